@@ -1,0 +1,101 @@
+"""The metric registry and the rows every family returns.
+
+A *family* is a function ``compute(doc, settings) -> FamilyResult`` registered with
+:func:`register_family`. Article-level scalar measures are plain functions of the parsed
+article registered with :func:`metric`, so one conformance test covers them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..model import ParsedArticle, reason_of
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One tidy value: ``metric`` about ``target`` (empty for article-level values)."""
+
+    metric: str
+    value: float
+    target: str = ""
+    note: str = ""
+
+    @classmethod
+    def of(cls, metric: str, value: float, target: str = "") -> Measurement:
+        """A measurement whose note is the reason carried by an undefined value."""
+        return cls(metric, float(value), target, reason_of(value))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What produced a value: the sentence (index -1 = headline) and the matched cue."""
+
+    metric: str
+    target: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    cue: str
+
+
+@dataclass
+class FamilyResult:
+    measurements: list[Measurement] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """User choices that change what families compute (all optional)."""
+
+    actors_file: Path | None = None  # extra/renamed/merged actors (entities family)
+    frames_file: Path | None = None  # a replacement framing rules file
+    families: tuple[str, ...] | None = None  # None = all registered families
+
+
+class FamilyFn(Protocol):
+    def __call__(self, doc: ParsedArticle, settings: Settings) -> FamilyResult: ...
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    name: str
+    family: str
+    func: Callable[[ParsedArticle], float]
+    higher_is: str  # what a higher value means, e.g. "easier", "harder", "more positive"
+
+
+FAMILIES: dict[str, FamilyFn] = {}
+METRICS: dict[str, MetricSpec] = {}
+
+
+def register_family(name: str) -> Callable[[FamilyFn], FamilyFn]:
+    """Register ``compute(doc, settings) -> FamilyResult`` as metric family ``name``."""
+
+    def deco(fn: FamilyFn) -> FamilyFn:
+        FAMILIES[name] = fn
+        return fn
+
+    return deco
+
+
+def metric(family: str, higher_is: str) -> Callable[[Callable[[ParsedArticle], float]], Callable[[ParsedArticle], float]]:
+    """Register an article-level scalar metric; its function name is the metric name."""
+
+    def deco(fn: Callable[[ParsedArticle], float]) -> Callable[[ParsedArticle], float]:
+        if fn.__name__ in METRICS:
+            raise ValueError(f"metric {fn.__name__} registered twice")
+        METRICS[fn.__name__] = MetricSpec(fn.__name__, family, fn, higher_is)
+        return fn
+
+    return deco
+
+
+def scalar_measurements(doc: ParsedArticle, family: str) -> list[Measurement]:
+    """Evaluate every registered scalar metric of ``family`` on ``doc``."""
+    return [Measurement.of(spec.name, spec.func(doc)) for spec in METRICS.values() if spec.family == family]

@@ -1,0 +1,174 @@
+"""Records that flow through the pipeline: Article -> CleanedText -> ParsedArticle.
+
+Data flows one way (load -> clean -> parse once -> metric families -> tidy tables);
+these classes are the contracts between the stages.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+
+class MediacompareError(Exception):
+    """An input or usage problem, reported to the user as one line without a traceback."""
+
+
+class Undefined(float):
+    """A NaN that carries the reason the measure is undefined.
+
+    Behaves as ``float('nan')`` everywhere (``math.isnan`` is true) and keeps
+    ``.reason`` so the tidy tables can say why a value is missing.
+    """
+
+    reason: str
+
+    def __new__(cls, reason: str) -> Undefined:
+        obj = super().__new__(cls, math.nan)
+        obj.reason = reason
+        return obj
+
+    def __repr__(self) -> str:
+        return f"Undefined({self.reason!r})"
+
+
+def reason_of(value: float) -> str:
+    """The reason attached to an :class:`Undefined` value, else ``""``."""
+    return getattr(value, "reason", "") if isinstance(value, float) and math.isnan(value) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article, as loaded; metadata is never inferred beyond what the input says."""
+
+    article_id: str
+    text: str
+    outlet: str = ""
+    title: str = ""
+    published: str = ""
+    url: str = ""
+    event_id: str = ""
+    source: str = ""  # where it came from: a file path or "table.csv row 12"
+    extra: tuple[tuple[str, str], ...] = ()  # further metadata columns, in input order
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input article that could not be analysed, and why."""
+
+    article_id: str
+    source: str
+    status: str  # empty | undecodable | duplicate_id | missing_file | no_body | invalid
+    reason: str
+    outlet: str = ""
+    event_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str = ""  # the dateline as printed, e.g. "SEOUL, Nov. 12 (UPI) —"
+    place: str = ""
+    date: str = ""  # as printed, e.g. "Nov. 12"; never completed with a guessed year
+    agency: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    """The article split into body (what metrics see) and non-body fields."""
+
+    body: str
+    caption: str = ""
+    credit: str = ""
+    byline: str = ""
+    trailer: str = ""  # end matter: "Reporting by …; Editing by …", copyright lines
+    dateline: Dateline = Dateline()
+    removed: tuple[str, ...] = ()  # human-readable notes of what cleaning took out
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # character offsets into the text the token came from (body or headline)
+    end: int
+    kind: str  # "word" | "number" | "punct"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        """Words for counting: alphabetic or numeric tokens (not punctuation)."""
+        return self.kind != "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int  # 0-based position in the body; -1 for the headline
+    paragraph: int  # 0-based paragraph index; -1 for the headline
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.is_word)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    sentence_indices: tuple[int, ...]
+
+
+@dataclass(eq=False)
+class ParsedArticle:
+    """An article parsed once: paragraphs, sentences and tokens shared by every family.
+
+    ``cache`` holds per-article values that several families reuse (for example the
+    VADER scores of each sentence), so nothing is computed twice.
+    """
+
+    article: Article
+    cleaned: CleanedText
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    headline: Sentence | None = None
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def article_id(self) -> str:
+        return self.article.article_id
+
+    @property
+    def body(self) -> str:
+        return self.cleaned.body
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """All word tokens of the body, in order."""
+        return tuple(t for s in self.sentences for t in s.tokens if t.is_word)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def n_paragraphs(self) -> int:
+        return len(self.paragraphs)
+
+    @cached_property
+    def lead(self) -> tuple[Sentence, ...]:
+        """The lead: the sentences of the first body paragraph."""
+        if not self.paragraphs:
+            return ()
+        return tuple(self.sentences[i] for i in self.paragraphs[0].sentence_indices)

@@ -1,0 +1,148 @@
+"""Run the metric families over a corpus, one article at a time (streaming, flat memory).
+
+load -> clean -> parse once -> every family -> one :class:`ArticleResult` per input article.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .corpus import load_corpus
+from .metrics import FAMILIES, Evidence, FamilyResult, Measurement, Settings
+from .model import Article, MediacompareError, ParsedArticle, Skipped
+from .parse import parse_article
+
+ANALYSED = "analysed"
+
+
+@dataclass
+class ArticleResult:
+    """Everything the tidy tables need about one input article (analysed or skipped)."""
+
+    article: dict[str, Any]
+    families: dict[str, FamilyResult] = field(default_factory=dict)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+
+    def tagged_measurements(self) -> Iterator[tuple[str, Measurement]]:
+        """``(family, measurement)`` pairs in family order."""
+        for name, out in self.families.items():
+            for m in out.measurements:
+                yield name, m
+
+    def tagged_evidence(self) -> Iterator[tuple[str, Evidence]]:
+        for name, out in self.families.items():
+            for e in out.evidence:
+                yield name, e
+
+    @property
+    def article_id(self) -> str:
+        return str(self.article["article_id"])
+
+    @property
+    def outlet(self) -> str:
+        return str(self.article["outlet"])
+
+
+def selected_families(settings: Settings) -> list[str]:
+    """Family names to run, in registry order; unknown names are an error."""
+    if settings.families is None:
+        return list(FAMILIES)
+    unknown = [f for f in settings.families if f not in FAMILIES]
+    if unknown:
+        raise MediacompareError(f"unknown metric family {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
+    return [f for f in FAMILIES if f in settings.families]
+
+
+def article_row(article: Article | Skipped, doc: ParsedArticle | None = None, status: str = ANALYSED,
+                reason: str = "") -> dict[str, Any]:
+    """The articles-table row: metadata, cleaning results and status."""
+    if isinstance(article, Skipped):
+        row: dict[str, Any] = {"article_id": article.article_id, "outlet": article.outlet, "title": "",
+                               "published": "", "url": "", "event_id": article.event_id,
+                               "source": article.source, "status": article.status, "reason": article.reason}
+        return row
+    row = {"article_id": article.article_id, "outlet": article.outlet, "title": article.title,
+           "published": article.published, "url": article.url, "event_id": article.event_id,
+           "source": article.source, "status": status, "reason": reason}
+    if doc is not None:
+        c = doc.cleaned
+        row.update({
+            "dateline_text": c.dateline.text, "dateline_place": c.dateline.place,
+            "dateline_date": c.dateline.date, "dateline_agency": c.dateline.agency,
+            "caption": c.caption, "credit": c.credit, "byline": c.byline, "trailer": c.trailer,
+            "removed": "; ".join(c.removed),
+            "n_paragraphs": doc.n_paragraphs, "n_sentences": doc.n_sentences, "n_words": doc.n_words,
+        })
+    for key, value in article.extra:
+        row.setdefault(f"meta_{key}" if key in row else key, value)
+    return row
+
+
+def analyse_parsed(doc: ParsedArticle, settings: Settings, families: Iterable[str] | None = None) -> ArticleResult:
+    """Run every selected family on one parsed article."""
+    result = ArticleResult(article_row(doc.article, doc))
+    for name in families if families is not None else selected_families(settings):
+        result.families[name] = FAMILIES[name](doc, settings)
+    result.sentences = [
+        {"sentence_index": s.index, "paragraph_index": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+        for s in doc.sentences
+    ]
+    return result
+
+
+def analyse_record(record: Article | Skipped, settings: Settings, families: list[str]) -> ArticleResult:
+    """Analyse one loaded record; skipped inputs and bodies emptied by cleaning become status rows."""
+    if isinstance(record, Skipped):
+        return ArticleResult(article_row(record))
+    doc = parse_article(record)
+    if not doc.sentences:
+        return ArticleResult(article_row(record, doc, "no_body", "nothing left after removing caption, "
+                                                                 "credit, byline and dateline"))
+    return analyse_parsed(doc, settings, families)
+
+
+def _worker(args: tuple[Article | Skipped, Settings, list[str]]) -> ArticleResult:
+    return analyse_record(*args)
+
+
+def analyse_corpus(path: str | Path, settings: Settings | None = None, *, text_column: str = "text",
+                   jobs: int = 1, progress: bool | None = None) -> Iterator[ArticleResult]:
+    """Stream one :class:`ArticleResult` per input article, in input order.
+
+    ``jobs > 1`` analyses articles in worker processes; results keep the input order, so
+    output is identical to a single-process run. ``progress`` shows a progress bar on stderr
+    (default: when stderr is a terminal).
+    """
+    settings = settings or Settings()
+    families = selected_families(settings)
+    records = load_corpus(path, text_column=text_column)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", desc="analysing", file=sys.stderr)
+    try:
+        if jobs > 1:
+            ctx = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+            with ctx.Pool(jobs) as pool:
+                tasks = ((r, settings, families) for r in records)
+                for res in pool.imap(_worker, tasks, chunksize=16):
+                    if bar is not None:
+                        bar.update()
+                    yield res
+        else:
+            for rec in records:
+                res = analyse_record(rec, settings, families)
+                if bar is not None:
+                    bar.update()
+                yield res
+    finally:
+        if bar is not None:
+            bar.close()
