@@ -39,6 +39,14 @@ class ArticleResult:
             for e in out.evidence:
                 yield name, e
 
+    def records(self, name: str) -> list[dict[str, Any]]:
+        """Rows of detail table ``name`` from every family, with article_id and outlet first."""
+        return [{"article_id": self.article_id, "outlet": self.outlet, **r}
+                for out in self.families.values() for r in out.records.get(name, [])]
+
+    def record_names(self) -> list[str]:
+        return sorted({n for out in self.families.values() for n in out.records})
+
     @property
     def article_id(self) -> str:
         return str(self.article["article_id"])

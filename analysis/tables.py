@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +145,7 @@ class AnalysisTables:
     evidence: pd.DataFrame
     sentences: pd.DataFrame
     articles: pd.DataFrame
+    records: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @property
     def analysed(self) -> pd.DataFrame:
@@ -161,19 +162,29 @@ def collect_tables(results: Iterable[ArticleResult]) -> AnalysisTables:
     evidence: list[list[Any]] = []
     sentences: list[list[Any]] = []
     articles: list[dict[str, Any]] = []
+    records: dict[str, list[dict[str, Any]]] = {}
     for res in results:
         m, e, s = _rows(res)
         metrics += m
         evidence += e
         sentences += s
         articles.append(res.article)
+        for name in res.record_names():
+            records.setdefault(name, []).extend(res.records(name))
     return AnalysisTables(typed_frame(metrics, METRIC_COLUMNS), typed_frame(evidence, EVIDENCE_COLUMNS),
-                          typed_frame(sentences, SENTENCE_COLUMNS), articles_frame(articles))
+                          typed_frame(sentences, SENTENCE_COLUMNS), articles_frame(articles),
+                          {name: pd.DataFrame(rows) for name, rows in sorted(records.items())})
 
 
 def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidence: str | Path | None = None,
-                  articles: str | Path | None = None, sentences: str | Path | None = None) -> dict[str, int]:
-    """Stream results into the tidy tables; returns counts of articles by status."""
+                  articles: str | Path | None = None, sentences: str | Path | None = None,
+                  records: dict[str, str | Path] | None = None) -> dict[str, int]:
+    """Stream results into the tidy tables; returns counts of articles by status.
+
+    ``records`` maps a detail-table name (e.g. ``"quotes"``) to its output path.
+    """
+    records = records or {}
+    detail: dict[str, list[dict[str, Any]]] = {name: [] for name in records}
     writers = {"metrics": TableWriter(metrics, METRIC_COLUMNS)}
     if evidence:
         writers["evidence"] = TableWriter(evidence, EVIDENCE_COLUMNS)
@@ -190,12 +201,16 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
             if "sentences" in writers:
                 writers["sentences"].write(s)
             rows.append(res.article)
+            for name in detail:
+                detail[name].extend(res.records(name))
             counts[res.article["status"]] = counts.get(res.article["status"], 0) + 1
     finally:
         for w in writers.values():
             w.close()
     if articles:
         write_frame(articles_frame(rows), articles)
+    for name, path in records.items():
+        write_frame(pd.DataFrame(detail[name]), path)
     return counts
 
 

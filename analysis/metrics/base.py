@@ -45,8 +45,16 @@ class Evidence:
 
 @dataclass
 class FamilyResult:
+    """What one family found in one article.
+
+    ``records`` holds detail tables a family exposes beyond metrics and evidence (for example
+    ``{"quotes": [...], "claims": [...]}``): each is a list of flat dicts with fixed keys,
+    written as its own tidy table with ``article_id`` and ``outlet`` prepended.
+    """
+
     measurements: list[Measurement] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    records: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
