@@ -176,6 +176,41 @@ def collect_tables(results: Iterable[ArticleResult]) -> AnalysisTables:
                           {name: pd.DataFrame(rows) for name, rows in sorted(records.items())})
 
 
+TABLE_NAMES = ("metrics", "evidence", "sentences", "articles")
+
+
+def save_tables(tables: AnalysisTables, folder: str | Path, fmt: str = "parquet") -> dict[str, Path]:
+    """Write every table of ``tables`` into ``folder`` as ``NAME.parquet`` (or ``.csv``)."""
+    folder = Path(folder)
+    paths = {}
+    frames = {name: getattr(tables, name) for name in TABLE_NAMES} | tables.records
+    for name, df in frames.items():
+        paths[name] = folder / f"{name}.{fmt}"
+        write_frame(df, paths[name])
+    return paths
+
+
+def load_tables(folder: str | Path) -> AnalysisTables:
+    """Read tables written by :func:`save_tables` (Parquet preferred over CSV)."""
+    folder = Path(folder)
+
+    def read(name: str) -> pd.DataFrame | None:
+        for ext, reader in ((".parquet", pd.read_parquet), (".csv", pd.read_csv)):
+            p = folder / f"{name}{ext}"
+            if p.is_file():
+                return reader(p)
+        return None
+
+    core = {}
+    for name in TABLE_NAMES:
+        df = read(name)
+        if df is None:
+            raise MediacompareError(f"{folder}: no {name}.parquet or {name}.csv; run 'mediacompare metrics' first")
+        core[name] = df
+    extra = sorted({p.stem for p in folder.iterdir() if p.suffix in (".parquet", ".csv")} - set(TABLE_NAMES))
+    return AnalysisTables(**core, records={n: read(n) for n in extra})
+
+
 def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidence: str | Path | None = None,
                   articles: str | Path | None = None, sentences: str | Path | None = None,
                   records: dict[str, str | Path] | None = None) -> dict[str, int]:
@@ -214,4 +249,3 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
     return counts
 
 
-__all__ = ["FAMILIES", "AnalysisTables", "collect_tables", "write_results", "write_frame", "TableWriter"]

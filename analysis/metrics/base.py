@@ -92,10 +92,13 @@ def register_family(name: str) -> Callable[[FamilyFn], FamilyFn]:
     return deco
 
 
-def metric(family: str, higher_is: str) -> Callable[[Callable[[ParsedArticle], float]], Callable[[ParsedArticle], float]]:
+MetricFn = Callable[[ParsedArticle], float]
+
+
+def metric(family: str, higher_is: str) -> Callable[[MetricFn], MetricFn]:
     """Register an article-level scalar metric; its function name is the metric name."""
 
-    def deco(fn: Callable[[ParsedArticle], float]) -> Callable[[ParsedArticle], float]:
+    def deco(fn: MetricFn) -> MetricFn:
         if fn.__name__ in METRICS:
             raise ValueError(f"metric {fn.__name__} registered twice")
         METRICS[fn.__name__] = MetricSpec(fn.__name__, family, fn, higher_is)
