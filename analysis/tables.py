@@ -21,7 +21,6 @@ from typing import Any
 
 import pandas as pd
 
-from .metrics import FAMILIES
 from .model import MediacompareError
 from .pipeline import ArticleResult
 
