@@ -97,7 +97,8 @@ def analyse_parsed(doc: ParsedArticle, settings: Settings, families: Iterable[st
     for name in families if families is not None else selected_families(settings):
         result.families[name] = FAMILIES[name](doc, settings)
     result.sentences = [
-        {"sentence_index": s.index, "paragraph_index": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+        {"sentence_index": s.index, "paragraph_index": s.paragraph, "start": s.start, "end": s.end, "text": s.text,
+         "tokens": " ".join(t.text for t in s.tokens if t.is_word)}
         for s in doc.sentences
     ]
     return result

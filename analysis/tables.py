@@ -6,7 +6,8 @@ Columns (the output contract):
   article-level values; ``note`` gives the reason when ``value`` is NaN);
 * evidence: ``article_id, family, metric, target, sentence_index, start, end, text, cue``
   (``sentence_index`` -1 is the headline);
-* sentences: ``article_id, sentence_index, paragraph_index, start, end, text``;
+* sentences: ``article_id, sentence_index, paragraph_index, start, end, text, tokens`` (``tokens``:
+  the sentence's word tokens joined by spaces, so later stages never re-tokenize);
 * articles: metadata, cleaning results and ``status``/``reason`` for every input article.
 """
 
@@ -26,7 +27,7 @@ from .pipeline import ArticleResult
 
 METRIC_COLUMNS = ["article_id", "outlet", "family", "metric", "target", "value", "note"]
 EVIDENCE_COLUMNS = ["article_id", "family", "metric", "target", "sentence_index", "start", "end", "text", "cue"]
-SENTENCE_COLUMNS = ["article_id", "sentence_index", "paragraph_index", "start", "end", "text"]
+SENTENCE_COLUMNS = ["article_id", "sentence_index", "paragraph_index", "start", "end", "text", "tokens"]
 INT_COLUMNS = {"sentence_index", "start", "end", "paragraph_index"}
 
 
@@ -35,8 +36,7 @@ def _rows(res: ArticleResult) -> tuple[list[list[Any]], list[list[Any]], list[li
                for fam, m in res.tagged_measurements()]
     evidence = [[res.article_id, fam, e.metric, e.target, e.sentence_index, e.start, e.end, e.text, e.cue]
                 for fam, e in res.tagged_evidence()]
-    sentences = [[res.article_id, s["sentence_index"], s["paragraph_index"], s["start"], s["end"], s["text"]]
-                 for s in res.sentences]
+    sentences = [[res.article_id, *(s[c] for c in SENTENCE_COLUMNS[1:])] for s in res.sentences]
     return metrics, evidence, sentences
 
 
