@@ -1,0 +1,103 @@
+"""News cleaning: captions, credits, datelines, bylines and end matter leave the body."""
+
+from pathlib import Path
+
+import pytest
+
+from analysis.clean import clean_text, parse_dateline, split_credit
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+UPI = (SEEDS / "002_3725b521bb5f0d30.txt").read_text(encoding="utf-8")
+UNATTRIBUTED = (SEEDS / "000_dc77826089423d0b.txt").read_text(encoding="utf-8")
+
+
+def test_upi_caption_and_credit_are_separated_from_body():
+    c = clean_text(UPI)
+    assert c.credit == "Kremlin Pool File Photo by Vladimir Smirnov/Sputnik/EPA-EFE"
+    assert c.caption.startswith("North Korea ratified a defense pact with Russia, state-run media")
+    assert c.caption.endswith("help Moscow’s war against Ukraine.")
+    assert "Photo by" not in c.body
+    assert "defense pact" not in c.body  # the caption's wording, not the body's "defense treaty"
+
+
+def test_upi_dateline_gives_place_date_and_agency():
+    c = clean_text(UPI)
+    assert c.dateline.text == "SEOUL, Nov. 12 (UPI) —"
+    assert (c.dateline.place, c.dateline.date, c.dateline.agency) == ("SEOUL", "Nov. 12", "UPI")
+    assert c.body.startswith("North Korea ratified a defense treaty with Russia, state media reported Tuesday")
+
+
+def test_ap_style_dateline_gives_place_only():
+    c = clean_text(UNATTRIBUTED)
+    assert c.dateline.text == "SEOUL, South Korea —"
+    assert (c.dateline.place, c.dateline.date, c.dateline.agency) == ("SEOUL, South Korea", "", "")
+    assert c.body.startswith("On Tuesday, North Korea officially endorsed")
+    assert c.caption == c.credit == c.byline == ""
+
+
+def test_body_keeps_every_other_paragraph():
+    # 002 has 13 lines: caption line + 12 body paragraphs; 000 has 8 body paragraphs.
+    assert len(clean_text(UPI).body.split("\n")) == 12
+    assert len(clean_text(UNATTRIBUTED).body.split("\n")) == 8
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date", "agency", "rest"),
+    [
+        ("WASHINGTON (AP) — The Senate voted.", "WASHINGTON", "", "AP", "The Senate voted."),
+        ("KYIV, Ukraine (Reuters) - Officials said.", "KYIV, Ukraine", "", "Reuters", "Officials said."),
+        ("NEW YORK, Jan. 5, 2024 (UPI) -- Stocks fell.", "NEW YORK", "Jan. 5, 2024", "UPI", "Stocks fell."),
+        ("SEOUL, Nov. 12 (UPI) — North Korea", "SEOUL", "Nov. 12", "UPI", "North Korea"),
+    ],
+)
+def test_dateline_forms(line, place, date, agency, rest):
+    dl, body = parse_dateline(line)
+    assert (dl.place, dl.date, dl.agency, body) == (place, date, agency, rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "North Korea ratified the treaty on Monday.",
+        "U.S. officials said the deployment — the first — was large.",
+        "Kim Jong Un signed it.",
+    ],
+)
+def test_ordinary_sentences_are_not_datelines(line):
+    assert parse_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("para", "caption", "credit"),
+    [
+        ("Soldiers march in Pyongyang. (AP Photo/Ahn Young-joon)", "Soldiers march in Pyongyang.",
+         "(AP Photo/Ahn Young-joon)"),
+        ("Kim Jong Un speaks. Photo by Thomas Maresca/UPI", "Kim Jong Un speaks.", "Photo by Thomas Maresca/UPI"),
+        ("Photo: Reuters", "", "Photo: Reuters"),
+    ],
+)
+def test_photo_credit_forms(para, caption, credit):
+    assert split_credit(para) == (caption, credit)
+
+
+def test_sentence_mentioning_photos_is_body():
+    assert split_credit("The ministry released photos of the launch on Friday.") is None
+    text = "SEOUL (AP) — The ministry released photos by state media of the launch on Friday.\nMore text here."
+    assert clean_text(text).caption == ""
+
+
+def test_byline_and_end_matter():
+    text = ("By Jane Doe and John Smith\n"
+            "WASHINGTON (Reuters) - The Pentagon said on Monday it saw troops.\n"
+            "It gave no details.\n"
+            "Reporting by Jane Doe; Editing by John Smith")
+    c = clean_text(text)
+    assert c.byline == "By Jane Doe and John Smith"
+    assert c.trailer == "Reporting by Jane Doe; Editing by John Smith"
+    assert c.dateline.agency == "Reuters"
+    assert c.body == "The Pentagon said on Monday it saw troops.\nIt gave no details."
+
+
+def test_whitespace_and_line_endings_normalised():
+    c = clean_text("First paragraph here.\r\n\r\n\u00a0Second\u00a0paragraph.\r\n")
+    assert c.body == "First paragraph here.\nSecond paragraph."

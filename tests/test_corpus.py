@@ -1,0 +1,115 @@
+"""Corpus loading: every input article ends up analysed or listed with a reason."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.model import Article, MediacompareError, Skipped
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_seed_manifest_labels_articles_honestly():
+    arts = {a.article_id: a for a in load_corpus(SEEDS)}
+    assert set(arts) == {"000_dc77826089423d0b", "002_3725b521bb5f0d30"}
+    upi, unattributed = arts["002_3725b521bb5f0d30"], arts["000_dc77826089423d0b"]
+    assert upi.outlet == "UPI"
+    assert unattributed.outlet == "Unattributed (AP-style dateline)"
+    # neither text carries a headline or URL; 000 prints no date
+    assert upi.title == unattributed.title == ""
+    assert upi.url == unattributed.url == ""
+    assert unattributed.published == ""
+    assert upi.published == "2024-11-12"
+    assert upi.event_id == unattributed.event_id == "kp-ru-treaty-ratification-2024-11"
+
+
+def test_seed_files_are_byte_identical_to_shared_seeds():
+    shared = SEEDS.parent.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("shared/seeds not beside the checkout")
+    for p in shared.glob("*.txt"):
+        assert (SEEDS / p.name).read_bytes() == p.read_bytes()
+
+
+def _write(folder: Path, name: str, data: bytes | str) -> Path:
+    p = folder / name
+    p.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return p
+
+
+def test_directory_accounts_for_every_input(tmp_path):
+    _write(tmp_path, "a.txt", "WASHINGTON (AP) — One sentence here.")
+    _write(tmp_path, "b.txt", "   \n ")
+    _write(tmp_path, "c.txt", b"caf\xe9 bad bytes")
+    _write(tmp_path, "d.txt", "Duplicate id text.")
+    _write(tmp_path, "stray.txt", "Not in the manifest.")
+    _write(tmp_path, "manifest.csv",
+           "article_id,file,outlet,headline\n"
+           "A,a.txt,Outlet 1,Head A\nB,b.txt,Outlet 1,\nC,c.txt,Outlet 2,\n"
+           "A,d.txt,Outlet 2,\nM,missing.txt,Outlet 2,\n")
+    recs = list(load_corpus(tmp_path))
+    status = {(r.article_id, r.status if isinstance(r, Skipped) else "ok") for r in recs}
+    assert status == {("A", "ok"), ("B", "empty"), ("C", "undecodable"), ("A", "duplicate_id"),
+                      ("M", "missing_file"), ("stray", "unlisted")}
+    a = next(r for r in recs if isinstance(r, Article))
+    assert (a.outlet, a.title) == ("Outlet 1", "Head A")
+    undecodable = next(r for r in recs if isinstance(r, Skipped) and r.status == "undecodable")
+    assert "byte 3" in undecodable.reason
+    dup = next(r for r in recs if isinstance(r, Skipped) and r.status == "duplicate_id")
+    assert "a.txt" in dup.reason
+
+
+def test_directory_without_manifest_uses_file_stems(tmp_path):
+    _write(tmp_path, "x1.txt", "Text one.")
+    _write(tmp_path, "x2.txt", "Text two.")
+    assert [r.article_id for r in load_corpus(tmp_path)] == ["x1", "x2"]
+
+
+def test_csv_table_with_metadata_and_bad_rows(tmp_path):
+    df = pd.DataFrame({"article_id": ["a", "b", "a"], "outlet": ["O1", "O2", "O1"],
+                       "title": ["T", "", ""], "text": ["Some text.", "", "Again."], "section": ["world", "x", "y"]})
+    p = tmp_path / "corpus.csv"
+    df.to_csv(p, index=False)
+    recs = list(load_corpus(p))
+    assert [type(r).__name__ for r in recs] == ["Article", "Skipped", "Skipped"]
+    assert recs[0].extra == (("section", "world"),)
+    assert (recs[1].status, recs[2].status) == ("empty", "duplicate_id")
+    assert recs[1].source.endswith("corpus.csv row 2")
+
+
+def test_missing_text_column_names_file_and_columns(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("article_id,body\n1,hello\n", encoding="utf-8")
+    with pytest.raises(MediacompareError, match=r"c\.csv row 1: no 'text' column \(found: article_id, body\)"):
+        list(load_corpus(p))
+    assert [a.text for a in load_corpus(p, text_column="body")] == ["hello"]
+
+
+def test_jsonl_invalid_line_is_listed_not_fatal(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text(json.dumps({"article_id": "a", "text": "Fine."}) + "\n{broken\n"
+                 + json.dumps({"text": "No id."}) + "\n", encoding="utf-8")
+    recs = list(load_corpus(p))
+    assert isinstance(recs[0], Article)
+    assert isinstance(recs[1], Skipped) and recs[1].status == "invalid" and "line 2" in recs[1].source
+    assert recs[2].article_id == "row-3"
+
+
+def test_parquet_table(tmp_path):
+    p = tmp_path / "c.parquet"
+    pd.DataFrame({"id": ["p1"], "headline": ["H"], "text": ["Body text."]}).to_parquet(p)
+    (a,) = load_corpus(p)
+    assert (a.article_id, a.title, a.text) == ("p1", "H", "Body text.")
+
+
+@pytest.mark.parametrize("name", ["nope", "corpus.docx"])
+def test_unusable_paths_raise_one_line_errors(tmp_path, name):
+    p = tmp_path / name
+    if name.endswith(".docx"):
+        p.write_text("x")
+    with pytest.raises(MediacompareError) as err:
+        list(load_corpus(p))
+    assert str(p) in str(err.value) and "\n" not in str(err.value)

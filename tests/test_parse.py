@@ -1,0 +1,57 @@
+"""Parse once: paragraphs, sentences and tokens with offsets into the cleaned body."""
+
+from pathlib import Path
+
+from analysis.corpus import load_corpus
+from analysis.model import Article
+from analysis.parse import parse_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seeds():
+    return {a.article_id: parse_article(a) for a in load_corpus(SEEDS)}
+
+
+def test_seed_sentence_and_paragraph_counts_counted_by_hand():
+    docs = _seeds()
+    # 000: paragraphs hold 2,2,2,1,2,2,3,2 sentences
+    d0 = docs["000_dc77826089423d0b"]
+    assert [len(p.sentence_indices) for p in d0.paragraphs] == [2, 2, 2, 1, 2, 2, 3, 2]
+    assert d0.n_sentences == 16
+    # 002 after removing the caption line: 1,2,1,1,1,1,1,1,1,2,1,1
+    d2 = docs["002_3725b521bb5f0d30"]
+    assert [len(p.sentence_indices) for p in d2.paragraphs] == [1, 2, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1]
+    assert d2.n_sentences == 14
+
+
+def test_quote_final_sentences_end_after_closing_quote():
+    d2 = _seeds()["002_3725b521bb5f0d30"]
+    texts = [s.text for s in d2.sentences]
+    assert "the inherent right of individual or collective self-defense if an armed attack occurs against a " \
+           "Member of the United Nations.”" in texts[5]
+    assert texts[5].endswith("United Nations.”")
+    assert texts[4].endswith("the agreement states.")  # “… U.N. Charter,” the agreement states.
+
+
+def test_offsets_index_the_body():
+    for doc in _seeds().values():
+        for s in doc.sentences:
+            assert doc.body[s.start:s.end] == s.text
+            for t in s.tokens:
+                assert doc.body[t.start:t.end] == t.text
+        for p in doc.paragraphs:
+            assert all(doc.sentences[i].paragraph == p.index for i in p.sentence_indices)
+
+
+def test_lead_is_first_paragraph_and_headline_is_parsed_separately():
+    doc = parse_article(Article("x", "WASHINGTON (AP) — First one. Second one.\nThird one.", title="A headline here"))
+    assert [s.text for s in doc.lead] == ["First one.", "Second one."]
+    assert doc.headline is not None and doc.headline.index == -1
+    assert [t.text for t in doc.headline.tokens] == ["A", "headline", "here"]
+    assert doc.n_words == 6  # First one Second one Third one
+
+
+def test_empty_body_parses_to_nothing():
+    doc = parse_article(Article("x", "Photo: Reuters"))
+    assert doc.sentences == () and doc.paragraphs == () and doc.n_words == 0
