@@ -1,0 +1,280 @@
+"""The ``mediacompare`` command line: ``metrics`` (tidy tables) and ``report`` (rendered notebooks).
+
+Every input or output problem is reported as one line ``mediacompare: error: …`` on stderr with
+exit status 2, never a traceback. Output tables are written to a temporary name next to the target
+and renamed only when the whole corpus has been analysed, so a failed run leaves no half-written
+tables behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from . import __version__
+from .metrics import FAMILIES, Settings
+from .model import MediacompareError
+
+PROG = "mediacompare"
+
+INPUT_FORMATS = """\
+input formats (CORPUS):
+  a directory of .txt files, one article per file, optionally with manifest.csv or
+    manifest.toml (columns: article_id, file, outlet, headline, dateline, published, url,
+    event_id, notes); files not listed in the manifest are reported as skipped
+  a table: .csv, .tsv, .jsonl/.ndjson or .parquet, one article per row, with a text column
+    (--text-column, default "text") and optional article_id, outlet, title, published,
+    url, event_id columns; other columns are carried through to the articles table
+  a single .txt file"""
+
+DESCRIPTION = """\
+Compare how news outlets cover the same event: readability, lexical tone, framing and
+entity emphasis, as tidy tables in which every number is traceable to sentences and
+lexicon entries. Undefined measures are NaN with the reason in the 'note' column."""
+
+MAIN_EPILOG = f"""\
+examples:
+  {PROG} metrics seeds -o metrics.csv --evidence evidence.csv --articles articles.csv
+  {PROG} report seeds -o reports/seeds
+
+{INPUT_FORMATS}
+
+Run '{PROG} COMMAND --help' for the options of one command."""
+
+METRICS_EPILOG = f"""\
+output:
+  metrics:   article_id, outlet, family, metric, target, value, note
+  evidence:  article_id, family, metric, target, sentence_index, start, end, text, cue
+  sentences: article_id, sentence_index, paragraph_index, start, end, text, tokens
+  articles:  metadata, dateline/caption/credit removed by cleaning, status and reason
+  Each table is CSV or Parquet according to its extension (.csv, .parquet).
+
+examples:
+  {PROG} metrics seeds -o out/metrics.csv --evidence out/evidence.csv --articles out/articles.csv
+  {PROG} metrics news.parquet --text-column body -o out/metrics.parquet --families readability,sentiment
+  {PROG} metrics news.jsonl -o out/metrics.csv --records out/records --jobs 2 --quiet
+
+{INPUT_FORMATS}"""
+
+REPORT_EPILOG = f"""\
+The corpus is analysed once; the tables go to OUT/tables (Parquet and CSV), every
+notebooks/NN-*.ipynb is executed on them with this Python interpreter, rendered to
+OUT/NN-name.html with the code hidden, and OUT/index.html links them. Figures are written to
+OUT/figures as PNG, SVG and PDF.
+
+examples:
+  {PROG} report seeds -o reports/seeds
+  {PROG} report news.csv -o reports/news --frames my_frames.yaml --actors my_actors.yaml
+
+{INPUT_FORMATS}"""
+
+
+def _existing_file(value: str) -> Path:
+    path = Path(value)
+    if not path.is_file():
+        raise MediacompareError(f"{path}: no such file")
+    return path
+
+
+def _families(value: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one family name")
+    return names
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def _add_settings_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
+    p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
+    p.add_argument("--families", metavar="LIST", type=_families,
+                   help=f"comma-separated families to run (default: all: {','.join(FAMILIES)})")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings(
+        actors_file=_existing_file(args.actors) if args.actors else None,
+        frames_file=_existing_file(args.frames) if args.frames else None,
+        families=args.families,
+    )
+    from .pipeline import selected_families
+
+    selected_families(settings)  # unknown family names fail now, before any output is opened
+    return settings
+
+
+def add_metrics_command(sub: argparse._SubParsersAction) -> None:
+    """``mediacompare metrics``: corpus -> tidy tables."""
+    p = sub.add_parser("metrics", help="analyse a corpus into tidy tables", description=DESCRIPTION,
+                       epilog=METRICS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("corpus", metavar="CORPUS", help="directory of .txt files (+ manifest) or a table")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="metrics table (.csv or .parquet)")
+    p.add_argument("--evidence", metavar="FILE", help="also write the evidence table")
+    p.add_argument("--articles", metavar="FILE", help="also write the articles table (metadata, cleaning, status)")
+    p.add_argument("--sentences", metavar="FILE", help="also write the sentences table")
+    p.add_argument("--records", metavar="DIR",
+                   help="also write each detail table (e.g. quotes) as DIR/NAME.csv or .parquet, "
+                        "in the format of the metrics table")
+    p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
+    _add_settings_options(p)
+    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="worker processes (default: 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    p.set_defaults(run=run_metrics)
+
+
+def add_report_command(sub: argparse._SubParsersAction) -> None:
+    """``mediacompare report``: corpus -> OUT/tables + rendered notebooks."""
+    p = sub.add_parser("report", help="analyse a corpus and render the notebooks to HTML", description=DESCRIPTION,
+                       epilog=REPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("corpus", metavar="CORPUS", help="directory of .txt files (+ manifest) or a table")
+    p.add_argument("-o", "--output", metavar="DIR", required=True, help="report directory (e.g. reports/NAME)")
+    p.add_argument("--notebooks", metavar="DIR", help="notebooks to run (default: the repository's notebooks/)")
+    p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
+    p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
+    p.add_argument("--quiet", action="store_true", help="no summary line")
+    p.set_defaults(run=run_report, families=None)
+
+
+# Subcommands in --help order. A new command is one function adding its parser (and its ``run``)
+# plus one entry here, e.g. ``add_compare_command`` for ``mediacompare compare``.
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_metrics_command, add_report_command]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``mediacompare`` argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=MAIN_EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+    for add in COMMANDS:
+        add(sub)
+    return parser
+
+
+def _partial(path: Path) -> Path:
+    """Where ``path`` is written until the run succeeds (same folder and extension)."""
+    return path.with_name(f".{path.stem}.partial{path.suffix}")
+
+
+def _check_output(path: str | Path) -> Path:
+    from .tables import table_kind
+
+    out = Path(path)
+    table_kind(out)  # .csv or .parquet, else a one-line error
+    if out.is_dir():
+        raise MediacompareError(f"{out}: is a directory; give a file name ending in .csv or .parquet")
+    return out
+
+
+def _summary(counts: dict[str, int], target: Path) -> str:
+    analysed = counts.get("analysed", 0)
+    total = sum(counts.values())
+    skipped = {k: v for k, v in sorted(counts.items()) if k != "analysed"}
+    text = f"{PROG}: analysed {analysed} of {total} article{'s' if total != 1 else ''}"
+    if skipped:
+        text += f"; skipped {sum(skipped.values())} (" + ", ".join(f"{k}: {v}" for k, v in skipped.items()) + ")"
+    return f"{text}; wrote {target}"
+
+
+def run_metrics(args: argparse.Namespace) -> int:
+    """Analyse ``args.corpus`` and write the requested tables."""
+    import pandas as pd
+
+    from .pipeline import ArticleResult, analyse_corpus
+    from .tables import write_frame, write_results
+
+    settings = _settings(args)
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        raise MediacompareError(f"{corpus}: no such file or directory")
+    targets = {"metrics": _check_output(args.output)}
+    for name in ("evidence", "articles", "sentences"):
+        if getattr(args, name):
+            targets[name] = _check_output(getattr(args, name))
+    records_dir = Path(args.records) if args.records else None
+    if records_dir is not None and records_dir.exists() and not records_dir.is_dir():
+        raise MediacompareError(f"{records_dir}: exists and is not a directory")
+    record_ext = targets["metrics"].suffix.lower()
+    detail: dict[str, list[dict[str, object]]] = {}
+
+    def collect_records(results: Iterator[ArticleResult]) -> Iterator[ArticleResult]:
+        for res in results:
+            for name in res.record_names():
+                detail.setdefault(name, []).extend(res.records(name))
+            yield res
+
+    partial = {name: _partial(path) for name, path in targets.items()}
+    results = analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
+                             progress=not args.quiet and sys.stderr.isatty())
+    if records_dir is not None:
+        results = collect_records(results)
+    try:
+        counts = write_results(results, partial["metrics"], evidence=partial.get("evidence"),
+                               articles=partial.get("articles"), sentences=partial.get("sentences"))
+        for name, path in targets.items():
+            os.replace(partial[name], path)
+    except OSError as exc:
+        written = {str(partial[name]): path for name, path in targets.items()}
+        target = written.get(str(exc.filename), exc.filename)
+        raise MediacompareError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        for path in partial.values():
+            path.unlink(missing_ok=True)
+    if records_dir is not None:
+        for name, rows in sorted(detail.items()):
+            write_frame(pd.DataFrame(rows), records_dir / f"{name}{record_ext}")
+    if not args.quiet:
+        print(_summary(counts, targets["metrics"]))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Build the HTML report of ``args.corpus`` into ``args.output``."""
+    from .report import build_report
+
+    settings = _settings(args)
+    index = build_report(args.corpus, args.output, notebooks_dir=args.notebooks, settings=settings)
+    if not args.quiet:
+        print(f"{PROG}: report written to {index}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``mediacompare`` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "run", None) is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args))
+    except MediacompareError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def _fail(message: str) -> int:
+    first = " ".join(message.split())  # one line, whatever the message carried
+    print(f"{PROG}: error: {first}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
