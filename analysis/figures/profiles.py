@@ -1,0 +1,409 @@
+"""Outlet profile figures (issue 2) drawn from the tidy metrics table.
+
+Each ``plot_*`` takes the tidy metrics frame (``article_id, outlet, family, metric, target, value,
+note``), never mutates it, and returns a :class:`~analysis.figures.style.Plot` whose caption says what
+is plotted, its definition and source, how many articles each outlet has, which values are undefined
+(NaN, with the family's reason) and the limits of the measure.
+
+Conventions shared by every figure here:
+
+* one colour per outlet (Okabe–Ito, sorted outlet names);
+* one small point per article; when an outlet has several articles, a larger outlined marker shows
+  the outlet mean of the defined values; with one article per outlet only the values are shown —
+  never error bars;
+* NaN is drawn as missing ("n/a" where an outlet has no defined value), never as zero.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.transforms import blended_transform_factory
+
+from ..model import MediacompareError
+from .style import BAND, NEUTRAL, Plot, figure, outlet_colors, outlet_markers, styled, wrap_label
+
+METRIC_COLUMNS = ("article_id", "outlet", "family", "metric", "target", "value", "note")
+NO_OUTLET = "(no outlet)"
+
+GRADE_INDICES: dict[str, str] = {
+    "flesch_kincaid_grade": "Flesch–Kincaid grade",
+    "gunning_fog": "Gunning fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman–Liau",
+    "automated_readability_index": "ARI",
+}
+READABILITY_SOURCES = (
+    "Flesch–Kincaid grade (Kincaid et al. 1975), Gunning fog (Gunning 1952), SMOG (McLaughlin 1969; "
+    "defined on 30-sentence samples), Coleman–Liau (Coleman & Liau 1975), ARI (Senter & Smith 1967); "
+    "Flesch Reading Ease (Flesch 1948); New Dale–Chall (Chall & Dale 1995)"
+)
+FRAMES: dict[str, str] = {
+    "responsibility": "Responsibility",
+    "human_interest": "Human interest",
+    "conflict": "Conflict",
+    "morality": "Morality",
+    "economic": "Economic consequences",
+}
+_SENTENCE = re.compile(r"^sentence:(-?\d+)$")
+_FIFTH = re.compile(r"^fifth_([1-5])$")
+
+
+# ----------------------------------------------------------------------------- table helpers
+
+
+def family_rows(metrics: pd.DataFrame, family: str, names: Sequence[str] | None = None) -> pd.DataFrame:
+    """A copy of the rows of ``family`` (optionally only ``names``), with numeric ``value``.
+
+    ``outlet`` and ``note`` become strings (missing outlet -> ``"(no outlet)"``); ``target`` becomes
+    ``""`` when missing. Raises :class:`MediacompareError` if a tidy column is absent.
+    """
+    missing = [c for c in METRIC_COLUMNS if c not in metrics.columns]
+    if missing:
+        raise MediacompareError(f"metrics table lacks column(s) {', '.join(missing)}")
+    df = metrics.loc[metrics["family"].astype(str) == family, list(METRIC_COLUMNS)].copy()
+    if names is not None:
+        df = df[df["metric"].astype(str).isin(list(names))]
+    df["article_id"] = df["article_id"].astype(str)
+    df["metric"] = df["metric"].astype(str)
+    df["outlet"] = df["outlet"].fillna("").astype(str).replace("", NO_OUTLET)
+    df["target"] = df["target"].fillna("").astype(str)
+    df["note"] = df["note"].fillna("").astype(str)
+    df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
+    return df.reset_index(drop=True)
+
+
+def articles_per_outlet(df: pd.DataFrame) -> dict[str, int]:
+    """Distinct articles per outlet, outlets sorted."""
+    counts = df.groupby("outlet")["article_id"].nunique()
+    return {str(k): int(v) for k, v in sorted(counts.items())}
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """``"UPI n = 1; Reuters n = 3"``."""
+    return "; ".join(f"{outlet} n = {n}" for outlet, n in counts.items())
+
+
+def describe_missing(df: pd.DataFrame, label: dict[str, str] | None = None, max_ids: int = 6) -> str:
+    """Caption sentence listing NaN values (not drawn) grouped by measure and reason; ``""`` if none."""
+    nan = df[df["value"].isna()]
+    if nan.empty:
+        return ""
+    parts = []
+    for (metric, target, note), grp in nan.groupby(["metric", "target", "note"], sort=True):
+        what = (label or {}).get(metric, metric) + (f" [{target}]" if target else "")
+        ids = sorted(f"{o}/{a}" for o, a in set(zip(grp["outlet"], grp["article_id"], strict=True)))
+        who = ", ".join(ids) if len(ids) <= max_ids else f"{len(ids)} articles"
+        parts.append(f"{what} for {who} ({note or 'no reason given'})")
+    return f"Undefined values (NaN) are not drawn and are not zero: {'; '.join(parts)}."
+
+
+def _empty_plot(name: str, title: str, family: str, what: str, width: str = "single") -> Plot:
+    fig = figure(width, 1.6)
+    ax = fig.subplots()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, f"No {family} values to plot", ha="center", va="center", color=NEUTRAL,
+            transform=ax.transAxes)
+    caption = (f"**{title}.** No rows of family “{family}” ({what}) were found in the metrics table, "
+               "so nothing is plotted.")
+    return Plot(fig, name, caption)
+
+
+@dataclass(frozen=True)
+class _Row:
+    key: tuple[str, str]  # (metric, target)
+    label: str
+
+
+def _dot_panel(ax: Axes, df: pd.DataFrame, rows: Sequence[_Row], outlets: Sequence[str], colors: dict[str, str],
+               markers: dict[str, str], multi: set[str]) -> None:
+    """Horizontal dot plot: one row per (metric, target), outlets dodged within the row.
+
+    Articles are small points; outlets in ``multi`` (several articles) also get an outlined mean
+    marker. An outlet with no defined value in a row gets a grey "n/a".
+    """
+    k = len(outlets)
+    step = min(0.22, 0.75 / max(k, 1))
+    na_transform = blended_transform_factory(ax.transAxes, ax.transData)
+    for r, row in enumerate(rows):
+        sub = df[(df["metric"] == row.key[0]) & (df["target"] == row.key[1])]
+        for j, outlet in enumerate(outlets):
+            y = r + (j - (k - 1) / 2) * step
+            vals = sub.loc[sub["outlet"] == outlet, "value"].to_numpy(dtype=float)
+            defined = vals[~np.isnan(vals)]
+            if defined.size == 0:
+                ax.text(0.01, y, "n/a", transform=na_transform, ha="left", va="center", fontsize=6,
+                        color=colors[outlet], fontweight="bold")
+                continue
+            if outlet in multi:
+                ax.scatter(defined, np.full(defined.size, y), s=10, color=colors[outlet], marker=markers[outlet],
+                           alpha=0.55, linewidths=0, zorder=3)
+                ax.scatter([defined.mean()], [y], s=38, color=colors[outlet], marker=markers[outlet],
+                           edgecolors="black", linewidths=0.7, zorder=4)
+            else:
+                ax.scatter(defined, np.full(defined.size, y), s=24, color=colors[outlet], marker=markers[outlet],
+                           linewidths=0, zorder=3)
+    ax.set_yticks(range(len(rows)), [row.label for row in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+
+
+def _legend(fig_or_ax: object, outlets: Sequence[str], colors: dict[str, str], markers: dict[str, str],
+            multi: set[str], counts: dict[str, int], **kwargs: object) -> None:
+    handles = [Line2D([], [], linestyle="", marker=markers[o], color=colors[o], markersize=5,
+                      label=f"{wrap_label(o, 26)} (n = {counts.get(o, 0)})") for o in outlets]
+    if multi:
+        handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white", markeredgecolor="black",
+                              markersize=6, label="outlet mean"))
+    fig_or_ax.legend(handles=handles, **kwargs)  # type: ignore[attr-defined]
+
+
+def _reading_note(counts: dict[str, int]) -> str:
+    multi = [o for o, n in counts.items() if n > 1]
+    if multi:
+        return ("Small points are single articles; outlined markers are outlet means of the defined values "
+                "(no error bars or tests are shown).")
+    return ("Each outlet has one article, so each point is one article's value: differences are descriptive, "
+            "not estimates of outlet-level differences.")
+
+
+def _setup(df: pd.DataFrame) -> tuple[list[str], dict[str, str], dict[str, str], set[str], dict[str, int]]:
+    counts = articles_per_outlet(df)
+    outlets = list(counts)
+    return outlets, outlet_colors(outlets), outlet_markers(outlets), {o for o, n in counts.items() if n > 1}, counts
+
+
+# ----------------------------------------------------------------------------- readability
+
+
+@styled
+def plot_readability(metrics: pd.DataFrame) -> Plot:
+    """Readability indices per outlet: grade-level indices on one axis, Flesch and Dale–Chall apart.
+
+    The indices have different scales and directions (Flesch Reading Ease: higher = easier; all
+    others: higher = harder), so they get separate panels.
+    """
+    names = [*GRADE_INDICES, "flesch_reading_ease", "dale_chall_score"]
+    df = family_rows(metrics, "readability", names)
+    df = df[df["target"] == ""]
+    title = "Readability by outlet"
+    if df.empty:
+        return _empty_plot("readability_by_outlet", title, "readability", ", ".join(names), "double")
+    outlets, colors, markers, multi, counts = _setup(df)
+    fig = figure("double", 2.4 + 0.12 * max(len(outlets) - 2, 0))
+    axes = fig.subplots(1, 3, width_ratios=[2.4, 1.2, 1.2])
+    grade_rows = [_Row((m, ""), lab) for m, lab in GRADE_INDICES.items()]
+    panels = [
+        (axes[0], grade_rows, "US school grade (higher = harder)", "Grade-level indices"),
+        (axes[1], [_Row(("flesch_reading_ease", ""), "Flesch Reading Ease")],
+         "0–100 (higher = easier)", "Flesch Reading Ease"),
+        (axes[2], [_Row(("dale_chall_score", ""), "New Dale–Chall")], "score (higher = harder)", "New Dale–Chall"),
+    ]
+    for ax, rows, xlabel, panel_title in panels:
+        _dot_panel(ax, df, rows, outlets, colors, markers, multi)
+        ax.set_xlabel(xlabel)
+        ax.set_title(panel_title, loc="left")
+        if len(rows) == 1:
+            ax.set_yticks([])
+    _legend(fig, outlets, colors, markers, multi, counts, loc="outside lower center", ncols=min(len(outlets) + 1, 4))
+    label = {**GRADE_INDICES, "flesch_reading_ease": "Flesch Reading Ease", "dale_chall_score": "New Dale–Chall"}
+    caption = " ".join(filter(None, [
+        f"**{title}.** Readability indices of each article's cleaned body, by outlet. Left: grade-level "
+        "indices on one axis (US school grade; higher = harder). Middle: Flesch Reading Ease (0–100; higher = "
+        "easier). Right: New Dale–Chall score (higher = harder).",
+        f"Sources: {READABILITY_SOURCES}; formulas in the methods section.",
+        f"Articles per outlet: {describe_counts(counts)}.",
+        _reading_note(counts),
+        describe_missing(df, label),
+        "Limits: the indices were built for school texts, depend on sentence segmentation and syllable "
+        "counts, and Dale–Chall counts proper names (frequent in news) as difficult words.",
+    ]))
+    return Plot(fig, "readability_by_outlet", caption)
+
+
+# ----------------------------------------------------------------------------- tone arc
+
+
+def _index(target: str, pattern: re.Pattern[str]) -> int | None:
+    m = pattern.match(target)
+    return int(m.group(1)) if m else None
+
+
+@styled
+def plot_tone_arc(metrics: pd.DataFrame) -> Plot:
+    """Sentence-level VADER compound against relative position, with the article's fifth means.
+
+    x = (i + 0.5) / n for body sentence i of an article with n sentences (n = highest sentence index
+    + 1 in the table); the tone arc lines join the ``tone_arc`` means of fifths 1–5 at the fifths'
+    midpoints 0.1, 0.3, …, 0.9.
+    """
+    df = family_rows(metrics, "sentiment", ["sentence_compound", "tone_arc"])
+    title = "Lexical tone through the article"
+    df["sentence"] = [_index(t, _SENTENCE) if m == "sentence_compound" else None
+                      for m, t in zip(df["metric"], df["target"], strict=True)]
+    df["fifth"] = [_index(t, _FIFTH) if m == "tone_arc" else None
+                   for m, t in zip(df["metric"], df["target"], strict=True)]
+    sent = df[(df["metric"] == "sentence_compound") & df["sentence"].notna()].copy()
+    n_headline = int((sent["sentence"] < 0).sum())
+    sent = sent[sent["sentence"] >= 0]
+    arc = df[(df["metric"] == "tone_arc") & df["fifth"].notna()].copy()
+    used = pd.concat([sent, arc])
+    if used.empty:
+        return _empty_plot("tone_arc", title, "sentiment", "sentence_compound, tone_arc", "double")
+    outlets, colors, markers, multi, counts = _setup(used)
+    ncols = min(len(outlets), 3)
+    nrows = math.ceil(len(outlets) / ncols)
+    fig = figure("double" if len(outlets) > 1 else "single", 2.1 * nrows + 0.3)
+    axes = np.atleast_1d(fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)).ravel()
+    n_of = sent.groupby("article_id")["sentence"].max().astype(int) + 1
+    sent["position"] = [(i + 0.5) / n_of[a] for a, i in zip(sent["article_id"], sent["sentence"], strict=True)]
+    arc["position"] = (arc["fifth"].astype(float) - 0.5) / 5
+    for ax, outlet in zip(axes, outlets, strict=False):
+        c = colors[outlet]
+        ax.axhspan(-0.05, 0.05, color=BAND, alpha=0.6, linewidth=0, zorder=1)
+        ax.axhline(0, color=NEUTRAL, linewidth=0.6, zorder=2)
+        s = sent[sent["outlet"] == outlet].dropna(subset=["value"])
+        ax.scatter(s["position"], s["value"], s=9, color=c, marker=markers[outlet], alpha=0.55, linewidths=0,
+                   zorder=3)
+        a = arc[arc["outlet"] == outlet]
+        for _, art in a.groupby("article_id", sort=True):
+            art = art.sort_values("fifth")
+            ax.plot(art["position"], art["value"], color=c, linewidth=0.7 if outlet in multi else 1.4,
+                    alpha=0.5 if outlet in multi else 1.0, marker="" if outlet in multi else "o", markersize=3,
+                    zorder=4)
+        if outlet in multi and not a.empty:
+            mean = a.groupby("fifth")["value"].mean().reindex([1, 2, 3, 4, 5])
+            ax.plot((mean.index.to_numpy(dtype=float) - 0.5) / 5, mean.to_numpy(), color=c, linewidth=1.8,
+                    marker="o", markersize=4, markeredgecolor="black", markeredgewidth=0.5, zorder=5)
+        ax.set_title(wrap_label(f"{outlet} (n = {counts[outlet]})", 34), loc="left")
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_xlim(0, 1)
+        ax.set_xticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    for ax in axes[len(outlets):]:
+        ax.set_axis_off()
+    for ax in axes[::ncols]:
+        ax.set_ylabel("VADER compound")
+    for ax in axes[:len(outlets)][-ncols:]:
+        ax.set_xlabel("relative position in article")
+    caption = " ".join(filter(None, [
+        f"**{title}.** Points: VADER compound score of each body sentence (−1 to +1; Hutto & Gilbert 2014) "
+        "at its relative position (i + 0.5)/n in an article of n sentences (n taken as the highest sentence "
+        "index in the table + 1). Lines: the tone arc, the mean compound of the sentences in each fifth of "
+        "the article, drawn at the fifths' midpoints. Grey band: −0.05 to +0.05, the conventional neutral "
+        "range from the VADER README.",
+        f"Articles per outlet: {describe_counts(counts)}.",
+        "Thin lines are single articles and the thick outlined line the outlet mean of the fifth means."
+        if multi else "Each outlet has one article, so the line is that article's arc, not an outlet average.",
+        f"Headline scores ({n_headline}) are not drawn." if n_headline else "",
+        describe_missing(used, {"sentence_compound": "sentence compound", "tone_arc": "tone arc"}),
+        "Limits: VADER is a general-purpose lexicon; on hard news it mostly measures how negative the event is, "
+        "not an outlet's stance, and agrees poorly with human coding of news tone (Boukes et al. 2020; "
+        "van Atteveldt et al. 2021). Quoted speech is scored with the journalist's own voice.",
+    ]))
+    return Plot(fig, "tone_arc", caption)
+
+
+# ----------------------------------------------------------------------------- frames
+
+
+@styled
+def plot_frame_profile(metrics: pd.DataFrame) -> Plot:
+    """Generic frame scores (items present ÷ applicable items, 0–1) per frame and outlet."""
+    df = family_rows(metrics, "framing", ["frame_score"])
+    df = df[df["target"] != ""]
+    title = "Generic news frames by outlet"
+    if df.empty:
+        return _empty_plot("frame_profile", title, "framing", "frame_score")
+    outlets, colors, markers, multi, counts = _setup(df)
+    extra = sorted(set(df["target"]) - set(FRAMES))
+    rows = [_Row(("frame_score", f), FRAMES.get(f, f.replace("_", " ").capitalize())) for f in [*FRAMES, *extra]]
+    fig = figure("single", 1.3 + 0.32 * len(rows) + 0.15 * len(outlets))
+    ax = fig.subplots()
+    _dot_panel(ax, df, rows, outlets, colors, markers, multi)
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_xlabel("frame score (share of items present)")
+    _legend(fig, outlets, colors, markers, multi, counts, loc="outside lower center", ncols=min(len(outlets) + 1, 2))
+    caption = " ".join(filter(None, [
+        f"**{title}.** Frame score = codebook items detected ÷ items applicable to text, for the five generic "
+        "frames of Semetko & Valkenburg (2000): responsibility (5 items), human interest (4 applicable; the "
+        "visuals item does not apply to text), conflict (4), morality (3), economic consequences (3). "
+        "0 = no item detected, 1 = all items detected.",
+        f"Articles per outlet: {describe_counts(counts)}.",
+        _reading_note(counts),
+        describe_missing(df, {"frame_score": "frame score"}),
+        "Limits: items are detected by the toolkit's rule lexicon (see methods section), not by human coders; "
+        "validate against a human-coded sample (Krippendorff's α) before reporting. Scores take few values "
+        "(multiples of 1/3, 1/4 or 1/5).",
+    ]))
+    return Plot(fig, "frame_profile", caption)
+
+
+# ----------------------------------------------------------------------------- actors
+
+
+ACTOR_METRICS: dict[str, tuple[str, str]] = {
+    "mentions_per_1000_words": ("Mentions per 1,000 words", "mentions per 1,000 body words"),
+    "prominence": ("Prominence", "prominence score (higher = more prominent)"),
+}
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@styled
+def plot_actor_emphasis(metrics: pd.DataFrame, top: int = 8) -> Plot:
+    """Actor emphasis per outlet for the ``top`` actors overall (by mean mentions per 1,000 words).
+
+    One panel per available measure: ``mentions_per_1000_words`` and ``prominence`` (family "entities").
+    Actors are ranked by the mean over articles of the first available measure; ties by name.
+    """
+    df = family_rows(metrics, "entities", list(ACTOR_METRICS))
+    df = df[df["target"] != ""]
+    title = "Actor emphasis by outlet"
+    if df.empty:
+        return _empty_plot("actor_emphasis", title, "entities", ", ".join(ACTOR_METRICS))
+    present = [m for m in ACTOR_METRICS if m in set(df["metric"])]
+    rank_metric = present[0]
+    ranking = (df[df["metric"] == rank_metric].groupby("target")["value"].mean().fillna(-math.inf)
+               .reset_index().sort_values(["value", "target"], ascending=[False, True], kind="mergesort"))
+    actors = list(ranking["target"][: max(int(top), 1)])
+    df = df[df["target"].isin(actors)]
+    outlets, colors, markers, multi, counts = _setup(df)
+    width = "double" if len(present) > 1 else "single"
+    fig = figure(width, 1.1 + 0.3 * len(actors) + 0.1 * len(outlets))
+    axes = np.atleast_1d(fig.subplots(1, len(present), sharey=True))
+    rows_of = {m: [_Row((m, a), wrap_label(a, 24)) for a in actors] for m in present}
+    for ax, m in zip(axes, present, strict=True):
+        _dot_panel(ax, df, rows_of[m], outlets, colors, markers, multi)
+        ax.set_title(ACTOR_METRICS[m][0], loc="left")
+        ax.set_xlabel(ACTOR_METRICS[m][1])
+        ax.set_xlim(left=0)
+    _legend(fig, outlets, colors, markers, multi, counts, loc="outside lower center", ncols=min(len(outlets) + 1, 4))
+    defs = []
+    if "mentions_per_1000_words" in present:
+        defs.append("mentions per 1,000 words = 1000 × the actor's mentions (after merging aliases and short forms) "
+                    "÷ body words")
+    if "prominence" in present:
+        defs.append("prominence = the entities family's position-weighted salience score, a toolkit choice "
+                    "(definition in the methods section; first-mention position is a strong salience baseline, "
+                    "Dunietz & Gillick 2014)")
+    caption = " ".join(filter(None, [
+        f"**{title}.** The {len(actors)} actors with the highest mean {ACTOR_METRICS[rank_metric][1]} over all "
+        f"articles, by outlet. {_sentence_case('; '.join(defs))}.",
+        f"Articles per outlet: {describe_counts(counts)}.",
+        _reading_note(counts),
+        "No marker (or n/a) means the actor was not detected in that outlet's articles or its value is undefined.",
+        describe_missing(df, {m: v[0] for m, v in ACTOR_METRICS.items()}),
+        "Limits: actors are found by the toolkit's actor lexicon and alias rules; unlisted actors and unresolved "
+        "pronouns are not counted.",
+    ]))
+    return Plot(fig, "actor_emphasis", caption)
