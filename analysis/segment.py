@@ -1,93 +1,177 @@
 """Sentence boundaries and tokens for English news text.
 
-A rule-based splitter: a boundary is a run of terminal punctuation (. ! ? …), optionally
-followed by closing quotes or brackets, then white space and a plausible sentence start.
-Periods after known abbreviations (Nov., Gen., U.S.), initials, decimals and list markers
-are not boundaries unless the next word is a typical sentence opener.
+A rule-based splitter, run on one paragraph at a time (``parse.py`` splits the body on
+newlines). A *candidate* boundary is a run of terminal punctuation (``. ! ? …`` or a spaced
+ellipsis ``. . .``), optionally followed by closing quotes or brackets, then white space or
+the end of the paragraph. A candidate is kept or dropped by a few readable rules:
+
+- a lower-case next word never starts a sentence (``“… great.” she said``, ``Yahoo! in``);
+- after ``!``/``?`` and after a closing quote or bracket, any other next word does, except
+  ``“Why now?” Kim asked`` (quote, capitalised name, reporting verb);
+- after a period, titles (Mr., Gen., Sen.) never end a sentence; other abbreviations (Co., Jr.,
+  Nov., St., etc.), initialisms (U.S., U.N., a.m.) and initials (Jonas E. Smith) end one only
+  when the next word is a common sentence opener (The, It, How …); number abbreviations
+  (No. 1, p. 55, N°. 12) do not end one before a digit;
+- a list marker at the start of a sentence (``1.``, ``2.)``, ``a.``, ``• 9.``) is not an end;
+- ellipses: ``. . .`` inside a sentence and ``[...]`` never end one; ``...``/``…`` and a
+  four-dot ellipsis end one before a capitalised word; in ``word. . . . Next`` the period ends
+  the sentence and the ellipsis opens the next one (Chicago style).
+
+In a paragraph that opens with a list marker (``1.``, ``1)``, ``1.)``, ``a.``, a bullet), each
+later marker of the same kind (the next number or letter, or the same bullet) starts a new
+sentence even without terminal punctuation. The word lists below are deliberately small;
+``benchmarks/segmentation.md`` reports the score on the English Golden Rules and what fails.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import pairwise
 
 from .model import Token
 
-# Abbreviations whose period never ends a sentence when followed by a capitalised word
-# (titles, months, and other forms that precede a name or number in news copy).
-TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt cpl adm cmdr rep sen gov pres rev hon st mt
-    ft jr sr messrs mmes msgr fr sec insp supt det atty amb
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    no nos vol vols fig figs p pp art ch sec ed eds est approx dept univ corp inc ltd co bros
-    vs v etc al""".split()
+# Titles and other forms that precede a name or number: their period never ends a sentence.
+TITLES = frozenset(
+    """mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rep reps sen sens gov govs
+    pres rev hon msgr fr supt insp det atty amb messrs mmes sec vs v""".split()
 )
-# Abbreviations that may end a sentence (decided by what follows).
-FLEXIBLE_ABBREVIATIONS = frozenset({"co", "inc", "ltd", "corp", "etc", "jr", "sr", "bros", "al"})
+# Abbreviations that may also end a sentence: a boundary only before a sentence opener.
+ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec
+    co cos inc ltd corp bros llc plc jr sr st ste mt ft ave blvd rd hwy
+    dept univ assn approx est etc al ed eds ph""".split()
+)
+# Abbreviations that precede a number (No. 1, p. 55, Art. 51, N°. 12): no boundary before a digit.
+NUMBER_ABBREVIATIONS = frozenset("no nos n° nº p pp vol vols fig figs art arts ch para sec".split())
 
+# Words that commonly open a sentence; after an abbreviation or initialism they signal a boundary.
 SENTENCE_OPENERS = frozenset(
     """a an the this that these those it its he she they we i you his her their our my your
-    there here how what when where why who which but and so yet however meanwhile still
-    also then in on at for if as after before while although though since because one some
-    many most all no none".""".split()
+    there here how what when where why who whom whose which but and so yet however meanwhile still
+    also then in on at for if as after before while although though since because one some many
+    most all no none not nor both each every such despite during with without from by amid among
+    did do does is are was were has have had can could would will should may might must
+    now today yesterday earlier later instead indeed only even according""".split()
+)
+# Reporting verbs: “Why now?” Kim asked. is one sentence.
+REPORTING_VERBS = frozenset(
+    """said says asked asks added adds told tells wrote writes replied replies shouted yelled
+    exclaimed wondered continued insisted recalled warned demanded""".split()
 )
 
-_TERMINAL = re.compile(
-    r"""(?P<punct>(?:\.\s?){3,}\.?|[.!?…]+)   # terminal run, incl. spaced ellipsis
-        (?P<close>[”’"'\)\]]*)                  # closing quotes / brackets
-        (?P<space>\s+)""",
+_CLOSERS = re.escape("”’\"')]»")
+_OPENERS = re.escape("“‘\"'([«")
+_BULLETS = re.escape("•⁃▪‣◦·*")
+
+_CANDIDATE = re.compile(
+    rf"""(?P<punct>\.(?:\ \.){{2,}}          # spaced ellipsis: . . .  or  . . . .
+                 |[.!?‽…]+)                 # . ! ? runs (!! ?! !?), ... …
+        (?P<close>[{_CLOSERS}]*)            # closing quotes / brackets
+        (?=\s|$)""",
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"([\w’'&°.\-]+)$")
-_NEXT_WORD = re.compile(r"[“‘\"'(\[]*([\w’'.\-]+)")
+_WORD_BEFORE = re.compile(r"([\w’'&°º.\-]+)$")
+_NEXT = re.compile(rf"[{_OPENERS}]*(?P<word>[^\W_][\w’'.\-]*)?")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-_LIST_ITEM = re.compile(r"^(?:\d{1,3}|[a-zA-Z])$")
+_URL_TAIL = re.compile(r"[/@]\S*$")
+_MARKER = re.compile(rf"^[{_BULLETS}]?\s*(?:\d{{1,3}}|[A-Za-z])\.?$")
+_ATTRIBUTION = re.compile(r"(?:The\s+[a-z]+\s+|(?:[A-Z][\w’'.\-]*\s+){1,4})(?P<verb>[a-z]+)\b")
+_LIST_HEAD = re.compile(rf"^(?P<bullet>[{_BULLETS}])|^(?P<label>\d{{1,3}}|[a-z])(?P<sep>\.\)|\)|\.)\s")
 
 
-def _is_boundary(text: str, m: re.Match[str]) -> bool:
-    punct = m.group("punct")
-    after = text[m.end():]
-    nxt_m = _NEXT_WORD.match(after)
-    if not nxt_m:
-        return bool(after.strip()) is False or not after[0].isalnum()
-    nxt = nxt_m.group(1)
-    first = after[0]
-    if punct != "." or m.group("close"):
-        # ! ? … and quoted endings: boundary unless the next word is lower case
-        return not first.islower()
-    before_m = _WORD_BEFORE.search(text, 0, m.start())
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
+def _list_cuts(text: str) -> list[int]:
+    """Start offsets of the list items after the first, in a paragraph that opens with a marker."""
+    head = _LIST_HEAD.match(text)
+    if not head:
+        return []
+    if head.group("bullet"):
+        pattern = re.compile(rf"(?<=\s){re.escape(head.group('bullet'))}")
+        return [m.start() for m in pattern.finditer(text, 1)]
+    cuts: list[int] = []
+    label, sep, pos = head.group("label"), head.group("sep"), head.end()
+    while True:
+        label = _next_label(label)
+        m = re.compile(rf"(?<=\s){re.escape(label + sep)}\s").search(text, pos)
+        if not m:
+            return cuts
+        cuts.append(m.start())
+        pos = m.end()
+
+
+def _boundary_end(text: str, m: re.Match[str], sentence_start: int) -> int | None:
+    """Where the sentence ends if candidate ``m`` is a boundary, else ``None``."""
+    punct, close = m.group("punct"), m.group("close")
+    end = m.end()
+    rest = text[end:].lstrip()
+    nxt = _NEXT.match(rest).group("word") or ""  # _NEXT always matches (all optional)
+    at_end = not rest
+    if nxt[:1].islower():
+        return None  # a lower-case word continues the sentence
+    opener_next = nxt.lower() in SENTENCE_OPENERS
+    before_m = _WORD_BEFORE.search(text, sentence_start, m.start())
     before = before_m.group(1) if before_m else ""
-    # lower-case continuation never starts a sentence
-    if first.islower():
-        return False
-    stem = before.rstrip(".").lower()
-    if _INITIALISM.match(before + "."):
-        # U.S. / U.N. / E.U.: a boundary only when the next word opens a sentence
-        return nxt.lower() in SENTENCE_OPENERS
+    char_before = text[m.start() - 1] if m.start() > 0 else " "
+
+    if punct.startswith(". "):  # spaced ellipsis: . . .  or  . . . .
+        dots = punct.count(".")
+        if not char_before.isspace():  # attached to the word before
+            if dots >= 4 and not close:  # "compounds. . . . The": the period ends it, the ellipsis opens the next
+                return None if at_end else m.start() + 1
+            return None if at_end else end
+        return end if dots >= 4 and not at_end else None  # ". . ." inside a sentence is an omission
+    if set(punct) <= {".", "…"} and punct != ".":  # ... …  ....
+        if char_before in "[(" or close.startswith(("]", ")")):
+            return None  # [...] marks an omission
+        return None if at_end else end
+    if punct != ".":  # ! ? and runs of them
+        if close and any(q in close for q in "”’\"'"):
+            attr = _ATTRIBUTION.match(rest)
+            if attr and attr.group("verb") in REPORTING_VERBS:
+                return None  # “Why now?” Kim asked.
+        return end
+    # a single period
+    if _MARKER.match(text[sentence_start:m.start()].strip()):
+        return None  # list marker: "1." "2.)" "a." "• 9."
+    if close or at_end:
+        return end
+    stem = before.lower()
+    if _URL_TAIL.search(text, sentence_start, m.start()):
+        return end  # the end of a URL or e-mail address, not an abbreviation
+    if stem in NUMBER_ABBREVIATIONS and nxt[:1].isdigit():
+        return None
+    if _INITIALISM.match(before + "."):  # U.S. / U.N. / E.U. / a.m.
+        return end if opener_next else None
     if len(before) == 1 and before.isupper():
-        # an initial (Jonas E. Smith) unless a pronoun follows a lone "I."
-        return before == "I" and nxt.lower() in SENTENCE_OPENERS
-    if stem in TITLE_ABBREVIATIONS:
-        if stem in FLEXIBLE_ABBREVIATIONS:
-            return nxt.lower() in SENTENCE_OPENERS
-        return False
-    if _LIST_ITEM.match(before) and first.isupper():
-        return False
-    return True
+        words = text[sentence_start:before_m.start()].split() if before_m else []
+        if before == "I" and (not words or not words[-1][:1].isupper()):
+            return end  # "you and I." (the pronoun), not "Albert I. Jones"
+        return end if opener_next else None  # an initial: Jonas E. Smith
+    if stem in TITLES:
+        return None
+    if stem in ABBREVIATIONS:
+        return end if opener_next else None
+    return end
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in ``text`` (one paragraph), stripped of white space."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _TERMINAL.finditer(text):
-        if _is_boundary(text, m):
-            end = m.end() - len(m.group("space"))
-            spans.append((start, end))
-            start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
+    cuts = _list_cuts(text)
+    ends: list[int] = []
+    last = 0
+    for m in _CANDIDATE.finditer(text):
+        start = max(last, cuts[bisect_right(cuts, m.start()) - 1] if cuts and cuts[0] <= m.start() else 0)
+        end = _boundary_end(text, m, start)
+        if end is not None:
+            ends.append(end)
+            last = end
+    bounds = sorted({0, len(text), *cuts, *ends})
     out = []
-    for s, e in spans:
+    for s, e in pairwise(bounds):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -100,25 +184,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> list[str]:
     """Sentences of ``text`` as strings (paragraph breaks are always boundaries)."""
     out: list[str] = []
-    for para in re.split(r"\n\s*\n|\n", text):
+    for para in text.split("\n"):
         out.extend(para[s:e] for s, e in sentence_spans(para))
     return out
 
 
 _TOKEN = re.compile(
-    r"""(?P<number>\d+(?:[.,:]\d+)*%?(?![^\W_]))             # 12,000  3.5  50%
-      |(?P<word>(?:[^\W\d_]\.){2,}                      # initialisms: U.S. U.N.
-        |[^\W_]+(?:[’'\-][^\W_]+)*                      # words, hyphenated, possessive
+    r"""(?P<word>https?://\S+?(?=[.,;:!?)\]”’"']*(?:\s|$))    # URLs
+        |[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+                      # e-mail addresses
+        |(?:[^\W\d_]\.){2,}                                  # initialisms: U.S. U.N. a.m.
         )
-      |(?P<punct>\S)""",
+      |(?P<number>\d+(?:[.,:]\d+)*%?(?![^\W_]|[’'\-][^\W_]))  # 12,000  3.5  50%  (not 19-year-old)
+      |(?P<word2>[^\W_]+(?:[’'\-][^\W_]+)*)                  # words, hyphenated, possessive
+      |(?P<punct>\.{3,}|\S)""",
     re.VERBOSE,
 )
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    """Tokens of ``text``; offsets are shifted by ``offset`` so they index the body."""
+    """Tokens of ``text`` (kind ``word``, ``number`` or ``punct``); offsets are shifted by ``offset``.
+
+    URLs, e-mail addresses and initialisms (U.S.) are single words; hyphenated words
+    (Hwasong-19, three-year-old) and possessives (Korea’s) are single words; 12,000, 3.5 and
+    50% are numbers; every other non-space character is a punctuation token, except that an
+    ellipsis "..." is one token.
+    """
     tokens = []
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "punct"
+        kind = "word" if m.lastgroup in ("word", "word2") else m.lastgroup or "punct"
         tokens.append(Token(m.group(), m.start() + offset, m.end() + offset, kind))
     return tuple(tokens)
