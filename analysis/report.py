@@ -1,0 +1,292 @@
+"""Build the static HTML report: analyse once, run the notebooks on the tables, render them.
+
+``build_report(corpus, out_dir)`` writes::
+
+    OUT/tables/     metrics, evidence, sentences, articles (+ detail tables) as Parquet and CSV
+    OUT/figures/    every figure as PNG, SVG, PDF and NAME.caption.md (written by the notebooks)
+    OUT/NN-name.html  each notebooks/NN-name.ipynb executed and rendered with the code hidden
+    OUT/index.html  links to the notebooks and the tables
+
+Notebooks run in a kernel started with *this* interpreter (``sys.executable``), whatever kernel
+specs Jupyter finds on the machine, so the ``analysis`` package the report was called from is the
+one the notebooks import. Executed notebooks are kept in a temporary folder and never written
+next to the sources.
+
+The small helpers at the end (:func:`load_or_analyse`, :func:`corpus_table`, :func:`family_table`)
+are what the notebooks call, so the notebooks themselves hold no logic.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .metrics import Settings
+from .model import MediacompareError
+from .tables import AnalysisTables, collect_tables, load_tables, save_tables
+
+NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
+KERNEL_NAME = "python3"
+CELL_TIMEOUT = 600  # seconds per notebook cell
+START_TIMEOUT = 120  # seconds for the kernel to start
+TABLE_FORMATS = ("parquet", "csv")
+
+# The lab HTML template without the CDN scripts (require.js, MathJax, mermaid): the report makes
+# no network requests when opened, and the notebooks use none of them.
+_HTML_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+
+
+def repository_notebooks() -> Path:
+    """The ``notebooks/`` folder of the source tree the package is installed from (editable install)."""
+    folder = Path(__file__).resolve().parent.parent / "notebooks"
+    if not folder.is_dir():
+        raise MediacompareError(f"{folder}: no notebooks folder next to the package; pass --notebooks DIR")
+    return folder
+
+
+def find_notebooks(folder: str | Path) -> list[Path]:
+    """``NN-*.ipynb`` files of ``folder`` in name order."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise MediacompareError(f"{folder}: no such notebooks directory")
+    found = sorted(p for p in folder.glob(NOTEBOOK_PATTERN) if p.is_file())
+    if not found:
+        raise MediacompareError(f"{folder}: no notebooks named like NN-name.ipynb")
+    return found
+
+
+def _kernel_manager_class() -> type:
+    """An AsyncKernelManager whose only kernel spec runs ``sys.executable -m ipykernel_launcher``.
+
+    Jupyter would otherwise resolve ``python3`` through the kernel specs installed on the machine
+    (user, environment, system), which may point at another interpreter without ``analysis``.
+    """
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class ThisPythonKernelSpecs(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                              display_name=f"Python ({sys.executable})", language="python",
+                              resource_dir="", name=kernel_name)
+
+    class ThisPythonKernelManager(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _this_python_specs(self) -> KernelSpecManager:
+            return ThisPythonKernelSpecs()
+
+        @default("transport")
+        def _local_sockets(self) -> str:
+            # Unix-domain sockets: no TCP port is opened (not even on loopback), so no network
+            # is needed and ipykernel does not warn about unencrypted TCP.
+            return "ipc" if sys.platform != "win32" else "tcp"
+
+    return ThisPythonKernelManager
+
+
+def execute_notebook(notebook: str | Path, output: str | Path, parameters: Mapping[str, Any]) -> Any:
+    """Execute ``notebook`` with papermill ``parameters`` into ``output``; return the executed notebook.
+
+    The kernel runs this interpreter and starts in the notebook's folder. A failing cell raises
+    :class:`MediacompareError` naming the notebook, the cell and the exception.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    notebook = Path(notebook)
+    try:
+        return papermill.execute_notebook(
+            str(notebook), str(output), parameters=dict(parameters), kernel_name=KERNEL_NAME,
+            kernel_manager_class=_kernel_manager_class(), progress_bar=False, log_output=False,
+            start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT, cwd=str(notebook.parent),
+        )
+    except PapermillExecutionError as exc:
+        raise MediacompareError(
+            f"{notebook}: cell {exc.exec_count} raised {exc.ename}: {exc.evalue} (executed copy: {output})"
+        ) from None
+
+
+def render_html(nb: Any, title: str) -> str:
+    """Static HTML of an executed notebook: outputs only (no code, no prompts), no CDN scripts."""
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        extra_loaders=[DictLoader({"mediacompare.html.j2": _HTML_TEMPLATE})],
+        template_file="mediacompare.html.j2",
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return body
+
+
+def notebook_title(nb: Any, fallback: str) -> str:
+    """The first Markdown ``# heading`` of a notebook, else ``fallback``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, flags=re.M)
+            if m:
+                return m.group(1).strip()
+    return fallback
+
+
+def _clear_outputs(out: Path) -> None:
+    """Remove what an earlier build wrote (only the file kinds this module and the notebooks write)."""
+    for sub, suffixes in (("tables", {".parquet", ".csv"}), ("figures", {".png", ".svg", ".pdf", ".md"})):
+        folder = out / sub
+        if folder.is_dir():
+            for p in folder.iterdir():
+                if p.is_file() and p.suffix in suffixes:
+                    p.unlink()
+    for p in out.glob("[0-9][0-9]-*.html"):
+        p.unlink()
+
+
+def write_index(out: Path, pages: list[tuple[str, str]], tables: AnalysisTables, corpus: str) -> Path:
+    """``OUT/index.html``: the corpus, article counts, links to the rendered notebooks and the tables."""
+    from . import __version__
+
+    status = tables.articles["status"].value_counts().sort_index() if len(tables.articles) else pd.Series()
+    counts = ", ".join(f"{k}: {v}" for k, v in status.items()) or "no articles"
+    links = "\n".join(f'    <li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in pages)
+    table_names = sorted(p.name for p in (out / "tables").iterdir() if p.suffix in (".parquet", ".csv"))
+    table_links = "\n".join(f'    <li><a href="tables/{html.escape(n)}">{html.escape(n)}</a></li>' for n in table_names)
+    text = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>mediacompare report</title>
+  <style>body {{ font-family: sans-serif; max-width: 48em; margin: 2em auto; line-height: 1.45; }}</style>
+</head>
+<body>
+  <h1>mediacompare report</h1>
+  <p>Corpus: <code>{html.escape(corpus)}</code> ({html.escape(counts)}).
+     Produced by mediacompare {html.escape(__version__)}.</p>
+  <h2>Notebooks</h2>
+  <ul>
+{links}
+  </ul>
+  <h2>Tables</h2>
+  <p>Tidy tables behind every number (Parquet, and CSV for tools without Parquet support).</p>
+  <ul>
+{table_links}
+  </ul>
+</body>
+</html>
+"""
+    path = out / "index.html"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | Path | None = None,
+                 settings: Settings | None = None) -> Path:
+    """Analyse ``corpus`` once, run every notebook on the tables, render them; return ``OUT/index.html``.
+
+    Notebooks get the parameters ``corpus``, ``tables_dir`` (= ``OUT/tables``) and ``output_dir``
+    (= ``OUT``; figures go to ``OUT/figures``), all as absolute paths.
+    """
+    from .pipeline import analyse_corpus
+
+    corpus_path = Path(corpus)
+    if not corpus_path.exists():
+        raise MediacompareError(f"{corpus_path}: no such file or directory")
+    notebooks = find_notebooks(notebooks_dir if notebooks_dir is not None else repository_notebooks())
+    out = Path(out_dir).resolve()
+    if out.exists() and not out.is_dir():
+        raise MediacompareError(f"{out}: exists and is not a directory")
+    out.mkdir(parents=True, exist_ok=True)
+    _clear_outputs(out)
+
+    tables = collect_tables(analyse_corpus(corpus_path, settings or Settings(), progress=False))
+    tables_dir = out / "tables"
+    for fmt in TABLE_FORMATS:
+        save_tables(tables, tables_dir, fmt)
+
+    parameters = {"corpus": str(corpus_path.resolve()), "tables_dir": str(tables_dir), "output_dir": str(out)}
+    pages: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="mediacompare-report-") as tmp:
+        for notebook in notebooks:
+            executed = execute_notebook(notebook, Path(tmp) / notebook.name, parameters)
+            title = notebook_title(executed, notebook.stem)
+            page = out / f"{notebook.stem}.html"
+            page.write_text(render_html(executed, title), encoding="utf-8")
+            pages.append((page.name, title))
+    return write_index(out, pages, tables, str(corpus))
+
+
+# --- Helpers the notebooks call (so notebooks hold no logic) -------------------------------------
+
+
+def load_or_analyse(corpus: str | Path, tables_dir: str | Path = "",
+                    settings: Settings | None = None) -> AnalysisTables:
+    """The tables in ``tables_dir`` when given, else a fresh analysis of ``corpus``."""
+    if tables_dir:
+        return load_tables(tables_dir)
+    from .pipeline import analyse_corpus
+
+    return collect_tables(analyse_corpus(corpus, settings or Settings(), progress=False))
+
+
+CORPUS_COLUMNS = ("article_id", "outlet", "published", "dateline_text", "dateline_place", "dateline_date",
+                  "dateline_agency", "caption", "credit", "byline", "removed", "n_paragraphs", "n_sentences",
+                  "n_words", "status", "reason")
+
+
+def corpus_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles table for display: metadata, dateline fields, what cleaning removed, status."""
+    cols = [c for c in CORPUS_COLUMNS if c in articles.columns]
+    return articles.loc[:, cols].set_index("article_id") if "article_id" in cols else articles.loc[:, cols]
+
+
+def family_table(metrics: pd.DataFrame, family: str, only: list[str] | None = None,
+                 article_level: bool = False) -> pd.DataFrame:
+    """One family's values as metric (× target) rows and (outlet, article_id) columns.
+
+    NaN values stay visible, and a ``note`` column gives each undefined value's reason
+    (``article_id: reason``), so nothing undefined disappears from the table. ``only`` keeps
+    only those metric names, in that order; ``article_level`` keeps only rows without a target.
+    """
+    rows = metrics[metrics["family"] == family]
+    if article_level:
+        rows = rows[rows["target"].fillna("") == ""]
+    if only is not None:
+        rows = rows[rows["metric"].isin(only)]
+    if rows.empty:
+        return pd.DataFrame()
+    index = ["metric", "target"] if (rows["target"].fillna("") != "").any() else ["metric"]
+    wide = rows.pivot_table(index=index, columns=["outlet", "article_id"], values="value", aggfunc="first",
+                            dropna=False, sort=False)
+    # keep only (outlet, article) pairs and rows that exist, in input order (not their cross product)
+    wide = wide.reindex(index=pd.MultiIndex.from_frame(rows[index].drop_duplicates()) if len(index) > 1
+                        else pd.Index(rows["metric"].drop_duplicates(), name="metric"),
+                        columns=pd.MultiIndex.from_frame(rows[["outlet", "article_id"]].drop_duplicates()))
+    notes = rows[rows["note"].fillna("") != ""]
+    if not notes.empty:
+        joined = notes.assign(n=notes["article_id"] + ": " + notes["note"]).groupby(index, sort=False)["n"]
+        wide[("note", "")] = joined.agg("; ".join).reindex(wide.index).fillna("")
+    if only is not None:
+        wide = wide.iloc[sorted(range(len(wide)), key=lambda i: only.index(wide.index.get_level_values(0)[i]))]
+    return wide
+
+
+EVIDENCE_DISPLAY = ("article_id", "metric", "target", "sentence_index", "cue", "text")
+
+
+def evidence_table(evidence: pd.DataFrame, family: str) -> pd.DataFrame:
+    """One family's evidence rows for display: article, metric, target, sentence index, cue and sentence."""
+    rows = evidence[evidence["family"] == family] if "family" in evidence.columns else evidence.iloc[0:0]
+    cols = [c for c in EVIDENCE_DISPLAY if c in rows.columns]
+    return rows.loc[:, cols].reset_index(drop=True)
