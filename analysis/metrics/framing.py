@@ -1,9 +1,372 @@
-"""Placeholder: being written."""
+"""Generic news frames (Semetko & Valkenburg, 2000), detected item by item from a rules file.
 
-from ..model import ParsedArticle
-from .base import FamilyResult, Settings, register_family
+Each yes/no codebook item has a detector: cue patterns matched sentence by sentence (headline
+included), optionally requiring or forbidding other cue groups in the same sentence. Items are
+scored first, then frames (Burscher et al., 2014): frame score = items present ÷ applicable
+items; a frame is present when at least one of its items fires. The rules are data
+(``analysis/lexicons/frames.yaml``, or ``Settings.frames_file``); every hit is evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..lexicons import Lexicon, load_lexicon
+from ..model import MediacompareError, ParsedArticle, Sentence, Undefined
+from .base import Evidence, FamilyResult, Measurement, Settings, register_family
+
+FAMILY = "framing"
+BUNDLED_RULES = "frames.yaml"
+EMPTY_BODY = "empty body: no sentences to code"
+REGEX_PREFIX = "re:"
+
+_TOP_KEYS = {"frames", "groups"}
+_FRAME_KEYS = {"label", "description", "items"}
+_ITEM_KEYS = {"id", "question", "applicable", "reason", "cues"}
+_CUE_KEYS = {"id", "match", "with", "without", "note"}
 
 
-@register_family("framing")
+@dataclass(frozen=True)
+class Pattern:
+    """One cue entry as written in the rules file, and its compiled form."""
+
+    source: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    patterns: tuple[Pattern, ...]
+    with_groups: tuple[str, ...] = ()  # each group must match in the same sentence
+    without_groups: tuple[str, ...] = ()  # no group may match in the same sentence
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str  # "<frame>.<name>", e.g. "conflict.reproach"
+    frame: str
+    question: str
+    applicable: bool
+    reason: str  # why the item is not applicable to text (empty when applicable)
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class Frame:
+    key: str
+    label: str
+    items: tuple[Item, ...]
+
+    @property
+    def applicable_items(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.items if i.applicable)
+
+
+@dataclass(frozen=True)
+class FrameRules:
+    """Validated, compiled framing rules and where they came from."""
+
+    frames: tuple[Frame, ...]
+    groups: dict[str, tuple[Pattern, ...]]
+    path: str
+    name: str
+    version: str
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for f in self.frames for i in f.items)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One cue match: the item and cue, the sentence, the matched span and the co-occurring groups."""
+
+    item: str
+    cue: str
+    sentence: Sentence
+    start: int  # offsets in the sentence text
+    end: int
+    pattern: str
+    support: tuple[tuple[str, str, str], ...] = ()  # (group, pattern, matched text) for "with" groups
+
+    @property
+    def matched(self) -> str:
+        return self.sentence.text[self.start:self.end]
+
+    def describe(self) -> str:
+        """Evidence cue text, e.g. ``reproach_verbs [accus*] "accuse"``."""
+        parts = [f'{self.cue} [{self.pattern}] "{self.matched}"']
+        parts += [f'{g} [{p}] "{t}"' for g, p, t in self.support]
+        return " + ".join(parts)
+
+
+# ---------------------------------------------------------------- loading and validation
+
+def phrase_regex(phrase: str) -> str:
+    """Regex for a cue phrase: whole words, case-insensitive; ``*`` = any letters; spaces = any whitespace."""
+    out: list[str] = []
+    for ch in phrase.strip():
+        if ch == "*":
+            out.append(r"\w*")
+        elif ch.isspace():
+            if out and out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(ch))
+    return r"(?<!\w)" + "".join(out) + r"(?!\w)"
+
+
+def compile_pattern(entry: Any, where: str) -> Pattern:
+    """Compile one cue entry (a phrase, or ``re:`` + a regular expression); ``where`` names it in errors."""
+    if not isinstance(entry, str) or not entry.strip():
+        raise MediacompareError(f"{where}: a pattern must be a non-empty string, got {entry!r}")
+    text = entry.strip()
+    if text.startswith(REGEX_PREFIX):
+        source = text[len(REGEX_PREFIX):]
+    else:
+        if not text.replace("*", "").strip():
+            raise MediacompareError(f"{where}: pattern {entry!r} has no letters")
+        source = phrase_regex(text)
+    try:
+        regex = re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise MediacompareError(f"{where}: pattern {entry!r} is not a valid regular expression ({exc})") from None
+    if regex.search("") is not None:
+        raise MediacompareError(f"{where}: pattern {entry!r} matches the empty string")
+    return Pattern(text, regex)
+
+
+def _names(value: Any, where: str, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise MediacompareError(f"{where}: '{what}' must be a list of group names")
+    return tuple(value)
+
+
+def _unknown_keys(entry: dict[str, Any], allowed: set[str], where: str) -> None:
+    extra = sorted(set(entry) - allowed)
+    if extra:
+        raise MediacompareError(f"{where}: unknown key {', '.join(map(repr, extra))} "
+                                f"(allowed: {', '.join(sorted(allowed))})")
+
+
+def _compile_groups(raw: Any, path: str) -> dict[str, tuple[Pattern, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise MediacompareError(f"{path}: 'groups' must map group names to lists of patterns")
+    groups: dict[str, tuple[Pattern, ...]] = {}
+    for name, entries in raw.items():
+        where = f"{path}: group '{name}'"
+        if not isinstance(entries, list) or not entries:
+            raise MediacompareError(f"{where}: needs a non-empty list of patterns")
+        groups[str(name)] = tuple(compile_pattern(e, where) for e in entries)
+    return groups
+
+
+def _compile_cue(raw: Any, item_id: str, groups: dict[str, tuple[Pattern, ...]], path: str, n: int) -> Cue:
+    if not isinstance(raw, dict):
+        raise MediacompareError(f"{path}: item '{item_id}': cue {n + 1} must be a mapping with 'id' and 'match'")
+    cue_id = raw.get("id")
+    if not isinstance(cue_id, str) or not cue_id:
+        raise MediacompareError(f"{path}: item '{item_id}': cue {n + 1} has no 'id'")
+    where = f"{path}: item '{item_id}', cue '{cue_id}'"
+    _unknown_keys(raw, _CUE_KEYS, where)
+    match = raw.get("match")
+    if isinstance(match, str):
+        match = [match]
+    if not isinstance(match, list) or not match:
+        raise MediacompareError(f"{where}: 'match' needs a non-empty list of patterns")
+    with_groups = _names(raw.get("with"), where, "with")
+    without_groups = _names(raw.get("without"), where, "without")
+    for g in (*with_groups, *without_groups):
+        if g not in groups:
+            known = ", ".join(sorted(groups)) or "none defined"
+            raise MediacompareError(f"{where}: unknown group '{g}' (groups: {known})")
+    return Cue(cue_id, tuple(compile_pattern(e, where) for e in match), with_groups, without_groups,
+               str(raw.get("note") or ""))
+
+
+def _compile_item(raw: Any, frame: str, groups: dict[str, tuple[Pattern, ...]], path: str,
+                  seen: set[str]) -> Item:
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
+        raise MediacompareError(f"{path}: frame '{frame}': every item needs an 'id' such as '{frame}.name'")
+    item_id = raw["id"]
+    where = f"{path}: item '{item_id}'"
+    _unknown_keys(raw, _ITEM_KEYS, where)
+    if not item_id.startswith(f"{frame}.") or item_id == f"{frame}.":
+        raise MediacompareError(f"{where}: item ids must start with their frame, '{frame}.'")
+    if item_id in seen:
+        raise MediacompareError(f"{where}: duplicate item id")
+    seen.add(item_id)
+    question = raw.get("question")
+    if not isinstance(question, str) or not question.strip():
+        raise MediacompareError(f"{where}: needs a 'question' (the codebook item)")
+    applicable = raw.get("applicable", True)
+    if not isinstance(applicable, bool):
+        raise MediacompareError(f"{where}: 'applicable' must be true or false")
+    reason = str(raw.get("reason") or "")
+    if not applicable:
+        if not reason:
+            raise MediacompareError(f"{where}: an item with applicable: false needs a 'reason'")
+        return Item(item_id, frame, question.strip(), False, reason, ())
+    cues_raw = raw.get("cues")
+    if not isinstance(cues_raw, list) or not cues_raw:
+        raise MediacompareError(f"{where}: an applicable item needs a non-empty list of 'cues'")
+    cues = tuple(_compile_cue(c, item_id, groups, path, n) for n, c in enumerate(cues_raw))
+    ids = [c.id for c in cues]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise MediacompareError(f"{where}: duplicate cue id {', '.join(dupes)}")
+    return Item(item_id, frame, question.strip(), True, "", cues)
+
+
+def compile_rules(lexicon: Lexicon) -> FrameRules:
+    """Validate and compile a loaded framing rules file; errors name the file and the bad entry."""
+    path, data = lexicon.path, lexicon.data
+    _unknown_keys(data, _TOP_KEYS | {"meta"}, path)
+    groups = _compile_groups(data.get("groups"), path)
+    raw_frames = data.get("frames")
+    if not isinstance(raw_frames, dict) or not raw_frames:
+        raise MediacompareError(f"{path}: needs a 'frames' mapping of frame names to their items")
+    frames: list[Frame] = []
+    seen: set[str] = set()
+    for key, raw in raw_frames.items():
+        key = str(key)
+        where = f"{path}: frame '{key}'"
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            raise MediacompareError(f"{where}: frame names must be snake_case")
+        if not isinstance(raw, dict) or not isinstance(raw.get("items"), list) or not raw["items"]:
+            raise MediacompareError(f"{where}: needs a non-empty list of 'items'")
+        _unknown_keys(raw, _FRAME_KEYS, where)
+        items = tuple(_compile_item(i, key, groups, path, seen) for i in raw["items"])
+        frames.append(Frame(key, str(raw.get("label") or key), items))
+    return FrameRules(tuple(frames), groups, path, lexicon.name, lexicon.version)
+
+
+_COMPILED: dict[str, tuple[Lexicon, FrameRules]] = {}
+
+
+def load_frame_rules(path: str | Path | None = None) -> FrameRules:
+    """The bundled framing rules, or a user rules file (same schema) replacing them; compiled once per file."""
+    lexicon = load_lexicon(BUNDLED_RULES if path is None else Path(path))
+    cached = _COMPILED.get(lexicon.path)
+    if cached is None or cached[0] is not lexicon:
+        cached = (lexicon, compile_rules(lexicon))
+        _COMPILED[lexicon.path] = cached
+    return cached[1]
+
+
+# ---------------------------------------------------------------- detection
+
+def _first(patterns: tuple[Pattern, ...], text: str) -> tuple[Pattern, re.Match[str]] | None:
+    for p in patterns:
+        m = p.regex.search(text)
+        if m:
+            return p, m
+    return None
+
+
+def cue_hits(cue: Cue, item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]]) -> list[Hit]:
+    """Every match of ``cue`` in ``sentence``, if its required groups co-occur and its forbidden ones do not."""
+    text = sentence.text
+    found = [(p, m) for p in cue.patterns for m in p.regex.finditer(text) if m.end() > m.start()]
+    if not found:
+        return []
+    support: list[tuple[str, str, str]] = []
+    for g in cue.with_groups:
+        first = _first(groups[g], text)
+        if first is None:
+            return []
+        support.append((g, first[0].source, first[1].group()))
+    if any(_first(groups[g], text) for g in cue.without_groups):
+        return []
+    return [Hit(item.id, cue.id, sentence, m.start(), m.end(), p.source, tuple(support)) for p, m in found]
+
+
+def item_hits(item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]]) -> list[Hit]:
+    """Hits of every cue of ``item`` in one sentence, in text order, one per matched span."""
+    hits: dict[tuple[int, int], Hit] = {}
+    for cue in item.cues:
+        for h in cue_hits(cue, item, sentence, groups):
+            hits.setdefault((h.start, h.end), h)
+    return sorted(hits.values(), key=lambda h: (h.start, h.end))
+
+
+def coded_sentences(doc: ParsedArticle) -> tuple[Sentence, ...]:
+    """What the detectors read: the headline (if any), then every body sentence."""
+    return ((doc.headline,) if doc.headline is not None else ()) + doc.sentences
+
+
+def detect_items(doc: ParsedArticle, rules: FrameRules) -> dict[str, list[Hit]]:
+    """Hits per applicable item id (empty list when the item does not fire)."""
+    sentences = coded_sentences(doc)
+    return {item.id: [h for s in sentences for h in item_hits(item, s, rules.groups)]
+            for item in rules.items if item.applicable}
+
+
+def frame_score(n_present: int, n_applicable: int) -> float:
+    """Frame score = items present ÷ applicable items (Semetko & Valkenburg, 2000; Burscher et al., 2014).
+
+    NaN when the frame has no applicable item.
+    """
+    if n_applicable <= 0:
+        return Undefined("the frame has no item applicable to text")
+    return n_present / n_applicable
+
+
+def _evidence(hit: Hit) -> Evidence:
+    s = hit.sentence
+    return Evidence("item_present", hit.item, s.index, s.start + hit.start, s.start + hit.end, s.text,
+                    hit.describe())
+
+
+@register_family(FAMILY)
 def compute_framing(doc: ParsedArticle, settings: Settings) -> FamilyResult:
-    return FamilyResult()
+    """Per item: ``item_present`` (0/1) and ``item_hits`` (matching sentences); per frame: ``frame_score``
+    (items present ÷ applicable items) and ``frame_present`` (1 if any item fires).
+
+    Semetko & Valkenburg (2000) items, scored items-first as in Burscher et al. (2014).
+    """
+    rules = load_frame_rules(settings.frames_file)
+    result = FamilyResult()
+    empty = not doc.sentences
+    hits = {} if empty else detect_items(doc, rules)
+    for frame in rules.frames:
+        n_present = 0
+        for item in frame.items:
+            if not item.applicable:
+                reason = Undefined(f"not applicable: {item.reason}")
+                result.measurements += [Measurement.of("item_present", reason, item.id),
+                                        Measurement.of("item_hits", reason, item.id)]
+                continue
+            if empty:
+                result.measurements += [Measurement.of("item_present", Undefined(EMPTY_BODY), item.id),
+                                        Measurement.of("item_hits", Undefined(EMPTY_BODY), item.id)]
+                continue
+            item_found = hits[item.id]
+            n_sentences = len({h.sentence.index for h in item_found})
+            n_present += n_sentences > 0
+            result.measurements += [Measurement.of("item_present", float(n_sentences > 0), item.id),
+                                    Measurement.of("item_hits", float(n_sentences), item.id)]
+            result.evidence += [_evidence(h) for h in item_found]
+        n_applicable = len(frame.applicable_items)
+        if empty:
+            score: float = Undefined(EMPTY_BODY)
+            present: float = Undefined(EMPTY_BODY)
+        else:
+            score = frame_score(n_present, n_applicable)
+            present = float(n_present > 0) if n_applicable else score
+        result.measurements += [Measurement.of("frame_score", score, frame.key),
+                                Measurement.of("frame_present", present, frame.key)]
+    return result

@@ -1,0 +1,249 @@
+"""Generic frames (Semetko & Valkenburg 2000): item detectors, frame arithmetic, rules files, seeds."""
+
+import math
+import warnings
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.metrics import FAMILIES, Settings
+from analysis.metrics.framing import frame_score, load_frame_rules
+from analysis.model import Article, MediacompareError
+from analysis.parse import parse_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {a.article_id: parse_article(a) for a in load_corpus(SEEDS)}
+
+
+def _run(text: str, title: str = "", settings: Settings | None = None):
+    doc = parse_article(Article("t", text, outlet="Test", title=title))
+    return doc, FAMILIES["framing"](doc, settings or Settings())
+
+
+def _values(result, metric: str) -> dict[str, float]:
+    return {m.target: m.value for m in result.measurements if m.metric == metric}
+
+
+def _fired(text: str) -> set[str]:
+    _, res = _run(text)
+    return {item for item, v in _values(res, "item_present").items() if v == 1.0}
+
+
+def test_bundled_rules_follow_the_codebook():
+    rules = load_frame_rules()
+    assert [f.key for f in rules.frames] == ["responsibility", "human_interest", "conflict", "morality",
+                                             "economic_consequences"]
+    assert [len(f.items) for f in rules.frames] == [5, 5, 4, 3, 3]
+    assert [len(f.applicable_items) for f in rules.frames] == [5, 4, 4, 3, 3]
+    visual = next(i for i in rules.items if not i.applicable)
+    assert visual.id == "human_interest.emotional_visuals" and "visual" in visual.reason
+    assert rules.name == "frames" and rules.version
+
+
+# (item, sentence that should fire it, sentence that should not)
+CASES = [
+    ("responsibility.government_can_alleviate", "The government must address the housing shortage.",
+     "The charity must address the housing shortage."),
+    ("responsibility.government_can_alleviate", "The government must address the housing shortage.",
+     "The government discussed the housing shortage."),
+    ("responsibility.government_responsible", "Critics blamed the government for the floods.",
+     "Critics blamed the storm for the floods."),
+    ("responsibility.solution", "The mayor proposed a solution.", "The mayor spoke on Monday."),
+    ("responsibility.individual_responsible", "Police said the smugglers were to blame.",
+     "Critics said officials were to blame."),
+    ("responsibility.urgent_action", "Aid groups called for urgent help.", "The aid arrived on time."),
+    ("responsibility.urgent_action", "Lawmakers must act swiftly.", "Lawmakers acted swiftly."),
+    ("human_interest.human_face", "Maria Lopez, 34, lost her home.", "The nearly three-year-old conflict goes on."),
+    ("human_interest.human_face", "A 34-year-old teacher spoke.", "The ministry spoke."),
+    ("human_interest.emotional_language", "It was a tragic day.", "It was a long day."),
+    ("human_interest.affected_people", "Thousands of civilians were killed.", "Thousands of civilians voted."),
+    ("human_interest.affected_people", "The victims were named.", "The winners were named."),
+    ("human_interest.private_lives", "He spoke about his daughter.", "He spoke about the budget."),
+    ("conflict.disagreement", "The two parties disagree on taxes.", "The two parties met on taxes."),
+    ("conflict.disagreement", "Russia's war in Ukraine continued.", "Ties date back to the Cold War era."),
+    ("conflict.reproach", "Seoul accused Pyongyang of lying.", "Seoul welcomed the talks."),
+    ("conflict.two_sides", "Both sides claimed progress.",
+     "If either party is attacked, the other side shall provide assistance."),
+    ("conflict.winners_losers", "The party won a landslide victory.", "The vote was held on Sunday."),
+    ("morality.moral_message", "Church leaders called the strikes immoral.", "Leaders called the strikes legal."),
+    ("morality.religion", "Villagers prayed at the church.", "Both sides negotiated in good faith."),
+    ("morality.social_prescription", "Citizens should conserve water.", "Citizens conserved water."),
+    ("economic_consequences.financial_loss_gain", "The firm lost $2 million.", "The army lost 3 tanks."),
+    ("economic_consequences.financial_loss_gain", "The company reported a profit.", "The company reported news."),
+    ("economic_consequences.costs", "The project will cost $5 billion.", "The project will start soon."),
+    ("economic_consequences.consequences", "Sanctions will hurt the economy.", "The economy was discussed."),
+]
+
+
+@pytest.mark.parametrize(("item", "positive", "negative"), CASES)
+def test_item_detector_positive_and_negative(item, positive, negative):
+    assert item in _fired(positive)
+    assert item not in _fired(negative)
+
+
+def test_government_blame_is_not_individual_blame():
+    fired = _fired("Critics said officials were to blame.")
+    assert "responsibility.individual_responsible" not in fired
+    assert "responsibility.government_responsible" in fired
+
+
+def test_frame_score_arithmetic():
+    assert frame_score(2, 4) == 0.5
+    assert frame_score(0, 3) == 0.0
+    assert math.isnan(frame_score(0, 0)) and frame_score(0, 0).reason
+    # reproach + disagreement: 2 of the 4 conflict items
+    _, res = _run("Seoul accused Pyongyang of lying. The war went on. The weather was mild.")
+    assert _values(res, "frame_score")["conflict"] == 0.5
+    assert _values(res, "frame_present")["conflict"] == 1.0
+    # one human-interest item of the 4 applicable ones (visuals not applicable to text)
+    _, res = _run("It was a tragic day.")
+    assert _values(res, "frame_score")["human_interest"] == 0.25
+    assert _values(res, "frame_score")["morality"] == 0.0 and _values(res, "frame_present")["morality"] == 0.0
+
+
+def test_item_hits_count_sentences_and_evidence_points_at_the_match():
+    doc, res = _run("The war and the war again. Peace came. Then war returned.")
+    assert _values(res, "item_hits")["conflict.disagreement"] == 2
+    ev = [e for e in res.evidence if e.target == "conflict.disagreement"]
+    assert [e.sentence_index for e in ev] == [0, 0, 2]  # one row per matched span
+    for e in ev:
+        assert e.metric == "item_present"
+        assert doc.body[e.start:e.end].lower() == "war"
+        assert e.text == doc.sentences[e.sentence_index].text
+        assert e.cue.startswith("armed_conflict [")
+
+
+def test_not_applicable_item_is_nan_with_reason():
+    _, res = _run("It was a tragic day.")
+    m = next(m for m in res.measurements if m.metric == "item_present"
+             and m.target == "human_interest.emotional_visuals")
+    assert math.isnan(m.value) and m.note.startswith("not applicable")
+
+
+def test_headline_is_coded_with_sentence_index_minus_one():
+    _, res = _run("The talks were held on Monday.", title="Seoul accuses Pyongyang")
+    assert _values(res, "item_present")["conflict.reproach"] == 1.0
+    ev = [e for e in res.evidence if e.target == "conflict.reproach"]
+    assert len(ev) == 1 and ev[0].sentence_index == -1 and ev[0].text == "Seoul accuses Pyongyang"
+
+
+def test_co_occurrence_cue_names_the_supporting_groups():
+    _, res = _run("The government must address the housing shortage.")
+    ev = [e for e in res.evidence if e.target == "responsibility.government_can_alleviate"]
+    assert len(ev) == 1
+    assert ev[0].cue == ('government_can_solve [address] "address" + government_actor [government*] "government"'
+                         ' + ability_modal [must] "must"')
+
+
+USER_RULES = """\
+meta:
+  name: my_frames
+  version: "1"
+  source: test
+  licence: CC0
+groups:
+  money: ["re:\\\\$\\\\d"]
+frames:
+  policy:
+    label: Policy
+    items:
+      - id: policy.tax
+        question: Does the story mention taxes?
+        applicable: true
+        cues:
+          - id: tax_words
+            match: [tax*]
+      - id: policy.spending
+        question: Does the story mention spending with an amount?
+        cues:
+          - id: spend_amount
+            match: [spend*]
+            with: [money]
+"""
+
+
+def test_user_rules_file_replaces_the_bundled_rules(tmp_path):
+    path = tmp_path / "my_frames.yaml"
+    path.write_text(USER_RULES, encoding="utf-8")
+    settings = Settings(frames_file=path)
+    _, res = _run("Taxes rose. Seoul accused Pyongyang. They will spend more.", settings=settings)
+    assert _values(res, "item_present") == {"policy.tax": 1.0, "policy.spending": 0.0}
+    assert _values(res, "frame_score") == {"policy": 0.5}
+    assert "conflict" not in _values(res, "frame_score")
+    _, res = _run("They will spend $5 more.", settings=settings)
+    assert _values(res, "item_present")["policy.spending"] == 1.0
+
+
+BAD_RULES = [
+    ("        question: Does the story mention taxes?\n", "", "needs a 'question'"),
+    ("match: [tax*]", "match: ['re:tax(']", "not a valid regular expression"),
+    ("with: [money]", "with: [cash]", "unknown group 'cash'"),
+    ("match: [tax*]", "matches: [tax*]", "unknown key 'matches'"),
+    ("match: [tax*]", "match: ['re:x*']", "matches the empty string"),
+    ("applicable: true\n", "applicable: false\n", "needs a 'reason'"),
+    ("- id: policy.spending", "- id: spending", "must start with their frame"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), BAD_RULES)
+def test_malformed_rules_file_names_file_and_item(tmp_path, old, new, message):
+    path = tmp_path / "bad_frames.yaml"
+    assert old in USER_RULES
+    path.write_text(USER_RULES.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(MediacompareError) as err:
+        _run("Taxes rose.", settings=Settings(frames_file=path))
+    text = str(err.value)
+    assert str(path) in text and message in text
+    assert "policy." in text or "'spending'" in text
+
+
+def test_rules_file_without_frames_or_meta(tmp_path):
+    path = tmp_path / "no_frames.yaml"
+    path.write_text("meta: {name: x, version: '1', source: s, licence: l}\ngroups: {}\n", encoding="utf-8")
+    with pytest.raises(MediacompareError, match="needs a 'frames' mapping"):
+        load_frame_rules(path)
+    path = tmp_path / "no_meta.yaml"
+    path.write_text("frames: {}\n", encoding="utf-8")
+    with pytest.raises(MediacompareError, match=r"no_meta\.yaml"):
+        load_frame_rules(path)
+
+
+def test_seed_hits_checked_by_hand(seeds):
+    d0 = seeds["000_dc77826089423d0b"]
+    res = FAMILIES["framing"](d0, Settings())
+    ev = {(e.target, e.sentence_index, d0.body[e.start:e.end]) for e in res.evidence}
+    # "… the U.S., South Korea, and Ukraine accuse North Korea of dispatching thousands of troops …"
+    assert ("conflict.reproach", 1, "accuse") in ev
+    # "… Ukrainian officials reported small-scale confrontations between Ukrainian forces and North Korean troops …"
+    assert ("conflict.disagreement", 10, "confrontations") in ev
+    # "… since the Cold War era." is history, not a current conflict
+    assert not any(e.sentence_index == 3 for e in res.evidence if e.target == "conflict.disagreement")
+    # "… both nations must swiftly provide military support …"
+    assert ("responsibility.urgent_action", 7, "swiftly") in ev
+    assert _values(res, "frame_score")["conflict"] == 0.5  # disagreement + reproach of 4
+    d2 = seeds["002_3725b521bb5f0d30"]
+    res = FAMILIES["framing"](d2, Settings())
+    ev = {(e.target, e.sentence_index, d2.body[e.start:e.end]) for e in res.evidence}
+    # "… help Moscow in its war against Ukraine."
+    assert ("conflict.disagreement", 0, "war") in ev
+    # "… provide military and other assistance without delay …" (treaty text)
+    assert ("responsibility.urgent_action", 4, "without delay") in ev
+    # no one in 002 accuses anyone, and neither text has a moral or religious reference
+    assert _values(res, "item_present")["conflict.reproach"] == 0.0
+    for doc in seeds.values():
+        assert _values(FAMILIES["framing"](doc, Settings()), "frame_present")["morality"] == 0.0
+
+
+@pytest.mark.parametrize("text", ["", "  \n \n"])
+def test_empty_body_gives_nan_with_reason_and_no_warnings(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _, res = _run(text)
+    assert res.measurements and not res.evidence
+    for m in res.measurements:
+        assert math.isnan(m.value) and m.note
