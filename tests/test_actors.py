@@ -1,0 +1,258 @@
+"""Rule-based actor recognition: aliases, titles, reporting verbs, short forms, user actor files.
+
+Expected values were counted by hand from the seed texts (see docs/entities.md).
+"""
+
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from analysis.actors import find_actor_mentions, load_actor_table, resolve_actor
+from analysis.corpus import load_corpus
+from analysis.metrics.base import Settings
+from analysis.model import Article, MediacompareError
+from analysis.parse import parse_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+UPI = "002_3725b521bb5f0d30"
+REWRITE = "000_dc77826089423d0b"
+META = """meta:
+  name: test actors
+  version: "1"
+  source: test
+  licence: MIT
+"""
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {a.article_id: parse_article(a) for a in load_corpus(SEEDS)}
+
+
+def _doc(text: str, title: str = "") -> object:
+    """One sentence per line, so each line is its own paragraph and sentence."""
+    return parse_article(Article("t", text, title=title))
+
+
+def _counts(doc, settings=None) -> Counter:
+    return Counter(m.actor for m in find_actor_mentions(doc, settings or Settings()) if m.sentence_index >= 0)
+
+
+def _by_actor(doc, actor, settings=None):
+    return [m for m in find_actor_mentions(doc, settings or Settings()) if m.actor == actor]
+
+
+# ------------------------------------------------------------------ seeds, counted by hand
+
+
+def test_upi_mention_counts_counted_by_hand(seeds):
+    c = _counts(seeds[UPI])
+    # North Korea: "North Korea" (s0), "Pyongyang" (s0, s2, s12), "North Korea’s" (s13)
+    assert c["North Korea"] == 5
+    # Russia: "Russia" (s0, s3, s9, s10), "Moscow" (s0, s12)
+    assert c["Russia"] == 6
+    # United States: "United States" (s7), "U.S." (s8, s11)
+    assert c["United States"] == 3
+    assert c["Kim Jong Un"] == 1
+    assert c["Vladimir Putin"] == 2
+    assert c["Andrey Rudenko"] == 2
+    assert c["U.N. Charter"] == 2
+    assert c["United Nations"] == 1  # "a Member of the United Nations" inside the quoted charter
+    for one in ("Korean Central News Agency", "TASS", "Pentagon", "The New York Times", "South Korea", "Ukraine"):
+        assert c[one] == 1, one
+    assert sum(c.values()) == 30
+
+
+def test_upi_aliases_and_short_forms_merge(seeds):
+    doc = seeds[UPI]
+    nk = {m.surface for m in _by_actor(doc, "North Korea")}
+    assert nk == {"North Korea", "Pyongyang", "North Korea’s"}
+    assert {m.surface for m in _by_actor(doc, "Russia")} == {"Russia", "Moscow"}
+    putin = _by_actor(doc, "Vladimir Putin")
+    assert [m.surface for m in putin] == ["Vladimir Putin", "Putin"]
+    assert putin[1].rule == "short form of Vladimir Putin"
+    assert putin[0].kind == "person" and putin[0].source_type == "government official"
+
+
+def test_rudenko_named_once_is_found_and_short_form_resolves(seeds):
+    doc = seeds[UPI]
+    rud = _by_actor(doc, "Andrey Rudenko")
+    assert [m.surface for m in rud] == ["Andrey Rudenko", "Rudenko"]
+    assert rud[0].rule == "title"  # "Russian Deputy Foreign Minister Andrey Rudenko"
+    assert "short form of Andrey Rudenko" in rud[1].rule  # "…,” Rudenko said."
+    assert rud[0].sentence_index < rud[1].sentence_index
+
+
+def test_photo_credit_name_is_not_found(seeds):
+    doc = seeds[UPI]
+    assert "Smirnov" in doc.cleaned.credit  # removed by cleaning, so never a mention
+    assert not [m for m in find_actor_mentions(doc, Settings()) if "Smirnov" in m.surface or "Smirnov" in m.actor]
+
+
+def test_demonyms_are_not_state_mentions(seeds):
+    for doc in seeds.values():
+        surfaces = {m.surface for m in find_actor_mentions(doc, Settings())}
+        assert not surfaces & {"North Korean", "Russian", "South Korean", "Ukrainian", "North Koreans"}
+
+
+def test_rewrite_kim_after_full_name(seeds):
+    doc = seeds[REWRITE]
+    kim = _by_actor(doc, "Kim Jong Un")
+    assert [m.surface for m in kim] == ["Kim Jong Un", "Kim Jong Un", "Kim"]
+    assert kim[2].rule == "short form of Kim Jong Un"
+    c = _counts(doc)
+    # counted by hand: "North Korea" / "North Korea’s" in 9 sentences, "Russia" 9 times
+    assert c["North Korea"] == 9
+    assert c["Russia"] == 9
+    assert c["South Korea"] == 4  # s1, s6 ("South Korea’s Unification Ministry"), s9, s12
+    assert c["Supreme People's Assembly"] == 1
+    assert c["National Intelligence Service"] == 1  # "South Korea’s intelligence agency"
+
+
+def test_offsets_index_the_body(seeds):
+    for doc in seeds.values():
+        for m in find_actor_mentions(doc, Settings()):
+            assert doc.body[m.start:m.end] == m.surface
+
+
+def test_mentions_are_cached_on_the_document(seeds):
+    doc = seeds[UPI]
+    find_actor_mentions(doc, Settings())
+    assert any(k.startswith("actors:") for k in doc.cache)
+
+
+# ------------------------------------------------------------------ rules on short texts
+
+
+def test_title_and_reporting_verb_rules():
+    doc = _doc("The plan was backed by spokesman John Kirby on Monday.\n"
+               "“We are worried,” said Lee Sung-jun, a spokesman.\n"
+               "Kirby said it again.\n"
+               "Officials said nothing.\n"
+               "Gen. Park Jong-chun inspected the Ministry of National Defense.")
+    found = {(m.surface, m.actor, m.rule) for m in find_actor_mentions(doc, Settings())}
+    assert ("John Kirby", "John Kirby", "title") in found
+    assert ("Lee Sung-jun", "Lee Sung-jun", "reporting verb") in found
+    assert ("Kirby", "John Kirby", "short form of John Kirby") in found
+    assert ("Park Jong-chun", "Park Jong-chun", "title") in found
+    assert ("Ministry of National Defense", "Ministry of National Defense", "organisation cue") in found
+    # a sentence-initial capital next to "said" is not a name
+    assert not any(m.surface == "Officials" for m in find_actor_mentions(doc, Settings()))
+
+
+def test_short_form_needs_the_full_name_in_the_article():
+    doc = _doc("Kim visited the factory.\nPutin stayed home.")
+    assert find_actor_mentions(doc, Settings()) == []
+
+
+def test_ambiguous_short_form_goes_to_the_most_recent_full_name():
+    doc = _doc("Kim Jong Un met Kim Yo Jong.\nKim Yo Jong spoke first.\nKim then left.\n"
+               "Kim Jong Un returned.\nKim spoke.")
+    kims = [(m.sentence_index, m.actor) for m in find_actor_mentions(doc, Settings()) if m.surface == "Kim"]
+    assert kims == [(2, "Kim Yo Jong"), (4, "Kim Jong Un")]
+
+
+def test_headline_mentions_have_index_minus_one():
+    doc = _doc("North Korea fired a missile.", title="Pyongyang fires missile")
+    heads = [m for m in find_actor_mentions(doc, Settings()) if m.sentence_index == -1]
+    assert [(m.surface, m.actor, m.start, m.end) for m in heads] == [("Pyongyang", "North Korea", 0, 9)]
+
+
+def test_empty_body_gives_no_mentions_and_no_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = _doc("")
+        assert find_actor_mentions(doc, Settings()) == []
+        assert resolve_actor("Rudenko", doc, Settings()) is None
+        assert resolve_actor("", doc, Settings()) is None
+
+
+# ------------------------------------------------------------------ speaker phrases
+
+
+@pytest.mark.parametrize(("phrase", "actor", "source_type"), [
+    ("Rudenko", "Andrey Rudenko", ""),
+    ("Russia's deputy foreign minister", "Andrey Rudenko", ""),
+    ("Russian Deputy Foreign Minister Andrey Rudenko", "Andrey Rudenko", ""),
+    ("Putin", "Vladimir Putin", "government official"),
+    ("the Pentagon", "Pentagon", "military"),
+    ("state-run Korean Central News Agency", "Korean Central News Agency", "state media"),
+    ("Seoul’s military intelligence", "South Korean military intelligence", "intelligence"),
+    ("South Korean officials", "South Korea", "government official"),
+])
+def test_resolve_actor_for_speaker_phrases(seeds, phrase, actor, source_type):
+    m = resolve_actor(phrase, seeds[UPI], Settings())
+    assert m is not None and m.actor == actor and m.source_type == source_type
+
+
+def test_resolve_actor_unknown_phrase_is_none(seeds):
+    assert resolve_actor("the agreement", seeds[UPI], Settings()) is None
+
+
+# ------------------------------------------------------------------ user actor files
+
+
+def _user_file(tmp_path: Path, body: str) -> Settings:
+    p = tmp_path / "my_actors.yaml"
+    p.write_text(META + body, encoding="utf-8")
+    return Settings(actors_file=p)
+
+
+def test_user_file_adds_renames_and_merges(tmp_path, seeds):
+    settings = _user_file(tmp_path, """
+actors:
+  - name: Pyongyang (city)
+    kind: other
+    aliases: [Pyongyang]
+  - name: DPRK
+    same_as: North Korea
+  - name: Vladimir Putin
+    aliases: [the Kremlin, Kremlin]
+  - name: Russian state news
+    kind: organisation
+    source_type: state media
+    merge: [TASS]
+  - name: Andrey Rudenko
+    kind: person
+    source_type: government official
+    aliases: [Andrey Rudenko]
+    short_forms: [Rudenko]
+""")
+    doc = parse_article(next(a for a in load_corpus(SEEDS) if a.article_id == UPI))
+    c = _counts(doc, settings)
+    assert c["Pyongyang (city)"] == 3  # s0, s2, s12
+    assert c["DPRK"] == 2  # "North Korea", "North Korea’s"
+    assert "North Korea" not in c
+    assert c["Russian state news"] == 1 and "TASS" not in c
+    rud = _by_actor(doc, "Andrey Rudenko", settings)
+    assert [m.rule for m in rud] == ["alias", "reporting verb; short form of Andrey Rudenko"]
+    assert rud[0].source_type == "government official"
+    table = load_actor_table(str(settings.actors_file))
+    assert "Kremlin" in " ".join(table.get("Vladimir Putin").aliases)
+    assert not any("Kremlin" in a for a in table.get("Russia").aliases)
+
+
+def test_user_file_merge_kremlin_into_putin_on_short_text(tmp_path):
+    settings = _user_file(tmp_path, "actors:\n  - name: Vladimir Putin\n    aliases: [the Kremlin]\n")
+    doc = _doc("The Kremlin denied the report.")
+    assert [(m.surface, m.actor) for m in find_actor_mentions(doc, settings)] == [("Kremlin", "Vladimir Putin")]
+    assert [(m.surface, m.actor) for m in find_actor_mentions(_doc("The Kremlin denied the report."), Settings())] \
+        == [("Kremlin", "Russia")]
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("actors:\n  - name: X\n    kind: planet\n", "actors entry 1 ('X'): kind 'planet'"),
+    ("actors:\n  - kind: person\n", "actors entry 1: needs a non-empty 'name'"),
+    ("actors:\n  - name: A\n    kind: person\n  - name: B\n    alias: [b]\n", "actors entry 2 ('B'): unknown key"),
+    ("actors:\n  - name: X\n    same_as: Atlantis\n", "same_as 'Atlantis'"),
+    ("actors:\n  - name: X\n    aliases: 3\n", "'aliases' must be a list"),
+    ("actors: {a: 1}\n", "'actors' must be a list"),
+])
+def test_malformed_user_file_names_file_and_entry(tmp_path, body, message):
+    settings = _user_file(tmp_path, body)
+    with pytest.raises(MediacompareError) as err:
+        find_actor_mentions(_doc("North Korea."), settings)
+    assert "my_actors.yaml" in str(err.value)
+    assert message in str(err.value)

@@ -1,0 +1,146 @@
+"""Entity emphasis metrics: values worked by hand on a short text and on the seeds."""
+
+import math
+import warnings
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.metrics import FAMILIES
+from analysis.metrics.base import Settings
+from analysis.metrics.entities import compute_entities, prominence
+from analysis.model import Article
+from analysis.parse import parse_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+UPI = "002_3725b521bb5f0d30"
+
+# One sentence per line, so each line is a paragraph and the lead is line 1.
+# Words: 7 + 7 + 4 + 3 = 21. Mentions: North Korea (s0), Pyongyang -> North Korea (s1),
+# Seoul -> South Korea (s2), Moscow -> Russia (s3): 4 in all.
+SHORT = ("North Korea fired a missile on Monday.\n"
+         "Pyongyang said the test was a success.\n"
+         "Seoul condemned the launch.\n"
+         "Moscow stayed silent.")
+
+
+def _values(result):
+    return {(m.metric, m.target): m for m in result.measurements}
+
+
+@pytest.fixture(scope="module")
+def short():
+    doc = parse_article(Article("t", SHORT, title="North Korea tests missile"))
+    return doc, _values(compute_entities(doc, Settings()))
+
+
+def test_registered():
+    assert FAMILIES["entities"] is compute_entities
+
+
+def test_short_text_counts_by_hand(short):
+    doc, v = short
+    assert doc.n_words == 21 and doc.n_sentences == 4
+    assert v[("n_actors", "")].value == 3
+    assert v[("n_actor_mentions", "")].value == 4
+    assert v[("mentions", "North Korea")].value == 2
+    assert v[("mentions_per_1000_words", "North Korea")].value == pytest.approx(1000 * 2 / 21)  # 95.238
+    assert v[("mentions_per_1000_words", "Russia")].value == pytest.approx(1000 / 21)  # 47.619
+    assert v[("share_of_mentions", "North Korea")].value == pytest.approx(0.5)
+    assert v[("share_of_sentences", "North Korea")].value == pytest.approx(0.5)
+    assert v[("share_of_sentences", "South Korea")].value == pytest.approx(0.25)
+
+
+def test_short_text_positions_by_hand(short):
+    _, v = short
+    assert v[("first_mention_sentence", "North Korea")].value == 0
+    assert v[("first_mention_sentence", "Russia")].value == 3
+    assert v[("first_mention_position", "Russia")].value == pytest.approx(3 / 4)
+    assert v[("in_lead", "North Korea")].value == 1
+    assert v[("in_lead", "South Korea")].value == 0
+    assert v[("in_headline", "North Korea")].value == 1
+    assert v[("in_headline", "Russia")].value == 0
+    # Σ(1 − s/S): North Korea at s = 0 and 1 of S = 4 -> 1 + 0.75
+    assert v[("prominence", "North Korea")].value == pytest.approx(1.75)
+    assert v[("prominence", "Russia")].value == pytest.approx(0.25)
+
+
+def test_prominence_rewards_earlier_and_more_mentions():
+    assert prominence([0], 10) > prominence([5], 10) > prominence([9], 10)
+    assert prominence([3, 4], 10) > prominence([3], 10)
+    assert prominence([], 10) == 0
+
+
+def test_evidence_one_row_per_mention(short):
+    doc, _ = short
+    out = compute_entities(doc, Settings())
+    body = [e for e in out.evidence if e.metric == "mentions"]
+    assert len(body) == 4
+    e = next(e for e in body if e.sentence_index == 1)
+    assert (e.target, e.start, e.end, e.text) == ("North Korea", doc.sentences[1].start,
+                                                  doc.sentences[1].start + 9, doc.sentences[1].text)
+    assert e.cue == "Pyongyang → North Korea (alias)"
+    head = [e for e in out.evidence if e.sentence_index == -1]
+    assert [(e.metric, e.target, e.start, e.end) for e in head] == [("in_headline", "North Korea", 0, 11)]
+
+
+def test_actors_record_table(short):
+    doc, _ = short
+    rows = {r["actor"]: r for r in compute_entities(doc, Settings()).records["actors"]}
+    assert rows["North Korea"] == {"actor": "North Korea", "kind": "country", "source_type": "government official",
+                                   "surfaces": "North Korea;Pyongyang", "mentions": 2}
+    assert set(rows) == {"North Korea", "South Korea", "Russia"}
+
+
+def test_no_headline_gives_nan_with_reason():
+    doc = parse_article(Article("t", SHORT))
+    v = _values(compute_entities(doc, Settings()))
+    m = v[("in_headline", "North Korea")]
+    assert math.isnan(m.value) and m.note == "the article has no headline"
+
+
+def test_headline_only_actor():
+    doc = parse_article(Article("t", "The talks ended.", title="Putin and Kim Jong Un meet"))
+    v = _values(compute_entities(doc, Settings()))
+    assert v[("n_actors", "")].value == 0
+    assert v[("in_headline", "Kim Jong Un")].value == 1
+    assert v[("mentions", "Kim Jong Un")].value == 0
+    m = v[("first_mention_sentence", "Kim Jong Un")]
+    assert math.isnan(m.value) and "only in the headline" in m.note
+
+
+def test_no_actors_gives_zero_counts():
+    doc = parse_article(Article("t", "The weather was fine."))
+    out = compute_entities(doc, Settings())
+    assert [(m.metric, m.value) for m in out.measurements] == [("n_actors", 0.0), ("n_actor_mentions", 0.0)]
+    assert out.records["actors"] == [] and out.evidence == []
+
+
+def test_empty_input_nan_with_reason_and_no_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = parse_article(Article("t", ""))
+        out = compute_entities(doc, Settings())
+    assert out.measurements and all(math.isnan(m.value) and m.note for m in out.measurements)
+    assert out.evidence == []
+
+
+def test_upi_seed_values_by_hand():
+    doc = parse_article(next(a for a in load_corpus(SEEDS) if a.article_id == UPI))
+    v = _values(compute_entities(doc, Settings()))
+    assert doc.n_sentences == 14
+    assert v[("n_actor_mentions", "")].value == 30
+    assert v[("n_actors", "")].value == 16
+    # Andrey Rudenko: s7 (title) and s8 ("Rudenko said"); S = 14
+    assert v[("mentions", "Andrey Rudenko")].value == 2
+    assert v[("first_mention_sentence", "Andrey Rudenko")].value == 7
+    assert v[("first_mention_position", "Andrey Rudenko")].value == pytest.approx(7 / 14)
+    assert v[("prominence", "Andrey Rudenko")].value == pytest.approx((1 - 7 / 14) + (1 - 8 / 14))
+    assert v[("in_lead", "Andrey Rudenko")].value == 0
+    # North Korea: s0 twice, s2, s12, s13 -> 4 of 14 sentences
+    assert v[("share_of_sentences", "North Korea")].value == pytest.approx(4 / 14)
+    assert v[("prominence", "North Korea")].value == pytest.approx(2 + (1 - 2 / 14) + (1 - 12 / 14) + (1 - 13 / 14))
+    assert v[("mentions_per_1000_words", "North Korea")].value == pytest.approx(5000 / doc.n_words)
+    assert v[("share_of_mentions", "Russia")].value == pytest.approx(6 / 30)
+    assert v[("in_lead", "Russia")].value == 1
