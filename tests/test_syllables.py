@@ -1,0 +1,98 @@
+"""Syllable counts: CMU dictionary (first pronunciation), lookup rules and the fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.syllables import (
+    cmu_dictionary,
+    count_syllables,
+    heuristic_syllables,
+    phones_syllables,
+    syllable_count,
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # CMU: "the" DH AH0 (first of three pronunciations, all one vowel) -> 1
+        ("the", 1),
+        ("cat", 1),  # K AE1 T
+        ("cooperation", 5),  # K OW0 AA2 P ER0 EY1 SH AH0 N
+        ("ratification", 5),  # R AE2 T AH0 F AH0 K EY1 SH AH0 N
+        ("Pyongyang", 2),  # P Y AO1 NG Y AE1 NG
+        ("military", 4),  # M IH1 L AH0 T EH2 R IY0
+        ("Korea", 3),  # K AO2 R IY1 AH0
+    ],
+)
+def test_cmu_counts_vowel_phonemes(word: str, expected: int) -> None:
+    sc = syllable_count(word)
+    assert (sc.n, sc.source) == (expected, "cmudict")
+
+
+def test_first_pronunciation_is_used() -> None:
+    # CMU lists "fire" as F AY1 ER0 (2 syllables) first, then F AY1 R (1 syllable).
+    prons = cmu_dictionary()["fire"]
+    assert [phones_syllables(p) for p in prons] == [2, 1]
+    assert count_syllables("fire") == 2
+
+
+def test_dictionary_is_loaded_once() -> None:
+    assert cmu_dictionary() is cmu_dictionary()
+
+
+def test_case_and_curly_apostrophe_are_normalised() -> None:
+    # russia's: R AH1 SH AH0 Z -> 2, whether written with ' or ’ or capitalised
+    assert count_syllables("Russia’s") == count_syllables("russia's") == 2
+
+
+def test_hyphenated_word_sums_its_parts() -> None:
+    # "test-fired" is not in CMU: test (T EH1 S T) = 1 + fired (F AY1 ER0 D) = 2
+    assert "test-fired" not in cmu_dictionary()
+    sc = syllable_count("test-fired")
+    assert (sc.n, sc.source) == (3, "cmudict")
+    # a part without letters adds nothing: Hwasong (fallback: a, o -> 2) + 19 -> 2
+    sc = syllable_count("Hwasong-19")
+    assert (sc.n, sc.source) == (2, "fallback")
+
+
+def test_possessive_not_in_dictionary_uses_the_stem() -> None:
+    # Rudenko is not in CMU: fallback u, e, o -> 3; "'s" after o adds no syllable
+    assert syllable_count("Rudenko’s").n == 3
+    assert syllable_count("Rudenko’s").source == "fallback"
+
+
+def test_initialism_spells_its_letters() -> None:
+    # I.A.E.A. is not in CMU: I (AY1) + A (EY1) + E (IY1) + A (EY1) = 4
+    assert "i.a.e.a." not in cmu_dictionary()
+    assert (syllable_count("I.A.E.A.").n, syllable_count("I.A.E.A.").source) == (4, "cmudict")
+
+
+def test_numerals_have_no_syllables() -> None:
+    assert (syllable_count("10,000").n, syllable_count("10,000").source) == (0, "numeral")
+    assert count_syllables("2022") == 0
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Kursk", 1),  # u
+        ("Rudenko", 3),  # u, e, o
+        ("blorped", 1),  # o, e -> 2; -ed after p is silent -> 1
+        ("flakes", 1),  # a, e -> 2; -es after k is silent -> 1
+        ("trazes", 2),  # a, e -> 2; -es after z is a syllable
+        ("gurble", 2),  # u, e -> 2; consonant + le keeps its syllable
+        ("brame", 1),  # a, e -> 2; silent final e -> 1
+        ("xyzzt", 1),  # y -> 1
+        ("brr", 1),  # no vowel group, still one syllable
+        ("", 0),
+    ],
+)
+def test_heuristic_fallback(word: str, expected: int) -> None:
+    assert heuristic_syllables(word) == expected
+
+
+def test_fallback_is_reported() -> None:
+    assert syllable_count("Kursk").source == "fallback"
+    assert syllable_count("cat").source == "cmudict"
