@@ -81,6 +81,7 @@ class ActorTable:
     not_names: frozenset[str]
     sources: tuple[str, ...]  # files combined, bundled first
     alias_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first token -> aliases
+    title_words: frozenset[str] = frozenset()  # lower-cased words of titles, never the first word of a name
 
     def get(self, name: str) -> ActorSpec | None:
         """The listed actor called ``name`` (display name), if any."""
@@ -238,6 +239,8 @@ def load_actor_table(actors_file: str | None = None) -> ActorTable:
         not_names=frozenset(not_names),
         sources=tuple(f.path for f in files),
         alias_index=_build_index(aliases, lower=False),
+        title_words=frozenset(w.lower() for t in rules["person_titles"] for w in _alias_key(t)
+                              if w[:1].isalpha() and w.lower() not in {"of", "the"}),
     )
 
 
@@ -295,6 +298,10 @@ def _longest(tokens: tuple[Token, ...], i: int, index: dict[str, tuple[tuple[str
     return best
 
 
+def _possessive(tok: Token) -> bool:
+    return _strip_possessive(tok.text) != _norm(tok.text)
+
+
 def _is_cap(tok: Token) -> bool:
     return tok.kind == "word" and tok.text[:1].isupper()
 
@@ -323,6 +330,8 @@ class _Found:
 
 def _name_run(tokens: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> int:
     """End index of a capitalised name starting at ``i`` (``i`` when there is none)."""
+    if tokens[i].lower in table.title_words:
+        return i  # "Foreign Minister said", "Secretary General Antonio Guterres"
     j = i
     while j < len(tokens) and j - i < _MAX_NAME_TOKENS and not taken[j] and _is_cap(tokens[j]):
         if _strip_possessive(tokens[j].text) in table.not_names:
@@ -349,6 +358,9 @@ def _find_listed(sentence: Sentence, taken: list[bool], table: ActorTable) -> li
     i = 0
     while i < len(toks):
         key = _longest(toks, i, table.alias_index) if toks[i].kind != "punct" else None
+        if key is not None and not _possessive(toks[i + len(key) - 1]) and \
+                _org_end(toks, i, taken, table) > i + len(key):
+            key = None  # "Seoul National University", "Washington Post": part of an organisation's name
         if key is not None and not any(taken[i:i + len(key)]):
             name = table.aliases[key]
             out.append(_Found(sentence, i, i + len(key), name, table.actors[name].kind, "alias", True))
@@ -381,6 +393,32 @@ def _employer_before(toks: tuple[Token, ...], i: int, table: ActorTable) -> str:
             if k2 in table.aliases:
                 return table.aliases[k2]
     return ""
+
+
+def _org_end(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> int:
+    """End of an organisation name starting at ``i``, ``i`` when there is none.
+
+    A run of capitalised words (joined by of/for/and/on) whose last word is a cue word
+    ("Supreme People's Assembly"), or with the cue followed by of/for ("Ministry of Defense").
+    At least two words.
+    """
+    n = len(toks)
+    if taken[i] or not _is_cap(toks[i]) or _strip_possessive(toks[i].text) in table.not_names:
+        return i
+    j = i
+    while j < n and not taken[j] and (
+        _is_cap(toks[j]) or (toks[j].lower in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1])
+                             and not taken[j + 1] and j > i)):
+        j += 1
+        last = _strip_possessive(toks[j - 1].text)
+        if last != _norm(toks[j - 1].text) and j - 1 > i and last in table.organisation_cues:
+            break  # "… Ministry's" ends the name
+    cues = [k for k in range(i, j) if _strip_possessive(toks[k].text) in table.organisation_cues]
+    if not cues:
+        return i
+    c = cues[-1]
+    end = j if (c == j - 1 or toks[c + 1].lower in {"of", "for"}) else c + 1
+    return end if end - i >= 2 else i
 
 
 def _find_by_rule(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[_Found]:
@@ -421,26 +459,12 @@ def _find_by_rule(sentence: Sentence, taken: list[bool], table: ActorTable) -> l
     # organisations by cue word
     i = 0
     while i < n:
-        if taken[i] or not _is_cap(toks[i]) or _strip_possessive(toks[i].text) in table.not_names:
+        end = _org_end(toks, i, taken, table)
+        if end > i:
+            claim(i, end, _name_of(toks, i, end), "organisation", "organisation cue")
+            i = end
+        else:
             i += 1
-            continue
-        j = i
-        while j < n and not taken[j] and (
-            _is_cap(toks[j]) or (toks[j].lower in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1])
-                                 and not taken[j + 1] and j > i)):
-            j += 1
-            if _strip_possessive(toks[j - 1].text) != _norm(toks[j - 1].text) and j - 1 > i and \
-                    _strip_possessive(toks[j - 1].text) in table.organisation_cues:
-                break
-        cues = [k for k in range(i, j) if _strip_possessive(toks[k].text) in table.organisation_cues]
-        if cues and j - i >= 2:
-            c = cues[-1]
-            end = j if (c == j - 1 or toks[c + 1].lower in {"of", "for"}) else c + 1
-            if end - i >= 2:
-                claim(i, end, _name_of(toks, i, end), "organisation", "organisation cue")
-                i = end
-                continue
-        i = max(j, i + 1)
     return out
 
 

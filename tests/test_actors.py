@@ -256,3 +256,18 @@ def test_malformed_user_file_names_file_and_entry(tmp_path, body, message):
         find_actor_mentions(_doc("North Korea."), settings)
     assert "my_actors.yaml" in str(err.value)
     assert message in str(err.value)
+
+
+def test_precision_guards_on_titles_and_place_names():
+    doc = _doc("Secretary General Antonio Guterres said the talks failed.\n"
+               "Foreign Minister said nothing.\n"
+               "A professor at Seoul National University agreed.\n"
+               "Russia’s Defense Ministry said so.")
+    found = [(m.surface, m.actor, m.rule) for m in find_actor_mentions(doc, Settings())]
+    assert found == [
+        ("Antonio Guterres", "Antonio Guterres", "title"),  # not "General Antonio Guterres"
+        # "Foreign Minister" alone is a title, not a name
+        ("Seoul National University", "Seoul National University", "organisation cue"),  # not South Korea
+        ("Russia’s", "Russia", "alias"),
+        ("Defense Ministry", "Defense Ministry", "organisation cue"),
+    ]
