@@ -37,7 +37,7 @@ def _fired(text: str) -> set[str]:
 def test_bundled_rules_follow_the_codebook():
     rules = load_frame_rules()
     assert [f.key for f in rules.frames] == ["responsibility", "human_interest", "conflict", "morality",
-                                             "economic_consequences"]
+                                             "economic"]
     assert [len(f.items) for f in rules.frames] == [5, 5, 4, 3, 3]
     assert [len(f.applicable_items) for f in rules.frames] == [5, 4, 4, 3, 3]
     visual = next(i for i in rules.items if not i.applicable)
@@ -73,10 +73,10 @@ CASES = [
     ("morality.moral_message", "Church leaders called the strikes immoral.", "Leaders called the strikes legal."),
     ("morality.religion", "Villagers prayed at the church.", "Both sides negotiated in good faith."),
     ("morality.social_prescription", "Citizens should conserve water.", "Citizens conserved water."),
-    ("economic_consequences.financial_loss_gain", "The firm lost $2 million.", "The army lost 3 tanks."),
-    ("economic_consequences.financial_loss_gain", "The company reported a profit.", "The company reported news."),
-    ("economic_consequences.costs", "The project will cost $5 billion.", "The project will start soon."),
-    ("economic_consequences.consequences", "Sanctions will hurt the economy.", "The economy was discussed."),
+    ("economic.financial_loss_gain", "The firm lost $2 million.", "The army lost 3 tanks."),
+    ("economic.financial_loss_gain", "The company reported a profit.", "The company reported news."),
+    ("economic.costs", "The project will cost $5 billion.", "The project will start soon."),
+    ("economic.consequences", "Sanctions will hurt the economy.", "The economy was discussed."),
 ]
 
 
