@@ -313,8 +313,33 @@ def test_actor_emphasis_top_actors_by_mean_rate(table: pd.DataFrame) -> None:
     plot = plot_actor_emphasis(table, top=3)
     rate_ax, prominence_ax = plot.figure.axes[:2]
     labels = [t.get_text() for t in rate_ax.get_yticklabels()]
-    # means: North Korea (30 + 28) / 2 = 29, Russia 15, Ukraine 12, NATO 1 -> top 3
+    # means over both articles (absent = 0): North Korea (30 + 28) / 2 = 29, Russia 15, Ukraine 6, NATO 0.5
     assert labels == ["North Korea", "Russia", "Ukraine"]
     assert sorted(offsets(rate_ax)[:, 0]) == [10.0, 12.0, 20.0, 28.0, 30.0]  # UPI has no Ukraine row
     assert len(offsets(prominence_ax)) == 5
     assert "not detected" in plot.caption and "The 3 actors" in plot.caption
+
+
+def test_actor_ranking_counts_absence_as_zero() -> None:
+    # "Solo" has 20 in one of two articles (mean 10); "Both" 15 in each (mean 15): Both ranks first.
+    table = tidy(actor_rows("a1", "X", {"Solo": 20.0, "Both": 15.0}) + actor_rows("a2", "Y", {"Both": 15.0}))
+    plot = plot_actor_emphasis(table, top=1)
+    assert [t.get_text() for t in plot.figure.axes[0].get_yticklabels()] == ["Both"]
+    assert "The actor with the highest mean" in plot.caption and "over all 2 articles" in plot.caption
+
+
+def test_seed_corpus_tone_arc_has_one_point_per_body_sentence() -> None:
+    from analysis.pipeline import analyse_corpus
+    from analysis.tables import collect_tables
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    metrics = collect_tables(analyse_corpus(seeds, progress=False)).metrics
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plots = [fn(metrics) for fn in PLOTS]
+    tone = plots[1]
+    by_title = {" ".join(ax.get_title(loc="left").split()).split(" (n =")[0]: ax for ax in tone.figure.axes}
+    # After cleaning, UPI's story (002) has 14 body sentences and the unattributed rewrite (000) 16.
+    assert len(offsets(by_title["UPI"])) == 14
+    assert len(offsets(by_title["Unattributed (AP-style dateline)"])) == 16
+    assert all(p.caption.strip() for p in plots)

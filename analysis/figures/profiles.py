@@ -351,8 +351,12 @@ def plot_frame_profile(metrics: pd.DataFrame) -> Plot:
 
 ACTOR_METRICS: dict[str, tuple[str, str]] = {
     "mentions_per_1000_words": ("Mentions per 1,000 words", "mentions per 1,000 body words"),
-    "prominence": ("Prominence", "prominence score (higher = more prominent)"),
+    "prominence": ("Prominence", "prominence Σ(1 − sᵢ/S) (higher = more prominent)"),
 }
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _sentence_case(text: str) -> str:
@@ -364,7 +368,8 @@ def plot_actor_emphasis(metrics: pd.DataFrame, top: int = 8) -> Plot:
     """Actor emphasis per outlet for the ``top`` actors overall (by mean mentions per 1,000 words).
 
     One panel per available measure: ``mentions_per_1000_words`` and ``prominence`` (family "entities").
-    Actors are ranked by the mean over articles of the first available measure; ties by name.
+    Actors are ranked by the mean of the first available measure over all articles in the entities
+    rows, an article without the actor counting 0 (it was not mentioned there); ties by name.
     """
     df = family_rows(metrics, "entities", list(ACTOR_METRICS))
     df = df[df["target"] != ""]
@@ -373,8 +378,10 @@ def plot_actor_emphasis(metrics: pd.DataFrame, top: int = 8) -> Plot:
         return _empty_plot("actor_emphasis", title, "entities", ", ".join(ACTOR_METRICS))
     present = [m for m in ACTOR_METRICS if m in set(df["metric"])]
     rank_metric = present[0]
-    ranking = (df[df["metric"] == rank_metric].groupby("target")["value"].mean().fillna(-math.inf)
-               .reset_index().sort_values(["value", "target"], ascending=[False, True], kind="mergesort"))
+    n_articles = df["article_id"].nunique()
+    ranking = (df[df["metric"] == rank_metric].groupby("target")["value"].sum(min_count=1) / n_articles)
+    ranking = (ranking.fillna(-math.inf).reset_index()
+               .sort_values(["value", "target"], ascending=[False, True], kind="mergesort"))
     actors = list(ranking["target"][: max(int(top), 1)])
     df = df[df["target"].isin(actors)]
     outlets, colors, markers, multi, counts = _setup(df)
@@ -393,12 +400,15 @@ def plot_actor_emphasis(metrics: pd.DataFrame, top: int = 8) -> Plot:
         defs.append("mentions per 1,000 words = 1000 × the actor's mentions (after merging aliases and short forms) "
                     "÷ body words")
     if "prominence" in present:
-        defs.append("prominence = the entities family's position-weighted salience score, a toolkit choice "
-                    "(definition in the methods section; first-mention position is a strong salience baseline, "
+        defs.append("prominence = Σ over the actor's body mentions of (1 − sᵢ/S), sᵢ the 0-based sentence index "
+                    "and S the number of body sentences: an inverted-pyramid weight that grows with frequency and "
+                    "earliness, a toolkit choice (first-mention position is a strong salience baseline, "
                     "Dunietz & Gillick 2014)")
     caption = " ".join(filter(None, [
-        f"**{title}.** The {len(actors)} actors with the highest mean {ACTOR_METRICS[rank_metric][1]} over all "
-        f"articles, by outlet. {_sentence_case('; '.join(defs))}.",
+        f"**{title}.** The {_plural(len(actors), 'actor')} with the highest mean "
+        f"{ACTOR_METRICS[rank_metric][1]} over all {n_articles} articles (an article that does not mention "
+        "the actor counts 0 in this ranking), by outlet. "
+        f"{_sentence_case('; '.join(defs))}.",
         f"Articles per outlet: {describe_counts(counts)}.",
         _reading_note(counts),
         "No marker (or n/a) means the actor was not detected in that outlet's articles or its value is undefined.",
