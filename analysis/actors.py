@@ -214,6 +214,8 @@ def load_actor_table(actors_file: str | None = None) -> ActorTable:
     files = [load_lexicon("actors.yaml")]
     _apply_file(files[0], actors, rules, user=False)
     if actors_file:
+        if not Path(actors_file).is_file():
+            raise MediacompareError(f"{actors_file}: actor file not found")
         files.append(load_lexicon(Path(actors_file)))
         _apply_file(files[1], actors, rules, user=True)
     aliases: dict[tuple[str, ...], str] = {}

@@ -271,3 +271,8 @@ def test_precision_guards_on_titles_and_place_names():
         ("Russia’s", "Russia", "alias"),
         ("Defense Ministry", "Defense Ministry", "organisation cue"),
     ]
+
+
+def test_missing_user_file_is_a_clear_error(tmp_path):
+    with pytest.raises(MediacompareError, match=r"nope\.yaml: actor file not found"):
+        find_actor_mentions(_doc("North Korea."), Settings(actors_file=tmp_path / "nope.yaml"))
