@@ -139,7 +139,7 @@ def _boundary_end(text: str, m: re.Match[str], sentence_start: int) -> int | Non
         return None  # list marker: "1." "2.)" "a." "• 9."
     if close or at_end:
         return end
-    stem = before.lower()
+    stem = before.lower().rsplit(".", 1)[-1]  # "Tuesday.Mr" (a missing space) -> "mr"
     if _URL_TAIL.search(text, sentence_start, m.start()):
         return end  # the end of a URL or e-mail address, not an abbreviation
     if stem in NUMBER_ABBREVIATIONS and nxt[:1].isdigit():

@@ -125,6 +125,8 @@ NEWS_CASES = [
         ["Write to press@example.org.", "Details are at https://example.com/a.b.", "Thanks!"],
     ),
     ("Is it war?! No.", ["Is it war?!", "No."]),
+    # a missing space does not make a title end a sentence (and is never a boundary itself)
+    ("The talks ended Tuesday.Mr. Smith left.", ["The talks ended Tuesday.Mr. Smith left."]),
     # question-and-answer markers
     ("Q. What did you see? A. Nothing at all.", ["Q. What did you see?", "A. Nothing at all."]),
 ]
