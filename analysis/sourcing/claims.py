@@ -1,0 +1,428 @@
+"""Numeric claims: a quantity with its unit, referent, approximator and the source it is attributed to.
+
+Our method (METHODS.md, "Numeric claims"): find every number in a sentence
+(:func:`analysis.sourcing.numbers.find_numbers`), keep the quantities, read the unit and referent
+noun after the number and the approximator before it, and find who the sentence attributes it to:
+
+1. a quote of :func:`analysis.sourcing.quotes.find_quotes` whose content span holds the number;
+2. a same-sentence attribution frame whose scope holds the number: "according to X, …" / "…,
+   according to X"; "X confirmed (that) …" (scope: from the verb to the end of the sentence, cut
+   at a comma opening a non-restrictive clause such as ", where …"); "…, X said Tuesday, …" (scope:
+   the text before the frame). The nearest frame wins;
+3. a direct quote with a speaker elsewhere in the same sentence.
+
+``attributed_to`` keeps the phrase as printed; ``attributed_actor`` is its canonical actor from
+:func:`analysis.actors.resolve_actor` when one is found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..lexicons import load_lexicon
+from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
+from ..model import ParsedArticle, Sentence, Undefined
+from .hedges import load_hedge_lexicon
+from .numbers import NumberExpr, find_numbers
+
+REFERENTS_LEXICON = "claim_referents.yaml"
+
+# Words that end the noun phrase after a number ("12,000 North Korean soldiers | have been …").
+_STOP = frozenset("""is are was were be been being have has had will would could may might can should shall do does
+    did that which who whom whose to in on at from with by for of since as and or but than including into over
+    under about after before during per a an the its their his her this these those it they he she we
+    across near along against between among amid through toward towards via while when where if""".split())
+_DROP_MODIFIERS = frozenset("more additional extra other another new such some about".split())
+_INTRO = re.compile(r"^(?:(?:on|in|at|last|just|earlier|later|meanwhile|also|separately|however|but|and|yet|still|"
+                    r"since|after|before|during)\b[^,]*,\s*)+", re.IGNORECASE)
+_PRONOUNS = frozenset("it he she they we".split())
+_SUBORDINATORS = re.compile(r"^.*\b(?:as|while|because|although|though|since|after|when|if|that|whereas|where|"
+                            r"and that|but)\s+(?=\S)", re.IGNORECASE | re.DOTALL)
+_PARENTHETICAL = re.compile(r",\s*(?:meanwhile|however|too|also|separately|for (?:its|their|his|her) part|"
+                            r"in turn|though)\s*,", re.IGNORECASE)
+_TRAILING_AUX = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|earlier|meanwhile|later|then|"
+                           r"separately|reportedly|publicly|officially))+\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumericClaim:
+    """A quantity in the body with what it counts and who says so."""
+
+    sentence_index: int
+    start: int  # body offsets of the whole expression (approximator + number + unit/referent)
+    end: int
+    surface: str  # "as many as 12,000 North Korean soldiers"
+    value: float  # point value; for ranges and vague plurals ("thousands") the low end
+    value_low: float
+    value_high: float
+    unit: str  # "soldiers", "square miles", "%", "USD", "years"
+    referent: str  # normalised referent with its modifiers: "North Korean troops"; the measured quantity for units
+    approximator: str  # "as many as", "around", "over", "nearly"; "" if exact
+    attributed_to: str  # source phrase as printed; "" if unattributed
+    attribution_cue: str  # "estimate", "confirmed", "according to", "said" …
+    attributed_actor: str = ""  # canonical actor of attributed_to (resolve_actor), "" if none
+    attribution_rule: str = ""  # which rule attributed it (see module docstring), "" if unattributed
+
+
+@dataclass(frozen=True)
+class _Rules:
+    referents: dict[tuple[str, ...], str]  # lower-cased noun tokens -> normalised referent
+    units: dict[tuple[str, ...], tuple[str, str]]  # lower-cased unit tokens -> (unit, measured quantity)
+    currency_symbols: dict[str, str]
+    currency_words: dict[tuple[str, ...], str]
+    identifier_words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]  # attribution phrases, longest first
+    scope_breakers: frozenset[str]
+    trailing: frozenset[str]
+    approximators: tuple[re.Pattern[str], ...]  # longest first, each anchored at the end of a text
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().split())
+
+
+@lru_cache(maxsize=8)
+def load_claim_rules(path: str = REFERENTS_LEXICON) -> _Rules:
+    """Referents, units, currencies and attribution phrases (``claim_referents.yaml``) plus the
+    approximators of ``hedges.yaml`` (one list serves both)."""
+    d = load_lexicon(path).data
+    referents = {_key(str(form)): str(name) for name, forms in (d.get("referents") or {}).items()
+                 for form in forms or []}
+    units = {_key(str(k)): (str(v[0]), str(v[1])) for k, v in (d.get("units") or {}).items()}
+    approx = [e for e in load_hedge_lexicon().entries if e.category == "approximator"]
+    patterns = tuple(
+        re.compile(r"(?:^|(?<=\W))(" + r"\s+".join("(?:" + "|".join(re.escape(a) for a in sorted(w)) + ")"
+                                                  for w in e.words) + r")\s*$", re.IGNORECASE)
+        for e in approx
+    )
+    return _Rules(
+        referents=referents,
+        units=units,
+        currency_symbols={str(k): str(v) for k, v in (d.get("currency_symbols") or {}).items()},
+        currency_words={_key(str(k)): str(v) for k, v in (d.get("currency_words") or {}).items()},
+        identifier_words=frozenset(str(w).lower() for w in d.get("identifier_words") or []),
+        phrases=tuple(sorted((_key(str(p)) for p in d.get("attribution_phrases") or []), key=len, reverse=True)),
+        scope_breakers=frozenset(str(w).lower() for w in d.get("scope_breakers") or []),
+        trailing=frozenset(str(w).lower() for w in d.get("frame_trailing_words") or []),
+        approximators=patterns,
+    )
+
+
+# ---------------------------------------------------------------- unit and referent
+
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*|[,;:.()\[\]“”\"—–]")
+
+
+def _words_after(text: str, limit: int = 6) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))[:limit]
+
+
+def _lookup(words: list[str], table: dict[tuple[str, ...], Any], i: int) -> tuple[int, Any] | None:
+    """Longest key of ``table`` starting at ``words[i]`` (lower-cased): (length, value)."""
+    for n in range(min(4, len(words) - i), 0, -1):
+        key = tuple(w.lower().rstrip(".") for w in words[i:i + n])
+        if key in table:
+            return n, table[key]
+    return None
+
+
+def _unit_and_referent(num: NumberExpr, after: str, rules: _Rules) -> tuple[str, str, int]:
+    """Unit, referent and how many characters of ``after`` (text following the number) they span."""
+    skip = re.match(r"^\s+of\s+", after) if num.vague else None
+    base = skip.end() if skip else 0
+    ms = _words_after(after[base:])
+    words = [m.group() for m in ms]
+    used = 0
+
+    def upto(k: int) -> int:
+        return base + ms[k].end() if ms else 0
+
+    # the noun phrase: words until a stop word or punctuation
+    phrase: list[int] = []
+    for k, w in enumerate(words):
+        if not w[0].isalnum() or w.lower() in _STOP:
+            break
+        phrase.append(k)
+    if num.percent:
+        of = re.match(r"^\s+of\s+(?:the\s+)?", after)
+        if of:
+            tail = _words_after(after[of.end():], 4)
+            nouns = []
+            for m in tail:
+                if not m.group()[0].isalnum() or m.group().lower() in _STOP:
+                    break
+                nouns.append(m)
+            if nouns:
+                return "%", " ".join(m.group() for m in nouns), of.end() + nouns[-1].end()
+        return "%", "", 0
+    if num.currency:
+        return num.currency, "", 0
+    if phrase:
+        cw = _lookup(words, rules.currency_words, 0)
+        if cw:
+            return cw[1], "", upto(cw[0] - 1)
+    if num.unit_hint:
+        # "three-year-old conflict": an age in years; the referent is the noun it qualifies
+        head = [words[k] for k in phrase][:3]
+        noun = next((w for w in head if w.lower() not in _DROP_MODIFIERS), "")
+        k = words.index(noun) if noun else -1
+        return num.unit_hint, (f"age of {noun}" if num.unit_hint == "years" and noun else noun), \
+            (upto(k) if k >= 0 else 0)
+    for k in phrase:
+        unit = _lookup(words, rules.units, k)
+        if unit:
+            n, (unit_name, quantity) = unit
+            return unit_name, quantity, upto(k + n - 1)
+        ref = _lookup(words, rules.referents, k)
+        if ref:
+            n, name = ref
+            mods = [words[j] for j in phrase if j < k and words[j].lower() not in _DROP_MODIFIERS]
+            unit_name = " ".join(words[k:k + n])
+            return unit_name, " ".join([*mods, name]), upto(k + n - 1)
+    # unknown noun: capitalised words are modifiers ("North Korean"), the first lower-case word is the head
+    for k in phrase[:4]:
+        if words[k][0].islower():
+            mods = [words[j] for j in phrase if j < k and words[j].lower() not in _DROP_MODIFIERS]
+            return words[k], " ".join([*mods, words[k].lower()]), upto(k)
+    return "", "", used
+
+
+def _approximator(before: str, rules: _Rules) -> re.Match[str] | None:
+    for pat in rules.approximators:
+        m = pat.search(before)
+        if m:
+            return m
+    return None
+
+
+# ---------------------------------------------------------------- attribution
+
+
+@dataclass(frozen=True)
+class AttributionFrame:
+    """Who a stretch of a sentence is attributed to (offsets in the body)."""
+
+    source: str  # as printed
+    cue: str  # the verb form or phrase as printed
+    scope_start: int
+    scope_end: int
+    anchor: int  # where the cue is; the nearest frame to a claim wins
+    rule: str
+
+
+def _clean_subject(text: str) -> str:
+    s = _PARENTHETICAL.sub("", text)
+    s = _INTRO.sub("", s.strip())
+    m = _SUBORDINATORS.match(s)
+    if m:
+        s = s[m.end():]
+    s = _TRAILING_AUX.sub("", s)
+    s = s.strip(" ,;:—–-“”\"")
+    return s
+
+
+def _phrase_frames(sent: Sentence, rules: _Rules) -> list[AttributionFrame]:
+    frames = []
+    toks = sent.tokens
+    rel = sent.start
+    i = 0
+    while i < len(toks):
+        hit = None
+        for p in rules.phrases:
+            win = toks[i:i + len(p)]
+            if len(win) == len(p) and all(t.is_word and t.lower == w for t, w in zip(win, p, strict=True)):
+                hit = p
+                break
+        if not hit:
+            i += 1
+            continue
+        cue_start, cue_end = toks[i].start, toks[i + len(hit) - 1].end
+        rest = sent.text[cue_end - rel:]
+        m = re.match(r"^\s*([^,;—–]+)", rest)  # up to a comma, semicolon or dash
+        source = m.group(1).strip().rstrip(".") if m else ""
+        source_end = cue_end + (m.end() if m else 0)
+        before = sent.text[:cue_start - rel].rstrip(" “\"")
+        after_source = sent.text[source_end - rel:]
+        if source and (not before or before.endswith(",")) and after_source.lstrip().startswith(","):
+            if not before:
+                frames.append(AttributionFrame(source, " ".join(hit), source_end, sent.end, cue_start,
+                                               f"{' '.join(hit)} (before the claim)"))
+            else:  # "X, citing Y, reported …": Y backs what follows
+                frames.append(AttributionFrame(source, " ".join(hit), source_end, sent.end, cue_start,
+                                               f"{' '.join(hit)} (inserted)"))
+        elif source:
+            frames.append(AttributionFrame(source, " ".join(hit), sent.start, cue_start, cue_start,
+                                           f"{' '.join(hit)} (after the claim)"))
+        i += len(hit)
+    return frames
+
+
+def _verb_frames(sent: Sentence, rules: _Rules) -> list[AttributionFrame]:
+    from .stance import find_verb_hits
+
+    frames = []
+    rel = sent.start
+    for hit in find_verb_hits(sent):
+        if hit.negated:
+            continue
+        before = sent.text[:hit.start - rel]
+        after = sent.text[hit.end - rel:]
+        trail = re.match(r"^((?:\s+[\w’'.]+)*?)\s*([,.;:!?]|$)", after)
+        trailing_ok = bool(trail) and all(w.lower().rstrip(".") in rules.trailing
+                                          for w in (trail.group(1).split() if trail else []))
+        post = re.search(r"(?:^|[,;—–”\"])\s*([^,;—–”\"]{1,80})$", before)
+        if trailing_ok and post and before.strip():
+            # "…, X said Tuesday, …" / "“…,” X said.": X is the source of what precedes the frame
+            source = _clean_subject(post.group(1))
+            clause_start = sent.start
+            if source:
+                frames.append(AttributionFrame(source, hit.form, clause_start, rel + post.start(1), hit.start,
+                                               f"'{hit.form}' after the claim"))
+            continue
+        last_word = before.split()[-1].lower() if before.split() else ""
+        if last_word in _PRONOUNS:
+            # "X said it intercepted what it claims are …": the pronoun is the subject of the
+            # nearest earlier frame in the sentence, else left as printed
+            earlier = [f for f in frames if f.anchor < hit.start]
+            source = earlier[-1].source if earlier else before.split()[-1]
+        else:
+            source = _clean_subject(before)
+        if not source or len(source.split()) > 15:
+            continue
+        end = sent.end
+        cut = re.search(r",\s*(" + "|".join(sorted(rules.scope_breakers)) + r")\b|;", after, re.IGNORECASE)
+        if cut and rules.scope_breakers:
+            end = hit.end + cut.start()
+        frames.append(AttributionFrame(source, hit.form, hit.end, end, hit.end, f"'{hit.form}' before the claim"))
+    return frames
+
+
+def attribution_frames(sent: Sentence, rules: _Rules | None = None) -> list[AttributionFrame]:
+    """Same-sentence attribution frames: "according to X", "X said (that) …", "…, X said"."""
+    rules = rules or load_claim_rules()
+    return _phrase_frames(sent, rules) + _verb_frames(sent, rules)
+
+
+def _frame_for(pos: int, frames: Sequence[AttributionFrame]) -> AttributionFrame | None:
+    covering = [f for f in frames if f.scope_start <= pos < f.scope_end]
+    before = [f for f in covering if f.anchor <= pos]
+    if before:
+        return max(before, key=lambda f: f.anchor)
+    after = [f for f in covering if f.anchor > pos]
+    return min(after, key=lambda f: f.anchor) if after else None
+
+
+def _quote_for(pos: int, sentence_index: int, quotes: Sequence[Any]) -> tuple[Any, str] | None:
+    for q in quotes:
+        if getattr(q, "speaker", "") and q.start <= pos < q.end:
+            return q, "inside a quote"
+    return None
+
+
+def _sentence_quote(sentence_index: int, quotes: Sequence[Any]) -> Any | None:
+    for q in quotes:
+        first = q.sentence_index
+        last = getattr(q, "end_sentence_index", first)
+        if getattr(q, "speaker", "") and getattr(q, "kind", "") == "direct" and first <= sentence_index <= last:
+            return q
+    return None
+
+
+# ---------------------------------------------------------------- claims
+
+
+Resolver = Callable[[str, ParsedArticle, Settings, int, int], str]
+
+
+def _default_resolver(surface: str, doc: ParsedArticle, settings: Settings, sentence_index: int, start: int) -> str:
+    from ..actors import resolve_actor
+
+    m = resolve_actor(surface, doc, settings, sentence_index=sentence_index, start=start)
+    return m.actor if m is not None else ""
+
+
+def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any] | None = None,
+                resolve: Resolver | None = None) -> list[NumericClaim]:
+    """Every numeric claim in the body, in reading order (our method; see the module docstring).
+
+    ``quotes`` defaults to :func:`analysis.sourcing.quotes.find_quotes`; ``resolve`` (surface,
+    doc, settings, sentence_index, start) -> canonical actor name defaults to
+    :func:`analysis.actors.resolve_actor`. With both defaults the result is cached on ``doc``.
+    """
+    cache_key = f"claims:{settings.actors_file or ''}"
+    cacheable = quotes is None and resolve is None
+    if cacheable and cache_key in doc.cache:
+        return list(doc.cache[cache_key])
+    if quotes is None:
+        from .quotes import find_quotes
+
+        quotes = find_quotes(doc, settings)
+    resolve = resolve or _default_resolver
+    rules = load_claim_rules()
+    claims: list[NumericClaim] = []
+    for sent in doc.sentences:
+        numbers = [n for n in find_numbers(sent.text, sent.start, identifier_words=rules.identifier_words,
+                                           currency_symbols=rules.currency_symbols) if n.is_quantity]
+        if not numbers:
+            continue
+        frames = attribution_frames(sent, rules)
+        for num in numbers:
+            rel_start, rel_end = num.start - sent.start, num.end - sent.start
+            unit, referent, span = _unit_and_referent(num, sent.text[rel_end:], rules)
+            approx_m = _approximator(sent.text[:rel_start], rules)
+            start = sent.start + approx_m.start(1) if approx_m else num.start
+            end = num.end + span
+            approximator = approx_m.group(1).lower() if approx_m else ""
+            source = cue = rule = ""
+            q = _quote_for(num.start, sent.index, quotes)
+            frame = None if q else _frame_for(num.start, frames)
+            if q:
+                source, cue, rule = q[0].speaker, getattr(q[0], "verb", ""), q[1]
+            elif frame:
+                source, cue, rule = frame.source, frame.cue, frame.rule
+            else:
+                sq = _sentence_quote(sent.index, quotes)
+                if sq is not None:
+                    source, cue, rule = sq.speaker, getattr(sq, "verb", ""), "quote in the same sentence"
+            actor = ""
+            if source:
+                offset = sent.text.find(source)
+                actor = resolve(source, doc, settings, sent.index, sent.start + max(offset, 0))
+            claims.append(NumericClaim(
+                sent.index, start, end, doc.body[start:end], num.value, num.value_low, num.value_high, unit,
+                referent, approximator, source, cue, actor, rule,
+            ))
+    if cacheable:
+        doc.cache[cache_key] = list(claims)
+    return claims
+
+
+def claim_result(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any] | None = None,
+                 resolve: Resolver | None = None) -> FamilyResult:
+    """Numeric claims of one article (our method, METHODS.md "Numeric claims").
+
+    ``n_numeric_claims`` = quantities in the body (dates, years, times, ordinals, identifiers and
+    model names excluded); ``n_attributed_claims`` = those attributed to a source. Both undefined
+    when the body has no words. Records table ``claims`` (every :class:`NumericClaim` field).
+    """
+    if doc.n_words == 0:
+        reason = "empty body: no text to find numeric claims in"
+        return FamilyResult(measurements=[Measurement.of("n_numeric_claims", Undefined(reason)),
+                                          Measurement.of("n_attributed_claims", Undefined(reason))],
+                            records={"claims": []})
+    claims = find_claims(doc, settings, quotes=quotes, resolve=resolve)
+    measurements = [
+        Measurement.of("n_numeric_claims", len(claims)),
+        Measurement.of("n_attributed_claims", sum(1 for c in claims if c.attributed_to)),
+    ]
+    evidence = [
+        Evidence("n_numeric_claims", c.referent, c.sentence_index, c.start, c.end, doc.sentences[c.sentence_index].text,
+                 f"{c.surface} ← {c.attributed_to}" if c.attributed_to else f"{c.surface} (unattributed)")
+        for c in claims
+    ]
+    return FamilyResult(measurements=measurements, evidence=evidence,
+                        records={"claims": [asdict(c) for c in claims]})

@@ -1,0 +1,281 @@
+"""Find and normalise numbers in a sentence: quantities, and the numbers that are not quantities.
+
+A *quantity* is a number that counts or measures something ("12,000", "3.5 million", "two",
+"thousands of", "50%", "$5 million", "nearly three-year-old"). Dates ("Nov. 12", "August 2023",
+"2022"), times ("10:30", "3 p.m."), ordinals ("1st", "third"), identifiers ("Article 51", "No. 3")
+and model names ("Hwasong-19", "F-16") are found too but marked ``excluded`` with the reason,
+so every number in the text is accounted for.
+
+Vague plurals are ranges: a plural scale word S ("hundreds", "thousands", "dozens") means at least
+two S and fewer than ten S, i.e. ``[2·S, 10·S − 1]``: "hundreds of" → 200..999, "thousands of" →
+2,000..9,999, "tens of thousands" → 20,000..99,999, "dozens" → 24..119. ``value`` is the low end.
+This rule is our choice (no published convention fixes it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "dozen": 12.0}
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+VAGUE = {"dozens": 12.0, "scores": 20.0, "tens": 10.0, "hundreds": 100.0, "thousands": 1e3,
+         "millions": 1e6, "billions": 1e9}
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+DEFINITE = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "your", "my"}
+
+_WORDNUM = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
+_SCALE = "|".join(SCALES)
+_VAGUE = "|".join(VAGUE)
+_DIGITS = r"\d{1,2}:\d{2}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+# One number: optional currency symbol, then digits / number words / "a dozen|hundred…", an optional
+# scale word, an optional percent sign or word.
+_NUMBER = re.compile(
+    rf"""(?P<cur>US\$|[$€£¥₩₽])?\s?
+    (?:
+        (?P<digits>{_DIGITS})(?:\s?(?P<dscale>{_SCALE})s?\b|(?P<abbr>k|mn|m|bn|b|tn)\b)?
+      | (?P<words>\b(?:{_WORDNUM})(?:[\s-](?:{_WORDNUM}|{_SCALE}))*\b)
+      | (?P<a>\b(?:a|an)\s+(?:{_SCALE})\b)
+    )
+    (?:\s?(?P<pct>%|\bpercent\b|\bper\s+cent\b))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Vague plurals: "thousands", "tens of thousands", "hundreds of thousands", "dozens".
+_VAGUE_RE = re.compile(rf"\b(?P<first>{_VAGUE})(?:\s+of\s+(?P<second>thousands|millions|billions))?\b",
+                       re.IGNORECASE)
+_AGE = re.compile(r"^[\s-]+(?P<unit>year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"^-(?P<unit>year|month|week|day|hour|mile|kilometer|kilometre|km|ton|tonne|man|"
+                          r"member|seat|point|percent)s?\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock|o’clock|[ap]\.m\b|h\b)",
+                         re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s?(?:-|–|—|to)\s?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberExpr:
+    """A number found in text: where it is, its value (or range) and whether it is a quantity."""
+
+    start: int  # offsets into the text given to :func:`find_numbers` (plus its ``offset``)
+    end: int
+    text: str
+    value: float  # point value; for ranges and vague plurals the low end
+    value_low: float
+    value_high: float
+    currency: str = ""  # ISO code when a currency symbol precedes the number
+    percent: bool = False
+    unit_hint: str = ""  # unit fixed by the expression itself: "years" for "three-year-old"
+    vague: bool = False  # "thousands of", "dozens"
+    excluded: str = ""  # why this is not a quantity ("date", "year", "time", "identifier", ...); "" = quantity
+
+    @property
+    def is_quantity(self) -> bool:
+        return not self.excluded
+
+
+def parse_number_words(text: str) -> float | None:
+    """Value of an English number written in words ("two", "twenty-five", "three hundred", "a dozen").
+
+    ``None`` when ``text`` is not a number in words.
+    """
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
+    if not words:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        if w in ("a", "an") and not seen:
+            current = 1.0
+            seen = True
+        elif w in SMALL:
+            current += SMALL[w]
+            seen = True
+        elif w in TENS:
+            current += TENS[w]
+            seen = True
+        elif w in SCALES and seen:
+            scale = SCALES[w]
+            if scale >= 1000:
+                total += (current or 1.0) * scale
+                current = 0.0
+            else:
+                current = (current or 1.0) * scale
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_digits(text: str) -> float | None:
+    """Value of a number written in digits, with thousands commas ("12,000" → 12000.0, "3.5" → 3.5)."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w’'.]+)[\s]*$", text[:pos])
+    return m.group(1).lower() if m else ""
+
+
+def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: str | None, currency: str,
+               scaled: bool, pct: bool, identifier_words: frozenset[str]) -> str:
+    before = text[:m_start]
+    after = text[m_end:]
+    prev = _word_before(text, m_start)
+    prev_bare = prev.rstrip(".")
+    if digits:
+        if re.match(r"^(?:st|nd|rd|th)\b", after, re.IGNORECASE):
+            return "ordinal"
+        if re.match(r"^'?s\b", after) and not currency:
+            return "decade"
+        if re.search(r"[^\W_]-?$", before) or re.match(r"^[^\W\d_]", after):
+            return "model or identifier (letters joined to the number)"
+        if ":" in text[m_start:m_end] or re.match(r"^:\d", after) or _TIME_AFTER.match(after):
+            return "time"
+    month_before = re.search(r"\b([A-Z][a-z]+)\.?\s*$", before)
+    if month_before and month_before.group(1).lower() in MONTHS:
+        if digits and not currency and not scaled and not pct:
+            # "Nov. 12", "August 2023"; "May" the modal before a number stays a month here
+            return "date"
+    if digits and not currency and not scaled and not pct:
+        nxt = re.match(r"^\s*([A-Z][a-z]+)", after)
+        if nxt and nxt.group(1).lower() in MONTHS and "." not in digits and float(digits.replace(",", "")) <= 31:
+            return "date"
+        if re.fullmatch(r"\d{4}", digits) and 1800 <= int(digits) <= 2100:
+            return "year"
+    if prev_bare in identifier_words or prev in identifier_words:
+        return "identifier (e.g. Article 51)"
+    if words and not digits:
+        if prev in DEFINITE:
+            return "anaphoric reference (the two …)"
+        w = words.lower()
+        if w == "one" and (re.match(r"^\s+(?:of|another|day|way|thing|side|hand|too)\b", after, re.IGNORECASE)
+                           or prev in {"no", "each", "every", "any", "which", "this", "that", "someone"}):
+            return "pronoun 'one'"
+    return ""
+
+
+def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """A second number making a range: "10 to 12", "10-12", "between 10 and 12"."""
+    j = _RANGE_JOIN.match(text[pos:])
+    if not j and re.search(r"\bbetween\s+$", text[:start], re.IGNORECASE):
+        j = re.match(r"^\s+and\s+", text[pos:])
+    if not j:
+        return None
+    m = _NUMBER.match(text, pos + j.end())
+    if m and (m.group("digits") or m.group("words")) and m.start() == pos + j.end():
+        return m
+    return None
+
+
+def _value_of(m: re.Match[str]) -> float | None:
+    if m.group("digits"):
+        if ":" in m.group("digits"):  # a clock time; excluded later, value in hours
+            hh, mm = m.group("digits").split(":")
+            return int(hh) + int(mm) / 60
+        v = parse_digits(m.group("digits"))
+        if v is None:
+            return None
+        if m.group("dscale"):
+            v *= SCALES[m.group("dscale").lower()]
+        elif m.group("abbr"):
+            v *= SCALE_ABBREVIATIONS[m.group("abbr").lower()]
+        return v
+    if m.group("words"):
+        return parse_number_words(m.group("words"))
+    if m.group("a"):
+        return parse_number_words(m.group("a"))
+    return None
+
+
+def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str] = frozenset(),
+                 currency_symbols: dict[str, str] | None = None) -> list[NumberExpr]:
+    """Every number in ``text``, in order, as :class:`NumberExpr` (offsets shifted by ``offset``).
+
+    Quantities have ``excluded == ""``; dates, years, times, ordinals, identifiers (after one of
+    ``identifier_words``) and model names carry the reason they are not quantities.
+    """
+    symbols = currency_symbols if currency_symbols is not None else {"US$": "USD", "$": "USD", "€": "EUR",
+                                                                     "£": "GBP", "¥": "JPY"}
+    out: list[NumberExpr] = []
+    taken: list[tuple[int, int]] = []
+    # vague plurals first: "hundreds of", "tens of thousands"
+    for m in _VAGUE_RE.finditer(text):
+        first = VAGUE[m.group("first").lower()]
+        scale = first * (VAGUE[m.group("second").lower()] if m.group("second") else 1.0)
+        low, high = 2 * scale, 10 * scale - 1
+        out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), low, low, high, vague=True))
+        taken.append((m.start(), m.end()))
+    pos = 0
+    while pos < len(text):
+        m = _NUMBER.search(text, pos)
+        if not m:
+            break
+        if m.end() == m.start() or not (m.group("digits") or m.group("words") or m.group("a")):
+            pos = m.end() + 1
+            continue
+        start, end = m.start(), m.end()
+        if text[start].isspace():
+            start += 1
+        if any(s <= start < e for s, e in taken):
+            pos = end
+            continue
+        value = _value_of(m)
+        if value is None:
+            pos = end
+            continue
+        cur = m.group("cur") or ""
+        currency = symbols.get(cur, "USD" if "$" in cur else "") if cur else ""
+        pct = bool(m.group("pct"))
+        scaled = bool(m.group("dscale") or m.group("abbr"))
+        low = high = value
+        rng = None if pct or m.group("a") else _range_end(text, start, end)
+        if rng is not None:
+            v2 = _value_of(rng)
+            if v2 is not None and v2 > value:
+                if not scaled and (rng.group("dscale") or rng.group("abbr")):
+                    scale2 = SCALES.get((rng.group("dscale") or "").lower()) or SCALE_ABBREVIATIONS.get(
+                        (rng.group("abbr") or "").lower(), 1.0)
+                    value *= scale2
+                    scaled = True
+                low, high = value, v2
+                pct = pct or bool(rng.group("pct"))
+                end = rng.end()
+        unit_hint = ""
+        age = _AGE.match(text[end:])
+        hyph = _HYPHEN_UNIT.match(text[end:]) if not age else None
+        excluded = _exclusion(text, start, m.end(), m.group("digits"), m.group("words"), currency, scaled, pct,
+                              identifier_words)
+        if age and not excluded:
+            unit_hint = age.group("unit").lower() + "s"
+            end += age.end()
+        elif hyph and not excluded:
+            unit_hint = hyph.group("unit").lower() + "s"
+            end += hyph.end()
+        out.append(NumberExpr(start + offset, end + offset, text[start:end], low, low, high, currency=currency,
+                              percent=pct, unit_hint=unit_hint, excluded=excluded))
+        taken.append((start, end))
+        pos = end
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def number_follows(text: str) -> bool:
+    """Whether ``text`` starts with a number (after white space): used to test "about 5" vs "about it"."""
+    t = text.lstrip()
+    m = _NUMBER.match(t)
+    if m and m.start() == 0 and (m.group("digits") or m.group("words") or m.group("a")):
+        return True
+    return bool(_VAGUE_RE.match(t))
