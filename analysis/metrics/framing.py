@@ -35,6 +35,7 @@ class Pattern:
 
     source: str
     regex: re.Pattern[str]
+    phrase_body: str = ""  # for phrases: the regex without its word-boundary guards
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Cue:
     with_groups: tuple[str, ...] = ()  # each group must match in the same sentence
     without_groups: tuple[str, ...] = ()  # no group may match in the same sentence
     note: str = ""
+    prefilter: re.Pattern[str] | None = None  # all patterns as one alternation: a fast "any match?" test
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,15 @@ class Hit:
 
 # ---------------------------------------------------------------- loading and validation
 
+WORD_START, WORD_END = r"(?<!\w)", r"(?!\w)"
+
+
 def phrase_regex(phrase: str) -> str:
     """Regex for a cue phrase: whole words, case-insensitive; ``*`` = any letters; spaces = any whitespace."""
+    return WORD_START + _phrase_body(phrase) + WORD_END
+
+
+def _phrase_body(phrase: str) -> str:
     out: list[str] = []
     for ch in phrase.strip():
         if ch == "*":
@@ -120,7 +129,7 @@ def phrase_regex(phrase: str) -> str:
             out.append("['’]")
         else:
             out.append(re.escape(ch))
-    return r"(?<!\w)" + "".join(out) + r"(?!\w)"
+    return "".join(out)
 
 
 def compile_pattern(entry: Any, where: str) -> Pattern:
@@ -128,19 +137,21 @@ def compile_pattern(entry: Any, where: str) -> Pattern:
     if not isinstance(entry, str) or not entry.strip():
         raise MediacompareError(f"{where}: a pattern must be a non-empty string, got {entry!r}")
     text = entry.strip()
+    body = ""
     if text.startswith(REGEX_PREFIX):
         source = text[len(REGEX_PREFIX):]
     else:
         if not text.replace("*", "").strip():
             raise MediacompareError(f"{where}: pattern {entry!r} has no letters")
-        source = phrase_regex(text)
+        body = _phrase_body(text)
+        source = WORD_START + body + WORD_END
     try:
         regex = re.compile(source, re.IGNORECASE)
     except re.error as exc:
         raise MediacompareError(f"{where}: pattern {entry!r} is not a valid regular expression ({exc})") from None
     if regex.search("") is not None:
         raise MediacompareError(f"{where}: pattern {entry!r} matches the empty string")
-    return Pattern(text, regex)
+    return Pattern(text, regex, body)
 
 
 def _names(value: Any, where: str, what: str) -> tuple[str, ...]:
@@ -193,8 +204,19 @@ def _compile_cue(raw: Any, item_id: str, groups: dict[str, tuple[Pattern, ...]],
         if g not in groups:
             known = ", ".join(sorted(groups)) or "none defined"
             raise MediacompareError(f"{where}: unknown group '{g}' (groups: {known})")
-    return Cue(cue_id, tuple(compile_pattern(e, where) for e in match), with_groups, without_groups,
-               str(raw.get("note") or ""))
+    patterns = tuple(compile_pattern(e, where) for e in match)
+    return Cue(cue_id, patterns, with_groups, without_groups, str(raw.get("note") or ""), _alternation(patterns))
+
+
+def _alternation(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
+    """One regex that matches wherever any of ``patterns`` does (phrases share one word-boundary guard)."""
+    phrases = [p.phrase_body for p in patterns if p.phrase_body]
+    parts = [f"{WORD_START}(?:{'|'.join(phrases)}){WORD_END}"] if phrases else []
+    parts += [f"(?:{p.regex.pattern})" for p in patterns if not p.phrase_body]
+    try:
+        return re.compile("|".join(parts), re.IGNORECASE)
+    except re.error:  # e.g. a user regex with a global inline flag: test the patterns one by one
+        return None
 
 
 def _compile_item(raw: Any, frame: str, groups: dict[str, tuple[Pattern, ...]], path: str,
@@ -280,6 +302,8 @@ def _first(patterns: tuple[Pattern, ...], text: str) -> tuple[Pattern, re.Match[
 def cue_hits(cue: Cue, item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]]) -> list[Hit]:
     """Every match of ``cue`` in ``sentence``, if its required groups co-occur and its forbidden ones do not."""
     text = sentence.text
+    if cue.prefilter is not None and cue.prefilter.search(text) is None:
+        return []
     found = [(p, m) for p in cue.patterns for m in p.regex.finditer(text) if m.end() > m.start()]
     if not found:
         return []
@@ -294,10 +318,11 @@ def cue_hits(cue: Cue, item: Item, sentence: Sentence, groups: dict[str, tuple[P
     return [Hit(item.id, cue.id, sentence, m.start(), m.end(), p.source, tuple(support)) for p, m in found]
 
 
-def item_hits(item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]]) -> list[Hit]:
-    """Hits of every cue of ``item`` in one sentence, in text order, one per matched span."""
+def item_hits(item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]],
+              cues: tuple[Cue, ...] | None = None) -> list[Hit]:
+    """Hits of the cues of ``item`` (or only ``cues``) in one sentence, in text order, one per matched span."""
     hits: dict[tuple[int, int], Hit] = {}
-    for cue in item.cues:
+    for cue in item.cues if cues is None else cues:
         for h in cue_hits(cue, item, sentence, groups):
             hits.setdefault((h.start, h.end), h)
     return sorted(hits.values(), key=lambda h: (h.start, h.end))
@@ -311,8 +336,14 @@ def coded_sentences(doc: ParsedArticle) -> tuple[Sentence, ...]:
 def detect_items(doc: ParsedArticle, rules: FrameRules) -> dict[str, list[Hit]]:
     """Hits per applicable item id (empty list when the item does not fire)."""
     sentences = coded_sentences(doc)
-    return {item.id: [h for s in sentences for h in item_hits(item, s, rules.groups)]
-            for item in rules.items if item.applicable}
+    whole = "\n".join(s.text for s in sentences)  # a cue absent from the whole text is skipped sentence by sentence
+    out: dict[str, list[Hit]] = {}
+    for item in rules.items:
+        if not item.applicable:
+            continue
+        cues = tuple(c for c in item.cues if c.prefilter is None or c.prefilter.search(whole))
+        out[item.id] = [h for s in sentences for h in item_hits(item, s, rules.groups, cues)] if cues else []
+    return out
 
 
 def frame_score(n_present: int, n_applicable: int) -> float:
