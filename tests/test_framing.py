@@ -247,3 +247,13 @@ def test_empty_body_gives_nan_with_reason_and_no_warnings(text):
     assert res.measurements and not res.evidence
     for m in res.measurements:
         assert math.isnan(m.value) and m.note
+
+
+def test_regex_with_global_flag_still_matches(tmp_path):
+    """A user regex with a global inline flag cannot join the cue's fast alternation; it is tested alone."""
+    path = tmp_path / "flag_frames.yaml"
+    path.write_text(USER_RULES.replace("match: [tax*]", "match: ['re:(?i)\\btax\\b', levy]"), encoding="utf-8")
+    rules = load_frame_rules(path)
+    assert rules.items[0].cues[0].prefilter is None
+    _, res = _run("A new tax came.", settings=Settings(frames_file=path))
+    assert _values(res, "item_present")["policy.tax"] == 1.0
