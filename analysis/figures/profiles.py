@@ -333,8 +333,8 @@ def plot_frame_profile(metrics: pd.DataFrame) -> Plot:
     _legend(fig, outlets, colors, markers, multi, counts, loc="outside lower center", ncols=min(len(outlets) + 1, 2))
     caption = " ".join(filter(None, [
         f"**{title}.** Frame score = codebook items detected ÷ items applicable to text, for the five generic "
-        "frames of Semetko & Valkenburg (2000): responsibility (5 items), human interest (4 applicable; the "
-        "visuals item does not apply to text), conflict (4), morality (3), economic consequences (3). "
+        "frames of Semetko & Valkenburg (2000); in the bundled rules file: responsibility 5 items, human interest "
+        "4 applicable (the visuals item does not apply to text), conflict 4, morality 3, economic consequences 3. "
         "0 = no item detected, 1 = all items detected.",
         f"Articles per outlet: {describe_counts(counts)}.",
         _reading_note(counts),
