@@ -43,7 +43,7 @@ def bundled_path(name: str) -> Path:
 
 
 @lru_cache(maxsize=64)
-def _load(path: str) -> Lexicon:
+def _load(path: str, mtime_ns: int) -> Lexicon:
     p = Path(path)
     try:
         doc = yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -61,11 +61,19 @@ def _load(path: str) -> Lexicon:
 
 
 def load_lexicon(name_or_path: str | Path) -> Lexicon:
-    """Load a bundled lexicon by file name, or a user file by path; cached per path."""
+    """Load a user file by path, or a bundled lexicon by its file name.
+
+    A path that exists wins; a bare name falls back to the bundled folder only when a bundled
+    file of that name exists. Cached per path and modification time, so edits are picked up.
+    """
     p = Path(name_or_path)
-    if not p.is_file() and p.parent == Path("."):
-        p = bundled_path(str(name_or_path))
-    return _load(str(p.resolve()))
+    if not p.is_file():
+        bundled = bundled_path(str(name_or_path)) if p.parent == Path(".") else None
+        if bundled is None or not bundled.is_file():
+            raise MediacompareError(f"{p}: lexicon file not found")
+        p = bundled
+    p = p.resolve()
+    return _load(str(p), p.stat().st_mtime_ns)
 
 
 def bundled_lexicons() -> list[Lexicon]:
