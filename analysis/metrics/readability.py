@@ -95,7 +95,8 @@ def is_familiar(word: str) -> bool:
     listed word (plural/third person -s, -es, -ies; possessive 's; past -ed, -d, -ied;
     progressive -ing with e-drop and doubled consonant; comparative -er/-r/-ier and superlative
     -est/-st/-iest), or is hyphenated and every part is familiar. Derivational suffixes (-ly,
-    -ness, -ment, -tion) are not stripped. Proper names are NOT exempt (see dale_chall_score).
+    -ness, -ment, -tion) are not stripped. Without part-of-speech tags the -er rule also strips
+    look-alikes (charter -> chart). Proper names are NOT exempt (see dale_chall_score).
     """
     easy = dale_chall_familiar_words()
     w = normalise_word(word)
