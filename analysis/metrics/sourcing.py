@@ -1,0 +1,148 @@
+"""Sourcing family: quotes, sources, reporting-verb stance, plus hedges, numeric claims and actor tone.
+
+Definitions (METHODS.md, "Sourcing and attribution"): direct quotes are quoted spans with a
+speaker found through a nearby reporting verb; indirect quotes are a reporting verb with a
+complement clause; "according to X" and "citing X" are their own patterns; scare quotes are not
+speech. Reporting verbs come from the Gender Gap Tracker tradition (Asr, Taboada et al. 2021,
+PLoS ONE) and their stance tiers are our mapping after Bender et al., *Writing and Reporting for
+the Media*. Source types are our taxonomy.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+
+from ..model import ParsedArticle, Undefined
+from ..sourcing.profile import Source, load_source_types, source_profile, sources_by_type
+from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes
+from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
+from .base import Evidence, FamilyResult, Measurement, Settings, register_family
+
+KINDS = ("direct", "indirect", "according_to", "citing")
+EMPTY = "empty body: no text to find quotes in"
+
+
+def n_quotes(quotes: Sequence[Quote], kind: str = "") -> int:
+    """Number of attributions (all kinds, or one ``kind``); each quoted span or attributed clause counts once."""
+    return sum(1 for q in quotes if not kind or q.kind == kind)
+
+
+def quoted_word_share(doc: ParsedArticle, quotes: Sequence[Quote]) -> float:
+    """Words inside direct-quote content ÷ body words (our measure of how much of the text is quoted speech).
+
+    The journalist's voice is the complement. Undefined when the body has no words.
+    """
+    if doc.n_words == 0:
+        return Undefined("no words in the body")
+    spans = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
+    inside = sum(1 for w in doc.words if any(a <= w.start and w.end <= b for a, b in spans))
+    return inside / doc.n_words
+
+
+def stance_verb_share(counts: dict[str, int], tier: str) -> float:
+    """Stance verbs of ``tier`` ÷ all stance verbs (tiers after Bender et al.); undefined with none."""
+    total = sum(counts.values())
+    if total == 0:
+        return Undefined("no reporting verbs attribute content in this article")
+    return counts.get(tier, 0) / total
+
+
+def _quote_cue(q: Quote) -> str:
+    verb = f"{q.verb} ({q.tier})" if q.verb else "no verb"
+    neg = ", negated" if q.negated else ""
+    return f"{q.kind}; {verb}{neg}; {q.speaker_type or 'no speaker'}; {'named' if q.named else 'anonymous'}"
+
+
+def _empty_result() -> FamilyResult:
+    types = load_source_types()
+    names = ["n_quotes", "n_direct_quotes", "n_indirect_quotes", "n_according_to", "n_citing", "n_scare_quotes",
+             "n_sources", "n_named_sources", "n_anonymous_sources", "quoted_word_share"]
+    ms = [Measurement.of(n, Undefined(EMPTY)) for n in names]
+    ms += [Measurement.of("sources_by_type", Undefined(EMPTY), t) for t in types.types]
+    ms += [Measurement.of(m, Undefined(EMPTY), t) for m in ("stance_verb_count", "stance_verb_share") for t in TIERS]
+    return FamilyResult(ms, [], {"quotes": [], "sources": []})
+
+
+def quote_measurements(doc: ParsedArticle, quotes: Sequence[Quote], scare: Sequence[tuple[int, int, str]],
+                       sources: Sequence[Source], stance: Sequence[StanceVerb]) -> list[Measurement]:
+    """The sourcing metrics of one article from its quotes, sources and stance verbs."""
+    ms = [
+        Measurement.of("n_quotes", n_quotes(quotes)),
+        Measurement.of("n_direct_quotes", n_quotes(quotes, "direct")),
+        Measurement.of("n_indirect_quotes", n_quotes(quotes, "indirect")),
+        Measurement.of("n_according_to", n_quotes(quotes, "according_to")),
+        Measurement.of("n_citing", n_quotes(quotes, "citing")),
+        Measurement.of("n_scare_quotes", len(scare)),
+        Measurement.of("n_sources", len(sources)),
+        Measurement.of("n_named_sources", sum(1 for s in sources if s.named)),
+        Measurement.of("n_anonymous_sources", sum(1 for s in sources if not s.named)),
+    ]
+    ms += [Measurement.of("sources_by_type", n, t) for t, n in sources_by_type(sources).items()]
+    ms.append(Measurement.of("quoted_word_share", quoted_word_share(doc, quotes)))
+    counts = stance_counts(stance)
+    ms += [Measurement.of("stance_verb_count", counts[t], t) for t in TIERS]
+    ms += [Measurement.of("stance_verb_share", stance_verb_share(counts, t), t) for t in TIERS]
+    return ms
+
+
+def quote_evidence(doc: ParsedArticle, quotes: Sequence[Quote], scare: Sequence[tuple[int, int, str]],
+                   stance: Sequence[StanceVerb]) -> list[Evidence]:
+    """One row per quote (metric ``quote``), per scare quote and per stance verb."""
+    sents = doc.sentences
+    ev = [Evidence("quote", q.speaker, q.sentence_index, q.start, q.end, sents[q.sentence_index].text, _quote_cue(q))
+          for q in quotes]
+    for a, b, text in scare:
+        i = next((s.index for s in sents if s.start <= a < s.end), 0)
+        ev.append(Evidence("n_scare_quotes", text, i, a, b, sents[i].text, "scare quote: short quoted term, no verb"))
+    ev += [Evidence("stance_verb_count", v.tier, v.sentence_index, v.start, v.end, sents[v.sentence_index].text,
+                    f"{v.lemma} ({v.tier}){', negated' if v.negated else ''}: {v.form} ← {v.speaker or 'no speaker'}")
+           for v in stance]
+    return ev
+
+
+def _merge(into: FamilyResult, other: FamilyResult) -> None:
+    into.measurements.extend(other.measurements)
+    into.evidence.extend(other.evidence)
+    for name, rows in other.records.items():
+        into.records.setdefault(name, []).extend(rows)
+
+
+PARTNERS = (("hedges", "hedge_result"), ("claims", "claim_result"), ("actor_tone", "actor_tone_result"))
+
+
+def _partner_results() -> list[Callable[[ParsedArticle, Settings], FamilyResult]]:
+    """Engineer B's parts of the family (hedges, numeric claims, actor tone), each if its module exists.
+
+    Only a missing module is skipped; any other import error propagates.
+    """
+    fns = []
+    for module, name in PARTNERS:
+        full = f"{__package__.rsplit('.', 1)[0]}.sourcing.{module}"
+        try:
+            mod = importlib.import_module(full)
+        except ModuleNotFoundError as exc:
+            if exc.name != full:
+                raise
+            continue
+        fns.append(getattr(mod, name))
+    return fns
+
+
+@register_family("sourcing")
+def compute_sourcing(doc: ParsedArticle, settings: Settings) -> FamilyResult:
+    """Quotes, sources and reporting-verb stance of one article, then hedges, claims and actor tone."""
+    if doc.n_words == 0:
+        result = _empty_result()
+    else:
+        quotes = find_quotes(doc, settings)
+        scare = find_scare_quotes(doc, settings)
+        stance = find_stance_verbs(doc, settings)
+        sources = source_profile(quotes)
+        result = FamilyResult(quote_measurements(doc, quotes, scare, sources, stance),
+                              quote_evidence(doc, quotes, scare, stance),
+                              {"quotes": [asdict(q) for q in quotes], "sources": [asdict(s) for s in sources]})
+    for fn in _partner_results():
+        _merge(result, fn(doc, settings))
+    return result

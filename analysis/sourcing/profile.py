@@ -1,0 +1,149 @@
+"""Who is quoted: source types, named vs anonymous, and the per-article source profile.
+
+The taxonomy and cue words are data (``lexicons/source_types.yaml``, our own taxonomy: government
+official, state media, intelligence, military, expert/analyst, other media, document, witness,
+other). A *source* is a distinct speaker of at least one quote in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..lexicons import load_lexicon
+from ..segment import tokenize
+
+if TYPE_CHECKING:
+    from .quotes import Quote
+
+TYPES_FILE = "source_types.yaml"
+OTHER = "other"
+# Prepositions that open a post-modifier: the head noun is the last word before them.
+_POSTMODIFIER = re.compile(r"\s(?:of|from|in|at|with|for|familiar|close|on|to|who|which|that)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SourceTypes:
+    """Loaded source-type cues (lower-cased token tuples), in file order."""
+
+    cues: tuple[tuple[str, tuple[str, ...]], ...]  # (type, cue tokens)
+    types: tuple[str, ...]
+    anonymous_heads: frozenset[str]
+    anonymous_cues: tuple[str, ...]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t.lower for t in tokenize(text) if t.is_word)
+
+
+@lru_cache(maxsize=8)
+def load_source_types(name_or_path: str = TYPES_FILE) -> SourceTypes:
+    """Load the source-type taxonomy, its cue words and the anonymous-source cues."""
+    lex = load_lexicon(name_or_path)
+    cues: list[tuple[str, tuple[str, ...]]] = []
+    types: list[str] = []
+    for typ, words in (lex.data.get("types") or {}).items():
+        types.append(str(typ))
+        for w in words or []:
+            key = _words(str(w))
+            if key:
+                cues.append((str(typ), key))
+    if OTHER not in types:
+        types.append(OTHER)
+    heads = frozenset(str(w).lower() for w in lex.data.get("anonymous_heads") or [])
+    anon = tuple(str(w).lower() for w in lex.data.get("anonymous_cues") or [])
+    return SourceTypes(tuple(cues), tuple(types), heads, anon)
+
+
+def head_phrase(phrase: str) -> str:
+    """The speaker phrase without its post-modifier: "Intelligence reports from the U.S." -> "Intelligence reports"."""
+    m = _POSTMODIFIER.search(f"{phrase} ")
+    return phrase[:m.start()].strip() if m and m.start() > 0 else phrase.strip()
+
+
+def classify_speaker(phrase: str, types: SourceTypes | None = None) -> str:
+    """Source type of a speaker phrase from cue words; "other" when no cue matches.
+
+    The cue that ends nearest the end of the phrase wins (the head noun ends an English noun
+    phrase), then the longest: "Seoul's military intelligence" -> intelligence, "state-run
+    Korean Central News Agency" -> state media, "Russian news agency TASS" -> state media.
+    """
+    types = types or load_source_types()
+    words = _words(phrase)
+    best: tuple[int, int, str] | None = None
+    for typ, cue in types.cues:
+        n = len(cue)
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == cue:
+                cand = (i + n, n, typ)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+    return best[2] if best else OTHER
+
+
+def anonymous_cue(sentence_text: str, types: SourceTypes | None = None) -> str:
+    """The anonymous-source cue in a sentence ("on condition of anonymity"), or ""."""
+    types = types or load_source_types()
+    low = " ".join(_words(sentence_text))
+    for cue in types.anonymous_cues:
+        if f" {' '.join(_words(cue))} " in f" {low} ":
+            return cue
+    return ""
+
+
+def is_anonymous(phrase: str, types: SourceTypes | None = None) -> bool:
+    """True when the speaker phrase names no one: its head noun is a generic one ("officials", "analysts")."""
+    types = types or load_source_types()
+    words = _words(head_phrase(phrase))
+    return not words or words[-1] in types.anonymous_heads
+
+
+@dataclass(frozen=True)
+class Source:
+    """One distinct speaker of an article and how it was quoted."""
+
+    speaker: str
+    speaker_type: str
+    named: bool
+    n_quotes: int
+    n_direct: int
+    n_indirect: int
+    n_according_to: int
+    n_citing: int
+    first_sentence_index: int
+    surfaces: str  # the speaker phrases as printed, "; "-joined
+
+
+def source_key(speaker: str) -> str:
+    """Key under which two speaker strings count as the same source (case, leading "the" ignored)."""
+    s = " ".join(speaker.lower().replace("’", "'").split())
+    return s[4:] if s.startswith("the ") else s
+
+
+def source_profile(quotes: Sequence[Quote]) -> list[Source]:
+    """Distinct sources (speakers) of the quotes, in order of first appearance; unattributed quotes skipped."""
+    groups: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if q.speaker:
+            groups.setdefault(source_key(q.speaker), []).append(q)
+    out = []
+    for qs in groups.values():
+        first = qs[0]
+        kinds = [q.kind for q in qs]
+        surfaces = list(dict.fromkeys(q.speaker_surface for q in qs))
+        out.append(Source(first.speaker, first.speaker_type, any(q.named for q in qs), len(qs),
+                          kinds.count("direct"), kinds.count("indirect"), kinds.count("according_to"),
+                          kinds.count("citing"), min(q.sentence_index for q in qs), "; ".join(surfaces)))
+    return out
+
+
+def sources_by_type(sources: Sequence[Source], types: SourceTypes | None = None) -> dict[str, int]:
+    """Number of distinct sources per type; every type of the taxonomy present (zero when absent)."""
+    types = types or load_source_types()
+    counts = dict.fromkeys(types.types, 0)
+    for s in sources:
+        counts[s.speaker_type] = counts.get(s.speaker_type, 0) + 1
+    return counts

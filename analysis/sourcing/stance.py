@@ -1,0 +1,165 @@
+"""Reporting verbs and their stance tiers: find the verbs that attribute content to a source.
+
+The verb list and tiers are data (``lexicons/reporting_verbs.yaml``); this module matches them on
+a sentence's tokens and decides, with a few word-order rules, whether a match is used as a verb
+("Pentagon confirmed", "what it claims are") or as a noun ("the claims were", "media reports of").
+Tiers follow our mapping of attribution verbs (neutral, distancing, concessive, endorsing),
+supported by Bender et al., *Writing and Reporting for the Media*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import load_lexicon
+from ..model import ParsedArticle, Sentence, Token
+from ..segment import tokenize
+
+VERBS_FILE = "reporting_verbs.yaml"
+TIERS = ("neutral", "distancing", "concessive", "endorsing")
+
+# A verb-form token preceded by one of these is a noun or adjective ("the claims", "a reported deal").
+NOUN_BEFORE = frozenset("""the a an this these those its his her their our my your such any some no many several
+    unconfirmed recent initial further new latest previous of for in on with without by from about into""".split())
+# A plural-looking verb form followed by one of these is a noun ("reports from", "claims were").
+NOUN_AFTER = frozenset("of from about by were are was is have has had".split())
+# A verb-form token preceded by one of these is a verb ("what it claims are", "who said").
+SUBJECT_PRONOUNS = frozenset("it he she they we i who which you".split())
+NEGATIONS = frozenset({"not", "never", "no"})
+DECLINE = frozenset("declined refused declines refuses decline refuse".split())
+
+
+@dataclass(frozen=True)
+class ReportingVerbs:
+    """The loaded reporting-verb lexicon: forms (lower-cased token tuples) -> (lemma, tier)."""
+
+    forms: dict[tuple[str, ...], tuple[str, str]]
+    max_len: int
+    name: str
+    version: str
+
+    def tier_of(self, lemma: str) -> str:
+        for lem, tier in self.forms.values():
+            if lem == lemma:
+                return tier
+        return ""
+
+
+@dataclass(frozen=True)
+class VerbHit:
+    """One reporting-verb use in a sentence; ``token_index`` indexes ``sentence.tokens``."""
+
+    lemma: str
+    tier: str
+    form: str  # as printed
+    sentence_index: int
+    start: int
+    end: int
+    token_index: int
+    n_tokens: int
+    negated: bool
+
+
+@dataclass(frozen=True)
+class StanceVerb:
+    """A reporting verb the journalist used to attribute content, with whom it attributes to."""
+
+    lemma: str
+    tier: str
+    form: str
+    speaker: str
+    sentence_index: int
+    start: int
+    end: int
+    negated: bool
+
+
+@lru_cache(maxsize=8)
+def load_reporting_verbs(name_or_path: str = VERBS_FILE) -> ReportingVerbs:
+    """Load the reporting-verb lexicon into a lookup of lower-cased token sequences."""
+    lex = load_lexicon(name_or_path)
+    forms: dict[tuple[str, ...], tuple[str, str]] = {}
+    for lemma, entry in (lex.data.get("verbs") or {}).items():
+        if not isinstance(entry, list) or not entry:
+            continue
+        tier, *written = (str(x) for x in entry)
+        for form in written:
+            key = tuple(t.lower for t in tokenize(form) if t.is_word)
+            if key:
+                forms.setdefault(key, (str(lemma), tier))
+    return ReportingVerbs(forms, max((len(k) for k in forms), default=1), lex.name, lex.version)
+
+
+def _is_verb_use(tokens: Sequence[Token], i: int, n: int) -> bool:
+    """Word-order rules telling a verb use from a noun or adjective use of the same form."""
+    first = tokens[i]
+    if first.text[:1].isupper():  # "United States", "State Department", "Reports"
+        return False
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + n] if i + n < len(tokens) else None
+    if prev is not None and prev.lower in SUBJECT_PRONOUNS:
+        return True
+    if prev is not None and (prev.lower in NOUN_BEFORE or prev.lower.endswith(("’s", "'s", "s’", "s'"))):
+        # "as noted by" and "officials familiar with" aside, a determiner, preposition or possessive
+        # before the form makes it a noun; "as" is handled by the caller (passive attribution)
+        return False
+    if nxt is not None and nxt.is_word and first.lower.endswith("s") and nxt.lower in NOUN_AFTER:
+        return False
+    return True
+
+
+def _negated(tokens: Sequence[Token], i: int) -> bool:
+    """'not' / 'never' / '-n't' within the three words before the verb, or 'declined to'."""
+    words = [t for t in tokens[max(0, i - 4):i] if t.is_word][-3:]
+    for w in words:
+        if w.lower in NEGATIONS or w.lower.endswith(("n't", "n’t")) or w.lower in DECLINE:
+            return True
+    return False
+
+
+def find_verb_hits(sentence: Sentence, verbs: ReportingVerbs | None = None) -> list[VerbHit]:
+    """Reporting verbs used as verbs in ``sentence`` (longest form wins; nouns filtered out)."""
+    verbs = verbs or load_reporting_verbs()
+    toks = sentence.tokens
+    hits: list[VerbHit] = []
+    i = 0
+    while i < len(toks):
+        matched = 0
+        for n in range(min(verbs.max_len, len(toks) - i), 0, -1):
+            window = toks[i:i + n]
+            if not all(t.is_word for t in window):
+                continue
+            key = tuple(t.lower for t in window)
+            if key in verbs.forms:
+                matched = n
+                break
+        if matched and _is_verb_use(toks, i, matched):
+            lemma, tier = verbs.forms[tuple(t.lower for t in toks[i:i + matched])]
+            last = toks[i + matched - 1]
+            hits.append(VerbHit(lemma, tier, sentence.text[toks[i].start - sentence.start:last.end - sentence.start],
+                                sentence.index, toks[i].start, last.end, i, matched, _negated(toks, i)))
+        i += matched or 1
+    return hits
+
+
+def find_stance_verbs(doc: ParsedArticle, settings: object = None) -> list[StanceVerb]:
+    """Reporting verbs the journalist used to attribute content (each verb once), in text order.
+
+    These are the verbs of the quotes :func:`analysis.sourcing.quotes.find_quotes` found, plus
+    reporting verbs nested in an attributed clause with a pronoun subject ("said it intercepted
+    what it claims are …"). Cached in ``doc.cache["stance_verbs"]``.
+    """
+    from .quotes import find_quotes  # the quote finder records the verbs it used
+
+    find_quotes(doc, settings)  # type: ignore[arg-type]
+    return list(doc.cache.get("stance_verbs", []))
+
+
+def stance_counts(stance_verbs: Sequence[StanceVerb]) -> dict[str, int]:
+    """Number of stance verbs per tier (every tier present, zero when unused)."""
+    counts = dict.fromkeys(TIERS, 0)
+    for v in stance_verbs:
+        counts[v.tier] = counts.get(v.tier, 0) + 1
+    return counts
