@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from analysis.corpus import load_corpus
 from analysis.metrics import METRICS
 from analysis.model import Article, ParsedArticle, reason_of
 from analysis.parse import parse_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 # An author-like capitalised word followed, within the same line, by a year 1900–2099:
@@ -27,7 +30,7 @@ NAMES = sorted(METRICS)
 
 
 def _seeds() -> list[ParsedArticle]:
-    return [parse_article(a) for a in load_corpus("seeds")]
+    return [parse_article(a) for a in load_corpus(SEEDS)]
 
 
 def _same(a: float, b: float) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,8 @@ from analysis.metrics import FAMILIES, METRICS, Settings
 from analysis.metrics import readability as R
 from analysis.model import Article, ParsedArticle, reason_of
 from analysis.parse import parse_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 INDICES = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "coleman_liau_index",
            "automated_readability_index", "dale_chall_score"]
@@ -28,7 +31,7 @@ def value(name: str, doc: ParsedArticle) -> float:
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, ParsedArticle]:
-    return {a.article_id: parse_article(a) for a in load_corpus("seeds")}
+    return {a.article_id: parse_article(a) for a in load_corpus(SEEDS)}
 
 
 # ---------------------------------------------------------------------------------------------
