@@ -7,6 +7,7 @@ of the first body paragraph. Everything else stays in the body, which is what th
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -47,8 +48,23 @@ TRAILER = re.compile(
 )
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+_BLOCK_TAGS = frozenset("p br div li h1 h2 h3 h4 h5 h6 blockquote tr section article figure figcaption".split())
+_DROP_ELEMENTS = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML tags (block tags become paragraph breaks) and decode entities; plain text is unchanged."""
+    if not _TAG.search(text) and "&" not in text:
+        return text
+    text = _DROP_ELEMENTS.sub("", text)
+    text = _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK_TAGS else "", text)
+    return html.unescape(text)
+
+
 def normalise_text(text: str) -> str:
-    """NFC-normalise, unify line endings and spaces; keep curly quotes and dashes as printed."""
+    """Strip markup, NFC-normalise, unify line endings and spaces; keep curly quotes and dashes as printed."""
+    text = strip_markup(text)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     return "\n".join(line.strip() for line in text.split("\n"))

@@ -101,3 +101,15 @@ def test_byline_and_end_matter():
 def test_whitespace_and_line_endings_normalised():
     c = clean_text("First paragraph here.\r\n\r\n\u00a0Second\u00a0paragraph.\r\n")
     assert c.body == "First paragraph here.\nSecond paragraph."
+
+
+def test_markup_is_stripped_and_entities_decoded():
+    c = clean_text("<p>WASHINGTON (AP) &mdash; Troops &amp; tanks moved.</p><p>More&nbsp;text.</p>"
+                   "<script>var x = 1;</script>")
+    assert c.dateline.agency == "AP"
+    assert c.body == "Troops & tanks moved.\nMore text."
+    assert clean_text("<p></p><br/>").body == ""
+
+
+def test_plain_text_with_ampersand_and_angle_brackets_survives():
+    assert clean_text("AT&T said 3 < 5 and x > y.").body == "AT&T said 3 < 5 and x > y."
