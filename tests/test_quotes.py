@@ -195,3 +195,16 @@ def test_rewrite_seed_has_no_direct_speech_and_these_attributions(seeds):
     assert quoted_spans(doc) == [] and find_scare_quotes(doc) == []
     accuse = next(q for q in find_quotes(doc) if q.verb == "accuse")
     assert accuse.tier == "distancing"
+
+
+def test_quote_running_over_two_paragraphs_is_one_direct_quote():
+    doc = _doc("Kim said: “We will act.\n“We will not wait.”")
+    (q,) = find_quotes(doc)
+    assert (q.kind, q.speaker_surface, q.sentence_index, q.end_sentence_index) == ("direct", "Kim", 0, 1)
+    assert q.text == "We will act.\n“We will not wait."
+
+
+def test_short_quoted_words_after_a_reporting_verb_are_a_partial_quote_not_a_scare_quote():
+    doc = _doc("Kim said the deal was “historic” and binding.")
+    assert sorted(q.kind for q in find_quotes(doc)) == ["direct", "indirect"]
+    assert find_scare_quotes(doc) == []

@@ -409,8 +409,8 @@ class _Finder:
             else:
                 start = self._after_that(toks, i + hit.n_tokens, hit.end)
                 end = self._clause_end(s, start)
-                outside = _words_between(toks, start, end) - sum(
-                    _words_between(toks, a, b) for a, b in self.direct if start <= a and b <= end)
+                outside = sum(1 for t in toks if t.is_word and start <= t.start and t.end <= end
+                              and not self._in_direct(t.start))
                 if outside < 2:
                     continue  # the complement is only a direct quote ('stipulates “…”')
                 q = self._add("indirect", sub[:2], s, start, end, hit, "verb_complement", hit.start)
