@@ -4,15 +4,18 @@ Our method (METHODS.md, "Numeric claims"): find every number in a sentence
 (:func:`analysis.sourcing.numbers.find_numbers`), keep the quantities, read the unit and referent
 noun after the number and the approximator before it, and find who the sentence attributes it to:
 
-1. a quote of :func:`analysis.sourcing.quotes.find_quotes` whose content span holds the number;
+1. a direct quote of :func:`analysis.sourcing.quotes.find_quotes` whose content holds the number;
 2. a same-sentence attribution frame whose scope holds the number: "according to X, …" / "…,
    according to X"; "X confirmed (that) …" (scope: from the verb to the end of the sentence, cut
    at a comma opening a non-restrictive clause such as ", where …"); "…, X said Tuesday, …" (scope:
    the text before the frame). The nearest frame wins;
-3. a direct quote with a speaker elsewhere in the same sentence.
+3. an indirect, according-to or citing quote of the quote finder whose span holds the number,
+   unless ", where/which …" or ";" stands between the quote's start and the number;
+4. a direct quote with a speaker elsewhere in the same sentence.
 
-``attributed_to`` keeps the phrase as printed; ``attributed_actor`` is its canonical actor from
-:func:`analysis.actors.resolve_actor` when one is found.
+``attributed_to`` keeps the phrase as printed; ``attributed_actor`` is its canonical actor: the
+quote finder's speaker when a quote names the same source, else
+:func:`analysis.actors.resolve_actor`.
 """
 
 from __future__ import annotations
@@ -148,7 +151,7 @@ def _unit_and_referent(num: NumberExpr, after: str, rules: _Rules) -> tuple[str,
             break
         phrase.append(k)
     if num.percent:
-        of = re.match(r"^\s+of\s+(?:the\s+)?", after)
+        of = re.match(r"^\s+of\s+(?:(?:the|its|their|his|her|all|these|those)\s+)?", after)
         if of:
             tail = _words_after(after[of.end():], 4)
             nouns = []
@@ -316,10 +319,22 @@ def _frame_for(pos: int, frames: Sequence[AttributionFrame]) -> AttributionFrame
     return min(after, key=lambda f: f.anchor) if after else None
 
 
-def _quote_for(pos: int, sentence_index: int, quotes: Sequence[Any]) -> tuple[Any, str] | None:
+def _speaker(q: Any) -> str:
+    return str(getattr(q, "speaker_surface", "") or getattr(q, "speaker", ""))
+
+
+def _cue(q: Any) -> str:
+    return str(getattr(q, "verb", "") or str(getattr(q, "kind", "")).replace("_", " "))
+
+
+def _quote_holding(pos: int, sentence_index: int, quotes: Sequence[Any], direct: bool) -> Any | None:
+    """A quote with a speaker whose content span holds body offset ``pos`` (direct or not)."""
     for q in quotes:
-        if getattr(q, "speaker", "") and q.start <= pos < q.end:
-            return q, "inside a quote"
+        if not getattr(q, "speaker", "") or (getattr(q, "kind", "") == "direct") != direct:
+            continue
+        first = q.sentence_index
+        if first <= sentence_index <= getattr(q, "end_sentence_index", first) and q.start <= pos < q.end:
+            return q
     return None
 
 
@@ -330,6 +345,36 @@ def _sentence_quote(sentence_index: int, quotes: Sequence[Any]) -> Any | None:
         if getattr(q, "speaker", "") and getattr(q, "kind", "") == "direct" and first <= sentence_index <= last:
             return q
     return None
+
+
+def _breaks_scope(text: str, rules: _Rules) -> bool:
+    """Whether ``text`` (from a frame's content start to a claim) crosses ", where/which …" or ";"."""
+    words = "|".join(sorted(rules.scope_breakers)) or "(?!)"
+    return bool(re.search(r",\s*(?:" + words + r")\b|;", text, re.IGNORECASE))
+
+
+def attribute(pos: int, sent: Sentence, frames: Sequence[AttributionFrame], quotes: Sequence[Any],
+              rules: _Rules) -> tuple[str, str, str, Any | None]:
+    """(source as printed, cue, rule, quote used or None) for a claim at body offset ``pos``.
+
+    Order: a direct quote holding the claim; the nearest same-sentence frame whose scope holds it;
+    an indirect / according-to / citing quote of the quote finder holding it (unless a
+    non-restrictive clause or ";" stands between the quote's start and the claim); a direct quote
+    with a speaker elsewhere in the sentence.
+    """
+    q = _quote_holding(pos, sent.index, quotes, direct=True)
+    if q is not None:
+        return _speaker(q), _cue(q), "inside a direct quote", q
+    frame = _frame_for(pos, frames)
+    if frame is not None:
+        return frame.source, frame.cue, frame.rule, None
+    q = _quote_holding(pos, sent.index, quotes, direct=False)
+    if q is not None and not _breaks_scope(sent.text[max(q.start - sent.start, 0):pos - sent.start], rules):
+        return _speaker(q), _cue(q), f"inside an {str(getattr(q, 'kind', 'indirect')).replace('_', ' ')} quote", q
+    q = _sentence_quote(sent.index, quotes)
+    if q is not None:
+        return _speaker(q), _cue(q), "direct quote in the same sentence", q
+    return "", "", "", None
 
 
 # ---------------------------------------------------------------- claims
@@ -377,21 +422,19 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
             start = sent.start + approx_m.start(1) if approx_m else num.start
             end = num.end + span
             approximator = approx_m.group(1).lower() if approx_m else ""
-            source = cue = rule = ""
-            q = _quote_for(num.start, sent.index, quotes)
-            frame = None if q else _frame_for(num.start, frames)
-            if q:
-                source, cue, rule = q[0].speaker, getattr(q[0], "verb", ""), q[1]
-            elif frame:
-                source, cue, rule = frame.source, frame.cue, frame.rule
-            else:
-                sq = _sentence_quote(sent.index, quotes)
-                if sq is not None:
-                    source, cue, rule = sq.speaker, getattr(sq, "verb", ""), "quote in the same sentence"
+            source, cue, rule, quote = attribute(num.start, sent, frames, quotes, rules)
             actor = ""
-            if source:
-                offset = sent.text.find(source)
-                actor = resolve(source, doc, settings, sent.index, sent.start + max(offset, 0))
+            if quote is not None:
+                actor = str(getattr(quote, "speaker", ""))
+            elif source:
+                # a quote of the finder naming the same source gives its canonical speaker
+                same = [q for q in quotes if q.sentence_index == sent.index and _speaker(q)
+                        and _speaker(q) in source and getattr(q, "speaker", "")]
+                if same:
+                    actor = str(same[0].speaker)
+                else:
+                    offset = sent.text.find(source)
+                    actor = resolve(source, doc, settings, sent.index, sent.start + max(offset, 0))
             claims.append(NumericClaim(
                 sent.index, start, end, doc.body[start:end], num.value, num.value_low, num.value_high, unit,
                 referent, approximator, source, cue, actor, rule,

@@ -1,0 +1,252 @@
+"""Numeric claims: number normalisation, exclusions, approximators, attribution, and the seed claims."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import pytest
+
+import analysis.metrics  # noqa: F401  (registers families before the sourcing modules are imported)
+from analysis.corpus import load_corpus
+from analysis.metrics.base import Settings
+from analysis.model import Article
+from analysis.parse import parse_article
+from analysis.sourcing.claims import claim_result, find_claims, load_claim_rules
+from analysis.sourcing.numbers import find_numbers, parse_number_words
+
+
+def no_actor(*_args: object) -> str:
+    return ""
+
+
+def doc_of(text: str):
+    return parse_article(Article("t", text))
+
+
+def claims_of(text: str):
+    return find_claims(doc_of(text), Settings(), quotes=[], resolve=no_actor)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {a.article_id: parse_article(a) for a in load_corpus("seeds")}
+
+
+def quantities(text: str) -> list[tuple[str, float, float, float]]:
+    ids = load_claim_rules().identifier_words
+    return [(n.text, n.value, n.value_low, n.value_high) for n in find_numbers(text, identifier_words=ids)
+            if n.is_quantity]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12,000 soldiers", ("12,000", 12000, 12000, 12000)),
+    ("10,000 troops", ("10,000", 10000, 10000, 10000)),
+    ("50,000 soldiers", ("50,000", 50000, 50000, 50000)),
+    ("13,000 containers", ("13,000", 13000, 13000, 13000)),
+    ("3.5 million people", ("3.5 million", 3_500_000, 3_500_000, 3_500_000)),
+    ("two soldiers", ("two", 2, 2, 2)),
+    ("twenty-five tanks", ("twenty-five", 25, 25, 25)),
+    ("a dozen drones", ("a dozen", 12, 12, 12)),
+    ("thousands of troops", ("thousands", 2000, 2000, 9999)),  # [2·1000, 10·1000 − 1]
+    ("hundreds of square miles", ("hundreds", 200, 200, 999)),
+    ("tens of thousands of people", ("tens of thousands", 20000, 20000, 99999)),
+    ("dozens of drones", ("dozens", 24, 24, 119)),
+    ("between 10,000 and 12,000 troops", ("10,000 and 12,000", 10000, 10000, 12000)),
+    ("10 to 12 million people", ("10 to 12 million", 10e6, 10e6, 12e6)),
+    ("50% of voters", ("50%", 50, 50, 50)),
+    ("12 per cent of voters", ("12 per cent", 12, 12, 12)),
+    ("$5 million in aid", ("$5 million", 5e6, 5e6, 5e6)),
+    ("the nearly three-year-old conflict", ("three-year-old", 3, 3, 3)),
+])
+def test_number_normalisation(text: str, expected: tuple[str, float, float, float]) -> None:
+    assert quantities(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("signed on Nov. 12 in Seoul", "date"),
+    ("test-fired on Oct. 31", "date"),
+    ("since August 2023, it", "date"),
+    ("on 5 May the talks", "date"),
+    ("which has emerged after 2022", "year"),
+    ("in accordance with Article 51 of the U.N. Charter", "identifier"),
+    ("the new Hwasong-19 missile", "model"),
+    ("F-16 jets", "model"),
+    ("at 10:30 in the morning", "time"),
+    ("at 3 p.m. local time", "time"),
+    ("for the 1st time", "ordinal"),
+    ("since the 1990s", "decade"),
+    ("between the two nations", "anaphoric"),
+    ("one of the soldiers", "pronoun"),
+])
+def test_not_quantities(text: str, reason: str) -> None:
+    ids = load_claim_rules().identifier_words
+    found = find_numbers(text, identifier_words=ids)
+    assert found and all(not n.is_quantity for n in found)
+    assert reason in found[0].excluded
+
+
+def test_words_that_are_not_numbers() -> None:
+    assert find_numbers("It was signed in June, the third such pact; someone often said so.") == []
+    assert parse_number_words("twenty-five") == 25
+    assert parse_number_words("three hundred") == 300
+    assert parse_number_words("often") is None
+
+
+@pytest.mark.parametrize(("text", "approximator", "unit", "referent"), [
+    ("As many as 12,000 North Korean soldiers were sent.", "as many as", "soldiers", "North Korean troops"),
+    ("It sent around 10,000 troops.", "around", "troops", "troops"),
+    ("It shipped over 13,000 containers filled with shells.", "over", "containers", "containers"),
+    ("It lost nearly 40% of its tanks.", "nearly", "%", "tanks"),
+    ("It gave some $5 million in aid.", "some", "USD", ""),
+    ("They occupied hundreds of square miles.", "", "square miles", "area"),
+    ("It is the nearly three-year-old conflict.", "nearly", "years", "age of conflict"),
+    ("Exactly 7 ships sailed.", "", "ships", "ships"),
+])
+def test_approximator_unit_referent(text: str, approximator: str, unit: str, referent: str) -> None:
+    [c] = claims_of(text)
+    assert (c.approximator, c.unit, c.referent) == (approximator, unit, referent)
+
+
+def test_surface_and_offsets_cover_the_whole_expression() -> None:
+    text = "Officials said as many as 12,000 North Korean soldiers have been deployed."
+    doc = doc_of(text)
+    [c] = find_claims(doc, Settings(), quotes=[], resolve=no_actor)
+    assert c.surface == "as many as 12,000 North Korean soldiers"
+    assert doc.body[c.start:c.end] == c.surface
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("According to the ministry, 500 soldiers died.", "the ministry", "according to"),
+    ("500 soldiers died, according to the ministry.", "the ministry", "according to"),
+    ("The Pentagon, meanwhile, confirmed last week that around 10,000 troops are massing.", "The Pentagon",
+     "confirmed"),
+    ("Intelligence reports from the U.S. and Ukraine estimate that 12,000 soldiers were sent.",
+     "Intelligence reports from the U.S. and Ukraine", "estimate"),
+    ("Some 300 people fled, police said on Monday.", "police", "said"),
+    ("This comes as the U.S. and Ukraine accuse Russia of sending 5,000 troops.", "the U.S. and Ukraine", "accuse"),
+    ("The Times, citing officials, reported that 50,000 soldiers gathered.", "The Times, citing officials",
+     "reported"),
+])
+def test_attribution_patterns(text: str, source: str, cue: str) -> None:
+    [c] = claims_of(text)
+    assert (c.attributed_to, c.attribution_cue) == (source, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "500 soldiers arrived on Monday.",
+    # a frame set off after its content does not cover what follows it
+    "Russia ratified the pact, state media reported Tuesday, after Pyongyang sent thousands of troops.",
+    # a non-restrictive clause after the reported content is the writer's background
+    "The Pentagon confirmed that troops are massing in Kursk, where Ukraine holds hundreds of square miles.",
+])
+def test_unattributed(text: str) -> None:
+    [c] = claims_of(text)
+    assert c.attributed_to == "" and c.attribution_rule == ""
+
+
+class FakeQuote:
+    """Stand-in for analysis.sourcing.quotes.Quote (only the fields find_claims reads)."""
+
+    def __init__(self, speaker: str, verb: str, kind: str, sentence_index: int, start: int, end: int) -> None:
+        self.speaker, self.verb, self.kind = speaker, verb, kind
+        self.sentence_index = self.end_sentence_index = sentence_index
+        self.start, self.end = start, end
+
+
+def test_attribution_from_a_quote_span() -> None:
+    text = "“We lost 200 tanks,” the commander told reporters."
+    doc = doc_of(text)
+    q = FakeQuote("the commander", "told", "direct", 0, 1, text.index("”"))
+    [c] = find_claims(doc, Settings(), quotes=[q], resolve=no_actor)
+    assert (c.attributed_to, c.attribution_cue, c.attribution_rule) == ("the commander", "told", "inside a direct quote")
+
+
+def test_indirect_quote_span_respects_non_restrictive_clauses() -> None:
+    # no frame of our own (the verb is not a reporting verb), so the quote finder's indirect quote decides
+    text = "Officials fear 500 troops are in Kursk, where Ukraine holds 300 villages."
+    doc = doc_of(text)
+    q = FakeQuote("Officials", "fear", "indirect", 0, text.index("500"), len(text))
+    first, second = find_claims(doc, Settings(), quotes=[q], resolve=no_actor)
+    assert (first.attributed_to, first.attribution_rule) == ("Officials", "inside an indirect quote")
+    assert second.attributed_to == ""
+
+
+def test_resolver_gives_the_canonical_actor_but_keeps_the_printed_phrase() -> None:
+    def resolve(surface: str, *_args: object) -> str:
+        return "United States Department of Defense" if "Pentagon" in surface else ""
+
+    [c] = find_claims(doc_of("The Pentagon confirmed that 10,000 troops are there."), Settings(), quotes=[],
+                      resolve=resolve)
+    assert c.attributed_to == "The Pentagon"
+    assert c.attributed_actor == "United States Department of Defense"
+
+
+def test_seed_000_claims(seeds) -> None:
+    claims = find_claims(seeds["000_dc77826089423d0b"], Settings(), quotes=[], resolve=no_actor)
+    got = {(c.sentence_index, c.surface): c for c in claims}
+    assert set(got) == {
+        (1, "thousands of troops"),
+        (9, "as many as 12,000 North Korean soldiers"),
+        (11, "nearly three-year-old conflict"),
+        (15, "over 13,000 containers"),
+    }  # "August 2023" and "the two nations" are not claims
+    c = got[(9, "as many as 12,000 North Korean soldiers")]
+    assert (c.value, c.approximator, c.referent) == (12000, "as many as", "North Korean troops")
+    assert c.attributed_to == "Intelligence reports from the U.S., South Korea, and Ukraine"
+    assert c.attribution_cue == "estimate"
+    c = got[(15, "over 13,000 containers")]
+    assert (c.value, c.approximator, c.attributed_to, c.attribution_cue) == (
+        13000, "over", "South Korea’s intelligence agency", "according to")
+    c = got[(1, "thousands of troops")]
+    assert (c.value_low, c.value_high, c.attributed_to, c.attribution_cue) == (
+        2000, 9999, "the U.S., South Korea, and Ukraine", "accuse")
+    assert got[(11, "nearly three-year-old conflict")].attributed_to == ""
+
+
+def test_seed_002_claims(seeds) -> None:
+    claims = find_claims(seeds["002_3725b521bb5f0d30"], Settings(), quotes=[], resolve=no_actor)
+    got = {(c.sentence_index, c.surface): c for c in claims}
+    # not claims: Article 51 (s4, s5), 2022 (s7), Hwasong-19 and Oct. 31 (s13)
+    assert set(got) == {
+        (0, "thousands of troops"),
+        (9, "around 10,000 North Korean troops"),
+        (9, "hundreds of square miles"),
+        (11, "50,000 soldiers"),
+    }
+    c = got[(9, "around 10,000 North Korean troops")]
+    assert (c.value, c.approximator, c.attributed_to, c.attribution_cue) == (10000, "around", "The Pentagon",
+                                                                             "confirmed")
+    c = got[(11, "50,000 soldiers")]
+    assert (c.value, c.referent, c.attributed_to, c.attribution_cue) == (
+        50000, "troops", "The New York Times, citing U.S. and Ukrainian officials", "reported")
+    assert got[(0, "thousands of troops")].attributed_to == ""  # "state media reported" covers the ratification
+    assert got[(9, "hundreds of square miles")].attributed_to == ""  # ", where …" is background
+
+
+def test_seed_claims_with_the_real_quote_finder_and_resolver(seeds) -> None:
+    pytest.importorskip("analysis.sourcing.quotes")
+    claims = find_claims(seeds["002_3725b521bb5f0d30"], Settings())
+    by_value = {c.value: c for c in claims}
+    assert by_value[10000].attributed_to == "The Pentagon"
+    assert by_value[50000].attributed_to.startswith("The New York Times")
+    assert by_value[2000].attributed_to == ""
+    assert by_value[200].attributed_to == ""  # "hundreds of square miles", after ", where"
+    assert by_value[10000].attributed_actor == "Pentagon"  # the quote finder's canonical speaker
+
+
+def test_claim_result_counts_records_and_evidence(seeds) -> None:
+    res = claim_result(seeds["002_3725b521bb5f0d30"], Settings(), quotes=[], resolve=no_actor)
+    m = {x.metric: x.value for x in res.measurements}
+    assert m == {"n_numeric_claims": 4, "n_attributed_claims": 2}
+    rows = res.records["claims"]
+    assert len(rows) == 4 and {"surface", "value_low", "value_high", "attributed_to", "attribution_cue"} <= set(rows[0])
+    assert "around 10,000 North Korean troops ← The Pentagon" in {e.cue for e in res.evidence}
+
+
+def test_empty_input_is_nan_with_reason_and_no_warnings() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = claim_result(doc_of(""), Settings(), quotes=[], resolve=no_actor)
+    assert all(math.isnan(m.value) and m.note for m in res.measurements)
+    assert res.records == {"claims": []}

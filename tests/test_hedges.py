@@ -1,0 +1,151 @@
+"""Hedges, boosters and evidentials per 1,000 words by voice: hand counts on short texts and the seeds."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import pytest
+
+import analysis.metrics  # noqa: F401  (registers families before the sourcing modules are imported)
+from analysis.corpus import load_corpus
+from analysis.metrics.base import Settings
+from analysis.model import Article
+from analysis.parse import parse_article
+from analysis.sourcing.hedges import find_hedges, hedge_result, load_hedge_lexicon, voice_word_counts
+
+
+def doc_of(text: str):
+    return parse_article(Article("t", text))
+
+
+def values(result, metric: str) -> dict[str, float]:
+    return {m.target: m.value for m in result.measurements if m.metric == metric}
+
+
+def test_lexicon_has_header_and_categories() -> None:
+    lex = load_hedge_lexicon()
+    assert lex.name == "hedges"
+    assert set(lex.categories) == {"modal", "epistemic_verb", "adverb", "evidential", "approximator", "booster"}
+    assert "booster" not in lex.in_total
+
+
+def test_rates_per_1000_words_by_hand() -> None:
+    # 12 words: Officials may have sent about 200 troops | They clearly talked about it
+    # cues: may (modal), about before 200 (approximator), clearly (booster); "about it" is not a hedge
+    doc = doc_of("Officials may have sent about 200 troops. They clearly talked about it.")
+    assert doc.n_words == 12
+    res = hedge_result(doc, Settings(), spans=[])
+    n, rate = values(res, "n_hedges"), values(res, "hedge_rate")
+    assert n["journalist:modal"] == 1
+    assert n["journalist:approximator"] == 1
+    assert n["journalist:booster"] == 1
+    assert n["journalist:all"] == 2  # boosters are not hedges and stay out of the total
+    assert rate["journalist:all"] == pytest.approx(2 / 12 * 1000)  # 166.67
+    assert rate["journalist:booster"] == pytest.approx(1 / 12 * 1000)
+    assert rate["journalist:evidential"] == 0.0
+    assert math.isnan(rate["quoted:all"]) and "no quoted text" in next(
+        m.note for m in res.measurements if m.metric == "hedge_rate" and m.target == "quoted:all")
+    cues = sorted(e.cue for e in res.evidence)
+    assert cues == ["approximator: about (journalist)", "booster: clearly (journalist)", "modal: may (journalist)"]
+
+
+def test_voice_split_with_a_quote() -> None:
+    text = "The minister said: “We may win.” Troops could retreat."
+    doc = doc_of(text)
+    start = text.index("We may")
+    spans = [(start, text.index("”"))]
+    # words: The minister said We may win Troops could retreat = 9; quoted: We may win = 3
+    assert voice_word_counts(doc, spans) == {"journalist": 6, "quoted": 3}
+    res = hedge_result(doc, Settings(), spans=spans)
+    n, rate = values(res, "n_hedges"), values(res, "hedge_rate")
+    assert n["quoted:modal"] == 1 and n["journalist:modal"] == 1
+    assert rate["quoted:modal"] == pytest.approx(1000 / 3)
+    assert rate["journalist:modal"] == pytest.approx(1000 / 6)
+    voices = {m.text: m.voice for m in find_hedges(doc, spans)}
+    assert voices == {"may": "quoted", "could": "journalist"}
+
+
+def test_may_the_month_and_the_name() -> None:
+    doc = doc_of("In May, officials said troops may leave. May 5 was quiet. May the best side win. "
+                 "Theresa May said nothing.")
+    found = [(m.sentence_index, m.text) for m in find_hedges(doc) if m.category == "modal"]
+    assert found == [(0, "may"), (2, "May")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They talked about it.", []),
+    ("About 5,000 people fled.", ["About"]),
+    ("Some officials left.", []),
+    ("Some 300 officials left.", ["Some"]),
+    ("It flew over the city.", []),
+    ("It fired over 13,000 shells.", ["over"]),
+    ("It lasted nearly three years.", ["nearly"]),
+    ("An estimated 40 people died.", ["An estimated"]),
+])
+def test_approximators_only_before_a_number(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_hedges(doc_of(text)) if m.category == "approximator"] == expected
+
+
+def test_longest_entry_wins_and_multiword_entries() -> None:
+    doc = doc_of("The claim could not be independently verified. It intercepted what it claims are radio calls. "
+                 "In fact, the deal is, according to officials, reportedly done.")
+    found = [(m.category, m.text) for m in find_hedges(doc)]
+    assert found == [
+        ("evidential", "could not be independently verified"),
+        ("evidential", "what it claims are"),
+        ("booster", "In fact"),
+        ("evidential", "according to"),
+        ("evidential", "reportedly"),
+    ]
+
+
+def test_word_boundaries() -> None:
+    # "mayor", "couldn't"-like stems and "likelihood" must not match "may", "could", "likely"
+    doc = doc_of("The mayor spoke of the likelihood of talks. Apparently it rained.")
+    assert [(m.category, m.text) for m in find_hedges(doc)] == [("adverb", "Apparently")]
+
+
+def test_empty_input_is_nan_with_reason_and_no_warnings() -> None:
+    doc = doc_of("")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = hedge_result(doc, Settings(), spans=[])
+    rates = [m for m in res.measurements if m.metric == "hedge_rate"]
+    assert rates and all(math.isnan(m.value) and m.note for m in rates)
+    assert all(m.value == 0 for m in res.measurements if m.metric == "n_hedges")
+
+
+def test_direction_more_hedges_give_higher_rate() -> None:
+    plain = hedge_result(doc_of("Troops left the city on Monday after talks."), Settings(), spans=[])
+    hedged = hedge_result(doc_of("Troops may have possibly left the city, reportedly after talks."), Settings(),
+                          spans=[])
+    assert values(hedged, "hedge_rate")["journalist:all"] > values(plain, "hedge_rate")["journalist:all"] == 0
+
+
+def test_seed_000_counts_by_hand() -> None:
+    # 000 prints no quotation marks, so everything is the journalist's voice (396 words).
+    # Hand count: s4 "according to", s8 "suggest", "may", "indicate", "could", s9 "estimate",
+    # "as many as", s11 "nearly", s12 "potential", s13 "could", s15 "According to", "over".
+    # "officially endorsed" (s0) is not a booster by our definition.
+    doc = {a.article_id: parse_article(a) for a in load_corpus("seeds")}["000_dc77826089423d0b"]
+    res = hedge_result(doc, Settings(), spans=[])
+    n, rate = values(res, "n_hedges"), values(res, "hedge_rate")
+    assert doc.n_words == 396
+    assert n["journalist:modal"] == 3
+    assert n["journalist:epistemic_verb"] == 3
+    assert n["journalist:evidential"] == 2
+    assert n["journalist:approximator"] == 3
+    assert n["journalist:adverb"] == 1
+    assert n["journalist:booster"] == 0
+    assert n["journalist:all"] == 12
+    assert rate["journalist:all"] == pytest.approx(12 / 396 * 1000)
+    assert math.isnan(rate["quoted:all"])
+
+
+def test_seed_002_evidentials_include_what_it_claims_are() -> None:
+    doc = {a.article_id: parse_article(a) for a in load_corpus("seeds")}["002_3725b521bb5f0d30"]
+    found = [(m.sentence_index, m.category, m.text) for m in find_hedges(doc)]
+    assert (10, "evidential", "what it claims are") in found
+    assert (9, "approximator", "around") in found
+    assert (12, "modal", "may") in found
