@@ -1,0 +1,157 @@
+"""Lexical tone near each actor, in the journalist's voice and in quoted text.
+
+This is *lexical tone near the actor*, never stance toward the actor: VADER scores the words of the
+sentences that mention the actor, and on hard news those words mostly describe the event (Boukes et
+al. 2020; van Atteveldt et al. 2021). For every body sentence that mentions an actor
+(:func:`analysis.actors.find_actor_mentions`), the sentence is cut into two pieces:
+
+- the journalist's voice: the sentence text outside direct-quote spans, its parts joined by a
+  space; quote marks left standing alone, leading commas and parts without a word are dropped;
+- the quoted text: the parts inside the spans, joined by a space.
+
+Both pieces of every such sentence are scored, wherever in the sentence the mention is. Each
+non-empty piece is scored with VADER (:func:`analysis.metrics.sentiment.score_text`, Hutto &
+Gilbert 2014), and an actor's value per voice is the mean compound score of its pieces. Headline
+mentions are not used (the headline has no quote spans and is scored by the sentiment family).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
+from ..model import ParsedArticle, Sentence, Undefined
+
+VOICES = ("journalist", "quoted")
+METRIC = {"journalist": "actor_tone_journalist", "quoted": "actor_tone_quoted"}
+COUNT = {"journalist": "n_actor_tone_sentences_journalist", "quoted": "n_actor_tone_sentences_quoted"}
+Scorer = Callable[[str], dict[str, float]]
+
+
+@dataclass(frozen=True)
+class TonePiece:
+    """One scored piece: the part of a sentence mentioning ``actor`` that is in ``voice``."""
+
+    actor: str
+    voice: str  # "journalist" | "quoted"
+    sentence_index: int
+    start: int  # body offsets of the sentence the piece comes from
+    end: int
+    text: str  # the piece as scored
+    compound: float
+
+
+def _clip(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    out = sorted((max(s, start), min(e, end)) for s, e in spans if s < end and e > start)
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _join(parts: list[str]) -> str:
+    """Join the pieces of one voice; quote marks left standing alone and pieces without a word go."""
+    kept = []
+    for part in parts:
+        part = re.sub(r"(?<![^\W_])[“”\"]+(?![^\W_])", " ", part).strip().lstrip(",;:").strip()
+        if re.search(r"[^\W_]", part):
+            kept.append(part)
+    return re.sub(r"\s+", " ", " ".join(kept)).strip()
+
+
+def sentence_voices(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> dict[str, str]:
+    """The sentence cut into ``{"journalist": text outside spans, "quoted": text inside}``; "" if none.
+
+    ``spans`` are body offsets of direct-quote content; pieces of one voice are joined by a space.
+    """
+    inside = _clip(spans, sentence.start, sentence.end)
+    rel = sentence.start
+    quoted = [sentence.text[s - rel:e - rel] for s, e in inside]
+    outside, pos = [], sentence.start
+    for s, e in inside:
+        outside.append(sentence.text[pos - rel:s - rel])
+        pos = e
+    outside.append(sentence.text[pos - rel:])
+    return {"journalist": _join(outside), "quoted": _join(quoted)}
+
+
+def actor_tone_pieces(doc: ParsedArticle, mentions: Sequence[Any], spans: Sequence[tuple[int, int]],
+                      score: Scorer) -> list[TonePiece]:
+    """Scored pieces for every actor and body sentence that mentions it, in reading order.
+
+    ``mentions`` are :class:`analysis.actors.ActorMention` (``actor``, ``sentence_index``); ``score``
+    returns VADER's polarity scores for a text.
+    """
+    sentences_of: dict[str, list[int]] = {}
+    for m in mentions:
+        if 0 <= m.sentence_index < len(doc.sentences):
+            idx = sentences_of.setdefault(m.actor, [])
+            if m.sentence_index not in idx:
+                idx.append(m.sentence_index)
+    memo: dict[tuple[int, str], float] = {}
+    pieces = []
+    for actor, indices in sentences_of.items():
+        for i in sorted(indices):
+            sent = doc.sentences[i]
+            for voice, text in sentence_voices(sent, spans).items():
+                if not text:
+                    continue
+                if (i, voice) not in memo:
+                    memo[(i, voice)] = float(score(text)["compound"])
+                pieces.append(TonePiece(actor, voice, i, sent.start, sent.end, text, memo[(i, voice)]))
+    return pieces
+
+
+def mean_tone(pieces: Sequence[TonePiece], actor: str, voice: str) -> float:
+    """Mean VADER compound of ``actor``'s pieces in ``voice``; undefined when there are none."""
+    values = [p.compound for p in pieces if p.actor == actor and p.voice == voice]
+    if not values:
+        where = "quoted text" if voice == "quoted" else "text outside quotes"
+        return Undefined(f"no sentence mentioning {actor} has {where}")
+    return sum(values) / len(values)
+
+
+def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Sequence[Any] | None = None,
+                      spans: Sequence[tuple[int, int]] | None = None, score: Scorer | None = None) -> FamilyResult:
+    """Lexical tone near each actor (not stance toward it), per voice (Hutto & Gilbert 2014, VADER).
+
+    ``actor_tone_journalist`` / ``actor_tone_quoted`` (target = actor) = mean VADER compound of the
+    actor's sentence pieces in that voice, in [-1, 1]; ``n_actor_tone_sentences_journalist`` /
+    ``_quoted`` = how many pieces were scored. Defaults: mentions from
+    :func:`analysis.actors.find_actor_mentions`, spans from
+    :func:`analysis.sourcing.quotes.quoted_spans`, scores from
+    :func:`analysis.metrics.sentiment.score_text`. Records table ``actor_tone`` (one row per piece).
+    """
+    if mentions is None:
+        from ..actors import find_actor_mentions
+
+        mentions = find_actor_mentions(doc, settings)
+    if spans is None:
+        from .quotes import quoted_spans
+
+        spans = quoted_spans(doc, settings)
+    if score is None:
+        from ..metrics.sentiment import score_text
+
+        score = score_text
+    pieces = actor_tone_pieces(doc, mentions, spans, score)
+    actors = list(dict.fromkeys(p.actor for p in pieces))
+    measurements = []
+    for actor in actors:
+        for voice in VOICES:
+            measurements.append(Measurement.of(METRIC[voice], mean_tone(pieces, actor, voice), actor))
+            n = sum(1 for p in pieces if p.actor == actor and p.voice == voice)
+            measurements.append(Measurement.of(COUNT[voice], n, actor))
+    evidence = [
+        Evidence(METRIC[p.voice], p.actor, p.sentence_index, p.start, p.end, p.text,
+                 f"lexical tone near the actor ({p.voice}): VADER compound {p.compound:+.4f}")
+        for p in pieces
+    ]
+    return FamilyResult(measurements=measurements, evidence=evidence,
+                        records={"actor_tone": [asdict(p) for p in pieces]})

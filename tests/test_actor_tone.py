@@ -1,0 +1,122 @@
+"""Lexical tone near each actor by voice: VADER on hand-selected sentence pieces, and the seeds."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import analysis.metrics  # noqa: F401  (registers families before the sourcing modules are imported)
+from analysis.corpus import load_corpus
+from analysis.metrics.base import Settings
+from analysis.model import Article
+from analysis.parse import parse_article
+from analysis.sourcing.actor_tone import actor_tone_result, sentence_voices
+
+SIA = SentimentIntensityAnalyzer()
+
+
+def vader(text: str) -> float:
+    return SIA.polarity_scores(text)["compound"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Stand-in for analysis.actors.ActorMention (only the fields actor_tone reads)."""
+
+    actor: str
+    sentence_index: int
+
+
+def values(result, metric: str) -> dict[str, float]:
+    return {m.target: m.value for m in result.measurements if m.metric == metric}
+
+
+TEXT = "Russia praised the wonderful deal. “Russia is a terrible aggressor,” Ukraine said."
+
+
+@pytest.fixture
+def example():
+    doc = parse_article(Article("t", TEXT))
+    spans = [(TEXT.index("Russia is"), TEXT.index("”"))]
+    mentions = [Mention("Russia", 0), Mention("Russia", 1), Mention("Ukraine", 1)]
+    return doc, spans, mentions
+
+
+def test_sentence_cut_into_voices(example) -> None:
+    doc, spans, _ = example
+    assert sentence_voices(doc.sentences[1], spans) == {"journalist": "Ukraine said.",
+                                                       "quoted": "Russia is a terrible aggressor,"}
+    assert sentence_voices(doc.sentences[0], spans) == {"journalist": "Russia praised the wonderful deal.",
+                                                       "quoted": ""}
+
+
+def test_tone_equals_vader_on_hand_selected_pieces(example) -> None:
+    doc, spans, mentions = example
+    res = actor_tone_result(doc, Settings(), mentions=mentions, spans=spans, score=SIA.polarity_scores)
+    j, q = values(res, "actor_tone_journalist"), values(res, "actor_tone_quoted")
+    assert j["Russia"] == pytest.approx((vader("Russia praised the wonderful deal.") + vader("Ukraine said.")) / 2)
+    assert q["Russia"] == pytest.approx(vader("Russia is a terrible aggressor,"))
+    assert j["Ukraine"] == pytest.approx(vader("Ukraine said."))
+    assert q["Ukraine"] == pytest.approx(vader("Russia is a terrible aggressor,"))
+    n_j, n_q = values(res, "n_actor_tone_sentences_journalist"), values(res, "n_actor_tone_sentences_quoted")
+    assert (n_j["Russia"], n_q["Russia"], n_j["Ukraine"], n_q["Ukraine"]) == (2, 1, 1, 1)
+    # evidence: one row per scored piece, labelled as lexical tone near the actor
+    assert len(res.evidence) == 5
+    assert all(e.cue.startswith("lexical tone near the actor") for e in res.evidence)
+    assert len(res.records["actor_tone"]) == 5
+
+
+def test_direction_positive_words_score_higher(example) -> None:
+    doc, spans, mentions = example
+    q = values(actor_tone_result(doc, Settings(), mentions=mentions, spans=spans, score=SIA.polarity_scores),
+               "actor_tone_quoted")
+    j = values(actor_tone_result(doc, Settings(), mentions=mentions, spans=spans, score=SIA.polarity_scores),
+               "actor_tone_journalist")
+    assert j["Russia"] > 0 > q["Russia"]  # "wonderful" vs "terrible"
+
+
+def test_voice_without_text_is_nan_with_reason() -> None:
+    doc = parse_article(Article("t", "Russia praised the deal."))
+    res = actor_tone_result(doc, Settings(), mentions=[Mention("Russia", 0)], spans=[], score=SIA.polarity_scores)
+    [m] = [m for m in res.measurements if m.metric == "actor_tone_quoted"]
+    assert math.isnan(m.value) and m.note == "no sentence mentioning Russia has quoted text"
+
+
+def test_empty_input_no_rows_no_warnings() -> None:
+    doc = parse_article(Article("t", ""))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = actor_tone_result(doc, Settings(), mentions=[], spans=[], score=SIA.polarity_scores)
+    assert res.measurements == [] and res.evidence == []
+
+
+def test_headline_mentions_are_not_used() -> None:
+    doc = parse_article(Article("t", "Talks went on.", title="Russia wins"))
+    res = actor_tone_result(doc, Settings(), mentions=[Mention("Russia", -1)], spans=[], score=SIA.polarity_scores)
+    assert res.measurements == []
+
+
+def test_seed_000_north_korea_with_the_real_modules() -> None:
+    # 000 prints no quotation marks. By hand, North Korea (the state; "North Korean" is a demonym,
+    # not a mention) is named in sentences 0, 1, 5, 6, 8, 12, 13, 14 and 15.
+    doc = {a.article_id: parse_article(a) for a in load_corpus("seeds")}["000_dc77826089423d0b"]
+    res = actor_tone_result(doc, Settings())
+    expected = sum(vader(doc.sentences[i].text) for i in (0, 1, 5, 6, 8, 12, 13, 14, 15)) / 9
+    assert values(res, "actor_tone_journalist")["North Korea"] == pytest.approx(expected)
+    assert math.isnan(values(res, "actor_tone_quoted")["North Korea"])
+
+
+def test_seed_002_rudenko_quote_is_quoted_voice() -> None:
+    # s8: U.S. policy “involves flooding [the Korean Peninsula] with weapons, …,” Rudenko said.
+    doc = {a.article_id: parse_article(a) for a in load_corpus("seeds")}["002_3725b521bb5f0d30"]
+    res = actor_tone_result(doc, Settings())
+    pieces = {(r["sentence_index"], r["voice"]): r["text"] for r in res.records["actor_tone"]
+              if r["actor"] == "Andrey Rudenko"}
+    assert pieces[(8, "journalist")] == "U.S. policy Rudenko said."
+    assert pieces[(8, "quoted")].startswith("involves flooding [the Korean Peninsula] with weapons")
+    rows = [r for r in res.records["actor_tone"] if r["actor"] == "Andrey Rudenko" and r["sentence_index"] == 8]
+    assert all(r["compound"] == pytest.approx(vader(r["text"])) for r in rows)
