@@ -1,0 +1,234 @@
+"""The ``mediacompare`` command line: output contract, summary, one-line errors, help."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import _summary, main
+from analysis.corpus import load_corpus
+from analysis.metrics import Settings
+from analysis.pipeline import analyse_record, selected_families
+
+METRIC_COLUMNS = ["article_id", "outlet", "family", "metric", "target", "value", "note"]
+EVIDENCE_COLUMNS = ["article_id", "family", "metric", "target", "sentence_index", "start", "end", "text", "cue"]
+SENTENCE_COLUMNS = ["article_id", "sentence_index", "paragraph_index", "start", "end", "text", "tokens"]
+UPI = "002_3725b521bb5f0d30"
+REWRITE = "000_dc77826089423d0b"
+
+
+def read(path: Path) -> pd.DataFrame:
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path)
+    return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"target": str, "note": str})
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("ext", ["csv", "parquet"])
+def test_metrics_writes_contract_tables(ext: str, seeds_dir: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    out = {name: tmp_path / f"{name}.{ext}" for name in ("metrics", "evidence", "articles", "sentences")}
+    code, stdout, err = run(["metrics", str(seeds_dir), "-o", str(out["metrics"]), "--evidence", str(out["evidence"]),
+                             "--articles", str(out["articles"]), "--sentences", str(out["sentences"]), "--quiet"],
+                            capsys)
+    assert code == 0, err
+    assert stdout == "" and err == ""  # --quiet: no summary, no progress bar
+    metrics, evidence, sentences = read(out["metrics"]), read(out["evidence"]), read(out["sentences"])
+    assert list(metrics.columns) == METRIC_COLUMNS
+    assert list(evidence.columns) == EVIDENCE_COLUMNS
+    assert list(sentences.columns) == SENTENCE_COLUMNS
+    articles = read(out["articles"]).set_index("article_id")
+    # Hand-checked facts on the seeds (counted in the cleaned texts by hand).
+    assert set(articles.index) == {UPI, REWRITE}
+    assert (articles["status"] == "analysed").all()
+    assert articles.loc[UPI, "outlet"] == "UPI"
+    assert articles.loc[UPI, "credit"] == "Kremlin Pool File Photo by Vladimir Smirnov/Sputnik/EPA-EFE"
+    assert (int(articles.loc[UPI, "n_paragraphs"]), int(articles.loc[UPI, "n_sentences"])) == (12, 14)
+    assert (int(articles.loc[REWRITE, "n_paragraphs"]), int(articles.loc[REWRITE, "n_sentences"])) == (8, 16)
+    assert sentences.groupby("article_id").size().to_dict() == {UPI: 14, REWRITE: 16}
+
+
+def test_metrics_values_are_traceable(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every NaN carries a reason; every evidence sentence is a row of the sentences table."""
+    code, _, err = run(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--evidence",
+                        str(tmp_path / "e.csv"), "--sentences", str(tmp_path / "s.csv"), "--quiet"], capsys)
+    assert code == 0, err
+    metrics = read(tmp_path / "m.csv")
+    nan = metrics[metrics["value"].isna()]
+    assert (nan["note"].fillna("") != "").all(), nan[["metric", "target"]].to_string()
+    evidence = read(tmp_path / "e.csv")
+    sentences = read(tmp_path / "s.csv").set_index(["article_id", "sentence_index"])["text"]
+    body = evidence[evidence["sentence_index"] >= 0]
+    for row in body.itertuples():
+        assert (row.article_id, row.sentence_index) in sentences.index, row
+        assert row.text == sentences[(row.article_id, row.sentence_index)], row
+
+
+def test_metrics_hand_counted_short_text(make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    code, stdout, err = run(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--sentences",
+                             str(tmp_path / "s.csv"), "--articles", str(tmp_path / "a.csv")], capsys)
+    assert code == 0, err
+    assert stdout.strip() == f"mediacompare: analysed 1 of 1 article; wrote {tmp_path / 'm.csv'}"
+    s = read(tmp_path / "s.csv")
+    # "The cat sat." is characters 0-12, "The dog ran." 13-25; three words each.
+    assert s[["sentence_index", "start", "end", "text", "tokens"]].values.tolist() == [
+        [0, 0, 12, "The cat sat.", "The cat sat"], [1, 13, 25, "The dog ran.", "The dog ran"]]
+    a = read(tmp_path / "a.csv")
+    assert a[["n_paragraphs", "n_sentences", "n_words"]].values.tolist() == [[1, 2, 6]]
+
+
+def test_metrics_counts_skipped_inputs(make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = make_corpus({"a1": ("A", "One sentence here."), "a2": ("B", "   \n")}, unlisted={"stray.txt": "Text."})
+    code, stdout, err = run(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--articles",
+                             str(tmp_path / "a.csv")], capsys)
+    assert code == 0, err
+    assert stdout.startswith("mediacompare: analysed 1 of 3 articles; skipped 2 (empty: 1, unlisted: 1);")
+    a = read(tmp_path / "a.csv").set_index("article_id")
+    assert a["status"].to_dict() == {"a1": "analysed", "a2": "empty", "stray": "unlisted"}
+    assert (a.loc[["a2", "stray"], "reason"].fillna("") != "").all()
+
+
+def test_summary_line() -> None:
+    assert _summary({"analysed": 2}, Path("m.csv")) == "mediacompare: analysed 2 of 2 articles; wrote m.csv"
+    assert _summary({"analysed": 0, "empty": 1}, Path("m.csv")) == (
+        "mediacompare: analysed 0 of 1 article; skipped 1 (empty: 1); wrote m.csv")
+
+
+def test_metrics_families_and_jobs(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    one = tmp_path / "one.csv"
+    two = tmp_path / "two.csv"
+    family = selected_families(Settings())[0]
+    assert run(["metrics", str(seeds_dir), "-o", str(one), "--families", family, "--quiet"], capsys)[0] == 0
+    assert run(["metrics", str(seeds_dir), "-o", str(two), "--families", family, "--jobs", "2", "--quiet"],
+               capsys)[0] == 0
+    assert set(read(one)["family"]) <= {family}
+    assert one.read_bytes() == two.read_bytes()  # worker processes keep input order
+
+
+def test_metrics_records_dir(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings = Settings()
+    expected = set()
+    for rec in load_corpus(seeds_dir):
+        expected |= set(analyse_record(rec, settings, selected_families(settings)).record_names())
+    code, _, err = run(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.parquet"), "--records",
+                        str(tmp_path / "rec"), "--quiet"], capsys)
+    assert code == 0, err
+    written = {p.stem for p in (tmp_path / "rec").glob("*.parquet")} if expected else set()
+    assert written == expected
+    for name in written:
+        assert list(read(tmp_path / "rec" / f"{name}.parquet").columns[:2]) == ["article_id", "outlet"]
+
+
+def one_line_error(code: int, out: str, err: str) -> str:
+    assert code == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("mediacompare: error: ")
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_error_missing_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope"
+    line = one_line_error(*run(["metrics", str(missing), "-o", str(tmp_path / "m.csv")], capsys))
+    assert str(missing) in line
+    assert not (tmp_path / "m.csv").exists()
+
+
+def test_error_unsupported_input_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "news.xlsx"
+    corpus.write_bytes(b"PK\x03\x04")
+    line = one_line_error(*run(["metrics", str(corpus), "-o", str(tmp_path / "m.csv")], capsys))
+    assert str(corpus) in line and "unsupported" in line
+
+
+def test_error_unsupported_output_extension(seeds_dir: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    line = one_line_error(*run(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.xlsx")], capsys))
+    assert "m.xlsx" in line
+
+
+def test_error_table_without_text_column(make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = make_corpus({"a1": ("A", "Some text.")}, table="news.csv")
+    line = one_line_error(*run(["metrics", str(table), "-o", str(tmp_path / "m.csv"), "--text-column", "body"],
+                               capsys))
+    assert f"{table} row 1" in line and "'body'" in line
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == []  # no (partial) outputs left behind
+
+
+def test_error_malformed_manifest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text.", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("article_id,outlet\na,UPI\n", encoding="utf-8")
+    line = one_line_error(*run(["metrics", str(corpus), "-o", str(tmp_path / "m.csv")], capsys))
+    assert str(corpus / "manifest.csv") in line and "file" in line
+
+
+def test_error_unknown_family_and_missing_rules_file(seeds_dir: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    line = one_line_error(*run(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--families", "nope"],
+                               capsys))
+    assert "nope" in line
+    line = one_line_error(*run(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--frames",
+                                str(tmp_path / "frames.yaml")], capsys))
+    assert "frames.yaml" in line
+
+
+def test_error_unwritable_output_names_the_target(seeds_dir: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    target = blocker / "m.csv"  # a "directory" that is a file
+    line = one_line_error(*run(["metrics", str(seeds_dir), "-o", str(target)], capsys))
+    assert str(blocker) in line
+
+
+def test_error_in_subprocess_has_no_traceback(tmp_path: Path) -> None:
+    missing = tmp_path / "nope"
+    proc = subprocess.run([sys.executable, "-m", "analysis", "metrics", str(missing), "-o", str(tmp_path / "m.csv")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == f"mediacompare: error: {missing}: no such file or directory\n"
+
+
+def test_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    text = capsys.readouterr().out
+    for word in ("metrics", "report", "examples:", "input formats", ".jsonl", "manifest.csv"):
+        assert word in text
+    for command in ("metrics", "report"):
+        with pytest.raises(SystemExit) as exc:
+            main([command, "--help"])
+        assert exc.value.code == 0
+        text = capsys.readouterr().out
+        assert f"mediacompare {command} " in text and "examples:" in text
+
+
+def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "metrics" in capsys.readouterr().err
+
+
+def test_metrics_csv_floats_round_trip(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """CSV and Parquet outputs hold the same numbers (CSV floats are written in round-trip form)."""
+    assert run(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--quiet"], capsys)[0] == 0
+    assert run(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.parquet"), "--quiet"], capsys)[0] == 0
+    c, p = read(tmp_path / "m.csv"), read(tmp_path / "m.parquet")
+    assert len(c) == len(p)
+    for a, b in zip(c["value"], p["value"], strict=True):
+        assert (math.isnan(a) and math.isnan(b)) or a == b

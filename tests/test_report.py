@@ -1,0 +1,170 @@
+"""build_report: tables once, notebooks executed in this interpreter, static HTML without code."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from analysis.cli import main
+from analysis.model import MediacompareError
+from analysis.report import build_report, family_table, find_notebooks, repository_notebooks
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The seeds report, built twice into the same folder; snapshots of both builds."""
+    out = tmp_path_factory.mktemp("report")
+    notebooks_before = snapshot(REPO / "notebooks")
+    index = build_report(REPO / "seeds", out)
+    first = {**snapshot(out / "tables"), **{f"figures/{k}": v for k, v in snapshot(out / "figures").items()}}
+    build_report(REPO / "seeds", out)
+    second = {**snapshot(out / "tables"), **{f"figures/{k}": v for k, v in snapshot(out / "figures").items()}}
+    return {"out": out, "index": index, "first": first, "second": second, "notebooks_before": notebooks_before}
+
+
+def test_index_links_one_page_per_notebook(seeds_report: dict) -> None:
+    out, index = seeds_report["out"], seeds_report["index"]
+    assert index == out / "index.html"
+    notebooks = find_notebooks(REPO / "notebooks")
+    pages = sorted(p.name for p in out.glob("*.html") if p.name != "index.html")
+    assert pages == [f"{nb.stem}.html" for nb in notebooks]
+    text = index.read_text(encoding="utf-8")
+    for page in pages:
+        assert f'href="{page}"' in text
+    assert 'href="tables/metrics.csv"' in text and 'href="tables/metrics.parquet"' in text
+
+
+def test_tables_written_as_parquet_and_csv(seeds_report: dict) -> None:
+    tables = seeds_report["out"] / "tables"
+    for name in ("metrics", "evidence", "sentences", "articles"):
+        assert (tables / f"{name}.parquet").is_file() and (tables / f"{name}.csv").is_file()
+    articles = pd.read_parquet(tables / "articles.parquet")
+    assert sorted(articles["article_id"]) == ["000_dc77826089423d0b", "002_3725b521bb5f0d30"]
+    assert list(pd.read_csv(tables / "metrics.csv").columns) == [
+        "article_id", "outlet", "family", "metric", "target", "value", "note"]
+
+
+def test_pages_hide_code_and_show_methods_and_figures(seeds_report: dict) -> None:
+    for page in sorted(seeds_report["out"].glob("[0-9][0-9]-*.html")):
+        text = page.read_text(encoding="utf-8")
+        # no code editors or highlighted source, no In[ ]/Out[ ] prompts (Markdown also renders in jp-InputArea)
+        assert not re.search(r'class="[^"]*(jp-InputArea-editor|hl-ipython3|jp-InputPrompt|jp-OutputPrompt)', text)
+        assert "from analysis" not in text and "show_plot(" not in text
+        assert re.search(r"<h2[^>]*>Methods", text), "no methods section"
+        assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', text)) >= 1
+        assert not re.search(r'<script[^>]+src="https?://', text)  # opens offline: no CDN scripts
+        assert "Traceback" not in text and "Warning" not in text
+
+
+def test_figures_exist_as_png_and_svg(seeds_report: dict) -> None:
+    figures = seeds_report["out"] / "figures"
+    pngs = {p.stem for p in figures.glob("*.png")}
+    assert pngs, "no figures"
+    assert pngs == {p.stem for p in figures.glob("*.svg")}
+    for stem in pngs:
+        assert (figures / f"{stem}.png").read_bytes().startswith(b"\x89PNG")
+        assert b"<svg" in (figures / f"{stem}.svg").read_bytes()[:2000]
+
+
+def test_rebuild_is_byte_identical(seeds_report: dict) -> None:
+    first, second = seeds_report["first"], seeds_report["second"]
+    assert sorted(first) == sorted(second)
+    changed = [name for name in first if first[name] != second[name]]
+    assert changed == []
+
+
+def test_sources_untouched(seeds_report: dict) -> None:
+    """No executed notebooks (or anything else) are written next to the sources."""
+    assert snapshot(REPO / "notebooks") == seeds_report["notebooks_before"]
+
+
+def test_repository_notebooks_found_from_the_package() -> None:
+    assert repository_notebooks() == REPO / "notebooks"
+
+
+def test_no_notebooks_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(MediacompareError, match="no notebooks"):
+        build_report(REPO / "seeds", tmp_path / "out", notebooks_dir=tmp_path)
+
+
+def write_notebook(folder: Path, name: str, *sources: str) -> Path:
+    nb = new_notebook(cells=[new_markdown_cell("# Probe"),
+                             new_code_cell('corpus = ""\ntables_dir = ""\noutput_dir = ""',
+                                           metadata={"tags": ["parameters"]}),
+                             *(new_code_cell(s) for s in sources)],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+def test_kernel_runs_this_interpreter_despite_other_kernelspecs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 make_corpus) -> None:
+    """A 'python3' kernel spec pointing elsewhere (first on JUPYTER_PATH) is not used."""
+    bogus = tmp_path / "jupyter" / "kernels" / "python3"
+    bogus.mkdir(parents=True)
+    (bogus / "kernel.json").write_text(json.dumps({"argv": ["/nonexistent/python", "-m", "ipykernel_launcher", "-f",
+                                                            "{connection_file}"], "display_name": "elsewhere",
+                                                   "language": "python"}), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    notebooks = tmp_path / "nb"
+    write_notebook(notebooks, "01-probe.ipynb",
+                   "import sys, json, pathlib, analysis\n"
+                   "files = sorted(p.name for p in pathlib.Path(tables_dir).iterdir())\n"
+                   "probe = {'exe': sys.executable, 'pkg': analysis.__file__, 'tables': tables_dir, 'files': files}\n"
+                   "pathlib.Path(output_dir, 'probe.json').write_text(json.dumps(probe))")
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    out = tmp_path / "out"
+    assert main(["report", str(corpus), "-o", str(out), "--notebooks", str(notebooks), "--quiet"]) == 0
+    assert (out / "01-probe.html").is_file()
+    payload = json.loads((out / "probe.json").read_text(encoding="utf-8"))
+    assert Path(payload["exe"]) == Path(sys.executable)
+    assert Path(payload["pkg"]).parent == REPO / "analysis"
+    assert Path(payload["tables"]) == out.resolve() / "tables"
+    assert {"metrics.parquet", "metrics.csv", "articles.parquet"} <= set(payload["files"])
+
+
+def test_failing_notebook_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notebooks = tmp_path / "nb"
+    write_notebook(notebooks, "01-broken.ipynb", "raise ValueError('boom')")
+    code = main(["report", str(REPO / "seeds"), "-o", str(tmp_path / "out"), "--notebooks", str(notebooks)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert "01-broken.ipynb" in err and "ValueError: boom" in err
+
+
+def test_family_table_hand_made() -> None:
+    nan = float("nan")
+    m = pd.DataFrame(
+        [["a", "X", "readability", "flesch_reading_ease", "", 50.0, ""],
+         ["b", "Y", "readability", "flesch_reading_ease", "", 60.0, ""],
+         ["a", "X", "readability", "smog_index", "", nan, "fewer than 30 sentences"],
+         ["a", "X", "entities", "n_mentions", "Kim Jong Un", 3.0, ""],
+         ["b", "Y", "entities", "n_mentions", "Vladimir Putin", 2.0, ""]],
+        columns=["article_id", "outlet", "family", "metric", "target", "value", "note"])
+    t = family_table(m, "readability")
+    assert list(t.columns) == [("X", "a"), ("Y", "b"), ("note", "")]
+    assert t.loc["flesch_reading_ease", ("Y", "b")] == 60.0
+    assert pd.isna(t.loc["smog_index", ("X", "a")]) and pd.isna(t.loc["smog_index", ("Y", "b")])
+    assert t.loc["smog_index", ("note", "")] == "a: fewer than 30 sentences"
+    e = family_table(m, "entities")
+    assert list(e.index) == [("n_mentions", "Kim Jong Un"), ("n_mentions", "Vladimir Putin")]
+    assert e.loc[("n_mentions", "Kim Jong Un"), ("X", "a")] == 3.0
+    assert pd.isna(e.loc[("n_mentions", "Kim Jong Un"), ("Y", "b")])  # not mentioned: NaN, not 0
+    assert list(family_table(m, "readability", only=["smog_index"]).index) == ["smog_index"]
+    assert family_table(m, "sentiment").empty
