@@ -149,3 +149,17 @@ def test_seed_002_evidentials_include_what_it_claims_are() -> None:
     assert (10, "evidential", "what it claims are") in found
     assert (9, "approximator", "around") in found
     assert (12, "modal", "may") in found
+
+
+def test_seed_002_voice_split_with_the_real_quote_finder() -> None:
+    # Direct quotes in 002, words counted by hand: s4 49, s5 20, s6 17, s7 9, s8 24 = 119 of 412.
+    # The scare quote “comprehensive strategic partnership” (s1) is not speech: journalist's voice.
+    pytest.importorskip("analysis.sourcing.quotes")
+    doc = {a.article_id: parse_article(a) for a in load_corpus("seeds")}["002_3725b521bb5f0d30"]
+    res = hedge_result(doc, Settings())
+    n, rate = values(res, "n_hedges"), values(res, "hedge_rate")
+    assert values(res, "n_voice_words") == {"journalist": 293, "quoted": 119}
+    # journalist: according to (s7), around (s9), what it claims are (s10), may (s12), could (s13)
+    assert n["journalist:all"] == 5 and n["quoted:all"] == 0
+    assert rate["journalist:all"] == pytest.approx(5 / 293 * 1000)
+    assert rate["quoted:all"] == 0.0
