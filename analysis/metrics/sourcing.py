@@ -10,11 +10,13 @@ the Media*. Source types are our taxonomy.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 
 from ..model import ParsedArticle, Undefined
+from ..sourcing.actor_tone import actor_tone_result
+from ..sourcing.claims import claim_result
+from ..sourcing.hedges import hedge_result
 from ..sourcing.profile import Source, load_source_types, source_profile, sources_by_type
 from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes
 from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
@@ -109,25 +111,7 @@ def _merge(into: FamilyResult, other: FamilyResult) -> None:
         into.records.setdefault(name, []).extend(rows)
 
 
-PARTNERS = (("hedges", "hedge_result"), ("claims", "claim_result"), ("actor_tone", "actor_tone_result"))
-
-
-def _partner_results() -> list[Callable[[ParsedArticle, Settings], FamilyResult]]:
-    """Engineer B's parts of the family (hedges, numeric claims, actor tone), each if its module exists.
-
-    Only a missing module is skipped; any other import error propagates.
-    """
-    fns = []
-    for module, name in PARTNERS:
-        full = f"{__package__.rsplit('.', 1)[0]}.sourcing.{module}"
-        try:
-            mod = importlib.import_module(full)
-        except ModuleNotFoundError as exc:
-            if exc.name != full:
-                raise
-            continue
-        fns.append(getattr(mod, name))
-    return fns
+PARTS = (hedge_result, claim_result, actor_tone_result)
 
 
 @register_family("sourcing")
@@ -143,6 +127,6 @@ def compute_sourcing(doc: ParsedArticle, settings: Settings) -> FamilyResult:
         result = FamilyResult(quote_measurements(doc, quotes, scare, sources, stance),
                               quote_evidence(doc, quotes, scare, stance),
                               {"quotes": [asdict(q) for q in quotes], "sources": [asdict(s) for s in sources]})
-    for fn in _partner_results():
+    for fn in PARTS:
         _merge(result, fn(doc, settings))
     return result
