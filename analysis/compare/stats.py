@@ -1,0 +1,366 @@
+"""Outlet statistics from per-article metric values: differences, bootstrap CIs, effect sizes, adjusted p.
+
+The unit of analysis is the article (one value per article, metric and target, from the tidy metrics
+table), never the word or the sentence. For each metric (× target) and each pair of outlets:
+
+* **independent design** (outlets cover different events, or ``paired=False``): difference of the
+  outlet means, percentile-bootstrap 95% CI resampling articles within each outlet (Efron &
+  Tibshirani 1993, ch. 13), Hedges' g with its small-sample correction (Hedges 1981; Hedges & Olkin
+  1985), Cliff's δ (Cliff 1993), and a two-sided permutation p-value of the difference in means;
+* **paired within events** (the two outlets cover the same events; ``paired="auto"`` chooses it
+  whenever they share an event): the articles of an outlet in one event are averaged, the unit is the
+  event, the difference is the mean within-event difference, the CI bootstraps events, the effect size
+  is Hedges' g_av (Lakens 2013) and the p-value comes from a sign-flip (randomisation) test over events;
+* p-values are adjusted with Benjamini & Hochberg (1995) across every row of one call (all metrics,
+  targets and outlet pairs of one scope).
+
+With fewer than 2 units per outlet (articles, or shared events when paired) there is no CI, no p-value
+and no effect size that needs a variance; the ``note`` says that inference is not supported. Everything
+is numpy; random draws use ``numpy.random.default_rng`` seeded from ``seed`` and the row's key, so a row's
+numbers do not depend on which other metrics are in the table.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from ..model import Undefined
+
+STATS_COLUMNS = ["metric", "target", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b", "difference",
+                 "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted", "design", "note"]
+SEED = 20241112
+N_BOOT = 2000
+CONFIDENCE = 0.95
+INDEPENDENT = "independent articles"
+PAIRED = "paired within events"
+NO_INFERENCE = "inference not supported"
+
+
+# ----------------------------------------------------------------------------- statistics
+
+
+def hedges_g(x: Sequence[float], y: Sequence[float]) -> float:
+    """Hedges' g: standardised mean difference of two independent samples with small-sample correction.
+
+    g = J · (mean(x) − mean(y)) / s_p, with the pooled SD s_p = √(((n₁−1)s₁² + (n₂−1)s₂²)/(n₁+n₂−2))
+    (sample variances, ddof = 1) and J = 1 − 3/(4(n₁+n₂) − 9) (Hedges 1981; Hedges & Olkin 1985, eq. 5.10's
+    approximation). Positive when x is larger. Undefined below 2 values per sample or when s_p = 0.
+    """
+    a, b = _clean(x), _clean(y)
+    n1, n2 = len(a), len(b)
+    if n1 < 2 or n2 < 2:
+        return Undefined(f"Hedges' g needs at least 2 values per group (n={n1}, {n2})")
+    sp2 = ((n1 - 1) * a.var(ddof=1) + (n2 - 1) * b.var(ddof=1)) / (n1 + n2 - 2)
+    if not sp2 > 0:
+        return Undefined("Hedges' g undefined: no variance within either group")
+    j = 1 - 3 / (4 * (n1 + n2) - 9)
+    return float(j * (a.mean() - b.mean()) / math.sqrt(sp2))
+
+
+def hedges_g_av(x: Sequence[float], y: Sequence[float]) -> float:
+    """Hedges' g_av for paired samples (Lakens 2013, eqs. 10 and 4): J · mean(x − y) / ((s_x + s_y)/2).
+
+    x[i] and y[i] are the two outlets' values in the same event; s_x, s_y are sample SDs (ddof = 1);
+    J = 1 − 3/(4(n₁+n₂) − 9) with n₁ = n₂ = the number of pairs, as Lakens (2013) applies it to d_av.
+    Undefined below 2 pairs or when both SDs are 0.
+    """
+    a, b = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    keep = ~(np.isnan(a) | np.isnan(b))
+    a, b = a[keep], b[keep]
+    n = len(a)
+    if n < 2:
+        return Undefined(f"Hedges' g_av needs at least 2 pairs (n={n})")
+    sd = (a.std(ddof=1) + b.std(ddof=1)) / 2
+    if not sd > 0:
+        return Undefined("Hedges' g_av undefined: no variance within either outlet")
+    j = 1 - 3 / (4 * (2 * n) - 9)
+    return float(j * (a - b).mean() / sd)
+
+
+def cliffs_delta(x: Sequence[float], y: Sequence[float]) -> float:
+    """Cliff's δ (Cliff 1993): (#{xᵢ > yⱼ} − #{xᵢ < yⱼ}) / (n₁·n₂) over all pairs; −1 … 1, 0 = no dominance.
+
+    Positive when values of x tend to exceed those of y. Ordinal, so robust to outliers and skew.
+    Undefined when a sample is empty.
+    """
+    a, b = _clean(x), _clean(y)
+    if len(a) == 0 or len(b) == 0:
+        return Undefined(f"Cliff's delta needs at least 1 value per group (n={len(a)}, {len(b)})")
+    sign = np.sign(a[:, None] - b[None, :])
+    return float(sign.sum() / (len(a) * len(b)))
+
+
+def bh_adjust(p_values: Sequence[float]) -> np.ndarray:
+    """Benjamini–Hochberg (1995) adjusted p-values (the false discovery rate "q-values" of step-up BH).
+
+    For the m non-NaN p-values sorted ascending, p_adj(i) = min over k ≥ i of min(1, m·p(k)/k); NaN stays
+    NaN and is not counted in m. Reject at FDR α where p_adj ≤ α.
+    """
+    p = np.asarray(p_values, dtype=float)
+    out = np.full(p.shape, np.nan)
+    ok = np.flatnonzero(~np.isnan(p))
+    m = len(ok)
+    if m == 0:
+        return out
+    order = ok[np.argsort(p[ok], kind="stable")]
+    ranked = p[order] * m / np.arange(1, m + 1)
+    out[order] = np.minimum(1.0, np.minimum.accumulate(ranked[::-1])[::-1])
+    return out
+
+
+def bootstrap_ci(x: Sequence[float], y: Sequence[float] | None = None, n_boot: int = N_BOOT,
+                 rng: np.random.Generator | None = None, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Percentile bootstrap CI (Efron & Tibshirani 1993, §13.3) of mean(x) − mean(y), or of mean(x) alone.
+
+    Independent samples: x and y are resampled with replacement separately, ``n_boot`` times. Paired data:
+    pass the within-pair differences as x and no y. The interval is the (1−c)/2 and (1+c)/2 quantiles of the
+    bootstrap distribution (numpy's default linear interpolation). Undefined below 2 values per sample.
+    """
+    rng = rng if rng is not None else np.random.default_rng(SEED)
+    a = _clean(x)
+    b = _clean(y) if y is not None else None
+    if len(a) < 2 or (b is not None and len(b) < 2):
+        reason = f"bootstrap CI needs at least 2 values per group (n={len(a)}{'' if b is None else f', {len(b)}'})"
+        return Undefined(reason), Undefined(reason)
+    stats = _resampled_means(a, n_boot, rng)
+    if b is not None:
+        stats = stats - _resampled_means(b, n_boot, rng)
+    lo, hi = np.quantile(stats, [(1 - confidence) / 2, (1 + confidence) / 2])
+    return float(lo), float(hi)
+
+
+def permutation_p(x: Sequence[float], y: Sequence[float], n_perm: int = N_BOOT,
+                  rng: np.random.Generator | None = None) -> float:
+    """Two-sided permutation p-value of mean(x) − mean(y) for independent samples.
+
+    The group labels are shuffled ``n_perm`` times; p = (1 + #{|T*| ≥ |T|}) / (1 + n_perm), which never
+    gives 0 (Phipson & Smyth 2010). Exchangeability under the null is the assumption (Good 2005).
+    Undefined below 2 values per group.
+    """
+    rng = rng if rng is not None else np.random.default_rng(SEED)
+    a, b = _clean(x), _clean(y)
+    if len(a) < 2 or len(b) < 2:
+        return Undefined(f"permutation test needs at least 2 values per group (n={len(a)}, {len(b)})")
+    pooled = np.concatenate([a, b])
+    observed = a.mean() - b.mean()
+    perms = rng.permuted(np.tile(pooled, (n_perm, 1)), axis=1)
+    stats = perms[:, : len(a)].mean(axis=1) - perms[:, len(a):].mean(axis=1)
+    return _perm_p(stats, observed, n_perm)
+
+
+def sign_flip_p(d: Sequence[float], n_perm: int = N_BOOT, rng: np.random.Generator | None = None) -> float:
+    """Two-sided randomisation p-value of mean(d) = 0 for paired differences (sign-flip test; Good 2005).
+
+    Each difference's sign is flipped at random ``n_perm`` times; p = (1 + #{|T*| ≥ |T|}) / (1 + n_perm)
+    (Phipson & Smyth 2010). Undefined below 2 pairs.
+    """
+    rng = rng if rng is not None else np.random.default_rng(SEED)
+    a = _clean(d)
+    if len(a) < 2:
+        return Undefined(f"sign-flip test needs at least 2 pairs (n={len(a)})")
+    signs = rng.choice(np.array([-1.0, 1.0]), size=(n_perm, len(a)))
+    return _perm_p((signs * a).mean(axis=1), a.mean(), n_perm)
+
+
+def _perm_p(stats: np.ndarray, observed: float, n_perm: int) -> float:
+    # tolerance: permuted statistics equal to the observed one up to float rounding count as extreme
+    extreme = np.abs(stats) >= abs(observed) - 1e-12 * max(1.0, abs(observed))
+    return float((1 + extreme.sum()) / (1 + n_perm))
+
+
+def _resampled_means(a: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    idx = rng.integers(0, len(a), size=(n_boot, len(a)))
+    return a[idx].mean(axis=1)
+
+
+def _clean(x: Sequence[float] | None) -> np.ndarray:
+    a = np.asarray([] if x is None else x, dtype=float)
+    return a[~np.isnan(a)]
+
+
+def row_rng(seed: int, *key: str) -> np.random.Generator:
+    """A generator seeded from ``seed`` and a stable CRC-32 of the row key (order-independent results)."""
+    return np.random.default_rng([seed, zlib.crc32("\x1f".join(key).encode("utf-8"))])
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def article_values(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Metric rows of analysed articles with ``event_id`` attached: ``article_id, outlet, event_id, metric,
+    target, value, note`` (outlet and event from the articles table; missing target/event -> ``""``)."""
+    arts = articles
+    if "status" in arts.columns:
+        arts = arts[arts["status"].astype(str) == "analysed"]
+    cols = ["article_id", "outlet"] + (["event_id"] if "event_id" in arts.columns else [])
+    arts = arts.loc[:, cols].astype(str).drop_duplicates("article_id")
+    if "event_id" not in arts.columns:
+        arts = arts.assign(event_id="")
+    m = metrics.loc[:, ["article_id", "metric", "target", "value", "note"]].copy()
+    m["article_id"] = m["article_id"].astype(str)
+    m["metric"] = m["metric"].astype(str)
+    m["target"] = m["target"].fillna("").astype(str)
+    m["note"] = m["note"].fillna("").astype(str)
+    m["value"] = pd.to_numeric(m["value"], errors="coerce").astype(float)
+    out = m.merge(arts, on="article_id", how="inner")
+    out["outlet"] = out["outlet"].replace({"<NA>": "", "nan": ""})
+    out["event_id"] = out["event_id"].replace({"<NA>": "", "nan": ""})
+    return out.loc[:, ["article_id", "outlet", "event_id", "metric", "target", "value", "note"]]
+
+
+def outlet_stats(metrics: pd.DataFrame, articles: pd.DataFrame, metrics_list: Iterable[str] | None = None,
+                 n_boot: int = N_BOOT, seed: int = SEED, paired: bool | str = "auto",
+                 event: str | None = None, outlets: Iterable[str] | None = None) -> pd.DataFrame:
+    """Compare outlets pairwise on per-article metric values; one row per metric × target × outlet pair.
+
+    Columns: ``metric, target, outlet_a, outlet_b, n_a, n_b, mean_a, mean_b, difference, ci_low, ci_high,
+    hedges_g, cliffs_delta, p_value, p_adjusted, design, note``. ``difference = mean_a − mean_b``; ``n_*``
+    count articles (independent) or events (paired) with a defined value. ``metrics_list`` keeps only those
+    metric names (default: every metric); ``event`` keeps only the articles of that event (then the design
+    is independent: there is nothing to pair within one event); ``outlets`` keeps only those outlets.
+    ``paired``: ``"auto"`` pairs within events when the two outlets share at least one event, ``True``
+    forces pairing (no shared event -> no inference), ``False`` never pairs. p-values: permutation or
+    sign-flip test with ``n_boot`` draws, BH-adjusted across all rows. Deterministic for a given ``seed``.
+    Sorted by metric, target, outlet_a, outlet_b.
+    """
+    vals = article_values(metrics, articles)
+    if metrics_list is not None:
+        vals = vals[vals["metric"].isin(list(metrics_list))]
+    if event is not None:
+        vals = vals[vals["event_id"] == str(event)]
+        paired = False
+    if outlets is not None:
+        vals = vals[vals["outlet"].isin([str(o) for o in outlets])]
+    rows: list[dict[str, object]] = []
+    for (metric, target), grp in vals.groupby(["metric", "target"], sort=True):
+        names = sorted(grp["outlet"].unique())
+        for oa, ob in combinations(names, 2):
+            a = grp[grp["outlet"] == oa]
+            b = grp[grp["outlet"] == ob]
+            rng = row_rng(seed, str(metric), str(target), oa, ob)
+            rows.append(_compare_pair(str(metric), str(target), oa, ob, a, b, paired, n_boot, rng))
+    out = pd.DataFrame(rows, columns=STATS_COLUMNS)
+    if out.empty:
+        return _typed(out)
+    out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
+    return _typed(out.sort_values(["metric", "target", "outlet_a", "outlet_b"], kind="stable")
+                  .reset_index(drop=True))
+
+
+def pooled_and_per_event(metrics: pd.DataFrame, articles: pd.DataFrame, event: str | None = None,
+                         **kwargs: object) -> pd.DataFrame:
+    """Outlet statistics pooled over the corpus plus one block per event, with a leading ``scope`` column.
+
+    ``scope`` is ``"pooled"`` for :func:`outlet_stats` over every article, else the event id (that event's
+    articles only, independent design). ``event`` given: only that event's block (no pooled block).
+    BH adjustment is done within each scope. Other keyword arguments go to :func:`outlet_stats`.
+    """
+    vals = article_values(metrics, articles)
+    events = sorted(e for e in vals["event_id"].unique() if e)
+    blocks = []
+    if event is None or event == "":
+        blocks.append(outlet_stats(metrics, articles, **kwargs).assign(scope="pooled"))  # type: ignore[arg-type]
+        chosen = events
+    else:
+        chosen = [str(event)]
+    for e in chosen:
+        blocks.append(outlet_stats(metrics, articles, event=e, **kwargs).assign(scope=e))  # type: ignore[arg-type]
+    out = pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=[*STATS_COLUMNS, "scope"])
+    return out.loc[:, ["scope", *STATS_COLUMNS]]
+
+
+def design_summary(stats: pd.DataFrame) -> str:
+    """One plain sentence on what the rows of a stats table support (for captions and notebooks)."""
+    if stats.empty:
+        return "No outlet comparison: fewer than two outlets with defined values."
+    inferential = stats["p_value"].notna()
+    designs = ", ".join(sorted(stats["design"].astype(str).unique()))
+    n_lo, n_hi = int(min(stats["n_a"].min(), stats["n_b"].min())), int(max(stats["n_a"].max(), stats["n_b"].max()))
+    n_text = f"n = {n_lo}" if n_lo == n_hi else f"n = {n_lo}–{n_hi}"
+    if not inferential.any():
+        return (f"Design: {designs}; {n_text} per outlet. The design cannot support inference (fewer than 2 "
+                "articles or shared events per outlet): differences are descriptive, with no confidence "
+                "interval, effect size needing a variance, or p-value.")
+    return (f"Design: {designs}; {n_text} per outlet. 95% percentile bootstrap CIs of the difference in means "
+            f"(Efron & Tibshirani 1993); p-values from permutation/sign-flip tests, Benjamini–Hochberg adjusted "
+            f"across the {int(inferential.sum())} comparisons with a p-value (Benjamini & Hochberg 1995).")
+
+
+def _compare_pair(metric: str, target: str, oa: str, ob: str, a: pd.DataFrame, b: pd.DataFrame,
+                  paired: bool | str, n_boot: int, rng: np.random.Generator) -> dict[str, object]:
+    notes: list[str] = []
+    n_nan = int(a["value"].isna().sum() + b["value"].isna().sum())
+    if n_nan:
+        notes.append(f"{n_nan} undefined article value(s) left out")
+    a = a[a["value"].notna()]
+    b = b[b["value"].notna()]
+    row: dict[str, object] = {"metric": metric, "target": target, "outlet_a": oa, "outlet_b": ob}
+    empty = [o for o, g in ((oa, a), (ob, b)) if g.empty]
+    if empty:
+        notes.insert(0, f"no defined value for {' and '.join(empty)}")
+        row.update(n_a=len(a), n_b=len(b), mean_a=_mean(a["value"].to_numpy()), mean_b=_mean(b["value"].to_numpy()),
+                   difference=math.nan, ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan,
+                   p_value=math.nan, p_adjusted=math.nan, design=PAIRED if paired is True else INDEPENDENT,
+                   note="; ".join(notes))
+        return row
+    shared = sorted((set(a["event_id"]) & set(b["event_id"])) - {""})
+    use_pair = paired is True or (paired == "auto" and bool(shared))
+    if use_pair:
+        xa = a[a["event_id"].isin(shared)].groupby("event_id")["value"].mean()
+        xb = b[b["event_id"].isin(shared)].groupby("event_id")["value"].mean()
+        x, y = xa.reindex(shared).to_numpy(), xb.reindex(shared).to_numpy()
+        dropped = len(a) + len(b) - int(a["event_id"].isin(shared).sum() + b["event_id"].isin(shared).sum())
+        if dropped:
+            notes.append(f"{dropped} article(s) in events not covered by both outlets left out")
+        if len(a) > len(shared) or len(b) > len(shared):
+            notes.append("several articles of an outlet in one event averaged")
+        d = x - y
+        n = len(d)
+        row.update(n_a=n, n_b=n, mean_a=_mean(x), mean_b=_mean(y), difference=_mean(d), design=PAIRED)
+        if n < 2:
+            notes.insert(0, f"{NO_INFERENCE}: {n} shared event(s), needs at least 2")
+            row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
+        else:
+            lo, hi = bootstrap_ci(d, None, n_boot, rng)
+            row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g_av(x, y), cliffs_delta=cliffs_delta(x, y),
+                       p_value=sign_flip_p(d, n_boot, rng))
+    else:
+        x, y = a["value"].to_numpy(), b["value"].to_numpy()
+        row.update(n_a=len(x), n_b=len(y), mean_a=_mean(x), mean_b=_mean(y), design=INDEPENDENT)
+        row["difference"] = row["mean_a"] - row["mean_b"]  # type: ignore[operator]
+        if len(x) < 2 or len(y) < 2:
+            notes.insert(0, f"{NO_INFERENCE}: {len(x)} vs {len(y)} article(s), needs at least 2 per outlet")
+            row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
+        else:
+            lo, hi = bootstrap_ci(x, y, n_boot, rng)
+            row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g(x, y), cliffs_delta=cliffs_delta(x, y),
+                       p_value=permutation_p(x, y, n_boot, rng))
+    for key in ("hedges_g", "cliffs_delta", "ci_low"):
+        reason = getattr(row[key], "reason", "")
+        if reason and not any(NO_INFERENCE in n for n in notes):
+            notes.append(reason)
+    row["p_adjusted"] = math.nan
+    row["note"] = "; ".join(notes)
+    return row
+
+
+def _mean(a: np.ndarray) -> float:
+    return float(np.mean(a)) if len(a) else math.nan
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in ("metric", "target", "outlet_a", "outlet_b", "design", "note"):
+        out[col] = out[col].astype(str)
+    for col in ("n_a", "n_b"):
+        out[col] = out[col].astype("int64")
+    for col in ("mean_a", "mean_b", "difference", "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value",
+                "p_adjusted"):
+        out[col] = out[col].astype("float64")
+    return out

@@ -1,0 +1,139 @@
+"""Keyness: G² and log ratio worked by hand, filters, stop words, and no p-values without replicated texts."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.compare.keyness import DESCRIPTIVE_1V1, g2_contingency, g2_rayson, keyness, load_stopwords, log_ratio
+from analysis.model import MediacompareError
+
+
+def tables(docs: dict[str, tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """sentences + articles frames from {article_id: (outlet, tokens)} (one sentence per article)."""
+    sentences = pd.DataFrame([{"article_id": aid, "sentence_index": 0, "tokens": toks}
+                              for aid, (_, toks) in docs.items()])
+    articles = pd.DataFrame([{"article_id": aid, "outlet": outlet, "event_id": "e1", "status": "analysed"}
+                             for aid, (outlet, _) in docs.items()])
+    return sentences, articles
+
+
+# A: "war" ×10 + "filler" ×90 (N₁ = 100);  B: "War" ×2 + "other" ×98 (N₂ = 100)
+HAND = {"a1": ("A", " ".join(["war"] * 10 + ["filler"] * 90)),
+        "b1": ("B", " ".join(["War"] * 2 + ["other"] * 98))}
+
+
+def test_g2_and_log_ratio_worked_by_hand() -> None:
+    # "war": a = 10, b = 2, N₁ = N₂ = 100.
+    # E₁ = E₂ = 100·12/200 = 6.
+    # Rayson & Garside: G² = 2·(10·ln(10/6) + 2·ln(2/6)) = 2·(10·0.5108256 − 2·1.0986123)
+    #                      = 2·(5.108256 − 2.197225) = 2·2.911032 = 5.822063
+    assert g2_rayson(10, 2, 100, 100) == pytest.approx(5.822063, abs=1e-6)
+    # Four cells add "other words": O = 90 and 98, E = 100·188/200 = 94 each:
+    #   90·ln(90/94) = −3.913660, 98·ln(98/94) = 4.083924, sum 0.170264
+    #   G² = 2·(2.911032 + 0.170264) = 6.162592
+    assert g2_contingency(10, 2, 100, 100) == pytest.approx(6.162592, abs=1e-6)
+    # log ratio = log₂((10/100)/(2/100)) = log₂ 5 = 2.321928
+    assert log_ratio(10, 2, 100, 100) == pytest.approx(2.321928, abs=1e-6)
+    # zero count: "filler" a = 90, b = 0 -> b := 0.5: log₂((90/100)/(0.5/100)) = log₂ 180 = 7.491853
+    assert log_ratio(90, 0, 100, 100) == pytest.approx(7.491853, abs=1e-6)
+
+
+def test_keyness_table_on_hand_corpus() -> None:
+    sentences, articles = tables(HAND)
+    k = keyness(sentences, articles, "A", "B", min_freq=1).set_index("term")
+    war = k.loc["war"]  # "War" is lower-cased into the same term
+    assert (war["count_a"], war["count_b"], war["total_a"], war["total_b"]) == (10, 2, 100, 100)
+    assert war["g2"] == pytest.approx(5.822063, abs=1e-6)
+    assert war["log_ratio"] == pytest.approx(2.321928, abs=1e-6)
+    # "filler": E₁ = E₂ = 45, G² = 2·90·ln(90/45) = 180·ln 2 = 124.766493
+    assert k.loc["filler", "g2"] == pytest.approx(124.766493, abs=1e-6)
+    assert k.loc["other", "log_ratio"] < 0  # direction: more frequent in B -> negative
+    assert "0.5 for the zero count" in k.loc["filler", "note"]
+    # sorted by G² descending, then term
+    k2 = keyness(sentences, articles, "A", "B", min_freq=1)
+    assert list(k2["term"]) == ["other", "filler", "war"]
+    k4 = keyness(sentences, articles, "A", "B", min_freq=1, g2_form="contingency").set_index("term")
+    assert k4.loc["war", "g2"] == pytest.approx(6.162592, abs=1e-6)
+
+
+def test_one_article_per_side_has_no_p_values() -> None:
+    sentences, articles = tables(HAND)
+    k = keyness(sentences, articles, "A", "B", min_freq=1)
+    assert k["p_value"].isna().all() and k["p_adjusted"].isna().all()
+    assert k["note"].str.startswith(DESCRIPTIVE_1V1).all()
+    assert (k["n_articles_a"] == 1).all() and (k["n_articles_b"] == 1).all()
+
+
+def test_min_freq_filter() -> None:
+    sentences, articles = tables({"a1": ("A", "treaty treaty treaty rare"), "b1": ("B", "treaty rare pact")})
+    # totals: treaty 3+1 = 4, rare 1+1 = 2, pact 0+1 = 1
+    assert set(keyness(sentences, articles, "A", "B", min_freq=3)["term"]) == {"treaty"}
+    assert set(keyness(sentences, articles, "A", "B", min_freq=2)["term"]) == {"treaty", "rare"}
+    assert set(keyness(sentences, articles, "A", "B", min_freq=1)["term"]) == {"treaty", "rare", "pact"}
+
+
+def test_stopwords_bundled_custom_and_totals_unchanged(tmp_path: Path) -> None:
+    sentences, articles = tables({"a1": ("A", "the the the treaty of treaty"), "b1": ("B", "the pact of pact")})
+    plain = keyness(sentences, articles, "A", "B", min_freq=1).set_index("term")
+    bundled = keyness(sentences, articles, "A", "B", min_freq=1, stopwords=True).set_index("term")
+    assert {"the", "of"} <= set(plain.index)
+    assert set(bundled.index) == {"treaty", "pact"}
+    # totals still count every token (6 and 4), so the remaining rows are unchanged
+    assert bundled.loc["treaty", "total_a"] == 6 and bundled.loc["pact", "total_b"] == 4
+    assert bundled.loc["treaty", "g2"] == plain.loc["treaty", "g2"]
+    custom = keyness(sentences, articles, "A", "B", min_freq=1, stopwords={"Treaty"})
+    assert "treaty" not in set(custom["term"]) and "the" in set(custom["term"])
+    user = tmp_path / "mystop.yaml"
+    user.write_text("meta: {name: mine, version: '1', source: me, licence: CC0, description: test}\n"
+                    "words:\n  - pact\n", encoding="utf-8")
+    assert "pact" not in set(keyness(sentences, articles, "A", "B", min_freq=1, stopwords=str(user))["term"])
+    assert {"the", "of", "a", "and"} <= load_stopwords(True)
+    assert "said" not in load_stopwords(True)  # a news content word, deliberately kept
+
+
+def test_replicated_texts_get_article_level_p_values() -> None:
+    docs = {f"a{i}": ("A", f"missile launch test report {'missile ' * (i + 1)}") for i in range(5)}
+    docs |= {f"b{i}": ("B", f"missile launch test report talks {'talks ' * i}") for i in range(5)}
+    sentences, articles = tables(docs)
+    k = keyness(sentences, articles, "A", "B", min_freq=1, n_perm=999).set_index("term")
+    # "talks" occurs only in B's five articles: the observed split is the most extreme of C(10,5)=252,
+    # together with its mirror image, so the exact p is 2/252 ≈ 0.008; the sampled p is small.
+    assert k.loc["talks", "p_value"] < 0.05
+    # "launch" is once in every article: no text-level difference (both groups' relative freqs overlap)
+    assert k.loc["launch", "p_value"] > 0.2
+    assert k["p_adjusted"].ge(k["p_value"]).all()
+    assert (k["n_articles_a"] == 5).all()
+    assert not k["note"].str.contains("descriptive only").any()
+    again = keyness(sentences, articles, "A", "B", min_freq=1, n_perm=999).set_index("term")
+    pd.testing.assert_series_equal(k["p_value"], again["p_value"])  # fixed seed
+
+
+def test_empty_and_odd_input_no_warnings() -> None:
+    sentences, articles = tables({"a1": ("A", ""), "b1": ("B", "")})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = keyness(sentences, articles, "A", "B")
+        assert out.empty and "g2" in out.columns
+        assert keyness(sentences, articles, "A", "nobody").empty
+        assert math.isnan(g2_rayson(0, 0, 0, 0))
+        assert math.isnan(log_ratio(1, 1, 0, 5))
+    with pytest.raises(MediacompareError):
+        keyness(sentences, articles, "A", "A")
+
+
+def test_seeds_descriptive_and_hand_counted(seeds_dir: Path) -> None:
+    from analysis.pipeline import analyse_corpus
+    from analysis.tables import collect_tables
+
+    t = collect_tables(analyse_corpus(seeds_dir, progress=False))
+    k = keyness(t.sentences, t.articles, "UPI", "Unattributed (AP-style dateline)", min_freq=1).set_index("term")
+    # body word counts from the parser: 412 (UPI, 002) and 396 (000), the n_words metric of each article
+    assert (k["total_a"] == 412).all() and (k["total_b"] == 396).all()
+    # "Pyongyang" is in UPI's body sentences 0, 2 and 12 (a 4th is in the removed photo caption) and never in 000
+    assert (k.loc["pyongyang", "count_a"], k.loc["pyongyang", "count_b"]) == (3, 0)
+    assert k["p_value"].isna().all() and k["note"].str.startswith(DESCRIPTIVE_1V1).all()

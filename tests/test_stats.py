@@ -1,0 +1,197 @@
+"""Outlet statistics: hand-worked effect sizes and BH, bootstrap coverage, paired design, seeds without inference."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare.stats import (
+    INDEPENDENT,
+    NO_INFERENCE,
+    PAIRED,
+    bh_adjust,
+    bootstrap_ci,
+    cliffs_delta,
+    design_summary,
+    hedges_g,
+    hedges_g_av,
+    outlet_stats,
+    permutation_p,
+    pooled_and_per_event,
+    sign_flip_p,
+)
+
+
+def frames(rows: list[tuple[str, str, str, str, float]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """metrics + articles from (article_id, outlet, event_id, metric, value) rows."""
+    metrics = pd.DataFrame([{"article_id": a, "outlet": o, "family": "test", "metric": m, "target": "",
+                             "value": v, "note": "" if not math.isnan(v) else "undefined here"}
+                            for a, o, _, m, v in rows])
+    articles = pd.DataFrame([{"article_id": a, "outlet": o, "event_id": e, "status": "analysed"}
+                             for a, o, e, _, _ in rows]).drop_duplicates("article_id")
+    return metrics, articles
+
+
+def test_hedges_g_by_hand() -> None:
+    # x = 1,2,3 (mean 2, s² = 1); y = 3,4,5 (mean 4, s² = 1); s_p = 1; d = (2 − 4)/1 = −2
+    # J = 1 − 3/(4·(3+3) − 9) = 1 − 3/15 = 0.8; g = 0.8·(−2) = −1.6
+    assert hedges_g([1, 2, 3], [3, 4, 5]) == pytest.approx(-1.6)
+    assert hedges_g([3, 4, 5], [1, 2, 3]) == pytest.approx(1.6)  # direction: positive when x is larger
+    assert math.isnan(hedges_g([1], [2, 3]))
+    assert "at least 2" in hedges_g([1], [2, 3]).reason
+    assert "no variance" in hedges_g([1, 1], [2, 2]).reason
+
+
+def test_hedges_g_av_by_hand() -> None:
+    # pairs x = 3,5,7 and y = 1,4,4: d = 2,1,3 (mean 2); s_x = 2, s_y = √3 = 1.732051; mean SD = 1.866025
+    # d_av = 2/1.866025 = 1.071797; J = 1 − 3/(4·6 − 9) = 0.8; g_av = 0.857437
+    assert hedges_g_av([3, 5, 7], [1, 4, 4]) == pytest.approx(0.857437, abs=1e-6)
+
+
+def test_cliffs_delta_by_hand() -> None:
+    # x = 1,2,3 vs y = 2,4: pairs (1,2)< (1,4)< (2,2)= (2,4)< (3,2)> (3,4)<  -> (1 − 4)/6 = −0.5
+    assert cliffs_delta([1, 2, 3], [2, 4]) == pytest.approx(-0.5)
+    assert cliffs_delta([5, 6], [1, 2]) == 1.0  # complete dominance
+    assert math.isnan(cliffs_delta([], [1.0]))
+
+
+def test_bh_adjustment_by_hand() -> None:
+    # p = .01 .04 .03 .20, m = 4; sorted .01 .03 .04 .20 -> m·p/rank = .04 .06 .05333 .20
+    # step-up minimum from the largest rank: .20, .05333, .05333, .04 -> back in input order:
+    p = [0.01, 0.04, 0.03, 0.20]
+    assert bh_adjust(p) == pytest.approx([0.04, 0.0533333, 0.0533333, 0.20], abs=1e-6)
+    # NaN stays NaN and does not count in m
+    out = bh_adjust([0.01, math.nan, 0.04, 0.03, 0.20])
+    assert math.isnan(out[1])
+    assert out[[0, 2, 3, 4]] == pytest.approx([0.04, 0.0533333, 0.0533333, 0.20], abs=1e-6)
+    assert bh_adjust([0.9, 0.8]) == pytest.approx([0.9, 0.9])  # capped by the step-up minimum, ≤ 1
+
+
+def test_bootstrap_ci_covers_known_difference() -> None:
+    rng = np.random.default_rng(7)
+    x = rng.normal(11.0, 1.0, 200)
+    y = rng.normal(10.0, 1.0, 200)  # true difference 1.0
+    lo, hi = bootstrap_ci(x, y, n_boot=2000, rng=np.random.default_rng(20241112))
+    assert lo < 1.0 < hi
+    # width ≈ 2·1.96·√(1/200 + 1/200) = 0.392
+    assert hi - lo == pytest.approx(0.392, abs=0.06)
+    assert bootstrap_ci(x, y, rng=np.random.default_rng(1)) == bootstrap_ci(x, y, rng=np.random.default_rng(1))
+    assert all(math.isnan(v) for v in bootstrap_ci([1.0], [2.0, 3.0]))
+
+
+def test_permutation_and_sign_flip_p() -> None:
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(1, 1, 30), rng.normal(0, 1, 30)
+    assert permutation_p(x, y, rng=np.random.default_rng(1)) < 0.01
+    same = rng.normal(0, 1, 30)
+    assert permutation_p(same, same.copy(), rng=np.random.default_rng(1)) == 1.0  # T = 0: every T* is as extreme
+    assert sign_flip_p(np.full(10, 0.5) + rng.normal(0, 0.1, 10), rng=np.random.default_rng(1)) < 0.01
+    # p is never 0: (1 + #extreme)/(1 + n) ≥ 1/(n + 1)
+    assert permutation_p([10.0, 11, 12], [0.0, 1, 2], n_perm=99, rng=np.random.default_rng(1)) >= 0.01
+
+
+def test_independent_design_table() -> None:
+    rng = np.random.default_rng(11)
+    rows = [(f"a{i}", "A", f"ea{i}", "m", float(v)) for i, v in enumerate(rng.normal(11, 1, 40))]
+    rows += [(f"b{i}", "B", f"eb{i}", "m", float(v)) for i, v in enumerate(rng.normal(10, 1, 40))]
+    metrics, articles = frames(rows)
+    s = outlet_stats(metrics, articles)
+    r = s.iloc[0]
+    assert (r["outlet_a"], r["outlet_b"], r["design"], r["n_a"], r["n_b"]) == ("A", "B", INDEPENDENT, 40, 40)
+    assert r["difference"] == pytest.approx(r["mean_a"] - r["mean_b"])
+    assert r["ci_low"] < r["difference"] < r["ci_high"]
+    assert r["hedges_g"] > 0.5 and r["cliffs_delta"] > 0.3 and r["p_value"] < 0.01
+    assert r["p_adjusted"] == pytest.approx(r["p_value"])  # one comparison: BH leaves it as is
+    assert s.equals(outlet_stats(metrics, articles))  # deterministic with the fixed seed
+
+
+def test_paired_within_events_on_multi_event_corpus() -> None:
+    # 12 events with very different levels (SD 10); within each event A = B + 1 (+ small noise).
+    rng = np.random.default_rng(5)
+    rows = []
+    for e in range(12):
+        level = rng.normal(50, 10)
+        rows.append((f"a{e}", "A", f"ev{e}", "m", level + 1 + rng.normal(0, 0.2)))
+        rows.append((f"b{e}", "B", f"ev{e}", "m", level + rng.normal(0, 0.2)))
+    metrics, articles = frames(rows)
+    paired = outlet_stats(metrics, articles).iloc[0]
+    assert paired["design"] == PAIRED and paired["n_a"] == 12
+    assert paired["ci_low"] < 1.0 < paired["ci_high"] and paired["ci_low"] > 0.5  # tight around 1
+    assert paired["p_value"] < 0.01
+    indep = outlet_stats(metrics, articles, paired=False).iloc[0]
+    assert indep["design"] == INDEPENDENT
+    assert indep["ci_low"] < 0 < indep["ci_high"]  # the between-event spread hides the difference
+    assert paired["difference"] == pytest.approx(indep["difference"])  # balanced design: same mean difference
+
+
+def test_paired_averages_several_articles_and_drops_unshared_events() -> None:
+    rows = [("a1", "A", "e1", "m", 4.0), ("a2", "A", "e1", "m", 6.0), ("b1", "B", "e1", "m", 3.0),
+            ("a3", "A", "e2", "m", 2.0), ("b2", "B", "e2", "m", 1.0), ("a4", "A", "e3", "m", 100.0)]
+    metrics, articles = frames(rows)
+    r = outlet_stats(metrics, articles, n_boot=200).iloc[0]
+    # e1: mean(4, 6) − 3 = 2; e2: 2 − 1 = 1; e3 only A -> left out. mean difference = 1.5
+    assert r["design"] == PAIRED and r["n_a"] == 2 and r["difference"] == pytest.approx(1.5)
+    assert (r["mean_a"], r["mean_b"]) == (pytest.approx(3.5), pytest.approx(2.0))
+    assert "left out" in r["note"] and "averaged" in r["note"]
+
+
+def test_bh_across_metrics_in_table() -> None:
+    rng = np.random.default_rng(2)
+    rows = []
+    for i in range(20):
+        rows.append((f"a{i}", "A", "", "strong", float(rng.normal(3, 1))))
+        rows.append((f"a{i}", "A", "", "none", float(rng.normal(0, 1))))
+        rows.append((f"b{i}", "B", "", "strong", float(rng.normal(0, 1))))
+        rows.append((f"b{i}", "B", "", "none", float(rng.normal(0, 1))))
+    metrics, articles = frames(rows)
+    s = outlet_stats(metrics, articles, n_boot=500).set_index("metric")
+    assert (s["design"] == INDEPENDENT).all()  # no event ids: nothing to pair
+    assert list(s["p_adjusted"]) == pytest.approx(list(bh_adjust(s["p_value"].to_numpy())))
+    only = outlet_stats(metrics, articles, metrics_list=["none"], n_boot=500)
+    assert list(only["metric"]) == ["none"]
+    # a row's numbers do not depend on which other metrics are in the call
+    assert only.iloc[0]["ci_low"] == s.loc["none", "ci_low"]
+
+
+def test_small_and_empty_input_no_inference_no_warnings() -> None:
+    metrics, articles = frames([("a1", "A", "e1", "m", 1.0), ("b1", "B", "e1", "m", 2.0),
+                                ("a1", "A", "e1", "u", math.nan), ("b1", "B", "e1", "u", math.nan)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = outlet_stats(metrics, articles).set_index("metric")
+        empty = outlet_stats(metrics.iloc[0:0], articles)
+    m = s.loc["m"]
+    assert m["difference"] == -1.0 and m["n_a"] == 1
+    assert all(math.isnan(m[c]) for c in ("ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted"))
+    assert NO_INFERENCE in m["note"]
+    assert math.isnan(s.loc["u", "difference"]) and "no defined value" in s.loc["u", "note"]
+    assert empty.empty and list(empty.columns)[:4] == ["metric", "target", "outlet_a", "outlet_b"]
+    assert "cannot support inference" in design_summary(s.reset_index())
+
+
+def test_seeds_one_article_per_outlet(seeds_dir: Path) -> None:
+    from analysis.pipeline import analyse_corpus
+    from analysis.tables import collect_tables
+
+    t = collect_tables(analyse_corpus(seeds_dir, progress=False))
+    s = outlet_stats(t.metrics, t.articles, metrics_list=["n_sentences", "n_paragraphs"])
+    s = s.set_index("metric")
+    # both seeds are the same event -> paired design with one event; hand counts: 002 (UPI) has 14
+    # sentences / 12 paragraphs, 000 (unattributed) 16 / 8
+    assert (s["design"] == PAIRED).all() and (s["n_a"] == 1).all()
+    assert s.loc["n_sentences", "outlet_a"] == "UPI"
+    assert s.loc["n_sentences", "difference"] == -2.0
+    assert s.loc["n_paragraphs", "difference"] == 4.0
+    assert s["p_value"].isna().all() and s["ci_low"].isna().all()
+    assert s["note"].str.contains(NO_INFERENCE).all()
+    both = pooled_and_per_event(t.metrics, t.articles, metrics_list=["n_sentences"])
+    assert list(both["scope"]) == ["pooled", "kp-ru-treaty-ratification-2024-11"]
+    assert list(both["design"]) == [PAIRED, INDEPENDENT]
+    one = pooled_and_per_event(t.metrics, t.articles, event="kp-ru-treaty-ratification-2024-11",
+                               metrics_list=["n_sentences"])
+    assert list(one["scope"]) == ["kp-ru-treaty-ratification-2024-11"]
