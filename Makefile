@@ -42,7 +42,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check analysis tests tools
 
 clean:
-	find reports -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
+	if [ -d reports ]; then find reports -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +; fi
 	rm -rf build dist .pytest_cache .ruff_cache
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -path ./$(VENV) -prune -o -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +
