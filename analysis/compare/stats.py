@@ -229,50 +229,59 @@ def outlet_stats(metrics: pd.DataFrame, articles: pd.DataFrame, metrics_list: It
     sign-flip test with ``n_boot`` draws, BH-adjusted across all rows. Deterministic for a given ``seed``.
     Sorted by metric, target, outlet_a, outlet_b.
     """
-    vals = article_values(metrics, articles)
-    if metrics_list is not None:
-        vals = vals[vals["metric"].isin(list(metrics_list))]
+    vals = _select(article_values(metrics, articles), metrics_list, outlets)
     if event is not None:
         vals = vals[vals["event_id"] == str(event)]
         paired = False
+    return _stats_from_values(vals, n_boot, seed, paired)
+
+
+def pooled_and_per_event(metrics: pd.DataFrame, articles: pd.DataFrame, event: str | None = None,
+                         metrics_list: Iterable[str] | None = None, n_boot: int = N_BOOT, seed: int = SEED,
+                         paired: bool | str = "auto", outlets: Iterable[str] | None = None) -> pd.DataFrame:
+    """Outlet statistics pooled over the corpus plus one block per event, with a leading ``scope`` column.
+
+    ``scope`` is ``"pooled"`` for :func:`outlet_stats` over every article, else the event id (that event's
+    articles only, independent design). ``event`` given: only that event's block (no pooled block).
+    BH adjustment is done within each scope. Articles without an event id appear only in the pooled block.
+    """
+    vals = _select(article_values(metrics, articles), metrics_list, outlets)
+    blocks = []
+    if not event:
+        blocks.append(_stats_from_values(vals, n_boot, seed, paired).assign(scope="pooled"))
+        groups = ((e, g) for e, g in vals.groupby("event_id", sort=True) if e)
+    else:
+        groups = iter([(str(event), vals[vals["event_id"] == str(event)])])
+    for e, g in groups:
+        blocks.append(_stats_from_values(g, n_boot, seed, False).assign(scope=str(e)))
+    out = pd.concat(blocks, ignore_index=True) if blocks else _typed(pd.DataFrame(columns=STATS_COLUMNS))
+    if "scope" not in out.columns:
+        out["scope"] = pd.Series(dtype=str)
+    return out.loc[:, ["scope", *STATS_COLUMNS]]
+
+
+def _select(vals: pd.DataFrame, metrics_list: Iterable[str] | None, outlets: Iterable[str] | None) -> pd.DataFrame:
+    if metrics_list is not None:
+        vals = vals[vals["metric"].isin(list(metrics_list))]
     if outlets is not None:
         vals = vals[vals["outlet"].isin([str(o) for o in outlets])]
+    return vals
+
+
+def _stats_from_values(vals: pd.DataFrame, n_boot: int, seed: int, paired: bool | str) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     for (metric, target), grp in vals.groupby(["metric", "target"], sort=True):
-        names = sorted(grp["outlet"].unique())
-        for oa, ob in combinations(names, 2):
-            a = grp[grp["outlet"] == oa]
-            b = grp[grp["outlet"] == ob]
+        by_outlet = {str(o): g for o, g in grp.groupby("outlet", sort=True)}
+        for oa, ob in combinations(sorted(by_outlet), 2):
             rng = row_rng(seed, str(metric), str(target), oa, ob)
-            rows.append(_compare_pair(str(metric), str(target), oa, ob, a, b, paired, n_boot, rng))
+            rows.append(_compare_pair(str(metric), str(target), oa, ob, by_outlet[oa], by_outlet[ob], paired,
+                                      n_boot, rng))
     out = pd.DataFrame(rows, columns=STATS_COLUMNS)
     if out.empty:
         return _typed(out)
     out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
     return _typed(out.sort_values(["metric", "target", "outlet_a", "outlet_b"], kind="stable")
                   .reset_index(drop=True))
-
-
-def pooled_and_per_event(metrics: pd.DataFrame, articles: pd.DataFrame, event: str | None = None,
-                         **kwargs: object) -> pd.DataFrame:
-    """Outlet statistics pooled over the corpus plus one block per event, with a leading ``scope`` column.
-
-    ``scope`` is ``"pooled"`` for :func:`outlet_stats` over every article, else the event id (that event's
-    articles only, independent design). ``event`` given: only that event's block (no pooled block).
-    BH adjustment is done within each scope. Other keyword arguments go to :func:`outlet_stats`.
-    """
-    vals = article_values(metrics, articles)
-    events = sorted(e for e in vals["event_id"].unique() if e)
-    blocks = []
-    if event is None or event == "":
-        blocks.append(outlet_stats(metrics, articles, **kwargs).assign(scope="pooled"))  # type: ignore[arg-type]
-        chosen = events
-    else:
-        chosen = [str(event)]
-    for e in chosen:
-        blocks.append(outlet_stats(metrics, articles, event=e, **kwargs).assign(scope=e))  # type: ignore[arg-type]
-    out = pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=[*STATS_COLUMNS, "scope"])
-    return out.loc[:, ["scope", *STATS_COLUMNS]]
 
 
 def design_summary(stats: pd.DataFrame) -> str:
