@@ -282,6 +282,33 @@ def family_table(metrics: pd.DataFrame, family: str, only: list[str] | None = No
     return wide
 
 
+def target_table(metrics: pd.DataFrame, family: str, only: list[str], top: int | None = None) -> pd.DataFrame:
+    """One row per target (actor, frame, …) with (metric, outlet, article_id) columns for ``only``.
+
+    Rows are ranked by the sum over articles of the first metric in ``only`` (highest first, ties by
+    name); ``top`` keeps the first ``top`` rows. Missing values stay NaN (not measured or not found
+    in that article); a ``note`` column gives the reasons of undefined values.
+    """
+    rows = metrics[(metrics["family"] == family) & (metrics["target"].fillna("") != "")
+                   & metrics["metric"].isin(only)]
+    if rows.empty:
+        return pd.DataFrame()
+    wide = rows.pivot_table(index="target", columns=["metric", "outlet", "article_id"], values="value",
+                            aggfunc="first", dropna=False, sort=False)
+    present = rows[["metric", "outlet", "article_id"]].drop_duplicates()
+    present = present.assign(order=present["metric"].map(only.index)).sort_values("order", kind="stable")
+    wide = wide.reindex(columns=pd.MultiIndex.from_frame(present[["metric", "outlet", "article_id"]]))
+    first = rows[rows["metric"] == next(m for m in only if m in set(rows["metric"]))]
+    rank = first.groupby("target")["value"].sum(min_count=1).reindex(wide.index)
+    order = sorted(wide.index, key=lambda t: (-(rank[t] if pd.notna(rank[t]) else float("-inf")), t))
+    wide = wide.loc[order[:top] if top is not None else order]
+    notes = rows[(rows["note"].fillna("") != "") & rows["target"].isin(wide.index)]
+    if not notes.empty:
+        text = notes["article_id"] + " " + notes["metric"] + ": " + notes["note"]
+        wide[("note", "", "")] = text.groupby(notes["target"]).agg("; ".join).reindex(wide.index).fillna("")
+    return wide
+
+
 EVIDENCE_DISPLAY = ("article_id", "metric", "target", "sentence_index", "cue", "text")
 
 

@@ -14,7 +14,16 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis.cli import main
 from analysis.model import MediacompareError
-from analysis.report import build_report, family_table, find_notebooks, repository_notebooks
+from analysis.report import (
+    build_report,
+    corpus_table,
+    family_table,
+    find_notebooks,
+    load_or_analyse,
+    repository_notebooks,
+    target_table,
+)
+from analysis.tables import save_tables
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -168,3 +177,33 @@ def test_family_table_hand_made() -> None:
     assert pd.isna(e.loc[("n_mentions", "Kim Jong Un"), ("Y", "b")])  # not mentioned: NaN, not 0
     assert list(family_table(m, "readability", only=["smog_index"]).index) == ["smog_index"]
     assert family_table(m, "sentiment").empty
+
+
+def test_target_table_hand_made() -> None:
+    rows = [["a", "X", "entities", "mentions", "Kim Jong Un", 1.0, ""],
+            ["a", "X", "entities", "mentions", "Vladimir Putin", 4.0, ""],
+            ["b", "Y", "entities", "mentions", "Kim Jong Un", 2.0, ""],
+            ["a", "X", "entities", "in_lead", "Kim Jong Un", 0.0, ""],
+            ["a", "X", "entities", "in_lead", "Vladimir Putin", 1.0, ""],
+            ["b", "Y", "entities", "in_lead", "Kim Jong Un", 1.0, ""],
+            ["a", "X", "entities", "mentions", "Sergei Shoigu", 1.0, ""],
+            ["a", "X", "entities", "n_actors", "", 3.0, ""]]
+    m = pd.DataFrame(rows, columns=["article_id", "outlet", "family", "metric", "target", "value", "note"])
+    t = target_table(m, "entities", ["mentions", "in_lead"], top=2)
+    # ranked by total mentions: Putin 4, Kim 1 + 2 = 3, Shoigu 1 (cut by top=2)
+    assert list(t.index) == ["Vladimir Putin", "Kim Jong Un"]
+    assert list(t.columns) == [("mentions", "X", "a"), ("mentions", "Y", "b"), ("in_lead", "X", "a"),
+                               ("in_lead", "Y", "b")]
+    assert t.loc["Kim Jong Un", ("mentions", "Y", "b")] == 2.0
+    assert pd.isna(t.loc["Vladimir Putin", ("mentions", "Y", "b")])
+    assert target_table(m, "framing", ["frame_score"]).empty
+
+
+def test_load_or_analyse_prefers_tables(tmp_path: Path, make_corpus) -> None:
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    fresh = load_or_analyse(corpus, "")
+    save_tables(fresh, tmp_path / "tables")
+    loaded = load_or_analyse(tmp_path / "does-not-matter", tmp_path / "tables")
+    assert list(loaded.articles["article_id"]) == ["a1"]
+    shown = corpus_table(loaded.articles)
+    assert shown.loc["a1", "outlet"] == "Outlet A" and int(shown.loc["a1", "n_sentences"]) == 2
