@@ -1,0 +1,235 @@
+"""Sentence alignment within events: which sentences two outlets share, and which are their own.
+
+Similarity (our choice, lexical): the Dice coefficient over each sentence's set of lower-cased word
+unigrams and word bigrams,
+
+    sim(s, t) = 2·|F(s) ∩ F(t)| / (|F(s)| + |F(t)|),   F(x) = {words of x} ∪ {adjacent word pairs of x}
+
+from the sentences table's ``tokens`` (punctuation dropped). Unigrams reward shared vocabulary,
+bigrams reward shared word order, so two unrelated sentences that share "the", "of" and a name
+score low. It needs no stop-word list and depends only on the two sentences. Identical sentences
+score 1; changing one word of a 20-word sentence gives 2·(19 + 17)/78 ≈ 0.92.
+
+Matching: for each pair of articles from different outlets in one event, sentence pairs with
+sim >= ``threshold_p`` are matched one-to-one greedily, highest similarity first (ties: lower
+sentence index of A, then of B). Greedy rather than the Hungarian optimum keeps the toolkit free of
+scipy; it can pair a sentence with its second-best partner when two candidates compete. Labels:
+
+* ``verbatim``: matched with sim >= ``threshold_v`` (0.9): the same sentence up to about one word;
+* ``paraphrase``: matched with ``threshold_p`` (0.3) <= sim < ``threshold_v``: reworded;
+* ``unique``: no partner above ``threshold_p`` (or its partners were taken by better matches).
+
+Both thresholds are our choice and parameters. Lexical similarity misses heavy rewrites that keep
+the facts but change the words (see docs/comparison.md on the seeds).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pandas as pd
+
+from .events import analysed_articles, event_groups
+
+THRESHOLD_VERBATIM = 0.9
+THRESHOLD_PARAPHRASE = 0.3
+
+ALIGN_COLUMNS = ["event_id", "article_a", "outlet_a", "sentence_a", "article_b", "outlet_b", "sentence_b", "label",
+                 "score", "best_score"]
+UNIQUE_COLUMNS = ["event_id", "outlet", "article_id", "sentence_index", "relative_position", "text", "missing_from",
+                  "unique_to_outlet"]
+OMISSION_COLUMNS = ["event_id", "outlet", "article_id", "other_outlet", "other_article", "sentence_index",
+                    "relative_position", "text"]
+SIDE_COLUMNS = ["sentence_a", "text_a", "mark", "sentence_b", "text_b", "score"]
+
+
+def sentence_features(tokens: str) -> frozenset[str]:
+    """F(x): lower-cased words and adjacent word pairs of a sentence's ``tokens`` (space-joined)."""
+    words = str(tokens).lower().split()
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in pairwise(words))
+
+
+def sentence_similarity(a: str, b: str) -> float:
+    """Dice coefficient over word unigrams and bigrams: 2·|F(a) ∩ F(b)| / (|F(a)| + |F(b)|) (our choice).
+
+    0 when both sentences have no words.
+    """
+    fa, fb = sentence_features(a), sentence_features(b)
+    return _dice(fa, fb)
+
+
+def _dice(fa: frozenset[str], fb: frozenset[str]) -> float:
+    total = len(fa) + len(fb)
+    return 2 * len(fa & fb) / total if total else 0.0
+
+
+def match_sentences(feats_a: list[frozenset[str]], feats_b: list[frozenset[str]],
+                    threshold_p: float = THRESHOLD_PARAPHRASE) -> tuple[dict[int, tuple[int, float]], list[float],
+                                                                        list[float]]:
+    """Greedy one-to-one matching of positions in A to positions in B (sim >= ``threshold_p``).
+
+    Returns ``({i: (j, sim)}, best similarity of each A sentence, best similarity of each B sentence)``.
+    """
+    best_a = [0.0] * len(feats_a)
+    best_b = [0.0] * len(feats_b)
+    cands: list[tuple[float, int, int]] = []
+    for i, fa in enumerate(feats_a):
+        for j, fb in enumerate(feats_b):
+            sim = _dice(fa, fb)
+            best_a[i] = max(best_a[i], sim)
+            best_b[j] = max(best_b[j], sim)
+            if sim >= threshold_p and sim > 0:
+                cands.append((-sim, i, j))
+    cands.sort()
+    used_b: set[int] = set()
+    match: dict[int, tuple[int, float]] = {}
+    for neg, i, j in cands:
+        if i in match or j in used_b:
+            continue
+        match[i] = (j, -neg)
+        used_b.add(j)
+    return match, best_a, best_b
+
+
+def _label(score: float, threshold_v: float) -> str:
+    return "verbatim" if score >= threshold_v else "paraphrase"
+
+
+def align_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, threshold_v: float = THRESHOLD_VERBATIM,
+                    threshold_p: float = THRESHOLD_PARAPHRASE) -> pd.DataFrame:
+    """Align the sentences of every pair of analysed articles from different outlets, within each event.
+
+    One row per sentence of A for each other article B of the event, and the mirror (B's sentences
+    against A) from the same one-to-one matching. ``sentence_b`` is the matched sentence (nullable),
+    ``score`` its similarity (NaN when unique), ``best_score`` the highest similarity of the A sentence
+    to any sentence of B (how close the nearest was, matched or not). Labels and similarity: see the
+    module docstring. Work is per event, so cost grows with the number of events, not the corpus.
+    """
+    arts = analysed_articles(articles)
+    sents = sentences[sentences["sentence_index"] >= 0].sort_values(["article_id", "sentence_index"], kind="stable")
+    by_article = {str(aid): g for aid, g in sents.groupby("article_id", sort=False)}
+    rows: list[list[object]] = []
+    for event_id, group in event_groups(arts):
+        ids = list(group["article_id"])
+        outlet = dict(zip(group["article_id"], group["outlet"], strict=True))
+        idx: dict[str, list[int]] = {}
+        feats: dict[str, list[frozenset[str]]] = {}
+        for aid in ids:
+            g = by_article.get(aid)
+            idx[aid] = [] if g is None else [int(x) for x in g["sentence_index"]]
+            feats[aid] = [] if g is None else [sentence_features(t) for t in g["tokens"].fillna("")]
+        pair_rows: dict[tuple[str, str], list[list[object]]] = {}
+        for k, a in enumerate(ids):
+            for b in ids[k + 1:]:
+                if outlet[a] == outlet[b]:
+                    continue
+                match, best_a, best_b = match_sentences(feats[a], feats[b], threshold_p)
+                back = {j: (i, s) for i, (j, s) in match.items()}
+                for (x, y, m, best) in ((a, b, match, best_a), (b, a, back, best_b)):
+                    out = pair_rows.setdefault((x, y), [])
+                    for i, si in enumerate(idx[x]):
+                        if i in m:
+                            j, s = m[i]
+                            out.append([event_id, x, outlet[x], si, y, outlet[y], idx[y][j], _label(s, threshold_v),
+                                        s, best[i]])
+                        else:
+                            out.append([event_id, x, outlet[x], si, y, outlet[y], None, "unique", float("nan"),
+                                        best[i]])
+        for key in sorted(pair_rows):
+            rows.extend(pair_rows[key])
+    df = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
+    return df.astype({"sentence_a": "int64", "sentence_b": "Int64", "score": "float64", "best_score": "float64"})
+
+
+def _sentence_lookup(sentences: pd.DataFrame) -> tuple[dict[tuple[str, int], str], dict[str, int]]:
+    body = sentences[sentences["sentence_index"] >= 0]
+    text = {(str(a), int(i)): str(t) for a, i, t in zip(body["article_id"], body["sentence_index"],
+                                                        body["text"].fillna(""), strict=True)}
+    count = body.groupby("article_id")["sentence_index"].count()
+    return text, {str(k): int(v) for k, v in count.items()}
+
+
+def relative_position(index: int, n: int) -> float:
+    """Where sentence ``index`` of ``n`` falls in the article: (index + 0.5) / n (0 = top, 1 = bottom)."""
+    return (index + 0.5) / n if n else float("nan")
+
+
+def unique_sentences(alignment: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Sentences an outlet included that another outlet's article of the same event did not.
+
+    One row per sentence of an article that is ``unique`` against at least one article of another
+    outlet in its event; ``missing_from`` lists those outlets ("; "-joined, sorted), and
+    ``unique_to_outlet`` is true when no article of any other outlet has it. With its
+    ``relative_position`` ((index + 0.5) / n), this is the unit BASIL (Fan et al. 2019) uses for
+    informational bias. ``alignment`` comes from :func:`align_sentences`.
+    """
+    text, count = _sentence_lookup(sentences)
+    arts = analysed_articles(articles)
+    outlet = dict(zip(arts["article_id"], arts["outlet"], strict=True))
+    rows: list[list[object]] = []
+    if alignment.empty:
+        return pd.DataFrame(rows, columns=UNIQUE_COLUMNS)
+    for (event_id, aid, si), g in alignment.groupby(["event_id", "article_a", "sentence_a"], sort=True):
+        by_outlet: dict[str, bool] = {}
+        for ob, label in zip(g["outlet_b"], g["label"], strict=True):
+            by_outlet[ob] = by_outlet.get(ob, False) or label != "unique"
+        missing = sorted(o for o, found in by_outlet.items() if not found)
+        if not missing:
+            continue
+        rows.append([event_id, outlet.get(aid, g["outlet_a"].iloc[0]), aid, int(si),
+                     relative_position(int(si), count.get(aid, 0)), text.get((aid, int(si)), ""),
+                     "; ".join(missing), len(missing) == len(by_outlet)])
+    df = pd.DataFrame(rows, columns=UNIQUE_COLUMNS)
+    return df.sort_values(["event_id", "outlet", "article_id", "sentence_index"], kind="stable").reset_index(drop=True)
+
+
+def omissions(alignment: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """What other outlets included that an article left out: the mirror of :func:`unique_sentences`.
+
+    One row per (article, sentence of another outlet's article in the same event with no partner in
+    it): ``outlet, article_id`` = the article that omits it; ``other_outlet, other_article,
+    sentence_index, relative_position, text`` = the sentence it omits, where it stood in the other
+    article.
+    """
+    text, count = _sentence_lookup(sentences)
+    rows: list[list[object]] = []
+    miss = alignment[alignment["label"] == "unique"]
+    for r in miss.itertuples(index=False):
+        si = int(r.sentence_a)
+        rows.append([r.event_id, r.outlet_b, r.article_b, r.outlet_a, r.article_a, si,
+                     relative_position(si, count.get(r.article_a, 0)), text.get((r.article_a, si), "")])
+    df = pd.DataFrame(rows, columns=OMISSION_COLUMNS)
+    return df.sort_values(["event_id", "outlet", "article_id", "other_outlet", "other_article", "sentence_index"],
+                          kind="stable").reset_index(drop=True)
+
+
+def side_by_side(alignment: pd.DataFrame, sentences: pd.DataFrame, article_a: str, article_b: str) -> pd.DataFrame:
+    """Two articles in two columns for a report: aligned sentences on one row, the rest on their own.
+
+    Rows follow A's order; a sentence of B with no partner is placed after the last row that shows
+    a sentence of B with a lower index (or first). ``mark`` is ``"= verbatim"``,
+    ``"≈ paraphrase"``, ``"only A"`` or ``"only B"``; ``score`` is the similarity of the pair.
+    Empty when the two articles were not aligned (same outlet, other events, or unknown ids).
+    """
+    text, _ = _sentence_lookup(sentences)
+    ab = alignment[(alignment["article_a"] == article_a) & (alignment["article_b"] == article_b)]
+    ba = alignment[(alignment["article_a"] == article_b) & (alignment["article_b"] == article_a)]
+    rows: list[list[object]] = []
+    for r in ab.sort_values("sentence_a").itertuples(index=False):
+        if r.label == "unique":
+            rows.append([int(r.sentence_a), text.get((article_a, int(r.sentence_a)), ""), "only A", None, "",
+                         float("nan")])
+        else:
+            j = int(r.sentence_b)
+            mark = "= verbatim" if r.label == "verbatim" else "≈ paraphrase"
+            rows.append([int(r.sentence_a), text.get((article_a, int(r.sentence_a)), ""), mark, j,
+                         text.get((article_b, j), ""), r.score])
+    for r in ba[ba["label"] == "unique"].sort_values("sentence_a").itertuples(index=False):
+        j = int(r.sentence_a)
+        pos = 0
+        for k, row in enumerate(rows):
+            if row[3] is not None and row[3] < j:
+                pos = k + 1
+        rows.insert(pos, [None, "", "only B", j, text.get((article_b, j), ""), float("nan")])
+    df = pd.DataFrame(rows, columns=SIDE_COLUMNS)
+    return df.astype({"sentence_a": "Int64", "sentence_b": "Int64", "score": "float64"})

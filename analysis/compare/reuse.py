@@ -1,0 +1,192 @@
+"""Text reuse between articles: containment of word 5-grams (Nicholls 2019).
+
+Shingles are the lower-cased word n-grams of an article's body in reading order, running across
+sentence boundaries; words come from the sentences table's ``tokens`` column (punctuation is not a
+word, so "Russia, state" and "Russia state" give the same shingle). n = 5 is our choice (a parameter).
+
+    C(A, B) = |shingles(A) ∩ shingles(B)| / |shingles(A)|
+
+is the share of A's text that also appears in B (Nicholls, T. (2019). Detecting Textual Reuse in
+News Stories, At Scale. International Journal of Communication, 13). It is asymmetric: a short
+article wholly copied into a long one has C(short, long) = 1 and C(long, short) small.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from math import ceil
+
+import pandas as pd
+
+from ..model import Undefined
+from .events import analysed_articles, article_tokens, event_groups
+
+# Labels of a pair (our choice; parameters of reuse_table).
+NEAR_DUPLICATE = 0.8  # both directions: each article is at least 80 % the other's text
+SHARED_TEXT = 0.1  # either direction: at least 10 % of one article's shingles appear in the other
+
+REUSE_COLUMNS = ["event_id", "article_a", "article_b", "outlet_a", "outlet_b", "containment_a_in_b",
+                 "containment_b_in_a", "n_shared", "label"]
+PASSAGE_COLUMNS = ["event_id", "article_a", "article_b", "passage", "sentence_a", "sentence_b", "n_words"]
+NEAR_DUP_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "event_a", "event_b",
+                    "containment_a_in_b", "containment_b_in_a", "n_shared"]
+
+Shingle = tuple[str, ...]
+
+
+def _words(tokens: str | Iterable[str]) -> list[str]:
+    return (tokens.split() if isinstance(tokens, str) else [str(t) for t in tokens])
+
+
+def shingles(tokens: str | Iterable[str], n: int = 5) -> set[Shingle]:
+    """The set of lower-cased word ``n``-grams of ``tokens`` (a sequence of words, or words joined by
+    spaces). Empty when there are fewer than ``n`` words."""
+    words = [w.lower() for w in _words(tokens)]
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)} if n > 0 else set()
+
+
+def containment(a: set[Shingle], b: set[Shingle]) -> float:
+    """C(A, B) = |A ∩ B| / |A|: the share of A's shingles found in B (Nicholls 2019).
+
+    Undefined when A has no shingles (fewer words than the n-gram length).
+    """
+    if not a:
+        return Undefined("first text has no shingles: fewer words than the n-gram length")
+    return len(a & b) / len(a)
+
+
+def reuse_label(c_ab: float, c_ba: float, near_duplicate: float = NEAR_DUPLICATE,
+                shared_text: float = SHARED_TEXT) -> str:
+    """Label of a pair from its two containments (our thresholds, parameters):
+
+    * ``near-duplicate``: min(C(A,B), C(B,A)) >= ``near_duplicate`` (0.8): each is mostly the other;
+    * ``shared source text``: max(C(A,B), C(B,A)) >= ``shared_text`` (0.1): one reuses text of the
+      other or both of a common source (wire copy, press release, quoted statement);
+    * ``independent``: neither; ``undefined`` when an article is too short to have shingles.
+    """
+    if pd.isna(c_ab) or pd.isna(c_ba):
+        return "undefined"
+    if min(c_ab, c_ba) >= near_duplicate:
+        return "near-duplicate"
+    if max(c_ab, c_ba) >= shared_text:
+        return "shared source text"
+    return "independent"
+
+
+def _event_shingles(sentences: pd.DataFrame, ids: set[str], n: int
+                    ) -> tuple[dict[str, list[tuple[str, int]]], dict[str, set[Shingle]]]:
+    toks = article_tokens(sentences, ids)
+    return toks, {aid: shingles([t for t, _ in toks.get(aid, [])], n) for aid in ids}
+
+
+def reuse_table(articles: pd.DataFrame, sentences: pd.DataFrame, n: int = 5,
+                near_duplicate: float = NEAR_DUPLICATE, shared_text: float = SHARED_TEXT) -> pd.DataFrame:
+    """Containment both ways for every unordered pair of analysed articles within each event.
+
+    One row per pair (A before B in event, outlet, article-id order; pairs from the same outlet
+    included): ``containment_a_in_b`` = C(A,B), ``containment_b_in_a`` = C(B,A), ``n_shared`` =
+    |shingles(A) ∩ shingles(B)|, ``label`` from :func:`reuse_label`. Containment is NaN when an article
+    has fewer than ``n`` words. Pairs never cross events.
+    """
+    arts = analysed_articles(articles)
+    rows: list[list[object]] = []
+    for event_id, group in event_groups(arts):
+        ids = list(group["article_id"])
+        outlets = dict(zip(group["article_id"], group["outlet"], strict=True))
+        _, sh = _event_shingles(sentences, set(ids), n)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                c_ab, c_ba = containment(sh[a], sh[b]), containment(sh[b], sh[a])
+                rows.append([event_id, a, b, outlets[a], outlets[b], c_ab, c_ba, len(sh[a] & sh[b]),
+                             reuse_label(c_ab, c_ba, near_duplicate, shared_text)])
+    df = pd.DataFrame(rows, columns=REUSE_COLUMNS)
+    return df.astype({"containment_a_in_b": "float64", "containment_b_in_a": "float64", "n_shared": "int64"})
+
+
+def passages(tokens_a: Sequence[tuple[str, int]], tokens_b: Sequence[tuple[str, int]], n: int = 5
+             ) -> list[tuple[str, int, int, int]]:
+    """Maximal runs of A's words whose every n-gram also occurs in B, in A's order.
+
+    Each run of consecutive shared shingles starting at word i and ending with the shingle at word j
+    is rendered as A's words i … j+n-1. Returns ``(passage, sentence_a, sentence_b, n_words)``:
+    the sentence of A where the passage starts, and the sentence of B where its first shingle first
+    occurs.
+    """
+    words_a = [t.lower() for t, _ in tokens_a]
+    words_b = [t.lower() for t, _ in tokens_b]
+    first_b: dict[Shingle, int] = {}
+    for i in range(len(words_b) - n + 1):
+        first_b.setdefault(tuple(words_b[i:i + n]), i)
+    hits = [tuple(words_a[i:i + n]) in first_b for i in range(len(words_a) - n + 1)]
+    out: list[tuple[str, int, int, int]] = []
+    i = 0
+    while i < len(hits):
+        if not hits[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(hits) and hits[j + 1]:
+            j += 1
+        text = " ".join(t for t, _ in tokens_a[i:j + n])
+        b_at = first_b[tuple(words_a[i:i + n])]
+        out.append((text, tokens_a[i][1], tokens_b[b_at][1], j + n - i))
+        i = j + 1
+    return out
+
+
+def shared_passages(articles: pd.DataFrame, sentences: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    """The text two articles share, for every unordered pair within each event (see :func:`passages`).
+
+    Columns ``event_id, article_a, article_b, passage, sentence_a, sentence_b, n_words``; passages
+    are A's words (as printed, punctuation dropped), in A's reading order.
+    """
+    arts = analysed_articles(articles)
+    rows: list[list[object]] = []
+    for event_id, group in event_groups(arts):
+        ids = list(group["article_id"])
+        toks, _ = _event_shingles(sentences, set(ids), n)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                for text, sa, sb, k in passages(toks.get(a, []), toks.get(b, []), n):
+                    rows.append([event_id, a, b, text, sa, sb, k])
+    df = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    return df.astype({"sentence_a": "int64", "sentence_b": "int64", "n_words": "int64"})
+
+
+def near_duplicates(articles: pd.DataFrame, sentences: pd.DataFrame, threshold: float = 0.8,
+                    n: int = 5) -> pd.DataFrame:
+    """Corpus-wide near-duplicate pairs, across events: min(C(A,B), C(B,A)) >= ``threshold``.
+
+    Scales without an all-pairs loop by prefix filtering (Chaudhuri, Ganti & Kaushik 2006; Bayardo,
+    Ma & Srikant 2007): shingles are ordered rarest first; a pair can only reach the threshold if the
+    first |A| − ⌈threshold·|A|⌉ + 1 shingles of A and the corresponding prefix of B share one, so only
+    those prefixes go into the inverted index. Candidates are then verified exactly. Columns
+    ``article_a, article_b, outlet_a, outlet_b, event_a, event_b, containment_a_in_b,
+    containment_b_in_a, n_shared``, ordered by article ids (A < B).
+    """
+    arts = analysed_articles(articles)
+    ids = sorted(arts["article_id"])
+    info = {r.article_id: (r.outlet, r.event_id) for r in arts.itertuples()}
+    toks = article_tokens(sentences, set(ids))
+    sh = {aid: shingles([t for t, _ in toks.get(aid, [])], n) for aid in ids}
+    df_count: Counter[Shingle] = Counter(s for aid in ids for s in sh[aid])
+    index: dict[Shingle, list[str]] = defaultdict(list)
+    candidates: set[tuple[str, str]] = set()
+    for aid in ids:
+        size = len(sh[aid])
+        if size == 0 or threshold <= 0:
+            continue
+        ordered = sorted(sh[aid], key=lambda s: (df_count[s], s))
+        for s in ordered[:size - ceil(threshold * size - 1e-9) + 1]:
+            for other in index[s]:
+                candidates.add((other, aid) if other < aid else (aid, other))
+            index[s].append(aid)
+    rows: list[list[object]] = []
+    for a, b in sorted(candidates):
+        k = len(sh[a] & sh[b])
+        c_ab, c_ba = k / len(sh[a]), k / len(sh[b])
+        if min(c_ab, c_ba) >= threshold:
+            rows.append([a, b, info[a][0], info[b][0], info[a][1], info[b][1], c_ab, c_ba, k])
+    df = pd.DataFrame(rows, columns=NEAR_DUP_COLUMNS)
+    return df.astype({"containment_a_in_b": "float64", "containment_b_in_a": "float64", "n_shared": "int64"})
