@@ -247,8 +247,8 @@ def plot_hedging(metrics: pd.DataFrame) -> Plot:
     quoted = inside them). A voice with no words has NaN rates, drawn as n/a.
     """
     df = family_rows(metrics, FAMILY, ["hedge_rate"])
-    split = df["target"].str.partition(":")
-    df = df.assign(voice=split[0], category=split[2])
+    split = [t.partition(":") for t in df["target"]]
+    df = df.assign(voice=[v for v, _, _ in split], category=[c for _, _, c in split])
     df = df[df["voice"].isin(list(VOICES)) & (df["category"] != "")]
     title = "Hedges, boosters and evidentials by voice"
     if df.empty:
