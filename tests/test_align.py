@@ -1,0 +1,164 @@
+"""Sentence alignment: hand-computed similarity, labels on constructed pairs, one-to-one matching,
+within-event only, unique sentences / omissions / side by side, and hand-checked seed facts."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.compare.align import (
+    align_sentences,
+    omissions,
+    relative_position,
+    sentence_similarity,
+    side_by_side,
+    unique_sentences,
+)
+from analysis.pipeline import analyse_corpus
+from analysis.tables import AnalysisTables, collect_tables
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_tables() -> AnalysisTables:
+    return collect_tables(analyse_corpus(SEEDS))
+
+
+def frames(docs: dict[str, tuple[str, str, list[str]]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """articles + sentences tables from {article_id: (outlet, event_id, [sentences as space-joined words])}."""
+    arts = pd.DataFrame([{"article_id": a, "outlet": o, "event_id": e, "published": "", "status": "analysed"}
+                         for a, (o, e, _) in docs.items()])
+    sents = pd.DataFrame([{"article_id": a, "sentence_index": i, "paragraph_index": i, "start": 0, "end": 0,
+                           "text": s, "tokens": s} for a, (_, _, ss) in docs.items() for i, s in enumerate(ss)])
+    return arts, sents
+
+
+A0 = "North Korea ratified a defence treaty with Russia on Monday"
+A1 = "The agreement promises military assistance if either side is attacked"
+A2 = "Fishing boats returned to the harbour after the storm"
+B1 = "The agreement promises military help if either country is attacked"
+B2 = "Prices of rice rose sharply in the capital this week"
+
+
+def test_similarity_hand_value() -> None:
+    # F = 5 words + 4 bigrams on each side; shared: north korea ratified the + 3 bigrams = 7
+    assert sentence_similarity("north korea ratified the treaty", "North Korea ratified the pact") == \
+        pytest.approx(2 * 7 / 18)
+    # A1 / B1: 10 words + 9 bigrams each; shared 8 words (the agreement promises military if either is
+    # attacked) + 5 bigrams (the agreement, agreement promises, promises military, if either, is attacked)
+    assert sentence_similarity(A1, B1) == pytest.approx(2 * 13 / 38)
+    assert sentence_similarity(A0, A0) == 1.0
+    assert sentence_similarity("", "") == 0.0
+
+
+def test_similarity_direction_more_change_scores_lower() -> None:
+    one = "North Korea ratified a defence treaty with Russia on Tuesday"
+    three = "North Korea approved a defence pact with Moscow on Monday"
+    assert sentence_similarity(A0, A0) > sentence_similarity(A0, one) > sentence_similarity(A0, three) > \
+        sentence_similarity(A0, B2)
+
+
+def test_labels_on_constructed_pair() -> None:
+    arts, sents = frames({"a": ("Outlet A", "e1", [A0, A1, A2]), "b": ("Outlet B", "e1", [A0, B1, B2])})
+    al = align_sentences(arts, sents)
+    assert list(al.columns[:9]) == ["event_id", "article_a", "outlet_a", "sentence_a", "article_b", "outlet_b",
+                                    "sentence_b", "label", "score"]
+    ab = al[al.article_a == "a"].set_index("sentence_a")
+    assert list(ab.label) == ["verbatim", "paraphrase", "unique"]
+    assert list(ab.sentence_b.iloc[:2]) == [0, 1] and pd.isna(ab.sentence_b.iloc[2])
+    assert ab.score.iloc[1] == pytest.approx(26 / 38)
+    ba = al[al.article_a == "b"]
+    assert list(ba.label) == ["verbatim", "paraphrase", "unique"]  # the mirror
+
+
+def test_thresholds_are_parameters() -> None:
+    arts, sents = frames({"a": ("Outlet A", "e1", [A1]), "b": ("Outlet B", "e1", [B1])})
+    assert align_sentences(arts, sents, threshold_p=0.7).label.tolist() == ["unique", "unique"]
+    assert align_sentences(arts, sents, threshold_v=0.6).label.tolist() == ["verbatim", "verbatim"]
+
+
+def test_one_to_one_even_with_repeated_sentence() -> None:
+    arts, sents = frames({"a": ("Outlet A", "e1", [A0, A0, A1]), "b": ("Outlet B", "e1", [A0, B1])})
+    al = align_sentences(arts, sents)
+    ab = al[al.article_a == "a"]
+    assert list(ab.label) == ["verbatim", "unique", "paraphrase"]  # the second copy finds no free partner
+    assert ab.best_score.iloc[1] == 1.0  # but its nearest sentence was identical
+    matched = al.dropna(subset=["sentence_b"])
+    assert not matched.duplicated(["article_a", "article_b", "sentence_b"]).any()
+    pairs = set(zip(matched.article_a, matched.sentence_a, matched.article_b, matched.sentence_b, strict=True))
+    assert all((b, j, a, i) in pairs for a, i, b, j in pairs)  # the mirror holds the same pairs
+
+
+def test_within_event_only_and_never_within_one_outlet() -> None:
+    arts, sents = frames({
+        "a1": ("Outlet A", "e1", [A0, A1]),
+        "b1": ("Outlet B", "e1", [B2]),
+        "a1bis": ("Outlet A", "e1", [A0]),  # same outlet: not aligned with a1
+        "c2": ("Outlet C", "e2", [A0, A1]),  # identical text in another event: never aligned with e1
+    })
+    al = align_sentences(arts, sents)
+    pairs = set(zip(al.article_a, al.article_b, strict=True))
+    assert pairs == {("a1", "b1"), ("b1", "a1"), ("a1bis", "b1"), ("b1", "a1bis")}
+    assert set(al.event_id) == {"e1"}
+    assert (al.label == "unique").all()
+
+
+def test_unique_sentences_omissions_and_side_by_side() -> None:
+    arts, sents = frames({"a": ("Outlet A", "e1", [A0, A1, A2]), "b": ("Outlet B", "e1", [A0, B1, B2]),
+                          "c": ("Outlet C", "e1", [A2])})
+    al = align_sentences(arts, sents)
+    uniq = unique_sentences(al, sents, arts)
+    a_rows = uniq[uniq.article_id == "a"].set_index("sentence_index")
+    # A0 and A1 are missing from C only; A2 is in C (verbatim) but not in B
+    assert a_rows.missing_from.to_dict() == {0: "Outlet C", 1: "Outlet C", 2: "Outlet B"}
+    assert not a_rows.unique_to_outlet.any()
+    b2 = uniq[(uniq.article_id == "b") & (uniq.sentence_index == 2)].iloc[0]
+    assert b2.unique_to_outlet and b2.missing_from == "Outlet A; Outlet C" and b2.text == B2
+    assert b2.relative_position == pytest.approx(2.5 / 3)
+    om = omissions(al, sents, arts)
+    c_left_out = om[om.article_id == "c"]
+    assert set(zip(c_left_out.other_article, c_left_out.sentence_index, strict=True)) == {
+        ("a", 0), ("a", 1), ("b", 0), ("b", 1), ("b", 2)}
+    sbs = side_by_side(al, sents, "a", "b")
+    assert list(sbs.columns) == ["sentence_a", "text_a", "mark", "sentence_b", "text_b", "score"]
+    # B2 follows the row showing B1 (B's order is kept), before A's own A2
+    assert list(sbs.mark) == ["= verbatim", "≈ paraphrase", "only B", "only A"]
+    assert list(sbs.sentence_b.astype("Float64").fillna(-1)) == [0, 1, 2, -1]
+    assert side_by_side(al, sents, "a", "nope").empty
+
+
+def test_relative_position() -> None:
+    assert relative_position(0, 4) == 0.125
+    assert relative_position(3, 4) == 0.875
+
+
+def test_empty_input_gives_empty_frames_without_warnings() -> None:
+    arts = pd.DataFrame(columns=["article_id", "outlet", "event_id", "published", "status"])
+    sents = pd.DataFrame(columns=["article_id", "sentence_index", "paragraph_index", "start", "end", "text",
+                                  "tokens"]).astype({"sentence_index": "int64"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        al = align_sentences(arts, sents)
+        assert al.empty and "label" in al.columns
+        assert unique_sentences(al, sents, arts).empty
+        assert omissions(al, sents, arts).empty
+        # an article with no sentences: nothing to align, no error
+        a2, s2 = frames({"a": ("Outlet A", "e1", []), "b": ("Outlet B", "e1", [A0])})
+        assert list(align_sentences(a2, s2).label) == ["unique"]
+
+
+def test_seed_rewrite_has_no_verbatim_sentence(seed_tables: AnalysisTables) -> None:
+    """Read by hand: 000 rewrites every sentence, so no sentence is shared verbatim with 002. Every
+    sentence of both articles (14 + 16) appears exactly once in each direction."""
+    al = align_sentences(seed_tables.articles, seed_tables.sentences)
+    assert (al.label != "verbatim").all()
+    counts = al.groupby("article_a").size().to_dict()
+    assert counts == {"002_3725b521bb5f0d30": 14, "000_dc77826089423d0b": 16}
+    assert not al.duplicated(["article_a", "sentence_a", "article_b"]).any()
+    # UPI's Article 51 sentence (s5) and its New York Times report (s11) have nothing like them in 000
+    upi = al[al.article_a == "002_3725b521bb5f0d30"].set_index("sentence_a")
+    assert upi.loc[5, "label"] == "unique" and upi.loc[11, "label"] == "unique"
