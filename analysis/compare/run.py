@@ -66,6 +66,15 @@ def event_articles(articles: pd.DataFrame, event: str | None) -> pd.DataFrame:
     return arts if event is None else arts[arts["event_id"] == str(event)]
 
 
+def event_summary(articles: pd.DataFrame, event: str | None = None) -> pd.DataFrame:
+    """One row per event: ``event_id, n_articles, n_outlets, outlets`` ("; "-joined, sorted) of the analysed
+    articles; events with a single outlet cannot be compared across outlets."""
+    arts = event_articles(articles, event)
+    rows = [[str(e), len(g), g["outlet"].nunique(), "; ".join(sorted(g["outlet"].unique()))]
+            for e, g in arts.groupby("event_id", sort=True)]
+    return pd.DataFrame(rows, columns=["event_id", "n_articles", "n_outlets", "outlets"])
+
+
 def keyness_table(sentences: pd.DataFrame, articles: pd.DataFrame, event: str | None = None, min_freq: int = 3,
                   stopwords: bool | str | Iterable[str] = True, seed: int = SEED) -> pd.DataFrame:
     """Keyness for every pair of outlets within each event (``scope`` = event id) and, when ``event`` is

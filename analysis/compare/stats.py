@@ -270,12 +270,18 @@ def _select(vals: pd.DataFrame, metrics_list: Iterable[str] | None, outlets: Ite
 
 def _stats_from_values(vals: pd.DataFrame, n_boot: int, seed: int, paired: bool | str) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
-    for (metric, target), grp in vals.groupby(["metric", "target"], sort=True):
-        by_outlet = {str(o): g for o, g in grp.groupby("outlet", sort=True)}
+    values = vals["value"].to_numpy(dtype=float)
+    events = vals["event_id"].to_numpy(dtype=object)
+    outlets = vals["outlet"].to_numpy(dtype=object)
+    for (metric, target), pos in sorted(vals.groupby(["metric", "target"], sort=False).indices.items()):
+        by_outlet: dict[str, list[int]] = {}
+        for i in pos:
+            by_outlet.setdefault(str(outlets[i]), []).append(int(i))
         for oa, ob in combinations(sorted(by_outlet), 2):
+            ia, ib = np.array(by_outlet[oa]), np.array(by_outlet[ob])
             rng = row_rng(seed, str(metric), str(target), oa, ob)
-            rows.append(_compare_pair(str(metric), str(target), oa, ob, by_outlet[oa], by_outlet[ob], paired,
-                                      n_boot, rng))
+            rows.append(_compare_pair(str(metric), str(target), oa, ob, (values[ia], events[ia]),
+                                      (values[ib], events[ib]), paired, n_boot, rng))
     out = pd.DataFrame(rows, columns=STATS_COLUMNS)
     if out.empty:
         return _typed(out)
@@ -301,33 +307,39 @@ def design_summary(stats: pd.DataFrame) -> str:
             f"across the {int(inferential.sum())} comparisons with a p-value (Benjamini & Hochberg 1995).")
 
 
-def _compare_pair(metric: str, target: str, oa: str, ob: str, a: pd.DataFrame, b: pd.DataFrame,
-                  paired: bool | str, n_boot: int, rng: np.random.Generator) -> dict[str, object]:
+def _event_means(values: np.ndarray, events: np.ndarray, shared: list[str]) -> np.ndarray:
+    return np.array([values[events == e].mean() for e in shared], dtype=float)
+
+
+Side = tuple[np.ndarray, np.ndarray]  # (values, event ids) of one outlet's articles
+
+
+def _compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, paired: bool | str, n_boot: int,
+                  rng: np.random.Generator) -> dict[str, object]:
     notes: list[str] = []
-    n_nan = int(a["value"].isna().sum() + b["value"].isna().sum())
+    (va, ea), (vb, eb) = a, b
+    n_nan = int(np.isnan(va).sum() + np.isnan(vb).sum())
     if n_nan:
         notes.append(f"{n_nan} undefined article value(s) left out")
-    a = a[a["value"].notna()]
-    b = b[b["value"].notna()]
+    keep_a, keep_b = ~np.isnan(va), ~np.isnan(vb)
+    va, ea, vb, eb = va[keep_a], ea[keep_a], vb[keep_b], eb[keep_b]
     row: dict[str, object] = {"metric": metric, "target": target, "outlet_a": oa, "outlet_b": ob}
-    empty = [o for o, g in ((oa, a), (ob, b)) if g.empty]
+    empty = [o for o, v in ((oa, va), (ob, vb)) if len(v) == 0]
     if empty:
         notes.insert(0, f"no defined value for {' and '.join(empty)}")
-        row.update(n_a=len(a), n_b=len(b), mean_a=_mean(a["value"].to_numpy()), mean_b=_mean(b["value"].to_numpy()),
-                   difference=math.nan, ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan,
-                   p_value=math.nan, p_adjusted=math.nan, design=PAIRED if paired is True else INDEPENDENT,
-                   note="; ".join(notes))
+        row.update(n_a=len(va), n_b=len(vb), mean_a=_mean(va), mean_b=_mean(vb), difference=math.nan,
+                   ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan,
+                   p_adjusted=math.nan, design=PAIRED if paired is True else INDEPENDENT, note="; ".join(notes))
         return row
-    shared = sorted((set(a["event_id"]) & set(b["event_id"])) - {""})
+    shared = sorted((set(ea) & set(eb)) - {""})
     use_pair = paired is True or (paired == "auto" and bool(shared))
     if use_pair:
-        xa = a[a["event_id"].isin(shared)].groupby("event_id")["value"].mean()
-        xb = b[b["event_id"].isin(shared)].groupby("event_id")["value"].mean()
-        x, y = xa.reindex(shared).to_numpy(), xb.reindex(shared).to_numpy()
-        dropped = len(a) + len(b) - int(a["event_id"].isin(shared).sum() + b["event_id"].isin(shared).sum())
+        in_a, in_b = np.isin(ea, shared), np.isin(eb, shared)
+        x, y = _event_means(va, ea, shared), _event_means(vb, eb, shared)
+        dropped = int((~in_a).sum() + (~in_b).sum())
         if dropped:
             notes.append(f"{dropped} article(s) in events not covered by both outlets left out")
-        if len(a) > len(shared) or len(b) > len(shared):
+        if int(in_a.sum()) > len(shared) or int(in_b.sum()) > len(shared):
             notes.append("several articles of an outlet in one event averaged")
         d = x - y
         n = len(d)
@@ -340,7 +352,7 @@ def _compare_pair(metric: str, target: str, oa: str, ob: str, a: pd.DataFrame, b
             row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g_av(x, y), cliffs_delta=cliffs_delta(x, y),
                        p_value=sign_flip_p(d, n_boot, rng))
     else:
-        x, y = a["value"].to_numpy(), b["value"].to_numpy()
+        x, y = va, vb
         row.update(n_a=len(x), n_b=len(y), mean_a=_mean(x), mean_b=_mean(y), design=INDEPENDENT)
         row["difference"] = row["mean_a"] - row["mean_b"]  # type: ignore[operator]
         if len(x) < 2 or len(y) < 2:
