@@ -80,8 +80,9 @@ def group_events(articles: pd.DataFrame, sentences: pd.DataFrame, window_days: i
     Two articles without an event id are linked when both are published within ``window_days`` of
     each other and their text overlaps: containment of word ``n``-grams (Nicholls 2019), taken in
     the larger direction, max(C(A,B), C(B,A)) >= ``threshold``, where
-    C(A,B) = |shingles(A) ∩ shingles(B)| / |shingles(A)|. An article with no parseable date is linked
-    on text alone. Events are the connected groups of links (single linkage) and are named
+    C(A,B) = |shingles(A) ∩ shingles(B)| / |shingles(A)|. Events are the connected groups of links
+    between dated articles (single linkage); an article with no parseable date joins the event of
+    the article its text overlaps most (so it cannot bridge two dated events). Events are named
     ``auto-001``, ``auto-002`` … in order of their earliest article (date, then id). Articles that
     already have an event id keep it (method ``"given"``); an article with no link forms its own event.
     Candidate pairs come from an inverted index of shingles, so articles sharing no shingle are never
@@ -134,7 +135,11 @@ def group_events(articles: pd.DataFrame, sentences: pd.DataFrame, window_days: i
             for x, y in ((aid, other), (other, aid)):
                 if x not in best or c > best[x][0] or (c == best[x][0] and y < best[x][1]):
                     best[x] = (c, y)
-            parent[find(other)] = find(aid)
+            if da is not None and db is not None:
+                parent[find(other)] = find(aid)
+    for aid in todo:  # an undated article joins the event of the article it overlaps most
+        if dates[aid] is None and aid in best:
+            parent[find(aid)] = find(best[aid][1])
     groups: dict[str, list[str]] = defaultdict(list)
     for aid in todo:
         groups[find(aid)].append(aid)

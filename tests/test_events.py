@@ -1,0 +1,79 @@
+"""Events: given ids kept, missing ids -> one corpus-wide event; the optional grouping helper links
+articles by date window + 5-gram containment and says how."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+from analysis.compare.events import analysed_articles, assign_events, group_events
+
+WIRE = ("the defence ministry said on monday that it had moved units to the border area near northvale "
+        "after a series of incidents")
+OTHER = "heavy rain caused the river to overflow its banks in port emery on friday the weather office said"
+
+
+def frames(docs: dict[str, tuple[str, str, str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """{article_id: (outlet, event_id, published, text)} -> articles, sentences (one sentence each)."""
+    arts = pd.DataFrame([{"article_id": a, "outlet": o, "event_id": e, "published": p, "status": "analysed"}
+                         for a, (o, e, p, _) in docs.items()])
+    sents = pd.DataFrame([{"article_id": a, "sentence_index": 0, "paragraph_index": 0, "start": 0, "end": len(t),
+                           "text": t, "tokens": t} for a, (_, _, _, t) in docs.items()])
+    return arts, sents
+
+
+def test_assign_events_keeps_ids_and_fills_all() -> None:
+    arts = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "event_id": ["e1", "", None, "  e2 "]})
+    events = assign_events(arts)
+    assert events.name == "event_id"
+    assert list(events) == ["e1", "all", "all", "e2"]
+    assert list(events.index) == list(arts.index)
+    assert list(assign_events(pd.DataFrame({"article_id": ["x"]}))) == ["all"]
+
+
+def test_analysed_articles_drops_skipped_and_sorts() -> None:
+    arts = pd.DataFrame({"article_id": ["b", "a", "c"], "outlet": ["Y", "X", "X"], "event_id": ["e", "e", "e"],
+                         "status": ["analysed", "analysed", "empty"]})
+    out = analysed_articles(arts)
+    assert list(out.article_id) == ["a", "b"]
+
+
+def test_group_events_by_date_window_and_containment() -> None:
+    arts, sents = frames({
+        "a1": ("A", "", "2024-03-01", WIRE + " officials said"),
+        "b1": ("B", "", "2024-03-02", "reports say " + WIRE),  # same wire text, a day later: linked to a1
+        "c1": ("C", "", "2024-03-20", WIRE + " in the spring"),  # similar text but 19 days later: own event
+        "d1": ("D", "", "2024-03-01", OTHER),  # same day, other text: its own event
+        "g1": ("E", "given-1", "2024-03-01", WIRE),  # has an event id: kept
+        # no date: joins the event of the article it overlaps most (a1: all of a1's shingles are in n1)
+        "n1": ("F", "", "", WIRE + " officials said again"),
+    })
+    out = group_events(arts, sents, window_days=3, threshold=0.2).set_index("article_id")
+    assert list(out.columns) == ["event_id", "method"]
+    assert out.loc["g1", "event_id"] == "given-1" and out.loc["g1", "method"] == "given"
+    assert out.loc["a1", "event_id"] == out.loc["b1", "event_id"] == out.loc["n1", "event_id"]
+    assert out.loc["c1", "event_id"] != out.loc["a1", "event_id"]
+    assert out.loc["d1", "event_id"] not in {out.loc["a1", "event_id"], out.loc["c1", "event_id"]}
+    assert out.loc["d1", "method"] == "no match: own event"
+    assert out.loc["b1", "method"].startswith("date window 3 d + containment ≥ 0.2 with ")
+    assert out.loc["n1", "method"].startswith("no date; containment ≥ 0.2 with ")
+    # events are numbered by their earliest article: a1/b1/d1 share 2024-03-01, a1 < d1
+    assert out.loc["a1", "event_id"] == "auto-001" and out.loc["d1", "event_id"] == "auto-002"
+    assert out.loc["c1", "event_id"] == "auto-003"
+
+
+def test_group_events_window_is_a_parameter() -> None:
+    arts, sents = frames({"a1": ("A", "", "2024-03-01", WIRE), "c1": ("C", "", "2024-03-20", WIRE)})
+    assert group_events(arts, sents, window_days=3).event_id.nunique() == 2
+    assert group_events(arts, sents, window_days=30).event_id.nunique() == 1
+
+
+def test_group_events_empty_without_warnings() -> None:
+    arts = pd.DataFrame(columns=["article_id", "outlet", "event_id", "published", "status"])
+    sents = pd.DataFrame(columns=["article_id", "sentence_index", "paragraph_index", "start", "end", "text",
+                                  "tokens"]).astype({"sentence_index": "int64"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert group_events(arts, sents).empty
+        assert assign_events(arts).empty
