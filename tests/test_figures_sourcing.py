@@ -27,6 +27,7 @@ from analysis.figures.sourcing import (
     plot_source_profile,
     plot_stance_verbs,
     quotes_table,
+    show_table,
     sources_table,
 )
 from analysis.metrics import Settings
@@ -362,6 +363,13 @@ def test_quotes_table_order_and_labels() -> None:
     assert list(out["named"]) == ["anonymous", "named"]
     assert list(out["negated"]) == [True, False]
     assert list(out["speaker_as_printed"]) == ["officials", "Rudenko"]
+
+
+def test_show_table_does_not_cut_long_text(capsys: pytest.CaptureFixture[str]) -> None:
+    sentence = "word " * 60 + "END"
+    show_table(pd.DataFrame({"sentence": [sentence] * 70}))
+    out = capsys.readouterr().out  # outside a notebook IPython prints the text repr
+    assert out.count("END") == 70  # every row, and every cell whole
 
 
 # ----------------------------------------------------------------------------- seeds

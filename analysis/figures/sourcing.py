@@ -495,3 +495,11 @@ def claims_table(claims: pd.DataFrame | None, sentences: pd.DataFrame | None = N
     out["_ref"] = out["referent"].str.lower()
     out = out.sort_values(["_ref", "outlet", "article_id", "sentence_index", "_start"], kind="mergesort")
     return out.loc[:, list(CLAIM_COLUMNS)].reset_index(drop=True)
+
+
+def show_table(table: pd.DataFrame) -> None:
+    """For notebooks: display ``table`` whole — every row, and cell text (quotes, sentences) never cut short."""
+    from IPython.display import display
+
+    with pd.option_context("display.max_colwidth", None, "display.max_rows", None, "display.max_columns", None):
+        display(table)
