@@ -290,19 +290,29 @@ def _stats_from_values(vals: pd.DataFrame, n_boot: int, seed: int, paired: bool 
                   .reset_index(drop=True))
 
 
-def design_summary(stats: pd.DataFrame) -> str:
-    """One plain sentence on what the rows of a stats table support (for captions and notebooks)."""
+def design_summary(stats: pd.DataFrame, scope: str | None = None) -> str:
+    """One plain sentence on what the rows of a stats table support (for captions and notebooks).
+
+    With a ``scope`` column (from :func:`pooled_and_per_event`), only one scope is described: ``scope``,
+    else ``"pooled"`` when present, else the first.
+    """
+    prefix = ""
+    if "scope" in stats.columns and not stats.empty:
+        scopes = list(dict.fromkeys(stats["scope"].astype(str)))
+        chosen = scope if scope is not None else ("pooled" if "pooled" in scopes else scopes[0])
+        stats = stats[stats["scope"].astype(str) == chosen]
+        prefix = "All events pooled. " if chosen == "pooled" else f"Event {chosen}. "
     if stats.empty:
-        return "No outlet comparison: fewer than two outlets with defined values."
+        return prefix + "No outlet comparison: fewer than two outlets with defined values."
     inferential = stats["p_value"].notna()
     designs = ", ".join(sorted(stats["design"].astype(str).unique()))
     n_lo, n_hi = int(min(stats["n_a"].min(), stats["n_b"].min())), int(max(stats["n_a"].max(), stats["n_b"].max()))
     n_text = f"n = {n_lo}" if n_lo == n_hi else f"n = {n_lo}–{n_hi}"
     if not inferential.any():
-        return (f"Design: {designs}; {n_text} per outlet. The design cannot support inference (fewer than 2 "
+        return (f"{prefix}Design: {designs}; {n_text} per outlet. The design cannot support inference (fewer than 2 "
                 "articles or shared events per outlet): differences are descriptive, with no confidence "
                 "interval, effect size needing a variance, or p-value.")
-    return (f"Design: {designs}; {n_text} per outlet. 95% percentile bootstrap CIs of the difference in means "
+    return (f"{prefix}Design: {designs}; {n_text} per outlet. 95% percentile bootstrap CIs of the difference in means "
             f"(Efron & Tibshirani 1993); p-values from permutation/sign-flip tests, Benjamini–Hochberg adjusted "
             f"across the {int(inferential.sum())} comparisons with a p-value (Benjamini & Hochberg 1995).")
 
@@ -321,6 +331,7 @@ def _compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, 
     n_nan = int(np.isnan(va).sum() + np.isnan(vb).sum())
     if n_nan:
         notes.append(f"{n_nan} undefined article value(s) left out")
+    pairable = paired is True or (paired == "auto" and bool((set(ea) & set(eb)) - {""}))
     keep_a, keep_b = ~np.isnan(va), ~np.isnan(vb)
     va, ea, vb, eb = va[keep_a], ea[keep_a], vb[keep_b], eb[keep_b]
     row: dict[str, object] = {"metric": metric, "target": target, "outlet_a": oa, "outlet_b": ob}
@@ -329,7 +340,7 @@ def _compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, 
         notes.insert(0, f"no defined value for {' and '.join(empty)}")
         row.update(n_a=len(va), n_b=len(vb), mean_a=_mean(va), mean_b=_mean(vb), difference=math.nan,
                    ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan,
-                   p_adjusted=math.nan, design=PAIRED if paired is True else INDEPENDENT, note="; ".join(notes))
+                   p_adjusted=math.nan, design=PAIRED if pairable else INDEPENDENT, note="; ".join(notes))
         return row
     shared = sorted((set(ea) & set(eb)) - {""})
     use_pair = paired is True or (paired == "auto" and bool(shared))

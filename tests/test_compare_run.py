@@ -1,0 +1,163 @@
+"""The comparison orchestrator, its tables and files, the comparison figures, and notebook 03."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis.compare.run import COMPARISON_TABLES, compare_tables, event_summary, write_comparison
+from analysis.compare.stats import NO_INFERENCE, PAIRED
+from analysis.figures.compare import plot_forest, plot_keyness, plot_reuse, render_side_by_side
+from analysis.pipeline import analyse_corpus
+from analysis.report import execute_notebook
+from analysis.synthetic import write_synthetic_corpus
+from analysis.tables import AnalysisTables, collect_tables
+
+REPO = Path(__file__).resolve().parent.parent
+NOTEBOOK = REPO / "notebooks" / "03-same-event-comparison.ipynb"
+EVENT = "kp-ru-treaty-ratification-2024-11"
+UPI, OTHER = "UPI", "Unattributed (AP-style dateline)"
+FIVE = {"reuse", "alignment", "claims", "keyness", "stats"}
+
+
+@pytest.fixture(scope="module")
+def seed_tables() -> AnalysisTables:
+    return collect_tables(analyse_corpus(REPO / "seeds", progress=False))
+
+
+@pytest.fixture(scope="module")
+def synthetic_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_synthetic_corpus(tmp_path_factory.mktemp("syn") / "corpus.csv", n_events=6, seed=3)
+
+
+@pytest.fixture(scope="module")
+def synthetic_tables(synthetic_path: Path) -> AnalysisTables:
+    return collect_tables(analyse_corpus(synthetic_path, progress=False))
+
+
+def test_seed_tables_hand_checked(seed_tables: AnalysisTables) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c = compare_tables(seed_tables)
+    assert FIVE <= set(c) and set(c) == set(COMPARISON_TABLES)
+    # one event, two outlets -> one article pair; the rewrite shares little wording with UPI
+    assert len(c["reuse"]) == 1 and c["reuse"]["event_id"].iloc[0] == EVENT
+    # alignment: one row per sentence of each article against the other: 14 (002) + 16 (000)
+    assert len(c["alignment"]) == 14 + 16
+    # keyness: pooled and the one event, the same pair, no p-values (one article per side)
+    k = c["keyness"]
+    assert set(k["scope"]) == {"pooled", EVENT}
+    assert set(zip(k["outlet_a"], k["outlet_b"], strict=True)) == {(UPI, OTHER)}
+    assert k["p_value"].isna().all()
+    # stats: the pooled block pairs within the shared event (n = 1) and supports no inference
+    s = c["stats"]
+    pooled = s[s["scope"] == "pooled"].set_index("metric")
+    assert (pooled["design"] == PAIRED).all()
+    assert (pooled["note"].str.contains(NO_INFERENCE) | pooled["note"].str.startswith("no defined value")).all()
+    assert pooled.loc["n_sentences", "difference"] == 14 - 16  # UPI 14 sentences, rewrite 16
+    assert s["ci_low"].isna().all() and s["p_adjusted"].isna().all()
+    # event filter gives the same same-event tables and only that event's scope
+    one = compare_tables(seed_tables, EVENT)
+    assert set(one["keyness"]["scope"]) == {EVENT} and set(one["stats"]["scope"]) == {EVENT}
+    assert len(one["alignment"]) == 30
+    assert compare_tables(seed_tables, "no-such-event")["reuse"].empty
+    summary = event_summary(seed_tables.articles)
+    assert summary.to_dict("records") == [{"event_id": EVENT, "n_articles": 2, "n_outlets": 2,
+                                           "outlets": f"{UPI}; {OTHER}"}]
+
+
+def test_write_comparison_writes_every_table_in_both_formats(seed_tables: AnalysisTables, tmp_path: Path) -> None:
+    paths = write_comparison(seed_tables, tmp_path / "cmp")
+    for name in COMPARISON_TABLES:
+        csv, parquet = tmp_path / "cmp" / f"{name}.csv", tmp_path / "cmp" / f"{name}.parquet"
+        assert paths[f"{name}.csv"] == csv and csv.is_file() and parquet.is_file()
+        a, b = pd.read_csv(csv), pd.read_parquet(parquet)
+        assert list(a.columns) == list(b.columns) and len(a) == len(b)
+    stats = pd.read_parquet(tmp_path / "cmp" / "stats.parquet")
+    assert {"metric", "outlet_a", "outlet_b", "difference", "ci_low", "ci_high", "hedges_g", "p_adjusted",
+            "n_a", "n_b"} <= set(stats.columns)
+    again = write_comparison(seed_tables, tmp_path / "cmp2")
+    for name, path in paths.items():  # deterministic: a second run writes the same bytes
+        if name.endswith(".csv"):
+            assert path.read_bytes() == again[name].read_bytes()
+
+
+def test_synthetic_multi_event_paired_statistics(synthetic_tables: AnalysisTables) -> None:
+    c = compare_tables(synthetic_tables, n_boot=500)
+    s = c["stats"]
+    events = sorted(synthetic_tables.articles["event_id"].unique())
+    assert set(s["scope"]) == {"pooled", *events}
+    pooled = s[(s["scope"] == "pooled") & (s["target"] == "")]
+    # every outlet covers every event once: paired within events, n = number of events
+    assert (pooled["design"] == PAIRED).all()
+    assert (pooled["n_a"] <= len(events)).all()  # fewer where a metric is undefined (e.g. SMOG < 30 sentences)
+    assert (pooled.loc[pooled["metric"] == "n_sentences", "n_a"] == len(events)).all()
+    defined = pooled[pooled["p_value"].notna()]
+    assert not defined.empty and (defined["ci_low"] <= defined["difference"]).all()
+    assert (defined["difference"] <= defined["ci_high"]).all()
+    assert (defined["p_adjusted"] >= defined["p_value"]).all()
+    # per event: one article per outlet -> descriptive only
+    per_event = s[s["scope"] != "pooled"]
+    assert per_event["p_value"].isna().all()
+    # pairwise work stays within events: no reuse pair or alignment row crosses events
+    arts = synthetic_tables.articles.set_index("article_id")["event_id"]
+    reuse = c["reuse"]
+    assert (reuse["article_a"].map(arts) == reuse["article_b"].map(arts)).all()
+    assert (c["alignment"]["article_a"].map(arts) == c["alignment"]["article_b"].map(arts)).all()
+    # pooled keyness has replicated texts -> article-level p-values
+    k = c["keyness"]
+    assert k.loc[k["scope"] == "pooled", "p_value"].notna().any()
+
+
+def test_figures_have_captions_and_say_when_descriptive(seed_tables: AnalysisTables,
+                                                        synthetic_tables: AnalysisTables) -> None:
+    seeds = compare_tables(seed_tables)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        key = plot_keyness(seeds["keyness"])
+        forest = plot_forest(seeds["stats"])
+        reuse = plot_reuse(seeds["reuse"])
+        empty = plot_keyness(seeds["keyness"].iloc[0:0])
+    assert "Descriptive only" in key.caption and "Hardie" in key.caption
+    assert "cannot support inference" in forest.caption and "Benjamini" in forest.caption
+    assert "Nicholls" in reuse.caption and "1 article pair(s) in 1 event(s)" in reuse.caption
+    assert "nothing is plotted" in empty.caption
+    syn = compare_tables(synthetic_tables, n_boot=200)
+    f2 = plot_forest(syn["stats"])
+    assert "paired within events" in f2.caption and "cannot support" not in f2.caption
+    assert "permutation" in plot_keyness(syn["keyness"]).caption
+    html = render_side_by_side(seeds["alignment"], seed_tables.sentences)
+    assert html.count('<table class="mc-side">') == 1
+    assert "only A" in html and "UPI" in html and "&lt;" not in html.split("</style>")[0]
+
+
+def execute(tmp_path: Path, corpus: Path, event: str = "") -> nbformat.NotebookNode:
+    return execute_notebook(NOTEBOOK, tmp_path / NOTEBOOK.name, {
+        "corpus": str(corpus), "tables_dir": "", "output_dir": str(tmp_path / "out"), "event": event})
+
+
+def check_clean_run(nb: nbformat.NotebookNode, tmp_path: Path) -> None:
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert [o for o in outputs if o.output_type == "stream" and o.name == "stderr"] == []
+    names = {p.stem for p in (tmp_path / "out" / "figures").glob("*.png")}
+    assert {"text_reuse"} <= names and any(n.startswith("keyness") for n in names)
+
+
+def test_notebook_runs_on_the_seeds(tmp_path: Path) -> None:
+    nb = execute(tmp_path, REPO / "seeds")
+    check_clean_run(nb, tmp_path)
+    text = "\n".join(str(o.get("data", {}).get("text/markdown", "")) for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs)
+    assert "cannot support inference" in text
+
+
+def test_notebook_runs_on_a_synthetic_multi_event_corpus(tmp_path: Path, synthetic_path: Path) -> None:
+    check_clean_run(execute(tmp_path, synthetic_path), tmp_path)
+    one = tmp_path / "one"
+    one.mkdir()
+    check_clean_run(execute(one, synthetic_path, event="syn-event-0002"), one)
