@@ -32,7 +32,7 @@ def test_first_code_cell_is_tagged_parameters(path: Path) -> None:
     assert "parameters" in first.metadata.get("tags", [])
     assigned = {t.id for node in ast.parse(first.source).body if isinstance(node, ast.Assign)
                 for t in node.targets if isinstance(t, ast.Name)}
-    assert assigned == PARAMETERS
+    assert PARAMETERS <= assigned  # notebooks may take more parameters (e.g. an event id)
     assert sum("parameters" in c.metadata.get("tags", []) for c in nb.cells) == 1
 
 
