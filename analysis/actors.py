@@ -8,7 +8,8 @@ check it against the sentence. The rules, in the order they claim tokens:
    on its last word and a leading "the" is optional.
 2. ``title``: capitalised words after a title or role ("Deputy Foreign Minister Andrey Rudenko",
    "leader Kim Jong Un"); ``reporting verb``: capitalised words next to a reporting verb
-   ("…, Rudenko said", "said Lee Sung-jun"). A single capitalised word at the start of a sentence
+   ("…, Rudenko said", "said Lee Sung-jun"; the one-word forms of ``lexicons/reporting_verbs.yaml``
+   or ``Settings.reporting_verbs_file``). A single capitalised word at the start of a sentence
    is never a name by this rule. ``organisation cue``: capitalised words ending in a cue word
    ("Supreme People's Assembly", "Ministry of Defense").
 3. ``short form of X``: a short form (a listed actor's ``short_forms``, or the last word of a
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .lexicons import Lexicon, load_lexicon
+from .lexicons.verbs import reporting_verb_forms
 from .model import MediacompareError, ParsedArticle, Sentence, Token
 from .segment import tokenize
 
@@ -201,13 +203,17 @@ def _apply_file(lex: Lexicon, actors: dict[str, ActorSpec], rules: dict[str, lis
 
 
 @lru_cache(maxsize=16)
-def load_actor_table(actors_file: str | None = None) -> ActorTable:
+def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str | None = None) -> ActorTable:
     """The bundled actors (``lexicons/actors.yaml``) combined with an optional user file.
 
     User entries override bundled ones: an entry with a bundled actor's name adds to it and may
     change its kind or source_type; ``same_as: <name>`` renames that actor; ``merge: [names]``
     folds other actors into this one; an alias listed by the user is removed from every other
     actor. A malformed file raises :class:`MediacompareError` naming the file and entry.
+
+    The reporting verbs of the "…, Rudenko said" rule are the one-word forms of
+    ``reporting_verbs_file`` (the bundled ``reporting_verbs.yaml`` when ``None``), plus any
+    ``reporting_verbs`` list an actor file still carries (accepted for older user files).
     """
     actors: dict[str, ActorSpec] = {}
     rules: dict[str, list[str]] = {k: [] for k in RULE_LISTS}
@@ -236,7 +242,7 @@ def load_actor_table(actors_file: str | None = None) -> ActorTable:
         short_forms={k: tuple(v) for k, v in shorts.items()},
         demonyms=demonyms,
         titles=frozenset(tuple(t.lower() for t in _alias_key(t)) for t in rules["person_titles"]),
-        reporting_verbs=frozenset(v.lower() for v in rules["reporting_verbs"]),
+        reporting_verbs=reporting_verb_forms(reporting_verbs_file) | {v.lower() for v in rules["reporting_verbs"]},
         organisation_cues=frozenset(rules["organisation_cues"]),
         not_names=frozenset(not_names),
         sources=tuple(f.path for f in files),
@@ -247,8 +253,11 @@ def load_actor_table(actors_file: str | None = None) -> ActorTable:
 
 
 def actor_table(settings: Settings) -> ActorTable:
-    """The actor table for ``settings`` (bundled plus ``settings.actors_file``), cached."""
-    return load_actor_table(str(settings.actors_file) if settings.actors_file else None)
+    """The actor table for ``settings`` (bundled plus ``settings.actors_file``; reporting verbs from
+    ``settings.reporting_verbs_file``), cached."""
+    verbs = getattr(settings, "reporting_verbs_file", None)
+    return load_actor_table(str(settings.actors_file) if settings.actors_file else None,
+                            str(verbs) if verbs else None)
 
 
 # ---------------------------------------------------------------- matching helpers
@@ -563,7 +572,7 @@ def _analyse(doc: ParsedArticle, table: ActorTable) -> ActorAnalysis:
 
 def analyse_actors(doc: ParsedArticle, settings: Settings) -> ActorAnalysis:
     """Mentions and roles of every actor in ``doc``; computed once per article and actor file."""
-    key = f"actors:{settings.actors_file or ''}"
+    key = f"actors:{settings.actors_file or ''}|{getattr(settings, 'reporting_verbs_file', None) or ''}"
     if key not in doc.cache:
         doc.cache[key] = _analyse(doc, actor_table(settings))
     result: ActorAnalysis = doc.cache[key]

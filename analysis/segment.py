@@ -19,8 +19,11 @@ the end of the paragraph. A candidate is kept or dropped by a few readable rules
 
 In a paragraph that opens with a list marker (``1.``, ``1)``, ``1.)``, ``a.``, a bullet), each
 later marker of the same kind (the next number or letter, or the same bullet) starts a new
-sentence even without terminal punctuation. The word lists below are deliberately small;
-``benchmarks/segmentation.md`` reports the score on the English Golden Rules and what fails.
+sentence even without terminal punctuation. The word lists are data, deliberately small:
+``lexicons/segment_en.yaml`` (titles, abbreviations, number abbreviations, sentence openers) and
+the one-word forms of ``lexicons/reporting_verbs.yaml``; ``benchmarks/segmentation.md`` reports
+the score on the English Golden Rules and what fails. The splitter always uses the bundled files
+(parsing does not depend on a user's settings).
 """
 
 from __future__ import annotations
@@ -29,36 +32,34 @@ import re
 from bisect import bisect_right
 from itertools import pairwise
 
-from .model import Token
+from .lexicons import load_lexicon
+from .lexicons.verbs import reporting_verb_forms
+from .model import MediacompareError, Token
+
+LISTS_FILE = "segment_en.yaml"
+
+# The word lists are data (lexicons/segment_en.yaml; reporting verbs from reporting_verbs.yaml),
+# loaded once at import into frozensets: the splitter's hot path only does set lookups.
+_LISTS = load_lexicon(LISTS_FILE)
+
+
+def _word_set(key: str) -> frozenset[str]:
+    words = _LISTS.data.get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise MediacompareError(f"{_LISTS.path}: '{key}' must be a list of words")
+    return frozenset(w.strip().lower().rstrip(".") for w in words)
+
 
 # Titles and other forms that precede a name or number: their period never ends a sentence.
-TITLES = frozenset(
-    """mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rep reps sen sens gov govs
-    pres rev hon msgr fr supt insp det atty amb messrs mmes sec vs v""".split()
-)
+TITLES = _word_set("titles")
 # Abbreviations that may also end a sentence: a boundary only before a sentence opener.
-ABBREVIATIONS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec
-    co cos inc ltd corp bros llc plc jr sr st ste mt ft ave blvd rd hwy
-    dept univ assn approx est etc al ed eds ph""".split()
-)
+ABBREVIATIONS = _word_set("abbreviations")
 # Abbreviations that precede a number (No. 1, p. 55, Art. 51, N°. 12): no boundary before a digit.
-NUMBER_ABBREVIATIONS = frozenset("no nos n° nº p pp vol vols fig figs art arts ch para sec".split())
-
+NUMBER_ABBREVIATIONS = _word_set("number_abbreviations")
 # Words that commonly open a sentence; after an abbreviation or initialism they signal a boundary.
-SENTENCE_OPENERS = frozenset(
-    """a an the this that these those it its he she they we i you his her their our my your
-    there here how what when where why who whom whose which but and so yet however meanwhile still
-    also then in on at for if as after before while although though since because one some many
-    most all no none not nor both each every such despite during with without from by amid among
-    did do does is are was were has have had can could would will should may might must
-    now today yesterday earlier later instead indeed only even according""".split()
-)
-# Reporting verbs: “Why now?” Kim asked. is one sentence.
-REPORTING_VERBS = frozenset(
-    """said says asked asks added adds told tells wrote writes replied replies shouted yelled
-    exclaimed wondered continued insisted recalled warned demanded""".split()
-)
+SENTENCE_OPENERS = _word_set("sentence_openers")
+# Reporting verbs (one-word forms, dialogue tags included): “Why now?” Kim asked. is one sentence.
+REPORTING_VERBS = reporting_verb_forms(tags=True)
 
 _CLOSERS = re.escape("”’\"')]»")
 _OPENERS = re.escape("“‘\"'([«")

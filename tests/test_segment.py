@@ -252,3 +252,20 @@ def test_token_offsets_are_shifted_by_offset():
     assert [body[t.start:t.end] for t in tokens] == [t.text for t in tokens]
     assert tokens[0].start == 7
     assert [t.is_word for t in tokens] == [True, True, True, True, True, False]
+
+
+# ------------------------------------------------------------------ word lists as data
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "confirmed" was not in the splitter's old list; it comes from reporting_verbs.yaml
+    ("“Is it true?” Kim confirmed. The talks ended.", ["“Is it true?” Kim confirmed.", "The talks ended."]),
+    # a dialogue tag from tag_verbs
+    ("“Why now?” Kim wondered. He left.", ["“Why now?” Kim wondered.", "He left."]),
+    # "continues" is not a tag: two sentences
+    ("“Is it over?” The war continues.", ["“Is it over?”", "The war continues."]),
+    # "no" in segment_en.yaml is the word, not YAML's False: no boundary in "No. 5"
+    ("He wore No. 5 in the final.", ["He wore No. 5 in the final."]),
+])
+def test_reporting_verbs_and_abbreviations_come_from_the_lexicons(text: str, expected: list[str]):
+    assert split_sentences(text) == expected
