@@ -276,3 +276,29 @@ def test_precision_guards_on_titles_and_place_names():
 def test_missing_user_file_is_a_clear_error(tmp_path):
     with pytest.raises(MediacompareError, match=r"nope\.yaml: actor file not found"):
         find_actor_mentions(_doc("North Korea."), Settings(actors_file=tmp_path / "nope.yaml"))
+
+
+# ------------------------------------------------------------------ reporting verbs from reporting_verbs.yaml
+
+
+def test_reporting_verb_rule_uses_the_reporting_verb_lexicon():
+    # "confirmed" is in reporting_verbs.yaml (endorsing) but was not in the actor file's old list
+    doc = _doc("The deal is done, Lee Sung-jun confirmed.")
+    found = {(m.surface, m.rule) for m in find_actor_mentions(doc, Settings())}
+    assert found == {("Lee Sung-jun", "reporting verb")}
+    assert "confirmed" in load_actor_table().reporting_verbs
+    assert "pointed out" not in load_actor_table().reporting_verbs  # one-word forms only
+
+
+def test_user_reporting_verbs_file_extends_the_actor_rule(tmp_path):
+    from analysis.lexicons import bundled_path
+
+    text = "The deal is done, Lee Sung-jun opined."
+    assert find_actor_mentions(_doc(text), Settings()) == []
+    bundled = bundled_path("reporting_verbs.yaml").read_text(encoding="utf-8")
+    user = tmp_path / "verbs.yaml"
+    user.write_text(bundled.replace("verbs:\n", "verbs:\n  opine: [neutral, opine, opines, opined, opining]\n", 1),
+                    encoding="utf-8")
+    settings = Settings(reporting_verbs_file=user)
+    found = [(m.surface, m.actor, m.rule) for m in find_actor_mentions(_doc(text), settings)]
+    assert found == [("Lee Sung-jun", "Lee Sung-jun", "reporting verb")]

@@ -163,3 +163,42 @@ def test_seed_002_voice_split_with_the_real_quote_finder() -> None:
     assert n["journalist:all"] == 5 and n["quoted:all"] == 0
     assert rate["journalist:all"] == pytest.approx(5 / 293 * 1000)
     assert rate["quoted:all"] == 0.0
+
+
+def test_user_hedges_file_adds_exactly_the_hand_counted_cues(tmp_path) -> None:
+    from analysis.lexicons import bundled_path
+
+    # bundled: one cue, "could" (modal). The user file adds "reckon" and its forms as an epistemic
+    # verb: "reckon" (s0) and "reckoned" (s1), two more; 6 + 4 = 10 words, no quotes.
+    text = "Officials reckon the talks could fail. Analysts reckoned so too."
+    bundled = bundled_path("hedges.yaml").read_text(encoding="utf-8")
+    line = "      - doubt|doubts|doubted|doubting\n"
+    assert line in bundled
+    user = tmp_path / "my_hedges.yaml"
+    user.write_text(bundled.replace(line, line + "      - reckon|reckons|reckoned|reckoning\n", 1), encoding="utf-8")
+    doc = doc_of(text)
+    assert doc.n_words == 10
+    before = hedge_result(doc, Settings(), spans=[])
+    after = hedge_result(doc, Settings(hedges_file=user), spans=[])
+    assert values(before, "n_hedges")["journalist:all"] == 1
+    assert values(after, "n_hedges")["journalist:all"] == 3
+    assert values(after, "n_hedges")["journalist:epistemic_verb"] == 2
+    assert values(after, "hedge_rate")["journalist:all"] == pytest.approx(300.0)  # 1000 · 3 / 10
+    assert [r["text"] for r in after.records["hedges"]] == ["reckon", "could", "reckoned"]
+
+
+def test_user_hedges_file_also_gives_the_claims_approximators(tmp_path) -> None:
+    from analysis.lexicons import bundled_path
+    from analysis.sourcing.claims import find_claims
+
+    bundled = bundled_path("hedges.yaml").read_text(encoding="utf-8")
+    line = "      - an estimated\n"  # the last approximator entry
+    assert line in bundled
+    user = tmp_path / "my_hedges.yaml"
+    user.write_text(bundled.replace(line, line + "      - in excess of\n", 1), encoding="utf-8")
+    text = "In excess of 300 soldiers were wounded."
+    (plain,) = find_claims(doc_of(text), Settings())
+    (with_user,) = find_claims(doc_of(text), Settings(hedges_file=user))
+    assert (plain.approximator, plain.surface) == ("", "300 soldiers")
+    assert (with_user.approximator, with_user.surface) == ("in excess of", "In excess of 300 soldiers")
+    assert values(hedge_result(doc_of(text), Settings(hedges_file=user), spans=[]), "n_hedges")["journalist:all"] == 1

@@ -208,3 +208,45 @@ def test_short_quoted_words_after_a_reporting_verb_are_a_partial_quote_not_a_sca
     doc = _doc("Kim said the deal was “historic” and binding.")
     assert sorted(q.kind for q in find_quotes(doc)) == ["direct", "indirect"]
     assert find_scare_quotes(doc) == []
+
+
+# ------------------------------------------------------------------ user lexicon files (Settings)
+
+
+def _user_copy(tmp_path, bundled_name: str, old: str, new: str):
+    from analysis.lexicons import bundled_path
+
+    text = bundled_path(bundled_name).read_text(encoding="utf-8")
+    assert old in text
+    p = tmp_path / bundled_name
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return p
+
+
+def test_user_reporting_verbs_file_adds_an_indirect_quote(tmp_path):
+    from analysis.metrics.base import Settings
+
+    text = "Jane Doe opined that the treaty is historic."
+    assert find_quotes(_doc(text), Settings()) == []
+    user = _user_copy(tmp_path, "reporting_verbs.yaml", "verbs:\n",
+                      "verbs:\n  opine: [distancing, opine, opines, opined, opining]\n")
+    doc = _doc(text)
+    (q,) = find_quotes(doc, Settings(reporting_verbs_file=user))
+    assert (q.kind, q.speaker, q.verb, q.tier, q.rule) == ("indirect", "Jane Doe", "opine", "distancing",
+                                                           "verb_complement")
+    assert q.text == "the treaty is historic." and text[q.start:q.end] == q.text
+    (v,) = find_stance_verbs(doc, Settings(reporting_verbs_file=user))
+    assert (v.lemma, v.tier, v.form, v.speaker) == ("opine", "distancing", "opined", "Jane Doe")
+    # the bundled file is still used, on the same document, when the setting is unset
+    assert find_quotes(doc, Settings()) == [] and find_stance_verbs(doc) == []
+
+
+def test_user_source_types_file_adds_a_type(tmp_path):
+    from analysis.metrics.base import Settings
+
+    text = "The think tank said that the treaty is historic."
+    (q,) = find_quotes(_doc(text), Settings())
+    assert q.speaker_type == "expert/analyst"  # bundled cue "think tank"
+    user = _user_copy(tmp_path, "source_types.yaml", "types:\n", "types:\n  think tank: [think tank]\n")
+    (q,) = find_quotes(_doc(text), Settings(source_types_file=user))
+    assert (q.speaker, q.speaker_type, q.named) == ("The think tank", "think tank", True)

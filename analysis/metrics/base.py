@@ -63,6 +63,10 @@ class Settings:
 
     actors_file: Path | None = None  # extra/renamed/merged actors (entities family)
     frames_file: Path | None = None  # a replacement framing rules file
+    # replacement lexicons (same schema as the bundled file); None = the bundled file
+    reporting_verbs_file: Path | None = None  # reporting_verbs.yaml: quotes, stance, claim frames, actor rule
+    hedges_file: Path | None = None  # hedges.yaml: hedges and the claims' approximators
+    source_types_file: Path | None = None  # source_types.yaml: speaker types, anonymous sources
     families: tuple[str, ...] | None = None  # None = all registered families
 
 

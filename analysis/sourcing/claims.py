@@ -29,8 +29,9 @@ from typing import Any
 from ..lexicons import load_lexicon
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
 from ..model import ParsedArticle, Sentence, Undefined
-from .hedges import load_hedge_lexicon
+from .hedges import HEDGES_LEXICON, load_hedge_lexicon
 from .numbers import NumberExpr, find_numbers
+from .stance import ReportingVerbs, find_verb_hits, reporting_verbs_for
 
 REFERENTS_LEXICON = "claim_referents.yaml"
 
@@ -89,14 +90,14 @@ def _key(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def load_claim_rules(path: str = REFERENTS_LEXICON) -> _Rules:
+def load_claim_rules(path: str = REFERENTS_LEXICON, hedges: str = HEDGES_LEXICON) -> _Rules:
     """Referents, units, currencies and attribution phrases (``claim_referents.yaml``) plus the
-    approximators of ``hedges.yaml`` (one list serves both)."""
+    approximators of the hedges lexicon ``hedges`` (bundled ``hedges.yaml``; one list serves both)."""
     d = load_lexicon(path).data
     referents = {_key(str(form)): str(name) for name, forms in (d.get("referents") or {}).items()
                  for form in forms or []}
     units = {_key(str(k)): (str(v[0]), str(v[1])) for k, v in (d.get("units") or {}).items()}
-    approx = [e for e in load_hedge_lexicon().entries if e.category == "approximator"]
+    approx = [e for e in load_hedge_lexicon(hedges).entries if e.category == "approximator"]
     patterns = tuple(
         re.compile(r"(?:^|(?<=\W))(" + r"\s+".join("(?:" + "|".join(re.escape(a) for a in sorted(w)) + ")"
                                                   for w in e.words) + r")\s*$", re.IGNORECASE)
@@ -264,12 +265,10 @@ def _phrase_frames(sent: Sentence, rules: _Rules) -> list[AttributionFrame]:
     return frames
 
 
-def _verb_frames(sent: Sentence, rules: _Rules) -> list[AttributionFrame]:
-    from .stance import find_verb_hits
-
+def _verb_frames(sent: Sentence, rules: _Rules, verbs: ReportingVerbs | None) -> list[AttributionFrame]:
     frames = []
     rel = sent.start
-    for hit in find_verb_hits(sent):
+    for hit in find_verb_hits(sent, verbs):
         if hit.negated:
             continue
         before = sent.text[:hit.start - rel]
@@ -304,10 +303,14 @@ def _verb_frames(sent: Sentence, rules: _Rules) -> list[AttributionFrame]:
     return frames
 
 
-def attribution_frames(sent: Sentence, rules: _Rules | None = None) -> list[AttributionFrame]:
-    """Same-sentence attribution frames: "according to X", "X said (that) …", "…, X said"."""
+def attribution_frames(sent: Sentence, rules: _Rules | None = None,
+                       verbs: ReportingVerbs | None = None) -> list[AttributionFrame]:
+    """Same-sentence attribution frames: "according to X", "X said (that) …", "…, X said".
+
+    ``verbs`` defaults to the bundled reporting verbs (:func:`analysis.sourcing.stance.load_reporting_verbs`).
+    """
     rules = rules or load_claim_rules()
-    return _phrase_frames(sent, rules) + _verb_frames(sent, rules)
+    return _phrase_frames(sent, rules) + _verb_frames(sent, rules, verbs)
 
 
 def _frame_for(pos: int, frames: Sequence[AttributionFrame]) -> AttributionFrame | None:
@@ -396,9 +399,14 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
 
     ``quotes`` defaults to :func:`analysis.sourcing.quotes.find_quotes`; ``resolve`` (surface,
     doc, settings, sentence_index, start) -> canonical actor name defaults to
-    :func:`analysis.actors.resolve_actor`. With both defaults the result is cached on ``doc``.
+    :func:`analysis.actors.resolve_actor`. With both defaults the result is cached on ``doc``. The
+    reporting verbs and the approximators come from ``settings.reporting_verbs_file`` and
+    ``settings.hedges_file`` when set (the bundled files otherwise).
     """
-    cache_key = f"claims:{settings.actors_file or ''}"
+    from .quotes import settings_key
+
+    hedges_file = getattr(settings, "hedges_file", None)
+    cache_key = f"claims:{settings_key(settings)}|{hedges_file or ''}"
     cacheable = quotes is None and resolve is None
     if cacheable and cache_key in doc.cache:
         return list(doc.cache[cache_key])
@@ -407,14 +415,15 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
 
         quotes = find_quotes(doc, settings)
     resolve = resolve or _default_resolver
-    rules = load_claim_rules()
+    rules = load_claim_rules(hedges=str(hedges_file) if hedges_file else HEDGES_LEXICON)
+    verbs = reporting_verbs_for(settings)
     claims: list[NumericClaim] = []
     for sent in doc.sentences:
         numbers = [n for n in find_numbers(sent.text, sent.start, identifier_words=rules.identifier_words,
                                            currency_symbols=rules.currency_symbols) if n.is_quantity]
         if not numbers:
             continue
-        frames = attribution_frames(sent, rules)
+        frames = attribution_frames(sent, rules, verbs)
         for num in numbers:
             rel_start, rel_end = num.start - sent.start, num.end - sent.start
             unit, referent, span = _unit_and_referent(num, sent.text[rel_end:], rules)

@@ -1,9 +1,9 @@
 """Hedges, boosters and evidentials per 1,000 words, split by voice (journalist vs quoted text).
 
-The categories and word lists are data (``lexicons/hedges.yaml``); Hyland (1998, 2005) defines the
-concept of hedges and boosters, our lists are our own. The *journalist's voice* is the body outside
-the direct-quote spans found by :func:`analysis.sourcing.quotes.quoted_spans`; *quoted* is the text
-inside them.
+The categories and word lists are data (``lexicons/hedges.yaml``, or a replacement file given as
+``Settings.hedges_file``); Hyland (1998, 2005) defines the concept of hedges and boosters, our lists
+are our own. The *journalist's voice* is the body outside the direct-quote spans found by
+:func:`analysis.sourcing.quotes.quoted_spans`; *quoted* is the text inside them.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..lexicons import load_lexicon
@@ -81,6 +82,17 @@ def load_hedge_lexicon(path: str | Path = HEDGES_LEXICON) -> HedgeLexicon:
     lower_only = frozenset(str(w).lower() for w in lex.data.get("lowercase_only") or [])
     return HedgeLexicon(tuple(str(c) for c in cats), tuple(entries), frozenset(before_number),
                         frozenset(in_total), lower_only, lex.name, lex.version)
+
+
+@lru_cache(maxsize=8)
+def _cached_hedge_lexicon(path: str) -> HedgeLexicon:
+    return load_hedge_lexicon(path)
+
+
+def hedge_lexicon_for(settings: Settings | None) -> HedgeLexicon:
+    """The hedges lexicon of ``settings.hedges_file`` when set, else the bundled ``hedges.yaml``."""
+    path = getattr(settings, "hedges_file", None)
+    return _cached_hedge_lexicon(str(path) if path else HEDGES_LEXICON)
 
 
 class _Spans:
@@ -174,13 +186,14 @@ def hedge_result(doc: ParsedArticle, settings: Settings, spans: Sequence[tuple[i
     Metrics ``n_hedges`` and ``hedge_rate`` (= 1000 · n_hedges / words of that voice) with target
     ``<voice>:<category>`` and ``<voice>:all`` (every category except those marked ``in_total: false``,
     i.e. boosters). Voices: ``journalist`` (body outside direct quotes) and ``quoted``. ``spans``
-    defaults to :func:`analysis.sourcing.quotes.quoted_spans`.
+    defaults to :func:`analysis.sourcing.quotes.quoted_spans`; ``lexicon`` to
+    ``settings.hedges_file`` when set, else the bundled ``hedges.yaml``.
     """
     if spans is None:
         from .quotes import quoted_spans
 
         spans = quoted_spans(doc, settings)
-    lex = lexicon or load_hedge_lexicon()
+    lex = lexicon or hedge_lexicon_for(settings)
     matches = find_hedges(doc, spans, lex)
     words = voice_word_counts(doc, spans)
     measurements: list[Measurement] = []

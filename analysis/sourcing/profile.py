@@ -2,7 +2,8 @@
 
 The taxonomy and cue words are data (``lexicons/source_types.yaml``, our own taxonomy: government
 official, state media, intelligence, military, expert/analyst, other media, document, witness,
-other). A *source* is a distinct speaker of at least one quote in the article.
+other; ``Settings.source_types_file`` replaces it). A *source* is a distinct speaker of at least
+one quote in the article.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..lexicons import load_lexicon
 from ..segment import tokenize
 
 if TYPE_CHECKING:
+    from ..metrics.base import Settings
     from .quotes import Quote
 
 TYPES_FILE = "source_types.yaml"
@@ -56,6 +59,12 @@ def load_source_types(name_or_path: str = TYPES_FILE) -> SourceTypes:
     heads = frozenset(str(w).lower() for w in lex.data.get("anonymous_heads") or [])
     anon = tuple(str(w).lower() for w in lex.data.get("anonymous_cues") or [])
     return SourceTypes(tuple(cues), tuple(types), heads, anon)
+
+
+def source_types_for(settings: Settings | None) -> SourceTypes:
+    """The source types of ``settings.source_types_file`` when set, else the bundled file."""
+    path: Path | str | None = getattr(settings, "source_types_file", None)
+    return load_source_types(str(path) if path else TYPES_FILE)
 
 
 def head_phrase(phrase: str) -> str:

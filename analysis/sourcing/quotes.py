@@ -10,9 +10,10 @@ Rules (documented in docs/sourcing.md):
   the treaty reflects “…”", "Article 51 stipulates “…”").
 - A short quoted span (at most ``SCARE_MAX_WORDS`` words, no sentence punctuation inside) with
   no speaker is a scare quote or quoted name, not speech.
-- Indirect quotes are a reporting verb (``lexicons/reporting_verbs.yaml``) with a subject and a
-  complement after it ("X confirmed last week that …", "X said it intercepted …"), or a clause
-  followed by its speaker ("…, state media reported Tuesday."), or the passive "as reported by X".
+- Indirect quotes are a reporting verb (``lexicons/reporting_verbs.yaml``, or the replacement
+  ``Settings.reporting_verbs_file``) with a subject and a complement after it ("X confirmed last
+  week that …", "X said it intercepted …"), or a clause followed by its speaker ("…, state media
+  reported Tuesday."), or the passive "as reported by X".
 - "according to X" and "citing X" are their own kinds; their content is the larger part of the
   sentence outside the attribution phrase.
 """
@@ -26,8 +27,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..model import ParsedArticle, Sentence, Token
-from .profile import OTHER, anonymous_cue, classify_speaker, head_phrase, is_anonymous, load_source_types, source_key
-from .stance import StanceVerb, VerbHit, find_verb_hits, load_reporting_verbs
+from .profile import OTHER, anonymous_cue, classify_speaker, head_phrase, is_anonymous, source_key, source_types_for
+from .stance import StanceVerb, VerbHit, find_verb_hits, reporting_verbs_for
 
 if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package imports this module
     from ..metrics.base import Settings
@@ -106,6 +107,36 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
     return spans
 
 
+@dataclass(frozen=True)
+class QuoteFinding:
+    """What one pass of the quote finder found in an article."""
+
+    quotes: tuple[Quote, ...]
+    scare: tuple[tuple[int, int, str], ...]  # (start, end, text) of scare quotes and quoted names
+    stance: tuple[StanceVerb, ...]  # reporting verbs that attribute content, in text order
+
+
+def settings_key(settings: Settings | None) -> str:
+    """The files of ``settings`` the quote finder depends on, as a cache key ("" parts = bundled)."""
+    files = (getattr(settings, name, None) for name in ("actors_file", "reporting_verbs_file", "source_types_file"))
+    return "|".join(str(f) if f else "" for f in files)
+
+
+def quote_finding(doc: ParsedArticle, settings: Settings | None = None) -> QuoteFinding:
+    """Quotes, scare quotes and stance verbs of ``doc``, found once per article and set of files
+    (cached in ``doc.cache["quotes:<files>"]``)."""
+    key = f"quotes:{settings_key(settings)}"
+    if key not in doc.cache:
+        if settings is None:
+            from ..metrics.base import Settings
+
+            settings = Settings()
+        quotes, scare, stance = _Finder(doc, settings).run()
+        doc.cache[key] = QuoteFinding(tuple(quotes), tuple(scare), tuple(stance))
+    found: QuoteFinding = doc.cache[key]
+    return found
+
+
 def quoted_spans(doc: ParsedArticle, settings: Settings | None = None) -> list[tuple[int, int]]:
     """Body offsets (start, end) of direct-quote content; everything else is the journalist's voice."""
     return [(q.start, q.end) for q in find_quotes(doc, settings) if q.kind == "direct"]
@@ -113,22 +144,15 @@ def quoted_spans(doc: ParsedArticle, settings: Settings | None = None) -> list[t
 
 def find_scare_quotes(doc: ParsedArticle, settings: Settings | None = None) -> list[tuple[int, int, str]]:
     """Short quoted names and scare quotes (not speech): (start, end, text) of their content."""
-    find_quotes(doc, settings)
-    return list(doc.cache.get("scare_quotes", []))
+    return list(quote_finding(doc, settings).scare)
 
 
 def find_quotes(doc: ParsedArticle, settings: Settings | None = None) -> list[Quote]:
-    """Every quote and attribution in the article, in text order; cached in ``doc.cache["quotes"]``."""
-    if "quotes" not in doc.cache:
-        if settings is None:
-            from ..metrics.base import Settings
+    """Every quote and attribution in the article, in text order (cached, see :func:`quote_finding`).
 
-            settings = Settings()
-        quotes, scare, stance = _Finder(doc, settings).run()
-        doc.cache["quotes"] = quotes
-        doc.cache["scare_quotes"] = scare
-        doc.cache["stance_verbs"] = stance
-    return list(doc.cache["quotes"])
+    ``settings`` chooses the actor, reporting-verb and source-type files (bundled when unset).
+    """
+    return list(quote_finding(doc, settings).quotes)
 
 
 def _resolver() -> Any:
@@ -149,8 +173,8 @@ class _Finder:
     def __init__(self, doc: ParsedArticle, settings: Settings) -> None:
         self.doc = doc
         self.settings = settings
-        self.verbs = load_reporting_verbs()
-        self.types = load_source_types()
+        self.verbs = reporting_verbs_for(settings)
+        self.types = source_types_for(settings)
         self.resolve = _resolver()
         self.hits = {s.index: find_verb_hits(s, self.verbs) for s in doc.sentences}
         self.quotes: list[Quote] = []

@@ -12,13 +12,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..lexicons import load_lexicon
+from ..lexicons.verbs import TIERS, VERBS_FILE, read_reporting_verbs
 from ..model import ParsedArticle, Sentence, Token
 from ..segment import tokenize
 
-VERBS_FILE = "reporting_verbs.yaml"
-TIERS = ("neutral", "distancing", "concessive", "endorsing")
+if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package imports this module
+    from ..metrics.base import Settings
+
+__all__ = ["TIERS", "VERBS_FILE", "ReportingVerbs", "StanceVerb", "VerbHit", "find_stance_verbs", "find_verb_hits",
+           "load_reporting_verbs", "reporting_verbs_for", "stance_counts"]
 
 # A verb-form token preceded by one of these is a noun or adjective ("the claims", "a reported deal").
 NOUN_BEFORE = frozenset("""the a an this these those its his her their our my your such any some no many several
@@ -78,18 +84,22 @@ class StanceVerb:
 
 @lru_cache(maxsize=8)
 def load_reporting_verbs(name_or_path: str = VERBS_FILE) -> ReportingVerbs:
-    """Load the reporting-verb lexicon into a lookup of lower-cased token sequences."""
+    """Load the reporting-verb lexicon (``verbs``, read by :func:`analysis.lexicons.verbs.read_reporting_verbs`)
+    into a lookup of lower-cased token sequences; the first entry listing a form wins."""
     lex = load_lexicon(name_or_path)
     forms: dict[tuple[str, ...], tuple[str, str]] = {}
-    for lemma, entry in (lex.data.get("verbs") or {}).items():
-        if not isinstance(entry, list) or not entry:
-            continue
-        tier, *written = (str(x) for x in entry)
-        for form in written:
+    for entry in read_reporting_verbs(lex):
+        for form in entry.forms:
             key = tuple(t.lower for t in tokenize(form) if t.is_word)
             if key:
-                forms.setdefault(key, (str(lemma), tier))
+                forms.setdefault(key, (entry.lemma, entry.tier))
     return ReportingVerbs(forms, max((len(k) for k in forms), default=1), lex.name, lex.version)
+
+
+def reporting_verbs_for(settings: Settings | None) -> ReportingVerbs:
+    """The reporting verbs of ``settings.reporting_verbs_file`` when set, else the bundled file."""
+    path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
+    return load_reporting_verbs(str(path) if path else VERBS_FILE)
 
 
 def _is_verb_use(tokens: Sequence[Token], i: int, n: int) -> bool:
@@ -144,17 +154,16 @@ def find_verb_hits(sentence: Sentence, verbs: ReportingVerbs | None = None) -> l
     return hits
 
 
-def find_stance_verbs(doc: ParsedArticle, settings: object = None) -> list[StanceVerb]:
+def find_stance_verbs(doc: ParsedArticle, settings: Settings | None = None) -> list[StanceVerb]:
     """Reporting verbs the journalist used to attribute content (each verb once), in text order.
 
     These are the verbs of the quotes :func:`analysis.sourcing.quotes.find_quotes` found, plus
     reporting verbs nested in an attributed clause with a pronoun subject ("said it intercepted
-    what it claims are …"). Cached in ``doc.cache["stance_verbs"]``.
+    what it claims are …"). Cached on ``doc`` with the quotes.
     """
-    from .quotes import find_quotes  # the quote finder records the verbs it used
+    from .quotes import quote_finding  # the quote finder records the verbs it used
 
-    find_quotes(doc, settings)  # type: ignore[arg-type]
-    return list(doc.cache.get("stance_verbs", []))
+    return list(quote_finding(doc, settings).stance)
 
 
 def stance_counts(stance_verbs: Sequence[StanceVerb]) -> dict[str, int]:
