@@ -56,6 +56,7 @@ examples:
   {PROG} metrics seeds -o out/metrics.csv --evidence out/evidence.csv --articles out/articles.csv
   {PROG} metrics news.parquet --text-column body -o out/metrics.parquet --families readability,sentiment
   {PROG} metrics news.jsonl -o out/metrics.csv --records out/records --jobs 2 --quiet
+  {PROG} metrics seeds -o out/metrics.csv --reporting-verbs my_verbs.yaml --hedges my_hedges.yaml
 
 {INPUT_FORMATS}"""
 
@@ -96,22 +97,54 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _add_lexicon_options(p: argparse.ArgumentParser) -> None:
+    """Replacement lexicons for the sourcing family (copy the bundled file, edit, pass the copy)."""
+    p.add_argument("--reporting-verbs", metavar="FILE",
+                   help="YAML reporting-verb lexicon replacing the bundled reporting_verbs.yaml "
+                        "(quotes, stance verbs, claim attribution, the actor rule '..., X said')")
+    p.add_argument("--hedges", metavar="FILE",
+                   help="YAML hedges lexicon replacing the bundled hedges.yaml (hedges, boosters, approximators)")
+    p.add_argument("--source-types", metavar="FILE",
+                   help="YAML source-type lexicon replacing the bundled source_types.yaml (speaker types, anonymity)")
+
+
 def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
     p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
+    _add_lexicon_options(p)
     p.add_argument("--families", metavar="LIST", type=_families,
                    help=f"comma-separated families to run (default: all: {','.join(FAMILIES)})")
+
+
+def _optional_file(args: argparse.Namespace, name: str) -> Path | None:
+    value = getattr(args, name, None)
+    return _existing_file(value) if value else None
+
+
+def _check_lexicons(settings: Settings) -> None:
+    """Load the user's replacement lexicons now, so a malformed file fails before any output is opened."""
+    from .sourcing.hedges import hedge_lexicon_for
+    from .sourcing.profile import source_types_for
+    from .sourcing.stance import reporting_verbs_for
+
+    reporting_verbs_for(settings)
+    hedge_lexicon_for(settings)
+    source_types_for(settings)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings(
         actors_file=_existing_file(args.actors) if args.actors else None,
         frames_file=_existing_file(args.frames) if args.frames else None,
+        reporting_verbs_file=_optional_file(args, "reporting_verbs"),
+        hedges_file=_optional_file(args, "hedges"),
+        source_types_file=_optional_file(args, "source_types"),
         families=args.families,
     )
     from .pipeline import selected_families
 
     selected_families(settings)  # unknown family names fail now, before any output is opened
+    _check_lexicons(settings)
     return settings
 
 
@@ -143,6 +176,7 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--notebooks", metavar="DIR", help="notebooks to run (default: the repository's notebooks/)")
     p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
     p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
+    _add_lexicon_options(p)
     p.add_argument("--quiet", action="store_true", help="no summary line")
     p.set_defaults(run=run_report, families=None)
 

@@ -238,3 +238,75 @@ def test_metrics_csv_floats_round_trip(seeds_dir: Path, tmp_path: Path, capsys: 
     assert len(c) == len(p)
     for a, b in zip(c["value"], p["value"], strict=True):
         assert (math.isnan(a) and math.isnan(b)) or a == b
+
+
+# ------------------------------------------------------------------ replacement lexicons (--reporting-verbs ...)
+
+
+def _lexicon_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    from analysis.lexicons import bundled_path
+
+    text = bundled_path(name).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / f"my_{name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _sourcing_values(path: Path) -> dict[tuple[str, str], float]:
+    m = read(path)
+    m = m[m.family == "sourcing"]
+    return {(r.metric, "" if pd.isna(r.target) else r.target): r.value for r in m.itertuples()}
+
+
+def test_metrics_reporting_verbs_and_hedges_options(make_corpus, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # "opined" is no bundled reporting verb and "reckon" no bundled hedge; "could" is (modal).
+    corpus = make_corpus({"a1": ("A", "Jane Doe opined that the talks could fail. Analysts reckon so.")})
+    verbs = _lexicon_copy(tmp_path, "reporting_verbs.yaml", "verbs:\n",
+                          "verbs:\n  opine: [neutral, opine, opines, opined, opining]\n")
+    hedges = _lexicon_copy(tmp_path, "hedges.yaml", "      - doubt|doubts|doubted|doubting\n",
+                           "      - doubt|doubts|doubted|doubting\n      - reckon|reckons|reckoned|reckoning\n")
+    base = ["metrics", str(corpus), "--families", "sourcing", "--quiet"]
+    assert run([*base, "-o", str(tmp_path / "plain.csv")], capsys)[0] == 0
+    code, _, err = run([*base, "-o", str(tmp_path / "user.csv"), "--reporting-verbs", str(verbs),
+                        "--hedges", str(hedges)], capsys)
+    assert code == 0, err
+    plain, user = _sourcing_values(tmp_path / "plain.csv"), _sourcing_values(tmp_path / "user.csv")
+    assert plain[("n_indirect_quotes", "")] == 0 and user[("n_indirect_quotes", "")] == 1
+    assert plain[("n_hedges", "journalist:all")] == 1 and user[("n_hedges", "journalist:all")] == 2
+
+
+def test_metrics_source_types_option(make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = make_corpus({"a1": ("A", "The think tank said that the treaty is historic.")})
+    types = _lexicon_copy(tmp_path, "source_types.yaml", "types:\n", "types:\n  think tank: [think tank]\n")
+    code, _, err = run(["metrics", str(corpus), "--families", "sourcing", "--quiet", "-o", str(tmp_path / "m.csv"),
+                        "--source-types", str(types)], capsys)
+    assert code == 0, err
+    values = _sourcing_values(tmp_path / "m.csv")
+    assert values[("sources_by_type", "think tank")] == 1
+    assert values[("sources_by_type", "expert/analyst")] == 0
+
+
+def test_error_bad_user_lexicon_fails_before_output(make_corpus, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = make_corpus({"a1": ("A", "Kim said that it rained.")})
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text("meta: {name: v, version: '1', source: s, licence: MIT}\nverbs:\n  say: [nuetral, said]\n",
+                   encoding="utf-8")
+    out = tmp_path / "m.csv"
+    line = one_line_error(*run(["metrics", str(corpus), "-o", str(out), "--reporting-verbs", str(bad)], capsys))
+    assert str(bad) in line and "stance tier" in line
+    assert not out.exists()
+    line = one_line_error(*run(["metrics", str(corpus), "-o", str(out), "--hedges", str(tmp_path / "nope.yaml")],
+                               capsys))
+    assert "nope.yaml" in line and not out.exists()
+
+
+def test_report_help_lists_the_lexicon_options(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("metrics", "report"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = capsys.readouterr().out
+        for option in ("--reporting-verbs", "--hedges", "--source-types"):
+            assert option in text, (command, option)
