@@ -119,3 +119,34 @@ def test_empty_verb_file_gives_no_forms_and_no_warnings(tmp_path: Path) -> None:
 
 def test_bundled_verb_file_is_where_the_docs_say() -> None:
     assert bundled_path("reporting_verbs.yaml").is_file() and bundled_path("segment_en.yaml").is_file()
+
+
+# ------------------------------------------------------------------ YAML booleans are not words
+
+
+@pytest.mark.parametrize(("body", "key", "word"), [
+    ("words: [in, on, at]\n", "words", "on"),  # flow list
+    ("words:\n  - the\n  - no\n", "words", "no"),  # block list
+    ("types:\n  polite: [please, Yes]\n", "types.polite", "Yes"),  # nested list
+    ("verbs:\n  say: [neutral, said]\n  off: [neutral, offed]\n", "verbs", "off"),  # a mapping key
+])
+def test_loader_rejects_unquoted_yaml_booleans(tmp_path: Path, body: str, key: str, word: str) -> None:
+    p = _write(tmp_path, body, "bools.yaml")
+    with pytest.raises(MediacompareError) as err:
+        load_lexicon(p)
+    msg = str(err.value)
+    assert str(p) in msg and f"'{key}'" in msg and f"quote the word '{word}'" in msg
+
+
+def test_loader_keeps_quoted_words_and_boolean_flags(tmp_path: Path) -> None:
+    p = _write(tmp_path, 'words: ["on", "no", \'off\', "yes"]\nin_total: false\nflags: {strict: on}\n', "ok.yaml")
+    lex = load_lexicon(p)
+    assert lex.data["words"] == ["on", "no", "off", "yes"]
+    assert lex.data["in_total"] is False and lex.data["flags"] == {"strict": True}  # flags stay booleans
+
+
+def test_every_bundled_lexicon_is_free_of_yaml_booleans_in_lists() -> None:
+    from analysis.lexicons import bundled_lexicons
+
+    names = {Path(lex.path).name for lex in bundled_lexicons()}  # every one loads through the check
+    assert {"stopwords_en.yaml", "segment_en.yaml", "reporting_verbs.yaml", "actors.yaml"} <= names

@@ -3,6 +3,12 @@
 Every file here is YAML with a ``meta`` mapping (``name``, ``version``, ``source``,
 ``licence``, ``description``) and the data under other keys. Users can point the toolkit at
 their own copies; :func:`load_lexicon` validates the header either way.
+
+YAML 1.1 reads a bare ``on``, ``off``, ``yes``, ``no``, ``true`` or ``false`` as a boolean, so
+``[in, on, at]`` would silently hold ``True`` instead of the word "on". No word list wants a
+boolean: :func:`load_lexicon` rejects a boolean inside a list (and a boolean mapping key) with an
+error naming the file, the key and the word to quote. Booleans as mapping values (flags such as
+``in_total: false``) are fine.
 """
 
 from __future__ import annotations
@@ -42,11 +48,56 @@ def bundled_path(name: str) -> Path:
     return Path(str(resources.files(__name__).joinpath(name)))
 
 
+class _Bool:
+    """A YAML boolean as written (``on``, ``No`` …), kept until the loader has checked where it is."""
+
+    __slots__ = ("line", "text", "value")
+
+    def __init__(self, value: bool, text: str, line: int) -> None:
+        self.value, self.text, self.line = value, text, line
+
+
+class _Loader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that keeps the spelling and line of every boolean."""
+
+
+def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> _Bool:
+    return _Bool(loader.construct_yaml_bool(node), str(node.value), node.start_mark.line + 1)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+
+
+def _bool_error(p: Path, where: str, b: _Bool, what: str) -> MediacompareError:
+    return MediacompareError(
+        f"{p}: line {b.line}: {what} under '{where}' is {b.text}, which YAML reads as the boolean "
+        f"{b.value}; quote the word '{b.text}' (write \"{b.text}\") if it is meant as a word")
+
+
+def _check_bools(value: Any, p: Path, where: str) -> Any:
+    """``value`` with booleans restored; a boolean in a list or as a mapping key is an error."""
+    if isinstance(value, _Bool):
+        return value.value
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, _Bool):
+                raise _bool_error(p, where, item, "an item of the list")
+        return [_check_bools(item, p, where) for item in value]
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if isinstance(key, _Bool):
+                raise _bool_error(p, where or "the top level", key, "a key")
+            out[key] = _check_bools(item, p, f"{where}.{key}" if where else str(key))
+        return out
+    return value
+
+
 @lru_cache(maxsize=64)
 def _load(path: str, mtime_ns: int) -> Lexicon:
     p = Path(path)
     try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
+        doc = _check_bools(yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader), p, "")
     except OSError as exc:
         raise MediacompareError(f"{p}: cannot read lexicon ({exc.strerror})") from None
     except yaml.YAMLError as exc:
