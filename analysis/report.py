@@ -93,6 +93,15 @@ def _kernel_manager_class() -> type:
             # is needed and ipykernel does not warn about unencrypted TCP.
             return "ipc" if sys.platform != "win32" else "tcp"
 
+        @default("ip")
+        def _private_socket_prefix(self) -> str:
+            # With ipc the "ip" is the socket path prefix; by default it is ./kernel-ipc in the
+            # kernel's working folder (the notebooks/ folder), where concurrent kernels collide and
+            # stale sockets are left next to the sources. Each kernel gets a private temp folder.
+            if self.transport != "ipc":
+                return "127.0.0.1"
+            return str(Path(tempfile.mkdtemp(prefix="mediacompare-kernel-")) / "kernel")
+
     return ThisPythonKernelManager
 
 
