@@ -106,8 +106,15 @@ def test_within_event_and_across_outlets_only() -> None:
 
 
 def test_approximator_bounds_are_data(tmp_path: Path) -> None:
-    # without bounds in the referents file, compatibility is not judged
-    assert compare_claims(SEED_CLAIMS, SEED_ARTICLES).compatible.isna().all()
+    # without bounds in a referents file, compatibility is not judged
+    no_bounds = tmp_path / "plain.yaml"
+    no_bounds.write_text(
+        "meta: {name: plain, version: '1', source: test, licence: MIT, description: test}\n"
+        "referents:\n  troops: [troops, soldiers, forces]\n", encoding="utf-8")
+    assert compare_claims(SEED_CLAIMS, SEED_ARTICLES, referents=no_bounds).compatible.isna().all()
+    # the bundled file has bounds: the seed conflict is judged
+    bundled = compare_claims(SEED_CLAIMS, SEED_ARTICLES).set_index("referent")
+    assert bool(bundled.loc["north korean troops", "compatible"]) is True
     user = tmp_path / "referents.yaml"
     user.write_text(
         "meta: {name: test referents, version: '1', source: test, licence: MIT, description: test}\n"

@@ -14,7 +14,7 @@ from .base import (
 )
 
 # Registration order is output order.
-from . import readability, sentiment, framing, entities, sourcing  # noqa: E402,F401  isort: skip
+from . import readability, sentiment, framing, entities, sourcing  # noqa: F401  isort: skip
 
 __all__ = [
     "FAMILIES", "METRICS", "Evidence", "FamilyResult", "Measurement", "MetricSpec", "Settings",

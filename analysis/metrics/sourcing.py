@@ -17,7 +17,7 @@ from ..model import ParsedArticle, Undefined
 from ..sourcing.actor_tone import actor_tone_result
 from ..sourcing.claims import claim_result
 from ..sourcing.hedges import hedge_result
-from ..sourcing.profile import Source, load_source_types, source_profile, sources_by_type
+from ..sourcing.profile import Source, source_profile, source_types_for, sources_by_type
 from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes
 from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
@@ -57,8 +57,8 @@ def _quote_cue(q: Quote) -> str:
     return f"{q.kind}; {verb}{neg}; {q.speaker_type or 'no speaker'}; {'named' if q.named else 'anonymous'}"
 
 
-def _empty_result() -> FamilyResult:
-    types = load_source_types()
+def _empty_result(settings: Settings) -> FamilyResult:
+    types = source_types_for(settings)
     names = ["n_quotes", "n_direct_quotes", "n_indirect_quotes", "n_according_to", "n_citing", "n_scare_quotes",
              "n_sources", "n_named_sources", "n_anonymous_sources", "quoted_word_share"]
     ms = [Measurement.of(n, Undefined(EMPTY)) for n in names]
@@ -68,7 +68,8 @@ def _empty_result() -> FamilyResult:
 
 
 def quote_measurements(doc: ParsedArticle, quotes: Sequence[Quote], scare: Sequence[tuple[int, int, str]],
-                       sources: Sequence[Source], stance: Sequence[StanceVerb]) -> list[Measurement]:
+                       sources: Sequence[Source], stance: Sequence[StanceVerb],
+                       settings: Settings | None = None) -> list[Measurement]:
     """The sourcing metrics of one article from its quotes, sources and stance verbs."""
     ms = [
         Measurement.of("n_quotes", n_quotes(quotes)),
@@ -81,7 +82,8 @@ def quote_measurements(doc: ParsedArticle, quotes: Sequence[Quote], scare: Seque
         Measurement.of("n_named_sources", sum(1 for s in sources if s.named)),
         Measurement.of("n_anonymous_sources", sum(1 for s in sources if not s.named)),
     ]
-    ms += [Measurement.of("sources_by_type", n, t) for t, n in sources_by_type(sources).items()]
+    by_type = sources_by_type(sources, source_types_for(settings))
+    ms += [Measurement.of("sources_by_type", n, t) for t, n in by_type.items()]
     ms.append(Measurement.of("quoted_word_share", quoted_word_share(doc, quotes)))
     counts = stance_counts(stance)
     ms += [Measurement.of("stance_verb_count", counts[t], t) for t in TIERS]
@@ -118,13 +120,13 @@ PARTS = (hedge_result, claim_result, actor_tone_result)
 def compute_sourcing(doc: ParsedArticle, settings: Settings) -> FamilyResult:
     """Quotes, sources and reporting-verb stance of one article, then hedges, claims and actor tone."""
     if doc.n_words == 0:
-        result = _empty_result()
+        result = _empty_result(settings)
     else:
         quotes = find_quotes(doc, settings)
         scare = find_scare_quotes(doc, settings)
         stance = find_stance_verbs(doc, settings)
         sources = source_profile(quotes)
-        result = FamilyResult(quote_measurements(doc, quotes, scare, sources, stance),
+        result = FamilyResult(quote_measurements(doc, quotes, scare, sources, stance, settings),
                               quote_evidence(doc, quotes, scare, stance),
                               {"quotes": [asdict(q) for q in quotes], "sources": [asdict(s) for s in sources]})
     for fn in PARTS:

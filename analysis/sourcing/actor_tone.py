@@ -149,8 +149,8 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
             n = sum(1 for p in pieces if p.actor == actor and p.voice == voice)
             measurements.append(Measurement.of(COUNT[voice], n, actor))
     evidence = [
-        Evidence(METRIC[p.voice], p.actor, p.sentence_index, p.start, p.end, p.text,
-                 f"lexical tone near the actor ({p.voice}): VADER compound {p.compound:+.4f}")
+        Evidence(METRIC[p.voice], p.actor, p.sentence_index, p.start, p.end, doc.sentences[p.sentence_index].text,
+                 f"lexical tone near the actor ({p.voice}): VADER compound {p.compound:+.4f} of “{p.text}”")
         for p in pieces
     ]
     return FamilyResult(measurements=measurements, evidence=evidence,
