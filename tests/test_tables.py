@@ -112,3 +112,14 @@ def test_parallel_run_gives_identical_output(tmp_path):
     write_results(analyse_corpus(SEEDS, jobs=2), tmp_path / "two.csv", tmp_path / "e2.csv")
     assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
     assert (tmp_path / "e1.csv").read_bytes() == (tmp_path / "e2.csv").read_bytes()
+
+
+@pytest.mark.parametrize("module", ["analysis.sourcing.claims", "analysis.sourcing.hedges", "analysis.metrics.sourcing",
+                                    "analysis.actors", "analysis.metrics.base"])
+def test_any_module_imports_first_and_family_order_is_fixed(module):
+    import subprocess
+    import sys
+
+    code = f"import {module}; from analysis.metrics import FAMILIES; print(','.join(FAMILIES))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "readability,sentiment,framing,entities,sourcing"

@@ -113,7 +113,7 @@ def _merge(into: FamilyResult, other: FamilyResult) -> None:
         into.records.setdefault(name, []).extend(rows)
 
 
-PARTS = (hedge_result, claim_result, actor_tone_result)
+PARTS = (hedge_result, claim_result, actor_tone_result)  # the rest of the family
 
 
 @register_family("sourcing")
