@@ -1,4 +1,4 @@
-"""The ``mediacompare`` command line: ``metrics`` (tidy tables) and ``report`` (rendered notebooks).
+"""The ``mediacompare`` command line: ``metrics`` (tidy tables), ``compare`` (outlet comparison), ``report``.
 
 Every input or output problem is reported as one line ``mediacompare: error: …`` on stderr with
 exit status 2, never a traceback. Output tables are written to a temporary name next to the target
@@ -31,13 +31,16 @@ input formats (CORPUS):
   a single .txt file"""
 
 DESCRIPTION = """\
-Compare how news outlets cover the same event: readability, lexical tone, framing and
-entity emphasis, as tidy tables in which every number is traceable to sentences and
-lexicon entries. Undefined measures are NaN with the reason in the 'note' column."""
+Compare how news outlets cover the same event: readability, lexical tone, framing, entity
+emphasis and sourcing per article, and text reuse, sentence alignment, numeric-claim
+conflicts, keyness and outlet statistics across outlets. Tidy tables in which every number
+is traceable to sentences and lexicon entries; undefined measures are NaN with the reason
+in the 'note' column."""
 
 MAIN_EPILOG = f"""\
 examples:
   {PROG} metrics seeds -o metrics.csv --evidence evidence.csv --articles articles.csv
+  {PROG} compare seeds -o out/compare
   {PROG} report seeds -o reports/seeds
 
 {INPUT_FORMATS}
@@ -181,9 +184,48 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_report, families=None)
 
 
+COMPARE_EPILOG = f"""\
+output (in DIR, each as NAME.csv and NAME.parquet):
+  reuse:            article pairs within an event, 5-gram containment both ways, label
+  passages:         shared passages behind the reuse values
+  alignment:        article pair, sentence indices, label (verbatim/paraphrase/unique), score
+  unique_sentences: what each outlet included that the others did not, with position
+  claims:           referent, each outlet's value, approximator and attribution, label
+  keyness:          term, counts, G2, log ratio (p-values only when articles are replicated)
+  stats:            metric, outlets, difference, 95% bootstrap CI, Hedges' g, Cliff's delta,
+                    BH-adjusted p, n, design (pooled and per event)
+Pairwise work stays within events (event_id; a corpus without event ids is one event).
+
+examples:
+  {PROG} compare seeds -o out/compare
+  {PROG} compare news.csv -o out/compare --event e042
+  {PROG} compare reports/news/tables --from-tables -o out/compare
+
+{INPUT_FORMATS}"""
+
+
+def add_compare_command(sub: argparse._SubParsersAction) -> None:
+    """``mediacompare compare``: corpus -> same-event comparison and outlet statistics tables."""
+    p = sub.add_parser("compare", help="compare outlets: reuse, alignment, claims, keyness, statistics",
+                       description=DESCRIPTION, epilog=COMPARE_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("corpus", metavar="CORPUS", help="directory of .txt files (+ manifest) or a table")
+    p.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the comparison tables")
+    p.add_argument("--event", metavar="ID", help="compare one event only (default: pooled and every event)")
+    p.add_argument("--from-tables", action="store_true",
+                   help="CORPUS is a tables folder written by 'report' (OUT/tables): skip the analysis")
+    p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
+    _add_settings_options(p)
+    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="worker processes (default: 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    p.set_defaults(run=run_compare)
+
+
 # Subcommands in --help order. A new command is one function adding its parser (and its ``run``)
 # plus one entry here, e.g. ``add_compare_command`` for ``mediacompare compare``.
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_metrics_command, add_report_command]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    add_metrics_command, add_compare_command, add_report_command,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -282,6 +324,27 @@ def run_report(args: argparse.Namespace) -> int:
     index = build_report(args.corpus, args.output, notebooks_dir=args.notebooks, settings=settings)
     if not args.quiet:
         print(f"{PROG}: report written to {index}")
+    return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """Analyse ``args.corpus`` (or load its tables) and write the comparison tables."""
+    from .compare.run import write_comparison
+    from .pipeline import analyse_corpus
+    from .tables import collect_tables, load_tables
+
+    if args.from_tables:
+        tables = load_tables(args.corpus)
+    else:
+        settings = _settings(args)
+        tables = collect_tables(analyse_corpus(args.corpus, settings, text_column=args.text_column, jobs=args.jobs,
+                                               progress=False if args.quiet else None))
+    if args.event and args.event not in set(tables.articles.get("event_id", [])):
+        raise MediacompareError(f"{args.corpus}: no article has event_id {args.event!r}")
+    paths = write_comparison(tables, args.output, event=args.event or None)
+    if not args.quiet:
+        names = sorted({p.stem for p in paths.values()})
+        print(f"{PROG}: wrote {len(names)} comparison tables ({', '.join(names)}) to {args.output}")
     return 0
 
 
