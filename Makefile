@@ -39,7 +39,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check analysis tests tools
+	$(BIN)/ruff check analysis tests tools benchmarks
 
 clean:
 	if [ -d reports ]; then find reports -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +; fi
