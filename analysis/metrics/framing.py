@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -289,6 +290,25 @@ def load_frame_rules(path: str | Path | None = None) -> FrameRules:
     return cached[1]
 
 
+@lru_cache(maxsize=32)
+def _rules_for_file(frames_file: Path | None) -> FrameRules:
+    return load_frame_rules(frames_file)
+
+
+def frame_rules(settings: Settings) -> FrameRules:
+    """The rules ``settings`` selects, loaded and compiled on first use and then reused for every article.
+
+    The file is read once per rules file and process (unlike :func:`load_frame_rules`, which re-checks it);
+    after editing a rules file in a running session, call :func:`clear_frame_rules_cache`.
+    """
+    return _rules_for_file(settings.frames_file)
+
+
+def clear_frame_rules_cache() -> None:
+    """Forget the rules :func:`frame_rules` has kept, so the next article re-reads the rules file."""
+    _rules_for_file.cache_clear()
+
+
 # ---------------------------------------------------------------- detection
 
 def _first(patterns: tuple[Pattern, ...], text: str) -> tuple[Pattern, re.Match[str]] | None:
@@ -369,7 +389,7 @@ def compute_framing(doc: ParsedArticle, settings: Settings) -> FamilyResult:
 
     Semetko & Valkenburg (2000) items, scored items-first as in Burscher et al. (2014).
     """
-    rules = load_frame_rules(settings.frames_file)
+    rules = frame_rules(settings)
     result = FamilyResult()
     empty = not doc.sentences
     hits = {} if empty else detect_items(doc, rules)
