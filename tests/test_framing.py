@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from analysis.corpus import load_corpus
-from analysis.metrics import FAMILIES, Settings
-from analysis.metrics.framing import frame_score, load_frame_rules
+from analysis.metrics import FAMILIES, Settings, framing
+from analysis.metrics.framing import clear_frame_rules_cache, frame_rules, frame_score, load_frame_rules
 from analysis.model import Article, MediacompareError
 from analysis.parse import parse_article
 
@@ -58,6 +58,11 @@ CASES = [
      "Critics said officials were to blame."),
     ("responsibility.urgent_action", "Aid groups called for urgent help.", "The aid arrived on time."),
     ("responsibility.urgent_action", "Lawmakers must act swiftly.", "Lawmakers acted swiftly."),
+    # a treaty obligation to act quickly is a party's commitment, not the story saying the problem is urgent
+    ("responsibility.urgent_action", "Officials must act quickly to contain the outbreak.",
+     "The treaty says both nations must act quickly in the event of an attack."),
+    ("responsibility.urgent_action", "Aid groups want the aid delivered without delay.",
+     "Either party shall provide assistance without delay."),
     ("human_interest.human_face", "Maria Lopez, 34, lost her home.", "The nearly three-year-old conflict goes on."),
     ("human_interest.human_face", "A 34-year-old teacher spoke.", "The ministry spoke."),
     ("human_interest.emotional_language", "It was a tragic day.", "It was a long day."),
@@ -67,8 +72,13 @@ CASES = [
     ("conflict.disagreement", "The two parties disagree on taxes.", "The two parties met on taxes."),
     ("conflict.disagreement", "Russia's war in Ukraine continued.", "Ties date back to the Cold War era."),
     ("conflict.reproach", "Seoul accused Pyongyang of lying.", "Seoul welcomed the talks."),
+    ("conflict.reproach", "Moscow says Washington is flooding the region with weapons.",
+     "The storm was flooding the streets with water."),
+    ("conflict.reproach", "Pyongyang called the drills a provocation.", "Pyongyang called the drills routine."),
     ("conflict.two_sides", "Both sides claimed progress.",
      "If either party is attacked, the other side shall provide assistance."),
+    # a topic-shift "meanwhile" is not a second side (needs actor information; see docs/framing.md)
+    ("conflict.two_sides", "Both sides claimed progress.", "The Pentagon, meanwhile, confirmed the troop numbers."),
     ("conflict.winners_losers", "The party won a landslide victory.", "The vote was held on Sunday."),
     ("morality.moral_message", "Church leaders called the strikes immoral.", "Leaders called the strikes legal."),
     ("morality.religion", "Villagers prayed at the church.", "Both sides negotiated in good faith."),
@@ -77,6 +87,9 @@ CASES = [
     ("economic.financial_loss_gain", "The company reported a profit.", "The company reported news."),
     ("economic.costs", "The project will cost $5 billion.", "The project will start soon."),
     ("economic.consequences", "Sanctions will hurt the economy.", "The economy was discussed."),
+    # the scope of a cooperation deal is not a consequence of acting or not acting
+    ("economic.consequences", "Sanctions will hurt the economy.",
+     "The pact promises the expansion and development of cooperation in trade and investment."),
 ]
 
 
@@ -219,24 +232,63 @@ def test_seed_hits_checked_by_hand(seeds):
     ev = {(e.target, e.sentence_index, d0.body[e.start:e.end]) for e in res.evidence}
     # "… the U.S., South Korea, and Ukraine accuse North Korea of dispatching thousands of troops …"
     assert ("conflict.reproach", 1, "accuse") in ev
+    # … a reproach between states, not a government held responsible for a problem (no government actor named)
+    assert _values(res, "item_present")["responsibility.government_responsible"] == 0.0
     # "… Ukrainian officials reported small-scale confrontations between Ukrainian forces and North Korean troops …"
     assert ("conflict.disagreement", 10, "confrontations") in ev
     # "… since the Cold War era." is history, not a current conflict
     assert not any(e.sentence_index == 3 for e in res.evidence if e.target == "conflict.disagreement")
-    # "… both nations must swiftly provide military support …"
-    assert ("responsibility.urgent_action", 7, "swiftly") in ev
+    # "The stipulations of the treaty dictate that both nations must swiftly provide military support …":
+    # a treaty paraphrase, not the story saying the problem needs urgent action
+    assert _values(res, "item_present")["responsibility.urgent_action"] == 0.0
+    assert _values(res, "frame_score")["responsibility"] == 0.0
     assert _values(res, "frame_score")["conflict"] == 0.5  # disagreement + reproach of 4
     d2 = seeds["002_3725b521bb5f0d30"]
     res = FAMILIES["framing"](d2, Settings())
     ev = {(e.target, e.sentence_index, d2.body[e.start:e.end]) for e in res.evidence}
     # "… help Moscow in its war against Ukraine."
     assert ("conflict.disagreement", 0, "war") in ev
-    # "… provide military and other assistance without delay …" (treaty text)
-    assert ("responsibility.urgent_action", 4, "without delay") in ev
-    # no one in 002 accuses anyone, and neither text has a moral or religious reference
-    assert _values(res, "item_present")["conflict.reproach"] == 0.0
+    # "… the other side shall provide military and other assistance without delay …" is quoted treaty text
+    assert _values(res, "item_present")["responsibility.urgent_action"] == 0.0
+    assert _values(res, "frame_score")["responsibility"] == 0.0
+    # Rudenko: U.S. policy "involves flooding [the Korean Peninsula] with weapons …" reproaches the U.S.
+    assert ("conflict.reproach", 8, "flooding [the Korean Peninsula] with weapons") in ev
+    assert _values(res, "item_hits")["conflict.reproach"] == 1.0
+    # disagreement (war), reproach (Rudenko), winners/losers (occupied, regain territory); two sides not detected
+    assert _values(res, "item_present")["conflict.two_sides"] == 0.0
+    assert _values(res, "frame_score")["conflict"] == 0.75
+    # "The pact also promises the expansion and development of cooperation in the fields of trade, economy,
+    # investment …" describes the treaty's scope, not economic consequences
+    assert _values(res, "item_present")["economic.consequences"] == 0.0
+    assert _values(res, "frame_present")["economic"] == 0.0
+    # neither text has a moral or religious reference
     for doc in seeds.values():
         assert _values(FAMILIES["framing"](doc, Settings()), "frame_present")["morality"] == 0.0
+
+
+def test_rules_are_loaded_once_per_rules_file_not_per_article(monkeypatch, tmp_path):
+    calls: list[object] = []
+    real = framing.load_lexicon
+
+    def counting(name_or_path):
+        calls.append(name_or_path)
+        return real(name_or_path)
+
+    monkeypatch.setattr(framing, "load_lexicon", counting)
+    clear_frame_rules_cache()
+    settings = Settings()
+    for text in ["The war went on.", "Seoul accused Pyongyang.", "It was a tragic day."]:
+        _run(text, settings=settings)
+    _run("The war went on.", settings=Settings())  # an equal Settings reuses the same rules
+    assert len(calls) == 1
+    assert frame_rules(settings) is frame_rules(Settings())
+    path = tmp_path / "my_frames.yaml"
+    path.write_text(USER_RULES, encoding="utf-8")
+    user = Settings(frames_file=path)
+    assert [f.key for f in frame_rules(user).frames] == ["policy"] and len(calls) == 2
+    clear_frame_rules_cache()
+    frame_rules(settings)
+    assert len(calls) == 3
 
 
 @pytest.mark.parametrize("text", ["", "  \n \n"])
