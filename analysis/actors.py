@@ -84,6 +84,7 @@ class ActorTable:
     sources: tuple[str, ...]  # files combined, bundled first
     alias_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first token -> aliases
     title_words: frozenset[str] = frozenset()  # lower-cased words of titles, never the first word of a name
+    title_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # last word -> titles
 
     def get(self, name: str) -> ActorSpec | None:
         """The listed actor called ``name`` (display name), if any."""
@@ -236,12 +237,13 @@ def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str |
             shorts.setdefault(_norm(s), []).append(spec.name)
     not_names = {_norm(w).rstrip(".") for w in rules["not_names"]}
     not_names |= {tok for key in demonyms for tok in key}
+    titles = frozenset(tuple(t.lower() for t in _alias_key(t)) for t in rules["person_titles"])
     return ActorTable(
         actors=actors,
         aliases=aliases,
         short_forms={k: tuple(v) for k, v in shorts.items()},
         demonyms=demonyms,
-        titles=frozenset(tuple(t.lower() for t in _alias_key(t)) for t in rules["person_titles"]),
+        titles=titles,
         reporting_verbs=reporting_verb_forms(reporting_verbs_file) | {v.lower() for v in rules["reporting_verbs"]},
         organisation_cues=frozenset(rules["organisation_cues"]),
         not_names=frozenset(not_names),
@@ -249,6 +251,7 @@ def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str |
         alias_index=_build_index(aliases, lower=False),
         title_words=frozenset(w.lower() for t in rules["person_titles"] for w in _alias_key(t)
                               if w[:1].isalpha() and w.lower() not in {"of", "the"}),
+        title_index=_build_index([key[::-1] for key in titles], lower=False),
     )
 
 
@@ -386,9 +389,17 @@ def _find_listed(sentence: Sentence, taken: list[bool], table: ActorTable) -> li
 def _title_before(toks: tuple[Token, ...], i: int, table: ActorTable) -> tuple[int, str]:
     """Start index and text (lower case) of the longest title ending right before token ``i``."""
     best = (i, "")
-    for key in table.titles:
+    if i == 0:
+        return best
+    last = _norm(toks[i - 1].text).lower()
+    keys = table.title_index.get(last, ())
+    stripped = _strip_possessive(last)
+    if stripped != last:
+        keys = keys + table.title_index.get(stripped, ())
+    for rev in keys:  # only the titles whose last word is the token before i
+        key = rev[::-1]
         s = i - len(key)
-        if s >= 0 and _match_seq(toks, s, key, lower=True) and s < best[0]:
+        if s >= 0 and s < best[0] and _match_seq(toks, s, key, lower=True):
             best = (s, " ".join(key).replace(" .", "."))
     return best
 
