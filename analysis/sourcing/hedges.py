@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..lexicons import load_lexicon
+from ..lexicons import Lexicon, load_lexicon
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
 from ..model import MediacompareError, ParsedArticle, Sentence, Token, Undefined
+from ._cache import compiled
 from .numbers import number_follows
 
 HEDGES_LEXICON = "hedges.yaml"
@@ -37,6 +37,8 @@ class HedgeEntry:
 class HedgeLexicon:
     categories: tuple[str, ...]  # in file order
     entries: tuple[HedgeEntry, ...]  # longest first
+    # first-word spelling -> its entries, longest first (a one-level token trie)
+    by_first: dict[str, tuple[HedgeEntry, ...]] = field(compare=False, repr=False)
     before_number_only: frozenset[str]  # categories counted only when a number follows
     in_total: frozenset[str]  # categories summed into the ``all`` total
     lowercase_only: frozenset[str]
@@ -57,9 +59,7 @@ class HedgeMatch:
     voice: str  # "journalist" | "quoted"
 
 
-def load_hedge_lexicon(path: str | Path = HEDGES_LEXICON) -> HedgeLexicon:
-    """Load and compile a hedges lexicon (bundled by default)."""
-    lex = load_lexicon(path)
+def _compile(lex: Lexicon) -> HedgeLexicon:
     cats = lex.data.get("categories")
     if not isinstance(cats, dict) or not cats:
         raise MediacompareError(f"{lex.path}: a hedges lexicon needs a 'categories' mapping")
@@ -80,19 +80,28 @@ def load_hedge_lexicon(path: str | Path = HEDGES_LEXICON) -> HedgeLexicon:
                 entries.append(HedgeEntry(str(cat), label, words))
     entries.sort(key=lambda e: -len(e.words))
     lower_only = frozenset(str(w).lower() for w in lex.data.get("lowercase_only") or [])
-    return HedgeLexicon(tuple(str(c) for c in cats), tuple(entries), frozenset(before_number),
-                        frozenset(in_total), lower_only, lex.name, lex.version)
+    by_first: dict[str, list[HedgeEntry]] = {}
+    for e in entries:  # already longest first, so each list is too
+        for alt in e.words[0]:
+            by_first.setdefault(alt, []).append(e)
+    return HedgeLexicon(tuple(str(c) for c in cats), tuple(entries), {k: tuple(v) for k, v in by_first.items()},
+                        frozenset(before_number), frozenset(in_total), lower_only, lex.name, lex.version)
 
 
-@lru_cache(maxsize=8)
-def _cached_hedge_lexicon(path: str) -> HedgeLexicon:
-    return load_hedge_lexicon(path)
+def load_hedge_lexicon(path: str | Path = HEDGES_LEXICON) -> HedgeLexicon:
+    """Load and compile a hedges lexicon (bundled by default), once per loaded file version.
+
+    The compiled lexicon is cached on the :class:`~analysis.lexicons.Lexicon` object that
+    :func:`~analysis.lexicons.load_lexicon` returns (cached per path and modification time), so an
+    edited file is compiled afresh.
+    """
+    return compiled(load_lexicon(path), _compile)
 
 
 def hedge_lexicon_for(settings: Settings | None) -> HedgeLexicon:
     """The hedges lexicon of ``settings.hedges_file`` when set, else the bundled ``hedges.yaml``."""
     path = getattr(settings, "hedges_file", None)
-    return _cached_hedge_lexicon(str(path) if path else HEDGES_LEXICON)
+    return load_hedge_lexicon(str(path) if path else HEDGES_LEXICON)
 
 
 class _Spans:
@@ -130,7 +139,7 @@ def _allowed_case(tok: Token, idx: int, tokens: Sequence[Token], doc: ParsedArti
 
 def _match_at(tokens: Sequence[Token], i: int, doc: ParsedArticle, sent: Sentence,
               lex: HedgeLexicon) -> tuple[HedgeEntry, int] | None:
-    for entry in lex.entries:
+    for entry in lex.by_first.get(tokens[i].lower, ()):
         n = len(entry.words)
         if i + n > len(tokens):
             continue
