@@ -1,6 +1,7 @@
 """Lexical tone (VADER): identity with vaderSentiment, hand-computed aggregates, undefined cases."""
 
 import math
+import time
 import warnings
 from pathlib import Path
 
@@ -10,14 +11,17 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis.corpus import load_corpus
 from analysis.metrics import FAMILIES, Settings
 from analysis.metrics.sentiment import (
+    MAX_SENTENCE_WORDS,
     describe_cue,
     fifth_of,
     fired_entries,
     lead_compound,
     mean_compound,
+    n_scored_sentences,
     score_text,
     sentence_scores,
     tone_arc,
+    too_long_reason,
 )
 from analysis.model import Article
 from analysis.parse import parse_article
@@ -69,8 +73,16 @@ def test_five_sentence_text_mean_shares_lead_and_fifths():
     # five sentences: relative positions 0.1, 0.3, 0.5, 0.7, 0.9 -> one per fifth
     arc = _values(res, "tone_arc")
     assert [arc[f"fifth_{k}"].value for k in range(1, 6)] == pytest.approx(EXPECTED)
-    per_sentence = _values(res, "sentence_compound")
-    assert [per_sentence[f"sentence:{i}"].value for i in range(5)] == EXPECTED
+
+
+def test_per_sentence_scores_are_records_and_evidence_not_metrics():
+    """Sentence i of one article is not comparable with sentence i of another: no per-sentence metric rows."""
+    res = FAMILIES["sentiment"](_doc(FIVE), Settings())
+    assert not [m for m in res.measurements if m.metric == "sentence_compound" or m.target.startswith("sentence:")]
+    # 7 article-level metrics + 5 fifths
+    assert len(res.measurements) == 12
+    assert [r["compound"] for r in res.records["sentence_tone"]] == EXPECTED
+    assert [(e.metric, e.target) for e in res.evidence] == [("sentence_compound", f"sentence:{i}") for i in range(5)]
 
 
 def test_fifths_of_ten_and_three_sentences():
@@ -103,11 +115,17 @@ def test_headline_scored_with_evidence_and_missing_headline_is_undefined():
     assert not [e for e in res.evidence if e.sentence_index == -1]
 
 
-def test_evidence_cue_lists_fired_entries_with_valences():
+def test_evidence_cue_lists_fired_entries_with_raw_valences():
     assert describe_cue("The attack failed.", ATTACK_FAILED) == "attack −2.1; failed −2.3; compound −0.751"
-    # negation: 1.9 · −0.74 = −1.406 (VADER's N_SCALAR)
-    assert fired_entries("The talks were not good.") == [("good", 1.9, pytest.approx(-1.406))]
-    assert describe_cue("The talks were not good.", -0.3412) == "good +1.9 → −1.406; compound −0.341"
+    # raw lexicon valence, in order; VADER's rules are not replayed (tokens keep VADER's edge-punctuation stripping)
+    assert fired_entries("The talks were not good.") == [("good", 1.9)]
+    assert fired_entries("WAR, war and peace!") == [("war", -2.9), ("war", -2.9), ("peace", 2.5)]
+    # "very" is a booster (never an entry); "kind" before "of" is skipped as VADER does; "kind" alone is an entry
+    assert fired_entries("a very kind of good man") == [("good", 1.9)]
+    assert fired_entries("a kind man") == [("kind", 2.4)]
+    # negation: VADER gives 1.9 · −0.74 = −1.406 -> compound −0.3412, not the raw 0.4404: the cue says so
+    assert score_text("The talks were not good.")["compound"] == _compound(1.9 * -0.74) == -0.3412
+    assert describe_cue("The talks were not good.", -0.3412) == "good +1.9; compound −0.341 (after VADER's rules)"
     assert describe_cue("The meeting ended.", 0.0) == "no VADER lexicon entry; compound 0"
 
 
@@ -121,12 +139,22 @@ def test_seed_sentences_identical_to_vadersentiment(seeds):
         assert score_text(doc.sentences[0].text) == sia.polarity_scores(doc.sentences[0].text)
 
 
-def test_seed_fired_entries_reproduce_compound(seeds):
-    """The evidence's adjusted valences sum to the score VADER gave (no ! or ? in the seeds)."""
-    for doc in seeds.values():
+def test_seed_raw_valences_reproduce_compound_unless_rules_applied(seeds):
+    """Raw valences sum to VADER's score except where a rule changed it, and exactly there the cue says so.
+
+    Hand-checked rule sentences: 002 s4 "without delay" (negation), 000 s3 "the most substantial defense"
+    (booster), 000 s8 "this agreement" (×1.25), 000 s13 "particularly alarming" (booster).
+    """
+    ruled = {("002_3725b521bb5f0d30", 4), ("000_dc77826089423d0b", 3), ("000_dc77826089423d0b", 8),
+             ("000_dc77826089423d0b", 13)}
+    for aid, doc in seeds.items():
+        res = FAMILIES["sentiment"](doc, Settings())
+        cues = {e.sentence_index: e.cue for e in res.evidence}
         for sentence, scores in zip(doc.sentences, sentence_scores(doc), strict=True):
-            total = sum(adj for _, _, adj in fired_entries(sentence.text))
-            assert _compound(total) == scores["compound"], sentence.text
+            total = math.fsum(v for _, v in fired_entries(sentence.text))
+            by_rule = (aid, sentence.index) in ruled
+            assert (_compound(total) != scores["compound"]) == by_rule, sentence.text
+            assert cues[sentence.index].endswith("(after VADER's rules)") == by_rule
 
 
 def test_seed_facts_checked_by_hand(seeds):
@@ -135,9 +163,12 @@ def test_seed_facts_checked_by_hand(seeds):
     cues = {e.sentence_index: e.cue for e in res.evidence}
     # "… help Moscow in its war against Ukraine": ratified +0.6, defense +0.5, help +1.7, war −2.9 -> sum −0.1
     assert cues[0] == "ratified +0.6; defense +0.5; help +1.7; war −2.9; compound −0.026"
-    assert _values(res, "sentence_compound")["sentence:0"].value == _compound(0.6 + 0.5 + 1.7 - 2.9)
-    # "… without delay …": 'without' negates delay (−1.3 · −0.74 = 0.962)
-    assert "delay −1.3 → +0.962" in cues[4]
+    assert res.records["sentence_tone"][0]["compound"] == _compound(0.6 + 0.5 + 1.7 - 2.9)
+    # "… without delay …": 'without' negates delay (−1.3 · −0.74 = +0.962): raw sum 1.7 − 2.9 − 1.2 − 1.3 + 2.2
+    # = −1.5, VADER's 1.7 − 2.9 − 1.2 + 0.962 + 2.2 = 0.762 -> +0.193
+    assert cues[4] == ("party +1.7; war −2.9; aggression −1.2; delay −1.3; agreement +2.2; "
+                       "compound +0.193 (after VADER's rules)")
+    assert sentence_scores(d2)[4]["compound"] == _compound(1.7 - 2.9 - 1.2 + 1.3 * 0.74 + 2.2) == 0.193
     # lead of 002 is its first sentence alone
     assert lead_compound(d2) == _compound(-0.1)
     d0 = seeds["000_dc77826089423d0b"]
@@ -152,11 +183,15 @@ def test_shares_add_to_one(seeds):
         assert total == pytest.approx(1.0)
 
 
-def test_cache_is_reused_and_not_exposed_for_mutation():
+def test_cache_is_reused_without_copies_and_read_only():
     doc = _doc(FIVE)
     first = sentence_scores(doc)
-    first[0]["compound"] = 99.0
     assert "vader_sentences" in doc.cache
+    assert sentence_scores(doc) is first  # the cached sequence itself, not a copy per metric
+    with pytest.raises(TypeError):
+        first[0]["compound"] = 99.0
+    with pytest.raises(TypeError):
+        first[0] = {}
     assert sentence_scores(doc)[0]["compound"] == WAR
 
 
@@ -165,7 +200,57 @@ def test_sentence_tone_records(seeds):
     rows = FAMILIES["sentiment"](d0, Settings()).records["sentence_tone"]
     assert [r["sentence_index"] for r in rows] == list(range(16))
     assert rows[1]["tone"] == "negative" and rows[2]["tone"] == "neutral" and rows[0]["tone"] == "positive"
-    assert set(rows[0]) == {"sentence_index", "paragraph_index", "neg", "neu", "pos", "compound", "tone"}
+    assert set(rows[0]) == {"sentence_index", "paragraph_index", "neg", "neu", "pos", "compound", "tone", "note"}
+    assert all(r["note"] == "" for r in rows)
+
+
+def _long(n_words: int, word: str = "war") -> str:
+    return " ".join([word] * (n_words - 1) + ["ended."])
+
+
+def test_sentence_longer_than_250_words_is_not_scored():
+    assert MAX_SENTENCE_WORDS == 250
+    assert too_long_reason(_long(250)) == "" and too_long_reason(_long(251)).startswith("not scored: 251 words")
+    # paragraph 1: "The talks were good." (+0.4404); paragraph 2: one 301-word "sentence" of "war … ended."
+    doc = _doc("The talks were good.\n" + _long(301))
+    assert len(doc.sentences) == 2 and len(doc.sentences[1].text.split()) == 301
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = FAMILIES["sentiment"](doc, Settings())
+    values = {(m.metric, m.target): m for m in res.measurements}
+    # only the short sentence counts: mean = its compound, 1 of 1 scored sentences positive
+    assert values[("n_scored_sentences", "")].value == 1
+    assert values[("mean_compound", "")].value == GOOD
+    assert values[("share_positive_sentences", "")].value == 1.0
+    assert values[("lead_compound", "")].value == GOOD
+    # two sentences: positions 0.25 and 0.75 -> fifths 2 and 4; fifth 4 holds only the unscored sentence
+    assert values[("tone_arc", "fifth_2")].value == GOOD
+    assert math.isnan(values[("tone_arc", "fifth_4")].value)
+    assert values[("tone_arc", "fifth_4")].note.startswith("no sentence of fifth 4 scored")
+    ev = [e for e in res.evidence if e.sentence_index == 1]
+    assert len(ev) == 1 and ev[0].cue.startswith("not scored: 301 words, more than the 250")
+    row = res.records["sentence_tone"][1]
+    assert math.isnan(row["compound"]) and row["tone"] == "not scored" and row["note"].startswith("not scored")
+
+
+def test_long_unpunctuated_text_is_fast_and_undefined_with_reason():
+    """6,000 words without a full stop are one 'sentence' (a segmentation failure): not scored, in well under 1 s."""
+    doc = _doc(" ".join(["the war did not end and peace is good"] * 667))
+    assert len(doc.sentences) == 1
+    start = time.perf_counter()
+    res = FAMILIES["sentiment"](doc, Settings())
+    assert time.perf_counter() - start < 1.0
+    values = {(m.metric, m.target): m for m in res.measurements}
+    assert values[("n_scored_sentences", "")].value == 0 == n_scored_sentences(doc)
+    m = values[("mean_compound", "")]
+    assert math.isnan(m.value) and m.note.startswith("no sentence scored")
+    assert "6003 words" in res.evidence[0].cue
+
+
+def test_too_long_headline_is_undefined_with_reason():
+    res = FAMILIES["sentiment"](_doc(FIVE, title=_long(260)), Settings())
+    m = _values(res, "headline_compound")[""]
+    assert math.isnan(m.value) and m.note.startswith("not scored: 260 words")
 
 
 @pytest.mark.parametrize("text", ["", "   \n  ", "\n\n"])

@@ -11,19 +11,25 @@ families (sourcing: tone per actor, journalist's voice vs. quotes) reuse them.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
-from ..model import ParsedArticle, Sentence, Undefined
+from ..model import ParsedArticle, Sentence, Undefined, reason_of
 from .base import Evidence, FamilyResult, Measurement, Settings, metric, register_family, scalar_measurements
 
 FAMILY = "sentiment"
 POSITIVE_THRESHOLD = 0.05  # compound >= 0.05 is positive, <= -0.05 negative (VADER README convention)
 NEGATIVE_THRESHOLD = -0.05
 N_PARTS = 5  # tone arc: fifths of the article
+MAX_SENTENCE_WORDS = 250  # longer "sentences" are not scored: VADER's rules take time quadratic in their length
 CACHE_BODY = "vader_sentences"
+CACHE_COMPOUNDS = "vader_compounds"
 CACHE_HEADLINE = "vader_headline"
 EMPTY_BODY = "empty body: no sentences to score"
+SCORE_KEYS = ("neg", "neu", "pos", "compound")
+NOT_SCORED = "not scored"
 
 
 @lru_cache(maxsize=1)
@@ -34,46 +40,62 @@ def analyzer() -> Any:
     return SentimentIntensityAnalyzer()
 
 
-def vader_version() -> str:
-    """Installed vaderSentiment version (the lexicon ships inside that package)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("vaderSentiment")
-    except PackageNotFoundError:  # pragma: no cover - it is a hard dependency
-        return "unknown"
-
-
 def score_text(text: str) -> dict[str, float]:
     """VADER ``polarity_scores`` of ``text`` (keys neg, neu, pos, compound), exactly as vaderSentiment gives them.
 
     Score one sentence or one quote at a time: the compound score of long texts saturates
-    towards ±1 (Hutto & Gilbert, 2014; vaderSentiment issue #151).
+    towards ±1 (Hutto & Gilbert, 2014; vaderSentiment issue #151). No length cap here: callers
+    scoring segmenter output should check :func:`too_long_reason` first (VADER is quadratic in length).
     """
     return dict(analyzer().polarity_scores(text))
 
 
-def sentence_scores(doc: ParsedArticle) -> list[dict[str, float]]:
+def too_long_reason(text: str) -> str:
+    """Why ``text`` is not scored (more than 250 whitespace-separated words, VADER's own tokens), else ``""``.
+
+    Real sentences are far shorter; a longer one is almost always a segmentation failure
+    (unpunctuated text), on which VADER's negation and idiom checks take time quadratic in length.
+    """
+    n = len(text.split())
+    if n <= MAX_SENTENCE_WORDS:
+        return ""
+    return (f"{NOT_SCORED}: {n} words, more than the {MAX_SENTENCE_WORDS} a sentence may have "
+            "(likely a segmentation failure; VADER's run time grows with the square of the length)")
+
+
+def _score_capped(text: str) -> Mapping[str, float]:
+    reason = too_long_reason(text)
+    if reason:
+        return MappingProxyType({k: Undefined(reason) for k in SCORE_KEYS})
+    return MappingProxyType(score_text(text))
+
+
+def sentence_scores(doc: ParsedArticle) -> Sequence[Mapping[str, float]]:
     """VADER scores (neg, neu, pos, compound) of each body sentence, index-aligned with ``doc.sentences``.
 
-    Computed once per article and cached in ``doc.cache["vader_sentences"]`` (Hutto & Gilbert, 2014).
+    Each equals ``polarity_scores`` of the sentence text (Hutto & Gilbert, 2014); a sentence of more
+    than 250 words is not scored (all four values ``Undefined`` with the reason, see
+    :func:`too_long_reason`). Computed once per article, cached in ``doc.cache["vader_sentences"]``
+    and returned as read-only mappings (no copy).
     """
     if CACHE_BODY not in doc.cache:
-        doc.cache[CACHE_BODY] = [score_text(s.text) for s in doc.sentences]
-    return [dict(s) for s in doc.cache[CACHE_BODY]]
+        doc.cache[CACHE_BODY] = tuple(_score_capped(s.text) for s in doc.sentences)
+    return doc.cache[CACHE_BODY]
 
 
-def headline_scores(doc: ParsedArticle) -> dict[str, float] | None:
-    """VADER scores of the headline, or ``None`` when the article has none (cached in ``doc.cache``)."""
+def headline_scores(doc: ParsedArticle) -> Mapping[str, float] | None:
+    """VADER scores of the headline (read-only, cached), or ``None`` when the article has none; capped as above."""
     if doc.headline is None:
         return None
     if CACHE_HEADLINE not in doc.cache:
-        doc.cache[CACHE_HEADLINE] = score_text(doc.headline.text)
-    return dict(doc.cache[CACHE_HEADLINE])
+        doc.cache[CACHE_HEADLINE] = _score_capped(doc.headline.text)
+    return doc.cache[CACHE_HEADLINE]
 
 
 def tone_label(compound: float) -> str:
-    """``positive`` (≥ 0.05), ``negative`` (≤ −0.05) or ``neutral``: the VADER README thresholds."""
+    """``positive`` (≥ 0.05), ``negative`` (≤ −0.05) or ``neutral`` (VADER README thresholds); NaN: ``not scored``."""
+    if math.isnan(compound):
+        return NOT_SCORED
     if compound >= POSITIVE_THRESHOLD:
         return "positive"
     if compound <= NEGATIVE_THRESHOLD:
@@ -81,52 +103,71 @@ def tone_label(compound: float) -> str:
     return "neutral"
 
 
-def _compounds(doc: ParsedArticle) -> list[float]:
-    return [s["compound"] for s in sentence_scores(doc)]
+def _compounds(doc: ParsedArticle) -> tuple[float, ...]:
+    """Compound score of every body sentence (NaN when not scored), cached in ``doc.cache``."""
+    if CACHE_COMPOUNDS not in doc.cache:
+        doc.cache[CACHE_COMPOUNDS] = tuple(s["compound"] for s in sentence_scores(doc))
+    return doc.cache[CACHE_COMPOUNDS]
+
+
+def _scored(values: Sequence[float]) -> list[float]:
+    return [v for v in values if not math.isnan(v)]
+
+
+def _none_scored(n: int) -> Undefined:
+    return Undefined(f"no sentence scored: each of the {n} body sentence(s) has more than {MAX_SENTENCE_WORDS} words")
+
+
+def _scored_or_reason(doc: ParsedArticle) -> list[float] | Undefined:
+    values = _compounds(doc)
+    if not values:
+        return Undefined(EMPTY_BODY)
+    scored = _scored(values)
+    return scored if scored else _none_scored(len(values))
 
 
 @metric(family=FAMILY, higher_is="more positive")
 def mean_compound(doc: ParsedArticle) -> float:
-    """Mean VADER compound score of the body sentences: Σ compoundᵢ / n (Hutto & Gilbert, 2014).
+    """Mean VADER compound score of the scored body sentences: Σ compoundᵢ / n (Hutto & Gilbert, 2014).
 
-    Range −1..1; NaN when the body has no sentences.
+    Range −1..1; NaN when the body has no sentences (or none of ≤ 250 words).
     """
-    values = _compounds(doc)
-    if not values:
-        return Undefined(EMPTY_BODY)
+    values = _scored_or_reason(doc)
+    if isinstance(values, Undefined):
+        return values
     return math.fsum(values) / len(values)
 
 
 def _share(doc: ParsedArticle, label: str) -> float:
-    values = _compounds(doc)
-    if not values:
-        return Undefined(EMPTY_BODY)
+    values = _scored_or_reason(doc)
+    if isinstance(values, Undefined):
+        return values
     return sum(tone_label(v) == label for v in values) / len(values)
 
 
 @metric(family=FAMILY, higher_is="more positive")
 def share_positive_sentences(doc: ParsedArticle) -> float:
-    """Share of body sentences with VADER compound ≥ 0.05 (Hutto & Gilbert, 2014; README threshold).
+    """Share of scored body sentences with VADER compound ≥ 0.05 (Hutto & Gilbert, 2014; README threshold).
 
-    NaN when the body has no sentences.
+    NaN when the body has no sentences (or none scored).
     """
     return _share(doc, "positive")
 
 
 @metric(family=FAMILY, higher_is="more negative")
 def share_negative_sentences(doc: ParsedArticle) -> float:
-    """Share of body sentences with VADER compound ≤ −0.05 (Hutto & Gilbert, 2014; README threshold).
+    """Share of scored body sentences with VADER compound ≤ −0.05 (Hutto & Gilbert, 2014; README threshold).
 
-    NaN when the body has no sentences.
+    NaN when the body has no sentences (or none scored).
     """
     return _share(doc, "negative")
 
 
 @metric(family=FAMILY, higher_is="more neutral")
 def share_neutral_sentences(doc: ParsedArticle) -> float:
-    """Share of body sentences with −0.05 < VADER compound < 0.05 (Hutto & Gilbert, 2014; README threshold).
+    """Share of scored body sentences with −0.05 < VADER compound < 0.05 (Hutto & Gilbert, 2014; README threshold).
 
-    The three shares add to 1. NaN when the body has no sentences.
+    The three shares add to 1. NaN when the body has no sentences (or none scored).
     """
     return _share(doc, "neutral")
 
@@ -135,7 +176,7 @@ def share_neutral_sentences(doc: ParsedArticle) -> float:
 def headline_compound(doc: ParsedArticle) -> float:
     """VADER compound score of the headline, scored on its own (Hutto & Gilbert, 2014).
 
-    NaN when the article has no headline.
+    NaN when the article has no headline (or it has more than 250 words).
     """
     scores = headline_scores(doc)
     if scores is None:
@@ -145,21 +186,25 @@ def headline_compound(doc: ParsedArticle) -> float:
 
 @metric(family=FAMILY, higher_is="more positive")
 def lead_compound(doc: ParsedArticle) -> float:
-    """Mean VADER compound score of the lead, the first body paragraph's sentences (Hutto & Gilbert, 2014).
+    """Mean VADER compound score of the lead, the first body paragraph's scored sentences (Hutto & Gilbert, 2014).
 
-    NaN when the body has no sentences.
+    NaN when the body has no sentences (or no lead sentence is scored).
     """
     lead = doc.lead
     if not lead:
         return Undefined(EMPTY_BODY)
     values = _compounds(doc)
-    return math.fsum(values[s.index] for s in lead) / len(lead)
+    scored = _scored([values[s.index] for s in lead])
+    if not scored:
+        return Undefined(f"no lead sentence scored: each of the {len(lead)} has more than {MAX_SENTENCE_WORDS} words")
+    return math.fsum(scored) / len(scored)
 
 
 @metric(family=FAMILY, higher_is="more sentences")
 def n_scored_sentences(doc: ParsedArticle) -> float:
-    """Number of body sentences scored with VADER (Hutto & Gilbert, 2014); the headline is not counted."""
-    return float(len(sentence_scores(doc)))
+    """Number of body sentences scored with VADER (Hutto & Gilbert, 2014): the headline and sentences of
+    more than 250 words are not counted."""
+    return float(len(_scored(_compounds(doc))))
 
 
 def fifth_of(index: int, n: int) -> int:
@@ -173,8 +218,9 @@ def fifth_of(index: int, n: int) -> int:
 def tone_arc(doc: ParsedArticle) -> dict[str, float]:
     """Mean VADER compound per fifth of the body: target ``fifth_k`` for k = 1..5 (our choice of five parts).
 
-    Sentence i of n belongs to fifth k when (k−1)/5 ≤ (i + 0.5)/n < k/5. A fifth without a
-    sentence (bodies of fewer than five sentences) is NaN with a reason (Hutto & Gilbert, 2014).
+    Sentence i of n belongs to fifth k when (k−1)/5 ≤ (i + 0.5)/n < k/5 (n counts every body
+    sentence; unscored ones keep their place but add no value). A fifth without a scored sentence
+    (e.g. bodies of fewer than five sentences) is NaN with a reason (Hutto & Gilbert, 2014).
     """
     values = _compounds(doc)
     n = len(values)
@@ -183,48 +229,57 @@ def tone_arc(doc: ParsedArticle) -> dict[str, float]:
         parts[fifth_of(i, n)].append(v)
     out: dict[str, float] = {}
     for k, vals in parts.items():
+        scored = _scored(vals)
         if not n:
             out[f"fifth_{k}"] = Undefined(EMPTY_BODY)
         elif not vals:
             out[f"fifth_{k}"] = Undefined(f"no sentence falls in fifth {k} of a {n}-sentence body")
+        elif not scored:
+            out[f"fifth_{k}"] = Undefined(f"no sentence of fifth {k} scored: all have more than "
+                                          f"{MAX_SENTENCE_WORDS} words")
         else:
-            out[f"fifth_{k}"] = math.fsum(vals) / len(vals)
+            out[f"fifth_{k}"] = math.fsum(scored) / len(scored)
     return out
 
 
-def fired_entries(text: str) -> list[tuple[str, float, float]]:
-    """VADER lexicon entries that fired in ``text``: ``(token, lexicon valence, valence after VADER's rules)``.
-
-    Mirrors the token loop of ``SentimentIntensityAnalyzer.polarity_scores`` (emoji descriptions,
-    booster and "kind of" skips, negation/booster/caps/"least" rules, the "but" rule) so the
-    evidence shows what produced the score; the score itself always comes from ``polarity_scores``.
-    """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
-
-    sia = analyzer()
+def _vader_text(text: str) -> str:
+    """``text`` with emoji replaced by their descriptions, as ``polarity_scores`` does first."""
+    emojis = analyzer().emojis
     chars: list[str] = []
     prev_space = True
     for ch in text:
-        if ch in sia.emojis:
+        if ch in emojis:
             if not prev_space:
                 chars.append(" ")
-            chars.append(sia.emojis[ch])
+            chars.append(emojis[ch])
             prev_space = False
         else:
             chars.append(ch)
             prev_space = ch == " "
-    senti = SentiText("".join(chars).strip())
-    words = senti.words_and_emoticons
-    valences: list[float] = []
-    for i, item in enumerate(words):
-        low = item.lower()
+    return "".join(chars).strip()
+
+
+def fired_entries(text: str) -> list[tuple[str, float]]:
+    """VADER lexicon entries found in ``text``, in order: ``(entry, raw lexicon valence)`` (Hutto & Gilbert, 2014).
+
+    One linear pass over VADER's own tokens (emoji described, edge punctuation stripped) against
+    ``analyzer().lexicon``, skipping the tokens VADER never scores (booster words, "kind" in "kind
+    of"). Valences are the raw lexicon values: VADER's rules (negation, boosters, capitals, "but",
+    "least", idioms, ! and ?) are *not* replayed, so they need not sum to the score; the score always
+    comes from ``polarity_scores``.
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    lexicon = analyzer().lexicon
+    words = SentiText(_vader_text(text)).words_and_emoticons
+    out: list[tuple[str, float]] = []
+    for i, word in enumerate(words):
+        low = word.lower()
         if low in BOOSTER_DICT or (low == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
-            valences.append(0.0)
             continue
-        valences = sia.sentiment_valence(0, senti, item, i, valences)
-    valences = sia._but_check(words, valences)
-    return [(w, sia.lexicon[w.lower()], float(v)) for w, v in zip(words, valences, strict=True)
-            if w.lower() in sia.lexicon and w.lower() not in BOOSTER_DICT]
+        if low in lexicon:
+            out.append((low, lexicon[low]))
+    return out
 
 
 def _signed(value: float) -> str:
@@ -235,20 +290,22 @@ def _signed(value: float) -> str:
 
 
 def describe_cue(text: str, compound: float) -> str:
-    """Evidence cue: the lexicon entries that fired with their valences, then the compound score.
+    """Evidence cue: the lexicon entries found with their raw valences, then VADER's compound score.
 
-    e.g. ``"war −2.9; aggression −2.2; compound −0.8"``; a valence changed by VADER's rules
-    (negation, boosters, capitals, "but") is shown as ``"support +1.7 → −1.258"``.
+    e.g. ``"war −2.9; aggression −1.2; compound −0.8"``. When the compound differs from the raw
+    valences' sum normalised as VADER does (x / √(x² + 15)), VADER's rules changed it; the cue then
+    ends ``"compound −0.341 (after VADER's rules)"``. A sentence too long to score gets the reason.
     """
-    parts = []
-    for word, lex, adjusted in fired_entries(text):
-        part = f"{word.lower()} {_signed(lex)}"
-        if not math.isclose(lex, adjusted, abs_tol=1e-9):
-            part += f" → {_signed(adjusted)}"
-        parts.append(part)
-    if not parts:
-        parts.append("no VADER lexicon entry")
-    return "; ".join([*parts, f"compound {_signed(compound)}"])
+    from vaderSentiment.vaderSentiment import normalize
+
+    reason = too_long_reason(text)
+    if reason:
+        return reason
+    entries = fired_entries(text)
+    parts = [f"{word} {_signed(valence)}" for word, valence in entries] or ["no VADER lexicon entry"]
+    raw = math.fsum(v for _, v in entries)
+    adjusted = not math.isclose(round(normalize(raw), 4), compound, abs_tol=1e-9)
+    return "; ".join([*parts, f"compound {_signed(compound)}" + (" (after VADER's rules)" if adjusted else "")])
 
 
 def _evidence(sentence: Sentence, compound: float) -> Evidence:
@@ -260,21 +317,28 @@ def _evidence(sentence: Sentence, compound: float) -> Evidence:
                     describe_cue(sentence.text, compound))
 
 
+def _record(sentence: Sentence, scores: Mapping[str, float]) -> dict[str, object]:
+    compound = scores["compound"]
+    return {"sentence_index": sentence.index, "paragraph_index": sentence.paragraph if sentence.index >= 0 else -1,
+            **{k: scores[k] for k in SCORE_KEYS}, "tone": tone_label(compound), "note": reason_of(compound)}
+
+
 @register_family(FAMILY)
 def compute_sentiment(doc: ParsedArticle, settings: Settings) -> FamilyResult:
-    """Lexical tone of one article: scalar metrics, the tone arc and every sentence's compound score."""
+    """Lexical tone of one article: scalar metrics and the tone arc; per-sentence scores as evidence and records.
+
+    Per-sentence compounds are not metrics (they are not comparable across articles sentence by
+    sentence): they are in the evidence (metric ``sentence_compound``) and the ``sentence_tone`` records.
+    """
     result = FamilyResult(measurements=scalar_measurements(doc, FAMILY))
     result.measurements += [Measurement.of("tone_arc", v, target) for target, v in tone_arc(doc).items()]
     rows: list[dict[str, object]] = []
     head = headline_scores(doc)
     if doc.headline is not None and head is not None:  # headline evidence: sentence_index -1
         result.evidence.append(_evidence(doc.headline, head["compound"]))
-        rows.append({"sentence_index": -1, "paragraph_index": -1, **head, "tone": tone_label(head["compound"])})
+        rows.append(_record(doc.headline, head))
     for sentence, scores in zip(doc.sentences, sentence_scores(doc), strict=True):
-        compound = scores["compound"]
-        result.measurements.append(Measurement.of("sentence_compound", compound, f"sentence:{sentence.index}"))
-        result.evidence.append(_evidence(sentence, compound))
-        rows.append({"sentence_index": sentence.index, "paragraph_index": sentence.paragraph, **scores,
-                     "tone": tone_label(compound)})
+        result.evidence.append(_evidence(sentence, scores["compound"]))
+        rows.append(_record(sentence, scores))
     result.records["sentence_tone"] = rows
     return result
