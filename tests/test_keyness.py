@@ -61,6 +61,32 @@ def test_keyness_table_on_hand_corpus() -> None:
     assert k4.loc["war", "g2"] == pytest.approx(6.162592, abs=1e-6)
 
 
+def test_possessive_counts_with_its_word() -> None:
+    # A: "Korea’s Korea korea's states' seoul" -> korea 3, states 1, seoul 1 (N₁ = 5);
+    # B: "Korea talks" -> korea 1, talks 1 (N₂ = 2)
+    sentences, articles = tables({"a1": ("A", "Korea’s Korea korea's states' Seoul"), "b1": ("B", "Korea talks")})
+    k = keyness(sentences, articles, "A", "B", min_freq=1).set_index("term")
+    assert set(k.index) == {"korea", "states", "seoul", "talks"}
+    assert (k.loc["korea", "count_a"], k.loc["korea", "count_b"]) == (3, 1)
+    assert (k["total_a"] == 5).all() and (k["total_b"] == 2).all()  # totals unchanged: still one per token
+    # log ratio = log₂((3/5)/(1/2)) = log₂ 1.2 = 0.263034
+    assert k.loc["korea", "log_ratio"] == pytest.approx(0.263034, abs=1e-6)
+
+
+def test_log_ratio_undefined_carries_a_reason() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        empty = log_ratio(1, 1, 0, 5)
+        assert math.isnan(empty) and "no tokens" in empty.reason
+        no_fix = log_ratio(3, 0, 10, 10, zero_correction=0)
+        assert math.isnan(no_fix) and "no zero correction" in no_fix.reason
+        sentences, articles = tables(HAND)
+        k = keyness(sentences, articles, "A", "B", min_freq=1, zero_correction=0).set_index("term")
+    assert math.isnan(k.loc["filler", "log_ratio"])
+    assert "log ratio undefined" in k.loc["filler", "note"]
+    assert k.loc["war", "log_ratio"] == pytest.approx(2.321928, abs=1e-6)  # defined rows unchanged
+
+
 def test_one_article_per_side_has_no_p_values() -> None:
     sentences, articles = tables(HAND)
     k = keyness(sentences, articles, "A", "B", min_freq=1)
@@ -136,4 +162,12 @@ def test_seeds_descriptive_and_hand_counted(seeds_dir: Path) -> None:
     assert (k["total_a"] == 412).all() and (k["total_b"] == 396).all()
     # "Pyongyang" is in UPI's body sentences 0, 2 and 12 (a 4th is in the removed photo caption) and never in 000
     assert (k.loc["pyongyang", "count_a"], k.loc["pyongyang", "count_b"]) == (3, 0)
+    # Korea with and without possessive, counted by hand: UPI "North Korea" s0, "South Korea" s7, "North Korea’s"
+    # s13 = 3; 000: 10 × "Korea" + 4 × "Korea’s" (s6 twice, s13, s15) = 14. E₁ = 412·17/808 = 8.6683,
+    # E₂ = 8.3317; G² = 2·(3·ln(3/8.6683) + 14·ln(14/8.3317)) = 2·(−3.1832 + 7.2659) = 8.165
+    assert (k.loc["korea", "count_a"], k.loc["korea", "count_b"]) == (3, 14)
+    assert k.loc["korea", "g2"] == pytest.approx(8.165, abs=1e-3)
+    assert "korea’s" not in k.index
+    # "new": UPI's 4 adjective uses (s7, s8 twice, s13) + "New York Times" (s11) = 5; a known limit of word terms
+    assert (k.loc["new", "count_a"], k.loc["new", "count_b"]) == (5, 0)
     assert k["p_value"].isna().all() and k["note"].str.startswith(DESCRIPTIVE_1V1).all()

@@ -1,7 +1,10 @@
 """Keyness: which words one group of articles uses more than another (G², log ratio, text-level p).
 
 Terms are the lower-cased word tokens of the sentences table (``tokens``: the parser's word tokens, so
-nothing is re-tokenised; numbers are tokens too). For each term with frequency ``a`` in group A (``N₁``
+nothing is re-tokenised; numbers are tokens too), with a possessive ``'s``/``’s`` dropped so "Korea’s"
+counts as "korea" (:func:`analysis.compare.terms.normalise_term`). Terms are single words: a multi-word
+name is split and lower-cased, so "New York Times" adds one to "new", "york" and "times" (a known limit;
+read a surprising term against its sentences). For each term with frequency ``a`` in group A (``N₁``
 tokens) and ``b`` in group B (``N₂`` tokens):
 
 * **G²**, the log-likelihood of Rayson & Garside (2000): E₁ = N₁(a+b)/(N₁+N₂), E₂ = N₂(a+b)/(N₁+N₂),
@@ -29,32 +32,19 @@ from collections.abc import Collection, Iterable
 import numpy as np
 import pandas as pd
 
-from ..lexicons import load_lexicon
-from ..model import MediacompareError
+from ..model import MediacompareError, Undefined
 from .stats import SEED, bh_adjust, row_rng
+from .terms import STOPWORDS_FILE as STOPWORDS_FILE
+from .terms import load_stopwords as load_stopwords
+from .terms import normalise_term
 
 KEYNESS_COLUMNS = ["term", "count_a", "count_b", "total_a", "total_b", "g2", "log_ratio", "p_value", "p_adjusted",
                    "n_articles_a", "n_articles_b", "note"]
 ZERO_CORRECTION = 0.5
-STOPWORDS_FILE = "stopwords_en.yaml"
 DESCRIPTIVE_1V1 = "descriptive only: one article per side"
 _BLOCK = 2000  # terms per block in the permutation test (bounds memory)
 
 Group = str | Collection[str]
-
-
-def load_stopwords(source: bool | str | Iterable[str] = True) -> frozenset[str]:
-    """Stop words as a lower-case set: ``True`` = the bundled ``stopwords_en.yaml``; a path or file name =
-    that YAML lexicon (``words:`` list); an iterable = those words; ``False`` = none."""
-    if source is False:
-        return frozenset()
-    if source is True or isinstance(source, str):
-        lex = load_lexicon(STOPWORDS_FILE if source is True else source)
-        words = lex.data.get("words") or []
-        if not isinstance(words, list):
-            raise MediacompareError(f"{lex.path}: 'words' must be a list of single words")
-        return frozenset(str(w).strip().lower() for w in words if str(w).strip())
-    return frozenset(str(w).strip().lower() for w in source if str(w).strip())
 
 
 def g2_rayson(a: float, b: float, n1: float, n2: float) -> float:
@@ -71,9 +61,15 @@ def g2_contingency(a: float, b: float, n1: float, n2: float) -> float:
 
 
 def log_ratio(a: float, b: float, n1: float, n2: float, zero_correction: float = ZERO_CORRECTION) -> float:
-    """Hardie's (2014) log ratio log₂((a/N₁)/(b/N₂)); a zero count is replaced by ``zero_correction``."""
+    """Hardie's (2014) log ratio log₂((a/N₁)/(b/N₂)); a zero count is replaced by ``zero_correction``.
+
+    Undefined (NaN with a reason) when a group has no tokens, or when the term never occurs and there is no
+    zero correction.
+    """
     if n1 <= 0 or n2 <= 0:
-        return math.nan
+        return Undefined(f"log ratio undefined: a group has no tokens (N₁ = {n1:g}, N₂ = {n2:g})")
+    if (a <= 0 or b <= 0) and zero_correction <= 0:
+        return Undefined("log ratio undefined: a zero count and no zero correction")
     a = a if a > 0 else zero_correction
     b = b if b > 0 else zero_correction
     return math.log2((a / n1) / (b / n2))
@@ -111,12 +107,14 @@ def _members(articles: pd.DataFrame, by: str, group: Group) -> list[str]:
 
 
 def term_counts(sentences: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataFrame:
-    """Per-article term counts ``article_id, term, count`` from the sentences table's ``tokens`` (lower-cased)."""
+    """Per-article term counts ``article_id, term, count`` from the sentences table's ``tokens``, each token
+    lower-cased and without a possessive ``'s``/``’s`` (:func:`analysis.compare.terms.normalise_term`)."""
     ids = set(article_ids)
     s = sentences.loc[sentences["article_id"].astype(str).isin(ids), ["article_id", "tokens"]]
     toks = s.assign(article_id=s["article_id"].astype(str),
-                    term=s["tokens"].fillna("").astype(str).str.lower().str.split()).explode("term")
+                    term=s["tokens"].fillna("").astype(str).str.split()).explode("term")
     toks = toks[toks["term"].notna() & (toks["term"] != "")]
+    toks = toks.assign(term=toks["term"].map(normalise_term))
     return toks.groupby(["article_id", "term"], sort=True).size().rename("count").reset_index()
 
 
@@ -157,7 +155,10 @@ def keyness(sentences: pd.DataFrame, articles: pd.DataFrame, group_a: Group, gro
                         "count_b": per_term["count_b"].to_numpy(), "total_a": int(n1), "total_b": int(n2)})
     out["g2"] = _g2(a, b, n1, n2, g2_form)
     aa, bb = np.where(a > 0, a, zero_correction), np.where(b > 0, b, zero_correction)
-    out["log_ratio"] = np.log2((aa / n1) / (bb / n2))
+    defined = (aa > 0) & (bb > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["log_ratio"] = np.where(defined, np.log2(np.where(defined, aa / n1, 1.0) / np.where(defined, bb / n2,
+                                                                                                  1.0)), np.nan)
     # articles with at least one token: those that count as texts
     na = int((totals.index.isin(ids_a)).sum())
     nb = int((~totals.index.isin(ids_a)).sum())
@@ -165,7 +166,8 @@ def keyness(sentences: pd.DataFrame, articles: pd.DataFrame, group_a: Group, gro
     notes = [[] for _ in range(len(out))]
     zero = (a == 0) | (b == 0)
     for i in np.flatnonzero(zero):
-        notes[i].append(f"log ratio with {zero_correction:g} for the zero count (Hardie 2014)")
+        notes[i].append(f"log ratio with {zero_correction:g} for the zero count (Hardie 2014)" if defined[i]
+                        else "log ratio undefined: a zero count and no zero correction")
     if na >= 2 and nb >= 2:
         rng = row_rng(seed, "keyness", *ids_a, "|", *ids_b)
         out["p_value"] = _permutation_p(counts, totals, ids_a, list(out["term"]), n_perm, rng)
