@@ -1,4 +1,5 @@
-"""Sentence alignment: hand-computed similarity, labels on constructed pairs, one-to-one matching,
+"""Sentence alignment: hand-computed TF-IDF cosine and surface similarity, labels on constructed pairs, one-to-one
+matching,
 within-event only, unique sentences / omissions / side by side, and hand-checked seed facts."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pytest
 
 from analysis.compare.align import (
     align_sentences,
+    event_similarity,
     omissions,
     relative_position,
     sentence_similarity,
@@ -55,6 +57,40 @@ def test_similarity_hand_value() -> None:
     assert sentence_similarity("", "") == 0.0
 
 
+def test_tfidf_cosine_hand_value_with_synonyms() -> None:
+    # content terms: a = troop, ratifi, treati ("the" is a stop word);
+    # b = troop (soldiers), ratifi (approved), treati (pact), seoul ("the", "in" stop words).
+    # N = 2 sentences in the event; idf = ln((1+N)/(1+df)) + 1: shared terms ln(3/3) + 1 = 1,
+    # seoul ln(3/2) + 1 = 1.405465. cos = 3 / (√3 · √(3 + 1.405465²)) = 3 / (1.732051 · 2.230545) = 0.776515
+    docs = {"a": ["Troops ratified the treaty"], "b": ["Soldiers approved the pact in Seoul"]}
+    assert event_similarity(docs, "a", "b")[0][0] == pytest.approx(0.776515, abs=1e-6)
+    # without the synonym classes the two sentences share no term
+    assert event_similarity(docs, "a", "b", synonyms=False)[0][0] == 0.0
+    # A1 / B1 alone in an event: 4 shared terms (treati promis militari attack, idf 1) and 2 own terms on each
+    # side (idf 1.405465): cos = 4 / (4 + 2·1.975332) = 0.503103
+    assert event_similarity({"a": [A1], "b": [B1]}, "a", "b")[0][0] == pytest.approx(0.503103, abs=1e-6)
+
+
+def test_idf_direction_rare_shared_word_counts_more() -> None:
+    # "korea" is in 5 of the event's 6 sentences, "ratified" and "talks" in 2: a0 shares the ubiquitous "korea"
+    # with b0 and the rarer "ratified" with b1, so b1 is the closer sentence (IDF at work)
+    docs = {"a": ["Korea ratified"], "b": ["Korea talks", "Ratified talks"],
+            "c": ["Korea trade", "Korea weather", "Korea fishing"]}
+    m = event_similarity(docs, "a", "b")
+    assert m[0][1] > m[0][0] > 0
+
+
+def test_synonym_swap_is_paraphrase_not_verbatim() -> None:
+    # same content terms -> cosine 1; surface Dice: 6 words + 5 bigrams each, shared ratified the on monday
+    # + "ratified the", "on monday" = 6 -> 12/22 = 0.545 < 0.9: a paraphrase
+    arts, sents = frames({"a": ("Outlet A", "e1", ["Troops ratified the treaty on Monday"]),
+                          "b": ("Outlet B", "e1", ["Soldiers ratified the pact on Monday"])})
+    al = align_sentences(arts, sents)
+    assert al.label.tolist() == ["paraphrase", "paraphrase"]
+    assert al.score.iloc[0] == pytest.approx(1.0)
+    assert al.surface_score.iloc[0] == pytest.approx(12 / 22)
+
+
 def test_similarity_direction_more_change_scores_lower() -> None:
     one = "North Korea ratified a defence treaty with Russia on Tuesday"
     three = "North Korea approved a defence pact with Moscow on Monday"
@@ -70,7 +106,8 @@ def test_labels_on_constructed_pair() -> None:
     ab = al[al.article_a == "a"].set_index("sentence_a")
     assert list(ab.label) == ["verbatim", "paraphrase", "unique"]
     assert list(ab.sentence_b.iloc[:2]) == [0, 1] and pd.isna(ab.sentence_b.iloc[2])
-    assert ab.score.iloc[1] == pytest.approx(26 / 38)
+    assert ab.surface_score.iloc[1] == pytest.approx(26 / 38)  # surface Dice decides paraphrase, not verbatim
+    assert ab.score.iloc[0] == pytest.approx(1.0) and 0.3 <= ab.score.iloc[1] < 1
     ba = al[al.article_a == "b"]
     assert list(ba.label) == ["verbatim", "paraphrase", "unique"]  # the mirror
 
@@ -162,3 +199,18 @@ def test_seed_rewrite_has_no_verbatim_sentence(seed_tables: AnalysisTables) -> N
     # UPI's Article 51 sentence (s5) and its New York Times report (s11) have nothing like them in 000
     upi = al[al.article_a == "002_3725b521bb5f0d30"].set_index("sentence_a")
     assert upi.loc[5, "label"] == "unique" and upi.loc[11, "label"] == "unique"
+
+
+def test_seed_pairs_a_human_coder_makes(seed_tables: AnalysisTables) -> None:
+    """Pairs read by hand (002 = UPI, 000 = the rewrite): the lead (002 s0 "North Korea ratified a defense treaty
+    with Russia" / 000 s0 "North Korea officially endorsed a significant military agreement with Russia"),
+    the June signing by Putin (s2 / s2), the technology-for-troops concern (s12 / s12) and North Korean troops
+    in the Kursk region (002 s9 / 000 s10). 000 s1 (the accusation of sending troops) is not the lead's partner."""
+    al = align_sentences(seed_tables.articles, seed_tables.sentences)
+    upi = al[al.article_a == "002_3725b521bb5f0d30"].set_index("sentence_a")
+    pairs = {int(i): int(j) for i, j in upi["sentence_b"].dropna().items()}
+    assert pairs[0] == 0 and pairs[2] == 2 and pairs[12] == 12 and pairs[9] == 10
+    assert pairs[1] in (4, 5)  # treaty ratified by Kim's decree: 000 s4 (treaty name, KCNA) or s5 (the decree)
+    assert (upi.loc[[0, 2, 9, 12], "label"] == "paraphrase").all()
+    rewrite = al[al.article_a == "000_dc77826089423d0b"].set_index("sentence_a")
+    assert rewrite.loc[1, "label"] == "unique" or rewrite.loc[1, "sentence_b"] != 0

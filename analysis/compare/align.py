@@ -1,46 +1,61 @@
 """Sentence alignment within events: which sentences two outlets share, and which are their own.
 
-Similarity (our choice, lexical): the Dice coefficient over each sentence's set of lower-cased word
-unigrams and word bigrams,
+Matching similarity (our choice, lexical): the cosine of TF-IDF vectors of each sentence's content terms,
+with IDF computed within the event,
 
-    sim(s, t) = 2·|F(s) ∩ F(t)| / (|F(s)| + |F(t)|),   F(x) = {words of x} ∪ {adjacent word pairs of x}
+    sim(s, t) = Σ_w x_s(w)·x_t(w) / (‖x_s‖·‖x_t‖),   x_s(w) = tf_s(w) · idf(w),
+    idf(w) = ln((1 + N) / (1 + df(w))) + 1
 
-from the sentences table's ``tokens`` (punctuation dropped). Unigrams reward shared vocabulary,
-bigrams reward shared word order, so two unrelated sentences that share "the", "of" and a name
-score low. It needs no stop-word list and depends only on the two sentences. Identical sentences
-score 1; changing one word of a 20-word sentence gives 2·(19 + 17)/78 ≈ 0.92.
+(Salton & Buckley 1988; the smoothed IDF of scikit-learn), where N is the number of body sentences of
+all articles in the event and df(w) the number of them containing term w. Content terms
+(:func:`analysis.compare.terms.content_terms`) are the sentence's ``tokens``, lower-cased, possessive
+dropped, stop words removed (``stopwords_en.yaml``), listed synonyms merged (``align_synonyms.yaml``:
+treaty/agreement/pact, troops/soldiers/forces, ratify/endorse/approve …) and every other word reduced
+to its Snowball stem (Porter 2001). IDF gives words the event repeats everywhere ("North Korea") little
+weight and rare shared words ("ratified") much; stems and synonyms let a rewrite that changes the word
+form or picks a synonym still score. A sentence with no content term scores 0 with everything.
 
 Matching: for each pair of articles from different outlets in one event, sentence pairs with
 sim >= ``threshold_p`` are matched one-to-one greedily, highest similarity first (ties: lower
-sentence index of A, then of B). Greedy rather than the Hungarian optimum keeps the toolkit free of
-scipy; it can pair a sentence with its second-best partner when two candidates compete. Labels:
+sentence index of A, then of B). Greedy approximates the matching that maximises total similarity
+(the Hungarian optimum, which would need scipy); it can pair a sentence with its second-best partner
+when two candidates compete. Labels:
 
-* ``verbatim``: matched with sim >= ``threshold_v`` (0.9): the same sentence up to about one word;
-* ``paraphrase``: matched with ``threshold_p`` (0.3) <= sim < ``threshold_v``: reworded;
-* ``unique``: no partner above ``threshold_p`` (or its partners were taken by better matches).
+* ``verbatim``: matched and the *surface* similarity (:func:`sentence_similarity`, the Dice coefficient
+  over lower-cased word unigrams and bigrams, word forms and order as printed) is >= ``threshold_v``
+  (0.9): the same sentence up to about one word. Synonyms and stems never make a pair verbatim;
+* ``paraphrase``: matched (sim >= ``threshold_p``, 0.3) but not verbatim: the same content reworded;
+* ``unique``: no partner with sim >= ``threshold_p`` (or its partners were taken by better matches).
 
-Both thresholds are our choice and parameters. Lexical similarity misses heavy rewrites that keep
-the facts but change the words (see docs/comparison.md on the seeds).
+Both thresholds are our choice and parameters. The measure is lexical: "unique" means "no sentence of
+the other article shares enough content words", not that the fact is absent there. Heavy rewrites that
+keep the facts but change the words are missed (see docs/comparison.md on the seeds).
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Iterable
 from itertools import pairwise
 
 import pandas as pd
 
 from .events import analysed_articles, event_groups
+from .terms import Synonyms, content_terms, load_stopwords, load_synonyms
 
 THRESHOLD_VERBATIM = 0.9
 THRESHOLD_PARAPHRASE = 0.3
 
 ALIGN_COLUMNS = ["event_id", "article_a", "outlet_a", "sentence_a", "article_b", "outlet_b", "sentence_b", "label",
-                 "score", "best_score"]
+                 "score", "best_score", "surface_score"]
 UNIQUE_COLUMNS = ["event_id", "outlet", "article_id", "sentence_index", "relative_position", "text", "missing_from",
                   "unique_to_outlet"]
 OMISSION_COLUMNS = ["event_id", "outlet", "article_id", "other_outlet", "other_article", "sentence_index",
                     "relative_position", "text"]
 SIDE_COLUMNS = ["sentence_a", "text_a", "mark", "sentence_b", "text_b", "score"]
+
+Vector = dict[str, float]
 
 
 def sentence_features(tokens: str) -> frozenset[str]:
@@ -50,7 +65,8 @@ def sentence_features(tokens: str) -> frozenset[str]:
 
 
 def sentence_similarity(a: str, b: str) -> float:
-    """Dice coefficient over word unigrams and bigrams: 2·|F(a) ∩ F(b)| / (|F(a)| + |F(b)|) (our choice).
+    """Surface similarity (decides ``verbatim``): Dice over word unigrams and bigrams,
+    2·|F(a) ∩ F(b)| / (|F(a)| + |F(b)|), F = lower-cased words ∪ adjacent word pairs (our choice).
 
     0 when both sentences have no words.
     """
@@ -63,48 +79,92 @@ def _dice(fa: frozenset[str], fb: frozenset[str]) -> float:
     return 2 * len(fa & fb) / total if total else 0.0
 
 
-def match_sentences(feats_a: list[frozenset[str]], feats_b: list[frozenset[str]],
-                    threshold_p: float = THRESHOLD_PARAPHRASE) -> tuple[dict[int, tuple[int, float]], list[float],
-                                                                        list[float]]:
-    """Greedy one-to-one matching of positions in A to positions in B (sim >= ``threshold_p``).
+def tfidf_vectors(sentence_terms: list[list[str]]) -> list[Vector]:
+    """Unit-length TF-IDF vectors of the sentences of one event (each a list of content terms).
+
+    x(w) = tf(w)·idf(w), idf(w) = ln((1 + N)/(1 + df(w))) + 1 over the N sentences given; each vector is
+    divided by its Euclidean norm (an empty sentence gives an empty vector).
+    """
+    n = len(sentence_terms)
+    df: Counter[str] = Counter()
+    for terms in sentence_terms:
+        df.update(set(terms))
+    idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}
+    out: list[Vector] = []
+    for terms in sentence_terms:
+        vec = {w: tf * idf[w] for w, tf in Counter(terms).items()}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        out.append({w: v / norm for w, v in vec.items()} if norm else {})
+    return out
+
+
+def cosine(x: Vector, y: Vector) -> float:
+    """Σ x(w)·y(w) of two unit-length vectors (0 when either is empty)."""
+    if len(y) < len(x):
+        x, y = y, x
+    return sum(v * y[w] for w, v in x.items() if w in y)
+
+
+def event_similarity(sentences_by_article: dict[str, list[str]], article_a: str, article_b: str,
+                     stopwords: bool | str | Iterable[str] = True, synonyms: Synonyms = True) -> list[list[float]]:
+    """TF-IDF cosine matrix between the sentences of ``article_a`` (rows) and ``article_b`` (columns), with
+    IDF over every sentence of ``sentences_by_article`` (the event's articles, each a list of ``tokens``
+    strings). A helper for reading and testing the similarity the alignment uses."""
+    stop, syn = load_stopwords(stopwords), load_synonyms(synonyms)
+    keys = [(aid, i) for aid, sents in sentences_by_article.items() for i in range(len(sents))]
+    vecs = tfidf_vectors([content_terms(sentences_by_article[a][i], stop, syn) for a, i in keys])
+    by_key = dict(zip(keys, vecs, strict=True))
+    na, nb = len(sentences_by_article[article_a]), len(sentences_by_article[article_b])
+    return [[cosine(by_key[(article_a, i)], by_key[(article_b, j)]) for j in range(nb)] for i in range(na)]
+
+
+def match_sentences(vecs_a: list[Vector], vecs_b: list[Vector], threshold_p: float = THRESHOLD_PARAPHRASE
+                    ) -> tuple[dict[int, tuple[int, float]], list[float], list[float]]:
+    """Greedy one-to-one matching of positions in A to positions in B (cosine >= ``threshold_p``, > 0),
+    highest similarity first, ties to the lower index of A, then of B.
 
     Returns ``({i: (j, sim)}, best similarity of each A sentence, best similarity of each B sentence)``.
     """
-    best_a = [0.0] * len(feats_a)
-    best_b = [0.0] * len(feats_b)
-    cands: list[tuple[float, int, int]] = []
-    for i, fa in enumerate(feats_a):
-        for j, fb in enumerate(feats_b):
-            sim = _dice(fa, fb)
+    best_a = [0.0] * len(vecs_a)
+    best_b = [0.0] * len(vecs_b)
+    cands: list[tuple[float, int, int, float]] = []
+    for i, va in enumerate(vecs_a):
+        for j, vb in enumerate(vecs_b):
+            sim = cosine(va, vb)
             best_a[i] = max(best_a[i], sim)
             best_b[j] = max(best_b[j], sim)
             if sim >= threshold_p and sim > 0:
-                cands.append((-sim, i, j))
+                cands.append((-round(sim, 12), i, j, sim))  # rounded: float noise never breaks a tie
     cands.sort()
     used_b: set[int] = set()
     match: dict[int, tuple[int, float]] = {}
-    for neg, i, j in cands:
+    for _, i, j, sim in cands:
         if i in match or j in used_b:
             continue
-        match[i] = (j, -neg)
+        match[i] = (j, sim)
         used_b.add(j)
     return match, best_a, best_b
 
 
-def _label(score: float, threshold_v: float) -> str:
-    return "verbatim" if score >= threshold_v else "paraphrase"
+def _label(surface: float, threshold_v: float) -> str:
+    return "verbatim" if surface >= threshold_v else "paraphrase"
 
 
 def align_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, threshold_v: float = THRESHOLD_VERBATIM,
-                    threshold_p: float = THRESHOLD_PARAPHRASE) -> pd.DataFrame:
+                    threshold_p: float = THRESHOLD_PARAPHRASE, *, stopwords: bool | str | Iterable[str] = True,
+                    synonyms: Synonyms = True) -> pd.DataFrame:
     """Align the sentences of every pair of analysed articles from different outlets, within each event.
 
     One row per sentence of A for each other article B of the event, and the mirror (B's sentences
     against A) from the same one-to-one matching. ``sentence_b`` is the matched sentence (nullable),
-    ``score`` its similarity (NaN when unique), ``best_score`` the highest similarity of the A sentence
-    to any sentence of B (how close the nearest was, matched or not). Labels and similarity: see the
-    module docstring. Work is per event, so cost grows with the number of events, not the corpus.
+    ``score`` its TF-IDF cosine (NaN when unique), ``best_score`` the highest cosine of the A sentence
+    to any sentence of B (how close the nearest was, matched or not), ``surface_score`` the surface
+    similarity of the matched pair (NaN when unique) that decides ``verbatim``. Similarity, labels and
+    the ``stopwords`` / ``synonyms`` sources (bundled lists by default; a file, a collection/mapping,
+    or False for none): see the module docstring. Work is per event, so cost grows with the number of
+    events, not the corpus.
     """
+    stop, syn = load_stopwords(stopwords), load_synonyms(synonyms)
     arts = analysed_articles(articles)
     sents = sentences[sentences["sentence_index"] >= 0].sort_values(["article_id", "sentence_index"], kind="stable")
     by_article = {str(aid): g for aid, g in sents.groupby("article_id", sort=False)}
@@ -113,32 +173,41 @@ def align_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, threshold_v
         ids = list(group["article_id"])
         outlet = dict(zip(group["article_id"], group["outlet"], strict=True))
         idx: dict[str, list[int]] = {}
-        feats: dict[str, list[frozenset[str]]] = {}
+        toks: dict[str, list[str]] = {}
         for aid in ids:
             g = by_article.get(aid)
             idx[aid] = [] if g is None else [int(x) for x in g["sentence_index"]]
-            feats[aid] = [] if g is None else [sentence_features(t) for t in g["tokens"].fillna("")]
+            toks[aid] = [] if g is None else [str(t) for t in g["tokens"].fillna("")]
+        if len(set(outlet.values())) < 2:
+            continue
+        keys = [(aid, i) for aid in ids for i in range(len(toks[aid]))]
+        flat = tfidf_vectors([content_terms(toks[a][i], stop, syn) for a, i in keys])
+        vecs: dict[str, list[Vector]] = {aid: [] for aid in ids}
+        for (aid, _), v in zip(keys, flat, strict=True):
+            vecs[aid].append(v)
         pair_rows: dict[tuple[str, str], list[list[object]]] = {}
         for k, a in enumerate(ids):
             for b in ids[k + 1:]:
                 if outlet[a] == outlet[b]:
                     continue
-                match, best_a, best_b = match_sentences(feats[a], feats[b], threshold_p)
+                match, best_a, best_b = match_sentences(vecs[a], vecs[b], threshold_p)
                 back = {j: (i, s) for i, (j, s) in match.items()}
                 for (x, y, m, best) in ((a, b, match, best_a), (b, a, back, best_b)):
                     out = pair_rows.setdefault((x, y), [])
                     for i, si in enumerate(idx[x]):
                         if i in m:
                             j, s = m[i]
-                            out.append([event_id, x, outlet[x], si, y, outlet[y], idx[y][j], _label(s, threshold_v),
-                                        s, best[i]])
+                            surface = sentence_similarity(toks[x][i], toks[y][j])
+                            out.append([event_id, x, outlet[x], si, y, outlet[y], idx[y][j],
+                                        _label(surface, threshold_v), s, best[i], surface])
                         else:
                             out.append([event_id, x, outlet[x], si, y, outlet[y], None, "unique", float("nan"),
-                                        best[i]])
+                                        best[i], float("nan")])
         for key in sorted(pair_rows):
             rows.extend(pair_rows[key])
     df = pd.DataFrame(rows, columns=ALIGN_COLUMNS)
-    return df.astype({"sentence_a": "int64", "sentence_b": "Int64", "score": "float64", "best_score": "float64"})
+    return df.astype({"sentence_a": "int64", "sentence_b": "Int64", "score": "float64", "best_score": "float64",
+                      "surface_score": "float64"})
 
 
 def _sentence_lookup(sentences: pd.DataFrame) -> tuple[dict[tuple[str, int], str], dict[str, int]]:

@@ -318,6 +318,8 @@ def render_side_by_side(alignment: pd.DataFrame, sentences: pd.DataFrame, articl
     if len(pairs) > max_pairs:
         parts.append(f"<p><em>{len(pairs) - max_pairs} more article pair(s) not shown; pass article_a and "
                      "article_b, or choose one event.</em></p>")
-    parts.append("<p><small># = sentence index in the cleaned body (0 = first). Similarity: Dice over word "
-                 "unigrams and bigrams (our choice); see the alignment table for every score.</small></p>")
+    parts.append("<p><small># = sentence index in the cleaned body (0 = first). Similarity: TF-IDF cosine over "
+                 "content-word stems and listed synonyms, IDF within the event (our choice; verbatim = surface Dice "
+                 "≥ 0.9); lexical, so “only A/B” means no sentence with enough shared words, not a missing fact. "
+                 "See the alignment table for every score.</small></p>")
     return "\n".join(parts)
