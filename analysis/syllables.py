@@ -11,7 +11,6 @@ Lookup order for one word token (case-insensitive, curly apostrophes read as ``'
 1. the word itself (the dictionary also holds many possessives and initialisms: ``russia's``,
    ``u.s.``);
 2. hyphenated words: the sum over their parts (``self-defense`` = self + defense);
-   a part with no letters (``19`` in ``Hwasong-19``) adds nothing;
 3. possessives not in the dictionary: the stem, plus one syllable when the stem ends in a
    sibilant spelling (``Kim's`` = Kim; ``Rudenko's`` = Rudenko; ``Kursk's`` = Kursk);
 4. initialisms (``I.A.E.A.``): the sum of the letters' names;
@@ -19,9 +18,12 @@ Lookup order for one word token (case-insensitive, curly apostrophes read as ``'
    -es rules). Words resolved through the fallback are reported (``source == "fallback"``) so a
    reader can see which counts are estimates; in news these are mostly foreign names.
 
-Numerals are not words for syllable counting: :func:`syllable_count` returns 0 with source
-``"numeral"`` for tokens without letters; the readability family excludes numerals from every
-syllable-based ratio (see ``analysis/metrics/readability.py``).
+Numerals count "as they are read aloud" (Flesch, 1948): a token with digits is first rewritten
+by :func:`analysis.numerals.spell_numeral` (``10,000`` -> "ten thousand", ``2022`` -> "twenty
+twenty-two", ``Hwasong-19`` -> "hwasong-nineteen"), and the spoken words are counted by the
+rules above (``10,000`` = 1 + 2 = 3 syllables, ``2022`` = 2 + 3 = 5). The source is
+``"numeral"`` when every spoken word was found in the dictionary, ``"fallback"`` when a part
+needed the heuristic (``Hwasong`` in ``Hwasong-19``).
 """
 
 from __future__ import annotations
@@ -30,9 +32,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .numerals import spell_numeral
+
 SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _INITIALISM = re.compile(r"^(?:[a-z]\.)+[a-z]?\.?$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +45,8 @@ class SyllableCount:
     """The syllables of one word and where the count came from.
 
     ``source`` is ``"cmudict"`` (every part found in the dictionary), ``"fallback"`` (at least
-    one part estimated by the heuristic) or ``"numeral"`` (no letters: not counted).
+    one part estimated by the heuristic), ``"numeral"`` (digits read aloud, every spoken word in
+    the dictionary) or ``"none"`` (no letters or digits: 0 syllables).
     """
 
     n: int
@@ -100,8 +106,10 @@ def _lookup(key: str) -> SyllableCount | None:
 def syllable_count(word: str) -> SyllableCount:
     """Syllables of one word token, with the source of the count (see the module docstring)."""
     key = normalise_word(word)
+    if _DIGIT.search(key):
+        return _spoken_count(spell_numeral(key))
     if not any(ch.isalpha() for ch in key):
-        return SyllableCount(0, "numeral")
+        return SyllableCount(0, "none")
     found = _lookup(key)
     if found is not None:
         return found
@@ -123,6 +131,13 @@ def syllable_count(word: str) -> SyllableCount:
     return SyllableCount(heuristic_syllables(key), "fallback")
 
 
+def _spoken_count(spoken: str) -> SyllableCount:
+    """Syllables of a numeral's spoken words (space-separated; each counted by :func:`syllable_count`)."""
+    parts = [syllable_count(w) for w in spoken.split()]
+    source = "fallback" if any(p.source == "fallback" for p in parts) else "numeral"
+    return SyllableCount(sum(p.n for p in parts), source)
+
+
 def count_syllables(word: str) -> int:
-    """Number of syllables of ``word`` (0 for a numeral); see :func:`syllable_count`."""
+    """Number of syllables of ``word``, numerals read aloud; see :func:`syllable_count`."""
     return syllable_count(word).n

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.numerals import cardinal_words, ordinal_words, spell_numeral, year_words
 from analysis.syllables import (
     cmu_dictionary,
     count_syllables,
@@ -52,9 +53,9 @@ def test_hyphenated_word_sums_its_parts() -> None:
     assert "test-fired" not in cmu_dictionary()
     sc = syllable_count("test-fired")
     assert (sc.n, sc.source) == (3, "cmudict")
-    # a part without letters adds nothing: Hwasong (fallback: a, o -> 2) + 19 -> 2
+    # a numeral part is read aloud: Hwasong (fallback: a, o -> 2) + 19 "nineteen" (N AY1 N T IY1 N 2) -> 4
     sc = syllable_count("Hwasong-19")
-    assert (sc.n, sc.source) == (2, "fallback")
+    assert (sc.n, sc.source) == (4, "fallback")
 
 
 def test_possessive_not_in_dictionary_uses_the_stem() -> None:
@@ -69,9 +70,53 @@ def test_initialism_spells_its_letters() -> None:
     assert (syllable_count("I.A.E.A.").n, syllable_count("I.A.E.A.").source) == (4, "cmudict")
 
 
-def test_numerals_have_no_syllables() -> None:
-    assert (syllable_count("10,000").n, syllable_count("10,000").source) == (0, "numeral")
-    assert count_syllables("2022") == 0
+@pytest.mark.parametrize(
+    ("token", "spoken", "syllables"),
+    [
+        ("10,000", "ten thousand", 3),  # T EH1 N + TH AW1 Z AH0 N D
+        ("51", "fifty-one", 3),
+        ("2022", "twenty twenty-two", 5),  # a year: 2 + (2 + 1)
+        ("1905", "nineteen oh five", 4),
+        ("1900", "nineteen hundred", 4),
+        ("2005", "two thousand five", 4),
+        ("2100", "two thousand one hundred", 6),  # outside 1100–2099: a number, not a year
+        ("12,000", "twelve thousand", 3),
+        ("1,200.5", "one thousand two hundred point five", 8),
+        ("3.5", "three point five", 3),
+        ("50%", "fifty percent", 4),  # F IH1 F T IY0 + P ER0 S EH1 N T
+        ("21st", "twenty-first", 3),
+        ("12th", "twelfth", 1),
+        ("1990s", "nineteen nineties", 4),
+        ("10:30", "ten thirty", 3),
+        ("42-year-old", "forty-two-year-old", 5),
+        ("007", "zero zero seven", 6),
+        ("f-16", "f-sixteen", 3),  # EH1 F + S IH0 K S T IY1 N
+    ],
+)
+def test_numerals_are_read_aloud(token: str, spoken: str, syllables: int) -> None:
+    assert spell_numeral(token) == spoken
+    sc = syllable_count(token)
+    assert (sc.n, sc.source) == (syllables, "numeral")
+
+
+def test_number_words_by_hand() -> None:
+    assert cardinal_words(0) == "zero"
+    assert cardinal_words(115) == "one hundred fifteen"
+    assert cardinal_words(1_000_001) == "one million one"
+    assert cardinal_words(40_300_020) == "forty million three hundred thousand twenty"
+    assert cardinal_words(10**15) == "one zero zero zero zero zero zero zero zero zero zero zero zero zero zero zero"
+    assert year_words(2010) == "twenty ten" and year_words(1100) == "eleven hundred"
+    assert ordinal_words("twenty-one") == "twenty-first" and ordinal_words("forty") == "fortieth"
+    assert spell_numeral("2022's") == "twenty twenty-two's" and spell_numeral("1990's") == "nineteen nineties"
+    assert spell_numeral("g7") == "g seven" and spell_numeral("1.2.3") == "one two three"
+    assert spell_numeral("treaty") == "treaty"
+
+
+def test_odd_numerals_never_raise() -> None:
+    long = "7" * 5000  # longer than Python's int-from-string limit: read digit by digit
+    assert count_syllables(long) == 5000 * 2
+    assert count_syllables("٣") == 1  # an Arabic-Indic three: "three"
+    assert syllable_count("'").n == 0
 
 
 @pytest.mark.parametrize(
