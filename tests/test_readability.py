@@ -68,22 +68,25 @@ def test_cat_sat_by_hand(name: str, expected: float) -> None:
 #   "Officials in Pyongyang approved the agreement. It sends 10,000 troops to Kursk."
 # Sentence 1 (6 words): Officials AH0 F IH1 SH AH0 L Z = 3, in 1, Pyongyang P Y AO1 NG Y AE1 NG = 2,
 #   approved AH0 P R UW1 V D = 2, the 1, agreement AH0 G R IY1 M AH0 N T = 3 -> 12 syllables.
-# Sentence 2 (6 words, 1 numeral): It 1, sends 1, 10,000 (numeral: no syllables, not in Wa),
-#   troops 1, to 1, Kursk (not in CMU; fallback one vowel group) 1 -> 5 syllables.
-# W = 12, Wa = 11, S = 2, Syl = 17. Letters = 9+2+9+8+3+9 + 2+5+6+2+5 = 60 = chars.
-# Polysyllabic (3+): Officials, agreement = 2.
+# Sentence 2 (6 words, 1 numeral): It 1, sends 1, 10,000 read aloud "ten thousand" (T EH1 N 1 +
+#   TH AW1 Z AH0 N D 2) = 3, troops 1, to 1, Kursk (not in CMU; fallback one vowel group) 1 -> 8.
+# W = 12 (numeral included, the denominator of every ratio), S = 2, Syl = 20.
+# Letters = 9+2+9+8+3+9 + 2+5+6+2+5 = 60; characters (letters + digits) = 60 + 5 ("10000") = 65;
+#   Coleman–Liau and ARI both use the 65 (digits are a numeral's printed length).
+# Polysyllabic (3+): Officials, agreement, 10,000 (3 spoken syllables) = 3.
 # Complex (Gunning): Officials (sentence-initial, never capitalised elsewhere: not a name) and
-#   agreement = 2; Pyongyang has 2 syllables.
+#   agreement = 2; Pyongyang has 2 syllables; 10,000 = "ten" + "thousand", no part of 3 syllables.
 # Difficult (Dale–Chall list + inflections): officials, Pyongyang, approved (approve not listed),
-#   agreement, troops, Kursk = 6 (in, the, it, sends<-send, to are familiar); names: Pyongyang, Kursk.
+#   agreement, troops, Kursk = 6 (in, the, it, sends<-send, to are familiar; numerals are familiar);
+#   names: Pyongyang, Kursk.
 TWO = "Officials in Pyongyang approved the agreement. It sends 10,000 troops to Kursk."
 
 
 def test_two_sentence_counts() -> None:
     c = R.readability_counts(parse(TWO))
     assert (c.n_words, c.n_spelled_words, c.n_numerals, c.n_sentences) == (12, 11, 1, 2)
-    assert (c.n_syllables, c.n_letters, c.n_characters) == (17, 60, 60)
-    assert (c.n_polysyllabic_words, c.n_complex_words, c.n_difficult_words, c.n_difficult_names) == (2, 2, 6, 2)
+    assert (c.n_syllables, c.n_letters, c.n_characters) == (20, 60, 65)
+    assert (c.n_polysyllabic_words, c.n_complex_words, c.n_difficult_words, c.n_difficult_names) == (3, 2, 6, 2)
     assert c.fallback_words == ("Kursk",)
     assert c.words_per_sentence == (6, 6)
 
@@ -91,26 +94,26 @@ def test_two_sentence_counts() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        # 206.835 - 1.015*12/2 - 84.6*17/11 = 200.745 - 130.745454... = 69.999545...
-        ("flesch_reading_ease", 69.99954545454545),
-        # 0.39*6 + 11.8*17/11 - 15.59 = 2.34 + 18.236363... - 15.59 = 4.986363...
-        ("flesch_kincaid_grade", 4.986363636363636),
-        # 0.4*(6 + 100*2/11) = 0.4*24.181818... = 9.672727...
-        ("gunning_fog", 9.672727272727272),
-        # 0.0588*(100*60/11) - 0.296*(100*2/12) - 15.8 = 32.072727 - 4.933333 - 15.8 = 11.339394
-        ("coleman_liau_index", 11.339393939393938),
-        # 4.71*60/11 + 0.5*6 - 21.43 = 25.690909 + 3 - 21.43 = 7.260909
-        ("automated_readability_index", 7.260909090909091),
-        # PDW = 600/11 = 54.5454...; 0.1579*54.5454 + 0.0496*6 + 3.6365 = 8.612727 + 0.2976 + 3.6365
-        ("dale_chall_score", 12.546827272727273),
-        ("syllables_per_word", 17 / 11),
+        # 206.835 - 1.015*12/2 - 84.6*20/12 = 206.835 - 6.09 - 141 = 59.745
+        ("flesch_reading_ease", 59.745),
+        # 0.39*6 + 11.8*20/12 - 15.59 = 2.34 + 19.666667 - 15.59 = 6.416667
+        ("flesch_kincaid_grade", 6.416666666666667),
+        # 0.4*(6 + 100*2/12) = 0.4*22.666667 = 9.066667
+        ("gunning_fog", 9.066666666666666),
+        # 0.0588*(100*65/12) - 0.296*(100*2/12) - 15.8 = 31.85 - 4.933333 - 15.8 = 11.116667
+        ("coleman_liau_index", 11.116666666666667),
+        # 4.71*65/12 + 0.5*6 - 21.43 = 25.5125 + 3 - 21.43 = 7.0825
+        ("automated_readability_index", 7.0825),
+        # PDW = 600/12 = 50; 0.1579*50 + 0.0496*6 + 3.6365 = 7.895 + 0.2976 + 3.6365 = 11.8291
+        ("dale_chall_score", 11.8291),
+        ("syllables_per_word", 20 / 12),
         ("mean_words_per_sentence", 6.0),
         ("median_words_per_sentence", 6.0),
         ("n_words", 12.0),
         ("n_sentences", 2.0),
         ("n_paragraphs", 1.0),
-        ("n_syllables", 17.0),
-        ("n_polysyllabic_words", 2.0),
+        ("n_syllables", 20.0),
+        ("n_polysyllabic_words", 3.0),
         ("n_difficult_words", 6.0),
     ],
 )
@@ -180,6 +183,16 @@ def test_familiar_list_comes_from_textstat() -> None:
     assert {"a", "house", "north"} <= words and "korea" not in words
 
 
+def test_dale_chall_with_names_familiar_is_available_but_not_a_metric() -> None:
+    # TWO: 6 difficult words, 2 of them names (Pyongyang, Kursk); W = 12, S = 2.
+    # PDW = 100*4/12 = 33.333; 0.1579*33.333 + 0.0496*6 + 3.6365 = 5.263333 + 0.2976 + 3.6365 = 9.197433
+    c = R.readability_counts(parse(TWO))
+    assert R.dale_chall_names_familiar(c) == pytest.approx(9.197433333333333)
+    assert R.dale_chall_names_familiar(c) < value("dale_chall_score", parse(TWO))
+    assert "dale_chall_names_familiar" not in METRICS
+    assert math.isnan(R.dale_chall_names_familiar(R.readability_counts(parse(""))))
+
+
 def test_names_are_flagged_by_capitalisation_and_position() -> None:
     doc = parse("Korea met Russia. Then Korea left.")
     c = R.readability_counts(doc)
@@ -222,9 +235,35 @@ def test_empty_body_gives_nan_with_reason_and_no_warnings(text: str) -> None:
     assert result.records["readability_counts"][0]["n_words"] == 0
 
 
-def test_numerals_only_is_nan_with_reason() -> None:
-    v = value("flesch_reading_ease", parse("2024."))
-    assert math.isnan(v) and "numerals" in reason_of(v)
+def test_numerals_only_text_is_defined() -> None:
+    """Numerals are words read aloud: "2024." is W = 1, S = 1, "twenty twenty-four" = 2 + 3 = 5 syllables."""
+    doc = parse("2024.")
+    assert value("flesch_reading_ease", doc) == pytest.approx(206.835 - 1.015 * 1 - 84.6 * 5)  # -217.18
+    assert value("syllables_per_word", doc) == 5.0
+    assert value("mean_words_per_sentence", doc) == 1.0
+    assert value("median_words_per_sentence", doc) == 1.0
+    # "12,000 and 13,000. 5." -> sentence lengths 3 and 1: mean 2, median 2
+    doc = parse("12,000 and 13,000. 5.")
+    assert (value("mean_words_per_sentence", doc), value("median_words_per_sentence", doc)) == (2.0, 2.0)
+
+
+def test_numerals_raise_syllables_and_lower_flesch() -> None:
+    """Direction: the same sentence with a figure instead of a one-syllable word reads harder."""
+    plain = parse("They sent ten men to the front.")
+    figure = parse("They sent 10,000 men to the front.")  # "ten" (1) -> "ten thousand" (3)
+    assert value("n_syllables", figure) - value("n_syllables", plain) == 2
+    assert value("flesch_reading_ease", figure) < value("flesch_reading_ease", plain)
+
+
+def test_a_numeral_with_a_three_syllable_spoken_word_is_complex() -> None:
+    # "11" = "eleven" (IH0 L EH1 V AH0 N: 3) is complex and polysyllabic; "2022" = "twenty
+    # twenty-two" (5 syllables: polysyllabic) has no spoken word of 3 syllables: not complex.
+    assert R.is_complex_word("11", is_name=False)
+    assert not R.is_complex_word("2022", is_name=False)
+    c = R.readability_counts(parse("In 2022 they sent 11 men."))
+    assert c.sentences[0].polysyllabic == ("2022", "11")
+    assert c.sentences[0].complex == ("11",)
+    assert c.n_difficult_words == 0  # numerals are familiar; in, they, sent, men are listed
 
 
 def test_counts_are_cached_once_per_article() -> None:
@@ -264,6 +303,44 @@ def test_seed_sentence_hand_counts(seeds: dict[str, ParsedArticle]) -> None:
     assert first.cue.startswith("words=32; numerals=0; syllables=60;")
     # Gunning: reported (report+ed) and deepening (deepen+ing) are exempt; Korea is a name.
     assert "complex (Gunning): ratified, media, formally, military, cooperation;" in first.cue
+
+
+def test_seed_numerals_are_read_aloud(seeds: dict[str, ParsedArticle]) -> None:
+    doc = seeds["002_3725b521bb5f0d30"]
+    ev = FAMILIES["readability"](doc, Settings()).evidence
+    article51 = next(e for e in ev if e.text.startswith("The U.N. Charter’s Article 51"))
+    # Counted by hand, 26 words: The 1 U.N. 2 Charter's 2 Article 3 51 ("fifty-one") 3 stipulates 3
+    # the 1 inherent 3 right 1 of 1 individual 5 or 1 collective 3 self-defense 3 if 1 an 1 armed 1
+    # attack 2 occurs 2 against 2 a 1 Member 2 of 1 the 1 United 3 Nations 2 = 51.
+    assert article51.cue.startswith("words=26; numerals=1; syllables=51;")
+    assert "51=“fifty-one” (3)" in article51.cue
+    rewrite = seeds["000_dc77826089423d0b"]
+    ev = FAMILIES["readability"](rewrite, Settings()).evidence
+    since = next(e for e in ev if "since August 2023" in e.text)
+    # twen-ty twen-ty-three = 5, thir-teen thou-sand = 4
+    assert "2023=“twenty twenty-three” (5), 13,000=“thirteen thousand” (4)" in since.cue
+
+
+def test_seed_flesch_uses_all_words_as_denominator(seeds: dict[str, ParsedArticle]) -> None:
+    """METHODS.md: Syl/W with W = all words. 002: 412 words, 14 sentences; 000: 396 words, 16 sentences."""
+    for article_id, (w, s) in {"002_3725b521bb5f0d30": (412, 14), "000_dc77826089423d0b": (396, 16)}.items():
+        doc = seeds[article_id]
+        c = R.readability_counts(doc)
+        assert (c.n_words, c.n_sentences) == (w, s)
+        syl = c.n_syllables
+        assert value("flesch_reading_ease", doc) == pytest.approx(206.835 - 1.015 * w / s - 84.6 * syl / w)
+        assert value("syllables_per_word", doc) == pytest.approx(syl / w)
+    # every token with digits, read aloud by hand: fif-ty-one 3, twen-ty twen-ty-two 5, ten thou-sand 3,
+    # fif-ty thou-sand 4, Hwa-song nine-teen 4 (Hwasong by the fallback), thir-ty-one 3;
+    # twelve thou-sand 3, twen-ty twen-ty-three 5, thir-teen thou-sand 4
+    expected = {
+        "002_3725b521bb5f0d30": [("51", 3), ("51", 3), ("2022", 5), ("10,000", 3), ("50,000", 4),
+                                 ("Hwasong-19", 4), ("31", 3)],
+        "000_dc77826089423d0b": [("12,000", 3), ("2023", 5), ("13,000", 4)],
+    }
+    for article_id, pairs in expected.items():
+        c = R.readability_counts(seeds[article_id])
+        assert [(w, n) for sc in c.sentences for w, _, n in sc.numerals] == pairs
 
 
 def test_seed_structure_and_fallbacks(seeds: dict[str, ParsedArticle]) -> None:
@@ -320,22 +397,23 @@ def test_formulas_match_textstat_given_textstat_counts(ts, seeds) -> None:  # ty
     for doc in seeds.values():
         t = doc.body
         w, s, syl = ts.lexicon_count(t), ts.sentence_count(t), ts.syllable_count(t)
-        assert R.flesch_reading_ease_formula(w, s, syl, w) == pytest.approx(ts.flesch_reading_ease(t), abs=1e-9)
-        assert R.flesch_kincaid_grade_formula(w, s, syl, w) == pytest.approx(ts.flesch_kincaid_grade(t), abs=1e-9)
+        assert R.flesch_reading_ease_formula(w, s, syl) == pytest.approx(ts.flesch_reading_ease(t), abs=1e-9)
+        assert R.flesch_kincaid_grade_formula(w, s, syl) == pytest.approx(ts.flesch_kincaid_grade(t), abs=1e-9)
         assert R.smog_formula(ts.polysyllabcount(t), s) == pytest.approx(ts.smog_index(t), abs=1e-9)
         dc_difficult = count_difficult_words(t, "en_US", 0)  # every unlisted word, no inflection rule
-        assert R.new_dale_chall_formula(dc_difficult, w, w, s) == pytest.approx(
+        assert R.new_dale_chall_formula(dc_difficult, w, s) == pytest.approx(
             ts.dale_chall_readability_score(t), abs=1e-9)
         # textstat's Fog uses Dale–Chall difficult words of 3+ syllables, not Gunning's complex words
         fog_hard = count_difficult_words(t, "en_US", 3)
-        assert R.gunning_fog_formula(w, s, fog_hard, w) == pytest.approx(ts.gunning_fog(t), abs=1e-9)
-        # textstat's ARI divides all non-space characters (punctuation included) by tokens incl. punctuation
+        assert R.gunning_fog_formula(w, s, fog_hard) == pytest.approx(ts.gunning_fog(t), abs=1e-9)
+        # textstat's ARI divides all non-space characters (punctuation included) by tokens incl. punctuation;
+        # our formula divides by W, so we feed chars rescaled to W: (chars·W/tokens)/W = chars/tokens
         chars, tokens = count_chars(t, ignore_spaces=True), count_words(t, rm_punctuation=False)
-        assert R.automated_readability_formula(chars, tokens, w, s) == pytest.approx(
+        assert R.automated_readability_formula(chars * w / tokens, w, s) == pytest.approx(
             ts.automated_readability_index(t), abs=1e-9)
         # textstat's Coleman–Liau uses 0.058 where Coleman & Liau (1975) print 0.0588: the gap is 0.0008·L
         letters = count_letters(t)
-        ours = R.coleman_liau_formula(letters, w, s, w)
+        ours = R.coleman_liau_formula(letters, w, s)
         assert ours - ts.coleman_liau_index(t) == pytest.approx(0.0008 * 100 * letters / w, abs=1e-9)
 
 

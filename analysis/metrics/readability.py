@@ -5,15 +5,18 @@ Counts are computed once per article by :func:`readability_counts` and cached in
 
 Word definitions (used identically by every formula):
 
-* ``W`` (words): every word token of the body, alphabetic or numeric (``doc.words``), so
-  sentence length ``W/S`` counts numerals such as "10,000" as one word each.
-* ``Wa`` (spelled words): word tokens with at least one letter. Numerals have no dictionary
-  pronunciation or spelling difficulty, so **every per-word lexical ratio** (syllables,
-  letters, characters, polysyllabic, complex and difficult words per word, MTLD) is taken over
-  ``Wa`` only. Numerals are never polysyllabic, complex or difficult.
+* ``W`` (words): every word token of the body, alphabetic or numeric (``doc.words``): "10,000"
+  and "Hwasong-19" are one word each. ``W`` is the denominator of **every** per-word ratio
+  (syllables, letters and digits, complex and difficult words), as in the published formulas.
+* Numerals are read aloud (Flesch, 1948): their syllables are those of the spoken words
+  (:mod:`analysis.numerals`; "10,000" = "ten thousand" = 3). They are polysyllabic when the
+  spoken form has 3+ syllables (McLaughlin, 1969, has them pronounced), complex (Gunning) only
+  when one spoken word has 3+ syllables ("11" = "eleven"), and never Dale–Chall difficult.
 * ``S`` (sentences): ``doc.sentences``; ``P`` (paragraphs): ``doc.paragraphs``.
 * Syllables: CMU Pronouncing Dictionary, first pronunciation, with a heuristic fallback
   (:mod:`analysis.syllables`); words that used the fallback are listed in the evidence.
+* Characters (ARI) and letters (Coleman–Liau): the letters and digits of every word; digits are
+  a numeral's printed length, so a numeral is not a zero-length word in ``W``.
 * Proper names: a capitalised word that is not sentence-initial (not the first word, nor the
   first after an opening quote, colon or bracket); a sentence-initial capitalised word counts as
   a name when the same spelling appears capitalised in a non-initial position elsewhere in the
@@ -23,14 +26,18 @@ Word definitions (used identically by every formula):
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from ..lexdiv import MTLD_MIN_TOKENS
 from ..lexdiv import mtld as _mtld
 from ..model import ParsedArticle, Sentence, Token, Undefined
+from ..numerals import spell_numeral
 from ..syllables import count_syllables, normalise_word, syllable_count
 from .base import Evidence, FamilyResult, Settings, metric, register_family, scalar_measurements
 
@@ -38,6 +45,8 @@ FAMILY = "readability"
 CACHE_KEY = "readability_counts"
 SMOG_MIN_SENTENCES = 30
 _SENTENCE_OPENERS = frozenset("“‘\"'(:[—–")
+_EASY_WORDS_PATH = "resources/en/easy_words.txt"
+_COMPOUND_SPLIT = re.compile(r"[\s-]+")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -52,10 +61,21 @@ def dale_chall_familiar_words() -> frozenset[str]:
     them contractions, 9 hyphenated, plus "mr." and "mrs."; textstat describes it as the list
     of "the most commonly used 3000 English words" behind its New Dale–Chall score (Chall &
     Dale, 1995). It is read from the installed package, not copied.
+
+    It is read without importing textstat (whose package init imports its whole backend and
+    nltk, about 0.6 s): ``find_spec`` locates the package directory without executing it. Only
+    when textstat is not installed as plain files (a zip) does this fall back to
+    ``importlib.resources``, which imports the package.
     """
-    ref = resources.files("textstat").joinpath("resources/en/easy_words.txt")
-    with ref.open(encoding="utf-8") as f:
-        return frozenset(line.strip().lower() for line in f if line.strip())
+    spec = find_spec("textstat")
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    path = next((Path(loc) / _EASY_WORDS_PATH for loc in locations if (Path(loc) / _EASY_WORDS_PATH).is_file()),
+                None)
+    if path is not None:
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = resources.files("textstat").joinpath(_EASY_WORDS_PATH).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
 
 
 def _inflection_stems(w: str) -> list[str]:
@@ -88,6 +108,7 @@ def _inflection_stems(w: str) -> list[str]:
     return [s for s in out if len(s) > 1]
 
 
+@lru_cache(maxsize=65536)
 def is_familiar(word: str) -> bool:
     """Dale–Chall familiarity of one spelled word (Chall & Dale, 1995; our operationalisation).
 
@@ -124,6 +145,7 @@ def _has_gunning_suffix_exemption(w: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def is_complex_word(word: str, is_name: bool) -> bool:
     """Gunning's (1952) "hard word", as we operationalise it.
 
@@ -132,12 +154,15 @@ def is_complex_word(word: str, is_name: bool) -> bool:
     (3) words whose 3rd syllable comes from an -es, -ed or -ing ending: a regular stem found in
     the CMU dictionary has fewer than 3 syllables (``deploying`` → deploy). Closed compounds of
     easy words (``bookkeeper``) cannot be recognised without a list and are counted complex.
+    A numeral is the compound of its spoken words: complex only when one of them has 3+
+    syllables ("11" = "eleven"; not "2022" = "twenty twenty-two", nor "10,000").
     """
     if is_name or count_syllables(word) < 3:
         return False
-    w = normalise_word(word)
-    if "-" in w:
-        return any(count_syllables(p) >= 3 and not _has_gunning_suffix_exemption(p) for p in w.split("-") if p)
+    w = spell_numeral(normalise_word(word))
+    parts = [p for p in _COMPOUND_SPLIT.split(w) if p]
+    if len(parts) > 1:
+        return any(count_syllables(p) >= 3 and not _has_gunning_suffix_exemption(p) for p in parts)
     return not _has_gunning_suffix_exemption(w)
 
 
@@ -195,6 +220,7 @@ class SentenceCounts:
     difficult: tuple[str, ...]
     difficult_names: tuple[str, ...]
     fallback: tuple[tuple[str, int], ...]
+    numerals: tuple[tuple[str, str, int], ...] = ()  # (numeral as printed, as read aloud, syllables)
 
 
 @dataclass(frozen=True)
@@ -228,32 +254,35 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
     n_letters = n_chars = 0
     for sent, name_flags in zip(doc.sentences, names, strict=True):
         n_words = n_num = n_syl = 0
-        poly, comp, diff, diff_names, fb = [], [], [], [], []
+        poly, comp, diff, diff_names, fb, spoken = [], [], [], [], [], []
         for tok, is_name in zip(sent.tokens, name_flags, strict=True):
             if not tok.is_word:
                 continue
             n_words += 1
+            text = tok.text
+            sc = syllable_count(text)
+            n_syl += sc.n
+            n_letters += sum(ch.isalpha() for ch in text)
+            n_chars += sum(ch.isalnum() for ch in text)
+            if sc.n >= 3:
+                poly.append(text)
+            if is_complex_word(text, is_name):
+                comp.append(text)
+            if sc.source == "fallback":
+                fb.append((text, sc.n))
+                fallback.setdefault(text)
+            if any(ch.isdecimal() for ch in text):
+                spoken.append((text, spell_numeral(normalise_word(text)), sc.n))
             if not is_spelled(tok):
                 n_num += 1
                 continue
-            sc = syllable_count(tok.text)
-            n_syl += sc.n
-            n_letters += sum(ch.isalpha() for ch in tok.text)
-            n_chars += sum(ch.isalnum() for ch in tok.text)
-            lexical.append(normalise_word(tok.text))
-            if sc.source == "fallback":
-                fb.append((tok.text, sc.n))
-                fallback.setdefault(tok.text)
-            if sc.n >= 3:
-                poly.append(tok.text)
-            if is_complex_word(tok.text, is_name):
-                comp.append(tok.text)
-            if not is_familiar(tok.text):
-                diff.append(tok.text)
+            lexical.append(normalise_word(text))
+            if not is_familiar(text):
+                diff.append(text)
                 if is_name:
-                    diff_names.append(tok.text)
+                    diff_names.append(text)
         per_sentence.append(SentenceCounts(sent.index, n_words, n_num, n_syl, tuple(poly), tuple(comp), tuple(diff),
-                                           tuple(diff_names), tuple(fb)))
+                                           tuple(diff_names), tuple(fb), tuple(spoken)))
     n_words = sum(s.n_words for s in per_sentence)
     n_num = sum(s.n_numerals for s in per_sentence)
     return ReadabilityCounts(
@@ -286,11 +315,9 @@ def readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
 
 
 def _undefined_reason(c: ReadabilityCounts) -> str:
-    """Why the word-based formulas are undefined for these counts, or ``""``."""
+    """Why the per-word formulas (denominators W and S) are undefined for these counts, or ``""``."""
     if c.n_sentences == 0 or c.n_words == 0:
         return "empty body: no words or sentences to measure"
-    if c.n_spelled_words == 0:
-        return "the body has only numerals: no spelled words for syllable or letter counts"
     return ""
 
 
@@ -298,19 +325,19 @@ def _undefined_reason(c: ReadabilityCounts) -> str:
 # Formulas over counts (pure arithmetic, shared with the agreement check)
 
 
-def flesch_reading_ease_formula(words: float, sentences: float, syllables: float, spelled_words: float) -> float:
-    """206.835 − 1.015·W/S − 84.6·Syl/Wa (Flesch, 1948)."""
-    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / spelled_words
+def flesch_reading_ease_formula(words: float, sentences: float, syllables: float) -> float:
+    """206.835 − 1.015·W/S − 84.6·Syl/W (Flesch, 1948)."""
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
 
 
-def flesch_kincaid_grade_formula(words: float, sentences: float, syllables: float, spelled_words: float) -> float:
-    """0.39·W/S + 11.8·Syl/Wa − 15.59 (Kincaid et al., 1975)."""
-    return 0.39 * words / sentences + 11.8 * syllables / spelled_words - 15.59
+def flesch_kincaid_grade_formula(words: float, sentences: float, syllables: float) -> float:
+    """0.39·W/S + 11.8·Syl/W − 15.59 (Kincaid et al., 1975)."""
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
 
 
-def gunning_fog_formula(words: float, sentences: float, complex_words: float, spelled_words: float) -> float:
-    """0.4·(W/S + 100·Complex/Wa) (Gunning, 1952)."""
-    return 0.4 * (words / sentences + 100 * complex_words / spelled_words)
+def gunning_fog_formula(words: float, sentences: float, complex_words: float) -> float:
+    """0.4·(W/S + 100·Complex/W) (Gunning, 1952)."""
+    return 0.4 * (words / sentences + 100 * complex_words / words)
 
 
 def smog_formula(polysyllables: float, sentences: float) -> float:
@@ -318,19 +345,19 @@ def smog_formula(polysyllables: float, sentences: float) -> float:
     return 1.043 * math.sqrt(polysyllables * 30 / sentences) + 3.1291
 
 
-def coleman_liau_formula(letters: float, spelled_words: float, sentences: float, words: float) -> float:
-    """0.0588·L − 0.296·S100 − 15.8; L = 100·letters/Wa, S100 = 100·S/W (Coleman & Liau, 1975)."""
-    return 0.0588 * (100 * letters / spelled_words) - 0.296 * (100 * sentences / words) - 15.8
+def coleman_liau_formula(letters: float, words: float, sentences: float) -> float:
+    """0.0588·L − 0.296·S100 − 15.8; L = 100·letters/W, S100 = 100·S/W (Coleman & Liau, 1975)."""
+    return 0.0588 * (100 * letters / words) - 0.296 * (100 * sentences / words) - 15.8
 
 
-def automated_readability_formula(characters: float, spelled_words: float, words: float, sentences: float) -> float:
-    """4.71·chars/Wa + 0.5·W/S − 21.43 (Senter & Smith, 1967)."""
-    return 4.71 * characters / spelled_words + 0.5 * words / sentences - 21.43
+def automated_readability_formula(characters: float, words: float, sentences: float) -> float:
+    """4.71·chars/W + 0.5·W/S − 21.43 (Senter & Smith, 1967)."""
+    return 4.71 * characters / words + 0.5 * words / sentences - 21.43
 
 
-def new_dale_chall_formula(difficult: float, spelled_words: float, words: float, sentences: float) -> float:
-    """0.1579·PDW + 0.0496·W/S, + 3.6365 when PDW > 5; PDW = 100·difficult/Wa (Chall & Dale, 1995)."""
-    pdw = 100 * difficult / spelled_words
+def new_dale_chall_formula(difficult: float, words: float, sentences: float) -> float:
+    """0.1579·PDW + 0.0496·W/S, + 3.6365 when PDW > 5; PDW = 100·difficult/W (Chall & Dale, 1995)."""
+    pdw = 100 * difficult / words
     return 0.1579 * pdw + 0.0496 * words / sentences + (3.6365 if pdw > 5 else 0.0)
 
 
@@ -342,32 +369,32 @@ def new_dale_chall_formula(difficult: float, spelled_words: float, words: float,
 def flesch_reading_ease(doc: ParsedArticle) -> float:
     """Flesch Reading Ease (Flesch, 1948). Higher = easier.
 
-    206.835 − 1.015·W/S − 84.6·Syl/Wa, with W all word tokens, Wa spelled (non-numeral) words
-    and Syl their CMU-dictionary syllables. NaN when the body has no words.
+    206.835 − 1.015·W/S − 84.6·Syl/W, with W all word tokens (numerals included) and Syl their
+    CMU-dictionary syllables, numerals read aloud. NaN when the body has no words.
     """
     c = readability_counts(doc)
     if reason := _undefined_reason(c):
         return Undefined(reason)
-    return flesch_reading_ease_formula(c.n_words, c.n_sentences, c.n_syllables, c.n_spelled_words)
+    return flesch_reading_ease_formula(c.n_words, c.n_sentences, c.n_syllables)
 
 
 @metric(family=FAMILY, higher_is="harder")
 def flesch_kincaid_grade(doc: ParsedArticle) -> float:
     """Flesch–Kincaid grade level (Kincaid et al., 1975). Higher = harder.
 
-    0.39·W/S + 11.8·Syl/Wa − 15.59. NaN when the body has no words.
+    0.39·W/S + 11.8·Syl/W − 15.59, numerals read aloud. NaN when the body has no words.
     """
     c = readability_counts(doc)
     if reason := _undefined_reason(c):
         return Undefined(reason)
-    return flesch_kincaid_grade_formula(c.n_words, c.n_sentences, c.n_syllables, c.n_spelled_words)
+    return flesch_kincaid_grade_formula(c.n_words, c.n_sentences, c.n_syllables)
 
 
 @metric(family=FAMILY, higher_is="harder")
 def gunning_fog(doc: ParsedArticle) -> float:
     """Gunning Fog index (Gunning, 1952). Higher = harder.
 
-    0.4·(W/S + 100·Complex/Wa), with Gunning's own complex words (not textstat's Dale–Chall
+    0.4·(W/S + 100·Complex/W), with Gunning's own complex words (not textstat's Dale–Chall
     difficult words): 3+ syllables, excluding proper names (capitalised non-initial words),
     hyphenated compounds of shorter parts, and words made 3 syllables by -es/-ed/-ing
     (see ``is_complex_word``). NaN when the body has no words.
@@ -375,14 +402,15 @@ def gunning_fog(doc: ParsedArticle) -> float:
     c = readability_counts(doc)
     if reason := _undefined_reason(c):
         return Undefined(reason)
-    return gunning_fog_formula(c.n_words, c.n_sentences, c.n_complex_words, c.n_spelled_words)
+    return gunning_fog_formula(c.n_words, c.n_sentences, c.n_complex_words)
 
 
 @metric(family=FAMILY, higher_is="harder")
 def smog_index(doc: ParsedArticle) -> float:
     """SMOG grade (McLaughlin, 1969). Higher = harder.
 
-    1.043·√(Poly·30/S) + 3.1291, Poly = words of 3+ syllables (names included, numerals not).
+    1.043·√(Poly·30/S) + 3.1291, Poly = words of 3+ syllables (names included; numerals by their
+    spoken form, as McLaughlin has them pronounced).
     SMOG was calibrated on 30-sentence samples, so it is NaN below 30 sentences.
     """
     c = readability_counts(doc)
@@ -398,42 +426,57 @@ def smog_index(doc: ParsedArticle) -> float:
 def coleman_liau_index(doc: ParsedArticle) -> float:
     """Coleman–Liau index (Coleman & Liau, 1975). Higher = harder.
 
-    0.0588·L − 0.296·S100 − 15.8, L = letters per 100 spelled words, S100 = sentences per 100
-    words. NaN when the body has no words.
+    0.0588·L − 0.296·S100 − 15.8, L = letters per 100 words, S100 = sentences per 100 words.
+    Digits count as letters (a numeral's printed length; W includes numerals, which would
+    otherwise be zero-length words). NaN when the body has no words.
     """
     c = readability_counts(doc)
     if reason := _undefined_reason(c):
         return Undefined(reason)
-    return coleman_liau_formula(c.n_letters, c.n_spelled_words, c.n_sentences, c.n_words)
+    return coleman_liau_formula(c.n_characters, c.n_words, c.n_sentences)
 
 
 @metric(family=FAMILY, higher_is="harder")
 def automated_readability_index(doc: ParsedArticle) -> float:
     """Automated Readability Index (Senter & Smith, 1967). Higher = harder.
 
-    4.71·chars/Wa + 0.5·W/S − 21.43, chars = letters and digits of spelled words (no
-    punctuation, apostrophes or hyphens). NaN when the body has no words.
+    4.71·chars/W + 0.5·W/S − 21.43, chars = letters and digits of all words, numerals included
+    (no punctuation, apostrophes or hyphens). NaN when the body has no words.
     """
     c = readability_counts(doc)
     if reason := _undefined_reason(c):
         return Undefined(reason)
-    return automated_readability_formula(c.n_characters, c.n_spelled_words, c.n_words, c.n_sentences)
+    return automated_readability_formula(c.n_characters, c.n_words, c.n_sentences)
 
 
 @metric(family=FAMILY, higher_is="harder")
 def dale_chall_score(doc: ParsedArticle) -> float:
     """New Dale–Chall score (Chall & Dale, 1995). Higher = harder.
 
-    0.1579·PDW + 0.0496·W/S, plus 3.6365 when PDW > 5; PDW = 100·difficult/Wa, difficult =
+    0.1579·PDW + 0.0496·W/S, plus 3.6365 when PDW > 5; PDW = 100·difficult/W, difficult =
     not on the familiar-word list shipped with textstat, after regular inflections and
-    hyphenated parts (``is_familiar``). Every occurrence counts. Proper names are counted
-    difficult: news is full of names (North Korea, Pyongyang, Putin), which raises the score;
-    ``n_difficult_names`` in the readability_counts table says by how many. NaN on no words.
+    hyphenated parts (``is_familiar``); numerals are familiar. Every occurrence counts. Proper
+    names are counted difficult: news is full of names (North Korea, Pyongyang, Putin), which
+    raises the score; ``n_difficult_names`` in the readability_counts table says by how many,
+    and :func:`dale_chall_names_familiar` gives the value with names familiar (not emitted as
+    a metric). NaN on no words.
     """
     c = readability_counts(doc)
     if reason := _undefined_reason(c):
         return Undefined(reason)
-    return new_dale_chall_formula(c.n_difficult_words, c.n_spelled_words, c.n_words, c.n_sentences)
+    return new_dale_chall_formula(c.n_difficult_words, c.n_words, c.n_sentences)
+
+
+def dale_chall_names_familiar(c: ReadabilityCounts) -> float:
+    """The New Dale–Chall score (Chall & Dale, 1995) with proper names counted familiar.
+
+    ``new_dale_chall_formula(difficult − difficult names, W, S)``: the alternative reading of the
+    name rule, for a reader who wants it. Not a registered metric (the toolkit counts names
+    difficult, see dale_chall_score). NaN when there are no words.
+    """
+    if reason := _undefined_reason(c):
+        return Undefined(reason)
+    return new_dale_chall_formula(c.n_difficult_words - c.n_difficult_names, c.n_words, c.n_sentences)
 
 
 @metric(family=FAMILY, higher_is="longer")
@@ -460,28 +503,31 @@ def n_paragraphs(doc: ParsedArticle) -> float:
 
 @metric(family=FAMILY, higher_is="longer")
 def n_syllables(doc: ParsedArticle) -> float:
-    """Syllables of the spelled words (CMU dictionary, Weide 1998, with fallback): Flesch's (1948) Syl."""
+    """Syllables of all words, numerals read aloud (CMU dictionary, Weide 1998, with fallback): Flesch's (1948) Syl."""
     return float(readability_counts(doc).n_syllables)
 
 
 @metric(family=FAMILY, higher_is="harder")
 def n_polysyllabic_words(doc: ParsedArticle) -> float:
-    """Words of 3 or more syllables, names included, numerals excluded (McLaughlin, 1969)."""
+    """Words of 3 or more syllables, names included, numerals by their spoken form (McLaughlin, 1969)."""
     return float(readability_counts(doc).n_polysyllabic_words)
 
 
 @metric(family=FAMILY, higher_is="harder")
 def n_difficult_words(doc: ParsedArticle) -> float:
-    """Word occurrences not familiar by the Dale–Chall list and rules (Chall & Dale, 1995); names included."""
+    """Word occurrences not familiar by the Dale–Chall list and rules (Chall & Dale, 1995).
+
+    Names included, numerals not (they are familiar).
+    """
     return float(readability_counts(doc).n_difficult_words)
 
 
 @metric(family=FAMILY, higher_is="harder")
 def mean_words_per_sentence(doc: ParsedArticle) -> float:
-    """Mean sentence length W/S in words (Flesch, 1948). NaN when there are no sentences."""
+    """Mean sentence length W/S in words, numerals included (Flesch, 1948). NaN when there are no sentences."""
     c = readability_counts(doc)
-    if reason := _undefined_reason(c):
-        return Undefined(reason)
+    if c.n_sentences == 0:
+        return Undefined("empty body: no sentences to measure")
     return c.n_words / c.n_sentences
 
 
@@ -492,18 +538,18 @@ def median_words_per_sentence(doc: ParsedArticle) -> float:
     One long quoted sentence moves it less than the mean. NaN when there are no sentences.
     """
     c = readability_counts(doc)
-    if reason := _undefined_reason(c):
-        return Undefined(reason)
+    if c.n_sentences == 0:
+        return Undefined("empty body: no sentences to measure")
     return float(statistics.median(c.words_per_sentence))
 
 
 @metric(family=FAMILY, higher_is="harder")
 def syllables_per_word(doc: ParsedArticle) -> float:
-    """Syl/Wa: syllables per spelled word, the word term of Flesch (1948). NaN without spelled words."""
+    """Syl/W: syllables per word, numerals read aloud, the word term of Flesch (1948). NaN without words."""
     c = readability_counts(doc)
     if reason := _undefined_reason(c):
         return Undefined(reason)
-    return c.n_syllables / c.n_spelled_words
+    return c.n_syllables / c.n_words
 
 
 @metric(family=FAMILY, higher_is="more diverse")
@@ -529,6 +575,8 @@ def sentence_cue(sc: SentenceCounts) -> str:
     for label, words in (("polysyllabic", sc.polysyllabic), ("complex (Gunning)", sc.complex),
                          ("difficult (Dale–Chall)", sc.difficult), ("names counted difficult", sc.difficult_names)):
         parts.append(f"{label}: {', '.join(words) if words else '-'}")
+    if sc.numerals:
+        parts.append("numerals read aloud: " + ", ".join(f"{w}=“{spoken}” ({n})" for w, spoken, n in sc.numerals))
     if sc.fallback:
         parts.append("fallback syllables: " + ", ".join(f"{w}={n}" for w, n in sc.fallback))
     return "; ".join(parts)
