@@ -195,3 +195,36 @@ def test_seeds_one_article_per_outlet(seeds_dir: Path) -> None:
     one = pooled_and_per_event(t.metrics, t.articles, event="kp-ru-treaty-ratification-2024-11",
                                metrics_list=["n_sentences"])
     assert list(one["scope"]) == ["kp-ru-treaty-ratification-2024-11"]
+    # no per-sentence row (sentiment's sentence_compound, target sentence:N) in the full table
+    full = pooled_and_per_event(t.metrics, t.articles, n_boot=50)
+    assert not full["target"].str.fullmatch(r"sentence:\d+").any()
+
+
+def test_sentence_positions_never_enter_the_statistics() -> None:
+    # a per-sentence value (target "sentence:N") has no counterpart in another article; the article-level
+    # targets ("" and an actor or frame name, even one that contains "sentence") are kept
+    metrics, articles = frames([("a1", "A", "e1", "tone", 0.5), ("b1", "B", "e1", "tone", 0.1)])
+    extra = pd.DataFrame([
+        {"article_id": "a1", "outlet": "A", "family": "test", "metric": "sentence_compound", "target": "sentence:0",
+         "value": 0.9, "note": ""},
+        {"article_id": "b1", "outlet": "B", "family": "test", "metric": "sentence_compound", "target": "sentence:12",
+         "value": -0.9, "note": ""},
+        {"article_id": "a1", "outlet": "A", "family": "test", "metric": "mentions", "target": "sentence structure",
+         "value": 2.0, "note": ""},
+        {"article_id": "b1", "outlet": "B", "family": "test", "metric": "mentions", "target": "sentence structure",
+         "value": 1.0, "note": ""},
+    ])
+    s = outlet_stats(pd.concat([metrics, extra], ignore_index=True), articles)
+    assert set(zip(s["metric"], s["target"], strict=True)) == {("tone", ""), ("mentions", "sentence structure")}
+    assert s.set_index("metric").loc["tone", "difference"] == pytest.approx(0.4)
+    both = pooled_and_per_event(pd.concat([metrics, extra], ignore_index=True), articles)
+    assert not both["target"].str.startswith("sentence:").any()
+
+
+def test_event_means_by_hand() -> None:
+    from analysis.compare.stats import _event_means
+
+    values = np.array([4.0, 6.0, 1.0, 100.0, 2.0])
+    events = np.array(["e2", "e2", "e1", "e3", "e1"], dtype=object)
+    # e1: (1 + 2)/2 = 1.5, e2: (4 + 6)/2 = 5; e3 not shared -> not returned; order follows `shared`
+    assert list(_event_means(values, events, ["e1", "e2"])) == [1.5, 5.0]

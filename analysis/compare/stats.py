@@ -1,7 +1,9 @@
 """Outlet statistics from per-article metric values: differences, bootstrap CIs, effect sizes, adjusted p.
 
 The unit of analysis is the article (one value per article, metric and target, from the tidy metrics
-table), never the word or the sentence. For each metric (× target) and each pair of outlets:
+table), never the word or the sentence: rows whose target is a sentence position (``sentence:N``, e.g. a
+per-sentence tone) are left out, because sentence N of one article has no counterpart in another. For each
+metric (× target) and each pair of outlets:
 
 * **independent design** (outlets cover different events, or ``paired=False``): difference of the
   outlet means, percentile-bootstrap 95% CI resampling articles within each outlet (Efron &
@@ -40,6 +42,7 @@ CONFIDENCE = 0.95
 INDEPENDENT = "independent articles"
 PAIRED = "paired within events"
 NO_INFERENCE = "inference not supported"
+SENTENCE_TARGET = r"sentence:\d+"  # per-sentence positional values: not comparable across articles
 
 
 # ----------------------------------------------------------------------------- statistics
@@ -192,9 +195,19 @@ def row_rng(seed: int, *key: str) -> np.random.Generator:
 # ----------------------------------------------------------------------------- tables
 
 
+def is_article_level(targets: pd.Series) -> pd.Series:
+    """True where a metric row's target is article-level, i.e. not a per-sentence position (``sentence:N``).
+
+    A value at sentence N of one article has no counterpart in another article (sentence 3 of one story is not
+    sentence 3 of another), so such rows never enter the outlet statistics.
+    """
+    return ~targets.fillna("").astype(str).str.fullmatch(SENTENCE_TARGET)
+
+
 def article_values(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Metric rows of analysed articles with ``event_id`` attached: ``article_id, outlet, event_id, metric,
-    target, value, note`` (outlet and event from the articles table; missing target/event -> ``""``)."""
+    """Article-level metric rows of analysed articles with ``event_id`` attached: ``article_id, outlet, event_id,
+    metric, target, value, note`` (outlet and event from the articles table; missing target/event -> ``""``).
+    Rows whose target is a sentence position (``sentence:N``, :func:`is_article_level`) are left out."""
     arts = articles
     if "status" in arts.columns:
         arts = arts[arts["status"].astype(str) == "analysed"]
@@ -202,7 +215,7 @@ def article_values(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     arts = arts.loc[:, cols].astype(str).drop_duplicates("article_id")
     if "event_id" not in arts.columns:
         arts = arts.assign(event_id="")
-    m = metrics.loc[:, ["article_id", "metric", "target", "value", "note"]].copy()
+    m = metrics.loc[is_article_level(metrics["target"]), ["article_id", "metric", "target", "value", "note"]].copy()
     m["article_id"] = m["article_id"].astype(str)
     m["metric"] = m["metric"].astype(str)
     m["target"] = m["target"].fillna("").astype(str)
@@ -318,7 +331,13 @@ def design_summary(stats: pd.DataFrame, scope: str | None = None) -> str:
 
 
 def _event_means(values: np.ndarray, events: np.ndarray, shared: list[str]) -> np.ndarray:
-    return np.array([values[events == e].mean() for e in shared], dtype=float)
+    """Mean value per event, in the order of ``shared`` (events sorted; one pass with np.unique + bincount)."""
+    keep = np.isin(events, shared)
+    uniq, inverse = np.unique(events[keep].astype(str), return_inverse=True)
+    sums = np.bincount(inverse, weights=values[keep], minlength=len(uniq))
+    counts = np.bincount(inverse, minlength=len(uniq))
+    pos = np.searchsorted(uniq, np.asarray(shared, dtype=str))
+    return (sums / counts)[pos].astype(float)
 
 
 Side = tuple[np.ndarray, np.ndarray]  # (values, event ids) of one outlet's articles
