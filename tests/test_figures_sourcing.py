@@ -398,11 +398,12 @@ def test_seed_figures_draw_without_warnings(seed_tables) -> None:
 
 def test_seed_source_profile_direct_quotes(seed_tables) -> None:
     # Read by hand: UPI's story has six “…” passages; “comprehensive strategic partnership” is a scare quote,
-    # the other five are speech (the agreement states, Article 51 stipulates, the pact promises, Rudenko twice).
-    # The rewrite prints no quotation marks at all.
+    # the other five are speech (the agreement states, Article 51 stipulates, the pact promises, Rudenko twice);
+    # Rudenko's first (s7) sits inside an indirect quote ("said last week that the treaty reflects “…”"), a
+    # mixed quote counted once, as indirect: four direct quotes. The rewrite prints no quotation marks at all.
     kinds_ax = plot_source_profile(seed_tables.metrics).figure.axes[2]
     assert ticks(kinds_ax)[0] == "direct quote"
-    assert {p for p in points(kinds_ax) if abs(p[1]) < 0.5} == {(5.0, UP), (0.0, DOWN)}
+    assert {p for p in points(kinds_ax) if abs(p[1]) < 0.5} == {(4.0, UP), (0.0, DOWN)}
 
 
 def test_seed_stance_verbs_endorsing(seed_tables) -> None:

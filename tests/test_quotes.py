@@ -128,8 +128,9 @@ UPI_QUOTES = [
     ("direct", 5, "The U.N. Charter’s Article 51", "document", True, "stipulate"),
     ("direct", 6, "The pact", "document", True, "promise"),  # "The pact also promises “…”"
     ("according_to", 7, "Russian news agency TASS", "state media", True, ""),
+    # a mixed quote: "Rudenko said last week that the treaty reflects “a new geopolitical situation, …”" is
+    # one indirect quote holding a partial direct quote, not an indirect and a direct one
     ("indirect", 7, "Russian Deputy Foreign Minister Andrey Rudenko", "government official", True, "say"),
-    ("direct", 7, "Russian Deputy Foreign Minister Andrey Rudenko", "government official", True, "say"),
     ("direct", 8, "Rudenko", "government official", True, "say"),
     ("indirect", 9, "The Pentagon", "military", True, "confirm"),
     ("indirect", 10, "Ukraine’s military intelligence", "intelligence", True, "say"),
@@ -159,7 +160,10 @@ def test_upi_seed_direct_quote_content(seeds):
     doc = seeds[UPI]
     direct = {q.sentence_index: q.text for q in find_quotes(doc) if q.kind == "direct"}
     assert direct[4].startswith("In the event that either party") and direct[4].endswith("U.N. Charter")
-    assert direct[7] == "a new geopolitical situation, which has emerged after 2022"
+    assert 7 not in direct  # the partial quote of the mixed quote in s7 is not a quote of its own …
+    quoted = [doc.body[a:b] for a, b in quoted_spans(doc)]
+    assert "a new geopolitical situation, which has emerged after 2022" in quoted  # … but its words are quoted
+    assert len(quoted) == 5  # s4, s5, s6, s7 (inside the mixed quote), s8
     assert "[the Korean Peninsula]" in direct[8]  # bracketed insertion kept inside
     assert direct[5].endswith("Member of the United Nations.")
 
@@ -205,9 +209,28 @@ def test_quote_running_over_two_paragraphs_is_one_direct_quote():
 
 
 def test_short_quoted_words_after_a_reporting_verb_are_a_partial_quote_not_a_scare_quote():
+    # one mixed quote: the indirect quote "the deal was “historic” and binding" holds the quoted word
     doc = _doc("Kim said the deal was “historic” and binding.")
-    assert sorted(q.kind for q in find_quotes(doc)) == ["direct", "indirect"]
+    (q,) = find_quotes(doc)
+    assert (q.kind, q.rule, q.speaker, q.text) == ("indirect", "mixed", "Kim", "the deal was “historic” and binding.")
+    assert [doc.body[a:b] for a, b in quoted_spans(doc)] == ["historic"]
     assert find_scare_quotes(doc) == []
+
+
+def test_mixed_quote_is_one_quote_and_its_quoted_words_are_quoted_text():
+    # 002 s7 by hand: Rudenko has one quote here (indirect, holding a partial direct quote), TASS one.
+    text = ("Russian Deputy Foreign Minister Andrey Rudenko said last week that the treaty reflects “a new "
+            "geopolitical situation, which has emerged after 2022,” according to Russian news agency TASS.")
+    doc = _doc(text)
+    rows = sorted((q.kind, q.speaker_surface, q.rule) for q in find_quotes(doc))
+    assert rows == [("according_to", "Russian news agency TASS", "according_to"),
+                    ("indirect", "Russian Deputy Foreign Minister Andrey Rudenko", "mixed")]
+    # the 9 quoted words stay the quoted voice
+    quoted = [doc.body[a:b] for a, b in quoted_spans(doc)]
+    assert quoted == ["a new geopolitical situation, which has emerged after 2022"]
+    # a direct quote whose complement is only the quote stays direct ("stipulates “…”")
+    (q,) = find_quotes(_doc("The charter stipulates “the inherent right of self-defense if attacked.”"))
+    assert q.kind == "direct"
 
 
 # ------------------------------------------------------------------ user lexicon files (Settings)

@@ -103,18 +103,20 @@ def test_kind_counts_add_up_and_shares_sum_to_one(seeds):
 def test_upi_seed_profile_counted_by_hand(seeds):
     doc = seeds[UPI]
     v = _values(compute_sourcing(doc, Settings()))
-    # see tests/test_quotes.py UPI_QUOTES: 5 direct, 8 indirect, 1 according to, 1 citing
+    # see tests/test_quotes.py UPI_QUOTES: 4 direct, 8 indirect (one of them the mixed quote of s7),
+    # 1 according to, 1 citing
     assert [v[(m, "")] for m in ("n_quotes", "n_direct_quotes", "n_indirect_quotes", "n_according_to",
-                                 "n_citing", "n_scare_quotes")] == [15, 5, 8, 1, 1, 1]
-    # 13 sources: state media, KCNA, the agreement, the Charter's Article 51, the pact, Rudenko, TASS,
-    # Pentagon, Ukraine's military intelligence, NYT, U.S. and Ukrainian officials, South Korean
-    # officials, Seoul's military intelligence; anonymous: state media and the two "officials"
-    assert (v[("n_sources", "")], v[("n_named_sources", "")], v[("n_anonymous_sources", "")]) == (13, 10, 3)
+                                 "n_citing", "n_scare_quotes")] == [14, 4, 8, 1, 1, 1]
+    # 12 sources: state media, KCNA, the treaty ("the agreement" s4 and "The pact" s6 are the same
+    # document), the Charter's Article 51, Rudenko, TASS, Pentagon, Ukraine's military intelligence,
+    # NYT, U.S. and Ukrainian officials, South Korean officials, Seoul's military intelligence;
+    # anonymous: state media and the two "officials"
+    assert (v[("n_sources", "")], v[("n_named_sources", "")], v[("n_anonymous_sources", "")]) == (12, 9, 3)
     by_type = {t: n for (m, t), n in v.items() if m == "sources_by_type"}
     assert by_type == {"government official": 3, "state media": 3, "intelligence": 2, "military": 1,
-                       "expert/analyst": 0, "other media": 1, "document": 3, "witness": 0, "other": 0}
+                       "expert/analyst": 0, "other media": 1, "document": 2, "witness": 0, "other": 0}
     # words inside direct quotes counted by hand: 49 (treaty) + 20 (Article 51) + 17 (pact)
-    # + 9 (Rudenko, partial) + 24 (Rudenko) = 119, of 412 body words
+    # + 9 (Rudenko, the quoted part of the mixed quote) + 24 (Rudenko) = 119, of 412 body words
     assert doc.n_words == 412
     assert v[("quoted_word_share", "")] == pytest.approx(119 / 412)
     assert v[("stance_verb_count", "neutral")] == 11
@@ -132,20 +134,53 @@ def test_rewrite_seed_profile_counted_by_hand(seeds):
 def test_sources_table_groups_quotes_by_speaker(seeds):
     sources = {s.speaker: s for s in source_profile(find_quotes(seeds[UPI]))}
     rudenko = sources["Andrey Rudenko"]
-    assert (rudenko.n_quotes, rudenko.n_direct, rudenko.n_indirect, rudenko.first_sentence_index) == (3, 2, 1, 7)
+    # s7 (mixed: indirect with a partial direct quote) and s8 (direct)
+    assert (rudenko.n_quotes, rudenko.n_direct, rudenko.n_indirect, rudenko.first_sentence_index) == (2, 1, 1, 7)
     assert rudenko.speaker_type == "government official" and rudenko.named
+    treaty = sources["treaty"]  # "the agreement states" (s4) and "The pact also promises" (s6)
+    assert (treaty.n_quotes, treaty.n_direct, treaty.speaker_type, treaty.surfaces) == (
+        2, 2, "document", "the agreement; The pact")
+    assert "The U.N. Charter’s Article 51" in sources  # a charter is another document
+
+
+def test_same_kind_of_instrument_is_one_document_source_charter_is_not():
+    doc = _doc("“Each side shall help the other,” the agreement states.\nThe accord also promises “more trade.”\n"
+               "The charter stipulates “self-defense if an armed attack occurs.”\n"
+               "The treaties also promise “more trade and more aid.”")
+    sources = {s.speaker: s for s in source_profile(find_quotes(doc))}
+    assert sources["treaty"].n_quotes == 2 and sources["treaty"].surfaces == "the agreement; The accord"
+    assert "The charter" in sources  # not merged with the treaty
+    assert "The treaties" in sources  # plural: several documents, not merged
 
 
 def test_family_evidence_and_records(seeds):
     res = compute_sourcing(seeds[UPI], Settings())
     quote_rows = [e for e in res.evidence if e.metric == "quote"]
-    assert len(quote_rows) == 15
+    assert len(quote_rows) == 14  # each quote lies in one sentence
     pentagon = next(e for e in quote_rows if e.target == "Pentagon")
     assert pentagon.cue == "indirect; confirm (endorsing); military; named"
     assert pentagon.sentence_index == 9 and seeds[UPI].body[pentagon.start:pentagon.end].startswith("around 10,000")
-    assert len(res.records["quotes"]) == 15 and {"kind", "speaker", "negated", "start", "end"} <= set(
+    assert len(res.records["quotes"]) == 14 and {"kind", "speaker", "negated", "start", "end"} <= set(
         res.records["quotes"][0])
-    assert len(res.records["sources"]) == 13
+    assert len(res.records["sources"]) == 12
+    mixed = next(e for e in quote_rows if e.target == "Andrey Rudenko" and e.sentence_index == 7)
+    assert mixed.cue.startswith("indirect (mixed: holds a partial direct quote); say (neutral)")
+
+
+def test_quote_over_three_sentences_gives_one_evidence_row_per_sentence_inside_it():
+    # by hand: the quote runs over three sentences; each row's offsets must lie inside its own sentence
+    text = "“We will stay. We will fight. We will win,” the minister said."
+    doc = _doc(text)
+    assert doc.n_sentences == 3
+    res = compute_sourcing(doc, Settings())
+    rows = [e for e in res.evidence if e.metric == "quote"]
+    assert [(e.sentence_index, text[e.start:e.end]) for e in rows] == [
+        (0, "We will stay."), (1, "We will fight."), (2, "We will win")]
+    for e in rows:
+        s = doc.sentences[e.sentence_index]
+        assert e.text == s.text and s.start <= e.start < e.end <= s.end
+        assert e.cue.endswith("of 3 of the quote at body 1–41")  # "We will stay. … We will win" = text[1:41]
+    assert len(res.records["quotes"]) == 1  # still one quote
 
 
 def test_empty_body_gives_nan_with_reason_and_no_warnings():

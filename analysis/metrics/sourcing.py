@@ -18,7 +18,7 @@ from ..sourcing.actor_tone import actor_tone_result
 from ..sourcing.claims import claim_result
 from ..sourcing.hedges import hedge_result
 from ..sourcing.profile import Source, source_profile, source_types_for, sources_by_type
-from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes
+from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes, quoted_spans
 from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
 
@@ -31,14 +31,15 @@ def n_quotes(quotes: Sequence[Quote], kind: str = "") -> int:
     return sum(1 for q in quotes if not kind or q.kind == kind)
 
 
-def quoted_word_share(doc: ParsedArticle, quotes: Sequence[Quote]) -> float:
+def quoted_word_share(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> float:
     """Words inside direct-quote content ÷ body words (our measure of how much of the text is quoted speech).
 
-    The journalist's voice is the complement. Undefined when the body has no words.
+    ``spans`` are the direct-quoted content spans (:func:`analysis.sourcing.quotes.quoted_spans`, which
+    include the quoted words of a mixed quote). The journalist's voice is the complement. Undefined when
+    the body has no words.
     """
     if doc.n_words == 0:
         return Undefined("no words in the body")
-    spans = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
     inside = sum(1 for w in doc.words if any(a <= w.start and w.end <= b for a, b in spans))
     return inside / doc.n_words
 
@@ -54,7 +55,8 @@ def stance_verb_share(counts: dict[str, int], tier: str) -> float:
 def _quote_cue(q: Quote) -> str:
     verb = f"{q.verb} ({q.tier})" if q.verb else "no verb"
     neg = ", negated" if q.negated else ""
-    return f"{q.kind}; {verb}{neg}; {q.speaker_type or 'no speaker'}; {'named' if q.named else 'anonymous'}"
+    kind = f"{q.kind} (mixed: holds a partial direct quote)" if q.rule == "mixed" else q.kind
+    return f"{kind}; {verb}{neg}; {q.speaker_type or 'no speaker'}; {'named' if q.named else 'anonymous'}"
 
 
 def _empty_result(settings: Settings) -> FamilyResult:
@@ -84,22 +86,43 @@ def quote_measurements(doc: ParsedArticle, quotes: Sequence[Quote], scare: Seque
     ]
     by_type = sources_by_type(sources, source_types_for(settings))
     ms += [Measurement.of("sources_by_type", n, t) for t, n in by_type.items()]
-    ms.append(Measurement.of("quoted_word_share", quoted_word_share(doc, quotes)))
+    ms.append(Measurement.of("quoted_word_share", quoted_word_share(doc, quoted_spans(doc, settings))))
     counts = stance_counts(stance)
     ms += [Measurement.of("stance_verb_count", counts[t], t) for t in TIERS]
     ms += [Measurement.of("stance_verb_share", stance_verb_share(counts, t), t) for t in TIERS]
     return ms
 
 
+def _clipped(doc: ParsedArticle, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(sentence index, start, end) of each sentence piece of the body span ``start``–``end``."""
+    out = []
+    for s in doc.sentences:
+        a, b = max(start, s.start), min(end, s.end)
+        if a < b:
+            out.append((s.index, a, b))
+    return out
+
+
 def quote_evidence(doc: ParsedArticle, quotes: Sequence[Quote], scare: Sequence[tuple[int, int, str]],
                    stance: Sequence[StanceVerb]) -> list[Evidence]:
-    """One row per quote (metric ``quote``), per scare quote and per stance verb."""
+    """One row per quote (metric ``quote``), per scare quote and per stance verb.
+
+    A quote that runs over several sentences gives one row per sentence, its offsets clipped to that
+    sentence (the evidence contract: ``text`` is the sentence and ``start``/``end`` lie inside it); the
+    cue then names the part and the quote's full body span.
+    """
     sents = doc.sentences
-    ev = [Evidence("quote", q.speaker, q.sentence_index, q.start, q.end, sents[q.sentence_index].text, _quote_cue(q))
-          for q in quotes]
+    ev = []
+    for q in quotes:
+        parts = _clipped(doc, q.start, q.end) or [(q.sentence_index, q.start, q.end)]
+        cue = _quote_cue(q)
+        for k, (i, a, b) in enumerate(parts, 1):
+            more = f"; part {k} of {len(parts)} of the quote at body {q.start}–{q.end}" if len(parts) > 1 else ""
+            ev.append(Evidence("quote", q.speaker, i, a, b, sents[i].text, cue + more))
     for a, b, text in scare:
-        i = next((s.index for s in sents if s.start <= a < s.end), 0)
-        ev.append(Evidence("n_scare_quotes", text, i, a, b, sents[i].text, "scare quote: short quoted term, no verb"))
+        for i, pa, pb in _clipped(doc, a, b):
+            ev.append(Evidence("n_scare_quotes", text, i, pa, pb, sents[i].text,
+                               "scare quote: short quoted term, no verb"))
     ev += [Evidence("stance_verb_count", v.tier, v.sentence_index, v.start, v.end, sents[v.sentence_index].text,
                     f"{v.lemma} ({v.tier}){', negated' if v.negated else ''}: {v.form} ← {v.speaker or 'no speaker'}")
            for v in stance]

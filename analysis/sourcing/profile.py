@@ -36,6 +36,12 @@ class SourceTypes:
     types: tuple[str, ...]
     anonymous_heads: frozenset[str]
     anonymous_cues: tuple[str, ...]
+    same_document: tuple[tuple[str, str], ...] = ()  # (head noun, document name): "pact" -> "treaty"
+
+    def document_name(self, phrase: str) -> str:
+        """The document a document speaker phrase names by its head noun ("The pact" -> "treaty"), or ""."""
+        words = _words(head_phrase(phrase))
+        return dict(self.same_document).get(words[-1], "") if words else ""
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -58,7 +64,9 @@ def load_source_types(name_or_path: str = TYPES_FILE) -> SourceTypes:
         types.append(OTHER)
     heads = frozenset(str(w).lower() for w in lex.data.get("anonymous_heads") or [])
     anon = tuple(str(w).lower() for w in lex.data.get("anonymous_cues") or [])
-    return SourceTypes(tuple(cues), tuple(types), heads, anon)
+    same = tuple((str(head).lower(), str(name)) for name, heads in (lex.data.get("same_document") or {}).items()
+                 for head in heads or [])
+    return SourceTypes(tuple(cues), tuple(types), heads, anon, same)
 
 
 def source_types_for(settings: Settings | None) -> SourceTypes:

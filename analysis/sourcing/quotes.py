@@ -27,7 +27,16 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..model import ParsedArticle, Sentence, Token
-from .profile import OTHER, anonymous_cue, classify_speaker, head_phrase, is_anonymous, source_key, source_types_for
+from .profile import (
+    OTHER,
+    SourceTypes,
+    anonymous_cue,
+    classify_speaker,
+    head_phrase,
+    is_anonymous,
+    source_key,
+    source_types_for,
+)
 from .stance import StanceVerb, VerbHit, find_verb_hits, reporting_verbs_for
 
 if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package imports this module
@@ -114,6 +123,7 @@ class QuoteFinding:
     quotes: tuple[Quote, ...]
     scare: tuple[tuple[int, int, str], ...]  # (start, end, text) of scare quotes and quoted names
     stance: tuple[StanceVerb, ...]  # reporting verbs that attribute content, in text order
+    quoted: tuple[tuple[int, int], ...] = ()  # direct-quoted content spans, including those inside mixed quotes
 
 
 def settings_key(settings: Settings | None) -> str:
@@ -131,15 +141,16 @@ def quote_finding(doc: ParsedArticle, settings: Settings | None = None) -> Quote
             from ..metrics.base import Settings
 
             settings = Settings()
-        quotes, scare, stance = _Finder(doc, settings).run()
-        doc.cache[key] = QuoteFinding(tuple(quotes), tuple(scare), tuple(stance))
+        quotes, scare, stance, quoted = _Finder(doc, settings).run()
+        doc.cache[key] = QuoteFinding(tuple(quotes), tuple(scare), tuple(stance), tuple(quoted))
     found: QuoteFinding = doc.cache[key]
     return found
 
 
 def quoted_spans(doc: ParsedArticle, settings: Settings | None = None) -> list[tuple[int, int]]:
-    """Body offsets (start, end) of direct-quote content; everything else is the journalist's voice."""
-    return [(q.start, q.end) for q in find_quotes(doc, settings) if q.kind == "direct"]
+    """Body offsets (start, end) of direct-quote content, including the quoted words of a mixed quote
+    (an indirect quote holding a partial direct quote); everything else is the journalist's voice."""
+    return list(quote_finding(doc, settings).quoted)
 
 
 def find_scare_quotes(doc: ParsedArticle, settings: Settings | None = None) -> list[tuple[int, int, str]]:
@@ -182,6 +193,8 @@ class _Finder:
         self.stance: dict[int, StanceVerb] = {}
         self.direct: list[tuple[int, int]] = []  # content spans of direct quotes (and scare quotes)
         self.used_verbs: set[int] = set()  # start offsets of verbs that only name a direct quote's speaker
+        self.quoted: list[tuple[int, int]] = []  # content spans of direct quotes, also inside mixed quotes
+        self.by_verb: dict[int, list[Quote]] = {}  # verb start -> direct quotes it introduces (speaker_before)
 
     # ---- speakers -------------------------------------------------------------------------
     def _previous_speaker(self, before: int) -> Quote | None:
@@ -347,7 +360,11 @@ class _Finder:
                 if rule == "speaker_after":
                     self.used_verbs.add(hit.start)
             self.direct.append((cstart, cend))
-            self._add("direct", surface, s_at, cstart, cend, hit, rule, open_at, inherit)
+            q = self._add("direct", surface, s_at, cstart, cend, hit, rule, open_at, inherit)
+            if q is not None:
+                self.quoted.append((q.start, q.end))
+                if rule == "speaker_before" and hit is not None:
+                    self.by_verb.setdefault(hit.start, []).append(q)
 
     def _speaker_after(self, close: int, speechlike: bool) -> tuple[tuple[int, int], VerbHit, Sentence] | None:
         """'“…,” Rudenko said.' / '“…,” said Rudenko.' / '“…,” the agreement states.'"""
@@ -438,8 +455,26 @@ class _Finder:
                 if outside < 2:
                     continue  # the complement is only a direct quote ('stipulates “…”')
                 q = self._add("indirect", sub[:2], s, start, end, hit, "verb_complement", hit.start)
+                if q is not None:
+                    q = self._absorb_partial_quotes(q, hit)
             if q is not None:
                 sent_quotes.append(q)
+
+    def _absorb_partial_quotes(self, q: Quote, hit: VerbHit) -> Quote:
+        """A mixed quote ("X said that the treaty reflects “a new …,”") is one quote, not two.
+
+        A direct quote introduced by the same verb whose content lies inside the indirect quote's
+        clause is dropped as a quote of its own; the indirect quote keeps rule ``mixed`` and the
+        quoted words stay quoted text (:func:`quoted_spans`, ``quoted_word_share``).
+        """
+        inner = [d for d in self.by_verb.get(hit.start, ()) if q.start <= d.start and d.end <= q.end + 1]
+        if not inner:
+            return q
+        for d in inner:
+            self.quotes.remove(d)
+        mixed = replace(q, rule="mixed")
+        self.quotes[self.quotes.index(q)] = mixed
+        return mixed
 
     @staticmethod
     def _after_that(toks: Sequence[Token], k: int, default: int) -> int:
@@ -508,23 +543,42 @@ class _Finder:
             return
         self._attribute_outside("indirect", s, s.tokens[i - 1].start, np, hit, "as_verb_by")
 
-    def run(self) -> tuple[list[Quote], list[tuple[int, int, str]], list[StanceVerb]]:
+    def run(self) -> tuple[list[Quote], list[tuple[int, int, str]], list[StanceVerb], list[tuple[int, int]]]:
         self._direct()
         for s in self.doc.sentences:
             self._verb_attributions(s)
             self._attribution_phrase("according_to", _ACCORDING, s, "according_to")
             self._attribution_phrase("citing", _CITING, s, "citing")
-        quotes = _harmonise(sorted(self.quotes, key=lambda q: (q.sentence_index, q.start)))
+        quotes = _harmonise(sorted(self.quotes, key=lambda q: (q.sentence_index, q.start)), self.types)
         stance = [self.stance[k] for k in sorted(self.stance)]
-        return quotes, sorted(self.scare), stance
+        return quotes, sorted(self.scare), stance, sorted(self.quoted)
 
 
-def _harmonise(quotes: list[Quote]) -> list[Quote]:
+def _same_document(quotes: list[Quote], types: SourceTypes) -> list[Quote]:
+    """Document speakers whose head noun names the same kind of instrument are one source.
+
+    "the agreement" and "The pact" (``same_document`` in ``source_types.yaml``: treaty, pact,
+    agreement, accord -> "treaty") get the speaker "treaty"; the surface stays as printed. Speakers
+    resolved to an actor of the actors lexicon keep it.
+    """
+    out = []
+    for q in quotes:
+        name = types.document_name(q.speaker_surface) if q.speaker_type == "document" else ""
+        if name and q.speaker == q.speaker_surface:
+            q = replace(q, speaker=name)
+        out.append(q)
+    return out
+
+
+def _harmonise(quotes: list[Quote], types: SourceTypes | None = None) -> list[Quote]:
     """Give every quote of one source the same type and named flag (the first informative ones).
 
     "Rudenko said" resolves to Andrey Rudenko without a title; his first quote ("Russian Deputy
-    Foreign Minister Andrey Rudenko said") carries the type.
+    Foreign Minister Andrey Rudenko said") carries the type. Document speakers naming the same
+    kind of instrument become one source first (:func:`_same_document`).
     """
+    if types is not None:
+        quotes = _same_document(quotes, types)
     stype: dict[str, str] = {}
     named: dict[str, bool] = {}
     for q in quotes:
