@@ -193,6 +193,17 @@ def test_dale_chall_with_names_familiar_is_available_but_not_a_metric() -> None:
     assert math.isnan(R.dale_chall_names_familiar(R.readability_counts(parse(""))))
 
 
+def test_familiar_list_is_read_without_importing_textstat() -> None:
+    """textstat's package init imports its backend and nltk (~0.6 s); the word list does not need it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from analysis.metrics.readability import dale_chall_familiar_words as f; "
+            "print(len(f()), 'textstat' in sys.modules, 'nltk' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["2941", "False", "False"]
+
+
 def test_names_are_flagged_by_capitalisation_and_position() -> None:
     doc = parse("Korea met Russia. Then Korea left.")
     c = R.readability_counts(doc)

@@ -166,9 +166,30 @@ def is_complex_word(word: str, is_name: bool) -> bool:
     return not _has_gunning_suffix_exemption(w)
 
 
+@dataclass(frozen=True, slots=True)
+class WordFacts:
+    """Per-spelling facts the counts need, computed once per distinct token text."""
+
+    n_letters: int
+    n_characters: int  # letters and digits
+    has_letter: bool
+    has_digit: bool
+    normalised: str  # normalise_word(text)
+    spoken: str  # the numeral read aloud (spell_numeral), or "" when there are no digits
+
+
+@lru_cache(maxsize=65536)
+def word_facts(text: str) -> WordFacts:
+    """Letters, characters, and normalised and spoken forms of one token text (cached)."""
+    norm = normalise_word(text)
+    has_digit = any(ch.isdecimal() for ch in text)
+    return WordFacts(sum(ch.isalpha() for ch in text), sum(ch.isalnum() for ch in text),
+                     any(ch.isalpha() for ch in text), has_digit, norm, spell_numeral(norm) if has_digit else "")
+
+
 def is_spelled(tok: Token) -> bool:
     """A word token with at least one letter (not a numeral)."""
-    return tok.kind == "word" and any(ch.isalpha() for ch in tok.text)
+    return tok.kind == "word" and word_facts(tok.text).has_letter
 
 
 def _initial_flags(sent: Sentence) -> list[bool]:
@@ -260,10 +281,11 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
                 continue
             n_words += 1
             text = tok.text
+            facts = word_facts(text)
             sc = syllable_count(text)
             n_syl += sc.n
-            n_letters += sum(ch.isalpha() for ch in text)
-            n_chars += sum(ch.isalnum() for ch in text)
+            n_letters += facts.n_letters
+            n_chars += facts.n_characters
             if sc.n >= 3:
                 poly.append(text)
             if is_complex_word(text, is_name):
@@ -271,12 +293,12 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
             if sc.source == "fallback":
                 fb.append((text, sc.n))
                 fallback.setdefault(text)
-            if any(ch.isdecimal() for ch in text):
-                spoken.append((text, spell_numeral(normalise_word(text)), sc.n))
+            if facts.has_digit:
+                spoken.append((text, facts.spoken, sc.n))
             if not is_spelled(tok):
                 n_num += 1
                 continue
-            lexical.append(normalise_word(text))
+            lexical.append(facts.normalised)
             if not is_familiar(text):
                 diff.append(text)
                 if is_name:
