@@ -77,3 +77,15 @@ def test_group_events_empty_without_warnings() -> None:
         warnings.simplefilter("error")
         assert group_events(arts, sents).empty
         assert assign_events(arts).empty
+
+
+def test_group_events_boilerplate_below_threshold_links_nothing() -> None:
+    # every article ends with the same 10-word footer (6 shared 5-grams); the stories differ. Each article has
+    # 20 + 10 = 30 words -> 26 shingles, 6 shared with every other: containment 6/26 = 0.23 with any other.
+    footer = "follow us for more news from the region every day"
+    stories = {f"s{i}": " ".join(f"w{i}x{j}" for j in range(20)) for i in range(6)}
+    arts, sents = frames({k: ("A", "", "2024-03-01", f"{v} {footer}") for k, v in stories.items()})
+    # 0.2 reaches the footer: one event; 0.3 does not: six events, each "no match"
+    assert group_events(arts, sents, threshold=0.2).event_id.nunique() == 1
+    out = group_events(arts, sents, threshold=0.3)
+    assert out.event_id.nunique() == 6 and (out.method == "no match: own event").all()

@@ -168,3 +168,35 @@ def test_seed_articles_share_three_short_passages(seed_tables: AnalysisTables) -
     got = {(p.passage.lower(), p.sentence_a, p.sentence_b) for p in passages.itertuples()}
     assert got == {("the comprehensive strategic partnership treaty", 1, 4),
                    ("north korean leader kim jong un", 1, 2), ("in the kursk region of", 9, 10)}
+
+
+def test_candidate_pairs_never_miss_a_pair_both_modes() -> None:
+    """Prefix filtering against brute force, on sets that all share a block of boilerplate."""
+    from analysis.compare.reuse import candidate_pairs
+
+    rng = random.Random(11)
+    boiler = set(range(1000, 1010))  # 10 elements every set has (a footer)
+    sets = {f"d{i:02d}": boiler | {rng.randrange(60) for _ in range(rng.randrange(5, 40))} for i in range(40)}
+    for t in (0.2, 0.5, 0.8, 0.95):
+        for both in (True, False):
+            cands = candidate_pairs(sets, t, both=both)
+            need = min if both else max
+            true = {(a, b) for a, b in combinations(sorted(sets), 2)
+                    if need(len(sets[a] & sets[b]) / len(sets[a]), len(sets[a] & sets[b]) / len(sets[b])) >= t}
+            assert true <= cands, (t, both)
+    # boilerplate outside the prefixes: 3 sets = footer (4 common elements) + 16 own elements; at t = 0.5 the
+    # prefix is the 11 rarest (own) elements, so the shared footer makes no candidate
+    footer = {"f1", "f2", "f3", "f4"}
+    own = {k: footer | {f"{k}{j}" for j in range(16)} for k in ("a", "b", "c")}
+    assert candidate_pairs(own, 0.5, both=False) == set()
+    assert candidate_pairs(own, 0.1, both=False) == {("a", "b"), ("a", "c"), ("b", "c")}  # prefix reaches footer
+
+
+def test_hashed_shingles_are_stable_ints() -> None:
+    from analysis.compare.reuse import hashed_shingles, shingle_hash
+
+    h = hashed_shingles("a b c d e f", 5)
+    assert h == {shingle_hash(("a", "b", "c", "d", "e")), shingle_hash(("b", "c", "d", "e", "f"))}
+    assert all(isinstance(x, int) and 0 <= x < 2 ** 64 for x in h)
+    assert hashed_shingles("A B C D E", 5) == hashed_shingles(["a", "b", "c", "d", "e"], 5)  # lower-cased
+    assert hashed_shingles("a b", 5) == set()

@@ -14,7 +14,9 @@ article wholly copied into a long one has C(short, long) = 1 and C(long, short) 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from hashlib import blake2b
 from math import ceil
 
 import pandas as pd
@@ -44,6 +46,57 @@ def shingles(tokens: str | Iterable[str], n: int = 5) -> set[Shingle]:
     spaces). Empty when there are fewer than ``n`` words."""
     words = [w.lower() for w in _words(tokens)]
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)} if n > 0 else set()
+
+
+def shingle_hash(shingle: Shingle) -> int:
+    """A stable 64-bit integer for a shingle (BLAKE2b of its words): the same in every run and process."""
+    return int.from_bytes(blake2b("\x1f".join(shingle).encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def hashed_shingles(tokens: str | Iterable[str], n: int = 5) -> set[int]:
+    """:func:`shingles` as 64-bit hashes (:func:`shingle_hash`): the same set up to hash collisions (about
+    one in 10¹¹ for a million distinct shingles), in a fraction of the memory, for corpus-wide searches."""
+    return {shingle_hash(s) for s in shingles(tokens, n)}
+
+
+def prefix_length(size: int, threshold: float) -> int:
+    """How many of a set's rarest elements must be indexed so that any set sharing at least ⌈t·size⌉
+    elements with it meets that prefix: size − ⌈t·size⌉ + 1 (pigeonhole; the whole set when t <= 0)."""
+    return min(size, size - ceil(threshold * size - 1e-9) + 1)
+
+
+def candidate_pairs(sets: Mapping[str, AbstractSet[Hashable]], threshold: float, both: bool = True
+                    ) -> set[tuple[str, str]]:
+    """Pairs of keys that can reach a containment threshold, found by prefix filtering (Chaudhuri, Ganti &
+    Kaushik 2006; Bayardo, Ma & Srikant 2007) instead of comparing all pairs; verify them exactly afterwards.
+
+    Elements are ordered rarest first (document frequency, then value), so common boilerplate shingles fall
+    outside the prefixes.
+
+    * ``both=True`` (min(C(A,B), C(B,A)) >= t, :func:`near_duplicates`): |A∩B| >= t·|A| and >= t·|B|, so the
+      prefixes (:func:`prefix_length`) of A and of B share an element; only prefixes are indexed and probed.
+    * ``both=False`` (max(C(A,B), C(B,A)) >= t, :func:`analysis.compare.events.group_events`): with |S| <= |L|,
+      |S∩L| >= t·|S|, so the prefix of the smaller set S meets L. Sets are taken smallest first; each probes
+      the index with all its elements, then adds its prefix.
+
+    Returns ``(a, b)`` pairs with a < b. Pairs sharing no element are never candidates.
+    """
+    ids = sorted(sets)
+    df: Counter[Hashable] = Counter(x for key in ids for x in sets[key])
+    index: dict[Hashable, list[str]] = defaultdict(list)
+    out: set[tuple[str, str]] = set()
+    order = ids if both else sorted(ids, key=lambda k: (len(sets[k]), k))
+    for key in order:
+        elems = sets[key]
+        if not elems:
+            continue
+        prefix = sorted(elems, key=lambda x: (df[x], x))[:prefix_length(len(elems), threshold)]
+        for x in (prefix if both else elems):
+            for other in index.get(x, ()):
+                out.add((other, key) if other < key else (key, other))
+        for x in prefix:
+            index[x].append(key)
+    return out
 
 
 def containment(a: set[Shingle], b: set[Shingle]) -> float:
@@ -159,9 +212,10 @@ def near_duplicates(articles: pd.DataFrame, sentences: pd.DataFrame, threshold: 
     """Corpus-wide near-duplicate pairs, across events: min(C(A,B), C(B,A)) >= ``threshold``.
 
     Scales without an all-pairs loop by prefix filtering (Chaudhuri, Ganti & Kaushik 2006; Bayardo,
-    Ma & Srikant 2007): shingles are ordered rarest first; a pair can only reach the threshold if the
-    first |A| − ⌈threshold·|A|⌉ + 1 shingles of A and the corresponding prefix of B share one, so only
-    those prefixes go into the inverted index. Candidates are then verified exactly. Columns
+    Ma & Srikant 2007; :func:`candidate_pairs`): shingles, hashed to 64-bit ints, are ordered rarest first; a
+    pair can only reach the threshold if the first |A| − ⌈threshold·|A|⌉ + 1 shingles of A and the
+    corresponding prefix of B share one, so only those prefixes go into the inverted index. Candidates are
+    then verified exactly. Columns
     ``article_a, article_b, outlet_a, outlet_b, event_a, event_b, containment_a_in_b,
     containment_b_in_a, n_shared``, ordered by article ids (A < B).
     """
@@ -169,19 +223,8 @@ def near_duplicates(articles: pd.DataFrame, sentences: pd.DataFrame, threshold: 
     ids = sorted(arts["article_id"])
     info = {r.article_id: (r.outlet, r.event_id) for r in arts.itertuples()}
     toks = article_tokens(sentences, set(ids))
-    sh = {aid: shingles([t for t, _ in toks.get(aid, [])], n) for aid in ids}
-    df_count: Counter[Shingle] = Counter(s for aid in ids for s in sh[aid])
-    index: dict[Shingle, list[str]] = defaultdict(list)
-    candidates: set[tuple[str, str]] = set()
-    for aid in ids:
-        size = len(sh[aid])
-        if size == 0 or threshold <= 0:
-            continue
-        ordered = sorted(sh[aid], key=lambda s: (df_count[s], s))
-        for s in ordered[:size - ceil(threshold * size - 1e-9) + 1]:
-            for other in index[s]:
-                candidates.add((other, aid) if other < aid else (aid, other))
-            index[s].append(aid)
+    sh = {aid: hashed_shingles([t for t, _ in toks.get(aid, [])], n) for aid in ids}
+    candidates = candidate_pairs(sh, threshold, both=True) if threshold > 0 else set()
     rows: list[list[object]] = []
     for a, b in sorted(candidates):
         k = len(sh[a] & sh[b])
