@@ -52,12 +52,20 @@ def readability_rows(article: str, outlet: str, smog: float = math.nan) -> list[
             for m, v in vals.items()]
 
 
-def tone_rows(article: str, outlet: str, compounds: list[float], fifths: list[float]) -> list[tuple]:
-    rows = [(article, outlet, "sentiment", "sentence_compound", f"sentence:{i}", c, "")
-            for i, c in enumerate(compounds)]
-    rows += [(article, outlet, "sentiment", "tone_arc", f"fifth_{k}", v, "" if not math.isnan(v) else
-              f"no sentence falls in fifth {k}") for k, v in enumerate(fifths, start=1)]
-    return rows
+def tone_rows(article: str, outlet: str, fifths: list[float]) -> list[tuple]:
+    return [(article, outlet, "sentiment", "tone_arc", f"fifth_{k}", v, "" if not math.isnan(v) else
+             f"no sentence falls in fifth {k}") for k, v in enumerate(fifths, start=1)]
+
+
+def sentence_tone(article: str, outlet: str, compounds: list[float], headline: float | None = None) -> pd.DataFrame:
+    """``sentence_tone`` records as the pipeline writes them (headline row index −1 when given)."""
+    rows = [] if headline is None else [(article, outlet, -1, -1, headline, "")]
+    rows += [(article, outlet, i, 0, c, "" if not math.isnan(c) else "not scored: 300 words")
+             for i, c in enumerate(compounds)]
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "sentence_index", "paragraph_index", "compound", "note"])
+
+
+TONE_A1 = [0.5, -0.5, 0.0, -0.8]
 
 
 def frame_rows(article: str, outlet: str, scores: dict[str, float]) -> list[tuple]:
@@ -80,12 +88,18 @@ FRAMES_B = {**FRAMES_A, "morality": math.nan}
 @pytest.fixture
 def table() -> pd.DataFrame:
     rows = readability_rows("a1", "UPI") + readability_rows("a2", "Wire", smog=9.0)
-    rows += tone_rows("a1", "UPI", [0.5, -0.5, 0.0, -0.8], [0.5, -0.5, math.nan, 0.0, -0.8])
-    rows += tone_rows("a2", "Wire", [0.1] * 5, [0.1] * 5)
+    rows += tone_rows("a1", "UPI", [0.5, -0.5, math.nan, 0.0, -0.8])
+    rows += tone_rows("a2", "Wire", [0.1] * 5)
     rows += frame_rows("a1", "UPI", FRAMES_A) + frame_rows("a2", "Wire", FRAMES_B)
     rows += actor_rows("a1", "UPI", {"North Korea": 30.0, "Russia": 20.0, "NATO": 1.0})
     rows += actor_rows("a2", "Wire", {"North Korea": 28.0, "Russia": 10.0, "Ukraine": 12.0})
     return tidy(rows)
+
+
+@pytest.fixture
+def records() -> pd.DataFrame:
+    return pd.concat([sentence_tone("a1", "UPI", TONE_A1), sentence_tone("a2", "Wire", [0.1] * 5)],
+                     ignore_index=True)
 
 
 def offsets(ax: matplotlib.axes.Axes) -> np.ndarray:
@@ -287,26 +301,69 @@ def test_several_articles_show_points_and_outlet_mean(table: pd.DataFrame) -> No
     assert "UPI n = 2" in plot.caption and "outlet means" in plot.caption
 
 
-def test_tone_arc_positions_and_fifths(table: pd.DataFrame) -> None:
-    plot = plot_tone_arc(table)
+def test_tone_arc_positions_and_fifths(table: pd.DataFrame, records: pd.DataFrame) -> None:
+    plot = plot_tone_arc(table, records)
     upi_ax = plot.figure.axes[0]
     assert upi_ax.get_title(loc="left").startswith("UPI")
     # 4 sentences: x = (i + 0.5) / 4
     assert offsets(upi_ax)[:, 0].tolist() == [0.125, 0.375, 0.625, 0.875]
     assert offsets(upi_ax)[:, 1].tolist() == [0.5, -0.5, 0.0, -0.8]
+    # Wire: 5 sentences at 0.1, 0.3, …, 0.9
+    assert np.allclose(offsets(plot.figure.axes[1])[:, 0], [0.1, 0.3, 0.5, 0.7, 0.9])
     arc = upi_ax.lines[-1]
     assert np.allclose(arc.get_xdata(), [0.1, 0.3, 0.5, 0.7, 0.9])
     ys = np.asarray(arc.get_ydata(), dtype=float)
     assert math.isnan(ys[2]) and ys[3] == 0.0  # the undefined fifth is a gap, not zero
     assert upi_ax.get_ylim() == (-1.05, 1.05)
     assert "fifth_3" in plot.caption and "Hutto & Gilbert 2014" in plot.caption and "0.05" in plot.caption
+    assert "sentence_tone records" in plot.caption and "not drawn (no sentence_tone" not in plot.caption
 
 
-def test_tone_arc_leaves_out_headline(table: pd.DataFrame) -> None:
-    head = tidy([("a1", "UPI", "sentiment", "sentence_compound", "sentence:-1", 0.9, "")])
-    plot = plot_tone_arc(pd.concat([table, head], ignore_index=True))
-    assert 0.9 not in offsets(plot.figure.axes[0])[:, 1]
+def test_tone_arc_without_records_draws_arcs_only(table: pd.DataFrame) -> None:
+    plot = plot_tone_arc(table)
+    assert all(len(offsets(ax)) == 0 for ax in plot.figure.axes)
+    assert np.allclose(plot.figure.axes[1].lines[-1].get_ydata(), [0.1] * 5)
+    assert "Per-sentence points are not drawn (no sentence_tone records were given)" in plot.caption
+
+
+def test_tone_arc_ignores_per_sentence_metric_rows(table: pd.DataFrame) -> None:
+    """Per-sentence values are read from the records only, never from the metrics table."""
+    stray = tidy([("a1", "UPI", "sentiment", "sentence_compound", "sentence:0", 0.9, "")])
+    plot = plot_tone_arc(pd.concat([table, stray], ignore_index=True))
+    assert all(len(offsets(ax)) == 0 for ax in plot.figure.axes)
+
+
+def test_tone_arc_leaves_out_headline_and_unscored_sentences(table: pd.DataFrame) -> None:
+    recs = sentence_tone("a1", "UPI", [0.5, math.nan, 0.0, -0.8], headline=0.9)
+    plot = plot_tone_arc(table, recs)
+    ax = plot.figure.axes[0]
+    assert 0.9 not in offsets(ax)[:, 1]
+    # the NaN sentence 1 is not drawn, and the others keep their positions among n = 4
+    assert offsets(ax)[:, 0].tolist() == [0.125, 0.625, 0.875]
     assert "Headline scores (1) are not drawn" in plot.caption
+    assert "sentence compound [sentence:1] for UPI/a1 (not scored: 300 words)" in plot.caption
+
+
+def test_tone_arc_records_need_their_columns(table: pd.DataFrame, records: pd.DataFrame) -> None:
+    with pytest.raises(MediacompareError, match="compound"):
+        plot_tone_arc(table, records.drop(columns=["compound"]))
+
+
+def test_outlets_in_stable_sorted_order_whatever_the_row_order(tmp_path: Path, table: pd.DataFrame,
+                                                               records: pd.DataFrame) -> None:
+    """Panels, rows and legends follow sorted outlet names; shuffled input renders byte-identically."""
+    # a second UPI article, so the outlet has several points and a mean per row
+    table = pd.concat([table, tidy(frame_rows("a3", "UPI", {**FRAMES_A, "conflict": 0.25})
+                                   + tone_rows("a3", "UPI", [0.2] * 5))], ignore_index=True)
+    records = pd.concat([records, sentence_tone("a3", "UPI", [0.2] * 5)], ignore_index=True)
+    shuffled, recs = table.iloc[::-1], records.iloc[::-1]
+    for fn, args, shuffled_args in [(plot_tone_arc, (table, records), (shuffled, recs)),
+                                    (plot_readability, (table,), (shuffled,)),
+                                    (plot_frame_profile, (table,), (shuffled,))]:
+        a, b = fn(*args), fn(*shuffled_args)
+        assert digests(save_plot(a, tmp_path / "a", ["svg"])) == digests(save_plot(b, tmp_path / "b", ["svg"]))
+    titles = [ax.get_title(loc="left") for ax in plot_tone_arc(shuffled, recs).figure.axes[:2]]
+    assert [t.split(" (")[0] for t in titles] == ["UPI", "Wire"]
 
 
 def test_actor_emphasis_top_actors_by_mean_rate(table: pd.DataFrame) -> None:
@@ -333,11 +390,13 @@ def test_seed_corpus_tone_arc_has_one_point_per_body_sentence() -> None:
     from analysis.tables import collect_tables
 
     seeds = Path(__file__).resolve().parents[1] / "seeds"
-    metrics = collect_tables(analyse_corpus(seeds, progress=False)).metrics
+    tables = collect_tables(analyse_corpus(seeds, progress=False))
+    metrics = tables.metrics
+    assert not (metrics["metric"] == "sentence_compound").any()  # per-sentence values are records only
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         plots = [fn(metrics) for fn in PLOTS]
-    tone = plots[1]
+        tone = plot_tone_arc(metrics, tables.records["sentence_tone"])
     by_title = {" ".join(ax.get_title(loc="left").split()).split(" (n =")[0]: ax for ax in tone.figure.axes}
     # After cleaning, UPI's story (002) has 14 body sentences and the unattributed rewrite (000) 16.
     assert len(offsets(by_title["UPI"])) == 14

@@ -52,7 +52,6 @@ FRAMES: dict[str, str] = {
     "morality": "Morality",
     "economic": "Economic consequences",
 }
-_SENTENCE = re.compile(r"^sentence:(-?\d+)$")
 _FIFTH = re.compile(r"^fifth_([1-5])$")
 
 
@@ -134,6 +133,7 @@ def _dot_panel(ax: Axes, df: pd.DataFrame, rows: Sequence[_Row], outlets: Sequen
     na_transform = blended_transform_factory(ax.transAxes, ax.transData)
     for r, row in enumerate(rows):
         sub = df[(df["metric"] == row.key[0]) & (df["target"] == row.key[1])]
+        sub = sub.sort_values("article_id", kind="mergesort")  # same drawing whatever the input row order
         for j, outlet in enumerate(outlets):
             y = r + (j - (k - 1) / 2) * step
             vals = sub.loc[sub["outlet"] == outlet, "value"].to_numpy(dtype=float)
@@ -237,45 +237,74 @@ def _index(target: str, pattern: re.Pattern[str]) -> int | None:
     return int(m.group(1)) if m else None
 
 
+SENTENCE_TONE_COLUMNS = ("article_id", "outlet", "sentence_index", "compound")
+_PLOT_COLUMNS = ["article_id", "outlet", "metric", "target", "value", "note"]
+
+
+def sentence_points(sentence_tone: pd.DataFrame) -> pd.DataFrame:
+    """The ``sentence_tone`` records as tidy-like rows (``article_id, outlet, sentence, value, note``).
+
+    Body sentences only (``sentence_index`` ≥ 0), sorted by outlet, article and sentence; ``n`` is
+    the article's number of body sentences (highest index + 1). Raises :class:`MediacompareError`
+    if a needed column is absent.
+    """
+    missing = [c for c in SENTENCE_TONE_COLUMNS if c not in sentence_tone.columns]
+    if missing:
+        raise MediacompareError(f"sentence_tone records lack column(s) {', '.join(missing)}")
+    df = pd.DataFrame({
+        "article_id": sentence_tone["article_id"].astype(str),
+        "outlet": sentence_tone["outlet"].fillna("").astype(str).replace("", NO_OUTLET),
+        "sentence": pd.to_numeric(sentence_tone["sentence_index"], errors="coerce"),
+        "value": pd.to_numeric(sentence_tone["compound"], errors="coerce").astype(float),
+        "note": (sentence_tone["note"].fillna("").astype(str) if "note" in sentence_tone.columns
+                 else pd.Series("", index=sentence_tone.index)),
+    })
+    df = df[df["sentence"].notna() & (df["sentence"] >= 0)].copy()
+    df["sentence"] = df["sentence"].astype(int)
+    df["metric"] = "sentence_compound"
+    df["target"] = ["sentence:" + str(i) for i in df["sentence"]]
+    df["n"] = df.groupby("article_id")["sentence"].transform("max") + 1
+    return df.sort_values(["outlet", "article_id", "sentence"], kind="mergesort").reset_index(drop=True)
+
+
 @styled
-def plot_tone_arc(metrics: pd.DataFrame) -> Plot:
+def plot_tone_arc(metrics: pd.DataFrame, sentence_tone: pd.DataFrame | None = None) -> Plot:
     """Sentence-level VADER compound against relative position, with the article's fifth means.
 
-    x = (i + 0.5) / n for body sentence i of an article with n sentences (n = highest sentence index
-    + 1 in the table); the tone arc lines join the ``tone_arc`` means of fifths 1–5 at the fifths'
-    midpoints 0.1, 0.3, …, 0.9.
+    Points come from the ``sentence_tone`` records (``tables.records["sentence_tone"]``; without
+    them only the arcs are drawn): x = (i + 0.5) / n for body sentence i of an article with n body
+    sentences. The tone arc lines join the metrics table's ``tone_arc`` means of fifths 1–5 at the
+    fifths' midpoints 0.1, 0.3, …, 0.9. Outlets are drawn in sorted order, one panel each.
     """
-    df = family_rows(metrics, "sentiment", ["sentence_compound", "tone_arc"])
+    df = family_rows(metrics, "sentiment", ["tone_arc"])
     title = "Lexical tone through the article"
-    df["sentence"] = [_index(t, _SENTENCE) if m == "sentence_compound" else None
-                      for m, t in zip(df["metric"], df["target"], strict=True)]
-    df["fifth"] = [_index(t, _FIFTH) if m == "tone_arc" else None
-                   for m, t in zip(df["metric"], df["target"], strict=True)]
-    sent = df[(df["metric"] == "sentence_compound") & df["sentence"].notna()].copy()
-    n_headline = int((sent["sentence"] < 0).sum())
-    sent = sent[sent["sentence"] >= 0]
-    arc = df[(df["metric"] == "tone_arc") & df["fifth"].notna()].copy()
-    used = pd.concat([sent, arc])
+    df["fifth"] = [_index(t, _FIFTH) for t in df["target"]]
+    arc = df[df["fifth"].notna()].sort_values(["outlet", "article_id", "fifth"], kind="mergesort").copy()
+    all_points = sentence_points(sentence_tone) if sentence_tone is not None else None
+    n_headline = 0
+    if sentence_tone is not None and "sentence_index" in sentence_tone.columns:
+        n_headline = int((pd.to_numeric(sentence_tone["sentence_index"], errors="coerce") < 0).sum())
+    sent = all_points if all_points is not None else pd.DataFrame(columns=[*_PLOT_COLUMNS, "sentence", "n"])
+    used = pd.concat([sent[_PLOT_COLUMNS], arc[_PLOT_COLUMNS]])
     if used.empty:
-        return _empty_plot("tone_arc", title, "sentiment", "sentence_compound, tone_arc", "double")
+        return _empty_plot("tone_arc", title, "sentiment", "tone_arc, and no sentence_tone records", "double")
     outlets, colors, markers, multi, counts = _setup(used)
     ncols = min(len(outlets), 3)
     nrows = math.ceil(len(outlets) / ncols)
     fig = figure("double" if len(outlets) > 1 else "single", 2.1 * nrows + 0.3)
     axes = np.atleast_1d(fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)).ravel()
-    n_of = sent.groupby("article_id")["sentence"].max().astype(int) + 1
-    sent["position"] = [(i + 0.5) / n_of[a] for a, i in zip(sent["article_id"], sent["sentence"], strict=True)]
+    sent = sent.assign(position=(sent["sentence"].astype(float) + 0.5) / sent["n"].astype(float))
     arc["position"] = (arc["fifth"].astype(float) - 0.5) / 5
     for ax, outlet in zip(axes, outlets, strict=False):
         c = colors[outlet]
         ax.axhspan(-0.05, 0.05, color=BAND, alpha=0.6, linewidth=0, zorder=1)
         ax.axhline(0, color=NEUTRAL, linewidth=0.6, zorder=2)
         s = sent[sent["outlet"] == outlet].dropna(subset=["value"])
-        ax.scatter(s["position"], s["value"], s=9, color=c, marker=markers[outlet], alpha=0.55, linewidths=0,
-                   zorder=3)
+        if not s.empty:
+            ax.scatter(s["position"].to_numpy(dtype=float), s["value"].to_numpy(dtype=float), s=9, color=c,
+                       marker=markers[outlet], alpha=0.55, linewidths=0, zorder=3)
         a = arc[arc["outlet"] == outlet]
         for _, art in a.groupby("article_id", sort=True):
-            art = art.sort_values("fifth")
             ax.plot(art["position"], art["value"], color=c, linewidth=0.7 if outlet in multi else 1.4,
                     alpha=0.5 if outlet in multi else 1.0, marker="" if outlet in multi else "o", markersize=3,
                     zorder=4)
@@ -294,9 +323,11 @@ def plot_tone_arc(metrics: pd.DataFrame) -> Plot:
     for ax in axes[:len(outlets)][-ncols:]:
         ax.set_xlabel("relative position in article")
     caption = " ".join(filter(None, [
-        f"**{title}.** Points: VADER compound score of each body sentence (−1 to +1; Hutto & Gilbert 2014) "
-        "at its relative position (i + 0.5)/n in an article of n sentences (n taken as the highest sentence "
-        "index in the table + 1). Lines: the tone arc, the mean compound of the sentences in each fifth of "
+        (f"**{title}.** Points: VADER compound score of each body sentence (−1 to +1; Hutto & Gilbert 2014) "
+         "at its relative position (i + 0.5)/n in an article of n body sentences (from the sentence_tone "
+         "records). " if all_points is not None else
+         f"**{title}.** Per-sentence points are not drawn (no sentence_tone records were given). ") +
+        "Lines: the tone arc, the mean compound of the scored sentences in each fifth of "
         "the article, drawn at the fifths' midpoints. Grey band: −0.05 to +0.05, the conventional neutral "
         "range from the VADER README.",
         f"Articles per outlet: {describe_counts(counts)}.",
