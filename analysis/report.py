@@ -22,7 +22,7 @@ import html
 import re
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +247,41 @@ def load_or_analyse(corpus: str | Path, tables_dir: str | Path = "",
     from .pipeline import analyse_corpus
 
     return collect_tables(analyse_corpus(corpus, settings or Settings(), progress=False))
+
+
+NO_OUTLET = "(no outlet)"  # how figures label articles without an outlet
+
+
+def _outlet_names(column: pd.Series) -> pd.Series:
+    return column.fillna("").astype(str).replace("", NO_OUTLET)
+
+
+def select_outlets(tables: AnalysisTables, outlets: Iterable[str] | str | None = None) -> AnalysisTables:
+    """The tables restricted to the articles of ``outlets``; empty or ``None``: all, unchanged.
+
+    Filters every table (metrics, evidence, sentences, articles and each record table) by the
+    article ids of the chosen outlets, so figures and tables of a notebook show only those outlets
+    (in the figures' usual sorted order). ``"(no outlet)"`` selects articles without an outlet. A
+    name not among the tables' outlets raises :class:`MediacompareError` listing the known ones.
+    Never mutates ``tables``.
+    """
+    wanted = [outlets] if isinstance(outlets, str) else list(outlets or [])
+    if not wanted:
+        return tables
+    known = sorted(set(_outlet_names(tables.articles["outlet"])) if "outlet" in tables.articles.columns else set())
+    unknown = [o for o in wanted if o not in known]
+    if unknown:
+        raise MediacompareError(f"outlet(s) {', '.join(map(repr, unknown))} not in the corpus; "
+                                f"its outlets are: {', '.join(map(repr, known)) or 'none'}")
+    ids = set(tables.articles.loc[_outlet_names(tables.articles["outlet"]).isin(wanted), "article_id"].astype(str))
+
+    def keep(df: pd.DataFrame) -> pd.DataFrame:
+        if "article_id" not in df.columns:
+            return df.copy()
+        return df[df["article_id"].astype(str).isin(ids)].reset_index(drop=True)
+
+    return AnalysisTables(keep(tables.metrics), keep(tables.evidence), keep(tables.sentences),
+                          keep(tables.articles), {name: keep(df) for name, df in tables.records.items()})
 
 
 CORPUS_COLUMNS = ("article_id", "outlet", "published", "dateline_text", "dateline_place", "dateline_date",

@@ -17,13 +17,15 @@ from analysis.model import MediacompareError
 from analysis.report import (
     build_report,
     corpus_table,
+    execute_notebook,
     family_table,
     find_notebooks,
     load_or_analyse,
     repository_notebooks,
+    select_outlets,
     target_table,
 )
-from analysis.tables import save_tables
+from analysis.tables import AnalysisTables, save_tables
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -215,3 +217,46 @@ def test_load_or_analyse_prefers_tables(tmp_path: Path, make_corpus) -> None:
     assert list(loaded.articles["article_id"]) == ["a1"]
     shown = corpus_table(loaded.articles)
     assert shown.loc["a1", "outlet"] == "Outlet A" and int(shown.loc["a1", "n_sentences"]) == 2
+
+
+def _outlet_tables() -> AnalysisTables:
+    metrics = pd.DataFrame([["a", "X", "sentiment", "mean_compound", "", 0.1, ""],
+                            ["b", "Y", "sentiment", "mean_compound", "", 0.2, ""],
+                            ["c", None, "sentiment", "mean_compound", "", 0.3, ""]],
+                           columns=["article_id", "outlet", "family", "metric", "target", "value", "note"])
+    evidence = pd.DataFrame({"article_id": ["a", "b", "c"], "family": ["sentiment"] * 3, "cue": ["p", "q", "r"]})
+    sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_index": [0, 1, 0]})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", None],
+                             "status": ["analysed"] * 3})
+    tone = pd.DataFrame({"article_id": ["a", "b", "b"], "outlet": ["X", "Y", "Y"], "sentence_index": [0, 0, 1],
+                         "compound": [0.1, 0.2, 0.3]})
+    return AnalysisTables(metrics, evidence, sentences, articles, {"sentence_tone": tone})
+
+
+def test_select_outlets_filters_every_table_by_article() -> None:
+    tables = _outlet_tables()
+    assert select_outlets(tables, []) is tables and select_outlets(tables, None) is tables
+    y = select_outlets(tables, ["Y"])
+    assert list(y.metrics["article_id"]) == ["b"] and list(y.evidence["cue"]) == ["q"]
+    assert list(y.sentences["sentence_index"]) == [0] and list(y.articles["article_id"]) == ["b"]
+    assert list(y.records["sentence_tone"]["compound"]) == [0.2, 0.3]
+    # a single name works as a list of one; "(no outlet)" selects articles without an outlet
+    assert list(select_outlets(tables, "X").metrics["value"]) == [0.1]
+    assert list(select_outlets(tables, ["(no outlet)", "X"]).articles["article_id"]) == ["a", "c"]
+    assert len(tables.metrics) == 3 and len(tables.records["sentence_tone"]) == 3  # input not mutated
+    with pytest.raises(MediacompareError, match="'Z' not in the corpus; its outlets are: '\\(no outlet\\)', 'X', 'Y'"):
+        select_outlets(tables, ["Z"])
+
+
+def test_outlet_comparison_notebook_shows_only_the_chosen_outlets(tmp_path: Path) -> None:
+    """Notebook 01 with outlets=["UPI"]: every figure caption counts only UPI's one article."""
+    notebook = REPO / "notebooks" / "01-outlet-comparison.ipynb"
+    execute_notebook(notebook, tmp_path / "run.ipynb", {"corpus": str(REPO / "seeds"), "tables_dir": "",
+                                                        "output_dir": str(tmp_path), "outlets": ["UPI"]})
+    captions = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "figures").glob("*.caption.md")}
+    assert set(captions) == {"readability_by_outlet.caption.md", "tone_arc.caption.md",
+                             "frame_profile.caption.md", "actor_emphasis.caption.md"}
+    for text in captions.values():
+        assert "UPI n = 1" in text and "Unattributed" not in text
+    # the tone arc draws UPI's 14 body sentences from the sentence_tone records
+    assert "from the sentence_tone records" in captions["tone_arc.caption.md"]
