@@ -46,7 +46,6 @@ MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
 NEUTRAL = "#555555"  # reference lines, zero lines, "all outlets"
 BAND = "#DDDDDD"  # shaded neutral bands
 
-MM_PER_INCH = 25.4
 WIDTHS: dict[str, float] = {"single": 3.5, "double": 7.2}  # inches: 89 mm and 183 mm
 DPI = 300
 FONT = "DejaVu Sans"
