@@ -449,6 +449,12 @@ def test_word_counts_match_textstat_on_seeds(ts, seeds) -> None:  # type: ignore
         assert R.readability_counts(doc).n_words == ts.lexicon_count(doc.body)
 
 
+def test_coleman_liau_letters_match_textstat_on_seeds(ts, seeds) -> None:  # type: ignore[no-untyped-def]
+    """Both count letters and digits (no punctuation) for Coleman–Liau: 2,231 (002) and 2,171 (000)."""
+    for doc in seeds.values():
+        assert R.readability_counts(doc).n_characters == ts.letter_count(doc.body)
+
+
 def test_sentence_counts_differ_for_a_documented_reason(ts) -> None:  # type: ignore[no-untyped-def]
     """textstat's regex splits at every period (U.S., U.N., Oct.) and drops pieces of <= 2 words."""
     text = "The U.S. and the U.N. met on Oct. 31 in Seoul."
