@@ -5,7 +5,11 @@ check it against the sentence. The rules, in the order they claim tokens:
 
 1. ``alias``: an alias of a listed actor (``lexicons/actors.yaml`` plus the user's actor file),
    matched case-sensitively on whole tokens; the longest alias wins, a possessive ('s) is allowed
-   on its last word and a leading "the" is optional.
+   on its last word and a leading "the" is optional. A possessor inside an alias ("South Korea's"
+   in "South Korea's intelligence agency") that is itself an alias of another actor is a mention
+   of that actor too, so "COUNTRY's ORGAN" always counts the country. A place name (an actor's
+   ``places``, e.g. "Pyongyang") right after a ``place_contexts`` entry ("a state visit to
+   Pyongyang") is the place, not the actor: it is kept apart (:func:`find_place_uses`).
 2. ``title``: capitalised words after a title or role ("Deputy Foreign Minister Andrey Rudenko",
    "leader Kim Jong Un"); ``reporting verb``: capitalised words next to a reporting verb
    ("…, Rudenko said", "said Lee Sung-jun"; the one-word forms of ``lexicons/reporting_verbs.yaml``
@@ -37,8 +41,9 @@ if TYPE_CHECKING:  # importing metrics here at run time would be circular (metri
     from .metrics.base import Settings
 
 KINDS = ("person", "organisation", "country", "other")
-ACTOR_KEYS = frozenset({"name", "kind", "source_type", "aliases", "short_forms", "demonyms", "same_as", "merge"})
-RULE_LISTS = ("person_titles", "reporting_verbs", "organisation_cues", "not_names")
+ACTOR_KEYS = frozenset({"name", "kind", "source_type", "aliases", "places", "short_forms", "demonyms", "same_as",
+                        "merge"})
+RULE_LISTS = ("person_titles", "reporting_verbs", "organisation_cues", "not_names", "place_contexts")
 _CONNECTORS = frozenset({"of", "for", "and", "on"})
 _MAX_NAME_TOKENS = 4
 
@@ -67,6 +72,7 @@ class ActorSpec:
     aliases: list[str] = field(default_factory=list)
     short_forms: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # place names (capitals) standing for the actor
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,10 @@ class ActorTable:
     alias_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # first token -> aliases
     title_words: frozenset[str] = frozenset()  # lower-cased words of titles, never the first word of a name
     title_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # last word -> titles
+    places: frozenset[tuple[str, ...]] = frozenset()  # alias keys that are place names ("Pyongyang")
+    # alias key -> (tokens, actor) of each other listed actor named as its possessor ("South Korea's …")
+    possessors: dict[tuple[str, ...], tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    place_contexts: tuple[tuple[str, ...], ...] = ()  # lower-cased words before a place name ("visit to")
 
     def get(self, name: str) -> ActorSpec | None:
         """The listed actor called ``name`` (display name), if any."""
@@ -97,6 +107,7 @@ class ActorAnalysis:
 
     mentions: list[ActorMention]
     roles: dict[str, list[tuple[str, str]]]  # person -> [(title in lower case, employing actor or "")]
+    places: list[ActorMention] = field(default_factory=list)  # place names used as places: not mentions
 
 
 # ---------------------------------------------------------------- loading the actor files
@@ -159,11 +170,12 @@ def _apply_file(lex: Lexicon, actors: dict[str, ActorSpec], rules: dict[str, lis
         aliases = _str_list(entry.get("aliases"), label, "aliases")
         short_forms = _str_list(entry.get("short_forms"), label, "short_forms")
         demonyms = _str_list(entry.get("demonyms"), label, "demonyms")
+        places = _str_list(entry.get("places"), label, "places")
         merge = _str_list(entry.get("merge"), label, "merge")
         same_as = entry.get("same_as")
         if same_as is not None and (not isinstance(same_as, str) or same_as not in actors):
             raise MediacompareError(f"{label}: same_as {same_as!r} names no known actor")
-        for alias in aliases:
+        for alias in aliases + places:
             key = _alias_key(alias)
             if not key:
                 raise MediacompareError(f"{label}: alias {alias!r} has no words")
@@ -190,16 +202,19 @@ def _apply_file(lex: Lexicon, actors: dict[str, ActorSpec], rules: dict[str, lis
             spec.aliases += other.aliases
             spec.short_forms += other.short_forms
             spec.demonyms += other.demonyms
+            spec.places += other.places
         if user:  # what a user lists for this actor is taken away from every other actor
-            taken = {_alias_key(a) for a in aliases + demonyms}
+            taken = {_alias_key(a) for a in aliases + places + demonyms}
             taken_short = set(short_forms)
             for other in actors.values():
                 other.aliases = [a for a in other.aliases if _alias_key(a) not in taken]
                 other.demonyms = [d for d in other.demonyms if _alias_key(d) not in taken]
+                other.places = [p for p in other.places if _alias_key(p) not in taken]
                 other.short_forms = [s for s in other.short_forms if s not in taken_short]
         spec.aliases += [a for a in aliases if a not in spec.aliases]
         spec.short_forms += [s for s in short_forms if s not in spec.short_forms]
         spec.demonyms += [d for d in demonyms if d not in spec.demonyms]
+        spec.places += [p for p in places if p not in spec.places]
         actors[name] = spec
 
 
@@ -229,7 +244,7 @@ def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str |
     demonyms: dict[tuple[str, ...], str] = {}
     shorts: dict[str, list[str]] = {}
     for spec in actors.values():
-        for a in spec.aliases:
+        for a in spec.aliases + spec.places:
             aliases.setdefault(_alias_key(a), spec.name)
         for d in spec.demonyms:
             demonyms.setdefault(_alias_key(d), spec.name)
@@ -237,6 +252,8 @@ def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str |
             shorts.setdefault(_norm(s), []).append(spec.name)
     not_names = {_norm(w).rstrip(".") for w in rules["not_names"]}
     not_names |= {tok for key in demonyms for tok in key}
+    places = frozenset(k for spec in actors.values() for p in spec.places
+                       if aliases.get(k := _alias_key(p)) == spec.name)
     titles = frozenset(tuple(t.lower() for t in _alias_key(t)) for t in rules["person_titles"])
     return ActorTable(
         actors=actors,
@@ -252,7 +269,25 @@ def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str |
         title_words=frozenset(w.lower() for t in rules["person_titles"] for w in _alias_key(t)
                               if w[:1].isalpha() and w.lower() not in {"of", "the"}),
         title_index=_build_index([key[::-1] for key in titles], lower=False),
+        places=places,
+        possessors=_possessors(aliases),
+        place_contexts=tuple(dict.fromkeys(tuple(_norm(t.text).lower() for t in tokenize(c))
+                                           for c in rules["place_contexts"])),
     )
+
+
+def _possessors(aliases: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], tuple[tuple[int, str], ...]]:
+    """For each alias "X's Y" whose X (possessive stripped) is an alias of another actor: (len(X), that actor)."""
+    out: dict[tuple[str, ...], tuple[tuple[int, str], ...]] = {}
+    for key, name in aliases.items():
+        found = []
+        for p in range(len(key) - 1):
+            head = (*key[:p], _strip_possessive(key[p]))
+            if head[-1] != key[p] and aliases.get(head, name) != name:
+                found.append((p + 1, aliases[head]))
+        if found:
+            out[key] = tuple(found)
+    return out
 
 
 def actor_table(settings: Settings) -> ActorTable:
@@ -366,7 +401,22 @@ def _name_of(tokens: tuple[Token, ...], i: int, j: int) -> str:
     return " ".join(w + "." if len(w) == 1 else w for w in words)
 
 
-def _find_listed(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[_Found]:
+def _place_context(toks: tuple[Token, ...], i: int, table: ActorTable) -> str:
+    """The place context ("visit to", "in") ending right before token ``i``, "" if none."""
+    for ctx in table.place_contexts:
+        s = i - len(ctx)
+        if s >= 0 and all(_norm(toks[s + j].text).lower() == w for j, w in enumerate(ctx)):
+            return " ".join(ctx)
+    return ""
+
+
+def _find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
+                 places: list[_Found] | None = None) -> list[_Found]:
+    """Aliases of listed actors, longest first; a possessor inside a descriptive alias is a mention too.
+
+    A place name (``places`` of an actor) right after a place context is the place, not the actor:
+    its tokens are claimed and it goes to ``places`` (when given) instead of the result.
+    """
     out: list[_Found] = []
     toks = sentence.tokens
     i = 0
@@ -377,7 +427,16 @@ def _find_listed(sentence: Sentence, taken: list[bool], table: ActorTable) -> li
             key = None  # "Seoul National University", "Washington Post": part of an organisation's name
         if key is not None and not any(taken[i:i + len(key)]):
             name = table.aliases[key]
-            out.append(_Found(sentence, i, i + len(key), name, table.actors[name].kind, "alias", True))
+            context = _place_context(toks, i, table) if key in table.places else ""
+            if context:  # "a state visit to Pyongyang": the city
+                if places is not None:
+                    places.append(_Found(sentence, i, i + len(key), name, "place", f"place after '{context}'",
+                                         True))
+            else:
+                for n, owner in table.possessors.get(key, ()):  # "South Korea's intelligence agency"
+                    out.append(_Found(sentence, i, i + n, owner, table.actors[owner].kind,
+                                      f"alias; possessor in an alias of {name}", True))
+                out.append(_Found(sentence, i, i + len(key), name, table.actors[name].kind, "alias", True))
             for k in range(i, i + len(key)):
                 taken[k] = True
             i += len(key)
@@ -557,8 +616,9 @@ def _analyse(doc: ParsedArticle, table: ActorTable) -> ActorAnalysis:
     sentences = _sentences(doc)
     taken = {s.index: [False] * len(s.tokens) for s in sentences}
     found: list[_Found] = []
+    places: list[_Found] = []
     for s in sentences:
-        found += _find_listed(s, taken[s.index], table)
+        found += _find_listed(s, taken[s.index], table, places)
     for s in sentences:
         found += _find_by_rule(s, taken[s.index], table)
     _resolve_rule_found(found, table)
@@ -568,17 +628,20 @@ def _analyse(doc: ParsedArticle, table: ActorTable) -> ActorAnalysis:
     roles: dict[str, list[tuple[str, str]]] = {}
     for f in found:
         toks = f.sentence.tokens
-        start, end = toks[f.first].start, toks[f.last - 1].end
         spec = table.actors.get(f.name)
-        mentions.append(ActorMention(
-            actor=f.name, kind=spec.kind if spec else f.kind, source_type=spec.source_type if spec else "",
-            sentence_index=f.sentence.index, start=start, end=end, surface=_span_text(f.sentence, start, end),
-            rule=f.rule))
+        mentions.append(_mention(f, spec.kind if spec else f.kind, spec.source_type if spec else ""))
         if mentions[-1].kind == "person":
             t_start, title = _title_before(toks, f.first, table)
             if title:
                 roles.setdefault(f.name, []).append((title, _employer_before(toks, t_start, table)))
-    return ActorAnalysis(mentions, roles)
+    return ActorAnalysis(mentions, roles, [_mention(f, "place", "") for f in places])
+
+
+def _mention(f: _Found, kind: str, source_type: str) -> ActorMention:
+    toks = f.sentence.tokens
+    start, end = toks[f.first].start, toks[f.last - 1].end
+    return ActorMention(actor=f.name, kind=kind, source_type=source_type, sentence_index=f.sentence.index,
+                        start=start, end=end, surface=_span_text(f.sentence, start, end), rule=f.rule)
 
 
 def analyse_actors(doc: ParsedArticle, settings: Settings) -> ActorAnalysis:
@@ -595,7 +658,34 @@ def find_actor_mentions(doc: ParsedArticle, settings: Settings) -> list[ActorMen
     return list(analyse_actors(doc, settings).mentions)
 
 
+def find_place_uses(doc: ParsedArticle, settings: Settings) -> list[ActorMention]:
+    """Place names of actors used as places ("a state visit to Pyongyang"), in reading order; not mentions.
+
+    ``actor`` is the actor the name stands for elsewhere, ``kind`` is "place" and ``rule`` names the
+    place context ("place after 'visit to'").
+    """
+    return list(analyse_actors(doc, settings).places)
+
+
 # ---------------------------------------------------------------- speaker phrases
+
+
+def _located_tokens(doc: ParsedArticle, text: str, sentence_index: int, start: int) -> tuple[Token, ...] | None:
+    """The tokens of sentence ``sentence_index`` that make up ``text`` at ``start``; ``None`` when the
+    phrase is not there or a token crosses its edges."""
+    if sentence_index == -1:
+        sentence = doc.headline
+    elif 0 <= sentence_index < len(doc.sentences):
+        sentence = doc.sentences[sentence_index]
+    else:
+        return None
+    end = start + len(text)
+    if sentence is None or start < sentence.start or end > sentence.end or \
+            _span_text(sentence, start, end) != text:
+        return None
+    if any(t.start < start < t.end or t.start < end < t.end for t in sentence.tokens):
+        return None
+    return tuple(t for t in sentence.tokens if start <= t.start and t.end <= end)
 
 
 def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sentence_index: int = -2,
@@ -610,13 +700,21 @@ def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sente
     whose demonym the phrase uses. The returned mention has ``surface`` as given, ``start``/``end``
     shifted by ``start`` (pass the phrase's body offset and ``sentence_index`` to locate it;
     by default ``sentence_index`` is -2, "not located").
+
+    When the phrase is located (it is the text of sentence ``sentence_index`` at ``start``, on token
+    boundaries), the sentence's own tokens are used; otherwise the phrase is tokenized by the same
+    tokenizer (:func:`analysis.segment.tokenize`). Either way the rules run on the phrase alone,
+    because the article-level pass does not answer "who is this phrase": a role description
+    ("Russia's deputy foreign minister") is no mention there, and here a person in the phrase wins
+    over an organisation or country in it.
     """
     text = surface.strip()
     if not text:
         return None
     table = actor_table(settings)
     analysis = analyse_actors(doc, settings)
-    toks = tokenize(text, start)
+    located = _located_tokens(doc, text, sentence_index, start)
+    toks = located if located is not None else tokenize(text, start)
     phrase = Sentence(sentence_index, -1, start, start + len(text), text, toks)
 
     def make(name: str, kind: str, rule: str, i: int = 0, j: int | None = None) -> ActorMention:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.actors import find_actor_mentions, load_actor_table, resolve_actor
+from analysis.actors import find_actor_mentions, find_place_uses, load_actor_table, resolve_actor
 from analysis.corpus import load_corpus
 from analysis.metrics.base import Settings
 from analysis.model import Article, MediacompareError
@@ -49,20 +49,51 @@ def _by_actor(doc, actor, settings=None):
 
 def test_upi_mention_counts_counted_by_hand(seeds):
     c = _counts(seeds[UPI])
-    # North Korea: "North Korea" (s0), "Pyongyang" (s0, s2, s12), "North Korea’s" (s13)
-    assert c["North Korea"] == 5
+    # North Korea: "North Korea" (s0), "Pyongyang" sending troops (s0) and sharing technology (s12),
+    # "North Korea’s" (s13); not s2 "a state visit to Pyongyang", which is the city
+    assert c["North Korea"] == 4
     # Russia: "Russia" (s0, s3, s9, s10), "Moscow" (s0, s12)
     assert c["Russia"] == 6
     # United States: "United States" (s7), "U.S." (s8, s11)
     assert c["United States"] == 3
+    # Ukraine: "Ukraine" (s0), "Ukraine’s military intelligence" (s10); "Ukrainian" is a demonym
+    assert c["Ukraine"] == 2
+    # South Korea: "South Korea" (s7), "Seoul’s military intelligence" (s13); "South Korean officials" is a demonym
+    assert c["South Korea"] == 2
     assert c["Kim Jong Un"] == 1
     assert c["Vladimir Putin"] == 2
     assert c["Andrey Rudenko"] == 2
     assert c["U.N. Charter"] == 2
     assert c["United Nations"] == 1  # "a Member of the United Nations" inside the quoted charter
-    for one in ("Korean Central News Agency", "TASS", "Pentagon", "The New York Times", "South Korea", "Ukraine"):
+    for one in ("Korean Central News Agency", "TASS", "Pentagon", "The New York Times",
+                "Ukrainian military intelligence", "South Korean military intelligence"):
         assert c[one] == 1, one
-    assert sum(c.values()) == 30
+    assert sum(c.values()) == 31 and len(c) == 16
+
+
+def test_upi_state_visit_to_pyongyang_is_the_city(seeds):
+    doc = seeds[UPI]
+    # s2 "It was originally signed in June during a state visit to Pyongyang by Russian President Vladimir Putin."
+    assert not [m for m in _by_actor(doc, "North Korea") if m.sentence_index == 2]
+    places = find_place_uses(doc, Settings())
+    assert [(p.sentence_index, p.surface, p.actor, p.kind, p.rule) for p in places] == [
+        (2, "Pyongyang", "North Korea", "place", "place after 'visit to'")]
+    assert doc.body[places[0].start:places[0].end] == "Pyongyang"
+
+
+@pytest.mark.parametrize(("article", "sentence", "country", "organ"), [
+    (UPI, 10, "Ukraine", "Ukrainian military intelligence"),  # "Ukraine’s military intelligence said …"
+    (UPI, 13, "South Korea", "South Korean military intelligence"),  # "Seoul’s military intelligence said …"
+    (REWRITE, 15, "South Korea", "National Intelligence Service"),  # "According to South Korea’s intelligence agency"
+    (REWRITE, 6, "South Korea", "Unification Ministry"),  # "as noted by South Korea’s Unification Ministry"
+])
+def test_country_possessive_organ_counts_country_and_organ(seeds, article, sentence, country, organ):
+    here = {m.actor: m for m in find_actor_mentions(seeds[article], Settings()) if m.sentence_index == sentence}
+    assert country in here and organ in here
+    assert here[country].surface.endswith("’s")  # the possessor alone
+    # the organ's span is the alias as written: the whole "Seoul’s military intelligence", but only
+    # "Unification Ministry" after "South Korea’s" (a listed name, not a descriptive alias)
+    assert here[organ].start in (here[country].start, here[country].end + 1)
 
 
 def test_upi_aliases_and_short_forms_merge(seeds):
@@ -106,9 +137,41 @@ def test_rewrite_kim_after_full_name(seeds):
     # counted by hand: "North Korea" / "North Korea’s" in 9 sentences, "Russia" 9 times
     assert c["North Korea"] == 9
     assert c["Russia"] == 9
-    assert c["South Korea"] == 4  # s1, s6 ("South Korea’s Unification Ministry"), s9, s12
+    # s1, s6 ("South Korea’s Unification Ministry"), s9, s12, s15 ("South Korea’s intelligence agency")
+    assert c["South Korea"] == 5
+    assert c["United States"] == 4  # "U.S." s1, s9, s12; "United States" s13
+    assert c["Ukraine"] == 4  # s1 twice, s8, s9; "Ukrainian officials/forces" (s10) are demonyms
+    assert c["Vladimir Putin"] == 1
     assert c["Supreme People's Assembly"] == 1
     assert c["National Intelligence Service"] == 1  # "South Korea’s intelligence agency"
+    assert find_place_uses(doc, Settings()) == []
+
+
+def test_place_context_rule_on_a_short_text():
+    # counted by hand: s0 "arrived in Pyongyang" and s2 "summit in Seoul" are places; s1 "Pyongyang sent
+    # troops to Moscow" names two states ("to" alone is no place context); s3 "Seoul's" is the state
+    doc = _doc("Putin arrived in Pyongyang on Tuesday.\n"
+               "Pyongyang sent troops to Moscow.\n"
+               "The summit in Seoul ended.\n"
+               "Seoul's reply came late.")
+    found = [(m.sentence_index, m.surface, m.actor) for m in find_actor_mentions(doc, Settings())]
+    assert found == [(1, "Pyongyang", "North Korea"), (1, "Moscow", "Russia"), (3, "Seoul's", "South Korea")]
+    assert [(p.sentence_index, p.surface, p.actor, p.rule) for p in find_place_uses(doc, Settings())] == [
+        (0, "Pyongyang", "North Korea", "place after 'in'"), (2, "Seoul", "South Korea", "place after 'in'")]
+
+
+def test_possessive_rule_on_a_short_text():
+    # counted by hand: every "COUNTRY's ORGAN" is one mention of the country and one of the organ
+    doc = _doc("South Korea's intelligence agency said so.\n"
+               "Ukraine's military intelligence agreed.\n"
+               "Seoul's spy agency and South Korea's Unification Ministry disagreed.")
+    c = _counts(doc)
+    assert c == Counter({"South Korea": 3, "National Intelligence Service": 2, "Ukraine": 1,
+                         "Ukrainian military intelligence": 1, "Unification Ministry": 1})
+    ukr = [m for m in find_actor_mentions(doc, Settings()) if m.sentence_index == 1]
+    assert [(m.surface, m.actor, m.rule) for m in ukr] == [
+        ("Ukraine's", "Ukraine", "alias; possessor in an alias of Ukrainian military intelligence"),
+        ("Ukraine's military intelligence", "Ukrainian military intelligence", "alias")]
 
 
 def test_offsets_index_the_body(seeds):
@@ -187,6 +250,26 @@ def test_resolve_actor_for_speaker_phrases(seeds, phrase, actor, source_type):
     assert m is not None and m.actor == actor and m.source_type == source_type
 
 
+def test_resolve_actor_reuses_the_sentence_tokens(seeds, monkeypatch):
+    import analysis.actors as actors
+
+    doc = seeds[UPI]
+    find_actor_mentions(doc, Settings())  # the article-level pass, before tokenize is blocked
+    s13 = doc.sentences[13]  # "Seoul’s military intelligence said Monday …"
+
+    def no_tokenize(*args, **kwargs):
+        raise AssertionError("re-tokenized a located phrase")
+
+    monkeypatch.setattr(actors, "tokenize", no_tokenize)
+    m = resolve_actor("Seoul’s military intelligence", doc, Settings(), sentence_index=13, start=s13.start)
+    assert m is not None and m.actor == "South Korean military intelligence" and m.sentence_index == 13
+    assert doc.body[m.start:m.end] == "Seoul’s military intelligence"
+    monkeypatch.undo()
+    # not located (wrong offset): the phrase is tokenized on its own, with the same answer
+    m2 = resolve_actor("Seoul’s military intelligence", doc, Settings(), sentence_index=13, start=0)
+    assert m2 is not None and m2.actor == m.actor and (m2.start, m2.end) == (0, m.end - m.start)
+
+
 def test_resolve_actor_unknown_phrase_is_none(seeds):
     assert resolve_actor("the agreement", seeds[UPI], Settings()) is None
 
@@ -222,7 +305,7 @@ actors:
 """)
     doc = parse_article(next(a for a in load_corpus(SEEDS) if a.article_id == UPI))
     c = _counts(doc, settings)
-    assert c["Pyongyang (city)"] == 3  # s0, s2, s12
+    assert c["Pyongyang (city)"] == 3  # s0, s2, s12: a user alias, so no place rule
     assert c["DPRK"] == 2  # "North Korea", "North Korea’s"
     assert "North Korea" not in c
     assert c["Russian state news"] == 1 and "TASS" not in c
@@ -271,6 +354,21 @@ def test_precision_guards_on_titles_and_place_names():
         ("Russia’s", "Russia", "alias"),
         ("Defense Ministry", "Defense Ministry", "organisation cue"),
     ]
+
+
+def test_user_file_adds_places_and_place_contexts(tmp_path):
+    settings = _user_file(tmp_path, """
+actors:
+  - name: Iran
+    kind: country
+    aliases: [Iran]
+    places: [Tehran]
+place_contexts: [landed at]
+""")
+    doc = _doc("Talks in Tehran failed.\nTehran denied it.\nThe plane landed at Pyongyang.")
+    assert [(m.sentence_index, m.actor) for m in find_actor_mentions(doc, settings)] == [(1, "Iran")]
+    assert [(p.surface, p.rule) for p in find_place_uses(doc, settings)] == [
+        ("Tehran", "place after 'in'"), ("Pyongyang", "place after 'landed at'")]
 
 
 def test_missing_user_file_is_a_clear_error(tmp_path):

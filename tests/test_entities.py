@@ -130,7 +130,7 @@ def test_upi_seed_values_by_hand():
     doc = parse_article(next(a for a in load_corpus(SEEDS) if a.article_id == UPI))
     v = _values(compute_entities(doc, Settings()))
     assert doc.n_sentences == 14
-    assert v[("n_actor_mentions", "")].value == 30
+    assert v[("n_actor_mentions", "")].value == 31
     assert v[("n_actors", "")].value == 16
     # Andrey Rudenko: s7 (title) and s8 ("Rudenko said"); S = 14
     assert v[("mentions", "Andrey Rudenko")].value == 2
@@ -138,9 +138,40 @@ def test_upi_seed_values_by_hand():
     assert v[("first_mention_position", "Andrey Rudenko")].value == pytest.approx(7 / 14)
     assert v[("prominence", "Andrey Rudenko")].value == pytest.approx((1 - 7 / 14) + (1 - 8 / 14))
     assert v[("in_lead", "Andrey Rudenko")].value == 0
-    # North Korea: s0 twice, s2, s12, s13 -> 4 of 14 sentences
-    assert v[("share_of_sentences", "North Korea")].value == pytest.approx(4 / 14)
-    assert v[("prominence", "North Korea")].value == pytest.approx(2 + (1 - 2 / 14) + (1 - 12 / 14) + (1 - 13 / 14))
-    assert v[("mentions_per_1000_words", "North Korea")].value == pytest.approx(5000 / doc.n_words)
-    assert v[("share_of_mentions", "Russia")].value == pytest.approx(6 / 30)
+    # North Korea: s0 twice, s12, s13 -> 3 of 14 sentences (s2 "a state visit to Pyongyang" is the city)
+    assert v[("mentions", "North Korea")].value == 4
+    assert v[("share_of_sentences", "North Korea")].value == pytest.approx(3 / 14)
+    assert v[("prominence", "North Korea")].value == pytest.approx(2 + (1 - 12 / 14) + (1 - 13 / 14))
+    assert v[("mentions_per_1000_words", "North Korea")].value == pytest.approx(4000 / doc.n_words)
+    assert v[("share_of_mentions", "Russia")].value == pytest.approx(6 / 31)
     assert v[("in_lead", "Russia")].value == 1
+    # South Korea: s7 "the United States and South Korea", s13 "Seoul’s military intelligence"
+    assert v[("prominence", "South Korea")].value == pytest.approx((1 - 7 / 14) + (1 - 13 / 14))
+
+
+def test_upi_place_uses_record_table():
+    doc = parse_article(next(a for a in load_corpus(SEEDS) if a.article_id == UPI))
+    out = compute_entities(doc, Settings())
+    s2 = doc.sentences[2]
+    start = s2.start + s2.text.index("Pyongyang")
+    assert out.records["actor_places"] == [{"actor": "North Korea", "sentence_index": 2, "start": start,
+                                            "end": start + 9, "surface": "Pyongyang",
+                                            "rule": "place after 'visit to'"}]
+    assert not any(e.sentence_index == 2 and e.target == "North Korea" for e in out.evidence)
+
+
+def test_no_place_uses_no_place_table(short):
+    doc, _ = short
+    assert "actor_places" not in compute_entities(doc, Settings()).records
+
+
+def test_rewrite_south_korea_by_hand():
+    doc = parse_article(next(a for a in load_corpus(SEEDS) if a.article_id.startswith("000_")))
+    v = _values(compute_entities(doc, Settings()))
+    assert doc.n_sentences == 16
+    # South Korea in s1, s6, s9, s12, s15 (the last two possessives: "South Korea’s Unification Ministry",
+    # "South Korea’s intelligence agency"); Σ(1 − s/16) = 5 − 43/16
+    assert v[("mentions", "South Korea")].value == 5
+    assert v[("share_of_sentences", "South Korea")].value == pytest.approx(5 / 16)
+    assert v[("prominence", "South Korea")].value == pytest.approx(5 - 43 / 16)
+    assert v[("n_actor_mentions", "")].value == 39

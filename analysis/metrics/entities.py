@@ -19,13 +19,17 @@ Per actor (target = actor name):
 
 Article level: ``n_actors`` (actors with at least one body mention) and ``n_actor_mentions``.
 
+Record tables: ``actors`` (one row per actor) and, when there are any, ``actor_places``: place names
+used as places ("a state visit to Pyongyang"), which are not mentions and are listed so they can be
+checked.
+
 Reference: Dunietz, J. & Gillick, D. (2014). A New Entity Salience Task with Millions of Training
 Examples. EACL 2014, 205–209.
 """
 
 from __future__ import annotations
 
-from ..actors import ActorMention, find_actor_mentions
+from ..actors import ActorMention, find_actor_mentions, find_place_uses
 from ..model import ParsedArticle, Undefined
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
 
@@ -106,7 +110,8 @@ def _cue(m: ActorMention) -> str:
 
 @register_family("entities")
 def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
-    """Entity emphasis per actor, with one evidence row per mention and an ``actors`` record table."""
+    """Entity emphasis per actor, with one evidence row per mention, an ``actors`` record table and an
+    ``actor_places`` table of the place uses that were not counted (only when there are some)."""
     out = FamilyResult()
     if not doc.sentences:
         out.measurements += [Measurement.of("n_actors", Undefined(NO_BODY)),
@@ -151,4 +156,9 @@ def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
         metric = "in_headline" if m.sentence_index == -1 else "mentions"
         out.evidence.append(Evidence(metric, m.actor, m.sentence_index, m.start, m.end, text, _cue(m)))
     out.records.setdefault("actors", [])
+    places = find_place_uses(doc, settings)
+    if places:
+        out.records["actor_places"] = [
+            {"actor": p.actor, "sentence_index": p.sentence_index, "start": p.start, "end": p.end,
+             "surface": p.surface, "rule": p.rule} for p in places]
     return out
