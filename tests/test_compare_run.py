@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from pathlib import Path
 
@@ -161,3 +162,24 @@ def test_notebook_runs_on_a_synthetic_multi_event_corpus(tmp_path: Path, synthet
     one = tmp_path / "one"
     one.mkdir()
     check_clean_run(execute(one, synthetic_path, event="syn-event-0002"), one)
+
+
+def test_many_articles_without_event_id_are_grouped_not_all_pairs(synthetic_tables: AnalysisTables) -> None:
+    """18 synthetic articles (6 events × 3 outlets) with their event ids removed: up to max_all they are one
+    event "all" (every cross-outlet pair aligned); above it they are grouped with group_events, the events
+    table says so, and no pair crosses an automatic event."""
+    arts = synthetic_tables.articles.assign(event_id="")
+    t = dataclasses.replace(synthetic_tables, articles=arts)
+    as_one = compare_tables(t, n_boot=50, max_all=18)
+    assert set(as_one["events"]["event_id"]) == {"all"}
+    assert (as_one["events"]["method"] == "no event id: one event 'all'").all()
+    assert len(as_one["reuse"]) == 18 * 17 // 2  # all pairs
+    grouped = compare_tables(t, n_boot=50, max_all=17)
+    ev = grouped["events"]
+    assert len(ev) == 18 and ev["event_id"].str.startswith("auto-").all()
+    assert ev["method"].str.startswith("grouped automatically: 18 articles without event id (more than 17); ").all()
+    event_of = dict(zip(ev["article_id"], ev["event_id"], strict=True))
+    r = grouped["reuse"]
+    assert all(event_of[a] == event_of[b] for a, b in zip(r["article_a"], r["article_b"], strict=True))
+    assert len(r) < len(as_one["reuse"])
+    assert set(compare_tables(t, event="all", n_boot=50, max_all=17)["events"]["event_id"]) == {"all"}

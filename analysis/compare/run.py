@@ -19,9 +19,17 @@
   Cliff's δ, BH-adjusted p, n and design, pooled (paired within events where outlets share events) and
   per event (:func:`analysis.compare.stats.pooled_and_per_event`).
 
+* ``events`` — which event each analysed article was compared in, and how (``method``): the given
+  ``event_id``, one corpus-wide event ``all``, or an event proposed by
+  :func:`analysis.compare.events.group_events`.
+
 Pairwise work never crosses events, so cost grows linearly with the number of events (the pooled
-keyness and statistics are one pass per outlet pair). :func:`write_comparison` writes every table as
-CSV and Parquet.
+keyness and statistics are one pass per outlet pair). Articles without an event id form one event
+``all``; when there are more than ``max_all`` (:data:`MAX_ALL_EVENT`, 200) of them, all-pairs work over
+them would grow with the square of the corpus, so they are grouped automatically with
+:func:`analysis.compare.events.group_events` (date window + shared text) and the ``events`` table says
+so for each article. Asking for ``event="all"`` explicitly compares them as one event regardless.
+:func:`write_comparison` writes every table as CSV and Parquet.
 """
 
 from __future__ import annotations
@@ -35,12 +43,14 @@ import pandas as pd
 from ..tables import AnalysisTables, write_frame
 from .align import align_sentences, unique_sentences
 from .claims import CLAIM_COMPARE_COLUMNS, compare_claims
-from .events import assign_events
+from .events import ALL_EVENT, assign_events, group_events
 from .keyness import KEYNESS_COLUMNS, keyness
 from .reuse import reuse_table, shared_passages
 from .stats import N_BOOT, SEED, pooled_and_per_event
 
-COMPARISON_TABLES = ("reuse", "passages", "alignment", "unique_sentences", "claims", "keyness", "stats")
+COMPARISON_TABLES = ("events", "reuse", "passages", "alignment", "unique_sentences", "claims", "keyness", "stats")
+EVENTS_COLUMNS = ["event_id", "article_id", "outlet", "given_event_id", "method"]
+MAX_ALL_EVENT = 200  # articles without an event id compared all-pairs as one event; above: grouped automatically
 KEYNESS_TABLE_COLUMNS = ["scope", "outlet_a", "outlet_b", *KEYNESS_COLUMNS]
 POOLED = "pooled"
 FORMATS = ("csv", "parquet")
@@ -63,6 +73,31 @@ def event_articles(articles: pd.DataFrame, event: str | None) -> pd.DataFrame:
     given = (arts["event_id"].astype("string").fillna("").str.strip() if "event_id" in arts.columns
              else pd.Series("", index=arts.index, dtype="string"))
     arts = arts.assign(given_event_id=given.astype(str), event_id=assign_events(arts).astype(str))
+    return arts if event is None else arts[arts["event_id"] == str(event)]
+
+
+def resolve_events(articles: pd.DataFrame, sentences: pd.DataFrame, event: str | None = None,
+                   max_all: int = MAX_ALL_EVENT) -> pd.DataFrame:
+    """The analysed articles of :func:`event_articles` (all events) with ``method`` saying how each got its event.
+
+    ``method``: ``"given"``; ``"no event id: one event 'all'"`` while at most ``max_all`` articles lack an id;
+    above that (and unless ``event == "all"`` was asked for) those articles are grouped with
+    :func:`analysis.compare.events.group_events` (their ``event_id`` becomes ``auto-NNN`` and ``method``
+    reads ``"grouped automatically: N articles without event id (more than 200); "`` followed by
+    group_events' own method). Then filtered to ``event`` when given.
+    """
+    arts = event_articles(articles, None)
+    missing = arts["given_event_id"] == ""
+    method = pd.Series("given", index=arts.index, dtype=object)
+    method[missing] = f"no event id: one event '{ALL_EVENT}'"
+    n_missing = int(missing.sum())
+    if n_missing > max_all and event != ALL_EVENT:
+        grouped = group_events(arts.loc[missing].assign(event_id=""), sentences).set_index("article_id")
+        ids = arts.loc[missing, "article_id"]
+        arts.loc[missing, "event_id"] = ids.map(grouped["event_id"]).astype(str).to_numpy()
+        why = f"grouped automatically: {n_missing} articles without event id (more than {max_all}); "
+        method[missing] = [why + str(m) for m in ids.map(grouped["method"])]
+    arts = arts.assign(method=method.astype(str))
     return arts if event is None else arts[arts["event_id"] == str(event)]
 
 
@@ -123,17 +158,20 @@ def _in_event(df: pd.DataFrame, event: str | None) -> pd.DataFrame:
 
 def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq: int = 3,
                    stopwords: bool | str | Iterable[str] = True, n_boot: int = N_BOOT,
-                   seed: int = SEED) -> dict[str, pd.DataFrame]:
+                   seed: int = SEED, max_all: int = MAX_ALL_EVENT) -> dict[str, pd.DataFrame]:
     """Every comparison table of one analysis, keyed by name (see the module docstring).
 
     ``event``: compare only that event (an ``event_id``, or ``"all"`` for articles without one); None or
     ``""`` = every event, plus the pooled keyness and statistics. ``min_freq`` and ``stopwords`` go to
-    keyness (stop words removed by default), ``n_boot`` and ``seed`` to the statistics. Deterministic.
+    keyness (stop words removed by default), ``n_boot`` and ``seed`` to the statistics. More than ``max_all``
+    articles without an event id are grouped automatically (module docstring; ``events`` table). The
+    statistics pair within the *given* event ids only. Deterministic.
     """
     event = str(event) if event else None
-    arts = event_articles(tables.articles, event)
     sentences = tables.sentences
-    base = arts.loc[:, [c for c in arts.columns if c != "given_event_id"]]
+    arts = resolve_events(tables.articles, sentences, event, max_all=max_all)
+    events = arts.loc[:, EVENTS_COLUMNS].sort_values(["event_id", "outlet", "article_id"], kind="stable")
+    base = arts.loc[:, [c for c in arts.columns if c not in ("given_event_id", "method")]]
     alignment = align_sentences(base, sentences)
     claims_records = tables.records.get("claims")
     if claims_records is not None and not claims_records.empty:
@@ -141,12 +179,13 @@ def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq
     else:
         claims = pd.DataFrame({c: pd.Series(dtype=object) for c in CLAIM_COMPARE_COLUMNS})
     return {
+        "events": events.reset_index(drop=True),
         "reuse": _in_event(reuse_table(base, sentences), event),
         "passages": _in_event(shared_passages(base, sentences), event),
         "alignment": _in_event(alignment, event),
         "unique_sentences": _in_event(unique_sentences(alignment, sentences, base), event),
         "claims": _in_event(claims, event),
-        "keyness": keyness_table(sentences, tables.articles, event, min_freq=min_freq, stopwords=stopwords, seed=seed),
+        "keyness": keyness_table(sentences, base, event, min_freq=min_freq, stopwords=stopwords, seed=seed),
         "stats": stats_table(tables.metrics, tables.articles, event, n_boot=n_boot, seed=seed),
     }
 
