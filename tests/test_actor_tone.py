@@ -120,3 +120,20 @@ def test_seed_002_rudenko_quote_is_quoted_voice() -> None:
     assert pieces[(8, "quoted")].startswith("involves flooding [the Korean Peninsula] with weapons")
     rows = [r for r in res.records["actor_tone"] if r["actor"] == "Andrey Rudenko" and r["sentence_index"] == 8]
     assert all(r["compound"] == pytest.approx(vader(r["text"])) for r in rows)
+
+
+def test_sentence_without_quotes_reuses_the_sentiment_familys_score():
+    # the journalist piece of a sentence without quoted text IS the sentence: its score comes from
+    # analysis.metrics.sentiment.sentence_scores (cached on the doc), not from a second VADER run
+    from analysis.metrics.sentiment import score_text, sentence_scores
+
+    doc = parse_article(Article("t", "Russia praised the treaty. North Korea said “we are proud.”"))
+    assert doc.n_sentences == 2
+    mentions = [type("M", (), {"actor": "Russia", "sentence_index": 0})(),
+                type("M", (), {"actor": "North Korea", "sentence_index": 1})()]
+    res = actor_tone_result(doc, Settings(), mentions=mentions, spans=[(doc.body.index("we"), len(doc.body) - 2)])
+    pieces = {(p["actor"], p["voice"]): p["compound"] for p in res.records["actor_tone"]}
+    assert "vader_sentences" in doc.cache  # computed once, shared
+    assert pieces[("Russia", "journalist")] == sentence_scores(doc)[0]["compound"] == score_text(
+        "Russia praised the treaty.")["compound"]
+    assert pieces[("North Korea", "journalist")] == score_text("North Korea said")["compound"]

@@ -220,3 +220,25 @@ def test_user_hedges_file_also_gives_the_claims_approximators(tmp_path) -> None:
     assert (plain.approximator, plain.surface) == ("", "300 soldiers")
     assert (with_user.approximator, with_user.surface) == ("in excess of", "In excess of 300 soldiers")
     assert values(hedge_result(doc_of(text), Settings(hedges_file=user), spans=[]), "n_hedges")["journalist:all"] == 1
+
+
+def test_edited_hedges_file_is_recompiled_like_load_lexicon(tmp_path) -> None:
+    # load_lexicon caches per path and modification time; the compiled hedges and claim rules follow it
+    import os
+
+    from analysis.lexicons import bundled_path
+    from analysis.sourcing.claims import load_claim_rules
+
+    p = tmp_path / "hedges.yaml"
+    text = bundled_path("hedges.yaml").read_text(encoding="utf-8")
+    p.write_text(text, encoding="utf-8")
+    assert "conceivably" not in {e.label for e in load_hedge_lexicon(str(p)).entries}
+    n_approx = len(load_claim_rules(hedges=str(p)).approximators)
+    p.write_text(text.replace("      - possibly\n", "      - possibly\n      - conceivably\n")
+                 .replace("      - as many as\n", "      - as many as\n      - somewhere near\n"), encoding="utf-8")
+    st = p.stat()
+    os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert "conceivably" in {e.label for e in load_hedge_lexicon(str(p)).entries}
+    assert len(load_claim_rules(hedges=str(p)).approximators) == n_approx + 1
+    assert [m.text for m in find_hedges(doc_of("It is conceivably true."), lexicon=load_hedge_lexicon(str(p)))] == [
+        "conceivably"]

@@ -273,3 +273,18 @@ def test_user_source_types_file_adds_a_type(tmp_path):
     user = _user_copy(tmp_path, "source_types.yaml", "types:\n", "types:\n  think tank: [think tank]\n")
     (q,) = find_quotes(_doc(text), Settings(source_types_file=user))
     assert (q.speaker, q.speaker_type, q.named) == ("The think tank", "think tank", True)
+
+
+def test_sentence_over_250_words_is_not_searched_and_says_so():
+    # an unpunctuated 300-word "sentence" (a segmentation failure): no speaker search, one evidence row why
+    from analysis.metrics.base import Settings
+    from analysis.metrics.sourcing import compute_sourcing
+    from analysis.sourcing.quotes import skipped_sentences
+
+    doc = _doc(" ".join(["officials said that troops moved"] * 60) + ". Kim said the talks failed.")
+    assert [len(s.words) for s in doc.sentences] == [300, 5]
+    assert skipped_sentences(doc) == [(0, 300)]
+    assert [(q.sentence_index, q.speaker) for q in find_quotes(doc)] == [(1, "Kim")]  # the short one still is
+    res = compute_sourcing(doc, Settings())
+    (row,) = [e for e in res.evidence if e.metric == "n_quotes"]
+    assert row.sentence_index == 0 and "300 words, more than 250" in row.cue

@@ -195,3 +195,33 @@ def test_empty_body_gives_nan_with_reason_and_no_warnings():
 def test_stance_share_undefined_without_verbs():
     value = stance_verb_share({"neutral": 0, "distancing": 0}, "neutral")
     assert math.isnan(value) and "no reporting verbs" in value.reason
+
+
+def test_edited_source_types_and_verbs_files_are_recompiled_like_load_lexicon(tmp_path):
+    # load_lexicon caches per path and modification time; the compiled source types and verbs follow it
+    import os
+
+    from analysis.lexicons import bundled_path
+    from analysis.sourcing.profile import load_source_types
+    from analysis.sourcing.stance import load_reporting_verbs
+
+    def touch(p):
+        st = p.stat()
+        os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+    types = tmp_path / "source_types.yaml"
+    text = bundled_path("source_types.yaml").read_text(encoding="utf-8")
+    types.write_text(text, encoding="utf-8")
+    assert classify_speaker("the harbour master", load_source_types(str(types))) == "other"
+    types.write_text(text.replace("witness: [", "witness: [harbour master, "), encoding="utf-8")
+    touch(types)
+    assert classify_speaker("the harbour master", load_source_types(str(types))) == "witness"
+
+    verbs = tmp_path / "reporting_verbs.yaml"
+    text = bundled_path("reporting_verbs.yaml").read_text(encoding="utf-8")
+    verbs.write_text(text, encoding="utf-8")
+    assert ("opined",) not in load_reporting_verbs(str(verbs)).forms
+    verbs.write_text(text.replace("verbs:\n", "verbs:\n  opine: [neutral, opine, opines, opined]\n", 1),
+                     encoding="utf-8")
+    touch(verbs)
+    assert load_reporting_verbs(str(verbs)).forms[("opined",)] == ("opine", "neutral")

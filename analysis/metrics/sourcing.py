@@ -18,7 +18,7 @@ from ..sourcing.actor_tone import actor_tone_result
 from ..sourcing.claims import claim_result
 from ..sourcing.hedges import hedge_result
 from ..sourcing.profile import Source, source_profile, source_types_for, sources_by_type
-from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes, quoted_spans
+from ..sourcing.quotes import MAX_SENTENCE_WORDS, Quote, find_quotes, find_scare_quotes, quoted_spans, skipped_sentences
 from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
 
@@ -104,8 +104,9 @@ def _clipped(doc: ParsedArticle, start: int, end: int) -> list[tuple[int, int, i
 
 
 def quote_evidence(doc: ParsedArticle, quotes: Sequence[Quote], scare: Sequence[tuple[int, int, str]],
-                   stance: Sequence[StanceVerb]) -> list[Evidence]:
-    """One row per quote (metric ``quote``), per scare quote and per stance verb.
+                   stance: Sequence[StanceVerb], skipped: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
+    """One row per quote (metric ``quote``), per scare quote, per stance verb, and per sentence too long
+    to search (metric ``n_quotes``, ``skipped`` = (sentence index, words)).
 
     A quote that runs over several sentences gives one row per sentence, its offsets clipped to that
     sentence (the evidence contract: ``text`` is the sentence and ``start``/``end`` lie inside it); the
@@ -123,6 +124,10 @@ def quote_evidence(doc: ParsedArticle, quotes: Sequence[Quote], scare: Sequence[
         for i, pa, pb in _clipped(doc, a, b):
             ev.append(Evidence("n_scare_quotes", text, i, pa, pb, sents[i].text,
                                "scare quote: short quoted term, no verb"))
+    ev += [Evidence("n_quotes", "", i, sents[i].start, sents[i].end, sents[i].text,
+                    f"not searched: a sentence of {n} words, more than {MAX_SENTENCE_WORDS} (likely a segmentation "
+                    "failure); no speaker, reporting verb or attribution phrase looked for in it")
+           for i, n in skipped]
     ev += [Evidence("stance_verb_count", v.tier, v.sentence_index, v.start, v.end, sents[v.sentence_index].text,
                     f"{v.lemma} ({v.tier}){', negated' if v.negated else ''}: {v.form} ← {v.speaker or 'no speaker'}")
            for v in stance]
@@ -150,7 +155,7 @@ def compute_sourcing(doc: ParsedArticle, settings: Settings) -> FamilyResult:
         stance = find_stance_verbs(doc, settings)
         sources = source_profile(quotes)
         result = FamilyResult(quote_measurements(doc, quotes, scare, sources, stance, settings),
-                              quote_evidence(doc, quotes, scare, stance),
+                              quote_evidence(doc, quotes, scare, stance, skipped_sentences(doc, settings)),
                               {"quotes": [asdict(q) for q in quotes], "sources": [asdict(s) for s in sources]})
     for fn in PARTS:
         _merge(result, fn(doc, settings))

@@ -17,6 +17,7 @@ mentions are not used (the headline has no quote spans and is scored by the sent
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -82,11 +83,14 @@ def sentence_voices(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> dic
 
 
 def actor_tone_pieces(doc: ParsedArticle, mentions: Sequence[Any], spans: Sequence[tuple[int, int]],
-                      score: Scorer) -> list[TonePiece]:
+                      score: Scorer, sentence_compound: Callable[[int], float] | None = None) -> list[TonePiece]:
     """Scored pieces for every actor and body sentence that mentions it, in reading order.
 
     ``mentions`` are :class:`analysis.actors.ActorMention` (``actor``, ``sentence_index``); ``score``
-    returns VADER's polarity scores for a text.
+    returns VADER's polarity scores for a text. ``sentence_compound(i)``, when given, is the compound
+    score of the whole sentence ``i`` already computed elsewhere; it is used for a piece that *is* the
+    sentence text (no quoted part), so that sentence is not scored twice. A piece whose score is NaN
+    (a sentence too long to score) is left out.
     """
     sentences_of: dict[str, list[int]] = {}
     for m in mentions:
@@ -103,7 +107,11 @@ def actor_tone_pieces(doc: ParsedArticle, mentions: Sequence[Any], spans: Sequen
                 if not text:
                     continue
                 if (i, voice) not in memo:
-                    memo[(i, voice)] = float(score(text)["compound"])
+                    same = sentence_compound is not None and voice == "journalist" and text == sent.text
+                    memo[(i, voice)] = float(sentence_compound(i) if same and sentence_compound
+                                             else score(text)["compound"])
+                if math.isnan(memo[(i, voice)]):
+                    continue
                 pieces.append(TonePiece(actor, voice, i, sent.start, sent.end, text, memo[(i, voice)]))
     return pieces
 
@@ -136,11 +144,18 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
         from .quotes import quoted_spans
 
         spans = quoted_spans(doc, settings)
+    sentence_compound = None
     if score is None:
-        from ..metrics.sentiment import score_text
+        from ..metrics.sentiment import score_text, sentence_scores, too_long_reason
 
-        score = score_text
-    pieces = actor_tone_pieces(doc, mentions, spans, score)
+        def score(text: str) -> dict[str, float]:
+            reason = too_long_reason(text)  # the sentiment family's cap: VADER is quadratic in length
+            return {"compound": Undefined(reason)} if reason else score_text(text)
+
+        def sentence_compound(i: int) -> float:
+            return float(sentence_scores(doc)[i]["compound"])  # shared with the sentiment family
+
+    pieces = actor_tone_pieces(doc, mentions, spans, score, sentence_compound)
     actors = list(dict.fromkeys(p.actor for p in pieces))
     measurements = []
     for actor in actors:

@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from itertools import islice
 from typing import Any
 
-from ..lexicons import load_lexicon
+from ..lexicons import Lexicon, load_lexicon
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
 from ..model import ParsedArticle, Sentence, Undefined
+from ._cache import compiled
 from .hedges import HEDGES_LEXICON, load_hedge_lexicon
 from .numbers import NumberExpr, find_numbers
 from .stance import ReportingVerbs, find_verb_hits, reporting_verbs_for
@@ -89,15 +90,21 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(text.lower().split())
 
 
-@lru_cache(maxsize=8)
 def load_claim_rules(path: str = REFERENTS_LEXICON, hedges: str = HEDGES_LEXICON) -> _Rules:
     """Referents, units, currencies and attribution phrases (``claim_referents.yaml``) plus the
-    approximators of the hedges lexicon ``hedges`` (bundled ``hedges.yaml``; one list serves both)."""
-    d = load_lexicon(path).data
+    approximators of the hedges lexicon ``hedges`` (bundled ``hedges.yaml``; one list serves both).
+
+    Compiled once per loaded version of both files (cached on the :class:`~analysis.lexicons.Lexicon`
+    objects that :func:`~analysis.lexicons.load_lexicon` caches per path and modification time)."""
+    return compiled((load_lexicon(path), load_lexicon(hedges)), _compile)
+
+
+def _compile(lex: Lexicon, hedges_lex: Lexicon) -> _Rules:
+    d = lex.data
     referents = {_key(str(form)): str(name) for name, forms in (d.get("referents") or {}).items()
                  for form in forms or []}
     units = {_key(str(k)): (str(v[0]), str(v[1])) for k, v in (d.get("units") or {}).items()}
-    approx = [e for e in load_hedge_lexicon(hedges).entries if e.category == "approximator"]
+    approx = [e for e in load_hedge_lexicon(hedges_lex.path).entries if e.category == "approximator"]
     patterns = tuple(
         re.compile(r"(?:^|(?<=\W))(" + r"\s+".join("(?:" + "|".join(re.escape(a) for a in sorted(w)) + ")"
                                                   for w in e.words) + r")\s*$", re.IGNORECASE)
@@ -122,7 +129,8 @@ _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*|[,;:.()\[\]“”\"—–]")
 
 
 def _words_after(text: str, limit: int = 6) -> list[re.Match[str]]:
-    return list(_WORD.finditer(text))[:limit]
+    """The first ``limit`` words and punctuation marks of ``text`` (the scan stops there)."""
+    return list(islice(_WORD.finditer(text), limit))
 
 
 def _lookup(words: list[str], table: dict[tuple[str, ...], Any], i: int) -> tuple[int, Any] | None:
@@ -195,9 +203,14 @@ def _unit_and_referent(num: NumberExpr, after: str, rules: _Rules) -> tuple[str,
     return "", "", used
 
 
+APPROX_WINDOW = 60  # characters before a number searched for an approximator (the longest is ~20)
+
+
 def _approximator(before: str, rules: _Rules) -> re.Match[str] | None:
+    """The approximator ending ``before`` (the text up to a number), searched in its last characters only."""
+    pos = max(0, len(before) - APPROX_WINDOW)  # with pos, "^" still means the real start and lookbehind sees back
     for pat in rules.approximators:
-        m = pat.search(before)
+        m = pat.search(before, pos)
         if m:
             return m
     return None
@@ -403,7 +416,7 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
     reporting verbs and the approximators come from ``settings.reporting_verbs_file`` and
     ``settings.hedges_file`` when set (the bundled files otherwise).
     """
-    from .quotes import settings_key
+    from .quotes import MAX_SENTENCE_WORDS, settings_key
 
     hedges_file = getattr(settings, "hedges_file", None)
     cache_key = f"claims:{settings_key(settings)}|{hedges_file or ''}"
@@ -423,7 +436,8 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
                                            currency_symbols=rules.currency_symbols) if n.is_quantity]
         if not numbers:
             continue
-        frames = attribution_frames(sent, rules, verbs)
+        # a sentence too long to search (quotes.MAX_SENTENCE_WORDS) has no attribution frames
+        frames = [] if len(sent.words) > MAX_SENTENCE_WORDS else attribution_frames(sent, rules, verbs)
         for num in numbers:
             rel_start, rel_end = num.start - sent.start, num.end - sent.start
             unit, referent, span = _unit_and_referent(num, sent.text[rel_end:], rules)

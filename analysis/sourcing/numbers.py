@@ -124,15 +124,27 @@ def parse_digits(text: str) -> float | None:
         return None
 
 
+BACK = 100  # characters looked back from a number: the end-anchored tests need only the last few words
+_WORD_BEFORE = re.compile(r"(?<![\w’'.])([\w’'.]+)[\s]*$")
+_JOINED_BEFORE = re.compile(r"[^\W_]-?$")
+_MONTH_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s*$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _tail_search(rx: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """``rx.search(text[:pos])`` for a pattern anchored at the end, looking back ``BACK`` characters only
+    (``\b`` and look-behinds still see the text before the window, so no match starts mid-word)."""
+    return rx.search(text, max(0, pos - BACK), pos)
+
+
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([\w’'.]+)[\s]*$", text[:pos])
+    m = _tail_search(_WORD_BEFORE, text, pos)
     return m.group(1).lower() if m else ""
 
 
 def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: str | None, currency: str,
                scaled: bool, pct: bool, identifier_words: frozenset[str]) -> str:
-    before = text[:m_start]
-    after = text[m_end:]
+    after = text[m_end:m_end + BACK]
     prev = _word_before(text, m_start)
     prev_bare = prev.rstrip(".")
     if digits:
@@ -140,11 +152,11 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
             return "ordinal"
         if re.match(r"^'?s\b", after) and not currency:
             return "decade"
-        if re.search(r"[^\W_]-?$", before) or re.match(r"^[^\W\d_]", after):
+        if _tail_search(_JOINED_BEFORE, text, m_start) or re.match(r"^[^\W\d_]", after):
             return "model or identifier (letters joined to the number)"
         if ":" in text[m_start:m_end] or re.match(r"^:\d", after) or _TIME_AFTER.match(after):
             return "time"
-    month_before = re.search(r"\b([A-Z][a-z]+)\.?\s*$", before)
+    month_before = _tail_search(_MONTH_BEFORE, text, m_start)
     if month_before and month_before.group(1).lower() in MONTHS:
         if digits and not currency and not scaled and not pct:
             # "Nov. 12", "August 2023"; "May" the modal before a number stays a month here
@@ -170,7 +182,7 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
 def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
     """A second number making a range: "10 to 12", "10-12", "between 10 and 12"."""
     j = _RANGE_JOIN.match(text[pos:])
-    if not j and re.search(r"\bbetween\s+$", text[:start], re.IGNORECASE):
+    if not j and _tail_search(_BETWEEN_BEFORE, text, start):
         j = re.match(r"^\s+and\s+", text[pos:])
     if not j:
         return None

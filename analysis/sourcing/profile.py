@@ -15,8 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..lexicons import load_lexicon
+from ..lexicons import Lexicon, load_lexicon
 from ..segment import tokenize
+from ._cache import compiled
 
 if TYPE_CHECKING:
     from ..metrics.base import Settings
@@ -44,14 +45,20 @@ class SourceTypes:
         return dict(self.same_document).get(words[-1], "") if words else ""
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(t.lower for t in tokenize(text) if t.is_word)
 
 
-@lru_cache(maxsize=8)
 def load_source_types(name_or_path: str = TYPES_FILE) -> SourceTypes:
-    """Load the source-type taxonomy, its cue words and the anonymous-source cues."""
-    lex = load_lexicon(name_or_path)
+    """Load the source-type taxonomy, its cue words and the anonymous-source cues.
+
+    Compiled once per loaded version of the file (cached on the :class:`~analysis.lexicons.Lexicon`
+    that :func:`~analysis.lexicons.load_lexicon` caches per path and modification time)."""
+    return compiled(load_lexicon(name_or_path), _compile)
+
+
+def _compile(lex: Lexicon) -> SourceTypes:
     cues: list[tuple[str, tuple[str, ...]]] = []
     types: list[str] = []
     for typ, words in (lex.data.get("types") or {}).items():

@@ -45,6 +45,9 @@ if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package import
 SCARE_MAX_WORDS = 5  # our choice: longer unattributed spans are treated as (unattributed) speech
 SPEAKER_AFTER_MAX_WORDS = 8  # the reporting verb must come within this many words after the quote
 SUBJECT_MAX_WORDS = 15  # longer "subjects" are clauses, not speaker phrases
+# our choice, as the sentiment family's cap: a longer "sentence" is almost always a segmentation failure
+# (unpunctuated text), and the speaker and clause search would take time quadratic in its length
+MAX_SENTENCE_WORDS = 250
 OPENERS = {"“": "”", '"': '"'}
 
 SKIP_BEFORE_VERB = frozenset("""has have had did does do also not never reportedly previously earlier again would
@@ -124,6 +127,7 @@ class QuoteFinding:
     scare: tuple[tuple[int, int, str], ...]  # (start, end, text) of scare quotes and quoted names
     stance: tuple[StanceVerb, ...]  # reporting verbs that attribute content, in text order
     quoted: tuple[tuple[int, int], ...] = ()  # direct-quoted content spans, including those inside mixed quotes
+    skipped: tuple[tuple[int, int], ...] = ()  # (sentence index, words) of sentences too long to search
 
 
 def settings_key(settings: Settings | None) -> str:
@@ -141,8 +145,10 @@ def quote_finding(doc: ParsedArticle, settings: Settings | None = None) -> Quote
             from ..metrics.base import Settings
 
             settings = Settings()
-        quotes, scare, stance, quoted = _Finder(doc, settings).run()
-        doc.cache[key] = QuoteFinding(tuple(quotes), tuple(scare), tuple(stance), tuple(quoted))
+        finder = _Finder(doc, settings)
+        quotes, scare, stance, quoted = finder.run()
+        doc.cache[key] = QuoteFinding(tuple(quotes), tuple(scare), tuple(stance), tuple(quoted),
+                                      tuple(sorted(finder.too_long.items())))
     found: QuoteFinding = doc.cache[key]
     return found
 
@@ -151,6 +157,12 @@ def quoted_spans(doc: ParsedArticle, settings: Settings | None = None) -> list[t
     """Body offsets (start, end) of direct-quote content, including the quoted words of a mixed quote
     (an indirect quote holding a partial direct quote); everything else is the journalist's voice."""
     return list(quote_finding(doc, settings).quoted)
+
+
+def skipped_sentences(doc: ParsedArticle, settings: Settings | None = None) -> list[tuple[int, int]]:
+    """(sentence index, words) of the sentences of more than ``MAX_SENTENCE_WORDS`` words, in which no
+    speaker, reporting verb or attribution phrase was looked for."""
+    return list(quote_finding(doc, settings).skipped)
 
 
 def find_scare_quotes(doc: ParsedArticle, settings: Settings | None = None) -> list[tuple[int, int, str]]:
@@ -187,7 +199,10 @@ class _Finder:
         self.verbs = reporting_verbs_for(settings)
         self.types = source_types_for(settings)
         self.resolve = _resolver()
-        self.hits = {s.index: find_verb_hits(s, self.verbs) for s in doc.sentences}
+        # sentences too long to search (see MAX_SENTENCE_WORDS): no reporting verbs, so no speakers
+        self.too_long = {s.index: n for s in doc.sentences if (n := len(s.words)) > MAX_SENTENCE_WORDS}
+        self.hits = {s.index: [] if s.index in self.too_long else find_verb_hits(s, self.verbs)
+                     for s in doc.sentences}
         self.quotes: list[Quote] = []
         self.scare: list[tuple[int, int, str]] = []
         self.stance: dict[int, StanceVerb] = {}
@@ -546,6 +561,8 @@ class _Finder:
     def run(self) -> tuple[list[Quote], list[tuple[int, int, str]], list[StanceVerb], list[tuple[int, int]]]:
         self._direct()
         for s in self.doc.sentences:
+            if s.index in self.too_long:
+                continue
             self._verb_attributions(s)
             self._attribution_phrase("according_to", _ACCORDING, s, "according_to")
             self._attribution_phrase("citing", _CITING, s, "citing")

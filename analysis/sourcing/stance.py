@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..lexicons import load_lexicon
+from ..lexicons import Lexicon, load_lexicon
 from ..lexicons.verbs import TIERS, VERBS_FILE, read_reporting_verbs
 from ..model import ParsedArticle, Sentence, Token
 from ..segment import tokenize
+from ._cache import compiled
 
 if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package imports this module
     from ..metrics.base import Settings
@@ -45,6 +45,8 @@ class ReportingVerbs:
     max_len: int
     name: str
     version: str
+    first_words: frozenset[str] = frozenset()  # first word of every form: other tokens start no match
+
 
     def tier_of(self, lemma: str) -> str:
         for lem, tier in self.forms.values():
@@ -82,18 +84,24 @@ class StanceVerb:
     negated: bool
 
 
-@lru_cache(maxsize=8)
 def load_reporting_verbs(name_or_path: str = VERBS_FILE) -> ReportingVerbs:
     """Load the reporting-verb lexicon (``verbs``, read by :func:`analysis.lexicons.verbs.read_reporting_verbs`)
-    into a lookup of lower-cased token sequences; the first entry listing a form wins."""
-    lex = load_lexicon(name_or_path)
+    into a lookup of lower-cased token sequences; the first entry listing a form wins.
+
+    Compiled once per loaded version of the file (cached on the :class:`~analysis.lexicons.Lexicon`
+    that :func:`~analysis.lexicons.load_lexicon` caches per path and modification time)."""
+    return compiled(load_lexicon(name_or_path), _compile)
+
+
+def _compile(lex: Lexicon) -> ReportingVerbs:
     forms: dict[tuple[str, ...], tuple[str, str]] = {}
     for entry in read_reporting_verbs(lex):
         for form in entry.forms:
             key = tuple(t.lower for t in tokenize(form) if t.is_word)
             if key:
                 forms.setdefault(key, (entry.lemma, entry.tier))
-    return ReportingVerbs(forms, max((len(k) for k in forms), default=1), lex.name, lex.version)
+    return ReportingVerbs(forms, max((len(k) for k in forms), default=1), lex.name, lex.version,
+                          frozenset(k[0] for k in forms))
 
 
 def reporting_verbs_for(settings: Settings | None) -> ReportingVerbs:
@@ -137,6 +145,9 @@ def find_verb_hits(sentence: Sentence, verbs: ReportingVerbs | None = None) -> l
     i = 0
     while i < len(toks):
         matched = 0
+        if toks[i].lower not in verbs.first_words:
+            i += 1
+            continue
         for n in range(min(verbs.max_len, len(toks) - i), 0, -1):
             window = toks[i:i + n]
             if not all(t.is_word for t in window):
