@@ -97,7 +97,8 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str] | None:
 def clean_text(text: str) -> CleanedText:
     """Split raw article text into body and non-body fields.
 
-    Rules, in order: bylines among the first paragraphs; paragraphs ending with a
+    Rules, in order: lines without a letter or digit (separators such as ``* * *``, ``###``,
+    ``---``) anywhere; bylines among the first paragraphs; paragraphs ending with a
     photo credit (caption + credit) anywhere; a dateline opening the first remaining
     paragraph; end matter (reporting/editing credits, copyright) at the end.
     """
@@ -109,6 +110,9 @@ def clean_text(text: str) -> CleanedText:
     removed: list[str] = []
     body: list[str] = []
     for i, para in enumerate(paragraphs):
+        if not any(ch.isalnum() for ch in para):
+            removed.append(f"separator line (paragraph {i + 1})")
+            continue
         if i < 4 and not body and len(para.split()) <= 15 and BYLINE.match(para):
             bylines.append(para)
             removed.append(f"byline (paragraph {i + 1})")

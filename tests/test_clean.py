@@ -113,3 +113,10 @@ def test_markup_is_stripped_and_entities_decoded():
 
 def test_plain_text_with_ampersand_and_angle_brackets_survives():
     assert clean_text("AT&T said 3 < 5 and x > y.").body == "AT&T said 3 < 5 and x > y."
+
+
+def test_separator_lines_are_removed_and_noted():
+    c = clean_text("SEOUL, South Korea — First line.\n* * *\nSecond line.\n---\n###")
+    assert c.body == "First line.\nSecond line."
+    assert c.removed == ("separator line (paragraph 2)", "separator line (paragraph 4)",
+                         "separator line (paragraph 5)", "dateline 'SEOUL, South Korea —'")

@@ -55,3 +55,25 @@ def test_lead_is_first_paragraph_and_headline_is_parsed_separately():
 def test_empty_body_parses_to_nothing():
     doc = parse_article(Article("x", "Photo: Reuters"))
     assert doc.sentences == () and doc.paragraphs == () and doc.n_words == 0
+
+
+def test_separator_lines_and_wordless_segments_are_not_sentences():
+    # hand count: two sentences of 6 and 4 words -> mean words/sentence 5, not 10/6 = 1.67
+    doc = parse_article(Article("x", "The cat sat on the mat.\n* * *\nThe dog ran home.\n###"))
+    assert [s.text for s in doc.sentences] == ["The cat sat on the mat.", "The dog ran home."]
+    assert [(s.index, s.paragraph) for s in doc.sentences] == [(0, 0), (1, 1)]
+    assert doc.n_paragraphs == 2 and doc.n_words / doc.n_sentences == 5
+    # within a paragraph a stray "!!!" is dropped; indices stay dense and offsets index the body
+    doc = parse_article(Article("y", "The cat sat. !!! The dog ran."))
+    assert [(s.index, s.text) for s in doc.sentences] == [(0, "The cat sat."), (1, "The dog ran.")]
+    assert all(doc.body[s.start:s.end] == s.text for s in doc.sentences)
+
+
+def test_punctuation_only_body_has_no_sentence_and_is_no_body(tmp_path):
+    from analysis.metrics import Settings
+    from analysis.pipeline import analyse_record
+
+    art = Article("x", "... !!! ??? .")
+    assert parse_article(art).sentences == ()
+    row = analyse_record(art, Settings(), ["readability"]).article
+    assert (row["status"], row["n_sentences"], row["n_words"]) == ("no_body", 0, 0)
