@@ -8,8 +8,11 @@ Two input shapes are accepted:
   metadata columns ``article_id, outlet, title, published, url, event_id``.
 
 Every input yields either an :class:`Article` or a :class:`Skipped` record with the reason
-(empty, undecodable, duplicate id, missing file, unlisted file, invalid row). Input that cannot
-be read at all raises :class:`MediacompareError` with a one-line message naming the file.
+(empty, undecodable, duplicate id, missing file, unlisted file, invalid row — a JSONL line that is not
+a JSON object or has no text field), keeping the metadata the input gave. A row without an id gets
+``row-N`` (N = its row or line number). Input that cannot be read at all, or a CSV/Parquet table whose
+header/schema lacks the text column, raises :class:`MediacompareError` with a one-line message naming
+the file.
 """
 
 from __future__ import annotations
@@ -56,13 +59,11 @@ def load_corpus(path: str | Path, text_column: str = "text") -> Iterator[Record]
         if isinstance(rec, Article):
             first = seen.get(rec.article_id)
             if first is not None:
-                yield Skipped(rec.article_id, rec.source, "duplicate_id",
-                              f"article_id {rec.article_id!r} already used by {first}",
-                              rec.outlet, rec.event_id)
+                yield Skipped.of(rec, "duplicate_id", f"article_id {rec.article_id!r} already used by {first}")
                 continue
             seen[rec.article_id] = rec.source
             if not rec.text.strip():
-                yield Skipped(rec.article_id, rec.source, "empty", "no text", rec.outlet, rec.event_id)
+                yield Skipped.of(rec, "empty", "no text")
                 continue
         yield rec
 
@@ -117,14 +118,13 @@ def _iter_directory(folder: Path) -> Iterator[Record]:
         row["article_id"] = row["article_id"] or Path(name).stem
         where = f"{manifest} row {n}"
         if not name:
-            yield Skipped(row["article_id"] or f"row-{n}", where, "invalid", "manifest row names no file",
-                          row.get("outlet", ""), row.get("event_id", ""))
+            yield Skipped.of(_article_from_row(row, "", where, f"row-{n}"), "invalid", "manifest row names no file")
             continue
         listed.add(name)
         target = folder / name
         if not target.is_file():
-            yield Skipped(row["article_id"], where, "missing_file", f"{target} named in manifest is missing",
-                          row.get("outlet", ""), row.get("event_id", ""))
+            yield Skipped.of(_article_from_row(row, "", where, Path(name).stem), "missing_file",
+                             f"{target} named in manifest is missing")
             continue
         yield _read_text_file(target, row, str(target))
     for p in files:
@@ -138,9 +138,8 @@ def _read_text_file(path: Path, row: dict[str, Any], source: str) -> Record:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        art = _article_from_row(row, "", source, path.stem)
-        return Skipped(art.article_id, source, "undecodable",
-                       f"not valid UTF-8 at byte {exc.start}", art.outlet, art.event_id)
+        return Skipped.of(_article_from_row(row, "", source, path.stem), "undecodable",
+                          f"not valid UTF-8 at byte {exc.start}")
     return _article_from_row(row, text, source, path.stem)
 
 
@@ -153,18 +152,17 @@ def _iter_table(path: Path, text_column: str) -> Iterator[Record]:
     else:
         rows = _csv_rows(path, "\t" if suffix == ".tsv" else ",", text_column)
     for where, row in rows:
+        default_id = f"row-{where.rsplit(' ', 1)[-1]}"
         if isinstance(row, str):  # a row that could not be parsed: row holds the reason
-            yield Skipped(where.rsplit(" ", 1)[-1], where, "invalid", row)
+            yield Skipped(default_id, where, "invalid", row)
             continue
-        if text_column not in row:
-            raise MediacompareError(
-                f"{where}: no {text_column!r} column (found: {', '.join(map(str, row))}); "
-                f"name the text column with --text-column"
-            )
+        if text_column not in row:  # only JSONL rows get here: a table without the column is fatal
+            yield Skipped.of(_article_from_row(row, "", where, default_id), "invalid",
+                             f"no {text_column!r} field (name the text field with --text-column)")
+            continue
         text = row.pop(text_column)
         if text is not None and not isinstance(text, str) and not (isinstance(text, float) and math.isnan(text)):
             text = str(text)
-        default_id = f"row-{where.rsplit(' ', 1)[-1]}"
         yield _article_from_row(row, _clean_value(text) and text, where, default_id)
 
 
@@ -175,12 +173,22 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, dic
             reader = csv.DictReader(fh, delimiter=sep)
             if reader.fieldnames is None:
                 raise MediacompareError(f"{path}: empty table")
+            _require_column(path, [f for f in reader.fieldnames if f is not None], text_column)
             for n, row in enumerate(reader, start=1):
                 yield f"{path} row {n}", {k: v for k, v in row.items() if k is not None}
     except UnicodeDecodeError as exc:
         raise MediacompareError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
     except csv.Error as exc:
         raise MediacompareError(f"{path}: malformed CSV ({exc})") from None
+
+
+def _require_column(path: Path, columns: list[str], text_column: str) -> None:
+    """A table (CSV header, Parquet schema) without the text column cannot be analysed at all."""
+    if text_column not in columns:
+        raise MediacompareError(
+            f"{path}: no {text_column!r} column (found: {', '.join(map(str, columns))}); "
+            f"name the text column with --text-column"
+        )
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[str, dict[str, Any] | str]]:
@@ -207,6 +215,7 @@ def _parquet_rows(path: Path, text_column: str) -> Iterator[tuple[str, dict[str,
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for unreadable files
         raise MediacompareError(f"{path}: cannot read Parquet ({exc})") from None
+    _require_column(path, list(pf.schema_arrow.names), text_column)
     n = 0
     for batch in pf.iter_batches(batch_size=1000):
         for row in batch.to_pylist():

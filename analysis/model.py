@@ -56,14 +56,24 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """An input article that could not be analysed, and why."""
+    """An input article that could not be analysed, and why; keeps whatever metadata the input gave."""
 
     article_id: str
     source: str
-    status: str  # empty | undecodable | duplicate_id | missing_file | no_body | invalid
+    status: str  # empty | undecodable | duplicate_id | missing_file | unlisted | invalid
     reason: str
     outlet: str = ""
     event_id: str = ""
+    title: str = ""
+    published: str = ""
+    url: str = ""
+    extra: tuple[tuple[str, str], ...] = ()  # further metadata columns, in input order
+
+    @classmethod
+    def of(cls, article: Article, status: str, reason: str, source: str | None = None) -> Skipped:
+        """``article`` skipped with ``status`` and ``reason``, its metadata kept."""
+        return cls(article.article_id, article.source if source is None else source, status, reason,
+                   article.outlet, article.event_id, article.title, article.published, article.url, article.extra)
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ def test_csv_table_with_metadata_and_bad_rows(tmp_path):
 def test_missing_text_column_names_file_and_columns(tmp_path):
     p = tmp_path / "c.csv"
     p.write_text("article_id,body\n1,hello\n", encoding="utf-8")
-    with pytest.raises(MediacompareError, match=r"c\.csv row 1: no 'text' column \(found: article_id, body\)"):
+    with pytest.raises(MediacompareError, match=r"c\.csv: no 'text' column \(found: article_id, body\)"):
         list(load_corpus(p))
     assert [a.text for a in load_corpus(p, text_column="body")] == ["hello"]
 
@@ -96,6 +96,45 @@ def test_jsonl_invalid_line_is_listed_not_fatal(tmp_path):
     assert isinstance(recs[0], Article)
     assert isinstance(recs[1], Skipped) and recs[1].status == "invalid" and "line 2" in recs[1].source
     assert recs[2].article_id == "row-3"
+    assert recs[1].article_id == "row-2"  # not "2": an invalid line cannot take a real article's id
+
+
+def test_jsonl_row_without_text_is_skipped_not_fatal(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in [
+        {"article_id": "a", "text": "Fine."},
+        {"article_id": "b", "title": "Kept title", "outlet": "X", "published": "2024-11-12", "pages": "ten"},
+        {"article_id": "c", "text": "Also fine."}]) + "\n", encoding="utf-8")
+    recs = list(load_corpus(p))
+    assert [type(r).__name__ for r in recs] == ["Article", "Skipped", "Article"]
+    b = recs[1]
+    assert (b.article_id, b.status, b.reason) == ("b", "invalid", "no 'text' field (name the text field with "
+                                                                  "--text-column)")
+    assert (b.title, b.outlet, b.published, b.extra) == ("Kept title", "X", "2024-11-12", (("pages", "ten"),))
+
+
+def test_table_without_text_column_is_fatal_for_csv_and_parquet(tmp_path):
+    p = tmp_path / "c.parquet"
+    pd.DataFrame({"article_id": ["a"], "body": ["Text."]}).to_parquet(p)
+    with pytest.raises(MediacompareError, match=r"c\.parquet: no 'text' column \(found: article_id, body\)"):
+        list(load_corpus(p))
+    empty = tmp_path / "e.csv"
+    empty.write_text("article_id,body\n", encoding="utf-8")  # header only: still the wrong header
+    with pytest.raises(MediacompareError, match="no 'text' column"):
+        list(load_corpus(empty))
+
+
+def test_skipped_articles_keep_their_metadata(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("article_id,outlet,title,published,url,text,n_pages\n"
+                 "a,X,First,2024-11-12,http://x/a,Text one.,ten\n"
+                 "a,Y,Second,2024-11-13,http://y/a,Text two.,3\n"
+                 "b,Z,Third,2024-11-14,http://z/b,,4\n", encoding="utf-8")
+    recs = list(load_corpus(p))
+    dup, empty = recs[1], recs[2]
+    assert (dup.status, dup.outlet, dup.title, dup.published, dup.url, dup.extra) == (
+        "duplicate_id", "Y", "Second", "2024-11-13", "http://y/a", (("n_pages", "3"),))
+    assert (empty.status, empty.title, empty.extra) == ("empty", "Third", (("n_pages", "4"),))
 
 
 def test_parquet_table(tmp_path):
