@@ -11,12 +11,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .metrics import FAMILIES, Settings
+from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
 from .model import MediacompareError
+
+if TYPE_CHECKING:
+    from .tables import AnalysisTables
 
 PROG = "mediacompare"
 
@@ -111,12 +116,29 @@ def _add_lexicon_options(p: argparse.ArgumentParser) -> None:
                    help="YAML source-type lexicon replacing the bundled source_types.yaml (speaker types, anonymity)")
 
 
+def _share(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 <= x <= 1:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return x
+
+
+def _add_english_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--min-english-share", metavar="X", type=_share, default=DEFAULT_MIN_ENGLISH_SHARE,
+                   help="skip an article (status not_english) when fewer than this share of its lower-case words "
+                        "are in the CMU English dictionary (default: %(default)s; 0 analyses every article)")
+
+
 def _add_settings_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
     p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
     _add_lexicon_options(p)
     p.add_argument("--families", metavar="LIST", type=_families,
                    help=f"comma-separated families to run (default: all: {','.join(FAMILIES)})")
+    _add_english_option(p)
 
 
 def _optional_file(args: argparse.Namespace, name: str) -> Path | None:
@@ -143,6 +165,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         hedges_file=_optional_file(args, "hedges"),
         source_types_file=_optional_file(args, "source_types"),
         families=args.families,
+        min_english_share=getattr(args, "min_english_share", DEFAULT_MIN_ENGLISH_SHARE),
     )
     from .pipeline import selected_families
 
@@ -180,6 +203,7 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
     p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
     _add_lexicon_options(p)
+    _add_english_option(p)
     p.add_argument("--quiet", action="store_true", help="no summary line")
     p.set_defaults(run=run_report, families=None)
 
@@ -265,11 +289,11 @@ def _summary(counts: dict[str, int], target: Path) -> str:
 
 
 def run_metrics(args: argparse.Namespace) -> int:
-    """Analyse ``args.corpus`` and write the requested tables."""
-    import pandas as pd
+    """Analyse ``args.corpus`` and write the requested tables (all renamed into place only on success)."""
+    import shutil
 
-    from .pipeline import ArticleResult, analyse_corpus
-    from .tables import write_frame, write_results
+    from .pipeline import analyse_corpus, selected_families
+    from .tables import record_tables_for, write_results
 
     settings = _settings(args)
     corpus = Path(args.corpus)
@@ -282,25 +306,25 @@ def run_metrics(args: argparse.Namespace) -> int:
     records_dir = Path(args.records) if args.records else None
     if records_dir is not None and records_dir.exists() and not records_dir.is_dir():
         raise MediacompareError(f"{records_dir}: exists and is not a directory")
-    record_ext = targets["metrics"].suffix.lower()
-    detail: dict[str, list[dict[str, object]]] = {}
-
-    def collect_records(results: Iterator[ArticleResult]) -> Iterator[ArticleResult]:
-        for res in results:
-            for name in res.record_names():
-                detail.setdefault(name, []).extend(res.records(name))
-            yield res
+    record_fmt = targets["metrics"].suffix.lower().lstrip(".")
 
     partial = {name: _partial(path) for name, path in targets.items()}
+    partial_records = records_dir.with_name(f".{records_dir.name}.partial") if records_dir is not None else None
     results = analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
                              progress=not args.quiet and sys.stderr.isatty())
-    if records_dir is not None:
-        results = collect_records(results)
     try:
+        if partial_records is not None:
+            shutil.rmtree(partial_records, ignore_errors=True)
         counts = write_results(results, partial["metrics"], evidence=partial.get("evidence"),
-                               articles=partial.get("articles"), sentences=partial.get("sentences"))
+                               articles=partial.get("articles"), sentences=partial.get("sentences"),
+                               records_dir=partial_records, records_format=record_fmt,
+                               record_tables=record_tables_for(selected_families(settings)))
         for name, path in targets.items():
             os.replace(partial[name], path)
+        if records_dir is not None and partial_records is not None:
+            records_dir.mkdir(parents=True, exist_ok=True)
+            for tmp in sorted(partial_records.iterdir()):
+                os.replace(tmp, records_dir / tmp.name)
     except OSError as exc:
         written = {str(partial[name]): path for name, path in targets.items()}
         target = written.get(str(exc.filename), exc.filename)
@@ -308,9 +332,8 @@ def run_metrics(args: argparse.Namespace) -> int:
     finally:
         for path in partial.values():
             path.unlink(missing_ok=True)
-    if records_dir is not None:
-        for name, rows in sorted(detail.items()):
-            write_frame(pd.DataFrame(rows), records_dir / f"{name}{record_ext}")
+        if partial_records is not None:
+            shutil.rmtree(partial_records, ignore_errors=True)
     if not args.quiet:
         print(_summary(counts, targets["metrics"]))
     return 0
@@ -327,18 +350,39 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+# What ``compare`` reads from an analysis: no evidence, and of the record tables only the claims.
+COMPARE_TABLES = ("metrics", "sentences", "articles")
+COMPARE_RECORDS = ("claims",)
+
+
 def run_compare(args: argparse.Namespace) -> int:
-    """Analyse ``args.corpus`` (or load its tables) and write the comparison tables."""
+    """Analyse ``args.corpus`` (or load its tables) and write the comparison tables.
+
+    The analysis is streamed into a temporary tables folder (:func:`analysis.tables.write_results`, no
+    evidence) and only what the comparison needs is loaded back, so memory does not hold the evidence.
+    """
+    import tempfile
+
     from .compare.run import write_comparison
     from .pipeline import analyse_corpus
-    from .tables import collect_tables, load_tables
+    from .tables import load_tables, write_results
 
     if args.from_tables:
-        tables = load_tables(args.corpus)
-    else:
-        settings = _settings(args)
-        tables = collect_tables(analyse_corpus(args.corpus, settings, text_column=args.text_column, jobs=args.jobs,
-                                               progress=False if args.quiet else None))
+        tables = load_tables(args.corpus, COMPARE_TABLES, COMPARE_RECORDS)
+        return _compare(args, tables, write_comparison)
+    settings = _settings(args)
+    with tempfile.TemporaryDirectory(prefix="mediacompare-") as tmp:
+        folder = Path(tmp)
+        write_results(analyse_corpus(args.corpus, settings, text_column=args.text_column, jobs=args.jobs,
+                                     progress=False if args.quiet else None),
+                      folder / "metrics.parquet", articles=folder / "articles.parquet",
+                      sentences=folder / "sentences.parquet",
+                      records={name: folder / f"{name}.parquet" for name in COMPARE_RECORDS})
+        tables = load_tables(folder, COMPARE_TABLES, COMPARE_RECORDS)
+    return _compare(args, tables, write_comparison)
+
+
+def _compare(args: argparse.Namespace, tables: AnalysisTables, write_comparison: Callable[..., dict]) -> int:
     if args.event and args.event not in set(tables.articles.get("event_id", [])):
         raise MediacompareError(f"{args.corpus}: no article has event_id {args.event!r}")
     paths = write_comparison(tables, args.output, event=args.event or None)

@@ -1,6 +1,9 @@
 """Run the metric families over a corpus, one article at a time (streaming, flat memory).
 
 load -> clean -> parse once -> every family -> one :class:`ArticleResult` per input article.
+
+An article is analysed only when cleaning leaves at least one word (else status ``no_body``) and its
+English share (:mod:`analysis.language`) is at least ``Settings.min_english_share`` (else ``not_english``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import load_corpus
+from .language import NOT_ENGLISH, article_english_share, english_reason
 from .metrics import FAMILIES, Evidence, FamilyResult, Measurement, Settings
 from .model import Article, MediacompareError, ParsedArticle, Skipped
 from .parse import parse_article
@@ -66,17 +70,18 @@ def selected_families(settings: Settings) -> list[str]:
     return [f for f in FAMILIES if f in settings.families]
 
 
+COUNT_COLUMNS = ("n_paragraphs", "n_sentences", "n_words")  # the articles table's own integer columns
+FLOAT_COLUMNS = ("english_share",)  # the articles table's own float columns
+
+
 def article_row(article: Article | Skipped, doc: ParsedArticle | None = None, status: str = ANALYSED,
                 reason: str = "") -> dict[str, Any]:
-    """The articles-table row: metadata, cleaning results and status."""
+    """The articles-table row: metadata, cleaning results, counts, English share and status."""
     if isinstance(article, Skipped):
-        row: dict[str, Any] = {"article_id": article.article_id, "outlet": article.outlet, "title": "",
-                               "published": "", "url": "", "event_id": article.event_id,
-                               "source": article.source, "status": article.status, "reason": article.reason}
-        return row
-    row = {"article_id": article.article_id, "outlet": article.outlet, "title": article.title,
-           "published": article.published, "url": article.url, "event_id": article.event_id,
-           "source": article.source, "status": status, "reason": reason}
+        status, reason = article.status, article.reason
+    row: dict[str, Any] = {"article_id": article.article_id, "outlet": article.outlet, "title": article.title,
+                           "published": article.published, "url": article.url, "event_id": article.event_id,
+                           "source": article.source, "status": status, "reason": reason}
     if doc is not None:
         c = doc.cleaned
         row.update({
@@ -85,6 +90,7 @@ def article_row(article: Article | Skipped, doc: ParsedArticle | None = None, st
             "caption": c.caption, "credit": c.credit, "byline": c.byline, "trailer": c.trailer,
             "removed": "; ".join(c.removed),
             "n_paragraphs": doc.n_paragraphs, "n_sentences": doc.n_sentences, "n_words": doc.n_words,
+            "english_share": article_english_share(doc),
         })
     for key, value in article.extra:
         row.setdefault(f"meta_{key}" if key in row else key, value)
@@ -109,9 +115,12 @@ def analyse_record(record: Article | Skipped, settings: Settings, families: list
     if isinstance(record, Skipped):
         return ArticleResult(article_row(record))
     doc = parse_article(record)
-    if not doc.sentences:
-        return ArticleResult(article_row(record, doc, "no_body", "nothing left after removing caption, "
-                                                                 "credit, byline and dateline"))
+    if doc.n_words == 0:
+        return ArticleResult(article_row(record, doc, "no_body", "no word left after removing caption, credit, "
+                                                                 "byline, dateline and separator lines"))
+    share = article_english_share(doc)
+    if settings.min_english_share > 0 and share < settings.min_english_share:  # NaN share: cannot judge, analyse
+        return ArticleResult(article_row(record, doc, NOT_ENGLISH, english_reason(share, settings.min_english_share)))
     return analyse_parsed(doc, settings, families)
 
 

@@ -170,7 +170,7 @@ def test_error_table_without_text_column(make_corpus, tmp_path: Path, capsys: py
     table = make_corpus({"a1": ("A", "Some text.")}, table="news.csv")
     line = one_line_error(*run(["metrics", str(table), "-o", str(tmp_path / "m.csv"), "--text-column", "body"],
                                capsys))
-    assert f"{table} row 1" in line and "'body'" in line
+    assert f"{table}: no 'body' column" in line  # the header is checked, before any row
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == []  # no (partial) outputs left behind
 
 
@@ -310,3 +310,36 @@ def test_report_help_lists_the_lexicon_options(capsys: pytest.CaptureFixture[str
         text = capsys.readouterr().out
         for option in ("--reporting-verbs", "--hedges", "--source-types"):
             assert option in text, (command, option)
+
+
+def test_metrics_records_without_rows_have_headers_and_are_renamed_into_place(
+        make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.tables import load_tables, record_columns
+
+    corpus = make_corpus({"a1": ("X", "The cat sat on the mat.")})  # no quote, claim, hedge or actor
+    rec = tmp_path / "out" / "rec"
+    code, _, err = run(["metrics", str(corpus), "-o", str(rec / "metrics.csv"), "--articles",
+                        str(rec / "articles.csv"), "--sentences", str(rec / "sentences.csv"), "--evidence",
+                        str(rec / "evidence.csv"), "--records", str(rec), "--quiet"], capsys)
+    assert code == 0, err
+    assert (rec / "quotes.csv").read_text(encoding="utf-8") == ",".join(record_columns("quotes")) + "\n"
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"rec"}  # no partial folder left behind
+    tables = load_tables(rec)
+    assert tables.records["quotes"].empty and tables.records["readability_counts"]["n_words"].tolist() == [6]
+
+
+def test_min_english_share_option(make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    german = ("Nordkorea hat den Verteidigungsvertrag mit Russland ratifiziert, wie die staatliche "
+              "Nachrichtenagentur am Dienstag meldete.")
+    corpus = make_corpus({"de": ("X", german), "en": ("Y", "The cat sat on the mat.")})
+    code, out, err = run(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--articles",
+                          str(tmp_path / "a.csv")], capsys)
+    assert code == 0, err
+    assert "analysed 1 of 2 articles; skipped 1 (not_english: 1)" in out
+    arts = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False).set_index("article_id")
+    assert arts.loc["de", "status"] == "not_english" and arts.loc["en", "english_share"] == "1.0"
+    code, out, err = run(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--min-english-share", "0"], capsys)
+    assert "analysed 2 of 2 articles" in out
+    with pytest.raises(SystemExit):
+        main(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--min-english-share", "2"])
+    assert "must be between 0 and 1" in capsys.readouterr().err

@@ -14,6 +14,8 @@ from typing import Protocol
 
 from ..model import ParsedArticle, reason_of
 
+DEFAULT_MIN_ENGLISH_SHARE = 0.6  # measured in analysis/language.py (its docstring and tests/test_language.py)
+
 
 @dataclass(frozen=True, slots=True)
 class Measurement:
@@ -68,6 +70,8 @@ class Settings:
     hedges_file: Path | None = None  # hedges.yaml: hedges and the claims' approximators
     source_types_file: Path | None = None  # source_types.yaml: speaker types, anonymous sources
     families: tuple[str, ...] | None = None  # None = all registered families
+    # articles whose English share (analysis.language) is below this are status not_english; 0 disables
+    min_english_share: float = DEFAULT_MIN_ENGLISH_SHARE
 
 
 class FamilyFn(Protocol):
@@ -87,13 +91,24 @@ METRICS: dict[str, MetricSpec] = {}
 
 
 def register_family(name: str) -> Callable[[FamilyFn], FamilyFn]:
-    """Register ``compute(doc, settings) -> FamilyResult`` as metric family ``name``."""
+    """Register ``compute(doc, settings) -> FamilyResult`` as metric family ``name``.
+
+    A second, different function under a name already registered is an error (as for :func:`metric`);
+    registering the same function object again (a module re-import) is allowed.
+    """
 
     def deco(fn: FamilyFn) -> FamilyFn:
+        old = FAMILIES.get(name)
+        if old is not None and old is not fn and _qualname(old) != _qualname(fn):
+            raise ValueError(f"metric family {name!r} registered twice ({_qualname(old)} and {_qualname(fn)})")
         FAMILIES[name] = fn
         return fn
 
     return deco
+
+
+def _qualname(fn: object) -> str:
+    return f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
 
 
 MetricFn = Callable[[ParsedArticle], float]
