@@ -1,6 +1,6 @@
-"""Tidy output tables: metrics, evidence, sentences and articles (CSV or Parquet by extension).
+"""Tidy output tables: metrics, evidence, sentences, articles and the families' detail (record) tables.
 
-Columns (the output contract):
+Each table is CSV or Parquet by extension. Columns (the output contract; ``docs/data_model.md``):
 
 * metrics: ``article_id, outlet, family, metric, target, value, note`` (``target`` empty for
   article-level values; ``note`` gives the reason when ``value`` is NaN);
@@ -8,27 +8,122 @@ Columns (the output contract):
   (``sentence_index`` -1 is the headline);
 * sentences: ``article_id, sentence_index, paragraph_index, start, end, text, tokens`` (``tokens``:
   the sentence's word tokens joined by spaces, so later stages never re-tokenize);
-* articles: metadata, cleaning results and ``status``/``reason`` for every input article.
+* articles: metadata, cleaning results, counts, English share and ``status``/``reason`` for every
+  input article;
+* records: one table per detail-table name (quotes, claims, …), ``article_id, outlet`` and then the
+  fixed columns of :func:`record_schema` (taken from the producers' dataclasses), header always written.
+
+CSV floats are written as the shortest text that reads back to the same number (``repr``), NaN as an
+empty cell; :func:`load_tables` reads ids and text as strings and restores the numeric columns.
 """
 
 from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .model import MediacompareError
-from .pipeline import ArticleResult
+from .pipeline import COUNT_COLUMNS, FLOAT_COLUMNS, ArticleResult
 
 METRIC_COLUMNS = ["article_id", "outlet", "family", "metric", "target", "value", "note"]
 EVIDENCE_COLUMNS = ["article_id", "family", "metric", "target", "sentence_index", "start", "end", "text", "cue"]
 SENTENCE_COLUMNS = ["article_id", "sentence_index", "paragraph_index", "start", "end", "text", "tokens"]
 INT_COLUMNS = {"sentence_index", "start", "end", "paragraph_index"}
+TABLE_NAMES = ("metrics", "evidence", "sentences", "articles")
+CORE_COLUMNS = {"metrics": METRIC_COLUMNS, "evidence": EVIDENCE_COLUMNS, "sentences": SENTENCE_COLUMNS}
+RECORD_KEYS = ["article_id", "outlet"]  # prepended to every record table
+
+# Which bundled family writes which record tables (written, header only when empty, whenever the family runs).
+RECORD_FAMILIES = {
+    "readability": ("readability_counts", "readability_sentences"),
+    "sentiment": ("sentence_tone",),
+    "entities": ("actors",),
+    "sourcing": ("quotes", "sources", "hedges", "claims", "actor_tone"),
+}
+Kinds = dict[str, str]  # column -> "str" | "int" | "float" | "bool"
+
+
+def _dataclass_kinds(cls: type) -> Kinds:
+    """Column kinds of a record dataclass, from its field annotations."""
+    names = {"int": "int", "float": "float", "bool": "bool"}
+    return {f.name: names.get(str(f.type).replace("builtins.", ""), "str") for f in fields(cls)}
+
+
+@lru_cache(maxsize=1)
+def _record_schemas() -> dict[str, Kinds]:
+    # Producers (read them to change a table): dataclasses where they exist, else the dict keys they build.
+    from .sourcing.actor_tone import TonePiece  # sourcing: actor_tone_result
+    from .sourcing.claims import NumericClaim  # sourcing: claim_result
+    from .sourcing.profile import Source  # metrics/sourcing.py: asdict(Source)
+    from .sourcing.quotes import Quote  # metrics/sourcing.py: asdict(Quote)
+
+    n = "int"
+    return {
+        "quotes": _dataclass_kinds(Quote),
+        "sources": _dataclass_kinds(Source),
+        "claims": _dataclass_kinds(NumericClaim),
+        "actor_tone": _dataclass_kinds(TonePiece),
+        # sourcing/hedges.py hedge_result
+        "hedges": {"sentence_index": n, "start": n, "end": n, "voice": "str", "category": "str", "entry": "str",
+                   "text": "str", "lexicon": "str"},
+        # metrics/entities.py compute_entities
+        "actors": {"actor": "str", "kind": "str", "source_type": "str", "surfaces": "str", "mentions": n},
+        # metrics/sentiment.py _record (SCORE_KEYS, tone_label, reason_of)
+        "sentence_tone": {"sentence_index": n, "paragraph_index": n, "neg": "float", "neu": "float",
+                          "pos": "float", "compound": "float", "tone": "str", "note": "str"},
+        # metrics/readability.py counts_record
+        "readability_counts": {**dict.fromkeys(
+            ["n_words", "n_spelled_words", "n_numerals", "n_sentences", "n_paragraphs", "n_syllables", "n_letters",
+             "n_characters", "n_polysyllabic_words", "n_complex_words", "n_difficult_words", "n_difficult_names",
+             "n_fallback_words"], n), "fallback_words": "str"},
+        # metrics/readability.py compute_readability (sentence_rows)
+        "readability_sentences": dict.fromkeys(
+            ["sentence_index", "n_words", "n_numerals", "n_syllables", "n_polysyllabic_words", "n_complex_words",
+             "n_difficult_words", "n_difficult_names", "n_fallback_words"], n),
+    }
+
+
+def record_schema(name: str, sample: Mapping[str, Any] | None = None) -> Kinds:
+    """Column kinds of record table ``name``, ``article_id`` and ``outlet`` first.
+
+    Bundled tables have a fixed schema; an unknown table (a user family's) takes the keys of ``sample``
+    (its first row), with kinds from their Python types.
+    """
+    known = _record_schemas().get(name)
+    if known is None:
+        known = {k: _kind_of(v) for k, v in (sample or {}).items() if k not in RECORD_KEYS}
+    return {"article_id": "str", "outlet": "str", **known}
+
+
+def record_columns(name: str, sample: Mapping[str, Any] | None = None) -> list[str]:
+    """Columns of record table ``name`` (see :func:`record_schema`)."""
+    return list(record_schema(name, sample))
+
+
+def record_tables_for(families: Iterable[str]) -> list[str]:
+    """The bundled record tables the given families write, in family order."""
+    return [t for f in families for t in RECORD_FAMILIES.get(f, ())]
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    return "str"
+
+
+def _core_kinds(columns: list[str]) -> Kinds:
+    return {c: "float" if c == "value" else "int" if c in INT_COLUMNS else "str" for c in columns}
 
 
 def _rows(res: ArticleResult) -> tuple[list[list[Any]], list[list[Any]], list[list[Any]]]:
@@ -40,6 +135,18 @@ def _rows(res: ArticleResult) -> tuple[list[list[Any]], list[list[Any]], list[li
     return metrics, evidence, sentences
 
 
+def record_rows(rows: Iterable[Mapping[str, Any]], name: str, columns: list[str]) -> list[list[Any]]:
+    """Rows of record table ``name`` as lists in ``columns`` order; a key outside the columns is an error."""
+    out = []
+    for row in rows:
+        extra = set(row) - set(columns)
+        if extra:
+            raise MediacompareError(f"record table {name!r}: unexpected column(s) {', '.join(sorted(extra))}; "
+                                    f"known columns: {', '.join(columns)}")
+        out.append([row.get(c, "") for c in columns])
+    return out
+
+
 def format_value(value: Any) -> Any:
     """Stable text for CSV: floats by ``repr`` (shortest round-trip), NaN as empty."""
     if isinstance(value, float):
@@ -48,11 +155,16 @@ def format_value(value: Any) -> Any:
 
 
 class TableWriter:
-    """Append rows to a CSV or Parquet file with a fixed column list, in bounded memory."""
+    """Append rows to a CSV or Parquet file with a fixed column list, in bounded memory.
 
-    def __init__(self, path: str | Path, columns: list[str], batch_rows: int = 50_000) -> None:
+    The header (CSV) or schema (Parquet) is written even when no row is.
+    """
+
+    def __init__(self, path: str | Path, columns: list[str], batch_rows: int = 50_000,
+                 kinds: Kinds | None = None) -> None:
         self.path = Path(path)
         self.columns = columns
+        self.kinds = kinds or _core_kinds(columns)
         self.kind = table_kind(self.path)
         self.batch: list[list[Any]] = []
         self.batch_rows = batch_rows
@@ -77,7 +189,7 @@ class TableWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pandas(typed_frame(self.batch, self.columns), preserve_index=False)
+        table = pa.Table.from_pandas(typed_frame(self.batch, self.columns, self.kinds), preserve_index=False)
         if self._pq is None:
             self._pq = pq.ParquetWriter(self.path, table.schema)
         self._pq.write_table(table)
@@ -102,43 +214,68 @@ def table_kind(path: Path) -> str:
     raise MediacompareError(f"{path}: output must end in .csv or .parquet")
 
 
-def typed_frame(rows: list[list[Any]], columns: list[str]) -> pd.DataFrame:
-    """A frame with stable dtypes: value float, indices int, everything else string."""
+_DTYPES = {"float": "float64", "int": "int64", "bool": "bool", "str": "string"}
+
+
+def _typed(col: pd.Series, kind: str) -> pd.Series:
+    """``col`` as ``kind``; text cells from CSV ("" = NaN for floats, "True"/"False" for bools) are parsed."""
+    if kind == "str":
+        return col.astype("string").fillna("")
+    if col.dtype == object or isinstance(col.dtype, pd.StringDtype):
+        text = col.astype("string").fillna("")
+        if kind == "bool":
+            return text.map({"True": True, "False": False, "true": True, "false": False}).astype("bool")
+        if kind == "float":
+            return text.where(text != "", "nan").astype("float64")
+        return text.astype("int64")
+    return col.astype(_DTYPES[kind])
+
+
+def typed_frame(rows: list[list[Any]], columns: list[str], kinds: Kinds | None = None) -> pd.DataFrame:
+    """A frame with stable dtypes: by default value float, indices int, everything else string;
+    ``kinds`` gives each column's kind (``str``, ``int``, ``float``, ``bool``) instead."""
+    kinds = kinds or _core_kinds(columns)
     df = pd.DataFrame(rows, columns=columns)
     for col in columns:
-        if col == "value":
-            df[col] = df[col].astype("float64")
-        elif col in INT_COLUMNS:
-            df[col] = df[col].astype("int64")
-        else:
-            df[col] = df[col].astype("string")
+        df[col] = _typed(df[col], kinds.get(col, "str"))
     return df
 
 
-def articles_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    df = pd.DataFrame(rows)
+def typed_columns(df: pd.DataFrame, kinds: Kinds) -> pd.DataFrame:
+    """``df`` (e.g. read from CSV as text) with each column of ``kinds`` cast to its kind."""
     for col in df.columns:
-        if col.startswith("n_"):
-            df[col] = df[col].astype("Int64")
+        df[col] = _typed(df[col], kinds.get(col, "str"))
+    return df
+
+
+def articles_frame(rows: list[dict[str, Any]] | pd.DataFrame) -> pd.DataFrame:
+    """The articles table: the pipeline's counts as Int64, its English share as float, all else string."""
+    df = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    for col in df.columns:
+        if col in COUNT_COLUMNS:
+            text = df[col].astype("string")
+            df[col] = pd.to_numeric(text.where(text != "", pd.NA)).astype("Int64")
+        elif col in FLOAT_COLUMNS:
+            df[col] = _typed(df[col], "float")
         else:
             df[col] = df[col].astype("string").fillna("")
     return df
 
 
 def write_frame(df: pd.DataFrame, path: str | Path) -> None:
-    """Write ``df`` as CSV or Parquet by extension, deterministically."""
+    """Write ``df`` as CSV or Parquet by extension, deterministically (CSV floats: shortest round-trip text)."""
     path = Path(path)
     kind = table_kind(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "csv":
-        df.to_csv(path, index=False, lineterminator="\n", float_format="%.17g")
+        df.to_csv(path, index=False, lineterminator="\n")
     else:
         df.to_parquet(path, index=False)
 
 
 @dataclass
 class AnalysisTables:
-    """The four tidy tables of one analysis, as DataFrames (for notebooks and small corpora)."""
+    """The four tidy tables of one analysis and its record tables, as DataFrames."""
 
     metrics: pd.DataFrame
     evidence: pd.DataFrame
@@ -155,8 +292,15 @@ class AnalysisTables:
         return self.articles[self.articles["status"] != "analysed"]
 
 
+def records_frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Record table ``name`` as a typed frame with its fixed columns (empty: the columns only)."""
+    kinds = record_schema(name, rows[0] if rows else None)
+    columns = list(kinds)
+    return typed_frame(record_rows(rows, name, columns), columns, kinds)
+
+
 def collect_tables(results: Iterable[ArticleResult]) -> AnalysisTables:
-    """Gather streamed results into DataFrames."""
+    """Gather streamed results into DataFrames (for notebooks and small corpora)."""
     metrics: list[list[Any]] = []
     evidence: list[list[Any]] = []
     sentences: list[list[Any]] = []
@@ -172,10 +316,7 @@ def collect_tables(results: Iterable[ArticleResult]) -> AnalysisTables:
             records.setdefault(name, []).extend(res.records(name))
     return AnalysisTables(typed_frame(metrics, METRIC_COLUMNS), typed_frame(evidence, EVIDENCE_COLUMNS),
                           typed_frame(sentences, SENTENCE_COLUMNS), articles_frame(articles),
-                          {name: pd.DataFrame(rows) for name, rows in sorted(records.items())})
-
-
-TABLE_NAMES = ("metrics", "evidence", "sentences", "articles")
+                          {name: records_frame(name, rows) for name, rows in sorted(records.items())})
 
 
 def save_tables(tables: AnalysisTables, folder: str | Path, fmt: str = "parquet") -> dict[str, Path]:
@@ -189,41 +330,121 @@ def save_tables(tables: AnalysisTables, folder: str | Path, fmt: str = "parquet"
     return paths
 
 
-def load_tables(folder: str | Path) -> AnalysisTables:
-    """Read tables written by :func:`save_tables` (Parquet preferred over CSV)."""
+def read_table(path: str | Path, kinds: Kinds | None = None) -> pd.DataFrame:
+    """Read one table written by this module; CSV cells are text (ids stay "001") and the columns in
+    ``kinds`` get their kind back. An unreadable file is a :class:`MediacompareError`."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".csv":
+            df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+        else:
+            df = pd.read_parquet(path)
+        return typed_columns(df, kinds) if kinds is not None else df
+    except MediacompareError:
+        raise
+    except Exception as exc:  # pandas/pyarrow raise many types for unreadable or mistyped files
+        raise MediacompareError(f"{path}: cannot read table ({type(exc).__name__}: {exc})") from None
+
+
+def load_tables(folder: str | Path, tables: Iterable[str] = TABLE_NAMES,
+                records: Iterable[str] | None = None) -> AnalysisTables:
+    """Read tables written by :func:`save_tables` or :func:`write_results` (Parquet preferred over CSV).
+
+    ``tables`` names the core tables to read (the others are empty frames with their columns);
+    ``records`` the record tables (None: every other table in the folder; a missing one is skipped).
+    """
     folder = Path(folder)
+    if not folder.is_dir():
+        raise MediacompareError(f"{folder}: no such tables folder")
+    wanted = set(tables)
 
-    def read(name: str) -> pd.DataFrame | None:
-        for ext, reader in ((".parquet", pd.read_parquet), (".csv", pd.read_csv)):
-            p = folder / f"{name}{ext}"
-            if p.is_file():
-                return reader(p)
-        return None
+    def find(name: str) -> Path | None:
+        return next((p for ext in (".parquet", ".csv") if (p := folder / f"{name}{ext}").is_file()), None)
 
-    core = {}
+    core: dict[str, pd.DataFrame] = {}
     for name in TABLE_NAMES:
-        df = read(name)
-        if df is None:
+        if name not in wanted:
+            core[name] = (typed_frame([], CORE_COLUMNS[name]) if name in CORE_COLUMNS
+                          else articles_frame(pd.DataFrame(columns=["article_id", "outlet", "status", "reason"])))
+            continue
+        path = find(name)
+        if path is None:
             raise MediacompareError(f"{folder}: no {name}.parquet or {name}.csv; run 'mediacompare metrics' first")
-        core[name] = df
-    extra = sorted({p.stem for p in folder.iterdir() if p.suffix in (".parquet", ".csv")} - set(TABLE_NAMES))
-    return AnalysisTables(**core, records={n: read(n) for n in extra})
+        if name == "articles":
+            core[name] = articles_frame(read_table(path))
+        else:
+            core[name] = read_table(path, _core_kinds(CORE_COLUMNS[name]))
+    if records is None:
+        records = sorted({p.stem for p in folder.iterdir()
+                          if p.suffix in (".parquet", ".csv") and not p.name.startswith(".")} - set(TABLE_NAMES))
+    loaded = {}
+    for name in records:
+        path = find(name)
+        if path is not None:  # an unknown (user) table keeps Parquet's types; from CSV it is text
+            loaded[name] = read_table(path, record_schema(name) if name in _record_schemas() else None)
+    return AnalysisTables(**core, records=loaded)
+
+
+class _RecordWriters:
+    """One :class:`TableWriter` per record table: those named in ``paths`` always (header only when empty),
+    and with a ``folder`` every other table the results carry, as ``folder/NAME.fmt``."""
+
+    def __init__(self, paths: Mapping[str, Path], folder: Path | None, fmt: str) -> None:
+        self.paths, self.folder, self.fmt = dict(paths), folder, fmt
+        self.writers: dict[str, TableWriter] = {}
+        for name in self.paths:
+            if name in _record_schemas():
+                self._open(name, None)
+
+    def _open(self, name: str, sample: Mapping[str, Any] | None) -> TableWriter:
+        kinds = record_schema(name, sample)
+        path = self.paths.get(name) or Path(self.folder or ".") / f"{name}.{self.fmt}"
+        self.writers[name] = TableWriter(path, list(kinds), kinds=kinds)
+        return self.writers[name]
+
+    def write(self, res: ArticleResult) -> None:
+        for name in res.record_names():
+            if self.folder is None and name not in self.paths:
+                continue
+            rows = res.records(name)
+            writer = self.writers.get(name)
+            if writer is None:
+                if not rows:
+                    continue  # a user family's table: its columns come from its first row
+                writer = self._open(name, rows[0])
+            writer.write(record_rows(rows, name, writer.columns))
+
+    def close(self) -> None:
+        for name in self.paths:
+            if name not in self.writers:
+                self._open(name, None)  # a named user table that never had a row: article_id, outlet only
+        for writer in self.writers.values():
+            writer.close()
 
 
 def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidence: str | Path | None = None,
                   articles: str | Path | None = None, sentences: str | Path | None = None,
-                  records: dict[str, str | Path] | None = None) -> dict[str, int]:
-    """Stream results into the tidy tables; returns counts of articles by status.
+                  records: Mapping[str, str | Path] | None = None, *, records_dir: str | Path | None = None,
+                  records_format: str = "csv", record_tables: Iterable[str] = ()) -> dict[str, int]:
+    """Stream results into the tidy tables, in bounded memory; returns counts of articles by status.
 
-    ``records`` maps a detail-table name (e.g. ``"quotes"``) to its output path.
+    ``records`` maps a record-table name (e.g. ``"quotes"``) to its output path; ``records_dir`` writes
+    every record table the results carry as ``DIR/NAME.<records_format>``, plus each of ``record_tables``
+    (e.g. :func:`record_tables_for` the selected families) even when it has no row. Record tables have
+    fixed columns (:func:`record_schema`) and always a header. Only the articles table (one row per
+    article) is held in memory.
     """
-    records = records or {}
-    detail: dict[str, list[dict[str, Any]]] = {name: [] for name in records}
     writers = {"metrics": TableWriter(metrics, METRIC_COLUMNS)}
     if evidence:
         writers["evidence"] = TableWriter(evidence, EVIDENCE_COLUMNS)
     if sentences:
         writers["sentences"] = TableWriter(sentences, SENTENCE_COLUMNS)
+    detail = None
+    if records or records_dir is not None:
+        folder = Path(records_dir) if records_dir is not None else None
+        paths = {name: folder / f"{name}.{records_format}" for name in record_tables} if folder is not None else {}
+        paths.update({name: Path(p) for name, p in (records or {}).items()})
+        detail = _RecordWriters(paths, folder, records_format)
     rows: list[dict[str, Any]] = []
     counts: dict[str, int] = {}
     try:
@@ -234,17 +455,15 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
                 writers["evidence"].write(e)
             if "sentences" in writers:
                 writers["sentences"].write(s)
+            if detail is not None:
+                detail.write(res)
             rows.append(res.article)
-            for name in detail:
-                detail[name].extend(res.records(name))
             counts[res.article["status"]] = counts.get(res.article["status"], 0) + 1
     finally:
         for w in writers.values():
             w.close()
+        if detail is not None:
+            detail.close()
     if articles:
         write_frame(articles_frame(rows), articles)
-    for name, path in records.items():
-        write_frame(pd.DataFrame(detail[name]), path)
     return counts
-
-

@@ -62,3 +62,15 @@ def make_corpus(tmp_path: Path) -> CorpusBuilder:
         return root
 
     return build
+
+
+@pytest.fixture(scope="session")
+def seed_tables():
+    """The seed corpus analysed once per test session (every family, default settings).
+
+    Treat it as read-only: copy a frame before changing it.
+    """
+    from analysis.pipeline import analyse_corpus
+    from analysis.tables import collect_tables
+
+    return collect_tables(analyse_corpus(REPO / "seeds"))

@@ -5,18 +5,18 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.cli import main
-from analysis.pipeline import analyse_corpus
-from analysis.tables import collect_tables, save_tables
+from analysis.compare.run import COMPARISON_TABLES
+from analysis.tables import save_tables
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-TABLES = ["alignment", "claims", "keyness", "passages", "reuse", "stats", "unique_sentences"]
+TABLES = sorted(COMPARISON_TABLES)
 
 
 def test_compare_writes_every_table_in_both_formats(tmp_path, capsys):
     assert main(["compare", str(SEEDS), "-o", str(tmp_path / "cmp")]) == 0
     assert sorted(p.name for p in (tmp_path / "cmp").iterdir()) == sorted(
         f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet"))
-    assert "wrote 7 comparison tables" in capsys.readouterr().out
+    assert f"wrote {len(TABLES)} comparison tables" in capsys.readouterr().out
     claims = pd.read_csv(tmp_path / "cmp" / "claims.csv")
     troops = claims[claims["referent"] == "north korean troops"].iloc[0]
     # UPI (side a, sorts first) says around 10,000 per the Pentagon; the rewrite as many as 12,000
@@ -25,8 +25,8 @@ def test_compare_writes_every_table_in_both_formats(tmp_path, capsys):
     assert "Pentagon" in troops["attribution_a"] and "Intelligence reports" in troops["attribution_b"]
 
 
-def test_compare_from_saved_tables_matches_direct_run(tmp_path):
-    save_tables(collect_tables(analyse_corpus(SEEDS)), tmp_path / "tables")
+def test_compare_from_saved_tables_matches_direct_run(tmp_path, seed_tables):
+    save_tables(seed_tables, tmp_path / "tables")
     assert main(["compare", str(SEEDS), "-o", str(tmp_path / "a"), "--quiet"]) == 0
     assert main(["compare", str(tmp_path / "tables"), "--from-tables", "-o", str(tmp_path / "b"), "--quiet"]) == 0
     for t in TABLES:
@@ -37,3 +37,20 @@ def test_unknown_event_is_a_one_line_error(tmp_path, capsys):
     assert main(["compare", str(SEEDS), "-o", str(tmp_path / "c"), "--event", "nope"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["mediacompare: error: " + str(SEEDS) + ": no article has event_id 'nope'"]
+
+
+def test_compare_streams_the_analysis_and_loads_no_evidence(tmp_path, monkeypatch):
+    import analysis.compare.run as run
+
+    seen = {}
+    original = run.write_comparison
+
+    def spy(tables, out, event=None):
+        seen["evidence_rows"] = len(tables.evidence)
+        seen["records"] = sorted(tables.records)
+        seen["n_sentences"] = len(tables.sentences)
+        return original(tables, out, event=event)
+
+    monkeypatch.setattr(run, "write_comparison", spy)
+    assert main(["compare", str(SEEDS), "-o", str(tmp_path / "cmp"), "--quiet"]) == 0
+    assert seen == {"evidence_rows": 0, "records": ["claims"], "n_sentences": 14 + 16}

@@ -15,16 +15,13 @@ from analysis.tables import (
     SENTENCE_COLUMNS,
     collect_tables,
     load_tables,
+    record_columns,
+    record_tables_for,
     save_tables,
     write_results,
 )
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture(scope="module")
-def seed_tables():
-    return collect_tables(analyse_corpus(SEEDS))
 
 
 def test_contract_columns(seed_tables):
@@ -123,3 +120,82 @@ def test_any_module_imports_first_and_family_order_is_fixed(module):
     code = f"import {module}; from analysis.metrics import FAMILIES; print(','.join(FAMILIES))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "readability,sentiment,framing,entities,sourcing"
+
+
+def test_skipped_rows_keep_metadata_and_user_n_columns_stay_text(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("article_id,outlet,title,published,url,text,n_pages\n"
+                 "a,X,First,2024-11-12,http://x/a,The cat sat on the mat.,ten\n"
+                 "a,Y,Second,2024-11-13,http://y/a,Again.,3\n", encoding="utf-8")
+    arts = collect_tables(analyse_corpus(p)).articles
+    dup = arts[arts["status"] == "duplicate_id"].iloc[0]
+    assert (dup["outlet"], dup["title"], dup["published"], dup["url"], dup["n_pages"]) == (
+        "Y", "Second", "2024-11-13", "http://y/a", "3")
+    assert list(arts["n_pages"]) == ["ten", "3"]  # a user column, not one of the pipeline's counts
+    assert str(arts["n_words"].dtype) == "Int64" and arts["n_words"].iloc[0] == 6
+
+
+def test_csv_floats_are_shortest_round_trip_text(tmp_path):
+    # 0.467 is not exactly representable: "%.17g" wrote 0.46700000000000003; repr writes 0.467
+    df = pd.DataFrame({"x": [0.467, 2000.0, math.nan], "y": ["a", "b", "c"]})
+    save = tmp_path / "t.csv"
+    from analysis.tables import write_frame
+
+    write_frame(df, save)
+    assert save.read_text(encoding="utf-8") == "x,y\n0.467,a\n2000.0,b\n,c\n"
+
+
+def test_empty_record_tables_have_a_header_and_load(tmp_path):
+    # "Text one." has no quote, claim, hedge or actor: those tables have no row but keep their columns
+    corpus = tmp_path / "c.csv"
+    corpus.write_text("article_id,outlet,text\n001,X,The cat sat on the mat.\n", encoding="utf-8")
+    folder = tmp_path / "rec"
+    write_results(analyse_corpus(corpus), tmp_path / "m.csv", articles=tmp_path / "a.csv",
+                  sentences=tmp_path / "s.csv", evidence=tmp_path / "e.csv", records_dir=folder,
+                  record_tables=record_tables_for(["readability", "sentiment", "entities", "sourcing"]))
+    assert (folder / "claims.csv").read_text(encoding="utf-8") == ",".join(record_columns("claims")) + "\n"
+    assert record_columns("claims")[:5] == ["article_id", "outlet", "sentence_index", "start", "end"]
+    for name in ("metrics", "evidence", "sentences", "articles"):
+        (folder / f"{name}.csv").write_bytes((tmp_path / f"{name[0]}.csv").read_bytes())
+    t = load_tables(folder)
+    assert t.records["claims"].empty and list(t.records["claims"].columns) == record_columns("claims")
+    assert str(t.records["claims"]["value"].dtype) == "float64"
+    assert t.records["readability_counts"]["n_words"].tolist() == [6]
+
+
+def test_loading_csv_keeps_ids_and_text_and_restores_numbers(tmp_path):
+    corpus = tmp_path / "c.csv"
+    corpus.write_text("article_id,outlet,event_id,text\n001,X,42,The cat sat on the mat.\n", encoding="utf-8")
+    before = collect_tables(analyse_corpus(corpus))
+    save_tables(before, tmp_path / "t", "csv")
+    after = load_tables(tmp_path / "t")
+    assert after.articles["article_id"].tolist() == ["001"] and after.articles["event_id"].tolist() == ["42"]
+    assert (after.metrics["article_id"] == "001").all()
+    assert (after.metrics.loc[after.metrics["metric"] == "flesch_reading_ease", "target"] == "").all()
+    for name in ("metrics", "evidence", "sentences", "articles"):
+        pd.testing.assert_frame_equal(getattr(before, name), getattr(after, name))
+    for name, df in before.records.items():
+        pd.testing.assert_frame_equal(df, after.records[name])
+
+
+def test_load_tables_reports_unreadable_files_in_one_line(tmp_path, seed_tables):
+    save_tables(seed_tables, tmp_path / "t", "csv")
+    (tmp_path / "t" / "metrics.csv").write_bytes(b"")
+    with pytest.raises(MediacompareError, match=r"metrics\.csv: cannot read table"):
+        load_tables(tmp_path / "t")
+    with pytest.raises(MediacompareError, match="no such tables folder"):
+        load_tables(tmp_path / "nope")
+
+
+def test_registering_a_second_family_under_a_used_name_raises():
+    from analysis.metrics import FAMILIES, register_family
+
+    fn = FAMILIES["readability"]
+    assert register_family("readability")(fn) is fn  # the same function again (a re-import) is fine
+
+    def other(doc, settings):  # pragma: no cover - never run
+        raise AssertionError
+
+    with pytest.raises(ValueError, match="'readability' registered twice"):
+        register_family("readability")(other)
+    assert FAMILIES["readability"] is fn
