@@ -268,7 +268,8 @@ def plot_hedging(metrics: pd.DataFrame) -> Plot:
     _legend(fig, outlets, colors, markers, multi, counts, loc="outside lower center", ncols=min(len(outlets) + 1, 4))
     caption = " ".join(filter(None, [
         f"**{title}.** Rate = 1000 × cues ÷ words of the voice, per lexicon category (lexicon hedges.yaml: modal, "
-        "epistemic verb, adverb, evidential such as “reportedly” or “could not be independently verified”, "
+        "epistemic verb, adverb, epistemic adjective, evidential such as “reportedly”, “according to” or “could not "
+        "be independently verified”, "
         "approximator, booster). The journalist's voice is the body outside direct-quote spans; quoted text is "
         "inside them; a cue belongs to the voice of its first character. “all (in total)” sums the categories the "
         "lexicon counts in the total (boosters, which mark certainty, are left out). Hedges and boosters as "
@@ -281,7 +282,7 @@ def plot_hedging(metrics: pd.DataFrame) -> Plot:
         _describe_hedge_missing(df),
         "Limits: matching is on word forms without syntax (a modal “may” and the month are told apart only by "
         "case and a following number); rates over few words (short quotes) swing widely; indirect quotes are "
-        "counted in the journalist's voice.",
+        "counted in the journalist's voice, except the quoted words of a mixed quote.",
     ]))
     return Plot(fig, "hedging", caption)
 
