@@ -26,7 +26,7 @@ from ..model import MediacompareError
 REQUIRED_META = ("name", "version", "source", "licence")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: one object per loaded file version
 class Lexicon:
     """A loaded lexicon: its header (``meta``), its data and where it came from."""
 

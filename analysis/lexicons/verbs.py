@@ -75,8 +75,7 @@ def read_tag_verbs(lex: Lexicon) -> tuple[VerbEntry, ...]:
 
 
 @lru_cache(maxsize=16)
-def _one_word_forms(path: str, tags: bool) -> frozenset[str]:
-    lex = load_lexicon(path)
+def _one_word_forms(lex: Lexicon, tags: bool) -> frozenset[str]:
     entries = read_reporting_verbs(lex) + (read_tag_verbs(lex) if tags else ())
     return frozenset(f.lower() for e in entries for f in e.forms if len(f.split()) == 1)
 
@@ -88,4 +87,5 @@ def reporting_verb_forms(name_or_path: str | Path | None = None, *, tags: bool =
     ``reporting_verbs.yaml``. Multi-word forms ("pointed out") are left out: the callers compare
     single tokens. ``tags=True`` adds the dialogue-tag verbs of ``tag_verbs`` (sentence splitter).
     """
-    return _one_word_forms(str(name_or_path or VERBS_FILE), tags)
+    # keyed on the loaded Lexicon, which load_lexicon re-creates when the file changes
+    return _one_word_forms(load_lexicon(name_or_path or VERBS_FILE), tags)
