@@ -137,3 +137,15 @@ def test_sentence_without_quotes_reuses_the_sentiment_familys_score():
     assert pieces[("Russia", "journalist")] == sentence_scores(doc)[0]["compound"] == score_text(
         "Russia praised the treaty.")["compound"]
     assert pieces[("North Korea", "journalist")] == score_text("North Korea said")["compound"]
+
+
+def test_over_long_quoted_piece_is_not_scored() -> None:
+    # a 300-word quoted span (over the sentiment family's 250-word cap) gives no quoted piece;
+    # the short journalist part of the same sentence is still scored
+    quote = " ".join(["war"] * 300)
+    doc = parse_article(Article("x", f"Russia said: “{quote}.”"))
+    res = actor_tone_result(doc, Settings())
+    values = {(m.metric, m.target): m for m in res.measurements}
+    assert math.isnan(values[("actor_tone_quoted", "Russia")].value)
+    assert values[("n_actor_tone_sentences_quoted", "Russia")].value == 0
+    assert values[("n_actor_tone_sentences_journalist", "Russia")].value == 1
