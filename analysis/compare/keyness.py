@@ -34,9 +34,9 @@ import pandas as pd
 
 from ..model import MediacompareError, Undefined
 from .stats import SEED, bh_adjust, row_rng
+from .terms import POSSESSIVE_PATTERN
 from .terms import STOPWORDS_FILE as STOPWORDS_FILE
 from .terms import load_stopwords as load_stopwords
-from .terms import normalise_term
 
 KEYNESS_COLUMNS = ["term", "count_a", "count_b", "total_a", "total_b", "g2", "log_ratio", "p_value", "p_adjusted",
                    "n_articles_a", "n_articles_b", "note"]
@@ -108,13 +108,13 @@ def _members(articles: pd.DataFrame, by: str, group: Group) -> list[str]:
 
 def term_counts(sentences: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataFrame:
     """Per-article term counts ``article_id, term, count`` from the sentences table's ``tokens``, each token
-    lower-cased and without a possessive ``'s``/``’s`` (:func:`analysis.compare.terms.normalise_term`)."""
+    lower-cased and without a possessive ``'s``/``’s`` (as :func:`analysis.compare.terms.normalise_term`)."""
     ids = set(article_ids)
     s = sentences.loc[sentences["article_id"].astype(str).isin(ids), ["article_id", "tokens"]]
     toks = s.assign(article_id=s["article_id"].astype(str),
-                    term=s["tokens"].fillna("").astype(str).str.split()).explode("term")
+                    term=s["tokens"].fillna("").astype(str).str.lower().str.split()).explode("term")
     toks = toks[toks["term"].notna() & (toks["term"] != "")]
-    toks = toks.assign(term=toks["term"].map(normalise_term))
+    toks = toks.assign(term=toks["term"].str.replace(POSSESSIVE_PATTERN, "", regex=True))  # = normalise_term
     return toks.groupby(["article_id", "term"], sort=True).size().rename("count").reset_index()
 
 

@@ -22,7 +22,8 @@ from ..model import MediacompareError
 
 SYNONYMS_FILE = "align_synonyms.yaml"
 STOPWORDS_FILE = "stopwords_en.yaml"
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+POSSESSIVE_PATTERN = r"(?<=.)(?:['’]s|(?<=s)['’])$"  # 's / ’s, or the apostrophe of a plural (states'); not alone
+_POSSESSIVE = re.compile(POSSESSIVE_PATTERN)
 
 Synonyms = bool | str | Mapping[str, str]
 
@@ -43,9 +44,7 @@ def load_stopwords(source: bool | str | Iterable[str] = True) -> frozenset[str]:
 
 def normalise_term(token: str) -> str:
     """The token lower-cased, without a possessive ``'s`` / ``’s`` (or the bare apostrophe of ``states'``)."""
-    word = str(token).lower()
-    stripped = _POSSESSIVE.sub("", word)
-    return stripped if stripped else word
+    return _POSSESSIVE.sub("", str(token).lower())
 
 
 @lru_cache(maxsize=1)
