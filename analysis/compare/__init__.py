@@ -6,13 +6,21 @@ articles are compared, and only within an event (:func:`assign_events`). Methods
 are documented in each module and in docs/comparison.md.
 """
 
-from .align import align_sentences, omissions, sentence_similarity, side_by_side, unique_sentences
+from .align import align_sentences, event_similarity, omissions, sentence_similarity, side_by_side, unique_sentences
 from .claims import compare_claims
 from .events import assign_events, group_events
-from .reuse import containment, near_duplicates, reuse_table, shared_passages, shingles
+from .reuse import (
+    candidate_pairs,
+    containment,
+    hashed_shingles,
+    near_duplicates,
+    reuse_table,
+    shared_passages,
+    shingles,
+)
 
 __all__ = [
-    "align_sentences", "assign_events", "compare_claims", "containment", "group_events", "near_duplicates",
-    "omissions", "reuse_table", "sentence_similarity", "shared_passages", "shingles", "side_by_side",
-    "unique_sentences",
+    "align_sentences", "assign_events", "candidate_pairs", "compare_claims", "containment", "event_similarity",
+    "group_events", "hashed_shingles", "near_duplicates", "omissions", "reuse_table", "sentence_similarity",
+    "shared_passages", "shingles", "side_by_side", "unique_sentences",
 ]
