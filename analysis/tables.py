@@ -44,7 +44,7 @@ RECORD_KEYS = ["article_id", "outlet"]  # prepended to every record table
 RECORD_FAMILIES = {
     "readability": ("readability_counts", "readability_sentences"),
     "sentiment": ("sentence_tone",),
-    "entities": ("actors",),
+    "entities": ("actors", "actor_places"),
     "sourcing": ("quotes", "sources", "hedges", "claims", "actor_tone"),
 }
 Kinds = dict[str, str]  # column -> "str" | "int" | "float" | "bool"
@@ -75,6 +75,8 @@ def _record_schemas() -> dict[str, Kinds]:
                    "text": "str", "lexicon": "str"},
         # metrics/entities.py compute_entities
         "actors": {"actor": "str", "kind": "str", "source_type": "str", "surfaces": "str", "mentions": n},
+        # metrics/entities.py compute_entities: place names used as places, not counted as mentions
+        "actor_places": {"actor": "str", "sentence_index": n, "start": n, "end": n, "surface": "str", "rule": "str"},
         # metrics/sentiment.py _record (SCORE_KEYS, tone_label, reason_of)
         "sentence_tone": {"sentence_index": n, "paragraph_index": n, "neg": "float", "neu": "float",
                           "pos": "float", "compound": "float", "tone": "str", "note": "str"},

@@ -199,3 +199,11 @@ def test_registering_a_second_family_under_a_used_name_raises():
     with pytest.raises(ValueError, match="'readability' registered twice"):
         register_family("readability")(other)
     assert FAMILIES["readability"] is fn
+
+
+def test_seed_record_rows_match_their_fixed_schema(seed_tables):
+    # every bundled record table the seeds produce has exactly the declared columns
+    from analysis.tables import record_columns
+
+    for name, df in seed_tables.records.items():
+        assert list(df.columns) == record_columns(name), name
