@@ -210,15 +210,18 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
 
 COMPARE_EPILOG = f"""\
 output (in DIR, each as NAME.csv and NAME.parquet):
+  events:           article_id, outlet, event_id and how the article got it (given or grouped)
   reuse:            article pairs within an event, 5-gram containment both ways, label
   passages:         shared passages behind the reuse values
-  alignment:        article pair, sentence indices, label (verbatim/paraphrase/unique), score
+  alignment:        article pair, sentence indices, label (verbatim/paraphrase/unique),
+                    score (TF-IDF cosine), surface_score
   unique_sentences: what each outlet included that the others did not, with position
   claims:           referent, each outlet's value, approximator and attribution, label
   keyness:          term, counts, G2, log ratio (p-values only when articles are replicated)
   stats:            metric, outlets, difference, 95% bootstrap CI, Hedges' g, Cliff's delta,
                     BH-adjusted p, n, design (pooled and per event)
-Pairwise work stays within events (event_id; a corpus without event ids is one event).
+Pairwise work stays within events (event_id). Articles without an event id form one event;
+above 200 such articles they are grouped automatically by date and shared text (see events).
 
 examples:
   {PROG} compare seeds -o out/compare
