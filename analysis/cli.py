@@ -213,6 +213,7 @@ output (in DIR, each as NAME.csv and NAME.parquet):
   events:           article_id, outlet, event_id and how the article got it (given or grouped)
   reuse:            article pairs within an event, 5-gram containment both ways, label
   passages:         shared passages behind the reuse values
+  near_duplicates:  corpus-wide pairs (across events too) with containment >= 0.8 both ways
   alignment:        article pair, sentence indices, label (verbatim/paraphrase/unique),
                     score (TF-IDF cosine), surface_score
   unique_sentences: what each outlet included that the others did not, with position

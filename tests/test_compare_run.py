@@ -183,3 +183,25 @@ def test_many_articles_without_event_id_are_grouped_not_all_pairs(synthetic_tabl
     assert all(event_of[a] == event_of[b] for a, b in zip(r["article_a"], r["article_b"], strict=True))
     assert len(r) < len(as_one["reuse"])
     assert set(compare_tables(t, event="all", n_boot=50, max_all=17)["events"]["event_id"]) == {"all"}
+
+
+def test_near_duplicates_are_found_across_events(tmp_path) -> None:
+    import pandas as pd
+
+    from analysis.pipeline import analyse_corpus
+    from analysis.tables import collect_tables
+
+    wire = ("WASHINGTON (AP) — The Senate passed the spending bill on Friday after a long debate. "
+            "Lawmakers said the vote was close and that talks would resume next week.")
+    other = "LONDON (Reuters) - Heavy rain flooded parts of the city on Monday, officials said. Trains stopped."
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["O1", "O2", "O1"], "event_id": ["e1", "e2", "e1"],
+                  "text": [wire, wire, other]}).to_csv(path, index=False)
+    out = compare_tables(collect_tables(analyse_corpus(path)))
+    nd = out["near_duplicates"]
+    # the same 28-word body in two events: every 5-gram shared both ways
+    assert list(zip(nd["article_a"], nd["article_b"], strict=True)) == [("a", "b")]
+    assert (nd["containment_a_in_b"].iloc[0], nd["containment_b_in_a"].iloc[0]) == (1.0, 1.0)
+    assert (nd["event_a"].iloc[0], nd["event_b"].iloc[0]) == ("e1", "e2")
+    # one event chosen: only pairs touching it
+    assert len(compare_tables(collect_tables(analyse_corpus(path)), event="e2")["near_duplicates"]) == 1

@@ -5,6 +5,8 @@
 * ``reuse`` — containment of word 5-grams both ways for each article pair of an event (Nicholls 2019;
   :func:`analysis.compare.reuse.reuse_table`);
 * ``passages`` — the text each pair shares (:func:`analysis.compare.reuse.shared_passages`);
+* ``near_duplicates`` — corpus-wide pairs, across events too, whose 5-gram containment is at least 0.8
+  both ways: wire copy or republished text (:func:`analysis.compare.reuse.near_duplicates`);
 * ``alignment`` — each sentence of an article against each article of another outlet in its event:
   the matched sentence, label (verbatim / paraphrase / unique) and score
   (:func:`analysis.compare.align.align_sentences`);
@@ -45,10 +47,11 @@ from .align import align_sentences, unique_sentences
 from .claims import CLAIM_COMPARE_COLUMNS, compare_claims
 from .events import ALL_EVENT, assign_events, group_events
 from .keyness import KEYNESS_COLUMNS, keyness
-from .reuse import reuse_table, shared_passages
+from .reuse import near_duplicates, reuse_table, shared_passages
 from .stats import N_BOOT, SEED, pooled_and_per_event
 
-COMPARISON_TABLES = ("events", "reuse", "passages", "alignment", "unique_sentences", "claims", "keyness", "stats")
+COMPARISON_TABLES = ("events", "reuse", "passages", "near_duplicates", "alignment", "unique_sentences", "claims",
+                     "keyness", "stats")
 EVENTS_COLUMNS = ["event_id", "article_id", "outlet", "given_event_id", "method"]
 MAX_ALL_EVENT = 200  # articles without an event id compared all-pairs as one event; above: grouped automatically
 KEYNESS_TABLE_COLUMNS = ["scope", "outlet_a", "outlet_b", *KEYNESS_COLUMNS]
@@ -182,12 +185,21 @@ def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq
         "events": events.reset_index(drop=True),
         "reuse": _in_event(reuse_table(base, sentences), event),
         "passages": _in_event(shared_passages(base, sentences), event),
+        "near_duplicates": _near_duplicates(tables.articles, sentences, event),  # corpus-wide: every article
         "alignment": _in_event(alignment, event),
         "unique_sentences": _in_event(unique_sentences(alignment, sentences, base), event),
         "claims": _in_event(claims, event),
         "keyness": keyness_table(sentences, base, event, min_freq=min_freq, stopwords=stopwords, seed=seed),
         "stats": stats_table(tables.metrics, tables.articles, event, n_boot=n_boot, seed=seed),
     }
+
+
+def _near_duplicates(articles: pd.DataFrame, sentences: pd.DataFrame, event: str | None) -> pd.DataFrame:
+    """Corpus-wide near-duplicate pairs (wire copy across events too); with ``event``, pairs touching it."""
+    pairs = near_duplicates(articles, sentences)
+    if event is None:
+        return pairs
+    return pairs[(pairs["event_a"] == event) | (pairs["event_b"] == event)].reset_index(drop=True)
 
 
 def write_comparison(tables: AnalysisTables, out_dir: str | Path, event: str | None = None,
