@@ -132,13 +132,14 @@ def _add_english_option(p: argparse.ArgumentParser) -> None:
                         "are in the CMU English dictionary (default: %(default)s; 0 analyses every article)")
 
 
-def _add_settings_options(p: argparse.ArgumentParser) -> None:
+def _add_settings_options(p: argparse.ArgumentParser, families: bool = True) -> None:
     p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
     p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
     _add_lexicon_options(p)
-    p.add_argument("--families", metavar="LIST", type=_families,
-                   help=f"comma-separated families to run (default: all: {','.join(FAMILIES)})")
     _add_english_option(p)
+    if families:  # not for the report: its notebooks need every family
+        p.add_argument("--families", metavar="LIST", type=_families,
+                       help=f"comma-separated families to run (default: all: {','.join(FAMILIES)})")
 
 
 def _optional_file(args: argparse.Namespace, name: str) -> Path | None:
@@ -200,10 +201,7 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("corpus", metavar="CORPUS", help="directory of .txt files (+ manifest) or a table")
     p.add_argument("-o", "--output", metavar="DIR", required=True, help="report directory (e.g. reports/NAME)")
     p.add_argument("--notebooks", metavar="DIR", help="notebooks to run (default: the repository's notebooks/)")
-    p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
-    p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
-    _add_lexicon_options(p)
-    _add_english_option(p)
+    _add_settings_options(p, families=False)
     p.add_argument("--quiet", action="store_true", help="no summary line")
     p.set_defaults(run=run_report, families=None)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from compare_frames import frames
 
 from analysis.compare.align import (
     align_sentences,
@@ -19,24 +20,11 @@ from analysis.compare.align import (
     side_by_side,
     unique_sentences,
 )
-from analysis.pipeline import analyse_corpus
-from analysis.tables import AnalysisTables, collect_tables
+from analysis.tables import AnalysisTables
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-@pytest.fixture(scope="module")
-def seed_tables() -> AnalysisTables:
-    return collect_tables(analyse_corpus(SEEDS))
-
-
-def frames(docs: dict[str, tuple[str, str, list[str]]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """articles + sentences tables from {article_id: (outlet, event_id, [sentences as space-joined words])}."""
-    arts = pd.DataFrame([{"article_id": a, "outlet": o, "event_id": e, "published": "", "status": "analysed"}
-                         for a, (o, e, _) in docs.items()])
-    sents = pd.DataFrame([{"article_id": a, "sentence_index": i, "paragraph_index": i, "start": 0, "end": 0,
-                           "text": s, "tokens": s} for a, (_, _, ss) in docs.items() for i, s in enumerate(ss)])
-    return arts, sents
 
 
 A0 = "North Korea ratified a defence treaty with Russia on Monday"

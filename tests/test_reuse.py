@@ -11,26 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from compare_frames import frames
 
 from analysis.compare.reuse import containment, near_duplicates, reuse_label, reuse_table, shared_passages, shingles
-from analysis.pipeline import analyse_corpus
-from analysis.tables import AnalysisTables, collect_tables
+from analysis.tables import AnalysisTables
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-@pytest.fixture(scope="module")
-def seed_tables() -> AnalysisTables:
-    return collect_tables(analyse_corpus(SEEDS))
-
-
-def frames(docs: dict[str, tuple[str, str, list[str]]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """articles + sentences tables from {article_id: (outlet, event_id, [sentence tokens])}."""
-    arts = pd.DataFrame([{"article_id": a, "outlet": o, "event_id": e, "published": "", "status": "analysed"}
-                         for a, (o, e, _) in docs.items()])
-    sents = pd.DataFrame([{"article_id": a, "sentence_index": i, "paragraph_index": i, "start": 0, "end": 0,
-                           "text": s, "tokens": s} for a, (_, _, ss) in docs.items() for i, s in enumerate(ss)])
-    return arts, sents
 
 
 A_TEXT = "officials said the treaty was signed on monday"  # 8 words -> 4 shingles
