@@ -266,15 +266,15 @@ def test_seed_hits_checked_by_hand(seeds):
         assert _values(FAMILIES["framing"](doc, Settings()), "frame_present")["morality"] == 0.0
 
 
-def test_rules_are_loaded_once_per_rules_file_not_per_article(monkeypatch, tmp_path):
+def test_rules_are_compiled_once_per_file_version_not_per_article(monkeypatch, tmp_path):
     calls: list[object] = []
-    real = framing.load_lexicon
+    real = framing.compile_rules
 
-    def counting(name_or_path):
-        calls.append(name_or_path)
-        return real(name_or_path)
+    def counting(lexicon):
+        calls.append(lexicon.path)
+        return real(lexicon)
 
-    monkeypatch.setattr(framing, "load_lexicon", counting)
+    monkeypatch.setattr(framing, "compile_rules", counting)
     clear_frame_rules_cache()
     settings = Settings()
     for text in ["The war went on.", "Seoul accused Pyongyang.", "It was a tragic day."]:
@@ -286,9 +286,15 @@ def test_rules_are_loaded_once_per_rules_file_not_per_article(monkeypatch, tmp_p
     path.write_text(USER_RULES, encoding="utf-8")
     user = Settings(frames_file=path)
     assert [f.key for f in frame_rules(user).frames] == ["policy"] and len(calls) == 2
-    clear_frame_rules_cache()
-    frame_rules(settings)
-    assert len(calls) == 3
+    frame_rules(user)
+    assert len(calls) == 2
+    # an edited rules file is picked up in the same session (new modification time)
+    path.write_text(USER_RULES.replace("policy", "policy2"), encoding="utf-8")
+    import os
+
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert [f.key for f in frame_rules(user).frames] == ["policy2"] and len(calls) == 3
 
 
 @pytest.mark.parametrize("text", ["", "  \n \n"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -290,23 +289,18 @@ def load_frame_rules(path: str | Path | None = None) -> FrameRules:
     return cached[1]
 
 
-@lru_cache(maxsize=32)
-def _rules_for_file(frames_file: Path | None) -> FrameRules:
-    return load_frame_rules(frames_file)
-
-
 def frame_rules(settings: Settings) -> FrameRules:
-    """The rules ``settings`` selects, loaded and compiled on first use and then reused for every article.
+    """The rules ``settings`` selects, compiled once per version of the rules file and reused for every article.
 
-    The file is read once per rules file and process (unlike :func:`load_frame_rules`, which re-checks it);
-    after editing a rules file in a running session, call :func:`clear_frame_rules_cache`.
+    Like every lexicon, the file is re-read only when it changes on disk (``load_lexicon`` caches by path and
+    modification time), so an edited rules file is picked up in a running session.
     """
-    return _rules_for_file(settings.frames_file)
+    return load_frame_rules(settings.frames_file)
 
 
 def clear_frame_rules_cache() -> None:
-    """Forget the rules :func:`frame_rules` has kept, so the next article re-reads the rules file."""
-    _rules_for_file.cache_clear()
+    """Forget every compiled rules file, so the next article compiles the rules again."""
+    _COMPILED.clear()
 
 
 # ---------------------------------------------------------------- detection
