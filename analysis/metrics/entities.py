@@ -19,7 +19,7 @@ Per actor (target = actor name):
 
 Article level: ``n_actors`` (actors with at least one body mention) and ``n_actor_mentions``.
 
-Record tables: ``actors`` (one row per actor) and, when there are any, ``actor_places``: place names
+Record tables: ``actors`` (one row per actor) and ``actor_places``: place names
 used as places ("a state visit to Pyongyang"), which are not mentions and are listed so they can be
 checked.
 
@@ -111,7 +111,7 @@ def _cue(m: ActorMention) -> str:
 @register_family("entities")
 def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
     """Entity emphasis per actor, with one evidence row per mention, an ``actors`` record table and an
-    ``actor_places`` table of the place uses that were not counted (only when there are some)."""
+    ``actor_places`` table of the place uses that were not counted."""
     out = FamilyResult()
     if not doc.sentences:
         out.measurements += [Measurement.of("n_actors", Undefined(NO_BODY)),
@@ -156,9 +156,7 @@ def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
         metric = "in_headline" if m.sentence_index == -1 else "mentions"
         out.evidence.append(Evidence(metric, m.actor, m.sentence_index, m.start, m.end, text, _cue(m)))
     out.records.setdefault("actors", [])
-    places = find_place_uses(doc, settings)
-    if places:
-        out.records["actor_places"] = [
-            {"actor": p.actor, "sentence_index": p.sentence_index, "start": p.start, "end": p.end,
-             "surface": p.surface, "rule": p.rule} for p in places]
+    out.records["actor_places"] = [
+        {"actor": p.actor, "sentence_index": p.sentence_index, "start": p.start, "end": p.end,
+         "surface": p.surface, "rule": p.rule} for p in find_place_uses(doc, settings)]
     return out
