@@ -160,9 +160,9 @@ def test_upi_place_uses_record_table():
     assert not any(e.sentence_index == 2 and e.target == "North Korea" for e in out.evidence)
 
 
-def test_no_place_uses_no_place_table(short):
+def test_no_place_uses_empty_place_table(short):
     doc, _ = short
-    assert "actor_places" not in compute_entities(doc, Settings()).records
+    assert compute_entities(doc, Settings()).records["actor_places"] == []
 
 
 def test_rewrite_south_korea_by_hand():
