@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+MAX_SENTENCE_WORDS = 250
+"""Longest sentence the tone and speaker rules process. A longer "sentence" is almost always a segmentation
+failure (unpunctuated text), on which VADER's and the quote finder's rules take time quadratic in length;
+such sentences are left unscored with the reason in the evidence."""
+
 
 class MediacompareError(Exception):
     """An input or usage problem, reported to the user as one line without a traceback."""

@@ -16,14 +16,13 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from ..model import ParsedArticle, Sentence, Undefined, reason_of
+from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Undefined, reason_of
 from .base import Evidence, FamilyResult, Measurement, Settings, metric, register_family, scalar_measurements
 
 FAMILY = "sentiment"
 POSITIVE_THRESHOLD = 0.05  # compound >= 0.05 is positive, <= -0.05 negative (VADER README convention)
 NEGATIVE_THRESHOLD = -0.05
 N_PARTS = 5  # tone arc: fifths of the article
-MAX_SENTENCE_WORDS = 250  # longer "sentences" are not scored: VADER's rules take time quadratic in their length
 CACHE_BODY = "vader_sentences"
 CACHE_COMPOUNDS = "vader_compounds"
 CACHE_HEADLINE = "vader_headline"

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from ..model import ParsedArticle, Undefined
+from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Undefined
 from ..sourcing.actor_tone import actor_tone_result
 from ..sourcing.claims import claim_result
 from ..sourcing.hedges import hedge_result
 from ..sourcing.profile import Source, source_profile, source_types_for, sources_by_type
-from ..sourcing.quotes import MAX_SENTENCE_WORDS, Quote, find_quotes, find_scare_quotes, quoted_spans, skipped_sentences
+from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes, quoted_spans, skipped_sentences
 from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
 

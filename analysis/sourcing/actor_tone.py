@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
-from ..metrics.sentiment import MAX_SENTENCE_WORDS
 from ..model import ParsedArticle, Sentence, Undefined
 
 VOICES = ("journalist", "quoted")
@@ -109,12 +108,8 @@ def actor_tone_pieces(doc: ParsedArticle, mentions: Sequence[Any], spans: Sequen
                     continue
                 if (i, voice) not in memo:
                     same = sentence_compound is not None and voice == "journalist" and text == sent.text
-                    if same and sentence_compound:
-                        memo[(i, voice)] = float(sentence_compound(i))
-                    elif len(text.split()) > MAX_SENTENCE_WORDS:  # the sentiment family's cap, same reason
-                        memo[(i, voice)] = math.nan
-                    else:
-                        memo[(i, voice)] = float(score(text)["compound"])
+                    memo[(i, voice)] = float(sentence_compound(i) if same and sentence_compound
+                                             else score(text)["compound"])
                 if math.isnan(memo[(i, voice)]):
                     continue
                 pieces.append(TonePiece(actor, voice, i, sent.start, sent.end, text, memo[(i, voice)]))

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..lexicons import Lexicon, load_lexicon
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
-from ..model import ParsedArticle, Sentence, Undefined
+from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Undefined
 from ._cache import compiled
 from .hedges import HEDGES_LEXICON, load_hedge_lexicon
 from .numbers import NumberExpr, find_numbers
@@ -416,7 +416,7 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
     reporting verbs and the approximators come from ``settings.reporting_verbs_file`` and
     ``settings.hedges_file`` when set (the bundled files otherwise).
     """
-    from .quotes import MAX_SENTENCE_WORDS, settings_key
+    from .quotes import settings_key
 
     hedges_file = getattr(settings, "hedges_file", None)
     cache_key = f"claims:{settings_key(settings)}|{hedges_file or ''}"

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..model import ParsedArticle, Sentence, Token
+from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Token
 from .profile import (
     OTHER,
     SourceTypes,
@@ -47,7 +47,6 @@ SPEAKER_AFTER_MAX_WORDS = 8  # the reporting verb must come within this many wor
 SUBJECT_MAX_WORDS = 15  # longer "subjects" are clauses, not speaker phrases
 # our choice, as the sentiment family's cap: a longer "sentence" is almost always a segmentation failure
 # (unpunctuated text), and the speaker and clause search would take time quadratic in its length
-MAX_SENTENCE_WORDS = 250
 OPENERS = {"“": "”", '"': '"'}
 
 SKIP_BEFORE_VERB = frozenset("""has have had did does do also not never reportedly previously earlier again would
