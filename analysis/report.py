@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from .labels import outlet_labels
 from .metrics import Settings
 from .model import MediacompareError
 from .tables import AnalysisTables, collect_tables, load_tables, save_tables
@@ -249,13 +250,6 @@ def load_or_analyse(corpus: str | Path, tables_dir: str | Path = "",
     return collect_tables(analyse_corpus(corpus, settings or Settings(), progress=False))
 
 
-NO_OUTLET = "(no outlet)"  # how figures label articles without an outlet
-
-
-def _outlet_names(column: pd.Series) -> pd.Series:
-    return column.fillna("").astype(str).replace("", NO_OUTLET)
-
-
 def select_outlets(tables: AnalysisTables, outlets: Iterable[str] | str | None = None) -> AnalysisTables:
     """The tables restricted to the articles of ``outlets``; empty or ``None``: all, unchanged.
 
@@ -268,12 +262,12 @@ def select_outlets(tables: AnalysisTables, outlets: Iterable[str] | str | None =
     wanted = [outlets] if isinstance(outlets, str) else list(outlets or [])
     if not wanted:
         return tables
-    known = sorted(set(_outlet_names(tables.articles["outlet"])) if "outlet" in tables.articles.columns else set())
+    known = sorted(set(outlet_labels(tables.articles["outlet"])) if "outlet" in tables.articles.columns else set())
     unknown = [o for o in wanted if o not in known]
     if unknown:
         raise MediacompareError(f"outlet(s) {', '.join(map(repr, unknown))} not in the corpus; "
                                 f"its outlets are: {', '.join(map(repr, known)) or 'none'}")
-    ids = set(tables.articles.loc[_outlet_names(tables.articles["outlet"]).isin(wanted), "article_id"].astype(str))
+    ids = set(tables.articles.loc[outlet_labels(tables.articles["outlet"]).isin(wanted), "article_id"].astype(str))
 
     def keep(df: pd.DataFrame) -> pd.DataFrame:
         if "article_id" not in df.columns:

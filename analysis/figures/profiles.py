@@ -27,11 +27,11 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
 
+from ..labels import outlet_labels
 from ..model import MediacompareError
 from .style import BAND, NEUTRAL, Plot, figure, outlet_colors, outlet_markers, styled, wrap_label
 
 METRIC_COLUMNS = ("article_id", "outlet", "family", "metric", "target", "value", "note")
-NO_OUTLET = "(no outlet)"
 
 GRADE_INDICES: dict[str, str] = {
     "flesch_kincaid_grade": "Flesch–Kincaid grade",
@@ -72,7 +72,7 @@ def family_rows(metrics: pd.DataFrame, family: str, names: Sequence[str] | None 
         df = df[df["metric"].astype(str).isin(list(names))]
     df["article_id"] = df["article_id"].astype(str)
     df["metric"] = df["metric"].astype(str)
-    df["outlet"] = df["outlet"].fillna("").astype(str).replace("", NO_OUTLET)
+    df["outlet"] = outlet_labels(df["outlet"])
     df["target"] = df["target"].fillna("").astype(str)
     df["note"] = df["note"].fillna("").astype(str)
     df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
@@ -253,7 +253,7 @@ def sentence_points(sentence_tone: pd.DataFrame) -> pd.DataFrame:
         raise MediacompareError(f"sentence_tone records lack column(s) {', '.join(missing)}")
     df = pd.DataFrame({
         "article_id": sentence_tone["article_id"].astype(str),
-        "outlet": sentence_tone["outlet"].fillna("").astype(str).replace("", NO_OUTLET),
+        "outlet": outlet_labels(sentence_tone["outlet"]),
         "sentence": pd.to_numeric(sentence_tone["sentence_index"], errors="coerce"),
         "value": pd.to_numeric(sentence_tone["compound"], errors="coerce").astype(float),
         "note": (sentence_tone["note"].fillna("").astype(str) if "note" in sentence_tone.columns

@@ -19,8 +19,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
+from ..labels import outlet_labels
 from .profiles import (
-    NO_OUTLET,
     _dot_panel,
     _empty_plot,
     _legend,
@@ -387,7 +387,7 @@ def _records(table: pd.DataFrame | None, columns: Sequence[str]) -> pd.DataFrame
     if table is None or table.empty or any(c not in table.columns for c in columns):
         return None
     df = table.copy()
-    df["outlet"] = df["outlet"].fillna("").astype(str).replace("", NO_OUTLET)
+    df["outlet"] = outlet_labels(df["outlet"])
     df["article_id"] = df["article_id"].astype(str)
     return df
 
