@@ -385,8 +385,16 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace, tables: AnalysisTables, write_comparison: Callable[..., dict]) -> int:
-    if args.event and args.event not in set(tables.articles.get("event_id", [])):
-        raise MediacompareError(f"{args.corpus}: no article has event_id {args.event!r}")
+    if args.event:
+        from .compare.run import resolve_events
+
+        column = tables.articles["event_id"] if "event_id" in tables.articles.columns else []
+        given = {str(e) if e == e else "" for e in column}  # NaN != NaN: a missing id
+        known = given | ({"all"} if "" in given else set())
+        if args.event not in known and args.event.startswith("auto-"):
+            known |= set(resolve_events(tables.articles, tables.sentences)["event_id"])
+        if args.event not in known:
+            raise MediacompareError(f"{args.corpus}: no article has event_id {args.event!r}")
     paths = write_comparison(tables, args.output, event=args.event or None)
     if not args.quiet:
         names = sorted({p.stem for p in paths.values()})

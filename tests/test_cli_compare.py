@@ -54,3 +54,17 @@ def test_compare_streams_the_analysis_and_loads_no_evidence(tmp_path, monkeypatc
     monkeypatch.setattr(run, "write_comparison", spy)
     assert main(["compare", str(SEEDS), "-o", str(tmp_path / "cmp"), "--quiet"]) == 0
     assert seen == {"evidence_rows": 0, "records": ["claims"], "n_sentences": 14 + 16}
+
+
+def test_event_all_selects_articles_without_event_id(tmp_path, capsys):
+    import pandas as pd
+
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"article_id": ["a", "b"], "outlet": ["O1", "O2"],
+                  "text": ["The Senate passed the bill on Friday.", "The Senate passed a bill on Friday."]}
+                 ).to_csv(path, index=False)
+    assert main(["compare", str(path), "-o", str(tmp_path / "out"), "--event", "all", "--quiet"]) == 0
+    events = pd.read_csv(tmp_path / "out" / "events.csv")
+    assert set(events["event_id"]) == {"all"} and len(events) == 2
+    assert main(["compare", str(path), "-o", str(tmp_path / "out2"), "--event", "auto-001", "--quiet"]) == 2
+    assert "no article has event_id 'auto-001'" in capsys.readouterr().err

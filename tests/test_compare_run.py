@@ -205,3 +205,22 @@ def test_near_duplicates_are_found_across_events(tmp_path) -> None:
     assert (nd["event_a"].iloc[0], nd["event_b"].iloc[0]) == ("e1", "e2")
     # one event chosen: only pairs touching it
     assert len(compare_tables(collect_tables(analyse_corpus(path)), event="e2")["near_duplicates"]) == 1
+
+
+def test_auto_grouped_event_can_be_selected(tmp_path) -> None:
+    from analysis.pipeline import analyse_corpus
+    from analysis.synthetic import make_synthetic_corpus
+    from analysis.tables import collect_tables
+
+    corpus = make_synthetic_corpus(n_events=3, seed=3).drop(columns=["event_id"])
+    path = tmp_path / "c.csv"
+    corpus.to_csv(path, index=False)
+    tables = collect_tables(analyse_corpus(path))
+    every = compare_tables(tables, max_all=2)  # 9 articles without ids > 2: grouped automatically
+    auto = sorted(set(every["events"]["event_id"]))
+    assert auto and all(e.startswith("auto-") for e in auto)
+    one = compare_tables(tables, event=auto[0], max_all=2)
+    assert set(one["events"]["event_id"]) == {auto[0]}
+    assert set(one["alignment"]["event_id"]) <= {auto[0]}
+    # the same articles asked for as the one event "all": no grouping
+    assert set(compare_tables(tables, event="all", max_all=2)["events"]["event_id"]) == {"all"}

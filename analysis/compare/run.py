@@ -36,6 +36,7 @@ so for each article. Asking for ``event="all"`` explicitly compares them as one 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from itertools import combinations
 from pathlib import Path
@@ -53,6 +54,7 @@ from .stats import N_BOOT, SEED, pooled_and_per_event
 COMPARISON_TABLES = ("events", "reuse", "passages", "near_duplicates", "alignment", "unique_sentences", "claims",
                      "keyness", "stats")
 EVENTS_COLUMNS = ["event_id", "article_id", "outlet", "given_event_id", "method"]
+AUTO_PREFIX = "auto-"  # event ids given by group_events
 MAX_ALL_EVENT = 200  # articles without an event id compared all-pairs as one event; above: grouped automatically
 KEYNESS_TABLE_COLUMNS = ["scope", "outlet_a", "outlet_b", *KEYNESS_COLUMNS]
 POOLED = "pooled"
@@ -80,7 +82,7 @@ def event_articles(articles: pd.DataFrame, event: str | None) -> pd.DataFrame:
 
 
 def resolve_events(articles: pd.DataFrame, sentences: pd.DataFrame, event: str | None = None,
-                   max_all: int = MAX_ALL_EVENT) -> pd.DataFrame:
+                   max_all: float = MAX_ALL_EVENT) -> pd.DataFrame:
     """The analysed articles of :func:`event_articles` (all events) with ``method`` saying how each got its event.
 
     ``method``: ``"given"``; ``"no event id: one event 'all'"`` while at most ``max_all`` articles lack an id;
@@ -172,7 +174,10 @@ def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq
     """
     event = str(event) if event else None
     sentences = tables.sentences
-    arts = resolve_events(tables.articles, sentences, event, max_all=max_all)
+    # every analysed article with its event; grouping only when it can matter (all events, or an auto- event)
+    grouping = event is None or event.startswith(AUTO_PREFIX)
+    resolved = resolve_events(tables.articles, sentences, None, max_all=max_all if grouping else math.inf)
+    arts = resolved if event is None else resolved[resolved["event_id"] == event]
     events = arts.loc[:, EVENTS_COLUMNS].sort_values(["event_id", "outlet", "article_id"], kind="stable")
     base = arts.loc[:, [c for c in arts.columns if c not in ("given_event_id", "method")]]
     alignment = align_sentences(base, sentences)
@@ -185,7 +190,7 @@ def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq
         "events": events.reset_index(drop=True),
         "reuse": _in_event(reuse_table(base, sentences), event),
         "passages": _in_event(shared_passages(base, sentences), event),
-        "near_duplicates": _near_duplicates(tables.articles, sentences, event),  # corpus-wide: every article
+        "near_duplicates": _near_duplicates(resolved, sentences, event),  # corpus-wide: every article
         "alignment": _in_event(alignment, event),
         "unique_sentences": _in_event(unique_sentences(alignment, sentences, base), event),
         "claims": _in_event(claims, event),
