@@ -2,7 +2,8 @@
 
 The unit of analysis is the article (one value per article, metric and target, from the tidy metrics
 table), never the word or the sentence: rows whose target is a sentence position (``sentence:N``; no bundled
-family writes such rows to the metrics table, but a user family might) are left out, because sentence N of one article has no counterpart in another. For each
+family writes such rows to the metrics table, but a user family might) are left out, because sentence N
+of one article has no counterpart in another. For each
 metric (× target) and each pair of outlets:
 
 * **independent design** (outlets cover different events, or ``paired=False``): difference of the

@@ -481,6 +481,8 @@ class _Finder:
         clause is dropped as a quote of its own; the indirect quote keeps rule ``mixed`` and the
         quoted words stay quoted text (:func:`quoted_spans`, ``quoted_word_share``).
         """
+        # +1: the direct quote's content may end one character past the clause (the clause stops before
+        # the closing punctuation that the quoted words still carry, as in "…after 2022,” according to…")
         inner = [d for d in self.by_verb.get(hit.start, ()) if q.start <= d.start and d.end <= q.end + 1]
         if not inner:
             return q
