@@ -129,9 +129,17 @@ def execute_notebook(notebook: str | Path, output: str | Path, parameters: Mappi
 
 
 def render_html(nb: Any, title: str) -> str:
-    """Static HTML of an executed notebook: outputs only (no code, no prompts), no CDN scripts."""
+    """Static HTML of an executed notebook: outputs only (no code, no prompts), no CDN scripts.
+
+    Byte-identical for identical input: papermill gives the cell it injects a random id, which the
+    HTML carries, so that cell gets a fixed one here.
+    """
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
+
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
 
     exporter = HTMLExporter(
         extra_loaders=[DictLoader({"mediacompare.html.j2": _HTML_TEMPLATE})],

@@ -40,9 +40,14 @@ def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = tmp_path_factory.mktemp("report")
     notebooks_before = snapshot(REPO / "notebooks")
     index = build_report(REPO / "seeds", out)
-    first = {**snapshot(out / "tables"), **{f"figures/{k}": v for k, v in snapshot(out / "figures").items()}}
+    def build_files() -> dict[str, bytes]:  # tables, figures and the HTML pages themselves
+        pages = {p.name: p.read_bytes() for p in sorted(out.glob("*.html"))}
+        return {**snapshot(out / "tables"), **{f"figures/{k}": v for k, v in snapshot(out / "figures").items()},
+                **pages}
+
+    first = build_files()
     build_report(REPO / "seeds", out)
-    second = {**snapshot(out / "tables"), **{f"figures/{k}": v for k, v in snapshot(out / "figures").items()}}
+    second = build_files()
     return {"out": out, "index": index, "first": first, "second": second, "notebooks_before": notebooks_before}
 
 
