@@ -175,11 +175,27 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+CORPUS_HELP = "directory of .txt files (+ manifest) or a table"
+
+
+def _add_parser(sub: argparse._SubParsersAction, name: str, help: str, epilog: str) -> argparse.ArgumentParser:
+    """A subcommand parser with the shared description and an example-keeping epilog."""
+    return sub.add_parser(name, help=help, description=DESCRIPTION, epilog=epilog,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def _add_analysis_options(p: argparse.ArgumentParser) -> None:
+    """Options of the commands that analyse a corpus themselves (metrics, compare)."""
+    p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
+    _add_settings_options(p)
+    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="worker processes (default: 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+
+
 def add_metrics_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare metrics``: corpus -> tidy tables."""
-    p = sub.add_parser("metrics", help="analyse a corpus into tidy tables", description=DESCRIPTION,
-                       epilog=METRICS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("corpus", metavar="CORPUS", help="directory of .txt files (+ manifest) or a table")
+    p = _add_parser(sub, "metrics", "analyse a corpus into tidy tables", METRICS_EPILOG)
+    p.add_argument("corpus", metavar="CORPUS", help=CORPUS_HELP)
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="metrics table (.csv or .parquet)")
     p.add_argument("--evidence", metavar="FILE", help="also write the evidence table")
     p.add_argument("--articles", metavar="FILE", help="also write the articles table (metadata, cleaning, status)")
@@ -187,18 +203,14 @@ def add_metrics_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--records", metavar="DIR",
                    help="also write each detail table (e.g. quotes) as DIR/NAME.csv or .parquet, "
                         "in the format of the metrics table")
-    p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
-    _add_settings_options(p)
-    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="worker processes (default: 1)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    _add_analysis_options(p)
     p.set_defaults(run=run_metrics)
 
 
 def add_report_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare report``: corpus -> OUT/tables + rendered notebooks."""
-    p = sub.add_parser("report", help="analyse a corpus and render the notebooks to HTML", description=DESCRIPTION,
-                       epilog=REPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("corpus", metavar="CORPUS", help="directory of .txt files (+ manifest) or a table")
+    p = _add_parser(sub, "report", "analyse a corpus and render the notebooks to HTML", REPORT_EPILOG)
+    p.add_argument("corpus", metavar="CORPUS", help=CORPUS_HELP)
     p.add_argument("-o", "--output", metavar="DIR", required=True, help="report directory (e.g. reports/NAME)")
     p.add_argument("--notebooks", metavar="DIR", help="notebooks to run (default: the repository's notebooks/)")
     _add_settings_options(p, families=False)
@@ -232,18 +244,13 @@ examples:
 
 def add_compare_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare compare``: corpus -> same-event comparison and outlet statistics tables."""
-    p = sub.add_parser("compare", help="compare outlets: reuse, alignment, claims, keyness, statistics",
-                       description=DESCRIPTION, epilog=COMPARE_EPILOG,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("corpus", metavar="CORPUS", help="directory of .txt files (+ manifest) or a table")
+    p = _add_parser(sub, "compare", "compare outlets: reuse, alignment, claims, keyness, statistics", COMPARE_EPILOG)
+    p.add_argument("corpus", metavar="CORPUS", help=CORPUS_HELP)
     p.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the comparison tables")
     p.add_argument("--event", metavar="ID", help="compare one event only (default: pooled and every event)")
     p.add_argument("--from-tables", action="store_true",
                    help="CORPUS is a tables folder written by 'report' (OUT/tables): skip the analysis")
-    p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
-    _add_settings_options(p)
-    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="worker processes (default: 1)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    _add_analysis_options(p)
     p.set_defaults(run=run_compare)
 
 
