@@ -19,6 +19,7 @@ from . import __version__
 from .metrics import FAMILIES, Settings
 from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
 from .model import MediacompareError
+from .validate.cli import add_validate_command
 
 if TYPE_CHECKING:
     from .tables import AnalysisTables
@@ -257,7 +258,7 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
 # Subcommands in --help order. A new command is one function adding its parser (and its ``run``)
 # plus one entry here, e.g. ``add_compare_command`` for ``mediacompare compare``.
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    add_metrics_command, add_compare_command, add_report_command,
+    add_metrics_command, add_compare_command, add_report_command, add_validate_command,
 ]
 
 

@@ -1,0 +1,246 @@
+"""Validation round trip: agreement statistics on published and hand-worked examples, sampling design,
+coding sheets, bad sheets, and the seeds coded by two simulated coders whose codes are written here."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from analysis.cli import main
+from analysis.validate import agreement as ag
+from analysis.validate.names import same_actor
+from analysis.validate.sample import allocate
+
+pytest.importorskip("krippendorff")
+pytest.importorskip("openpyxl")
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+UPI, REWRITE = "002_3725b521bb5f0d30", "000_dc77826089423d0b"
+
+# Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section A: binary data, two
+# observers, no missing data. Worked by hand: coincidences o00 = 10, o11 = 2, o01 = o10 = 4, n0 = 14,
+# n1 = 6, n = 20; D_o = 8/20 = 0.4, D_e = 2·14·6/(20·19) = 0.44211; α = 1 − 0.4/0.44211 = 0.0952.
+BINARY = [[0, 1, 0, 0, 0, 0, 0, 0, 1, 0], [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]]
+# Section C of the same paper: nominal data, four observers, missing values (None); published
+# α_nominal = 0.743 and α_interval = 0.849.
+N = None
+FOUR = [[1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
+        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
+        [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
+        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N]]
+
+
+def test_alpha_published_examples():
+    assert ag.krippendorff_alpha(BINARY, "nominal") == pytest.approx(0.0952, abs=5e-4)
+    assert round(ag.krippendorff_alpha(FOUR, "nominal"), 3) == 0.743
+    assert round(ag.krippendorff_alpha(FOUR, "interval"), 3) == 0.849
+
+
+def test_alpha_undefined_and_interval():
+    assert math.isnan(ag.krippendorff_alpha([[1, 1, 1], [1, 1, 1]]))  # no variation
+    assert "no variation" in ag.krippendorff_alpha([[1, 1], [1, 1]]).reason
+    low, high = ag.alpha_interval(FOUR, "nominal", n_boot=300, seed=3)
+    assert low <= 0.743 <= high
+    assert (low, high) == ag.alpha_interval(FOUR, "nominal", n_boot=300, seed=3)  # seeded
+
+
+def test_percent_agreement_and_confusion_by_hand():
+    assert ag.percent_agreement(BINARY) == pytest.approx(6 / 10)  # units 1, 3, 6, 9 disagree
+    c = ag.confusion([True, True, False, False, True], [True, False, True, False, True])
+    assert (c.tp, c.fp, c.fn, c.tn) == (2, 1, 1, 1)
+    assert c.precision == pytest.approx(2 / 3) and c.recall == pytest.approx(2 / 3)
+    w = ag.confusion([True, True, False], [True, False, True], weights=[1, 3, 2])
+    assert w.precision == pytest.approx(1 / 4) and w.recall == pytest.approx(1 / 3)
+    assert math.isnan(ag.confusion([False], [True]).precision)
+
+
+def test_spearman_ties_and_pearson():
+    # ranks of (1, 2, 2, 3) are (1, 2.5, 2.5, 4); against (1, 2, 3, 4) Pearson of the ranks is 0.9487
+    assert ag.spearman([1, 2, 2, 3], [1, 2, 3, 4]) == pytest.approx(0.948683, abs=1e-6)
+    assert ag.pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    assert math.isnan(ag.pearson([1, 1, 1], [1, 2, 3]))
+
+
+def test_allocation_even_and_capped():
+    assert allocate(10, [5, 5]) == [5, 5]
+    assert allocate(10, [2, 20]) == [2, 8]  # the small stratum gives its share away
+    assert allocate(7, [10, 10, 10]) == [3, 2, 2]
+    assert allocate(100, [3, 4]) == [3, 4]
+    assert sum(allocate(11, [4, 4, 4])) == 11
+
+
+def test_name_matching_rule():
+    assert same_actor("Mr. Trump", "Donald Trump")
+    assert same_actor("The New York Times", "New York Times")
+    assert same_actor("Korean Central News Agency", "state-run Korean Central News Agency")
+    assert not same_actor("Bill Clinton", "Hillary Clinton")
+    assert not same_actor("intelligence reports", "Intelligence reports from the U.S., South Korea, and Ukraine")
+
+
+# --- round trip on the seeds ------------------------------------------------------------------------
+
+# Two coders, codes decided by reading the sentences (not from the toolkit's output):
+# unit: (quote, speaker, stance, tone) for coder A, then coder B.
+CODES = {
+    f"{UPI}#0": (("1", "state media", "neutral", "-1"), ("1", "state media", "neutral", "-1")),
+    f"{UPI}#8": (("1", "Andrey Rudenko", "neutral", "-1"), ("1", "Rudenko", "neutral", "-2")),
+    f"{UPI}#2": (("0", "", "none", "0"), ("0", "", "none", "0")),
+    f"{REWRITE}#14": (("0", "", "none", "0"), ("0", "", "none", "1")),
+    f"{REWRITE}#1": (("1", "U.S., South Korea and Ukraine", "distancing", "-1"),
+                     ("1", "U.S., South Korea and Ukraine", "distancing", "-1")),
+    f"{REWRITE}#12": (("1", "South Korea, the U.S. and allies", "none", "-1"),
+                      ("1", "South Korea, the U.S. and allies", "none", "-1")),
+    f"{REWRITE}#9": (("1", "intelligence reports", "neutral", "0"), ("1", "intelligence reports", "neutral", "0")),
+    f"{UPI}#6": (("0", "", "none", "1"), ("0", "", "none", "1")),
+    f"{REWRITE}#3": (("0", "", "none", "0"), ("1", "", "none", "1")),
+}
+
+
+@pytest.fixture(scope="module")
+def coding(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("v") / "coding"
+    assert main(["validate", "sample", str(SEEDS), "-o", str(out), "--measures", "sourcing,tone",
+                 "--n", "40", "--seed", "1"]) == 0
+    return out
+
+
+def _fill(coding: Path, name: str, which: int, codes: dict = CODES) -> Path:
+    with (coding / "coding_sheet.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        if r["unit_id"] in codes:
+            r["quote"], r["speaker"], r["stance"], r["tone"] = codes[r["unit_id"]][which]
+    path = coding / f"coded_{name}.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_sample_files_and_blindness(coding):
+    names = {p.name for p in coding.iterdir()}
+    assert {"coding_sheet.csv", "coding_sheet.xlsx", "codebook.csv", "toolkit_codes.csv", "sample.csv",
+            "sample.json"} <= names
+    header = (coding / "coding_sheet.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[-6:] == ["coder", "quote", "speaker", "stance", "tone", "notes"]
+    assert not any(h.startswith("cue:") for h in header)  # coders never see the toolkit's codes
+    meta = json.loads((coding / "sample.json").read_text(encoding="utf-8"))
+    assert meta["population"] == 30 and meta["n_drawn"] == 30  # the seeds have 14 + 16 body sentences
+    weights = {r["unit_id"]: float(r["weight"]) for r in csv.DictReader((coding / "sample.csv").open())}
+    assert set(weights.values()) == {1.0}  # every stratum drawn whole
+
+
+def test_sample_is_seeded(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        assert main(["validate", "sample", str(SEEDS), "-o", str(out), "--n", "10", "--seed", "5",
+                     "--measures", "framing"]) == 0
+    assert (a / "coding_sheet.csv").read_bytes() == (b / "coding_sheet.csv").read_bytes()
+    strata = json.loads((a / "sample.json").read_text())["strata"]
+    assert sum(s["draws"] for s in strata) == 10
+    for s in strata:
+        assert s["weight"] == pytest.approx(s["size"] / s["draws"])
+
+
+def test_score_round_trip(coding, tmp_path):
+    _fill(coding, "alice", 0)
+    _fill(coding, "bob", 1)
+    out = tmp_path / "validation"
+    assert main(["validate", "score", str(coding), "-o", str(out)]) == 0
+    result = json.loads((out / "validation.json").read_text(encoding="utf-8"))
+    assert result["coders"] == ["alice", "bob"] and result["reference"] == "majority of coders"
+    rel = {r["code"]: r for r in result["reliability"]}
+    # quote: 9 units coded by both, 8 agree; α by hand: o11 = 10, o00 = 6, o01 = o10 = 1, n1 = 11,
+    # n0 = 7, n = 18: D_o = 2/18, D_e = 2·11·7/(18·17); α = 1 − (2/18)/(154/306) = 0.779221
+    assert rel["quote"]["units"] == 9
+    assert rel["quote"]["agreement"] == pytest.approx(8 / 9, abs=1e-6)
+    assert rel["quote"]["alpha"] == pytest.approx(0.779221, abs=1e-5)
+    before = {r["code"]: r for r in result["toolkit"]["before"]}
+    # reference quote (REWRITE#3 is a tie and left out): TP UPI#0 UPI#8 R#1 R#9, FP UPI#6, FN R#12,
+    # TN UPI#2 R#14
+    q = before["quote"]
+    assert (q["n"], q["tp"], q["fp"], q["fn"]) == (8, 4, 1, 1)
+    assert q["precision"] == pytest.approx(0.8) and q["recall"] == pytest.approx(0.8)
+    assert q["weighted_precision"] == pytest.approx(0.8)  # every weight is 1 here
+    # speaker right among quotes both found: state media ✓, Rudenko ✓, U.S./South Korea/Ukraine ✓,
+    # "intelligence reports" vs the toolkit's longer description ✗ → 3 of 4
+    assert before["speaker_right"]["n"] == 4 and before["speaker_right"]["accuracy"] == pytest.approx(0.75)
+    neutral = before["stance=neutral"]
+    assert (neutral["tp"], neutral["fp"], neutral["fn"]) == (3, 1, 0)
+    assert before["stance=distancing"]["precision"] == pytest.approx(1.0)
+    # tone sign (toolkit ±0.05 vs the sign of the coders' mean): agree on UPI#8, UPI#2, R#1, UPI#6, R#3
+    assert before["tone"]["n"] == 9 and before["tone"]["sign_agreement"] == pytest.approx(5 / 9)
+    # the disagreements list the FP with the toolkit's cue
+    dis = [d for d in result["disagreements"] if d["code"] == "quote"]
+    assert {d["unit_id"] for d in dis} == {f"{UPI}#6", f"{REWRITE}#12"}
+    # re-run on the unchanged corpus: the same figures after as before
+    after = {r["code"]: r for r in result["toolkit"]["after"]}
+    assert after["quote"]["f1"] == q["f1"]
+    for name in ("agreement.md", "agreement.tex", "index.html", "reliability.csv", "agreement.csv",
+                 "disagreements.csv"):
+        assert (out / name).stat().st_size > 0
+    assert "\\toprule" in (out / "agreement.tex").read_text(encoding="utf-8")
+
+
+def test_adjudicated_reference_wins(coding, tmp_path):
+    sheets = [_fill(coding, "alice", 0), _fill(coding, "bob", 1), _fill(coding, "adjudicated", 1)]
+    out = tmp_path / "v"
+    assert main(["validate", "score", str(coding), "-o", str(out), "--no-rerun", "--sheets", *map(str, sheets)]) == 0
+    result = json.loads((out / "validation.json").read_text(encoding="utf-8"))
+    assert result["reference"] == "adjudicated"
+    q = {r["code"]: r for r in result["toolkit"]["before"]}["quote"]
+    # gold = bob: TP UPI#0 UPI#8 R#1 R#9, FP UPI#6, FN R#12 R#3, TN UPI#2 R#14
+    assert (q["n"], q["tp"], q["fp"], q["fn"]) == (9, 4, 1, 2)
+    assert "after" not in result["toolkit"]
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda rows: [{k: v for k, v in r.items() if k != "stance"} for r in rows], "missing column 'stance'"),
+    (lambda rows: [*rows[:1], dict(rows[1], quote="maybe"), *rows[2:]], "row 3, column quote: 'maybe' is not a code"),
+    (lambda rows: [*rows, dict(rows[0])], "coded twice"),
+    (lambda rows: [dict(r, quote="", speaker="", stance="", tone="") for r in rows], "gave no codes"),
+    (lambda rows: [*rows[:1], dict(rows[1], tone="7"), *rows[2:]], "column tone: '7' is not a code"),
+    (lambda rows: [dict(rows[0], unit_id="nope#1"), *rows[1:]], "row 2, column unit_id: 'nope#1'"),
+])
+def test_bad_sheets_one_line_errors(coding, tmp_path, capsys, edit, message):
+    with (coding / "coding_sheet.csv").open(encoding="utf-8") as fh:
+        rows = [dict(r, quote="1", stance="neutral", tone="0") for r in csv.DictReader(fh)]
+    rows = edit(rows)
+    bad = tmp_path / "coded_x.csv"
+    with bad.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    assert main(["validate", "score", str(coding), "-o", str(tmp_path / "o"), "--no-rerun", "--sheets", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and str(bad) in err and message in err
+
+
+def test_untrusted_text_is_inert_in_sheets(tmp_path):
+    from openpyxl import load_workbook
+
+    corpus = tmp_path / "news.csv"
+    corpus.write_text('article_id,outlet,text\n"=HYPERLINK(""http://x"")","<script>alert(1)</script>",'
+                      '"Officials said the plan would cost money. The mayor said it was fine."\n', encoding="utf-8")
+    out = tmp_path / "coding"
+    assert main(["validate", "sample", str(corpus), "-o", str(out), "--n", "5", "--min-english-share", "0"]) == 0
+    with (out / "coding_sheet.csv").open(encoding="utf-8") as fh:
+        row = list(csv.reader(fh))[1]
+    assert row[0].startswith("'=HYPERLINK") and row[1].startswith("'=HYPERLINK")  # neutralised for spreadsheets
+    ws = load_workbook(out / "coding_sheet.xlsx")["coding"]
+    cell = ws.cell(row=2, column=2)
+    assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"  # a string, not a formula
+
+
+def test_output_folders_are_protected(coding, tmp_path, capsys):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.docx").write_text("keep", encoding="utf-8")
+    assert main(["validate", "sample", str(SEEDS), "-o", str(mine), "--n", "5"]) == 2
+    assert (mine / "thesis.docx").read_text(encoding="utf-8") == "keep"
+    assert "not empty" in capsys.readouterr().err
