@@ -1,0 +1,291 @@
+"""The hand-labelled development set (tests/fixtures/devset) and the scorer of benchmarks/bench_entities.py.
+
+Fixture checks: schema (always), and with ../shared/corpora present every label found at its stated
+place in the article. Scorer checks: matching and scores on tiny hand-made articles whose precision and
+recall are worked out by hand in the comments.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("bench_entities", ROOT / "benchmarks" / "bench_entities.py")
+bench = importlib.util.module_from_spec(_spec)
+assert _spec.loader is not None
+sys.modules.setdefault("bench_entities", bench)
+_spec.loader.exec_module(bench)
+
+FIXTURES = bench.fixture_paths()
+CORPORA_PRESENT = all((bench.CORPORA / s).is_file() for s in bench.SOURCES)
+needs_corpora = pytest.mark.skipif(not CORPORA_PRESENT, reason="../shared/corpora is absent")
+
+
+# ------------------------------------------------------------------------------------------ fixtures
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_fixture_schema(path: Path) -> None:
+    data = bench.load_fixture(path)
+    bench.check_schema(data, path.name)
+    assert path.stem == f"{data['source'].split('_')[0]}_{data['article_id']}"  # one file per article, named by id
+    assert data["main"], "every article names 1-3 main entities"
+    assert 1 <= len(data["main"]) <= 3
+
+
+def test_fixtures_hold_short_excerpts_only() -> None:
+    # Labels are surfaces and short excerpts: no string in a fixture is longer than a long sentence.
+    for path in FIXTURES:
+        def strings(x: object) -> list[str]:
+            if isinstance(x, str):
+                return [x]
+            if isinstance(x, dict):
+                return [s for v in x.values() for s in strings(v)]
+            if isinstance(x, list):
+                return [s for v in x for s in strings(v)]
+            return []
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        labels = {k: v for k, v in data.items() if k != "notes"}
+        assert max(len(s) for s in strings(labels)) <= 120, path.name
+
+
+def test_aliases_file() -> None:
+    aliases = bench.load_aliases()
+    assert all(isinstance(v, set) and v for v in aliases.values())
+
+
+@needs_corpora
+def test_every_label_occurs_in_its_article() -> None:
+    # load_devset raises DevsetError for any label not found, in reading order, in its paragraph.
+    articles = bench.load_devset()
+    assert len(articles) == len(FIXTURES)
+    for art in articles:
+        for m in art.mentions:
+            assert art.text[m.span.start:m.span.end] == m.surface
+        for q in art.quotes:
+            assert art.text[q.span.start:q.span.end] == q.excerpt
+        for n in art.numbers:
+            assert art.text[n.span.start:n.span.end] == n.surface
+        assert all(m.span.end <= art.limit for m in art.mentions)
+
+
+@needs_corpora
+def test_devset_coverage() -> None:
+    articles = bench.load_devset()
+    groups = {a.outlet_group for a in articles}
+    assert len(articles) >= 8
+    assert len(groups) >= 7
+    nyt_style = [a for a in articles if any(m.surface.startswith(("Mr. ", "Ms. ", "Mrs. ")) for m in a.mentions)]
+    assert len(nyt_style) >= 1
+
+
+# ------------------------------------------------------------------------------------- label reading
+
+TEXT = ("Mr. Trump met Angela Merkel in Berlin on Monday.\n\n"
+        "“We agree,” Ms. Merkel said. Officials said 3,000 troops would stay, and one of them was 45.\n\n"
+        "Trailer paragraph with Paris.")
+
+
+def tiny(**over: object) -> dict:
+    data = {
+        "article_id": "t1", "source": "allsides_dev.jsonl.gz", "outlet": "Test", "outlet_group": "Test",
+        "labelled_paragraphs": 2, "labelled_by": "test",
+        "entities": {"Donald Trump": "PER", "Angela Merkel": "PER", "Berlin": "GPE"},
+        "main": ["Angela Merkel"],
+        "mentions": {0: ["Mr. Trump = Donald Trump", "Angela Merkel", "Berlin"], 1: ["Ms. Merkel = Angela Merkel"]},
+        "quotes": [{"p": 1, "text": "We agree", "kind": "direct", "speaker": "Angela Merkel"},
+                   {"p": 1, "text": "3,000 troops would stay", "kind": "indirect", "speaker": "Officials",
+                    "speaker_kind": "description"}],
+        "numbers": {1: ["3,000 troops", {"non": "one", "why": "pronoun"}, {"non": "45", "why": "age"}]},
+    }
+    data.update(over)
+    return data
+
+
+def resolved(**over: object) -> bench.LabelledArticle:
+    return bench.resolve_article(tiny(**over), TEXT, Path("t.yaml"))
+
+
+def test_paragraphs_are_non_blank_lines() -> None:
+    spans = bench.paragraphs(TEXT)
+    assert [TEXT[s.start:s.end][:6] for s in spans] == ["Mr. Tr", "“We ag", "Traile"]
+
+
+def test_labels_resolve_to_offsets() -> None:
+    art = resolved()
+    assert [(TEXT[m.span.start:m.span.end], m.entity) for m in art.mentions] == [
+        ("Mr. Trump", "Donald Trump"), ("Angela Merkel", "Angela Merkel"), ("Berlin", "Berlin"),
+        ("Ms. Merkel", "Angela Merkel")]
+    assert art.mentions[0].span == bench.Span(0, 9)
+    assert art.limit == TEXT.index("\n\nTrailer")  # two labelled paragraphs
+    assert [n.claim for n in art.numbers] == [True, False, False]
+    assert art.quotes[1].speaker_kind == "description"
+
+
+@pytest.mark.parametrize("over, message", [
+    ({"mentions": {0: ["Berlin", "Angela Merkel = Angela Merkel"]}}, "not found"),  # out of reading order
+    ({"mentions": {0: ["Trump = Donald Trump", "Angela Merkel", "Berlin"], 1: ["Merkel = Angela Merkel"]},
+      "entities": {"Donald Trump": "PER", "Angela Merkel": "PER", "Berlin": "CITY"}}, "type"),
+    ({"mentions": {2: ["Paris"]}}, "outside the labelled paragraphs"),
+    ({"numbers": {1: ["000 troops"]}}, "longer number"),  # what an unquoted "3,000 troops" becomes in YAML
+    ({"numbers": {1: [{"non": "one", "why": "because"}]}}, "reason"),
+    ({"main": ["Emmanuel Macron"]}, "main entity"),
+    ({"quotes": [{"p": 1, "text": "We agree", "kind": "direct", "speaker": "Olaf Scholz"}]}, "not in entities"),
+    ({"entities": {"Donald Trump": "PER", "Angela Merkel": "PER", "Berlin": "GPE", "Paris": "GPE"}}, "no mention"),
+    ({"extra": 1}, "unknown key"),
+])
+def test_bad_fixtures_are_refused(over: dict, message: str) -> None:
+    with pytest.raises(bench.DevsetError, match=message):
+        resolved(**over)
+
+
+def test_a_surface_is_never_found_inside_a_longer_word() -> None:
+    assert bench.find_word("Trumpism and Trump", "Trump", 0, 18) == 13
+
+
+# ------------------------------------------------------------------------------------------- matching
+
+def test_normalise_name() -> None:
+    assert bench.normalise_name("Mr. Trump’s") == "trump"
+    assert bench.normalise_name("the White House") == "white house"
+    assert bench.normalise_name("U.S.") == "us"
+    assert bench.normalise_name("President") == "president"  # a lone title stays
+
+
+@pytest.mark.parametrize("system, names, person, expected", [
+    ("Trump", {"donald trump"}, True, True),  # surname of a person
+    ("Donald J. Trump", {"donald trump"}, True, True),  # initials ignored
+    ("Mrs. Clinton", {"hillary clinton"}, True, True),
+    ("Bill Clinton", {"hillary clinton", "clinton"}, True, False),  # conflicting given name
+    ("Department", {"justice department"}, False, False),  # no suffix rule outside persons
+    ("Despite Trump", {"donald trump", "trump"}, True, False),
+    ("the Kremlin", {"kremlin"}, False, True),
+])
+def test_names_match(system: str, names: set[str], person: bool, expected: bool) -> None:
+    assert bench.names_match(system, names, person) is expected
+
+
+def test_greedy_overlap_is_one_to_one_largest_first() -> None:
+    S = bench.Span
+    system = [S(0, 9), S(4, 9), S(14, 27)]
+    gold = [S(0, 9), S(14, 20)]
+    # S(0,9) overlaps gold 0 by 9, S(4,9) by 5: the larger wins, S(4,9) stays unmatched.
+    assert bench.greedy_overlap(system, gold) == {0: 0, 2: 1}
+
+
+def test_kind_to_type() -> None:
+    assert [bench.kind_to_type(k) for k in ("person", "organisation", "country", "location", "other")] == [
+        "PER", "ORG", "GPE", "LOC", "OTHER"]
+
+
+# -------------------------------------------------------------------------------------------- scoring
+
+def sysout(mentions=(), actors=(), quotes=(), claims=()) -> bench.SystemOutput:
+    return bench.SystemOutput(list(mentions), list(actors), list(quotes), list(claims))
+
+
+def span_of(text: str, nth: int = 0) -> bench.Span:
+    i = -1
+    for _ in range(nth + 1):
+        i = TEXT.index(text, i + 1)
+    return bench.Span(i, i + len(text))
+
+
+def test_mention_scores_by_hand() -> None:
+    art = resolved()
+    out = sysout(mentions=[
+        bench.SysMention(span_of("Trump"), "Trump", "PER"),  # overlaps "Mr. Trump": PER tp
+        bench.SysMention(span_of("Angela Merkel"), "Angela Merkel", "ORG"),  # right span, wrong type
+        bench.SysMention(span_of("Monday"), "Monday", "PER"),  # no gold: PER fp
+        bench.SysMention(span_of("Paris"), "Paris", "GPE"),  # beyond the labelled paragraphs: ignored
+    ])
+    s = bench.score_mentions(art, out)
+    # PER: gold Mr. Trump, Angela Merkel, Ms. Merkel (3); system PER Trump, Monday -> tp 1, fp 1, fn 2.
+    assert (s["PER"].tp, s["PER"].fp, s["PER"].fn) == (1, 1, 2)
+    assert s["PER"].precision == 0.5 and s["PER"].recall == pytest.approx(1 / 3)
+    assert s["PER"].f1 == pytest.approx(2 * 0.5 * (1 / 3) / (0.5 + 1 / 3))
+    # ORG: no gold, one system -> P 0/1; GPE: Berlin missed -> R 0/1.
+    assert (s["ORG"].tp, s["ORG"].fp, s["ORG"].fn) == (0, 1, 0)
+    assert (s["GPE"].tp, s["GPE"].fp, s["GPE"].fn) == (0, 0, 1)
+    # Type-blind: Trump and Angela Merkel overlap gold -> tp 2 of 3 system, 2 of 4 gold.
+    assert (s["ALL"].tp, s["ALL"].fp, s["ALL"].fn) == (2, 1, 2)
+    assert math.isnan(s["LOC"].precision) and math.isnan(s["LOC"].recall)
+
+
+def test_document_scores_by_hand() -> None:
+    art = resolved()
+    out = sysout(mentions=[
+        bench.SysMention(span_of("Trump"), "Trump", "PER"),  # Donald Trump found (surname rule)
+        bench.SysMention(span_of("Merkel"), "Merkel", "PER"),  # Angela Merkel found
+        bench.SysMention(span_of("Berlin"), "Berlin", "PER"),  # Berlin typed as a person: PER fp, GPE fn
+        bench.SysMention(span_of("Officials"), "Officials", "ORG"),  # not an entity: ORG fp
+    ])
+    s = bench.score_documents(art, out, {})
+    assert (s["PER"].tp, s["PER"].fp, s["PER"].fn) == (2, 1, 0)
+    assert (s["ORG"].tp, s["ORG"].fp, s["ORG"].fn) == (0, 1, 0)
+    assert (s["GPE"].tp, s["GPE"].fp, s["GPE"].fn) == (0, 0, 1)
+
+
+def test_aliases_let_a_system_name_match() -> None:
+    art = resolved()
+    out = sysout(mentions=[bench.SysMention(span_of("Berlin"), "German capital", "GPE")])
+    assert bench.score_documents(art, out, {})["GPE"].tp == 0
+    assert bench.score_documents(art, out, {"Berlin": {"German capital"}})["GPE"].tp == 1
+
+
+def test_main_entity_hits_top_three_by_prominence() -> None:
+    art = resolved(main=["Angela Merkel", "Donald Trump"])
+    actors = [bench.SysActor("Merkel", "PER", 2.0), bench.SysActor("Berlin", "GPE", 1.5),
+              bench.SysActor("Officials", "ORG", 1.2), bench.SysActor("Trump", "PER", 1.0)]
+    # Top 3: Merkel, Berlin, Officials -> Angela Merkel hit, Donald Trump (4th) missed.
+    assert bench.main_entity_hits(art, sysout(actors=actors), {}) == (1, 2)
+
+
+def test_speaker_scores_by_hand() -> None:
+    art = resolved()
+    we_agree, troops = art.quotes
+    right = bench.SysQuote(span_of("We agree"), "Angela Merkel", "Ms. Merkel", "direct")
+    surface_only = bench.SysQuote(span_of("We agree"), "", "Ms. Merkel", "direct")
+    wrong = bench.SysQuote(span_of("We agree"), "Donald Trump", "Mr. Trump", "direct")
+    officials = bench.SysQuote(span_of("3,000 troops would stay"), "officials", "Officials", "indirect")
+    assert bench.speaker_correct(we_agree, right, art, {})
+    assert bench.speaker_correct(we_agree, surface_only, art, {})
+    assert not bench.speaker_correct(we_agree, wrong, art, {})
+    assert not bench.speaker_correct(we_agree, None, art, {})  # a missed quote is wrong
+    assert bench.speaker_correct(troops, officials, art, {})  # description head noun "official(s)"
+    # Two labelled quotes; the system finds only the first, with the right speaker: 2 labelled, 1 found, 1 right.
+    assert bench.score_quotes(art, sysout(quotes=[right]), {}) == (2, 1, 1)
+
+
+def test_unattributed_quote_needs_no_speaker() -> None:
+    art = resolved(quotes=[{"p": 1, "text": "We agree", "kind": "direct", "speaker": None}])
+    (gold,) = art.quotes
+    assert bench.speaker_correct(gold, bench.SysQuote(span_of("We agree"), "", "", "direct"), art, {})
+    assert not bench.speaker_correct(gold, bench.SysQuote(span_of("We agree"), "Angela Merkel", "Merkel",
+                                                          "direct"), art, {})
+
+
+def test_claim_scores_by_hand() -> None:
+    art = resolved()
+    out = sysout(claims=[span_of("3,000"), span_of("one"), span_of("45"), span_of("Monday")])
+    prf, wrong = bench.score_claims(art, out)
+    # 1 labelled claim, found; 3 other system claims are false positives: P 1/4, R 1/1.
+    assert (prf.tp, prf.fp, prf.fn) == (1, 3, 0)
+    assert prf.precision == 0.25 and prf.recall == 1.0
+    assert wrong == {"pronoun": 1, "age": 1}
+
+
+def test_offset_map_maps_body_offsets_to_raw_text() -> None:
+    raw = "By A Writer\n\nFirst sentence here.\u00a0Second one.\n"
+    sentences = [{"start": 0, "end": 20, "text": "First sentence here."},
+                 {"start": 21, "end": 32, "text": "Second one."}]
+    omap = bench.OffsetMap(raw, sentences)
+    assert omap.span(6, 14) == bench.Span(19, 27)
+    assert raw[19:27] == "sentence"
+    assert raw[omap(21):omap(27)] == "Second"
+    assert omap(40) is None
