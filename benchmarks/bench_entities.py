@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import re
 import shlex
 import sys
@@ -147,6 +148,11 @@ def paragraphs(text: str) -> list[Span]:
 _WORD = re.compile(r"\w")
 
 
+def same_spaces(text: str) -> str:
+    """``text`` with no-break spaces as spaces (same length), so a label typed with spaces matches."""
+    return text.replace("\u00a0", " ")
+
+
 def find_word(text: str, needle: str, start: int, end: int) -> int:
     """First index >= start of ``needle`` in ``text[:end]`` not inside a longer word, or -1."""
     i = text.find(needle, start, end)
@@ -165,7 +171,7 @@ class _Cursor:
     """Resolves labels of one kind in reading order: each is searched after the previous one."""
 
     def __init__(self, text: str, paras: list[Span], where: str) -> None:
-        self.text, self.paras, self.where = text, paras, where
+        self.text, self.paras, self.where = same_spaces(text), paras, where
         self.pos: dict[int, int] = {}
 
     def find(self, p: int, needle: str) -> Span:
@@ -299,7 +305,10 @@ def resolve_article(data: dict[str, Any], text: str, path: Path) -> LabelledArti
 
 
 def load_fixture(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DevsetError(f"{path.name}: not valid YAML ({' '.join(str(exc).split())})") from None
     if not isinstance(data, dict):
         raise DevsetError(f"{path.name}: not a YAML mapping")
     return data
@@ -357,12 +366,13 @@ sgt adm pres prof professor the former""".split())
 
 
 def normalise_name(name: str) -> str:
-    """Lower case, ’ as ', periods and a possessive 's dropped, leading "the" and titles dropped.
+    """Lower case, ’ as ', periods, parentheses ("(PCB)") and a possessive 's dropped, leading "the" and
+    titles dropped.
 
     >>> normalise_name("Mr. Trump’s")
     'trump'
     """
-    s = name.replace("’", "'").replace(".", "").lower()
+    s = re.sub(r"\([^()]*\)", " ", name).replace("’", "'").replace(".", "").lower()
     s = re.sub(r"'s?\b", "", s)
     words = s.split()
     while len(words) > 1 and words[0] in _TITLES:
@@ -480,7 +490,7 @@ class OffsetMap:
     """
 
     def __init__(self, raw: str, sentences: list[dict[str, Any]]) -> None:
-        hay = raw.replace("\u00a0", " ")
+        hay = same_spaces(raw)
         self.rows: list[tuple[int, int, int]] = []  # body start, body end, raw start
         pos = 0
         for s in sorted(sentences, key=lambda r: r["start"]):
@@ -612,11 +622,17 @@ def main_entity_hits(art: LabelledArticle, sysout: SystemOutput, aliases: dict[s
     return hits, len(art.main)
 
 
+def _contains_words(text: str, name: str) -> bool:
+    """Does ``text`` contain ``name`` (two or more words) as whole words?"""
+    return len(name.split()) >= 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
 def speaker_correct(gold: GoldQuote, found: SysQuote | None, art: LabelledArticle,
                     aliases: dict[str, set[str]]) -> bool:
     """Is the detected speaker of a labelled quote right? A missed quote is wrong.
 
-    named: the system speaker (or its surface) matches the entity's names; description: the
+    named: the system speaker (or its surface) matches the entity's names, or contains its full canonical
+    name of two or more words ("Sri Lanka Cricket's Chief Executive Ashley de Silva"); description: the
     description's head noun (last word, plural s ignored) occurs in the system speaker or its surface;
     none: the system gives no speaker.
     """
@@ -627,7 +643,9 @@ def speaker_correct(gold: GoldQuote, found: SysQuote | None, art: LabelledArticl
     if gold.speaker_kind == "named":
         names = art.names_of(gold.speaker or "", aliases)
         is_person = art.entities.get(gold.speaker or "") == "PER"
-        return any(names_match(x, names, is_person) for x in (found.speaker, found.speaker_surface) if x)
+        full = normalise_name(gold.speaker or "")
+        return any(names_match(x, names, is_person) or _contains_words(normalise_name(x), full)
+                   for x in (found.speaker, found.speaker_surface) if x)
     head = (gold.speaker or "").lower().split()[-1].rstrip("s")
     said = f"{found.speaker} {found.speaker_surface}".lower()
     return bool(head) and re.search(rf"\b{re.escape(head)}", said) is not None
@@ -658,7 +676,53 @@ def score_claims(art: LabelledArticle, sysout: SystemOutput) -> tuple[PRF, dict[
     return prf, dict(wrong)
 
 
+# -------------------------------------------------------------------------------------------- details
+
+def details(art: LabelledArticle, out: SystemOutput) -> list[str]:
+    """Disagreements in one article, one line each: missed/wrongly typed/extra mentions, quotes whose
+    speaker is wrong or that were missed, claims missed or extra (for error analysis, not for scores)."""
+    lines = [f"## {art.path.stem} ({art.outlet})"]
+    sys_m = [m for m in out.mentions if art.in_scope(m.span)]
+    match = greedy_overlap([m.span for m in sys_m], [g.span for g in art.mentions])
+    found = {j: sys_m[i] for i, j in match.items()}
+    for j, g in enumerate(art.mentions):
+        m = found.get(j)
+        if m is None:
+            lines.append(f"  missed {g.type} {g.surface!r} (p{g.paragraph})")
+        elif m.type != g.type:
+            lines.append(f"  type   {g.surface!r}: {g.type} labelled, {m.type} found (actor {m.actor!r})")
+    for i, m in enumerate(sys_m):
+        if i not in match:
+            lines.append(f"  extra  {m.type} {art.text[m.span.start:m.span.end]!r} -> {m.actor!r}")
+    sys_q = [q for q in out.quotes if art.in_scope(q.span)]
+    qmatch = greedy_overlap([g.span for g in art.quotes], [q.span for q in sys_q])
+    for i, g in enumerate(art.quotes):
+        q = sys_q[qmatch[i]] if i in qmatch else None
+        if not speaker_correct(g, q, art, {}):
+            said = "not detected" if q is None else f"got {q.speaker!r} ({q.speaker_surface!r}, {q.kind})"
+            lines.append(f"  quote  p{g.paragraph} {g.excerpt[:40]!r}: {g.speaker!r} labelled, {said}")
+    sys_c = [c for c in out.claims if art.in_scope(c)]
+    claims = [n for n in art.numbers if n.claim]
+    cmatch = greedy_overlap(sys_c, [n.span for n in claims])
+    hit = set(cmatch.values())
+    lines += [f"  claim missed {n.surface!r}" for j, n in enumerate(claims) if j not in hit]
+    lines += [f"  claim extra  {art.text[c.start:c.end]!r}" for i, c in enumerate(sys_c) if i not in cmatch]
+    return lines
+
+
 # -------------------------------------------------------------------------------------------- report
+
+def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion k/n (Wilson, 1927, JASA 22:209-212):
+    (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n); NaN for n = 0."""
+    if n == 0:
+        return float("nan"), float("nan")
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return centre - half, centre + half
+
 
 def _f(x: float) -> str:
     return "—" if x != x else f"{x:.2f}"
@@ -710,18 +774,20 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
               f"Main entities among each article's top 3 actors by prominence: {main_hits}/{main_total} = "
               f"{_f(main_hits / main_total if main_total else float('nan'))}", "",
               "### Quote speakers by outlet", "",
-              "| outlet | articles | labelled quotes | detected | right speaker | speaker accuracy |",
-              "|---|---|---|---|---|---|"]
+              "| outlet | articles | labelled quotes | detected | right speaker | speaker accuracy | 95% interval |",
+              "|---|---|---|---|---|---|---|"]
     acc = {}
     for outlet, (n_a, q, d, r) in sorted(by_outlet.items()):
         value = r / q if q else float("nan")
         if q >= MIN_QUOTES_FOR_GAP:
             acc[outlet] = value
-        lines.append(f"| {outlet} | {n_a} | {q} | {d} | {r} | {_f(value)} |")
+        low, high = wilson_interval(r, q)
+        lines.append(f"| {outlet} | {n_a} | {q} | {d} | {r} | {_f(value)} | {_f(low)}–{_f(high)} |")
     tot_q = sum(v[1] for v in by_outlet.values())
     tot_r = sum(v[3] for v in by_outlet.values())
+    low, high = wilson_interval(tot_r, tot_q)
     lines.append(f"| all | {len(articles)} | {tot_q} | {sum(v[2] for v in by_outlet.values())} | {tot_r} | "
-                 f"{_f(tot_r / tot_q if tot_q else float('nan'))} |")
+                 f"{_f(tot_r / tot_q if tot_q else float('nan'))} | {_f(low)}–{_f(high)} |")
     gap = max(acc.values()) - min(acc.values()) if len(acc) >= 2 else float("nan")
     lines += ["", f"Largest speaker-accuracy gap between two outlets with at least {MIN_QUOTES_FOR_GAP} labelled "
               f"quotes: {_f(gap)}", "", "### Numeric claims", "",
@@ -751,6 +817,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder holding the analysis package to measure (default: this repository)")
     ap.add_argument("--out", type=Path, default=None, help="also write the Markdown here")
     ap.add_argument("--append", action="store_true", help="add a section to --out instead of rewriting it")
+    ap.add_argument("--details", action="store_true", help="print every disagreement per article (stderr)")
     ap.add_argument("--label", default="run", help="the section heading (e.g. 'before: main at 7cbb973')")
     args = ap.parse_args(argv)
     if not all((args.corpora / s).is_file() for s in SOURCES):
@@ -763,7 +830,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     aliases = load_aliases(args.devset)
     command = shlex.join(["python", "benchmarks/bench_entities.py", *(argv if argv is not None else sys.argv[1:])])
-    text = f"## {args.label}\n\n`{command}`\n\n{report(articles, system_output(articles, args.code), aliases)}"
+    outputs = system_output(articles, args.code)
+    if args.details:
+        for art in articles:
+            print("\n".join(details(art, outputs[art.path.stem])), file=sys.stderr)
+    text = f"## {args.label}\n\n`{command}`\n\n{report(articles, outputs, aliases)}"
     print(text)
     if args.out:
         if args.append and args.out.is_file():

@@ -66,11 +66,11 @@ def test_every_label_occurs_in_its_article() -> None:
     assert len(articles) == len(FIXTURES)
     for art in articles:
         for m in art.mentions:
-            assert art.text[m.span.start:m.span.end] == m.surface
+            assert bench.same_spaces(art.text[m.span.start:m.span.end]) == m.surface
         for q in art.quotes:
-            assert art.text[q.span.start:q.span.end] == q.excerpt
+            assert bench.same_spaces(art.text[q.span.start:q.span.end]) == q.excerpt
         for n in art.numbers:
-            assert art.text[n.span.start:n.span.end] == n.surface
+            assert bench.same_spaces(art.text[n.span.start:n.span.end]) == n.surface
         assert all(m.span.end <= art.limit for m in art.mentions)
 
 
@@ -289,3 +289,21 @@ def test_offset_map_maps_body_offsets_to_raw_text() -> None:
     assert raw[19:27] == "sentence"
     assert raw[omap(21):omap(27)] == "Second"
     assert omap(40) is None
+
+
+def test_speaker_phrase_containing_the_full_name_counts() -> None:
+    art = resolved()
+    we_agree = art.quotes[0]
+    phrase = bench.SysQuote(span_of("We agree"), "German Chancellor Angela Merkel", "", "direct")
+    other = bench.SysQuote(span_of("We agree"), "Angela Merkelson", "", "direct")
+    assert bench.speaker_correct(we_agree, phrase, art, {})
+    assert not bench.speaker_correct(we_agree, other, art, {})
+    assert bench.normalise_name("Pakistan Cricket Board (PCB)") == "pakistan cricket board"
+
+
+def test_wilson_interval_by_hand() -> None:
+    # 8/10: p = 0.8, z² = 3.8416; centre (0.8 + 0.19208) / 1.38416 = 0.71674,
+    # half 1.96·√(0.016 + 0.009604) / 1.38416 = 0.22658 -> (0.4902, 0.9433).
+    low, high = bench.wilson_interval(8, 10)
+    assert low == pytest.approx(0.4902, abs=1e-4) and high == pytest.approx(0.9433, abs=1e-4)
+    assert all(math.isnan(x) for x in bench.wilson_interval(0, 0))
