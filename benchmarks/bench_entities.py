@@ -15,7 +15,8 @@ texts; only the records-table contract (docs/data_model.md) is used: ``actors``,
 Matching (documented in tests/fixtures/devset/README.md, tested in tests/test_devset.py):
 
 * spans are raw-text character offsets; a system span matches a labelled one when they overlap
-  (one-to-one, largest overlap first);
+  (mentions and claims one-to-one, largest overlap first; a labelled quote takes the system quote
+  overlapping it most, and one system quote may cover two labelled quotes);
 * a name matches an entity when, after normalisation (case, a leading "the", possessive 's, periods,
   honorifics and titles such as "Mr."/"President"), it equals the entity's canonical name, one of
   its labelled surfaces or an alias from ``aliases.yaml``; for persons also when the system's name is
@@ -516,8 +517,12 @@ def system_output(articles: list[LabelledArticle], code: Path = ROOT) -> dict[st
     """Run the toolkit (the ``analysis`` package under ``code``) on the articles' raw texts; the one
     adapter from its tables to the scorer."""
     sys.path.insert(0, str(code))
+    import analysis
     from analysis.metrics import Settings
     from analysis.pipeline import analyse_corpus
+
+    if not Path(analysis.__file__).resolve().is_relative_to(Path(code).resolve()):
+        raise DevsetError(f"asked to measure {code} but imported {analysis.__file__}")
 
     out: dict[str, SystemOutput] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -548,6 +553,9 @@ def system_output(articles: list[LabelledArticle], code: Path = ROOT) -> dict[st
                     span = omap.span(r["start"], r["end"])
                     if span is not None:
                         sysout.mentions.append(SysMention(span, r["surface"], "GPE"))
+            if kinds and not sysout.mentions:
+                print(f"warning: {art.path.stem}: actors but no per-mention evidence (family 'entities', metric "
+                      f"'mentions'); has the output contract changed? See system_output()", file=sys.stderr)
             sysout.actors = [SysActor(a_, t, prominence.get(a_, 0.0)) for a_, t in kinds.items()]
             for q in res.records("quotes"):
                 span = omap.span(q["start"], q["end"])
@@ -651,13 +659,25 @@ def speaker_correct(gold: GoldQuote, found: SysQuote | None, art: LabelledArticl
     return bool(head) and re.search(rf"\b{re.escape(head)}", said) is not None
 
 
+def best_overlap(span: Span, candidates: list[Span]) -> int | None:
+    """Index of the candidate overlapping ``span`` most (the first on ties), or None."""
+    best, best_len = None, 0
+    for i, c in enumerate(candidates):
+        if span.overlap(c) > best_len:
+            best, best_len = i, span.overlap(c)
+    return best
+
+
 def score_quotes(art: LabelledArticle, sysout: SystemOutput, aliases: dict[str, set[str]]) -> tuple[int, int, int]:
-    """(labelled quotes, of them detected, of them with the right speaker)."""
+    """(labelled quotes, of them detected, of them with the right speaker).
+
+    Each labelled quote takes the system quote that overlaps it most; one system quote may serve two
+    labelled ones (two quotation-mark pairs the system read as one quote keep their speaker)."""
     sys_q = [q for q in sysout.quotes if art.in_scope(q.span)]
-    match = greedy_overlap([g.span for g in art.quotes], [q.span for q in sys_q])
-    detected = len(match)
-    right = sum(speaker_correct(g, sys_q[match[i]] if i in match else None, art, aliases)
-                for i, g in enumerate(art.quotes))
+    found = [best_overlap(g.span, [q.span for q in sys_q]) for g in art.quotes]
+    detected = sum(i is not None for i in found)
+    right = sum(speaker_correct(g, sys_q[i] if i is not None else None, art, aliases)
+                for g, i in zip(art.quotes, found, strict=True))
     return len(art.quotes), detected, right
 
 
@@ -678,7 +698,7 @@ def score_claims(art: LabelledArticle, sysout: SystemOutput) -> tuple[PRF, dict[
 
 # -------------------------------------------------------------------------------------------- details
 
-def details(art: LabelledArticle, out: SystemOutput) -> list[str]:
+def details(art: LabelledArticle, out: SystemOutput, aliases: dict[str, set[str]]) -> list[str]:
     """Disagreements in one article, one line each: missed/wrongly typed/extra mentions, quotes whose
     speaker is wrong or that were missed, claims missed or extra (for error analysis, not for scores)."""
     lines = [f"## {art.path.stem} ({art.outlet})"]
@@ -695,10 +715,10 @@ def details(art: LabelledArticle, out: SystemOutput) -> list[str]:
         if i not in match:
             lines.append(f"  extra  {m.type} {art.text[m.span.start:m.span.end]!r} -> {m.actor!r}")
     sys_q = [q for q in out.quotes if art.in_scope(q.span)]
-    qmatch = greedy_overlap([g.span for g in art.quotes], [q.span for q in sys_q])
-    for i, g in enumerate(art.quotes):
-        q = sys_q[qmatch[i]] if i in qmatch else None
-        if not speaker_correct(g, q, art, {}):
+    for g in art.quotes:
+        i = best_overlap(g.span, [q.span for q in sys_q])
+        q = sys_q[i] if i is not None else None
+        if not speaker_correct(g, q, art, aliases):
             said = "not detected" if q is None else f"got {q.speaker!r} ({q.speaker_surface!r}, {q.kind})"
             lines.append(f"  quote  p{g.paragraph} {g.excerpt[:40]!r}: {g.speaker!r} labelled, {said}")
     sys_c = [c for c in out.claims if art.in_scope(c)]
@@ -805,7 +825,9 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
 HEADER = """# Entities, speakers and numeric claims on the hand-labelled devset
 
 Labels: `tests/fixtures/devset/` (guidelines in its README). Matching rules: the docstring of
-`benchmarks/bench_entities.py`. Each section below was written by the command given under it.
+`benchmarks/bench_entities.py`. Each section below was written by the command given under it; a run
+with `--code DIR` measures an older `analysis/` exported with `git archive COMMIT analysis | tar -x -C DIR`.
+`--details` lists every disagreement per article.
 """
 
 
@@ -818,6 +840,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="also write the Markdown here")
     ap.add_argument("--append", action="store_true", help="add a section to --out instead of rewriting it")
     ap.add_argument("--details", action="store_true", help="print every disagreement per article (stderr)")
+    ap.add_argument("--only", default="", help="with --details: only fixture files whose name contains this")
     ap.add_argument("--label", default="run", help="the section heading (e.g. 'before: main at 7cbb973')")
     args = ap.parse_args(argv)
     if not all((args.corpora / s).is_file() for s in SOURCES):
@@ -830,10 +853,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     aliases = load_aliases(args.devset)
     command = shlex.join(["python", "benchmarks/bench_entities.py", *(argv if argv is not None else sys.argv[1:])])
-    outputs = system_output(articles, args.code)
+    try:
+        outputs = system_output(articles, args.code)
+    except DevsetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.details:
-        for art in articles:
-            print("\n".join(details(art, outputs[art.path.stem])), file=sys.stderr)
+        for art in (a for a in articles if args.only in a.path.stem):
+            print("\n".join(details(art, outputs[art.path.stem], aliases)), file=sys.stderr)
     text = f"## {args.label}\n\n`{command}`\n\n{report(articles, outputs, aliases)}"
     print(text)
     if args.out:
