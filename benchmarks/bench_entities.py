@@ -21,8 +21,9 @@ Matching (documented in tests/fixtures/devset/README.md, tested in tests/test_de
   honorifics and titles such as "Mr."/"President"), it equals the entity's canonical name, one of
   its labelled surfaces or an alias from ``aliases.yaml``; for persons also when the system's name is
   the last word(s) of one of those names, initials and Jr./II ignored ("Trump" ~ "Donald Trump");
-* kinds map to types: person -> PER, organisation -> ORG, country/state/city/gpe -> GPE,
-  location/place/facility -> LOC, anything else -> OTHER (never right).
+* types come from the actors table's ``ner_type`` when it has one (PERSON -> PER, ORG, GPE, LOC, MISC ->
+  OTHER), else from ``kind``: person -> PER, organisation -> ORG, country/state/city/gpe -> GPE,
+  location/place/facility/region -> LOC, anything else -> OTHER (never right).
 """
 
 from __future__ import annotations
@@ -536,7 +537,7 @@ def system_output(articles: list[LabelledArticle], code: Path = ROOT) -> dict[st
             art = by_key[res.article_id]
             omap = OffsetMap(art.text, res.sentences)
             sysout = SystemOutput()
-            kinds = {r["actor"]: kind_to_type(r["kind"]) for r in res.records("actors")}
+            kinds = {r["actor"]: kind_to_type(r.get("ner_type") or r["kind"]) for r in res.records("actors")}
             prominence: dict[str, float] = {}
             for fam, m in res.tagged_measurements():
                 if fam == "entities" and m.metric == "prominence" and m.target:
@@ -598,23 +599,49 @@ def _entity_match(art: LabelledArticle, name: str, typ: str, aliases: dict[str, 
     return None
 
 
-def score_documents(art: LabelledArticle, sysout: SystemOutput, aliases: dict[str, set[str]]) -> dict[str, PRF]:
+@dataclass
+class DocPR:
+    """Document-level counts: labelled entities found / labelled entities (recall) and system actors that
+    are labelled entities / system actors (precision). Two system actors for one entity both count as
+    right and the entity once as found: merging is not scored here."""
+
+    found: int = 0
+    gold: int = 0
+    right: int = 0
+    system: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.system if self.system else float("nan")
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else float("nan")
+
+    def add(self, other: DocPR) -> None:
+        self.found += other.found
+        self.gold += other.gold
+        self.right += other.right
+        self.system += other.system
+
+
+def score_documents(art: LabelledArticle, sysout: SystemOutput, aliases: dict[str, set[str]]) -> dict[str, DocPR]:
     """Document-level P/R per type: is each labelled entity found (by name, with its type) among the actors
     the system mentions in the labelled paragraphs, and is each such actor a labelled entity?"""
     found = {(m.actor, m.type) for m in sysout.mentions if art.in_scope(m.span)}
-    scores = {t: PRF() for t in TYPES}
+    scores = {t: DocPR() for t in TYPES}
     hit: set[str] = set()
     for name, typ in sorted(found):
-        ent = _entity_match(art, name, typ, aliases) if typ in TYPES else None
-        if ent is None:
-            if typ in TYPES:
-                scores[typ].fp += 1
+        if typ not in TYPES:
             continue
-        hit.add(ent)
-        scores[typ].tp += 1  # two system actors for one entity: both count as right (merging is not scored here)
+        scores[typ].system += 1
+        ent = _entity_match(art, name, typ, aliases)
+        if ent is not None:
+            hit.add(ent)
+            scores[typ].right += 1
     for ent, typ in art.entities.items():
-        if ent not in hit:
-            scores[typ].fn += 1
+        scores[typ].gold += 1
+        scores[typ].found += ent in hit
     return scores
 
 
@@ -752,7 +779,7 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
            aliases: dict[str, set[str]]) -> str:
     """The benchmark tables as Markdown."""
     mention = {t: PRF() for t in (*TYPES, "ALL")}
-    doc = {t: PRF() for t in TYPES}
+    doc = {t: DocPR() for t in TYPES}
     claims = PRF()
     wrong: dict[str, int] = defaultdict(int)
     main_hits = main_total = 0
@@ -788,7 +815,7 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
     for t in TYPES:
         m, d = mention[t], doc[t]
         lines.append(f"| {t} | {_f(m.precision)} | {_f(m.recall)} | {_f(m.f1)} | {m.tp + m.fn} | "
-                     f"{_f(d.precision)} | {_f(d.recall)} | {d.tp + d.fn} |")
+                     f"{_f(d.precision)} | {_f(d.recall)} | {d.gold} |")
     a = mention["ALL"]
     lines += [f"| any type | {_f(a.precision)} | {_f(a.recall)} | {_f(a.f1)} | {a.tp + a.fn} | | | |", "",
               f"Main entities among each article's top 3 actors by prominence: {main_hits}/{main_total} = "

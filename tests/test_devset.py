@@ -183,6 +183,9 @@ def test_greedy_overlap_is_one_to_one_largest_first() -> None:
 def test_kind_to_type() -> None:
     assert [bench.kind_to_type(k) for k in ("person", "organisation", "country", "location", "other")] == [
         "PER", "ORG", "GPE", "LOC", "OTHER"]
+    # the ner_type vocabulary of the entity layer
+    assert [bench.kind_to_type(k) for k in ("PERSON", "ORG", "GPE", "LOC", "MISC", "city", "region")] == [
+        "PER", "ORG", "GPE", "LOC", "OTHER", "GPE", "LOC"]
 
 
 # -------------------------------------------------------------------------------------------- scoring
@@ -228,16 +231,29 @@ def test_document_scores_by_hand() -> None:
         bench.SysMention(span_of("Officials"), "Officials", "ORG"),  # not an entity: ORG fp
     ])
     s = bench.score_documents(art, out, {})
-    assert (s["PER"].tp, s["PER"].fp, s["PER"].fn) == (2, 1, 0)
-    assert (s["ORG"].tp, s["ORG"].fp, s["ORG"].fn) == (0, 1, 0)
-    assert (s["GPE"].tp, s["GPE"].fp, s["GPE"].fn) == (0, 0, 1)
+    # (found, gold, right, system): PER 2 of 2 entities found, 2 of 3 PER actors right (Berlin is wrong);
+    # ORG no entity, 1 wrong actor; GPE Berlin not found as a GPE.
+    assert (s["PER"].found, s["PER"].gold, s["PER"].right, s["PER"].system) == (2, 2, 2, 3)
+    assert (s["ORG"].found, s["ORG"].gold, s["ORG"].right, s["ORG"].system) == (0, 0, 0, 1)
+    assert (s["GPE"].found, s["GPE"].gold, s["GPE"].right, s["GPE"].system) == (0, 1, 0, 0)
+    assert s["PER"].precision == pytest.approx(2 / 3) and s["PER"].recall == 1.0
+
+
+def test_two_system_actors_for_one_entity_find_it_once() -> None:
+    art = resolved()
+    out = sysout(mentions=[bench.SysMention(span_of("Mr. Trump"), "Trump", "PER"),
+                           bench.SysMention(span_of("Angela Merkel"), "Angela Merkel", "PER"),
+                           bench.SysMention(span_of("Merkel", 1), "Merkel", "PER")])
+    s = bench.score_documents(art, out, {})["PER"]
+    # 3 system actors, all right; 2 labelled persons, both found (Merkel once, though found twice).
+    assert (s.found, s.gold, s.right, s.system) == (2, 2, 3, 3)
 
 
 def test_aliases_let_a_system_name_match() -> None:
     art = resolved()
     out = sysout(mentions=[bench.SysMention(span_of("Berlin"), "German capital", "GPE")])
-    assert bench.score_documents(art, out, {})["GPE"].tp == 0
-    assert bench.score_documents(art, out, {"Berlin": {"German capital"}})["GPE"].tp == 1
+    assert bench.score_documents(art, out, {})["GPE"].found == 0
+    assert bench.score_documents(art, out, {"Berlin": {"German capital"}})["GPE"].found == 1
 
 
 def test_main_entity_hits_top_three_by_prominence() -> None:
