@@ -10,7 +10,9 @@ article texts are re-read from the corpora at run time. The toolkit runs through
 texts; only the records-table contract (docs/data_model.md) is used: ``actors``, ``actor_places``,
 ``quotes``, ``claims``, the entities family's mention evidence, the ``prominence`` metric and the
 ``sentences`` table (to map body offsets back to the raw text). All of that is read in
-:func:`system_output`, the one adapter; everything else is pure scoring.
+:func:`system_output`, the one adapter; everything else is pure scoring and imports nothing from
+``analysis`` (the scorer must not depend on the code it measures, and ``--code`` may load an older one;
+hence its own small P/R counters rather than ``analysis.validate``'s).
 
 Matching (documented in tests/fixtures/devset/README.md, tested in tests/test_devset.py):
 
