@@ -9,16 +9,18 @@ tables behind.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .interrupts import Interrupted, signals_as_exceptions
 from .metrics import FAMILIES, Settings
 from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
 from .model import MediacompareError
+from .outputs import Staging, check_outputs, write_error
 from .validate.cli import add_validate_command
 
 if TYPE_CHECKING:
@@ -273,11 +275,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _partial(path: Path) -> Path:
-    """Where ``path`` is written until the run succeeds (same folder and extension)."""
-    return path.with_name(f".{path.stem}.partial{path.suffix}")
-
-
 def _check_output(path: str | Path) -> Path:
     from .tables import table_kind
 
@@ -286,6 +283,17 @@ def _check_output(path: str | Path) -> Path:
     if out.is_dir():
         raise MediacompareError(f"{out}: is a directory; give a file name ending in .csv or .parquet")
     return out
+
+
+def _input_files(corpus: Path, settings: Settings | None) -> list[Path]:
+    """Every file the run reads: the corpus (see :func:`analysis.corpus.input_files`) and the user's lexicons."""
+    from .corpus import input_files
+
+    files = input_files(corpus)
+    if settings is not None:
+        files += [p for p in (settings.actors_file, settings.frames_file, settings.reporting_verbs_file,
+                              settings.hedges_file, settings.source_types_file) if p is not None]
+    return files
 
 
 def _summary(counts: dict[str, int], target: Path) -> str:
@@ -300,8 +308,6 @@ def _summary(counts: dict[str, int], target: Path) -> str:
 
 def run_metrics(args: argparse.Namespace) -> int:
     """Analyse ``args.corpus`` and write the requested tables (all renamed into place only on success)."""
-    import shutil
-
     from .pipeline import analyse_corpus, selected_families
     from .tables import record_tables_for, write_results
 
@@ -309,41 +315,31 @@ def run_metrics(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not corpus.exists():
         raise MediacompareError(f"{corpus}: no such file or directory")
-    targets = {"metrics": _check_output(args.output)}
-    for name in ("evidence", "articles", "sentences"):
-        if getattr(args, name):
-            targets[name] = _check_output(getattr(args, name))
+    given = {"metrics": args.output, "evidence": args.evidence, "articles": args.articles, "sentences": args.sentences}
+    targets = {name: _check_output(value) for name, value in given.items() if value}
     records_dir = Path(args.records) if args.records else None
     if records_dir is not None and records_dir.exists() and not records_dir.is_dir():
         raise MediacompareError(f"{records_dir}: exists and is not a directory")
     record_fmt = targets["metrics"].suffix.lower().lstrip(".")
+    record_tables = record_tables_for(selected_families(settings))
+    outputs = {("-o" if name == "metrics" else f"--{name}"): path for name, path in targets.items()}
+    if records_dir is not None:
+        outputs |= {f"--records ({name}.{record_fmt})": records_dir / f"{name}.{record_fmt}" for name in record_tables}
+    check_outputs(outputs, _input_files(corpus, settings))
 
-    partial = {name: _partial(path) for name, path in targets.items()}
-    partial_records = records_dir.with_name(f".{records_dir.name}.partial") if records_dir is not None else None
-    results = analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
-                             progress=not args.quiet and sys.stderr.isatty())
-    try:
-        if partial_records is not None:
-            shutil.rmtree(partial_records, ignore_errors=True)
-        counts = write_results(results, partial["metrics"], evidence=partial.get("evidence"),
-                               articles=partial.get("articles"), sentences=partial.get("sentences"),
-                               records_dir=partial_records, records_format=record_fmt,
-                               record_tables=record_tables_for(selected_families(settings)))
-        for name, path in targets.items():
-            os.replace(partial[name], path)
-        if records_dir is not None and partial_records is not None:
-            records_dir.mkdir(parents=True, exist_ok=True)
-            for tmp in sorted(partial_records.iterdir()):
-                os.replace(tmp, records_dir / tmp.name)
-    except OSError as exc:
-        written = {str(partial[name]): path for name, path in targets.items()}
-        target = written.get(str(exc.filename), exc.filename)
-        raise MediacompareError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    finally:
-        for path in partial.values():
-            path.unlink(missing_ok=True)
-        if partial_records is not None:
-            shutil.rmtree(partial_records, ignore_errors=True)
+    with Staging() as staging:
+        try:
+            partial = {name: staging.file(path) for name, path in targets.items()}
+            partial_records = staging.folder(records_dir) if records_dir is not None else None
+            with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
+                                        progress=not args.quiet and sys.stderr.isatty())) as results:
+                counts = write_results(results, partial["metrics"], evidence=partial.get("evidence"),
+                                       articles=partial.get("articles"), sentences=partial.get("sentences"),
+                                       records_dir=partial_records, records_format=record_fmt,
+                                       record_tables=record_tables)
+            staging.commit()
+        except OSError as exc:
+            raise write_error(exc, staging) from None
     if not args.quiet:
         print(_summary(counts, targets["metrics"]))
     return 0
@@ -365,6 +361,15 @@ COMPARE_TABLES = ("metrics", "sentences", "articles")
 COMPARE_RECORDS = ("claims",)
 
 
+def _compare_outputs(args: argparse.Namespace) -> dict[str, Path]:
+    from .compare.run import COMPARISON_TABLES, FORMATS
+
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise MediacompareError(f"{out}: exists and is not a directory; -o names the folder for the comparison tables")
+    return {f"-o ({name}.{fmt})": out / f"{name}.{fmt}" for name in COMPARISON_TABLES for fmt in FORMATS}
+
+
 def run_compare(args: argparse.Namespace) -> int:
     """Analyse ``args.corpus`` (or load its tables) and write the comparison tables.
 
@@ -373,26 +378,33 @@ def run_compare(args: argparse.Namespace) -> int:
     """
     import tempfile
 
-    from .compare.run import write_comparison
     from .pipeline import analyse_corpus
     from .tables import load_tables, write_results
 
+    corpus = Path(args.corpus)
+    outputs = _compare_outputs(args)
     if args.from_tables:
-        tables = load_tables(args.corpus, COMPARE_TABLES, COMPARE_RECORDS)
-        return _compare(args, tables, write_comparison)
+        check_outputs(outputs, [corpus / f"{name}.{ext}" for name in (*COMPARE_TABLES, *COMPARE_RECORDS)
+                                for ext in ("parquet", "csv")])
+        return _compare(args, load_tables(corpus, COMPARE_TABLES, COMPARE_RECORDS))
     settings = _settings(args)
+    if not corpus.exists():
+        raise MediacompareError(f"{corpus}: no such file or directory")
+    check_outputs(outputs, _input_files(corpus, settings))
     with tempfile.TemporaryDirectory(prefix="mediacompare-") as tmp:
         folder = Path(tmp)
-        write_results(analyse_corpus(args.corpus, settings, text_column=args.text_column, jobs=args.jobs,
-                                     progress=False if args.quiet else None),
-                      folder / "metrics.parquet", articles=folder / "articles.parquet",
-                      sentences=folder / "sentences.parquet",
-                      records={name: folder / f"{name}.parquet" for name in COMPARE_RECORDS})
+        with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
+                                    progress=False if args.quiet else None)) as results:
+            write_results(results, folder / "metrics.parquet", articles=folder / "articles.parquet",
+                          sentences=folder / "sentences.parquet",
+                          records={name: folder / f"{name}.parquet" for name in COMPARE_RECORDS})
         tables = load_tables(folder, COMPARE_TABLES, COMPARE_RECORDS)
-    return _compare(args, tables, write_comparison)
+    return _compare(args, tables)
 
 
-def _compare(args: argparse.Namespace, tables: AnalysisTables, write_comparison: Callable[..., dict]) -> int:
+def _compare(args: argparse.Namespace, tables: AnalysisTables) -> int:
+    from .compare.run import write_comparison
+
     if args.event:
         from .compare.run import resolve_events
 
@@ -403,7 +415,12 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables, write_comparison:
             known |= set(resolve_events(tables.articles, tables.sentences)["event_id"])
         if args.event not in known:
             raise MediacompareError(f"{args.corpus}: no article has event_id {args.event!r}")
-    paths = write_comparison(tables, args.output, event=args.event or None)
+    with Staging() as staging:
+        try:
+            paths = write_comparison(tables, staging.folder(args.output), event=args.event or None)
+            staging.commit()
+        except OSError as exc:
+            raise write_error(exc, staging) from None
     if not args.quiet:
         names = sorted({p.stem for p in paths.values()})
         print(f"{PROG}: wrote {len(names)} comparison tables ({', '.join(names)}) to {args.output}")
@@ -418,7 +435,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.run(args))
+        with signals_as_exceptions():
+            return int(args.run(args))
+    except Interrupted as exc:
+        print(f"{PROG}: interrupted by {exc.name}", file=sys.stderr)
+        return exc.status
     except MediacompareError as exc:
         return _fail(str(exc))
     except OSError as exc:

@@ -68,6 +68,22 @@ def load_corpus(path: str | Path, text_column: str = "text") -> Iterator[Record]
         yield rec
 
 
+def input_files(path: str | Path) -> list[Path]:
+    """Every file :func:`load_corpus` reads (or would read if it existed) at ``path``, so no output replaces one.
+
+    A table or a .txt file is itself; a directory is its manifest names (present or not), its .txt files
+    and every file its manifest names.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    files = [path / n for n in MANIFEST_NAMES] + sorted(path.glob("*.txt"))
+    manifest = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
+    if manifest is not None:
+        files += [path / row["file"] for row in read_manifest(manifest) if row.get("file")]
+    return files
+
+
 def _clean_value(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""

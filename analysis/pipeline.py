@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import load_corpus
+from .interrupts import quiet_worker
 from .language import NOT_ENGLISH, article_english_share, english_reason
 from .metrics import FAMILIES, Evidence, FamilyResult, Measurement, Settings
 from .model import Article, MediacompareError, ParsedArticle, Skipped
@@ -149,7 +150,7 @@ def analyse_corpus(path: str | Path, settings: Settings | None = None, *, text_c
     try:
         if jobs > 1:
             ctx = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
-            with ctx.Pool(jobs) as pool:
+            with ctx.Pool(jobs, initializer=quiet_worker) as pool:  # only the parent handles SIGINT/SIGTERM
                 tasks = ((r, settings, families) for r in records)
                 for res in pool.imap(_worker, tasks, chunksize=16):
                     if bar is not None:

@@ -5,7 +5,8 @@ Each table is CSV or Parquet by extension. Columns (the output contract; ``docs/
 * metrics: ``article_id, outlet, family, metric, target, value, note`` (``target`` empty for
   article-level values; ``note`` gives the reason when ``value`` is NaN);
 * evidence: ``article_id, family, metric, target, sentence_index, start, end, text, cue``
-  (``sentence_index`` -1 is the headline);
+  (``sentence_index`` -1 is the headline; ``text`` is the sentence cut to a window around the cue,
+  :func:`evidence_window`);
 * sentences: ``article_id, sentence_index, paragraph_index, start, end, text, tokens`` (``tokens``:
   the sentence's word tokens joined by spaces, so later stages never re-tokenize);
 * articles: metadata, cleaning results, counts, English share and ``status``/``reason`` for every
@@ -128,13 +129,59 @@ def _core_kinds(columns: list[str]) -> Kinds:
     return {c: "float" if c == "value" else "int" if c in INT_COLUMNS else "str" for c in columns}
 
 
+EVIDENCE_WINDOW = 200
+"""Most characters of sentence text an evidence row keeps around its cue (plus an ellipsis at each cut)."""
+ELLIPSIS = "…"
+
+
+def evidence_window(text: str, start: int, end: int, limit: int = EVIDENCE_WINDOW) -> str:
+    """``text`` (a sentence) cut to at most ``limit`` characters around ``text[start:end]`` (the cue).
+
+    A sentence of ``limit`` characters or fewer is returned whole. Otherwise the window is centred on the
+    cue (a cue longer than ``limit`` keeps its first ``limit`` characters), moved inwards to the nearest
+    spaces when a space lies between the cut and the cue, and each cut is marked with ``…``. So the
+    evidence table grows with the number of cues, not with sentence length × cues; the full sentence
+    is in the sentences table (same ``article_id`` and ``sentence_index``).
+    """
+    n = len(text)
+    if n <= limit:
+        return text
+    start = min(max(start, 0), n)
+    end = min(max(end, start), n)
+    if end - start >= limit:
+        lo, hi = start, start + limit
+    else:
+        pad = (limit - (end - start)) // 2
+        lo, hi = start - pad, start - pad + limit
+        if lo < 0:
+            lo, hi = 0, hi - lo
+        if hi > n:
+            lo, hi = max(0, lo - (hi - n)), n
+    if lo > 0 and not text[lo - 1].isspace():
+        cut = text.find(" ", lo, start)
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < n and not text[hi].isspace():
+        cut = text.rfind(" ", max(end, lo), hi)
+        hi = cut if cut > lo else hi
+    return (ELLIPSIS if lo > 0 else "") + text[lo:hi].strip() + (ELLIPSIS if hi < n else "")
+
+
+def _evidence_rows(res: ArticleResult) -> list[list[Any]]:
+    """Evidence rows with :func:`evidence_window` text (offsets stay body offsets of the cue)."""
+    starts = {s["sentence_index"]: s["start"] for s in res.sentences}
+    rows = []
+    for fam, e in res.tagged_evidence():
+        base = starts.get(e.sentence_index, 0)  # the headline (-1) has offsets into the title itself
+        text = evidence_window(e.text, e.start - base, e.end - base)
+        rows.append([res.article_id, fam, e.metric, e.target, e.sentence_index, e.start, e.end, text, e.cue])
+    return rows
+
+
 def _rows(res: ArticleResult) -> tuple[list[list[Any]], list[list[Any]], list[list[Any]]]:
     metrics = [[res.article_id, res.outlet, fam, m.metric, m.target, m.value, m.note]
                for fam, m in res.tagged_measurements()]
-    evidence = [[res.article_id, fam, e.metric, e.target, e.sentence_index, e.start, e.end, e.text, e.cue]
-                for fam, e in res.tagged_evidence()]
     sentences = [[res.article_id, *(s[c] for c in SENTENCE_COLUMNS[1:])] for s in res.sentences]
-    return metrics, evidence, sentences
+    return metrics, _evidence_rows(res), sentences
 
 
 def record_rows(rows: Iterable[Mapping[str, Any]], name: str, columns: list[str]) -> list[list[Any]]:

@@ -207,3 +207,48 @@ def test_seed_record_rows_match_their_fixed_schema(seed_tables):
 
     for name, df in seed_tables.records.items():
         assert list(df.columns) == record_columns(name), name
+
+
+WORDS = " ".join(f"w{i:03d}" for i in range(100))  # token i at 5i..5i+4, 499 characters
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    # cue w050 (250..254): 98 characters each side -> 152..352, moved in to the spaces after w030 and w069
+    (250, 254, "…" + " ".join(f"w{i:03d}" for i in range(31, 70)) + "…"),
+    # cue at the start: the window takes 0..200, cut back to the space after w039
+    (0, 4, " ".join(f"w{i:03d}" for i in range(40)) + "…"),
+    # cue at the end: 299..499, moved forward to w060
+    (495, 499, "…" + " ".join(f"w{i:03d}" for i in range(60, 100))),
+    # a cue longer than the window keeps its first 200 characters (0..200, cut back to w039)
+    (0, 499, " ".join(f"w{i:03d}" for i in range(40)) + "…"),
+])
+def test_evidence_window_is_centred_on_the_cue_and_cut_at_spaces(start, end, expected):
+    from analysis.tables import evidence_window
+
+    assert evidence_window(WORDS, start, end) == expected
+    assert WORDS[start:end][:200].split()[0] in expected
+
+
+def test_evidence_window_keeps_short_sentences_and_cuts_a_spaceless_one():
+    from analysis.tables import evidence_window
+
+    assert evidence_window("A short sentence.", 2, 7) == "A short sentence."
+    blob = "x" * 300
+    assert evidence_window(blob, 150, 151) == "…" + "x" * 200 + "…"  # no space to cut at: cut mid-word
+
+
+def test_evidence_rows_are_bounded_on_one_huge_sentence(tmp_path):
+    """An unpunctuated article is one sentence; each evidence row keeps a window, not the sentence."""
+    words = ("the mayor said residents were angry and officials warned about the crisis "
+             "while protesters clashed with police ") * 200  # 3,400 words, no sentence end
+    (tmp_path / "huge.txt").write_text(words, encoding="utf-8")
+    t = collect_tables(analyse_corpus(tmp_path))
+    assert len(t.sentences) == 1 and len(t.sentences["text"].iloc[0]) > 20_000
+    ev = t.evidence[t.evidence["sentence_index"] >= 0]
+    assert len(ev) > 100
+    assert ev["text"].str.len().max() <= 202  # 200 + an ellipsis at each cut
+    sentence = t.sentences.iloc[0]
+    for row in ev.itertuples():
+        assert sentence["start"] <= row.start <= row.end <= sentence["end"]
+        if row.end - row.start <= 100:  # a short cue lies inside its window
+            assert sentence["text"][row.start - sentence["start"]:row.end - sentence["start"]] in row.text
