@@ -39,7 +39,26 @@ CREDIT = re.compile(
     re.VERBOSE,
 )
 
-BYLINE = re.compile(r"^By\s+[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|and|&|,|de|van|von))*[\w.]?\s*(?:,.*)?$")
+# A byline by its shape: "By" + one or more names (2-5 capitalised words or initials, particles such as
+# "de" or "van" between them; joined by "and", "&" or commas) + optionally a short title after a comma,
+# bar or dash ("Associated Press Writer", "The New York Times", "staff writer"). A single word is a
+# byline only alone ("By Reuters", "By AP"), never a month or weekday; so "By August, leaves will droop,
+# worn out by automobile exhaust." is body.
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?)"
+_PARTICLE = r"(?:de|da|del|der|di|du|van|von|la|le|bin|ibn|al|el)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,4}}"
+_TITLE_WORD = (r"(?:[A-Z0-9][\w'’.&\-]*|of|the|to|for|and|at|in|on|from|staff|writers?|correspondents?|reporters?|"
+               r"editors?|contributors?|contributing|special|senior|chief|news|political|foreign|national)")
+_DATE_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Yesterday)\b")
+BYLINE = re.compile(
+    rf"""^By\s+(?:
+        (?:[Tt]he\s+)?{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*             # names
+        (?:\s*[,|—–-]\s*{_TITLE_WORD}(?:[\s,]+{_TITLE_WORD}){{0,7}})?\.?    # , title
+      | (?!{_DATE_WORD}){_NAME_WORD}                                      # By Reuters
+    )\s*$""",
+    re.VERBOSE,
+)
 
 TRAILER = re.compile(
     r"^\(?(?:Additional\s)?(?:Reporting|Editing|Writing|Compiled|Produced)\sby\b"
@@ -48,26 +67,114 @@ TRAILER = re.compile(
 )
 
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+HTML_ELEMENTS = frozenset(
+    "a abbr address article aside audio b bdi bdo big blockquote body br button caption center cite code col "
+    "colgroup dd del details dfn div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 "
+    "head header hr html i iframe img input ins kbd label legend li link main mark meta nav noscript object ol "
+    "optgroup option p picture pre q s samp script section select small source span strike strong style sub "
+    "summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr".split())
 _BLOCK_TAGS = frozenset("p br div li h1 h2 h3 h4 h5 h6 blockquote tr section article figure figcaption".split())
+# A tag: "<p>", "</p>", "<br/>", '<a href="…">' — a name, then only attributes after white space; so
+# "<letters@example.com>" is no tag, and "<demand … demand>" names no HTML element.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
+_COMMENT = re.compile(r"<!--.*?-->|<!DOCTYPE[^<>]*>", re.IGNORECASE | re.DOTALL)
 _DROP_ELEMENTS = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_CHAR_REF = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+HTML_MIN_TAGS = 2  # tags of HTML elements (not counting script/style, which plain text mentions) that make text HTML
 
 
-def strip_markup(text: str) -> str:
-    """Remove HTML tags (block tags become paragraph breaks) and decode entities; plain text is unchanged."""
-    if not _TAG.search(text) and "&" not in text:
-        return text
-    text = _DROP_ELEMENTS.sub("", text)
-    text = _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK_TAGS else "", text)
+def is_html(text: str) -> bool:
+    """Whether ``text`` is HTML: it has a comment or doctype, or at least :data:`HTML_MIN_TAGS` tags of HTML
+    elements other than ``script`` and ``style`` ("<p>", "</b>", "<br/>").
+
+    Plain text that mentions a tag ("a <script> tag"), wraps an address in angle brackets
+    ("<letters@example.com>") or uses them as signs ("supply<demand … demand>supply") is not HTML.
+    """
+    if "<" not in text:
+        return False
+    if _COMMENT.search(text):
+        return True
+    n = 0
+    for m in _TAG.finditer(text):
+        if m.group(2).lower() in HTML_ELEMENTS and m.group(2).lower() not in ("script", "style"):
+            n += 1
+            if n >= HTML_MIN_TAGS:
+                return True
+    return False
+
+
+def _strip_html(text: str, notes: list[str]) -> str:
+    text, n_comments = _COMMENT.subn("", text)
+    text, n_dropped = _DROP_ELEMENTS.subn("", text)
+    n_tags = 0
+
+    def tag(m: re.Match[str]) -> str:
+        nonlocal n_tags
+        name = m.group(2).lower()
+        if name not in HTML_ELEMENTS:
+            return m.group(0)  # "<demand …>" in an HTML page is text
+        n_tags += 1
+        return "\n" if name in _BLOCK_TAGS else ""
+
+    text = _TAG.sub(tag, text)
+    notes.append(f"HTML markup: {n_tags} tags" + (f", {n_dropped} script/style elements" if n_dropped else "")
+                 + (f", {n_comments} comments or doctypes" if n_comments else "") + " removed")
     return html.unescape(text)
 
 
-def normalise_text(text: str) -> str:
-    """Strip markup, NFC-normalise, unify line endings and spaces; keep curly quotes and dashes as printed."""
-    text = strip_markup(text)
+def _decode_references(text: str, notes: list[str]) -> str:
+    """Plain text: only complete character references ("&amp;", "&#8217;") are decoded; "AT&T" stays."""
+    if "&" not in text:
+        return text
+    decoded, n = _CHAR_REF.subn(lambda m: html.unescape(m.group(0)), text)
+    if n:
+        notes.append(f"{n} HTML character references decoded")
+    return decoded
+
+
+def strip_markup(text: str, notes: list[str] | None = None, html_text: bool | None = None) -> str:
+    """HTML (``html_text``, default :func:`is_html`): tags removed (block tags become paragraph breaks),
+    script/style elements and comments dropped, entities decoded. Plain text: only complete character
+    references decoded; nothing else changes. What was done is appended to ``notes``."""
+    notes = notes if notes is not None else []
+    html_text = is_html(text) if html_text is None else html_text
+    return _strip_html(text, notes) if html_text else _decode_references(text, notes)
+
+
+# Control characters. Line and page separators become line breaks. C1 codes that Windows-1252 prints
+# (U+0092, U+0097: text decoded as Latin-1 somewhere upstream) are put back as the character meant
+# (’, —), found on the AllSides development corpus ("Mr. Soros\x92 New York apartment"). The rest (NUL,
+# escape, undefined C1 codes …) are removed, so a stray NUL cannot sit inside a word ("sai\0d").
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\u2028\u2029]")
+_C1 = re.compile("[\x80-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f]")
+
+
+def _cp1252(m: re.Match[str]) -> str:
+    try:
+        return bytes([ord(m.group(0))]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character
+        return ""
+
+
+def _normalise(text: str, notes: list[str], html_text: bool | None = None) -> str:
+    text = strip_markup(text, notes, html_text)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _BREAKS.sub("\n", text)
+    text, n = _CONTROL.subn("", text)
+    if n:
+        notes.append(f"{n} control characters (NUL and the like) removed")
+    text, n = _C1.subn(_cp1252, text)
+    if n:
+        notes.append(f"{n} C1 control codes read as Windows-1252 characters (\\x92 -> ’) or removed")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def normalise_text(text: str) -> str:
+    """Strip markup (HTML only), NFC-normalise, unify line endings and spaces, drop control characters; keep
+    curly quotes and dashes as printed."""
+    return _normalise(text, [])
 
 
 def split_credit(paragraph: str) -> tuple[str, str] | None:
@@ -102,12 +209,13 @@ def clean_text(text: str) -> CleanedText:
     photo credit (caption + credit) anywhere; a dateline opening the first remaining
     paragraph; end matter (reporting/editing credits, copyright) at the end.
     """
-    paragraphs = [p for p in normalise_text(text).split("\n") if p]
+    removed: list[str] = []
+    markup = "html" if is_html(text) else "text"
+    paragraphs = [p for p in _normalise(text, removed, markup == "html").split("\n") if p]
     captions: list[str] = []
     credits: list[str] = []
     bylines: list[str] = []
     trailer: list[str] = []
-    removed: list[str] = []
     body: list[str] = []
     for i, para in enumerate(paragraphs):
         if not any(ch.isalnum() for ch in para):
@@ -146,4 +254,5 @@ def clean_text(text: str) -> CleanedText:
         trailer=" | ".join(trailer),
         dateline=dateline,
         removed=tuple(removed),
+        markup=markup,
     )

@@ -151,14 +151,34 @@ def _optional_file(args: argparse.Namespace, name: str) -> Path | None:
 
 
 def _check_lexicons(settings: Settings) -> None:
-    """Load the user's replacement lexicons now, so a malformed file fails before any output is opened."""
+    """Load the user's replacement lexicons now, so a malformed file fails before any output is opened.
+
+    Each must have the shape of the bundled file it replaces (:func:`analysis.lexicons.check_like_bundled`);
+    a file its loader still cannot use is a one-line error naming it, never a traceback.
+    """
+    from .actors import actor_table
+    from .lexicons import check_like_bundled, load_lexicon
+    from .metrics.framing import frame_rules
     from .sourcing.hedges import hedge_lexicon_for
     from .sourcing.profile import source_types_for
     from .sourcing.stance import reporting_verbs_for
 
-    reporting_verbs_for(settings)
-    hedge_lexicon_for(settings)
-    source_types_for(settings)
+    checks = [(settings.reporting_verbs_file, "reporting_verbs.yaml", reporting_verbs_for),
+              (settings.hedges_file, "hedges.yaml", hedge_lexicon_for),
+              (settings.source_types_file, "source_types.yaml", source_types_for),
+              (settings.frames_file, "frames.yaml", frame_rules),
+              (settings.actors_file, "actors.yaml", actor_table)]
+    for path, bundled, loader in checks:
+        if path is None:
+            continue
+        check_like_bundled(load_lexicon(path), bundled)
+        try:
+            loader(settings)
+        except MediacompareError:
+            raise
+        except Exception as exc:  # a loader meeting a value it cannot use
+            problem = f"{type(exc).__name__}: {exc}"
+            raise MediacompareError(f"{path}: not a usable {bundled} replacement ({problem})") from None
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -404,6 +424,11 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace, tables: AnalysisTables) -> int:
     from .compare.run import write_comparison
+
+    if tables.analysed.empty:
+        statuses = tables.articles["status"].value_counts().sort_index()
+        found = ", ".join(f"{k}: {v}" for k, v in statuses.items()) or "no rows"
+        raise MediacompareError(f"{args.corpus}: no analysed article to compare ({found})")
 
     if args.event:
         from .compare.run import resolve_events

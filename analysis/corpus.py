@@ -17,9 +17,13 @@ the file.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import math
+import os
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -42,16 +46,16 @@ def load_corpus(path: str | Path, text_column: str = "text") -> Iterator[Record]
     """
     path = Path(path)
     if not path.exists():
-        raise MediacompareError(f"{path}: no such file or directory")
+        raise MediacompareError(f"{shown(path)}: no such file or directory")
     if path.is_dir():
         records: Iterable[Record] = _iter_directory(path)
     elif path.suffix.lower() in TABLE_SUFFIXES:
         records = _iter_table(path, text_column)
     elif path.suffix.lower() == ".txt":
-        records = [_read_text_file(path, {"article_id": path.stem}, str(path))]
+        records = [_read_text_file(path, {"article_id": shown(path.stem)}, shown(path))]
     else:
         raise MediacompareError(
-            f"{path}: unsupported input; give a directory of .txt files or a "
+            f"{shown(path)}: unsupported input; give a directory of .txt files or a "
             f"{'/'.join(TABLE_SUFFIXES)} table"
         )
     seen: dict[str, str] = {}
@@ -84,10 +88,58 @@ def input_files(path: str | Path) -> list[Path]:
     return files
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` that can be written as UTF-8: a lone surrogate (a ``\\ud800`` escape in JSON) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def shown(path: str | Path) -> str:
+    """A path as text that can be printed and written: bytes of a file name that are not UTF-8 as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _clean_value(value: Any) -> str:
+    """A metadata value as stripped text: None and NaN are empty, bytes are decoded, numbers printed; a byte that
+    is not UTF-8 (or a lone surrogate) becomes U+FFFD."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return str(value).strip()
+    if isinstance(value, (bytes, bytearray)):
+        value = bytes(value).decode("utf-8", "replace")
+    text = str(value)
+    if _SURROGATE.search(text):  # a CSV cell read with surrogateescape: back to bytes, decoded with U+FFFD
+        with contextlib.suppress(UnicodeEncodeError):  # a JSON "\\ud800" escape: safe_text replaces it
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return safe_text(text).strip()
+
+
+_KINDS = ((bool, "a boolean"), (int, "a number"), (float, "a number"), (dict, "an object"), (list, "a list"))
+
+
+def text_problem(value: Any) -> tuple[str, str] | None:
+    """``(status, reason)`` when a text field is not text: numbers, booleans, objects and lists are ``invalid``
+    (never turned into "12345" and scored); bytes are accepted only when they are UTF-8 (else ``undecodable``)."""
+    if value is None or isinstance(value, str) or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            bytes(value).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return "undecodable", f"the text is bytes that are not valid UTF-8 (at byte {exc.start})"
+        return None
+    kind = next((name for cls, name in _KINDS if isinstance(value, cls)), f"a {type(value).__name__}")
+    return "invalid", f"the text field is {kind}, not a string"
+
+
+def _text_of(value: Any) -> str:
+    """The text of a text field that passed :func:`text_problem` (None/NaN: empty; UTF-8 bytes decoded)."""
+    if value is None or isinstance(value, float):
+        return ""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8-sig")
+    return safe_text(value)
 
 
 def _article_from_row(row: dict[str, Any], text: str, source: str, default_id: str) -> Article:
@@ -98,142 +150,220 @@ def _article_from_row(row: dict[str, Any], text: str, source: str, default_id: s
         if name in METADATA_COLUMNS:
             meta[name] = _clean_value(value)
         else:
-            extra.append((str(key), _clean_value(value)))
+            extra.append((safe_text(str(key)), _clean_value(value)))
     article_id = meta.pop("article_id", "") or default_id
     return Article(article_id=article_id, text=text, source=source, extra=tuple(extra), **meta)
+
+
+def _manifest_rows(path: Path, text: str) -> list[dict[str, Any]]:
+    if path.suffix == ".toml":
+        data = tomllib.loads(text)
+        rows = data.get("article", data.get("articles", [] if not data else None))
+        if rows is None:
+            raise MediacompareError(f"{path}: no [[article]] tables (found {', '.join(map(str, data))})")
+        if isinstance(rows, dict):
+            raise MediacompareError(f"{path}: [article] is a single table; write [[article]] (double brackets) "
+                                    f"before each article")
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise MediacompareError(f"{path}: 'article' must be an array of tables, one [[article]] per article")
+        return rows
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def read_manifest(path: Path) -> list[dict[str, str]]:
     """Rows of a ``manifest.csv`` or ``manifest.toml`` (``[[article]]`` tables)."""
     try:
-        if path.suffix == ".toml":
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            rows = data.get("article") or data.get("articles") or []
-            return [{k: _clean_value(v) for k, v in r.items()} for r in rows]
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.DictReader(fh))
+        rows = _manifest_rows(path, path.read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise MediacompareError(f"{shown(path)}: cannot read manifest ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, csv.Error) as exc:
-        raise MediacompareError(f"{path}: cannot read manifest ({exc})") from None
+        raise MediacompareError(f"{shown(path)}: cannot read manifest ({exc})") from None
     if rows and "file" not in rows[0]:
-        raise MediacompareError(f"{path}: manifest needs a 'file' column; found {', '.join(rows[0])}")
-    return [{k: _clean_value(v) for k, v in r.items() if k is not None} for r in rows]
+        raise MediacompareError(f"{shown(path)}: manifest needs a 'file' column; found "
+                                f"{', '.join(str(k) for k in rows[0])}")
+    return [{str(k): _clean_value(v) for k, v in r.items() if k is not None} for r in rows]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` (normalised, not resolved: a link the user placed in the folder is fine) is in ``folder``."""
+    root = os.path.normpath(folder)
+    return os.path.normpath(path).startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _iter_directory(folder: Path) -> Iterator[Record]:
     manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
-    files = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    try:
+        files = sorted(folder.glob("*.txt"))
+    except OSError as exc:
+        raise MediacompareError(f"{shown(folder)}: cannot list the folder ({exc.strerror or exc})") from None
     if manifest is None:
         for p in files:
-            yield _read_text_file(p, {"article_id": p.stem}, str(p))
+            yield _read_text_file(p, {"article_id": shown(p.stem)}, shown(p))
         return
-    listed: set[str] = set()
+    listed: dict[str, int] = {}  # normalised path -> manifest row
     for n, row in enumerate(read_manifest(manifest), start=2):
         name = row.get("file", "")
         row = {k: v for k, v in row.items() if k != "file"}
         row.setdefault("article_id", "")
         row["article_id"] = row["article_id"] or Path(name).stem
-        where = f"{manifest} row {n}"
-        if not name:
-            yield Skipped.of(_article_from_row(row, "", where, f"row-{n}"), "invalid", "manifest row names no file")
+        where = f"{shown(manifest)} row {n}"
+        target = Path(os.path.normpath(folder / name))
+        problem = ("manifest row names no file" if not name
+                   else f"{name!r} is outside the corpus folder; only files in {shown(folder)} are read"
+                   if not _inside(target, folder)
+                   else f"{name!r} is already named by manifest row {listed[str(target)]}"
+                   if str(target) in listed else "")
+        if problem:
+            yield Skipped.of(_article_from_row(row, "", where, f"row-{n}"), "invalid", problem)
             continue
-        listed.add(name)
-        target = folder / name
-        if not target.is_file():
+        listed[str(target)] = n
+        if not target.exists() and not target.is_symlink():
             yield Skipped.of(_article_from_row(row, "", where, Path(name).stem), "missing_file",
-                             f"{target} named in manifest is missing")
+                             f"{shown(target)} named in manifest is missing")
             continue
-        yield _read_text_file(target, row, str(target))
+        yield _read_text_file(target, row, shown(target))
     for p in files:
-        if p.name not in listed:
-            yield Skipped(p.stem, str(p), "unlisted",
+        if os.path.normpath(p) not in listed:
+            yield Skipped(shown(p.stem), shown(p), "unlisted",
                           f"not listed in {manifest.name}; add a row to analyse it")
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 text (a leading byte-order mark dropped); UTF-16 gets its own message."""
+    if raw.startswith(_UTF16_BOMS):
+        raise UnicodeDecodeError("utf-16", raw, 0, 2, "UTF-16 text; save it as UTF-8")
+    return raw.decode("utf-8-sig")
+
+
 def _read_text_file(path: Path, row: dict[str, Any], source: str) -> Record:
-    raw = path.read_bytes()
+    default_id = shown(path.stem)
     try:
-        text = raw.decode("utf-8-sig")
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = "a directory, not a file" if path.is_dir() else f"cannot read ({exc.strerror or exc})"
+        return Skipped.of(_article_from_row(row, "", source, default_id), "unreadable", reason)
+    try:
+        text = _decode(raw)
     except UnicodeDecodeError as exc:
-        return Skipped.of(_article_from_row(row, "", source, path.stem), "undecodable",
-                          f"not valid UTF-8 at byte {exc.start}")
-    return _article_from_row(row, text, source, path.stem)
+        reason = exc.reason if exc.encoding == "utf-16" else f"not valid UTF-8 at byte {exc.start}"
+        return Skipped.of(_article_from_row(row, "", source, default_id), "undecodable", reason)
+    return _article_from_row(row, text, source, default_id)
+
+
+Row = dict[str, Any] | tuple[str, str]  # a parsed row, or (status, reason) for a line that could not be parsed
 
 
 def _iter_table(path: Path, text_column: str) -> Iterator[Record]:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        rows: Iterable[tuple[str, dict[str, Any] | str]] = _jsonl_rows(path)
+        rows: Iterable[tuple[str, Row]] = _jsonl_rows(path)
     elif suffix == ".parquet":
         rows = _parquet_rows(path, text_column)
     else:
         rows = _csv_rows(path, "\t" if suffix == ".tsv" else ",", text_column)
     for where, row in rows:
         default_id = f"row-{where.rsplit(' ', 1)[-1]}"
-        if isinstance(row, str):  # a row that could not be parsed: row holds the reason
-            yield Skipped(default_id, where, "invalid", row)
+        if isinstance(row, tuple):  # a row that could not be parsed
+            yield Skipped(default_id, where, *row)
             continue
         if text_column not in row:  # only JSONL rows get here: a table without the column is fatal
             yield Skipped.of(_article_from_row(row, "", where, default_id), "invalid",
                              f"no {text_column!r} field (name the text field with --text-column)")
             continue
         text = row.pop(text_column)
-        if text is not None and not isinstance(text, str) and not (isinstance(text, float) and math.isnan(text)):
-            text = str(text)
-        yield _article_from_row(row, _clean_value(text) and text, where, default_id)
+        problem = text_problem(text)
+        if problem is not None:
+            yield Skipped.of(_article_from_row(row, "", where, default_id), *problem)
+            continue
+        yield _article_from_row(row, _text_of(text), where, default_id)
 
 
-def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    csv.field_size_limit(1 << 30)
+def _open_table(path: Path) -> bytes:
+    """The first bytes of a table (to recognise UTF-16); an unreadable file is a one-line error."""
     try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
+        with path.open("rb") as fh:
+            return fh.read(2)
+    except OSError as exc:
+        raise MediacompareError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
+
+
+def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row]]:
+    """CSV/TSV rows. A cell that is not UTF-8 makes its row ``undecodable``, not the whole table."""
+    csv.field_size_limit(1 << 30)
+    if _open_table(path).startswith(_UTF16_BOMS):
+        raise MediacompareError(f"{shown(path)}: UTF-16 text; save the table as UTF-8")
+    try:
+        with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as fh:
             reader = csv.DictReader(fh, delimiter=sep)
             if reader.fieldnames is None:
-                raise MediacompareError(f"{path}: empty table")
-            _require_column(path, [f for f in reader.fieldnames if f is not None], text_column)
+                raise MediacompareError(f"{shown(path)}: empty table")
+            _require_column(path, [safe_text(f) for f in reader.fieldnames if f is not None], text_column)
             for n, row in enumerate(reader, start=1):
-                yield f"{path} row {n}", {k: v for k, v in row.items() if k is not None}
-    except UnicodeDecodeError as exc:
-        raise MediacompareError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+                text = row.get(text_column) or ""
+                if _SURROGATE.search(text):  # bytes that are not UTF-8: text_problem names the first
+                    row[text_column] = text.encode("utf-8", "surrogateescape")
+                yield f"{shown(path)} row {n}", {safe_text(k): v for k, v in row.items() if k is not None}
     except csv.Error as exc:
-        raise MediacompareError(f"{path}: malformed CSV ({exc})") from None
+        raise MediacompareError(f"{shown(path)}: malformed CSV ({exc})") from None
 
 
 def _require_column(path: Path, columns: list[str], text_column: str) -> None:
     """A table (CSV header, Parquet schema) without the text column cannot be analysed at all."""
     if text_column not in columns:
         raise MediacompareError(
-            f"{path}: no {text_column!r} column (found: {', '.join(map(str, columns))}); "
+            f"{shown(path)}: no {text_column!r} column (found: {', '.join(map(str, columns))}); "
             f"name the text column with --text-column"
         )
 
 
-def _jsonl_rows(path: Path) -> Iterator[tuple[str, dict[str, Any] | str]]:
+def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
+    """JSONL rows; a line that is not UTF-8, not JSON (also nested too deep or with a number too long to read)
+    or not an object is a row with its reason, and the file goes on."""
+    if _open_table(path).startswith(_UTF16_BOMS):
+        raise MediacompareError(f"{shown(path)}: UTF-16 text; save the file as UTF-8")
     with path.open("rb") as fh:
         for n, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
-            where = f"{path} line {n}"
+            where = f"{shown(path)} line {n}"
             try:
-                obj = json.loads(line.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                yield where, f"not valid JSON ({exc})"
+                obj = json.loads(line.decode("utf-8-sig"))  # -sig: a byte-order mark opening the file
+            except UnicodeDecodeError as exc:
+                yield where, ("undecodable", f"not valid UTF-8 at byte {exc.start} of the line")
+                continue
+            except RecursionError:
+                yield where, ("invalid", "not valid JSON (nested too deeply to read)")
+                continue
+            except ValueError as exc:  # JSONDecodeError, or an integer of more digits than Python converts
+                yield where, ("invalid", f"not valid JSON ({str(exc).splitlines()[0][:200]})")
                 continue
             if not isinstance(obj, dict):
-                yield where, "not a JSON object"
+                yield where, ("invalid", "not a JSON object")
                 continue
             yield where, obj
 
 
-def _parquet_rows(path: Path, text_column: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _parquet_rows(path: Path, text_column: str) -> Iterator[tuple[str, Row]]:
     import pyarrow.parquet as pq
 
+    _open_table(path)
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for unreadable files
-        raise MediacompareError(f"{path}: cannot read Parquet ({exc})") from None
+        raise MediacompareError(f"{shown(path)}: cannot read Parquet ({exc})") from None
     _require_column(path, list(pf.schema_arrow.names), text_column)
     n = 0
-    for batch in pf.iter_batches(batch_size=1000):
+    batches = pf.iter_batches(batch_size=1000)
+    while True:
+        try:
+            batch = next(batches, None)
+        except Exception as exc:  # a damaged row group
+            raise MediacompareError(f"{shown(path)}: cannot read Parquet after row {n} ({exc})") from None
+        if batch is None:
+            return
         for row in batch.to_pylist():
             n += 1
-            yield f"{path} row {n}", row
+            yield f"{shown(path)} row {n}", row

@@ -22,6 +22,11 @@ Measured (``tests/test_language.py``, checkable words): both seed articles 1.0; 
 paragraph dense with Korean, Russian and Ukrainian names 1.0. The default threshold
 :data:`DEFAULT_MIN_ENGLISH_SHARE` = 0.6 leaves a margin of about 0.3 on both sides. A text without a
 checkable word (a bare list of names) cannot be judged: its share is undefined and it is analysed.
+Nor is a text with fewer than :data:`MIN_CHECKABLE_WORDS` (20) checkable words judged: one or two
+dictionary misses move the share of a short text by 0.05–0.5 ("Oh, wouldn't it be loverly?" has two
+checkable words, one of them not in the dictionary: share 0.5), so such a text is analysed and its
+share is recorded (articles table ``english_share``, with ``english_words`` = its number of checkable
+words). The Italian sample of ``tests/test_language.py`` (19 checkable words) is one such text.
 This is a screening rule, not language identification: a non-English text quoting long English
 passages scores higher. ``Settings.min_english_share`` (CLI ``--min-english-share``) = 0 disables it.
 """
@@ -34,9 +39,11 @@ from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
 from .model import ParsedArticle, Token, Undefined
 from .syllables import cmu_dictionary, normalise_word
 
-__all__ = ["DEFAULT_MIN_ENGLISH_SHARE", "NOT_ENGLISH", "article_english_share", "english_reason", "english_share",
-           "in_dictionary", "is_checkable_word"]
+__all__ = ["DEFAULT_MIN_ENGLISH_SHARE", "MIN_CHECKABLE_WORDS", "NOT_ENGLISH", "article_english_share",
+           "english_reason", "english_share", "english_words", "in_dictionary", "is_checkable_word",
+           "not_english_reason"]
 NOT_ENGLISH = "not_english"
+MIN_CHECKABLE_WORDS = 20  # fewer checkable words than this: too short to judge, analysed
 
 
 def is_checkable_word(token: Token) -> bool:
@@ -77,6 +84,23 @@ def article_english_share(doc: ParsedArticle) -> float:
     if "english_share" not in doc.cache:
         doc.cache["english_share"] = english_share(doc.words)
     return doc.cache["english_share"]
+
+
+def english_words(doc: ParsedArticle) -> int:
+    """Number of checkable words in the body (the denominator of :func:`english_share`)."""
+    if "english_words" not in doc.cache:
+        doc.cache["english_words"] = sum(1 for t in doc.words if is_checkable_word(t))
+    return doc.cache["english_words"]
+
+
+def not_english_reason(doc: ParsedArticle, threshold: float) -> str:
+    """The reason to skip ``doc`` as ``not_english``, or ``""`` to analyse it: the check is off (threshold 0),
+    the text is too short to judge (fewer than :data:`MIN_CHECKABLE_WORDS` checkable words), or its share
+    reaches ``threshold``."""
+    if threshold <= 0 or english_words(doc) < MIN_CHECKABLE_WORDS:
+        return ""
+    share = article_english_share(doc)
+    return english_reason(share, threshold) if share < threshold else ""
 
 
 def english_reason(share: float, threshold: float) -> str:

@@ -65,7 +65,7 @@ class Skipped:
 
     article_id: str
     source: str
-    status: str  # empty | undecodable | duplicate_id | missing_file | unlisted | invalid
+    status: str  # empty | undecodable | unreadable | duplicate_id | missing_file | unlisted | invalid
     reason: str
     outlet: str = ""
     event_id: str = ""
@@ -100,6 +100,7 @@ class CleanedText:
     trailer: str = ""  # end matter: "Reporting by …; Editing by …", copyright lines
     dateline: Dateline = Dateline()
     removed: tuple[str, ...] = ()  # human-readable notes of what cleaning took out
+    markup: str = "text"  # "html" when the raw text was judged to be HTML and its markup stripped, else "text"
 
 
 @dataclass(frozen=True, slots=True)

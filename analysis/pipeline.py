@@ -17,7 +17,7 @@ from typing import Any
 
 from .corpus import load_corpus
 from .interrupts import quiet_worker
-from .language import NOT_ENGLISH, article_english_share, english_reason
+from .language import NOT_ENGLISH, article_english_share, english_words, not_english_reason
 from .metrics import FAMILIES, Evidence, FamilyResult, Measurement, Settings
 from .model import Article, MediacompareError, ParsedArticle, Skipped
 from .parse import parse_article
@@ -71,7 +71,8 @@ def selected_families(settings: Settings) -> list[str]:
     return [f for f in FAMILIES if f in settings.families]
 
 
-COUNT_COLUMNS = ("n_paragraphs", "n_sentences", "n_words")  # the articles table's own integer columns
+# the articles table's own integer columns
+COUNT_COLUMNS = ("n_paragraphs", "n_sentences", "n_words", "english_words")
 FLOAT_COLUMNS = ("english_share",)  # the articles table's own float columns
 
 
@@ -89,9 +90,9 @@ def article_row(article: Article | Skipped, doc: ParsedArticle | None = None, st
             "dateline_text": c.dateline.text, "dateline_place": c.dateline.place,
             "dateline_date": c.dateline.date, "dateline_agency": c.dateline.agency,
             "caption": c.caption, "credit": c.credit, "byline": c.byline, "trailer": c.trailer,
-            "removed": "; ".join(c.removed),
+            "markup": c.markup, "removed": "; ".join(c.removed),
             "n_paragraphs": doc.n_paragraphs, "n_sentences": doc.n_sentences, "n_words": doc.n_words,
-            "english_share": article_english_share(doc),
+            "english_share": article_english_share(doc), "english_words": english_words(doc),
         })
     for key, value in article.extra:
         row.setdefault(f"meta_{key}" if key in row else key, value)
@@ -119,9 +120,9 @@ def analyse_record(record: Article | Skipped, settings: Settings, families: list
     if doc.n_words == 0:
         return ArticleResult(article_row(record, doc, "no_body", "no word left after removing caption, credit, "
                                                                  "byline, dateline and separator lines"))
-    share = article_english_share(doc)
-    if settings.min_english_share > 0 and share < settings.min_english_share:  # NaN share: cannot judge, analyse
-        return ArticleResult(article_row(record, doc, NOT_ENGLISH, english_reason(share, settings.min_english_share)))
+    reason = not_english_reason(doc, settings.min_english_share)  # too short to judge: analysed
+    if reason:
+        return ArticleResult(article_row(record, doc, NOT_ENGLISH, reason))
     return analyse_parsed(doc, settings, families)
 
 

@@ -37,6 +37,8 @@ METRIC_COLUMNS = ["article_id", "outlet", "family", "metric", "target", "value",
 EVIDENCE_COLUMNS = ["article_id", "family", "metric", "target", "sentence_index", "start", "end", "text", "cue"]
 SENTENCE_COLUMNS = ["article_id", "sentence_index", "paragraph_index", "start", "end", "text", "tokens"]
 INT_COLUMNS = {"sentence_index", "start", "end", "paragraph_index"}
+# the first columns of every articles table (pipeline.article_row), present even when the corpus has no row
+ARTICLE_COLUMNS = ["article_id", "outlet", "title", "published", "url", "event_id", "source", "status", "reason"]
 TABLE_NAMES = ("metrics", "evidence", "sentences", "articles")
 CORE_COLUMNS = {"metrics": METRIC_COLUMNS, "evidence": EVIDENCE_COLUMNS, "sentences": SENTENCE_COLUMNS}
 RECORD_KEYS = ["article_id", "outlet"]  # prepended to every record table
@@ -196,6 +198,40 @@ def record_rows(rows: Iterable[Mapping[str, Any]], name: str, columns: list[str]
     return out
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+_RISKY = frozenset((*FORMULA_START, "'"))
+
+
+def csv_safe(value: str) -> str:
+    """A text cell a spreadsheet will not run: ``'`` put before text that (after any leading apostrophes) starts
+    with ``= + - @``, tab or CR (``=HYPERLINK(…)`` -> ``'=HYPERLINK(…)``). :func:`csv_restore` undoes it exactly.
+    Only text columns are written this way; numbers (``-0.5`` in ``value``) and Parquet keep the raw value."""
+    if value[:1] in _RISKY and value.lstrip("'")[:1] in FORMULA_START:
+        return "'" + value
+    return value
+
+
+def csv_restore(value: str) -> str:
+    """The text :func:`csv_safe` was given: one leading ``'`` dropped where it added one."""
+    if value[:1] == "'" and value[1:].lstrip("'")[:1] in FORMULA_START:
+        return value[1:]
+    return value
+
+
+def _restore_column(col: pd.Series) -> pd.Series:
+    mask = col.str[:1] == "'"
+    if mask.any():
+        col = col.copy()
+        col[mask] = col[mask].map(csv_restore)
+    return col
+
+
+def _safe_column(col: pd.Series) -> pd.Series:
+    text = col.map(lambda v: csv_safe(v) if isinstance(v, str) and v[:1] in _RISKY else v)
+    return text.astype(col.dtype) if isinstance(col.dtype, pd.StringDtype) else text
+
+
 def format_value(value: Any) -> Any:
     """Stable text for CSV: floats by ``repr`` (shortest round-trip), NaN as empty."""
     if isinstance(value, float):
@@ -214,6 +250,7 @@ class TableWriter:
         self.path = Path(path)
         self.columns = columns
         self.kinds = kinds or _core_kinds(columns)
+        self.text_columns = frozenset(i for i, c in enumerate(columns) if self.kinds.get(c, "str") == "str")
         self.kind = table_kind(self.path)
         self.batch: list[list[Any]] = []
         self.batch_rows = batch_rows
@@ -228,7 +265,9 @@ class TableWriter:
 
     def write(self, rows: Iterable[list[Any]]) -> None:
         if self._csv is not None:
-            self._csv.writerows([format_value(v) for v in r] for r in rows)
+            text = self.text_columns
+            self._csv.writerows([csv_safe(v) if i in text and isinstance(v, str) else format_value(v)
+                                 for i, v in enumerate(r)] for r in rows)
             return
         self.batch.extend(rows)
         if len(self.batch) >= self.batch_rows:
@@ -300,6 +339,10 @@ def typed_columns(df: pd.DataFrame, kinds: Kinds) -> pd.DataFrame:
 def articles_frame(rows: list[dict[str, Any]] | pd.DataFrame) -> pd.DataFrame:
     """The articles table: the pipeline's counts as Int64, its English share as float, all else string."""
     df = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    for col in ARTICLE_COLUMNS:  # an empty corpus still has the columns (no KeyError: 'status' downstream)
+        if col not in df.columns:
+            df[col] = pd.Series("", index=df.index, dtype="string")
+    df = df[[*ARTICLE_COLUMNS, *(c for c in df.columns if c not in ARTICLE_COLUMNS)]]
     for col in df.columns:
         if col in COUNT_COLUMNS:
             text = df[col].astype("string")
@@ -317,6 +360,9 @@ def write_frame(df: pd.DataFrame, path: str | Path) -> None:
     kind = table_kind(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "csv":
+        text = [c for c in df.columns if df[c].dtype == object or isinstance(df[c].dtype, pd.StringDtype)]
+        if text:
+            df = df.assign(**{c: _safe_column(df[c]) for c in text})
         df.to_csv(path, index=False, lineterminator="\n")
     else:
         df.to_parquet(path, index=False)
@@ -386,6 +432,7 @@ def read_table(path: str | Path, kinds: Kinds | None = None) -> pd.DataFrame:
     try:
         if path.suffix.lower() == ".csv":
             df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
+            df = df.apply(_restore_column) if len(df.columns) else df  # every CSV cell is text here
         else:
             df = pd.read_parquet(path)
         return typed_columns(df, kinds) if kinds is not None else df
@@ -414,7 +461,7 @@ def load_tables(folder: str | Path, tables: Iterable[str] = TABLE_NAMES,
     for name in TABLE_NAMES:
         if name not in wanted:
             core[name] = (typed_frame([], CORE_COLUMNS[name]) if name in CORE_COLUMNS
-                          else articles_frame(pd.DataFrame(columns=["article_id", "outlet", "status", "reason"])))
+                          else articles_frame([]))
             continue
         path = find(name)
         if path is None:

@@ -120,3 +120,68 @@ def test_separator_lines_are_removed_and_noted():
     assert c.body == "First line.\nSecond line."
     assert c.removed == ("separator line (paragraph 2)", "separator line (paragraph 4)",
                          "separator line (paragraph 5)", "dateline 'SEOUL, South Korea —'")
+
+
+@pytest.mark.parametrize("text", [
+    "Write to us at <letters@example.com> with your views.",
+    "When supply<demand prices rise; when demand>supply they fall.",
+    "The attackers hid a <script> tag in the page.\nA second paragraph follows.\n"
+    "Investigators found the closing </script> tag later.",
+    "3 < 5 and the <b> element is bold.",  # one mentioned tag is not HTML
+])
+def test_plain_text_with_angle_brackets_keeps_every_word(text):
+    c = clean_text(text)
+    assert c.markup == "text"
+    assert c.body == text
+    assert c.removed == ()
+
+
+def test_html_is_recognised_per_article_and_its_removals_recorded():
+    c = clean_text("<p>WASHINGTON (AP) &mdash; Troops moved.</p><!-- ad --><p>More text.</p>"
+                   "<script>track();</script>")
+    assert c.markup == "html"
+    assert c.body == "Troops moved.\nMore text."
+    assert c.removed[0] == "HTML markup: 4 tags, 1 script/style elements, 1 comments or doctypes removed"
+    # an unknown "tag" inside HTML is text, not markup
+    assert clean_text("<p>When supply<demand … demand>supply.</p><p>x</p>").body == (
+        "When supply<demand … demand>supply.\nx")
+
+
+def test_plain_text_decodes_only_complete_character_references():
+    c = clean_text("AT&T and R&D rose &amp; fell &#8212; sharply.")
+    assert c.body == "AT&T and R&D rose & fell — sharply."
+    assert c.removed == ("2 HTML character references decoded",)
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe", "By JANE DOE", "By Jane Doe and John Smith", "By Kim Tong-Hyung, Associated Press",
+    "By J. R. Smith, Staff Writer", "By Maria de la Cruz | The Daily Planet", "By Reuters", "By AP",
+    "By The Associated Press", "By Ludwig van Beethoven, senior correspondent",
+])
+def test_byline_shapes(line):
+    c = clean_text(f"{line}\nThe council met on Monday and voted.")
+    assert c.byline == line and c.body == "The council met on Monday and voted."
+
+
+@pytest.mark.parametrize("line", [
+    "By August, leaves will droop, worn out by automobile exhaust.",
+    "By Monday Night, the group had left the city.",
+    "By car, the journey takes two hours.",
+    "By August",
+    "By 2030 the plant will close.",
+])
+def test_sentences_opening_with_by_are_body(line):
+    c = clean_text(line)
+    assert c.byline == "" and c.body == line
+
+
+def test_control_characters_are_removed_and_recorded():
+    c = clean_text("The minister sai\x00d the vote\x07 passed.\x0cA new page.")
+    assert c.body == "The minister said the vote passed.\nA new page."
+    assert c.removed == ("2 control characters (NUL and the like) removed",)
+
+
+def test_windows_1252_codes_are_read_as_the_characters_meant():
+    c = clean_text("Mr. Soros\x92 apartment cost dollars\x97almost a fortune\x81.")
+    assert c.body == "Mr. Soros’ apartment cost dollars—almost a fortune."
+    assert c.removed == ("3 C1 control codes read as Windows-1252 characters (\\x92 -> ’) or removed",)

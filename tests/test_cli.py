@@ -330,7 +330,9 @@ def test_metrics_records_without_rows_have_headers_and_are_renamed_into_place(
 
 def test_min_english_share_option(make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     german = ("Nordkorea hat den Verteidigungsvertrag mit Russland ratifiziert, wie die staatliche "
-              "Nachrichtenagentur am Dienstag meldete.")
+              "Nachrichtenagentur am Dienstag meldete. Der Vertrag verpflichtet beide Länder, einander im Falle "
+              "eines Angriffs unverzüglich militärischen Beistand zu leisten. Machthaber Kim Jong Un unterzeichnete "
+              "das Dekret nach Angaben der Agentur persönlich.")  # 20+ checkable words: long enough to judge
     corpus = make_corpus({"de": ("X", german), "en": ("Y", "The cat sat on the mat.")})
     code, out, err = run(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--articles",
                           str(tmp_path / "a.csv")], capsys)

@@ -5,7 +5,14 @@ import warnings
 
 import pytest
 
-from analysis.language import DEFAULT_MIN_ENGLISH_SHARE, english_share
+from analysis.language import (
+    DEFAULT_MIN_ENGLISH_SHARE,
+    MIN_CHECKABLE_WORDS,
+    english_share,
+    english_words,
+    is_checkable_word,
+    not_english_reason,
+)
 from analysis.metrics import Settings
 from analysis.model import Article
 from analysis.parse import parse_article
@@ -69,3 +76,27 @@ def test_non_english_article_gets_status_not_english_with_its_share():
     assert on.article["status"] == "analysed" and "readability" in on.families
     names = analyse_record(Article("n", "Kim Jong Un, Choe Son Hui, Pak Jong Chon."), Settings(), ["readability"])
     assert names.article["status"] == "analysed"  # cannot be judged: analysed, share NaN
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Oh, wouldn't it be loverly?", 2),  # wouldn't, loverly: share 0.5, too short to judge
+    ("A frisson, according to Newsday.", 2),  # frisson, according
+])
+def test_short_texts_are_analysed_with_their_share_recorded(text, words):
+    row = analyse_record(Article("s", text), Settings(), ["readability"]).article
+    assert row["status"] == "analysed"
+    assert row["english_words"] == words < MIN_CHECKABLE_WORDS
+    assert 0 <= row["english_share"] <= 1
+
+
+def test_the_threshold_applies_from_twenty_checkable_words():
+    # German sample: enough checkable words to judge; the first 19 of them are not
+    german = SAMPLES["german"]
+    doc = parse_article(Article("de", german))
+    assert english_words(doc) >= MIN_CHECKABLE_WORDS
+    checkable = [t for t in doc.words if is_checkable_word(t)]
+    cut = german[:checkable[MIN_CHECKABLE_WORDS - 1].start]  # ends before the 20th checkable word
+    short = parse_article(Article("de", cut))
+    assert english_words(short) == MIN_CHECKABLE_WORDS - 1
+    assert not_english_reason(short, DEFAULT_MIN_ENGLISH_SHARE) == ""
+    assert not_english_reason(doc, DEFAULT_MIN_ENGLISH_SHARE).startswith("English share 0.30")

@@ -100,6 +100,8 @@ def _load(path: str, mtime_ns: int) -> Lexicon:
         doc = _check_bools(yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader), p, "")
     except OSError as exc:
         raise MediacompareError(f"{p}: cannot read lexicon ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise MediacompareError(f"{p}: not valid UTF-8 (at byte {exc.start}); save the lexicon as UTF-8") from None
     except yaml.YAMLError as exc:
         raise MediacompareError(f"{p}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("meta"), dict):
@@ -125,6 +127,40 @@ def load_lexicon(name_or_path: str | Path) -> Lexicon:
         p = bundled
     p = p.resolve()
     return _load(str(p), p.stat().st_mtime_ns)
+
+
+def _kind(value: Any) -> str:
+    return "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "a single value"
+
+
+def _template(values: list[Any]) -> Any:
+    """The shape every value of a mapping shares (its first value), or None when the values differ in kind."""
+    kinds = {_kind(v) for v in values}
+    return values[0] if len(kinds) == 1 else None
+
+
+def _check_like(value: Any, like: Any, where: str, p: Path, bundled: str) -> None:
+    if value is None or like is None:  # an empty entry, or a place whose bundled values have no single shape
+        return
+    if _kind(value) != _kind(like):
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise MediacompareError(f"{p}: '{where}' is {_kind(value)} ({shown}) where the bundled {bundled} has "
+                                f"{_kind(like)}; copy the bundled file and edit it")
+    if isinstance(value, list) and like:
+        for i, item in enumerate(value):
+            _check_like(item, like[0], f"{where}[{i}]", p, bundled)
+    elif isinstance(value, dict):
+        other = _template(list(like.values())) if like else None
+        for key, item in value.items():
+            _check_like(item, like.get(key, other), f"{where}.{key}" if where else str(key), p, bundled)
+
+
+def check_like_bundled(lexicon: Lexicon, bundled: str) -> None:
+    """A user's replacement lexicon has the bundled file's shape: where the bundled file has a list, a mapping
+    or a single value, so does the user's (a string where a word list belongs is an error naming the key,
+    never a list of its letters). Keys the bundled file lacks take the shape its sibling values share."""
+    like = load_lexicon(bundled).data
+    _check_like(lexicon.data, like, "", Path(lexicon.path), bundled)
 
 
 def bundled_lexicons() -> list[Lexicon]:
