@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from .outputs import Staging, check_outputs, write_error
 from .validate.cli import add_validate_command
 
 if TYPE_CHECKING:
+    from .pipeline import ArticleResult
     from .tables import AnalysisTables
 
 PROG = "mediacompare"
@@ -316,6 +317,22 @@ def _input_files(corpus: Path, settings: Settings | None) -> list[Path]:
     return files
 
 
+def _tally_outlets(results: Iterable[ArticleResult], missing: list[str]) -> Iterator[ArticleResult]:
+    """Pass ``results`` through, noting in ``missing`` the ids of analysed articles without an outlet."""
+    for res in results:
+        if res.article.get("status") == "analysed" and not res.outlet.strip():
+            missing.append(res.article_id)
+        yield res
+
+
+def _warn_missing_outlets(missing: Sequence[str]) -> None:
+    """One warning line on stderr (also with --quiet): articles without an outlet are compared as one outlet ""."""
+    if missing:
+        n = len(missing)
+        print(f"{PROG}: warning: {n} analysed article{'s' if n != 1 else ''} ha{'ve' if n != 1 else 's'} no outlet "
+              f"(first: {missing[0]!r}); outlet statistics pool them as one outlet named \"\"", file=sys.stderr)
+
+
 def _summary(counts: dict[str, int], target: Path) -> str:
     analysed = counts.get("analysed", 0)
     total = sum(counts.values())
@@ -351,15 +368,18 @@ def run_metrics(args: argparse.Namespace) -> int:
         try:
             partial = {name: staging.file(path) for name, path in targets.items()}
             partial_records = staging.folder(records_dir) if records_dir is not None else None
+            missing: list[str] = []
             with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
                                         progress=not args.quiet and sys.stderr.isatty())) as results:
-                counts = write_results(results, partial["metrics"], evidence=partial.get("evidence"),
+                counts = write_results(_tally_outlets(results, missing), partial["metrics"],
+                                       evidence=partial.get("evidence"),
                                        articles=partial.get("articles"), sentences=partial.get("sentences"),
                                        records_dir=partial_records, records_format=record_fmt,
                                        record_tables=record_tables)
             staging.commit()
         except OSError as exc:
             raise write_error(exc, staging) from None
+    _warn_missing_outlets(missing)
     if not args.quiet:
         print(_summary(counts, targets["metrics"]))
     return 0
@@ -429,6 +449,8 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables) -> int:
         statuses = tables.articles["status"].value_counts().sort_index()
         found = ", ".join(f"{k}: {v}" for k, v in statuses.items()) or "no rows"
         raise MediacompareError(f"{args.corpus}: no analysed article to compare ({found})")
+    analysed = tables.analysed
+    _warn_missing_outlets(analysed.loc[analysed["outlet"].str.strip() == "", "article_id"].tolist())
 
     if args.event:
         from .compare.run import resolve_events

@@ -293,11 +293,13 @@ def _open_table(path: Path) -> bytes:
 def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row]]:
     """CSV/TSV rows. A cell that is not UTF-8 makes its row ``undecodable``, not the whole table."""
     csv.field_size_limit(1 << 30)
+    n = 0  # rows read so far
     if _open_table(path).startswith(_UTF16_BOMS):
         raise MediacompareError(f"{shown(path)}: UTF-16 text; save the table as UTF-8")
     try:
         with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as fh:
-            reader = csv.DictReader(fh, delimiter=sep)
+            # strict: a quote left open would otherwise swallow every later row into one cell
+            reader = csv.DictReader(fh, delimiter=sep, strict=True)
             if reader.fieldnames is None:
                 raise MediacompareError(f"{shown(path)}: empty table")
             _require_column(path, [safe_text(f) for f in reader.fieldnames if f is not None], text_column)
@@ -307,7 +309,7 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
                     row[text_column] = text.encode("utf-8", "surrogateescape")
                 yield f"{shown(path)} row {n}", {safe_text(k): v for k, v in row.items() if k is not None}
     except csv.Error as exc:
-        raise MediacompareError(f"{shown(path)}: malformed CSV ({exc})") from None
+        raise MediacompareError(f"{shown(path)}: malformed CSV in row {n + 1} ({exc})") from None
 
 
 def _require_column(path: Path, columns: list[str], text_column: str) -> None:

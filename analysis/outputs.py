@@ -152,10 +152,11 @@ class Staging:
 
 
 def write_error(exc: OSError, staging: Staging) -> MediacompareError:
-    """A one-line error for a failed write that names the output (never a temporary name, never 'None')."""
-    target = staging.target_of(exc.filename)
-    if target is None and exc.filename is not None:
-        target = Path(os.fsdecode(exc.filename))
-    where = str(target) if target is not None else ", ".join(str(t) for t in staging.targets()) or "output"
+    """A one-line error for a failed run that names the file: the output (never a temporary name, never
+    'None' — a full disk gives no file name) or, when another file failed, that file."""
     reason = exc.strerror or str(exc) or type(exc).__name__
+    target = staging.target_of(exc.filename)
+    if target is None and exc.filename is not None:  # not one of ours: reading or listing a file failed
+        return MediacompareError(f"{os.fsdecode(exc.filename)}: {reason}; previous outputs are unchanged")
+    where = str(target) if target is not None else ", ".join(str(t) for t in staging.targets()) or "output"
     return MediacompareError(f"{where}: cannot write ({reason}); previous outputs are unchanged")

@@ -1,0 +1,208 @@
+"""Bad inputs: every one is a listed row with a reason or a one-line error; nothing is lost or overwritten.
+
+The cases are data: ``tests/bad_inputs/cases.toml`` (its header says how to add one) and the inputs in
+``tests/bad_inputs/``. Inputs git cannot hold (file names that are not UTF-8, links, permissions, Parquet
+column types) are built by the functions in :data:`BUILDERS`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.tables import csv_restore, csv_safe, load_tables
+
+HERE = Path(__file__).resolve().parent / "bad_inputs"
+CASES = tomllib.loads((HERE / "cases.toml").read_text(encoding="utf-8"))["case"]
+EN = "The city council voted on Tuesday to close the old bridge, officials said."
+
+
+def _folder_with(tmp: Path, **files: bytes | str) -> Path:
+    folder = tmp / "corpus"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return folder
+
+
+def non_utf8_file_name(tmp: Path) -> Path:
+    folder = _folder_with(tmp, **{"a.txt": EN})
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(EN, encoding="utf-8")
+    return folder
+
+
+def directory_named_txt(tmp: Path) -> Path:
+    folder = _folder_with(tmp, **{"a.txt": EN})
+    (folder / "dir.txt").mkdir()
+    return folder
+
+
+def broken_symlink(tmp: Path) -> Path:
+    folder = _folder_with(tmp, **{"a.txt": EN})
+    (folder / "link.txt").symlink_to(folder / "gone.txt")
+    return folder
+
+
+def symlink_loop(tmp: Path) -> Path:
+    folder = _folder_with(tmp, **{"a.txt": EN})
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    return folder
+
+
+def _unreadable(path: Path) -> Path:
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads anything
+        pytest.skip("running as a user that can read a file without read permission")
+    return path
+
+
+def unreadable_file(tmp: Path) -> Path:
+    folder = _folder_with(tmp, **{"a.txt": EN, "locked.txt": EN})
+    _unreadable(folder / "locked.txt")
+    return folder
+
+
+def unreadable_table(tmp: Path) -> Path:
+    path = tmp / "news.csv"
+    path.write_text(f"text\n{EN}\n", encoding="utf-8")
+    return _unreadable(path)
+
+
+def manifest_names_directory(tmp: Path) -> Path:
+    folder = _folder_with(tmp, **{"a.txt": EN, "manifest.csv": "article_id,file\na,a.txt\nd,sub.txt\n"})
+    (folder / "sub.txt").mkdir()
+    return folder
+
+
+def missing_corpus(tmp: Path) -> Path:
+    return tmp / "no_such_corpus.csv"
+
+
+def parquet_text_types(tmp: Path) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp / "news.parquet"
+    pq.write_table(pa.table({
+        "article_id": ["a", "b"],
+        "t_int": [12345, 678],
+        "t_bytes": [EN.encode("utf-8"), b"Officials said the vote passed."],
+        "t_latin1": ["The caf\xe9 closed on Tuesday.".encode("latin-1"), EN.encode("utf-8")],
+        "t_struct": [{"a": "b"}, {"a": "c"}],
+        "t_list": [["The", "council"], ["met"]],
+    }), path)
+    return path
+
+
+BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
+    non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
+    manifest_names_directory, missing_corpus, parquet_text_types)}
+
+
+def _snapshot(path: Path) -> dict[str, bytes]:
+    """Every readable file at or under ``path`` (links not followed) with its bytes."""
+    if path.is_symlink() or not path.exists():
+        return {}
+    files = [path] if path.is_file() else [p for p in sorted(path.rglob("*")) if p.is_file() and not p.is_symlink()]
+    return {str(p): p.read_bytes() for p in files if os.access(p, os.R_OK)}
+
+
+def _case_id(case: dict) -> str:
+    return "-".join([case.get("command", "metrics"), case["input"].replace("/", "_"),
+                     *(o.rsplit("/", 1)[-1] for o in case.get("options", []) if not o.startswith("--"))])
+
+
+def test_every_case_has_a_unique_id_and_an_existing_input() -> None:
+    ids = [_case_id(c) for c in CASES]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    for case in CASES:
+        assert case["input"] in BUILDERS if case.get("generated") else (HERE / case["input"]).exists(), case
+        assert ("error" in case) == (case["exit"] == 2), case
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_bad_input(case: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = BUILDERS[case["input"]](tmp_path) if case.get("generated") else HERE / case["input"]
+    command = case.get("command", "metrics")
+    out = tmp_path / "out"
+    options = [o.replace("{here}", str(HERE)) for o in case.get("options", [])]
+    if command == "metrics":
+        argv = ["metrics", str(corpus), "-o", str(out / "metrics.csv"), "--articles", str(out / "articles.csv")]
+        if "--families" not in options:
+            argv += ["--families", "readability"]
+    else:
+        argv = ["compare", str(corpus), "-o", str(out)]
+    before = _snapshot(corpus)
+    code = main([*argv, *options, "--quiet"])
+    stdout, stderr = capsys.readouterr()
+
+    assert "Traceback" not in stderr + stdout
+    assert code == case["exit"], stderr
+    assert _snapshot(corpus) == before  # no input changed
+    if code == 2:
+        assert stderr.count("\n") == 1 and stderr.startswith("mediacompare: error: "), stderr
+        assert case["error"] in stderr
+        assert not out.exists()
+        return
+    lines = stderr.splitlines()
+    assert all(line.startswith("mediacompare: warning: ") for line in lines), stderr
+    if "warning" in case:
+        assert any(case["warning"] in line for line in lines), stderr
+    else:
+        assert lines == []
+    if command == "compare":
+        assert (out / "events.csv").is_file()
+        return
+    articles = load_tables(out, ("articles",), ()).articles
+    assert dict(Counter(articles["status"])) == case["statuses"]  # every input is a row: none lost
+    skipped = articles[articles["status"] != "analysed"]
+    assert (skipped["reason"].str.strip() != "").all(), skipped
+    if "reason" in case:
+        assert skipped["reason"].str.contains(case["reason"], regex=False).any(), skipped["reason"].tolist()
+
+
+def test_non_utf8_file_name_keeps_its_bytes_visible(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = non_utf8_file_name(tmp_path)
+    assert main(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--articles", str(tmp_path / "a.csv"),
+                 "--families", "readability", "--quiet"]) == 0
+    ids = set(pd.read_csv(tmp_path / "a.csv", dtype=str)["article_id"])
+    assert ids == {"a", "caf\\xe9"}
+
+
+def test_formula_cells_are_neutralised_in_csv_and_kept_in_parquet(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = HERE / "csv_formula_cells.csv"
+    for ext in ("csv", "parquet"):
+        assert main(["metrics", str(corpus), "-o", str(tmp_path / f"metrics.{ext}"), "--articles",
+                     str(tmp_path / f"articles.{ext}"), "--families", "readability", "--quiet"]) == 0
+    raw = pd.read_csv(tmp_path / "articles.csv", dtype=str, keep_default_na=False).set_index("title")
+    # as a spreadsheet sees the file: no cell of a text column starts with = + - @
+    assert set(raw["article_id"]) == {"'=1+1", "'-2"}
+    assert set(raw["outlet"]) == {"'=HYPERLINK(\"http://x\")", "'+cmd"}
+    assert set(raw.index) == {"'@SUM(A1)", "'-5"}
+    metrics = pd.read_csv(tmp_path / "metrics.csv", dtype=str, keep_default_na=False)
+    assert set(metrics["article_id"]) == {"'=1+1", "'-2"}
+    assert not metrics["value"].str.startswith("'").any()  # numbers are not text: never prefixed
+    # read back by mediacompare: Parquet (preferred when both exist) and CSV give the raw values
+    for drop in ("", "parquet"):
+        if drop:
+            for name in ("articles", "metrics"):
+                (tmp_path / f"{name}.{drop}").unlink()
+        back = load_tables(tmp_path, ("metrics", "articles"), ())
+        assert set(back.articles["outlet"]) == {"=HYPERLINK(\"http://x\")", "+cmd"}
+        assert set(back.articles["title"]) == {"@SUM(A1)", "-5"}
+        assert set(back.metrics["article_id"]) == {"=1+1", "-2"}
+
+
+@pytest.mark.parametrize("text", ["=x", "+1", "-", "@", "\tx", "\rx", "'=x", "''-1", "'Tis", "'", "", "a=b", "x-"])
+def test_csv_safe_round_trips(text: str) -> None:
+    safe = csv_safe(text)
+    assert safe[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    assert csv_restore(safe) == text
