@@ -148,6 +148,7 @@ def strip_markup(text: str, notes: list[str] | None = None, html_text: bool | No
 _BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\u2028\u2029]")
 _C1 = re.compile("[\x80-\x9f]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f]")
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")  # one scan for the three above
 
 
 def _cp1252(m: re.Match[str]) -> str:
@@ -160,13 +161,14 @@ def _cp1252(m: re.Match[str]) -> str:
 def _normalise(text: str, notes: list[str], html_text: bool | None = None) -> str:
     text = strip_markup(text, notes, html_text)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _BREAKS.sub("\n", text)
-    text, n = _CONTROL.subn("", text)
-    if n:
-        notes.append(f"{n} control characters (NUL and the like) removed")
-    text, n = _C1.subn(_cp1252, text)
-    if n:
-        notes.append(f"{n} C1 control codes read as Windows-1252 characters (\\x92 -> ’) or removed")
+    if _ANY_CONTROL.search(text):
+        text = _BREAKS.sub("\n", text)
+        text, n = _CONTROL.subn("", text)
+        if n:
+            notes.append(f"{n} control characters (NUL and the like) removed")
+        text, n = _C1.subn(_cp1252, text)
+        if n:
+            notes.append(f"{n} C1 control codes read as Windows-1252 characters (\\x92 -> ’) or removed")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     return "\n".join(line.strip() for line in text.split("\n"))
 
@@ -178,8 +180,12 @@ def normalise_text(text: str) -> str:
 
 
 def split_credit(paragraph: str) -> tuple[str, str] | None:
-    """``(caption, credit)`` if the paragraph ends with a photo credit, else ``None``."""
-    if len(paragraph.split()) > 80:
+    """``(caption, credit)`` if the paragraph ends with a photo credit, else ``None``.
+
+    Every form of :data:`CREDIT` contains "Photo" or "Getty", so a paragraph without either is no caption
+    (checked first: searching the pattern costs about 0.2 ms per paragraph, 4 s on a 5 MB article).
+    """
+    if ("Photo" not in paragraph and "Getty" not in paragraph) or len(paragraph.split(maxsplit=80)) > 80:
         return None
     m = CREDIT.search(paragraph)
     if not m:

@@ -86,6 +86,8 @@ class Staging:
             if p.parent == p:
                 break
             p = p.parent
+        if not p.is_dir():
+            raise MediacompareError(f"{p}: is a file, not a folder; choose another output path")
         folder.mkdir(parents=True, exist_ok=True)
         self._made += reversed(missing)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -355,17 +356,24 @@ def articles_frame(rows: list[dict[str, Any]] | pd.DataFrame) -> pd.DataFrame:
 
 
 def write_frame(df: pd.DataFrame, path: str | Path) -> None:
-    """Write ``df`` as CSV or Parquet by extension, deterministically (CSV floats: shortest round-trip text)."""
+    """Write ``df`` as CSV or Parquet by extension, deterministically (CSV floats: shortest round-trip text;
+    text cells through :func:`csv_safe`). Atomic: written to a hidden temporary file in the same folder and
+    renamed over ``path`` only when complete, so a failure or interrupt leaves the old file intact."""
     path = Path(path)
     kind = table_kind(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if kind == "csv":
-        text = [c for c in df.columns if df[c].dtype == object or isinstance(df[c].dtype, pd.StringDtype)]
-        if text:
-            df = df.assign(**{c: _safe_column(df[c]) for c in text})
-        df.to_csv(path, index=False, lineterminator="\n")
-    else:
-        df.to_parquet(path, index=False)
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
+    try:
+        if kind == "csv":
+            text = [c for c in df.columns if df[c].dtype == object or isinstance(df[c].dtype, pd.StringDtype)]
+            if text:
+                df = df.assign(**{c: _safe_column(df[c]) for c in text})
+            df.to_csv(tmp, index=False, lineterminator="\n")
+        else:
+            df.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @dataclass

@@ -219,3 +219,34 @@ def test_signal_under_two_jobs_is_one_line_and_leaves_nothing(corpus: Path, tmp_
     assert proc.returncode == status, proc.stderr
     assert proc.stderr == f"mediacompare: interrupted by {signal.Signals(sig).name}\n"
     assert not out.exists() and list(tmpdir.iterdir()) == []
+
+
+def test_write_frame_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    target = tmp_path / "t.csv"
+    target.write_text("old\n", encoding="utf-8")
+    real = pd.DataFrame.to_csv
+
+    def half_then_fail(self, path, **kw):
+        real(self, path, **kw)  # the temporary file is complete ...
+        raise OSError(errno.ENOSPC, "No space left on device")  # ... but the write is reported failed
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", half_then_fail)
+    with pytest.raises(OSError):
+        tables.write_frame(pd.DataFrame({"a": ["x"]}), target)
+    assert listing(tmp_path) == {"t.csv": b"old\n"}
+    monkeypatch.setattr(pd.DataFrame, "to_csv", real)
+    tables.write_frame(pd.DataFrame({"a": ["=x"]}), target)
+    assert listing(tmp_path) == {"t.csv": b"a\n'=x\n"}
+
+
+def test_output_under_a_file_is_a_one_line_error(corpus: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("mine\n", encoding="utf-8")
+    for argv in (["metrics", str(corpus), "-o", str(blocker / "m.csv")], ["compare", str(corpus), "-o", str(blocker)],
+                 ["compare", str(corpus), "-o", str(blocker / "cmp")]):
+        code, _, err = run([*argv, "--quiet"], capsys)
+        assert code == 2 and err.count("\n") == 1 and "afile" in err, err
+    assert blocker.read_text(encoding="utf-8") == "mine\n"

@@ -252,3 +252,16 @@ def test_evidence_rows_are_bounded_on_one_huge_sentence(tmp_path):
         assert sentence["start"] <= row.start <= row.end <= sentence["end"]
         if row.end - row.start <= 100:  # a short cue lies inside its window
             assert sentence["text"][row.start - sentence["start"]:row.end - sentence["start"]] in row.text
+
+
+def test_empty_corpus_tables_keep_the_articles_columns(tmp_path):
+    """No row at all (a CSV header only): the articles table still has status and reason (report and
+    compare select on them), and reads back from CSV with them."""
+    (tmp_path / "news.csv").write_text("article_id,outlet,text\n", encoding="utf-8")
+    t = collect_tables(analyse_corpus(tmp_path / "news.csv"))
+    assert list(t.articles.columns) == ["article_id", "outlet", "title", "published", "url", "event_id", "source",
+                                        "status", "reason"]
+    assert t.analysed.empty and t.skipped.empty
+    save_tables(t, tmp_path / "out", "csv")
+    back = load_tables(tmp_path / "out")
+    assert "status" in back.articles.columns and back.articles.empty
