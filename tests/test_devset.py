@@ -334,3 +334,42 @@ def test_one_system_quote_may_cover_two_labelled_quotes() -> None:
                           "Ms. Merkel", "direct")
     assert bench.score_quotes(art, sysout(quotes=[both]), {}) == (2, 2, 2)
     assert bench.best_overlap(span_of("We agree"), [span_of("Monday"), both.span]) == 1
+
+
+# ------------------------------------------------------------------------------------ end to end (tiny)
+
+def tiny_corpora(tmp_path: Path, outlet: str = "Test") -> tuple[Path, Path]:
+    """A corpora folder holding TEXT as article t1, and a devset folder holding tiny()'s labels."""
+    import gzip
+    import json
+
+    corpora, devset = tmp_path / "corpora", tmp_path / "devset"
+    corpora.mkdir()
+    devset.mkdir()
+    with gzip.open(corpora / "allsides_dev.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"article_id": "t1", "outlet": outlet, "text": TEXT}) + "\n")
+    (corpora / "roundups_dev.jsonl").write_text("", encoding="utf-8")
+    (devset / "allsides_t1.yaml").write_text(yaml.safe_dump(tiny(), allow_unicode=True), encoding="utf-8")
+    return corpora, devset
+
+
+def test_outlet_must_match_the_corpus(tmp_path: Path) -> None:
+    corpora, devset = tiny_corpora(tmp_path, outlet="Other Outlet")
+    with pytest.raises(bench.DevsetError, match="outlet"):
+        bench.load_devset(devset, corpora)
+
+
+def test_missing_corpora_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(["--corpora", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err.startswith("error: corpora not found")
+
+
+def test_benchmark_runs_the_pipeline_end_to_end(tmp_path: Path) -> None:
+    corpora, devset = tiny_corpora(tmp_path)
+    out = tmp_path / "entities.md"
+    assert bench.main(["--corpora", str(corpora), "--devset", str(devset), "--out", str(out), "--label", "t"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Entities, speakers and numeric claims")
+    assert ("Devset: 1 articles, 1 outlet groups, 4 entity mentions, 2 quotes, 1 claims and 2 labelled "
+            "non-claims.") in text
+    assert "| Test | 1 | 2 |" in text  # outlet row: 1 article, 2 labelled quotes
