@@ -54,6 +54,8 @@ def _word_set(key: str) -> frozenset[str]:
 TITLES = _word_set("titles")
 # Abbreviations that may also end a sentence: a boundary only before a sentence opener.
 ABBREVIATIONS = _word_set("abbreviations")
+# Abbreviations that may end a sentence but are one word with their period before a name ("St. Louis").
+SAINT_ABBREVIATIONS = _word_set("name_abbreviations") & ABBREVIATIONS
 # Abbreviations that precede a number (No. 1, p. 55, Art. 51, N°. 12): no boundary before a digit.
 NUMBER_ABBREVIATIONS = _word_set("number_abbreviations")
 # Words that commonly open a sentence; after an abbreviation or initialism they signal a boundary.
@@ -190,8 +192,25 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+def _title_pattern() -> str:
+    """Titles whose period stays in the token when a word follows ("Mr. Steele", "Gen. Kim", "St. Louis").
+
+    The titles of ``segment_en.yaml`` never end a sentence, so their period belongs to the word; "St."
+    is listed with the abbreviations (it may end a sentence: "Main St.") and is joined only before a
+    capitalised word. Longest first, so "Mrs." is not read as "Mr" + "s.".
+    """
+    titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    saints = "|".join(re.escape(t) for t in sorted(SAINT_ABBREVIATIONS, key=len, reverse=True))
+    # a title alone ("Gen." in a lexicon of titles) is one token too, so lists and text tokenize alike
+    alternatives = [rf"(?i:{titles})\.(?=\s+[^\W\d_]|$)"]
+    if saints:
+        alternatives.append(rf"(?i:{saints})\.(?=\s+[A-Z])")
+    return r"(?<![\w.’'\-])(?:" + "|".join(alternatives) + ")"
+
+
 _TOKEN = re.compile(
     r"""(?P<word>https?://\S+?(?=[.,;:!?)\]”’"']*(?:\s|$))    # URLs
+        |""" + _title_pattern() + r"""                       # titles: Mr. Gen. Sen. St. (before a name)
         |[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+                      # e-mail addresses
         |(?:[^\W\d_]\.){2,}                                  # initialisms: U.S. U.N. a.m.
         )
@@ -205,7 +224,8 @@ _TOKEN = re.compile(
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of ``text`` (kind ``word``, ``number`` or ``punct``); offsets are shifted by ``offset``.
 
-    URLs, e-mail addresses and initialisms (U.S.) are single words; hyphenated words
+    URLs, e-mail addresses, initialisms (U.S.) and titles before a word (Mr. Steele, Gen. Kim: the
+    ``titles`` of ``segment_en.yaml``; St. before a capital) are single words; hyphenated words
     (Hwasong-19, three-year-old) and possessives (Korea’s) are single words; 12,000, 3.5 and
     50% are numbers; every other non-space character is a punctuation token, except that an
     ellipsis "..." is one token.

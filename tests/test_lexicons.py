@@ -33,7 +33,8 @@ def test_segment_lists_are_data_with_a_header() -> None:
     lex = load_lexicon("segment_en.yaml")
     assert "Golden Rules" in lex.meta["source"] and "Pragmatic Segmenter" in lex.meta["source"]
     assert lex.meta["licence"] and lex.meta["description"]
-    assert set(lex.data) == {"titles", "abbreviations", "number_abbreviations", "sentence_openers"}
+    assert set(lex.data) == {"titles", "abbreviations", "name_abbreviations", "number_abbreviations",
+                             "sentence_openers"}
     for key, words in lex.data.items():
         assert words and all(isinstance(w, str) for w in words), key  # no YAML booleans slipped in
 
@@ -43,6 +44,7 @@ def test_splitter_sets_are_the_lexicon_lists() -> None:
     assert segment.TITLES == frozenset(lex["titles"])
     assert segment.ABBREVIATIONS == frozenset(lex["abbreviations"])
     assert segment.NUMBER_ABBREVIATIONS == frozenset(lex["number_abbreviations"])
+    assert segment.SAINT_ABBREVIATIONS == frozenset(lex["name_abbreviations"])  # each also an abbreviation
     assert segment.SENTENCE_OPENERS == frozenset(lex["sentence_openers"])
     # the words YAML would turn into booleans are present as words
     assert "no" in segment.NUMBER_ABBREVIATIONS and "no" in segment.SENTENCE_OPENERS

@@ -245,6 +245,20 @@ def test_hyphenated_words_urls_and_emails_are_single_words():
     ]
 
 
+def test_titles_keep_their_period_before_a_name():
+    # "” Mr. Steele said": the title is one word, so a speaker search never sees a sentence-ending "."
+    assert _kinds("” Mr. Steele said") == [("”", "punct"), ("Mr.", "word"), ("Steele", "word"), ("said", "word")]
+    assert [t.text for t in tokenize("Mrs. Clinton, Lt. Col. Smith and MR. JONES")] == [
+        "Mrs.", "Clinton", ",", "Lt.", "Col.", "Smith", "and", "MR.", "JONES"]
+    assert [t.text for t in tokenize("Gen.")] == ["Gen."]  # a title alone (lexicon lists tokenize like text)
+
+
+def test_saint_joins_only_before_a_capitalised_word():
+    assert [t.text for t in tokenize("in St. Louis on Main St. today")] == [
+        "in", "St.", "Louis", "on", "Main", "St", ".", "today"]
+    assert [t.text for t in tokenize("Acme Co. Chairman Dr. No")] == ["Acme", "Co", ".", "Chairman", "Dr.", "No"]
+
+
 def test_token_offsets_are_shifted_by_offset():
     body = "Intro. The U.S. sent 12,000 troops."
     start = body.index("The")

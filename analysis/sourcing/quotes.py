@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Token
+from ..segment import SENTENCE_OPENERS, tokenize
 from .profile import (
     OTHER,
     SourceTypes,
@@ -37,7 +38,26 @@ from .profile import (
     source_key,
     source_types_for,
 )
-from .stance import StanceVerb, VerbHit, find_verb_hits, reporting_verbs_for
+from .speakers import (
+    CLAUSE_OPENERS,
+    LABELS,
+    PENDING,
+    AntecedentIndex,
+    Candidate,
+    PronounCues,
+    apposed_name,
+    colon_name,
+    dash_name,
+    final_name,
+    glued_period,
+    load_pronoun_cues,
+    name_after,
+    per_source,
+    person_genders,
+    phrase_gender,
+    trim_subject,
+)
+from .stance import StanceVerb, VerbHit, find_verb_hits, reporting_verbs_for, tag_verbs_for
 
 if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package imports this module
     from ..metrics.base import Settings
@@ -48,6 +68,9 @@ SUBJECT_MAX_WORDS = 15  # longer "subjects" are clauses, not speaker phrases
 # our choice, as the sentiment family's cap: a longer "sentence" is almost always a segmentation failure
 # (unpunctuated text), and the speaker and clause search would take time quadratic in its length
 OPENERS = {"“": "”", '"': '"'}
+# a quote opened with one style may be closed with the other ('"Hello,” he said', '“Hello," he said'):
+# copy-edited text mixes them, and double quotes are not nested inside double quotes in English
+CLOSERS = {"“": frozenset('”"'), '"': frozenset('"”')}
 
 SKIP_BEFORE_VERB = frozenset("""has have had did does do also not never reportedly previously earlier again would
     will could may might was were is are repeatedly publicly separately later then further already still however
@@ -79,6 +102,7 @@ class Quote:
     text: str
     tier: str = ""  # stance tier of the verb
     rule: str = ""  # which pattern found it (speaker_after, speaker_before, continuation, verb_complement, ...)
+    speaker_rule: str = ""  # how the speaker was resolved: "as printed", "pronoun: nearest male person", ...
 
 
 def _sentence_at(doc: ParsedArticle, offset: int) -> int:
@@ -94,7 +118,7 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
     body = doc.body
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    closer = ""
+    closers: frozenset[str] = frozenset()
     paras = doc.paragraphs
     for n, p in enumerate(paras):
         carried = open_at is not None
@@ -103,10 +127,10 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
             c = body[i]
             if open_at is None:
                 if c in OPENERS:
-                    open_at, closer = i, OPENERS[c]
+                    open_at, closers = i, CLOSERS[c]
             elif carried and i == first_char and c in OPENERS:
                 continue  # the reopening mark of a quote that runs on from the previous paragraph
-            elif c == closer:
+            elif c in closers:
                 spans.append((open_at, i))
                 open_at = None
         if open_at is not None:
@@ -116,6 +140,19 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
                 spans.append((open_at, p.end))  # unclosed: the quote ends with its paragraph
                 open_at = None
     return spans
+
+
+@dataclass(frozen=True)
+class _Tag:
+    """How a direct quote is attributed: a speaker phrase (body offsets) and/or its verb, or an implicit
+    subject already resolved (``cand``: "“…,” adding that …", "X took to Twitter, writing: “…”")."""
+
+    surface: tuple[int, int] | None
+    hit: VerbHit | None
+    sentence: Sentence
+    rule: str
+    cand: Candidate | None = None
+    cand_rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +222,31 @@ def _resolver() -> Any:
     return resolve_actor
 
 
+def _actor_mentions(doc: ParsedArticle, settings: Settings) -> list[Any]:
+    """Body mentions of the actor finder (persons, organisations, countries), [] without it."""
+    try:
+        from ..actors import analyse_actors
+    except ImportError:  # the entity module is optional for this family
+        return []
+    try:
+        return [m for m in analyse_actors(doc, settings).mentions if m.sentence_index >= 0]
+    except Exception:  # an actor-finder failure must not lose the quotes
+        return []
+
+
+def _key(q: Quote) -> tuple[str, int, int]:
+    """A quote's identity while the finder runs (kind and content offsets; ``replace`` keeps them)."""
+    return q.kind, q.start, q.end
+
+
+def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
+    """A participle ("saying", "adding") or an infinitive ("to claim"): a verb whose subject is its clause's."""
+    i = hit.token_index
+    if hit.form.lower().endswith("ing"):
+        return True
+    return i > 0 and toks[i - 1].lower == "to" and not (i > 1 and toks[i - 2].lower in {"declined", "refused"})
+
+
 def _words_between(tokens: Sequence[Token], a: int, b: int) -> int:
     return sum(1 for t in tokens if a <= t.start and t.end <= b and t.is_word)
 
@@ -202,30 +264,72 @@ class _Finder:
         self.too_long = {s.index: n for s in doc.sentences if (n := len(s.words)) > MAX_SENTENCE_WORDS}
         self.hits = {s.index: [] if s.index in self.too_long else find_verb_hits(s, self.verbs)
                      for s in doc.sentences}
+        self.tags = tag_verbs_for(settings)
+        self._tag_hits: dict[int, list[VerbHit]] = {}  # sentence index -> tag-verb hits (found on demand)
         self.quotes: list[Quote] = []
         self.scare: list[tuple[int, int, str]] = []
         self.stance: dict[int, StanceVerb] = {}
         self.direct: list[tuple[int, int]] = []  # content spans of direct quotes (and scare quotes)
         self.used_verbs: set[int] = set()  # start offsets of verbs that only name a direct quote's speaker
+        self.direct_starts: list[int] = []  # starts of self.direct (direct quotes are found in text order)
         self.quoted: list[tuple[int, int]] = []  # content spans of direct quotes, also inside mixed quotes
         self.by_verb: dict[int, list[Quote]] = {}  # verb start -> direct quotes it introduces (speaker_before)
+        self.cues: PronounCues = load_pronoun_cues()
+        mentions = _actor_mentions(doc, settings)
+        self.genders = person_genders(doc, mentions, self.cues)
+        self.antecedents = AntecedentIndex(doc, self._in_direct)
+        for m in mentions:
+            kind = {"person": "person", "organisation": "thing", "country": "country"}.get(m.kind, "")
+            if kind:
+                value = (m.actor, m.surface, str(m.source_type or "") or classify_speaker(m.surface, self.types),
+                         True)
+                self.antecedents.add(Candidate(m.start, m.end, m.sentence_index, kind,
+                                               self.genders.get(m.actor, ""), value))
+        self.last_direct: Quote | None = None  # the direct quote found last (continuations follow it)
+        self._last_cand: Candidate | None = None  # the antecedent :meth:`_pronoun` found last
+        # pronoun speakers are resolved after every speaker phrase is known (:meth:`_resolve_pronouns`)
+        self.pending: dict[tuple[str, int, int], tuple[str, Sentence, int]] = {}  # quote key -> pronoun, where
+        self.continues: dict[tuple[str, int, int], tuple[str, int, int]] = {}  # continuation -> quote it continues
+        self.pending_stance: dict[int, tuple[str, int, int]] = {}  # verb start -> quote whose speaker it names
 
     # ---- speakers -------------------------------------------------------------------------
-    def _previous_speaker(self, before: int) -> Quote | None:
-        prior = [q for q in self.quotes if q.speaker and q.start < before]
-        return max(prior, key=lambda q: q.start) if prior else None
+    def _pronoun(self, pronoun: str, sentence: Sentence, offset: int) -> tuple[tuple[str, str, str, bool], str]:
+        """(speaker, surface, type, named) and speaker rule of a pronoun speaker (module :mod:`.speakers`)."""
+        kind = self.cues.pronouns.get(pronoun.lower(), "")
+        cand = self.antecedents.find(kind, sentence.index, offset) if kind else None
+        self._last_cand = cand
+        if cand is None:
+            return ("", pronoun, OTHER, False), f"pronoun '{pronoun}': no compatible antecedent"
+        speaker, _surface, stype, named = cand.value
+        return (speaker, pronoun, stype, named), \
+            f"pronoun '{pronoun}': nearest {cand.gender + ' ' if cand.gender else ''}{cand.kind}"
 
-    def _speaker(self, surface: str, sentence: Sentence, at: int, offset: int = -1) -> tuple[str, str, str, bool]:
-        """(speaker, surface, type, named) for a speaker phrase printed in ``sentence`` at body ``offset``."""
+    def _candidate_kind(self, surface: str, mention: Any, anonymous: bool) -> tuple[str, str]:
+        """(kind, gender) of a speaker phrase as an antecedent of a later pronoun."""
+        words = [t.text for t in tokenize(surface) if t.is_word]
+        if mention is not None:
+            if mention.kind == "person":
+                return "person", self.genders.get(str(mention.actor), "") or phrase_gender(words, self.cues)
+            if mention.kind in ("organisation", "country"):
+                return ("thing" if mention.kind == "organisation" else "country"), ""
+        head = [t.lower for t in tokenize(head_phrase(surface)) if t.is_word]
+        last = head[-1] if head else ""
+        if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+            return "plural", ""
+        if anonymous or (words[:1] and words[0].lower() in {"a", "an", "the"}) or phrase_gender(words, self.cues):
+            return "person", phrase_gender(words, self.cues)
+        if words and all(w[:1].isupper() for w in words):
+            return "person", ""  # an unlisted name ("Peter Brown")
+        return "", ""
+
+    def _speaker(self, surface: str, sentence: Sentence, offset: int = -1) -> tuple[tuple[str, str, str, bool], str]:
+        """(speaker, surface, type, named) and speaker rule for a phrase printed in ``sentence`` at body ``offset``."""
         lead = len(surface) - len(surface.lstrip(_TRAILING + "—–"))
         surface = surface.strip(_TRAILING + "—–")
         if not surface:
-            return "", "", "", False
+            return ("", "", "", False), ""
         if surface.lower() in PRONOUNS:
-            prev = self._previous_speaker(at)
-            if prev is not None:
-                return prev.speaker, surface, prev.speaker_type, prev.named
-            return "", surface, OTHER, False
+            return ("", surface, OTHER, False), PENDING  # resolved once every candidate is known
         anonymous = is_anonymous(surface, self.types) or bool(anonymous_cue(sentence.text, self.types))
         mention = self._resolve(surface, sentence, offset + lead if offset >= 0 else 0)
         accepted = False
@@ -247,7 +351,13 @@ class _Finder:
             stype = classify_speaker(surface, self.types)
         if stype == OTHER and mention is not None and getattr(mention, "source_type", ""):
             stype = str(mention.source_type)  # "the U.S., South Korea, and Ukraine": governments
-        return speaker, surface, stype, not anonymous
+        value = (speaker, surface, stype, not anonymous)
+        if offset >= 0:
+            kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous)
+            if kind:
+                self.antecedents.add(Candidate(offset + lead, offset + lead + len(surface), sentence.index, kind,
+                                               gender, value))
+        return value, "as printed" if speaker == surface else "as printed; actor resolved"
 
     def _resolve(self, surface: str, sentence: Sentence, offset: int) -> Any:
         if self.resolve is None:
@@ -268,11 +378,21 @@ class _Finder:
             j -= 1
         if j >= 0 and toks[j].is_word and toks[j].lower == "to":
             return None  # an infinitive ("to add pressure"), not a report
+        if j >= 0 and toks[j].text == ")":
+            # "Rep. Dan Crenshaw (R-TX) wrote": the parenthesis belongs to the name before it
+            k = next((m for m in range(j - 1, max(-1, j - 12), -1) if toks[m].text == "("), None)
+            if k is None or k == 0:
+                return None
+            j = k - 1
         if j >= 0 and toks[j].text == ",":
             # a parenthetical between subject and verb: "The Pentagon, meanwhile, confirmed"
             k = next((m for m in range(j - 1, -1, -1) if toks[m].text == ","), None)
             if k is None or k == 0:
                 return None
+            inner = [t for t in toks[k + 1:j] if t.is_word]
+            if inner and len(inner) <= 5 and all(t.text[:1].isupper() for t in inner):
+                # an apposed name: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
+                return inner[0].start, inner[-1].end, "comma"
             j = k - 1
         if j < 0:
             return None
@@ -304,22 +424,38 @@ class _Finder:
         if sum(1 for t in toks[start:j + 1] if t.is_word) > SUBJECT_MAX_WORDS:
             return None
         boundary = "start" if a < 0 else ("comma" if toks[a].text == "," else "word")
-        return toks[start].start, toks[j].end, boundary
+        trimmed = trim_subject(toks, start, j)
+        if trimmed is None:
+            return None  # a fragment ("workplace and", "The newly"): no speaker rather than a wrong one
+        return toks[trimmed].start, toks[j].end, boundary
 
     @staticmethod
     def _boundary(t: Token) -> bool:
         return t.text in BOUNDARY_PUNCT or (t.is_word and t.lower in BOUNDARY_WORDS)
 
     def _add(self, kind: str, surface: tuple[int, int] | None, s: Sentence, start: int, end: int,
-             hit: VerbHit | None, rule: str, at: int, inherit: Quote | None = None) -> Quote | None:
+             hit: VerbHit | None, rule: str, inherit: Quote | None = None, cand: Candidate | None = None,
+             cand_rule: str = "") -> Quote | None:
         """Record a quote whose speaker phrase is ``body[surface[0]:surface[1]]`` (None: unattributed,
-        or the speaker of ``inherit`` for a quote that continues an earlier one)."""
+        or the speaker of ``inherit`` for a quote that continues an earlier one, or the already resolved
+        implicit subject ``cand``)."""
         if inherit is not None:
             speaker, surf, stype, named = inherit.speaker, inherit.speaker_surface, inherit.speaker_type, inherit.named
+            speaker_rule = "continuation of the previous quote"
+            pronoun_at = -1
+        elif cand is not None:
+            speaker, surf, stype, named = cand.value
+            speaker_rule = cand_rule
+            pronoun_at = -1
         elif surface is None:
             speaker, surf, stype, named = "", "", "", False
+            speaker_rule = ""
+            pronoun_at = -1
         else:
-            speaker, surf, stype, named = self._speaker(self.doc.body[surface[0]:surface[1]], s, at, surface[0])
+            (speaker, surf, stype, named), speaker_rule = self._speaker(self.doc.body[surface[0]:surface[1]], s,
+                                                                        surface[0])
+            pronoun_at = surface[0] + len(self.doc.body[surface[0]:surface[1]]) - \
+                len(self.doc.body[surface[0]:surface[1]].lstrip(_TRAILING + "—–"))
         body = self.doc.body
         while start < end and body[start] in " ,:—–":
             start += 1
@@ -329,11 +465,44 @@ class _Finder:
             return None
         q = Quote(kind, speaker, surf, stype, named, hit.lemma if hit else "", hit.negated if hit else False,
                   _sentence_at(self.doc, start), _sentence_at(self.doc, max(start, end - 1)), start, end,
-                  body[start:end], hit.tier if hit else "", rule)
+                  body[start:end], hit.tier if hit else "", rule, speaker_rule)
         self.quotes.append(q)
-        if hit is not None and hit.start not in self.stance:
+        key = _key(q)
+        if speaker_rule == PENDING:
+            self.pending[key] = (surf, s, pronoun_at)
+        if inherit is not None:
+            self.continues[key] = _key(inherit)
+        if hit is not None and hit.tier and hit.start not in self.stance:  # tag verbs ("shouted") carry no stance
             self._stance(hit, speaker)
+            if speaker_rule == PENDING or inherit is not None:
+                self.pending_stance[hit.start] = key
         return q
+
+    def _resolve_pronouns(self) -> None:
+        """Resolve pronoun speakers in text order, now that every speaker phrase is a candidate; a
+        resolved pronoun is a candidate for later ones ("he said … he added"), and a continuation takes
+        the speaker of the quote it continues."""
+        done: dict[tuple[str, int, int], Quote] = {}
+        order = sorted(range(len(self.quotes)), key=lambda n: (self.quotes[n].start, self.quotes[n].kind))
+        for n in order:
+            q = self.quotes[n]
+            key = _key(q)
+            if key in self.pending:
+                pronoun, s, at = self.pending[key]
+                value, rule = self._pronoun(pronoun, s, at)
+                q = replace(q, speaker=value[0], speaker_type=value[2], named=value[3], speaker_rule=rule)
+                cand = self._last_cand
+                if cand is not None and at >= 0:
+                    self.antecedents.add(replace(cand, start=at, end=at + len(pronoun), sentence_index=s.index))
+            elif key in self.continues and self.continues[key] in done:
+                src = done[self.continues[key]]
+                q = replace(q, speaker=src.speaker, speaker_surface=src.speaker_surface,
+                            speaker_type=src.speaker_type, named=src.named)
+            done[key] = q
+            self.quotes[n] = q
+        for start, key in self.pending_stance.items():
+            if key in done and start in self.stance:
+                self.stance[start] = replace(self.stance[start], speaker=done[key].speaker)
 
     def _stance(self, hit: VerbHit, speaker: str) -> None:
         self.stance[hit.start] = StanceVerb(hit.lemma, hit.tier, hit.form, speaker, hit.sentence_index,
@@ -343,49 +512,95 @@ class _Finder:
     def _direct(self) -> None:
         body = self.doc.body
         sents = self.doc.sentences
+        word_starts = [t.start for t in self.doc.words]
         for open_at, close in _quote_mark_spans(self.doc):
             cstart, cend = open_at + 1, close
             content = body[cstart:cend]
-            n_words = _words_between(self.doc.words, cstart, cend)
+            # words inside the marks (a word token lies inside or outside: marks are tokens of their own)
+            n_words = bisect_right(word_starts, cend - 1) - bisect_right(word_starts, cstart - 1)
             if n_words == 0:
                 continue
             first = sents[_sentence_at(self.doc, open_at)]
-            speechlike = content.rstrip()[-1:] in ",.!?…" or body[close + 1:close + 2] == ","
-            found = self._speaker_after(close, speechlike) if close < len(body) else None
-            rule = "speaker_after"
-            if found is None:
-                found = self._speaker_before(first, open_at)
-                rule = "speaker_before"
+            self.direct.append((cstart, cend))  # before the speaker search: its own words are no antecedent
+            self.direct_starts.append(cstart)
+            # "…,” / "…?”" / "…,’”" (a nested quote closing first) / "…” – Name" / "…”, said"
+            speechlike = content.rstrip().rstrip("’'")[-1:] in ",.!?…" or body[close + 1:close + 2] == ","
+            tag = self._speaker_after(close, speechlike, open_at) if close < len(body) else None
+            if tag is None:
+                tag = self._speaker_before(first, open_at)
             short = n_words <= SCARE_MAX_WORDS and not re.search(r"[.!?…](?:\s|$)|,\s*$", content)
-            if found is None and short:
-                self.scare.append((cstart, cend, content))
-                self.direct.append((cstart, cend))
+            inherit = self._continued(first, open_at) if tag is None else None
+            if tag is None and short and not (inherit is not None and self._whole_sentence(first, cstart, cend)):
+                self.scare.append((cstart, cend, content))  # a short quote is speech only as a sentence of its own
                 continue
-            if found is None:
-                prev = self._previous_speaker(open_at)
-                same_para = prev is not None and prev.kind == "direct" and \
-                    sents[prev.end_sentence_index].paragraph >= first.paragraph - 1
-                inherit = prev if same_para else None
-                surface, hit, s_at = None, None, first
-                rule = "continuation" if inherit else "unattributed"
-            else:
-                surface, hit, s_at = found
-                inherit = None
-                if rule == "speaker_after":
-                    self.used_verbs.add(hit.start)
-            self.direct.append((cstart, cend))
-            q = self._add("direct", surface, s_at, cstart, cend, hit, rule, open_at, inherit)
+            if tag is None:
+                tag = _Tag(None, None, first, "continuation" if inherit else "unattributed")
+            elif tag.rule == "speaker_after" and tag.hit is not None:
+                self.used_verbs.add(tag.hit.start)
+            q = self._add("direct", tag.surface, tag.sentence, cstart, cend, tag.hit, tag.rule, inherit,
+                          tag.cand, tag.cand_rule)
             if q is not None:
                 self.quoted.append((q.start, q.end))
-                if rule == "speaker_before" and hit is not None:
-                    self.by_verb.setdefault(hit.start, []).append(q)
+                self.last_direct = q
+                if tag.rule == "speaker_before" and tag.hit is not None and tag.hit.tier:
+                    self.by_verb.setdefault(tag.hit.start, []).append(q)
 
-    def _speaker_after(self, close: int, speechlike: bool) -> tuple[tuple[int, int], VerbHit, Sentence] | None:
-        """'“…,” Rudenko said.' / '“…,” said Rudenko.' / '“…,” the agreement states.'"""
-        if not speechlike:
+    def _whole_sentence(self, s: Sentence, cstart: int, cend: int) -> bool:
+        """Whether the quoted words are all the words of their sentence ("“I will miss him dearly”:")."""
+        return all(cstart <= t.start < cend for t in s.tokens if t.is_word)
+
+    def _continued(self, first: Sentence, open_at: int) -> Quote | None:
+        """The quote a quote without a reporting clause continues, or None.
+
+        It is the direct quote just before, when that one has a speaker, ends in the same or the directly
+        preceding paragraph, the new quote opens its sentence (no words of the journalist before it), and
+        no other reporting clause (a reporting verb with a subject) stands between the two ("“A,” Kim
+        said. Lee said the plan failed. “B.”": B is not Kim's).
+        """
+        prev = self.last_direct
+        if prev is None or not (prev.speaker or _key(prev) in self.pending or _key(prev) in self.continues):
             return None
+        sents = self.doc.sentences
+        if self.antecedents.paragraphs_between(sents[prev.end_sentence_index].paragraph, first.paragraph) > 1:
+            return None  # filler lines ("Photo", "AD") do not count as paragraphs
+        if any(t.is_word and t.start < open_at and not self._in_direct(t.start) for t in first.tokens):
+            return None  # "Buono offered a blistering condemnation, “…”": a new clause, not a continuation
+        for si in range(prev.end_sentence_index, first.index + 1):
+            for h in self.hits[si]:
+                if prev.end <= h.start < open_at and h.start not in self.used_verbs and not self._in_direct(h.start) \
+                        and not h.form.lower().endswith("ing") \
+                        and self._subject(sents[si], h.token_index) is not None:  # "when asked", "urging" have none
+                    return None
+        return prev
+
+    def _tag_verbs(self, s: Sentence) -> list[VerbHit]:
+        """Reporting-verb hits of ``s`` plus its tag verbs ("shouted", "tweeted"), in text order."""
+        if s.index in self.too_long:
+            return []
+        if s.index not in self._tag_hits:
+            self._tag_hits[s.index] = sorted(self.hits[s.index] + find_verb_hits(s, self.tags),
+                                             key=lambda h: h.start)
+        return self._tag_hits[s.index]
+
+    def _implicit(self, hit: VerbHit, s: Sentence, at: int, rule: str) -> _Tag | None:
+        """A participle tag ("“…,” adding that …"): its subject is the nearest person or group before."""
+        cand = self.antecedents.find("any", s.index, at)
+        if cand is None:
+            return None
+        return _Tag(None, hit, s, rule, cand, f"implicit subject of '{hit.form}': nearest {cand.kind}")
+
+    def _speaker_after(self, close: int, speechlike: bool, open_at: int) -> _Tag | None:
+        """'“…,” Rudenko said.' / '“…,” said Rudenko.' / '“…,” the agreement states.' / '“…” – Sen. Pat Toomey'."""
         doc = self.doc
         si = _sentence_at(doc, close)
+        dash = dash_name(doc.body, close)
+        if dash is not None:
+            return _Tag(dash, None, doc.sentences[_sentence_at(doc, dash[0])], "speaker_after_dash")
+        if not speechlike:
+            return None
+        per = per_source(doc.body, close)  # "“…,” per the Times."
+        if per is not None:
+            return _Tag(per, None, doc.sentences[_sentence_at(doc, per[0])], "speaker_after_per")
         cands = [doc.sentences[si]]
         if doc.sentences[si].end <= close + 1 and si + 1 < len(doc.sentences) \
                 and doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph:
@@ -393,43 +608,95 @@ class _Finder:
         for s in cands:
             words = [t for t in s.tokens if t.start > close]
             nxt_mark = next((t.start for t in words if t.text in OPENERS or t.text == "”"), s.end)
-            for hit in self.hits[s.index]:
+            for hit in self._tag_verbs(s):
                 if hit.start <= close or hit.start >= nxt_mark:
                     continue
-                before = [t for t in words if t.end <= hit.start and t.is_word]
-                if len(before) > SPEAKER_AFTER_MAX_WORDS:
+                between = [t for t in words if t.end <= hit.start]
+                before = [t for t in between if t.is_word]
+                if any(t.text in ";!?" or (t.text == "." and not glued_period(s.tokens, t)) for t in between):
                     break
-                if any(t.text in ".;!?" for t in words if t.end <= hit.start):
+                if len(before) > SPEAKER_AFTER_MAX_WORDS:
+                    # "“…,” Alex M. Azar II, the secretary of …, said" / "“…,” presumptive nominee … Joe Biden writes"
+                    named = apposed_name(between, SPEAKER_AFTER_MAX_WORDS) or final_name(between)
+                    if named is not None:
+                        return _Tag(named, hit, s, "speaker_after")
                     break
                 if s is not cands[0] and _words_between(s.tokens, hit.end, s.end) > 3:
                     return None  # a new statement ("Rudenko said the …"), not a speaker tag
                 if before:
                     sub = self._subject(s, hit.token_index)
-                    sub_start = sub[0] if sub else before[0].start
-                    sub_start = max(sub_start, before[0].start)
-                    return (sub_start, s.tokens[hit.token_index - 1].end), hit, s
-                # "said Rudenko": the speaker follows the verb, up to punctuation
-                after = []
-                for t in s.tokens[hit.token_index + hit.n_tokens:]:
-                    if not t.is_word:
-                        break
-                    after.append(t)
-                if after:
-                    return (after[0].start, after[-1].end), hit, s
-                return None
+                    if sub is None:
+                        return None  # a fragment before the verb: no speaker rather than a wrong one
+                    sub_start = max(sub[0], before[0].start)
+                    return _Tag((sub_start, s.tokens[hit.token_index - 1].end), hit, s, "speaker_after")
+                if hit.form.lower().endswith("ing"):
+                    # "“…,” adding that …": the participle's subject is the speaker of the clause before
+                    return self._implicit(hit, s, open_at, "speaker_after")
+                after = name_after(s.tokens, hit.token_index + hit.n_tokens)
+                return _Tag(after, hit, s, "speaker_after") if after else None
         return None
 
-    def _speaker_before(self, s: Sentence, open_at: int) -> tuple[tuple[int, int], VerbHit, Sentence] | None:
-        """'X said: “…”', 'X said that the treaty reflects “…”', 'Article 51 stipulates “…”'."""
-        hits = [h for h in self.hits[s.index] if h.end <= open_at and not self._in_direct(h.start)]
-        for hit in reversed(hits):
-            sub = self._subject(s, hit.token_index)
+    def _speaker_before(self, s: Sentence, open_at: int) -> _Tag | None:
+        """'X said: “…”', 'X said that the treaty reflects “…”', 'Article 51 stipulates “…”', 'X shouted: “…”',
+        'X took to Twitter, writing: “…”', 'Washington Examiner: “…”'."""
+        toks = s.tokens
+        for hit in reversed(self._tag_verbs(s)):
+            if hit.end > open_at or self._in_direct(hit.start):
+                continue
+            gap = [t for t in toks if hit.end <= t.start < open_at]
+            adjacent = all(not t.is_word and t.text in ",:" for t in gap)
+            if not hit.tier and not adjacent:
+                continue  # a tag verb attributes only right before the quote ("As Daley put it, “…”")
+            i = hit.token_index
+            if _subjectless(toks, hit):
+                tag = self._clause_subject(s, i, hit, f"'{hit.form}'")
+                if tag is not None:
+                    return tag
+                continue
+            sub = self._subject(s, i)
             if sub is not None:
-                return (sub[0], sub[1]), hit, s
+                return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
+        colon = colon_name(s.text, s.start, open_at)
+        if colon is not None:
+            return _Tag(colon, None, s, "speaker_before_colon")
+        k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start < open_at), -1)
+        first_word = next((t.lower for t in toks if t.is_word), "")
+        if k > 0 and toks[k].text == ":" and first_word not in LABELS:  # "Trump was still confident of victory: “…”"
+            tag = self._clause_subject(s, k, None, "a colon")
+            if tag is not None:
+                return replace(tag, rule="speaker_before_colon")
         return None
+
+    def _clause_subject(self, s: Sentence, limit: int, hit: VerbHit | None, why: str) -> _Tag | None:
+        """The subject of the clause that ends at token ``limit`` of ``s``, for a verb without its own subject:
+        a participle ('X took to Twitter, writing: “…”'), an infinitive ('X veered off script to claim that
+        …') or a colon ('X was still confident of victory: “…”'). Taken only when the clause (after its
+        opening phrases: "However, despite …, X …") starts with a known person, group or organisation, or
+        with capitalised words that are not a sentence opener ("Nadler", "Donald Trump"; not "The", "It")."""
+        toks = s.tokens
+        k = 0
+        while k < limit and toks[k].lower in CLAUSE_OPENERS:
+            k = next((n + 1 for n in range(k, limit) if toks[n].text == ","), limit)
+        while k < limit and not toks[k].is_word:
+            k += 1
+        if k >= limit:
+            return None
+        cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
+        if cand is not None and cand.kind != "country":
+            return _Tag(None, hit, s, "speaker_before", cand, f"implicit subject of {why}: the clause's subject")
+        name = []
+        for t in toks[k:limit]:
+            if not (t.is_word and t.text[:1].isupper()) and not (t.text == "." and name):
+                break
+            name.append(t)
+        words = [t for t in name if t.is_word]
+        if not words or (len(words) == 1 and words[0].lower in SENTENCE_OPENERS):
+            return None  # "The", "It", "However": a capitalised word at a clause start that names no one
+        return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
 
     def _in_direct(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.direct)
+        i = bisect_right(self.direct_starts, offset) - 1  # direct spans are found in text order, never overlap
+        return i >= 0 and offset < self.direct[i][1]
 
     # ---- verb attributions ----------------------------------------------------------------
     def _verb_attributions(self, s: Sentence) -> None:
@@ -444,6 +711,9 @@ class _Finder:
             nxt = toks[i + hit.n_tokens] if i + hit.n_tokens < len(toks) else None
             if prev is not None and prev.lower == "as" and nxt is not None and nxt.lower == "by":
                 self._passive(s, hit, i)
+                continue
+            if _subjectless(toks, hit):
+                self._participle_report(s, hit)
                 continue
             sub = self._subject(s, i)
             if sub is None:
@@ -460,7 +730,7 @@ class _Finder:
             if sub[2] == "comma" and words_after <= 3 and words_before >= 3:
                 # "North Korea ratified …, state media reported Tuesday." – the clause comes first
                 comma = max(t.start for t in toks if t.text == "," and t.end <= sub[0])
-                q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker", hit.start)
+                q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
             else:
                 start = self._after_that(toks, i + hit.n_tokens, hit.end)
                 end = self._clause_end(s, start)
@@ -468,11 +738,27 @@ class _Finder:
                               and not self._in_direct(t.start))
                 if outside < 2:
                     continue  # the complement is only a direct quote ('stipulates “…”')
-                q = self._add("indirect", sub[:2], s, start, end, hit, "verb_complement", hit.start)
+                q = self._add("indirect", sub[:2], s, start, end, hit, "verb_complement")
                 if q is not None:
                     q = self._absorb_partial_quotes(q, hit)
             if q is not None:
                 sent_quotes.append(q)
+
+    def _participle_report(self, s: Sentence, hit: VerbHit) -> None:
+        """'X apologised, saying that …' / 'X veered off script to claim that …': an indirect quote whose
+        speaker is the clause's subject (or none)."""
+        tag = self._clause_subject(s, hit.token_index, hit, f"'{hit.form}'")
+        if tag is None:
+            return
+        start = self._after_that(s.tokens, hit.token_index + hit.n_tokens, hit.end)
+        end = self._clause_end(s, start)
+        outside = sum(1 for t in s.tokens if t.is_word and start <= t.start and t.end <= end
+                      and not self._in_direct(t.start))
+        if outside < 2:
+            return
+        q = self._add("indirect", tag.surface, s, start, end, hit, "verb_complement", None, tag.cand, tag.cand_rule)
+        if q is not None:
+            self._absorb_partial_quotes(q, hit)
 
     def _absorb_partial_quotes(self, q: Quote, hit: VerbHit) -> Quote:
         """A mixed quote ("X said that the treaty reflects “a new …,”") is one quote, not two.
@@ -549,7 +835,7 @@ class _Finder:
             hit0 = next((h for h in self.hits[s.index] if k is not None and h.token_index == k), None)
             if hit0 is not None:
                 start = self._after_that(s.tokens, k + hit0.n_tokens, hit0.end)
-        self._add(kind, np, s, start, end, hit, rule, phrase_start)
+        self._add(kind, np, s, start, end, hit, rule)
 
     def _passive(self, s: Sentence, hit: VerbHit, i: int) -> None:
         """'…, as reported by state media.' / '…, as noted by South Korea's Unification Ministry.'"""
@@ -567,6 +853,7 @@ class _Finder:
             self._verb_attributions(s)
             self._attribution_phrase("according_to", _ACCORDING, s, "according_to")
             self._attribution_phrase("citing", _CITING, s, "citing")
+        self._resolve_pronouns()
         quotes = _harmonise(sorted(self.quotes, key=lambda q: (q.sentence_index, q.start)), self.types)
         stance = [self.stance[k] for k in sorted(self.stance)]
         return quotes, sorted(self.scare), stance, sorted(self.quoted)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..lexicons import Lexicon, load_lexicon
-from ..lexicons.verbs import TIERS, VERBS_FILE, read_reporting_verbs
+from ..lexicons.verbs import TIERS, VERBS_FILE, VerbEntry, read_reporting_verbs, read_tag_verbs
 from ..model import ParsedArticle, Sentence, Token
 from ..segment import tokenize
 from ._cache import compiled
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package import
     from ..metrics.base import Settings
 
 __all__ = ["TIERS", "VERBS_FILE", "ReportingVerbs", "StanceVerb", "VerbHit", "find_stance_verbs", "find_verb_hits",
-           "load_reporting_verbs", "reporting_verbs_for", "stance_counts"]
+           "load_reporting_verbs", "load_tag_verbs", "reporting_verbs_for", "stance_counts", "tag_verbs_for"]
 
 # A verb-form token preceded by one of these is a noun or adjective ("the claims", "a reported deal").
 NOUN_BEFORE = frozenset("""the a an this these those its his her their our my your such any some no many several
@@ -93,15 +93,37 @@ def load_reporting_verbs(name_or_path: str = VERBS_FILE) -> ReportingVerbs:
     return compiled(load_lexicon(name_or_path), _compile)
 
 
-def _compile(lex: Lexicon) -> ReportingVerbs:
+def _lookup(entries: Sequence[VerbEntry], lex: Lexicon) -> ReportingVerbs:
+    """Lower-cased token sequences of every form of ``entries`` -> (lemma, tier); the first listing wins."""
     forms: dict[tuple[str, ...], tuple[str, str]] = {}
-    for entry in read_reporting_verbs(lex):
+    for entry in entries:
         for form in entry.forms:
             key = tuple(t.lower for t in tokenize(form) if t.is_word)
             if key:
                 forms.setdefault(key, (entry.lemma, entry.tier))
     return ReportingVerbs(forms, max((len(k) for k in forms), default=1), lex.name, lex.version,
                           frozenset(k[0] for k in forms))
+
+
+def _compile(lex: Lexicon) -> ReportingVerbs:
+    return _lookup(read_reporting_verbs(lex), lex)
+
+
+def load_tag_verbs(name_or_path: str = VERBS_FILE) -> ReportingVerbs:
+    """The ``tag_verbs`` of the reporting-verb lexicon (speech verbs that attribute only as the tag of a
+    direct quote: "“Move out!” the officers shouted"), as a lookup like :func:`load_reporting_verbs`
+    with tier "" (they carry no stance)."""
+    return compiled(load_lexicon(name_or_path), _compile_tags)
+
+
+def _compile_tags(lex: Lexicon) -> ReportingVerbs:
+    return _lookup(read_tag_verbs(lex), lex)
+
+
+def tag_verbs_for(settings: Settings | None) -> ReportingVerbs:
+    """The tag verbs of ``settings.reporting_verbs_file`` when set, else of the bundled file."""
+    path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
+    return load_tag_verbs(str(path) if path else VERBS_FILE)
 
 
 def reporting_verbs_for(settings: Settings | None) -> ReportingVerbs:

@@ -1,0 +1,350 @@
+"""Who a pronoun speaker is: the nearest compatible antecedent, or nobody.
+
+Our rule (docs/sourcing.md, "Speakers"), used by the quote finder for "he said", "she told
+reporters", "they said", "it said":
+
+1. Candidates are the person, organisation and country mentions of the actor finder and the
+   speaker phrases of earlier quotes ("a campaign spokeswoman", "officials"), outside direct-quote
+   content ("“I met Mr. Obama,” he said": Mr. Obama is no candidate) and outside the headline.
+2. The search runs back from the pronoun: its own sentence, then each earlier sentence, back to
+   ``PRONOUN_PARAGRAPHS`` paragraphs before the pronoun's paragraph and at most ``PRONOUN_SENTENCES``
+   sentences. Inside one sentence the
+   candidates are taken left to right, so a subject comes before an object (the preference of
+   Hobbs' algorithm; Hobbs 1978, "Resolving pronoun references", Lingua 44).
+3. The first compatible candidate wins. "he"/"she": a person (named, or a singular description)
+   whose gender is male/female or unknown; "they": a plural description ("analysts") or an
+   organisation; "it": an organisation, country or document. A person's gender is known only from
+   the article: an honorific before one of its mentions ("Mr. Steele", "Ms. Pelosi") or a role noun
+   next to it ("Amanda Henneberg, a campaign spokeswoman"); cues of both genders leave it unknown.
+   The word lists are data (``lexicons/speaker_pronouns.yaml``).
+4. No compatible candidate: the speaker stays unresolved ("" with the pronoun as printed), never
+   a guess.
+
+Given-name gazetteers are not used here (the article's own cues only).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..lexicons import Lexicon, load_lexicon
+from ..model import ParsedArticle, Token
+from ._cache import compiled
+
+PRONOUNS_FILE = "speaker_pronouns.yaml"
+PENDING = "pronoun: pending"  # speaker rule of a pronoun speaker until the quote finder resolves it
+FILLER_WORDS = 3  # our choice: a paragraph of at most this many words ("Photo", "AD") is a filler line
+# First words of an opening phrase before a clause's subject ("In a letter to McGahn's lawyer, Nadler …")
+CLAUSE_OPENERS = frozenset("""in on at after before without with when while as during since despite following asked
+    speaking responding later earlier meanwhile however also""".split())
+PRONOUN_PARAGRAPHS = 2  # our choice: earlier paragraphs searched for an antecedent (the pronoun's own plus two)
+PRONOUN_SENTENCES = 12  # our choice: at most this many sentences searched (bounded work per pronoun)
+MALE, FEMALE = "male", "female"
+
+
+@dataclass(frozen=True)
+class PronounCues:
+    """The loaded pronoun lexicon: what each pronoun refers to, and the words that tell a gender."""
+
+    pronouns: dict[str, str]  # "he" -> "male", "they" -> "plural", "it" -> "thing"
+    honorifics: dict[str, str]  # "mr" -> "male"
+    role_nouns: dict[tuple[str, ...], str]  # ("spokeswoman",) -> "female", ("first", "lady") -> "female"
+
+
+def load_pronoun_cues(name_or_path: str = PRONOUNS_FILE) -> PronounCues:
+    """The pronoun lexicon (``speaker_pronouns.yaml``), compiled once per loaded version of the file."""
+    return compiled(load_lexicon(name_or_path), _compile)
+
+
+def _compile(lex: Lexicon) -> PronounCues:
+    d = lex.data
+
+    def by_gender(key: str) -> dict[str, str]:
+        return {str(w).lower().rstrip("."): str(g) for g, words in (d.get(key) or {}).items() for w in words or []}
+
+    return PronounCues(
+        pronouns={str(k).lower(): str(v) for k, v in (d.get("pronouns") or {}).items()},
+        honorifics=by_gender("honorifics"),
+        role_nouns={tuple(k.split()): g for k, g in by_gender("role_nouns").items()},
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible antecedent: where it is printed and what it resolves to."""
+
+    start: int  # body offsets
+    end: int
+    sentence_index: int
+    kind: str  # "person" | "plural" | "thing" (an organisation or document) | "country"
+    gender: str  # "male" | "female" | "" (unknown)
+    value: Any  # what the caller gets back (the quote finder's speaker tuple)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+_HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+
+
+def phrase_gender(words: Sequence[str], cues: PronounCues) -> str:
+    """Gender a phrase's own words tell ("a campaign spokeswoman" -> female), "" if none or both."""
+    low = [w.lower().rstrip(".") for w in words]
+    found = {cues.honorifics[w] for w in low if w in cues.honorifics}
+    for key, g in cues.role_nouns.items():
+        n = len(key)
+        if any(tuple(low[i:i + n]) == key for i in range(len(low) - n + 1)):
+            found.add(g)
+    return found.pop() if len(found) == 1 else ""
+
+
+def mention_gender_cues(body: str, start: int, end: int, cues: PronounCues) -> set[str]:
+    """Genders told next to one name mention: an honorific or role noun right before it ("Mr. Steele",
+    "spokeswoman Amanda Henneberg"), or a role noun in an apposition after it (", a spokeswoman")."""
+    found: set[str] = set()
+    m = _HONORIFIC_BEFORE.search(body, max(0, start - 20), start)
+    if m:
+        w = m.group(1).lower()
+        g = cues.honorifics.get(w) or cues.role_nouns.get((w,))
+        if g:
+            found.add(g)
+    after = body[end:end + 80]
+    if after.startswith(","):
+        words = _WORD.findall(re.split(r"[,;.()—–“”\"]", after[1:], maxsplit=1)[0])
+        if words and words[0].lower() in {"a", "an", "the", "his", "her", "its", "their"} and len(words) <= 8:
+            g = phrase_gender(words, cues)
+            if g:
+                found.add(g)
+    return found
+
+
+def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCues) -> dict[str, str]:
+    """Known gender of each person actor of ``mentions``: one gender from all its mentions' cues."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if getattr(m, "kind", "") != "person" or m.sentence_index < 0:
+            continue
+        seen.setdefault(m.actor, set()).update(mention_gender_cues(doc.body, m.start, m.end, cues))
+    return {actor: next(iter(gs)) for actor, gs in seen.items() if len(gs) == 1}
+
+
+def compatible(pronoun_kind: str, cand: Candidate) -> bool:
+    """Whether a candidate can be the antecedent of a pronoun of ``pronoun_kind`` (male/female/plural/thing)."""
+    if pronoun_kind in (MALE, FEMALE):
+        return cand.kind == "person" and cand.gender in ("", pronoun_kind)
+    if pronoun_kind == "plural":
+        return cand.kind in ("plural", "thing")  # "officials", "the company": not a country ("they" ≠ China)
+    if pronoun_kind == "thing":
+        return cand.kind in ("thing", "country")
+    if pronoun_kind == "any":  # the implicit subject of a participle tag ("“…,” adding that …")
+        return cand.kind in ("person", "plural")
+    return False
+
+
+class AntecedentIndex:
+    """Candidates of one article in text order, searched back from a pronoun (see the module docstring).
+
+    ``excluded(offset)`` tells whether a body offset lies inside direct-quote content; it is asked at
+    search time, so quotes found after a candidate was added still hide it.
+    """
+
+    def __init__(self, doc: ParsedArticle, excluded: Callable[[int], bool]) -> None:
+        self.doc = doc
+        self.excluded = excluded
+        self._cands: list[Candidate] = []
+        self._starts: list[int] = []
+        # paragraphs that count for the window: more than FILLER_WORDS words (not "Photo", "AD")
+        self._counted_upto: list[int] = []  # counted paragraphs among paragraphs 0..p
+        n = 0
+        for p in doc.paragraphs:
+            n += sum(len(doc.sentences[i].words) for i in p.sentence_indices) > FILLER_WORDS
+            self._counted_upto.append(n)
+        self._intro_end: dict[int, int] = {}  # sentence index -> end of its opening phrase (-1: none)
+
+    def paragraphs_between(self, a: int, b: int) -> int:
+        """How many counted paragraphs from paragraph ``a`` to ``b`` (``b - a`` without filler lines)."""
+        upto = self._counted_upto
+        return upto[b] - upto[a] if 0 <= a <= b < len(upto) else max(0, b - a)
+
+    def _demoted(self, c: Candidate) -> bool:
+        """A possessive ("McGahn’s lawyer") or a mention in an opening phrase ("In a letter to X, Y …"):
+        tried after the other candidates of its sentence."""
+        body = self.doc.body
+        if body[c.end:c.end + 2] in ("’s", "'s") or body[c.end - 2:c.end] in ("’s", "'s"):
+            return True
+        si = c.sentence_index
+        if si not in self._intro_end:
+            s = self.doc.sentences[si]
+            words = [t for t in s.tokens if t.is_word]
+            comma = next((t.start for t in s.tokens if t.text == ","), -1)
+            self._intro_end[si] = comma if words and words[0].lower in CLAUSE_OPENERS else -1
+        return c.start < self._intro_end[si]
+
+    def add(self, cand: Candidate) -> None:
+        """Insert a candidate (kept in text order; a second candidate at the same offset replaces none)."""
+        i = bisect_left(self._starts, cand.start)
+        if i < len(self._starts) and self._starts[i] == cand.start:
+            return
+        self._starts.insert(i, cand.start)
+        self._cands.insert(i, cand)
+
+    def find(self, pronoun_kind: str, sentence_index: int, offset: int) -> Candidate | None:
+        """The nearest compatible candidate before body ``offset`` in sentence ``sentence_index``, or None."""
+        sents = self.doc.sentences
+        if not 0 <= sentence_index < len(sents):
+            return None
+        para = sents[sentence_index].paragraph
+        hi = bisect_left(self._starts, offset)
+        si = sentence_index
+        while si >= 0 and sentence_index - si < PRONOUN_SENTENCES \
+                and self.paragraphs_between(sents[si].paragraph, para) <= PRONOUN_PARAGRAPHS:
+            lo = bisect_left(self._starts, sents[si].start, 0, hi)
+            found = [c for c in self._cands[lo:hi]
+                     if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)]
+            if found:  # left to right inside one sentence (subjects first), possessives and opening phrases last
+                return min(found, key=lambda c: (self._demoted(c), c.start))
+            hi = lo
+            si -= 1
+        return None
+
+    def at(self, start: int, end: int) -> Candidate | None:
+        """The first candidate starting in body offsets [start, end], or None."""
+        i = bisect_left(self._starts, start)
+        if i < len(self._starts) and self._starts[i] <= end and not self.excluded(self._starts[i]):
+            return self._cands[i]
+        return None
+
+
+# ---------------------------------------------------------------- speaker phrases around a quote
+# Token-level rules the quote finder uses to read the speaker phrase of a direct quote.
+
+PERSONAL_PRONOUNS = frozenset("he she it they we i".split())
+# Opening words of a subject that are not part of it ("On Friday the minister said", "And he said").
+INTRO_WORDS = frozenset("""and but so yet or then also meanwhile however in on at last this next earlier later
+    early late today yesterday tonight week month year morning afternoon evening night weekend
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split())
+# Last words that end no speaker phrase ("workplace and", "The newly", "members of").
+FRAGMENT_ENDS = frozenset("""and or but nor the a an of to in on at for with by from as his her their its our my your
+    this that these those who which whose""".split())
+LY_NOUNS = frozenset("family ally assembly supply monopoly anomaly daily weekly rally folly bully homily".split())
+# Words that open no speaker phrase after a verb ("“…,” said in a statement"; "said Tuesday" is a date).
+NOT_SPEAKER_START = frozenset("""in on at to for with of during after before by from about into over under that
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later last this""".split())
+# Clause words that stop a speaker phrase after a verb ("said Smith, who …").
+CLAUSE_WORDS = frozenset("""that as while when because which who whom whereas although though since if after
+    before but where whether what so than amid""".split())
+# First words of a colon label that is no speaker ("Update: “…”", "Watch: “…”").
+LABELS = frozenset("update note watch read related breaking photo video quote headline title editor editor's".split())
+_NAME = r"[^\W\d_][\w’'.\-]*"
+_DASH_NAME = re.compile(rf"\s*[—–-]{{1,2}}\s*(?P<name>(?:{_NAME}\s+){{0,5}}{_NAME})"
+                        r"(?=\s*(?:[,.(\[\]]|$|\n|\bon\b|\bin\b))")
+_COLON_NAME = re.compile(rf"(?:^|[\[(,;—–-]\s*)(?P<name>(?:{_NAME}\s+){{0,5}}{_NAME})\s*:\s*$")
+
+
+def _capitalised(words: Sequence[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() or w.lower() in {"of", "the", "de", "al", "bin", "van", "von"}
+                               for w in words) and words[0][:1].isupper()
+
+
+def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
+    """Start index of the speaker phrase ``toks[start:j + 1]`` without opening words that are not part of
+    it ("And he", "On Friday the minister" -> "the minister"; a final pronoun is the subject: "in the
+    stalemate and on Friday he" -> "he"), or None when the phrase is a fragment ("workplace and",
+    "The newly")."""
+    last = toks[j]
+    if last.lower in PERSONAL_PRONOUNS:
+        return j
+    if last.lower in FRAGMENT_ENDS or (last.text[:1].islower() and last.lower.endswith("ly")
+                                       and last.lower not in LY_NOUNS):
+        return None
+    while start < j and (toks[start].lower in INTRO_WORDS or toks[start].kind == "number") \
+            and not (toks[start].lower == "at" and toks[start + 1].lower in {"least", "most"}):
+        start += 1
+    return start
+
+
+def glued_period(toks: Sequence[Token], t: Token) -> bool:
+    """A period glued to the word before it inside a sentence ("John E. Smith", "Jr."): not a sentence end."""
+    i = toks.index(t)
+    return i > 0 and toks[i - 1].is_word and toks[i - 1].end == t.start and i + 1 < len(toks)
+
+
+def name_after(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """'said Rudenko' / 'said John E. Smith, …': the speaker after the verb at token ``k``, up to punctuation
+    or a clause word; an initial's period ("E.") stays inside. None when there is no phrase or it opens
+    with a preposition or date ("said in a statement", "said Tuesday")."""
+    after: list[Token] = []
+    for t in toks[k:]:
+        if t.is_word:
+            if t.lower in CLAUSE_WORDS:
+                break
+            after.append(t)
+        elif t.text == "." and after and len(after[-1].text) == 1 and after[-1].text.isupper() \
+                and after[-1].end == t.start:
+            continue  # an initial
+        else:
+            break
+    if not after or after[0].lower in NOT_SPEAKER_START:
+        return None
+    return after[0].start, after[-1].end
+
+
+def apposed_name(between: Sequence[Token], max_words: int) -> tuple[int, int] | None:
+    """'Name, apposition, <verb>' (the tokens between a quote and its verb): the capitalised name before
+    the first comma ("Alex M. Azar II, the secretary of health and human services, said"), or None."""
+    comma = next((n for n, t in enumerate(between) if t.text == ","), None)
+    if comma is None or comma == 0 or between[-1].text != ",":
+        return None
+    name = [t for t in between[:comma] if t.is_word]
+    if not name or len(name) > max_words or not _capitalised([t.text for t in name]):
+        return None
+    return name[0].start, name[-1].end
+
+
+def final_name(between: Sequence[Token]) -> tuple[int, int] | None:
+    """'“…,” presumptive Democratic nominee and former vice president Joe Biden writes': the run of two or
+    more capitalised words that ends right before the verb, or None."""
+    name: list[Token] = []
+    for t in reversed(between):
+        if t.is_word and t.text[:1].isupper():
+            name.insert(0, t)
+        elif t.text == "." and name:
+            continue
+        else:
+            break
+    return (name[0].start, name[-1].end) if len(name) >= 2 else None
+
+
+_PER = re.compile(r"\s*,?\s*per\s+(?P<source>(?:the\s+)?[^\W\d_][^,.;:!?()\n“”\"]{0,80}?)(?=\s*(?:[,.;:!?()\n]|$))")
+
+
+def per_source(body: str, close: int) -> tuple[int, int] | None:
+    """'“…,” per the Times.' / '“…,” per the New York Times's Michael D. Shear': the source after "per"."""
+    m = _PER.match(body, close + 1, min(len(body), close + 120))
+    return (m.start("source"), m.end("source")) if m else None
+
+
+def dash_name(body: str, close: int) -> tuple[int, int] | None:
+    """'“…” – Sen. Pat Toomey, R-Pa., on “Fox and Friends.”': a capitalised name after a dash right after
+    the closing mark (body offsets), or None."""
+    m = _DASH_NAME.match(body, close + 1, min(len(body), close + 120))
+    if not m or not _capitalised(m.group("name").split()):
+        return None
+    return m.start("name"), m.end("name")
+
+
+def colon_name(sentence_text: str, sentence_start: int, open_at: int) -> tuple[int, int] | None:
+    """'Washington Examiner: “…”' / 'Sen. Pat Toomey: “…”': a capitalised name that ends in a colon right
+    before the opening mark and starts the sentence or follows punctuation, or None (labels such as
+    "Update:" excluded)."""
+    before = sentence_text[:open_at - sentence_start]
+    m = _COLON_NAME.search(before, max(0, len(before) - 120))
+    if not m:
+        return None
+    words = m.group("name").split()
+    if not _capitalised(words) or words[0].lower().rstrip(":") in LABELS:
+        return None
+    return sentence_start + m.start("name"), sentence_start + m.end("name")
