@@ -59,10 +59,16 @@ def test_aliases_file() -> None:
     assert all(isinstance(v, set) and v for v in aliases.values())
 
 
+@pytest.fixture(scope="module")
+def devset() -> list:
+    """Every fixture resolved against the corpora (read once per module)."""
+    return bench.load_devset()
+
+
 @needs_corpora
-def test_every_label_occurs_in_its_article() -> None:
+def test_every_label_occurs_in_its_article(devset: list) -> None:
     # load_devset raises DevsetError for any label not found, in reading order, in its paragraph.
-    articles = bench.load_devset()
+    articles = devset
     assert len(articles) == len(FIXTURES)
     for art in articles:
         for m in art.mentions:
@@ -75,8 +81,8 @@ def test_every_label_occurs_in_its_article() -> None:
 
 
 @needs_corpora
-def test_devset_coverage() -> None:
-    articles = bench.load_devset()
+def test_devset_coverage(devset: list) -> None:
+    articles = devset
     groups = {a.outlet_group for a in articles}
     # Issue 7: at least 30 articles from at least 8 outlets, NYT-style "Mr./Ms." text among them.
     assert len(articles) >= 30
