@@ -18,7 +18,6 @@ are what the notebooks call, so the notebooks themselves hold no logic.
 
 from __future__ import annotations
 
-import html
 import re
 import sys
 import tempfile
@@ -172,40 +171,20 @@ def _clear_outputs(out: Path) -> None:
         p.unlink()
 
 
-def write_index(out: Path, pages: list[tuple[str, str]], tables: AnalysisTables, corpus: str) -> Path:
-    """``OUT/index.html``: the corpus, article counts, links to the rendered notebooks and the tables."""
+def write_index(out: Path, pages: list[tuple[str, str]], tables: AnalysisTables, corpus: str,
+                out_name: str | None = None) -> Path:
+    """``OUT/index.html`` (findings first, :mod:`analysis.reporting.index`), ``OUT/paper/methods.md`` and
+    ``references.bib``, then ``OUT/manifest.json`` over every file (``out_name``: the output folder as the
+    user named it, for the command in the manifest; default ``out``)."""
     from . import __version__
+    from .reporting.index import index_html
+    from .reporting.manifest import write_manifest
+    from .reporting.paper import write_methods
 
-    status = tables.articles["status"].value_counts().sort_index() if len(tables.articles) else pd.Series()
-    counts = ", ".join(f"{k}: {v}" for k, v in status.items()) or "no articles"
-    links = "\n".join(f'    <li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in pages)
-    table_names = sorted(p.name for p in (out / "tables").iterdir() if p.suffix in (".parquet", ".csv"))
-    table_links = "\n".join(f'    <li><a href="tables/{html.escape(n)}">{html.escape(n)}</a></li>' for n in table_names)
-    text = f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>mediacompare report</title>
-  <style>body {{ font-family: sans-serif; max-width: 48em; margin: 2em auto; line-height: 1.45; }}</style>
-</head>
-<body>
-  <h1>mediacompare report</h1>
-  <p>Corpus: <code>{html.escape(corpus)}</code> ({html.escape(counts)}).
-     Produced by mediacompare {html.escape(__version__)}.</p>
-  <h2>Notebooks</h2>
-  <ul>
-{links}
-  </ul>
-  <h2>Tables</h2>
-  <p>Tidy tables behind every number (Parquet, and CSV for tools without Parquet support).</p>
-  <ul>
-{table_links}
-  </ul>
-</body>
-</html>
-"""
+    write_methods(out / "paper")
     path = out / "index.html"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(index_html(tables, out, pages, corpus, __version__), encoding="utf-8")
+    write_manifest(out, corpus, out_name or str(out))
     return path
 
 

@@ -274,7 +274,9 @@ def test_readability_separates_flesch_from_grade_indices(table: pd.DataFrame) ->
     assert 45.0 not in offsets(grade_ax)[:, 0]
     assert [t.get_text() for t in grade_ax.get_yticklabels()][2] == "SMOG"
     assert "n/a" in [t.get_text() for t in grade_ax.texts]  # UPI's SMOG is shown as missing, not zero
-    assert "SMOG for UPI/a1 (fewer than 30 sentences)" in plot.caption
+    # counted with its reason, never listed by article id
+    assert "SMOG undefined for 1 of 2 articles: fewer than 30 sentences." in plot.caption
+    assert "a1" not in plot.caption
     assert "higher = easier" in plot.caption and "Flesch 1948" in plot.caption
 
 
@@ -285,7 +287,8 @@ def test_frame_profile_nan_is_missing_not_zero(table: pd.DataFrame) -> None:
     assert len(pts) == 9  # 5 frames × 2 outlets, one NaN
     morality_row = 3
     assert sum(abs(y - morality_row) < 0.5 for y in pts[:, 1]) == 1  # only UPI's 0.0 in the morality row
-    assert "frame score [morality] for Wire/a2 (no applicable items)" in plot.caption
+    assert "frame score [morality] undefined for 1 of 2 articles: no applicable items." in plot.caption
+    assert "a2" not in plot.caption
     assert ax.get_xlim()[0] < 0 < 1 < ax.get_xlim()[1]
     assert "Semetko & Valkenburg (2000)" in plot.caption
 
@@ -341,7 +344,8 @@ def test_tone_arc_leaves_out_headline_and_unscored_sentences(table: pd.DataFrame
     # the NaN sentence 1 is not drawn, and the others keep their positions among n = 4
     assert offsets(ax)[:, 0].tolist() == [0.125, 0.625, 0.875]
     assert "Headline scores (1) are not drawn" in plot.caption
-    assert "sentence compound [sentence:1] for UPI/a1 (not scored: 300 words)" in plot.caption
+    # sentence 1 of 4 scored sentences (the headline is not a body sentence) is undefined
+    assert "sentence compound undefined for 1 of 4 sentences: not scored: 300 words." in plot.caption
 
 
 def test_tone_arc_records_need_their_columns(table: pd.DataFrame, records: pd.DataFrame) -> None:

@@ -203,7 +203,7 @@ def test_source_profile_positions_zero_drawn_nan_not(table: pd.DataFrame) -> Non
     # Wire's empty body: every value NaN -> an n/a in Wire's colour in each row, never a point at 0
     assert na_labels(types_ax) == [(r + DOWN, COLORS["Wire"]) for r in range(3)]
     assert na_labels(kinds_ax) == [(r + DOWN, COLORS["Wire"]) for r in range(4)]
-    assert f"for Wire/a2 ({EMPTY})" in plot.caption
+    assert f"undefined for 1 of 2 articles: {EMPTY}." in plot.caption and "a2" not in plot.caption
     assert types_ax.get_xlim()[0] < 0  # a zero marker is not cut by the axis
     assert "Asr, Taboada et al. 2021" in plot.caption and "anonymous" in plot.caption
 
@@ -230,7 +230,7 @@ def test_stance_verbs_counts_and_shares(table: pd.DataFrame) -> None:
     assert points(share_ax) == {(0.75, UP), (0.25, 1 + UP), (0.0, 2 + UP), (0.0, 3 + UP)}
     assert na_labels(share_ax) == [(r + DOWN, COLORS["Wire"]) for r in range(4)]
     assert na_labels(count_ax) == []
-    assert f"share [neutral] for Wire/a2 ({NO_VERBS})" in plot.caption
+    assert f"share [neutral] undefined for 1 of 2 articles: {NO_VERBS}." in plot.caption
     assert share_ax.get_xlim() == (-0.03, 1.03)
     assert "Bender et al." in plot.caption and "distancing (claim, allege" in plot.caption
 
@@ -248,16 +248,20 @@ def test_hedging_rates_by_voice_and_na_for_a_voice_without_words(table: pd.DataF
     # UPI has no quoted words: four n/a in UPI's colour, no point; Wire's quoted evidential 1 of 100 words = 10
     assert points(quoted_ax) == {(0.0, DOWN), (10.0, 1 + DOWN), (0.0, 2 + DOWN), (10.0, 3 + DOWN)}
     assert na_labels(quoted_ax) == [(r + UP, COLORS["UPI"]) for r in range(4)]
-    assert f"every rate of quoted text for UPI/a1 ({NO_QUOTED})" in plot.caption
-    assert "UPI/a1: journalist 500, quoted 0" in plot.caption and "Wire/a2: journalist 250, quoted 100" in plot.caption
+    # UPI's quoted voice is wholly undefined: counted once for the voice, not per rate, and no id is listed
+    assert f"hedging rate [quoted text] undefined for 1 of 2 articles: {NO_QUOTED}." in plot.caption
+    assert "a1" not in plot.caption
+    # one article per outlet: the median words per voice are that article's counts
+    assert "Median words per voice and article: UPI journalist 500, quoted 0; Wire journalist 250, quoted 100." \
+        in plot.caption
     assert "Hyland (1998, 2005)" in plot.caption and "1000 × cues ÷ words" in plot.caption
 
 
 def test_hedging_partly_undefined_voice_is_listed_per_rate() -> None:
     rows = hedge_rows("a1", "UPI", {"quoted:modal": NAN, "quoted:all": 5.0}, {"quoted": 200})
     plot = plot_hedging(tidy(rows))
-    assert f"rate [quoted:modal] for UPI/a1 ({NO_QUOTED})" in plot.caption
-    assert "every rate" not in plot.caption
+    assert f"rate [quoted:modal] undefined for 1 of 1 articles: {NO_QUOTED}." in plot.caption
+    assert "hedging rate" not in plot.caption
 
 
 # ----------------------------------------------------------------------------- actor tone
@@ -274,8 +278,10 @@ def test_actor_tone_top_actors_by_scored_pieces(table: pd.DataFrame) -> None:
     assert na_labels(quoted_ax) == [(UP, COLORS["UPI"]), (DOWN, COLORS["Wire"]), (1 + DOWN, COLORS["Wire"])]
     assert journalist_ax.get_xlim() == (-1.05, 1.05)
     assert "not stance toward it" in plot.caption and "Hutto & Gilbert 2014" in plot.caption
-    assert "quoted text for UPI/a1: North Korea" in plot.caption
-    assert "Reason: no sentence mentioning the actor has quoted text." in plot.caption
+    # top 2 actors: quoted-voice pairs UPI/North Korea (NaN), UPI/Russia (-0.5), Wire/North Korea (NaN)
+    assert ("tone near actors [quoted text] undefined for 2 of 3 actor–article pairs: no sentence mentioning "
+            "the actor has quoted text.") in plot.caption
+    assert "a1" not in plot.caption
     assert "Ukraine" not in plot.caption  # not among the top 2
     assert "The 2 actors shown have the most scored sentence pieces" in plot.caption
 
@@ -423,8 +429,10 @@ def test_seed_hedging_rewrite_has_no_quoted_voice(seed_tables) -> None:
     rewrite_color = outlet_colors([UPI, REWRITE])[REWRITE].upper()
     assert na_labels(quoted_ax) == [(r + DOWN, rewrite_color) for r in range(n_rows)]
     assert all(abs(y - round(y) - UP) < 1e-9 for _, y in points(quoted_ax))  # only UPI drawn in quoted text
-    assert f"every rate of quoted text for {REWRITE}/000_dc77826089423d0b" in plot.caption
-    assert f"{REWRITE}/000_dc77826089423d0b: journalist" in plot.caption and "quoted 0" in plot.caption
+    # the rewrite (one of the two articles) has no direct quotes: its quoted voice is counted, not named
+    assert "hedging rate [quoted text] undefined for 1 of 2 articles: no quoted text in the body" in plot.caption
+    assert "000_dc77826089423d0b" not in plot.caption
+    assert f"{REWRITE} journalist" in plot.caption and "quoted 0" in plot.caption
 
 
 def test_seed_actor_tone_rewrite_quoted_all_undefined(seed_tables) -> None:

@@ -78,7 +78,7 @@ def test_pages_hide_code(seeds_report: dict) -> None:
         text = page.read_text(encoding="utf-8")
         # no code editors or highlighted source, no In[ ]/Out[ ] prompts (Markdown also renders in jp-InputArea)
         assert not re.search(r'class="[^"]*(jp-InputArea-editor|hl-ipython3|jp-InputPrompt|jp-OutputPrompt)', text)
-        assert "from analysis" not in text and "show_plot(" not in text
+        assert "from analysis" not in text and "show_plot(" not in text and "show_figure(" not in text
         assert not re.search(r'<script[^>]+src="https?://', text)  # opens offline: no CDN scripts
         assert "Traceback" not in text, page.name
 
@@ -87,8 +87,10 @@ def test_outlet_comparison_page_has_methods_and_figures(seeds_report: dict) -> N
     text = (seeds_report["out"] / "01-outlet-comparison.html").read_text(encoding="utf-8")
     assert re.search(r"<h2[^>]*>Methods", text), "no methods section"
     assert "vaderSentiment" in text or "VADER" in text  # the methods section names the lexicons/packages
-    # one embedded PNG per figure: readability, tone arc, frame profile, actor emphasis
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', text)) >= 4
+    # figures are referenced, not embedded (page weight): readability, tone arc, frame profile, actor emphasis
+    srcs = re.findall(r'<img[^>]+src="(figures/[^"]+\.png)"', text)
+    assert len(srcs) >= 4 and all((seeds_report["out"] / s).is_file() for s in srcs)
+    assert "data:image/png;base64," not in text
     for heading in ("The corpus", "Readability", "Lexical tone", "Framing", "Entity emphasis"):
         assert re.search(rf"<h2[^>]*>{heading}", text), heading
 
@@ -265,3 +267,9 @@ def test_outlet_comparison_notebook_shows_only_the_chosen_outlets(tmp_path: Path
         assert "UPI n = 1" in text and "Unattributed" not in text
     # the tone arc draws UPI's 14 body sentences from the sentence_tone records
     assert "from the sentence_tone records" in captions["tone_arc.caption.md"]
+
+
+def test_seed_report_first_page_draws_no_inference(seeds_report: dict) -> None:
+    text = " ".join(re.sub(r"<[^>]+>", " ", seeds_report["index"].read_text(encoding="utf-8")).split())
+    assert "This report describes two articles from two outlets and draws no inference" in text
+    assert (seeds_report["out"] / "manifest.json").is_file() and (seeds_report["out"] / "paper/methods.md").is_file()

@@ -29,6 +29,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..labels import outlet_labels
 from ..model import MediacompareError
+from ..reporting.undefined import describe_undefined
 from .style import BAND, NEUTRAL, Plot, figure, outlet_colors, outlet_markers, styled, wrap_label
 
 METRIC_COLUMNS = ("article_id", "outlet", "family", "metric", "target", "value", "note")
@@ -90,18 +91,15 @@ def describe_counts(counts: dict[str, int]) -> str:
     return "; ".join(f"{outlet} n = {n}" for outlet, n in counts.items())
 
 
-def describe_missing(df: pd.DataFrame, label: dict[str, str] | None = None, max_ids: int = 6) -> str:
-    """Caption sentence listing NaN values (not drawn) grouped by measure and reason; ``""`` if none."""
-    nan = df[df["value"].isna()]
-    if nan.empty:
-        return ""
-    parts = []
-    for (metric, target, note), grp in nan.groupby(["metric", "target", "note"], sort=True):
-        what = (label or {}).get(metric, metric) + (f" [{target}]" if target else "")
-        ids = sorted(f"{o}/{a}" for o, a in set(zip(grp["outlet"], grp["article_id"], strict=True)))
-        who = ", ".join(ids) if len(ids) <= max_ids else f"{len(ids)} articles"
-        parts.append(f"{what} for {who} ({note or 'no reason given'})")
-    return f"Undefined values (NaN) are not drawn and are not zero: {'; '.join(parts)}."
+def describe_missing(df: pd.DataFrame, label: dict[str, str] | None = None) -> str:
+    """Caption sentence on NaN values (not drawn), by measure: how many articles and why, never which.
+
+    ``"Undefined values (NaN) are not drawn and are not zero: SMOG undefined for 212 of 300 articles: SMOG is
+    defined on samples of at least 30 sentences; the body has N."`` (:func:`analysis.reporting.undefined.
+    describe_undefined`); ``""`` when every value is defined.
+    """
+    lines = describe_undefined(df, lambda m, t: (label or {}).get(m, m) + (f" [{t}]" if t else ""))
+    return f"Undefined values (NaN) are not drawn and are not zero: {' '.join(lines)}" if lines else ""
 
 
 def _empty_plot(name: str, title: str, family: str, what: str, width: str = "single") -> Plot:
@@ -267,6 +265,16 @@ def sentence_points(sentence_tone: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(["outlet", "article_id", "sentence"], kind="mergesort").reset_index(drop=True)
 
 
+def _describe_tone_missing(used: pd.DataFrame) -> str:
+    """Undefined sentence scores counted in sentences (not listed by position), tone-arc values in articles."""
+    used = used.reset_index(drop=True)
+    sentence = used["metric"] == "sentence_compound"
+    lines = describe_undefined(used[sentence].assign(article_id=used["article_id"] + "\x1f" + used["target"],
+                                                     target=""), lambda m, t: "sentence compound", unit="sentences")
+    lines += describe_undefined(used[~sentence], lambda m, t: "tone arc" + (f" [{t}]" if t else ""))
+    return f"Undefined values (NaN) are not drawn and are not zero: {' '.join(lines)}" if lines else ""
+
+
 @styled
 def plot_tone_arc(metrics: pd.DataFrame, sentence_tone: pd.DataFrame | None = None) -> Plot:
     """Sentence-level VADER compound against relative position, with the article's fifth means.
@@ -334,7 +342,7 @@ def plot_tone_arc(metrics: pd.DataFrame, sentence_tone: pd.DataFrame | None = No
         "Thin lines are single articles and the thick outlined line the outlet mean of the fifth means."
         if multi else "Each outlet has one article, so the line is that article's arc, not an outlet average.",
         f"Headline scores ({n_headline}) are not drawn." if n_headline else "",
-        describe_missing(used, {"sentence_compound": "sentence compound", "tone_arc": "tone arc"}),
+        _describe_tone_missing(used),
         "Limits: VADER is a general-purpose lexicon; on hard news it mostly measures how negative the event is, "
         "not an outlet's stance, and agrees poorly with human coding of news tone (Boukes et al. 2020; "
         "van Atteveldt et al. 2021). Quoted speech is scored with the journalist's own voice.",

@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
 from ..labels import outlet_labels
+from ..reporting.undefined import describe_undefined
 from .profiles import (
     _dot_panel,
     _empty_plot,
@@ -59,6 +60,7 @@ TONE_METRICS: dict[str, str] = {"journalist": "actor_tone_journalist", "quoted":
 TONE_COUNTS: dict[str, str] = {"journalist": "n_actor_tone_sentences_journalist",
                                "quoted": "n_actor_tone_sentences_quoted"}
 ALL_HEDGES = "all"
+MAX_OUTLETS_LISTED = 12  # captions list per-outlet numbers up to this many outlets
 
 QUOTE_COLUMNS = ("outlet", "article_id", "sentence_index", "kind", "speaker", "speaker_as_printed", "speaker_type",
                  "named", "verb", "tier", "negated", "text")
@@ -94,17 +96,17 @@ def _count_axis(ax: Axes, df: pd.DataFrame, integer: bool = True) -> None:
 
 
 def _articles_words(metrics: pd.DataFrame) -> str:
-    """"UPI/a1: journalist 293, quoted 119" from the ``n_voice_words`` rows; "" when there are none."""
+    """"Median words per voice and article: UPI journalist 293, quoted 119; …" from the ``n_voice_words`` rows
+    (one entry per outlet; ``""`` when there are none or more than :data:`MAX_OUTLETS_LISTED` outlets)."""
     words = family_rows(metrics, FAMILY, ["n_voice_words"])
-    if words.empty:
+    if words.empty or words["outlet"].nunique() > MAX_OUTLETS_LISTED:
         return ""
     parts = []
-    for (outlet, article), grp in words.groupby(["outlet", "article_id"], sort=True):
-        by_voice = {t: v for t, v in zip(grp["target"], grp["value"], strict=True)}
-        shown = ", ".join(f"{v} {int(by_voice[v]) if pd.notna(by_voice[v]) else 'n/a'}"
-                          for v in VOICES if v in by_voice)
-        parts.append(f"{outlet}/{article}: {shown}")
-    return f"Words per voice: {'; '.join(parts)}."
+    for outlet, grp in words.groupby("outlet", sort=True):
+        med = grp.groupby("target")["value"].median()
+        shown = ", ".join(f"{v} {format_number(med[v]) if pd.notna(med[v]) else 'n/a'}" for v in VOICES if v in med)
+        parts.append(f"{outlet} {shown}")
+    return f"Median words per voice and article: {'; '.join(parts)}."
 
 
 # ----------------------------------------------------------------------------- source profile
@@ -221,22 +223,17 @@ def _category_label(category: str) -> str:
 
 
 def _describe_hedge_missing(df: pd.DataFrame) -> str:
-    """NaN rates, grouped by voice and article when every category of that voice is undefined."""
-    nan = df[df["value"].isna()]
-    if nan.empty:
-        return ""
-    n_categories = df.groupby(["outlet", "article_id", "voice"])["category"].nunique()
-    whole, partial = [], []
-    for (outlet, article, voice), grp in nan.groupby(["outlet", "article_id", "voice"], sort=True):
-        if grp["category"].nunique() == n_categories[(outlet, article, voice)]:
-            notes = "; ".join(sorted(set(grp["note"]))) or "no reason given"
-            whole.append(f"every rate of {VOICES[voice].lower()} for {outlet}/{article} ({notes})")
-        else:
-            partial.append(grp)
-    parts = "; ".join(whole)
-    rest = describe_missing(pd.concat(partial), {"hedge_rate": "rate"}) if partial else ""
-    head = f"Undefined values (NaN) are not drawn and are not zero: {parts}." if parts else ""
-    return " ".join(filter(None, [head, rest]))
+    """NaN rates, never by article: a voice whose every rate is undefined in an article counts once for that
+    voice ("hedging rate [quoted text] undefined for 3 of 10 articles: …"); other NaN rates count per rate."""
+    parts = []
+    for (_, voice), grp in df.groupby(["article_id", "voice"], sort=True):
+        whole = bool(grp["value"].isna().all())
+        # one row per article and voice (undefined when every rate is), so each article counts once per voice
+        parts.append(grp.head(1).assign(metric="hedging rate", target=VOICES.get(voice, voice).lower(),
+                                        value=float("nan") if whole else 0.0))
+        if not whole:
+            parts.append(grp.assign(metric="rate"))
+    return describe_missing(pd.concat(parts, ignore_index=True)) if parts else ""
 
 
 @styled
@@ -307,19 +304,14 @@ def _tone_rows(metrics: pd.DataFrame) -> pd.DataFrame:
 
 
 def _describe_tone_missing(df: pd.DataFrame) -> str:
-    """Per voice and article, the actors whose value is undefined, with the reasons (actor name generalised)."""
-    nan = df[df["value"].isna()]
-    if nan.empty:
-        return ""
+    """Undefined tone values by voice: how many actor–article pairs and why (the actor's name generalised)."""
     voice_of = {m: v for v, m in TONE_METRICS.items()}
-    parts = []
-    for (metric, outlet, article), grp in nan.groupby(["metric", "outlet", "article_id"], sort=True):
-        actors = ", ".join(sorted(grp["target"]))
-        parts.append(f"{VOICES[voice_of[metric]].lower()} for {outlet}/{article}: {actors}")
-    reasons = sorted({(n.replace(a, "the actor") if a else n) or "no reason given"
-                      for a, n in zip(nan["target"], nan["note"], strict=True)})
-    return (f"Undefined values (NaN, shown as n/a, not zero): {'; '.join(parts)}. "
-            f"Reason{'s' if len(reasons) > 1 else ''}: {'; '.join(reasons)}.")
+    pairs = df.assign(article_id=df["article_id"] + "\x1f" + df["target"],
+                      target=[VOICES[voice_of[m]].lower() for m in df["metric"]], metric="tone near actors",
+                      note=[(n.replace(a, "the actor") if a else n) for a, n in zip(df["target"], df["note"],
+                                                                                     strict=True)])
+    lines = describe_undefined(pairs, lambda m, t: f"{m} [{t}]", unit="actor–article pairs")
+    return f"Undefined values (NaN, shown as n/a, not zero): {' '.join(lines)}" if lines else ""
 
 
 @styled

@@ -1,0 +1,327 @@
+"""Report content: number formats, generated findings sentences, summaries, exports, escaping, table width.
+
+Expected values are worked by hand from small hand-made tables (not printed by the code and pasted).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.model import MediacompareError
+from analysis.reporting.display import article_rows, article_table_html, differences_html, summary_html
+from analysis.reporting.evidence import evidence_rows
+from analysis.reporting.exports import paper_summary, to_latex, to_markdown, write_paper_table
+from analysis.reporting.findings import (
+    DIFFERENCES,
+    NO_INFERENCE,
+    NONE_SIGNIFICANT,
+    CorpusFacts,
+    corpus_facts,
+    corpus_sentences,
+    difference_sentence,
+    findings,
+)
+from analysis.reporting.html import MAX_COLUMNS, Cell, esc, html_table, slug
+from analysis.reporting.labels import (
+    count_noun,
+    format_article_value,
+    format_g,
+    format_number,
+    format_p,
+    format_value,
+    metric_label,
+)
+from analysis.reporting.paper import bibtex, cited_keys, methods_document, references
+from analysis.reporting.stats_source import PAIRED, PAIRWISE_COLUMNS, pairwise
+from analysis.reporting.summary import outlet_summary, undefined_summary
+from analysis.reporting.undefined import merge_reasons
+
+NAN = float("nan")
+METRIC_COLUMNS = ["article_id", "outlet", "family", "metric", "target", "value", "note"]
+
+
+# ----------------------------------------------------------------------------- number formats
+
+
+@pytest.mark.parametrize(("value", "decimals", "percent", "signed", "expected"), [
+    (1234.5, 1, False, False, "1,234.5"),
+    (-0.41, 2, False, False, "−0.41"),  # U+2212 minus
+    (0.253, 1, True, False, "25.3"),  # shares as percentages
+    (-0.001, 2, False, False, "0.00"),  # rounds to zero: no minus sign
+    (1.9, 1, False, True, "+1.9"),
+    (0.0, 1, False, True, "0.0"),  # no "+" on zero
+    (NAN, 2, False, False, "n/a"),
+])
+def test_format_number(value: float, decimals: int, percent: bool, signed: bool, expected: str) -> None:
+    assert format_number(value, decimals, percent, signed) == expected
+
+
+def test_format_value_by_kind() -> None:
+    count = metric_label("n_anonymous_sources")
+    assert count.kind == "count"
+    assert format_article_value(14.0, count) == "14"  # one article's count: never 14.000000
+    assert format_value(14.0, count) == "14.0" and format_value(1.26, count) == "1.3"  # means keep one decimal
+    assert format_value(0.25, metric_label("quoted_word_share")) == "25.0"  # share in %
+    assert format_value(11.678, metric_label("dale_chall_score")) == "11.68"  # score: 2 decimals
+    assert format_value(17.24, metric_label("flesch_reading_ease")) == "17.2"  # Flesch: 1 decimal by its entry
+    unknown = metric_label("no_such_metric")
+    assert unknown.label == "no such metric" and format_value(0.12345, unknown) == "0.12"
+
+
+def test_p_g_and_counts() -> None:
+    assert format_p(0.0031) == "q = 0.003" and format_p(0.0004) == "q < 0.001" and format_p(NAN) == "no q"
+    assert format_g(-0.4149) == "−0.41" and format_g(5.9e15) == "n/a"  # near-zero variance is not an effect
+    assert count_noun(2, "article", words=True) == "two articles"
+    assert count_noun(1, "outlet", words=True) == "one outlet" and count_noun(1234, "article") == "1,234 articles"
+
+
+# ----------------------------------------------------------------------------- findings sentences
+
+
+def stats_row(metric: str, a: str, b: str, diff: float, lo: float, hi: float, g: float, q: float, n: int = 100,
+              design: str = PAIRED, target: str = "") -> dict[str, object]:
+    return {"metric": metric, "target": target, "outlet_a": a, "outlet_b": b, "n_a": n, "n_b": n, "mean_a": NAN,
+            "mean_b": NAN, "difference": diff, "ci_low": lo, "ci_high": hi, "hedges_g": g, "cliffs_delta": NAN,
+            "p_value": q / 2, "p_adjusted": q, "design": design, "note": ""}
+
+
+def test_difference_sentence_issue_example() -> None:
+    row = stats_row("n_anonymous_sources", "HuffPost", "Fox News", -1.9, -2.6, -1.2, -0.41, 0.003)
+    assert difference_sentence(row) == ("HuffPost quotes anonymous sources less often than Fox News: −1.9 per article "
+                                        "[95% CI −2.6, −1.2], Hedges' g_av −0.41, q = 0.003, 100 paired events.")
+
+
+def test_difference_sentence_default_phrase_target_and_independent_design() -> None:
+    # the frame phrase names its target; independent design: article counts; 0.125 rounds half to even
+    row = stats_row("frame_score", "A", "B", 0.125, 0.05, 0.2, 0.5, 0.0004, design="independent articles",
+                    target="human_interest")
+    row["n_b"] = 38
+    assert difference_sentence(row) == ("A uses the human interest frame more than B: +0.12 share of items, 0–1 "
+                                        "[95% CI 0.05, 0.20], Hedges' g 0.50, q < 0.001, 100 vs 38 articles.")
+    # no phrase in the labels: the template's default, with the target in brackets
+    row = stats_row("sources_by_type", "A", "B", -0.5, -0.9, -0.1, -0.3, 0.02, target="state media")
+    assert difference_sentence(row).startswith("A is lower on Sources by type (state media) than B: −0.5 per article")
+    row = stats_row("gunning_fog", "A", "B", 1.25, 0.5, 2.0, 0.6, 0.01)
+    assert difference_sentence(row).startswith(
+        "A is higher on Gunning fog than B: +1.2 US school grade [95% CI 0.5, 2.0]")  # 1.25 -> 1.2 (half to even)
+    # shares: the difference is in percentage points
+    row = stats_row("quoted_word_share", "A", "B", 0.052, 0.01, 0.09, 0.3, 0.01)
+    assert "A gives more of its text to direct quotes than B: +5.2 percentage points [95% CI 1.0, 9.0]" in \
+        difference_sentence(row)
+
+
+FACTS_300 = CorpusFacts(300, {"A": 100, "B": 100, "C": 100}, 100, 100, 0, {})
+
+
+def test_only_bh_survivors_are_called_differences() -> None:
+    rows = [stats_row("n_anonymous_sources", "A", "B", -1.0, -1.5, -0.5, -0.3, 0.01),  # q ≤ .05: a difference
+            stats_row("n_named_sources", "A", "B", 2.0, 1.0, 3.0, 0.9, 0.049),  # a difference, larger |g|: first
+            stats_row("n_sources", "A", "B", 0.5, -0.1, 1.1, 0.1, 0.2),  # q > .05: not called one
+            stats_row("n_words", "A", "B", 50.0, 20.0, 80.0, 1.5, 0.001),  # finding: false in the labels
+            stats_row("mentions_per_1000_words", "A", "B", 3.0, 1.0, 5.0, 2.0, 0.001, target="Kim")]  # not in keys
+    stats = pd.DataFrame(rows, columns=PAIRWISE_COLUMNS)
+    keys = {("n_anonymous_sources", ""), ("n_named_sources", ""), ("n_sources", ""), ("n_words", "")}
+    result = findings(stats, FACTS_300, keys)
+    assert result.mode == DIFFERENCES
+    assert [f.metric for f in result.items] == ["n_named_sources", "n_anonymous_sources"]
+    assert result.intro.startswith("2 outlet differences survive the Benjamini–Hochberg correction at a false "
+                                   "discovery rate of 0.05 across the 5 comparisons with a p-value.")
+    assert result.items[0].text.startswith("A quotes named sources more often than B: +2.0 per article")
+    assert result.more == ""
+    assert findings(stats, FACTS_300, keys, top=1).more == "1 further differences are listed in the statistics table."
+
+
+def test_none_significant_says_so() -> None:
+    stats = pd.DataFrame([stats_row("n_sources", "A", "B", 0.5, -0.1, 1.1, 0.1, 0.2)], columns=PAIRWISE_COLUMNS)
+    result = findings(stats, FACTS_300, {("n_sources", "")})
+    assert result.mode == NONE_SIGNIFICANT and result.items == []
+    assert result.intro.startswith("No outlet difference survives the Benjamini–Hochberg correction at a false "
+                                   "discovery rate of 0.05 across the 1 comparisons with a p-value")
+
+
+def test_no_inference_wording_and_description() -> None:
+    facts = CorpusFacts(2, {"UPI": 1, "Wire": 1}, 1, 1, 0, {})
+    stats = pd.DataFrame([{**stats_row("n_sources", "UPI", "Wire", 3.0, NAN, NAN, NAN, NAN, n=1), "p_value": NAN}],
+                         columns=PAIRWISE_COLUMNS)
+    summary = pd.DataFrame({"family": "sourcing", "metric": "n_sources", "target": "", "outlet": ["UPI", "Wire"],
+                            "mean": [12.0, 9.0]})
+    result = findings(stats, facts, {("n_sources", "")}, summary)
+    assert result.mode == NO_INFERENCE
+    assert result.intro.startswith("This report describes two articles from two outlets and draws no inference: "
+                                   "each outlet has one article.")
+    assert [f.text for f in result.items] == ["Sources (distinct sources per article): UPI 12; Wire 9."]
+    one = findings(stats.iloc[0:0], CorpusFacts(3, {"UPI": 3}, 0, 0, 3, {}))
+    assert one.mode == NO_INFERENCE and "the corpus has a single outlet" in one.intro
+
+
+def test_corpus_facts_and_sentences() -> None:
+    arts = pd.DataFrame({
+        "article_id": ["a", "b", "c", "d", "e", "f"],
+        "outlet": ["X", "Y", "X", "Y", None, "X"],
+        "event_id": ["e1", "e1", "e2", "", "e3", "e4"],
+        "status": ["analysed", "analysed", "analysed", "analysed", "analysed", "not_english"],
+    })
+    facts = corpus_facts(arts)
+    # analysed: a b c d e; outlets X 2, Y 2, (no outlet) 1; events e1 e2 e3 (d has none); e1 has X and Y
+    assert facts == CorpusFacts(5, {"(no outlet)": 1, "X": 2, "Y": 2}, 3, 1, 1, {"not_english": 1})
+    assert corpus_sentences(facts) == [
+        "5 articles from 3 outlets ((no outlet) 1; X 2; Y 2), covering 3 events.",
+        "Events covered by at least two outlets (outlets compared within events): 1.",
+        "1 input article not analysed: not_english 1 (reasons in the corpus table).",
+    ]
+
+
+# ----------------------------------------------------------------------------- summaries
+
+
+def metrics_frame(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=METRIC_COLUMNS)
+
+
+def articles_frame(outlets: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": list(outlets), "outlet": list(outlets.values()), "event_id": "",
+                         "status": "analysed", "title": [f"Title {a}" for a in outlets], "published": "2024-01-01"})
+
+
+def test_outlet_summary_hand_computed() -> None:
+    # outlet A: n_sources 1, 2, 3, 4 -> mean 2.5, median 2.5, Q1 1.75, Q3 3.25 (linear interpolation)
+    # outlet B: 5 and an undefined value (empty body)
+    rows = [(f"a{i}", "A", "sourcing", "n_sources", "", float(v), "") for i, v in enumerate([1, 2, 3, 4])]
+    rows += [("b0", "B", "sourcing", "n_sources", "", 5.0, ""), ("b1", "B", "sourcing", "n_sources", "", NAN,
+                                                                   "empty body: nothing to attribute")]
+    m = metrics_frame(rows)
+    arts = articles_frame({"a0": "A", "a1": "A", "a2": "A", "a3": "A", "b0": "B", "b1": "B"})
+    s = outlet_summary(m, arts, "sourcing", n_boot=500)
+    a = s[s["outlet"] == "A"].iloc[0]
+    assert (a["n"], a["n_undefined"], a["mean"], a["median"], a["q1"], a["q3"]) == (4, 0, 2.5, 2.5, 1.75, 3.25)
+    assert 1.0 <= a["ci_low"] <= 2.5 <= a["ci_high"] <= 4.0  # a percentile interval of resampled means
+    b = s[s["outlet"] == "B"].iloc[0]
+    assert (b["n"], b["n_undefined"], b["mean"]) == (1, 1, 5.0)
+    assert math.isnan(b["ci_low"])  # one defined value: no interval
+    assert b["undefined_reason"] == "empty body: nothing to attribute"
+    assert undefined_summary(m, arts, "sourcing") == [
+        "Sources undefined for 1 of 6 articles: empty body: nothing to attribute."]
+
+
+def test_undefined_reasons_merge_numbers_that_differ() -> None:
+    notes = ["SMOG is defined on samples of at least 30 sentences; the body has 14",
+             "SMOG is defined on samples of at least 30 sentences; the body has 16", "no body"]
+    assert merge_reasons(notes) == [(2, "SMOG is defined on samples of at least 30 sentences; the body has N"),
+                                    (1, "no body")]
+    # SMOG has its own short reason in the labels file; never an article id
+    m = metrics_frame([("x1", "X", "readability", "smog_index", "", NAN, notes[0]),
+                       ("x2", "X", "readability", "smog_index", "", NAN, notes[1]),
+                       ("x3", "X", "readability", "smog_index", "", 9.5, "")])
+    lines = undefined_summary(m, articles_frame({"x1": "X", "x2": "X", "x3": "X"}), "readability")
+    assert lines == ["SMOG undefined for 2 of 3 articles: fewer than 30 sentences."]
+
+
+# ----------------------------------------------------------------------------- HTML tables
+
+
+def test_tables_never_wider_than_max_columns() -> None:
+    with pytest.raises(MediacompareError, match="at most 12"):
+        html_table("t", [f"c{i}" for i in range(MAX_COLUMNS + 1)], [])
+    m = metrics_frame([("a", "A", "readability", name, "", 10.0, "") for name in
+                       ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+                        "coleman_liau_index", "automated_readability_index", "dale_chall_score", "n_words",
+                        "n_sentences", "n_paragraphs", "mean_words_per_sentence", "mtld"]])
+    cols, rows = article_rows(m, articles_frame({"a": "A"}), "readability")
+    html = article_table_html(cols, rows, "readability")
+    assert len(re.findall(r"<th[ >]", html)) == 11 <= MAX_COLUMNS  # 3 + 7 flagged metrics + id
+    head = re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    assert head[:3] == ["Outlet", "Date", "Headline (or lead)"] and head[-1] == "Article id"  # id last
+    assert "Title a" in html
+
+
+def test_untrusted_text_is_escaped() -> None:
+    evil = '<img src=x onerror=alert(1)>"'
+    summary = pd.DataFrame([{"family": "sourcing", "metric": "n_sources", "target": "", "outlet": evil, "n": 2,
+                             "n_undefined": 0, "undefined_reason": "", "mean": 1.0, "ci_low": 0.5, "ci_high": 1.5,
+                             "median": 1.0, "q1": 0.5, "q3": 1.5}])
+    html = summary_html(summary, "sourcing")
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;&quot;" in html
+    assert esc("a&b") == "a&amp;b" and Cell("x", href='"><script>').html().count("<script>") == 0
+    diff = pd.DataFrame([{**stats_row("n_sources", evil, "B", 1.0, 0.5, 1.5, 0.5, 0.01), "family": "sourcing"}])
+    assert "<img" not in differences_html(diff, "sourcing")
+
+
+def test_slugs_are_safe_and_distinct() -> None:
+    assert slug("Fox News") != slug("Fox  News") and re.fullmatch(r"[a-z0-9-]+", slug("../../etc/passwd <x>"))
+
+
+# ----------------------------------------------------------------------------- exports
+
+
+def test_summary_exports_hand_derived(tmp_path) -> None:
+    summary = pd.DataFrame([
+        {"family": "sourcing", "metric": "quoted_word_share", "target": "", "outlet": "A & B", "n": 4,
+         "n_undefined": 0, "undefined_reason": "", "mean": 0.25, "ci_low": 0.125, "ci_high": 0.375, "median": 0.25,
+         "q1": 0.125, "q3": 0.375},
+        {"family": "sourcing", "metric": "n_sources", "target": "", "outlet": "C_100%", "n": 3, "n_undefined": 0,
+         "undefined_reason": "", "mean": 2.0, "ci_low": 1.0, "ci_high": 3.0, "median": 2.0, "q1": 1.5, "q3": 2.5}])
+    numbers, formatted = paper_summary(summary)
+    assert numbers.iloc[0].tolist() == ["Quoted words", "% of body words", "A & B", 4, 25.0, 12.5, 37.5, 25.0, 12.5,
+                                        37.5]
+    assert formatted.iloc[1].tolist() == ["Sources", "distinct sources per article", "C_100%", "3", "2.0", "1.0",
+                                          "3.0", "2.0", "1.5", "2.5"]
+    paths = write_paper_table(numbers, formatted, tmp_path, "sourcing_summary", "Sourcing: outlet summary")
+    csv = pd.read_csv(paths["csv"])
+    assert csv["Mean"].tolist() == [25.0, 2.0] and csv["Outlet"].tolist() == ["A & B", "C_100%"]
+    tex = paths["tex"].read_text(encoding="utf-8")
+    for piece in ("\\toprule", "\\midrule", "\\bottomrule", "\\begin{tabular}{lllrrrrrrr}",
+                  "Quoted words & \\% of body words & A \\& B & 4 & 25.0 & 12.5 & 37.5 & 25.0 & 12.5 & 37.5 \\\\",
+                  "C\\_100\\%"):
+        assert piece in tex, piece
+    md = paths["md"].read_text(encoding="utf-8").splitlines()
+    assert md[0] == "Sourcing: outlet summary"
+    assert md[2] == "| Measure | Unit | Outlet | n | Mean | CI low | CI high | Median | Q1 | Q3 |"
+    assert md[3] == "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    assert md[5] == "| Sources | distinct sources per article | C_100% | 3 | 2.0 | 1.0 | 3.0 | 2.0 | 1.5 | 2.5 |"
+
+
+def test_latex_and_markdown_escape_cells() -> None:
+    t = pd.DataFrame({"Measure": ["a|b"], "n": ["$x^2$ {y} ~ # \\"]})
+    assert "a\\|b" in to_markdown(t)
+    assert "\\$x\\textasciicircum{}2\\$ \\{y\\} \\textasciitilde{} \\# \\textbackslash{}" in to_latex(t)
+
+
+def test_methods_cite_every_reference_they_use() -> None:
+    text, bib = methods_document()
+    keys = cited_keys(text)
+    # the statistics section always cites these; the measures cite the readability and tone sources
+    for key in ("efron1993", "benjamini1995", "lakens2013", "hedges1981", "cliff1993", "flesch1948", "hutto2014"):
+        assert key in keys, key
+    assert all(f"@{references()[k]['type']}{{{k}," in bib for k in keys)
+    assert bib.count("\n@") + 1 == len(keys)
+    assert "## References" in text and "q ≤ 0.05" in text
+    assert bibtex(["flesch1948"]).startswith("@article{flesch1948,\n  author = {Flesch, Rudolf},")
+
+
+# ----------------------------------------------------------------------------- evidence and adapter
+
+
+def test_evidence_rows_follow_labels() -> None:
+    ev = pd.DataFrame({
+        "article_id": ["a", "a", "a", "a"], "family": "sourcing", "metric": ["quote", "quote", "quote", "hedge_rate"],
+        "target": ["officials", "Kim", "the ministry", "journalist:modal"], "sentence_index": [0, 1, 2, 3],
+        "start": 0, "end": 1, "text": ["s0", "s1", "s2", "s3"],
+        "cue": ["indirect; say (neutral); government official; anonymous", "direct; say (neutral); other; named",
+                "indirect; say (neutral); government official; named", "modal: may (journalist)"]})
+    assert evidence_rows(ev, "sourcing", "n_anonymous_sources")["text"].tolist() == ["s0"]
+    assert evidence_rows(ev, "sourcing", "n_named_sources")["text"].tolist() == ["s1", "s2"]
+    assert evidence_rows(ev, "sourcing", "sources_by_type", "government official")["text"].tolist() == ["s0", "s2"]
+    assert evidence_rows(ev, "sourcing", "hedge_rate", "journalist:all")["text"].tolist() == ["s3"]
+
+
+def test_pairwise_adapter_fills_missing_columns() -> None:
+    raw = pd.DataFrame({"scope": ["pooled", "e1"], "metric": ["m", "m"], "target": [None, ""],
+                        "outlet_a": ["A", "A"], "outlet_b": ["B", "B"], "difference": ["1.5", 2]})
+    out = pairwise(raw)
+    assert list(out.columns) == PAIRWISE_COLUMNS and len(out) == 1
+    assert out.loc[0, "difference"] == 1.5 and out.loc[0, "target"] == "" and np.isnan(out.loc[0, "p_adjusted"])
