@@ -263,9 +263,11 @@ def plot_reuse(reuse_df: pd.DataFrame) -> Plot:
 # ----------------------------------------------------------------------------- side by side
 
 _SIDE_CSS = """<style>
-.mc-side { border-collapse: collapse; font-size: 0.85em; width: 100%; table-layout: fixed; }
-.mc-side th, .mc-side td { border-bottom: 1px solid #ddd; padding: 3px 6px; vertical-align: top; text-align: left; }
-.mc-side td.idx { width: 2.5em; color: #666; } .mc-side td.mark { width: 7.5em; color: #333; white-space: nowrap; }
+.mc-side { border-collapse: collapse; font-size: 0.85em; width: 100% !important; table-layout: fixed !important; }
+.mc-side th, .mc-side td { border: none !important; border-bottom: 1px solid #ddd !important;
+  padding: 3px 6px !important; vertical-align: top !important; text-align: left !important;
+  white-space: normal !important; }
+.mc-side .idx { width: 2.5em; color: #666; } .mc-side .mark { width: 8em; color: #333; }
 .mc-side tr.verbatim td { background: #eeeeee; } .mc-side tr.paraphrase td { background: #f7f7f7; }
 .mc-side tr.only-a td.text-a { background: #fdf1dc; } .mc-side tr.only-b td.text-b { background: #e3f1fb; }
 </style>"""

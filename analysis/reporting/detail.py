@@ -39,7 +39,7 @@ def write_detail_pages(out_dir: str | Path, name: str, rows: pd.DataFrame, title
         for k, chunk in enumerate(chunks, start=1):
             stem = name + (f"--{slug(outlet)}" if outlet else "") + (f"--{k}" if len(chunks) > 1 else "")
             rel = f"{ARTICLES_DIR}/{stem}.html"
-            label = (outlet or "all outlets") + (f", part {k} of {len(chunks)}" if len(chunks) > 1 else "")
+            label = (outlet or "every row") + (f", part {k} of {len(chunks)}" if len(chunks) > 1 else "")
             body = (f"<p>{intro}</p>\n" if intro else "") + f"<p>{len(chunk):,} rows ({esc(label)}).</p>\n"
             body += render(chunk, f"t-{slug(stem)}")
             path = out / rel

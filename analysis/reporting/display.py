@@ -164,5 +164,5 @@ def article_table_html(cols: list[tuple[str, str]], rows: pd.DataFrame, family: 
             cells.append(Cell(format_article_value(v, lab), sort=_sort(v)))
         cells.append(Cell(d["article_id"], cls="id"))
         out_rows.append(cells)
-    widths = ["13%", "9%", "", *["8%"] * len(cols), "10%"]
+    widths = ["12%", "8%", "22%", *[""] * len(cols), "10%"]
     return html_table(table_id or f"articles-{family}", header, out_rows, caption, numeric, widths, filterable=True)

@@ -94,7 +94,7 @@ def evidence_page(evidence: pd.DataFrame, articles: pd.DataFrame, family: str, m
         parts.append(html_table(f"ev-{outlet_anchor(outlet)}", ["Article (event view)", "Sentence", "Text", "Cue",
                                                                   "Article id"], table_rows,
                                 numeric=[False, True, False, False, False],
-                                widths=["20%", "7%", "43%", "18%", "12%"]))
+                                widths=["20%", "9%", "41%", "18%", "12%"]))
     return page(f"Evidence: {lab.display(target)}", "\n".join(parts), up="../../index.html")
 
 
