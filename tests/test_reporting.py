@@ -325,3 +325,21 @@ def test_pairwise_adapter_fills_missing_columns() -> None:
     out = pairwise(raw)
     assert list(out.columns) == PAIRWISE_COLUMNS and len(out) == 1
     assert out.loc[0, "difference"] == 1.5 and out.loc[0, "target"] == "" and np.isnan(out.loc[0, "p_adjusted"])
+
+
+def test_detail_pages_split_by_outlet_and_chunk(tmp_path) -> None:
+    from analysis.reporting.detail import ROWS_PER_PAGE, SPLIT_BY_OUTLET, write_detail_pages
+
+    n_a, n_b = ROWS_PER_PAGE + 1, 10  # A needs two pages; B one; together above the split threshold
+    assert n_a + n_b > SPLIT_BY_OUTLET
+    rows = pd.DataFrame({"outlet": ["A"] * n_a + ["B"] * n_b, "x": range(n_a + n_b)})
+
+    def render(chunk: pd.DataFrame, table_id: str) -> str:
+        return html_table(table_id, ["x"], [[str(v)] for v in chunk["x"]])
+
+    pages = write_detail_pages(tmp_path, "things", rows, "Things", render)
+    assert [(label, n) for _, label, n in pages] == [("A, part 1 of 2", ROWS_PER_PAGE), ("A, part 2 of 2", 1),
+                                                     ("B", 10)]
+    assert all((tmp_path / rel).is_file() for rel, _, _ in pages)
+    small = write_detail_pages(tmp_path, "few", rows.head(5), "Few", render)
+    assert [(rel, label, n) for rel, label, n in small] == [("articles/few.html", "every row", 5)]

@@ -79,14 +79,16 @@ input.mc-filter { width: 100%; box-sizing: border-box; margin: 0.3em 0; padding:
 """.strip()
 
 # Sort on header click (numbers numerically via data-sort, text otherwise); filter rows containing the typed text.
-TABLE_SCRIPT = """<script>
+# Each table is set up once, however many copies of the script a page carries.
+TABLE_SCRIPT = r"""<script>
 (function () {
   function key(td) { var s = td.getAttribute('data-sort'); return s === null ? td.textContent.trim() : s; }
-  function cmp(a, b) { var x = parseFloat(a), y = parseFloat(b);
-    if (!isNaN(x) && !isNaN(y) && String(x) === a.trim() && String(y) === b.trim()) { return x - y; }
+  var num = /^\s*-?\d+(\.\d+)?(e[-+]?\d+)?\s*$/i;
+  function cmp(a, b) { if (num.test(a) && num.test(b)) { return parseFloat(a) - parseFloat(b); }
     return a.localeCompare(b); }
   document.querySelectorAll('table.mc').forEach(function (t) {
-    var body = t.tBodies[0]; if (!body) { return; }
+    var body = t.tBodies[0]; if (!body || t.getAttribute('data-mc-ready')) { return; }
+    t.setAttribute('data-mc-ready', '1');  // a page may carry this script once per table group
     t.querySelectorAll('th').forEach(function (th, i) {
       th.addEventListener('click', function () {
         var asc = th.getAttribute('data-dir') !== 'asc'; th.setAttribute('data-dir', asc ? 'asc' : 'desc');
