@@ -206,3 +206,30 @@ def test_csv_safe_round_trips(text: str) -> None:
     safe = csv_safe(text)
     assert safe[:1] not in ("=", "+", "-", "@", "\t", "\r")
     assert csv_restore(safe) == text
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("types:\n  military: army\n", "'types.military' is a single value ('army')"),
+    ("types:\n  new type: [a, b]\nanonymous_heads: officials\n", "'anonymous_heads' is a single value"),
+    ("types:\n  military: [army, [navy]]\n", "'types.military[1]' is a list"),
+    ("same_document: [treaty]\n", "'same_document' is a list (['treaty']) where the bundled source_types.yaml has "
+                                  "a mapping"),
+])
+def test_replacement_lexicon_must_have_the_bundled_shape(tmp_path: Path, body: str, problem: str) -> None:
+    from analysis.lexicons import check_like_bundled, load_lexicon
+    from analysis.model import MediacompareError
+
+    path = tmp_path / "types.yaml"
+    path.write_text('meta: {name: x, version: "1", source: s, licence: MIT}\n' + body, encoding="utf-8")
+    with pytest.raises(MediacompareError, match="^" + str(path).replace(".", r"\.")) as err:
+        check_like_bundled(load_lexicon(path), "source_types.yaml")
+    assert problem in str(err.value)
+
+
+def test_new_keys_take_their_siblings_shape_and_unknown_top_level_keys_are_left_alone(tmp_path: Path) -> None:
+    from analysis.lexicons import check_like_bundled, load_lexicon
+
+    path = tmp_path / "types.yaml"
+    path.write_text('meta: {name: x, version: "1", source: s, licence: MIT}\n'
+                    "types:\n  new type: [clerk, registrar]\n  empty type:\nreporting_verbs: said\n", encoding="utf-8")
+    check_like_bundled(load_lexicon(path), "source_types.yaml")  # no error

@@ -158,9 +158,12 @@ def _check_like(value: Any, like: Any, where: str, p: Path, bundled: str) -> Non
 def check_like_bundled(lexicon: Lexicon, bundled: str) -> None:
     """A user's replacement lexicon has the bundled file's shape: where the bundled file has a list, a mapping
     or a single value, so does the user's (a string where a word list belongs is an error naming the key,
-    never a list of its letters). Keys the bundled file lacks take the shape its sibling values share."""
+    never a list of its letters). Below the top level, keys the bundled file lacks (a new frame, a new source
+    type) take the shape their sibling values share; top-level keys it lacks are left to the loader."""
     like = load_lexicon(bundled).data
-    _check_like(lexicon.data, like, "", Path(lexicon.path), bundled)
+    for key, value in lexicon.data.items():
+        if key in like:
+            _check_like(value, like[key], str(key), Path(lexicon.path), bundled)
 
 
 def bundled_lexicons() -> list[Lexicon]:
