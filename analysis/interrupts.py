@@ -59,6 +59,31 @@ def signals_as_exceptions() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Within the block SIGINT and SIGTERM are noted, not acted on; when it ends the first one noted goes to
+    the handler that was in place (so :class:`Interrupted` is raised then). For steps that must not stop
+    halfway, such as renaming a finished set of outputs into place."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    old = {sig: signal.getsignal(sig) for sig in SIGNALS}
+    for sig in SIGNALS:
+        signal.signal(sig, lambda signum, frame: noted.append(signum))
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        if noted:
+            handler = old[noted[0]]
+            if callable(handler):
+                handler(noted[0], None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(noted[0])
+
+
 def quiet_worker() -> None:
     """Initializer of worker processes: ignore SIGINT (the parent handles it and stops the pool) and
     die silently on SIGTERM (how a pool stops its workers), instead of the inherited handlers."""

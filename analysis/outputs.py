@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 
+from .interrupts import signals_deferred
 from .model import MediacompareError
 
 
@@ -129,7 +130,14 @@ class Staging:
         return [t for _, t in self._files] + [t for _, t in self._folders]
 
     def commit(self) -> None:
-        """Rename every staged file into place (folders: each file inside), then forget the temporaries."""
+        """Rename every staged file into place (folders: each file inside), then forget the temporaries.
+
+        SIGINT/SIGTERM wait until every rename is done (:func:`analysis.interrupts.signals_deferred`),
+        so an interrupt never leaves half the new set beside half the old one."""
+        with signals_deferred():
+            self._commit()
+
+    def _commit(self) -> None:
         for _, target in self._folders:
             target.mkdir(parents=True, exist_ok=True)
         for tmp, target in self._files:

@@ -250,3 +250,23 @@ def test_output_under_a_file_is_a_one_line_error(corpus: Path, tmp_path: Path,
         code, _, err = run([*argv, "--quiet"], capsys)
         assert code == 2 and err.count("\n") == 1 and "afile" in err, err
     assert blocker.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_signal_during_commit_waits_until_every_output_is_in_place(tmp_path: Path) -> None:
+    from analysis.interrupts import Interrupted, signals_as_exceptions
+
+    with pytest.raises(Interrupted), signals_as_exceptions(), Staging() as st:
+        st.file(tmp_path / "a.csv").write_text("a\n", encoding="utf-8")
+        st.file(tmp_path / "b.csv").write_text("b\n", encoding="utf-8")
+        real = os.replace
+
+        def replace_and_signal(src, dst):
+            real(src, dst)
+            os.kill(os.getpid(), signal.SIGTERM)  # arrives after the first rename
+
+        os.replace = replace_and_signal
+        try:
+            st.commit()
+        finally:
+            os.replace = real
+    assert listing(tmp_path) == {"a.csv": b"a\n", "b.csv": b"b\n"}  # both renamed, then the signal
