@@ -169,14 +169,29 @@ def evidence_window(text: str, start: int, end: int, limit: int = EVIDENCE_WINDO
     return (ELLIPSIS if lo > 0 else "") + text[lo:hi].strip() + (ELLIPSIS if hi < n else "")
 
 
+CUE_LIMIT = 1000
+"""Most characters an evidence row keeps of its ``cue`` and ``target`` (a rule's description, the words behind
+a count); longer ones, which only a sentence of hundreds of words produces, are cut at a space with ``…``."""
+
+
+def bounded(text: str, limit: int = CUE_LIMIT) -> str:
+    """``text`` unchanged when it has at most ``limit`` characters, else its start cut at a space, with ``…``."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit)
+    return text[:cut if cut > 0 else limit].rstrip() + ELLIPSIS
+
+
 def _evidence_rows(res: ArticleResult) -> list[list[Any]]:
-    """Evidence rows with :func:`evidence_window` text (offsets stay body offsets of the cue)."""
+    """Evidence rows with :func:`evidence_window` text and :func:`bounded` cue and target (offsets stay the
+    cue's body offsets), so no row grows with the length of its sentence."""
     starts = {s["sentence_index"]: s["start"] for s in res.sentences}
     rows = []
     for fam, e in res.tagged_evidence():
         base = starts.get(e.sentence_index, 0)  # the headline (-1) has offsets into the title itself
         text = evidence_window(e.text, e.start - base, e.end - base)
-        rows.append([res.article_id, fam, e.metric, e.target, e.sentence_index, e.start, e.end, text, e.cue])
+        rows.append([res.article_id, fam, e.metric, bounded(e.target), e.sentence_index, e.start, e.end, text,
+                     bounded(e.cue)])
     return rows
 
 

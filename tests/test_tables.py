@@ -265,3 +265,14 @@ def test_empty_corpus_tables_keep_the_articles_columns(tmp_path):
     save_tables(t, tmp_path / "out", "csv")
     back = load_tables(tmp_path / "out")
     assert "status" in back.articles.columns and back.articles.empty
+
+
+def test_cue_and_target_are_bounded():
+    from analysis.tables import CUE_LIMIT, bounded
+
+    short = "words=3; polysyllabic: -"
+    assert bounded(short) == short
+    long = " ".join(["ratification"] * 200)  # 2,599 characters
+    cut = bounded(long)
+    assert len(cut) <= CUE_LIMIT + 1 and cut.endswith("ratification…")
+    assert long.startswith(cut[:-1])
