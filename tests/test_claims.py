@@ -78,12 +78,77 @@ def test_number_normalisation(text: str, expected: tuple[str, float, float, floa
     ("since the 1990s", "decade"),
     ("between the two nations", "anaphoric"),
     ("one of the soldiers", "pronoun"),
+    ("I for one support it", "pronoun"),
+    ("One argument made against the memo is weak", "pronoun"),
+    ("the town was all wrapped into one.", "pronoun"),
+    ("Defense Secretary Jim Mattis, 68, said so", "age in an apposition"),
+    ("said Tim Lukasek (45) of St. Louis", "age in an apposition"),
+    ("the group Project 21 said", "number in a name"),
+    ("a base near Area 51 in Nevada", "number in a name"),
+    ("the nonprofit Issue One opposed it", "number in a name"),
+    ("I 100 percent support the decision", "intensifier"),
+    ("we are 100% behind him", "intensifier"),
+    ("in an article of 9/28/92 it said", "slash"),
 ])
 def test_not_quantities(text: str, reason: str) -> None:
     ids = load_claim_rules().identifier_words
     found = find_numbers(text, identifier_words=ids)
     assert found and all(not n.is_quantity for n in found)
     assert reason in found[0].excluded
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("more than half of voters", 50.0),
+    ("about half the country", 50.0),
+    ("a third of the budget", 100 / 3),
+    ("one quarter of the staff", 25.0),
+    ("two-thirds of Americans", 200 / 3),
+    ("three quarters of the seats", 75.0),
+])
+def test_fractions_in_words_are_percent_shares(text: str, value: float) -> None:
+    [n] = [n for n in find_numbers(text) if n.is_quantity]
+    assert n.fraction and n.percent and n.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["his bid for a third term", "in the second half of the game", "cut in half",
+                                  "for half a century", "a third-party candidate", "a half-hour show",
+                                  "two quarters in a row"])
+def test_words_that_are_not_fractions(text: str) -> None:
+    assert not [n for n in find_numbers(text) if n.fraction]
+
+
+def test_half_a_million_is_a_number() -> None:
+    assert [(n.text, n.value, n.percent) for n in find_numbers("half a million people")] == [
+        ("half a million", 500_000, False)]
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("He was sentenced to one year in prison.", "one year", "years"),  # "one" before a lexicon unit
+    ("It sent one soldier.", "one soldier", "soldier"),
+    ("One in five Americans agreed.", "One", ""),  # a ratio ("five Americans" is a second claim)
+    ("More than half of voters agreed.", "More than half of voters", "%"),
+])
+def test_one_before_a_count_noun_and_fractions_are_claims(text: str, surface: str, unit: str) -> None:
+    c = claims_of(text)[0]
+    assert (c.surface, c.unit) == (surface, unit)
+
+
+def test_fraction_claim_keeps_approximator_and_referent() -> None:
+    [c] = claims_of("More than half of the voters said no.")
+    assert (c.approximator, c.value, c.unit, c.referent) == ("more than", 50.0, "%", "voters")
+
+
+@pytest.mark.parametrize(("text", "unit", "referent"), [
+    ("Officials reported 3 new cases on Monday.", "cases", "cases"),  # not the adjective "new"
+    ("Turnout was 10 points higher than in 2016.", "points", "points"),  # not the comparative
+    ("It left 25 families losing their homes.", "families", "families"),  # not the participle
+    ("Police arrested 12 armed men.", "men", "armed men"),  # modifiers stay in the referent
+    ("There were 800,000 Dreamers now facing uncertainty.", "Dreamers", "dreamers"),
+    ("There are 6 block radius zones.", "zones", "block radius zones"),
+])
+def test_unit_is_the_head_noun_not_the_next_word(text: str, unit: str, referent: str) -> None:
+    [c] = claims_of(text)
+    assert (c.unit, c.referent) == (unit, referent)
 
 
 def test_words_that_are_not_numbers() -> None:

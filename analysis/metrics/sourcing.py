@@ -10,15 +10,17 @@ the Media*. Source types are our taxonomy.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import asdict
+from itertools import accumulate
 
-from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Undefined
+from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Token, Undefined
 from ..sourcing.actor_tone import actor_tone_result
 from ..sourcing.claims import claim_result
 from ..sourcing.hedges import hedge_result
 from ..sourcing.profile import Source, source_profile, source_types_for, sources_by_type
-from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes, quoted_spans, skipped_sentences
+from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes, quoted_spans, sentence_at, skipped_sentences
 from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
 
@@ -40,8 +42,15 @@ def quoted_word_share(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> f
     """
     if doc.n_words == 0:
         return Undefined("no words in the body")
-    inside = sum(1 for w in doc.words if any(a <= w.start and w.end <= b for a, b in spans))
-    return inside / doc.n_words
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    ends = list(accumulate((b for _, b in ordered), max))  # furthest end among the spans starting up to i
+
+    def inside(w: Token) -> bool:
+        i = bisect_right(starts, w.start) - 1
+        return i >= 0 and w.end <= ends[i]
+
+    return sum(1 for w in doc.words if inside(w)) / doc.n_words
 
 
 def stance_verb_share(counts: dict[str, int], tier: str) -> float:
@@ -95,8 +104,12 @@ def quote_measurements(doc: ParsedArticle, quotes: Sequence[Quote], scare: Seque
 
 def _clipped(doc: ParsedArticle, start: int, end: int) -> list[tuple[int, int, int]]:
     """(sentence index, start, end) of each sentence piece of the body span ``start``–``end``."""
+    sents = doc.sentences
     out = []
-    for s in doc.sentences:
+    for i in range(max(0, sentence_at(doc, start)), len(sents)):
+        s = sents[i]
+        if s.start >= end:
+            break
         a, b = max(start, s.start), min(end, s.end)
         if a < b:
             out.append((s.index, a, b))

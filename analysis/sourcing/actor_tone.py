@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from itertools import accumulate
 from typing import Any
 
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
@@ -46,7 +48,15 @@ class TonePiece:
 
 
 def _clip(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    out = sorted((max(s, start), min(e, end)) for s, e in spans if s < end and e > start)
+    """The parts of ``spans`` inside [start, end), merged; searched from the first span that reaches ``start``."""
+    ss = spans if isinstance(spans, _SortedSpans) else _SortedSpans(spans)
+    out = []
+    for j in range(ss.first_reaching(start), len(ss)):
+        s, e = ss[j]
+        if s >= end:
+            break
+        if e > start:
+            out.append((max(s, start), min(e, end)))
     merged: list[tuple[int, int]] = []
     for s, e in out:
         if merged and s <= merged[-1][1]:
@@ -54,6 +64,19 @@ def _clip(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[
         else:
             merged.append((s, e))
     return merged
+
+
+class _SortedSpans(list[tuple[int, int]]):
+    """Spans sorted by start, with the prefix maximum of their ends, so the spans that overlap a sentence
+    are found by bisection (linear total work over an article, not spans × sentences)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        super().__init__(sorted(spans))
+        self.max_end = list(accumulate((e for _, e in self), max))
+
+    def first_reaching(self, start: int) -> int:
+        """Index of the first span whose end (or an earlier span's end) passes ``start``."""
+        return bisect_right(self.max_end, start)
 
 
 def _join(parts: list[str]) -> str:
@@ -92,18 +115,20 @@ def actor_tone_pieces(doc: ParsedArticle, mentions: Sequence[Any], spans: Sequen
     sentence text (no quoted part), so that sentence is not scored twice. A piece whose score is NaN
     (a sentence too long to score) is left out.
     """
-    sentences_of: dict[str, list[int]] = {}
+    sentences_of: dict[str, dict[int, None]] = {}
     for m in mentions:
         if 0 <= m.sentence_index < len(doc.sentences):
-            idx = sentences_of.setdefault(m.actor, [])
-            if m.sentence_index not in idx:
-                idx.append(m.sentence_index)
+            sentences_of.setdefault(m.actor, {})[m.sentence_index] = None
+    sorted_spans = _SortedSpans(spans)
+    voices: dict[int, dict[str, str]] = {}
     memo: dict[tuple[int, str], float] = {}
     pieces = []
     for actor, indices in sentences_of.items():
         for i in sorted(indices):
             sent = doc.sentences[i]
-            for voice, text in sentence_voices(sent, spans).items():
+            if i not in voices:
+                voices[i] = sentence_voices(sent, sorted_spans)
+            for voice, text in voices[i].items():
                 if not text:
                     continue
                 if (i, voice) not in memo:
@@ -118,7 +143,10 @@ def actor_tone_pieces(doc: ParsedArticle, mentions: Sequence[Any], spans: Sequen
 
 def mean_tone(pieces: Sequence[TonePiece], actor: str, voice: str) -> float:
     """Mean VADER compound of ``actor``'s pieces in ``voice``; undefined when there are none."""
-    values = [p.compound for p in pieces if p.actor == actor and p.voice == voice]
+    return _mean([p.compound for p in pieces if p.actor == actor and p.voice == voice], actor, voice)
+
+
+def _mean(values: list[float], actor: str, voice: str) -> float:
     if not values:
         where = "quoted text" if voice == "quoted" else "text outside quotes"
         return Undefined(f"no sentence mentioning {actor} has {where}")
@@ -137,9 +165,9 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
     :func:`analysis.metrics.sentiment.score_text`. Records table ``actor_tone`` (one row per piece).
     """
     if mentions is None:
-        from ..actors import find_actor_mentions
+        from .entity_layer import all_mentions
 
-        mentions = find_actor_mentions(doc, settings)
+        mentions = all_mentions(doc, settings)
     if spans is None:
         from .quotes import quoted_spans
 
@@ -156,13 +184,15 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
             return float(sentence_scores(doc)[i]["compound"])  # shared with the sentiment family
 
     pieces = actor_tone_pieces(doc, mentions, spans, score, sentence_compound)
-    actors = list(dict.fromkeys(p.actor for p in pieces))
+    grouped: dict[tuple[str, str], list[float]] = {}  # (actor, voice) -> compounds, actors in order of first piece
+    for p in pieces:
+        grouped.setdefault((p.actor, p.voice), []).append(p.compound)
     measurements = []
-    for actor in actors:
+    for actor in dict.fromkeys(p.actor for p in pieces):
         for voice in VOICES:
-            measurements.append(Measurement.of(METRIC[voice], mean_tone(pieces, actor, voice), actor))
-            n = sum(1 for p in pieces if p.actor == actor and p.voice == voice)
-            measurements.append(Measurement.of(COUNT[voice], n, actor))
+            values = grouped.get((actor, voice), [])
+            measurements.append(Measurement.of(METRIC[voice], _mean(values, actor, voice), actor))
+            measurements.append(Measurement.of(COUNT[voice], len(values), actor))
     evidence = [
         Evidence(METRIC[p.voice], p.actor, p.sentence_index, p.start, p.end, doc.sentences[p.sentence_index].text,
                  f"lexical tone near the actor ({p.voice}): VADER compound {p.compound:+.4f} of “{p.text}”")

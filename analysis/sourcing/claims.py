@@ -41,7 +41,15 @@ _STOP = frozenset("""is are was were be been being have has had will would could
     did that which who whom whose to in on at from with by for of since as and or but than including into over
     under about after before during per a an the its their his her this these those it they he she we
     across near along against between among amid through toward towards via while when where if""".split())
-_DROP_MODIFIERS = frozenset("more additional extra other another new such some about".split())
+_DROP_MODIFIERS = frozenset("""more additional extra other another new such some about big small large major
+    straight consecutive separate total whole full last next first previous different same top key""".split())
+# Words that end the noun phrase after a number: verbs, adverbs and words that are not nouns ("5 remain").
+_NOT_NOUNS = frozenset("""remain remained died die say said were are is was have has had will would could can may might
+    must should do did does so too also still already now then ago later earlier""".split())
+_ED_NOUNS = frozenset("hundred red bed bread shed seed need speed feed creed sled deed reed weed steed".split())
+_COMPARATIVES = frozenset("higher lower larger smaller bigger greater fewer older younger longer shorter".split())
+_IRREGULAR_PLURALS = frozenset("""people men women children police personnel staff data media feet teeth mice geese
+    cattle aircraft sheep fish deer series species""".split())
 _INTRO = re.compile(r"^(?:(?:on|in|at|last|just|earlier|later|meanwhile|also|separately|however|but|and|yet|still|"
                     r"since|after|before|during)\b[^,]*,\s*)+", re.IGNORECASE)
 _PRONOUNS = frozenset("it he she they we".split())
@@ -84,6 +92,7 @@ class _Rules:
     scope_breakers: frozenset[str]
     trailing: frozenset[str]
     approximators: tuple[re.Pattern[str], ...]  # longest first, each anchored at the end of a text
+    count_nouns: frozenset[str] = frozenset()  # lower-cased first words of units and referents ("one year")
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -120,6 +129,8 @@ def _compile(lex: Lexicon, hedges_lex: Lexicon) -> _Rules:
         scope_breakers=frozenset(str(w).lower() for w in d.get("scope_breakers") or []),
         trailing=frozenset(str(w).lower() for w in d.get("frame_trailing_words") or []),
         approximators=patterns,
+        count_nouns=frozenset(k[0] for k in (*referents, *units, *(_key(str(w)) for w in d.get("count_nouns") or []))
+                              if k),
     )
 
 
@@ -160,13 +171,15 @@ def _unit_and_referent(num: NumberExpr, after: str, rules: _Rules) -> tuple[str,
             break
         phrase.append(k)
     if num.percent:
-        of = re.match(r"^\s+of\s+(?:(?:the|its|their|his|her|all|these|those)\s+)?", after)
+        # "50% of the voters"; a fraction also without "of": "more than half the country"
+        of = re.match(r"^\s+of\s+(?:(?:the|its|their|his|her|all|these|those)\s+)?", after) or \
+            (re.match(r"^\s+(?:the|its|their|his|her|all|these|those)\s+", after) if num.fraction else None)
         if of:
             tail = _words_after(after[of.end():], 4)
             nouns = []
             for m in tail:
-                if not m.group()[0].isalnum() or m.group().lower() in _STOP:
-                    break
+                if not m.group()[0].isalnum() or m.group().lower() in _STOP or (nouns and _verbal(m.group().lower())):
+                    break  # "two-thirds of voters said …": the referent is "voters"
                 nouns.append(m)
             if nouns:
                 return "%", " ".join(m.group() for m in nouns), of.end() + nouns[-1].end()
@@ -195,22 +208,64 @@ def _unit_and_referent(num: NumberExpr, after: str, rules: _Rules) -> tuple[str,
             mods = [words[j] for j in phrase if j < k and words[j].lower() not in _DROP_MODIFIERS]
             unit_name = " ".join(words[k:k + n])
             return unit_name, " ".join([*mods, name]), upto(k + n - 1)
-    # unknown noun: capitalised words are modifiers ("North Korean"), the first lower-case word is the head
-    for k in phrase[:4]:
-        if words[k][0].islower():
-            mods = [words[j] for j in phrase if j < k and words[j].lower() not in _DROP_MODIFIERS]
-            return words[k], " ".join([*mods, words[k].lower()]), upto(k)
+    # unknown noun: the head is the last noun-like word of the phrase ("3 new cases" -> cases); capitalised
+    # words before it are modifiers ("North Korean"); a verb-like word ends the phrase ("20 killed")
+    k = _head_noun(words, phrase[:4])
+    if k is not None:
+        mods = [words[j] for j in phrase if j < k and words[j].lower() not in _DROP_MODIFIERS]
+        return words[k], " ".join([*mods, words[k].lower()]), upto(k)
     return "", "", used
 
 
+def _verbal(low: str) -> bool:
+    """A word that reads as a verb or adverb after a noun ("died", "wearing", "higher", "already")."""
+    return (low.endswith(("ed", "ing")) and "-" not in low and low not in _ED_NOUNS) or low.endswith("ly") \
+        or low in _NOT_NOUNS or low in _COMPARATIVES or low.endswith(("n't", "n’t"))
+
+
+def _plural(low: str) -> bool:
+    return low in _IRREGULAR_PLURALS or (low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")))
+
+
+def _head_noun(words: list[str], phrase: list[int]) -> int | None:
+    """Index of the head noun of the words after a number, or None when none looks like a noun.
+
+    A count is plural, so the head is the first plural-looking word ("10 points higher" -> points,
+    "25 families losing" -> families); without one, the last noun-like word ("6 block radius" ->
+    radius). Capitalised words are modifiers ("North Korean"); adjectives in ``_DROP_MODIFIERS`` and
+    verb-like words before the noun ("12 armed men") are skipped; a verb-like word after it ends the
+    phrase ("5 people died"). No part-of-speech tagger is used: this is a reading rule for news copy.
+    """
+    head = name = None
+    for k in phrase:
+        w = words[k]
+        low = w.lower()
+        if w[0].isupper():
+            name = k  # a modifier ("North Korean") or, with no lower-case noun after it, the head ("Dreamers")
+            continue
+        if _verbal(low):
+            if head is not None or name is not None:
+                break  # "800,000 Dreamers now facing …"
+            continue
+        if low in _DROP_MODIFIERS:
+            continue
+        head = k
+        if _plural(low):
+            break
+    return head if head is not None else name
+
+
 APPROX_WINDOW = 60  # characters before a number searched for an approximator (the longest is ~20)
+UNIT_WINDOW = 200  # characters after a number read for its unit and referent (a few words)
 
 
-def _approximator(before: str, rules: _Rules) -> re.Match[str] | None:
-    """The approximator ending ``before`` (the text up to a number), searched in its last characters only."""
-    pos = max(0, len(before) - APPROX_WINDOW)  # with pos, "^" still means the real start and lookbehind sees back
+def _approximator(text: str, end: int, rules: _Rules) -> re.Match[str] | None:
+    """The approximator ending at ``text[end]`` (where a number starts), searched in the characters just
+    before it only (``pos``/``endpos``: "^" keeps meaning the real start, lookbehind sees back, nothing is
+    copied)."""
+    pos = max(0, end - APPROX_WINDOW)
     for pat in rules.approximators:
-        m = pat.search(before, pos)
+        m = pat.search(text, pos, end)
         if m:
             return m
     return None
@@ -247,8 +302,12 @@ def _phrase_frames(sent: Sentence, rules: _Rules) -> list[AttributionFrame]:
     toks = sent.tokens
     rel = sent.start
     i = 0
+    firsts = {p[0] for p in rules.phrases}
     while i < len(toks):
         hit = None
+        if toks[i].lower not in firsts:  # most tokens start no attribution phrase
+            i += 1
+            continue
         for p in rules.phrases:
             win = toks[i:i + len(p)]
             if len(win) == len(p) and all(t.is_word and t.lower == w for t, w in zip(win, p, strict=True)):
@@ -400,8 +459,11 @@ Resolver = Callable[[str, ParsedArticle, Settings, int, int], str]
 
 
 def _default_resolver(surface: str, doc: ParsedArticle, settings: Settings, sentence_index: int, start: int) -> str:
-    from ..actors import resolve_actor
+    from .entity_layer import actor_resolver
 
+    resolve_actor = actor_resolver()
+    if resolve_actor is None:
+        return ""
     m = resolve_actor(surface, doc, settings, sentence_index=sentence_index, start=start)
     return m.actor if m is not None else ""
 
@@ -431,33 +493,42 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
     rules = load_claim_rules(hedges=str(hedges_file) if hedges_file else HEDGES_LEXICON)
     verbs = reporting_verbs_for(settings)
     claims: list[NumericClaim] = []
+    by_sentence: dict[int, list[Any]] = {}  # the quotes of each sentence they run over (not all quotes per claim)
+    for q in quotes:
+        for i in range(q.sentence_index, getattr(q, "end_sentence_index", q.sentence_index) + 1):
+            by_sentence.setdefault(i, []).append(q)
+    resolved: dict[str, str] = {}  # a source phrase resolves once per article
     for sent in doc.sentences:
         numbers = [n for n in find_numbers(sent.text, sent.start, identifier_words=rules.identifier_words,
-                                           currency_symbols=rules.currency_symbols) if n.is_quantity]
+                                           currency_symbols=rules.currency_symbols, count_nouns=rules.count_nouns)
+                   if n.is_quantity]
         if not numbers:
             continue
         # a sentence too long to search (quotes.MAX_SENTENCE_WORDS) has no attribution frames
         frames = [] if len(sent.words) > MAX_SENTENCE_WORDS else attribution_frames(sent, rules, verbs)
+        here = by_sentence.get(sent.index, [])
         for num in numbers:
             rel_start, rel_end = num.start - sent.start, num.end - sent.start
-            unit, referent, span = _unit_and_referent(num, sent.text[rel_end:], rules)
-            approx_m = _approximator(sent.text[:rel_start], rules)
+            unit, referent, span = _unit_and_referent(num, sent.text[rel_end:rel_end + UNIT_WINDOW], rules)
+            approx_m = _approximator(sent.text, rel_start, rules)
             start = sent.start + approx_m.start(1) if approx_m else num.start
             end = num.end + span
             approximator = approx_m.group(1).lower() if approx_m else ""
-            source, cue, rule, quote = attribute(num.start, sent, frames, quotes, rules)
+            source, cue, rule, quote = attribute(num.start, sent, frames, here, rules)
             actor = ""
             if quote is not None:
                 actor = str(getattr(quote, "speaker", ""))
             elif source:
                 # a quote of the finder naming the same source gives its canonical speaker
-                same = [q for q in quotes if q.sentence_index == sent.index and _speaker(q)
+                same = [q for q in here if q.sentence_index == sent.index and _speaker(q)
                         and _speaker(q) in source and getattr(q, "speaker", "")]
                 if same:
                     actor = str(same[0].speaker)
                 else:
-                    offset = sent.text.find(source)
-                    actor = resolve(source, doc, settings, sent.index, sent.start + max(offset, 0))
+                    if source not in resolved:
+                        offset = sent.text.find(source)
+                        resolved[source] = resolve(source, doc, settings, sent.index, sent.start + max(offset, 0))
+                    actor = resolved[source]
             claims.append(NumericClaim(
                 sent.index, start, end, doc.body[start:end], num.value, num.value_low, num.value_high, unit,
                 referent, approximator, source, cue, actor, rule,

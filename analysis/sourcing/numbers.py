@@ -2,9 +2,18 @@
 
 A *quantity* is a number that counts or measures something ("12,000", "3.5 million", "two",
 "thousands of", "50%", "$5 million", "nearly three-year-old"). Dates ("Nov. 12", "August 2023",
-"2022"), times ("10:30", "3 p.m."), ordinals ("1st", "third"), identifiers ("Article 51", "No. 3")
-and model names ("Hwasong-19", "F-16") are found too but marked ``excluded`` with the reason,
-so every number in the text is accounted for.
+"2022"), times ("10:30", "3 p.m."), ordinals ("1st", "third"), identifiers ("Article 51", "No. 3"),
+model names ("Hwasong-19", "F-16"), numbers in names ("Project 21", "Area 51", "Issue One"), ages in
+appositions ("Mattis, 68,"), the intensifier "100 percent" ("I 100 percent support") and the word
+"one" used as a pronoun or determiner ("I for one", "one argument") are found too but marked
+``excluded`` with the reason, so every number in the text is accounted for. "one" is a quantity only
+before a count noun or unit of the claim lexicon ("one year", "one soldier") or in a ratio ("one in
+five").
+
+Fractions in words are shares, in percent: "half of" → 50, "a third of" → 33.3, "two-thirds" → 66.7
+("more than half" keeps its approximator). "half" counts only before "of"/a determiner or after an
+approximator ("more than half", "half the country"); "a third"/"one quarter" only before "of"
+("a third term" is an ordinal). "half a million" is the number 500,000.
 
 Vague plurals are ranges: a plural scale word S ("hundreds", "thousands", "dozens") means at least
 two S and fewer than ten S, i.e. ``[2·S, 10·S − 1]``: "hundreds of" → 200..999, "thousands of" →
@@ -15,6 +24,7 @@ This rule is our choice (no published convention fixes it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 SMALL = {
@@ -33,6 +43,21 @@ MONTHS = ("january february march april may june july august september october n
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 DEFINITE = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "your", "my"}
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9}
+# Words before a number that do not make it part of a name, though capitalised at a sentence start
+# ("Some 200", "Nearly 40", "The 12"): quantifiers and approximators (the sentence openers are added).
+NOT_NAME_BEFORE = frozenset("""about around approximately roughly nearly almost some over under up only just another
+    fully exactly precisely barely merely all top more less fewer at least estimated the its their perhaps maybe
+    possibly including""".split())
+# "100 percent" as an intensifier: after a subject or a form of "be", or before one of these words.
+INTENSIFIED = frozenset("""sure certain behind committed confident right correct wrong true false agree agrees support
+    supports supported supporting with against convinced honest serious clear accurate guaranteed""".split())
+_INTENSIFIER_BEFORE = re.compile(r"(?:\b(?:i|we|you|he|she|they|it|i'm|i’m|we're|we’re|you're|you’re|am|is|are|was|"
+                                 r"were|be|been|being|not)\s+)$", re.IGNORECASE)
 
 _WORDNUM = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
 _SCALE = "|".join(SCALES)
@@ -51,15 +76,34 @@ _NUMBER = re.compile(
     (?:\s?(?P<pct>%|\bpercent\b|\bper\s+cent\b))?""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Where a number may start: a digit or a number word (the full pattern is tried only from there on:
+# most of a text has no number, and trying _NUMBER at every character is slow).
+_HINT = re.compile(rf"\d|\b(?:{_WORDNUM}|{_SCALE})\b", re.IGNORECASE)
+HINT_BACK = 6  # characters before a hint where a number may begin ("US$ 5", "an eighth" is not one)
 # Vague plurals: "thousands", "tens of thousands", "hundreds of thousands", "dozens".
 _VAGUE_RE = re.compile(rf"\b(?P<first>{_VAGUE})(?:\s+of\s+(?P<second>thousands|millions|billions))?\b",
                        re.IGNORECASE)
-_AGE = re.compile(r"^[\s-]+(?P<unit>year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
-_HYPHEN_UNIT = re.compile(r"^-(?P<unit>year|month|week|day|hour|mile|kilometer|kilometre|km|ton|tonne|man|"
+# matched at a position (``pattern.match(text, pos)``): no "^", and no copy of the rest of the text
+_AGE = re.compile(r"[\s-]+(?P<unit>year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"-(?P<unit>year|month|week|day|hour|mile|kilometer|kilometre|km|ton|tonne|man|"
                           r"member|seat|point|percent)s?\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock|o’clock|[ap]\.m\b|h\b)",
                          re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^\s?(?:-|–|—|to)\s?", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
+_FRACTION_RE = re.compile(
+    rf"\b(?:(?P<num>{'|'.join(NUMERATORS)})[\s-]+)?(?P<den>{'|'.join(DENOMINATORS)})\b"
+    r"(?:\s+a\s+(?P<scale>million|billion|trillion|thousand|hundred|dozen)\b)?", re.IGNORECASE)
+# "half a century" is a length of time, not a share: "a"/"an" after "half" makes no fraction
+_FRACTION_AFTER = re.compile(r"^\s+(?:of|the|its|their|his|her|our|all|these|those|this|that)\b", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(r"\b(?:more than|less than|fewer than|nearly|almost|about|around|roughly|over|under|"
+                            r"at least|some|close to|just|only|approximately|upward of|upwards of)\s+$", re.IGNORECASE)
+_NOT_HALF_BEFORE = re.compile(r"\b(?:first|second|other|latter|in|and a|and one|the)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"[A-Z][\w’'.\-]*\s*(?:,|\()\s*$")
+_AGE_AFTER = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|$)")
+_CAP_BEFORE = re.compile(r"(?<![\w’'.])([A-Z][\w’'\-]*) $")
+_RATIO_AFTER = re.compile(r"^\s+(?:in|out of)\s+(?:\d|every|each|ten|five|four|three|two|six|seven|eight|nine|"
+                          r"twenty|hundred|thousand)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,6 +120,7 @@ class NumberExpr:
     percent: bool = False
     unit_hint: str = ""  # unit fixed by the expression itself: "years" for "three-year-old"
     vague: bool = False  # "thousands of", "dozens"
+    fraction: bool = False  # a fraction in words ("half of", "a third of"), given as a percent share
     excluded: str = ""  # why this is not a quantity ("date", "year", "time", "identifier", ...); "" = quantity
 
     @property
@@ -143,10 +188,15 @@ def _word_before(text: str, pos: int) -> str:
 
 
 def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: str | None, currency: str,
-               scaled: bool, pct: bool, identifier_words: frozenset[str]) -> str:
+               scaled: bool, pct: bool, identifier_words: frozenset[str],
+               count_nouns: frozenset[str] = frozenset()) -> str:
     after = text[m_end:m_end + BACK]
     prev = _word_before(text, m_start)
     prev_bare = prev.rstrip(".")
+    if pct and digits and parse_digits(digits) == 100:
+        nxt = re.match(r"^\s*([\w’']+)", after)
+        if _tail_search(_INTENSIFIER_BEFORE, text, m_start) or (nxt and nxt.group(1).lower() in INTENSIFIED):
+            return "intensifier ('I 100 percent support')"
     if digits:
         if re.match(r"^(?:st|nd|rd|th)\b", after, re.IGNORECASE):
             return "ordinal"
@@ -156,6 +206,8 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
             return "model or identifier (letters joined to the number)"
         if ":" in text[m_start:m_end] or re.match(r"^:\d", after) or _TIME_AFTER.match(after):
             return "time"
+        if re.match(r"^/\d", after) or text[max(0, m_start - 1):m_start] == "/":
+            return "date or code written with a slash (9/28/92, 24/7)"
     month_before = _tail_search(_MONTH_BEFORE, text, m_start)
     if month_before and month_before.group(1).lower() in MONTHS:
         if digits and not currency and not scaled and not pct:
@@ -169,25 +221,74 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
             return "year"
     if prev_bare in identifier_words or prev in identifier_words:
         return "identifier (e.g. Article 51)"
+    if digits and not currency and not scaled and not pct and "." not in digits and "," not in digits \
+            and int(digits) <= 120 and _tail_search(_AGE_BEFORE, text, m_start) and _AGE_AFTER.match(after):
+        return "age in an apposition (Mattis, 68,)"
+    cap = _tail_search(_CAP_BEFORE, text, m_start)
+    if cap and not currency and not scaled and not pct and (digits or (words or "")[:1].isupper()) \
+            and cap.group(1).lower() not in NOT_NAME_BEFORE and cap.group(1).lower() not in _openers() \
+            and text[:cap.start()].strip(" “\"‘'(—–-"):  # a capitalised first word ("Perhaps 200") is no name
+        return "number in a name (Project 21, Issue One)"
     if words and not digits:
         if prev in DEFINITE:
             return "anaphoric reference (the two …)"
         w = words.lower()
-        if w == "one" and (re.match(r"^\s+(?:of|another|day|way|thing|side|hand|too)\b", after, re.IGNORECASE)
-                           or prev in {"no", "each", "every", "any", "which", "this", "that", "someone"}):
-            return "pronoun 'one'"
+        if w == "one":
+            nxt = re.match(r"^[\s-]+([\w’']+)", after)
+            counted = nxt is not None and nxt.group(1).lower() in count_nouns
+            if not counted and not _RATIO_AFTER.match(after):
+                return "pronoun or determiner 'one' (I for one, one argument)"
     return ""
+
+
+def _openers() -> frozenset[str]:
+    from ..segment import SENTENCE_OPENERS  # the sentence splitter's list: "The 12", "All 50"
+
+    return SENTENCE_OPENERS
+
+
+def _fractions(text: str, offset: int) -> list[NumberExpr]:
+    """Fractions in words as percent shares ("more than half", "a third of", "two-thirds") and "half a million"."""
+    out = []
+    for m in _FRACTION_RE.finditer(text):
+        num, den = (m.group("num") or "").lower(), m.group("den").lower()
+        after, before = text[m.end():m.end() + 20], text[max(0, m.start() - 20):m.start()]
+        of_after = re.match(r"^\s+of\b", after, re.IGNORECASE) is not None
+        if m.group("scale"):  # "half a million" is a number
+            if den == "half" and not num:
+                value = 0.5 * SCALES[m.group("scale").lower()]
+                out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), value, value, value))
+            continue
+        if after[:1] == "-":
+            continue  # "third-party", "half-hearted"
+        if den == "half":
+            if num == "a" or (num == "one" and not of_after) or _NOT_HALF_BEFORE.search(before) \
+                    or re.match(r"^\s+an?\b", after, re.IGNORECASE):  # "half a century": a length of time
+                continue  # "a half-hour", "and a half", "the second half", "cut in half"
+            if not (_FRACTION_AFTER.match(after) or _APPROX_BEFORE.search(before)):
+                continue
+        elif not num:
+            continue  # "third", "quarter" alone: an ordinal or a noun
+        elif NUMERATORS[num] == 1:
+            if den.endswith("s") or not of_after:
+                continue  # "a third term" is an ordinal; "a third of" a share
+        elif not (of_after or "-" in m.group()):
+            continue  # "two quarters" (of a year) unless "two quarters of" / "two-thirds"
+        value = 100.0 * (NUMERATORS.get(num) or 1) / DENOMINATORS[den]
+        out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), value, value, value,
+                              percent=True, fraction=True))
+    return out
 
 
 def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
     """A second number making a range: "10 to 12", "10-12", "between 10 and 12"."""
-    j = _RANGE_JOIN.match(text[pos:])
+    j = _RANGE_JOIN.match(text, pos)
     if not j and _tail_search(_BETWEEN_BEFORE, text, start):
-        j = re.match(r"^\s+and\s+", text[pos:])
+        j = _AND.match(text, pos)
     if not j:
         return None
-    m = _NUMBER.match(text, pos + j.end())
-    if m and (m.group("digits") or m.group("words")) and m.start() == pos + j.end():
+    m = _NUMBER.match(text, j.end())
+    if m and (m.group("digits") or m.group("words")) and m.start() == j.end():
         return m
     return None
 
@@ -212,27 +313,54 @@ def _value_of(m: re.Match[str]) -> float | None:
     return None
 
 
+class _Taken:
+    """Character spans already read as a number (disjoint), with a bisection membership test."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def holds(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str] = frozenset(),
-                 currency_symbols: dict[str, str] | None = None) -> list[NumberExpr]:
+                 currency_symbols: dict[str, str] | None = None,
+                 count_nouns: frozenset[str] = frozenset()) -> list[NumberExpr]:
     """Every number in ``text``, in order, as :class:`NumberExpr` (offsets shifted by ``offset``).
 
     Quantities have ``excluded == ""``; dates, years, times, ordinals, identifiers (after one of
-    ``identifier_words``) and model names carry the reason they are not quantities.
+    ``identifier_words``), model names, numbers in names, ages in appositions, the intensifier "100
+    percent" and "one" not followed by one of ``count_nouns`` (lower case) carry the reason they are
+    not quantities.
     """
     symbols = currency_symbols if currency_symbols is not None else {"US$": "USD", "$": "USD", "€": "EUR",
                                                                      "£": "GBP", "¥": "JPY"}
     out: list[NumberExpr] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     # vague plurals first: "hundreds of", "tens of thousands"
     for m in _VAGUE_RE.finditer(text):
         first = VAGUE[m.group("first").lower()]
         scale = first * (VAGUE[m.group("second").lower()] if m.group("second") else 1.0)
         low, high = 2 * scale, 10 * scale - 1
         out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), low, low, high, vague=True))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
+    for f in _fractions(text, offset):
+        if not taken.holds(f.start - offset):
+            out.append(f)
+            taken.add(f.start - offset, f.end - offset)
     pos = 0
     while pos < len(text):
-        m = _NUMBER.search(text, pos)
+        hint = _HINT.search(text, pos)
+        if not hint:
+            break
+        m = _NUMBER.search(text, max(pos, hint.start() - HINT_BACK))
         if not m:
             break
         if m.end() == m.start() or not (m.group("digits") or m.group("words") or m.group("a")):
@@ -241,7 +369,7 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
         start, end = m.start(), m.end()
         if text[start].isspace():
             start += 1
-        if any(s <= start < e for s, e in taken):
+        if taken.holds(start):
             pos = end
             continue
         value = _value_of(m)
@@ -266,19 +394,19 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
                 pct = pct or bool(rng.group("pct"))
                 end = rng.end()
         unit_hint = ""
-        age = _AGE.match(text[end:])
-        hyph = _HYPHEN_UNIT.match(text[end:]) if not age else None
+        age = _AGE.match(text, end)
+        hyph = _HYPHEN_UNIT.match(text, end) if not age else None
         excluded = _exclusion(text, start, m.end(), m.group("digits"), m.group("words"), currency, scaled, pct,
-                              identifier_words)
+                              identifier_words, count_nouns)
         if age and not excluded:
             unit_hint = age.group("unit").lower() + "s"
-            end += age.end()
+            end = age.end()
         elif hyph and not excluded:
             unit_hint = hyph.group("unit").lower() + "s"
-            end += hyph.end()
+            end = hyph.end()
         out.append(NumberExpr(start + offset, end + offset, text[start:end], low, low, high, currency=currency,
                               percent=pct, unit_hint=unit_hint, excluded=excluded))
-        taken.append((start, end))
+        taken.add(start, end)
         pos = end
     out.sort(key=lambda n: n.start)
     return out
@@ -290,4 +418,4 @@ def number_follows(text: str) -> bool:
     m = _NUMBER.match(t)
     if m and m.start() == 0 and (m.group("digits") or m.group("words") or m.group("a")):
         return True
-    return bool(_VAGUE_RE.match(t))
+    return bool(_VAGUE_RE.match(t)) or any(f.start == 0 for f in _fractions(t[:40], 0))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +38,9 @@ class SourceTypes:
     anonymous_heads: frozenset[str]
     anonymous_cues: tuple[str, ...]
     same_document: tuple[tuple[str, str], ...] = ()  # (head noun, document name): "pact" -> "treaty"
+    # first cue word -> (type, cue) in file order: a phrase's words look up only the cues they can start
+    by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False,
+                                                                         hash=False, repr=False)
 
     def document_name(self, phrase: str) -> str:
         """The document a document speaker phrase names by its head noun ("The pact" -> "treaty"), or ""."""
@@ -73,7 +76,11 @@ def _compile(lex: Lexicon) -> SourceTypes:
     anon = tuple(str(w).lower() for w in lex.data.get("anonymous_cues") or [])
     same = tuple((str(head).lower(), str(name)) for name, heads in (lex.data.get("same_document") or {}).items()
                  for head in heads or [])
-    return SourceTypes(tuple(cues), tuple(types), heads, anon, same)
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for typ, cue in cues:
+        by_first.setdefault(cue[0], []).append((typ, cue))
+    return SourceTypes(tuple(cues), tuple(types), heads, anon, same,
+                       {k: tuple(v) for k, v in by_first.items()})
 
 
 def source_types_for(settings: Settings | None) -> SourceTypes:
@@ -98,9 +105,9 @@ def classify_speaker(phrase: str, types: SourceTypes | None = None) -> str:
     types = types or load_source_types()
     words = _words(phrase)
     best: tuple[int, int, str] | None = None
-    for typ, cue in types.cues:
-        n = len(cue)
-        for i in range(len(words) - n + 1):
+    for i, w in enumerate(words):
+        for typ, cue in types.by_first.get(w, ()):  # in file order, as the full list is
+            n = len(cue)
             if words[i:i + n] == cue:
                 cand = (i + n, n, typ)
                 if best is None or cand[:2] > best[:2]:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Token
 from ..segment import SENTENCE_OPENERS, tokenize
+from .entity_layer import actor_resolver, body_mentions
 from .profile import (
     OTHER,
     SourceTypes,
@@ -105,7 +106,8 @@ class Quote:
     speaker_rule: str = ""  # how the speaker was resolved: "as printed", "pronoun: nearest male person", ...
 
 
-def _sentence_at(doc: ParsedArticle, offset: int) -> int:
+def sentence_at(doc: ParsedArticle, offset: int) -> int:
+    """Index of the sentence of ``doc`` that starts at or before body ``offset`` (0 when none does)."""
     starts = doc.cache.get("_sourcing_sentence_starts")
     if starts is None:
         starts = [s.start for s in doc.sentences]
@@ -214,26 +216,6 @@ def find_quotes(doc: ParsedArticle, settings: Settings | None = None) -> list[Qu
     return list(quote_finding(doc, settings).quotes)
 
 
-def _resolver() -> Any:
-    try:
-        from ..actors import resolve_actor
-    except ImportError:  # the entity module is optional for this family
-        return None
-    return resolve_actor
-
-
-def _actor_mentions(doc: ParsedArticle, settings: Settings) -> list[Any]:
-    """Body mentions of the actor finder (persons, organisations, countries), [] without it."""
-    try:
-        from ..actors import analyse_actors
-    except ImportError:  # the entity module is optional for this family
-        return []
-    try:
-        return [m for m in analyse_actors(doc, settings).mentions if m.sentence_index >= 0]
-    except Exception:  # an actor-finder failure must not lose the quotes
-        return []
-
-
 def _key(q: Quote) -> tuple[str, int, int]:
     """A quote's identity while the finder runs (kind and content offsets; ``replace`` keeps them)."""
     return q.kind, q.start, q.end
@@ -259,14 +241,14 @@ class _Finder:
         self.settings = settings
         self.verbs = reporting_verbs_for(settings)
         self.types = source_types_for(settings)
-        self.resolve = _resolver()
+        self.resolve = actor_resolver()
         # sentences too long to search (see MAX_SENTENCE_WORDS): no reporting verbs, so no speakers
         self.too_long = {s.index: n for s in doc.sentences if (n := len(s.words)) > MAX_SENTENCE_WORDS}
         self.hits = {s.index: [] if s.index in self.too_long else find_verb_hits(s, self.verbs)
                      for s in doc.sentences}
         self.tags = tag_verbs_for(settings)
         self._tag_hits: dict[int, list[VerbHit]] = {}  # sentence index -> tag-verb hits (found on demand)
-        self.quotes: list[Quote] = []
+        self.quotes: list[Quote | None] = []  # None: a direct quote absorbed into a mixed quote
         self.scare: list[tuple[int, int, str]] = []
         self.stance: dict[int, StanceVerb] = {}
         self.direct: list[tuple[int, int]] = []  # content spans of direct quotes (and scare quotes)
@@ -275,18 +257,22 @@ class _Finder:
         self.quoted: list[tuple[int, int]] = []  # content spans of direct quotes, also inside mixed quotes
         self.by_verb: dict[int, list[Quote]] = {}  # verb start -> direct quotes it introduces (speaker_before)
         self.cues: PronounCues = load_pronoun_cues()
-        mentions = _actor_mentions(doc, settings)
+        mentions = body_mentions(doc, settings)
         self.genders = person_genders(doc, mentions, self.cues)
         self.antecedents = AntecedentIndex(doc, self._in_direct)
+        stypes: dict[str, str] = {}  # surface -> source type (classified once per spelling)
         for m in mentions:
             kind = {"person": "person", "organisation": "thing", "country": "country"}.get(m.kind, "")
             if kind:
-                value = (m.actor, m.surface, str(m.source_type or "") or classify_speaker(m.surface, self.types),
-                         True)
+                if m.surface not in stypes:
+                    stypes[m.surface] = str(m.source_type or "") or classify_speaker(m.surface, self.types)
+                value = (m.actor, m.surface, stypes[m.surface], True)
                 self.antecedents.add(Candidate(m.start, m.end, m.sentence_index, kind,
                                                self.genders.get(m.actor, ""), value))
         self.last_direct: Quote | None = None  # the direct quote found last (continuations follow it)
         self._last_cand: Candidate | None = None  # the antecedent :meth:`_pronoun` found last
+        self._resolved: dict[str, tuple[Any, int]] = {}  # speaker phrase -> (its actor mention, where it was)
+        self.position: dict[tuple[str, int, int], int] = {}  # quote key -> its index in self.quotes
         # pronoun speakers are resolved after every speaker phrase is known (:meth:`_resolve_pronouns`)
         self.pending: dict[tuple[str, int, int], tuple[str, Sentence, int]] = {}  # quote key -> pronoun, where
         self.continues: dict[tuple[str, int, int], tuple[str, int, int]] = {}  # continuation -> quote it continues
@@ -360,12 +346,22 @@ class _Finder:
         return value, "as printed" if speaker == surface else "as printed; actor resolved"
 
     def _resolve(self, surface: str, sentence: Sentence, offset: int) -> Any:
+        """The actor mention of a speaker phrase (:func:`analysis.actors.resolve_actor`), resolved once per
+        phrase and article: a repeated phrase reuses the answer, its offsets moved to where it is printed."""
         if self.resolve is None:
             return None
+        if surface in self._resolved:
+            mention, base = self._resolved[surface]
+            if mention is None or not hasattr(mention, "start"):
+                return mention
+            return replace(mention, sentence_index=sentence.index, start=mention.start - base + offset,
+                           end=mention.end - base + offset)
         try:
-            return self.resolve(surface, self.doc, self.settings, sentence_index=sentence.index, start=offset)
+            mention = self.resolve(surface, self.doc, self.settings, sentence_index=sentence.index, start=offset)
         except Exception:  # a resolver failure must not lose the quote
-            return None
+            mention = None
+        self._resolved[surface] = (mention, offset)
+        return mention
 
     def _subject(self, s: Sentence, i: int) -> tuple[int, int, str] | None:
         """Subject phrase of the verb at token ``i``: (start, end, boundary) in body offsets, or None."""
@@ -464,10 +460,11 @@ class _Finder:
         if end <= start:
             return None
         q = Quote(kind, speaker, surf, stype, named, hit.lemma if hit else "", hit.negated if hit else False,
-                  _sentence_at(self.doc, start), _sentence_at(self.doc, max(start, end - 1)), start, end,
+                  sentence_at(self.doc, start), sentence_at(self.doc, max(start, end - 1)), start, end,
                   body[start:end], hit.tier if hit else "", rule, speaker_rule)
-        self.quotes.append(q)
         key = _key(q)
+        self.position[key] = len(self.quotes)
+        self.quotes.append(q)
         if speaker_rule == PENDING:
             self.pending[key] = (surf, s, pronoun_at)
         if inherit is not None:
@@ -483,9 +480,11 @@ class _Finder:
         resolved pronoun is a candidate for later ones ("he said … he added"), and a continuation takes
         the speaker of the quote it continues."""
         done: dict[tuple[str, int, int], Quote] = {}
-        order = sorted(range(len(self.quotes)), key=lambda n: (self.quotes[n].start, self.quotes[n].kind))
+        kept = [n for n, q in enumerate(self.quotes) if q is not None]
+        order = sorted(kept, key=lambda n: (self.quotes[n].start, self.quotes[n].kind))  # type: ignore[union-attr]
         for n in order:
             q = self.quotes[n]
+            assert q is not None
             key = _key(q)
             if key in self.pending:
                 pronoun, s, at = self.pending[key]
@@ -520,7 +519,7 @@ class _Finder:
             n_words = bisect_right(word_starts, cend - 1) - bisect_right(word_starts, cstart - 1)
             if n_words == 0:
                 continue
-            first = sents[_sentence_at(self.doc, open_at)]
+            first = sents[sentence_at(self.doc, open_at)]
             self.direct.append((cstart, cend))  # before the speaker search: its own words are no antecedent
             self.direct_starts.append(cstart)
             # "…,” / "…?”" / "…,’”" (a nested quote closing first) / "…” – Name" / "…”, said"
@@ -547,7 +546,7 @@ class _Finder:
 
     def _whole_sentence(self, s: Sentence, cstart: int, cend: int) -> bool:
         """Whether the quoted words are all the words of their sentence ("“I will miss him dearly”:")."""
-        return all(cstart <= t.start < cend for t in s.tokens if t.is_word)
+        return s.index not in self.too_long and all(cstart <= t.start < cend for t in s.tokens if t.is_word)
 
     def _continued(self, first: Sentence, open_at: int) -> Quote | None:
         """The quote a quote without a reporting clause continues, or None.
@@ -563,7 +562,8 @@ class _Finder:
         sents = self.doc.sentences
         if self.antecedents.paragraphs_between(sents[prev.end_sentence_index].paragraph, first.paragraph) > 1:
             return None  # filler lines ("Photo", "AD") do not count as paragraphs
-        if any(t.is_word and t.start < open_at and not self._in_direct(t.start) for t in first.tokens):
+        if first.index in self.too_long or \
+                any(t.is_word and t.start < open_at and not self._in_direct(t.start) for t in first.tokens):
             return None  # "Buono offered a blistering condemnation, “…”": a new clause, not a continuation
         for si in range(prev.end_sentence_index, first.index + 1):
             for h in self.hits[si]:
@@ -592,15 +592,15 @@ class _Finder:
     def _speaker_after(self, close: int, speechlike: bool, open_at: int) -> _Tag | None:
         """'“…,” Rudenko said.' / '“…,” said Rudenko.' / '“…,” the agreement states.' / '“…” – Sen. Pat Toomey'."""
         doc = self.doc
-        si = _sentence_at(doc, close)
+        si = sentence_at(doc, close)
         dash = dash_name(doc.body, close)
         if dash is not None:
-            return _Tag(dash, None, doc.sentences[_sentence_at(doc, dash[0])], "speaker_after_dash")
+            return _Tag(dash, None, doc.sentences[sentence_at(doc, dash[0])], "speaker_after_dash")
         if not speechlike:
             return None
         per = per_source(doc.body, close)  # "“…,” per the Times."
         if per is not None:
-            return _Tag(per, None, doc.sentences[_sentence_at(doc, per[0])], "speaker_after_per")
+            return _Tag(per, None, doc.sentences[sentence_at(doc, per[0])], "speaker_after_per")
         cands = [doc.sentences[si]]
         if doc.sentences[si].end <= close + 1 and si + 1 < len(doc.sentences) \
                 and doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph:
@@ -656,6 +656,8 @@ class _Finder:
             sub = self._subject(s, i)
             if sub is not None:
                 return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
+        if s.index in self.too_long:
+            return None  # not searched (see MAX_SENTENCE_WORDS)
         colon = colon_name(s.text, s.start, open_at)
         if colon is not None:
             return _Tag(colon, None, s, "speaker_before_colon")
@@ -773,9 +775,9 @@ class _Finder:
         if not inner:
             return q
         for d in inner:
-            self.quotes.remove(d)
+            self.quotes[self.position.pop(_key(d))] = None  # dropped: the mixed quote holds it
         mixed = replace(q, rule="mixed")
-        self.quotes[self.quotes.index(q)] = mixed
+        self.quotes[self.position[_key(q)]] = mixed
         return mixed
 
     @staticmethod
@@ -854,7 +856,8 @@ class _Finder:
             self._attribution_phrase("according_to", _ACCORDING, s, "according_to")
             self._attribution_phrase("citing", _CITING, s, "citing")
         self._resolve_pronouns()
-        quotes = _harmonise(sorted(self.quotes, key=lambda q: (q.sentence_index, q.start)), self.types)
+        kept = [q for q in self.quotes if q is not None]
+        quotes = _harmonise(sorted(kept, key=lambda q: (q.sentence_index, q.start)), self.types)
         stance = [self.stance[k] for k in sorted(self.stance)]
         return quotes, sorted(self.scare), stance, sorted(self.quoted)
 

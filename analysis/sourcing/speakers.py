@@ -120,13 +120,32 @@ def mention_gender_cues(body: str, start: int, end: int, cues: PronounCues) -> s
     return found
 
 
+def _given_names() -> dict[str, str]:
+    """Given name -> "m" / "f" / "u" from the entity layer's gazetteer when it has one, else {}."""
+    try:
+        from ..entities.gazetteers import gazetteer  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return {}
+    try:
+        return dict(gazetteer().given_names)
+    except Exception:  # a gazetteer failure leaves genders to the article's own cues
+        return {}
+
+
 def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCues) -> dict[str, str]:
-    """Known gender of each person actor of ``mentions``: one gender from all its mentions' cues."""
+    """Known gender of each person actor of ``mentions``: one gender from all its mentions' cues, and from
+    the given name of a full name when the entity layer's gazetteer types it (cues of both: unknown)."""
     seen: dict[str, set[str]] = {}
     for m in mentions:
         if getattr(m, "kind", "") != "person" or m.sentence_index < 0:
             continue
         seen.setdefault(m.actor, set()).update(mention_gender_cues(doc.body, m.start, m.end, cues))
+    given = _given_names() if seen else {}
+    for actor, gs in seen.items():
+        parts = actor.split()
+        sex = given.get(parts[0], "u") if len(parts) > 1 else "u"
+        if sex in ("m", "f"):
+            gs.add(MALE if sex == "m" else FEMALE)
     return {actor: next(iter(gs)) for actor, gs in seen.items() if len(gs) == 1}
 
 

@@ -1,0 +1,50 @@
+"""The sourcing family's one door to the entity layer (actors, mentions, speaker phrases).
+
+The entity layer is ``analysis.entities`` (formerly ``analysis.actors``); it is optional for this
+family: without it speakers stay as printed and pronouns find no antecedent among named actors.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..metrics.base import Settings
+    from ..model import ParsedArticle
+
+LAYERS = ("entities", "actors")  # module names under ``analysis``, newest first
+
+
+@lru_cache(maxsize=1)
+def entity_layer() -> Any:
+    """The entity layer's module, or None when none is importable."""
+    for name in LAYERS:
+        try:
+            return importlib.import_module(f"{__package__.rsplit('.', 1)[0]}.{name}")
+        except ImportError:
+            continue
+    return None
+
+
+def actor_resolver() -> Any:
+    """``resolve_actor(surface, doc, settings, *, sentence_index, start) -> ActorMention | None``, or None."""
+    return getattr(entity_layer(), "resolve_actor", None)
+
+
+def body_mentions(doc: ParsedArticle, settings: Settings) -> list[Any]:
+    """The body mentions of the entity layer (headline left out), [] without one or when it fails."""
+    layer = entity_layer()
+    if layer is None:
+        return []
+    try:
+        return [m for m in layer.analyse_actors(doc, settings).mentions if m.sentence_index >= 0]
+    except Exception:  # an actor-finder failure must not lose the quotes
+        return []
+
+
+def all_mentions(doc: ParsedArticle, settings: Settings) -> list[Any]:
+    """Every counted mention (headline and body), [] without an entity layer."""
+    layer = entity_layer()
+    return list(layer.find_actor_mentions(doc, settings)) if layer is not None else []
