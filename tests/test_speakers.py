@@ -169,3 +169,38 @@ def test_gender_cues_from_honorifics_and_role_nouns():
     body = "Mr. Steele spoke. Amanda Henneberg, a campaign spokeswoman, said no."
     assert mention_gender_cues(body, 4, 10, cues) == {"male"}
     assert mention_gender_cues(body, 18, 34, cues) == {"female"}
+
+
+# ---------------------------------------------------------------- speaker phrases that are not fragments
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Mary Kay Storhaug, 45, from Andover, Minn., said the rally was fun.", "Mary Kay Storhaug"),
+    ("Senate Minority Leader Chuck Schumer, D-N.Y., said Democrats remain against a wall.", "Chuck Schumer"),
+    ("Sen. Lindsey Graham, R-S.C., said Trump had made concessions.", "Lindsey Graham"),
+    ("Tim Lukasek, 45, who has insurance, said the law works.", "Tim Lukasek"),
+    ("The governor, Mr. Hogan, announced that schools would close.", "Hogan"),
+    ("Kavanaugh also faces allegations from Deborah Ramirez, who claims the nominee lied.", "Deborah Ramirez"),
+    ("Blumenthal reportedly said the war had changed him.", "Blumenthal"),
+])
+def test_comma_pieces_affiliations_and_relative_clauses(text, speaker):
+    (q,) = find_quotes(parse_article(Article("t", text)))
+    assert q.speaker == speaker
+
+
+def test_a_verb_followed_by_a_subordinate_clause_reports_nothing():
+    quotes = find_quotes(parse_article(Article("t", "The president tweeted Sunday after a Democrat said he was "
+                                                    "hopeful Mueller would testify.")))
+    assert [(q.speaker_surface, q.verb) for q in quotes] == [("a Democrat", "say")]
+
+
+def test_a_sentence_opening_pronoun_carries_its_antecedent_forward():
+    # "He has now decided …" names Sasse again, so the next "he said" is Sasse's, not Trump's
+    text = ("Even less credible is Sen. Ben Sasse, who never met a pseudo-scandal he did not like.\n"
+            "He has now decided that it is troubling to see Trump turning a blind eye.\n"
+            "“I’ve been hearing from military families,” he said.")
+    assert _quote(text, "I’ve been hearing").speaker == "Ben Sasse"
+
+
+def test_participle_after_a_reported_clause_takes_that_clause_subject():
+    q = _quote("Prosecutors have said Patrick Crusius surrendered to police saying, “I’m the shooter.”", "I’m the")
+    assert q.speaker == "Patrick Crusius"

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 TYPES_FILE = "source_types.yaml"
 OTHER = "other"
 # Prepositions that open a post-modifier: the head noun is the last word before them.
-_POSTMODIFIER = re.compile(r"\s(?:of|from|in|at|with|for|familiar|close|on|to|who|which|that)\s", re.IGNORECASE)
+_POSTMODIFIER = re.compile(r"\s(?:of|from|in|at|with|for|familiar|close|on|to|who|which|that|by)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from .speakers import (
     apposed_name,
     colon_name,
     dash_name,
+    definite_head,
     final_name,
     glued_period,
     load_pronoun_cues,
@@ -73,12 +74,15 @@ OPENERS = {"“": "”", '"': '"'}
 # copy-edited text mixes them, and double quotes are not nested inside double quotes in English
 CLOSERS = {"“": frozenset('”"'), '"': frozenset('"”')}
 
-SKIP_BEFORE_VERB = frozenset("""has have had did does do also not never reportedly previously earlier again would
+SKIP_BEFORE_VERB = frozenset("""has have had did does do also not never reportedly previously earlier again would just
     will could may might was were is are repeatedly publicly separately later then further already still however
     first initially once now recently had been officially formally""".split())
 BOUNDARY_WORDS = frozenset("""that as while when because which who whom whereas although though since if after
     before but where whether what so than amid""".split())
 BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "“", "”", '"', "[", "]"})
+DETERMINERS = frozenset("the a an his her its their our this these those".split())
+NAME_LINKS = frozenset("of the de da del van von al bin".split())  # lower-case words inside names
+_AFFILIATION = re.compile(r"^[RDI]-[A-Z]")  # "R-S.C.", "D-N.Y.": a party affiliation, not a name
 PRONOUNS = frozenset("he she it they we i".split())
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _CITING = re.compile(r"\bciting\s+", re.IGNORECASE)
@@ -142,6 +146,18 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
                 spans.append((open_at, p.end))  # unclosed: the quote ends with its paragraph
                 open_at = None
     return spans
+
+
+@dataclass(frozen=True)
+class _OrgMention:
+    """An organisation a definite description refers to (shaped like an entity-layer mention)."""
+
+    actor: str
+    kind: str
+    source_type: str
+    rule: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -221,12 +237,51 @@ def _key(q: Quote) -> tuple[str, int, int]:
     return q.kind, q.start, q.end
 
 
+TIME_WORDS = frozenset("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last
+    this week weekend month year morning afternoon evening night earlier later""".split())
+
+
+def _no_complement(toks: Sequence[Token], k: int) -> bool:
+    """Whether the words after a verb (time words skipped) open a subordinate clause, not a report."""
+    while k < len(toks) and toks[k].is_word and toks[k].lower in TIME_WORDS:
+        k += 1
+    return k < len(toks) and toks[k].is_word and toks[k].lower in BOUNDARY_WORDS - {"that"}
+
+
+def _name_words(words: Sequence[Token]) -> bool:
+    """Capitalised words, with linking words inside ("Jerrold Nadler of New York")."""
+    return words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.lower in NAME_LINKS for t in words)
+
+
+def _parenthetical(words: Sequence[Token]) -> bool:
+    """A comma-set piece that is not the subject: an age ("45"), a place ("from Andover", "Minn."), a party
+    affiliation ("R-S.C.")."""
+    first = words[0]
+    return first.kind == "number" or first.lower in {"from", "of", "in", "at", "with"} or \
+        bool(_AFFILIATION.match(first.text)) or (len(words) == 1 and first.text[:1].isupper() and len(first.text) <= 5)
+
+
 def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
     """A participle ("saying", "adding") or an infinitive ("to claim"): a verb whose subject is its clause's."""
     i = hit.token_index
     if hit.form.lower().endswith("ing"):
         return True
+    if i > 0 and toks[i - 1].lower in {"help", "helps", "helped", "helping"}:
+        return True  # "helped confirm": a bare infinitive
     return i > 0 and toks[i - 1].lower == "to" and not (i > 1 and toks[i - 2].lower in {"declined", "refused"})
+
+
+AUXILIARIES = frozenset("""is was are were has had have will would could can may might must should did does do
+    also still then later again never not just""".split())
+
+
+def _verb_like(low: str) -> bool:
+    """A word that may be the verb after a clause's subject ("dismissed", "was", "took")."""
+    return low.endswith("ed") or low in AUXILIARIES or low in IRREGULAR_PAST
+
+
+IRREGULAR_PAST = frozenset("""took went made gave got put said told wrote came saw sent left met kept ran brought
+    thought felt found led held stood won lost spoke""".split())
 
 
 def _words_between(tokens: Sequence[Token], a: int, b: int) -> int:
@@ -290,6 +345,18 @@ class _Finder:
         return (speaker, pronoun, stype, named), \
             f"pronoun '{pronoun}': nearest {cand.gender + ' ' if cand.gender else ''}{cand.kind}"
 
+    def _definite_org(self, surface: str, sentence: Sentence, at: int) -> Any:
+        """"the ministry" / "the agency": the organisation named before whose name ends in that noun
+        ("Emergencies Ministry"), searched like a pronoun's antecedent; None when there is none."""
+        head = definite_head(surface.split())
+        if not head:
+            return None
+        cand = self.antecedents.find(f"org:{head}", sentence.index, at)
+        if cand is None:
+            return None
+        actor, _surface, stype, _named = cand.value
+        return _OrgMention(actor, "organisation", stype, f"definite description of {actor}", at, at + len(surface))
+
     def _candidate_kind(self, surface: str, mention: Any, anonymous: bool) -> tuple[str, str]:
         """(kind, gender) of a speaker phrase as an antecedent of a later pronoun."""
         words = [t.text for t in tokenize(surface) if t.is_word]
@@ -327,6 +394,10 @@ class _Finder:
             key = source_key(matched)
             coordinated = " and " in f" {head} " or "," in head
             accepted = bool(key) and (key == head or (not coordinated and head.endswith(key)))
+        if not accepted:
+            coref = self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
+            if coref is not None:
+                mention, accepted = coref, True
         speaker = surface
         stype = ""
         if accepted and mention is not None:
@@ -374,6 +445,8 @@ class _Finder:
             j -= 1
         if j >= 0 and toks[j].is_word and toks[j].lower == "to":
             return None  # an infinitive ("to add pressure"), not a report
+        if j >= 1 and toks[j].text == "," and toks[j - 1].text == ".":
+            pass  # "D-N.Y., said": the comma logic below sees the affiliation as one piece
         if j >= 0 and toks[j].text == ")":
             # "Rep. Dan Crenshaw (R-TX) wrote": the parenthesis belongs to the name before it
             k = next((m for m in range(j - 1, max(-1, j - 12), -1) if toks[m].text == "("), None)
@@ -386,10 +459,18 @@ class _Finder:
             if k is None or k == 0:
                 return None
             inner = [t for t in toks[k + 1:j] if t.is_word]
-            if inner and len(inner) <= 5 and all(t.text[:1].isupper() for t in inner):
-                # an apposed name: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
+            if inner and len(inner) <= 8 and _name_words(inner) and toks[k - 1].is_word \
+                    and toks[k - 1].text[:1].islower() and not _AFFILIATION.match(inner[0].text):
+                # an apposed name after a description: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
+                # (not "Storhaug, 45, from Andover, Minn., said", not "Graham, R-S.C., said")
                 return inner[0].start, inner[-1].end, "comma"
             j = k - 1
+            while j > 0:  # more pieces set off by commas: "Mary Kay Storhaug, 45, from Andover, Minn., said"
+                comma = next((m for m in range(j, -1, -1) if toks[m].text == ","), -1)
+                piece = [t for t in toks[comma + 1:j + 1] if t.is_word]
+                if comma <= 0 or not piece or not _parenthetical(piece):
+                    break
+                j = comma - 1
         if j < 0:
             return None
         a = j
@@ -398,14 +479,7 @@ class _Finder:
         start = a + 1
         if start > j:
             if a >= 0 and toks[a].lower in {"who", "which", "that"}:
-                b = a - 1
-                if b >= 0 and toks[b].text == ",":
-                    b -= 1
-                a2 = b
-                while a2 >= 0 and not self._boundary(toks[a2]):
-                    a2 -= 1
-                if a2 + 1 <= b:
-                    return toks[a2 + 1].start, toks[b].end, "relative"
+                return self._relative_antecedent(s, a)
             return None
         if toks[start].lower in {"and", "or"} and a >= 0 and toks[a].text == ",":
             # a list of speakers: "the U.S., South Korea, and Ukraine accuse"
@@ -424,6 +498,33 @@ class _Finder:
         if trimmed is None:
             return None  # a fragment ("workplace and", "The newly"): no speaker rather than a wrong one
         return toks[trimmed].start, toks[j].end, boundary
+
+    def _relative_antecedent(self, s: Sentence, a: int) -> tuple[int, int, str] | None:
+        """The subject of "…, who said" / "a pinned tweet that reads": for "who", the person or group named
+        last before it in the sentence ("said Catherine Evans, a mom in Silver Spring, Maryland, who said" ->
+        Catherine Evans); otherwise the noun phrase before it, from its last determiner."""
+        toks = s.tokens
+        if toks[a].lower == "who":
+            b = a - 2 if a >= 2 and toks[a - 1].text == "," else a - 1
+            run = []
+            while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
+                run.insert(0, toks[b])
+                b -= 1
+            if len(run) >= 2:  # "allegations from Deborah Ramirez, who claims"
+                return run[0].start, run[-1].end, "relative"
+            cand = self.antecedents.find("any", s.index, toks[a].start, same_sentence=True)
+            if cand is not None:  # "said Catherine Evans, a mom in Silver Spring, Maryland, who said"
+                return cand.start, cand.end, "relative"
+        b = a - 1
+        if b >= 0 and toks[b].text == ",":
+            b -= 1
+        a2 = b
+        while a2 >= 0 and not self._boundary(toks[a2]):
+            a2 -= 1
+        if a2 + 1 > b:
+            return None
+        det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
+        return toks[det].start, toks[b].end, "relative"
 
     @staticmethod
     def _boundary(t: Token) -> bool:
@@ -481,8 +582,19 @@ class _Finder:
         the speaker of the quote it continues."""
         done: dict[tuple[str, int, int], Quote] = {}
         kept = [n for n, q in enumerate(self.quotes) if q is not None]
-        order = sorted(kept, key=lambda n: (self.quotes[n].start, self.quotes[n].kind))  # type: ignore[union-attr]
-        for n in order:
+        # a sentence that opens with "He"/"She" outside quotes names its antecedent again ("He has now
+        # decided …"): resolved in the same pass, it is a candidate for the pronouns after it
+        events = [(q.start, 1, n) for n in kept if (q := self.quotes[n]) is not None] + \
+            [(t.start, 0, -1 - s.index) for s in self.doc.sentences if s.index not in self.too_long
+             for t in s.tokens[:1] if t.lower in ("he", "she") and not self._in_direct(t.start)]
+        for _pos, _kind, n in sorted(events):
+            if n < 0:
+                sent = self.doc.sentences[-1 - n]
+                tok = sent.tokens[0]
+                cand = self.antecedents.find(self.cues.pronouns.get(tok.lower, ""), sent.index, tok.start)
+                if cand is not None:
+                    self.antecedents.add(replace(cand, start=tok.start, end=tok.end, sentence_index=sent.index))
+                continue
             q = self.quotes[n]
             assert q is not None
             key = _key(q)
@@ -628,7 +740,7 @@ class _Finder:
                     if sub is None:
                         return None  # a fragment before the verb: no speaker rather than a wrong one
                     sub_start = max(sub[0], before[0].start)
-                    return _Tag((sub_start, s.tokens[hit.token_index - 1].end), hit, s, "speaker_after")
+                    return _Tag((sub_start, sub[1]), hit, s, "speaker_after")  # "Blumenthal reportedly said"
                 if hit.form.lower().endswith("ing"):
                     # "“…,” adding that …": the participle's subject is the speaker of the clause before
                     return self._implicit(hit, s, open_at, "speaker_after")
@@ -679,6 +791,12 @@ class _Finder:
         k = 0
         while k < limit and toks[k].lower in CLAUSE_OPENERS:
             k = next((n + 1 for n in range(k, limit) if toks[n].text == ","), limit)
+        # "Prosecutors have said Crusius surrendered …, saying": the clause starts after a reporting verb
+        for h in self.hits[s.index]:
+            if h.token_index + h.n_tokens <= limit and h is not hit and h.token_index >= k:
+                k = h.token_index + h.n_tokens
+                if k < limit and toks[k].lower == "that":
+                    k += 1
         while k < limit and not toks[k].is_word:
             k += 1
         if k >= limit:
@@ -694,6 +812,9 @@ class _Finder:
         words = [t for t in name if t.is_word]
         if not words or (len(words) == 1 and words[0].lower in SENTENCE_OPENERS):
             return None  # "The", "It", "However": a capitalised word at a clause start that names no one
+        after = toks[k + len(name)] if k + len(name) < limit else None
+        if after is not None and after.is_word and not _verb_like(after.lower):
+            return None  # "Republican lawmakers …": the capitalised words modify a noun, they are no name
         return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
 
     def _in_direct(self, offset: int) -> bool:
@@ -735,6 +856,8 @@ class _Finder:
                 q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
             else:
                 start = self._after_that(toks, i + hit.n_tokens, hit.end)
+                if start == hit.end and _no_complement(toks, i + hit.n_tokens):
+                    continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
                 end = self._clause_end(s, start)
                 outside = sum(1 for t in toks if t.is_word and start <= t.start and t.end <= end
                               and not self._in_direct(t.start))

@@ -40,7 +40,9 @@ PENDING = "pronoun: pending"  # speaker rule of a pronoun speaker until the quot
 FILLER_WORDS = 3  # our choice: a paragraph of at most this many words ("Photo", "AD") is a filler line
 # First words of an opening phrase before a clause's subject ("In a letter to McGahn's lawyer, Nadler …")
 CLAUSE_OPENERS = frozenset("""in on at after before without with when while as during since despite following asked
-    speaking responding later earlier meanwhile however also""".split())
+    speaking responding later earlier meanwhile however also further furthermore moreover additionally still
+    indeed instead nonetheless nevertheless separately likewise similarly finally first second third now then
+    today yesterday but and yet so""".split())
 PRONOUN_PARAGRAPHS = 2  # our choice: earlier paragraphs searched for an antecedent (the pronoun's own plus two)
 PRONOUN_SENTENCES = 12  # our choice: at most this many sentences searched (bounded work per pronoun)
 MALE, FEMALE = "male", "female"
@@ -159,6 +161,10 @@ def compatible(pronoun_kind: str, cand: Candidate) -> bool:
         return cand.kind in ("thing", "country")
     if pronoun_kind == "any":  # the implicit subject of a participle tag ("“…,” adding that …")
         return cand.kind in ("person", "plural")
+    if pronoun_kind.startswith("org:"):  # "the ministry" -> an organisation named "… Ministry"
+        head = pronoun_kind[4:]
+        name = str(cand.value[0]).lower().split()
+        return cand.kind == "thing" and bool(name) and (head in GENERIC_ORG_HEADS or name[-1] in (head, head + "s"))
     return False
 
 
@@ -209,11 +215,21 @@ class AntecedentIndex:
         self._starts.insert(i, cand.start)
         self._cands.insert(i, cand)
 
-    def find(self, pronoun_kind: str, sentence_index: int, offset: int) -> Candidate | None:
-        """The nearest compatible candidate before body ``offset`` in sentence ``sentence_index``, or None."""
+    def find(self, pronoun_kind: str, sentence_index: int, offset: int,
+             same_sentence: bool = False) -> Candidate | None:
+        """The nearest compatible candidate before body ``offset`` in sentence ``sentence_index``, or None.
+
+        ``same_sentence``: only that sentence, the candidate closest to ``offset`` (a relative pronoun's
+        antecedent: "…, a mom in Silver Spring, Maryland, who said")."""
         sents = self.doc.sentences
         if not 0 <= sentence_index < len(sents):
             return None
+        if same_sentence:
+            lo = bisect_left(self._starts, sents[sentence_index].start)
+            hi = bisect_left(self._starts, offset)
+            found = [c for c in self._cands[lo:hi]
+                     if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)]
+            return max(found, key=lambda c: c.start) if found else None
         para = sents[sentence_index].paragraph
         hi = bisect_left(self._starts, offset)
         si = sentence_index
@@ -268,6 +284,20 @@ def _capitalised(words: Sequence[str]) -> bool:
                                for w in words) and words[0][:1].isupper()
 
 
+# Head nouns of a definite description that may refer to any organisation named before ("the company").
+GENERIC_ORG_HEADS = frozenset("company firm".split())
+
+
+def definite_head(words: Sequence[str]) -> str:
+    """The head noun of a short definite description in lower case ("the ministry", "the agency", "the
+    London-based company"), else ""."""
+    if len(words) == 2 and words[0].lower() == "the" and words[1].islower() and words[1].isalpha():
+        return words[1]
+    if 2 < len(words) <= 4 and words[0].lower() == "the" and words[-1] in GENERIC_ORG_HEADS:
+        return words[-1]
+    return ""
+
+
 def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
     """Start index of the speaker phrase ``toks[start:j + 1]`` without opening words that are not part of
     it ("And he", "On Friday the minister" -> "the minister"; a final pronoun is the subject: "in the
@@ -279,6 +309,8 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
     if last.lower in FRAGMENT_ENDS or (last.text[:1].islower() and last.lower.endswith("ly")
                                        and last.lower not in LY_NOUNS):
         return None
+    if last.text[:1].islower() and last.lower.endswith("ed") and j > start:
+        return None  # "a congressional aide helped (confirm)": a verb ends the phrase, not a noun
     while start < j and (toks[start].lower in INTRO_WORDS or toks[start].kind == "number") \
             and not (toks[start].lower == "at" and toks[start + 1].lower in {"least", "most"}):
         start += 1
