@@ -204,3 +204,10 @@ def test_a_sentence_opening_pronoun_carries_its_antecedent_forward():
 def test_participle_after_a_reported_clause_takes_that_clause_subject():
     q = _quote("Prosecutors have said Patrick Crusius surrendered to police saying, “I’m the shooter.”", "I’m the")
     assert q.speaker == "Patrick Crusius"
+
+
+def test_a_second_verb_after_and_takes_the_clause_subject():
+    text = ("The head of the Hindu nationalist RSS organisation, Mohan Bhagwat, echoed Sinha’s comments and "
+            "said his group welcomed the decision.")
+    (q,) = find_quotes(parse_article(Article("t", text)))
+    assert q.speaker_surface == "Mohan Bhagwat"

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Token
@@ -248,6 +249,18 @@ def _no_complement(toks: Sequence[Token], k: int) -> bool:
     return k < len(toks) and toks[k].is_word and toks[k].lower in BOUNDARY_WORDS - {"that"}
 
 
+def _apposed_before_verb(toks: Sequence[Token], k: int, limit: int) -> tuple[int, int] | None:
+    """A name set off by commas and followed by a verb inside toks[k:limit] ("…, Mohan Bhagwat, echoed"), or None."""
+    commas = [n for n in range(k, limit) if toks[n].text == ","]
+    for a, b in pairwise(commas):
+        words = [t for t in toks[a + 1:b] if t.is_word]
+        after = toks[b + 1] if b + 1 < limit else None
+        if words and len(words) <= 5 and len(words) == b - a - 1 and _name_words(words) \
+                and after is not None and after.is_word and _verb_like(after.lower):
+            return words[0].start, words[-1].end
+    return None
+
+
 def _name_words(words: Sequence[Token]) -> bool:
     """Capitalised words, with linking words inside ("Jerrold Nadler of New York")."""
     return words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.lower in NAME_LINKS for t in words)
@@ -262,10 +275,13 @@ def _parenthetical(words: Sequence[Token]) -> bool:
 
 
 def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
-    """A participle ("saying", "adding") or an infinitive ("to claim"): a verb whose subject is its clause's."""
+    """A participle ("saying", "adding"), an infinitive ("to claim") or a second verb after "and" ("X echoed
+    the comments and said"): a verb whose subject is its clause's."""
     i = hit.token_index
     if hit.form.lower().endswith("ing"):
         return True
+    if i > 1 and toks[i - 1].lower == "and" and toks[i - 2].is_word and toks[i - 2].text[:1].islower():
+        return True  # not "the U.S. and Ukraine accuse": a lower-case word before "and" ends a verb phrase
     if i > 0 and toks[i - 1].lower in {"help", "helps", "helped", "helping"}:
         return True  # "helped confirm": a bare infinitive
     return i > 0 and toks[i - 1].lower == "to" and not (i > 1 and toks[i - 2].lower in {"declined", "refused"})
@@ -804,6 +820,9 @@ class _Finder:
         cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
         if cand is not None and cand.kind != "country":
             return _Tag(None, hit, s, "speaker_before", cand, f"implicit subject of {why}: the clause's subject")
+        apposed = _apposed_before_verb(toks, k, limit)
+        if apposed is not None:  # "The head of the RSS organisation, Mohan Bhagwat, echoed …"
+            return _Tag(apposed, hit, s, "speaker_before")
         name = []
         for t in toks[k:limit]:
             if not (t.is_word and t.text[:1].isupper()) and not (t.text == "." and name):
