@@ -20,6 +20,9 @@ from ._cache import compiled
 from .numbers import number_follows
 
 HEDGES_LEXICON = "hedges.yaml"
+# characters after a cue read to see whether a number follows (a number is shorter; no copy of the rest of
+# a long sentence per cue)
+NUMBER_WINDOW = 80
 VOICES = ("journalist", "quoted")
 ALL = "all"
 
@@ -134,7 +137,7 @@ def _allowed_case(tok: Token, idx: int, tokens: Sequence[Token], doc: ParsedArti
         return True
     # capitalised: a modal only at the start of the sentence and not before a number ("May 5")
     first_word = next((i for i, t in enumerate(tokens) if t.is_word), -1)
-    return idx == first_word and not number_follows(doc.body[tok.end:sent.end])
+    return idx == first_word and not number_follows(doc.body[tok.end:min(sent.end, tok.end + NUMBER_WINDOW)])
 
 
 def _match_at(tokens: Sequence[Token], i: int, doc: ParsedArticle, sent: Sentence,
@@ -148,7 +151,8 @@ def _match_at(tokens: Sequence[Token], i: int, doc: ParsedArticle, sent: Sentenc
             continue
         if n == 1 and not _allowed_case(window[0], i, tokens, doc, sent, lex):
             continue
-        if entry.category in lex.before_number_only and not number_follows(doc.body[window[-1].end:sent.end]):
+        after = doc.body[window[-1].end:min(sent.end, window[-1].end + NUMBER_WINDOW)]
+        if entry.category in lex.before_number_only and not number_follows(after):
             continue
         return entry, n
     return None

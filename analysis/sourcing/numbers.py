@@ -101,6 +101,7 @@ _APPROX_BEFORE = re.compile(r"\b(?:more than|less than|fewer than|nearly|almost|
 _NOT_HALF_BEFORE = re.compile(r"\b(?:first|second|other|latter|in|and a|and one|the)\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"[A-Z][\w’'.\-]*\s*(?:,|\()\s*$")
 _AGE_AFTER = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|$)")
+_OPENING = re.compile(r"[^\s“\"‘'(—–-]")  # a character that is more than a sentence's opening marks
 _CAP_BEFORE = re.compile(r"(?<![\w’'.])([A-Z][\w’'\-]*) $")
 _RATIO_AFTER = re.compile(r"^\s+(?:in|out of)\s+(?:\d|every|each|ten|five|four|three|two|six|seven|eight|nine|"
                           r"twenty|hundred|thousand)", re.IGNORECASE)
@@ -227,7 +228,7 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
     cap = _tail_search(_CAP_BEFORE, text, m_start)
     if cap and not currency and not scaled and not pct and (digits or (words or "")[:1].isupper()) \
             and cap.group(1).lower() not in NOT_NAME_BEFORE and cap.group(1).lower() not in _openers() \
-            and text[:cap.start()].strip(" “\"‘'(—–-"):  # a capitalised first word ("Perhaps 200") is no name
+            and _OPENING.search(text, 0, cap.start()):  # a capitalised first word ("Perhaps 200") is no name
         return "number in a name (Project 21, Issue One)"
     if words and not digits:
         if prev in DEFINITE:
