@@ -1,6 +1,7 @@
 """Generic frames (Semetko & Valkenburg 2000): item detectors, frame arithmetic, rules files, seeds."""
 
 import math
+import re
 import warnings
 from pathlib import Path
 
@@ -314,4 +315,65 @@ def test_regex_with_global_flag_still_matches(tmp_path):
     rules = load_frame_rules(path)
     assert rules.items[0].cues[0].prefilter is None
     _, res = _run("A new tax came.", settings=Settings(frames_file=path))
+    assert _values(res, "item_present")["policy.tax"] == 1.0
+
+
+# ---------------------------------------------------------------- the anchor index (speed, same hits)
+
+@pytest.mark.parametrize(("phrase", "anchor"), [
+    ("accus*", "accus"), ("the public", "public"), ("white house", "white"), ("far-right", "right"),
+    ("children's", "children"), ("*gate", ""), ("U.S.", "u"), ("no-fly zone", "zone"), ("self-*", "self"),
+])
+def test_phrase_anchor_is_the_longest_word_start_literal(phrase, anchor):
+    assert framing.phrase_anchor(phrase) == anchor
+
+
+@pytest.mark.parametrize(("regex", "anchors"), [
+    (r"\barticle\s+\d+", ("article",)),
+    (r"(?<!cold )\bwars?\b", ("war",)),
+    (r"\b(?:lost|gained)\s+\d", ("lost", "gained")),
+    (r"\b(won|lost)\b", ("won", "lost")),
+    (r"[$€]\s?\d", ()),  # no word boundary first: no anchor
+    (r"\b\d{1,3}-year-old\b", ()),  # starts with a class, not a literal
+    (r"\b(?:his|\w+ly)\b", ()),  # one alternative without a literal
+    (r"\b(?-i:Mr)\.", ()),  # scoped flags: not looked into
+    (r"war|peace", ()),  # top-level alternation without \b
+])
+def test_regex_anchors(regex, anchors):
+    assert framing.regex_anchors(regex) == anchors
+
+
+def _brute_force(doc, rules):
+    """Every applicable item's cues on every sentence, no index and no prefilter (the definition)."""
+    out = {}
+    for item in rules.items:
+        if item.applicable:
+            out[item.id] = [h for s in framing.coded_sentences(doc)
+                            for h in framing.item_hits(item, s, rules.groups, item.cues, frozenset(
+                                id(p) for c in item.cues for p in c.patterns) | frozenset(
+                                id(p) for g in rules.groups.values() for p in g))]
+    return out
+
+
+def test_index_finds_the_same_hits_as_every_rule_on_every_sentence(seeds):
+    rules = load_frame_rules()
+    texts = [doc for doc in seeds.values()]
+    texts.append(parse_article(Article("x", "They held the minister responsible. Her husband and her children "
+                                            "wept; the 34-year-old lost $5 million. No one should accept the "
+                                            "War's toll, in good faith.", title="Cold war talk")))
+    for doc in texts:
+        got = framing.detect_items(doc, rules)
+        want = _brute_force(doc, rules)
+        assert {k: [(h.sentence.index, h.start, h.end, h.cue) for h in v] for k, v in got.items()} == \
+            {k: [(h.sentence.index, h.start, h.end, h.cue) for h in v] for k, v in want.items()}
+    assert any(got.values())
+
+
+def test_characters_that_fold_to_ascii_are_still_matched(tmp_path):
+    """re.IGNORECASE matches the Kelvin sign to k and the long s to s: such sentences skip the index."""
+    path = tmp_path / "fold_frames.yaml"
+    path.write_text(USER_RULES.replace("match: [tax*]", "match: [ask*]"), encoding="utf-8")
+    settings = Settings(frames_file=path)
+    assert re.search(r"(?i)ask", "a\u017f\u212a") and not "a\u017f\u212aed".lower().startswith("ask")
+    _, res = _run("They a\u017f\u212aed twice.", settings=settings)
     assert _values(res, "item_present")["policy.tax"] == 1.0

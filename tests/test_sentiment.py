@@ -139,6 +139,51 @@ def test_seed_sentences_identical_to_vadersentiment(seeds):
         assert score_text(doc.sentences[0].text) == sia.polarity_scores(doc.sentences[0].text)
 
 
+# Sentences that exercise every rule of VADER's scorer: negation at each distance ("not", "n't", "never so",
+# "without doubt"), "no" before a lexicon word, boosters and dampeners, ALL CAPS, "but", "least", idioms
+# ("the bomb", "kiss of death"), "kind of", "!" and "?", emoticons and emoji.
+RULE_SENTENCES = [
+    "The talks were not good.", "It isn't a good deal, and they didn't like it.",
+    "Never so happy; never this sad.", "Without doubt a great win, without any doubt.",
+    "No good answer came.", "There was no doubt, nor any hope.", "It was extremely bad and slightly good.",
+    "The GREAT deal was TERRIBLE for them.", "The plan was good, but the result was awful.",
+    "At least it was fun; the least happy man; very least.", "That show was the bomb.",
+    "It was the kiss of death for the bill.", "It was kind of good, a kind man.", "Good!!! Really good??",
+    "What a day :) and :( again", "Great news 😀 but sad 😢 too", "no no no not never", "",
+    "He said it was \"not bad at all\" and cut the crap.", "Yeah right, sort of okay, kind of.",
+]
+
+
+def test_rule_sentences_identical_to_vadersentiment():
+    sia = SentimentIntensityAnalyzer()
+    for text in RULE_SENTENCES:
+        assert score_text(text) == sia.polarity_scores(text), text
+
+
+DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "allsides_dev.jsonl.gz"
+
+
+@pytest.mark.skipif(not DEV_CORPUS.is_file(), reason="development corpora (../shared/corpora) not present")
+def test_development_corpus_sentences_identical_to_vadersentiment():
+    """Every sentence of 40 real articles (about 1,500 sentences) scores as vaderSentiment scores it."""
+    import gzip
+    import json
+
+    from analysis.model import Article as Art
+
+    sia = SentimentIntensityAnalyzer()
+    n = 0
+    with gzip.open(DEV_CORPUS, "rt", encoding="utf-8") as fh:
+        for line, _ in zip(fh, range(40), strict=False):
+            row = json.loads(line)
+            doc = parse_article(Art(str(row["article_id"]), row["text"], title=row.get("title", "")))
+            for sentence, got in zip(doc.sentences, sentence_scores(doc), strict=True):
+                if not too_long_reason(sentence.text):
+                    assert got == sia.polarity_scores(sentence.text), sentence.text
+                    n += 1
+    assert n > 1000
+
+
 def test_seed_raw_valences_reproduce_compound_unless_rules_applied(seeds):
     """Raw valences sum to VADER's score except where a rule changed it, and exactly there the cue says so.
 

@@ -10,7 +10,11 @@ items; a frame is present when at least one of its items fires. The rules are da
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _parser
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +87,22 @@ class FrameRules:
     def items(self) -> tuple[Item, ...]:
         return tuple(i for f in self.frames for i in f.items)
 
+    @cached_property
+    def cue_plan(self) -> dict[int, tuple[tuple[int, int], ...]]:
+        """Pattern id -> (position among the applicable items, position of the cue in the item) of its cues."""
+        plan: dict[int, list[tuple[int, int]]] = {}
+        for i, item in enumerate(i for i in self.items if i.applicable):
+            for c, cue in enumerate(item.cues):
+                for p in cue.patterns:
+                    plan.setdefault(id(p), []).append((i, c))
+        return {pid: tuple(v) for pid, v in plan.items()}
+
+    @cached_property
+    def index(self) -> AnchorIndex:
+        """Every cue and group pattern, indexed by anchor (built once per compiled rules file)."""
+        patterns = [p for i in self.items for c in i.cues for p in c.patterns]
+        return AnchorIndex.build(patterns + [p for g in self.groups.values() for p in g])
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -105,6 +125,158 @@ class Hit:
         parts = [f'{self.cue} [{self.pattern}] "{self.matched}"']
         parts += [f'{g} [{p}] "{t}"' for g, p, t in self.support]
         return " + ".join(parts)
+
+
+# ---------------------------------------------------------------- the anchor index
+
+_WORD_RUN = re.compile(r"\w+")
+_ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
+# The only non-ASCII characters that re.IGNORECASE matches to an ASCII letter (İ ı ſ and the Kelvin sign K;
+# found by testing every code point): a sentence holding one is tested against every pattern.
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_MEMO_WORDS = 200_000  # distinct words whose candidate patterns are remembered (cleared when full)
+_LINE_ANCHORS = ("^", "$", "\\A", "\\Z")  # a regex using one is never tried on the joined text
+
+
+def phrase_anchor(phrase: str) -> str:
+    """A literal that every match of ``phrase`` has at the start of a word of the text, lower-cased.
+
+    The longest run of ASCII letters, digits and underscores in the phrase that starts a word of it (the
+    phrase start, or after a space, hyphen or apostrophe; not after ``*``). A phrase match starts at a word
+    start (``(?<!\\w)``) and its other words follow non-word characters, so the text then has a word (a run
+    of ``\\w``) beginning with the anchor: ``accus*`` -> ``accus``, ``the public`` -> ``public``.
+    ``""`` when there is none (the phrase is then tried on every sentence).
+    """
+    text = phrase.strip()
+    best = ""
+    i = 0
+    while i < len(text):
+        if _ASCII_WORD_CHAR.match(text[i]) and (i == 0 or not (text[i - 1] == "*" or _WORD_RUN.match(text[i - 1]))):
+            j = i
+            while j < len(text) and _ASCII_WORD_CHAR.match(text[j]):
+                j += 1
+            if j - i > len(best):
+                best = text[i:j]
+            i = j
+        else:
+            i += 1
+    return best.lower()
+
+
+def _literal_run(data: list[Any]) -> str:
+    """The ASCII word characters a parsed regex sequence starts with (consecutive literals)."""
+    out = []
+    for op, av in data:
+        if op is not _sre.LITERAL or not _ASCII_WORD_CHAR.match(chr(av)):
+            break
+        out.append(chr(av))
+    return "".join(out).lower()
+
+
+def regex_anchors(pattern: str, flags: int = re.IGNORECASE) -> tuple[str, ...]:
+    """Literals one of which every match of regex ``pattern`` has at the start of a word of the text, or ``()``.
+
+    Recognised shape: optional lookbehinds, then ``\\b``, then literal word characters (``\\barticle``) or
+    a group of alternatives each starting with them (``\\b(?:lost|gained)``). A match then starts where a
+    word begins with one of the literals. Anything else gives ``()`` (no anchor).
+    """
+    try:
+        data = list(_parser.parse(pattern, flags).data)
+    except (re.error, RecursionError, TypeError):
+        return ()
+    i = 0
+    while i < len(data) and data[i][0] in (_sre.ASSERT, _sre.ASSERT_NOT) and data[i][1][0] == -1:
+        i += 1  # lookbehinds only narrow the matches
+    if i >= len(data) or data[i] != (_sre.AT, _sre.AT_BOUNDARY):
+        return ()
+    rest = data[i + 1:]
+    if not rest:
+        return ()
+    return _branch_anchors(rest)
+
+
+def _branch_anchors(data: list[Any]) -> tuple[str, ...]:
+    """Anchors of a parsed sequence: its leading literals, or those of each alternative of a leading branch."""
+    run = _literal_run(data)
+    if run:
+        return (run,)
+    op, av = data[0]
+    if op is _sre.SUBPATTERN and not (av[1] | av[2]):  # a capturing group without inline flags
+        return _branch_anchors(list(av[3].data)) if av[3].data else ()
+    if op is _sre.BRANCH:
+        runs = tuple(_literal_run(list(b.data)) for b in av[1])
+        return runs if all(runs) else ()
+    return ()
+
+
+def _line_anchored(p: Pattern) -> bool:
+    return not p.phrase_body and any(a in p.regex.pattern for a in _LINE_ANCHORS)
+
+
+@dataclass(frozen=True)
+class AnchorIndex:
+    """Patterns indexed by their anchor, so a sentence is tested only against the patterns that can match it.
+
+    Equivalent to trying every pattern on every sentence: a phrase pattern whose anchor (:func:`phrase_anchor`)
+    begins no word of the sentence cannot match it. Regular expressions (``re:``) and phrases without an
+    anchor are tried on a sentence only when they match the article's joined sentences somewhere (as the
+    cue prefilter did before); one using ``^``, ``$``, ``\\A`` or ``\\Z`` is tried on every sentence.
+    """
+
+    by_anchor: dict[str, frozenset[int]]  # anchor -> ids (``id(pattern)``) of the patterns it starts
+    lengths: tuple[int, ...]  # distinct anchor lengths, ascending
+    unanchored: tuple[Pattern, ...]  # patterns without an anchor
+
+    @classmethod
+    def build(cls, patterns: Iterable[Pattern]) -> AnchorIndex:
+        by_anchor: dict[str, set[int]] = {}
+        unanchored: dict[int, Pattern] = {}
+        for p in patterns:
+            anchors = (phrase_anchor(p.source),) if p.phrase_body else regex_anchors(p.regex.pattern, p.regex.flags)
+            if anchors and all(anchors):
+                for a in anchors:
+                    by_anchor.setdefault(a, set()).add(id(p))
+            else:
+                unanchored[id(p)] = p
+        return cls({a: frozenset(ids) for a, ids in by_anchor.items()}, tuple(sorted({len(a) for a in by_anchor})),
+                   tuple(unanchored.values()))
+
+    def live_unanchored(self, whole: str) -> frozenset[int]:
+        """Ids of the unanchored patterns worth trying on the sentences whose joined text is ``whole``."""
+        return frozenset(id(p) for p in self.unanchored if _line_anchored(p) or p.regex.search(whole))
+
+    def candidates(self, text: str, live: frozenset[int]) -> frozenset[int] | None:
+        """Ids of the patterns that may match sentence ``text`` (``live``: :meth:`live_unanchored`);
+        ``None`` means every pattern (text holding İ ı ſ or K)."""
+        if _ASCII_FOLDS.search(text):
+            return None
+        found = set(live)
+        memo = self._memo
+        for word in {w.lower() for w in _WORD_RUN.findall(text)}:
+            ids = memo.get(word)
+            if ids is None:
+                ids = self._word_candidates(word)
+                if len(memo) >= _MEMO_WORDS:
+                    memo.clear()
+                memo[word] = ids
+            if ids:
+                found |= ids
+        return frozenset(found)
+
+    def _word_candidates(self, word: str) -> frozenset[int]:
+        """Ids of the patterns whose anchor begins ``word`` (lower-cased)."""
+        found: set[int] = set()
+        for k in self.lengths:
+            if k > len(word):
+                break
+            ids = self.by_anchor.get(word[:k])
+            if ids is not None:
+                found |= ids
+        return frozenset(found)
+
+    @cached_property
+    def _memo(self) -> dict[str, frozenset[int]]:
+        return {}
 
 
 # ---------------------------------------------------------------- loading and validation
@@ -305,39 +477,53 @@ def clear_frame_rules_cache() -> None:
 
 # ---------------------------------------------------------------- detection
 
-def _first(patterns: tuple[Pattern, ...], text: str) -> tuple[Pattern, re.Match[str]] | None:
+Candidates = frozenset[int] | None  # ids of the patterns that may match a sentence (None: every pattern)
+
+
+def _first(patterns: tuple[Pattern, ...], text: str,
+           candidates: Candidates = None) -> tuple[Pattern, re.Match[str]] | None:
     for p in patterns:
+        if candidates is not None and id(p) not in candidates:
+            continue
         m = p.regex.search(text)
         if m:
             return p, m
     return None
 
 
-def cue_hits(cue: Cue, item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]]) -> list[Hit]:
-    """Every match of ``cue`` in ``sentence``, if its required groups co-occur and its forbidden ones do not."""
+def cue_hits(cue: Cue, item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]],
+             candidates: Candidates = None) -> list[Hit]:
+    """Every match of ``cue`` in ``sentence``, if its required groups co-occur and its forbidden ones do not.
+
+    ``candidates`` (from :meth:`AnchorIndex.candidates`) skips patterns that cannot match the sentence.
+    """
     text = sentence.text
-    if cue.prefilter is not None and cue.prefilter.search(text) is None:
-        return []
-    found = [(p, m) for p in cue.patterns for m in p.regex.finditer(text) if m.end() > m.start()]
+    if candidates is None:
+        if cue.prefilter is not None and cue.prefilter.search(text) is None:
+            return []
+        patterns = cue.patterns
+    else:
+        patterns = tuple(p for p in cue.patterns if id(p) in candidates)
+    found = [(p, m) for p in patterns for m in p.regex.finditer(text) if m.end() > m.start()]
     if not found:
         return []
     support: list[tuple[str, str, str]] = []
     for g in cue.with_groups:
-        first = _first(groups[g], text)
+        first = _first(groups[g], text, candidates)
         if first is None:
             return []
         support.append((g, first[0].source, first[1].group()))
-    if any(_first(groups[g], text) for g in cue.without_groups):
+    if any(_first(groups[g], text, candidates) for g in cue.without_groups):
         return []
     return [Hit(item.id, cue.id, sentence, m.start(), m.end(), p.source, tuple(support)) for p, m in found]
 
 
 def item_hits(item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]],
-              cues: tuple[Cue, ...] | None = None) -> list[Hit]:
+              cues: tuple[Cue, ...] | None = None, candidates: Candidates = None) -> list[Hit]:
     """Hits of the cues of ``item`` (or only ``cues``) in one sentence, in text order, one per matched span."""
     hits: dict[tuple[int, int], Hit] = {}
     for cue in item.cues if cues is None else cues:
-        for h in cue_hits(cue, item, sentence, groups):
+        for h in cue_hits(cue, item, sentence, groups, candidates):
             hits.setdefault((h.start, h.end), h)
     return sorted(hits.values(), key=lambda h: (h.start, h.end))
 
@@ -348,15 +534,30 @@ def coded_sentences(doc: ParsedArticle) -> tuple[Sentence, ...]:
 
 
 def detect_items(doc: ParsedArticle, rules: FrameRules) -> dict[str, list[Hit]]:
-    """Hits per applicable item id (empty list when the item does not fire)."""
+    """Hits per applicable item id (empty list when the item does not fire).
+
+    Each sentence is looked up once in the rules' :class:`AnchorIndex`; only the cues with a candidate
+    pattern are tried on it (the same hits as trying every cue, see the index).
+    """
+    index, plan = rules.index, rules.cue_plan
     sentences = coded_sentences(doc)
-    whole = "\n".join(s.text for s in sentences)  # a cue absent from the whole text is skipped sentence by sentence
-    out: dict[str, list[Hit]] = {}
-    for item in rules.items:
-        if not item.applicable:
+    live = index.live_unanchored("\n".join(s.text for s in sentences))
+    items = [i for i in rules.items if i.applicable]
+    out: dict[str, list[Hit]] = {i.id: [] for i in items}
+    for s in sentences:
+        candidates = index.candidates(s.text, live)
+        if candidates is None:
+            for item in items:
+                out[item.id] += item_hits(item, s, rules.groups, item.cues, candidates)
             continue
-        cues = tuple(c for c in item.cues if c.prefilter is None or c.prefilter.search(whole))
-        out[item.id] = [h for s in sentences for h in item_hits(item, s, rules.groups, cues)] if cues else []
+        chosen: dict[int, set[int]] = {}  # item position -> positions of its cues with a candidate pattern
+        for pid in candidates:
+            for i, c in plan.get(pid, ()):
+                chosen.setdefault(i, set()).add(c)
+        for i in sorted(chosen):
+            item = items[i]
+            cues = tuple(item.cues[c] for c in sorted(chosen[i]))
+            out[item.id] += item_hits(item, s, rules.groups, cues, candidates)
     return out
 
 

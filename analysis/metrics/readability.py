@@ -36,9 +36,9 @@ from pathlib import Path
 
 from ..lexdiv import MTLD_MIN_TOKENS
 from ..lexdiv import mtld as _mtld
-from ..model import ParsedArticle, Sentence, Token, Undefined
+from ..model import ParsedArticle, Token, Undefined
 from ..numerals import spell_numeral
-from ..syllables import count_syllables, normalise_word, syllable_count
+from ..syllables import SyllableCount, count_syllables, normalise_word, syllable_count
 from .base import Evidence, FamilyResult, Settings, metric, register_family, scalar_measurements
 
 FAMILY = "readability"
@@ -192,38 +192,6 @@ def is_spelled(tok: Token) -> bool:
     return tok.kind == "word" and word_facts(tok.text).has_letter
 
 
-def _initial_flags(sent: Sentence) -> list[bool]:
-    """For each token: is it in a sentence-initial position (first word, or after “ : ( …)?"""
-    flags = []
-    prev: Token | None = None
-    first_word_seen = False
-    for tok in sent.tokens:
-        initial = not first_word_seen or (prev is not None and prev.kind == "punct" and prev.text in _SENTENCE_OPENERS)
-        flags.append(initial)
-        if tok.is_word:
-            first_word_seen = True
-        prev = tok
-    return flags
-
-
-def _name_flags(doc: ParsedArticle) -> list[list[bool]]:
-    """Proper-name flags per token of each sentence (see the module docstring)."""
-    initial = [_initial_flags(s) for s in doc.sentences]
-    seen_as_name = {
-        t.text
-        for s, flags in zip(doc.sentences, initial, strict=True)
-        for t, ini in zip(s.tokens, flags, strict=True)
-        if is_spelled(t) and not ini and t.text[:1].isupper()
-    }
-    out = []
-    for s, flags in zip(doc.sentences, initial, strict=True):
-        out.append([
-            is_spelled(t) and t.text[:1].isupper() and (not ini or t.text in seen_as_name)
-            for t, ini in zip(s.tokens, flags, strict=True)
-        ])
-    return out
-
-
 # ---------------------------------------------------------------------------------------------
 # Counts, computed once per article
 
@@ -266,36 +234,73 @@ class ReadabilityCounts:
     sentences: tuple[SentenceCounts, ...] = field(default=(), repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class _WordCounts:
+    """What the counts need about one token text, looked up once per distinct spelling (cached)."""
+
+    facts: WordFacts
+    syllables: SyllableCount
+    complex_unless_name: bool  # is_complex_word(text, is_name=False)
+
+
+@lru_cache(maxsize=65536)
+def _word_counts(text: str) -> _WordCounts:
+    return _WordCounts(word_facts(text), syllable_count(text), is_complex_word(text, False))
+
+
+def _sentence_words(doc: ParsedArticle) -> tuple[list[list[tuple[str, _WordCounts, bool, bool]]], set[str]]:
+    """Per sentence, its word tokens as ``(text, counts, spelled, capitalised and not sentence-initial)``,
+    and the spellings seen capitalised in a non-initial position (the proper-name rule of the module
+    docstring)."""
+    out = []
+    seen_as_name: set[str] = set()
+    for sent in doc.sentences:
+        words = []
+        first_word_seen = prev_opener = False
+        for tok in sent.tokens:
+            if tok.kind == "punct":
+                prev_opener = tok.text in _SENTENCE_OPENERS
+                continue
+            text = tok.text
+            wc = _word_counts(text)
+            spelled = tok.kind == "word" and wc.facts.has_letter
+            capital = spelled and text[:1].isupper()
+            initial = not first_word_seen or prev_opener
+            if capital and not initial:
+                seen_as_name.add(text)
+            words.append((text, wc, spelled, capital and not initial, capital and initial))
+            first_word_seen, prev_opener = True, False
+        out.append(words)
+    return out, seen_as_name
+
+
 def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
     """Count words, syllables, letters and word classes over ``doc``'s sentences (no caching)."""
-    names = _name_flags(doc)
+    sentence_words, seen_as_name = _sentence_words(doc)
     per_sentence = []
     lexical: list[str] = []
     fallback: dict[str, None] = {}
     n_letters = n_chars = 0
-    for sent, name_flags in zip(doc.sentences, names, strict=True):
+    for sent, words in zip(doc.sentences, sentence_words, strict=True):
         n_words = n_num = n_syl = 0
         poly, comp, diff, diff_names, fb, spoken = [], [], [], [], [], []
-        for tok, is_name in zip(sent.tokens, name_flags, strict=True):
-            if not tok.is_word:
-                continue
+        for text, wc, spelled, name_inside, capital_initial in words:
+            is_name = name_inside or (capital_initial and text in seen_as_name)
             n_words += 1
-            text = tok.text
-            facts = word_facts(text)
-            sc = syllable_count(text)
+            facts, sc = wc.facts, wc.syllables
             n_syl += sc.n
             n_letters += facts.n_letters
             n_chars += facts.n_characters
             if sc.n >= 3:
                 poly.append(text)
-            if is_complex_word(text, is_name):
+            if not is_name and wc.complex_unless_name:
                 comp.append(text)
             if sc.source == "fallback":
                 fb.append((text, sc.n))
                 fallback.setdefault(text)
             if facts.has_digit:
                 spoken.append((text, facts.spoken, sc.n))
-            if not is_spelled(tok):
+            if not spelled:
                 n_num += 1
                 continue
             lexical.append(facts.normalised)

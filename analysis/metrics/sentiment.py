@@ -11,6 +11,7 @@ families (sourcing: tone per actor, journalist's voice vs. quotes) reuse them.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
@@ -26,6 +27,8 @@ N_PARTS = 5  # tone arc: fifths of the article
 CACHE_BODY = "vader_sentences"
 CACHE_COMPOUNDS = "vader_compounds"
 CACHE_HEADLINE = "vader_headline"
+CACHE_WORDS = "vader_words"  # VADER's tokens of each body sentence, kept for the evidence cues
+CACHE_HEADLINE_WORDS = "vader_headline_words"
 EMPTY_BODY = "empty body: no sentences to score"
 SCORE_KEYS = ("neg", "neu", "pos", "compound")
 NOT_SCORED = "not scored"
@@ -33,10 +36,83 @@ NOT_SCORED = "not scored"
 
 @lru_cache(maxsize=1)
 def analyzer() -> Any:
-    """The process's one ``SentimentIntensityAnalyzer`` (built lazily: it reads its lexicon file)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    """The process's one VADER analyser (built lazily: it reads its lexicon file); see :func:`_fast_analyzer_class`."""
+    return _fast_analyzer_class()()
 
-    return SentimentIntensityAnalyzer()
+
+def _fast_analyzer_class() -> type:
+    """vaderSentiment's ``SentimentIntensityAnalyzer`` with two of its checks made linear, same results.
+
+    vaderSentiment 3.3.2's ``_negation_check`` and ``_special_idioms_check`` lower-case the whole sentence
+    again for every lexicon word they look at (quadratic in the sentence length). These overrides are the
+    same code over one lower-cased copy per sentence (per thread), kept while the sentence is scored; ``negated([w])``
+    is written out for its one-word case (``w`` in ``NEGATE`` or containing "n't"). Scores are identical
+    to ``polarity_scores`` (tests/test_sentiment.py compares every seed sentence, tricky rule cases and,
+    when present, the development corpus).
+    """
+    from vaderSentiment import vaderSentiment as v
+
+    negate = frozenset(v.NEGATE)
+
+    def is_negation(word: str) -> bool:
+        w = str(word).lower()
+        return w in negate or "n't" in w
+
+    memo = threading.local()  # per thread: Dask workers may score sentences in several threads at once
+
+    class FastAnalyzer(v.SentimentIntensityAnalyzer):
+        def _lowered(self, words: list[str]) -> list[str]:
+            if getattr(memo, "words", None) is not words:
+                memo.words, memo.lower = words, [str(w).lower() for w in words]
+            return memo.lower
+
+        def _negation_check(self, valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
+            low = self._lowered(words_and_emoticons)
+            if start_i == 0:
+                if is_negation(low[i - (start_i + 1)]):
+                    valence = valence * v.N_SCALAR
+            if start_i == 1:
+                if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
+                    valence = valence * 1.25
+                elif low[i - 2] == "without" and low[i - 1] == "doubt":
+                    valence = valence
+                elif is_negation(low[i - (start_i + 1)]):
+                    valence = valence * v.N_SCALAR
+            if start_i == 2:
+                if (low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this")) or (
+                        low[i - 1] == "so" or low[i - 1] == "this"):
+                    valence = valence * 1.25
+                elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
+                    valence = valence
+                elif is_negation(low[i - (start_i + 1)]):
+                    valence = valence * v.N_SCALAR
+            return valence
+
+        def _special_idioms_check(self, valence: float, words_and_emoticons: list[str], i: int) -> float:
+            low = self._lowered(words_and_emoticons)
+            onezero = f"{low[i - 1]} {low[i]}"
+            twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
+            twoone = f"{low[i - 2]} {low[i - 1]}"
+            threetwoone = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
+            threetwo = f"{low[i - 3]} {low[i - 2]}"
+            for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+                if seq in v.SPECIAL_CASES:
+                    valence = v.SPECIAL_CASES[seq]
+                    break
+            if len(low) - 1 > i:
+                zeroone = f"{low[i]} {low[i + 1]}"
+                if zeroone in v.SPECIAL_CASES:
+                    valence = v.SPECIAL_CASES[zeroone]
+            if len(low) - 1 > i + 1:
+                zeroonetwo = f"{low[i]} {low[i + 1]} {low[i + 2]}"
+                if zeroonetwo in v.SPECIAL_CASES:
+                    valence = v.SPECIAL_CASES[zeroonetwo]
+            for n_gram in (threetwoone, threetwo, twoone):
+                if n_gram in v.BOOSTER_DICT:
+                    valence = valence + v.BOOSTER_DICT[n_gram]
+            return valence
+
+    return FastAnalyzer
 
 
 def score_text(text: str) -> dict[str, float]:
@@ -46,7 +122,33 @@ def score_text(text: str) -> dict[str, float]:
     towards ±1 (Hutto & Gilbert, 2014; vaderSentiment issue #151). No length cap here: callers
     scoring segmenter output should check :func:`too_long_reason` first (VADER is quadratic in length).
     """
-    return dict(analyzer().polarity_scores(text))
+    return dict(_analyse(text)[0])
+
+
+def _analyse(text: str) -> tuple[dict[str, float], list[str]]:
+    """``polarity_scores(text)`` and VADER's tokens of ``text``, from one tokenisation.
+
+    The steps of vaderSentiment 3.3.2's ``polarity_scores``, in its order and with its own methods
+    (``sentiment_valence``, ``_but_check``, ``score_valence``), so the scores are identical (tested on
+    every seed sentence and, when present, the development corpus); the tokens are kept for the
+    evidence (:func:`fired_entries`) instead of tokenising the sentence a second time.
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    vader = analyzer()
+    clean = _vader_text(text)
+    sentitext = SentiText(clean)
+    words = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    last = len(words) - 1
+    for i, item in enumerate(words):
+        low = item.lower()
+        if low in BOOSTER_DICT or (i < last and low == "kind" and words[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = vader._but_check(words, sentiments)
+    return vader.score_valence(sentiments, clean), words
 
 
 def too_long_reason(text: str) -> str:
@@ -62,11 +164,13 @@ def too_long_reason(text: str) -> str:
             "(likely a segmentation failure; VADER's run time grows with the square of the length)")
 
 
-def _score_capped(text: str) -> Mapping[str, float]:
+def _score_capped(text: str) -> tuple[Mapping[str, float], list[str] | None]:
+    """Read-only scores of ``text`` and VADER's tokens of it (``None`` when it is too long to score)."""
     reason = too_long_reason(text)
     if reason:
-        return MappingProxyType({k: Undefined(reason) for k in SCORE_KEYS})
-    return MappingProxyType(score_text(text))
+        return MappingProxyType({k: Undefined(reason) for k in SCORE_KEYS}), None
+    scores, words = _analyse(text)
+    return MappingProxyType(dict(scores)), words
 
 
 def sentence_scores(doc: ParsedArticle) -> Sequence[Mapping[str, float]]:
@@ -78,7 +182,9 @@ def sentence_scores(doc: ParsedArticle) -> Sequence[Mapping[str, float]]:
     and returned as read-only mappings (no copy).
     """
     if CACHE_BODY not in doc.cache:
-        doc.cache[CACHE_BODY] = tuple(_score_capped(s.text) for s in doc.sentences)
+        scored = [_score_capped(s.text) for s in doc.sentences]
+        doc.cache[CACHE_BODY] = tuple(scores for scores, _ in scored)
+        doc.cache[CACHE_WORDS] = tuple(words for _, words in scored)
     return doc.cache[CACHE_BODY]
 
 
@@ -87,7 +193,7 @@ def headline_scores(doc: ParsedArticle) -> Mapping[str, float] | None:
     if doc.headline is None:
         return None
     if CACHE_HEADLINE not in doc.cache:
-        doc.cache[CACHE_HEADLINE] = _score_capped(doc.headline.text)
+        doc.cache[CACHE_HEADLINE], doc.cache[CACHE_HEADLINE_WORDS] = _score_capped(doc.headline.text)
     return doc.cache[CACHE_HEADLINE]
 
 
@@ -241,8 +347,16 @@ def tone_arc(doc: ParsedArticle) -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _emoji_chars() -> frozenset[str]:
+    """The single characters ``polarity_scores`` replaces by their description (it tests character by character)."""
+    return frozenset(k for k in analyzer().emojis if len(k) == 1)
+
+
 def _vader_text(text: str) -> str:
-    """``text`` with emoji replaced by their descriptions, as ``polarity_scores`` does first."""
+    """``text`` with emoji replaced by their descriptions, then stripped, as ``polarity_scores`` does first."""
+    if _emoji_chars().isdisjoint(text):
+        return text.strip()
     emojis = analyzer().emojis
     chars: list[str] = []
     prev_space = True
@@ -258,19 +372,20 @@ def _vader_text(text: str) -> str:
     return "".join(chars).strip()
 
 
-def fired_entries(text: str) -> list[tuple[str, float]]:
+def fired_entries(text: str, words: list[str] | None = None) -> list[tuple[str, float]]:
     """VADER lexicon entries found in ``text``, in order: ``(entry, raw lexicon valence)`` (Hutto & Gilbert, 2014).
 
-    One linear pass over VADER's own tokens (emoji described, edge punctuation stripped) against
-    ``analyzer().lexicon``, skipping the tokens VADER never scores (booster words, "kind" in "kind
-    of"). Valences are the raw lexicon values: VADER's rules (negation, boosters, capitals, "but",
-    "least", idioms, ! and ?) are *not* replayed, so they need not sum to the score; the score always
-    comes from ``polarity_scores``.
+    One linear pass over VADER's own tokens (emoji described, edge punctuation stripped; ``words`` when
+    the caller has them from :func:`_analyse`) against ``analyzer().lexicon``, skipping the tokens VADER
+    never scores (booster words, "kind" in "kind of"). Valences are the raw lexicon values: VADER's rules
+    (negation, boosters, capitals, "but", "least", idioms, ! and ?) are *not* replayed, so they need not
+    sum to the score; the score always comes from ``polarity_scores``.
     """
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
     lexicon = analyzer().lexicon
-    words = SentiText(_vader_text(text)).words_and_emoticons
+    if words is None:
+        words = SentiText(_vader_text(text)).words_and_emoticons
     out: list[tuple[str, float]] = []
     for i, word in enumerate(words):
         low = word.lower()
@@ -288,7 +403,7 @@ def _signed(value: float) -> str:
     return ("+" + text) if value > 0 else "0"
 
 
-def describe_cue(text: str, compound: float) -> str:
+def describe_cue(text: str, compound: float, words: list[str] | None = None) -> str:
     """Evidence cue: the lexicon entries found with their raw valences, then VADER's compound score.
 
     e.g. ``"war −2.9; aggression −1.2; compound −0.8"``. When the compound differs from the raw
@@ -300,20 +415,20 @@ def describe_cue(text: str, compound: float) -> str:
     reason = too_long_reason(text)
     if reason:
         return reason
-    entries = fired_entries(text)
+    entries = fired_entries(text, words)
     parts = [f"{word} {_signed(valence)}" for word, valence in entries] or ["no VADER lexicon entry"]
     raw = math.fsum(v for _, v in entries)
     adjusted = not math.isclose(round(normalize(raw), 4), compound, abs_tol=1e-9)
     return "; ".join([*parts, f"compound {_signed(compound)}" + (" (after VADER's rules)" if adjusted else "")])
 
 
-def _evidence(sentence: Sentence, compound: float) -> Evidence:
+def _evidence(sentence: Sentence, compound: float, words: list[str] | None) -> Evidence:
     if sentence.index < 0:
         metric_name, target = "headline_compound", ""
     else:
         metric_name, target = "sentence_compound", f"sentence:{sentence.index}"
     return Evidence(metric_name, target, sentence.index, sentence.start, sentence.end, sentence.text,
-                    describe_cue(sentence.text, compound))
+                    describe_cue(sentence.text, compound, words))
 
 
 def _record(sentence: Sentence, scores: Mapping[str, float]) -> dict[str, object]:
@@ -334,10 +449,11 @@ def compute_sentiment(doc: ParsedArticle, settings: Settings) -> FamilyResult:
     rows: list[dict[str, object]] = []
     head = headline_scores(doc)
     if doc.headline is not None and head is not None:  # headline evidence: sentence_index -1
-        result.evidence.append(_evidence(doc.headline, head["compound"]))
+        result.evidence.append(_evidence(doc.headline, head["compound"], doc.cache[CACHE_HEADLINE_WORDS]))
         rows.append(_record(doc.headline, head))
-    for sentence, scores in zip(doc.sentences, sentence_scores(doc), strict=True):
-        result.evidence.append(_evidence(sentence, scores["compound"]))
+    scored = sentence_scores(doc)
+    for sentence, scores, words in zip(doc.sentences, scored, doc.cache[CACHE_WORDS], strict=True):
+        result.evidence.append(_evidence(sentence, scores["compound"], words))
         rows.append(_record(sentence, scores))
     result.records["sentence_tone"] = rows
     return result
