@@ -24,6 +24,7 @@ from .outputs import Staging, check_outputs, write_error
 from .validate.cli import add_validate_command
 
 if TYPE_CHECKING:
+    from .cache import CacheConfig
     from .pipeline import ArticleResult
     from .tables import AnalysisTables
 
@@ -209,12 +210,42 @@ def _add_parser(sub: argparse._SubParsersAction, name: str, help: str, epilog: s
                           formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
-def _add_analysis_options(p: argparse.ArgumentParser) -> None:
+def _add_analysis_options(p: argparse.ArgumentParser, cluster: bool = False) -> None:
     """Options of the commands that analyse a corpus themselves (metrics, compare)."""
     p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
     _add_settings_options(p)
     p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="worker processes (default: 1)")
+    _add_cache_options(p)
+    if cluster:
+        p.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on Dask workers: a dask.distributed scheduler address (tcp://host:8786) or "
+                            "local:N for N local worker processes; each .parquet table becomes a Parquet "
+                            "dataset directory of one part per partition, a .csv table is assembled from the "
+                            "parts (needs pip install 'mediacompare[cluster]')")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+
+
+def _add_cache_options(p: argparse.ArgumentParser) -> None:
+    """Where per-article results are cached between runs (analysis.cache)."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--cache", metavar="DIR",
+                       help="cache per-article results in DIR and reuse them when nothing they depend on changed "
+                            "(default: $MEDIACOMPARE_CACHE, else the user cache directory, e.g. "
+                            "~/.cache/mediacompare; bounded to 2 GB, least recently used entries evicted)")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def _cache_config(args: argparse.Namespace) -> CacheConfig | None:
+    from .cache import CacheConfig, default_cache_dir
+
+    if getattr(args, "no_cache", False):
+        return None
+    directory = Path(args.cache) if getattr(args, "cache", None) else default_cache_dir()
+    if directory is None:
+        return None
+    if directory.exists() and not directory.is_dir():
+        raise MediacompareError(f"{directory}: exists and is not a directory (--cache needs a directory)")
+    return CacheConfig(directory)
 
 
 def add_metrics_command(sub: argparse._SubParsersAction) -> None:
@@ -228,7 +259,7 @@ def add_metrics_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--records", metavar="DIR",
                    help="also write each detail table (e.g. quotes) as DIR/NAME.csv or .parquet, "
                         "in the format of the metrics table")
-    _add_analysis_options(p)
+    _add_analysis_options(p, cluster=True)
     p.set_defaults(run=run_metrics)
 
 
@@ -297,6 +328,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_table_name(path: str | Path) -> Path:
+    from .tables import table_kind
+
+    out = Path(path)
+    table_kind(out)  # .csv or .parquet, else a one-line error
+    return out
+
+
 def _check_output(path: str | Path) -> Path:
     from .tables import table_kind
 
@@ -353,8 +392,10 @@ def run_metrics(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not corpus.exists():
         raise MediacompareError(f"{corpus}: no such file or directory")
+    scheduler = getattr(args, "scheduler", None)
+    check = _check_table_name if scheduler else _check_output  # on a cluster, a .parquet table is a directory
     given = {"metrics": args.output, "evidence": args.evidence, "articles": args.articles, "sentences": args.sentences}
-    targets = {name: _check_output(value) for name, value in given.items() if value}
+    targets = {name: check(value) for name, value in given.items() if value}
     records_dir = Path(args.records) if args.records else None
     if records_dir is not None and records_dir.exists() and not records_dir.is_dir():
         raise MediacompareError(f"{records_dir}: exists and is not a directory")
@@ -364,6 +405,16 @@ def run_metrics(args: argparse.Namespace) -> int:
     if records_dir is not None:
         outputs |= {f"--records ({name}.{record_fmt})": records_dir / f"{name}.{record_fmt}" for name in record_tables}
     check_outputs(outputs, _input_files(corpus, settings))
+    if scheduler:
+        from .cluster import run_metrics_on_cluster
+
+        counts = run_metrics_on_cluster(scheduler, corpus, settings, targets, records_dir, record_fmt, record_tables,
+                                        text_column=args.text_column, cache=_cache_config(args))
+        if not args.quiet:
+            print(_summary(counts, targets["metrics"]))
+        return 0
+    keep = frozenset({"metrics"} | {n for n in ("evidence", "sentences") if n in targets}
+                     | ({"records"} if records_dir is not None else set()))
 
     with Staging() as staging:
         try:
@@ -371,7 +422,8 @@ def run_metrics(args: argparse.Namespace) -> int:
             partial_records = staging.folder(records_dir) if records_dir is not None else None
             missing: list[str] = []
             with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
-                                        progress=not args.quiet and sys.stderr.isatty())) as results:
+                                        progress=not args.quiet and sys.stderr.isatty(), cache=_cache_config(args),
+                                        keep=keep)) as results:
                 counts = write_results(_tally_outlets(results, missing), partial["metrics"],
                                        evidence=partial.get("evidence"),
                                        articles=partial.get("articles"), sentences=partial.get("sentences"),
@@ -435,7 +487,8 @@ def run_compare(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="mediacompare-") as tmp:
         folder = Path(tmp)
         with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
-                                    progress=False if args.quiet else None)) as results:
+                                    progress=False if args.quiet else None, cache=_cache_config(args),
+                                    keep=frozenset({"metrics", "sentences", "records"}))) as results:
             write_results(results, folder / "metrics.parquet", articles=folder / "articles.parquet",
                           sentences=folder / "sentences.parquet",
                           records={name: folder / f"{name}.parquet" for name in COMPARE_RECORDS})

@@ -34,6 +34,7 @@ passages scores higher. ``Settings.min_english_share`` (CLI ``--min-english-shar
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
 from .model import ParsedArticle, Token, Undefined
@@ -72,25 +73,44 @@ def english_share(tokens: Iterable[Token]) -> float:
 
     See the module docstring; ``Undefined`` when there is no checkable word.
     """
-    words = [t.text for t in tokens if is_checkable_word(t)]
-    if not words:
+    return _share(_checked(tokens))
+
+
+def _checked(tokens: Iterable[Token]) -> list[bool]:
+    """For each checkable word of ``tokens``: whether it is in the dictionary (memoised per spelling)."""
+    found = (_english_word(t.text) for t in tokens if t.kind == "word")  # None: not checkable
+    return [f for f in found if f is not None]
+
+
+def _share(checked: list[bool]) -> float:
+    if not checked:
         return Undefined("no lower-case word of three or more letters to check")
-    cmu = cmu_dictionary()
-    return sum(1 for w in words if in_dictionary(w, cmu)) / len(words)
+    return sum(checked) / len(checked)
+
+
+@lru_cache(maxsize=65536)
+def _english_word(text: str) -> bool | None:
+    """For a word token's text: ``None`` when it is not checkable, else whether it is in the dictionary."""
+    if not is_checkable_word(Token(text, 0, 0, "word")):
+        return None
+    return in_dictionary(text, cmu_dictionary())
+
+
+def _article_checked(doc: ParsedArticle) -> list[bool]:
+    """:func:`_checked` of the body's words, computed once per article (``doc.cache["english_checked"]``)."""
+    if "english_checked" not in doc.cache:
+        doc.cache["english_checked"] = _checked(doc.words)
+    return doc.cache["english_checked"]
 
 
 def article_english_share(doc: ParsedArticle) -> float:
-    """:func:`english_share` of the body's words, computed once per article (``doc.cache["english_share"]``)."""
-    if "english_share" not in doc.cache:
-        doc.cache["english_share"] = english_share(doc.words)
-    return doc.cache["english_share"]
+    """:func:`english_share` of the body's words, computed once per article."""
+    return _share(_article_checked(doc))
 
 
 def english_words(doc: ParsedArticle) -> int:
     """Number of checkable words in the body (the denominator of :func:`english_share`)."""
-    if "english_words" not in doc.cache:
-        doc.cache["english_words"] = sum(1 for t in doc.words if is_checkable_word(t))
-    return doc.cache["english_words"]
+    return len(_article_checked(doc))
 
 
 def not_english_reason(doc: ParsedArticle, threshold: float) -> str:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .corpus import load_corpus
 from .interrupts import quiet_worker
@@ -22,7 +22,11 @@ from .metrics import FAMILIES, Evidence, FamilyResult, Measurement, Settings
 from .model import Article, MediacompareError, ParsedArticle, Skipped
 from .parse import parse_article
 
+if TYPE_CHECKING:
+    from .cache import CacheConfig
+
 ANALYSED = "analysed"
+ALL_PARTS = frozenset({"metrics", "evidence", "sentences", "records"})  # what an ArticleResult carries
 
 
 @dataclass
@@ -112,10 +116,19 @@ def analyse_parsed(doc: ParsedArticle, settings: Settings, families: Iterable[st
     return result
 
 
-def analyse_record(record: Article | Skipped, settings: Settings, families: list[str]) -> ArticleResult:
-    """Analyse one loaded record; skipped inputs and bodies emptied by cleaning become status rows."""
+def analyse_record(record: Article | Skipped, settings: Settings, families: list[str],
+                   cache: CacheConfig | None = None, keep: frozenset[str] = ALL_PARTS) -> ArticleResult:
+    """Analyse one loaded record; skipped inputs and bodies emptied by cleaning become status rows.
+
+    With ``cache``, results stored by an earlier run for the same inputs are reused (:mod:`analysis.cache`);
+    a result read from it fills only the parts named in ``keep`` (see :func:`analyse_corpus`).
+    """
     if isinstance(record, Skipped):
         return ArticleResult(article_row(record))
+    if cache is not None:
+        from .cache import cached_analysis
+
+        return cached_analysis(record, settings, families, cache, keep)
     doc = parse_article(record)
     if doc.n_words == 0:
         return ArticleResult(article_row(record, doc, "no_body", "no word left after removing caption, credit, "
@@ -126,21 +139,32 @@ def analyse_record(record: Article | Skipped, settings: Settings, families: list
     return analyse_parsed(doc, settings, families)
 
 
-def _worker(args: tuple[Article | Skipped, Settings, list[str]]) -> ArticleResult:
+def _worker(args: tuple[Article | Skipped, Settings, list[str], CacheConfig | None, frozenset[str]]) -> ArticleResult:
     return analyse_record(*args)
 
 
 def analyse_corpus(path: str | Path, settings: Settings | None = None, *, text_column: str = "text",
-                   jobs: int = 1, progress: bool | None = None) -> Iterator[ArticleResult]:
+                   jobs: int = 1, progress: bool | None = None, cache: CacheConfig | None = None,
+                   keep: frozenset[str] = ALL_PARTS) -> Iterator[ArticleResult]:
     """Stream one :class:`ArticleResult` per input article, in input order.
 
     ``jobs > 1`` analyses articles in worker processes; results keep the input order, so
     output is identical to a single-process run. ``progress`` shows a progress bar on stderr
-    (default: when stderr is a terminal).
+    (default: when stderr is a terminal). ``cache`` reuses and stores per-article results
+    (:mod:`analysis.cache`; ``None``: no cache). ``keep`` names the parts of each result the caller reads:
+    the articles row and ``metrics`` always, and of ``evidence``, ``sentences`` and ``records`` those
+    listed; a result read from the cache leaves the others empty (so a metrics-only run decodes no evidence).
     """
+    records = load_corpus(path, text_column=text_column)
+    yield from analyse_records(records, settings, jobs=jobs, progress=progress, cache=cache, keep=keep)
+
+
+def analyse_records(records: Iterable[Article | Skipped], settings: Settings | None = None, *, jobs: int = 1,
+                    progress: bool | None = None, cache: CacheConfig | None = None,
+                    keep: frozenset[str] = ALL_PARTS) -> Iterator[ArticleResult]:
+    """:func:`analyse_corpus` over records already loaded (one partition of a corpus, for example)."""
     settings = settings or Settings()
     families = selected_families(settings)
-    records = load_corpus(path, text_column=text_column)
     if progress is None:
         progress = sys.stderr.isatty()
     bar = None
@@ -152,17 +176,21 @@ def analyse_corpus(path: str | Path, settings: Settings | None = None, *, text_c
         if jobs > 1:
             ctx = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
             with ctx.Pool(jobs, initializer=quiet_worker) as pool:  # only the parent handles SIGINT/SIGTERM
-                tasks = ((r, settings, families) for r in records)
+                tasks = ((r, settings, families, cache, keep) for r in records)
                 for res in pool.imap(_worker, tasks, chunksize=16):
                     if bar is not None:
                         bar.update()
                     yield res
         else:
             for rec in records:
-                res = analyse_record(rec, settings, families)
+                res = analyse_record(rec, settings, families, cache, keep)
                 if bar is not None:
                     bar.update()
                 yield res
     finally:
         if bar is not None:
             bar.close()
+        if cache is not None:
+            from .cache import close_stores
+
+            close_stores()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# Tests never read or write the user's result cache (analysis.cache); tests/test_cache.py passes --cache DIR.
+os.environ["MEDIACOMPARE_CACHE"] = "off"
 
 
 @pytest.fixture(scope="session")

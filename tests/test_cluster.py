@@ -1,0 +1,105 @@
+"""The Dask engine gives the tables of a single-process run; the default path never imports Dask."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.cluster import MARKER, plan
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_default_install_path_never_imports_dask(tmp_path, seeds_dir):
+    code = (
+        "import sys\n"
+        "from analysis.cli import main\n"
+        f"assert main(['metrics', {str(seeds_dir)!r}, '-o', {str(tmp_path / 'm.csv')!r}, '--quiet', "
+        f"'--jobs', '2']) == 0\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed'))\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_partitions_cover_the_records_in_order():
+    parts = plan(10, 2, "c.jsonl", "text")
+    # 2 threads x 4 partitions each; bounds floor(10·i/8) = 0 1 2 3 5 6 7 8 10
+    assert [(p.start, p.stop) for p in parts] == [(0, 1), (1, 2), (2, 3), (3, 5), (5, 6), (6, 7), (7, 8), (8, 10)]
+    assert [(p.start, p.stop) for p in plan(3, 4, "c", "text")] == [(0, 1), (1, 2), (2, 3)]
+    assert [(p.start, p.stop) for p in plan(0, 4, "c", "text")] == [(0, 0)]
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    """Two in-process worker threads: quick to start; the CLI connects to the scheduler's address."""
+    dask = pytest.importorskip("dask.distributed")
+    cluster = dask.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def _metrics(corpus: Path, out: Path, ext: str, *extra: str) -> Path:
+    args = ["metrics", str(corpus), "-o", str(out / f"metrics.{ext}"), "--quiet", "--no-cache",
+            "--evidence", str(out / f"evidence.{ext}"), "--sentences", str(out / f"sentences.{ext}"),
+            "--articles", str(out / f"articles.{ext}"), "--records", str(out / "records")]
+    assert main([*args, *extra]) == 0
+    return out
+
+
+def _parquet_same(single: Path, dataset: Path) -> None:
+    assert dataset.is_dir() and (dataset / MARKER).is_file()
+    parts = sorted(dataset.glob("part-*.parquet"))
+    frame = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+    want = pd.read_parquet(single)
+    pd.testing.assert_frame_equal(frame, want)
+    pd.testing.assert_frame_equal(pd.read_parquet(dataset), want)  # readers take the directory as one table
+
+
+def test_seeds_on_two_workers_give_the_single_process_tables(tmp_path, seeds_dir, scheduler):
+    one = _metrics(seeds_dir, tmp_path / "one", "parquet")
+    many = _metrics(seeds_dir, tmp_path / "many", "parquet", "--scheduler", scheduler)
+    for name in ("metrics", "evidence", "sentences", "articles"):
+        _parquet_same(one / f"{name}.parquet", many / f"{name}.parquet")
+    records = sorted(p.name for p in (one / "records").iterdir())
+    assert records == sorted(p.name for p in (many / "records").iterdir())
+    for name in records:
+        _parquet_same(one / "records" / name, many / "records" / name)
+    # a second run replaces the datasets it wrote
+    _metrics(seeds_dir, tmp_path / "many", "parquet", "--scheduler", scheduler)
+    _parquet_same(one / "metrics.parquet", many / "metrics.parquet")
+
+
+def test_synthetic_corpus_csv_assembled_byte_identical(tmp_path, scheduler):
+    from analysis.synthetic import write_synthetic_corpus
+
+    corpus = write_synthetic_corpus(tmp_path / "syn.csv", n_events=170, seed=5)  # 510 articles
+    assert len(pd.read_csv(corpus)) >= 500
+    extra = ("--families", "readability,sentiment")
+    one = _metrics(corpus, tmp_path / "one", "csv", *extra)
+    many = _metrics(corpus, tmp_path / "many", "csv", *extra, "--scheduler", scheduler)
+    names = ["metrics.csv", "evidence.csv", "sentences.csv", "articles.csv",
+             *(f"records/{p.name}" for p in sorted((one / "records").iterdir()))]
+    _, mismatch, errors = filecmp.cmpfiles(one, many, names, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def test_bad_local_scheduler_is_a_one_line_error(tmp_path, seeds_dir, capsys):
+    pytest.importorskip("dask.distributed")
+    assert main(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--scheduler", "local:zero"]) == 2
+    assert "local:N" in capsys.readouterr().err
+
+
+def test_existing_non_dataset_directory_is_not_replaced(tmp_path, seeds_dir, scheduler, capsys):
+    target = tmp_path / "metrics.parquet"
+    target.mkdir()
+    (target / "mine.txt").write_text("keep", encoding="utf-8")
+    assert main(["metrics", str(seeds_dir), "-o", str(target), "--scheduler", scheduler]) == 2
+    assert "not a Parquet dataset written by mediacompare" in capsys.readouterr().err
+    assert (target / "mine.txt").read_text(encoding="utf-8") == "keep"
