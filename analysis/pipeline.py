@@ -139,8 +139,15 @@ def analyse_record(record: Article | Skipped, settings: Settings, families: list
     return analyse_parsed(doc, settings, families)
 
 
+def _analyse_one(record: Article | Skipped, settings: Settings, families: list[str], cache: CacheConfig | None,
+                 keep: frozenset[str]) -> ArticleResult:
+    if cache is None:  # the three-argument call: what tests and wrappers of analyse_record rely on
+        return analyse_record(record, settings, families)
+    return analyse_record(record, settings, families, cache, keep)
+
+
 def _worker(args: tuple[Article | Skipped, Settings, list[str], CacheConfig | None, frozenset[str]]) -> ArticleResult:
-    return analyse_record(*args)
+    return _analyse_one(*args)
 
 
 def analyse_corpus(path: str | Path, settings: Settings | None = None, *, text_column: str = "text",
@@ -183,7 +190,7 @@ def analyse_records(records: Iterable[Article | Skipped], settings: Settings | N
                     yield res
         else:
             for rec in records:
-                res = analyse_record(rec, settings, families, cache, keep)
+                res = _analyse_one(rec, settings, families, cache, keep)
                 if bar is not None:
                     bar.update()
                 yield res
