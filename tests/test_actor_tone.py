@@ -25,7 +25,7 @@ def vader(text: str) -> float:
 
 @dataclass(frozen=True)
 class Mention:
-    """Stand-in for analysis.actors.ActorMention (only the fields actor_tone reads)."""
+    """Stand-in for analysis.entities.ActorMention (only the fields actor_tone reads)."""
 
     actor: str
     sentence_index: int

@@ -88,8 +88,10 @@ def test_evidence_one_row_per_mention(short):
 def test_actors_record_table(short):
     doc, _ = short
     rows = {r["actor"]: r for r in compute_entities(doc, Settings()).records["actors"]}
-    assert rows["North Korea"] == {"actor": "North Korea", "kind": "country", "source_type": "government official",
-                                   "surfaces": "North Korea;Pyongyang", "mentions": 2}
+    assert rows["North Korea"] == {"actor": "North Korea", "kind": "country", "ner_type": "GPE",
+                                   "source_type": "government official", "part_of": "",
+                                   "surfaces": "North Korea;Pyongyang", "mentions": 2, "listed": True, "note": "",
+                                   "name_in_article": "North Korea"}
     assert set(rows) == {"North Korea", "South Korea", "Russia"}
 
 
@@ -154,9 +156,14 @@ def test_upi_place_uses_record_table():
     out = compute_entities(doc, Settings())
     s2 = doc.sentences[2]
     start = s2.start + s2.text.index("Pyongyang")
-    assert out.records["actor_places"] == [{"actor": "North Korea", "sentence_index": 2, "start": start,
+    s9 = doc.sentences[9]  # "… massing in the Kursk region of southwest Russia": a city of the gazetteer, as a place
+    k9 = s9.start + s9.text.index("Kursk")
+    assert out.records["actor_places"] == [{"actor": "North Korea", "kind": "city", "ner_type": "GPE",
+                                            "sentence_index": 2, "start": start,
                                             "end": start + 9, "surface": "Pyongyang",
-                                            "rule": "place after 'visit to'"}]
+                                            "rule": "place after 'visit to'"},
+                                           {"actor": "Kursk", "kind": "city", "ner_type": "GPE", "sentence_index": 9,
+                                            "start": k9, "end": k9 + 5, "surface": "Kursk", "rule": "place after 'in'"}]
     assert not any(e.sentence_index == 2 and e.target == "North Korea" for e in out.evidence)
 
 

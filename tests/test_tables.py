@@ -112,7 +112,7 @@ def test_parallel_run_gives_identical_output(tmp_path):
 
 
 @pytest.mark.parametrize("module", ["analysis.sourcing.claims", "analysis.sourcing.hedges", "analysis.metrics.sourcing",
-                                    "analysis.actors", "analysis.metrics.base"])
+                                    "analysis.entities", "analysis.metrics.base"])
 def test_any_module_imports_first_and_family_order_is_fixed(module):
     import subprocess
     import sys

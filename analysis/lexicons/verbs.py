@@ -3,7 +3,7 @@
 The file is the single source of reporting-verb forms. Its ``verbs`` mapping
 (``lemma: [tier, form, form, ...]``) drives the quote finder and stance counts
 (:mod:`analysis.sourcing.stance`, which matches multi-word forms as token sequences) and, through
-:func:`reporting_verb_forms`, the actor rule "…, Rudenko said" (:mod:`analysis.actors`). Its
+:func:`reporting_verb_forms`, the actor rule "…, Rudenko said" (:mod:`analysis.entities.rules`). Its
 ``tag_verbs`` mapping (``lemma: [form, ...]``) holds speech verbs that attribute only as a
 dialogue tag ("“Why now?” Kim wondered."); only the sentence splitter (:mod:`analysis.segment`)
 adds them. This module imports nothing from the rest of the package but the lexicon loader, so the

@@ -64,6 +64,8 @@ class Settings:
     """User choices that change what families compute (all optional)."""
 
     actors_file: Path | None = None  # extra/renamed/merged actors (entities family)
+    ner: str = "rules"  # entity recogniser: "rules" (offline default) | "spacy" | "spacy:MODEL" (analysis.entities)
+    count_self_mentions: bool = False  # count an outlet's mentions of its own name as actor mentions
     frames_file: Path | None = None  # a replacement framing rules file
     # replacement lexicons (same schema as the bundled file); None = the bundled file
     reporting_verbs_file: Path | None = None  # reporting_verbs.yaml: quotes, stance, claim frames, actor rule

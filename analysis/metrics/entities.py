@@ -1,7 +1,9 @@
 """Entity emphasis: how much and how early each actor is mentioned (issue 2 §6).
 
-Actors are found by :mod:`analysis.actors` (listed aliases, titles, reporting verbs, short forms).
-All counts are of **body** mentions; headline mentions only set ``in_headline``. A sentence's
+Actors are found by :mod:`analysis.entities` (listed aliases, gazetteers, titles, cue words, reporting
+verbs, merged names). Mentions with a note (an outlet naming itself, an ambiguous surname) are listed
+in the ``actors`` table but not counted. All counts are of **body** mentions; headline mentions only set
+``in_headline``. A sentence's
 position is its 0-based index ``s`` among the ``S`` body sentences.
 
 Per actor (target = actor name):
@@ -19,7 +21,7 @@ Per actor (target = actor name):
 
 Article level: ``n_actors`` (actors with at least one body mention) and ``n_actor_mentions``.
 
-Record tables: ``actors`` (one row per actor) and ``actor_places``: place names
+Record tables: ``actors`` (one row per actor, :class:`ActorRow`) and ``actor_places``: place names
 used as places ("a state visit to Pyongyang"), which are not mentions and are listed so they can be
 checked.
 
@@ -29,7 +31,9 @@ Examples. EACL 2014, 205–209.
 
 from __future__ import annotations
 
-from ..actors import ActorMention, find_actor_mentions, find_place_uses
+from dataclasses import asdict, dataclass
+
+from ..entities import ActorMention, ActorTable, actor_table, analyse_actors
 from ..model import ParsedArticle, Undefined
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
 
@@ -104,6 +108,36 @@ def in_lead(sentence_indices: list[int], lead_indices: set[int]) -> float:
     return 1.0 if lead_indices.intersection(sentence_indices) else 0.0
 
 
+@dataclass(frozen=True)
+class ActorRow:
+    """One row of the ``actors`` record table: an actor of one article."""
+
+    actor: str
+    kind: str  # person | organisation | country | state | city | location | other
+    ner_type: str  # PERSON | ORG | GPE | LOC | MISC
+    source_type: str
+    part_of: str  # the actor a metonym belongs to ("White House" -> "United States"), else ""
+    surfaces: str  # distinct forms as printed, ";"-joined in order of appearance
+    mentions: int  # counted body mentions
+    listed: bool  # the name is an actor of the actor files (never renamed across the corpus)
+    note: str  # why the actor's mentions are not counted ("the outlet naming itself", "ambiguous: …"), else ""
+    name_in_article: str  # the article's own name; on loading, ``actor`` becomes the corpus-wide name
+
+
+@dataclass(frozen=True)
+class ActorPlaceRow:
+    """One row of the ``actor_places`` record table: a place name used as a place, not counted."""
+
+    actor: str
+    kind: str  # the place: city | state | country | location
+    ner_type: str  # GPE | LOC
+    sentence_index: int
+    start: int
+    end: int
+    surface: str
+    rule: str
+
+
 def _cue(m: ActorMention) -> str:
     return f"{m.surface} → {m.actor} ({m.rule})"
 
@@ -118,19 +152,22 @@ def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
                              Measurement.of("n_actor_mentions", Undefined(NO_BODY))]
         out.records["actors"] = []
         return out
-    mentions = find_actor_mentions(doc, settings)
+    analysis = analyse_actors(doc, settings)
+    mentions = analysis.mentions
+    table = actor_table(settings)
     in_body = [m for m in mentions if m.sentence_index >= 0]
     n_all = len(in_body)
     n_sent = doc.n_sentences
     lead = {s.index for s in doc.lead}
-    actors: list[str] = []
-    for m in mentions:
-        if m.actor not in actors:
-            actors.append(m.actor)
+    actors = list(dict.fromkeys(m.actor for m in mentions))  # first-mention order
     out.measurements.append(Measurement.of("n_actors", float(len({m.actor for m in in_body}))))
     out.measurements.append(Measurement.of("n_actor_mentions", float(n_all)))
+    rows: list[dict[str, object]] = []
+    by_actor: dict[str, list[ActorMention]] = {}  # one pass: time linear in the number of mentions
+    for m in mentions:
+        by_actor.setdefault(m.actor, []).append(m)
     for actor in actors:
-        own = body_mentions(mentions, actor)
+        own = body_mentions(by_actor[actor], actor)
         idx = [m.sentence_index for m in own]
         values = {
             "mentions": float(len(own)),
@@ -139,24 +176,33 @@ def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
             "share_of_sentences": share_of_sentences(set(idx), n_sent),
             "first_mention_sentence": first_mention_sentence(idx),
             "first_mention_position": first_mention_position(idx, n_sent),
-            "in_headline": in_headline(mentions, actor, doc.headline is not None),
+            "in_headline": in_headline(by_actor[actor], actor, doc.headline is not None),
             "in_lead": in_lead(idx, lead),
             "prominence": prominence(idx, n_sent),
         }
         out.measurements += [Measurement.of(name, value, actor) for name, value in values.items()]
-        first = next(m for m in mentions if m.actor == actor)
-        out.records.setdefault("actors", []).append({
-            "actor": actor, "kind": first.kind, "source_type": first.source_type,
-            "surfaces": ";".join(dict.fromkeys(m.surface for m in mentions if m.actor == actor)),
-            "mentions": len(own),
-        })
+        rows.append(_row(by_actor[actor], len(own), table))
+    excluded: dict[tuple[str, str], list[ActorMention]] = {}
+    for m in analysis.excluded:
+        excluded.setdefault((m.surface if m.note.startswith("ambiguous") else m.actor, m.note), []).append(m)
+    for (name, _), ms in excluded.items():
+        rows.append(_row(ms, 0, table, name))
     for m in mentions:
         sentence = doc.headline if m.sentence_index == -1 else doc.sentences[m.sentence_index]
         text = sentence.text if sentence is not None else ""
         metric = "in_headline" if m.sentence_index == -1 else "mentions"
         out.evidence.append(Evidence(metric, m.actor, m.sentence_index, m.start, m.end, text, _cue(m)))
-    out.records.setdefault("actors", [])
+    out.records["actors"] = rows
     out.records["actor_places"] = [
-        {"actor": p.actor, "sentence_index": p.sentence_index, "start": p.start, "end": p.end,
-         "surface": p.surface, "rule": p.rule} for p in find_place_uses(doc, settings)]
+        asdict(ActorPlaceRow(p.actor, p.place_kind, p.ner_type, p.sentence_index, p.start, p.end, p.surface, p.rule))
+        for p in analysis.places]
     return out
+
+
+def _row(ms: list[ActorMention], counted: int, table: ActorTable, name: str = "") -> dict[str, object]:
+    first = ms[0]
+    spec = table.get(first.actor)
+    return asdict(ActorRow(
+        actor=name or first.actor, kind=first.kind, ner_type=first.ner_type, source_type=first.source_type,
+        part_of=spec.part_of if spec else "", surfaces=";".join(dict.fromkeys(m.surface for m in ms)),
+        mentions=counted, listed=spec is not None, note=first.note, name_in_article=name or first.actor))

@@ -1,0 +1,267 @@
+"""One pass over an article: listed aliases, then a recogniser, then shared resolution.
+
+1. Listed aliases claim their tokens (:mod:`.listed`).
+2. The recogniser (rules by default, spaCy on request; :mod:`.recogniser`) types the other names.
+3. Shared resolution: gazetteer countries and capitals become their country actor (a capital right
+   after a place context, and a city, state or province there, is the place and not an actor:
+   listed in ``actor_places``); one-word names that are a listed short form or the surname of a
+   person of the article are found even where the recogniser saw no evidence; persons are merged
+   (:mod:`.coref`); mentions of the outlet by its own name are flagged (:func:`is_self_reference`).
+
+Mentions with a ``note`` (ambiguous, the outlet itself) are kept in :attr:`ActorAnalysis.excluded`
+and are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import ParsedArticle, Sentence
+from .coref import name_parts, resolve_persons
+from .gazetteers import gazetteer
+from .listed import Found, employer_before, find_listed, place_context, title_before
+from .recogniser import EntitySpan, get_recogniser
+from .table import NER_TYPES, ActorTable, actor_table
+from .tokens import doc_sentences, is_cap, name_of, span_text, strip_possessive
+
+if TYPE_CHECKING:
+    from ..metrics.base import Settings
+
+SELF_NOTE = "the outlet naming itself"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of an actor in the headline (sentence_index -1) or the body."""
+
+    actor: str  # canonical display name
+    kind: str  # person | organisation | country | state | city | location | other (| place)
+    source_type: str  # from the actor file, "" if none
+    sentence_index: int  # -1 = headline
+    start: int  # char offsets in the body (in the headline for -1)
+    end: int
+    surface: str  # text as printed, e.g. "Pyongyang"
+    rule: str  # "alias", "title", "reporting verb", "organisation cue", "short form of Vladimir Putin", ...
+    note: str = ""  # why the mention is not counted: "ambiguous: …", "the outlet naming itself"; "" = counted
+    place_kind: str = ""  # for a place use (kind "place"): what the place is (city, state, country, location)
+
+    @property
+    def ner_type(self) -> str:
+        """PERSON, ORG, GPE, LOC or MISC (see :data:`analysis.entities.table.NER_TYPES`)."""
+        return NER_TYPES.get(self.place_kind or self.kind, "MISC")
+
+
+@dataclass
+class ActorAnalysis:
+    """All actor mentions of one article plus the roles seen before person names."""
+
+    mentions: list[ActorMention]  # counted mentions, reading order
+    roles: dict[str, list[tuple[str, str]]]  # person -> [(title in lower case, employing actor or "")]
+    places: list[ActorMention] = field(default_factory=list)  # place names used as places: not mentions
+    excluded: list[ActorMention] = field(default_factory=list)  # found but not counted (``note`` says why)
+    untyped: list[ActorMention] = field(default_factory=list)  # capitalised names of no known type (MISC)
+
+
+# ---------------------------------------------------------------- the outlet's own name
+
+_OUTLET_NOISE = re.compile(r"\(.*?\)|\b(online|news|web|opinion|com|the)\b|[^a-z0-9 ]", re.IGNORECASE)
+
+
+def _outlet_key(name: str) -> str:
+    return " ".join(_OUTLET_NOISE.sub(" ", name.lower()).split())
+
+
+def is_self_reference(actor: str, outlet: str) -> bool:
+    """Does ``actor`` name the outlet itself? Compared without case, "The", "News", "Online", "Web", "Opinion",
+    ".com" and brackets:
+    "Fox News" in Fox News, "The New York Times" in "New York Times (Online News)"."""
+    a, o = _outlet_key(actor), _outlet_key(outlet)
+    return bool(a) and a == o
+
+
+# ---------------------------------------------------------------- from spans to actors
+
+
+def _from_span(span: EntitySpan, s: Sentence, table: ActorTable, places: list[Found]) -> Found | None:
+    toks = s.tokens
+    words = tuple(name_of(toks, span.first, span.last).split())
+    text = " ".join(words)
+    if span.label in ("GPE", "LOC"):
+        country = table.span_names.get(words) if not span.rule.startswith("gazetteer: state") else None
+        if country:
+            return Found(s, span.first, span.last, country, table.actors[country].kind, span.rule, True)
+        capital_of = table.span_places.get(words)
+        context = place_context(toks, span.first, table)
+        if capital_of and not context:
+            return Found(s, span.first, span.last, capital_of, "country", span.rule, True)
+        g = gazetteer()
+        region = text in g.regions or span.rule.startswith(("region cue", "state code of"))
+        kind = "state" if region else "location" if span.label == "LOC" else "city"
+        if span.rule.startswith("state code of "):
+            text = span.rule.removeprefix("state code of ")  # "AL" -> Alabama
+        if context:
+            places.append(Found(s, span.first, span.last, capital_of or text, "place", f"place after '{context}'",
+                                bool(capital_of), place_kind="city" if capital_of else kind))
+            return None
+        return Found(s, span.first, span.last, text, kind, span.rule, False)
+    if words in table.aliases:  # a listed actor spelled as found (a statistical recogniser's span)
+        name = table.aliases[words]
+        return Found(s, span.first, span.last, name, table.actors[name].kind, span.rule, True)
+    kind = {"PERSON": "person", "ORG": "organisation"}.get(span.label, "other")
+    return Found(s, span.first, span.last, text, kind, span.rule, False, sex=span.sex, title=span.title,
+                 single=kind == "person" and len(words) == 1)
+
+
+def _surnames_not_places(found: list[Found]) -> None:
+    """A one-word city or state that is the surname of a person named in full in the article is that person
+    ("Attorney General Merrick Garland" … "Garland said", not Garland, Texas)."""
+    surnames = {name_parts(f.name)[1] for f in found if f.kind == "person" and " " in f.name}
+    for f in found:
+        if f.kind in ("city", "state") and not f.listed and " " not in f.name and f.name in surnames:
+            f.kind, f.rule, f.single = "person", f"surname of a person named in the article (not the {f.kind})", True
+
+
+def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found: list[Found],
+                 table: ActorTable) -> list[Found]:
+    """One-word names the recogniser left: a listed short form of an actor named in the article, or the
+    surname of a person named in full ("Kirby said it again." after "spokesman John Kirby")."""
+    words: set[str] = set()
+    for f in found:
+        if f.kind == "person" and " " in f.name:
+            words.add(name_parts(f.name)[1])
+        spec = table.get(f.name)
+        if spec is not None:
+            words.update(spec.short_forms)
+    out: list[Found] = []
+    for s in sentences:
+        toks, tk = s.tokens, taken[s.index]
+        for i, tok in enumerate(toks):
+            if tk[i] or not is_cap(tok) or strip_possessive(tok.text) not in words:
+                continue
+            if i + 1 < len(toks) and is_cap(toks[i + 1]) and not tk[i + 1]:
+                continue  # part of a longer, unknown name ("Kim Yong Chol")
+            _, title = title_before(toks, i, table)
+            sex = table.sex_of_title(title)
+            out.append(Found(s, i, i + 1, strip_possessive(tok.text), "person", "short form", False, sex=sex,
+                             title=title, single=True))
+            tk[i] = True
+    return out
+
+
+_NOT_INITIALS = frozenset({"of", "and", "the", "for", "on", "&", "U.S.", "US"})
+
+
+def initials(name: str) -> str:
+    """First letters of the capitalised words of ``name``, without of/and/the/for/on and "U.S."."""
+    return "".join(w[0] for w in name.split() if w not in _NOT_INITIALS and w[:1].isupper())
+
+
+def _resolve_acronyms(found: list[Found]) -> None:
+    """An acronym the recogniser found ("FDA") is the organisation of the article whose capitalised words
+    it abbreviates ("Food and Drug Administration"), when exactly one does."""
+    names = {f.name for f in found if f.kind == "organisation" and " " in f.name}
+    by_initials: dict[str, set[str]] = {}
+    for n in names:
+        by_initials.setdefault(initials(n), set()).add(n)
+    for f in found:
+        if f.kind == "organisation" and f.rule == "acronym":
+            full = by_initials.get(f.name.replace(".", ""), set())
+            if len(full) == 1:
+                f.name = next(iter(full))
+                f.rule = f"acronym of {f.name}"
+
+
+def _mention(f: Found, kind: str, source_type: str) -> ActorMention:
+    toks = f.sentence.tokens
+    start, end = toks[f.first].start, toks[f.last - 1].end
+    return ActorMention(actor=f.name, kind=kind, source_type=source_type, sentence_index=f.sentence.index,
+                        start=start, end=end, surface=span_text(f.sentence, start, end), rule=f.rule, note=f.note,
+                        place_kind=f.place_kind)
+
+
+def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outlet: str = "",
+                count_self: bool = False) -> ActorAnalysis:
+    """Every actor mention of ``doc`` (see the module docstring)."""
+    sentences = doc_sentences(doc)
+    taken = {s.index: [False] * len(s.tokens) for s in sentences}
+    found: list[Found] = []
+    places: list[Found] = []
+    for s in sentences:
+        found += find_listed(s, taken[s.index], table, places)
+    by_index = {s.index: s for s in sentences}
+    untyped: list[Found] = []
+    for span in get_recogniser(ner).recognise(sentences, taken, table):
+        s = by_index[span.sentence_index]
+        if any(taken[s.index][span.first:span.last]):
+            continue
+        if span.label == "MISC":
+            untyped.append(Found(s, span.first, span.last, name_of(s.tokens, span.first, span.last), "other",
+                                 span.rule, False))
+            continue
+        f = _from_span(span, s, table, places)
+        if f is not None:
+            found.append(f)
+        for k in range(span.first, span.last):
+            taken[s.index][k] = True
+    found += _short_forms(sentences, taken, found, table)
+    _surnames_not_places(found)
+    untyped = [u for u in untyped if not any(taken[u.sentence.index][u.first:u.last])]
+    resolve_persons(found, table)
+    _resolve_acronyms(found)
+    if outlet and not count_self:
+        for f in found:
+            if f.kind in ("organisation", "other") and is_self_reference(f.name, outlet):
+                f.note = SELF_NOTE
+    found.sort(key=lambda f: f.order)
+    mentions: list[ActorMention] = []
+    excluded: list[ActorMention] = []
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for f in found:
+        spec = table.actors.get(f.name) if f.listed or f.name in table.actors else None
+        m = _mention(f, spec.kind if spec else f.kind, spec.source_type if spec else "")
+        (excluded if m.note else mentions).append(m)
+        if m.kind == "person" and not m.note:
+            t_start, title = title_before(f.sentence.tokens, f.first, table)
+            if title:
+                roles.setdefault(f.name, []).append((title, employer_before(f.sentence.tokens, t_start, table)))
+    return ActorAnalysis(mentions, roles, [_mention(f, "place", "") for f in sorted(places, key=lambda f: f.order)],
+                         excluded, [_mention(u, "other", "") for u in untyped])
+
+
+def analyse_actors(doc: ParsedArticle, settings: Settings) -> ActorAnalysis:
+    """Mentions and roles of every actor in ``doc``; computed once per article and settings."""
+    ner = getattr(settings, "ner", "rules") or "rules"
+    count_self = bool(getattr(settings, "count_self_mentions", False))
+    key = (f"actors:{settings.actors_file or ''}|{getattr(settings, 'reporting_verbs_file', None) or ''}"
+           f"|{ner}|{count_self}")
+    if key not in doc.cache:
+        doc.cache[key] = analyse_doc(doc, actor_table(settings), ner, doc.article.outlet, count_self)
+    result: ActorAnalysis = doc.cache[key]
+    return result
+
+
+def find_actor_mentions(doc: ParsedArticle, settings: Settings) -> list[ActorMention]:
+    """Every counted actor mention in the headline and body of ``doc``, in reading order (cached)."""
+    return list(analyse_actors(doc, settings).mentions)
+
+
+def find_place_uses(doc: ParsedArticle, settings: Settings) -> list[ActorMention]:
+    """Place names used as places ("a state visit to Pyongyang", "in Chicago"), in reading order; not mentions.
+
+    ``actor`` is the actor the name stands for elsewhere (a capital's country) or the place itself,
+    ``kind`` is "place" and ``rule`` names the place context ("place after 'visit to'").
+    """
+    return list(analyse_actors(doc, settings).places)
+
+
+def find_entities(doc: ParsedArticle, settings: Settings) -> list[ActorMention]:
+    """The NER view: every recognised name with its type (``ner_type``), in reading order.
+
+    Counted mentions, place uses (type GPE), excluded mentions (the outlet's own name, ambiguous
+    surnames) and untyped capitalised names (MISC). For evaluating the recogniser against labelled
+    text; the emphasis metrics use :func:`find_actor_mentions`.
+    """
+    a = analyse_actors(doc, settings)
+    return sorted(a.mentions + a.places + a.excluded + a.untyped, key=lambda m: (m.sentence_index, m.start))

@@ -1,0 +1,212 @@
+"""One actor across the corpus: per-article actor names lined up to one canonical name.
+
+Within an article, :mod:`.coref` already merges the names of one person. Across articles the same
+person can still carry different names: "Donald Trump" where Fox News names him in full, "Trump" where
+the New York Times writes only "President Trump" and "Mr. Trump". :func:`canonical_map` lines them up
+from the ``actors`` record table of the whole corpus (our rules):
+
+1. Full names (two or more words) with the same first word and surname are one person, named by the
+   longest form seen ("Donald J. Trump" over "Donald Trump"; ties by mentions, then alphabetically).
+2. A one-word person ("Trump", also "Mrs. Clinton" kept apart in its article) joins the full-name
+   person with that surname when exactly one is compatible with its sex (honorific, given name), or
+   when one of them has at least :data:`DOMINANT_SHARE` of the compatible persons' counted mentions
+   in the corpus ("Trump" → Donald Trump beside a few mentions of Eric Trump); otherwise it stays as is.
+3. An organisation or place whose name differs only by a leading "The" is one actor; an acronym
+   of three or more letters ("FDA") is the only organisation of the corpus whose capitalised words it
+   abbreviates.
+4. Listed actors (bundled or user actor file; ``listed`` in the actors table) are never renamed: a user
+   file overrides any merge by listing the names it wants as aliases of one actor, or as separate actors.
+
+An article keeps its own name for an actor when the canonical name is already another actor of that
+article. :func:`actor_index` is the corpus actors table: each canonical actor with its variants,
+counts, outlets and the rule that merged them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+import pandas as pd
+
+from .analyse import initials as _initials
+from .coref import name_parts
+from .gazetteers import gazetteer
+
+DOMINANT_SHARE = 0.8
+"""Share of the compatible full-name persons' mentions one of them needs to take a bare surname ("our choice")."""
+RENAMED_FAMILIES = ("entities", "sourcing")  # families whose targets are actor names
+
+
+def _sex_of(name: str) -> str:
+    first = name.split()[0]
+    if first in ("Mr.", "Mr", "Sir", "Lord"):
+        return "m"
+    if first in ("Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Lady", "Madam"):
+        return "f"
+    sex = gazetteer().given_names.get(first, "") if " " in name else ""
+    return sex if sex in ("m", "f") else ""
+
+
+def canonical_map(rows: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, str]]:
+    """Actor name -> (canonical name, rule) for every actor of the ``actors`` rows that is renamed."""
+    mentions: dict[tuple[str, str], int] = defaultdict(int)  # (actor, kind) -> counted mentions
+    listed: set[str] = set()
+    for r in rows:
+        if r.get("note"):
+            continue
+        mentions[(str(r["actor"]), str(r["kind"]))] += int(r.get("mentions") or 0)
+        if str(r.get("listed", "")).lower() in ("true", "1"):
+            listed.add(str(r["actor"]))
+    out: dict[str, tuple[str, str]] = {}
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    singles: list[str] = []
+    orgs_later: dict[str, None] = {}  # acronyms, matched once every organisation is known
+    orgs: dict[str, set[str]] = defaultdict(set)  # initials -> multi-word organisations
+    for (actor, kind), _ in sorted(mentions.items()):
+        if kind == "organisation" and len(actor.split()) > 1:
+            orgs[_initials(actor)].add(actor)
+        if actor in listed:
+            if kind == "person" and len(actor.split()) > 1:
+                groups[name_parts(actor)].append(actor)  # a target for surnames, never renamed itself
+            continue
+        if kind == "organisation" and actor.replace(".", "").isupper() and len(actor.replace(".", "")) > 2:
+            orgs_later[actor] = None
+            continue
+        if kind == "person":
+            words = actor.split()
+            if len(words) > 1 and not actor.startswith(("Mr.", "Mrs.", "Ms.", "Miss", "Dr.")):
+                groups[name_parts(actor)].append(actor)
+            else:
+                singles.append(actor)
+        elif actor.startswith("The ") and (actor[4:], kind) in mentions:
+            out[actor] = (actor[4:], 'the same name without "The"')
+    for acronym in orgs_later:  # "FDA" -> the only organisation of the corpus with those initials
+        full = orgs.get(acronym.replace(".", ""), set())
+        if len(full) == 1:
+            out[acronym] = (next(iter(full)), "acronym of the only organisation with these initials in the corpus")
+    persons: dict[str, tuple[str, int, str]] = {}  # canonical -> (surname, mentions, sex)
+    for (_, surname), names in groups.items():
+        fixed = [n for n in names if n in listed]
+        canon = fixed[0] if fixed else max(names, key=lambda n: (len(n.split()), len(n), mentions[(n, "person")],
+                                                                  [-ord(c) for c in n]))
+        total = sum(mentions[(n, "person")] for n in names)
+        persons[canon] = (surname, total, _sex_of(canon))
+        for n in names:
+            if n != canon and n not in listed:
+                out[n] = (canon, f"longest full name of {canon}" if not fixed else f"a name of the listed {canon}")
+    for single in singles:
+        surname, sex = single.split()[-1], _sex_of(single)
+        cands = {c: v for c, v in persons.items() if v[0] == surname and (not sex or not v[2] or v[2] == sex)}
+        if not cands:
+            continue
+        best = max(sorted(cands), key=lambda c: cands[c][1])
+        share = cands[best][1] / max(sum(v[1] for v in cands.values()), 1)
+        if len(cands) == 1:
+            out[single] = (best, f"surname of the only {surname} named in full in the corpus")
+        elif share >= DOMINANT_SHARE:
+            out[single] = (best, f"surname of {best}, {share:.0%} of the mentions of persons named {surname}")
+    return out
+
+
+def renames(actors: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(article_id, actor name in that article) -> canonical name, for every actor that is renamed.
+
+    An article keeps its own name where the canonical name is already another actor of that article."""
+    if actors.empty:
+        return {}
+    mapping = canonical_map(actors.to_dict("records"))
+    own = actors.groupby("article_id")["actor"].agg(set).to_dict()
+    out = {}
+    for aid, names in own.items():
+        for name in names:
+            if name in mapping and mapping[name][0] not in names:
+                out[(str(aid), str(name))] = mapping[name][0]
+    return out
+
+
+@dataclass(frozen=True)
+class ActorIndexRow:
+    """One row of the corpus actors table (``AnalysisTables.actor_index``, built when tables are loaded)."""
+
+    actor: str
+    kind: str
+    ner_type: str
+    variants: str  # "name in the articles (n articles)", "; "-joined
+    surfaces: str
+    n_articles: int
+    n_outlets: int
+    mentions: int
+    rule: str
+
+
+INDEX_COLUMNS = [f.name for f in fields(ActorIndexRow)]
+
+
+def _rename_column(df: pd.DataFrame, column: str, table: dict[tuple[str, str], str],
+                   mask: pd.Series | None = None) -> pd.DataFrame:
+    if df.empty or not table:
+        return df
+    keys = list(zip(df["article_id"].astype(str), df[column].astype(str), strict=True))
+    new = [table.get(k, k[1]) for k in keys]
+    out = df.copy()
+    if mask is None:
+        out[column] = new
+    else:
+        out.loc[mask, column] = [n for n, m in zip(new, mask, strict=True) if m]
+    return out
+
+
+def canonicalise(metrics: pd.DataFrame, actors: pd.DataFrame,
+                 evidence: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
+    """``metrics`` and ``evidence`` with the actor targets of the entities and sourcing families renamed to
+    canonical names, and ``actors`` with canonical names in ``actor`` and each article's own name kept in
+    ``name_in_article``."""
+    if "name_in_article" in actors.columns:  # the articles' own names (read back: actor may be renamed)
+        actors = actors.assign(actor=actors["name_in_article"].where(actors["name_in_article"] != "",
+                                                                     actors["actor"]))
+    table = renames(actors)
+    if not table:
+        return metrics, actors, evidence
+    metrics = _rename_column(metrics, "target", table, metrics["family"].isin(RENAMED_FAMILIES))
+    if evidence is not None and not evidence.empty:
+        evidence = _rename_column(evidence, "target", table, evidence["family"].isin(RENAMED_FAMILIES))
+    return metrics, _rename_column(actors, "actor", table), evidence
+
+
+def actor_index(actors: pd.DataFrame) -> pd.DataFrame:
+    """The corpus actors table: one row per canonical actor, with the per-article names merged into it
+    (``variants``, "name (n articles)"), the forms as printed (``surfaces``), counts and the merge rule."""
+    if actors.empty:
+        return pd.DataFrame(columns=INDEX_COLUMNS)
+    if "name_in_article" in actors.columns:  # index the articles' own names
+        actors = actors.assign(actor=actors["name_in_article"].where(actors["name_in_article"] != "",
+                                                                     actors["actor"]))
+    mapping = canonical_map(actors.to_dict("records"))
+    table = renames(actors)
+    acc: dict[str, dict[str, Any]] = {}
+    for r in actors.to_dict("records"):
+        if r.get("note"):
+            continue
+        canon = table.get((str(r["article_id"]), str(r["actor"])), r["actor"])
+        rule = mapping[r["actor"]][1] if canon != r["actor"] else ""
+        a = acc.setdefault(canon, {"actor": canon, "kind": r["kind"], "ner_type": r.get("ner_type", ""),
+                                   "variants": defaultdict(int), "surfaces": {}, "articles": set(),
+                                   "outlets": set(), "mentions": 0, "rules": set()})
+        a["variants"][r["actor"]] += 1
+        for s in str(r.get("surfaces", "")).split(";"):
+            if s:
+                a["surfaces"][s] = None
+        a["articles"].add(r["article_id"])
+        a["outlets"].add(r.get("outlet", ""))
+        a["mentions"] += int(r.get("mentions") or 0)
+        if rule:
+            a["rules"].add(f"{r['actor']}: {rule}")
+    rows = [{"actor": a["actor"], "kind": a["kind"], "ner_type": a["ner_type"],
+             "variants": "; ".join(f"{v} ({n})" for v, n in sorted(a["variants"].items())),
+             "surfaces": ";".join(a["surfaces"]), "n_articles": len(a["articles"]), "n_outlets": len(a["outlets"]),
+             "mentions": a["mentions"], "rule": "; ".join(sorted(a["rules"]))} for a in acc.values()]
+    return pd.DataFrame(rows, columns=INDEX_COLUMNS).sort_values(["mentions", "actor"], ascending=[False, True],
+                                                                 ignore_index=True)

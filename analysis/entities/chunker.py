@@ -1,0 +1,258 @@
+"""Candidate names: runs of capitalised words, split where a name ends.
+
+A run starts at a capitalised word that is not a function word (``not_names``) and not a party
+label ("R-Texas"), and goes on over capitalised words, initials ("Vladimir V. Putin"), name particles
+("de", "bin", "van") and the connectors of/for/on/the/and/& when a capitalised word follows. A
+possessive ("Trump's") ends a run. The run is split into names by :func:`split_run`: at "and"
+(unless inside an "X of Y and Z" organisation name), after a title prefix
+("Deputy Foreign Minister", "House Speaker"), and at of/for/on unless the word before is an
+organisation or location cue ("Bank of America", "Gulf of Mexico").
+
+Case tells little in a sentence set in Title Case or upper case (many headlines): :func:`case_mode`
+says so, and the recogniser then accepts only names it knows from elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import load_lexicon
+from ..model import Sentence, Token
+from .gazetteers import gazetteer
+from .table import ActorTable
+from .tokens import is_cap, is_possessive, norm, strip_possessive
+
+MAX_RUN = 12  # words; longer capitalised runs are split (tables, lists of names)
+_PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
+_JOINERS = frozenset({"of", "for", "on", "the", "and", "&"})
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Lower-case English function words (bundled ``stopwords_en.yaml``)."""
+    return frozenset(str(w).lower() for w in load_lexicon("stopwords_en.yaml").data.get("words", []))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A candidate name: tokens ``[first, last)`` of a sentence, with what came before it in its run."""
+
+    first: int
+    last: int
+    title: str = ""  # lower-cased title stripped off the front ("deputy foreign minister")
+    title_start: int = -1  # token index where that title began
+    initial: bool = False  # starts at the sentence's first word
+
+
+def first_word(sentence: Sentence) -> int:
+    """Index of the sentence's first non-punctuation token."""
+    return next((k for k, t in enumerate(sentence.tokens) if t.kind != "punct"), 0)
+
+
+def case_mode(sentence: Sentence) -> str:
+    """"upper" (letters all upper case), "title" (a headline with most longer words capitalised) or ""."""
+    n_words = n_upper = n_long = n_cap = 0
+    for t in sentence.tokens:
+        w = t.text
+        if t.kind != "word" or not w[:1].isalpha():
+            continue
+        n_words += 1
+        n_upper += w.isupper()
+        if len(w) > 3:
+            n_long += 1
+            n_cap += w[0].isupper()
+    if n_words >= 2 and n_upper == n_words:
+        return "upper"
+    if sentence.index < 0 and n_long >= 3 and n_cap >= 0.75 * n_long:
+        return "title"  # only a headline: a body sentence full of names is still ordinary text
+    return ""
+
+
+def _can_start(tok: Token, taken: bool, table: ActorTable) -> bool:
+    return (not taken and is_cap(tok) and strip_possessive(tok.text) not in table.not_names
+            and not _PARTY_LABEL.match(tok.text))
+
+
+def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple[int, int]]:
+    """Maximal runs ``[i, j)`` of capitalised words with their joiners, in order."""
+    toks = sentence.tokens
+    n = len(toks)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not _can_start(toks[i], taken[i], table):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < MAX_RUN and not taken[j]:
+            t = toks[j]
+            if j > i and is_cap(t) and strip_possessive(t.text) not in table.not_names \
+                    and not _PARTY_LABEL.match(t.text):
+                pass
+            elif j == i:
+                pass
+            elif t.text == "." and len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper():
+                pass  # the full stop of an initial
+            elif t.text == "." and (toks[j - 1].text in ("Jr", "Sr", "St") or
+                                    (toks[j - 1].lower, ".") in table.titles):
+                pass  # "Jr.", "Sen.", "Gov.": an abbreviation inside the run
+            elif (t.lower in _JOINERS or t.lower in table.name_particles) and j + 1 < n and not taken[j + 1] \
+                    and _can_start(toks[j + 1], False, table) and toks[j - 1].kind == "word":
+                pass
+            else:
+                break
+            j += 1
+            if is_possessive(t):
+                break
+        while j > i and toks[j - 1].kind == "punct" and toks[j - 1].text != ".":
+            j -= 1
+        out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _title_prefix(toks: tuple[Token, ...], i: int, j: int, table: ActorTable) -> tuple[int, str]:
+    """End of the title prefix of run ``[i, j)`` (modifiers, demonyms and titles), and the last title."""
+    k, title, end = i, "", i
+    while k < j:
+        best = 0
+        for length in range(min(5, j - k), 0, -1):
+            key = tuple(norm(t.text).lower() for t in toks[k:k + length])
+            if key in table.titles:
+                best = length
+                break
+        if best:
+            title = " ".join(norm(t.text).lower() for t in toks[k:k + best]).replace(" .", ".")
+            k += best
+            end = k
+            continue
+        word = norm(toks[k].text)
+        if word.lower() in table.title_modifiers or (word,) in table.demonyms:
+            k += 1
+            continue
+        break
+    return end, title
+
+
+def _is_place_or_body(toks: tuple[Token, ...], i: int, p: int, table: ActorTable) -> bool:
+    """Are tokens ``[i, p)`` a gazetteer place, a listed name or a name ending in a cue word?"""
+    words = tuple(strip_possessive(t.text) for t in toks[i:p] if t.kind == "word")
+    if not words:
+        return False
+    g = gazetteer()
+    text = " ".join(words)
+    return (words in table.span_names or words in table.aliases or text in g.regions or text in g.cities
+            or words[-1] in table.organisation_cues or words[-1] in table.location_cues
+            or words[-1] in table.region_cues)
+
+
+def _title_inside(toks: tuple[Token, ...], k: int, j: int, table: ActorTable) -> int:
+    """Start of a title inside run ``[k, j)`` that follows a place or body and precedes a name, else ``k``."""
+    if _title_prefix(toks, k, j, table)[1]:
+        return k  # "House Speaker Nancy Pelosi": the title starts the run
+    for p in range(k + 1, min(j - 1, k + 6)):
+        if toks[p].lower not in table.title_starts:
+            continue
+        end, title = _title_prefix(toks, p, j, table)
+        if title and end < j and _is_place_or_body(toks, k, p, table):
+            return p
+    return k
+
+
+def _single_word_and_body(toks: tuple[Token, ...], c: int, table: ActorTable, start: int) -> bool:
+    """"X and Y … CUE": one capitalised word that is no given name before "and" (the name starts at
+    ``start``), and after it two or more capitalised words ending in an organisation cue ("Food and Drug
+    Administration"; not "Pelosi and Senate")."""
+    if c - 1 != start or toks[c - 1].text in gazetteer().given_names:
+        return False
+    k = c + 1
+    while k < min(len(toks), c + MAX_RUN) and is_cap(toks[k]) and not is_possessive(toks[k]):
+        k += 1  # bounded: a sentence of nothing but capitalised words stays linear
+    if k < len(toks) and is_cap(toks[k]):
+        k += 1  # a possessive last word
+    return k - (c + 1) >= 2 and strip_possessive(toks[k - 1].text) in table.organisation_cues
+
+
+def _kept_joiner(toks: tuple[Token, ...], c: int, table: ActorTable, kept_of: bool, start: int) -> bool:
+    """Is the joiner at ``c`` inside a name ("Bank of America"), rather than between two names?"""
+    word = toks[c].lower
+    prev = strip_possessive(toks[c - 1].text)
+    if word == "&" or word in table.name_particles:
+        return True
+    if word in ("of", "for", "on"):
+        return prev in table.organisation_cues or prev in table.location_cues
+    if word == "the":
+        return toks[c - 1].lower in ("of", "for", "on") and kept_of
+    if word == "and":  # "Department of Health and Human Services", "Food and Drug Administration"
+        return kept_of or _single_word_and_body(toks, c, table, start)
+    return False
+
+
+_ADJECTIVE_MODIFIERS = frozenset({"former", "then", "acting", "late", "incoming", "outgoing", "interim"})
+_CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "‘"})
+
+
+def _opens_clause(toks: tuple[Token, ...], i: int) -> bool:
+    """Is token ``i`` the first word after a colon, a dash or an opening quotation mark (capitalised by rule)?"""
+    return i > 0 and toks[i - 1].text in _CLAUSE_OPENERS
+
+
+def _segment_end(toks: tuple[Token, ...], s: int, j: int, table: ActorTable) -> tuple[int, bool]:
+    """End of the name starting at ``s`` in run ``[s, j)`` and whether it is an organisation's name
+    (its last word, or a word before a kept of/for, is an organisation cue)."""
+    kept_of, org, e = False, False, s
+    while e < j:
+        if toks[e].lower in _JOINERS or (toks[e].lower in table.name_particles and not is_cap(toks[e])):
+            if _kept_joiner(toks, e, table, kept_of, s):
+                if toks[e].lower in ("of", "for", "on") and strip_possessive(toks[e - 1].text) in \
+                        table.organisation_cues:
+                    org = True
+                kept_of = kept_of or toks[e].lower in ("of", "for", "on")
+                e += 1
+                continue
+            break
+        e += 1
+    while e > s and toks[e - 1].kind != "word":
+        e -= 1
+    if e > s and strip_possessive(toks[e - 1].text) in table.organisation_cues:
+        org = True
+    return e, org
+
+
+def split_run(sentence: Sentence, i: int, j: int, table: ActorTable) -> list[Part]:
+    """The candidate names in run ``[i, j)``: title prefixes stripped, split at joiners between names.
+
+    A name that ends in an organisation cue keeps its title-like first word ("Justice Department").
+    """
+    toks = sentence.tokens
+    start_word = first_word(sentence)
+    parts: list[Part] = []
+    k = i
+    while k < j:
+        p = _title_inside(toks, k, j, table)
+        if p > k:  # "Texas Sen. Ted Cruz", "Jackson County Sheriff Richard Stringer": a place or body, then a person
+            parts.append(Part(k, p, initial=k == start_word))
+            k = p
+        e, org = _segment_end(toks, k, j, table)
+        s, title = (k, "") if org else _title_prefix(toks, k, j, table)
+        title_start = k if title else -1
+        for b in range(k, s) if title else ():  # "Senate Majority Leader …", "House Speaker …": the body too
+            if toks[b].text in table.standalone_organisations:
+                parts.append(Part(b, b + 1, initial=b == start_word))
+        if s > k:
+            e, org = _segment_end(toks, s, j, table)
+        # function words capitalised at a sentence start or in a headline ("Despite Trump", "But Biden")
+        while s < e and (toks[s].lower in stopwords() or toks[s].lower in _ADJECTIVE_MODIFIERS) \
+                and toks[s].kind == "word":
+            s += 1
+        if s == start_word and e - s > 1 and toks[s].lower.endswith(("ing", "ly", "ed")) \
+                and toks[s].text not in gazetteer().given_names:
+            s += 1  # "Taking Clinton …", "Reportedly …": a capitalised first word that is no name
+        if e > s:
+            parts.append(Part(s, e, title, title_start, s == start_word or _opens_clause(toks, s)))
+        k = max(e, s, k + 1)
+        while k < j and (toks[k].lower in _JOINERS or not is_cap(toks[k])):
+            k += 1
+    return parts

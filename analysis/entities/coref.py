@@ -1,0 +1,111 @@
+"""Names of one person within an article: full names, surnames and honorific + surname.
+
+Full names (two or more words) with the same first and last word are one person, named by the
+longest form ("Donald J. Trump" over "Donald Trump"); a listed nickname counts as its full given name
+("Bob Mueller" and "Robert Mueller"). Two full names that share a surname but not
+a given name are two persons ("Bill Clinton", "Hillary Clinton"). A one-word name ("Trump", also
+after "Mr." or "President") joins the person whose surname it is, or the listed actor whose short
+form it is (or whose first word it is, when that is no given name: "Tsai" for Tsai Ing-wen), only
+when exactly one such person of the article is compatible with it: a gendered
+honorific ("Mrs.") and a given name of the other sex ("Bill") do not go together. With no such
+person the one word is a person of its own ("Trump"; "Mrs. Clinton" when a man named Clinton is
+also in the article). With two or more, the mention is ambiguous: it is left unmerged, with a note
+naming the candidates, and not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gazetteers import gazetteer
+from .listed import Found
+from .table import ActorTable
+
+SURNAME_RULE = "surname of a person named in the article"
+SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+
+
+def name_parts(name: str) -> tuple[str, str]:
+    """(first word, surname) of a person's name; the surname skips suffixes ("Jr.")."""
+    words = [w for w in name.split() if w not in SUFFIXES] or name.split()
+    return words[0], words[-1]
+
+
+@dataclass
+class _Person:
+    name: str
+    first: str
+    surname: str
+    sex: str = ""
+    listed: bool = False
+    short_forms: set[str] = field(default_factory=set)
+
+
+def _compatible(sex: str, person: _Person) -> bool:
+    return not sex or not person.sex or sex == person.sex
+
+
+def resolve_persons(found: list[Found], table: ActorTable) -> None:
+    """Set ``name``, ``rule`` and ``note`` of the person mentions in ``found`` (in place).
+
+    Time is linear in the number of mentions times the persons sharing one surname."""
+    persons: dict[tuple[str, str], _Person] = {}
+    fulls = [f for f in found if f.kind == "person" and (f.listed or len(f.name.split()) > 1)]
+    full_ids = {id(f) for f in fulls}
+    def key_of(f: Found) -> tuple[str, str]:
+        first, surname = name_parts(f.name)
+        return (table.nicknames.get(first, first), surname) if not f.listed else (f.name, "")
+
+    for f in fulls:
+        first, surname = name_parts(f.name)
+        key = key_of(f)  # "Bob Mueller" and "Robert Mueller" are one person
+        p = persons.get(key)
+        if p is None:
+            spec = table.get(f.name) if f.listed else None
+            p = persons[key] = _Person(f.name, first, surname, listed=f.listed,
+                                       short_forms=set(spec.short_forms) if spec else set())
+            if not f.listed:
+                p.short_forms.add(surname)
+                if first not in gazetteer().given_names and first[:1].isupper() and not first.endswith("."):
+                    p.short_forms.add(first)  # family name first: "Tsai Ing-wen" … "Tsai", "Xi Jinping" … "Xi"
+        elif len(f.name) > len(p.name) and not p.listed:
+            p.name = f.name
+        p.sex = p.sex or f.sex
+    for f in fulls:
+        f.name = persons[key_of(f)].name
+    by_form: dict[str, list[_Person]] = {}  # short form -> persons
+    upper: dict[str, str] = {}  # "TRUMP" -> "Trump"
+    for p in persons.values():
+        for w in p.short_forms:
+            by_form.setdefault(w, []).append(p)
+            upper.setdefault(w.upper(), w)
+    singles: dict[str, list[_Person]] = {}  # word -> persons known only by that word
+    for f in sorted((f for f in found if f.kind == "person" and id(f) not in full_ids), key=lambda f: f.order):
+        word = f.name
+        if word.isupper() and len(word) > 1:  # "TRUMP" in an upper-case headline
+            word = upper.get(word, word)
+        cands = [p for p in by_form.get(word, ()) if _compatible(f.sex, p)]
+        if len(cands) == 1:
+            p = cands[0]
+            plain = f.rule in ("", "short form", SURNAME_RULE)
+            f.rule = f"short form of {p.name}" if plain else f"{f.rule}; short form of {p.name}"
+            f.name, f.kind = p.name, (table.actors[p.name].kind if p.listed and p.name in table.actors else "person")
+            f.listed = p.listed
+            p.sex = p.sex or f.sex
+            continue
+        if len(cands) > 1:
+            f.note = "ambiguous: " + " or ".join(sorted(p.name for p in cands))
+            continue
+        same = [p for p in singles.get(word, ()) if _compatible(f.sex, p)]
+        if len(same) > 1:
+            f.note = "ambiguous: " + " or ".join(sorted(p.name for p in same))
+            continue
+        if same:
+            p = same[0]
+            p.sex = p.sex or f.sex
+            f.name = p.name
+            continue
+        clash = word in by_form  # "Mrs. Clinton" beside Bill Clinton
+        name = f"{f.title.capitalize()} {word}" if clash and f.title else word
+        singles.setdefault(word, []).append(_Person(name, word, word, f.sex))
+        f.name = name

