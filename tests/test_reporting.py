@@ -343,3 +343,16 @@ def test_detail_pages_split_by_outlet_and_chunk(tmp_path) -> None:
     assert all((tmp_path / rel).is_file() for rel, _, _ in pages)
     small = write_detail_pages(tmp_path, "few", rows.head(5), "Few", render)
     assert [(rel, label, n) for rel, label, n in small] == [("articles/few.html", "every row", 5)]
+
+
+def test_every_labelled_metric_links_to_its_definition(tmp_path) -> None:
+    from analysis.reporting.labels import known_labels
+    from analysis.reporting.paper import write_methods
+
+    page = write_methods(tmp_path)["html"].read_text(encoding="utf-8")
+    anchors = set(re.findall(r'id="m-([a-z0-9_]+)"', page))
+    assert set(known_labels()) <= anchors
+    summary = pd.DataFrame([{"family": "sourcing", "metric": "n_sources", "target": "", "outlet": "A", "n": 2,
+                             "n_undefined": 0, "undefined_reason": "", "mean": 1.0, "ci_low": 0.5, "ci_high": 1.5,
+                             "median": 1.0, "q1": 0.5, "q3": 1.5}])
+    assert 'href="paper/methods.html#m-n_sources"' in summary_html(summary, "sourcing")

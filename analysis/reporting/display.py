@@ -30,7 +30,7 @@ from .labels import (
     format_value,
     metric_label,
 )
-from .layout import evidence_href, summary_anchor
+from .layout import definition_href, evidence_href, summary_anchor
 from .summary import family_values, summary_keys
 
 MAX_METRIC_COLUMNS = 7
@@ -54,7 +54,8 @@ def summary_html(summary: pd.DataFrame, family: str, prefix: str = "", table_id:
         iqr = "" if math.isnan(r.q1) else f"{format_value(r.q1, lab)} to {format_value(r.q3, lab)}"
         undefined = Cell(format_count(r.n_undefined), sort=r.n_undefined, title=r.undefined_reason)
         rows.append([
-            Cell(lab.header(r.target), title=f"definition: {lab.doc}" if lab.doc else ""),
+            Cell(lab.header(r.target), href=definition_href(r.metric, prefix),
+                 title=f"definition (also in {lab.doc})" if lab.doc else "definition"),
             Cell(r.outlet),
             Cell(format_count(r.n), sort=r.n),
             Cell(format_value(r.mean, lab), sort=_sort(r.mean)),

@@ -19,9 +19,9 @@ import pandas as pd
 
 from ..labels import outlet_labels
 from .display import headline_of
-from .html import Cell, esc, html_table, page
+from .html import Cell, esc, html_table, link, page
 from .labels import metric_label
-from .layout import article_anchor, event_path, evidence_path, family_info, outlet_anchor
+from .layout import article_anchor, definition_href, event_path, evidence_path, family_info, outlet_anchor
 
 PER_OUTLET = 20
 PER_ARTICLE = 2
@@ -65,8 +65,10 @@ def evidence_page(evidence: pd.DataFrame, articles: pd.DataFrame, family: str, m
     rows = rows.assign(article_id=rows["article_id"].astype(str))
     rows = rows[rows["article_id"].isin(info.index)]
     rows = rows.assign(outlet=rows["article_id"].map(info["outlet"]))
-    parts = [f"<p>{esc(lab.header(target))}: higher = {esc(lab.higher or 'see definition')}. Definition: "
-             f"<code>{esc(lab.doc or 'methods')}</code>. Sample sentences from the evidence table (at most "
+    parts = [f"<p>{esc(lab.header(target))}: higher = {esc(lab.higher or 'see definition')}. "
+             f"{link(definition_href(metric, '../../'), 'Definition')} "
+             f"(also in <code>{esc(lab.doc or 'docs/')}</code>). "
+             "Sample sentences from the evidence table (at most "
              f"{PER_ARTICLE} per article and {PER_OUTLET} per outlet); every row is in <code>tables/evidence.csv"
              "</code>.</p>"]
     if rows.empty:

@@ -68,6 +68,11 @@ def figure_href(family: str, prefix: str = "") -> str:
     return f"{prefix}{FIGURES_DIR}/{family_info(family).figure}.png"
 
 
+def definition_href(metric: str, prefix: str = "") -> str:
+    """Link to a metric's definition in the report's methods page."""
+    return f"{prefix}{PAPER_DIR}/methods.html#m-{metric}"
+
+
 def evidence_path(family: str, metric: str, target: str = "") -> str:
     return f"{EVIDENCE_DIR}/{family}/{row_key(metric, target)}.html"
 

@@ -17,7 +17,8 @@ from typing import Any
 from ..compare.stats import CONFIDENCE, N_BOOT, SEED
 from ..methods import methods_markdown
 from .findings import templates
-from .labels import labels_meta, load_yaml_data
+from .html import page
+from .labels import known_labels, labels_meta, load_yaml_data
 
 REFERENCES_FILE = "references.yaml"
 
@@ -91,12 +92,33 @@ def methods_document() -> tuple[str, str]:
     return body + "\n" + refs, bibtex(keys)
 
 
+_METRIC_ITEM = re.compile(r"<li><code>([a-z0-9_]+)</code>")
+
+
+def methods_html(text: str) -> str:
+    """The methods Markdown as a standalone page; each measure's list item gets the anchor ``m-NAME`` that the
+    report's tables link to (:func:`analysis.reporting.layout.definition_href`). The text is the toolkit's own
+    (docstrings, bundled lexicon headers, package versions)."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    body = _METRIC_ITEM.sub(lambda m: f'<li id="m-{m.group(1)}"><code>{m.group(1)}</code>', markdown2html_mistune(text))
+    # measures a family emits per target (frame_score, n_quotes …) are defined in the family's section
+    for family in sorted({lab.family for lab in known_labels().values()}):
+        missing = [m for m, lab in known_labels().items() if lab.family == family and f'id="m-{m}"' not in body]
+        heading = re.search(rf"<h\d[^>]*>Family <code>{re.escape(family)}</code>.*?</h\d>", body)
+        if heading and missing:
+            spans = "".join(f'<span id="m-{m}"></span>' for m in sorted(missing))
+            body = body[:heading.end()] + spans + body[heading.end():]
+    return page("Methods", body, up="../index.html")
+
+
 def write_methods(out_dir: str | Path) -> dict[str, Path]:
-    """Write ``methods.md`` and ``references.bib`` to ``out_dir``."""
+    """Write ``methods.md``, ``methods.html`` and ``references.bib`` to ``out_dir``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     text, bib = methods_document()
-    paths = {"methods": out / "methods.md", "bib": out / "references.bib"}
+    paths = {"methods": out / "methods.md", "html": out / "methods.html", "bib": out / "references.bib"}
     paths["methods"].write_text(text, encoding="utf-8")
+    paths["html"].write_text(methods_html(text), encoding="utf-8")
     paths["bib"].write_text(bib, encoding="utf-8")
     return paths
