@@ -25,6 +25,7 @@ from .validate.cli import add_validate_command
 
 if TYPE_CHECKING:
     from .cache import CacheConfig
+    from .compare.run import CompareSettings
     from .pipeline import ArticleResult
     from .tables import AnalysisTables
 
@@ -316,8 +317,56 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--event", metavar="ID", help="compare one event only (default: pooled and every event)")
     p.add_argument("--from-tables", action="store_true",
                    help="CORPUS is a tables folder written by 'report' (OUT/tables): skip the analysis")
+    _add_compare_options(p)
     _add_analysis_options(p)
     p.set_defaults(run=run_compare)
+
+
+KEYNESS_KEEP = ("outlet-names", "bylines", "party-tags", "boilerplate", "stopwords", "phrases")
+
+
+def _add_compare_options(p: argparse.ArgumentParser) -> None:
+    """Statistics and keyness options of ``compare`` (docs/statistics.md)."""
+    p.add_argument("--min-articles", metavar="N", type=_jobs, default=10,
+                   help="articles an outlet needs to be tested (default: 10); fewer: described only")
+    p.add_argument("--contrast", metavar="A:B", action="append", default=[], type=_contrast,
+                   help="also compare outlets A and B pairwise (repeatable; named pairs need 2 articles each)")
+    p.add_argument("--resamples", metavar="N", type=_jobs, default=2000,
+                   help="bootstrap resamples and at most this many permutations per test (default: 2000)")
+    p.add_argument("--per-event", choices=("auto", "yes", "no"), default="auto",
+                   help="statistics and keyness per event too (auto: when there are at most 20 events)")
+    p.add_argument("--keyness-top", metavar="N", type=_jobs, default=30,
+                   help="keyness terms kept per side of each contrast (default: 30)")
+    p.add_argument("--keyness-full", action="store_true",
+                   help="also write every term of every contrast to keyness_full.parquet")
+    p.add_argument("--keyness-keep", metavar="WHAT", action="append", default=[], choices=KEYNESS_KEEP,
+                   help="keep what keyness leaves out by default: outlet-names, bylines, party-tags, boilerplate, "
+                        "stopwords; 'phrases' counts multi-word names word by word (repeatable)")
+
+
+def _contrast(text: str) -> str:
+    from .compare.contrasts import parse_contrast
+
+    try:
+        a, b = parse_contrast(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return f"{a}:{b}"
+
+
+def compare_settings(args: argparse.Namespace) -> CompareSettings:
+    """The :class:`analysis.compare.run.CompareSettings` of the ``compare`` options."""
+    from .compare.run import CompareSettings
+    from .compare.terms import TermOptions
+
+    keep = set(args.keyness_keep)
+    terms = TermOptions(outlet_names="outlet-names" not in keep, bylines="bylines" not in keep,
+                        party_tags="party-tags" not in keep, boilerplate="boilerplate" not in keep,
+                        phrases="phrases" not in keep)
+    return CompareSettings(stopwords="stopwords" not in keep, terms=terms, keyness_top=args.keyness_top,
+                           keyness_full=args.keyness_full, n_boot=args.resamples, min_articles=args.min_articles,
+                           contrasts=tuple(args.contrast),
+                           per_event={"auto": None, "yes": True, "no": False}[args.per_event])
 
 
 # Subcommands in --help order. A new command is one function adding its parser (and its ``run``)
@@ -528,7 +577,8 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables) -> int:
             raise MediacompareError(f"{args.corpus}: no article has event_id {args.event!r}")
     with Staging() as staging:
         try:
-            paths = write_comparison(tables, staging.folder(args.output), event=args.event or None)
+            paths = write_comparison(tables, staging.folder(args.output), event=args.event or None,
+                                     settings=compare_settings(args))
             staging.commit()
         except OSError as exc:
             raise write_error(exc, staging) from None

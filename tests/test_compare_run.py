@@ -10,7 +10,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis.compare.run import COMPARISON_TABLES, compare_tables, event_summary, write_comparison
+from analysis.compare.run import COMPARISON_TABLES, CompareSettings, compare_tables, event_summary, write_comparison
 from analysis.compare.stats import NO_INFERENCE, PAIRED
 from analysis.figures.compare import plot_forest, plot_keyness, plot_reuse, render_side_by_side
 from analysis.pipeline import analyse_corpus
@@ -56,8 +56,8 @@ def test_seed_tables_hand_checked(seed_tables: AnalysisTables) -> None:
     assert k["p_value"].isna().all()
     # stats: the pooled block pairs within the shared event (n = 1) and supports no inference
     s = c["stats"]
-    pooled = s[s["scope"] == "pooled"].set_index("metric")
-    assert (pooled["design"] == PAIRED).all()
+    pooled = s[(s["scope"] == "pooled") & (s["contrast"] == "pair")].set_index("metric")
+    assert (pooled["design"] == PAIRED).all() and (pooled["status"] == "described").all()
     assert (pooled["note"].str.contains(NO_INFERENCE) | pooled["note"].str.startswith("no defined value")).all()
     assert pooled.loc["n_sentences", "difference"] == 14 - 16  # UPI 14 sentences, rewrite 16
     assert s["ci_low"].isna().all() and s["p_adjusted"].isna().all()
@@ -87,12 +87,15 @@ def test_write_comparison_writes_every_table_in_both_formats(seed_tables: Analys
             assert path.read_bytes() == again[name].read_bytes()
 
 
+SMALL = CompareSettings(min_articles=3)  # the synthetic corpus has 6 events: test outlets from 3 on
+
+
 def test_synthetic_multi_event_paired_statistics(synthetic_tables: AnalysisTables) -> None:
-    c = compare_tables(synthetic_tables, n_boot=500)
+    c = compare_tables(synthetic_tables, n_boot=500, settings=SMALL)
     s = c["stats"]
     events = sorted(synthetic_tables.articles["event_id"].unique())
     assert set(s["scope"]) == {"pooled", *events}
-    pooled = s[(s["scope"] == "pooled") & (s["target"] == "")]
+    pooled = s[(s["scope"] == "pooled") & (s["target"] == "") & s["contrast"].isin(["pair", "outlet_vs_rest"])]
     # every outlet covers every event once: paired within events, n = number of events
     assert (pooled["design"] == PAIRED).all()
     assert (pooled["n_a"] <= len(events)).all()  # fewer where a metric is undefined (e.g. SMOG < 30 sentences)
@@ -127,8 +130,8 @@ def test_figures_have_captions_and_say_when_descriptive(seed_tables: AnalysisTab
     assert "cannot support inference" in forest.caption and "Benjamini" in forest.caption
     assert "Nicholls" in reuse.caption and "1 article pair(s) in 1 event(s)" in reuse.caption
     assert "nothing is plotted" in empty.caption
-    syn = compare_tables(synthetic_tables, n_boot=200)
-    f2 = plot_forest(syn["stats"])
+    syn = compare_tables(synthetic_tables, n_boot=200, settings=SMALL)
+    f2 = plot_forest(syn["stats"][syn["stats"]["contrast"] == "pair"])
     assert "paired within events" in f2.caption and "cannot support" not in f2.caption
     assert "permutation" in plot_keyness(syn["keyness"]).caption
     html = render_side_by_side(seeds["alignment"], seed_tables.sentences)

@@ -39,28 +39,37 @@ def test_analysed_articles_drops_skipped_and_sorts() -> None:
     assert list(out.article_id) == ["a", "b"]
 
 
-def test_group_events_by_date_window_and_containment() -> None:
+def test_group_events_by_date_window_and_lead_similarity() -> None:
     arts, sents = frames({
         "a1": ("A", "", "2024-03-01", WIRE + " officials said"),
         "b1": ("B", "", "2024-03-02", "reports say " + WIRE),  # same wire text, a day later: linked to a1
         "c1": ("C", "", "2024-03-20", WIRE + " in the spring"),  # similar text but 19 days later: own event
         "d1": ("D", "", "2024-03-01", OTHER),  # same day, other text: its own event
         "g1": ("E", "given-1", "2024-03-01", WIRE),  # has an event id: kept
-        # no date: joins the event of the article it overlaps most (a1: all of a1's shingles are in n1)
+        # no date: joins the event of the article it is most similar to
         "n1": ("F", "", "", WIRE + " officials said again"),
     })
-    out = group_events(arts, sents, window_days=3, threshold=0.2).set_index("article_id")
+    out = group_events(arts, sents, window_days=3).set_index("article_id")
     assert list(out.columns) == ["event_id", "method"]
     assert out.loc["g1", "event_id"] == "given-1" and out.loc["g1", "method"] == "given"
     assert out.loc["a1", "event_id"] == out.loc["b1", "event_id"] == out.loc["n1", "event_id"]
     assert out.loc["c1", "event_id"] != out.loc["a1", "event_id"]
     assert out.loc["d1", "event_id"] not in {out.loc["a1", "event_id"], out.loc["c1", "event_id"]}
     assert out.loc["d1", "method"] == "no match: own event"
-    assert out.loc["b1", "method"].startswith("date window 3 d + containment ≥ 0.2 with ")
-    assert out.loc["n1", "method"].startswith("no date; containment ≥ 0.2 with ")
+    assert out.loc["b1", "method"].startswith("date window 3 d + lead cosine ≥ 0.3 with ")
+    assert out.loc["n1", "method"].startswith("no date; lead cosine ≥ 0.3 with ")
     # events are numbered by their earliest article: a1/b1/d1 share 2024-03-01, a1 < d1
     assert out.loc["a1", "event_id"] == "auto-001" and out.loc["d1", "event_id"] == "auto-002"
     assert out.loc["c1", "event_id"] == "auto-003"
+
+
+def test_lead_terms_read_title_and_first_words() -> None:
+    from analysis.compare.events import lead_terms
+
+    arts, sents = frames({"a1": ("A", "", "2024-03-01", "floods close schools across the valley today")})
+    arts["title"] = "Heavy rain"
+    # title words first, then body words up to lead_words = 3; stop words dropped, Snowball stems
+    assert lead_terms(arts, sents, {"a1"}, lead_words=3) == {"a1": ["heavi", "rain", "flood", "close", "school"]}
 
 
 def test_group_events_window_is_a_parameter() -> None:
@@ -79,13 +88,32 @@ def test_group_events_empty_without_warnings() -> None:
         assert assign_events(arts).empty
 
 
-def test_group_events_boilerplate_below_threshold_links_nothing() -> None:
-    # every article ends with the same 10-word footer (6 shared 5-grams); the stories differ. Each article has
-    # 20 + 10 = 30 words -> 26 shingles, 6 shared with every other: containment 6/26 = 0.23 with any other.
+def test_group_events_shared_footer_links_nothing() -> None:
+    # every article ends with the same footer; the stories differ. The footer's words are in every article,
+    # so their idf is the lowest and they are never signature terms: no candidate pair, six events.
     footer = "follow us for more news from the region every day"
     stories = {f"s{i}": " ".join(f"w{i}x{j}" for j in range(20)) for i in range(6)}
     arts, sents = frames({k: ("A", "", "2024-03-01", f"{v} {footer}") for k, v in stories.items()})
-    # 0.2 reaches the footer: one event; 0.3 does not: six events, each "no match"
-    assert group_events(arts, sents, threshold=0.2).event_id.nunique() == 1
-    out = group_events(arts, sents, threshold=0.3)
+    out = group_events(arts, sents)
     assert out.event_id.nunique() == 6 and (out.method == "no match: own event").all()
+    # the same stories told twice (a second outlet, same day) are grouped in pairs
+    twice = {**{k: ("A", "", "2024-03-01", v) for k, v in stories.items()},
+             **{f"{k}b": ("B", "", "2024-03-01", f"{v} said the agency") for k, v in stories.items()}}
+    arts, sents = frames(twice)
+    paired = group_events(arts, sents).set_index("article_id")["event_id"]
+    assert paired.nunique() == 6 and all(paired[k] == paired[f"{k}b"] for k in stories)
+
+
+def test_candidate_links_skip_terms_common_in_the_window() -> None:
+    from analysis.compare.events import candidate_links
+
+    # 60 articles on one day share the terms "x" and "y" (more than MAX_POSTING = 50 in the window): no candidate;
+    # two of them also share the rare "r1", "r2": one candidate pair
+    vectors = [{"x": 0.5, "y": 0.5} for _ in range(60)]
+    vectors[3] = {"r1": 0.9, "r2": 0.8, "x": 0.1}
+    vectors[7] = {"r1": 0.9, "r2": 0.8, "y": 0.1}
+    days = [0.0] * 60
+    assert candidate_links(vectors, days, 3) == {(3, 7)}
+    # spread over 60 days, each window holds few articles: neighbours within 3 days become candidates
+    spread = candidate_links([{"x": 0.5, "y": 0.5}] * 60, [float(10 * i) for i in range(60)], 3)
+    assert spread == set()  # 10 days apart: never in one window

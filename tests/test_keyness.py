@@ -171,3 +171,99 @@ def test_seeds_descriptive_and_hand_counted(seeds_dir: Path) -> None:
     # "new": UPI's 4 adjective uses (s7, s8 twice, s13) + "New York Times" (s11) = 5; a known limit of word terms
     assert (k.loc["new", "count_a"], k.loc["new", "count_b"]) == (5, 0)
     assert k["p_value"].isna().all() and k["note"].str.startswith(DESCRIPTIVE_1V1).all()
+
+
+# ----------------------------------------------------------------------------- what keyness counts
+
+# Hand-made sentences in the parser's format (``tokens``: word tokens joined by spaces, punctuation gone);
+# {day} differs between an outlet's three articles, so only Fox's newsletter line repeats word for word.
+FOX = [("Fox News has learned that Sen. John McCain (R-Ariz.) met the White House counsel on {day}.",
+        "Fox News has learned that Sen John McCain R-Ariz met the White House counsel on {day}"),
+       ("By Jane Roe, {day}", "By Jane Roe {day}"),
+       ("Sign up for the Fox News newsletter here.", "Sign up for the Fox News newsletter here")]
+HUFF = [("HuffPost asked the White House and Rep. Jerrold Nadler, D-N.Y., about the budget on {day}.",
+         "HuffPost asked the White House and Rep Jerrold Nadler D-N Y about the budget on {day}"),
+        ("The Huffington Post first reported the budget talks on {day}.",
+         "The Huffington Post first reported the budget talks on {day}")]
+DAYS = ("Monday", "Tuesday", "Friday")
+
+
+def outlet_corpus() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """3 Fox News and 3 HuffPost articles from the sentences above (each article its outlet's sentences)."""
+    sents, arts = [], []
+    for outlet, lines in (("Fox News", FOX), ("HuffPost", HUFF)):
+        for k, day in enumerate(DAYS):
+            aid = f"{outlet[:3]}{k}"
+            arts.append({"article_id": aid, "outlet": outlet, "event_id": "", "status": "analysed"})
+            sents += [{"article_id": aid, "sentence_index": i, "text": t.format(day=day),
+                       "tokens": tok.format(day=day)} for i, (t, tok) in enumerate(lines)]
+    return pd.DataFrame(sents), pd.DataFrame(arts)
+
+
+def counted(tc: object) -> dict[str, int]:
+    from collections import Counter
+
+    c: Counter[str] = Counter()
+    for t, n in zip(tc.term, tc.count, strict=True):  # type: ignore[attr-defined]
+        c[str(tc.vocab[t])] += int(n)  # type: ignore[attr-defined]
+    return dict(c)
+
+
+def test_default_exclusions_on_hand_made_texts() -> None:
+    from analysis.compare.terms import count_terms
+
+    sentences, articles = outlet_corpus()
+    tc = count_terms(sentences, articles)
+    terms = counted(tc)
+    # "White House" is capitalised in all 6 articles (≥ 3): one term, 6 times; "white"/"house" never alone
+    assert terms["white house"] == 6 and "white" not in terms and "house" not in terms
+    # "John McCain" and "Jerrold Nadler" recur in 3 articles each: one term; the title "Sen."/"Rep." stays apart
+    assert terms["john mccain"] == 3 and terms["jerrold nadler"] == 3 and terms["sen"] == 3
+    # outlet self-references: names, variants and (in own articles) their words, all gone
+    for name in ("fox", "news", "fox news", "huffpost", "huffington", "huffington post", "post"):
+        assert name not in terms, name
+    # party/state tags and the letters left of "D-N.Y." gone
+    for tag in ("r-ariz", "d-n", "y", "r", "d"):
+        assert tag not in terms, tag
+    # the byline and Fox's boilerplate line (in all 3 of its articles) are not counted at all
+    assert "jane roe" not in terms and "roe" not in terms and "newsletter" not in terms
+    assert tc.excluded["byline sentences"] == 3 and tc.excluded["boilerplate sentences"] == 3
+    # stop words and names are left out of the rows but stay in the totals; a Fox article counts sentence 1 only:
+    # "Fox News | has | learned | that | Sen | John McCain | met | the | White House | counsel | on | Monday" = 12
+    assert list(tc.totals[:3]) == [12, 12, 12]
+    assert terms["budget"] == 6 and "the" not in terms
+
+
+def test_exclusions_can_be_switched_off() -> None:
+    from analysis.compare.terms import NO_EXCLUSIONS, TermOptions, count_terms
+
+    sentences, articles = outlet_corpus()
+    plain = counted(count_terms(sentences, articles, NO_EXCLUSIONS))
+    assert plain["fox"] == 6 and plain["white"] == 6 and plain["r-ariz"] == 3 and plain["newsletter"] == 3
+    names = counted(count_terms(sentences, articles, TermOptions(outlet_names=False)))
+    # "Fox News" recurs capitalised in 3 articles: one term (its newsletter line is still boilerplate)
+    assert names["fox news"] == 3 and names["huffpost"] == 3 and names["huffington post"] == 3
+
+
+def test_outlet_names_from_labels() -> None:
+    from analysis.compare.terms import load_exclusions, load_variants, outlet_base_name, outlet_name_terms
+
+    suffixes = load_exclusions().label_suffixes
+    assert outlet_base_name("New York Times (Online News)", suffixes) == "new york times"
+    assert outlet_base_name("CNN - Editorial", suffixes) == "cnn"
+    assert outlet_base_name("NPR Online News", suffixes) == "npr"
+    assert outlet_base_name("TheBlaze.com", suffixes) == "theblaze"
+    anywhere, own, phrases = outlet_name_terms(["Fox News (Online News)", "HuffPost"], load_variants(), suffixes,
+                                               load_stopwords(True))
+    assert {"fox news", "fox", "huffpost", "huffington post"} <= anywhere
+    assert {"fox", "news"} <= own["Fox News (Online News)"] and "huffington" in own["HuffPost"]
+    assert "news" not in anywhere  # a common word: left out only in Fox News' own articles
+    assert "fox news" in phrases and "huffington post" in phrases
+
+
+def test_top_terms_per_side_contain_no_outlet_name() -> None:
+    sentences, articles = outlet_corpus()
+    k = keyness(sentences, articles, "Fox News", "HuffPost", min_freq=1, stopwords=True, top=20)
+    names = {"fox", "news", "fox news", "huffpost", "huffington", "huffington post", "r", "d", "r-ariz"}
+    assert not set(k["term"]) & names
+    assert {"white house", "john mccain", "counsel", "jerrold nadler", "budget"} <= set(k["term"])

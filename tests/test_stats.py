@@ -190,11 +190,18 @@ def test_seeds_one_article_per_outlet(seeds_dir: Path) -> None:
     assert s["p_value"].isna().all() and s["ci_low"].isna().all()
     assert s["note"].str.contains(NO_INFERENCE).all()
     both = pooled_and_per_event(t.metrics, t.articles, metrics_list=["n_sentences"])
-    assert list(both["scope"]) == ["pooled", "kp-ru-treaty-ratification-2024-11"]
-    assert list(both["design"]) == [PAIRED, INDEPENDENT]
+    pairs = both[both["contrast"] == "pair"]
+    assert list(pairs["scope"]) == ["pooled", "kp-ru-treaty-ratification-2024-11"]
+    assert list(pairs["design"]) == [PAIRED, INDEPENDENT]
+    assert (pairs["status"] == "described").all()
+    # each outlet is described (n = 1 < the minimum of 10), never tested; no omnibus with 0 tested outlets
+    outlets = both[(both["contrast"] == "outlet") & (both["scope"] == "pooled")].set_index("outlet_a")
+    assert outlets.loc["UPI", "mean_a"] == 14 and outlets.loc["UPI", "median_a"] == 14
+    assert (outlets["status"] == "described").all() and outlets["note"].str.contains("minimum of 10").all()
+    assert not (both["contrast"] == "omnibus").any()
     one = pooled_and_per_event(t.metrics, t.articles, event="kp-ru-treaty-ratification-2024-11",
                                metrics_list=["n_sentences"])
-    assert list(one["scope"]) == ["kp-ru-treaty-ratification-2024-11"]
+    assert set(one["scope"]) == {"kp-ru-treaty-ratification-2024-11"}
     # no per-sentence row (sentiment's sentence_compound, target sentence:N) in the full table
     full = pooled_and_per_event(t.metrics, t.articles, n_boot=50)
     assert not full["target"].str.fullmatch(r"sentence:\d+").any()
@@ -217,7 +224,7 @@ def test_sentence_positions_never_enter_the_statistics() -> None:
     s = outlet_stats(pd.concat([metrics, extra], ignore_index=True), articles)
     assert set(zip(s["metric"], s["target"], strict=True)) == {("tone", ""), ("mentions", "sentence structure")}
     assert s.set_index("metric").loc["tone", "difference"] == pytest.approx(0.4)
-    both = pooled_and_per_event(pd.concat([metrics, extra], ignore_index=True), articles)
+    both = pooled_and_per_event(pd.concat([metrics, extra], ignore_index=True), articles, min_articles=1)
     assert not both["target"].str.startswith("sentence:").any()
 
 
@@ -228,3 +235,139 @@ def test_event_means_by_hand() -> None:
     events = np.array(["e2", "e2", "e1", "e3", "e1"], dtype=object)
     # e1: (1 + 2)/2 = 1.5, e2: (4 + 6)/2 = 5; e3 not shared -> not returned; order follows `shared`
     assert list(_event_means(values, events, ["e1", "e2"])) == [1.5, 5.0]
+
+
+# ----------------------------------------------------------------------------- many outlets
+
+
+def test_kruskal_wallis_and_epsilon_squared_by_hand() -> None:
+    from analysis.compare.resampling import kruskal_wallis, midranks
+
+    # no ties: A = 1,2,3 (ranks sum 6), B = 4,5,6 (15); n = 6
+    # H = 12/(6·7)·(6²/3 + 15²/3) − 3·7 = (12/42)·87 − 21 = 24.857143 − 21 = 3.857143; ε² = H/(n−1) = 0.771429
+    h, eps2 = kruskal_wallis(np.array([1, 2, 3, 4, 5, 6.0]), np.array(list("AAABBB")))
+    assert h == pytest.approx(3.857143, abs=1e-6) and eps2 == pytest.approx(0.771429, abs=1e-6)
+    # ties: A = 1,2; B = 2,3; C = 4,4 -> midranks 1, 2.5 | 2.5, 4 | 5.5, 5.5; R = 3.5, 6.5, 11
+    # Σ R²/n = (12.25 + 42.25 + 121)/2 = 87.75; H₀ = (12/42)·87.75 − 21 = 4.071429
+    # tie correction C = 1 − (2·(2³ − 2))/(6³ − 6) = 1 − 12/210 = 0.942857; H = 4.071429/0.942857 = 4.318182
+    values = np.array([1, 2, 2, 3, 4, 4.0])
+    assert list(midranks(values)) == [1, 2.5, 2.5, 4, 5.5, 5.5]
+    h, eps2 = kruskal_wallis(values, np.array(list("AABBCC")))
+    assert h == pytest.approx(4.318182, abs=1e-6) and eps2 == pytest.approx(4.318182 / 5, abs=1e-6)
+    assert math.isnan(kruskal_wallis(np.array([1.0, 2.0]), np.array(["A", "A"]))[0])  # one group
+
+
+def test_kruskal_wallis_agrees_with_scipy() -> None:
+    stats = pytest.importorskip("scipy.stats")
+    from analysis.compare.resampling import kruskal_wallis
+
+    rng = np.random.default_rng(4)
+    values = np.round(rng.normal(0, 1, 60), 1)  # rounding makes ties
+    groups = np.repeat(["A", "B", "C", "D"], 15)
+    expected = stats.kruskal(*[values[groups == g] for g in "ABCD"]).statistic
+    assert kruskal_wallis(values, groups)[0] == pytest.approx(expected, rel=1e-12)
+
+
+def test_sequential_p_stops_early_only_far_from_the_threshold() -> None:
+    from analysis.compare.resampling import EXCEEDANCES, sequential_p
+
+    rng = np.random.default_rng(0)
+
+    def draw(m: int) -> np.ndarray:
+        return rng.normal(0, 1, (m, 2))
+
+    # observed 0: every draw is as extreme -> stops at the h-th draw, p = h/h = 1
+    # observed 10: no draw is as extreme -> all 2,000 draws, p = 1/2001
+    p, used = sequential_p(draw, np.array([0.0, 10.0]), 2000)
+    assert (p[0], used[0]) == (1.0, EXCEEDANCES)
+    assert (p[1], used[1]) == (pytest.approx(1 / 2001), 2000)
+
+
+def many_outlets(seed: int = 1, shift: float = 3.0) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """12 outlets: O00–O08 with 12 articles, O09–O11 with 3; O01's metric "m" is shifted by ``shift``."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for o in range(12):
+        for i in range(12 if o < 9 else 3):
+            rows.append((f"o{o}-{i}", f"O{o:02d}", "", "m", float(rng.normal(shift if o == 1 else 0, 1))))
+            rows.append((f"o{o}-{i}", f"O{o:02d}", "", "flat", float(rng.normal(0, 1))))
+    return frames(rows)
+
+
+def test_min_articles_describes_small_outlets_and_tests_the_rest() -> None:
+    metrics, articles = many_outlets()
+    s = pooled_and_per_event(metrics, articles, n_boot=400)
+    m = s[s["metric"] == "m"]
+    outlets = m[m["contrast"] == "outlet"].set_index("outlet_a")
+    assert len(outlets) == 12
+    small = ["O09", "O10", "O11"]
+    assert (outlets.loc[small, "status"] == "described").all()
+    assert outlets.loc[small, "note"].str.contains("3 article(s) with a value, fewer than the minimum of 10",
+                                                   regex=False).all()
+    assert (outlets.drop(index=small)["status"] == "tested").all()
+    omnibus = m[m["contrast"] == "omnibus"].iloc[0]
+    assert omnibus["n_groups"] == 9 and omnibus["n_a"] == 9 * 12  # only the tested outlets enter
+    assert omnibus["p_value"] < 0.01 and omnibus["effect_size"] > 0.2
+    rest = m[m["contrast"] == "outlet_vs_rest"].set_index("outlet_a")
+    assert set(rest.index) == {f"O{o:02d}" for o in range(9)}  # small outlets are not tested
+    assert rest.loc["O01", "n_b"] == 8 * 12 + 3 * 3  # the rest pools every other article, small outlets too
+    assert rest.loc["O01", "difference"] == pytest.approx(rest.loc["O01", "mean_a"] - rest.loc["O01", "mean_b"])
+    assert rest.loc["O01", "ci_low"] > 2 and rest.loc["O01", "p_adjusted"] < 0.05
+    # 12 outlets (at most MAX_PAIR_OUTLETS): every pair gets a row; pairs with a small outlet are described
+    pairs = m[m["contrast"] == "pair"]
+    assert len(pairs) == 66
+    with_small = pairs["outlet_a"].isin(small) | pairs["outlet_b"].isin(small)
+    assert pairs.loc[with_small, "p_value"].isna().all() and (pairs.loc[with_small, "status"] == "described").all()
+    assert pairs.loc[~with_small, "p_value"].notna().all()
+    # one BH correction over every p-value of the scope
+    pooled = s[s["scope"] == "pooled"]
+    assert pooled["p_adjusted"].to_numpy() == pytest.approx(bh_adjust(pooled["p_value"].to_numpy()), nan_ok=True)
+    assert "3 of 12 outlets" in design_summary(s)
+
+
+def test_a_lower_minimum_tests_small_outlets() -> None:
+    metrics, articles = many_outlets()
+    s = pooled_and_per_event(metrics, articles, n_boot=200, min_articles=3, metrics_list=["m"])
+    assert (s.loc[s["contrast"] == "outlet", "status"] == "tested").all()
+    assert s.loc[s["contrast"] == "omnibus", "n_groups"].iloc[0] == 12
+
+
+def test_contrast_selection() -> None:
+    from analysis.compare.contrasts import named_pairs, parse_contrast, select_pairs
+
+    names = [f"O{i:02d}" for i in range(15)]
+    # more than 12 outlets, 5 tested: all pairs of the tested ones, plus the named pair
+    pairs = select_pairs(names, names[:5], named_pairs(["O14:O13"]))
+    assert len(pairs) == 10 + 1 and ("O13", "O14") in pairs
+    # 13 tested: no automatic pairs, only named ones; a named pair with an absent outlet is dropped
+    assert select_pairs(names, names[:13], named_pairs(["O01:O02", "O01:Nobody"])) == [("O01", "O02")]
+    assert len(select_pairs(names[:4], [], set())) == 6  # small designs: every pair, tested or described
+    assert parse_contrast("Fox News:HuffPost") == ("Fox News", "HuffPost")
+    with pytest.raises(ValueError):
+        parse_contrast("Fox News")
+
+
+def test_named_contrast_is_tested_below_the_minimum() -> None:
+    metrics, articles = many_outlets()
+    s = pooled_and_per_event(metrics, articles, n_boot=200, metrics_list=["m"], contrasts=["O10:O09"])
+    named = s[(s["contrast"] == "pair") & (s["outlet_a"] == "O09") & (s["outlet_b"] == "O10")].iloc[0]
+    assert named["status"] == "tested" and named["p_value"] == named["p_value"]  # 3 vs 3: tested when named
+    assert "named contrast" in named["note"]
+
+
+def test_rare_targets_are_counted_not_tested() -> None:
+    metrics, articles = many_outlets()
+    actor = metrics[metrics["metric"] == "m"].assign(metric="mentions", target="rare actor")
+    common = metrics[metrics["metric"] == "m"].assign(metric="mentions", target="common actor")
+    s = pooled_and_per_event(pd.concat([metrics, actor.iloc[:5], common]), articles, n_boot=100)
+    assert "common actor" in set(s["target"]) and "rare actor" not in set(s["target"])
+    rare = s[s["contrast"] == "rare_targets"].iloc[0]
+    assert (rare["metric"], rare["n_groups"], rare["status"]) == ("mentions", 1, "not tested")
+
+
+def test_contrasts_are_deterministic_and_order_free() -> None:
+    metrics, articles = many_outlets(shift=0.5)
+    a = pooled_and_per_event(metrics, articles, n_boot=300)
+    b = pooled_and_per_event(metrics.sample(frac=1, random_state=3), articles.sample(frac=1, random_state=4),
+                             n_boot=300)
+    pd.testing.assert_frame_equal(a, b)

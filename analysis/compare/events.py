@@ -3,7 +3,7 @@
 Same-event comparison (text reuse, sentence alignment, numeric claims) only compares articles of
 one event. :func:`assign_events` takes the ``event_id`` the input gives; :func:`group_events` is
 an optional helper that proposes events for articles without one, from their publication dates
-and shared text, and says for each article how it was grouped.
+and the wording of their title and lead, and says for each article how it was grouped.
 """
 
 from __future__ import annotations
@@ -68,26 +68,92 @@ def event_groups(arts: pd.DataFrame) -> Iterator[tuple[str, pd.DataFrame]]:
         yield str(event_id), group.reset_index(drop=True)
 
 
+LEAD_WORDS = 80  # body words read after the title
+SIMILARITY = 0.3  # cosine threshold of group_events (chosen on half of roundups_dev; benchmarks/compare.md)
+SIGNATURE = 10  # highest-weighted terms per article used to find candidates
+MAX_POSTING = 50  # a signature term shared by more articles within the window finds no candidates
+MIN_SHARED = 2  # signature terms a candidate pair shares
+
+
+def lead_terms(articles: pd.DataFrame, sentences: pd.DataFrame, ids: set[str], lead_words: int = LEAD_WORDS
+               ) -> dict[str, list[str]]:
+    """Content terms (:func:`analysis.compare.terms.content_terms`: stop words out, Snowball stems) of each
+    article's title and its first ``lead_words`` body words, streamed from the sentences table."""
+    from .terms import content_terms, load_stopwords
+
+    stop = load_stopwords(True)
+    titles = (dict(zip(articles["article_id"].astype(str), articles["title"].astype("string").fillna(""),
+                       strict=True)) if "title" in articles.columns else {})
+    words: dict[str, list[str]] = {aid: str(titles.get(aid, "")).split() for aid in ids}
+    taken: dict[str, int] = dict.fromkeys(ids, 0)
+    df = sentences[sentences["sentence_index"] >= 0]
+    df = df[df["article_id"].astype(str).isin(ids)].sort_values(["article_id", "sentence_index"], kind="stable")
+    for aid, toks in zip(df["article_id"].astype(str), df["tokens"].fillna(""), strict=True):
+        room = lead_words - taken[aid]
+        if room > 0:
+            part = str(toks).split()[:room]
+            words[aid].extend(part)
+            taken[aid] += len(part)
+    return {aid: content_terms(w, stop, {}) for aid, w in words.items()}
+
+
+def candidate_links(vectors: list[dict[str, float]], days: list[float], window_days: float,
+                    signature: int = SIGNATURE, max_posting: int = MAX_POSTING, min_shared: int = MIN_SHARED
+                    ) -> set[tuple[int, int]]:
+    """Pairs (i < j) of articles that share at least ``min_shared`` of their ``signature`` highest-weighted
+    terms and are published within ``window_days`` (an undated article: any date). A term shared by more
+    than ``max_posting`` articles of one window is too common to find candidates there, so the work per
+    article is bounded and the search near-linear in the corpus."""
+    import math
+    from collections import Counter
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for term in sorted(vec, key=lambda t: (-vec[t], t))[:signature]:
+            postings[term].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if len(members) < 2:
+            continue
+        dated = sorted((days[i], i) for i in members if not math.isnan(days[i]))
+        undated = [i for i in members if math.isnan(days[i])]
+        lo = 0
+        for k, (d, i) in enumerate(dated):
+            while dated[lo][0] < d - window_days:
+                lo += 1
+            hi = k
+            while hi + 1 < len(dated) and dated[hi + 1][0] <= d + window_days:
+                hi += 1
+            if hi - lo + 1 > max_posting:
+                continue
+            shared.update((min(i, j), max(i, j)) for _, j in dated[k + 1:hi + 1])
+        if undated and len(members) <= max_posting:
+            shared.update((min(i, j), max(i, j)) for i in undated for j in members if j != i
+                          and (not math.isnan(days[j]) or i < j))
+    return {pair for pair, n in shared.items() if n >= min_shared}
+
+
 def group_events(articles: pd.DataFrame, sentences: pd.DataFrame, window_days: int = 3,
-                 threshold: float = 0.2, n: int = 5) -> pd.DataFrame:
+                 threshold: float = SIMILARITY, lead_words: int = LEAD_WORDS) -> pd.DataFrame:
     """Propose events for articles without an ``event_id`` (our method; a helper, check its output).
 
-    Two articles without an event id are linked when both are published within ``window_days`` of
-    each other and their text overlaps: containment of word ``n``-grams (Nicholls 2019), taken in
-    the larger direction, max(C(A,B), C(B,A)) >= ``threshold``, where
-    C(A,B) = |shingles(A) ∩ shingles(B)| / |shingles(A)|. Events are the connected groups of links
-    between dated articles (single linkage); an article with no parseable date joins the event of
-    the article its text overlaps most (so it cannot bridge two dated events). Events are named
-    ``auto-001``, ``auto-002`` … in order of their earliest article (date, then id). Articles that
-    already have an event id keep it (method ``"given"``); an article with no link forms its own event.
-    Shingles are :func:`analysis.compare.reuse.hashed_shingles` (64-bit ints), and candidate pairs come from
-    the prefix filtering of :func:`analysis.compare.reuse.candidate_pairs` (rarest shingles first, so
-    boilerplate every article shares does not make every pair a candidate); articles sharing no shingle are
-    never compared, and every candidate is verified exactly.
+    Each article is represented by the TF-IDF vector (:func:`analysis.compare.align.tfidf_vectors`, idf over
+    the articles being grouped) of the content terms of its title and first ``lead_words`` body words
+    (:func:`lead_terms`): the lead is where news states the event. Two articles are linked when they are
+    published within ``window_days`` of each other and the cosine of their vectors is at least ``threshold``
+    (default :data:`SIMILARITY`); candidates come from shared rare signature terms (:func:`candidate_links`),
+    so the search is near-linear, and each candidate is verified exactly. Events are the connected groups
+    of links between dated articles (single linkage); an article with no parseable date joins the event of
+    the article it is most similar to (so it cannot bridge two dated events). Events are named
+    ``auto-001``, ``auto-002`` … in order of their earliest article (date, then id). Articles that already
+    have an event id keep it (method ``"given"``); an article with no link forms its own event.
 
     Returns ``article_id, event_id, method``; ``method`` says how each article was grouped, e.g.
-    ``"date window 3 d + containment ≥ 0.2 with A12 (0.41)"`` naming its strongest link.
+    ``"date window 3 d + lead cosine ≥ 0.3 with A12 (0.41)"`` naming its strongest link. Quality on
+    AllSides roundups (pairwise precision/recall, ARI): benchmarks/compare.md.
     """
+    from .align import cosine, tfidf_vectors
+
     arts = analysed_articles(articles)
     given_ids = articles.set_index("article_id")["event_id"] if "event_id" in articles.columns else None
     rows: list[dict[str, str]] = []
@@ -102,10 +168,10 @@ def group_events(articles: pd.DataFrame, sentences: pd.DataFrame, window_days: i
         todo.append(str(aid))
         ts = pd.to_datetime(published, errors="coerce") if published else pd.NaT
         dates[str(aid)] = None if pd.isna(ts) else ts.tz_localize(None) if ts.tzinfo else ts
-    from .reuse import candidate_pairs, hashed_shingles  # here: reuse imports this module
-
-    toks = article_tokens(sentences, set(todo))
-    sh = {aid: hashed_shingles([t for t, _ in toks.get(aid, [])], n) for aid in todo}
+    terms = lead_terms(articles.assign(article_id=articles["article_id"].astype(str)), sentences, set(todo),
+                       lead_words)
+    vectors = tfidf_vectors([terms[a] for a in todo])
+    days = [float("nan") if dates[a] is None else dates[a].value / 86_400e9 for a in todo]  # type: ignore[union-attr]
     best: dict[str, tuple[float, str]] = {}
     parent = {aid: aid for aid in todo}
 
@@ -115,20 +181,17 @@ def group_events(articles: pd.DataFrame, sentences: pd.DataFrame, window_days: i
             x = parent[x]
         return x
 
-    for aid, other in sorted(candidate_pairs(sh, threshold, both=False)):
-        da, db = dates[aid], dates[other]
-        if da is not None and db is not None and abs((da - db).days) > window_days:
-            continue
-        k = len(sh[aid] & sh[other])
-        c = max(k / len(sh[aid]), k / len(sh[other]))
+    for i, j in sorted(candidate_links(vectors, days, window_days)):
+        c = cosine(vectors[i], vectors[j])
         if c < threshold:
             continue
+        aid, other = todo[i], todo[j]
         for x, y in ((aid, other), (other, aid)):
             if x not in best or c > best[x][0] or (c == best[x][0] and y < best[x][1]):
                 best[x] = (c, y)
-        if da is not None and db is not None:
+        if dates[aid] is not None and dates[other] is not None:
             parent[find(other)] = find(aid)
-    for aid in todo:  # an undated article joins the event of the article it overlaps most
+    for aid in todo:  # an undated article joins the event of the article it is most similar to
         if dates[aid] is None and aid in best:
             parent[find(aid)] = find(best[aid][1])
     groups: dict[str, list[str]] = defaultdict(list)
@@ -145,7 +208,7 @@ def group_events(articles: pd.DataFrame, sentences: pd.DataFrame, window_days: i
                 c, other = best[aid]
                 dated = dates[aid] is not None and dates[other] is not None
                 how = f"date window {window_days} d + " if dated else "no date; "
-                method = f"{how}containment ≥ {threshold:g} with {other} ({c:.2f})"
+                method = f"{how}lead cosine ≥ {threshold:g} with {other} ({c:.2f})"
             else:
                 method = "no match: own event"
             rows.append({"article_id": aid, "event_id": event, "method": method})

@@ -27,14 +27,16 @@ rows are shown, not the other rows' numbers (our choice; quanteda recomputes tot
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from ..model import MediacompareError, Undefined
+from .resampling import BATCH, random_subsets, sequential_p
 from .stats import SEED, bh_adjust, row_rng
-from .terms import POSSESSIVE_PATTERN
+from .terms import POSSESSIVE_PATTERN, TermCounts, TermOptions, count_terms
 from .terms import STOPWORDS_FILE as STOPWORDS_FILE
 from .terms import load_stopwords as load_stopwords
 
@@ -42,7 +44,6 @@ KEYNESS_COLUMNS = ["term", "count_a", "count_b", "total_a", "total_b", "g2", "lo
                    "n_articles_a", "n_articles_b", "note"]
 ZERO_CORRECTION = 0.5
 DESCRIPTIVE_1V1 = "descriptive only: one article per side"
-_BLOCK = 2000  # terms per block in the permutation test (bounds memory)
 
 Group = str | Collection[str]
 
@@ -108,7 +109,8 @@ def _members(articles: pd.DataFrame, by: str, group: Group) -> list[str]:
 
 def term_counts(sentences: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataFrame:
     """Per-article term counts ``article_id, term, count`` from the sentences table's ``tokens``, each token
-    lower-cased and without a possessive ``'s``/``’s`` (as :func:`analysis.compare.terms.normalise_term`)."""
+    lower-cased and without a possessive ``'s``/``’s`` (as :func:`analysis.compare.terms.normalise_term`);
+    nothing left out (no stop words, names or phrases: :func:`analysis.compare.terms.count_terms` does that)."""
     ids = set(article_ids)
     s = sentences.loc[sentences["article_id"].astype(str).isin(ids), ["article_id", "tokens"]]
     toks = s.assign(article_id=s["article_id"].astype(str),
@@ -121,97 +123,156 @@ def term_counts(sentences: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataF
 def keyness(sentences: pd.DataFrame, articles: pd.DataFrame, group_a: Group, group_b: Group, by: str = "outlet",
             min_freq: int = 3, stopwords: bool | str | Iterable[str] = False,
             zero_correction: float = ZERO_CORRECTION, g2_form: str = "rayson_garside", n_perm: int = 2000,
-            seed: int = SEED) -> pd.DataFrame:
+            seed: int = SEED, options: TermOptions | None = None, top: int | None = None,
+            min_articles: int = 2) -> pd.DataFrame:
     """Keyness of every term in group A (articles whose ``by`` column equals/is in ``group_a``) against B.
 
-    Returns ``term, count_a, count_b, total_a, total_b, g2, log_ratio, p_value, p_adjusted, n_articles_a,
-    n_articles_b, note``, one row per term with ``count_a + count_b ≥ min_freq`` that is not a stop word,
-    sorted by G² descending then term. Positive log ratio: more frequent in A. See the module docstring
-    for the formulas (Rayson & Garside 2000; Hardie 2014; Lijffijt et al. 2016). An empty group gives an
-    empty table. Only analysed articles count; an article in both groups is an error.
+    Returns :data:`KEYNESS_COLUMNS`, one row per term with ``count_a + count_b ≥ min_freq`` that is not
+    left out, sorted by G² descending then term. Positive log ratio: more frequent in A. What counts as a
+    term and what is left out: ``options`` (:class:`analysis.compare.terms.TermOptions`; default every
+    exclusion on, outlet self-references, bylines, party tags, boilerplate, multi-word names as one term)
+    with ``stopwords`` (default none here; :func:`analysis.compare.run.keyness_table` uses the bundled
+    list). ``top``: only the ``top`` terms of each side (largest G²). p-values need ``min_articles`` articles
+    per side. See the module docstring for the formulas (Rayson & Garside 2000; Hardie 2014; Lijffijt et al.
+    2016). An empty group gives an empty table. Only analysed articles count; an article in both groups is
+    an error.
     """
     ids_a, ids_b = _members(articles, by, group_a), _members(articles, by, group_b)
     if set(ids_a) & set(ids_b):
         raise MediacompareError("keyness: the two groups share articles; choose disjoint groups")
     if not ids_a or not ids_b:
         return _empty()
-    counts = term_counts(sentences, ids_a + ids_b)
-    in_a = counts["article_id"].isin(ids_a)
-    totals = counts.groupby("article_id")["count"].sum()
-    n1, n2 = float(counts.loc[in_a, "count"].sum()), float(counts.loc[~in_a, "count"].sum())
-    per_term = pd.DataFrame({
-        "count_a": counts[in_a].groupby("term")["count"].sum(),
-        "count_b": counts[~in_a].groupby("term")["count"].sum(),
-    }).fillna(0).astype("int64")
-    per_term = per_term[(per_term["count_a"] + per_term["count_b"]) >= min_freq]
-    stop = load_stopwords(stopwords)
-    if stop:
-        per_term = per_term[~per_term.index.isin(list(stop))]
-    if per_term.empty or n1 == 0 or n2 == 0:
-        return _empty()
-    a = per_term["count_a"].to_numpy(float)
-    b = per_term["count_b"].to_numpy(float)
-    out = pd.DataFrame({"term": per_term.index.astype(str), "count_a": per_term["count_a"].to_numpy(),
-                        "count_b": per_term["count_b"].to_numpy(), "total_a": int(n1), "total_b": int(n2)})
-    out["g2"] = _g2(a, b, n1, n2, g2_form)
-    aa, bb = np.where(a > 0, a, zero_correction), np.where(b > 0, b, zero_correction)
+    opts = replace(options or TermOptions(), stopwords=load_stopwords(stopwords))
+    arts = articles[articles["article_id"].astype(str).isin(set(ids_a) | set(ids_b))]
+    tc = count_terms(sentences, arts, opts)
+    in_a = np.isin(tc.article_ids, ids_a)
+    rows = contrast_keyness(tc, in_a, ~in_a, min_freq=min_freq, top=top, zero_correction=zero_correction,
+                            g2_form=g2_form, n_perm=n_perm, seed=seed, key=("keyness", *ids_a, "|", *ids_b),
+                            min_articles=min_articles)
+    return rows.loc[:, KEYNESS_COLUMNS]
+
+
+def contrast_keyness(tc: TermCounts, in_a: np.ndarray, in_b: np.ndarray, *, min_freq: int = 3,
+                     top: int | None = None, test_top: int | None = -1, zero_correction: float = ZERO_CORRECTION,
+                     g2_form: str = "rayson_garside", n_perm: int = 2000, seed: int = SEED,
+                     key: Sequence[str] = (), min_articles: int = 2) -> pd.DataFrame:
+    """Keyness of the articles ``in_a`` against those ``in_b`` (boolean masks over ``tc.article_ids``) from
+    counts made once (:func:`analysis.compare.terms.count_terms`): :data:`KEYNESS_COLUMNS` plus ``side``
+    (``a``/``b``: whose relative frequency is higher) and ``rank`` (1 = largest G² on that side).
+
+    ``top``: keep only the ``top`` terms per side (None: every term); p-values only for the ``test_top`` terms
+    per side (default: as ``top``; None: every term; the others' note says "not tested"). With fewer tested
+    than compared terms, p-values are Benjamini–Hochberg adjusted with m = every term compared (the untested
+    terms counted as if their p were larger: a conservative bound).
+    p-values need at least ``min_articles`` (and 2) articles with a token on each side.
+    """
+    v = len(tc.vocab)
+    ea, eb = in_a[tc.art], in_b[tc.art]
+    a = np.bincount(tc.term[ea], weights=tc.count[ea], minlength=v)
+    b = np.bincount(tc.term[eb], weights=tc.count[eb], minlength=v)
+    n1, n2 = float(tc.totals[in_a].sum()), float(tc.totals[in_b].sum())
+    cand = np.flatnonzero((a + b) >= max(min_freq, 1))
+    if len(cand) == 0 or n1 == 0 or n2 == 0:
+        return _empty(extra=True)
+    a, b = a[cand], b[cand]
+    g2 = _g2(a, b, n1, n2, g2_form)
+    side = np.where(a * n2 >= b * n1, "a", "b")
+    terms = tc.vocab[cand].astype(str)
+    order = np.lexsort((terms, -g2))  # G² descending, then term
+    rank = np.empty(len(cand), dtype=np.int64)
+    for s in ("a", "b"):
+        on = order[side[order] == s]
+        rank[on] = np.arange(1, len(on) + 1)
+    keep = order if top is None else order[rank[order] <= top]
+    out = pd.DataFrame({"term": terms[keep], "count_a": a[keep].astype(np.int64),
+                        "count_b": b[keep].astype(np.int64), "total_a": int(n1), "total_b": int(n2),
+                        "g2": g2[keep]})
+    aa, bb = np.where(a[keep] > 0, a[keep], zero_correction), np.where(b[keep] > 0, b[keep], zero_correction)
     defined = (aa > 0) & (bb > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         out["log_ratio"] = np.where(defined, np.log2(np.where(defined, aa / n1, 1.0) / np.where(defined, bb / n2,
                                                                                                   1.0)), np.nan)
-    # articles with at least one token: those that count as texts
-    na = int((totals.index.isin(ids_a)).sum())
-    nb = int((~totals.index.isin(ids_a)).sum())
+    has_text = tc.totals > 0
+    na, nb = int((in_a & has_text).sum()), int((in_b & has_text).sum())
     out["n_articles_a"], out["n_articles_b"] = na, nb
-    notes = [[] for _ in range(len(out))]
-    zero = (a == 0) | (b == 0)
+    notes: list[list[str]] = [[] for _ in range(len(out))]
+    zero = (a[keep] == 0) | (b[keep] == 0)
     for i in np.flatnonzero(zero):
         notes[i].append(f"log ratio with {zero_correction:g} for the zero count (Hardie 2014)" if defined[i]
                         else "log ratio undefined: a zero count and no zero correction")
-    if na >= 2 and nb >= 2:
-        rng = row_rng(seed, "keyness", *ids_a, "|", *ids_b)
-        out["p_value"] = _permutation_p(counts, totals, ids_a, list(out["term"]), n_perm, rng)
-        out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(float))
+    minimum = max(2, int(min_articles))
+    tested_top = top if test_top == -1 else test_top
+    tested = np.ones(len(keep), dtype=bool) if tested_top is None else rank[keep] <= tested_top
+    if na >= minimum and nb >= minimum:
+        rng = row_rng(seed, *key)
+        p = np.full(len(keep), np.nan)
+        p[tested] = _permutation_p(tc, cand[keep][tested], in_a & has_text, in_b & has_text, n_perm, rng)
+        out["p_value"] = p
+        out["p_adjusted"] = _bh_bound(p, len(cand))
+        for i in np.flatnonzero(~tested):
+            notes[i].insert(0, f"not tested: outside the top {tested_top} terms of its side")
     else:
         out["p_value"] = np.nan
         out["p_adjusted"] = np.nan
         why = DESCRIPTIVE_1V1 if na == 1 and nb == 1 else (
-            f"descriptive only: fewer than 2 articles on a side ({na} vs {nb}); no p-value")
+            f"descriptive only: fewer than {minimum} articles on a side ({na} vs {nb}); no p-value")
         for n in notes:
             n.insert(0, why)
     out["note"] = ["; ".join(n) for n in notes]
-    out = out.sort_values(["g2", "term"], ascending=[False, True], kind="stable", na_position="last")
-    return out.loc[:, KEYNESS_COLUMNS].reset_index(drop=True)
+    out["side"] = side[keep]
+    out["rank"] = rank[keep]
+    return out.loc[:, [*KEYNESS_COLUMNS, "side", "rank"]].reset_index(drop=True)
 
 
-def _permutation_p(counts: pd.DataFrame, totals: pd.Series, ids_a: list[str], terms: list[str], n_perm: int,
+def _bh_bound(p: np.ndarray, m: int) -> np.ndarray:
+    """BH-adjusted p of the tested terms with m ≥ len(p) terms in the family: min over k ≥ i of m·p(k)/k, ranks
+    among the tested terms (never smaller than the full BH value, since their true ranks can only be higher)."""
+    if m <= len(p):
+        return bh_adjust(p)
+    out = np.full(p.shape, np.nan)
+    ok = np.flatnonzero(~np.isnan(p))
+    if len(ok) == 0:
+        return out
+    order = ok[np.argsort(p[ok], kind="stable")]
+    ranked = p[order] * m / np.arange(1, len(order) + 1)
+    out[order] = np.minimum(1.0, np.minimum.accumulate(ranked[::-1])[::-1])
+    return out
+
+
+def _permutation_p(tc: TermCounts, term_codes: np.ndarray, in_a: np.ndarray, in_b: np.ndarray, n_perm: int,
                    rng: np.random.Generator) -> np.ndarray:
-    """Permutation p per term of the difference in mean relative frequency (articles as units)."""
-    docs = list(totals.index)
-    sub = counts[counts["term"].isin(terms)]
-    mat = (sub.pivot_table(index="term", columns="article_id", values="count", aggfunc="sum", fill_value=0)
-           .reindex(index=terms, columns=docs, fill_value=0).to_numpy(float))
-    rel = mat / totals.reindex(docs).to_numpy(float)[None, :]
-    is_a = np.isin(docs, ids_a)
-    na, n = int(is_a.sum()), len(docs)
-    nb = n - na
-    observed_w = np.where(is_a, 1.0 / na, -1.0 / nb)
-    perm_masks = np.zeros((n_perm, n), dtype=bool)
-    for k in range(n_perm):
-        perm_masks[k, rng.permutation(n)[:na]] = True
-    perm_w = np.where(perm_masks, 1.0 / na, -1.0 / nb)
-    p = np.empty(len(terms))
-    for start in range(0, len(terms), _BLOCK):
-        block = rel[start:start + _BLOCK]
-        obs = block @ observed_w
-        perm = block @ perm_w.T
-        tol = 1e-12 * np.maximum(1.0, np.abs(obs))
-        extreme = (np.abs(perm) >= (np.abs(obs) - tol)[:, None]).sum(axis=1)
-        p[start:start + _BLOCK] = (1 + extreme) / (1 + n_perm)
-    return p
+    """Permutation p per term of the difference in mean per-article relative frequency (articles as units):
+    group labels shuffled over the articles of both groups (random subsets of the smaller group's size),
+    sequential stopping (:func:`analysis.compare.resampling.sequential_p`)."""
+    universe = np.flatnonzero(in_a | in_b)
+    pos = np.full(len(tc.article_ids), -1)
+    pos[universe] = np.arange(len(universe))
+    starts = tc.term_slices()
+    rel = np.zeros((len(term_codes), len(universe)))
+    totals = tc.totals.astype(float)
+    for row, t in enumerate(term_codes):
+        arts = tc.art[starts[t]:starts[t + 1]]
+        cnts = tc.count[starts[t]:starts[t + 1]]
+        inside = pos[arts] >= 0
+        rel[row, pos[arts[inside]]] = cnts[inside] / totals[arts[inside]]
+    is_a = in_a[universe]
+    na, nb = int(is_a.sum()), int((~is_a).sum())
+    whole = rel.sum(axis=1)
+    observed = rel[:, is_a].sum(axis=1) / na - rel[:, ~is_a].sum(axis=1) / nb
+    small = min(na, nb)
+    batch = int(max(10, min(BATCH, 4_000_000 // max(1, len(term_codes) * small))))
+
+    def draw(m: int) -> np.ndarray:
+        idx = random_subsets(rng, m, small, len(universe))
+        sub = rel[:, idx].sum(axis=2).T  # m × terms: sum over the drawn subset
+        sa = sub if small == na else whole[None, :] - sub
+        return sa / na - (whole[None, :] - sa) / nb
+
+    return sequential_p(draw, observed, n_perm, batch=batch)[0]
 
 
-def _empty() -> pd.DataFrame:
+def _empty(extra: bool = False) -> pd.DataFrame:
+    cols = [*KEYNESS_COLUMNS, "side", "rank"] if extra else KEYNESS_COLUMNS
     return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("g2", "log_ratio", "p_value", "p_adjusted")
-                                      else "int64" if c.startswith(("count", "total", "n_")) else "object")
-                         for c in KEYNESS_COLUMNS})
+                                      else "int64" if c.startswith(("count", "total", "n_", "rank")) else "object")
+                         for c in cols})

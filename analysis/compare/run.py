@@ -14,51 +14,88 @@
   (:func:`analysis.compare.align.unique_sentences`);
 * ``claims`` — numeric claims about the same referent, each outlet's value and attribution, label
   same / different / only_in_one (:func:`analysis.compare.claims.compare_claims`);
-* ``keyness`` — term counts, G², log ratio (and a text-level p only when texts are replicated) for
-  every pair of outlets within each event, plus a ``pooled`` scope over the corpus
-  (:func:`analysis.compare.keyness.keyness`);
-* ``stats`` — per-article metric differences between outlets: difference, 95% bootstrap CI, Hedges' g,
-  Cliff's δ, BH-adjusted p, n and design, pooled (paired within events where outlets share events) and
-  per event (:func:`analysis.compare.stats.pooled_and_per_event`).
+* ``keyness`` — term counts, G², log ratio (and an article-level p only when texts are replicated), the
+  top terms of each side per contrast: over the corpus (``scope`` ``pooled``) each outlet against all
+  others and selected outlet pairs, and the outlet pairs of each event when there are few events or one
+  was asked for (:func:`keyness_blocks`; terms counted once per article,
+  :func:`analysis.compare.terms.count_terms`);
+* ``stats`` — per-outlet description, omnibus test, each outlet against the rest and selected outlet pairs
+  per metric: difference, 95% bootstrap CI, Hedges' g, Cliff's δ, one BH correction per scope, pooled
+  (paired within events where outlets share events) and per event
+  (:func:`analysis.compare.stats.pooled_and_per_event`, :mod:`analysis.compare.contrasts`).
 
 * ``events`` — which event each analysed article was compared in, and how (``method``): the given
   ``event_id``, one corpus-wide event ``all``, or an event proposed by
   :func:`analysis.compare.events.group_events`.
 
-Pairwise work never crosses events, so cost grows linearly with the number of events (the pooled
-keyness and statistics are one pass per outlet pair). Articles without an event id form one event
-``all``; when there are more than ``max_all`` (:data:`MAX_ALL_EVENT`, 200) of them, all-pairs work over
-them would grow with the square of the corpus, so they are grouped automatically with
-:func:`analysis.compare.events.group_events` (date window + shared text) and the ``events`` table says
-so for each article. Asking for ``event="all"`` explicitly compares them as one event regardless.
-:func:`write_comparison` writes every table as CSV and Parquet.
+Pairwise work never crosses events, so cost grows linearly with the number of events; each event's tables come
+from :func:`compare_event`, a pure function of that event's rows (to map over events on a cluster). The pooled
+keyness and statistics grow with the number of outlets, not of outlet pairs. Articles without an event id form
+one event ``all``; when there are more than ``max_all`` (:data:`MAX_ALL_EVENT`, 200) of them, all-pairs work
+over them would grow with the square of the corpus, so they are grouped automatically with
+:func:`analysis.compare.events.group_events` (date window + shared text) and the ``events`` table says so for
+each article. Asking for ``event="all"`` explicitly compares them as one event regardless.
+:func:`write_comparison` writes every table as CSV and Parquet, the keyness rows as they are produced.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from itertools import combinations
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from ..tables import AnalysisTables, write_frame
+from ..tables import AnalysisTables, TableWriter, write_frame
 from .align import align_sentences, unique_sentences
 from .claims import CLAIM_COMPARE_COLUMNS, compare_claims
+from .contrasts import MAX_PAIR_OUTLETS, MIN_ARTICLES, named_pairs, select_pairs
 from .events import ALL_EVENT, assign_events, group_events
-from .keyness import KEYNESS_COLUMNS, keyness
+from .keyness import KEYNESS_COLUMNS, contrast_keyness
 from .reuse import near_duplicates, reuse_table, shared_passages
-from .stats import N_BOOT, SEED, pooled_and_per_event
+from .stats import MAX_EVENT_BLOCKS, N_BOOT, SEED, pooled_and_per_event
+from .terms import TermCounts, TermOptions, count_terms, load_stopwords
 
 COMPARISON_TABLES = ("events", "reuse", "passages", "near_duplicates", "alignment", "unique_sentences", "claims",
                      "keyness", "stats")
+EVENT_TABLES = ("reuse", "passages", "alignment", "unique_sentences", "claims")  # made per event
 EVENTS_COLUMNS = ["event_id", "article_id", "outlet", "given_event_id", "method"]
 AUTO_PREFIX = "auto-"  # event ids given by group_events
 MAX_ALL_EVENT = 200  # articles without an event id compared all-pairs as one event; above: grouped automatically
-KEYNESS_TABLE_COLUMNS = ["scope", "outlet_a", "outlet_b", *KEYNESS_COLUMNS]
+KEYNESS_TABLE_COLUMNS = ["scope", "outlet_a", "outlet_b", *KEYNESS_COLUMNS, "contrast", "side", "rank"]
+KEYNESS_KINDS = {"scope": "str", "outlet_a": "str", "outlet_b": "str", "term": "str", "count_a": "int",
+                 "count_b": "int", "total_a": "int", "total_b": "int", "g2": "float", "log_ratio": "float",
+                 "p_value": "float", "p_adjusted": "float", "n_articles_a": "int", "n_articles_b": "int",
+                 "note": "str", "contrast": "str", "side": "str", "rank": "int"}
+TOP_TERMS = 30  # keyness rows per side of each contrast
+REST = "(all other outlets)"
 POOLED = "pooled"
 FORMATS = ("csv", "parquet")
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """Settings of one comparison (docs/comparison.md and docs/statistics.md say what each does).
+
+    Keyness: ``min_freq``, ``stopwords``, ``terms`` (what is left out), ``keyness_top`` terms per side,
+    ``keyness_full`` (also every term, as ``keyness_full.parquet``). Statistics: ``n_boot`` resamples (at most,
+    for permutation tests), ``seed``, ``min_articles`` per tested outlet, ``contrasts`` (named outlet
+    pairs ``"A:B"``), ``per_event`` blocks (None: only with at most 20 events). Events: ``max_all``.
+    """
+
+    min_freq: int = 3
+    stopwords: bool | str | frozenset[str] = True
+    terms: TermOptions = field(default_factory=TermOptions)
+    keyness_top: int = TOP_TERMS
+    keyness_full: bool = False
+    n_boot: int = N_BOOT
+    seed: int = SEED
+    min_articles: int = MIN_ARTICLES
+    contrasts: tuple[str, ...] = ()
+    per_event: bool | None = None
+    max_all: int = MAX_ALL_EVENT
 
 
 def analysed(articles: pd.DataFrame) -> pd.DataFrame:
@@ -115,44 +152,100 @@ def event_summary(articles: pd.DataFrame, event: str | None = None) -> pd.DataFr
     return pd.DataFrame(rows, columns=["event_id", "n_articles", "n_outlets", "outlets"])
 
 
-def keyness_table(sentences: pd.DataFrame, articles: pd.DataFrame, event: str | None = None, min_freq: int = 3,
-                  stopwords: bool | str | Iterable[str] = True, seed: int = SEED) -> pd.DataFrame:
-    """Keyness for every pair of outlets within each event (``scope`` = event id) and, when ``event`` is
-    None, over the whole corpus (``scope`` = ``"pooled"``); ``outlet_a`` before ``outlet_b`` in name order.
+def _per_event(settings: CompareSettings, n_events: int) -> bool:
+    return bool(settings.per_event) or (settings.per_event is None and n_events <= MAX_EVENT_BLOCKS)
 
-    Columns: ``scope, outlet_a, outlet_b`` + :data:`analysis.compare.keyness.KEYNESS_COLUMNS`.
+
+def keyness_contrasts(arts: pd.DataFrame, event: str | None, settings: CompareSettings
+                      ) -> Iterator[tuple[str, str, str, str, list[str], list[str]]]:
+    """``(scope, contrast, outlet_a, outlet_b, ids_a, ids_b)`` of every keyness contrast, in output order.
+
+    Pooled (``event`` None): each outlet against all other articles (``outlet_vs_rest``; with at least 3
+    outlets) and the outlet pairs of :func:`analysis.compare.contrasts.select_pairs` (all pairs up to 12
+    outlets, else pairs of outlets with ``min_articles`` articles, up to 12, plus named pairs). Per event
+    (the asked-for event, or every event when :func:`_per_event`): the outlet pairs of the event.
     """
-    arts = event_articles(articles, event)
-    ids = set(arts["article_id"])
-    sents = sentences[sentences["article_id"].astype(str).isin(ids)]
-    if "sentence_index" in sents.columns:
-        sents = sents[sents["sentence_index"] >= 0]  # headline rows (if any) are not body text
-    event_of = dict(zip(arts["article_id"], arts["event_id"], strict=True))
-    by_event = {str(e): g for e, g in sents.groupby(sents["article_id"].astype(str).map(event_of), sort=True)}
-    blocks: list[pd.DataFrame] = []
-    scopes: list[tuple[str, pd.DataFrame, pd.DataFrame]] = []
+    named = named_pairs(settings.contrasts)
+    scopes: list[tuple[str, pd.DataFrame]] = []
     if event is None:
-        scopes.append((POOLED, arts, sents))
-    for e, group in arts.groupby("event_id", sort=True):
-        scopes.append((str(e), group, by_event.get(str(e), sents.iloc[0:0])))
-    for scope, group, s in scopes:
-        for oa, ob in combinations(sorted(group["outlet"].unique()), 2):
-            k = keyness(s, group, oa, ob, min_freq=min_freq, stopwords=stopwords, seed=seed)
-            if not k.empty:
-                blocks.append(k.assign(scope=scope, outlet_a=oa, outlet_b=ob))
+        scopes.append((POOLED, arts))
+        ids = sorted(arts["event_id"].unique())
+        if _per_event(settings, len(ids)):
+            scopes.extend((str(e), g) for e, g in arts.groupby("event_id", sort=True))
+    else:
+        scopes.extend((str(e), g) for e, g in arts.groupby("event_id", sort=True))
+    for scope, group in scopes:
+        members = {str(o): sorted(g["article_id"]) for o, g in group.groupby("outlet", sort=True)}
+        names = sorted(members)
+        if scope == POOLED and len(names) >= 3:
+            for o in names:
+                yield scope, "outlet_vs_rest", o, REST, members[o], sorted(set(group["article_id"]) - set(members[o]))
+        tested = [o for o in names if len(members[o]) >= settings.min_articles]
+        for oa, ob in select_pairs(names, tested, named, MAX_PAIR_OUTLETS):
+            yield scope, "pair", oa, ob, members[oa], members[ob]
+
+
+def keyness_blocks(sentences: pd.DataFrame, articles: pd.DataFrame, event: str | None = None,
+                   settings: CompareSettings | None = None, counts: TermCounts | None = None,
+                   top: int | None = -1) -> Iterator[pd.DataFrame]:
+    """Keyness tables, one per contrast (:func:`keyness_contrasts`) as it is computed: columns
+    :data:`KEYNESS_TABLE_COLUMNS`, the ``settings.keyness_top`` terms of each side (``top=None``: every term,
+    p-values still only for the top ones). Terms are counted once for all contrasts
+    (:func:`analysis.compare.terms.count_terms`, or ``counts`` given)."""
+    s = settings or CompareSettings()
+    arts = event_articles(articles, event)
+    opts = replace(s.terms, stopwords=load_stopwords(s.stopwords))
+    tc = counts if counts is not None else count_terms(sentences, arts, opts)
+    position = {a: i for i, a in enumerate(tc.article_ids)}
+    n = len(tc.article_ids)
+    keep = s.keyness_top if top == -1 else top
+    named = named_pairs(s.contrasts)
+    for scope, contrast, oa, ob, ids_a, ids_b in keyness_contrasts(arts, event, s):
+        in_a, in_b = _mask(ids_a, position, n), _mask(ids_b, position, n)
+        k = contrast_keyness(tc, in_a, in_b, min_freq=s.min_freq, top=keep, test_top=s.keyness_top,
+                             n_perm=s.n_boot, seed=s.seed, key=("keyness", scope, oa, ob),
+                             min_articles=2 if (oa, ob) in named else s.min_articles)
+        if not k.empty:
+            yield k.assign(scope=scope, outlet_a=oa, outlet_b=ob, contrast=contrast).loc[:, KEYNESS_TABLE_COLUMNS]
+
+
+def _mask(ids: list[str], position: dict[str, int], n: int) -> np.ndarray:
+    m = np.zeros(n, dtype=bool)
+    m[[position[a] for a in ids if a in position]] = True
+    return m
+
+
+def keyness_table(sentences: pd.DataFrame, articles: pd.DataFrame, event: str | None = None, min_freq: int = 3,
+                  stopwords: bool | str | Iterable[str] = True, seed: int = SEED,
+                  settings: CompareSettings | None = None) -> pd.DataFrame:
+    """Every block of :func:`keyness_blocks` in one table (``min_freq``, ``stopwords`` and ``seed`` override
+    ``settings``)."""
+    s = replace(settings or CompareSettings(), min_freq=min_freq, seed=seed,
+                stopwords=stopwords if isinstance(stopwords, (bool, str)) else frozenset(stopwords))
+    blocks = list(keyness_blocks(sentences, articles, event, s))
     if not blocks:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in KEYNESS_TABLE_COLUMNS})
-    return pd.concat(blocks, ignore_index=True).loc[:, KEYNESS_TABLE_COLUMNS]
+        return _typed_keyness(pd.DataFrame(columns=KEYNESS_TABLE_COLUMNS))
+    return _typed_keyness(pd.concat(blocks, ignore_index=True))
+
+
+def _typed_keyness(df: pd.DataFrame) -> pd.DataFrame:
+    kinds = {"str": object, "int": "int64", "float": "float64"}
+    return df.astype({c: kinds[k] for c, k in KEYNESS_KINDS.items()})
 
 
 def stats_table(metrics: pd.DataFrame, articles: pd.DataFrame, event: str | None = None, n_boot: int = N_BOOT,
-                seed: int = SEED) -> pd.DataFrame:
+                seed: int = SEED, settings: CompareSettings | None = None) -> pd.DataFrame:
     """Outlet statistics: ``scope`` = ``"pooled"`` (paired within the given event ids where outlets share
-    events, else independent) plus one block per given event; ``event`` given: only that event."""
+    events, else independent) plus one block per given event (:func:`_per_event`); ``event`` given: only that
+    event. ``settings`` gives the minimum articles, named contrasts and per-event choice."""
+    s = settings or CompareSettings()
     arts = event_articles(articles, event)
+    kw = {"n_boot": n_boot, "seed": seed, "min_articles": s.min_articles, "contrasts": s.contrasts}
     if event is None:
-        return pooled_and_per_event(metrics, arts.assign(event_id=arts["given_event_id"]), n_boot=n_boot, seed=seed)
-    return pooled_and_per_event(metrics, arts, event=str(event), n_boot=n_boot, seed=seed)
+        n_events = arts.loc[arts["given_event_id"] != "", "given_event_id"].nunique()
+        return pooled_and_per_event(metrics, arts.assign(event_id=arts["given_event_id"]),
+                                    per_event=_per_event(s, n_events), **kw)
+    return pooled_and_per_event(metrics, arts, event=str(event), **kw)
 
 
 def _in_event(df: pd.DataFrame, event: str | None) -> pd.DataFrame:
@@ -161,42 +254,100 @@ def _in_event(df: pd.DataFrame, event: str | None) -> pd.DataFrame:
     return df[df["event_id"].astype(str) == str(event)].reset_index(drop=True)
 
 
-def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq: int = 3,
-                   stopwords: bool | str | Iterable[str] = True, n_boot: int = N_BOOT,
-                   seed: int = SEED, max_all: int = MAX_ALL_EVENT) -> dict[str, pd.DataFrame]:
+def compare_event(articles: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None = None
+                  ) -> dict[str, pd.DataFrame]:
+    """The same-event tables of ONE event (:data:`EVENT_TABLES`: reuse, passages, alignment, unique sentences,
+    claims) from that event's analysed articles (with ``event_id``), their sentences and claim records.
+
+    A pure function of its arguments, so events can be mapped over workers (e.g. Dask); concatenated in event
+    order, the results equal the corpus-wide tables.
+    """
+    alignment = align_sentences(articles, sentences)
+    if claims is not None and not claims.empty:
+        claim_rows = compare_claims(claims, articles)
+    else:
+        claim_rows = pd.DataFrame({c: pd.Series(dtype=object) for c in CLAIM_COMPARE_COLUMNS})
+    return {
+        "reuse": reuse_table(articles, sentences),
+        "passages": shared_passages(articles, sentences),
+        "alignment": alignment,
+        "unique_sentences": unique_sentences(alignment, sentences, articles),
+        "claims": claim_rows,
+    }
+
+
+def event_partitions(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None
+                     ) -> Iterator[tuple[str, pd.DataFrame, pd.DataFrame, pd.DataFrame | None]]:
+    """``(event_id, articles, sentences, claims)`` per event of ``base``, in event order, split in one pass
+    each (linear in the corpus)."""
+    event_of = dict(zip(base["article_id"].astype(str), base["event_id"].astype(str), strict=True))
+    sent_events = sentences["article_id"].astype(str).map(event_of)
+    sents = dict(iter(sentences.groupby(sent_events, sort=False)))
+    claim_parts: dict[str, pd.DataFrame] = {}
+    if claims is not None and not claims.empty:
+        claim_parts = dict(iter(claims.groupby(claims["article_id"].astype(str).map(event_of), sort=False)))
+    for e, group in base.groupby("event_id", sort=True):
+        yield str(e), group, sents.get(e, sentences.iloc[0:0]), claim_parts.get(e, claims.iloc[0:0] if claims
+                                                                              is not None else None)
+
+
+def event_tables(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    """:func:`compare_event` mapped over every event of ``base``, concatenated in event order."""
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in EVENT_TABLES}
+    for _, arts, sents, cl in event_partitions(base, sentences, claims):
+        if len(arts) < 2:
+            continue  # one article: nothing to compare
+        for name, df in compare_event(arts, sents, cl).items():
+            if not df.empty:
+                parts[name].append(df)
+    empty = compare_event(base.iloc[0:0], sentences.iloc[0:0], None) if not all(parts.values()) else {}
+    return {name: pd.concat(frames, ignore_index=True) if frames else empty[name] for name, frames in parts.items()}
+
+
+def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq: int | None = None,
+                   stopwords: bool | str | Iterable[str] | None = None, n_boot: int | None = None,
+                   seed: int | None = None, max_all: int | None = None, settings: CompareSettings | None = None,
+                   keyness: bool = True) -> dict[str, pd.DataFrame]:
     """Every comparison table of one analysis, keyed by name (see the module docstring).
 
     ``event``: compare only that event (an ``event_id``, or ``"all"`` for articles without one); None or
-    ``""`` = every event, plus the pooled keyness and statistics. ``min_freq`` and ``stopwords`` go to
-    keyness (stop words removed by default), ``n_boot`` and ``seed`` to the statistics. More than ``max_all``
-    articles without an event id are grouped automatically (module docstring; ``events`` table). The
-    statistics pair within the *given* event ids only. Deterministic.
+    ``""`` = every event, plus the pooled keyness and statistics. ``settings`` (:class:`CompareSettings`)
+    holds every option; ``min_freq``, ``stopwords``, ``n_boot``, ``seed`` and ``max_all`` override it. More
+    than ``max_all`` articles without an event id are grouped automatically (module docstring; ``events``
+    table). The statistics pair within the *given* event ids only. ``keyness=False`` leaves the keyness table
+    out (:func:`write_comparison` streams it). Deterministic.
     """
+    s = _settings(settings, min_freq=min_freq, stopwords=stopwords, n_boot=n_boot, seed=seed, max_all=max_all)
     event = str(event) if event else None
     sentences = tables.sentences
     # every analysed article with its event; grouping only when it can matter (all events, or an auto- event)
     grouping = event is None or event.startswith(AUTO_PREFIX)
-    resolved = resolve_events(tables.articles, sentences, None, max_all=max_all if grouping else math.inf)
+    resolved = resolve_events(tables.articles, sentences, None, max_all=s.max_all if grouping else math.inf)
     arts = resolved if event is None else resolved[resolved["event_id"] == event]
     events = arts.loc[:, EVENTS_COLUMNS].sort_values(["event_id", "outlet", "article_id"], kind="stable")
     base = arts.loc[:, [c for c in arts.columns if c not in ("given_event_id", "method")]]
-    alignment = align_sentences(base, sentences)
-    claims_records = tables.records.get("claims")
-    if claims_records is not None and not claims_records.empty:
-        claims = compare_claims(claims_records, base)
-    else:
-        claims = pd.DataFrame({c: pd.Series(dtype=object) for c in CLAIM_COMPARE_COLUMNS})
-    return {
+    per_event = event_tables(base, sentences, tables.records.get("claims"))
+    out = {
         "events": events.reset_index(drop=True),
-        "reuse": _in_event(reuse_table(base, sentences), event),
-        "passages": _in_event(shared_passages(base, sentences), event),
+        "reuse": per_event["reuse"],
+        "passages": per_event["passages"],
         "near_duplicates": _near_duplicates(resolved, sentences, event),  # corpus-wide: every article
-        "alignment": _in_event(alignment, event),
-        "unique_sentences": _in_event(unique_sentences(alignment, sentences, base), event),
-        "claims": _in_event(claims, event),
-        "keyness": keyness_table(sentences, base, event, min_freq=min_freq, stopwords=stopwords, seed=seed),
-        "stats": stats_table(tables.metrics, tables.articles, event, n_boot=n_boot, seed=seed),
+        "alignment": per_event["alignment"],
+        "unique_sentences": per_event["unique_sentences"],
+        "claims": per_event["claims"],
     }
+    if keyness:
+        out["keyness"] = keyness_table(sentences, base, event, s.min_freq, s.stopwords, s.seed, settings=s)
+    out["stats"] = stats_table(tables.metrics, tables.articles, event, n_boot=s.n_boot, seed=s.seed, settings=s)
+    return out
+
+
+def _settings(settings: CompareSettings | None, **overrides: object) -> CompareSettings:
+    s = settings or CompareSettings()
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if "stopwords" in given and not isinstance(given["stopwords"], (bool, str)):
+        given["stopwords"] = frozenset(given["stopwords"])  # type: ignore[arg-type]
+    return replace(s, **given)  # type: ignore[arg-type]
 
 
 def _near_duplicates(articles: pd.DataFrame, sentences: pd.DataFrame, event: str | None) -> pd.DataFrame:
@@ -208,20 +359,51 @@ def _near_duplicates(articles: pd.DataFrame, sentences: pd.DataFrame, event: str
 
 
 def write_comparison(tables: AnalysisTables, out_dir: str | Path, event: str | None = None,
-                     formats: Iterable[str] = FORMATS) -> dict[str, Path]:
+                     formats: Iterable[str] = FORMATS, settings: CompareSettings | None = None) -> dict[str, Path]:
     """Write every table of :func:`compare_tables` to ``out_dir`` as ``NAME.csv`` and ``NAME.parquet``.
 
     Returns ``{"NAME.csv": path, "NAME.parquet": path, …}`` in table order. CSV floats are written with
     17 significant digits (exact round trip); NaN is an empty cell, its reason in the ``note`` column.
+    Keyness rows are written as each contrast is computed (bounded memory); with
+    ``settings.keyness_full`` every term of every contrast also goes to ``keyness_full.parquet``.
     """
+    s = settings or CompareSettings()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    formats = list(formats)
     paths: dict[str, Path] = {}
-    for name, df in compare_tables(tables, event).items():
+    computed = compare_tables(tables, event, settings=s, keyness=False)
+    for name in COMPARISON_TABLES:
+        if name == "keyness":
+            paths.update(_write_keyness(tables, computed["events"], out, event, formats, s))
+            continue
         for fmt in formats:
             path = out / f"{name}.{fmt}"
-            write_frame(_portable(df), path)
+            write_frame(_portable(computed[name]), path)
             paths[path.name] = path
+    return paths
+
+
+def _write_keyness(tables: AnalysisTables, events: pd.DataFrame, out: Path, event: str | None,
+                   formats: list[str], s: CompareSettings) -> dict[str, Path]:
+    base = events.rename(columns={}).assign(status="analysed").drop(columns=["given_event_id", "method"])
+    writers = {fmt: TableWriter(out / f"keyness.{fmt}", KEYNESS_TABLE_COLUMNS, kinds=KEYNESS_KINDS)
+               for fmt in formats}
+    full = (TableWriter(out / "keyness_full.parquet", KEYNESS_TABLE_COLUMNS, kinds=KEYNESS_KINDS)
+            if s.keyness_full else None)
+    try:
+        for block in keyness_blocks(tables.sentences, base, event, s, top=None if full else -1):
+            if full is not None:
+                full.write(block.itertuples(index=False, name=None))
+                block = block[block["rank"] <= s.keyness_top]
+            for w in writers.values():
+                w.write(block.itertuples(index=False, name=None))
+    finally:
+        for w in [*writers.values(), *([full] if full else [])]:
+            w.close()
+    paths = {w.path.name: w.path for w in writers.values()}
+    if full is not None:
+        paths[full.path.name] = full.path
     return paths
 
 

@@ -34,9 +34,15 @@ import numpy as np
 import pandas as pd
 
 from ..model import Undefined
+from .resampling import permutation_indices, sequential_p
 
 STATS_COLUMNS = ["metric", "target", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b", "difference",
-                 "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted", "design", "note"]
+                 "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted", "design", "note",
+                 # added for many outlets (analysis.compare.contrasts); docs/statistics.md, "The stats table"
+                 "contrast", "status", "median_a", "median_b", "statistic", "effect_size", "n_groups",
+                 "n_resamples"]
+STR_COLUMNS = ("metric", "target", "outlet_a", "outlet_b", "design", "note", "contrast", "status")
+INT_COLUMNS = ("n_a", "n_b", "n_groups", "n_resamples")
 SEED = 20241112
 N_BOOT = 2000
 CONFIDENCE = 0.95
@@ -143,39 +149,56 @@ def permutation_p(x: Sequence[float], y: Sequence[float], n_perm: int = N_BOOT,
                   rng: np.random.Generator | None = None) -> float:
     """Two-sided permutation p-value of mean(x) − mean(y) for independent samples.
 
-    The group labels are shuffled ``n_perm`` times; p = (1 + #{|T*| ≥ |T|}) / (1 + n_perm), which never
-    gives 0 (Phipson & Smyth 2010). Exchangeability under the null is the assumption (Good 2005).
-    Undefined below 2 values per group.
+    The group labels are shuffled, at most ``n_perm`` times, with Besag & Clifford's (1991) sequential
+    stopping (:func:`analysis.compare.resampling.sequential_p`: stop after 20 permuted statistics at least
+    as extreme, p = 20/l); otherwise p = (1 + #{|T*| ≥ |T|}) / (1 + n_perm), which never gives 0 (Phipson &
+    Smyth 2010). Exchangeability under the null is the assumption (Good 2005). Undefined below 2 values
+    per group.
     """
+    return permutation_test(x, y, n_perm, rng)[0]
+
+
+def permutation_test(x: Sequence[float], y: Sequence[float], n_perm: int = N_BOOT,
+                     rng: np.random.Generator | None = None) -> tuple[float, int]:
+    """:func:`permutation_p` and the number of permutations drawn."""
     rng = rng if rng is not None else np.random.default_rng(SEED)
     a, b = _clean(x), _clean(y)
     if len(a) < 2 or len(b) < 2:
-        return Undefined(f"permutation test needs at least 2 values per group (n={len(a)}, {len(b)})")
+        return Undefined(f"permutation test needs at least 2 values per group (n={len(a)}, {len(b)})"), 0
     pooled = np.concatenate([a, b])
-    observed = a.mean() - b.mean()
-    perms = rng.permuted(np.tile(pooled, (n_perm, 1)), axis=1)
-    stats = perms[:, : len(a)].mean(axis=1) - perms[:, len(a):].mean(axis=1)
-    return _perm_p(stats, observed, n_perm)
+    na = len(a)
+
+    def draw(m: int) -> np.ndarray:
+        perms = pooled[permutation_indices(rng, m, len(pooled))]
+        return (perms[:, :na].mean(axis=1) - perms[:, na:].mean(axis=1))[:, None]
+
+    p, used = sequential_p(draw, np.array([a.mean() - b.mean()]), n_perm)
+    return float(p[0]), int(used[0])
 
 
 def sign_flip_p(d: Sequence[float], n_perm: int = N_BOOT, rng: np.random.Generator | None = None) -> float:
     """Two-sided randomisation p-value of mean(d) = 0 for paired differences (sign-flip test; Good 2005).
 
-    Each difference's sign is flipped at random ``n_perm`` times; p = (1 + #{|T*| ≥ |T|}) / (1 + n_perm)
-    (Phipson & Smyth 2010). Undefined below 2 pairs.
+    Each difference's sign is flipped at random, at most ``n_perm`` times with the sequential stopping of
+    :func:`permutation_p`; p = (1 + #{|T*| ≥ |T|}) / (1 + n_perm) (Phipson & Smyth 2010) when it runs to the
+    end. Undefined below 2 pairs.
     """
+    return sign_flip_test(d, n_perm, rng)[0]
+
+
+def sign_flip_test(d: Sequence[float], n_perm: int = N_BOOT, rng: np.random.Generator | None = None
+                   ) -> tuple[float, int]:
+    """:func:`sign_flip_p` and the number of sign-flip draws."""
     rng = rng if rng is not None else np.random.default_rng(SEED)
     a = _clean(d)
     if len(a) < 2:
-        return Undefined(f"sign-flip test needs at least 2 pairs (n={len(a)})")
-    signs = rng.choice(np.array([-1.0, 1.0]), size=(n_perm, len(a)))
-    return _perm_p((signs * a).mean(axis=1), a.mean(), n_perm)
+        return Undefined(f"sign-flip test needs at least 2 pairs (n={len(a)})"), 0
 
+    def draw(m: int) -> np.ndarray:
+        return (rng.choice(np.array([-1.0, 1.0]), size=(m, len(a))) * a[None, :]).mean(axis=1)[:, None]
 
-def _perm_p(stats: np.ndarray, observed: float, n_perm: int) -> float:
-    # tolerance: permuted statistics equal to the observed one up to float rounding count as extreme
-    extreme = np.abs(stats) >= abs(observed) - 1e-12 * max(1.0, abs(observed))
-    return float((1 + extreme.sum()) / (1 + n_perm))
+    p, used = sequential_p(draw, np.array([a.mean()]), n_perm)
+    return float(p[0]), int(used[0])
 
 
 def _resampled_means(a: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
@@ -207,7 +230,8 @@ def is_article_level(targets: pd.Series) -> pd.Series:
 
 def article_values(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Article-level metric rows of analysed articles with ``event_id`` attached: ``article_id, outlet, event_id,
-    metric, target, value, note`` (outlet and event from the articles table; missing target/event -> ``""``).
+    metric, target, value, note`` (outlet and event from the articles table; missing target/event -> ``""``),
+    sorted by metric, target, outlet and article id.
     Rows whose target is a sentence position (``sentence:N``, :func:`is_article_level`) are left out."""
     arts = articles
     if "status" in arts.columns:
@@ -225,7 +249,8 @@ def article_values(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     out = m.merge(arts, on="article_id", how="inner")
     out["outlet"] = out["outlet"].replace({"<NA>": "", "nan": ""})
     out["event_id"] = out["event_id"].replace({"<NA>": "", "nan": ""})
-    return out.loc[:, ["article_id", "outlet", "event_id", "metric", "target", "value", "note"]]
+    out = out.sort_values(["metric", "target", "outlet", "article_id"], kind="stable")  # input order never matters
+    return out.loc[:, ["article_id", "outlet", "event_id", "metric", "target", "value", "note"]].reset_index(drop=True)
 
 
 def outlet_stats(metrics: pd.DataFrame, articles: pd.DataFrame, metrics_list: Iterable[str] | None = None,
@@ -233,42 +258,62 @@ def outlet_stats(metrics: pd.DataFrame, articles: pd.DataFrame, metrics_list: It
                  event: str | None = None, outlets: Iterable[str] | None = None) -> pd.DataFrame:
     """Compare outlets pairwise on per-article metric values; one row per metric × target × outlet pair.
 
-    Columns: ``metric, target, outlet_a, outlet_b, n_a, n_b, mean_a, mean_b, difference, ci_low, ci_high,
-    hedges_g, cliffs_delta, p_value, p_adjusted, design, note``. ``difference = mean_a − mean_b``; ``n_*``
+    Every pair of outlets, for a few outlets chosen by hand; with many outlets use :func:`pooled_and_per_event`
+    (omnibus, outlet against the rest, selected pairs: :mod:`analysis.compare.contrasts`).
+    Columns: :data:`STATS_COLUMNS` (``contrast`` = ``"pair"``). ``difference = mean_a − mean_b``; ``n_*``
     count articles (independent) or events (paired) with a defined value. ``metrics_list`` keeps only those
     metric names (default: every metric); ``event`` keeps only the articles of that event (then the design
     is independent: there is nothing to pair within one event); ``outlets`` keeps only those outlets.
     ``paired``: ``"auto"`` pairs within events when the two outlets share at least one event, ``True``
     forces pairing (no shared event -> no inference), ``False`` never pairs. p-values: permutation or
-    sign-flip test with ``n_boot`` draws, BH-adjusted across all rows. Deterministic for a given ``seed``.
-    Sorted by metric, target, outlet_a, outlet_b.
+    sign-flip test with at most ``n_boot`` draws (sequential stopping), BH-adjusted across all rows.
+    Deterministic for a given ``seed``. Sorted by metric, target, outlet_a, outlet_b.
     """
     vals = _select(article_values(metrics, articles), metrics_list, outlets)
     if event is not None:
         vals = vals[vals["event_id"] == str(event)]
         paired = False
-    return _stats_from_values(vals, n_boot, seed, paired)
+    return _all_pairs(vals, n_boot, seed, paired)
+
+
+MAX_EVENT_BLOCKS = 20  # per-event blocks by default only up to this many events
 
 
 def pooled_and_per_event(metrics: pd.DataFrame, articles: pd.DataFrame, event: str | None = None,
                          metrics_list: Iterable[str] | None = None, n_boot: int = N_BOOT, seed: int = SEED,
-                         paired: bool | str = "auto", outlets: Iterable[str] | None = None) -> pd.DataFrame:
+                         paired: bool | str = "auto", outlets: Iterable[str] | None = None,
+                         min_articles: int | None = None, contrasts: Iterable[str | tuple[str, str]] = (),
+                         per_event: bool | None = None) -> pd.DataFrame:
     """Outlet statistics pooled over the corpus plus one block per event, with a leading ``scope`` column.
 
-    ``scope`` is ``"pooled"`` for :func:`outlet_stats` over every article, else the event id (that event's
-    articles only, independent design). ``event`` given: only that event's block (no pooled block).
+    Each block is :func:`analysis.compare.contrasts.outlet_contrasts`: per-outlet description, omnibus test,
+    each outlet against the rest, selected pairs (``contrasts``: named pairs ``"A:B"``), ``min_articles``
+    (default :data:`analysis.compare.contrasts.MIN_ARTICLES`) per tested outlet. ``scope`` is ``"pooled"``
+    for every article (paired within events where outlets share them), else the event id (that event's
+    articles only, independent design). ``per_event``: None = per-event blocks only when there are at most
+    :data:`MAX_EVENT_BLOCKS` events (with more, the pooled paired design is the within-event comparison; one
+    event at a time with ``event=``), True/False = always/never. ``event`` given: only that event's block.
     BH adjustment is done within each scope. Articles without an event id appear only in the pooled block.
     """
+    from .contrasts import MIN_ARTICLES, outlet_contrasts
+
+    minimum = MIN_ARTICLES if min_articles is None else int(min_articles)
     vals = _select(article_values(metrics, articles), metrics_list, outlets)
+    contrasts = list(contrasts)
+
+    def block(v: pd.DataFrame, scope: str, design: bool | str) -> pd.DataFrame:
+        return outlet_contrasts(v, minimum, contrasts, n_boot, seed, design).assign(scope=scope)
+
     blocks = []
     if not event:
-        blocks.append(_stats_from_values(vals, n_boot, seed, paired).assign(scope="pooled"))
-        groups = ((e, g) for e, g in vals.groupby("event_id", sort=True) if e)
+        blocks.append(block(vals, "pooled", paired))
+        ids = sorted(e for e in vals["event_id"].unique() if e)
+        if per_event or (per_event is None and len(ids) <= MAX_EVENT_BLOCKS):
+            by_event = vals.groupby("event_id", sort=True)
+            blocks.extend(block(by_event.get_group(e), str(e), False) for e in ids)
     else:
-        groups = iter([(str(event), vals[vals["event_id"] == str(event)])])
-    for e, g in groups:
-        blocks.append(_stats_from_values(g, n_boot, seed, False).assign(scope=str(e)))
-    out = pd.concat(blocks, ignore_index=True) if blocks else _typed(pd.DataFrame(columns=STATS_COLUMNS))
+        blocks.append(block(vals[vals["event_id"] == str(event)], str(event), False))
+    out = pd.concat(blocks, ignore_index=True) if blocks else typed_stats(pd.DataFrame(columns=STATS_COLUMNS))
     if "scope" not in out.columns:
         out["scope"] = pd.Series(dtype=str)
     return out.loc[:, ["scope", *STATS_COLUMNS]]
@@ -282,7 +327,7 @@ def _select(vals: pd.DataFrame, metrics_list: Iterable[str] | None, outlets: Ite
     return vals
 
 
-def _stats_from_values(vals: pd.DataFrame, n_boot: int, seed: int, paired: bool | str) -> pd.DataFrame:
+def _all_pairs(vals: pd.DataFrame, n_boot: int, seed: int, paired: bool | str) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     values = vals["value"].to_numpy(dtype=float)
     events = vals["event_id"].to_numpy(dtype=object)
@@ -294,21 +339,25 @@ def _stats_from_values(vals: pd.DataFrame, n_boot: int, seed: int, paired: bool 
         for oa, ob in combinations(sorted(by_outlet), 2):
             ia, ib = np.array(by_outlet[oa]), np.array(by_outlet[ob])
             rng = row_rng(seed, str(metric), str(target), oa, ob)
-            rows.append(_compare_pair(str(metric), str(target), oa, ob, (values[ia], events[ia]),
-                                      (values[ib], events[ib]), paired, n_boot, rng))
+            row = compare_pair(str(metric), str(target), oa, ob, (values[ia], events[ia]),
+                               (values[ib], events[ib]), paired, n_boot, rng)
+            row.update(contrast="pair", n_resamples=row.pop("_n_resamples", 0),
+                       status="tested" if not math.isnan(float(row["p_value"])) else "described")
+            rows.append(row)
     out = pd.DataFrame(rows, columns=STATS_COLUMNS)
     if out.empty:
-        return _typed(out)
+        return typed_stats(out)
     out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
-    return _typed(out.sort_values(["metric", "target", "outlet_a", "outlet_b"], kind="stable")
-                  .reset_index(drop=True))
+    return typed_stats(out.sort_values(["metric", "target", "outlet_a", "outlet_b"], kind="stable")
+                       .reset_index(drop=True))
 
 
 def design_summary(stats: pd.DataFrame, scope: str | None = None) -> str:
     """One plain sentence on what the rows of a stats table support (for captions and notebooks).
 
     With a ``scope`` column (from :func:`pooled_and_per_event`), only one scope is described: ``scope``,
-    else ``"pooled"`` when present, else the first.
+    else ``"pooled"`` when present, else the first. Only outlet-pair and outlet-against-rest rows count
+    (``contrast`` column, when present); outlets below the minimum are named as described only.
     """
     prefix = ""
     if "scope" in stats.columns and not stats.empty:
@@ -316,19 +365,29 @@ def design_summary(stats: pd.DataFrame, scope: str | None = None) -> str:
         chosen = scope if scope is not None else ("pooled" if "pooled" in scopes else scopes[0])
         stats = stats[stats["scope"].astype(str) == chosen]
         prefix = "All events pooled. " if chosen == "pooled" else f"Event {chosen}. "
+    described = ""
+    if "contrast" in stats.columns:
+        outlets = stats[stats["contrast"] == "outlet"]
+        small = outlets[outlets["status"] == "described"]
+        if not small.empty:
+            n_small = small["outlet_a"].nunique()
+            described = (f" {n_small} of {outlets['outlet_a'].nunique()} outlets have fewer articles than the "
+                         "minimum for some metric and are described there, not tested.")
+        stats = stats[stats["contrast"].isin(["pair", "outlet_vs_rest"])]
     if stats.empty:
-        return prefix + "No outlet comparison: fewer than two outlets with defined values."
+        return prefix + "No outlet comparison: fewer than two outlets with defined values." + described
     inferential = stats["p_value"].notna()
     designs = ", ".join(sorted(stats["design"].astype(str).unique()))
     n_lo, n_hi = int(min(stats["n_a"].min(), stats["n_b"].min())), int(max(stats["n_a"].max(), stats["n_b"].max()))
     n_text = f"n = {n_lo}" if n_lo == n_hi else f"n = {n_lo}–{n_hi}"
     if not inferential.any():
-        return (f"{prefix}Design: {designs}; {n_text} per outlet. The design cannot support inference (fewer than 2 "
+        return (f"{prefix}Design: {designs}; {n_text} per outlet. The design cannot support inference (too few "
                 "articles or shared events per outlet): differences are descriptive, with no confidence "
-                "interval, effect size needing a variance, or p-value.")
+                "interval, effect size needing a variance, or p-value." + described)
     return (f"{prefix}Design: {designs}; {n_text} per outlet. 95% percentile bootstrap CIs of the difference in means "
             f"(Efron & Tibshirani 1993); p-values from permutation/sign-flip tests, Benjamini–Hochberg adjusted "
-            f"across the {int(inferential.sum())} comparisons with a p-value (Benjamini & Hochberg 1995).")
+            f"across the {int(inferential.sum())} comparisons with a p-value (Benjamini & Hochberg 1995)."
+            + described)
 
 
 def _event_means(values: np.ndarray, events: np.ndarray, shared: list[str]) -> np.ndarray:
@@ -344,8 +403,11 @@ def _event_means(values: np.ndarray, events: np.ndarray, shared: list[str]) -> n
 Side = tuple[np.ndarray, np.ndarray]  # (values, event ids) of one outlet's articles
 
 
-def _compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, paired: bool | str, n_boot: int,
-                  rng: np.random.Generator) -> dict[str, object]:
+def compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, paired: bool | str, n_boot: int,
+                 rng: np.random.Generator, min_units: int = 2) -> dict[str, object]:
+    """One pair of outlets: difference, CI, effect sizes and p (module docstring); fewer than ``min_units``
+    units (articles, or shared events when paired) on a side -> described only, the note says why. The
+    number of permutation draws is in ``_n_resamples``."""
     notes: list[str] = []
     (va, ea), (vb, eb) = a, b
     n_nan = int(np.isnan(va).sum() + np.isnan(vb).sum())
@@ -375,24 +437,27 @@ def _compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, 
         d = x - y
         n = len(d)
         row.update(n_a=n, n_b=n, mean_a=_mean(x), mean_b=_mean(y), difference=_mean(d), design=PAIRED)
-        if n < 2:
-            notes.insert(0, f"{NO_INFERENCE}: {n} shared event(s), needs at least 2")
+        if n < max(2, min_units):
+            notes.insert(0, f"{NO_INFERENCE}: {n} shared event(s), needs at least {max(2, min_units)}")
             row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
         else:
             lo, hi = bootstrap_ci(d, None, n_boot, rng)
+            p, used = sign_flip_test(d, n_boot, rng)
             row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g_av(x, y), cliffs_delta=cliffs_delta(x, y),
-                       p_value=sign_flip_p(d, n_boot, rng))
+                       p_value=p, _n_resamples=used)
     else:
         x, y = va, vb
         row.update(n_a=len(x), n_b=len(y), mean_a=_mean(x), mean_b=_mean(y), design=INDEPENDENT)
         row["difference"] = row["mean_a"] - row["mean_b"]  # type: ignore[operator]
-        if len(x) < 2 or len(y) < 2:
-            notes.insert(0, f"{NO_INFERENCE}: {len(x)} vs {len(y)} article(s), needs at least 2 per outlet")
+        if len(x) < max(2, min_units) or len(y) < max(2, min_units):
+            notes.insert(0, f"{NO_INFERENCE}: {len(x)} vs {len(y)} article(s), needs at least {max(2, min_units)} "
+                            "per outlet")
             row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
         else:
             lo, hi = bootstrap_ci(x, y, n_boot, rng)
+            p, used = permutation_test(x, y, n_boot, rng)
             row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g(x, y), cliffs_delta=cliffs_delta(x, y),
-                       p_value=permutation_p(x, y, n_boot, rng))
+                       p_value=p, _n_resamples=used)
     for key in ("hedges_g", "cliffs_delta", "ci_low"):
         reason = getattr(row[key], "reason", "")
         if reason and not any(NO_INFERENCE in n for n in notes):
@@ -406,13 +471,13 @@ def _mean(a: np.ndarray) -> float:
     return float(np.mean(a)) if len(a) else math.nan
 
 
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
+def typed_stats(df: pd.DataFrame) -> pd.DataFrame:
+    """The stats columns with their types (strings, int64 counts, float64 numbers); missing columns added."""
     out = df.copy()
-    for col in ("metric", "target", "outlet_a", "outlet_b", "design", "note"):
-        out[col] = out[col].astype(str)
-    for col in ("n_a", "n_b"):
-        out[col] = out[col].astype("int64")
-    for col in ("mean_a", "mean_b", "difference", "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value",
-                "p_adjusted"):
-        out[col] = out[col].astype("float64")
-    return out
+    for col in STATS_COLUMNS:
+        if col not in out.columns:
+            out[col] = "" if col in STR_COLUMNS else 0 if col in INT_COLUMNS else math.nan
+    for col in STATS_COLUMNS:
+        kind = str if col in STR_COLUMNS else "int64" if col in INT_COLUMNS else "float64"
+        out[col] = out[col].fillna("" if kind is str else 0 if col in INT_COLUMNS else math.nan).astype(kind)
+    return out.loc[:, [*STATS_COLUMNS, *[c for c in out.columns if c not in STATS_COLUMNS]]]

@@ -14,8 +14,12 @@ with textstat; no data download).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
+import pandas as pd
 
 from ..lexicons import load_lexicon
 from ..model import MediacompareError
@@ -104,3 +108,316 @@ def content_terms(tokens: str | Iterable[str], stopwords: frozenset[str], synony
             continue
         out.append(synonyms[word] if word in synonyms else stem(word))
     return out
+
+
+# ----------------------------------------------------------------------------- keyness terms
+
+VARIANTS_FILE = "outlet_variants.yaml"
+EXCLUSIONS_FILE = "keyness_exclusions.yaml"
+MAX_PHRASE = 4  # words in a multi-word name
+
+
+@dataclass(frozen=True)
+class TermOptions:
+    """What keyness counts (docs/statistics.md, "Keyness terms"); every exclusion is on by default.
+
+    * ``stopwords`` — as :func:`load_stopwords` (True = bundled list);
+    * ``outlet_names`` — outlet self-references: every corpus outlet's name (and known variants,
+      ``outlet_variants.yaml``) as a term anywhere; in an outlet's own articles also each word of its name;
+    * ``bylines`` — sentences matching a byline/credit pattern (``keyness_exclusions.yaml``) are not counted;
+    * ``party_tags`` — party/state tags such as "R-Ariz." are dropped;
+    * ``boilerplate`` — a sentence whose text recurs in at least ``boilerplate_articles`` articles of one
+      outlet is that outlet's boilerplate and is not counted;
+    * ``phrases`` — a capitalised sequence of 2–4 words that recurs (capitalised) in at least
+      ``min_phrase_articles`` articles, or is an outlet name, counts as one term ("white house").
+    """
+
+    stopwords: bool | str | frozenset[str] = True
+    outlet_names: bool = True
+    bylines: bool = True
+    party_tags: bool = True
+    boilerplate: bool = True
+    phrases: bool = True
+    min_phrase_articles: int = 3
+    boilerplate_articles: int = 3
+    variants: str = VARIANTS_FILE
+    exclusions: str = EXCLUSIONS_FILE
+
+
+NO_EXCLUSIONS = TermOptions(stopwords=False, outlet_names=False, bylines=False, party_tags=False,
+                            boilerplate=False, phrases=False)
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    """The loaded exclusion rules of ``keyness_exclusions.yaml``."""
+
+    bylines: tuple[re.Pattern[str], ...]
+    party_tag: re.Pattern[str]
+    label_suffixes: tuple[str, ...]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def load_exclusions(name: str = EXCLUSIONS_FILE) -> Exclusions:
+    """Byline patterns, the party-tag pattern, outlet-label suffixes and title words (a YAML rule file)."""
+    lex = load_lexicon(name)
+    d = lex.data
+    try:
+        return Exclusions(tuple(re.compile(p) for p in d.get("byline_patterns") or []),
+                          re.compile(str(d.get("party_tag_pattern") or r"(?!x)x")),
+                          tuple(str(s).lower() for s in d.get("label_suffixes") or []),
+                          frozenset(str(w).lower().rstrip(".") for w in d.get("title_words") or []))
+    except re.error as exc:
+        raise MediacompareError(f"{lex.path}: bad pattern ({exc})") from None
+
+
+@lru_cache(maxsize=8)
+def load_variants(name: str = VARIANTS_FILE) -> dict[str, tuple[str, ...]]:
+    """Known outlet name variants: normalised outlet name -> variants (lower case)."""
+    lex = load_lexicon(name)
+    raw = lex.data.get("variants") or {}
+    if not isinstance(raw, dict):
+        raw = {}
+    return {str(k).strip().lower(): tuple(str(v).strip().lower() for v in (vs or []) if str(v).strip())
+            for k, vs in raw.items()}
+
+
+_PAREN = re.compile(r"\([^)]*\)")
+
+
+def outlet_base_name(label: str, suffixes: Iterable[str] = ()) -> str:
+    """An outlet label as a name: lower case, without a parenthesised part, anything after " - ", a leading
+    "the", a trailing ".com" or one of ``suffixes`` ("New York Times (Online News)" -> "new york times")."""
+    name = _PAREN.sub(" ", str(label)).split(" - ")[0]
+    name = " ".join(name.lower().replace(".com", "").split())
+    name = name[4:] if name.startswith("the ") else name
+    changed = True
+    while changed:
+        changed = False
+        for s in suffixes:
+            if name.endswith(" " + s):
+                name, changed = name[: -len(s) - 1].strip(), True
+    return name
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [normalise_term(w) for w in name.split() if w]
+
+
+def outlet_name_terms(outlets: Iterable[str], variants: Mapping[str, Sequence[str]] | None = None,
+                      suffixes: Iterable[str] = (), stopwords: frozenset[str] = frozenset()
+                      ) -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
+    """Self-reference terms of the corpus outlets: ``(anywhere, own, phrases)``.
+
+    ``anywhere``: each outlet's base name (:func:`outlet_base_name`) and its known variants as terms (a
+    multi-word name is one term); ``own[outlet]``: those plus every word of them that is not a stop word,
+    excluded in the outlet's own articles ("Fox News" -> fox, news; "HuffPost" -> huffpost, huffington);
+    ``phrases``: the multi-word names, so they are counted as one term.
+    """
+    variants = variants or {}
+    suffixes = tuple(suffixes)
+    anywhere: set[str] = set()
+    own: dict[str, frozenset[str]] = {}
+    phrases: set[str] = set()
+    for label in sorted({str(o) for o in outlets}):
+        base = outlet_base_name(label, suffixes)
+        if not base:
+            continue
+        names = {base}
+        for key, vs in variants.items():
+            if base == key or base.startswith(key + " "):
+                names |= {key, *vs}
+        terms = {" ".join(_name_tokens(n)) for n in names}
+        terms = {t for t in terms if t}
+        anywhere |= terms
+        phrases |= {t for t in terms if " " in t}
+        words = {w for t in terms for w in t.split() if w not in stopwords and len(w) > 1}
+        own[label] = frozenset(terms | words)
+    return frozenset(anywhere), own, frozenset(phrases)
+
+
+def _capitalised(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+def _term(token: str) -> str:
+    low = token.lower()
+    return _POSSESSIVE.sub("", low) if ("'" in low or "’" in low) else low
+
+
+def drop_party_tags(tokens: list[str], pattern: re.Pattern[str]) -> list[str]:
+    """Tokens without party/state tags ("R-Ariz", "D-N" and the one-letter "Y" left of "D-N.Y.")."""
+    out: list[str] = []
+    skipping = False
+    for t in tokens:
+        if pattern.fullmatch(t):
+            skipping = True
+            continue
+        if skipping and len(t) == 1 and t.isupper():
+            continue
+        skipping = False
+        out.append(t)
+    return out
+
+
+def candidate_phrases(tokens: list[str], stop: frozenset[str], titles: frozenset[str]) -> set[str]:
+    """Every 2–4-word sub-sequence of a run of capitalised tokens, lower-cased, that neither starts nor ends
+    with a stop word or a title word ("The White House" -> "white house"; "Sen Ted Cruz" -> "ted cruz")."""
+    out: set[str] = set()
+    run: list[str] = []
+    for t in [*tokens, ""]:
+        if _capitalised(t):
+            run.append(_term(t))
+            continue
+        for i in range(len(run)):
+            if run[i] in stop or run[i].rstrip(".") in titles:
+                continue
+            for j in range(i + 2, min(len(run), i + MAX_PHRASE) + 1):
+                if run[j - 1] not in stop and run[j - 1].rstrip(".") not in titles:
+                    out.add(" ".join(run[i:j]))
+        run = []
+    return out
+
+
+def merge_phrases(tokens: list[str], phrases: frozenset[str]) -> list[str]:
+    """Terms of a token list: a capitalised sequence found in ``phrases`` (longest first, left to right) is
+    one term; every other token is :func:`normalise_term`'d."""
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if phrases and _capitalised(tokens[i]):
+            for length in range(min(MAX_PHRASE, n - i), 1, -1):
+                window = tokens[i:i + length]
+                if all(_capitalised(t) for t in window):
+                    cand = " ".join(_term(t) for t in window)
+                    if cand in phrases:
+                        out.append(cand)
+                        i += length
+                        break
+            else:
+                out.append(_term(tokens[i]))
+                i += 1
+            continue
+        out.append(_term(tokens[i]))
+        i += 1
+    return out
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """Per-article term counts of a corpus, counted once (:func:`count_terms`).
+
+    ``article_ids``/``outlets``/``totals`` per article (``totals``: every term token counted, stop words and
+    outlet names included); ``vocab`` the sorted terms shown in keyness; entries ``(art, term, count)``
+    sorted by term then article (indices into those arrays); ``excluded``: what was left out, with counts.
+    """
+
+    article_ids: np.ndarray
+    outlets: np.ndarray
+    totals: np.ndarray
+    vocab: np.ndarray
+    art: np.ndarray
+    term: np.ndarray
+    count: np.ndarray
+    excluded: dict[str, int]
+
+    def term_slices(self) -> np.ndarray:
+        """Start offsets of each term's entries (length len(vocab) + 1)."""
+        return np.searchsorted(self.term, np.arange(len(self.vocab) + 1))
+
+
+def _body_sentences(sentences: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
+    s = sentences[sentences["article_id"].astype(str).isin(ids)]
+    if "sentence_index" in s.columns:
+        s = s[s["sentence_index"] >= 0]  # the headline row (if any) is not body text
+    tokens = s["tokens"].fillna("").astype(str)
+    text = s["text"].fillna("").astype(str) if "text" in s.columns else tokens
+    return pd.DataFrame({"article_id": s["article_id"].astype(str).to_numpy(), "tokens": tokens.to_numpy(),
+                         "text": text.to_numpy()})
+
+
+def _drop_sentences(s: pd.DataFrame, outlet_of: Mapping[str, str], opts: TermOptions, rules: Exclusions
+                    ) -> tuple[pd.DataFrame, dict[str, int]]:
+    excluded: dict[str, int] = {}
+    keep = pd.Series(True, index=s.index)
+    if opts.bylines and rules.bylines:
+        hit = pd.Series(False, index=s.index)
+        for pattern in rules.bylines:
+            hit |= s["text"].str.contains(pattern, regex=True)
+        excluded["byline sentences"] = int(hit.sum())
+        keep &= ~hit
+    if opts.boilerplate:
+        norm = s["text"].str.lower().str.split().str.join(" ")
+        frame = pd.DataFrame({"o": s["article_id"].map(outlet_of), "n": norm, "a": s["article_id"]})
+        spread = frame.groupby(["o", "n"])["a"].transform("nunique")
+        hit = (spread >= max(2, opts.boilerplate_articles)) & (norm != "")
+        excluded["boilerplate sentences"] = int((hit & keep).sum())
+        keep &= ~hit
+    return s[keep], excluded
+
+
+def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOptions | None = None) -> TermCounts:
+    """Count each analysed article's terms once (:class:`TermOptions` says what is left out).
+
+    Terms come from the sentences table's ``tokens`` (never re-tokenised): party tags dropped, recurring
+    capitalised sequences merged into one term (:func:`merge_phrases`), each word lower-cased without a
+    possessive (:func:`normalise_term`). Articles without a counted token keep a total of 0.
+    """
+    opts = options or TermOptions()
+    arts = articles
+    if "status" in arts.columns:
+        arts = arts[arts["status"].astype("string").fillna("") == "analysed"]
+    ids = arts["article_id"].astype(str).to_numpy()
+    outs = (arts["outlet"].astype("string").fillna("") if "outlet" in arts.columns
+            else pd.Series("", index=arts.index)).astype(str).to_numpy()
+    outlet_of = dict(zip(ids, outs, strict=True))
+    rules = load_exclusions(opts.exclusions)
+    stop = load_stopwords(opts.stopwords) if not isinstance(opts.stopwords, frozenset) else opts.stopwords
+    anywhere: frozenset[str] = frozenset()
+    own: dict[str, frozenset[str]] = {}
+    name_phrases: frozenset[str] = frozenset()
+    if opts.outlet_names:
+        anywhere, own, name_phrases = outlet_name_terms(set(outs), load_variants(opts.variants),
+                                                        rules.label_suffixes, load_stopwords(True))
+    s = _body_sentences(sentences, set(ids))
+    s, excluded = _drop_sentences(s, outlet_of, opts, rules)
+    token_lists = [t.split() for t in s["tokens"]]
+    if opts.party_tags:
+        before = sum(len(t) for t in token_lists)
+        token_lists = [drop_party_tags(t, rules.party_tag) for t in token_lists]
+        excluded["party/state tag tokens"] = before - sum(len(t) for t in token_lists)
+    sent_articles = s["article_id"].to_numpy()
+    phrases: frozenset[str] = frozenset()
+    if opts.phrases:
+        df: dict[str, set[str]] = {}
+        for aid, toks in zip(sent_articles, token_lists, strict=True):
+            for p in candidate_phrases(toks, stop | load_stopwords(True), rules.titles):
+                df.setdefault(p, set()).add(aid)
+        phrases = frozenset({p for p, a in df.items() if len(a) >= opts.min_phrase_articles} | name_phrases)
+    per_article: dict[str, dict[str, int]] = {}
+    for aid, toks in zip(sent_articles, token_lists, strict=True):
+        bag = per_article.setdefault(aid, {})
+        for term in merge_phrases(toks, phrases):
+            bag[term] = bag.get(term, 0) + 1
+    totals = np.array([sum(per_article.get(a, {}).values()) for a in ids], dtype=np.int64)
+    n_names = 0
+    triples: list[tuple[str, int, int]] = []
+    for i, aid in enumerate(ids):
+        mine = own.get(outlet_of[aid], frozenset())
+        for term, c in per_article.get(aid, {}).items():
+            if term in anywhere or term in mine:
+                n_names += c
+                continue
+            if len(term) < 2 or term in stop or not any(ch.isalnum() for ch in term):
+                continue
+            triples.append((term, i, c))
+    if opts.outlet_names:
+        excluded["outlet self-reference tokens"] = n_names
+    vocab = np.array(sorted({t for t, _, _ in triples}), dtype=object)
+    code = {t: k for k, t in enumerate(vocab)}
+    term = np.fromiter((code[t] for t, _, _ in triples), dtype=np.int64, count=len(triples))
+    art = np.fromiter((i for _, i, _ in triples), dtype=np.int64, count=len(triples))
+    cnt = np.fromiter((c for _, _, c in triples), dtype=np.int64, count=len(triples))
+    order = np.lexsort((art, term))
+    return TermCounts(ids, outs, totals, vocab, art[order], term[order], cnt[order], excluded)

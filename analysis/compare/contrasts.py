@@ -1,0 +1,370 @@
+"""Outlet statistics that scale with the number of outlets: omnibus test, each outlet against the rest,
+pairwise contrasts only where they can be tested or were asked for, one BH correction.
+
+For each metric × target (one value per article, :func:`analysis.compare.stats.article_values`):
+
+* ``outlet`` rows — every outlet with a defined value: n, mean, median and a 95% percentile-bootstrap CI
+  of its mean (:func:`analysis.compare.resampling.stratified_boot_sums`). ``status`` is ``tested`` when
+  the outlet has at least ``min_articles`` articles (default :data:`MIN_ARTICLES`, 10) with a value, else
+  ``described``: it is described, never tested (the note says why).
+* ``omnibus`` — one test across the tested outlets (at least 2): Kruskal–Wallis H (tie-corrected) with
+  ε² = H/(n − 1) (Kruskal & Wallis 1952; Tomczak & Tomczak 2014), p from permuting outlet labels
+  (sequential, :func:`analysis.compare.resampling.sequential_p`). When outlets share events (given event
+  ids, at least one event covered by two tested outlets), values are first aligned within events (value
+  minus the event mean, Hodges & Lehmann 1962) and labels are permuted only within events; articles in
+  events covered by a single tested outlet are left out (note).
+* ``outlet_vs_rest`` — each tested outlet against all other articles pooled (when there are at least 3
+  outlets; with 2 it would repeat the pair): difference of means, bootstrap CI (outlets resampled within
+  themselves, so the rest keeps its outlet mix), Hedges' g, Cliff's δ, two-sided permutation p over all
+  articles. Paired design (shared events): per event, the outlet's mean minus the mean of the other
+  outlets' event means; sign-flip p and CI over those events, Hedges' g_av, at least ``min_articles``
+  events to be tested.
+* ``pair`` — pairs of outlets (:func:`analysis.compare.stats.compare_pair`, paired within events where they
+  share one): all pairs when there are at most ``max_pair_outlets`` outlets (default 12; small designs such
+  as 3 outlets × 100 events), else all pairs of tested outlets when there are at most that many, plus every
+  pair named in ``contrasts``. A pair is tested when both sides have ``min_articles`` units (articles, or
+  shared events when paired); a named pair needs only 2 (the user chose it), else it is described.
+* targets: a metric × target with a non-empty target (an actor, frame, source type …) is analysed only
+  when at least 2 outlets have ``min_articles`` articles with a value for it; the others are counted in
+  one ``rare_targets`` row per metric (target ``(rare targets)``).
+
+Every p-value of one scope (omnibus, outlet-vs-rest and pair rows of every metric and target) is adjusted
+together with Benjamini–Hochberg (1995). Random draws come from ``numpy.random.default_rng`` seeded with
+``seed`` and the row key, so results are deterministic and a group's numbers do not depend on the others.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from .resampling import (
+    group_sums,
+    kruskal_wallis,
+    kw_core,
+    midranks,
+    percentile_ci,
+    permutation_indices,
+    sequential_p,
+    stratified_boot_sums,
+)
+from .stats import (
+    INDEPENDENT,
+    N_BOOT,
+    NO_INFERENCE,
+    PAIRED,
+    SEED,
+    bh_adjust,
+    bootstrap_ci,
+    compare_pair,
+    hedges_g,
+    hedges_g_av,
+    row_rng,
+)
+
+MIN_ARTICLES = 10
+MAX_PAIR_OUTLETS = 12
+ALIGNED = "aligned within events"
+REST = "(all other outlets)"
+RARE_TARGET = "(rare targets)"
+OMNIBUS, OUTLET, VS_REST, PAIR, RARE = "omnibus", "outlet", "outlet_vs_rest", "pair", "rare_targets"
+CONTRAST_ORDER = {OMNIBUS: 0, OUTLET: 1, VS_REST: 2, PAIR: 3, RARE: 4}
+TESTED, DESCRIBED, NOT_TESTED = "tested", "described", "not tested"
+
+Row = dict[str, object]
+
+
+def parse_contrast(text: str) -> tuple[str, str]:
+    """``"A:B"`` -> ``("A", "B")`` (outlet names as written; split at the last ``:`` so "A: B" names work only
+    when B has no colon). Raises ValueError on an empty side or a pair of one outlet."""
+    a, sep, b = str(text).rpartition(":")
+    a, b = a.strip(), b.strip()
+    if not sep or not a or not b or a == b:
+        raise ValueError(f"contrast {text!r}: expected two different outlets as A:B")
+    return a, b
+
+
+def named_pairs(contrasts: Iterable[str | tuple[str, str]]) -> set[tuple[str, str]]:
+    """Named contrasts as sorted outlet pairs."""
+    out: set[tuple[str, str]] = set()
+    for c in contrasts:
+        a, b = parse_contrast(c) if isinstance(c, str) else (str(c[0]), str(c[1]))
+        out.add((a, b) if a < b else (b, a))
+    return out
+
+
+def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
+                     contrasts: Iterable[str | tuple[str, str]] = (), n_boot: int = N_BOOT, seed: int = SEED,
+                     paired: bool | str = "auto", max_pair_outlets: int = MAX_PAIR_OUTLETS) -> pd.DataFrame:
+    """The rows of one scope from article values (``article_id, outlet, event_id, metric, target, value``);
+    see the module docstring. Columns: :data:`analysis.compare.stats.STATS_COLUMNS`; BH across the scope."""
+    from .stats import STATS_COLUMNS, typed_stats
+
+    named = named_pairs(contrasts)
+    min_articles = max(2, int(min_articles))
+    rows: list[Row] = []
+    if vals.empty:
+        return typed_stats(pd.DataFrame(columns=STATS_COLUMNS))
+    defined = vals[vals["value"].notna()]
+    counts = defined.groupby(["metric", "target", "outlet"], sort=False).size()
+    enough = (counts >= min_articles).groupby(level=[0, 1]).sum()
+    values = vals["value"].to_numpy(dtype=float)
+    outlets = vals["outlet"].to_numpy(dtype=object).astype(str)
+    events = vals["event_id"].to_numpy(dtype=object).astype(str)
+    rare: dict[str, int] = {}
+    for (metric, target), pos in sorted(vals.groupby(["metric", "target"], sort=False).indices.items()):
+        metric, target = str(metric), str(target)
+        if target and int(enough.get((metric, target), 0)) < 2:
+            rare[metric] = rare.get(metric, 0) + 1
+            continue
+        rows.extend(group_rows(metric, target, values[pos], outlets[pos], events[pos], min_articles, named, n_boot,
+                               seed, paired, max_pair_outlets))
+    for metric, n in sorted(rare.items()):
+        rows.append(_row(metric, RARE_TARGET, RARE, "", "", status=NOT_TESTED, n_groups=n,
+                         note=f"{n} target(s) with fewer than 2 outlets of at least {min_articles} articles "
+                              "with a value: not analysed"))
+    out = pd.DataFrame(rows, columns=STATS_COLUMNS)
+    if out.empty:
+        return typed_stats(out)
+    out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
+    order = out["contrast"].map(CONTRAST_ORDER)
+    out = out.assign(_o=order).sort_values(["metric", "target", "_o", "outlet_a", "outlet_b"], kind="stable")
+    return typed_stats(out.drop(columns="_o").reset_index(drop=True))
+
+
+def _row(metric: str, target: str, contrast: str, oa: str, ob: str, **kw: object) -> Row:
+    row: Row = {"metric": metric, "target": target, "contrast": contrast, "outlet_a": oa, "outlet_b": ob,
+                "n_a": 0, "n_b": 0, "n_groups": 0, "n_resamples": 0, "design": "", "status": "", "note": ""}
+    for col in ("mean_a", "mean_b", "median_a", "median_b", "difference", "ci_low", "ci_high", "hedges_g",
+                "cliffs_delta", "statistic", "effect_size", "p_value", "p_adjusted"):
+        row[col] = math.nan
+    row.update(kw)
+    return row
+
+
+def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray, events: np.ndarray,
+               min_articles: int, named: set[tuple[str, str]], n_boot: int, seed: int, paired: bool | str,
+               max_pair_outlets: int) -> list[Row]:
+    """All rows of one metric × target (module docstring)."""
+    nan_by_outlet = pd.Series(np.isnan(values)).groupby(outlets).sum()
+    keep = ~np.isnan(values)
+    v, o, e = values[keep], outlets[keep], events[keep]
+    if len(v) == 0:
+        return []
+    order = np.argsort(o, kind="stable")
+    v, o, e = v[order], o[order], e[order]
+    names, codes = np.unique(o, return_inverse=True)
+    k = len(names)
+    sizes = np.bincount(codes, minlength=k)
+    tested = [i for i in range(k) if sizes[i] >= min_articles]
+    key = (metric, target)
+    notes = {str(n): (f"{int(c)} undefined article value(s) left out" if c else "") for n, c in nan_by_outlet.items()}
+    shared = _shared_event_mode(o, e, paired)
+    rows = _outlet_rows(key, v, codes, names, sizes, min_articles, n_boot, seed, notes)
+    if len(tested) >= 2:
+        rows.append(_omnibus(key, v, codes, e, tested, names, shared, n_boot, seed))
+    if k >= 3 and tested:
+        rows.extend(_vs_rest_paired(key, v, o, e, names, tested, min_articles, n_boot, seed) if shared
+                    else _vs_rest(key, v, codes, names, sizes, tested, n_boot, seed))
+    rows.extend(_pairs(key, v, o, e, names, sizes, min_articles, named, n_boot, seed, paired, max_pair_outlets,
+                       tested))
+    return rows
+
+
+def _shared_event_mode(outlets: np.ndarray, events: np.ndarray, paired: bool | str) -> bool:
+    """True when the paired/aligned design applies: ``paired`` is True, or "auto" and some event id is
+    given to articles of at least two outlets."""
+    if paired is False:
+        return False
+    has = events != ""
+    if not has.any():
+        return paired is True
+    per_event = pd.Series(outlets[has]).groupby(events[has]).nunique()
+    return bool((per_event >= 2).any()) or paired is True
+
+
+def _outlet_rows(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.ndarray, sizes: np.ndarray,
+                 min_articles: int, n_boot: int, seed: int, notes: dict[str, str]) -> list[Row]:
+    k = len(names)
+    sums = np.bincount(codes, weights=v, minlength=k)
+    lo = hi = np.full(k, np.nan)
+    if (sizes >= 2).any():
+        boot = stratified_boot_sums(v, codes, k, n_boot, row_rng(seed, *key, "outlet-means"))
+        lo, hi = percentile_ci(boot / sizes[None, :])
+    rows = []
+    for i, name in enumerate(names):
+        part = v[codes == i]
+        tested = sizes[i] >= min_articles
+        note = [] if tested else [f"described, not tested: {int(sizes[i])} article(s) with a value, fewer than "
+                                  f"the minimum of {min_articles}"]
+        if notes.get(str(name)):
+            note.append(notes[str(name)])
+        ok = sizes[i] >= 2
+        rows.append(_row(*key, OUTLET, str(name), "", n_a=int(sizes[i]), mean_a=float(sums[i] / sizes[i]),
+                         median_a=float(np.median(part)), ci_low=float(lo[i]) if ok else math.nan,
+                         ci_high=float(hi[i]) if ok else math.nan, n_resamples=n_boot if ok else 0,
+                         design=INDEPENDENT, status=TESTED if tested else DESCRIBED, note="; ".join(note)))
+    return rows
+
+
+def _omnibus(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarray, tested: list[int],
+             names: np.ndarray, shared: bool, n_boot: int, seed: int) -> Row:
+    sel = np.isin(codes, tested)
+    x, g, ev = v[sel], codes[sel], e[sel]
+    note = []
+    blocks = None
+    if shared:
+        frame = pd.DataFrame({"v": x, "g": g, "e": ev})
+        frame = frame[frame["e"] != ""]
+        multi = frame.groupby("e")["g"].transform("nunique") >= 2
+        dropped = len(x) - int(multi.sum())
+        if dropped:
+            note.append(f"{dropped} article(s) outside events covered by 2 tested outlets left out")
+        frame = frame[multi].sort_values(["e", "g"], kind="stable")
+        x = (frame["v"] - frame.groupby("e")["v"].transform("mean")).to_numpy(float)
+        g = frame["g"].to_numpy()
+        blocks = pd.factorize(frame["e"], sort=True)[0]
+    _, g = np.unique(g, return_inverse=True)
+    k_used = int(g.max()) + 1 if len(g) else 0
+    h, eps2 = kruskal_wallis(x, g) if k_used >= 2 else (math.nan, math.nan)
+    row = _row(*key, OMNIBUS, "", "", n_a=len(x), n_groups=k_used, statistic=h, effect_size=eps2,
+               design=ALIGNED if shared else INDEPENDENT, status=TESTED)
+    if math.isnan(h):
+        note.append("Kruskal–Wallis undefined: fewer than 2 outlets or no variation")
+        row.update(status=NOT_TESTED, note="; ".join(note))
+        return row
+    ranks = midranks(x)
+    sizes = np.bincount(g, minlength=k_used).astype(float)
+    observed = kw_core(np.bincount(g, weights=ranks, minlength=k_used)[None, :], sizes, len(x))
+    rng = row_rng(seed, *key, "omnibus")
+
+    def draw(m: int) -> np.ndarray:
+        perm = permutation_indices(rng, m, len(x), blocks)
+        return kw_core(group_sums(ranks[perm], g, k_used), sizes, len(x))[:, None]
+
+    p, used = sequential_p(draw, observed, n_boot, two_sided=False)
+    note.append(f"Kruskal–Wallis across {k_used} tested outlets" + (" on event-aligned values" if shared else ""))
+    row.update(p_value=float(p[0]), n_resamples=int(used[0]), note="; ".join(note))
+    return row
+
+
+def _cliffs_from_ranks(rank_sum: np.ndarray, n1: np.ndarray, n2: np.ndarray) -> np.ndarray:
+    """Cliff's δ = 2U/(n₁n₂) − 1 with U = R₁ − n₁(n₁+1)/2 (midranks over both samples; ties count ½)."""
+    u = rank_sum - n1 * (n1 + 1) / 2
+    return 2 * u / (n1 * n2) - 1
+
+
+def _vs_rest(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.ndarray, sizes: np.ndarray,
+             tested: list[int], n_boot: int, seed: int) -> list[Row]:
+    n, k = len(v), len(names)
+    idx = np.asarray(tested)
+    total = v.sum()
+    sums = np.bincount(codes, weights=v, minlength=k)
+    na, nr = sizes[idx].astype(float), (n - sizes[idx]).astype(float)
+    diff = sums[idx] / na - (total - sums[idx]) / nr
+    rng = row_rng(seed, *key, "vs-rest")
+
+    def draw(m: int) -> np.ndarray:
+        s = group_sums(v[permutation_indices(rng, m, n)], codes, k)[:, idx]
+        return s / na[None, :] - (total - s) / nr[None, :]
+
+    p, used = sequential_p(draw, diff, n_boot)
+    boot = stratified_boot_sums(v, codes, k, n_boot, row_rng(seed, *key, "vs-rest-boot"))
+    bs = boot[:, idx]
+    lo, hi = percentile_ci(bs / na[None, :] - (boot.sum(axis=1)[:, None] - bs) / nr[None, :])
+    rank_sums = np.bincount(codes, weights=midranks(v), minlength=k)[idx]
+    delta = _cliffs_from_ranks(rank_sums, na, nr)
+    rows = []
+    for j, i in enumerate(idx):
+        mine = codes == i
+        rows.append(_row(*key, VS_REST, str(names[i]), REST, n_a=int(na[j]), n_b=int(nr[j]),
+                         mean_a=float(sums[i] / na[j]), mean_b=float((total - sums[i]) / nr[j]),
+                         median_a=float(np.median(v[mine])), median_b=float(np.median(v[~mine])),
+                         difference=float(diff[j]), ci_low=float(lo[j]), ci_high=float(hi[j]),
+                         hedges_g=float(hedges_g(v[mine], v[~mine])), cliffs_delta=float(delta[j]),
+                         p_value=float(p[j]), n_resamples=int(used[j]), design=INDEPENDENT, status=TESTED,
+                         note=_reason(hedges_g(v[mine], v[~mine]))))
+    return rows
+
+
+def _reason(value: object) -> str:
+    return str(getattr(value, "reason", "") or "")
+
+
+def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.ndarray, names: np.ndarray,
+                    tested: list[int], min_articles: int, n_boot: int, seed: int) -> list[Row]:
+    frame = pd.DataFrame({"v": v, "o": o, "e": e})
+    frame = frame[frame["e"] != ""]
+    means = frame.groupby(["e", "o"], sort=True)["v"].mean().rename("m").reset_index()
+    rows = []
+    for i in tested:
+        name = str(names[i])
+        mine = means[means["o"] == name].set_index("e")["m"]
+        others = means[(means["o"] != name) & means["e"].isin(mine.index)].groupby("e")["m"].mean()
+        x, y = mine.reindex(others.index).to_numpy(float), others.to_numpy(float)
+        d = x - y
+        n = len(d)
+        row = _row(*key, VS_REST, name, REST, n_a=n, n_b=n, mean_a=_mean(x), mean_b=_mean(y),
+                   median_a=_median(x), median_b=_median(y), difference=_mean(d), design=PAIRED)
+        if n < min_articles:
+            row.update(status=DESCRIBED, note=f"{NO_INFERENCE}: {n} event(s) shared with other outlets, fewer than "
+                                               f"the minimum of {min_articles}")
+            rows.append(row)
+            continue
+        rng = row_rng(seed, *key, "vs-rest", name)
+
+        def draw(m: int, d: np.ndarray = d, rng: np.random.Generator = rng) -> np.ndarray:
+            return (rng.choice(np.array([-1.0, 1.0]), size=(m, len(d))) * d[None, :]).mean(axis=1)[:, None]
+
+        p, used = sequential_p(draw, np.array([d.mean()]), n_boot)
+        lo, hi = bootstrap_ci(d, None, n_boot, row_rng(seed, *key, "vs-rest-boot", name))
+        g = hedges_g_av(x, y)
+        from .stats import cliffs_delta
+
+        row.update(ci_low=lo, ci_high=hi, hedges_g=g, cliffs_delta=cliffs_delta(x, y), p_value=float(p[0]),
+                   n_resamples=int(used[0]), status=TESTED, note=_reason(g))
+        rows.append(row)
+    return rows
+
+
+def _mean(a: np.ndarray) -> float:
+    return float(np.mean(a)) if len(a) else math.nan
+
+
+def _median(a: np.ndarray) -> float:
+    return float(np.median(a)) if len(a) else math.nan
+
+
+def select_pairs(names: Sequence[str], tested: Sequence[str], named: set[tuple[str, str]],
+                 max_pair_outlets: int = MAX_PAIR_OUTLETS) -> list[tuple[str, str]]:
+    """Outlet pairs (sorted) that get a ``pair`` row: all pairs of ``names`` when there are at most
+    ``max_pair_outlets``, else all pairs of ``tested`` when at most that many, plus the ``named`` pairs whose
+    two outlets are both present."""
+    pool = list(names) if len(names) <= max_pair_outlets else list(tested) if len(tested) <= max_pair_outlets else []
+    present = set(names)
+    out = set(combinations(sorted(pool), 2)) | {p for p in named if p[0] in present and p[1] in present}
+    return sorted(out)
+
+
+def _pairs(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.ndarray, names: np.ndarray,
+           sizes: np.ndarray, min_articles: int, named: set[tuple[str, str]], n_boot: int, seed: int,
+           paired: bool | str, max_pair_outlets: int, tested: list[int]) -> list[Row]:
+    chosen = select_pairs([str(n) for n in names], [str(names[i]) for i in tested], named, max_pair_outlets)
+    rows = []
+    for oa, ob in chosen:
+        ia, ib = o == oa, o == ob
+        minimum = 2 if (oa, ob) in named else min_articles
+        r = compare_pair(key[0], key[1], oa, ob, (v[ia], e[ia]), (v[ib], e[ib]), paired, n_boot,
+                         row_rng(seed, *key, oa, ob), min_units=minimum)
+        tested_pair = not math.isnan(float(r["p_value"]))  # type: ignore[arg-type]
+        r.update(contrast=PAIR, median_a=float(np.median(v[ia])), median_b=float(np.median(v[ib])),
+                 status=TESTED if tested_pair else DESCRIBED, n_groups=0,
+                 n_resamples=int(r.pop("_n_resamples", 0)), statistic=math.nan, effect_size=math.nan)
+        if (oa, ob) in named:
+            r["note"] = "; ".join(filter(None, ["named contrast", str(r["note"])]))
+        rows.append(r)
+    return rows

@@ -1,0 +1,175 @@
+"""Vectorised resampling for outlet statistics: Kruskal–Wallis H, sequential permutation p, stratified bootstrap.
+
+Everything works on numpy arrays, one matrix of draws per call (rows = resamples), in batches so memory
+stays bounded (:data:`BATCH` draws × n values at a time).
+
+* :func:`kruskal_wallis` — H with the tie correction (Kruskal & Wallis 1952) and its effect size
+  ε² = H / (n − 1) (Tomczak & Tomczak 2014).
+* :func:`sequential_p` — Monte Carlo p-values with Besag & Clifford's (1991) sequential stopping: draws
+  continue, in batches of :data:`BATCH`, until each test has seen ``h`` (:data:`EXCEEDANCES`, 20) permuted
+  statistics at least as extreme as the observed one, or until ``n_max`` draws. A test stopped at draw l
+  gets p = h / l (its p is then at least h / n_max = 0.01 for n_max = 2,000: clearly not small); a test that
+  reaches ``n_max`` with r exceedances gets p = (r + 1) / (n_max + 1) (Phipson & Smyth 2010). Tests that
+  share the draws (e.g. every outlet against the rest for one metric) stop together when all have stopped;
+  each test's p only depends on the draws up to its own stopping point, so it does not depend on the others.
+* :func:`permutation_indices` — permutations of positions, optionally restricted to blocks (events): a
+  within-block permutation keeps each value in its event (restricted randomisation, Good 2005, §3.6).
+* :func:`stratified_boot_sums` — bootstrap sums per stratum (outlet) from one matrix of draws: each row
+  resamples every outlet's values with replacement within that outlet (Efron & Tibshirani 1993, §8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+EXCEEDANCES = 20  # Besag–Clifford h
+BATCH = 250  # draws per batch
+
+
+def midranks(values: np.ndarray) -> np.ndarray:
+    """Ranks 1..n with ties given their average rank (midranks; as ``scipy.stats.rankdata``'s "average")."""
+    v = np.asarray(values, dtype=float)
+    n = len(v)
+    sorter = np.argsort(v, kind="mergesort")
+    inv = np.empty(n, dtype=np.int64)
+    inv[sorter] = np.arange(n)
+    vs = v[sorter]
+    new = np.r_[True, vs[1:] != vs[:-1]] if n else np.zeros(0, dtype=bool)
+    dense = new.cumsum()[inv]
+    bounds = np.r_[np.flatnonzero(new), n]
+    return 0.5 * (bounds[dense] + bounds[dense - 1] + 1)
+
+
+def tie_correction(ranks: np.ndarray) -> float:
+    """1 − Σ(t³ − t)/(n³ − n) over groups of t tied values (Kruskal & Wallis 1952); 1 without ties."""
+    n = len(ranks)
+    if n < 2:
+        return 1.0
+    _, t = np.unique(ranks, return_counts=True)
+    return float(1.0 - (t ** 3 - t).sum() / (n ** 3 - n))
+
+
+def kruskal_wallis(values: np.ndarray, groups: np.ndarray) -> tuple[float, float]:
+    """Kruskal–Wallis H (tie-corrected) and ε² = H/(n − 1) for ``values`` labelled by ``groups``.
+
+    H = [12 / (n(n + 1)) · Σᵢ Rᵢ²/nᵢ − 3(n + 1)] / C, Rᵢ the rank sum of group i over midranks of all n
+    values and C the tie correction (:func:`tie_correction`). ε² (Tomczak & Tomczak 2014, eq. 5) runs from 0
+    (no group effect) to 1. NaN when there are fewer than 2 groups or every value is tied.
+    """
+    v = np.asarray(values, dtype=float)
+    _, codes = np.unique(np.asarray(groups, dtype=str), return_inverse=True)
+    k, n = int(codes.max()) + 1 if len(codes) else 0, len(v)
+    if k < 2 or n < 3:
+        return float("nan"), float("nan")
+    ranks = midranks(v)
+    c = tie_correction(ranks)
+    if c <= 0:
+        return float("nan"), float("nan")
+    sizes = np.bincount(codes, minlength=k).astype(float)
+    h = kw_core(np.bincount(codes, weights=ranks, minlength=k)[None, :], sizes, n)[0] / c
+    return float(h), float(h / (n - 1))
+
+
+def kw_core(rank_sums: np.ndarray, sizes: np.ndarray, n: int) -> np.ndarray:
+    """Uncorrected H for each row of rank sums (rows = draws, columns = groups)."""
+    return 12.0 / (n * (n + 1)) * (rank_sums ** 2 / sizes[None, :]).sum(axis=1) - 3.0 * (n + 1)
+
+
+def permutation_indices(rng: np.random.Generator, m: int, n: int, blocks: np.ndarray | None = None) -> np.ndarray:
+    """``m`` × ``n`` matrix, each row a random permutation of 0..n−1; with ``blocks`` (block codes, sorted
+    ascending) each position only receives a position of its own block."""
+    if blocks is None:
+        return rng.permuted(np.tile(np.arange(n), (m, 1)), axis=1)
+    keys = rng.random((m, n)) + np.asarray(blocks, dtype=float)[None, :]
+    return np.argsort(keys, axis=1, kind="stable")
+
+
+def group_sums(values: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
+    """Row-wise sums of ``values`` (m × n) per group code (n,) -> m × k, with one ``bincount``."""
+    m = values.shape[0]
+    flat = (np.arange(m)[:, None] * k + codes[None, :]).ravel()
+    return np.bincount(flat, weights=values.ravel(), minlength=m * k).reshape(m, k)
+
+
+def sequential_p(draw: Callable[[int], np.ndarray], observed: np.ndarray, n_max: int, two_sided: bool = True,
+                 h: int = EXCEEDANCES, batch: int = BATCH) -> tuple[np.ndarray, np.ndarray]:
+    """Besag–Clifford sequential Monte Carlo p-values for several tests sharing the draws.
+
+    ``draw(m)`` returns an m × T matrix of statistics under the null (T = len(observed)). Exceedance:
+    |T*| ≥ |T| (two-sided) or T* ≥ T, with a relative tolerance of 1e-12 for float rounding. Returns
+    ``(p, n_draws)`` per test (module docstring for the rule). NaN observed -> NaN p, 0 draws.
+    """
+    obs = np.asarray(observed, dtype=float)
+    t = len(obs)
+    p = np.full(t, np.nan)
+    used = np.zeros(t, dtype=np.int64)
+    live = ~np.isnan(obs)
+    if t == 0 or not live.any() or n_max <= 0:
+        return p, used
+    ref = np.abs(obs) if two_sided else obs
+    cut = ref - 1e-12 * np.maximum(1.0, np.abs(obs))
+    exceed = np.zeros(t, dtype=np.int64)
+    stop_at = np.zeros(t, dtype=np.int64)
+    done = ~live
+    drawn = 0
+    while drawn < n_max and not done.all():
+        m = min(batch, n_max - drawn)
+        stats = draw(m)
+        ext = (np.abs(stats) if two_sided else stats) >= cut[None, :]
+        cum = exceed[None, :] + np.cumsum(ext, axis=0)
+        hit = ~done & (cum[-1] >= h)
+        if hit.any():
+            first = np.argmax(cum[:, hit] >= h, axis=0)
+            stop_at[hit] = drawn + first + 1
+        exceed = np.where(done, exceed, cum[-1])
+        done = done | hit
+        drawn += m
+    stopped = live & (stop_at > 0)
+    rest = live & ~stopped
+    p[stopped] = h / stop_at[stopped]
+    used[stopped] = stop_at[stopped]
+    p[rest] = (exceed[rest] + 1) / (drawn + 1)
+    used[rest] = drawn
+    return p, used
+
+
+def stratified_boot_sums(values: np.ndarray, codes: np.ndarray, k: int, n_boot: int, rng: np.random.Generator,
+                         batch: int = BATCH) -> np.ndarray:
+    """``n_boot`` × k bootstrap sums: each row resamples, within each group, that group's values with
+    replacement (group sizes fixed). ``codes`` must be sorted ascending (values grouped)."""
+    v = np.asarray(values, dtype=float)
+    sizes = np.bincount(codes, minlength=k)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    base, width = starts[codes].astype(float), sizes[codes].astype(float)
+    out = np.empty((n_boot, k))
+    for lo in range(0, n_boot, batch):
+        m = min(batch, n_boot - lo)
+        idx = (base[None, :] + np.floor(rng.random((m, len(v))) * width[None, :])).astype(np.int64)
+        out[lo:lo + m] = group_sums(v[idx], codes, k)
+    return out
+
+
+def percentile_ci(draws: np.ndarray, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Column-wise percentile interval ((1−c)/2, (1+c)/2 quantiles, numpy's linear interpolation)."""
+    lo, hi = np.quantile(draws, [(1 - confidence) / 2, (1 + confidence) / 2], axis=0)
+    return lo, hi
+
+
+def random_subsets(rng: np.random.Generator, m: int, size: int, n: int) -> np.ndarray:
+    """``m`` × ``size`` matrix, each row ``size`` distinct positions of 0..n−1 drawn uniformly (a random subset).
+
+    Small subsets (size² ≤ n): integers drawn with replacement, rows with a repeat drawn again (rejection
+    keeps the draw uniform over subsets); otherwise the first ``size`` positions of random permutations."""
+    if size == 0:
+        return np.zeros((m, 0), dtype=np.int64)
+    if size * size > n:
+        return rng.permuted(np.tile(np.arange(n), (m, 1)), axis=1)[:, :size]
+    out = rng.integers(0, n, size=(m, size))
+    while True:
+        s = np.sort(out, axis=1)
+        bad = np.flatnonzero((s[:, 1:] == s[:, :-1]).any(axis=1))
+        if len(bad) == 0:
+            return out
+        out[bad] = rng.integers(0, n, size=(len(bad), size))
