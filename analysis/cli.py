@@ -295,15 +295,19 @@ output (in DIR, each as NAME.csv and NAME.parquet):
                     score (TF-IDF cosine), surface_score
   unique_sentences: what each outlet included that the others did not, with position
   claims:           referent, each outlet's value, approximator and attribution, label
-  keyness:          term, counts, G2, log ratio (p-values only when articles are replicated)
-  stats:            metric, outlets, difference, 95% bootstrap CI, Hedges' g, Cliff's delta,
-                    BH-adjusted p, n, design (pooled and per event)
+  keyness:          top terms per side of each outlet against the rest and of selected pairs:
+                    counts, G2, log ratio (p-values only when articles are replicated); outlet
+                    names, bylines, party tags, boilerplate and stop words left out
+  stats:            per metric: each outlet (n, mean, median, CI; tested or described), omnibus
+                    Kruskal-Wallis H and epsilon^2, each outlet against the rest, selected pairs;
+                    difference, 95% bootstrap CI, Hedges' g, Cliff's delta, one BH correction
 Pairwise work stays within events (event_id). Articles without an event id form one event;
-above 200 such articles they are grouped automatically by date and shared text (see events).
+above 200 such articles they are grouped automatically by date and title + lead wording (see events).
 
 examples:
   {PROG} compare seeds -o out/compare
   {PROG} compare news.csv -o out/compare --event e042
+  {PROG} compare news.csv -o out/compare --contrast "Fox News:HuffPost" --min-articles 5
   {PROG} compare reports/news/tables --from-tables -o out/compare
 
 {INPUT_FORMATS}"""

@@ -227,3 +227,22 @@ def test_auto_grouped_event_can_be_selected(tmp_path) -> None:
     assert set(one["alignment"]["event_id"]) <= {auto[0]}
     # the same articles asked for as the one event "all": no grouping
     assert set(compare_tables(tables, event="all", max_all=2)["events"]["event_id"]) == {"all"}
+
+
+def test_compare_options_become_settings(capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import build_parser, compare_settings, main
+
+    args = build_parser().parse_args(["compare", "c.csv", "-o", "out", "--contrast", "Fox News:HuffPost",
+                                      "--contrast", "A:B", "--min-articles", "5", "--keyness-keep", "outlet-names",
+                                      "--keyness-keep", "stopwords", "--resamples", "500", "--per-event", "no"])
+    s = compare_settings(args)
+    assert s.contrasts == ("Fox News:HuffPost", "A:B") and s.min_articles == 5 and s.n_boot == 500
+    assert s.per_event is False and s.stopwords is False
+    assert s.terms.outlet_names is False and s.terms.bylines and s.terms.party_tags and s.terms.phrases
+    default = compare_settings(build_parser().parse_args(["compare", "c.csv", "-o", "out"]))
+    assert default == CompareSettings()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["compare", "c.csv", "-o", "out", "--contrast", "Fox News"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "expected two different outlets as A:B" in err

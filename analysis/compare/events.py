@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 import pandas as pd
 
@@ -77,11 +78,8 @@ MIN_SHARED = 2  # signature terms a candidate pair shares
 
 def lead_terms(articles: pd.DataFrame, sentences: pd.DataFrame, ids: set[str], lead_words: int = LEAD_WORDS
                ) -> dict[str, list[str]]:
-    """Content terms (:func:`analysis.compare.terms.content_terms`: stop words out, Snowball stems) of each
+    """Content terms (as :func:`analysis.compare.terms.content_terms`: stop words out, Snowball stems) of each
     article's title and its first ``lead_words`` body words, streamed from the sentences table."""
-    from .terms import content_terms, load_stopwords
-
-    stop = load_stopwords(True)
     titles = (dict(zip(articles["article_id"].astype(str), articles["title"].astype("string").fillna(""),
                        strict=True)) if "title" in articles.columns else {})
     words: dict[str, list[str]] = {aid: str(titles.get(aid, "")).split() for aid in ids}
@@ -94,7 +92,25 @@ def lead_terms(articles: pd.DataFrame, sentences: pd.DataFrame, ids: set[str], l
             part = str(toks).split()[:room]
             words[aid].extend(part)
             taken[aid] += len(part)
-    return {aid: content_terms(w, stop, {}) for aid, w in words.items()}
+    from .terms import content_terms, load_stopwords
+
+    stop = load_stopwords(True)
+
+    @lru_cache(maxsize=None)
+    def term(token: str) -> str:  # one token as content_terms reduces it ("" = dropped), once per distinct token
+        out = content_terms([token], stop, {})
+        return out[0] if out else ""
+
+    return {aid: [t for t in map(term, w) if t] for aid, w in words.items()}
+
+
+def _parse_dates(published: pd.Series) -> list[pd.Timestamp | None]:
+    """Publication dates (time zone dropped), parsed once per distinct string; None when unparseable."""
+    parsed: dict[str, pd.Timestamp | None] = {}
+    for text in pd.unique(published.astype(str)):
+        ts = pd.to_datetime(text, errors="coerce") if text else pd.NaT
+        parsed[text] = None if pd.isna(ts) else ts.tz_localize(None) if ts.tzinfo else ts
+    return [parsed[p] for p in published.astype(str)]
 
 
 def candidate_links(vectors: list[dict[str, float]], days: list[float], window_days: float,
@@ -159,15 +175,14 @@ def group_events(articles: pd.DataFrame, sentences: pd.DataFrame, window_days: i
     rows: list[dict[str, str]] = []
     todo: list[str] = []
     dates: dict[str, pd.Timestamp | None] = {}
-    for aid, published in zip(arts["article_id"], arts["published"], strict=True):
+    for aid, ts in zip(arts["article_id"], _parse_dates(arts["published"]), strict=True):
         given = "" if given_ids is None else given_ids.get(aid, "")
         given = "" if pd.isna(given) else str(given).strip()
         if given:
             rows.append({"article_id": str(aid), "event_id": given, "method": "given"})
             continue
         todo.append(str(aid))
-        ts = pd.to_datetime(published, errors="coerce") if published else pd.NaT
-        dates[str(aid)] = None if pd.isna(ts) else ts.tz_localize(None) if ts.tzinfo else ts
+        dates[str(aid)] = ts
     terms = lead_terms(articles.assign(article_id=articles["article_id"].astype(str)), sentences, set(todo),
                        lead_words)
     vectors = tfidf_vectors([terms[a] for a in todo])

@@ -176,14 +176,24 @@ def contrast_keyness(tc: TermCounts, in_a: np.ndarray, in_b: np.ndarray, *, min_
         return _empty(extra=True)
     a, b = a[cand], b[cand]
     g2 = _g2(a, b, n1, n2, g2_form)
-    side = np.where(a * n2 >= b * n1, "a", "b")
-    terms = tc.vocab[cand].astype(str)
-    order = np.lexsort((terms, -g2))  # G² descending, then term
-    rank = np.empty(len(cand), dtype=np.int64)
-    for s in ("a", "b"):
-        on = order[side[order] == s]
-        rank[on] = np.arange(1, len(on) + 1)
-    keep = order if top is None else order[rank[order] <= top]
+    on_a = a * n2 >= b * n1  # side a: relative frequency at least as high in A
+    terms = tc.vocab[cand]
+    keep_parts, rank_parts = [], []
+    for mask in (on_a, ~on_a):
+        idx = np.flatnonzero(mask)
+        if top is not None and len(idx) > top:
+            cut = np.partition(g2[idx], len(idx) - top)[len(idx) - top]  # the top-th largest G²
+            idx = idx[g2[idx] >= cut]
+        idx = idx[np.lexsort((terms[idx], -g2[idx]))]  # G² descending, then term
+        if top is not None:
+            idx = idx[:top]
+        keep_parts.append(idx)
+        rank_parts.append(np.arange(1, len(idx) + 1))
+    keep = np.concatenate(keep_parts)
+    rank_kept = np.concatenate(rank_parts)
+    order = np.lexsort((terms[keep], -g2[keep]))
+    keep, rank_kept = keep[order], rank_kept[order]
+    side = np.where(on_a[keep], "a", "b")
     out = pd.DataFrame({"term": terms[keep], "count_a": a[keep].astype(np.int64),
                         "count_b": b[keep].astype(np.int64), "total_a": int(n1), "total_b": int(n2),
                         "g2": g2[keep]})
@@ -202,7 +212,7 @@ def contrast_keyness(tc: TermCounts, in_a: np.ndarray, in_b: np.ndarray, *, min_
                         else "log ratio undefined: a zero count and no zero correction")
     minimum = max(2, int(min_articles))
     tested_top = top if test_top == -1 else test_top
-    tested = np.ones(len(keep), dtype=bool) if tested_top is None else rank[keep] <= tested_top
+    tested = np.ones(len(keep), dtype=bool) if tested_top is None else rank_kept <= tested_top
     if na >= minimum and nb >= minimum:
         rng = row_rng(seed, *key)
         p = np.full(len(keep), np.nan)
@@ -219,8 +229,8 @@ def contrast_keyness(tc: TermCounts, in_a: np.ndarray, in_b: np.ndarray, *, min_
         for n in notes:
             n.insert(0, why)
     out["note"] = ["; ".join(n) for n in notes]
-    out["side"] = side[keep]
-    out["rank"] = rank[keep]
+    out["side"] = side
+    out["rank"] = rank_kept
     return out.loc[:, [*KEYNESS_COLUMNS, "side", "rank"]].reset_index(drop=True)
 
 

@@ -238,7 +238,7 @@ def outlet_name_terms(outlets: Iterable[str], variants: Mapping[str, Sequence[st
 
 
 def _capitalised(token: str) -> bool:
-    return bool(token) and token[0].isupper()
+    return token[:1].isupper()
 
 
 def _term(token: str) -> str:
@@ -391,8 +391,9 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
     phrases: frozenset[str] = frozenset()
     if opts.phrases:
         df: dict[str, set[str]] = {}
+        edges = stop | load_stopwords(True)  # a phrase never starts or ends with a (bundled) stop word
         for aid, toks in zip(sent_articles, token_lists, strict=True):
-            for p in candidate_phrases(toks, stop | load_stopwords(True), rules.titles):
+            for p in candidate_phrases(toks, edges, rules.titles):
                 df.setdefault(p, set()).add(aid)
         phrases = frozenset({p for p, a in df.items() if len(a) >= opts.min_phrase_articles} | name_phrases)
     per_article: dict[str, dict[str, int]] = {}
@@ -414,7 +415,7 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
             triples.append((term, i, c))
     if opts.outlet_names:
         excluded["outlet self-reference tokens"] = n_names
-    vocab = np.array(sorted({t for t, _, _ in triples}), dtype=object)
+    vocab = np.array(sorted({t for t, _, _ in triples}), dtype=str)
     code = {t: k for k, t in enumerate(vocab)}
     term = np.fromiter((code[t] for t, _, _ in triples), dtype=np.int64, count=len(triples))
     art = np.fromiter((i for _, i, _ in triples), dtype=np.int64, count=len(triples))
