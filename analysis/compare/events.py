@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -96,7 +96,7 @@ def lead_terms(articles: pd.DataFrame, sentences: pd.DataFrame, ids: set[str], l
 
     stop = load_stopwords(True)
 
-    @lru_cache(maxsize=None)
+    @cache
     def term(token: str) -> str:  # one token as content_terms reduces it ("" = dropped), once per distinct token
         out = content_terms([token], stop, {})
         return out[0] if out else ""
