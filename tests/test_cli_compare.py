@@ -45,11 +45,11 @@ def test_compare_streams_the_analysis_and_loads_no_evidence(tmp_path, monkeypatc
     seen = {}
     original = run.write_comparison
 
-    def spy(tables, out, event=None):
+    def spy(tables, out, event=None, **kwargs):
         seen["evidence_rows"] = len(tables.evidence)
         seen["records"] = sorted(tables.records)
         seen["n_sentences"] = len(tables.sentences)
-        return original(tables, out, event=event)
+        return original(tables, out, event=event, **kwargs)
 
     monkeypatch.setattr(run, "write_comparison", spy)
     assert main(["compare", str(SEEDS), "-o", str(tmp_path / "cmp"), "--quiet"]) == 0

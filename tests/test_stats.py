@@ -371,3 +371,27 @@ def test_contrasts_are_deterministic_and_order_free() -> None:
     b = pooled_and_per_event(metrics.sample(frac=1, random_state=3), articles.sample(frac=1, random_state=4),
                              n_boot=300)
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_outlet_against_rest_paired_within_events_by_hand() -> None:
+    # 12 events with very different levels; within each event A = level + 2, B = level + 1, C = level.
+    # A against the rest, per event: 2 − mean(1, 0) = 1.5; C: 0 − mean(2, 1) = −1.5 (exactly, every event)
+    rng = np.random.default_rng(8)
+    rows = []
+    for e in range(12):
+        level = float(rng.integers(30, 70))  # whole numbers: aligned values are exact (+1, 0, −1)
+        rows += [(f"a{e}", "A", f"ev{e}", "m", level + 2), (f"b{e}", "B", f"ev{e}", "m", level + 1),
+                 (f"c{e}", "C", f"ev{e}", "m", level)]
+    metrics, articles = frames(rows)
+    s = pooled_and_per_event(metrics, articles, n_boot=300, per_event=False)
+    rest = s[s["contrast"] == "outlet_vs_rest"].set_index("outlet_a")
+    assert (rest["design"] == PAIRED).all() and (rest["n_a"] == 12).all()
+    assert rest.loc["A", "difference"] == pytest.approx(1.5) and rest.loc["C", "difference"] == pytest.approx(-1.5)
+    assert rest.loc["B", "difference"] == pytest.approx(0.0)
+    assert rest.loc["A", "p_value"] < 0.01 and rest.loc["B", "p_value"] == 1.0  # every sign flip ties with 0
+    omnibus = s[s["contrast"] == "omnibus"].iloc[0]
+    # aligned within events every A is +1, B 0, C −1: three blocks of 12 ties. Midranks 6.5, 18.5, 30.5;
+    # H₀ = 12/(36·37)·12·(6.5² + 18.5² + 30.5²) − 3·37 = 31.135; tie correction 1 − 3·(12³ − 12)/(36³ − 36)
+    # = 0.889575; H = 35 = n − 1, so ε² = 1: the outlets explain all the (aligned) rank variation
+    assert omnibus["design"] == "aligned within events" and omnibus["p_value"] < 0.01
+    assert omnibus["statistic"] == pytest.approx(35.0) and omnibus["effect_size"] == pytest.approx(1.0)

@@ -297,15 +297,23 @@ def _reason(value: object) -> str:
 
 def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.ndarray, names: np.ndarray,
                     tested: list[int], min_articles: int, n_boot: int, seed: int) -> list[Row]:
+    from .stats import cliffs_delta
+
     frame = pd.DataFrame({"v": v, "o": o, "e": e})
     frame = frame[frame["e"] != ""]
     means = frame.groupby(["e", "o"], sort=True)["v"].mean().rename("m").reset_index()
+    # per event: the sum and number of outlet means, so "the other outlets' mean" is (S − own)/(C − 1)
+    event_sum = means.groupby("e")["m"].transform("sum").to_numpy(float)
+    event_n = means.groupby("e")["m"].transform("size").to_numpy(float)
+    m = means["m"].to_numpy(float)
+    rows_of = means.groupby("o", sort=False).indices
     rows = []
     for i in tested:
         name = str(names[i])
-        mine = means[means["o"] == name].set_index("e")["m"]
-        others = means[(means["o"] != name) & means["e"].isin(mine.index)].groupby("e")["m"].mean()
-        x, y = mine.reindex(others.index).to_numpy(float), others.to_numpy(float)
+        pos = rows_of.get(name, np.zeros(0, dtype=np.int64))
+        pos = pos[event_n[pos] > 1]  # events another outlet covered too
+        x = m[pos]
+        y = (event_sum[pos] - m[pos]) / (event_n[pos] - 1)
         d = x - y
         n = len(d)
         row = _row(*key, VS_REST, name, REST, n_a=n, n_b=n, mean_a=_mean(x), mean_b=_mean(y),
@@ -317,14 +325,12 @@ def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.nd
             continue
         rng = row_rng(seed, *key, "vs-rest", name)
 
-        def draw(m: int, d: np.ndarray = d, rng: np.random.Generator = rng) -> np.ndarray:
-            return (rng.choice(np.array([-1.0, 1.0]), size=(m, len(d))) * d[None, :]).mean(axis=1)[:, None]
+        def draw(k: int, d: np.ndarray = d, rng: np.random.Generator = rng) -> np.ndarray:
+            return (rng.choice(np.array([-1.0, 1.0]), size=(k, len(d))) * d[None, :]).mean(axis=1)[:, None]
 
         p, used = sequential_p(draw, np.array([d.mean()]), n_boot)
         lo, hi = bootstrap_ci(d, None, n_boot, row_rng(seed, *key, "vs-rest-boot", name))
         g = hedges_g_av(x, y)
-        from .stats import cliffs_delta
-
         row.update(ci_low=lo, ci_high=hi, hedges_g=g, cliffs_delta=cliffs_delta(x, y), p_value=float(p[0]),
                    n_resamples=int(used[0]), status=TESTED, note=_reason(g))
         rows.append(row)

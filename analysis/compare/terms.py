@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -283,6 +284,8 @@ def candidate_phrases(tokens: list[str], stop: frozenset[str], titles: frozenset
 def merge_phrases(tokens: list[str], phrases: frozenset[str]) -> list[str]:
     """Terms of a token list: a capitalised sequence found in ``phrases`` (longest first, left to right) is
     one term; every other token is :func:`normalise_term`'d."""
+    if not phrases or not any(t[:1].isupper() for t in tokens):
+        return [_term(t) for t in tokens]
     out: list[str] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -382,43 +385,71 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
                                                         rules.label_suffixes, load_stopwords(True))
     s = _body_sentences(sentences, set(ids))
     s, excluded = _drop_sentences(s, outlet_of, opts, rules)
-    token_lists = [t.split() for t in s["tokens"]]
-    if opts.party_tags:
-        before = sum(len(t) for t in token_lists)
-        token_lists = [drop_party_tags(t, rules.party_tag) for t in token_lists]
-        excluded["party/state tag tokens"] = before - sum(len(t) for t in token_lists)
+    party = rules.party_tag if opts.party_tags else None
+    n_party = 0
+
+    def tokens_of(text: str) -> list[str]:
+        nonlocal n_party
+        toks = text.split()
+        if party is None:
+            return toks
+        kept = drop_party_tags(toks, party)
+        n_party += len(toks) - len(kept)
+        return kept
+
     sent_articles = s["article_id"].to_numpy()
+    sent_tokens = s["tokens"].to_numpy()
     phrases: frozenset[str] = frozenset()
-    if opts.phrases:
+    if opts.phrases:  # pass 1: capitalised sequences and the articles they occur in
         df: dict[str, set[str]] = {}
         edges = stop | load_stopwords(True)  # a phrase never starts or ends with a (bundled) stop word
-        for aid, toks in zip(sent_articles, token_lists, strict=True):
+        for aid, text in zip(sent_articles, sent_tokens, strict=True):
+            toks = text.split() if party is None else drop_party_tags(text.split(), party)
             for p in candidate_phrases(toks, edges, rules.titles):
                 df.setdefault(p, set()).add(aid)
         phrases = frozenset({p for p, a in df.items() if len(a) >= opts.min_phrase_articles} | name_phrases)
-    per_article: dict[str, dict[str, int]] = {}
-    for aid, toks in zip(sent_articles, token_lists, strict=True):
-        bag = per_article.setdefault(aid, {})
-        for term in merge_phrases(toks, phrases):
-            bag[term] = bag.get(term, 0) + 1
-    totals = np.array([sum(per_article.get(a, {}).values()) for a in ids], dtype=np.int64)
+        del df
+    # pass 2, one article at a time: its terms counted, then stored as integer arrays
+    index = {aid: i for i, aid in enumerate(ids)}
+    totals = np.zeros(len(ids), dtype=np.int64)
+    vocab_of: dict[str, int] = {}
+    arts_parts: list[np.ndarray] = []
+    term_parts: list[np.ndarray] = []
+    count_parts: list[np.ndarray] = []
     n_names = 0
-    triples: list[tuple[str, int, int]] = []
-    for i, aid in enumerate(ids):
+    order = np.argsort(sent_articles, kind="stable")
+    bounds = np.flatnonzero(np.r_[True, sent_articles[order][1:] != sent_articles[order][:-1], True])
+    for lo, hi in pairwise(bounds):
+        aid = sent_articles[order[lo]]
+        bag: dict[str, int] = {}
+        for k in order[lo:hi]:
+            for term in merge_phrases(tokens_of(sent_tokens[k]), phrases):
+                bag[term] = bag.get(term, 0) + 1
+        i = index[aid]
+        totals[i] = sum(bag.values())
         mine = own.get(outlet_of[aid], frozenset())
-        for term, c in per_article.get(aid, {}).items():
+        codes, counts = [], []
+        for term, c in bag.items():
             if term in anywhere or term in mine:
                 n_names += c
                 continue
             if len(term) < 2 or term in stop or not any(ch.isalnum() for ch in term):
                 continue
-            triples.append((term, i, c))
+            codes.append(vocab_of.setdefault(term, len(vocab_of)))
+            counts.append(c)
+        arts_parts.append(np.full(len(codes), i, dtype=np.int64))
+        term_parts.append(np.asarray(codes, dtype=np.int64))
+        count_parts.append(np.asarray(counts, dtype=np.int64))
+    if opts.party_tags:
+        excluded["party/state tag tokens"] = n_party
     if opts.outlet_names:
         excluded["outlet self-reference tokens"] = n_names
-    vocab = np.array(sorted({t for t, _, _ in triples}), dtype=str)
-    code = {t: k for k, t in enumerate(vocab)}
-    term = np.fromiter((code[t] for t, _, _ in triples), dtype=np.int64, count=len(triples))
-    art = np.fromiter((i for _, i, _ in triples), dtype=np.int64, count=len(triples))
-    cnt = np.fromiter((c for _, _, c in triples), dtype=np.int64, count=len(triples))
+    words = sorted(vocab_of)
+    vocab = np.array(words, dtype=str)
+    recode = np.empty(len(words), dtype=np.int64)
+    recode[[vocab_of[w] for w in words]] = np.arange(len(words))  # first-seen code -> sorted position
+    art = np.concatenate(arts_parts) if arts_parts else np.zeros(0, dtype=np.int64)
+    term = recode[np.concatenate(term_parts)] if term_parts else np.zeros(0, dtype=np.int64)
+    cnt = np.concatenate(count_parts) if count_parts else np.zeros(0, dtype=np.int64)
     order = np.lexsort((art, term))
     return TermCounts(ids, outs, totals, vocab, art[order], term[order], cnt[order], excluded)
