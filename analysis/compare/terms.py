@@ -418,7 +418,8 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
     count_parts: list[np.ndarray] = []
     n_names = 0
     order = np.argsort(sent_articles, kind="stable")
-    bounds = np.flatnonzero(np.r_[True, sent_articles[order][1:] != sent_articles[order][:-1], True])
+    bounds = (np.flatnonzero(np.r_[True, sent_articles[order][1:] != sent_articles[order][:-1], True])
+              if len(order) else np.zeros(0, dtype=np.int64))  # start of each article's sentences, and the end
     for lo, hi in pairwise(bounds):
         aid = sent_articles[order[lo]]
         bag: dict[str, int] = {}
