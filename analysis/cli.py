@@ -1,4 +1,5 @@
-"""The ``mediacompare`` command line: ``metrics`` (tidy tables), ``compare`` (outlet comparison), ``report``.
+"""The ``mediacompare`` command line: ``metrics`` (tidy tables), ``compare`` (outlet comparison), ``report``
+and ``notebooks`` (copy the report notebooks out to adapt them).
 
 Every input or output problem is reported as one line ``mediacompare: error: …`` on stderr with
 exit status 2, never a traceback. Output tables are written to a temporary name next to the target
@@ -76,13 +77,19 @@ examples:
 
 REPORT_EPILOG = f"""\
 The corpus is analysed once; the tables go to OUT/tables (Parquet and CSV), every
-notebooks/NN-*.ipynb is executed on them with this Python interpreter, rendered to
-OUT/NN-name.html with the code hidden, and OUT/index.html links them. Figures are written to
-OUT/figures as PNG, SVG and PDF.
+NN-*.ipynb notebook (the ones installed with the package, or --notebooks DIR) is executed on them
+with this Python interpreter, rendered to OUT/NN-name.html with the code hidden, and
+OUT/index.html links them. Figures are written to OUT/figures as PNG, SVG and PDF.
+
+The report is built next to OUT and moved in only when complete: a failed or interrupted run
+leaves OUT as it was. OUT must be new, empty, or an earlier report (OUT/.mediacompare-report.json
+lists the files it wrote; only those are replaced). --force also writes into another folder,
+next to its files; a file the report did not write is never replaced or deleted.
 
 examples:
   {PROG} report seeds -o reports/seeds
   {PROG} report news.csv -o reports/news --frames my_frames.yaml --actors my_actors.yaml
+  {PROG} notebooks my-notebooks && {PROG} report news.csv -o reports/news --notebooks my-notebooks
 
 {INPUT_FORMATS}"""
 
@@ -279,10 +286,29 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
     p = _add_parser(sub, "report", "analyse a corpus and render the notebooks to HTML", REPORT_EPILOG)
     p.add_argument("corpus", metavar="CORPUS", help=CORPUS_HELP)
     p.add_argument("-o", "--output", metavar="DIR", required=True, help="report directory (e.g. reports/NAME)")
-    p.add_argument("--notebooks", metavar="DIR", help="notebooks to run (default: the repository's notebooks/)")
+    p.add_argument("--notebooks", metavar="DIR",
+                   help="notebooks to run, e.g. copies made with 'notebooks DIR' (default: the installed ones)")
+    p.add_argument("--force", action="store_true",
+                   help="write into a non-empty folder that is not a report (its files are kept)")
     _add_settings_options(p, families=False)
     p.add_argument("--quiet", action="store_true", help="no summary line")
     p.set_defaults(run=run_report, families=None)
+
+
+NOTEBOOKS_EPILOG = f"""\
+Copies the report notebooks (NN-name.ipynb) into DIR for you to adapt; existing files are kept,
+never overwritten. Render the adapted copies with '{PROG} report CORPUS -o OUT --notebooks DIR'.
+
+examples:
+  {PROG} notebooks my-notebooks"""
+
+
+def add_notebooks_command(sub: argparse._SubParsersAction) -> None:
+    """``mediacompare notebooks``: copy the bundled notebooks out for adapting."""
+    p = _add_parser(sub, "notebooks", "copy the report notebooks into a folder to adapt them", NOTEBOOKS_EPILOG)
+    p.add_argument("folder", metavar="DIR", help="folder to copy the notebooks into (created if missing)")
+    p.add_argument("--quiet", action="store_true", help="no summary line")
+    p.set_defaults(run=run_notebooks)
 
 
 COMPARE_EPILOG = f"""\
@@ -376,7 +402,7 @@ def compare_settings(args: argparse.Namespace) -> CompareSettings:
 # Subcommands in --help order. A new command is one function adding its parser (and its ``run``)
 # plus one entry here, e.g. ``add_compare_command`` for ``mediacompare compare``.
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    add_metrics_command, add_compare_command, add_report_command, add_validate_command,
+    add_metrics_command, add_compare_command, add_report_command, add_notebooks_command, add_validate_command,
 ]
 
 
@@ -506,9 +532,24 @@ def run_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
     settings = _settings(args)
-    index = build_report(args.corpus, args.output, notebooks_dir=args.notebooks, settings=settings)
+    index = build_report(args.corpus, args.output, notebooks_dir=args.notebooks, settings=settings,
+                         force=args.force)
     if not args.quiet:
         print(f"{PROG}: report written to {index}")
+    return 0
+
+
+def run_notebooks(args: argparse.Namespace) -> int:
+    """Copy the bundled notebooks into ``args.folder``, keeping files that exist."""
+    from .report import copy_notebooks
+
+    copied, kept = copy_notebooks(args.folder)
+    if not args.quiet:
+        text = f"{PROG}: copied {len(copied)} notebook{'s' if len(copied) != 1 else ''} to {args.folder}"
+        if kept:
+            text += f"; kept {len(kept)} existing file{'s' if len(kept) != 1 else ''} unchanged (" + ", ".join(
+                p.name for p in kept) + ")"
+        print(text)
     return 0
 
 

@@ -6,6 +6,7 @@
     OUT/figures/    every figure as PNG, SVG, PDF and NAME.caption.md (written by the notebooks)
     OUT/NN-name.html  each notebooks/NN-name.ipynb executed and rendered with the code hidden
     OUT/index.html  links to the notebooks and the tables
+    OUT/.mediacompare-report.json  the files the report wrote (see :mod:`analysis.report_folder`)
 
 Notebooks run in a kernel started with *this* interpreter (``sys.executable``), whatever kernel
 specs Jupyter finds on the machine, so the ``analysis`` package the report was called from is the
@@ -21,21 +22,25 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from . import safe_text
 from .labels import outlet_labels
 from .metrics import Settings
 from .model import MediacompareError
+from .report_folder import check_target, commit, staging
 from .tables import AnalysisTables, collect_tables, load_tables, save_tables
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 KERNEL_NAME = "python3"
 CELL_TIMEOUT = 600  # seconds per notebook cell
 START_TIMEOUT = 120  # seconds for the kernel to start
+KERNEL_STOP_TIMEOUT = 10  # seconds to wait for a killed kernel's notebook to end
 TABLE_FORMATS = ("parquet", "csv")
 
 # The lab HTML template without the CDN scripts (require.js, MathJax, mermaid): the report makes
@@ -47,12 +52,54 @@ _HTML_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 """
 
 
-def repository_notebooks() -> Path:
-    """The ``notebooks/`` folder of the source tree the package is installed from (editable install)."""
-    folder = Path(__file__).resolve().parent.parent / "notebooks"
-    if not folder.is_dir():
-        raise MediacompareError(f"{folder}: no notebooks folder next to the package; pass --notebooks DIR")
-    return folder
+def bundled_notebooks() -> Path:
+    """The report notebooks installed with the package (``analysis.notebooks``: the repository's notebooks/).
+
+    setup.py installs the top-level ``notebooks/`` folder as the package ``analysis.notebooks``, so
+    an ordinary install and an editable one both find them here.
+    """
+    from importlib.resources import files
+
+    try:
+        folder = files("analysis.notebooks")
+    except ModuleNotFoundError:  # an editable install made before the notebooks were packaged
+        folder = Path(__file__).resolve().parent.parent / "notebooks"
+    path = Path(str(folder))
+    if not path.is_dir() or not any(path.glob(NOTEBOOK_PATTERN)):
+        raise MediacompareError(f"{path}: the report notebooks are not installed with the package; "
+                                "reinstall mediacompare or pass --notebooks DIR")
+    return path
+
+
+def copy_notebooks(dest: str | Path) -> tuple[list[Path], list[Path]]:
+    """Copy the bundled notebooks into ``dest`` (created if needed) for a researcher to adapt.
+
+    An existing file is never overwritten: it is kept and returned in the second list. Returns
+    ``(copied, kept)``; ``report --notebooks DEST`` then renders the adapted copies.
+    """
+    import shutil
+
+    dest = Path(dest)
+    if dest.exists() and not dest.is_dir():
+        raise MediacompareError(f"{dest}: exists and is not a directory")
+    dest.mkdir(parents=True, exist_ok=True)
+    copied: list[Path] = []
+    kept: list[Path] = []
+    for source in find_notebooks(bundled_notebooks()):
+        target = dest / source.name
+        try:
+            dst = target.open("xb")  # "x": never opens a file that exists
+        except FileExistsError:
+            kept.append(target)
+            continue
+        try:
+            with dst, source.open("rb") as src:
+                shutil.copyfileobj(src, dst)
+        except BaseException:
+            target.unlink(missing_ok=True)  # the partial copy this call created
+            raise
+        copied.append(target)
+    return copied, kept
 
 
 def find_notebooks(folder: str | Path) -> list[Path]:
@@ -66,11 +113,20 @@ def find_notebooks(folder: str | Path) -> list[Path]:
     return found
 
 
+# Kernels started by this process that are still running, and the private folders of their sockets
+# and connection files; a report kills the first on an interrupt and removes the second when it ends.
+_KERNELS: set[Any] = set()
+_KERNEL_DIRS: set[Path] = set()
+
+
 def _kernel_manager_class() -> type:
     """An AsyncKernelManager whose only kernel spec runs ``sys.executable -m ipykernel_launcher``.
 
     Jupyter would otherwise resolve ``python3`` through the kernel specs installed on the machine
     (user, environment, system), which may point at another interpreter without ``analysis``.
+    The kernel's sockets and connection file live in one private temporary folder
+    (``mediacompare-kernel-*``), removed when the kernel's resources are cleaned up and, at the
+    latest, by :func:`remove_kernel_folders` when the report ends.
     """
     from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
@@ -93,16 +149,96 @@ def _kernel_manager_class() -> type:
             # is needed and ipykernel does not warn about unencrypted TCP.
             return "ipc" if sys.platform != "win32" else "tcp"
 
+        @property
+        def private_dir(self) -> Path:
+            # Short path in the system temp folder: a Unix socket path must stay under ~100 bytes.
+            if getattr(self, "_private_dir", None) is None:
+                self._private_dir = Path(tempfile.mkdtemp(prefix="mediacompare-kernel-"))
+                _KERNEL_DIRS.add(self._private_dir)
+            return self._private_dir
+
+        @default("connection_file")
+        def _private_connection_file(self) -> str:
+            return str(self.private_dir / "kernel.json")
+
         @default("ip")
         def _private_socket_prefix(self) -> str:
             # With ipc the "ip" is the socket path prefix; by default it is ./kernel-ipc in the
             # kernel's working folder (the notebooks/ folder), where concurrent kernels collide and
-            # stale sockets are left next to the sources. Each kernel gets a private temp folder.
+            # stale sockets are left next to the sources.
             if self.transport != "ipc":
                 return "127.0.0.1"
-            return str(Path(tempfile.mkdtemp(prefix="mediacompare-kernel-")) / "kernel")
+            return str(self.private_dir / "kernel")
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            _KERNELS.add(self)
+
+        async def _async_cleanup_resources(self, restart: bool = False) -> None:
+            await super()._async_cleanup_resources(restart=restart)
+            _KERNELS.discard(self)
+            if not restart:
+                _remove_folder(self.private_dir)
 
     return ThisPythonKernelManager
+
+
+def _remove_folder(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    _KERNEL_DIRS.discard(folder)
+
+
+def kill_kernels() -> None:
+    """Kill every kernel this process started that is still running (its whole process group)."""
+    import os
+    import signal
+
+    for km in list(_KERNELS):
+        provisioner = getattr(km, "provisioner", None)
+        pgid = getattr(provisioner, "pgid", None) or getattr(provisioner, "pid", None)
+        if pgid:
+            try:
+                os.killpg(pgid, signal.SIGKILL)  # the kernel leads its own session (jupyter_client)
+            except OSError:
+                pass
+        _KERNELS.discard(km)
+
+
+def remove_kernel_folders() -> None:
+    """Remove the private folders of every kernel this process started (sockets, connection file)."""
+    for folder in list(_KERNEL_DIRS):
+        _remove_folder(folder)
+
+
+def _in_thread(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` in a worker thread, so SIGINT/SIGTERM reach this (main) thread as :class:`Interrupted`.
+
+    nbclient replaces the signal handlers while a notebook runs in the main thread and does not
+    re-raise; in a worker thread it leaves them alone. On an interrupt the kernels are killed, which
+    ends the worker's notebook, and the interrupt goes on.
+    """
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["value"] = fn(*args)
+        except BaseException as exc:  # handed to the main thread
+            result["error"] = exc
+
+    worker = threading.Thread(target=work, name="mediacompare-notebook", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.25)
+    except BaseException:
+        kill_kernels()
+        worker.join(KERNEL_STOP_TIMEOUT)
+        raise
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
 
 
 def execute_notebook(notebook: str | Path, output: str | Path, parameters: Mapping[str, Any]) -> Any:
@@ -159,18 +295,6 @@ def notebook_title(nb: Any, fallback: str) -> str:
     return fallback
 
 
-def _clear_outputs(out: Path) -> None:
-    """Remove what an earlier build wrote (only the file kinds this module and the notebooks write)."""
-    for sub, suffixes in (("tables", {".parquet", ".csv"}), ("figures", {".png", ".svg", ".pdf", ".md"})):
-        folder = out / sub
-        if folder.is_dir():
-            for p in folder.iterdir():
-                if p.is_file() and p.suffix in suffixes:
-                    p.unlink()
-    for p in out.glob("[0-9][0-9]-*.html"):
-        p.unlink()
-
-
 def write_index(out: Path, pages: list[tuple[str, str]], tables: AnalysisTables, corpus: str,
                 out_name: str | None = None) -> Path:
     """``OUT/index.html`` (findings first, :mod:`analysis.reporting.index`), ``OUT/paper/methods.md`` and
@@ -188,40 +312,63 @@ def write_index(out: Path, pages: list[tuple[str, str]], tables: AnalysisTables,
     return path
 
 
+def _nothing_analysed(tables: AnalysisTables, corpus: Path) -> str | None:
+    """Why there is nothing to report (no article, or none analysed), else ``None``."""
+    articles = tables.articles
+    if articles.empty:
+        return f"{corpus}: no articles found; nothing to report"
+    status = articles["status"] if "status" in articles.columns else pd.Series("", index=articles.index)
+    if not (status == "analysed").any():
+        counts = status.fillna("unknown").astype(str).value_counts().sort_index()
+        listed = ", ".join(f"{k}: {v}" for k, v in counts.items())
+        return f"{corpus}: no article could be analysed ({listed}); nothing to report"
+    return None
+
+
 def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | Path | None = None,
-                 settings: Settings | None = None) -> Path:
+                 settings: Settings | None = None, force: bool = False) -> Path:
     """Analyse ``corpus`` once, run every notebook on the tables, render them; return ``OUT/index.html``.
 
-    Notebooks get the parameters ``corpus``, ``tables_dir`` (= ``OUT/tables``) and ``output_dir``
-    (= ``OUT``; figures go to ``OUT/figures``), all as absolute paths.
+    The report is built in a hidden folder next to ``OUT`` and moved in only when complete
+    (:mod:`analysis.report_folder`): a failed or interrupted run changes nothing in ``OUT``, and only
+    files an earlier report wrote are ever replaced. ``OUT`` must be new, empty or an earlier report
+    (``force``: any folder; its files are kept). Notebooks get the parameters ``corpus``,
+    ``tables_dir`` (the build's ``tables/``) and ``output_dir`` (the build folder; figures go to its
+    ``figures/``), all as absolute paths.
     """
     from .pipeline import analyse_corpus
 
     corpus_path = Path(corpus)
     if not corpus_path.exists():
         raise MediacompareError(f"{corpus_path}: no such file or directory")
-    notebooks = find_notebooks(notebooks_dir if notebooks_dir is not None else repository_notebooks())
-    out = Path(out_dir).resolve()
-    if out.exists() and not out.is_dir():
-        raise MediacompareError(f"{out}: exists and is not a directory")
-    out.mkdir(parents=True, exist_ok=True)
-    _clear_outputs(out)
-
-    tables = collect_tables(analyse_corpus(corpus_path, settings or Settings(), progress=False))
-    tables_dir = out / "tables"
-    for fmt in TABLE_FORMATS:
-        save_tables(tables, tables_dir, fmt)
-
-    parameters = {"corpus": str(corpus_path.resolve()), "tables_dir": str(tables_dir), "output_dir": str(out)}
-    pages: list[tuple[str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="mediacompare-report-") as tmp:
-        for notebook in notebooks:
-            executed = execute_notebook(notebook, Path(tmp) / notebook.name, parameters)
-            title = notebook_title(executed, notebook.stem)
-            page = out / f"{notebook.stem}.html"
-            page.write_text(render_html(executed, title), encoding="utf-8")
-            pages.append((page.name, title))
-    return write_index(out, pages, tables, str(corpus))
+    notebooks = find_notebooks(notebooks_dir if notebooks_dir is not None else bundled_notebooks())
+    out = Path(out_dir).absolute()
+    previous = check_target(out, force)
+    try:
+        with staging(out) as build:
+            tables = collect_tables(analyse_corpus(corpus_path, settings or Settings(), progress=False))
+            empty = _nothing_analysed(tables, corpus_path)
+            if empty:
+                raise MediacompareError(empty)
+            tables_dir = build / "tables"
+            for fmt in TABLE_FORMATS:
+                save_tables(tables, tables_dir, fmt)
+            parameters = {"corpus": str(corpus_path.resolve()), "tables_dir": str(tables_dir),
+                          "output_dir": str(build)}
+            pages: list[tuple[str, str]] = []
+            with tempfile.TemporaryDirectory(prefix="mediacompare-report-") as tmp:
+                for notebook in notebooks:
+                    executed = _in_thread(execute_notebook, notebook, Path(tmp) / notebook.name, parameters)
+                    title = notebook_title(executed, notebook.stem)
+                    page = build / f"{notebook.stem}.html"
+                    page.write_text(render_html(executed, title), encoding="utf-8")
+                    pages.append((page.name, title))
+            write_index(build, pages, tables, str(corpus), out_name=str(out_dir))
+            commit(build, out, previous)
+    finally:
+        kill_kernels()
+        remove_kernel_folders()
+    return out / "index.html"
 
 
 # --- Helpers the notebooks call (so notebooks hold no logic) -------------------------------------

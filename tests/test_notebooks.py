@@ -87,3 +87,24 @@ def test_notebook_executes_on_the_seeds(path: Path, seeds_dir: Path, tmp_path: P
     pngs = sorted((tmp_path / "out" / "figures").glob("*.png"))
     assert pngs, "the notebook wrote no figures"
     assert sorted(p.name for p in path.parent.iterdir()) == before  # nothing written next to the sources
+
+
+def test_notebooks_command_copies_them_out_without_overwriting(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """``mediacompare notebooks DIR``: byte copies of the bundled notebooks; an adapted copy is kept."""
+    from analysis.cli import main
+
+    dest = tmp_path / "mine"
+    dest.mkdir()
+    (dest / NOTEBOOKS[1].name).write_text("my adapted copy", encoding="utf-8")
+    assert main(["notebooks", str(dest)]) == 0
+    out = capsys.readouterr().out
+    assert (dest / NOTEBOOKS[1].name).read_text(encoding="utf-8") == "my adapted copy"
+    for path in NOTEBOOKS:
+        if path != NOTEBOOKS[1]:
+            assert (dest / path.name).read_bytes() == path.read_bytes()
+    assert sorted(p.name for p in dest.iterdir()) == sorted(p.name for p in NOTEBOOKS)
+    n = len(NOTEBOOKS) - 1
+    assert f"copied {n} notebook{'s' if n != 1 else ''}" in out
+    assert f"kept 1 existing file unchanged ({NOTEBOOKS[1].name})" in out
+    assert main(["notebooks", str(dest / NOTEBOOKS[0].name)]) == 2  # a file, not a folder: one-line error

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -16,12 +20,12 @@ from analysis.cli import main
 from analysis.model import MediacompareError
 from analysis.report import (
     build_report,
+    bundled_notebooks,
     corpus_table,
     execute_notebook,
     family_table,
     find_notebooks,
     load_or_analyse,
-    repository_notebooks,
     select_outlets,
     target_table,
 )
@@ -117,8 +121,9 @@ def test_sources_untouched(seeds_report: dict) -> None:
     assert snapshot(REPO / "notebooks") == seeds_report["notebooks_before"]
 
 
-def test_repository_notebooks_found_from_the_package() -> None:
-    assert repository_notebooks() == REPO / "notebooks"
+def test_bundled_notebooks_are_the_repository_folder() -> None:
+    """In a source checkout (editable install) the package's notebooks are notebooks/ itself, not a copy."""
+    assert bundled_notebooks() == REPO / "notebooks"
 
 
 def test_no_notebooks_is_an_error(tmp_path: Path) -> None:
@@ -160,7 +165,11 @@ def test_kernel_runs_this_interpreter_despite_other_kernelspecs(tmp_path: Path, 
     payload = json.loads((out / "probe.json").read_text(encoding="utf-8"))
     assert Path(payload["exe"]) == Path(sys.executable)
     assert Path(payload["pkg"]).parent == REPO / "analysis"
-    assert Path(payload["tables"]) == out.resolve() / "tables"
+    # built in a hidden folder next to OUT, then moved in: the tables the notebook read are now OUT/tables
+    built = Path(payload["tables"]).parent
+    assert built.parent == out.parent and built.name.startswith(".out.") and not built.exists()
+    assert Path(payload["tables"]).name == "tables"
+    assert {"metrics.parquet", "metrics.csv", "articles.parquet"} <= {p.name for p in (out / "tables").iterdir()}
     assert {"metrics.parquet", "metrics.csv", "articles.parquet"} <= set(payload["files"])
 
 
@@ -273,3 +282,154 @@ def test_seed_report_first_page_draws_no_inference(seeds_report: dict) -> None:
     text = " ".join(re.sub(r"<[^>]+>", " ", seeds_report["index"].read_text(encoding="utf-8")).split())
     assert "This report describes two articles from two outlets and draws no inference" in text
     assert (seeds_report["out"] / "manifest.json").is_file() and (seeds_report["out"] / "paper/methods.md").is_file()
+
+
+# --- The output folder: nothing a user made is replaced or deleted --------------------------------
+
+
+def probe_notebooks(folder: Path, *extra: str) -> Path:
+    """One quick notebook that writes a figure-like file, plus ``extra`` cells."""
+    write_notebook(folder, "01-probe.ipynb",
+                   "import pathlib\n(pathlib.Path(output_dir) / 'figures').mkdir(exist_ok=True)\n"
+                   "(pathlib.Path(output_dir) / 'figures' / 'probe.caption.md').write_text('probe')", *extra)
+    return folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` (hidden ones too) with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(parent: Path) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if ".mediacompare-partial-" in p.name)
+
+
+def test_refuses_a_folder_it_did_not_write(tmp_path: Path, make_corpus, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    out = tmp_path / "thesis"
+    (out / "tables").mkdir(parents=True)
+    (out / "index.html").write_text("my homepage")
+    (out / "tables" / "metrics.csv").write_text("my data")
+    before = tree(out)
+    code = main(["report", str(corpus), "-o", str(out), "--notebooks", str(probe_notebooks(tmp_path / "nb"))])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "not empty and not written by mediacompare report" in err and "--force" in err
+    assert tree(out) == before and leftovers(tmp_path) == []
+
+
+def test_force_adds_the_report_but_never_replaces_a_user_file(tmp_path: Path, make_corpus,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    notebooks = probe_notebooks(tmp_path / "nb")
+    out = tmp_path / "shared"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me")
+    assert main(["report", str(corpus), "-o", str(out), "--notebooks", str(notebooks), "--force", "--quiet"]) == 0
+    assert (out / "notes.txt").read_text() == "keep me"
+    assert {"index.html", "01-probe.html", "figures/probe.caption.md", "tables/metrics.csv"} <= set(tree(out))
+    # a user file where the report writes one: refused even with --force, nothing changed
+    other = tmp_path / "other"
+    (other / "figures").mkdir(parents=True)
+    (other / "figures" / "probe.caption.md").write_text("my caption")
+    before = tree(other)
+    code = main(["report", str(corpus), "-o", str(other), "--notebooks", str(notebooks), "--force"])
+    err = capsys.readouterr().err
+    assert code == 2 and "probe.caption.md: exists and was not written by mediacompare report" in err
+    assert tree(other) == before and leftovers(tmp_path) == []
+
+
+def test_rerun_replaces_only_what_the_report_wrote(tmp_path: Path, make_corpus) -> None:
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    out = tmp_path / "report"
+    first = tmp_path / "nb1"
+    probe_notebooks(first)
+    write_notebook(first, "02-extra.ipynb", "print('second page')")
+    build_report(corpus, out, notebooks_dir=first)
+    marker = json.loads((out / ".mediacompare-report.json").read_text(encoding="utf-8"))
+    assert marker["generator"] == "mediacompare report"
+    assert marker["files"] == sorted(p for p in tree(out) if p != ".mediacompare-report.json")
+    assert "02-extra.html" in marker["files"]
+    (out / "my-notes.md").write_text("mine")
+    (out / "figures" / "my-figure.png").write_bytes(b"mine")
+    # the second report has no 02-extra notebook: its page goes, the user's files stay
+    build_report(corpus, out, notebooks_dir=probe_notebooks(tmp_path / "nb2"))
+    files = tree(out)
+    assert "02-extra.html" not in files and "01-probe.html" in files
+    assert files["my-notes.md"] == b"mine" and files["figures/my-figure.png"] == b"mine"
+    marker = json.loads((out / ".mediacompare-report.json").read_text(encoding="utf-8"))
+    assert "my-notes.md" not in marker["files"] and "02-extra.html" not in marker["files"]
+
+
+def test_failed_run_leaves_the_previous_report_intact(tmp_path: Path, make_corpus,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    out = tmp_path / "report"
+    build_report(corpus, out, notebooks_dir=probe_notebooks(tmp_path / "good"))
+    before = tree(out)
+    broken = probe_notebooks(tmp_path / "bad", "raise ValueError('boom')")
+    assert main(["report", str(corpus), "-o", str(out), "--notebooks", str(broken)]) == 2
+    assert "ValueError: boom" in capsys.readouterr().err
+    assert tree(out) == before and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("files", [["../outside.txt"], ["/etc/hostname"], "not a list"])
+def test_a_marker_naming_files_outside_the_folder_is_refused(tmp_path: Path, make_corpus, files) -> None:
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    out = tmp_path / "report"
+    out.mkdir()
+    (tmp_path / "outside.txt").write_text("not the report's")
+    (out / ".mediacompare-report.json").write_text(json.dumps({"generator": "mediacompare report", "files": files}))
+    with pytest.raises(MediacompareError, match="not a marker written by mediacompare report"):
+        build_report(corpus, out, notebooks_dir=probe_notebooks(tmp_path / "nb"))
+    assert (tmp_path / "outside.txt").read_text() == "not the report's"
+
+
+@pytest.mark.parametrize("articles", [{}, {"e1": ("Outlet A", ""), "e2": ("Outlet B", "   \n")}])
+def test_nothing_to_analyse_is_one_line(tmp_path: Path, make_corpus, articles,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = make_corpus(articles)
+    out = tmp_path / "report"
+    assert main(["report", str(corpus), "-o", str(out), "--notebooks", str(probe_notebooks(tmp_path / "nb"))]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "nothing to report" in err, err
+    assert not out.exists() and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_is_one_line_and_leaves_nothing(tmp_path: Path, make_corpus, sig: int, status: int) -> None:
+    """Interrupted while a notebook runs: exit 128 + signal, one line, the earlier report untouched, the
+    kernel gone, and no build folder, kernel folder or executed notebook left in the temp folder."""
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    out = tmp_path / "report"
+    build_report(corpus, out, notebooks_dir=probe_notebooks(tmp_path / "nb0"))
+    before = tree(out)
+    slow = probe_notebooks(tmp_path / "nb", "import os, time\n"
+                           "pathlib.Path(output_dir, 'started').write_text(str(os.getpid()))\ntime.sleep(300)")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "report", str(corpus), "-o", str(out),
+                             "--notebooks", str(slow)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(temp)})
+    try:
+        deadline = time.monotonic() + 240
+        while not (started := list(tmp_path.glob(".report.mediacompare-partial-*/started"))):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.2)
+        kernel = int(started[0].read_text() or 0)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == status
+    assert err.splitlines() == [f"mediacompare: interrupted by {signal.Signals(sig).name}"]
+    assert tree(out) == before and leftovers(tmp_path) == []
+    assert sorted(p.name for p in temp.iterdir()) == []
+    for _ in range(50):  # the kernel was killed with its process group (and reaped by init)
+        try:
+            os.kill(kernel, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"kernel {kernel} still running")

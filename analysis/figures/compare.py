@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..compare.align import side_by_side
 from ..compare.stats import design_summary
+from ..safe_text import markdown as md
 from .style import NEUTRAL, Plot, figure, outlet_colors, styled, wrap_label
 
 POOLED = "pooled"
@@ -43,7 +44,7 @@ def _choose_scope(df: pd.DataFrame, scope: str | None) -> tuple[pd.DataFrame, st
 def _scope_text(scope: str) -> str:
     if not scope:
         return ""
-    return "all events pooled" if scope == POOLED else f"event “{scope}”"
+    return "all events pooled" if scope == POOLED else f"event “{md(scope)}”"
 
 
 def _short(text: str, width: int = 18) -> str:
@@ -106,9 +107,9 @@ def plot_keyness(keyness_df: pd.DataFrame, top: int = 15, scope: str | None = No
     nb = int(df["n_articles_b"].iloc[0]) if "n_articles_b" in df.columns else None
     zero = int(((df["count_a"] == 0) | (df["count_b"] == 0)).sum())
     caption = " ".join(filter(None, [
-        f"**{title}: {pa} vs {pb}{', ' + _scope_text(chosen) if chosen else ''}.** Terms used relatively more "
+        f"**{title}: {md(pa)} vs {md(pb)}{', ' + _scope_text(chosen) if chosen else ''}.** Terms used relatively more "
         f"by one side: bars show Hardie's (2014) log ratio log₂((a/N₁)/(b/N₂)) (+1 = twice as frequent in "
-        f"{pa}); labels give the raw counts a / b. Terms are the {min(top, len(pos))} + {min(top, len(neg))} with "
+        f"{md(pa)}); labels give the raw counts a / b. Terms are the {min(top, len(pos))} + {min(top, len(neg))} with "
         f"the largest log-likelihood G² (Rayson & Garside 2000) on each side; "
         f"N₁ = {total_a:,} and N₂ = {total_b:,} word tokens"
         + (f" in {na} and {nb} article(s)" if na is not None else "") + ".",
@@ -191,14 +192,14 @@ def plot_forest(stats_df: pd.DataFrame, metrics: Sequence[str] | None = None, sc
         ax.set_title(_row_label(metric, target), loc="left", fontsize=7, pad=2)
         lo, hi = ax.get_xlim()
         ax.set_xlim(min(lo, -abs(hi) * 0.05), max(hi, abs(lo) * 0.05))  # keep zero in view
-    pair_text = "; ".join(f"{a} − {b}" for a, b in pairs)
+    pair_text = "; ".join(f"{md(a)} − {md(b)}" for a, b in pairs)
     caption = " ".join(filter(None, [
         f"**{title}{' (' + _scope_text(chosen) + ')' if chosen else ''}.** Difference in per-article metric "
         f"values between outlets ({pair_text}); each panel has its own scale (metric units). Points: "
         "difference of outlet means (paired design: mean within-event difference); lines: 95% percentile "
         "bootstrap CI (Efron & Tibshirani 1993); q: p-value (permutation or sign-flip test) adjusted with "
         "Benjamini–Hochberg across all metrics of this scope.",
-        design_summary(df),
+        md(design_summary(df)),
         "Effect sizes (Hedges' g, Cliff's δ) and every metric are in the stats table.",
     ]))
     name = "outlet_differences" + (f"_{_safe(chosen)}" if chosen and chosen != POOLED else "")

@@ -30,6 +30,7 @@ from matplotlib.transforms import blended_transform_factory
 from ..labels import outlet_labels
 from ..model import MediacompareError
 from ..reporting.undefined import describe_undefined
+from ..safe_text import markdown as md
 from .style import BAND, NEUTRAL, Plot, figure, outlet_colors, outlet_markers, styled, wrap_label
 
 METRIC_COLUMNS = ("article_id", "outlet", "family", "metric", "target", "value", "note")
@@ -87,8 +88,8 @@ def articles_per_outlet(df: pd.DataFrame) -> dict[str, int]:
 
 
 def describe_counts(counts: dict[str, int]) -> str:
-    """``"UPI n = 1; Reuters n = 3"``."""
-    return "; ".join(f"{outlet} n = {n}" for outlet, n in counts.items())
+    """``"UPI n = 1; Reuters n = 3"`` (outlet names escaped for Markdown)."""
+    return "; ".join(f"{md(outlet)} n = {n}" for outlet, n in counts.items())
 
 
 def describe_missing(df: pd.DataFrame, label: dict[str, str] | None = None) -> str:

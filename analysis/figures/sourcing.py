@@ -21,6 +21,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..labels import outlet_labels
 from ..reporting.undefined import describe_undefined
+from ..safe_text import markdown as md
 from .profiles import (
     _dot_panel,
     _empty_plot,
@@ -148,7 +149,8 @@ def plot_source_profile(metrics: pd.DataFrame) -> Plot:
         f"**{title}.** Left: distinct sources per article by source type. A source is a distinct speaker of at "
         "least one attribution in the article (direct quote, indirect quote, “according to X”, “citing X”); "
         "speakers are merged by name (case and a leading “the” ignored). Types are the toolkit's own taxonomy "
-        f"({', '.join(types)}), assigned from cue words in the speaker phrase (lexicon source_types.yaml). "
+        f"({', '.join(md(t) for t in types)}), assigned from cue words in the speaker phrase "
+        "(lexicon source_types.yaml). "
         "Middle: all, named and anonymous sources; a source is anonymous when its phrase names no one (head noun "
         "such as “officials”, “analysts”) or the sentence says “on condition of anonymity”. Right: attributions by "
         "kind (a quote with an “according to” and a verb counts once per pattern). Reporting verbs were written "

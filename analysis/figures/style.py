@@ -4,6 +4,8 @@
   Color blindness", Nature Methods 8:441), assigned to outlets in sorted-name order so the same
   outlet keeps the same colour in every figure of a corpus.
 * Widths follow journal columns: single 3.5 in (89 mm), double 7.2 in (183 mm).
+* Text is drawn as given: mathtext is off (``text.parse_math: False``), so an outlet named
+  ``$\\alpha$`` is drawn as those characters; :func:`wrap_label` also keeps a leading ``_``.
 * Fonts are DejaVu Sans (ships with matplotlib), 7–8 pt at print size, so renders are identical on
   any machine.
 * :func:`save_plot` writes PNG (300 dpi) + SVG + PDF + ``NAME.caption.md`` with fixed metadata, so a
@@ -27,6 +29,8 @@ from typing import Any, ParamSpec, TypeVar
 
 import matplotlib
 from matplotlib.figure import Figure
+
+from ..safe_text import mpl
 
 # Okabe–Ito, in the order outlets receive them. Black is last (it reads as "text/axis"), yellow
 # late (weak contrast on white).
@@ -92,6 +96,9 @@ RC: dict[str, Any] = {
     "svg.fonttype": "path",  # glyphs as paths: no dependence on installed fonts when viewed
     "pdf.fonttype": 42,
     "path.simplify": True,
+    # Labels are data (outlet names, actors, terms): "$" is a dollar sign, never TeX math.
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 
 # Metadata that would otherwise carry a timestamp or a version string.
@@ -142,12 +149,12 @@ def outlet_markers(outlets: Iterable[str]) -> dict[str, str]:
 
 
 def wrap_label(label: str, width: int = 18, max_lines: int = 3) -> str:
-    """Wrap a long label (e.g. an outlet name) onto lines of at most ``width`` characters."""
+    """Wrap a long label (e.g. an outlet name) onto lines of at most ``width`` characters (see :func:`mpl`)."""
     text = str(label) if str(label).strip() else "(no outlet)"
     lines = textwrap.wrap(text, width=width, break_long_words=True) or [text]
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], textwrap.shorten(" ".join(lines[max_lines - 1:]), width, placeholder="…")]
-    return "\n".join(lines)
+    return mpl("\n".join(lines))
 
 
 def width_inches(width: str | float) -> float:

@@ -1,0 +1,1 @@
+"""The report notebooks (NN-name.ipynb), installed as ``analysis.notebooks``; see setup.py."""
