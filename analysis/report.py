@@ -342,7 +342,7 @@ def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | P
     if not corpus_path.exists():
         raise MediacompareError(f"{corpus_path}: no such file or directory")
     notebooks = find_notebooks(notebooks_dir if notebooks_dir is not None else bundled_notebooks())
-    out = Path(out_dir).absolute()
+    out = Path(out_dir).resolve()  # a symbolic link to a folder: build next to the real folder
     previous = check_target(out, force)
     try:
         with staging(out) as build:
@@ -361,7 +361,11 @@ def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | P
                     executed = _in_thread(execute_notebook, notebook, Path(tmp) / notebook.name, parameters)
                     title = notebook_title(executed, notebook.stem)
                     page = build / f"{notebook.stem}.html"
-                    page.write_text(render_html(executed, title), encoding="utf-8")
+                    try:
+                        page.write_text(render_html(executed, title), encoding="utf-8")
+                    except (ValueError, LookupError, ImportError) as exc:  # nbconvert: templates, filters
+                        raise MediacompareError(f"{notebook}: cannot render to HTML: {type(exc).__name__}: "
+                                                f"{exc}") from None
                     pages.append((page.name, title))
             write_index(build, pages, tables, str(corpus), out_name=str(out_dir))
             commit(build, out, previous)
