@@ -3,8 +3,7 @@
 Without this, SIGTERM ends Python at once (temporary files stay behind) and SIGINT raises
 ``KeyboardInterrupt`` in every worker process too (one traceback per worker). The command line runs
 each subcommand inside :func:`signals_as_exceptions`; worker processes start with
-:func:`quiet_worker` so only the parent reacts; :func:`signals_deferred` holds both signals during a
-short step that must not be cut in half (moving a finished report into place). The exit status of an interrupted run is
+:func:`quiet_worker` so only the parent reacts. The exit status of an interrupted run is
 ``128 + signal number`` (130 for SIGINT, 143 for SIGTERM), as a shell reports it.
 """
 
@@ -90,23 +89,3 @@ def quiet_worker() -> None:
     die silently on SIGTERM (how a pool stops its workers), instead of the inherited handlers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-@contextmanager
-def signals_deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM inside the block; the first one received is raised (as
-    :class:`Interrupted`) when the block has finished. Outside the main thread: no change."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-    old = {sig: signal.getsignal(sig) for sig in SIGNALS}
-    for sig in SIGNALS:
-        signal.signal(sig, lambda signum, frame: received.append(signum))
-    try:
-        yield
-    finally:
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
-    if received:
-        raise Interrupted(received[0])

@@ -29,7 +29,6 @@ from typing import Any
 
 import pandas as pd
 
-from . import safe_text
 from .labels import outlet_labels
 from .metrics import Settings
 from .model import MediacompareError
