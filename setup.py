@@ -5,9 +5,11 @@ installed as the package ``analysis.notebooks`` (read with importlib.resources),
 ``pip install .`` or wheel can render the report. Everything else is in pyproject.toml.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 setup(
-    packages=[*find_packages(include=["analysis", "analysis.*"]), "analysis.notebooks"],
+    # namespace packages too: a subpackage without __init__.py (analysis/reporting) must ship as well
+    packages=[*find_namespace_packages(include=["analysis", "analysis.*"], exclude=["*.__pycache__"]),
+              "analysis.notebooks"],
     package_dir={"analysis.notebooks": "notebooks"},
 )
