@@ -99,7 +99,7 @@ def describe_missing(df: pd.DataFrame, label: dict[str, str] | None = None) -> s
     defined on samples of at least 30 sentences; the body has N."`` (:func:`analysis.reporting.undefined.
     describe_undefined`); ``""`` when every value is defined.
     """
-    lines = describe_undefined(df, lambda m, t: (label or {}).get(m, m) + (f" [{t}]" if t else ""))
+    lines = describe_undefined(df, lambda m, t: md((label or {}).get(m, m)) + (f" [{md(t)}]" if t else ""))
     return f"Undefined values (NaN) are not drawn and are not zero: {' '.join(lines)}" if lines else ""
 
 
@@ -272,7 +272,7 @@ def _describe_tone_missing(used: pd.DataFrame) -> str:
     sentence = used["metric"] == "sentence_compound"
     lines = describe_undefined(used[sentence].assign(article_id=used["article_id"] + "\x1f" + used["target"],
                                                      target=""), lambda m, t: "sentence compound", unit="sentences")
-    lines += describe_undefined(used[~sentence], lambda m, t: "tone arc" + (f" [{t}]" if t else ""))
+    lines += describe_undefined(used[~sentence], lambda m, t: "tone arc" + (f" [{md(t)}]" if t else ""))
     return f"Undefined values (NaN) are not drawn and are not zero: {' '.join(lines)}" if lines else ""
 
 

@@ -106,7 +106,7 @@ def _articles_words(metrics: pd.DataFrame) -> str:
     for outlet, grp in words.groupby("outlet", sort=True):
         med = grp.groupby("target")["value"].median()
         shown = ", ".join(f"{v} {format_number(med[v]) if pd.notna(med[v]) else 'n/a'}" for v in VOICES if v in med)
-        parts.append(f"{outlet} {shown}")
+        parts.append(f"{md(outlet)} {shown}")
     return f"Median words per voice and article: {'; '.join(parts)}."
 
 
@@ -312,7 +312,7 @@ def _describe_tone_missing(df: pd.DataFrame) -> str:
                       target=[VOICES[voice_of[m]].lower() for m in df["metric"]], metric="tone near actors",
                       note=[(n.replace(a, "the actor") if a else n) for a, n in zip(df["target"], df["note"],
                                                                                      strict=True)])
-    lines = describe_undefined(pairs, lambda m, t: f"{m} [{t}]", unit="actor–article pairs")
+    lines = describe_undefined(pairs, lambda m, t: f"{md(m)} [{md(t)}]", unit="actor–article pairs")
     return f"Undefined values (NaN, shown as n/a, not zero): {' '.join(lines)}" if lines else ""
 
 
