@@ -132,8 +132,11 @@ class HTMLText:
         return self.html
 
 
-def show_figure(plot: Plot, output_dir: str | Path) -> dict[str, Path]:
-    """Save ``plot`` to ``output_dir/figures`` and display it by reference (relative ``<img>``) with its caption."""
+def show_figure(plot: Plot, output_dir: str | Path) -> None:
+    """Save ``plot`` to ``output_dir/figures`` and display it by reference (relative ``<img>``) with its caption.
+
+    Returns nothing, so a notebook cell ending with it prints no file paths (they would name the
+    temporary build folder and make re-rendered pages differ)."""
     from IPython.display import HTML, Markdown, display
 
     paths = save_plot(plot, Path(output_dir) / "figures")
@@ -142,7 +145,6 @@ def show_figure(plot: Plot, output_dir: str | Path) -> dict[str, Path]:
     display(HTML(f'<img src="{esc(rel)}" width="{width_px}" alt="{esc(plot.name)}">'))
     display(Markdown(plot.caption))
     close_plot(plot)
-    return paths
 
 
 CORPUS_HEADER = ["Outlet", "Date", "Headline (or lead)", "Event", "Words", "Removed by cleaning", "Status",
