@@ -86,8 +86,13 @@ leaves OUT as it was. OUT must be new, empty, or an earlier report (OUT/.mediaco
 lists the files it wrote; only those are replaced). --force also writes into another folder,
 next to its files; a file the report did not write is never replaced or deleted.
 
+With --validation DIR (the output of 'validate score' on a human-coded sample of this corpus) each
+coded measure shows the toolkit's agreement with the coders (F1, r, α) and the report carries the
+validation page; without it each says "not validated on this corpus".
+
 examples:
   {PROG} report seeds -o reports/seeds
+  {PROG} report news.csv -o reports/news --validation validation/
   {PROG} report news.csv -o reports/news --frames my_frames.yaml --actors my_actors.yaml
   {PROG} notebooks my-notebooks && {PROG} report news.csv -o reports/news --notebooks my-notebooks
 
@@ -290,6 +295,9 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
                    help="notebooks to run, e.g. copies made with 'notebooks DIR' (default: the installed ones)")
     p.add_argument("--force", action="store_true",
                    help="write into a non-empty folder that is not a report (its files are kept)")
+    p.add_argument("--validation", metavar="DIR",
+                   help="output folder of 'validate score': its agreement figures are shown next to each coded "
+                        "measure (default: each says 'not validated on this corpus')")
     _add_settings_options(p, families=False)
     p.add_argument("--quiet", action="store_true", help="no summary line")
     p.set_defaults(run=run_report, families=None)
@@ -533,7 +541,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     index = build_report(args.corpus, args.output, notebooks_dir=args.notebooks, settings=settings,
-                         force=args.force)
+                         force=args.force, validation=args.validation)
     if not args.quiet:
         print(f"{PROG}: report written to {index}")
     return 0

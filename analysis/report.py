@@ -325,7 +325,8 @@ def _nothing_analysed(tables: AnalysisTables, corpus: Path) -> str | None:
 
 
 def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | Path | None = None,
-                 settings: Settings | None = None, force: bool = False) -> Path:
+                 settings: Settings | None = None, force: bool = False,
+                 validation: str | Path | None = None) -> Path:
     """Analyse ``corpus`` once, run every notebook on the tables, render them; return ``OUT/index.html``.
 
     The report is built in a hidden folder next to ``OUT`` and moved in only when complete
@@ -333,14 +334,20 @@ def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | P
     files an earlier report wrote are ever replaced. ``OUT`` must be new, empty or an earlier report
     (``force``: any folder; its files are kept). Notebooks get the parameters ``corpus``,
     ``tables_dir`` (the build's ``tables/``) and ``output_dir`` (the build folder; figures go to its
-    ``figures/``), all as absolute paths.
+    ``figures/``), all as absolute paths. ``validation``: the output folder of ``mediacompare validate
+    score``; its figures are copied to ``OUT/validation/`` and shown next to each coded measure
+    (:mod:`analysis.validate.summary`); without it each coded measure says "not validated on this corpus".
     """
     from .pipeline import analyse_corpus
+    from .reporting.notebook import VALIDATION_DIR
+    from .validate.outputs import write_outputs
+    from .validate.summary import load_validation
 
     corpus_path = Path(corpus)
     if not corpus_path.exists():
         raise MediacompareError(f"{corpus_path}: no such file or directory")
     notebooks = find_notebooks(notebooks_dir if notebooks_dir is not None else bundled_notebooks())
+    validated = load_validation(validation)
     out = Path(out_dir).resolve()  # a symbolic link to a folder: build next to the real folder
     previous = check_target(out, force)
     try:
@@ -352,6 +359,8 @@ def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | P
             tables_dir = build / "tables"
             for fmt in TABLE_FORMATS:
                 save_tables(tables, tables_dir, fmt)
+            if validated is not None:
+                write_outputs(validated, build / VALIDATION_DIR)
             parameters = {"corpus": str(corpus_path.resolve()), "tables_dir": str(tables_dir),
                           "output_dir": str(build)}
             pages: list[tuple[str, str]] = []

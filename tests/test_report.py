@@ -433,3 +433,20 @@ def test_interrupt_is_one_line_and_leaves_nothing(tmp_path: Path, make_corpus, s
         time.sleep(0.1)
     else:
         pytest.fail(f"kernel {kernel} still running")
+
+
+def test_validation_folder_is_carried_into_the_report(tmp_path: Path) -> None:
+    from analysis.validate.outputs import write_outputs
+
+    scored = tmp_path / "validation"  # a scored round naming a coder with markup: shown as text
+    write_outputs({"coders": ["<b>alice</b>", "bob"], "reference": "majority of coders", "units": 3,
+                   "reliability": [], "disagreements": [], "tool": "mediacompare test", "sample": {},
+                   "toolkit": {"before": [{"code": "quote", "measure": "sourcing", "n": 3, "f1": 0.5}]}}, scored)
+    out = tmp_path / "report"
+    assert main(["report", str(REPO / "seeds"), "-o", str(out), "--notebooks", str(probe_notebooks(tmp_path / "nb")),
+                 "--validation", str(scored), "--quiet"]) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "quote: F1 0.50, n = 3" in index and "&lt;b&gt;alice&lt;/b&gt;" in index and "<b>alice" not in index
+    assert (out / "validation" / "validation.json").is_file() and (out / "validation" / "index.html").is_file()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "validation/validation.json" in json.dumps(manifest)

@@ -244,3 +244,88 @@ def test_output_folders_are_protected(coding, tmp_path, capsys):
     assert main(["validate", "sample", str(SEEDS), "-o", str(mine), "--n", "5"]) == 2
     assert (mine / "thesis.docx").read_text(encoding="utf-8") == "keep"
     assert "not empty" in capsys.readouterr().err
+
+
+# --- the report shows the validation next to each measure -------------------------------------------
+
+ROUND = {  # a hand-made scored round: two coders, a lexicon edit re-scored ("after")
+    "tool": "mediacompare test", "sample": {}, "disagreements": [],
+    "coders": ["alice", "bob"], "reference": "majority of coders", "units": 12,
+    "reliability": [{"code": "quote", "alpha": 0.7792}, {"code": "tone", "alpha": None}],
+    "toolkit": {
+        "before": [{"code": "quote", "measure": "sourcing", "n": 8, "f1": 0.5},
+                   {"code": "frame:conflict", "measure": "framing", "n": 10, "f1": 0.4}],
+        "after": [{"code": "quote", "measure": "sourcing", "n": 8, "f1": 0.8},
+                  {"code": "speaker_right", "measure": "sourcing", "n": 4, "f1": None, "accuracy": 0.75},
+                  {"code": "tone", "measure": "tone", "n": 9, "f1": None, "pearson_r": 0.4142}],
+    },
+}
+
+
+def test_validation_note_takes_the_latest_stage_and_the_coders_alpha():
+    from analysis.validate.summary import NOT_VALIDATED, validation_note
+
+    note = validation_note(ROUND, "sourcing")
+    # "after" supersedes "before": F1 0.80 (not 0.50); α 0.7792 -> 0.78; accuracy when F1 is undefined
+    assert "quote: F1 0.80, n = 8, coders' α = 0.78" in note
+    assert "speaker_right: accuracy 0.75, n = 4" in note and "re-run with the current lexicons" in note
+    assert "12 human-coded units" in note and "alice, bob" in note
+    assert validation_note(ROUND, "sentiment").count("tone: r 0.41, n = 9.") == 1  # α None: not shown
+    # framing was coded before the edit only: the latest stage has no framing rows
+    assert validation_note(ROUND, "framing").startswith("Not validated on this corpus")
+    assert validation_note(None, "entities") == NOT_VALIDATED
+    assert validation_note(ROUND, "readability") is None  # a formula, not a coding judgement
+
+
+def test_load_validation_errors_are_one_line(tmp_path):
+    from analysis.model import MediacompareError
+    from analysis.validate.summary import load_validation
+
+    assert load_validation(None) is None
+    with pytest.raises(MediacompareError, match=r"no validation\.json"):
+        load_validation(tmp_path)
+    (tmp_path / "validation.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(MediacompareError, match="cannot read"):
+        load_validation(tmp_path)
+    (tmp_path / "validation.json").write_text('{"toolkit": {}}', encoding="utf-8")
+    with pytest.raises(MediacompareError, match="not a scored validation round"):
+        load_validation(tmp_path)
+    (tmp_path / "validation.json").write_text(json.dumps({**ROUND, "units": "12"}), encoding="utf-8")
+    with pytest.raises(MediacompareError, match="malformed: units"):
+        load_validation(tmp_path)
+    (tmp_path / "validation.json").write_text(json.dumps(ROUND), encoding="utf-8")
+    assert load_validation(tmp_path)["units"] == 12
+
+
+def test_report_shows_validation_next_to_each_measure(tmp_path, capsys):
+    from analysis.report import load_or_analyse
+    from analysis.reporting.index import index_html
+    from analysis.reporting.notebook import family_section
+
+    coding = tmp_path / "coding"  # the sample of the `coding` fixture, without the adjudicated sheet
+    assert main(["validate", "sample", str(SEEDS), "-o", str(coding), "--measures", "sourcing,tone",
+                 "--n", "40", "--seed", "1"]) == 0
+    _fill(coding, "alice", 0)
+    _fill(coding, "bob", 1)
+    scored = tmp_path / "validation"
+    assert main(["validate", "score", str(coding), "-o", str(scored)]) == 0
+    bad = main(["report", str(SEEDS), "-o", str(tmp_path / "r0"), "--validation", str(tmp_path / "nowhere")])
+    assert bad == 2 and "no validation.json" in capsys.readouterr().err
+    assert not (tmp_path / "r0").exists()  # refused before any analysis or output
+
+    tables = load_or_analyse(SEEDS)
+    plain, validated = tmp_path / "plain", tmp_path / "validated"
+    from analysis.validate.outputs import write_outputs
+    from analysis.validate.summary import load_validation
+    write_outputs(load_validation(scored), validated / "validation")
+    for out in (plain, validated):
+        out.mkdir(exist_ok=True)
+    # the seed round: quote F1 = 0.80 (TP 4, FP 1, FN 1, worked in test_score_round_trip), coders' α 0.78
+    part = dict(part="reporting verbs", only=["stance_verb_share"])
+    assert "quote: F1 0.80, n = 8, coders&#x27; α = 0.78" in family_section(tables, "sourcing", validated, **part).html
+    assert "Not validated on this corpus" in family_section(tables, "sourcing", plain, **part).html
+    assert "Validation" not in family_section(tables, "readability", validated).html
+    page = index_html(tables, validated, [], "seeds", "test")
+    assert "<h2>Validation</h2>" in page and 'href="validation/index.html"' in page
+    assert "quote: F1 0.80" in page and "not code framing" in page  # the seed round coded sourcing and tone
+    assert index_html(tables, plain, [], "seeds", "test").count("Not validated on this corpus") == 4

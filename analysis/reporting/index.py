@@ -13,9 +13,11 @@ from pathlib import Path
 import pandas as pd
 
 from ..tables import AnalysisTables
+from ..validate.summary import validation_note
 from .findings import DIFFERENCES, NO_INFERENCE, Finding, corpus_facts, corpus_sentences, findings
 from .html import esc, link, page
 from .layout import PAPER_DIR, evidence_href, families, family_info, figure_href, summary_href
+from .notebook import VALIDATION_DIR, report_validation
 from .stats_source import pooled_stats
 from .summary import outlet_summary
 
@@ -41,6 +43,24 @@ def _finding_links(f: Finding) -> str:
     for o in outlets or [""]:
         parts.append(link(evidence_href(f.family, f.metric, f.target, o), f"sentences ({o})" if o else "sentences"))
     return f' <span class="links">[{" · ".join(parts)}]</span>'
+
+
+def _validation_section(out: Path) -> str:
+    """Per coded family: the toolkit's agreement with human coders on this corpus, or "not validated"."""
+    result = report_validation(out)
+    items = []
+    for fam in families():
+        note = validation_note(result, fam)
+        if note is not None:
+            items.append(f"<li><b>{esc(family_info(fam).title)}</b>: {esc(note)}</li>")
+    if not items:
+        return ""
+    page_link = (f" {link(f'{VALIDATION_DIR}/index.html', 'The validation page')} lists every code, the coders' "
+                 "reliability and the units where the toolkit and the coders disagree."
+                 if (out / VALIDATION_DIR / "index.html").is_file() else "")
+    return ("<h2>Validation</h2><p>How closely the dictionary and rule-based measures agree with human coders on "
+            "a sample of this corpus (Krippendorff, 2004; docs/validation.md)." + page_link + "</p><ul>"
+            + "".join(items) + "</ul>")
 
 
 def _paper_section(out: Path) -> str:
@@ -82,6 +102,7 @@ def index_html(tables: AnalysisTables, out: Path, pages: list[tuple[str, str]], 
                                                       for f in result.items) + "</ul>")
     if result.more:
         body.append(f"<p>{esc(result.more)} {link('tables/outlet_stats.csv', 'outlet_stats.csv')}</p>")
+    body.append(_validation_section(out))
     body.append("<h2>Report pages</h2><ul>" + "".join(f"<li>{link(href, title)}</li>" for href, title in pages)
                 + "</ul>")
     body.append(_paper_section(out))

@@ -20,6 +20,7 @@ import pandas as pd
 from ..figures.style import Plot, close_plot, save_plot
 from ..labels import outlet_labels
 from ..tables import AnalysisTables
+from ..validate.summary import load_validation, validation_note
 from .detail import detail_links, write_detail_pages
 from .display import article_rows, article_table_html, differences_html, headline_of, summary_html
 from .events import events_index_html, write_event_pages
@@ -32,6 +33,7 @@ from .stats_source import pooled_stats
 from .summary import outlet_summary, summary_differences, undefined_summary
 
 INLINE_ARTICLES = 400  # per-article tables up to this many articles are shown on the page too
+VALIDATION_DIR = "validation"  # ``report --validation DIR`` is copied here (analysis.validate.summary)
 
 
 @dataclass
@@ -45,6 +47,22 @@ class FamilySection:
 
     def _repr_html_(self) -> str:
         return self.html
+
+
+def report_validation(output_dir: str | Path) -> dict | None:
+    """The validation round the report was given (``OUT/validation/validation.json``), else ``None``."""
+    folder = Path(output_dir) / VALIDATION_DIR
+    return load_validation(folder) if (folder / "validation.json").is_file() else None
+
+
+def validation_html(output_dir: str | Path, family: str) -> str:
+    """The validation line shown under ``family``'s summary: the agreement figures, or "not validated"."""
+    note = validation_note(report_validation(output_dir), family)
+    if note is None:
+        return ""
+    folder = Path(output_dir) / VALIDATION_DIR
+    more = ' <a href="validation/index.html">Validation page</a>.' if (folder / "index.html").is_file() else ""
+    return f'<p class="validation small"><b>Validation.</b> {esc(note)}{more}</p>'
 
 
 def report_stats(tables: AnalysisTables, output_dir: str | Path) -> pd.DataFrame:
@@ -75,6 +93,7 @@ def family_section(tables: AnalysisTables, family: str, output_dir: str | Path, 
         return FamilySection(family, summary, differences, f"<p><em>No {esc(family)} values.</em></p>")
     parts.append(f"<h3>{esc(title)}: outlet summary</h3>")
     parts.append(summary_html(summary, family, table_id=f"summary-{name}"))
+    parts.append(validation_html(out, family))
     notes = undefined_summary(tables.metrics, tables.articles, family, only)
     if notes:
         parts.append("<p class=small>" + " ".join(esc(n) for n in notes) + "</p>")
