@@ -1,4 +1,4 @@
-"""Make untrusted text inert in the medium it is shown in: HTML, Markdown, matplotlib.
+"""Make untrusted text inert in the medium it is shown in: HTML, Markdown, LaTeX, matplotlib.
 
 Every string that comes from a corpus or a lexicon (outlet names, titles, article ids, article text,
 evidence sentences, lexicon cues and metadata) is untrusted: a scraped outlet named
@@ -10,6 +10,7 @@ string through the helper of the medium it is placed in, at the point where it i
   every character Markdown could read as syntax is backslash-escaped (CommonMark §2.4: any escaped
   ASCII punctuation is literal), so the text cannot open raw HTML, a link, an image, emphasis, a
   table cell, a heading or list, a URL autolink, or TeX math (``\\$``);
+* :func:`latex` for LaTeX text (paper tables): the ten special characters and ``< >`` as commands;
 * :func:`mpl` for matplotlib text (titles, tick labels, legend entries). The figure style turns off
   mathtext (``text.parse_math: False`` in :mod:`analysis.figures.style`), so ``$`` is drawn as itself;
   this helper only keeps a label starting with ``_`` in the legend (matplotlib drops such labels).
@@ -25,7 +26,7 @@ from __future__ import annotations
 import html as _html
 import re
 
-__all__ = ["html", "markdown", "mpl"]
+__all__ = ["html", "latex", "markdown", "markdown_cell", "mpl"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
@@ -61,10 +62,31 @@ def markdown(text: object) -> str:
     ``\[x\](javascript:alert(1))`` and ``$\alpha$`` becomes
     ``\$\\alpha\$``.
     """
+    s = markdown_cell(text)
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", s, count=1)
+
+
+def markdown_cell(text: object) -> str:
+    """``text`` as literal Markdown inside a line that is not its start (a pipe-table cell): as
+    :func:`markdown` without the block-syntax escapes, which only matter at the start of a line (so a
+    number ``-1.9`` stays as printed)."""
     s = _LINE_BREAKS.sub(" ", _plain(text))
     s = _MD_INLINE.sub(r"\\\1", s)
-    s = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(0), s)
-    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", s, count=1)
+    return _MD_AUTOLINK.sub(lambda m: "\\" + m.group(0), s)
+
+
+_LATEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
+          "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "<": r"\textless{}",
+          ">": r"\textgreater{}"}
+
+
+def latex(text: object) -> str:
+    r"""``text`` as one line of literal LaTeX text (line breaks become spaces).
+
+    ``\ & % $ # _ { } ~ ^`` (the characters with a meaning in LaTeX) and ``< >`` (typeset as other
+    glyphs in the default font encoding) become commands: ``50% & $\x`` becomes ``50\% \& \$\textbackslash{}x``.
+    """
+    return "".join(_LATEX.get(ch, ch) for ch in " ".join(_plain(text).split()))
 
 
 def mpl(text: object) -> str:

@@ -18,7 +18,8 @@ from analysis.figures import save_plot, style_context
 from analysis.figures.compare import plot_forest, plot_keyness, plot_reuse
 from analysis.figures.profiles import plot_actor_emphasis, plot_frame_profile, plot_readability, plot_tone_arc
 from analysis.figures.sourcing import plot_actor_tone, plot_hedging, plot_source_profile, plot_stance_verbs
-from analysis.safe_text import html, markdown, mpl
+from analysis.reporting.exports import to_latex, to_markdown
+from analysis.safe_text import html, latex, markdown, mpl
 from analysis.tables import AnalysisTables
 
 
@@ -69,6 +70,28 @@ def test_markdown_escape_renders_as_the_text_itself(name: str, where: str) -> No
     assert all(attrs == [] for _, attrs in parsed.tags)
     expected = f"{payload} end" if where == "start" else f"Caption: {payload} end"
     assert parsed.text == one_line(expected)
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_paper_markdown_table_cells_render_as_the_text_itself(name: str) -> None:
+    """A pipe table for the paper with a hostile outlet name: one table, the name read back as text."""
+    payload = PAYLOADS[name]
+    table = pd.DataFrame({"Outlet": [payload], "Mean": ["-1.90"]})
+    rendered = markdown2html_mistune(to_markdown(table))
+    parsed = Parsed(rendered)
+    assert {t for t, _ in parsed.tags} <= {"table", "thead", "tbody", "tr", "th", "td"}, parsed.tags
+    assert all(attrs == [] or attrs == [("style", "text-align:right")] for _, attrs in parsed.tags)
+    assert "| -1.90 |" in to_markdown(table)  # a number in a cell stays as printed
+    assert one_line(payload) in parsed.text
+
+
+def test_latex_escape_by_hand() -> None:
+    # the ten special characters and < > become commands; line breaks become one space
+    assert latex("50% & $\\x_1 {a}#~^\n<b>") == (
+        "50\\% \\& \\$\\textbackslash{}x\\_1 \\{a\\}\\#\\textasciitilde{}\\textasciicircum{} "
+        "\\textless{}b\\textgreater{}")
+    tex = to_latex(pd.DataFrame({"Outlet": ["R&D_news"], "Mean": ["1.5"]}), caption="50% of \\input{x}")
+    assert "R\\&D\\_news & 1.5 \\\\" in tex and "\\caption{50\\% of \\textbackslash{}input\\{x\\}}" in tex
 
 
 def test_markdown_escape_keeps_a_plain_line_readable() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import safe_text
 from ..tables import write_frame
 from .labels import NA, format_count, format_g, format_number, format_p, format_value, metric_label
 
@@ -64,42 +65,29 @@ def paper_differences(differences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
             pd.DataFrame(fmt_rows, columns=DIFFERENCE_PAPER_COLUMNS))
 
 
-LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-                 "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-
-
-def latex_escape(text: object) -> str:
-    """Text safe inside a LaTeX tabular cell (the ten special characters escaped; line breaks as spaces)."""
-    return "".join(LATEX_SPECIAL.get(c, c) for c in " ".join(str(text).split()))
-
-
 def to_latex(table: pd.DataFrame, caption: str = "", label: str = "") -> str:
     """A booktabs ``table`` environment: text columns left-aligned, the rest right-aligned."""
     numeric = [c not in ("Measure", "Unit", "Outlet", "Outlet A", "Outlet B", "Design") for c in table.columns]
     spec = "".join("r" if n else "l" for n in numeric)
     lines = ["\\begin{table}[ht]", "\\centering", "\\small"]
     if caption:
-        lines.append(f"\\caption{{{latex_escape(caption)}}}")
+        lines.append(f"\\caption{{{safe_text.latex(caption)}}}")
     if label:
-        lines.append(f"\\label{{{latex_escape(label)}}}")
-    lines += [f"\\begin{{tabular}}{{{spec}}}", "\\toprule", " & ".join(latex_escape(c) for c in table.columns) + r" \\",
-              "\\midrule"]
-    lines += [" & ".join(latex_escape(v) for v in row) + r" \\" for row in table.astype(str).itertuples(index=False)]
+        lines.append(f"\\label{{{safe_text.latex(label)}}}")
+    header = " & ".join(safe_text.latex(c) for c in table.columns)
+    lines += [f"\\begin{{tabular}}{{{spec}}}", "\\toprule", header + r" \\", "\\midrule"]
+    lines += [" & ".join(safe_text.latex(v) for v in row) + r" \\" for row in table.astype(str).itertuples(index=False)]
     lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}", ""]
     return "\n".join(lines)
 
 
-def markdown_cell(text: object) -> str:
-    """Text safe inside a Markdown pipe-table cell (``|`` and ``\\`` escaped, line breaks as spaces)."""
-    return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|")
-
-
 def to_markdown(table: pd.DataFrame) -> str:
-    """A pipe table; numeric columns right-aligned (``---:``)."""
+    """A pipe table; numeric columns right-aligned (``---:``). Every cell is literal Markdown
+    (:func:`analysis.safe_text.markdown_cell` escapes ``|`` with the rest, so a cell cannot end early)."""
     numeric = [c not in ("Measure", "Unit", "Outlet", "Outlet A", "Outlet B", "Design") for c in table.columns]
-    lines = ["| " + " | ".join(markdown_cell(c) for c in table.columns) + " |",
+    lines = ["| " + " | ".join(safe_text.markdown_cell(c) for c in table.columns) + " |",
              "|" + "|".join("---:" if n else "---" for n in numeric) + "|"]
-    lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |"
+    lines += ["| " + " | ".join(safe_text.markdown_cell(v) for v in row) + " |"
               for row in table.astype(str).itertuples(index=False)]
     return "\n".join(lines) + "\n"
 

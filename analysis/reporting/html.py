@@ -9,21 +9,20 @@ wrapping cells, so they are never wider than the page; :data:`MAX_COLUMNS` bound
 
 from __future__ import annotations
 
-import html as _html
 import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import safe_text
 from ..model import MediacompareError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_COLUMNS = 12  # no report table has more columns (never wider than the page)
 
 
 def esc(text: object) -> str:
-    """``text`` as HTML text or attribute value (``& < > " '`` as entities, control characters dropped)."""
-    return _html.escape(_CONTROL.sub("", str(text)), quote=True)
+    """``text`` as HTML text or attribute value (:func:`analysis.safe_text.html`)."""
+    return safe_text.html(text)
 
 
 def slug(text: str, prefix: str = "") -> str:

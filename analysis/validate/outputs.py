@@ -5,35 +5,22 @@ codes, coder names) is escaped for each medium."""
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import math
-import re
 from pathlib import Path
 from typing import Any
 
+from .. import safe_text
 from ..model import MediacompareError
-from .sheets import atomic_write, neutralise
+from ..tables import csv_safe
+from .sheets import atomic_write
 
 RELIABILITY_COLUMNS = ("code", "measure", "level", "coders", "units", "alpha", "alpha_low", "alpha_high", "agreement",
                        "note")
 TOOLKIT_COLUMNS = ("code", "measure", "n", "precision", "recall", "f1", "alpha", "weighted_precision",
                    "weighted_recall", "weighted_f1", "accuracy", "pearson_r", "spearman_rho", "sign_agreement", "note")
 DISAGREEMENT_COLUMNS = ("unit_id", "outlet", "code", "toolkit", "reference", "coders", "cue", "text")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$&])")
-_TEX = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
-        "^": r"\textasciicircum{}", "\\": r"\textbackslash{}", "<": r"\textless{}", ">": r"\textgreater{}"}
-
-
-def md_escape(text: str) -> str:
-    """Markdown-inert text: every character with a Markdown or HTML meaning backslash-escaped, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-
-
-def tex_escape(text: str) -> str:
-    """LaTeX-inert text."""
-    return "".join(_TEX.get(ch, ch) for ch in " ".join(str(text).split()))
 
 
 def fmt(value: Any, digits: int = 3) -> str:
@@ -55,7 +42,7 @@ def _csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> No
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(columns)
             for r in rows:
-                w.writerow([neutralise(fmt(r.get(c), 6)) for c in columns])
+                w.writerow([csv_safe(fmt(r.get(c), 6)) for c in columns])
     atomic_write(path, write)
 
 
@@ -84,7 +71,7 @@ def markdown_table(result: dict[str, Any]) -> str:
     """The agreement table as GitHub-flavoured Markdown."""
     header, rows = _table_rows(result)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(safe_text.markdown_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -93,16 +80,16 @@ def latex_table(result: dict[str, Any]) -> str:
     header, rows = _table_rows(result)
     out = io.StringIO()
     out.write("% requires \\usepackage{booktabs}\n\\begin{tabular}{l" + "r" * (len(header) - 1) + "}\n\\toprule\n")
-    out.write(" & ".join(tex_escape(h) for h in header) + " \\\\\n\\midrule\n")
+    out.write(" & ".join(safe_text.latex(h) for h in header) + " \\\\\n\\midrule\n")
     for row in rows:
-        out.write(" & ".join(tex_escape(c) for c in row) + " \\\\\n")
+        out.write(" & ".join(safe_text.latex(c) for c in row) + " \\\\\n")
     out.write("\\bottomrule\n\\end{tabular}\n")
     return out.getvalue()
 
 
 def _html_table(header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    head = "".join(f"<th>{safe_text.html(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{safe_text.html(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -116,11 +103,11 @@ def html_page(result: dict[str, Any]) -> str:
         "table{border-collapse:collapse;font-size:.85rem;display:block;overflow-x:auto}"
         "td,th{border-bottom:1px solid #ccc;padding:.2rem .5rem;text-align:left}</style></head><body>",
         "<h1>Validation against human coding</h1>",
-        f"<p>{html.escape(str(result['units']))} {html.escape(str(s.get('unit', '')))} units drawn with seed "
-        f"{html.escape(str(s.get('seed', '')))}, stratified by outlet and by whether the toolkit fired; coders: "
-        f"{html.escape(', '.join(result['coders']))}; reference: {html.escape(result['reference'])}. "
-        f"{html.escape(result['tool'])}; lexicons: "
-        f"{html.escape(', '.join(f'{k} {v}' for k, v in sorted(s.get('lexicons', {}).items())))}.</p>",
+        f"<p>{safe_text.html(str(result['units']))} {safe_text.html(str(s.get('unit', '')))} units drawn with seed "
+        f"{safe_text.html(str(s.get('seed', '')))}, stratified by outlet and by whether the toolkit fired; coders: "
+        f"{safe_text.html(', '.join(result['coders']))}; reference: {safe_text.html(result['reference'])}. "
+        f"{safe_text.html(result['tool'])}; lexicons: "
+        f"{safe_text.html(', '.join(f'{k} {v}' for k, v in sorted(s.get('lexicons', {}).items())))}.</p>",
         "<h2>Agreement</h2>", _html_table(header, rows),
         "<p>α: Krippendorff (2004), bootstrap over units; P/R/F1 of the toolkit against the reference code. "
         "α ≥ .800 is the usual standard, .667 the lowest for tentative conclusions.</p>",

@@ -16,18 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..model import MediacompareError
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: str) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
-def restore(value: str) -> str:
-    """Undo :func:`neutralise`."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+from ..tables import csv_restore, csv_safe
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
@@ -44,12 +33,12 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Write a CSV sheet atomically, every text cell neutralised."""
+    """Write a CSV sheet atomically, every text cell made formula-safe (:func:`analysis.tables.csv_safe`)."""
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
-            w.writerow([neutralise(h) for h in header])
-            w.writerows([[neutralise(str(c)) for c in row] for row in rows])
+            w.writerow([csv_safe(h) for h in header])
+            w.writerows([[csv_safe(str(c)) for c in row] for row in rows])
     atomic_write(path, write)
 
 
@@ -93,7 +82,7 @@ def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
             wb.close()
         else:
             with path.open(encoding="utf-8-sig", newline="") as fh:
-                rows = [[restore(c) for c in row] for row in csv.reader(fh)]
+                rows = [[csv_restore(c) for c in row] for row in csv.reader(fh)]
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as exc:
         raise MediacompareError(f"{path}: cannot read the sheet ({exc})") from None
     except Exception as exc:  # openpyxl raises its own types for a damaged workbook
