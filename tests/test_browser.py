@@ -142,3 +142,49 @@ def test_no_page_wider_than_the_window(loaded: dict) -> None:
         scroll, client = int(root["data-mc-scroll-width"]), int(root["data-mc-client-width"])
         assert 0 < client <= WIDTH and scroll <= client, f"{name}: {scroll} px of content in a {client} px window"
         assert png_size(shot) == (WIDTH, HEIGHT)
+
+
+# --- a report for a corpus: 300 synthetic articles, 3 outlets, 100 events ------------------------------
+
+MAX_PAGE_BYTES = 3 * 1024 * 1024  # issue 9: every page under 3 MB at 300 articles
+DETAIL_PAGES = 3  # detail pages loaded per folder (evidence/FAMILY, articles, events); all are size-checked
+
+
+@pytest.fixture(scope="module")
+def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from analysis.synthetic import write_synthetic_corpus
+
+    root = tmp_path_factory.mktemp("syn300")
+    build_report(write_synthetic_corpus(root / "syn300.jsonl", n_events=100), root / "report")
+    return root / "report"
+
+
+@pytest.fixture(scope="module")
+def corpus_loaded(corpus_report: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Every top-level page, the methods page, the first pages of each detail folder, and every SVG figure."""
+    shots = tmp_path_factory.mktemp("syn300-shots")
+    pages = sorted(corpus_report.glob("*.html")) + sorted((corpus_report / "paper").glob("*.html"))
+    folders = sorted({p.parent for p in corpus_report.rglob("*.html")} - {corpus_report, corpus_report / "paper"})
+    for folder in folders:
+        pages += sorted(folder.glob("*.html"))[:DETAIL_PAGES]
+    pages += sorted((corpus_report / "figures").glob("*.svg"))
+    return {p.relative_to(corpus_report).as_posix(): load(p, shots / "profile") for p in pages}
+
+
+def test_corpus_report_pages_load_cleanly_and_fit_the_window(corpus_loaded: dict) -> None:
+    assert {"index.html", "01-outlet-comparison.html", "02-sourcing.html", "03-same-event-comparison.html"} <= set(
+        corpus_loaded)
+    assert any(name.startswith("events/") for name in corpus_loaded)  # 100 events: per-event pages exist
+    for name, (dom, console, shot) in corpus_loaded.items():
+        assert console == [], f"{name}: {console[:3]}"
+        if name.endswith(".html"):
+            root = dict(dom.elements)["html"]
+            scroll, client = int(root["data-mc-scroll-width"]), int(root["data-mc-client-width"])
+            assert 0 < client <= WIDTH and scroll <= client, f"{name}: {scroll} px of content in a {client} px window"
+            assert png_size(shot) == (WIDTH, HEIGHT)
+
+
+def test_corpus_report_pages_stay_under_three_megabytes(corpus_report: Path) -> None:
+    sizes = {p.relative_to(corpus_report).as_posix(): p.stat().st_size for p in corpus_report.rglob("*.html")}
+    assert len(sizes) > 10
+    assert {n: s for n, s in sizes.items() if s > MAX_PAGE_BYTES} == {}

@@ -103,9 +103,15 @@ def test_difference_sentence_default_phrase_target_and_independent_design() -> N
     row["n_b"] = 38
     assert difference_sentence(row) == ("A uses the human interest frame more than B: +0.12 share of items, 0–1 "
                                         "[95% CI 0.05, 0.20], Hedges' g 0.50, q < 0.001, 100 vs 38 articles.")
-    # no phrase in the labels: the template's default, with the target in brackets
+    # a phrase naming its target
     row = stats_row("sources_by_type", "A", "B", -0.5, -0.9, -0.1, -0.3, 0.02, target="state media")
-    assert difference_sentence(row).startswith("A is lower on Sources by type (state media) than B: −0.5 per article")
+    assert difference_sentence(row).startswith("A quotes fewer state media sources than B: −0.5 per article")
+    # no phrase in the labels: the template's default, the label lower-cased inside the sentence ...
+    row = stats_row("median_words_per_sentence", "A", "B", 1.6, 1.5, 1.7, 2.9, 0.002)
+    assert difference_sentence(row).startswith("A is higher on median sentence length than B: +1.6 words")
+    # ... unless it starts with a name (marked proper) or an initialism
+    assert metric_label("smog_index").in_sentence() == "SMOG"
+    assert metric_label("flesch_reading_ease").in_sentence() == "Flesch Reading Ease"
     row = stats_row("gunning_fog", "A", "B", 1.25, 0.5, 2.0, 0.6, 0.01)
     assert difference_sentence(row).startswith(
         "A is higher on Gunning fog than B: +1.2 US school grade [95% CI 0.5, 2.0]")  # 1.25 -> 1.2 (half to even)

@@ -143,7 +143,7 @@ def difference_sentence(row: pd.Series | dict[str, Any]) -> str:
     phrase = lab.more if more else lab.less
     shown_target = target.replace("_", " ")
     if not phrase:
-        phrase = _t("phrase_more" if more else "phrase_less", label=lab.display(target))
+        phrase = _t("phrase_more" if more else "phrase_less", label=lab.in_sentence(target))
     elif "{target}" in phrase:
         phrase = phrase.replace("{target}", shown_target)
     elif target:  # "quotes sources … than" -> "quotes sources … (government official) than"

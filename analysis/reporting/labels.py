@@ -47,10 +47,20 @@ class MetricLabel:
     more: str = ""
     less: str = ""
     undefined: str = ""
+    proper: bool = False  # the label starts with a name ("Flesch Reading Ease"): capitalised in a sentence
 
     def display(self, target: str = "") -> str:
         """``"Frame score (conflict)"``; the target is shown as printed, underscores as spaces."""
         return f"{self.label} ({target.replace('_', ' ')})" if target else self.label
+
+    def in_sentence(self, target: str = "") -> str:
+        """:meth:`display` inside a sentence: "is higher on median sentence length"; names ("Flesch
+        Reading Ease", marked ``proper``) and initialisms ("SMOG") keep their capitals."""
+        text = self.display(target)
+        first = text.split(" ", 1)[0]
+        if self.proper or first.isupper() or not first[:1].isupper():
+            return text
+        return text[:1].lower() + text[1:]
 
     def header(self, target: str = "") -> str:
         """Table header with unit: ``"Anonymous sources (per article)"``."""
@@ -85,7 +95,7 @@ def _labels() -> tuple[dict[str, MetricLabel], dict[str, dict[str, Any]], dict[s
             article_table=bool(entry.get("article_table", False)), finding=bool(entry.get("finding", True)),
             evidence=str(entry.get("evidence", "")), evidence_cue=str(entry.get("evidence_cue", "")),
             more=str(entry.get("more", "")), less=str(entry.get("less", "")),
-            undefined=str(entry.get("undefined", "")),
+            undefined=str(entry.get("undefined", "")), proper=bool(entry.get("proper", False)),
         )
     return out, kinds, dict(data["meta"])
 

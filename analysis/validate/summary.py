@@ -20,7 +20,8 @@ from typing import Any
 from ..model import MediacompareError
 
 NOT_VALIDATED = ("Not validated on this corpus: no human-coded sample was given (code one with "
-                 "`mediacompare validate sample` and `validate score`, then pass `--validation DIR`).")
+                 "'mediacompare validate sample' and 'validate score', then build the report with "
+                 "--validation DIR).")
 FAMILY_MEASURE = {"framing": "framing", "sentiment": "tone", "sourcing": "sourcing", "entities": "entities"}
 """Report family -> the measure coders code for it; families not listed (readability) are not coded."""
 ROUND_KEYS = {"tool": str, "sample": dict, "coders": list, "reference": str, "units": int, "reliability": list,
