@@ -121,6 +121,7 @@ class LabelledArticle:
     limit: int  # labels cover text[:limit] (the first ``labelled_paragraphs`` paragraphs)
     entities: dict[str, str]  # canonical -> type
     main: list[str]
+    scope: str = "all"  # "entities": quotes and numbers were not labelled and are not scored
     skipped: list[Span] = field(default_factory=list)  # paragraphs left out (captions, link lists, embeds)
     mentions: list[GoldMention] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
@@ -214,7 +215,8 @@ def _split_mention(item: Any, where: str) -> tuple[str, str]:
 
 REQUIRED_KEYS = ("article_id", "source", "outlet", "outlet_group", "labelled_paragraphs", "labelled_by",
                  "entities", "main", "mentions", "quotes", "numbers")
-OPTIONAL_KEYS = ("topic", "notes", "skip_paragraphs")
+OPTIONAL_KEYS = ("topic", "notes", "skip_paragraphs", "scope")
+SCOPES = ("all", "entities")  # "entities": only entities and main entities labelled (quotes, numbers not scored)
 
 
 def check_schema(data: dict[str, Any], where: str) -> None:
@@ -225,6 +227,9 @@ def check_schema(data: dict[str, Any], where: str) -> None:
     unknown = sorted(set(data) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
     _require(not unknown, where, f"unknown key(s) {', '.join(unknown)}")
     _require(data["source"] in SOURCES, where, f"source must be one of {', '.join(SOURCES)}")
+    _require(data.get("scope", "all") in SCOPES, where, f"scope must be one of {', '.join(SCOPES)}")
+    _require(data.get("scope", "all") == "all" or not (data["quotes"] or data["numbers"]), where,
+             "scope: entities means quotes and numbers are not labelled (leave them empty)")
     entities = data["entities"] or {}
     _require(isinstance(entities, dict), where, "entities must map canonical name -> type")
     for name, typ in entities.items():
@@ -263,7 +268,8 @@ def resolve_article(data: dict[str, Any], text: str, path: Path) -> LabelledArti
     n_paras = len(paras) if n == "all" else n
     entities = data["entities"] or {}
     art = LabelledArticle(str(data["article_id"]), data["source"], str(data["outlet"]), str(data["outlet_group"]),
-                          path, text, paras[n_paras - 1].end, dict(entities), list(data["main"] or []))
+                          path, text, paras[n_paras - 1].end, dict(entities), list(data["main"] or []),
+                          str(data.get("scope", "all")))
     skip = data.get("skip_paragraphs") or []
     _require(isinstance(skip, list) and all(isinstance(p, int) and 0 <= p < n_paras for p in skip), where,
              f"skip_paragraphs must list paragraph indices 0..{n_paras - 1}")
@@ -323,8 +329,11 @@ def fixture_paths(folder: Path = DEVSET) -> list[Path]:
 
 
 def load_aliases(folder: Path = DEVSET) -> dict[str, set[str]]:
-    """Devset-wide aliases: canonical name -> other names it goes by (``aliases.yaml``)."""
+    """Devset-wide aliases: canonical name -> other names it goes by (``aliases.yaml`` of ``folder``, else
+    of its parent: the held-out split shares the devset's aliases)."""
     path = folder / "aliases.yaml"
+    if not path.is_file():
+        path = folder.parent / "aliases.yaml"
     if not path.is_file():
         return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -796,6 +805,8 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
             doc[t].add(s)
         h, n = main_entity_hits(art, out, aliases)
         main_hits, main_total = main_hits + h, main_total + n
+        if art.scope != "all":
+            continue
         q, d, r = score_quotes(art, out, aliases)
         row = by_outlet[art.outlet_group]
         row[0] += 1
@@ -807,6 +818,7 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
         for k, v in w.items():
             wrong[k] += v
     n_outlets = len({a.outlet_group for a in articles})
+    n_full = sum(a.scope == "all" for a in articles)
     lines = [f"Devset: {len(articles)} articles, {n_outlets} outlet groups, "
              f"{sum(len(a.mentions) for a in articles)} entity mentions, {sum(len(a.quotes) for a in articles)} "
              f"quotes, {sum(n.claim for a in articles for n in a.numbers)} claims and "
@@ -821,8 +833,12 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
     a = mention["ALL"]
     lines += [f"| any type | {_f(a.precision)} | {_f(a.recall)} | {_f(a.f1)} | {a.tp + a.fn} | | | |", "",
               f"Main entities among each article's top 3 actors by prominence: {main_hits}/{main_total} = "
-              f"{_f(main_hits / main_total if main_total else float('nan'))}", "",
-              "### Quote speakers by outlet", "",
+              f"{_f(main_hits / main_total if main_total else float('nan'))}", ""]
+    if not n_full:
+        return "\n".join([*lines, "Quotes and numeric claims are not labelled in these articles (scope: entities)."]) + "\n"
+    if n_full < len(articles):
+        lines += [f"Quotes and numeric claims: scored on the {n_full} articles labelled for them.", ""]
+    lines += ["### Quote speakers by outlet", "",
               "| outlet | articles | labelled quotes | detected | right speaker | speaker accuracy | 95% interval |",
               "|---|---|---|---|---|---|---|"]
     acc = {}
@@ -862,7 +878,10 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--devset", type=Path, default=DEVSET)
+    ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
+    ap.add_argument("--split", choices=("dev", "heldout"), default="dev",
+                    help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder, "
+                         "measured only before and after a round of rule changes, never read for errors")
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--code", type=Path, default=ROOT,
                     help="folder holding the analysis package to measure (default: this repository)")
@@ -875,6 +894,8 @@ def main(argv: list[str] | None = None) -> int:
     if not all((args.corpora / s).is_file() for s in SOURCES):
         print(f"error: corpora not found in {args.corpora}", file=sys.stderr)
         return 2
+    if args.devset is None:
+        args.devset = DEVSET / "heldout" if args.split == "heldout" else DEVSET
     try:
         articles = load_devset(args.devset, args.corpora)
     except DevsetError as exc:

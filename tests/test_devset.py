@@ -23,13 +23,14 @@ sys.modules.setdefault("bench_entities", bench)
 _spec.loader.exec_module(bench)
 
 FIXTURES = bench.fixture_paths()
+HELDOUT = bench.fixture_paths(bench.DEVSET / "heldout")
 CORPORA_PRESENT = all((bench.CORPORA / s).is_file() for s in bench.SOURCES)
 needs_corpora = pytest.mark.skipif(not CORPORA_PRESENT, reason="../shared/corpora is absent")
 
 
 # ------------------------------------------------------------------------------------------ fixtures
 
-@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+@pytest.mark.parametrize("path", FIXTURES + HELDOUT, ids=[p.stem for p in FIXTURES + HELDOUT])
 def test_fixture_schema(path: Path) -> None:
     data = bench.load_fixture(path)
     bench.check_schema(data, path.name)
@@ -40,7 +41,7 @@ def test_fixture_schema(path: Path) -> None:
 
 def test_fixtures_hold_short_excerpts_only() -> None:
     # Labels are surfaces and short excerpts: no string in a fixture is longer than a long sentence.
-    for path in FIXTURES:
+    for path in FIXTURES + HELDOUT:
         def strings(x: object) -> list[str]:
             if isinstance(x, str):
                 return [x]
@@ -78,6 +79,21 @@ def test_every_label_occurs_in_its_article(devset: list) -> None:
         for n in art.numbers:
             assert bench.same_spaces(art.text[n.span.start:n.span.end]) == n.surface
         assert all(m.span.end <= art.limit for m in art.mentions)
+
+
+@needs_corpora
+def test_heldout_split_resolves_and_is_disjoint_from_the_devset() -> None:
+    # The held-out split (entities and main entities only) reads its texts like the devset, shares its
+    # aliases, and holds none of the devset's articles.
+    held = bench.load_devset(bench.DEVSET / "heldout")
+    assert len(held) == len(HELDOUT) >= 15
+    assert all(a.scope == "entities" and not a.quotes and not a.numbers for a in held)
+    for art in held:
+        for m in art.mentions:
+            assert bench.same_spaces(art.text[m.span.start:m.span.end]) == m.surface
+    assert not {p.name for p in HELDOUT} & {p.name for p in FIXTURES}
+    assert len({a.outlet_group for a in held}) >= 8
+    assert bench.load_aliases(bench.DEVSET / "heldout") == bench.load_aliases()
 
 
 @needs_corpora
@@ -146,6 +162,8 @@ def test_labels_resolve_to_offsets() -> None:
     ({"quotes": [{"p": 1, "text": "We agree", "kind": "direct", "speaker": "Olaf Scholz"}]}, "not in entities"),
     ({"entities": {"Donald Trump": "PER", "Angela Merkel": "PER", "Berlin": "GPE", "Paris": "GPE"}}, "no mention"),
     ({"extra": 1}, "unknown key"),
+    ({"scope": "quotes"}, "scope must be"),
+    ({"scope": "entities"}, "not labelled"),  # entity-only scope with quotes and numbers present
 ])
 def test_bad_fixtures_are_refused(over: dict, message: str) -> None:
     with pytest.raises(bench.DevsetError, match=message):
