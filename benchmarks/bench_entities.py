@@ -560,11 +560,11 @@ def system_output(articles: list[LabelledArticle], code: Path = ROOT) -> dict[st
                         sysout.unmapped += 1
                     else:
                         sysout.mentions.append(SysMention(span, e.target, kinds.get(e.target, "OTHER")))
-            for r in res.records("actor_places"):  # place names recognised as places (cities): GPE mentions
-                if r["sentence_index"] >= 0:
+            for r in res.records("actor_places"):  # place names used as places: typed by their ner_type (a city,
+                if r["sentence_index"] >= 0:       # state or country GPE, a continent or region LOC; GPE if absent)
                     span = omap.span(r["start"], r["end"])
                     if span is not None:
-                        sysout.mentions.append(SysMention(span, r["surface"], "GPE"))
+                        sysout.mentions.append(SysMention(span, r["surface"], kind_to_type(r.get("ner_type") or "gpe")))
             if kinds and not sysout.mentions:
                 print(f"warning: {art.path.stem}: actors but no per-mention evidence (family 'entities', metric "
                       f"'mentions'); has the output contract changed? See system_output()", file=sys.stderr)
@@ -835,7 +835,8 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
               f"Main entities among each article's top 3 actors by prominence: {main_hits}/{main_total} = "
               f"{_f(main_hits / main_total if main_total else float('nan'))}", ""]
     if not n_full:
-        return "\n".join([*lines, "Quotes and numeric claims are not labelled in these articles (scope: entities)."]) + "\n"
+        lines.append("Quotes and numeric claims are not labelled in these articles (scope: entities).")
+        return "\n".join(lines) + "\n"
     if n_full < len(articles):
         lines += [f"Quotes and numeric claims: scored on the {n_full} articles labelled for them.", ""]
     lines += ["### Quote speakers by outlet", "",

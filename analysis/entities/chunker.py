@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..lexicons import load_lexicon
 from ..model import Sentence, Token
-from .gazetteers import gazetteer
+from .gazetteers import gazetteer, listed_organisations
 from .table import ActorTable
 from .tokens import is_cap, is_possessive, norm, strip_possessive
 
@@ -88,8 +88,9 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
         j = i
         while j < n and j - i < MAX_RUN and not taken[j]:
             t = toks[j]
-            if j > i and is_cap(t) and strip_possessive(t.text) not in table.not_names \
-                    and not _PARTY_LABEL.match(t.text):
+            if j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
+                                        or strip_possessive(t.text) in table.organisation_cues) \
+                    and not _PARTY_LABEL.match(t.text):  # "Seattle Police Department": a cue goes on a name
                 pass
             elif j == i:
                 pass
@@ -144,8 +145,8 @@ def _is_place_or_body(toks: tuple[Token, ...], i: int, p: int, table: ActorTable
     g = gazetteer()
     text = " ".join(words)
     return (words in table.span_names or words in table.aliases or text in g.regions or text in g.cities
-            or words[-1] in table.organisation_cues or words[-1] in table.location_cues
-            or words[-1] in table.region_cues)
+            or words in listed_organisations() or words[-1] in table.organisation_cues
+            or words[-1] in table.location_cues or words[-1] in table.region_cues)
 
 
 def _title_inside(toks: tuple[Token, ...], k: int, j: int, table: ActorTable) -> int:

@@ -161,3 +161,12 @@ def gazetteer() -> Gazetteer:
     cities, continents = _cities(codes)
     given, surnames, english = _given_names()
     return Gazetteer(countries, regions, cities, continents, given, surnames, english)
+
+
+@lru_cache(maxsize=1)
+def listed_organisations() -> frozenset[tuple[str, ...]]:
+    """Well-known organisations named without a cue word ("Reuters", "Pfizer", "Hamas"), as word tuples
+    (bundled ``organisations.yaml``, hand-compiled: see its header)."""
+    from ..lexicons import load_lexicon
+
+    return frozenset(tuple(str(n).split()) for n in load_lexicon("organisations.yaml").data["organisations"])

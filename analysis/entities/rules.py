@@ -32,7 +32,7 @@ from functools import lru_cache
 from ..model import Sentence, Token
 from .chunker import Part, case_mode, runs, split_run
 from .coref import SURNAME_RULE
-from .gazetteers import gazetteer
+from .gazetteers import gazetteer, listed_organisations
 from .listed import title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
@@ -70,8 +70,8 @@ def _state_codes() -> dict[str, str]:
 
 
 def gazetteer_type(words: tuple[str, ...], table: ActorTable) -> tuple[str, str] | None:
-    """(label, rule) when the whole name is in a gazetteer, else ``None``. A US state wins over a country of
-    the same name ("Georgia")."""
+    """(label, rule) when the whole name is in a gazetteer (places: GPE or LOC; the well-known organisations
+    of ``organisations.yaml``: ORG), else ``None``. A US state wins over a country of the same name ("Georgia")."""
     g = gazetteer()
     if " ".join(words) in g.regions and words not in table.aliases:
         return "GPE", "gazetteer: state or province"
@@ -89,6 +89,8 @@ def gazetteer_type(words: tuple[str, ...], table: ActorTable) -> tuple[str, str]
         return "LOC", "gazetteer: continent"
     if text in table.locations:
         return "LOC", "listed location"
+    if words in listed_organisations():
+        return "ORG", "listed organisation"
     return None
 
 
@@ -259,6 +261,8 @@ class RuleRecogniser:
             return "ORG", "acronym", "", ""
         if strong_only:
             return None
+        if len(words) == 1 and words[0] in table.organisation_cues:
+            return None  # "Department", "Police" alone: a cue word is no person's name
         if part.first > 0 and toks[part.first - 1].lower == "the" and len(words) == 1:
             return None  # "the Post said": no person
         j = part.last
