@@ -23,6 +23,7 @@ from analysis.compare.stats import (
     outlet_stats,
     permutation_p,
     pooled_and_per_event,
+    refined_draws,
     sign_flip_p,
 )
 
@@ -93,6 +94,29 @@ def test_permutation_and_sign_flip_p() -> None:
     assert sign_flip_p(np.full(10, 0.5) + rng.normal(0, 0.1, 10), rng=np.random.default_rng(1)) < 0.01
     # p is never 0: (1 + #extreme)/(1 + n) ≥ 1/(n + 1)
     assert permutation_p([10.0, 11, 12], [0.0, 1, 2], n_perm=99, rng=np.random.default_rng(1)) >= 0.01
+
+
+def test_p_values_get_the_resolution_bh_needs() -> None:
+    """One real difference among 200 tests: 2,000 draws give it p = 1/2,001 and BH q = 200/2,001 ≈ 0.1, so it
+    could never be called a difference. Re-drawn with ⌈20·200/0.05⌉ = 80,000 permutations it still sees
+    no permuted difference as extreme (30 vs 30 perfectly separated values: exact p = 2/C(60,30) ≈ 1.7e-17),
+    so p = 1/80,001 and q = 200/80,001 = 0.0025."""
+    rng = np.random.default_rng(5)
+    rows = [(f"a{i}", "A", f"ea{i}", "real", 10.0 + i / 100) for i in range(30)]
+    rows += [(f"b{i}", "B", f"eb{i}", "real", float(i) / 100) for i in range(30)]
+    for k in range(199):  # null metrics: both outlets draw from one distribution
+        rows += [(f"{o.lower()}{i}", o, f"e{o.lower()}{i}", f"null{k:03d}", float(v))
+                 for o in "AB" for i, v in enumerate(rng.normal(0, 1, 30))]
+    metrics, articles = frames(rows)
+    s = outlet_stats(metrics, articles).set_index("metric")
+    assert refined_draws(200) == 80_000
+    real = s.loc["real"]
+    assert real["n_resamples"] == 80_000 and real["p_value"] == pytest.approx(1 / 80_001)
+    assert real["p_adjusted"] == pytest.approx(200 / 80_001)
+    nulls = s.drop(index="real")
+    assert (nulls["p_adjusted"] > 0.05).all()  # refining resolves p; it does not make null differences
+    # re-drawn: only rows that used all 2,000 draws (fewer than 20 exceedances, so p < 0.0105) — few nulls
+    assert 0 < (nulls["n_resamples"] > 2_000).sum() <= (nulls["p_value"] < 0.05).sum() < 20
 
 
 def test_independent_design_table() -> None:

@@ -15,7 +15,9 @@ metric (× target) and each pair of outlets:
   event, the difference is the mean within-event difference, the CI bootstraps events, the effect size
   is Hedges' g_av (Lakens 2013) and the p-value comes from a sign-flip (randomisation) test over events;
 * p-values are adjusted with Benjamini & Hochberg (1995) across every row of one call (all metrics,
-  targets and outlet pairs of one scope).
+  targets and outlet pairs of one scope). A permutation p-value from n draws cannot fall below
+  1/(n + 1), while BH needs p ≤ α/m for the smallest of m tests: tests that used every draw with p ≤ α but
+  q > α are re-drawn with up to ⌈20·m/α⌉ draws (:func:`refined_draws`), then all rows are adjusted again.
 
 With fewer than 2 units per outlet (articles, or shared events when paired) there is no CI, no p-value
 and no effect size that needs a variance; the ``note`` says that inference is not supported. Everything
@@ -34,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Undefined
-from .resampling import permutation_indices, sequential_p
+from .resampling import EXCEEDANCES, permutation_indices, sequential_p
 
 STATS_COLUMNS = ["metric", "target", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b", "difference",
                  "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted", "design", "note",
@@ -327,8 +329,34 @@ def _select(vals: pd.DataFrame, metrics_list: Iterable[str] | None, outlets: Ite
     return vals
 
 
+ALPHA = 0.05  # the false discovery rate the report calls a difference at
+MAX_DRAWS = 1_000_000  # cap on the permutation draws of one refined test
+
+
+def refined_draws(m: int, alpha: float = ALPHA) -> int:
+    """Permutation draws for a test whose p-value the first ``n_boot`` draws could not resolve.
+
+    With m tests, Benjamini–Hochberg can only call the smallest p a difference when p ≤ α/m; a Monte
+    Carlo p-value from n draws is at least 1/(n + 1), so a few thousand draws cannot reach it once m is in
+    the hundreds. Refined tests get up to ⌈h·m/α⌉ draws (h = 20 exceedances, the sequential stopping
+    rule's), capped at :data:`MAX_DRAWS`: enough to resolve p = α/m with about h expected exceedances
+    (Gandy & Hahn 2014 on Monte Carlo resolution in multiple testing).
+    """
+    return int(min(MAX_DRAWS, math.ceil(EXCEEDANCES * max(m, 1) / alpha)))
+
+
+def resolution_limited(stats: pd.DataFrame, n_boot: int, alpha: float = ALPHA) -> list[int]:
+    """Rows whose BH decision the draws may have decided: all ``n_boot`` permutation draws used (the
+    sequential rule never stopped), p ≤ α, yet q > α. Those are re-drawn with :func:`refined_draws`."""
+    p = stats["p_value"].to_numpy(dtype=float)
+    q = stats["p_adjusted"].to_numpy(dtype=float)
+    used = pd.to_numeric(stats["n_resamples"], errors="coerce").fillna(0).to_numpy()
+    return [int(i) for i in np.flatnonzero((used >= n_boot) & (p <= alpha) & (q > alpha))]
+
+
 def _all_pairs(vals: pd.DataFrame, n_boot: int, seed: int, paired: bool | str) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
+    inputs: list[tuple] = []
     values = vals["value"].to_numpy(dtype=float)
     events = vals["event_id"].to_numpy(dtype=object)
     outlets = vals["outlet"].to_numpy(dtype=object)
@@ -338,16 +366,25 @@ def _all_pairs(vals: pd.DataFrame, n_boot: int, seed: int, paired: bool | str) -
             by_outlet.setdefault(str(outlets[i]), []).append(int(i))
         for oa, ob in combinations(sorted(by_outlet), 2):
             ia, ib = np.array(by_outlet[oa]), np.array(by_outlet[ob])
-            rng = row_rng(seed, str(metric), str(target), oa, ob)
-            row = compare_pair(str(metric), str(target), oa, ob, (values[ia], events[ia]),
-                               (values[ib], events[ib]), paired, n_boot, rng)
+            args = (str(metric), str(target), oa, ob, (values[ia], events[ia]), (values[ib], events[ib]), paired,
+                    n_boot)
+            row = compare_pair(*args, row_rng(seed, str(metric), str(target), oa, ob))
             row.update(contrast="pair", n_resamples=row.pop("_n_resamples", 0),
                        status="tested" if not math.isnan(float(row["p_value"])) else "described")
             rows.append(row)
+            inputs.append(args)
     out = pd.DataFrame(rows, columns=STATS_COLUMNS)
     if out.empty:
         return typed_stats(out)
     out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
+    limited = resolution_limited(out, n_boot)
+    if len(limited):
+        n_more = refined_draws(int(out["p_value"].notna().sum()))
+        for i in limited:
+            args = inputs[i]
+            row = compare_pair(*args, row_rng(seed, *map(str, args[:4])), n_perm=n_more)
+            out.loc[i, "p_value"], out.loc[i, "n_resamples"] = row["p_value"], row.get("_n_resamples", 0)
+        out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
     return typed_stats(out.sort_values(["metric", "target", "outlet_a", "outlet_b"], kind="stable")
                        .reset_index(drop=True))
 
@@ -404,10 +441,12 @@ Side = tuple[np.ndarray, np.ndarray]  # (values, event ids) of one outlet's arti
 
 
 def compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, paired: bool | str, n_boot: int,
-                 rng: np.random.Generator, min_units: int = 2) -> dict[str, object]:
+                 rng: np.random.Generator, min_units: int = 2, n_perm: int | None = None) -> dict[str, object]:
     """One pair of outlets: difference, CI, effect sizes and p (module docstring); fewer than ``min_units``
     units (articles, or shared events when paired) on a side -> described only, the note says why. The
+    bootstrap uses ``n_boot`` draws, the permutation test at most ``n_perm`` (default ``n_boot``); the
     number of permutation draws is in ``_n_resamples``."""
+    n_perm = n_boot if n_perm is None else n_perm
     notes: list[str] = []
     (va, ea), (vb, eb) = a, b
     n_nan = int(np.isnan(va).sum() + np.isnan(vb).sum())
@@ -442,7 +481,7 @@ def compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, p
             row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
         else:
             lo, hi = bootstrap_ci(d, None, n_boot, rng)
-            p, used = sign_flip_test(d, n_boot, rng)
+            p, used = sign_flip_test(d, n_perm, rng)
             row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g_av(x, y), cliffs_delta=cliffs_delta(x, y),
                        p_value=p, _n_resamples=used)
     else:
@@ -455,7 +494,7 @@ def compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, p
             row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
         else:
             lo, hi = bootstrap_ci(x, y, n_boot, rng)
-            p, used = permutation_test(x, y, n_boot, rng)
+            p, used = permutation_test(x, y, n_perm, rng)
             row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g(x, y), cliffs_delta=cliffs_delta(x, y),
                        p_value=p, _n_resamples=used)
     for key in ("hedges_g", "cliffs_delta", "ci_low"):

@@ -45,7 +45,10 @@ def statistics_markdown(level: int = 2) -> str:
         "randomisation test. Otherwise the outlets are independent samples: difference of means, bootstrap CI "
         "resampling articles within each outlet, Hedges' g with its small-sample correction (Hedges 1981), Cliff's "
         "δ (Cliff 1993) and a permutation test (Good 2005); permutation p-values are (1 + extreme)/(1 + draws) "
-        "(Phipson & Smyth 2010). p-values are adjusted with Benjamini–Hochberg (Benjamini & Hochberg 1995) "
+        "(Phipson & Smyth 2010), with draws stopped early once 20 permuted statistics are as extreme as the "
+        "observed one (Besag & Clifford 1991); a test whose p-value its draws could not resolve for the number of "
+        "comparisons (all draws used, p ≤ 0.05, q > 0.05) is re-drawn with up to ⌈20·m/0.05⌉ draws for m "
+        "comparisons (Gandy & Hahn 2014). p-values are adjusted with Benjamini–Hochberg (Benjamini & Hochberg 1995) "
         "across every comparison of the pooled statistics.", "",
         f"A difference is called a difference only when its adjusted p-value q ≤ {fdr} (the false discovery rate). "
         "With one article per outlet, or fewer than two shared events, there is no interval, effect size or test, "
