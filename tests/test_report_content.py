@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis.compare.run import compare_tables
-from analysis.figures.sourcing import claims_table, quotes_table
 from analysis.report import load_or_analyse, write_index
+from analysis.reporting.content import build_content
 from analysis.reporting.html import MAX_COLUMNS
 from analysis.reporting.layout import families
-from analysis.reporting.notebook import corpus_section, events_section, family_section, records_section, stats_section
+from analysis.reporting.notebook import family_section
 from analysis.synthetic import write_synthetic_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,21 +32,6 @@ TEMPLATE_ALLOWANCE = 600_000  # nbconvert's lab template (CSS) around a notebook
 def text_of(page: str) -> str:
     page = re.sub(r"<(style|script)>.*?</\1>", " ", page, flags=re.S)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
-
-
-def build_content(tables, out: Path, corpus: str) -> dict[str, int]:
-    """What the notebooks and the index write, without the notebooks: returns the size of each page's outputs."""
-    page01 = len(corpus_section(tables, out))
-    for fam in ("readability", "sentiment", "framing", "entities"):
-        page01 += len(family_section(tables, fam, out).html)
-    page02 = len(records_section(tables, quotes_table(tables.records.get("quotes")), "quotes", "Quotes", out).html)
-    page02 += len(records_section(tables, claims_table(tables.records.get("claims"), tables.sentences), "claims",
-                                  "Numeric claims", out).html)
-    page02 += len(family_section(tables, "sourcing", out).html)
-    comparison = compare_tables(tables)
-    page03 = len(events_section(tables, comparison, out).html) + len(stats_section(tables, out).html)
-    write_index(out, [("01-outlet-comparison.html", "Outlet comparison")], tables, corpus, out_name="OUT")
-    return {"01": page01, "02": page02, "03": page03}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

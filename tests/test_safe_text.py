@@ -179,3 +179,32 @@ def test_figure_svgs_hold_no_element_or_attribute_from_the_data(hostile_plots: l
             assert tag not in {"script", "img", "foreignObject", "a", "iframe"}, (plot.name, tag)
             assert not [a for a in el.attrib if a.rsplit("}", 1)[-1].lower().startswith("on")], (plot.name, el.attrib)
         assert not re.search(r"<(img|script)\b", svg, flags=re.I)
+
+
+LONG_NAMES = ("Washington Examiner (Opinion Desk)", "New York Times (News)")  # real AllSides-style labels
+
+
+def test_long_outlet_names_stay_inside_every_figure(seed_tables: AnalysisTables) -> None:
+    """Every text of every report figure (titles, axis labels, ticks, legends) is drawn inside the canvas
+    when outlets carry long names: a clipped axis label would not pass a journal's figure check."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from analysis.compare.run import compare_tables
+
+    tables = _relabel(seed_tables, dict(zip(sorted(seed_tables.articles["outlet"]), LONG_NAMES, strict=True)), {},
+                      "event-1")
+    m = tables.metrics
+    comparison = compare_tables(tables, None)
+    plots = [plot_readability(m), plot_tone_arc(m, tables.records.get("sentence_tone")), plot_frame_profile(m),
+             plot_actor_emphasis(m, top=8), plot_source_profile(m), plot_stance_verbs(m), plot_hedging(m),
+             plot_actor_tone(m, top=8), plot_keyness(comparison["keyness"]), plot_forest(comparison["stats"]),
+             plot_reuse(comparison["reuse"])]
+    for plot in plots:
+        fig = plot.figure
+        canvas = FigureCanvasAgg(fig)
+        with style_context():
+            canvas.draw()
+            drawn = fig.get_tightbbox(canvas.get_renderer())  # every drawn artist, in inches
+        w, h = fig.get_size_inches()
+        assert drawn.x0 >= -0.01 and drawn.y0 >= -0.01 and drawn.x1 <= w + 0.01 and drawn.y1 <= h + 0.01, (
+            plot.name, drawn.bounds, (w, h))

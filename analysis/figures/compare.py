@@ -99,7 +99,7 @@ def plot_keyness(keyness_df: pd.DataFrame, top: int = 15, scope: str | None = No
         lr = float(r["log_ratio"])
         ax.text(lr + (0.04 * span if lr > 0 else -0.04 * span), yi, f"{int(r['count_a'])} / {int(r['count_b'])}",
                 ha="left" if lr > 0 else "right", va="center", fontsize=6, color="#333333")
-    ax.set_xlabel(f"log ratio = log₂(rel. freq. {_short(pa)} ÷ {_short(pb)})")
+    ax.set_xlabel(f"log ratio: log₂ of relative frequency in\n{_short(pa)} ÷ {_short(pb)}")  # two lines: fits
     ax.set_title(f"← more in {pb}\nmore in {pa} →", fontsize=7)
     total_a, total_b = int(df["total_a"].iloc[0]), int(df["total_b"].iloc[0])
     descriptive = df["p_value"].isna().all()
