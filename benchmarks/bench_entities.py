@@ -48,6 +48,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
+# held-out quotes and speakers (measured before and after a change, never developed against)
+HELDOUT_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_heldout_speakers"
 CORPORA = ROOT.parent / "shared" / "corpora"
 SOURCES = ("allsides_dev.jsonl.gz", "roundups_dev.jsonl")
 TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -121,7 +123,7 @@ class LabelledArticle:
     limit: int  # labels cover text[:limit] (the first ``labelled_paragraphs`` paragraphs)
     entities: dict[str, str]  # canonical -> type
     main: list[str]
-    scope: str = "all"  # "entities": quotes and numbers were not labelled and are not scored
+    scope: str = "all"  # "entities": quotes and numbers not labelled; "quotes": only quotes (and speakers)
     skipped: list[Span] = field(default_factory=list)  # paragraphs left out (captions, link lists, embeds)
     mentions: list[GoldMention] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
@@ -216,7 +218,9 @@ def _split_mention(item: Any, where: str) -> tuple[str, str]:
 REQUIRED_KEYS = ("article_id", "source", "outlet", "outlet_group", "labelled_paragraphs", "labelled_by",
                  "entities", "main", "mentions", "quotes", "numbers")
 OPTIONAL_KEYS = ("topic", "notes", "skip_paragraphs", "scope")
-SCOPES = ("all", "entities")  # "entities": only entities and main entities labelled (quotes, numbers not scored)
+# "entities": only entities and main entities labelled (quotes, numbers not scored); "quotes": only quotes and
+# their speakers (entities and mentions name just the speakers; entities, main entities, numbers not scored)
+SCOPES = ("all", "entities", "quotes")
 
 
 def check_schema(data: dict[str, Any], where: str) -> None:
@@ -228,8 +232,10 @@ def check_schema(data: dict[str, Any], where: str) -> None:
     _require(not unknown, where, f"unknown key(s) {', '.join(unknown)}")
     _require(data["source"] in SOURCES, where, f"source must be one of {', '.join(SOURCES)}")
     _require(data.get("scope", "all") in SCOPES, where, f"scope must be one of {', '.join(SCOPES)}")
-    _require(data.get("scope", "all") == "all" or not (data["quotes"] or data["numbers"]), where,
+    _require(data.get("scope", "all") != "entities" or not (data["quotes"] or data["numbers"]), where,
              "scope: entities means quotes and numbers are not labelled (leave them empty)")
+    _require(data.get("scope", "all") != "quotes" or (data["quotes"] and not data["numbers"]), where,
+             "scope: quotes means quotes are labelled and numbers are not (leave them empty)")
     entities = data["entities"] or {}
     _require(isinstance(entities, dict), where, "entities must map canonical name -> type")
     for name, typ in entities.items():
@@ -786,6 +792,40 @@ def _f(x: float) -> str:
     return "—" if x != x else f"{x:.2f}"
 
 
+def speaker_counts(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
+                   aliases: dict[str, set[str]]) -> dict[str, list[int]]:
+    """Outlet group -> [articles, labelled quotes, detected, right speaker], over the articles labelled for quotes."""
+    by_outlet: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for art in (a for a in articles if a.scope != "entities"):
+        q, d, r = score_quotes(art, outputs[art.path.stem], aliases)
+        row = by_outlet[art.outlet_group]
+        for k, v in enumerate((1, q, d, r)):
+            row[k] += v
+    return by_outlet
+
+
+def speaker_table(by_outlet: dict[str, list[int]], n_articles: int) -> list[str]:
+    """The "Quote speakers by outlet" section (Markdown lines), with the largest gap between two outlets."""
+    lines = ["### Quote speakers by outlet", "",
+             "| outlet | articles | labelled quotes | detected | right speaker | speaker accuracy | 95% interval |",
+             "|---|---|---|---|---|---|---|"]
+    acc = {}
+    for outlet, (n_a, q, d, r) in sorted(by_outlet.items()):
+        value = r / q if q else float("nan")
+        if q >= MIN_QUOTES_FOR_GAP:
+            acc[outlet] = value
+        low, high = wilson_interval(r, q)
+        lines.append(f"| {outlet} | {n_a} | {q} | {d} | {r} | {_f(value)} | {_f(low)}–{_f(high)} |")
+    tot_q = sum(v[1] for v in by_outlet.values())
+    tot_r = sum(v[3] for v in by_outlet.values())
+    low, high = wilson_interval(tot_r, tot_q)
+    lines.append(f"| all | {n_articles} | {tot_q} | {sum(v[2] for v in by_outlet.values())} | {tot_r} | "
+                 f"{_f(tot_r / tot_q if tot_q else float('nan'))} | {_f(low)}–{_f(high)} |")
+    gap = max(acc.values()) - min(acc.values()) if len(acc) >= 2 else float("nan")
+    return [*lines, "", f"Largest speaker-accuracy gap between two outlets with at least {MIN_QUOTES_FOR_GAP} "
+                        f"labelled quotes: {_f(gap)}"]
+
+
 def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
            aliases: dict[str, set[str]]) -> str:
     """The benchmark tables as Markdown."""
@@ -794,35 +834,34 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
     claims = PRF()
     wrong: dict[str, int] = defaultdict(int)
     main_hits = main_total = 0
-    by_outlet: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # articles, quotes, detected, right
+    by_outlet = speaker_counts(articles, outputs, aliases)
     unmapped = 0
     for art in articles:
         out = outputs[art.path.stem]
         unmapped += out.unmapped
-        for t, s in score_mentions(art, out).items():
-            mention[t].add(s)
-        for t, s in score_documents(art, out, aliases).items():
-            doc[t].add(s)
-        h, n = main_entity_hits(art, out, aliases)
-        main_hits, main_total = main_hits + h, main_total + n
+        if art.scope != "quotes":
+            for t, s in score_mentions(art, out).items():
+                mention[t].add(s)
+            for t, s in score_documents(art, out, aliases).items():
+                doc[t].add(s)
+            h, n = main_entity_hits(art, out, aliases)
+            main_hits, main_total = main_hits + h, main_total + n
         if art.scope != "all":
             continue
-        q, d, r = score_quotes(art, out, aliases)
-        row = by_outlet[art.outlet_group]
-        row[0] += 1
-        row[1] += q
-        row[2] += d
-        row[3] += r
         c, w = score_claims(art, out)
         claims.add(c)
         for k, v in w.items():
             wrong[k] += v
     n_outlets = len({a.outlet_group for a in articles})
     n_full = sum(a.scope == "all" for a in articles)
+    n_quoted = sum(a.scope != "entities" for a in articles)
+    n_named = sum(a.scope != "quotes" for a in articles)
     lines = [f"Devset: {len(articles)} articles, {n_outlets} outlet groups, "
-             f"{sum(len(a.mentions) for a in articles)} entity mentions, {sum(len(a.quotes) for a in articles)} "
+             f"{sum(len(a.mentions) for a in articles if a.scope != 'quotes')} entity mentions, {sum(len(a.quotes) for a in articles)} "
              f"quotes, {sum(n.claim for a in articles for n in a.numbers)} claims and "
              f"{sum(not n.claim for a in articles for n in a.numbers)} labelled non-claims.", "",
+             *([f"Entities and main entities: scored on the {n_named} articles labelled for them.", ""]
+               if n_named < len(articles) else []),
              "### Entities", "",
              "| type | mention P | mention R | mention F1 | gold mentions | document P | document R | gold entities |",
              "|---|---|---|---|---|---|---|---|"]
@@ -834,29 +873,18 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
     lines += [f"| any type | {_f(a.precision)} | {_f(a.recall)} | {_f(a.f1)} | {a.tp + a.fn} | | | |", "",
               f"Main entities among each article's top 3 actors by prominence: {main_hits}/{main_total} = "
               f"{_f(main_hits / main_total if main_total else float('nan'))}", ""]
-    if not n_full:
+    if not n_quoted:
         lines.append("Quotes and numeric claims are not labelled in these articles (scope: entities).")
         return "\n".join(lines) + "\n"
+    if n_quoted < len(articles):
+        lines += [f"Quotes: scored on the {n_quoted} articles labelled for them.", ""]
+    lines += [*speaker_table(by_outlet, n_quoted), ""]
+    if not n_full:
+        lines.append("Numeric claims are not labelled in these articles.")
+        return "\n".join(lines) + "\n"
     if n_full < len(articles):
-        lines += [f"Quotes and numeric claims: scored on the {n_full} articles labelled for them.", ""]
-    lines += ["### Quote speakers by outlet", "",
-              "| outlet | articles | labelled quotes | detected | right speaker | speaker accuracy | 95% interval |",
-              "|---|---|---|---|---|---|---|"]
-    acc = {}
-    for outlet, (n_a, q, d, r) in sorted(by_outlet.items()):
-        value = r / q if q else float("nan")
-        if q >= MIN_QUOTES_FOR_GAP:
-            acc[outlet] = value
-        low, high = wilson_interval(r, q)
-        lines.append(f"| {outlet} | {n_a} | {q} | {d} | {r} | {_f(value)} | {_f(low)}–{_f(high)} |")
-    tot_q = sum(v[1] for v in by_outlet.values())
-    tot_r = sum(v[3] for v in by_outlet.values())
-    low, high = wilson_interval(tot_r, tot_q)
-    lines.append(f"| all | {len(articles)} | {tot_q} | {sum(v[2] for v in by_outlet.values())} | {tot_r} | "
-                 f"{_f(tot_r / tot_q if tot_q else float('nan'))} | {_f(low)}–{_f(high)} |")
-    gap = max(acc.values()) - min(acc.values()) if len(acc) >= 2 else float("nan")
-    lines += ["", f"Largest speaker-accuracy gap between two outlets with at least {MIN_QUOTES_FOR_GAP} labelled "
-              f"quotes: {_f(gap)}", "", "### Numeric claims", "",
+        lines += [f"Numeric claims: scored on the {n_full} articles labelled for them.", ""]
+    lines += ["### Numeric claims", "",
               "| precision | recall | F1 | labelled claims | system claims |", "|---|---|---|---|---|",
               f"| {_f(claims.precision)} | {_f(claims.recall)} | {_f(claims.f1)} | {claims.tp + claims.fn} | "
               f"{claims.tp + claims.fp} |", ""]
@@ -877,12 +905,18 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 """
 
 
+def split_folders(split: str) -> list[Path]:
+    """The fixture folders of a split: the devset, or the two held-out sets (entities; quotes and speakers)."""
+    return [DEVSET / "heldout", HELDOUT_SPEAKERS] if split == "heldout" else [DEVSET]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
     ap.add_argument("--split", choices=("dev", "heldout"), default="dev",
-                    help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder, "
-                         "measured only before and after a round of rule changes, never read for errors")
+                    help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder "
+                         "(entities) and tests/fixtures/devset_heldout_speakers (quotes), measured only before and "
+                         "after a round of rule changes, never read for errors")
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--code", type=Path, default=ROOT,
                     help="folder holding the analysis package to measure (default: this repository)")
@@ -895,14 +929,13 @@ def main(argv: list[str] | None = None) -> int:
     if not all((args.corpora / s).is_file() for s in SOURCES):
         print(f"error: corpora not found in {args.corpora}", file=sys.stderr)
         return 2
-    if args.devset is None:
-        args.devset = DEVSET / "heldout" if args.split == "heldout" else DEVSET
+    folders = [args.devset] if args.devset is not None else split_folders(args.split)
     try:
-        articles = load_devset(args.devset, args.corpora)
+        articles = [a for folder in folders for a in load_devset(folder, args.corpora)]
     except DevsetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    aliases = load_aliases(args.devset)
+    aliases = {k: v for folder in folders for k, v in load_aliases(folder).items()}
     command = shlex.join(["python", "benchmarks/bench_entities.py", *(argv if argv is not None else sys.argv[1:])])
     try:
         outputs = system_output(articles, args.code)

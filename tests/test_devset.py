@@ -162,7 +162,8 @@ def test_labels_resolve_to_offsets() -> None:
     ({"quotes": [{"p": 1, "text": "We agree", "kind": "direct", "speaker": "Olaf Scholz"}]}, "not in entities"),
     ({"entities": {"Donald Trump": "PER", "Angela Merkel": "PER", "Berlin": "GPE", "Paris": "GPE"}}, "no mention"),
     ({"extra": 1}, "unknown key"),
-    ({"scope": "quotes"}, "scope must be"),
+    ({"scope": "claims"}, "scope must be"),
+    ({"scope": "quotes"}, "numbers are not"),  # quote-only scope (held-out speakers) with numbers present
     ({"scope": "entities"}, "not labelled"),  # entity-only scope with quotes and numbers present
 ])
 def test_bad_fixtures_are_refused(over: dict, message: str) -> None:
