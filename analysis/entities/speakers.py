@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import ParsedArticle, Sentence, Token
 from ..segment import tokenize
-from .analyse import ActorMention, analyse_actors
+from .analyse import ActorAnalysis, ActorMention, analyse_actors
 from .coref import name_parts
 from .listed import Found, employer_before, find_listed
 from .rules import RuleRecogniser
@@ -79,20 +80,21 @@ def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sente
                                span.rule, False, title=span.title))
             for k in range(span.first, span.last):
                 taken[k] = True
-    persons_in_doc = {m.actor for m in analysis.mentions if m.kind == "person"}
+    persons = _article_persons(doc, analysis, table)
+    called = persons.by_word
     # a person named in full or by title
     for f in found:
         if f.kind == "person":
             name = f.name
             if " " not in name:
-                full = _persons_called(name, persons_in_doc, table)
+                full = called.get(name, [])
                 name = full[0] if len(full) == 1 else name
             return make(name, "person", f.rule, f.first, f.last)
     # a surname or short form of a person in this article
     for i, tok in enumerate(toks):
         if taken[i] or not is_cap(tok):
             continue
-        cands = _persons_called(strip_possessive(tok.text), persons_in_doc, table)
+        cands = called.get(strip_possessive(tok.text), [])
         if len(cands) == 1:
             return make(cands[0], "person", f"short form of {cands[0]}", i, i + 1)
     # a role held by a person of this article
@@ -102,12 +104,9 @@ def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sente
             employer = employer_before(toks, i, table)
             if employer:
                 break
-    low = " ".join(norm(t.text).lower() for t in toks)
-    for person, roles in analysis.roles.items():
-        for title, emp in roles:
-            if (f" {title} " in f" {low} " or f" {title}s " in f" {low} ") and (not employer or not emp
-                                                                                or emp == employer):
-                return make(person, "person", f"role of {person}: {title}")
+    held = _role_holder(" ".join(norm(t.text).lower() for t in toks).split(), employer, persons)
+    if held is not None:
+        return make(held[0], "person", f"role of {held[0]}: {held[1]}")
     # a listed organisation, then anything else listed
     for kind in ("organisation", "country", "other", "person"):
         for f in found:
@@ -118,11 +117,47 @@ def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sente
     return None
 
 
-def _persons_called(word: str, persons: set[str], table: ActorTable) -> list[str]:
-    """The persons of the article whose surname or listed short form is ``word``."""
-    out = []
-    for p in sorted(persons):
+Role = tuple[tuple[int, int], str, str, str]  # (order of the person and role, person, title, employer)
+
+
+@dataclass(frozen=True)
+class _ArticlePersons:
+    """The article's persons indexed for speaker phrases, built once per article and actor analysis."""
+
+    analysis: ActorAnalysis
+    by_word: dict[str, list[str]]  # surname, listed short form or one-word name -> persons (sorted)
+    by_title: dict[str, list[Role]]  # title ("foreign minister") and its plural -> roles, in analysis order
+    longest_title: int  # words of the longest title: the longest run of a phrase worth looking up
+
+
+def _article_persons(doc: ParsedArticle, analysis: ActorAnalysis, table: ActorTable) -> _ArticlePersons:
+    """The persons of ``analysis`` by word and by title (cached in ``doc.cache``), so resolving a speaker
+    phrase costs the phrase's length, not the article's number of persons and roles."""
+    cached = doc.cache.get("_speaker_persons")
+    if isinstance(cached, _ArticlePersons) and cached.analysis is analysis:
+        return cached
+    words: dict[str, set[str]] = {}
+    for p in {m.actor for m in analysis.mentions if m.kind == "person"}:
         spec = table.actors.get(p)
-        if (" " in p and name_parts(p)[1] == word) or (spec is not None and word in spec.short_forms) or p == word:
-            out.append(p)
-    return out
+        for w in ({name_parts(p)[1]} if " " in p else {p}) | set(spec.short_forms if spec is not None else ()):
+            words.setdefault(w, set()).add(p)
+    titles: dict[str, list[Role]] = {}
+    for n, (person, roles) in enumerate(analysis.roles.items()):
+        for k, (title, emp) in enumerate(roles):
+            for key in {title, title + "s"}:
+                titles.setdefault(key, []).append(((n, k), person, title, emp))
+    found = _ArticlePersons(analysis, {w: sorted(ps) for w, ps in words.items()}, titles,
+                            max((len(t.split()) for t in titles), default=0))
+    doc.cache["_speaker_persons"] = found
+    return found
+
+
+def _role_holder(words: list[str], employer: str, persons: _ArticlePersons) -> tuple[str, str] | None:
+    """(person, title) of the first role (in ``analysis.roles`` order) whose title, or its plural, is a run of
+    ``words`` and whose employer agrees with the phrase's (either unknown, or the same); None if none is."""
+    hits = [r for i in range(len(words)) for j in range(i + 1, min(len(words), i + persons.longest_title) + 1)
+            for r in persons.by_title.get(" ".join(words[i:j]), ()) if not employer or not r[3] or r[3] == employer]
+    if not hits:
+        return None
+    _, person, title, _ = min(hits)
+    return person, title

@@ -3,7 +3,7 @@
 This is *lexical tone near the actor*, never stance toward the actor: VADER scores the words of the
 sentences that mention the actor, and on hard news those words mostly describe the event (Boukes et
 al. 2020; van Atteveldt et al. 2021). For every body sentence that mentions an actor
-(:func:`analysis.actors.find_actor_mentions`), the sentence is cut into two pieces:
+(:func:`analysis.entities.find_actor_mentions`), the sentence is cut into two pieces:
 
 - the journalist's voice: the sentence text outside direct-quote spans, its parts joined by a
   space; quote marks left standing alone, leading commas and parts without a word are dropped;
@@ -109,7 +109,7 @@ def actor_tone_pieces(doc: ParsedArticle, mentions: Sequence[Any], spans: Sequen
                       score: Scorer, sentence_compound: Callable[[int], float] | None = None) -> list[TonePiece]:
     """Scored pieces for every actor and body sentence that mentions it, in reading order.
 
-    ``mentions`` are :class:`analysis.actors.ActorMention` (``actor``, ``sentence_index``); ``score``
+    ``mentions`` are :class:`analysis.entities.ActorMention` (``actor``, ``sentence_index``); ``score``
     returns VADER's polarity scores for a text. ``sentence_compound(i)``, when given, is the compound
     score of the whole sentence ``i`` already computed elsewhere; it is used for a piece that *is* the
     sentence text (no quoted part), so that sentence is not scored twice. A piece whose score is NaN
@@ -160,7 +160,7 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
     ``actor_tone_journalist`` / ``actor_tone_quoted`` (target = actor) = mean VADER compound of the
     actor's sentence pieces in that voice, in [-1, 1]; ``n_actor_tone_sentences_journalist`` /
     ``_quoted`` = how many pieces were scored. Defaults: mentions from
-    :func:`analysis.actors.find_actor_mentions`, spans from
+    :func:`analysis.entities.find_actor_mentions`, spans from
     :func:`analysis.sourcing.quotes.quoted_spans`, scores from
     :func:`analysis.metrics.sentiment.score_text`. Records table ``actor_tone`` (one row per piece).
     """

@@ -15,7 +15,7 @@ noun after the number and the approximator before it, and find who the sentence 
 
 ``attributed_to`` keeps the phrase as printed; ``attributed_actor`` is its canonical actor: the
 quote finder's speaker when a quote names the same source, else
-:func:`analysis.actors.resolve_actor`.
+:func:`analysis.entities.resolve_actor`.
 """
 
 from __future__ import annotations
@@ -474,7 +474,7 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
 
     ``quotes`` defaults to :func:`analysis.sourcing.quotes.find_quotes`; ``resolve`` (surface,
     doc, settings, sentence_index, start) -> canonical actor name defaults to
-    :func:`analysis.actors.resolve_actor`. With both defaults the result is cached on ``doc``. The
+    :func:`analysis.entities.resolve_actor`. With both defaults the result is cached on ``doc``. The
     reporting verbs and the approximators come from ``settings.reporting_verbs_file`` and
     ``settings.hedges_file`` when set (the bundled files otherwise).
     """

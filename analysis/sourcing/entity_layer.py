@@ -1,7 +1,8 @@
 """The sourcing family's one door to the entity layer (actors, mentions, speaker phrases).
 
-The entity layer is ``analysis.entities`` (formerly ``analysis.actors``); it is optional for this
-family: without it speakers stay as printed and pronouns find no antecedent among named actors.
+The entity layer is the package ``analysis.entities`` (:func:`analysis.entities.resolve_actor`,
+:func:`analysis.entities.analyse_actors`); it is optional for this family: without it speakers stay
+as printed and pronouns find no antecedent among named actors.
 """
 
 from __future__ import annotations
@@ -14,18 +15,16 @@ if TYPE_CHECKING:
     from ..metrics.base import Settings
     from ..model import ParsedArticle
 
-LAYERS = ("entities", "actors")  # module names under ``analysis``, newest first
+LAYER = "entities"  # the module name under ``analysis``
 
 
 @lru_cache(maxsize=1)
 def entity_layer() -> Any:
-    """The entity layer's module, or None when none is importable."""
-    for name in LAYERS:
-        try:
-            return importlib.import_module(f"{__package__.rsplit('.', 1)[0]}.{name}")
-        except ImportError:
-            continue
-    return None
+    """The entity layer's module, or None when it is not importable."""
+    try:
+        return importlib.import_module(f"{__package__.rsplit('.', 1)[0]}.{LAYER}")
+    except ImportError:
+        return None
 
 
 def actor_resolver() -> Any:

@@ -433,7 +433,7 @@ class _Finder:
         return value, "as printed" if speaker == surface else "as printed; actor resolved"
 
     def _resolve(self, surface: str, sentence: Sentence, offset: int) -> Any:
-        """The actor mention of a speaker phrase (:func:`analysis.actors.resolve_actor`), resolved once per
+        """The actor mention of a speaker phrase (:func:`analysis.entities.resolve_actor`), resolved once per
         phrase and article: a repeated phrase reuses the answer, its offsets moved to where it is printed."""
         if self.resolve is None:
             return None
