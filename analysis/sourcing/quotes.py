@@ -43,6 +43,7 @@ from .profile import (
 from .speakers import (
     CLAUSE_OPENERS,
     LABELS,
+    LY_NOUNS,
     PENDING,
     AntecedentIndex,
     Candidate,
@@ -75,6 +76,7 @@ OPENERS = {"“": "”", '"': '"'}
 # copy-edited text mixes them, and double quotes are not nested inside double quotes in English
 CLOSERS = {"“": frozenset('”"'), '"': frozenset('"”')}
 
+BE_FORMS = frozenset("be been being is was were are am".split())  # before a participle: a passive
 SKIP_BEFORE_VERB = frozenset("""has have had did does do also not never reportedly previously earlier again would just
     will could may might was were is are repeatedly publicly separately later then further already still however
     first initially once now recently had been officially formally""".split())
@@ -259,6 +261,11 @@ def _apposed_before_verb(toks: Sequence[Token], k: int, limit: int) -> tuple[int
                 and after is not None and after.is_word and _verb_like(after.lower):
             return words[0].start, words[-1].end
     return None
+
+
+def _adverb(t: Token) -> bool:
+    """A lower-case -ly adverb ("exclusively", "angrily"), not a noun such as "family" or "ally"."""
+    return t.text[:1].islower() and t.lower.endswith("ly") and t.lower not in LY_NOUNS
 
 
 def _name_words(words: Sequence[Token]) -> bool:
@@ -454,11 +461,15 @@ class _Finder:
         """Subject phrase of the verb at token ``i``: (start, end, boundary) in body offsets, or None."""
         toks = s.tokens
         j = i - 1
+        passive = False
         while j >= 0 and toks[j].is_word and (
-                toks[j].lower in SKIP_BEFORE_VERB or toks[j].lower.endswith(("n't", "n’t"))
-                or toks[j].lower in {"declined", "refused"}
+                toks[j].lower in SKIP_BEFORE_VERB or toks[j].lower in BE_FORMS or toks[j].lower.endswith(("n't", "n’t"))
+                or _adverb(toks[j]) or toks[j].lower in {"declined", "refused"}
                 or (toks[j].lower == "to" and j > 0 and toks[j - 1].lower in {"declined", "refused"})):
+            passive = passive or (toks[j].lower in BE_FORMS and not toks[i].lower.endswith("ing"))
             j -= 1
+        if passive:
+            return None  # "he would be asked", "was told": the subject is not the speaker
         if j >= 0 and toks[j].is_word and toks[j].lower == "to":
             return None  # an infinitive ("to add pressure"), not a report
         if j >= 1 and toks[j].text == "," and toks[j - 1].text == ".":
@@ -493,6 +504,15 @@ class _Finder:
         while a >= 0 and not self._boundary(toks[a]):
             a -= 1
         start = a + 1
+        if start <= j and a > 0 and toks[a].text == "," and _AFFILIATION.match(toks[start].text):
+            j = a - 1  # "Chuck Schumer, D-N.Y. said": the affiliation is set off by one comma only
+            a = j
+            while a >= 0 and not self._boundary(toks[a]):
+                a -= 1
+            start = a + 1
+        apposed = self._name_before_description(toks, a, start, j)
+        if apposed is not None:
+            return apposed
         if start > j:
             if a >= 0 and toks[a].lower in {"who", "which", "that"}:
                 return self._relative_antecedent(s, a)
@@ -513,7 +533,26 @@ class _Finder:
         trimmed = trim_subject(toks, start, j)
         if trimmed is None:
             return None  # a fragment ("workplace and", "The newly"): no speaker rather than a wrong one
+        if any(h.token_index != i and trimmed <= h.token_index <= j for h in self.hits[s.index]):
+            return None  # "said in a research (note)", "saying he cannot (comment)": a clause, not a speaker
         return toks[trimmed].start, toks[j].end, boundary
+
+    @staticmethod
+    def _name_before_description(toks: Sequence[Token], a: int, start: int, j: int) -> tuple[int, int, str] | None:
+        """'Theodore Karasik, director of research at the Institute …, told': when the phrase before the verb
+        (toks[start:j + 1], after the comma at ``a``) is a lower-case description, the capitalised name set
+        off before that comma is the speaker; None otherwise."""
+        if start > j or a <= 0 or toks[a].text != "," or not toks[start].is_word or not toks[start].text[:1].islower() \
+                or toks[start].lower in DETERMINERS:
+            return None  # "On Tuesday, the minister said": a determiner opens a subject of its own
+        b = a - 1
+        while b >= 0 and toks[b].is_word and (toks[b].text[:1].isupper() or toks[b].lower in NAME_LINKS):
+            b -= 1
+        words = toks[b + 1:a]
+        if not 2 <= len(words) <= 5 or not _name_words(words) or (b >= 0 and toks[b].is_word) \
+                or words[0].lower in CLAUSE_OPENERS:
+            return None
+        return words[0].start, words[-1].end, "comma"
 
     def _relative_antecedent(self, s: Sentence, a: int) -> tuple[int, int, str] | None:
         """The subject of "…, who said" / "a pinned tweet that reads": for "who", the person or group named
@@ -858,6 +897,13 @@ class _Finder:
                 self._participle_report(s, hit)
                 continue
             sub = self._subject(s, i)
+            inverted = self._inverted(s, hit)
+            if inverted is not None and not (sub is not None and sub[2] == "start" and self._short_name(s, sub)):
+                # "…, said a Commerce Ministry spokesman, Gao Feng." (not "Nelson Tebbe, a …, said the ruling …")
+                q = self._add("indirect", inverted, s, s.start, toks[i - 1].start, hit, "clause_then_speaker")
+                if q is not None:
+                    sent_quotes.append(q)
+                continue
             if sub is None:
                 continue
             surface = body[sub[0]:sub[1]]
@@ -866,10 +912,11 @@ class _Finder:
                 if parent is not None:  # "said it intercepted what it claims are": one report, two verbs
                     self._stance(hit, parent.speaker)
                     continue
-            after_end = next((t.start for t in toks[i + hit.n_tokens:] if t.text in ",;"), s.end)
+            after_end = next((t.start for t in toks[i + hit.n_tokens:] if t.text in ",;—–"), s.end)
             words_after = _words_between(toks, hit.end, after_end)
             words_before = _words_between(toks, s.start, sub[0])
-            if sub[2] == "comma" and words_after <= 3 and words_before >= 3:
+            as_after_comma = self._as_clause(toks, sub[0])  # "…, as The Post exclusively reported Tuesday."
+            if (sub[2] == "comma" or as_after_comma) and words_after <= 3 and words_before >= 3:
                 # "North Korea ratified …, state media reported Tuesday." – the clause comes first
                 comma = max(t.start for t in toks if t.text == "," and t.end <= sub[0])
                 q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
@@ -887,6 +934,57 @@ class _Finder:
                     q = self._absorb_partial_quotes(q, hit)
             if q is not None:
                 sent_quotes.append(q)
+
+    @staticmethod
+    def _as_clause(toks: Sequence[Token], start: int) -> bool:
+        """Whether the subject at body offset ``start`` follows ", as" ("…, as The Post reported")."""
+        k = next((n for n, t in enumerate(toks) if t.start >= start), 0)
+        return k >= 2 and toks[k - 1].lower == "as" and toks[k - 2].text == ","
+
+    def _inverted(self, s: Sentence, hit: VerbHit) -> tuple[int, int] | None:
+        """The speaker of an inverted attribution after its clause ("…, said a Commerce Ministry spokesman, Gao
+        Feng." / "…, said Oscar Wason, Dana Air's director of operations, on Monday."), or None.
+
+        The verb follows a comma with at least three words of the journalist's before it, and a speaker
+        phrase follows the verb (:func:`name_after`: no preposition or date) in which no word looks like a
+        verb ("…, said the plan failed" reports, it names no speaker); the rest of the sentence is set off by
+        commas. A description followed by an apposed name ("a spokesman, Gao Feng") gives the name.
+        """
+        toks = s.tokens
+        i, k = hit.token_index, hit.token_index + hit.n_tokens
+        if i < 1 or toks[i - 1].text != "," or _words_between(toks, s.start, toks[i - 1].start) < 3:
+            return None
+        if any(h.token_index < i - 1 for h in self.hits[s.index]):
+            return None  # "Russia said it would …, reports the Monitor": the clause is a report of its own
+        phrase = name_after(toks, k)
+        if phrase is None:
+            return None
+        words = [t for t in toks[k:] if t.is_word and t.end <= phrase[1]]
+        if len(words) > 8 or any(_verb_like(t.lower) or t.lower in PRONOUNS for t in words):
+            return None
+        rest = [t for t in toks if t.start >= phrase[1]]
+        if (rest and rest[0].text not in ",.;") or any(t.is_word and t.lower in BOUNDARY_WORDS for t in rest[:1]):
+            return None
+        if words[0].text[:1].isupper():
+            return phrase  # "said Oscar Wason"
+        if len(rest) > 1 and rest[0].text == ",":
+            name = []
+            for t in rest[1:]:
+                if not (t.is_word and t.text[:1].isupper()):
+                    break
+                name.append(t)
+            after = rest[1 + len(name)] if 1 + len(name) < len(rest) else None
+            if 1 < len(name) <= 4 and (after is None or after.text in ",."):
+                return name[0].start, name[-1].end  # "a Commerce Ministry spokesman, Gao Feng"
+        if self.cues.names_people(words[-1].text):
+            return phrase  # "said one of the sources", "said a senior official"
+        return None  # "…, said the ruling moves beyond …": a report, not a speaker
+
+    @staticmethod
+    def _short_name(s: Sentence, sub: tuple[int, int, str]) -> bool:
+        """Whether a subject span is a name of at most five capitalised words ("Nelson Tebbe", "Stone")."""
+        words = [t for t in s.tokens if sub[0] <= t.start and t.end <= sub[1] and t.is_word]
+        return 0 < len(words) <= 5 and _name_words(words)
 
     def _participle_report(self, s: Sentence, hit: VerbHit) -> None:
         """'X apologised, saying that …' / 'X veered off script to claim that …': an indirect quote whose

@@ -55,6 +55,12 @@ class PronounCues:
     pronouns: dict[str, str]  # "he" -> "male", "they" -> "plural", "it" -> "thing"
     honorifics: dict[str, str]  # "mr" -> "male"
     role_nouns: dict[tuple[str, ...], str]  # ("spokeswoman",) -> "female", ("first", "lady") -> "female"
+    person_nouns: frozenset[str] = frozenset()  # "source", "official", "member": nouns naming people
+
+    def names_people(self, word: str) -> bool:
+        """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
+        w = word.lower()
+        return any(x in self.person_nouns or (x,) in self.role_nouns for x in (w, w[:-1] if w.endswith("s") else w))
 
 
 def load_pronoun_cues(name_or_path: str = PRONOUNS_FILE) -> PronounCues:
@@ -72,6 +78,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         pronouns={str(k).lower(): str(v) for k, v in (d.get("pronouns") or {}).items()},
         honorifics=by_gender("honorifics"),
         role_nouns={tuple(k.split()): g for k, g in by_gender("role_nouns").items()},
+        person_nouns=frozenset(str(w).lower() for w in d.get("person_nouns") or []),
     )
 
 
