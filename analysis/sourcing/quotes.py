@@ -44,6 +44,7 @@ from .speakers import (
     CLAUSE_OPENERS,
     LABELS,
     LY_NOUNS,
+    NOT_SPEAKER_START,
     PENDING,
     AntecedentIndex,
     Candidate,
@@ -87,6 +88,7 @@ DETERMINERS = frozenset("the a an his her its their our this these those".split(
 NAME_LINKS = frozenset("of the de da del van von al bin".split())  # lower-case words inside names
 _AFFILIATION = re.compile(r"^[RDI]-[A-Z]")  # "R-S.C.", "D-N.Y.": a party affiliation, not a name
 PRONOUNS = frozenset("he she it they we i".split())
+CONJUNCTIONS = frozenset("and but yet so".split())  # clause openers that take no comma
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _CITING = re.compile(r"\bciting\s+", re.IGNORECASE)
 _TRAILING = " ,.;:!?"
@@ -240,6 +242,8 @@ def _key(q: Quote) -> tuple[str, int, int]:
     return q.kind, q.start, q.end
 
 
+MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 TIME_WORDS = frozenset("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last
     this week weekend month year morning afternoon evening night earlier later""".split())
 
@@ -287,11 +291,17 @@ def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
     i = hit.token_index
     if hit.form.lower().endswith("ing"):
         return True
-    if i > 1 and toks[i - 1].lower == "and" and toks[i - 2].is_word and toks[i - 2].text[:1].islower():
-        return True  # not "the U.S. and Ukraine accuse": a lower-case word before "and" ends a verb phrase
+    if _coordinated(toks, i):
+        return True
     if i > 0 and toks[i - 1].lower in {"help", "helps", "helped", "helping"}:
         return True  # "helped confirm": a bare infinitive
     return i > 0 and toks[i - 1].lower == "to" and not (i > 1 and toks[i - 2].lower in {"declined", "refused"})
+
+
+def _coordinated(toks: Sequence[Token], i: int) -> bool:
+    """A second verb after "and"/"but" ("X echoed the comments and said", "Mueller didn't charge Trump but
+    wrote"); not "the U.S. and Ukraine accuse": a lower-case word before the conjunction ends a verb phrase."""
+    return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word and toks[i - 2].text[:1].islower()
 
 
 AUXILIARIES = frozenset("""is was are were has had have will would could can may might must should did does do
@@ -355,6 +365,8 @@ class _Finder:
         self.pending: dict[tuple[str, int, int], tuple[str, Sentence, int]] = {}  # quote key -> pronoun, where
         self.continues: dict[tuple[str, int, int], tuple[str, int, int]] = {}  # continuation -> quote it continues
         self.pending_stance: dict[int, tuple[str, int, int]] = {}  # verb start -> quote whose speaker it names
+        self.absorbed: dict[tuple[str, int, int], tuple[str, int, int]] = {}  # dropped direct -> its mixed quote
+        self.verb_speaker: dict[int, tuple[int, int]] = {}  # verb start -> body offsets of its speaker phrase
 
     # ---- speakers -------------------------------------------------------------------------
     def _pronoun(self, pronoun: str, sentence: Sentence, offset: int) -> tuple[tuple[str, str, str, bool], str]:
@@ -530,6 +542,12 @@ class _Finder:
         if sum(1 for t in toks[start:j + 1] if t.is_word) > SUBJECT_MAX_WORDS:
             return None
         boundary = "start" if a < 0 else ("comma" if toks[a].text == "," else "word")
+        k = j
+        while k > start and toks[k].lower in TIME_WORDS | MONTHS | {"in", "at", "late", "early"}:
+            k -= 1
+        if k < j and any(toks[m].lower in MONTHS | TIME_WORDS - {"on", "this", "last", "earlier", "later"}
+                         for m in range(k + 1, j + 1)):
+            j = k  # "President Trump on Wednesday (asked)", "Trump last week": the date is no part of the speaker
         trimmed = trim_subject(toks, start, j)
         if trimmed is None:
             return None  # a fragment ("workplace and", "The newly"): no speaker rather than a wrong one
@@ -543,8 +561,8 @@ class _Finder:
         (toks[start:j + 1], after the comma at ``a``) is a lower-case description, the capitalised name set
         off before that comma is the speaker; None otherwise."""
         if start > j or a <= 0 or toks[a].text != "," or not toks[start].is_word or not toks[start].text[:1].islower() \
-                or toks[start].lower in DETERMINERS:
-            return None  # "On Tuesday, the minister said": a determiner opens a subject of its own
+                or toks[start].lower in DETERMINERS | CONJUNCTIONS | {"or", "nor"} or j - start < 1:
+            return None  # "On Tuesday, the minister said": a determiner opens a subject of its own; "X, Y, and Z"
         b = a - 1
         while b >= 0 and toks[b].is_word and (toks[b].text[:1].isupper() or toks[b].lower in NAME_LINKS):
             b -= 1
@@ -625,6 +643,8 @@ class _Finder:
             self.pending[key] = (surf, s, pronoun_at)
         if inherit is not None:
             self.continues[key] = _key(inherit)
+        if hit is not None and surface is not None:
+            self.verb_speaker.setdefault(hit.start, surface)
         if hit is not None and hit.tier and hit.start not in self.stance:  # tag verbs ("shouted") carry no stance
             self._stance(hit, speaker)
             if speaker_rule == PENDING or inherit is not None:
@@ -660,8 +680,9 @@ class _Finder:
                 cand = self._last_cand
                 if cand is not None and at >= 0:
                     self.antecedents.add(replace(cand, start=at, end=at + len(pronoun), sentence_index=s.index))
-            elif key in self.continues and self.continues[key] in done:
-                src = done[self.continues[key]]
+            elif key in self.continues and (src_key := self.absorbed.get(self.continues[key],
+                                                                         self.continues[key])) in done:
+                src = done[src_key]
                 q = replace(q, speaker=src.speaker, speaker_surface=src.speaker_surface,
                             speaker_type=src.speaker_type, named=src.named)
             done[key] = q
@@ -845,17 +866,52 @@ class _Finder:
         toks = s.tokens
         k = 0
         while k < limit and toks[k].lower in CLAUSE_OPENERS:
+            if toks[k].lower in CONJUNCTIONS:  # "But some Republicans backed Trump, noting": no opening phrase
+                k += 1
+                continue
             k = next((n + 1 for n in range(k, limit) if toks[n].text == ","), limit)
+        main = k
+        tagged = self._tag_of_bare_verb(s, limit, hit)
+        if tagged is not None:
+            return tagged
         # "Prosecutors have said Crusius surrendered …, saying": the clause starts after a reporting verb
-        for h in self.hits[s.index]:
+        # (not for a second verb: "X asserted that Y revealed … and argued" is X's)
+        coordinated = hit is not None and _coordinated(toks, hit.token_index)
+        for h in () if coordinated else self.hits[s.index]:
+            nxt = toks[h.token_index + h.n_tokens] if h.token_index + h.n_tokens < limit else None
+            if nxt is not None and nxt.lower in NOT_SPEAKER_START - {"that"}:
+                continue  # "they began to complain about Mr. Obama's focus, saying": no clause follows the verb
             if h.token_index + h.n_tokens <= limit and h is not hit and h.token_index >= k:
                 k = h.token_index + h.n_tokens
                 if k < limit and toks[k].lower == "that":
                     k += 1
+        tag = self._subject_at(s, k, limit, hit, why)
+        if tag is None and k != main:  # "Trump denied reports that he struck a deal, while insisting “…”"
+            tag = self._subject_at(s, main, limit, hit, why)
+        return tag
+
+    def _tag_of_bare_verb(self, s: Sentence, limit: int, hit: VerbHit | None) -> _Tag | None:
+        """'Mayorkas said Thursday, saying the US has …': a participle right after a reporting verb that reports
+        nothing of its own (only a date between them) shares that verb's speaker phrase; None otherwise."""
+        toks = s.tokens
+        prev = [h for h in self.hits[s.index] if h is not hit and h.token_index + h.n_tokens <= limit]
+        if not prev or prev[-1].start not in self.verb_speaker:
+            return None
+        h = prev[-1]
+        between = toks[h.token_index + h.n_tokens:limit]
+        if not all(not t.is_word or t.lower in TIME_WORDS | MONTHS for t in between):
+            return None
+        return _Tag(self.verb_speaker[h.start], hit, s, "speaker_before")
+
+    def _subject_at(self, s: Sentence, k: int, limit: int, hit: VerbHit | None, why: str) -> _Tag | None:
+        """The subject of :meth:`_clause_subject` when the clause starts at token ``k``, or None."""
+        toks = s.tokens
         while k < limit and not toks[k].is_word:
             k += 1
         if k >= limit:
             return None
+        if toks[k].lower in PRONOUNS and toks[k].lower != "it":  # "He looked into … and said": resolved later
+            return _Tag((toks[k].start, toks[k].end), hit, s, "speaker_before")
         cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
         if cand is not None and cand.kind != "country":
             return _Tag(None, hit, s, "speaker_before", cand, f"implicit subject of {why}: the clause's subject")
@@ -868,12 +924,22 @@ class _Finder:
                 break
             name.append(t)
         words = [t for t in name if t.is_word]
-        if not words or (len(words) == 1 and words[0].lower in SENTENCE_OPENERS):
-            return None  # "The", "It", "However": a capitalised word at a clause start that names no one
         after = toks[k + len(name)] if k + len(name) < limit else None
-        if after is not None and after.is_word and not _verb_like(after.lower):
-            return None  # "Republican lawmakers …": the capitalised words modify a noun, they are no name
-        return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
+        if words and not (len(words) == 1 and words[0].lower in SENTENCE_OPENERS) \
+                and not (after is not None and after.is_word and not _verb_like(after.lower)):
+            return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
+        # not "The", "It", "However" (a capitalised word at a clause start that names no one), not "Republican"
+        # in "Republican lawmakers" (a modifier): a short phrase naming people before the verb is the subject
+        group = []
+        for t in toks[k:limit]:
+            if not t.is_word or _verb_like(t.lower) or t.lower in BOUNDARY_WORDS:
+                break
+            group.append(t)
+        after = toks[k + len(group)] if k + len(group) < limit else None
+        if 0 < len(group) <= 5 and after is not None and after.is_word and _verb_like(after.lower) \
+                and self.cues.names_people(group[-1].text) and group[-1].lower not in PRONOUNS:
+            return _Tag((group[0].start, group[-1].end), hit, s, "speaker_before")  # "some Republicans backed"
+        return None
 
     def _in_direct(self, offset: int) -> bool:
         i = bisect_right(self.direct_starts, offset) - 1  # direct spans are found in text order, never overlap
@@ -1016,6 +1082,7 @@ class _Finder:
             return q
         for d in inner:
             self.quotes[self.position.pop(_key(d))] = None  # dropped: the mixed quote holds it
+            self.absorbed[_key(d)] = _key(q)  # a quote continuing the dropped one continues the mixed one
         mixed = replace(q, rule="mixed")
         self.quotes[self.position[_key(q)]] = mixed
         return mixed
