@@ -89,6 +89,7 @@ NAME_LINKS = frozenset("of the de da del van von al bin".split())  # lower-case 
 _AFFILIATION = re.compile(r"^[RDI]-[A-Z]")  # "R-S.C.", "D-N.Y.": a party affiliation, not a name
 PRONOUNS = frozenset("he she it they we i".split())
 CONJUNCTIONS = frozenset("and but yet so".split())  # clause openers that take no comma
+_FROM_NAME = re.compile(r"\b(?:from|by)\s+(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*:\s*$")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _CITING = re.compile(r"\bciting\s+", re.IGNORECASE)
 _TRAILING = " ,.;:!?"
@@ -151,6 +152,32 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
                 spans.append((open_at, p.end))  # unclosed: the quote ends with its paragraph
                 open_at = None
     return spans
+
+
+# An embedded social-media post as printed by news sites: the post's text, then "— Name (@handle) Month D, YYYY"
+_POST_SIGNATURE = re.compile(r"[ \t]+(?:[—–]|-{1,2})[ \t]*(?P<name>[^\W\d_][^()\n—–]{0,60}?)"
+                             r"[ \t]*\((?P<handle>@\w{1,30})\)[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})")
+
+
+def embedded_posts(doc: ParsedArticle) -> list[tuple[int, int, int, int]]:
+    """(content start, content end, name start, name end) body offsets of embedded posts: a paragraph's text
+    followed by the signature of an embedded tweet ("… Bad for country! — Donald J. Trump (@realDonaldTrump)
+    October 11, 2017"), printed without quotation marks. The content runs from the paragraph start (or the end
+    of the post before it) to the dash; leading dots ("....The assault") are left out."""
+    body = doc.body
+    out = []
+    for p in doc.paragraphs:
+        start = p.start
+        for m in _POST_SIGNATURE.finditer(body, p.start, p.end):
+            cstart, cend = start, m.start()
+            while cstart < cend and body[cstart] in " .…“”\"":
+                cstart += 1
+            while cend > cstart and body[cend - 1] in " “”\"":
+                cend -= 1
+            if any(c.isalpha() for c in body[cstart:cend]):
+                out.append((cstart, cend, m.start("name"), m.end("name")))
+            start = m.end()
+    return out
 
 
 @dataclass(frozen=True)
@@ -551,6 +578,9 @@ class _Finder:
         trimmed = trim_subject(toks, start, j)
         if trimmed is None:
             return None  # a fragment ("workplace and", "The newly"): no speaker rather than a wrong one
+        conj = [m for m in range(trimmed, j) if toks[m].lower in {"and", "but"}]
+        if conj and any(_verb_like(toks[m].lower) for m in range(trimmed, conj[-1])):
+            trimmed = conj[-1] + 1  # "after a truce was left in tatters and Israel (said)": a clause, then the subject
         if any(h.token_index != i and trimmed <= h.token_index <= j for h in self.hits[s.index]):
             return None  # "said in a research (note)", "saying he cannot (comment)": a clause, not a speaker
         return toks[trimmed].start, toks[j].end, boundary
@@ -700,7 +730,12 @@ class _Finder:
         body = self.doc.body
         sents = self.doc.sentences
         word_starts = [t.start for t in self.doc.words]
-        for open_at, close in _quote_mark_spans(self.doc):
+        posts = embedded_posts(self.doc)
+        for open_at, close in [*_quote_mark_spans(self.doc), (len(body), len(body))]:
+            while posts and posts[0][0] <= open_at:
+                self._post(*posts.pop(0))
+            if (self.direct and open_at < self.direct[-1][1]) or open_at >= len(body):
+                continue  # quotation marks inside an embedded post are the post's
             cstart, cend = open_at + 1, close
             content = body[cstart:cend]
             # words inside the marks (a word token lies inside or outside: marks are tokens of their own)
@@ -714,7 +749,7 @@ class _Finder:
             speechlike = content.rstrip().rstrip("’'")[-1:] in ",.!?…" or body[close + 1:close + 2] == ","
             tag = self._speaker_after(close, speechlike, open_at) if close < len(body) else None
             if tag is None:
-                tag = self._speaker_before(first, open_at)
+                tag = self._speaker_before(first, open_at) or self._speaker_before_paragraph(first, open_at)
             short = n_words <= SCARE_MAX_WORDS and not re.search(r"[.!?…](?:\s|$)|,\s*$", content)
             inherit = self._continued(first, open_at) if tag is None else None
             if tag is None and short and not (inherit is not None and self._whole_sentence(first, cstart, cend)):
@@ -731,6 +766,31 @@ class _Finder:
                 self.last_direct = q
                 if tag.rule == "speaker_before" and tag.hit is not None and tag.hit.tier:
                     self.by_verb.setdefault(tag.hit.start, []).append(q)
+
+    def _post(self, cstart: int, cend: int, name_start: int, name_end: int) -> None:
+        """Record an embedded post (:func:`embedded_posts`) as a direct quote of the name in its signature."""
+        self.direct.append((cstart, cend))
+        self.direct_starts.append(cstart)
+        s = self.doc.sentences[sentence_at(self.doc, name_start)]
+        q = self._add("direct", (name_start, name_end), s, cstart, cend, None, "embedded_post")
+        if q is not None:
+            self.quoted.append((q.start, q.end))
+            self.last_direct = q
+
+    def _speaker_before_paragraph(self, first: Sentence, open_at: int) -> _Tag | None:
+        """A quote that opens its paragraph right after a paragraph ending in a colon ("Below is the memo sent
+        from Goodell:" / "In a statement, the company said:"): the speaker is that colon's, or None."""
+        doc = self.doc
+        para = doc.paragraphs[first.paragraph]
+        if first.paragraph == 0 or doc.body[para.start:open_at].strip():
+            return None
+        prev = doc.sentences[doc.paragraphs[first.paragraph - 1].sentence_indices[-1]]
+        if not prev.text.rstrip().endswith(":"):
+            return None
+        m = _FROM_NAME.search(prev.text)
+        if m is not None:  # "the memo sent from Goodell:"
+            return _Tag((prev.start + m.start("name"), prev.start + m.end("name")), None, prev, "speaker_before_colon")
+        return self._speaker_before(prev, prev.end)
 
     def _whole_sentence(self, s: Sentence, cstart: int, cend: int) -> bool:
         """Whether the quoted words are all the words of their sentence ("“I will miss him dearly”:")."""
@@ -1090,21 +1150,34 @@ class _Finder:
     @staticmethod
     def _after_that(toks: Sequence[Token], k: int, default: int) -> int:
         """Start of a complement clause: after a "that" within four words of the verb ("said last week that")."""
-        for t in toks[k:k + 5]:
-            if not t.is_word:
-                break
-            if t.lower == "that":
+        for n, t in enumerate(toks[k:k + 5]):
+            if not t.is_word or t.lower in PRONOUNS:
+                break  # "said he needed more than that": the clause has begun
+            if t.lower == "that" and not (n and toks[k + n - 1].lower in {"than", "so", "such", "like", "all"}):
                 return t.end
         return default
 
     def _clause_end(self, s: Sentence, start: int) -> int:
-        """End of an attributed clause: the sentence end, or where 'according to'/'citing' begins."""
+        """End of an attributed clause: the sentence end, where 'according to'/'citing' begins, or where the
+        next reporting clause of the sentence begins after a comma or conjunction ("Muslims say …, but Hindus
+        say …": the first report ends at ", but")."""
         end = s.end
         for rx in (_ACCORDING, _CITING):
             for m in rx.finditer(s.text):
                 pos = s.start + m.start()
                 if start < pos < end and not self._in_direct(pos):
                     end = pos
+        toks = s.tokens
+        for h in self.hits[s.index]:
+            if h.start <= start or h.start >= end or self._in_direct(h.start) or _subjectless(toks, h):
+                continue
+            sub = self._subject(s, h.token_index)
+            k = next((n for n, t in enumerate(toks) if t.start >= sub[0]), 0) if sub is not None else 0
+            if sub is not None and sub[0] > start and k > 0 and (toks[k - 1].text in ",;" or toks[k - 1].lower in
+                                                                 {"but", "while", "whereas", "and"}):
+                end = min(end, toks[k - 1].start if toks[k - 1].text in ",;" or k < 2 or toks[k - 2].text != ","
+                          else toks[k - 2].start)
+                break
         return end
 
     def _phrase_after(self, s: Sentence, pos: int) -> tuple[int, int] | None:

@@ -94,6 +94,8 @@ class Candidate:
     value: Any  # what the caller gets back (the quote finder's speaker tuple)
 
 
+PLACE_WORDS = frozenset("in at from near outside".split())  # before a name: the name is a place
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
 
@@ -214,6 +216,11 @@ class AntecedentIndex:
             self._intro_end[si] = comma if words and words[0].lower in CLAUSE_OPENERS else -1
         return c.start < self._intro_end[si]
 
+    def _after_place_word(self, c: Candidate) -> bool:
+        """A name right after "in", "at", "from", "near" ("a mom in Silver Spring"): a place, whatever its type."""
+        m = _WORD_BEFORE.search(self.doc.body, max(0, c.start - 12), c.start)
+        return m is not None and m.group(1).lower() in PLACE_WORDS
+
     def add(self, cand: Candidate) -> None:
         """Insert a candidate (kept in text order; a second candidate at the same offset replaces none)."""
         i = bisect_left(self._starts, cand.start)
@@ -234,8 +241,8 @@ class AntecedentIndex:
         if same_sentence:
             lo = bisect_left(self._starts, sents[sentence_index].start)
             hi = bisect_left(self._starts, offset)
-            found = [c for c in self._cands[lo:hi]
-                     if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)]
+            found = [c for c in self._cands[lo:hi] if c.end <= offset and not self.excluded(c.start)
+                     and compatible(pronoun_kind, c) and not self._after_place_word(c)]
             return max(found, key=lambda c: c.start) if found else None
         para = sents[sentence_index].paragraph
         hi = bisect_left(self._starts, offset)
