@@ -73,6 +73,7 @@ SUBJECT_MAX_WORDS = 15  # longer "subjects" are clauses, not speaker phrases
 # our choice, as the sentiment family's cap: a longer "sentence" is almost always a segmentation failure
 # (unpunctuated text), and the speaker and clause search would take time quadratic in its length
 OPENERS = {"“": "”", '"': '"'}
+_MARK = re.compile("[“”\"]")  # the characters of OPENERS and CLOSERS
 # a quote opened with one style may be closed with the other ('"Hello,” he said', '“Hello," he said'):
 # copy-edited text mixes them, and double quotes are not nested inside double quotes in English
 CLOSERS = {"“": frozenset('”"'), '"': frozenset('"”')}
@@ -135,8 +136,8 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
     for n, p in enumerate(paras):
         carried = open_at is not None
         first_char = next((i for i in range(p.start, p.end) if not body[i].isspace()), p.end)
-        for i in range(p.start, p.end):
-            c = body[i]
+        for m in _MARK.finditer(body, p.start, p.end):  # only the marks: linear in marks, not characters
+            i, c = m.start(), m.group()
             if open_at is None:
                 if c in OPENERS:
                     open_at, closers = i, CLOSERS[c]

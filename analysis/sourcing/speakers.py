@@ -104,10 +104,9 @@ def phrase_gender(words: Sequence[str], cues: PronounCues) -> str:
     """Gender a phrase's own words tell ("a campaign spokeswoman" -> female), "" if none or both."""
     low = [w.lower().rstrip(".") for w in words]
     found = {cues.honorifics[w] for w in low if w in cues.honorifics}
-    for key, g in cues.role_nouns.items():
-        n = len(key)
-        if any(tuple(low[i:i + n]) == key for i in range(len(low) - n + 1)):
-            found.add(g)
+    longest = max((len(k) for k in cues.role_nouns), default=0)  # role nouns are looked up, not scanned
+    found |= {g for i in range(len(low)) for n in range(1, longest + 1)
+              if (g := cues.role_nouns.get(tuple(low[i:i + n]), ""))}
     return found.pop() if len(found) == 1 else ""
 
 
