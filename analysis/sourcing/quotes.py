@@ -388,6 +388,7 @@ class _Finder:
         self.last_direct: Quote | None = None  # the direct quote found last (continuations follow it)
         self._last_cand: Candidate | None = None  # the antecedent :meth:`_pronoun` found last
         self._resolved: dict[str, tuple[Any, int]] = {}  # speaker phrase -> (its actor mention, where it was)
+        self._role_subjects()
         self.position: dict[tuple[str, int, int], int] = {}  # quote key -> its index in self.quotes
         # pronoun speakers are resolved after every speaker phrase is known (:meth:`_resolve_pronouns`)
         self.pending: dict[tuple[str, int, int], tuple[str, Sentence, int]] = {}  # quote key -> pronoun, where
@@ -395,6 +396,33 @@ class _Finder:
         self.pending_stance: dict[int, tuple[str, int, int]] = {}  # verb start -> quote whose speaker it names
         self.absorbed: dict[tuple[str, int, int], tuple[str, int, int]] = {}  # dropped direct -> its mixed quote
         self.verb_speaker: dict[int, tuple[int, int]] = {}  # verb start -> body offsets of its speaker phrase
+
+    def _role_subjects(self) -> None:
+        """A sentence whose subject is a definite role description of a person of the article ("The former
+        president did not directly criticize Donald Trump, but he …") names that person again: the
+        description is an antecedent candidate, as the person's own mentions are (resolved through the role
+        titles the entity layer saw before person names: :func:`analysis.entities.resolve_actor`)."""
+        for s in self.doc.sentences:
+            toks = s.tokens
+            k = next((n for n, t in enumerate(toks) if t.is_word and t.lower not in CONJUNCTIONS), len(toks))
+            if s.index in self.too_long or k >= len(toks) or toks[k].lower != "the":
+                continue
+            words = []
+            for t in toks[k + 1:k + 5]:
+                if not (t.is_word and t.text[:1].islower()) or _verb_like(t.lower):
+                    break
+                words.append(t)
+            nxt = toks[k + 1 + len(words)] if k + 1 + len(words) < len(toks) else None
+            if not words or nxt is None or not nxt.is_word or not (_verb_like(nxt.lower) or any(
+                    h.token_index == k + 1 + len(words) for h in self.hits[s.index])):
+                continue
+            surface = self.doc.body[toks[k].start:words[-1].end]
+            mention = self._resolve(surface, s, toks[k].start)
+            if mention is not None and getattr(mention, "kind", "") == "person" \
+                    and str(getattr(mention, "rule", "")).startswith("role of"):
+                value = (str(mention.actor), surface, str(getattr(mention, "source_type", "") or OTHER), True)
+                self.antecedents.add(Candidate(toks[k].start, words[-1].end, s.index, "person",
+                                               self.genders.get(str(mention.actor), ""), value))
 
     # ---- speakers -------------------------------------------------------------------------
     def _pronoun(self, pronoun: str, sentence: Sentence, offset: int) -> tuple[tuple[str, str, str, bool], str]:
