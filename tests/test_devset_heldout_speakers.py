@@ -29,6 +29,17 @@ def test_heldout_is_disjoint_from_the_devset() -> None:
     assert held and not held & dev
 
 
+def test_heldout_leaves_out_the_quotes_earlier_tests_used() -> None:
+    # The speaker tests' excerpts (tests/fixtures/speakers/excerpts.yaml) were used to write rules: no held-out
+    # quote of the same article may start with the same words.
+    used = {(c["article_id"], c["quote"][:15]) for c in yaml.safe_load(
+        (bench.ROOT / "tests" / "fixtures" / "speakers" / "excerpts.yaml").read_text(encoding="utf-8"))}
+    for path in HELDOUT:
+        data = bench.load_fixture(path)
+        for q in data["quotes"]:
+            assert (str(data["article_id"]), str(q["text"])[:15]) not in used, (path.name, q["text"])
+
+
 def test_heldout_size() -> None:
     # The brief: about 12-15 articles from at least 6 outlets (NYT "Mr./Ms." style among them), 150+ quotes.
     data = [bench.load_fixture(p) for p in HELDOUT]
