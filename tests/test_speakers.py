@@ -211,3 +211,40 @@ def test_a_second_verb_after_and_takes_the_clause_subject():
             "said his group welcomed the decision.")
     (q,) = find_quotes(parse_article(Article("t", text)))
     assert q.speaker_surface == "Mohan Bhagwat"
+
+
+# ---------------------------------------------------------------- round 2 (issue 7 §3): hand-made cases per rule
+
+def test_passive_and_clause_subjects_name_no_speaker():
+    # "he would be asked": a passive's subject is not the speaker; "said in a research (note)": a phrase holding
+    # a reporting verb is a clause, not a speaker.
+    doc = parse_article(Article("t", "He instructed a member of staff that, if no Santa could be found, he would be "
+                                     "asked to don the suit. The plan worked, the aide said in a research note."))
+    surfaces = {q.speaker_surface for q in find_quotes(doc)}
+    assert "he would be" not in surfaces and "said in a research" not in surfaces
+    assert "the aide" in surfaces
+
+
+def test_embedded_posts_are_direct_quotes_of_their_signature():
+    from analysis.sourcing.quotes import embedded_posts
+
+    text = ("Mr. Lee answered online. We will win. Count on it! — Jane Lee (@janelee) May 3, 2019 "
+            "Second post here. — Jane Lee (@janelee) May 4, 2019\nA paragraph without a post — nothing to see.")
+    doc = parse_article(Article("t", text))
+    posts = embedded_posts(doc)
+    # two signatures, so two posts; the first runs from the paragraph start, the second from the first's date
+    assert [doc.body[a:b] for a, b, _, _ in posts] == ["Mr. Lee answered online. We will win. Count on it!",
+                                                       "Second post here."]
+    assert {doc.body[c:d] for _, _, c, d in posts} == {"Jane Lee"}
+    quotes = [q for q in find_quotes(doc) if q.rule == "embedded_post"]
+    assert len(quotes) == 2 and all(q.kind == "direct" and q.speaker_surface == "Jane Lee" for q in quotes)
+
+
+def test_inverted_attribution_needs_a_speaker_not_a_report():
+    # "…, said Kit Darby." names a speaker; "Nelson Tebbe, a law expert, said the ruling moves …" reports.
+    darby = _quote("He is among a legion of U.S. pilots now flying abroad, said Kit Darby, an aviation consultant.",
+                   "He is among")
+    assert darby is not None and darby.speaker_surface == "Kit Darby" and darby.rule == "clause_then_speaker"
+    tebbe = _quote("Nelson Tebbe, a religious law expert at Cornell, said the ruling moves beyond previous questions.",
+                   "the ruling moves")
+    assert tebbe is not None and tebbe.speaker_surface == "Nelson Tebbe"

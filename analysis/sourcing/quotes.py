@@ -337,8 +337,10 @@ AUXILIARIES = frozenset("""is was are were has had have will would could can may
 
 
 def _verb_like(low: str) -> bool:
-    """A word that may be the verb after a clause's subject ("dismissed", "was", "took")."""
-    return low.endswith("ed") or low in AUXILIARIES or low in IRREGULAR_PAST
+    """A word that may be the verb after a clause's subject ("dismissed", "was", "took", "didn't")."""
+    if low.endswith(("n't", "n’t")):
+        low = low[:-3]
+    return low.endswith("ed") or low in AUXILIARIES or low in IRREGULAR_PAST or low in {"ca", "wo"}
 
 
 IRREGULAR_PAST = frozenset("""took went made gave got put said told wrote came saw sent left met kept ran brought

@@ -358,9 +358,13 @@ def name_after(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
 
 def apposed_name(between: Sequence[Token], max_words: int) -> tuple[int, int] | None:
     """'Name, apposition, <verb>' (the tokens between a quote and its verb): the capitalised name before
-    the first comma ("Alex M. Azar II, the secretary of health and human services, said"), or None."""
+    the first comma ("Alex M. Azar II, the secretary of health and human services, said"; also when no comma
+    closes a bare description: "Theodore Karasik, director of research at the Institute … told"), or None."""
     comma = next((n for n, t in enumerate(between) if t.text == ","), None)
-    if comma is None or comma == 0 or between[-1].text != ",":
+    if comma is None or comma == 0 or comma + 1 >= len(between):
+        return None
+    described = between[comma + 1].is_word and between[comma + 1].text[:1].islower()
+    if between[-1].text != "," and not described:
         return None
     name = [t for t in between[:comma] if t.is_word]
     if not name or len(name) > max_words or not _capitalised([t.text for t in name]):
