@@ -42,10 +42,13 @@ from .profile import (
 )
 from .speakers import (
     CLAUSE_OPENERS,
+    GENERIC_ORG_HEADS,
     LABELS,
     LY_NOUNS,
     NOT_SPEAKER_START,
     PENDING,
+    PRONOUN_PARAGRAPHS,
+    PRONOUN_SENTENCES,
     AntecedentIndex,
     Candidate,
     PronounCues,
@@ -89,6 +92,7 @@ DETERMINERS = frozenset("the a an his her its their our this these those".split(
 NAME_LINKS = frozenset("of the de da del van von al bin".split())  # lower-case words inside names
 _AFFILIATION = re.compile(r"^[RDI]-[A-Z]")  # "R-S.C.", "D-N.Y.": a party affiliation, not a name
 PRONOUNS = frozenset("he she it they we i".split())
+ORG_WINDOW = (10, 40)  # our choice: paragraphs and sentences back for "the ministry" (a pronoun searches (2, 12))
 CONJUNCTIONS = frozenset("and but yet so".split())  # clause openers that take no comma
 _FROM_NAME = re.compile(r"\b(?:from|by)\s+(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*:\s*$")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
@@ -444,7 +448,9 @@ class _Finder:
         head = definite_head(surface.split())
         if not head:
             return None
-        cand = self.antecedents.find(f"org:{head}", sentence.index, at)
+        # "the ministry" names its kind of organisation and may look far back; "the company" only near
+        window = ORG_WINDOW if head not in GENERIC_ORG_HEADS else (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES)
+        cand = self.antecedents.find(f"org:{head}", sentence.index, at, window=window)
         if cand is None:
             return None
         actor, _surface, stype, _named = cand.value
@@ -588,15 +594,17 @@ class _Finder:
                 return self._relative_antecedent(s, a)
             return None
         if toks[start].lower in {"and", "or"} and a >= 0 and toks[a].text == ",":
-            # a list of speakers: "the U.S., South Korea, and Ukraine accuse"
+            # a list of speakers: "the U.S., South Korea, and Ukraine accuse"; a longer piece before ", and" is a
+            # clause of its own ("Putin ordered a commission to investigate, and spokeswoman Petrenko said")
+            after_and = start + 1
             while a >= 0 and toks[a].text == ",":
                 b = a - 1
                 while b >= 0 and not self._boundary(toks[b]):
                     b -= 1
-                seg_words = sum(1 for t in toks[b + 1:a] if t.is_word)
-                start, a = b + 1, b
-                if seg_words > 4:
+                if sum(1 for t in toks[b + 1:a] if t.is_word) > 4:
+                    start = after_and if start == after_and - 1 else start
                     break
+                start, a = b + 1, b
         if sum(1 for t in toks[start:j + 1] if t.is_word) > SUBJECT_MAX_WORDS:
             return None
         boundary = "start" if a < 0 else ("comma" if toks[a].text == "," else "word")
@@ -1073,7 +1081,8 @@ class _Finder:
             words_after = _words_between(toks, hit.end, after_end)
             words_before = _words_between(toks, s.start, sub[0])
             as_after_comma = self._as_clause(toks, sub[0])  # "…, as The Post exclusively reported Tuesday."
-            if (sub[2] == "comma" or as_after_comma) and words_after <= 3 and words_before >= 3:
+            bare = self._bare_verb(s, hit, after_end) and "according" not in body[sub[0]:sub[1]].lower()
+            if (sub[2] == "comma" or as_after_comma) and (words_after <= 3 or bare) and words_before >= 3:
                 # "North Korea ratified …, state media reported Tuesday." – the clause comes first
                 comma = max(t.start for t in toks if t.text == "," and t.end <= sub[0])
                 q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
@@ -1091,6 +1100,18 @@ class _Finder:
                     q = self._absorb_partial_quotes(q, hit)
             if q is not None:
                 sent_quotes.append(q)
+
+    def _bare_verb(self, s: Sentence, hit: VerbHit, end: int) -> bool:
+        """Whether the verb reports nothing after it: only a short phrase led by a preposition follows it up to
+        ``end`` ("…, the company said in a statement released through TASS."), with no clause word in it
+        ("explained to residents why …" reports)."""
+        toks = s.tokens
+        k = hit.token_index + hit.n_tokens
+        rest = [t for t in toks[k:] if t.is_word and t.start < end]
+        first = next((t for t in rest if t.lower not in TIME_WORDS), None)
+        return first is not None and first.lower in NOT_SPEAKER_START - {"that", "by", "of"} and len(rest) <= 8 \
+            and not any(t.lower in BOUNDARY_WORDS | {"why", "how"} for t in rest) \
+            and self._after_that(toks, k, hit.end) == hit.end
 
     @staticmethod
     def _as_clause(toks: Sequence[Token], start: int) -> bool:

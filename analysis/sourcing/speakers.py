@@ -228,9 +228,12 @@ class AntecedentIndex:
         self._starts.insert(i, cand.start)
         self._cands.insert(i, cand)
 
-    def find(self, pronoun_kind: str, sentence_index: int, offset: int,
-             same_sentence: bool = False) -> Candidate | None:
+    def find(self, pronoun_kind: str, sentence_index: int, offset: int, same_sentence: bool = False,
+             window: tuple[int, int] = (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES)) -> Candidate | None:
         """The nearest compatible candidate before body ``offset`` in sentence ``sentence_index``, or None.
+
+        ``window``: at most this many (earlier paragraphs, sentences) are searched; a definite description
+        ("the ministry") searches further back than a pronoun.
 
         ``same_sentence``: only that sentence, the candidate closest to ``offset`` (a relative pronoun's
         antecedent: "…, a mom in Silver Spring, Maryland, who said")."""
@@ -246,8 +249,8 @@ class AntecedentIndex:
         para = sents[sentence_index].paragraph
         hi = bisect_left(self._starts, offset)
         si = sentence_index
-        while si >= 0 and sentence_index - si < PRONOUN_SENTENCES \
-                and self.paragraphs_between(sents[si].paragraph, para) <= PRONOUN_PARAGRAPHS:
+        while si >= 0 and sentence_index - si < window[1] \
+                and self.paragraphs_between(sents[si].paragraph, para) <= window[0]:
             lo = bisect_left(self._starts, sents[si].start, 0, hi)
             found = [c for c in self._cands[lo:hi]
                      if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)]
