@@ -596,15 +596,18 @@ class _Finder:
         if toks[start].lower in {"and", "or"} and a >= 0 and toks[a].text == ",":
             # a list of speakers: "the U.S., South Korea, and Ukraine accuse"; a longer piece before ", and" is a
             # clause of its own ("Putin ordered a commission to investigate, and spokeswoman Petrenko said")
-            after_and = start + 1
+            after_and, listed = start + 1, False
             while a >= 0 and toks[a].text == ",":
                 b = a - 1
                 while b >= 0 and not self._boundary(toks[b]):
                     b -= 1
-                if sum(1 for t in toks[b + 1:a] if t.is_word) > 4:
-                    start = after_and if start == after_and - 1 else start
+                long_piece = sum(1 for t in toks[b + 1:a] if t.is_word) > 4
+                if long_piece and not listed:
+                    start = after_and  # no list: the piece before ", and" is a clause
                     break
-                start, a = b + 1, b
+                start, a, listed = b + 1, b, True
+                if long_piece:
+                    break  # the list's head: "Intelligence reports from the U.S., South Korea, and Ukraine"
         if sum(1 for t in toks[start:j + 1] if t.is_word) > SUBJECT_MAX_WORDS:
             return None
         boundary = "start" if a < 0 else ("comma" if toks[a].text == "," else "word")
