@@ -248,3 +248,13 @@ def test_inverted_attribution_needs_a_speaker_not_a_report():
     tebbe = _quote("Nelson Tebbe, a religious law expert at Cornell, said the ruling moves beyond previous questions.",
                    "the ruling moves")
     assert tebbe is not None and tebbe.speaker_surface == "Nelson Tebbe"
+
+
+def test_frame_verbs_make_speech_but_not_every_short_quote():
+    # hand-made: "called it “…”" attributes the quoted words; "called for" does not; a bare short quote stays
+    # a scare quote
+    doc = parse_article(Article("t", "Ms. Lane called the plan “a disaster” on Monday. Mr. Cole called for "
+                                     "“fair play” at once. The “reform” passed."))
+    direct = {q.text: q.speaker_surface for q in find_quotes(doc) if q.kind == "direct"}
+    assert direct == {"a disaster": "Ms. Lane"}
+    assert {t for _, _, t in find_scare_quotes(doc)} == {"fair play", "reform"}

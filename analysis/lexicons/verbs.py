@@ -68,10 +68,11 @@ def read_reporting_verbs(lex: Lexicon) -> tuple[VerbEntry, ...]:
     return tuple(out)
 
 
-def read_tag_verbs(lex: Lexicon) -> tuple[VerbEntry, ...]:
-    """The ``tag_verbs`` entries (``lemma: [form, ...]``, no tier) of a loaded reporting-verb lexicon."""
-    return tuple(VerbEntry(str(lemma), "", _forms(entry, f"{lex.path}: tag_verbs: {lemma}"))
-                 for lemma, entry in _mapping(lex, "tag_verbs").items())
+def read_tag_verbs(lex: Lexicon, key: str = "tag_verbs") -> tuple[VerbEntry, ...]:
+    """The ``tag_verbs`` entries (``lemma: [form, ...]``, no tier) of a loaded reporting-verb lexicon, or those
+    of another mapping of the same shape (``key="frame_verbs"``)."""
+    return tuple(VerbEntry(str(lemma), "", _forms(entry, f"{lex.path}: {key}: {lemma}"))
+                 for lemma, entry in _mapping(lex, key).items())
 
 
 @lru_cache(maxsize=16)

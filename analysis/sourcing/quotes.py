@@ -65,7 +65,15 @@ from .speakers import (
     phrase_gender,
     trim_subject,
 )
-from .stance import StanceVerb, VerbHit, find_verb_hits, reporting_verbs_for, tag_verbs_for
+from .stance import (
+    StanceVerb,
+    VerbHit,
+    find_verb_hits,
+    frame_nouns_for,
+    frame_verbs_for,
+    reporting_verbs_for,
+    tag_verbs_for,
+)
 
 if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package imports this module
     from ..metrics.base import Settings
@@ -369,6 +377,8 @@ class _Finder:
         self.hits = {s.index: [] if s.index in self.too_long else find_verb_hits(s, self.verbs)
                      for s in doc.sentences}
         self.tags = tag_verbs_for(settings)
+        self.frames = frame_verbs_for(settings)
+        self.frame_nouns = frame_nouns_for(settings)
         self._tag_hits: dict[int, list[VerbHit]] = {}  # sentence index -> tag-verb hits (found on demand)
         self.quotes: list[Quote | None] = []  # None: a direct quote absorbed into a mixed quote
         self.scare: list[tuple[int, int, str]] = []
@@ -793,6 +803,8 @@ class _Finder:
             if tag is None:
                 tag = self._speaker_before(first, open_at) or self._speaker_before_paragraph(first, open_at)
             short = n_words <= SCARE_MAX_WORDS and not re.search(r"[.!?…](?:\s|$)|,\s*$", content)
+            if tag is None and short:  # "called the ruling a “turning point”": a source's words, not scare quotes
+                tag = self._framed(first, open_at)
             inherit = self._continued(first, open_at) if tag is None else None
             if tag is None and short and not (inherit is not None and self._whole_sentence(first, cstart, cend)):
                 self.scare.append((cstart, cend, content))  # a short quote is speech only as a sentence of its own
@@ -808,6 +820,54 @@ class _Finder:
                 self.last_direct = q
                 if tag.rule == "speaker_before" and tag.hit is not None and tag.hit.tier:
                     self.by_verb.setdefault(tag.hit.start, []).append(q)
+
+    def _framed(self, s: Sentence, open_at: int) -> _Tag | None:
+        """The speaker of quoted words that are the object of a frame verb ("X called the ruling a “…”", "X
+        denounced a so-called “…” mentality"; ``frame_verbs`` of the reporting-verb lexicon) or follow a
+        possessive and a frame noun ("Rubio’s threat of “…”"; ``frame_nouns``), or None. The verb must come
+        within eight words before the quote in the same clause, and not be a phrasal use ("called for")."""
+        if s.index in self.too_long:
+            return None
+        toks = s.tokens
+        hits = [h for h in find_verb_hits(s, self.frames) if h.end <= open_at and not self._in_direct(h.start)]
+        if not hits:
+            return self._possessive_frame(s, open_at)
+        h = hits[-1]
+        between = [t for t in toks if h.end <= t.start < open_at]
+        nxt = between[0] if between else None
+        if any(t.text in ";:.!?" for t in between) or sum(t.is_word for t in between) > 8 \
+                or (nxt is not None and nxt.lower in {"for", "on", "off", "up", "out", "in", "back", "upon"}):
+            return None
+        if _subjectless(toks, h):
+            tag = self._clause_subject(s, h.token_index, h, f"'{h.form}'")
+            return replace(tag, rule="speaker_before_frame") if tag is not None else None
+        sub = self._subject(s, h.token_index)
+        return _Tag((sub[0], sub[1]), h, s, "speaker_before_frame") if sub is not None else None
+
+    def _possessive_frame(self, s: Sentence, open_at: int) -> _Tag | None:
+        """'Sen. Marco Rubio’s threat of “vigorous oversight”': the possessor before a frame noun right before
+        the quote (an "of" or "that" between them allowed), or None."""
+        toks = [t for t in s.tokens if t.end <= open_at]
+        k = len(toks) - 1
+        while k >= 0 and toks[k].is_word and toks[k].lower in {"of", "that", "a", "an", "about"}:
+            k -= 1
+        if k < 1 or not (toks[k].is_word and toks[k].lower in self.frame_nouns):
+            return None
+        k -= 1
+        if toks[k].text in {"’s", "'s"}:
+            k -= 1
+            end = toks[k].end
+        elif toks[k].is_word and toks[k].text.endswith(("’s", "'s")):
+            end = toks[k].end - 2
+        else:
+            return None
+        name = []
+        while k >= 0 and toks[k].is_word and toks[k].text[:1].isupper():
+            name.insert(0, toks[k])
+            k -= 1
+        if not name or (len(name) == 1 and name[0].lower in SENTENCE_OPENERS):
+            return None
+        return _Tag((name[0].start, end), None, s, "speaker_before_frame")
 
     def _post(self, cstart: int, cend: int, name_start: int, name_end: int) -> None:
         """Record an embedded post (:func:`embedded_posts`) as a direct quote of the name in its signature."""

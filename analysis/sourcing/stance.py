@@ -126,6 +126,24 @@ def tag_verbs_for(settings: Settings | None) -> ReportingVerbs:
     return load_tag_verbs(str(path) if path else VERBS_FILE)
 
 
+def frame_verbs_for(settings: Settings | None) -> ReportingVerbs:
+    """The ``frame_verbs`` of the reporting-verb lexicon ("called it “…”"; the quote finder reads them only to
+    tell quoted words of a source from scare quotes), as a lookup with tier "" (no stance)."""
+    path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
+    return compiled(load_lexicon(str(path) if path else VERBS_FILE), _compile_frames)
+
+
+def _compile_frames(lex: Lexicon) -> ReportingVerbs:
+    return _lookup(read_tag_verbs(lex, "frame_verbs"), lex)
+
+
+def frame_nouns_for(settings: Settings | None) -> frozenset[str]:
+    """The ``frame_nouns`` of the reporting-verb lexicon (lower case): "Rubio’s threat of “…”"."""
+    path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
+    lex = load_lexicon(str(path) if path else VERBS_FILE)
+    return frozenset(str(w).lower() for w in lex.data.get("frame_nouns") or [])
+
+
 def reporting_verbs_for(settings: Settings | None) -> ReportingVerbs:
     """The reporting verbs of ``settings.reporting_verbs_file`` when set, else the bundled file."""
     path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
