@@ -857,7 +857,8 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
     n_quoted = sum(a.scope != "entities" for a in articles)
     n_named = sum(a.scope != "quotes" for a in articles)
     lines = [f"Devset: {len(articles)} articles, {n_outlets} outlet groups, "
-             f"{sum(len(a.mentions) for a in articles if a.scope != 'quotes')} entity mentions, {sum(len(a.quotes) for a in articles)} "
+             f"{sum(len(a.mentions) for a in articles if a.scope != 'quotes')} entity mentions, "
+             f"{sum(len(a.quotes) for a in articles)} "
              f"quotes, {sum(n.claim for a in articles for n in a.numbers)} claims and "
              f"{sum(not n.claim for a in articles for n in a.numbers)} labelled non-claims.", "",
              *([f"Entities and main entities: scored on the {n_named} articles labelled for them.", ""]
