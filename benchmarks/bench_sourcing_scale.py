@@ -15,6 +15,10 @@ peak RSS of the whole run. Run from the
 repository root::
 
     .venv/bin/python benchmarks/bench_sourcing_scale.py --sizes 0.5 1 2 5 --kinds news flat
+
+``--code DIR`` measures another ``analysis/`` (exported with ``git archive COMMIT analysis | tar -x -C DIR``)
+on the same text, so two versions can be run side by side; the last column is the family's CPU time
+(``time.process_time``), less sensitive than wall time to other work on a shared machine.
 """
 
 from __future__ import annotations
@@ -87,12 +91,15 @@ def run_once(kind: str, mb: float) -> dict[str, float]:
         layer.analyse_actors(doc, settings)  # the entities family's pass (cached on the article)
     sentence_scores(doc)  # the sentiment family's sentence tone, which actor tone reuses (cached)
     t2 = time.perf_counter()
+    c2 = time.process_time()
     result = compute_sourcing(doc, settings)
     t3 = time.perf_counter()
+    cpu = time.process_time() - c2
     quotes = len(result.records.get("quotes", []))
     claims = len(result.records.get("claims", []))
     return {"chars": len(text), "words": doc.n_words, "parse_s": t1 - t0, "actors_s": t2 - t1,
-            "sourcing_s": t3 - t2, "quotes": quotes, "claims": claims, "evidence": len(result.evidence),
+            "sourcing_s": t3 - t2, "sourcing_cpu_s": cpu, "quotes": quotes, "claims": claims,
+            "evidence": len(result.evidence),
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -100,24 +107,27 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=float, nargs="+", default=[0.5, 1, 2, 5], help="article sizes in MB")
     ap.add_argument("--kinds", nargs="+", default=["news", "flat"], choices=["news", "flat"])
+    ap.add_argument("--code", type=Path, default=ROOT, help="folder holding the analysis package to measure")
     ap.add_argument("--one", nargs=2, metavar=("KIND", "MB"), help=argparse.SUPPRESS)  # child process
     args = ap.parse_args(argv)
     if args.one:
+        sys.path.insert(0, str(args.code.resolve()))  # this analysis/, not the installed one
         print(json.dumps(run_once(args.one[0], float(args.one[1]))))
         return
     print(f"Python {platform.python_version()}; {platform.platform()}; text from "
           f"{'allsides_dev (concatenated)' if CORPUS.exists() else 'the seeds (repeated)'}\n")
     print("| kind | MB | words | parse s | shared passes s | sourcing s | sourcing s per MB | quotes | claims | "
-          "evidence rows | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "evidence rows | peak RSS MB | sourcing CPU s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind in args.kinds:
         for mb in args.sizes:
-            out = subprocess.run([sys.executable, __file__, "--one", kind, str(mb)], capture_output=True,
+            out = subprocess.run([sys.executable, __file__, "--one", kind, str(mb), "--code", str(args.code)],
+                                 capture_output=True,
                                  text=True, cwd=ROOT, check=True)
             r = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"| {kind} | {mb:g} | {r['words']:,} | {r['parse_s']:.1f} | {r['actors_s']:.1f} | "
                   f"{r['sourcing_s']:.1f} | {r['sourcing_s'] / mb:.1f} | {r['quotes']:,} | {r['claims']:,} | "
-                  f"{r['evidence']:,} | {r['peak_mb']:.0f} |", flush=True)
+                  f"{r['evidence']:,} | {r['peak_mb']:.0f} | {r['sourcing_cpu_s']:.1f} |", flush=True)
 
 
 if __name__ == "__main__":
