@@ -120,6 +120,22 @@ class Token:
         return self.kind != "punct"
 
 
+_new_object = object.__new__
+_set_text, _set_start, _set_end, _set_kind = (Token.text.__set__, Token.start.__set__,  # type: ignore[attr-defined]
+                                              Token.end.__set__, Token.kind.__set__)  # type: ignore[attr-defined]
+
+
+def make_token(text: str, start: int, end: int, kind: str) -> Token:
+    """``Token(text, start, end, kind)``, built through its slots: the tokenizer makes one per word and mark,
+    and a frozen dataclass's ``__init__`` (``object.__setattr__`` per field) costs about twice as much."""
+    tok = _new_object(Token)
+    _set_text(tok, text)
+    _set_start(tok, start)
+    _set_end(tok, end)
+    _set_kind(tok, kind)
+    return tok
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int  # 0-based position in the body; -1 for the headline

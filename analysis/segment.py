@@ -34,7 +34,7 @@ from itertools import pairwise
 
 from .lexicons import load_lexicon
 from .lexicons.verbs import reporting_verb_forms
-from .model import MediacompareError, Token
+from .model import MediacompareError, Token, make_token
 
 LISTS_FILE = "segment_en.yaml"
 
@@ -205,7 +205,11 @@ def _title_pattern() -> str:
     alternatives = [rf"(?i:{titles})\.(?=\s+[^\W\d_]|$)"]
     if saints:
         alternatives.append(rf"(?i:{saints})\.(?=\s+[A-Z])")
-    return r"(?<![\w.’'\-])(?:" + "|".join(alternatives) + ")"
+    # A guard before the alternation: a title is at most ``longest`` letters and a period, so at every
+    # other word start one look-ahead fails instead of each title being tried in turn (same matches:
+    # case folding maps one letter to one letter, and every folded letter is a ``[^\W\d_]``).
+    longest = max(map(len, TITLES | SAINT_ABBREVIATIONS))
+    return rf"(?<![\w.’'\-])(?=[^\W\d_]{{1,{longest}}}\.)(?:" + "|".join(alternatives) + ")"
 
 
 _TOKEN = re.compile(
@@ -230,8 +234,9 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     50% are numbers; every other non-space character is a punctuation token, except that an
     ellipsis "..." is one token.
     """
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        kind = "word" if m.lastgroup in ("word", "word2") else m.lastgroup or "punct"
-        tokens.append(Token(m.group(), m.start() + offset, m.end() + offset, kind))
-    return tuple(tokens)
+    kinds = _KINDS
+    return tuple([make_token(m.group(), m.start() + offset, m.end() + offset, kinds[m.lastgroup])
+                  for m in _TOKEN.finditer(text)])
+
+
+_KINDS = {"word": "word", "word2": "word", "number": "number", "punct": "punct"}  # regex group -> token kind

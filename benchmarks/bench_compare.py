@@ -110,8 +110,10 @@ def budget(repeats: int, names: list[str]) -> None:
             path = write_jsonl(rows, folder / f"{name}.jsonl")
             m_runs, c_runs = [], []
             for k in range(repeats):
-                m_runs.append(timed([*cli, "metrics", str(path), "-o", str(folder / f"m{k}.parquet"), "--quiet"]))
-                c_runs.append(timed([*cli, "compare", str(path), "-o", str(folder / f"c{k}"), "--quiet"]))
+                m_runs.append(timed([*cli, "metrics", str(path), "-o", str(folder / f"m{k}.parquet"), "--quiet",
+                                     "--no-cache"]))
+                c_runs.append(timed([*cli, "compare", str(path), "-o", str(folder / f"c{k}"), "--quiet",
+                                     "--no-cache"]))
                 shutil.rmtree(folder / f"c{k}", ignore_errors=True)
             m = statistics.median(w for w, _ in m_runs)
             c = statistics.median(w for w, _ in c_runs)

@@ -8,7 +8,7 @@ article registered with :func:`metric`, so one conformance test covers them all.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Protocol
 
@@ -30,6 +30,25 @@ class Measurement:
     def of(cls, metric: str, value: float, target: str = "") -> Measurement:
         """A measurement whose note is the reason carried by an undefined value."""
         return cls(metric, float(value), target, reason_of(value))
+
+
+def flat_record(obj: object) -> dict[str, object]:
+    """A records-table row of a flat dataclass (fields of plain values): ``{field name: value}``, in field order.
+
+    What ``dataclasses.asdict`` returns for such an object, without its recursive deep copy of every value
+    (the records of quotes, sources and claims are built this way for every article).
+    """
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import asdict
 from itertools import accumulate
 
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Token, Undefined
@@ -22,7 +21,7 @@ from ..sourcing.hedges import hedge_result
 from ..sourcing.profile import Source, source_profile, source_types_for, sources_by_type
 from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes, quoted_spans, sentence_at, skipped_sentences
 from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
-from .base import Evidence, FamilyResult, Measurement, Settings, register_family
+from .base import Evidence, FamilyResult, Measurement, Settings, flat_record, register_family
 
 KINDS = ("direct", "indirect", "according_to", "citing")
 EMPTY = "empty body: no text to find quotes in"
@@ -169,7 +168,8 @@ def compute_sourcing(doc: ParsedArticle, settings: Settings) -> FamilyResult:
         sources = source_profile(quotes)
         result = FamilyResult(quote_measurements(doc, quotes, scare, sources, stance, settings),
                               quote_evidence(doc, quotes, scare, stance, skipped_sentences(doc, settings)),
-                              {"quotes": [asdict(q) for q in quotes], "sources": [asdict(s) for s in sources]})
+                              {"quotes": [flat_record(q) for q in quotes],
+                               "sources": [flat_record(s) for s in sources]})
     for fn in PARTS:
         _merge(result, fn(doc, settings))
     return result

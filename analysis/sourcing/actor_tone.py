@@ -21,11 +21,11 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
+from ..metrics.base import Evidence, FamilyResult, Measurement, Settings, flat_record
 from ..model import ParsedArticle, Sentence, Undefined
 
 VOICES = ("journalist", "quoted")
@@ -199,4 +199,4 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
         for p in pieces
     ]
     return FamilyResult(measurements=measurements, evidence=evidence,
-                        records={"actor_tone": [asdict(p) for p in pieces]})
+                        records={"actor_tone": [flat_record(p) for p in pieces]})

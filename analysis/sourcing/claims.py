@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from ..lexicons import Lexicon, load_lexicon
-from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
+from ..metrics.base import Evidence, FamilyResult, Measurement, Settings, flat_record
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Undefined
 from ._cache import compiled
 from .hedges import HEDGES_LEXICON, load_hedge_lexicon
@@ -562,4 +562,4 @@ def claim_result(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any
         for c in claims
     ]
     return FamilyResult(measurements=measurements, evidence=evidence,
-                        records={"claims": [asdict(c) for c in claims]})
+                        records={"claims": [flat_record(c) for c in claims]})

@@ -1,0 +1,86 @@
+"""The fast paths of parsing and table writing give what the plain definitions give (issue 10).
+
+Each fast path is checked against values worked out by hand, not against its own output.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import math
+
+import pytest
+
+from analysis.metrics.base import flat_record
+from analysis.model import Token, Undefined, make_token
+from analysis.segment import tokenize
+from analysis.tables import TableWriter
+
+
+def test_make_token_is_the_frozen_token() -> None:
+    tok = make_token("Korea’s", 3, 10, "word")
+    assert tok == Token("Korea’s", 3, 10, "word")
+    assert hash(tok) == hash(Token("Korea’s", 3, 10, "word"))
+    assert tok.is_word and tok.lower == "korea’s"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        tok.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the longest title (6 letters) and the shortest (1) are one token with their period before a name
+    ("Messrs. Smith and Jones", ["Messrs.", "Smith", "and", "Jones"]),
+    ("Smith v. Jones", ["Smith", "v.", "Jones"]),
+    ("MRS. Gandhi", ["MRS.", "Gandhi"]),  # titles match in any case
+    ("St. Louis", ["St.", "Louis"]),
+    ("Main St. the", ["Main", "St", ".", "the"]),  # St. is a title only before a capital
+    ("Mr.Smith", ["Mr", ".", "Smith"]),  # no space: the period is not the title's
+    ("Dr. 5", ["Dr", ".", "5"]),  # a title's period stays only before a letter
+    ("the Dr.", ["the", "Dr."]),  # a title at the end of the text keeps its period
+    ("Messrsx. Smith", ["Messrsx", ".", "Smith"]),  # 7 letters: no title
+    ("xMr. Smith", ["xMr", ".", "Smith"]),  # a title starts a word
+    ("mail kim@example.org now", ["mail", "kim@example.org", "now"]),
+    ("U.S. officials", ["U.S.", "officials"]),
+])
+def test_titles_and_words(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == expected
+
+
+def test_token_kinds_and_offsets() -> None:
+    toks = tokenize("Mr. Li paid 12,000 won.", offset=100)
+    assert [(t.text, t.start, t.end, t.kind) for t in toks] == [
+        ("Mr.", 100, 103, "word"), ("Li", 104, 106, "word"), ("paid", 107, 111, "word"),
+        ("12,000", 112, 118, "number"), ("won", 119, 122, "word"), (".", 122, 123, "punct")]
+
+
+def test_csv_cells_are_formatted_per_column_as_per_value() -> None:
+    columns = ["article_id", "outlet", "value", "sentence_index", "note"]
+    rows = [
+        ["a1", "=HYPERLINK(x)", 0.1, 3, "-lead"],
+        ["a2", "'+1", math.nan, 4, ""],
+        ["a3", "Reuters", Undefined("no words"), None, "plain"],
+        ["a4", "@handle", 2.0, 5, 7],  # a number in a text column is written as is
+    ]
+    path_out = io.StringIO()
+    w = TableWriter.__new__(TableWriter)  # only the CSV part of the writer, on a string buffer
+    w.columns, w.text_columns = columns, frozenset({0, 1, 4})
+    w._csv = csv.writer(path_out, lineterminator="\n")
+    w.write(rows)
+    assert path_out.getvalue().splitlines() == [
+        "a1,'=HYPERLINK(x),0.1,3,'-lead",
+        "a2,''+1,,4,",
+        "a3,Reuters,,,plain",
+        "a4,'@handle,2.0,5,7",
+    ]
+
+
+def test_flat_record_is_asdict_of_a_flat_dataclass() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Row:
+        speaker: str
+        n: int
+        share: float
+
+    row = Row("Kim", 2, 0.5)
+    assert flat_record(row) == {"speaker": "Kim", "n": 2, "share": 0.5}
+    assert list(flat_record(row)) == ["speaker", "n", "share"]  # field order: the table's column order
