@@ -2,15 +2,16 @@
 
 Run from the repository root (needs ``../shared/corpora``, see tests/fixtures/devset/README.md)::
 
-    .venv/bin/python benchmarks/bench_entities.py [--devset DIR] [--corpora DIR] [--out benchmarks/entities.md]
+    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout] [--corpora DIR] [--out benchmarks/entities.md]
 
 The labels (``tests/fixtures/devset/*.yaml``) hold article ids, short surfaces and excerpts only; the
 article texts are re-read from the corpora at run time. The toolkit runs through its public pipeline
 (:func:`analysis.pipeline.analyse_corpus`, families ``entities`` and ``sourcing``) on the raw article
-texts; only the records-table contract (docs/data_model.md) is used: ``actors``, ``actor_places``,
-``quotes``, ``claims``, the entities family's mention evidence, the ``prominence`` metric and the
-``sentences`` table (to map body offsets back to the raw text). All of that is read in
-:func:`system_output`, the one adapter; everything else is pure scoring and imports nothing from
+texts with their corpus titles as headlines (as a user runs it; headline mentions are not scored as
+mentions, they count only in prominence); only the records-table contract (docs/data_model.md) is used:
+``actors``, ``actor_places``, ``quotes``, ``claims``, the entities family's mention evidence, the
+``prominence`` metric and the ``sentences`` table (to map body offsets back to the raw text). All of that is
+read in :func:`system_output`, the one adapter; everything else is pure scoring and imports nothing from
 ``analysis`` (the scorer must not depend on the code it measures, and ``--code`` may load an older one;
 hence its own small P/R counters rather than ``analysis.validate``'s).
 
@@ -124,6 +125,7 @@ class LabelledArticle:
     entities: dict[str, str]  # canonical -> type
     main: list[str]
     scope: str = "all"  # "entities": quotes and numbers not labelled; "quotes": only quotes (and speakers)
+    title: str = ""  # the corpus title, given to the toolkit as the headline
     skipped: list[Span] = field(default_factory=list)  # paragraphs left out (captions, link lists, embeds)
     mentions: list[GoldMention] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
@@ -373,7 +375,9 @@ def load_devset(folder: Path = DEVSET, corpora: Path = CORPORA) -> list[Labelled
             raise DevsetError(f"{path.name}: article {data['article_id']} not in {data['source']}")
         if data.get("outlet") != row.get("outlet"):
             raise DevsetError(f"{path.name}: outlet {data.get('outlet')!r} but the corpus says {row.get('outlet')!r}")
-        out.append(resolve_article(data, row["text"], path))
+        art = resolve_article(data, row["text"], path)
+        art.title = str(row.get("title") or "")
+        out.append(art)
     return out
 
 
@@ -547,7 +551,8 @@ def system_output(articles: list[LabelledArticle], code: Path = ROOT) -> dict[st
         corpus = Path(tmp) / "devset.jsonl"
         with corpus.open("w", encoding="utf-8") as fh:
             for a in articles:
-                fh.write(json.dumps({"article_id": a.path.stem, "outlet": a.outlet, "text": a.text}) + "\n")
+                fh.write(json.dumps({"article_id": a.path.stem, "outlet": a.outlet, "title": a.title,
+                                     "text": a.text}) + "\n")
         by_key = {a.path.stem: a for a in articles}
         settings = Settings(families=("entities", "sourcing"), min_english_share=0.0)
         for res in analyse_corpus(corpus, settings, progress=False):

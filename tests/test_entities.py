@@ -61,8 +61,8 @@ def test_short_text_positions_by_hand(short):
     assert v[("in_lead", "South Korea")].value == 0
     assert v[("in_headline", "North Korea")].value == 1
     assert v[("in_headline", "Russia")].value == 0
-    # Σ(1 − s/S): North Korea at s = 0 and 1 of S = 4 -> 1 + 0.75
-    assert v[("prominence", "North Korea")].value == pytest.approx(1.75)
+    # h + Σ(1 − s/S): North Korea in the headline (h = 1), at s = 0 and 1 of S = 4 -> 1 + 1 + 0.75
+    assert v[("prominence", "North Korea")].value == pytest.approx(2.75)
     assert v[("prominence", "Russia")].value == pytest.approx(0.25)
 
 
@@ -70,6 +70,12 @@ def test_prominence_rewards_earlier_and_more_mentions():
     assert prominence([0], 10) > prominence([5], 10) > prominence([9], 10)
     assert prominence([3, 4], 10) > prominence([3], 10)
     assert prominence([], 10) == 0
+
+
+def test_headline_counts_once_as_a_first_sentence_mention():
+    # h = 1 when the headline names the actor: as much as one more mention in the first sentence
+    assert prominence([3], 10, in_headline=True) == pytest.approx(prominence([0, 3], 10)) == pytest.approx(1.7)
+    assert prominence([], 10, in_headline=True) == 1
 
 
 def test_evidence_one_row_per_mention(short):

@@ -24,7 +24,7 @@ from .gazetteers import gazetteer
 from .listed import Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
 from .table import NER_TYPES, ActorTable, actor_table
-from .tokens import doc_sentences, is_cap, name_of, span_text, strip_possessive
+from .tokens import doc_sentences, initials, is_cap, name_of, span_text, strip_possessive
 
 if TYPE_CHECKING:
     from ..metrics.base import Settings
@@ -150,14 +150,6 @@ def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found:
     return out
 
 
-_NOT_INITIALS = frozenset({"of", "and", "the", "for", "on", "&", "U.S.", "US"})
-
-
-def initials(name: str) -> str:
-    """First letters of the capitalised words of ``name``, without of/and/the/for/on and "U.S."."""
-    return "".join(w[0] for w in name.split() if w not in _NOT_INITIALS and w[:1].isupper())
-
-
 def _resolve_acronyms(found: list[Found]) -> None:
     """An acronym the recogniser found ("FDA") is the organisation of the article whose capitalised words
     it abbreviates ("Food and Drug Administration"), when exactly one does."""
@@ -171,6 +163,28 @@ def _resolve_acronyms(found: list[Found]) -> None:
             if len(full) == 1:
                 f.name = next(iter(full))
                 f.rule = f"acronym of {f.name}"
+
+
+# Cue words that only say what kind of body a name is, so the name alone is the same body ("Treasury" for
+# "Treasury Department", "Pfizer" for "Pfizer Inc."); not a committee or court of a chamber ("Senate").
+_KIND_CUES = frozenset({"Department", "Ministry", "Agency", "Bureau", "Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd",
+                        "Ltd.", "LLC", "Group", "Company", "Corporation", "Party", "University", "Airlines", "Airways"})
+
+
+def _resolve_organisation_short_forms(found: list[Found]) -> None:
+    """A one-word organisation ("Treasury") is the organisation of the article that adds only kind cues to
+    it ("Treasury Department"), when exactly one does; not one with other words ("Senate Intelligence
+    Committee" stays apart from "Senate")."""
+    longer: dict[str, set[str]] = {}
+    for f in found:
+        words = f.name.split()
+        if f.kind == "organisation" and not f.listed and len(words) > 1 and all(w in _KIND_CUES for w in words[1:]):
+            longer.setdefault(words[0], set()).add(f.name)
+    for f in found:
+        full = longer.get(f.name, set()) if f.kind == "organisation" and not f.listed else set()
+        if len(full) == 1:
+            f.name = next(iter(full))
+            f.rule = f"{f.rule}; short form of {f.name}"
 
 
 def _mention(f: Found, kind: str, source_type: str) -> ActorMention:
@@ -210,6 +224,7 @@ def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outle
     untyped = [u for u in untyped if not any(taken[u.sentence.index][u.first:u.last])]
     resolve_persons(found, table)
     _resolve_acronyms(found)
+    _resolve_organisation_short_forms(found)
     if outlet and not count_self:
         for f in found:
             if f.kind in ("organisation", "other") and is_self_reference(f.name, outlet):

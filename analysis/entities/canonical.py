@@ -31,9 +31,9 @@ from typing import Any
 
 import pandas as pd
 
-from .analyse import initials as _initials
 from .coref import name_parts
 from .gazetteers import gazetteer
+from .tokens import initials as _initials
 
 DOMINANT_SHARE = 0.8
 """Share of the compatible full-name persons' mentions one of them needs to take a bare surname ("our choice")."""

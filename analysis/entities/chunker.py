@@ -54,10 +54,13 @@ def first_word(sentence: Sentence) -> int:
 def case_mode(sentence: Sentence) -> str:
     """"upper" (letters all upper case), "title" (a headline with most longer words capitalised) or ""."""
     n_words = n_upper = n_long = n_cap = 0
+    headline = sentence.index < 0
     for t in sentence.tokens:
         w = t.text
         if t.kind != "word" or not w[:1].isalpha():
             continue
+        if not headline and not w.isupper():
+            return ""  # a body sentence is only ever "upper": done at its first word with a small letter
         n_words += 1
         n_upper += w.isupper()
         if len(w) > 3:
@@ -75,6 +78,21 @@ def _can_start(tok: Token, taken: bool, table: ActorTable) -> bool:
             and not _PARTY_LABEL.match(tok.text))
 
 
+def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> bool:
+    """A capitalised word of ``not_names`` that is no function word ("Democrat", "Internet", "Government")
+    starts a name when the capitalised words from it end in an organisation cue ("Democrat Party",
+    "Internet Research Agency", "Government Accountability Office")."""
+    if taken[i] or not is_cap(toks[i]) or toks[i].lower in stopwords() or is_possessive(toks[i]) \
+            or (toks[i].text,) in table.demonyms:
+        return False  # "Lebanese TV station Al Manar": a demonym describes
+    k = i + 1
+    while k < len(toks) and k - i < MAX_RUN and not taken[k] and is_cap(toks[k]) and not is_possessive(toks[k]):
+        k += 1
+    if k < len(toks) and not taken[k] and is_cap(toks[k]) and k - i < MAX_RUN:
+        k += 1  # a possessive last word ("Democrat Party's")
+    return k - i >= 2 and strip_possessive(toks[k - 1].text) in table.organisation_cues
+
+
 def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple[int, int]]:
     """Maximal runs ``[i, j)`` of capitalised words with their joiners, in order."""
     toks = sentence.tokens
@@ -82,7 +100,7 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
     out: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        if not _can_start(toks[i], taken[i], table):
+        if not _can_start(toks[i], taken[i], table) and not _starts_organisation(toks, i, taken, table):
             i += 1
             continue
         j = i
@@ -150,14 +168,23 @@ def _is_place_or_body(toks: tuple[Token, ...], i: int, p: int, table: ActorTable
 
 
 def _title_inside(toks: tuple[Token, ...], k: int, j: int, table: ActorTable) -> int:
-    """Start of a title inside run ``[k, j)`` that follows a place or body and precedes a name, else ``k``."""
+    """Start of a title inside run ``[k, j)`` that precedes a name, else ``k``: after a place or body
+    ("Texas Sen. Ted Cruz", "Google CEO Sundar Pichai"), or after any capitalised words when the title
+    is followed by a capitalised name and nothing joins the words before it to the title ("Moderate
+    Democratic Sen. Joe Manchin", "Homeland Security Secretary Alejandro Mayorkas"; not "Office of the
+    Director of National Intelligence")."""
     if _title_prefix(toks, k, j, table)[1]:
         return k  # "House Speaker Nancy Pelosi": the title starts the run
     for p in range(k + 1, min(j - 1, k + 6)):
         if toks[p].lower not in table.title_starts:
             continue
         end, title = _title_prefix(toks, p, j, table)
-        if title and end < j and _is_place_or_body(toks, k, p, table):
+        if not title or end >= j:
+            continue
+        if _is_place_or_body(toks, k, p, table):
+            return p
+        if is_cap(toks[end]) and toks[end].lower not in _JOINERS \
+                and not any(t.lower in _JOINERS or t.lower in table.name_particles for t in toks[k:p]):
             return p
     return k
 
@@ -189,6 +216,26 @@ def _kept_joiner(toks: tuple[Token, ...], c: int, table: ActorTable, kept_of: bo
     if word == "and":  # "Department of Health and Human Services", "Food and Drug Administration"
         return kept_of or _single_word_and_body(toks, c, table, start)
     return False
+
+
+_COMPOUND = re.compile(r"^[A-Z][a-z]*(?:-[a-z]+)+$")  # "Two-year-old", "Long-time": capitalised, lower after hyphens
+
+
+def familiar_words() -> frozenset[str]:
+    """The Dale–Chall familiar words, as the readability family reads them (lower case)."""
+    from ..metrics.readability import dale_chall_familiar_words  # imported late: metrics imports this package
+
+    return dale_chall_familiar_words()
+
+
+def shouted_word(word: str) -> bool:
+    """A word in capitals for emphasis, not an acronym: a familiar English word (or one with an -s, -ed or -ing
+    ending) or an English given name, of four or more letters ("WALL", "PAUL", "WATCHED")."""
+    if len(word) < 4 or not word.isupper():
+        return False
+    low = word.lower()
+    stems = {low, low.removesuffix("s"), low.removesuffix("ed"), low.removesuffix("d"), low.removesuffix("ing")}
+    return bool(stems & familiar_words()) or word.title() in gazetteer().english_given_names
 
 
 _ADJECTIVE_MODIFIERS = frozenset({"former", "then", "acting", "late", "incoming", "outgoing", "interim"})
@@ -251,6 +298,8 @@ def split_run(sentence: Sentence, i: int, j: int, table: ActorTable) -> list[Par
         if s == start_word and e - s > 1 and toks[s].lower.endswith(("ing", "ly", "ed")) \
                 and toks[s].text not in gazetteer().given_names:
             s += 1  # "Taking Clinton …", "Reportedly …": a capitalised first word that is no name
+        while e - s > 1 and (_COMPOUND.match(toks[s].text) or shouted_word(toks[s].text)):
+            s += 1  # "Two-year-old Emile Ouamouno", "WATCH Obama": a modifier or a shouted word, no name
         if e > s:
             parts.append(Part(s, e, title, title_start, s == start_word or _opens_clause(toks, s)))
         k = max(e, s, k + 1)

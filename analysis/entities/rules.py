@@ -30,35 +30,22 @@ import re
 from functools import lru_cache
 
 from ..model import Sentence, Token
-from .chunker import Part, case_mode, runs, split_run
+from .chunker import Part, case_mode, familiar_words, runs, shouted_word, split_run
 from .coref import SURNAME_RULE
 from .gazetteers import gazetteer, listed_organisations
 from .listed import title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
-from .tokens import name_of, strip_possessive
+from .tokens import build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
-def _familiar() -> frozenset[str]:
-    """The Dale–Chall familiar words, as the readability family reads them (lower case)."""
-    from ..metrics.readability import dale_chall_familiar_words  # imported late: metrics imports this package
-
-    return dale_chall_familiar_words()
-
-
 def _common_word(word: str) -> bool:
     """A familiar English word that is no English given name: "Team" in "Team Biden" starts no person's
     name, "Bill" in "Bill Clinton" does."""
-    return word.lower() in _familiar() and word not in gazetteer().english_given_names
-
-
-def _shouted_word(word: str) -> bool:
-    """A word in capitals for emphasis, not an acronym: a familiar English word or an English given name of
-    four or more letters ("WALL", "PAUL")."""
-    return len(word) >= 4 and (word.lower() in _familiar() or word.title() in gazetteer().english_given_names)
+    return word.lower() in familiar_words() and word not in gazetteer().english_given_names
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +81,43 @@ def gazetteer_type(words: tuple[str, ...], table: ActorTable) -> tuple[str, str]
     return None
 
 
+@lru_cache(maxsize=1)
+def _multiword_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> listed organisations of two or more words (``organisations.yaml``)."""
+    return build_index(key for key in listed_organisations() if len(key) > 1)
+
+
+def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
+    """Token spans of listed organisations of two or more words that the chunker would cut ("Doctors Without
+    Borders", "The Hill"), not inside a longer capitalised name; longest first, left to right."""
+    index = _multiword_organisations()
+    toks = s.tokens
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        key = None if taken[i] or toks[i].text not in index else longest(toks, i, index)
+        j = i + len(key) if key else i
+        if key and not any(taken[i:j]) and not (j < len(toks) and is_cap(toks[j]) and not is_possessive(toks[j - 1])) \
+                and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"):
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _plural_title(title: str, table: ActorTable) -> bool:
+    """A title in the plural ("justices", "sens."), which names several persons; honorifics are singular."""
+    return title.rstrip(".").endswith("s") and not table.sex_of_title(title)
+
+
+def _acronym_after(toks: tuple[Token, ...], j: int) -> str:
+    """The acronym in brackets right after token ``j - 1`` ("… Workers (UAW)"), without full stops, or ""."""
+    if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and _ACRONYM.match(toks[j + 1].text):
+        return toks[j + 1].text.replace(".", "")
+    return ""
+
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -106,6 +130,12 @@ class RuleRecogniser:
         known: dict[tuple[str, ...], tuple[str, int]] = {}  # lower-cased words -> (label, sentence)
         surnames: set[str] = set()
         ordered = [s for s in sentences if s.index >= 0] + [s for s in sentences if s.index < 0]  # headline last
+        taken = {k: list(v) for k, v in taken.items()}  # a copy: listed organisations claim tokens here
+        for s in ordered:
+            for first, last in _listed_organisations_in(s, taken[s.index]):
+                typed.append((s, Part(first, last), ("ORG", "listed organisation", "", "")))
+                taken[s.index][first:last] = [True] * (last - first)
+                known.setdefault(tuple(w.lower() for w in self._words(s, Part(first, last))), ("ORG", s.index))
         for s in ordered:
             mode = case_mode(s)
             for i, j in runs(s, taken[s.index], table):
@@ -140,9 +170,10 @@ class RuleRecogniser:
                 surnames.add(self._surname(words))
         surnames |= self._surnames_used_alone(later, known, table)
         ends = {(sp.sentence_index, sp.last): sp.label for sp in out if sp.label in ("PERSON", "ORG")}
+        plural = {(sp.sentence_index, sp.last) for sp in out if _plural_title(sp.title, table)}
         rest: list[tuple[Sentence, Part, str]] = []
         for s, part, mode in later:  # evidence from the neighbours in the sentence
-            found = None if mode else self._from_neighbours(s, part, ends, table)
+            found = None if mode else self._from_neighbours(s, part, ends, table, plural)
             if found is None:
                 rest.append((s, part, mode))
                 continue
@@ -164,11 +195,12 @@ class RuleRecogniser:
         return False
 
     def _from_neighbours(self, s: Sentence, part: Part, ends: dict[tuple[int, int], str],
-                         table: ActorTable) -> tuple[str, str] | None:
+                         table: ActorTable, plural: set[tuple[int, int]]) -> tuple[str, str] | None:
         """(label, rule) from the words around an untyped name:
 
         * ``coordinated with a person``: a two- or three-word name listed after a person ("Presidents Joe
-          Biden, Barack Obama and Bill Clinton") is a person;
+          Biden, Barack Obama and Bill Clinton") is a person, and so is one word after a person named
+          under a plural title ("Justices Gorsuch and Kavanaugh");
         * ``name before 'administration'``: "the Obama administration" names a president;
         * ``possessor of a role``: one word before 's and a role ("Facebook's vice president", "Pfizer's
           chief executive") is an organisation.
@@ -180,6 +212,11 @@ class RuleRecogniser:
             prev = k - 1 if toks[k].lower == "and" and toks[k - 1].text == "," else k
             person_before = ends.get((s.index, prev)) == "PERSON" or self._listed_person_ends(toks, prev, table)
             if person_before and not part.initial:
+                return "PERSON", "coordinated with a person"
+        if k >= 1 and toks[k].lower in (",", "and") and len(words) == 1 and not part.initial:
+            prev = k - 1 if toks[k].lower == "and" and toks[k - 1].text == "," else k
+            if (s.index, prev) in plural:
+                plural.add((s.index, part.last))  # "Sens. Cruz, Lee and Hawley": the list goes on
                 return "PERSON", "coordinated with a person"
         if len(words) == 1 and part.last < len(toks) and toks[part.last].lower in ("administration", "presidency") \
                 and not part.initial:
@@ -238,7 +275,8 @@ class RuleRecogniser:
         if not title:
             _, title = title_before(toks, part.first, table)
         last = strip_possessive(toks[part.last - 1].text)
-        if (last in table.organisation_cues and (len(words) > 1 or last in table.standalone_organisations)) or any(
+        if (last in table.organisation_cues and len(words) > 1) or (words == (last,) and last in \
+                table.standalone_organisations) or any(
                 strip_possessive(toks[k].text) in table.organisation_cues and toks[k + 1].lower in ("of", "for")
                 for k in range(part.first, part.last - 1)):
             return "ORG", "organisation cue", "", ""
@@ -251,13 +289,16 @@ class RuleRecogniser:
             return "LOC", "location cue", "", ""
         if last in table.region_cues and len(words) > 1:
             return "GPE", "region cue", "", ""
+        if len(words) > 1 and _acronym_after(toks, part.last) == initials(" ".join(words)) and \
+                len(initials(" ".join(words))) >= 2:
+            return "ORG", "name before its acronym", "", ""  # "United Auto Workers (UAW)"
         if len(words) == 1 and words[0] in _state_codes() and part.first > 0 and toks[part.first - 1].text in ",(":
             return "GPE", f"state code of {_state_codes()[words[0]]}", "", ""
         gaz = gazetteer_type(words, table)
         if gaz is not None:
             return gaz[0], gaz[1], "", ""
         if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in table.not_organisations \
-                and mode != "upper" and not _shouted_word(words[0]):
+                and mode != "upper" and not shouted_word(words[0]):
             return "ORG", "acronym", "", ""
         if strong_only:
             return None
@@ -324,7 +365,8 @@ class RuleRecogniser:
                     hit = (j, known[key][0], f"same name as in sentence {known[key][1]}")
                     break
                 gaz = gazetteer_type(tuple(w.title() for w in words) if mode == "upper" else words, table)
-                if gaz is not None:
+                if gaz is not None and gaz[1] != "gazetteer: city":  # "… Declare Their Independence": a
+                    # capitalised word of a headline is a city only when the body names it (``known``)
                     hit = (j, *gaz)
                     break
                 if j == i + 1 and words[0].lower().title() in surnames:

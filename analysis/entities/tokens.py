@@ -87,3 +87,11 @@ def name_of(tokens: tuple[Token, ...], i: int, j: int) -> str:
     """The name printed by tokens ``[i, j)``: words without a possessive, initials with their full stop."""
     words = [strip_possessive(t.text) for t in tokens[i:j] if t.kind == "word"]
     return " ".join(w + "." if (len(w) == 1 and w.isalpha()) or w in ("Jr", "Sr", "St") else w for w in words)
+
+
+_NOT_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "&", "U.S.", "US"})
+
+
+def initials(name: str) -> str:
+    """First letters of the capitalised words of ``name``, without of/and/the/for/on/in and "U.S."."""
+    return "".join(w[0] for w in name.split() if w not in _NOT_INITIALS and w[:1].isupper())

@@ -391,7 +391,7 @@ def plot_frame_profile(metrics: pd.DataFrame) -> Plot:
 
 ACTOR_METRICS: dict[str, tuple[str, str]] = {
     "mentions_per_1000_words": ("Mentions per 1,000 words", "mentions per 1,000 body words"),
-    "prominence": ("Prominence", "prominence Σ(1 − sᵢ/S) (higher = more prominent)"),
+    "prominence": ("Prominence", "prominence h + Σ(1 − sᵢ/S) (higher = more prominent)"),
 }
 
 
@@ -440,10 +440,10 @@ def plot_actor_emphasis(metrics: pd.DataFrame, top: int = 8) -> Plot:
         defs.append("mentions per 1,000 words = 1000 × the actor's mentions (after merging aliases and short forms) "
                     "÷ body words")
     if "prominence" in present:
-        defs.append("prominence = Σ over the actor's body mentions of (1 − sᵢ/S), sᵢ the 0-based sentence index "
-                    "and S the number of body sentences: an inverted-pyramid weight that grows with frequency and "
-                    "earliness, a toolkit choice (first-mention position is a strong salience baseline, "
-                    "Dunietz & Gillick 2014)")
+        defs.append("prominence = h + Σ over the actor's body mentions of (1 − sᵢ/S), sᵢ the 0-based sentence "
+                    "index, S the number of body sentences and h 1 when the headline names the actor (else 0): an "
+                    "inverted-pyramid weight that grows with frequency and earliness, a toolkit choice (headline "
+                    "mention and first-mention position are strong salience cues, Dunietz & Gillick 2014)")
     caption = " ".join(filter(None, [
         f"**{title}.** The {_plural(len(actors), 'actor')} with the highest mean "
         f"{ACTOR_METRICS[rank_metric][1]} over all {n_articles} articles (an article that does not mention "

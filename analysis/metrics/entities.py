@@ -17,7 +17,8 @@ Per actor (target = actor name):
   First-mention position alone is a strong salience baseline (Dunietz & Gillick, 2014).
 - ``in_headline``: 1 if the headline mentions the actor, else 0 (undefined without a headline).
 - ``in_lead``: 1 if the lead (first body paragraph) mentions the actor, else 0.
-- ``prominence``: Σ over body mentions of (1 − sᵢ/S), an inverted-pyramid weight ("our choice").
+- ``prominence``: h + Σ over body mentions of (1 − sᵢ/S), an inverted-pyramid weight with h = 1 when the
+  headline names the actor, else 0 ("our choice"; headline and first position after Dunietz & Gillick).
 
 Article level: ``n_actors`` (actors with at least one body mention) and ``n_actor_mentions``.
 
@@ -83,15 +84,17 @@ def first_mention_position(sentence_indices: list[int], n_sentences: int) -> flo
     return min(sentence_indices) / n_sentences
 
 
-def prominence(sentence_indices: list[int], n_sentences: int) -> float:
-    """Inverted-pyramid prominence Σ(1 − sᵢ/S) over body mentions ("our choice", METHODS.md).
+def prominence(sentence_indices: list[int], n_sentences: int, in_headline: bool = False) -> float:
+    """Inverted-pyramid prominence h + Σ(1 − sᵢ/S) over body mentions ("our choice", METHODS.md).
 
     A mention in the first sentence weighs 1, one in the last 1/S; the sum grows with both
-    frequency and earliness. Undefined when the body has no sentences.
+    frequency and earliness. h is 1 when the headline names the actor (the headline read as one
+    mention before the first sentence: headline mention and first-mention position are the strong
+    salience cues of Dunietz & Gillick, 2014), else 0. Undefined when the body has no sentences.
     """
     if n_sentences <= 0:
         return Undefined(NO_BODY)
-    return float(sum(1.0 - s / n_sentences for s in sentence_indices))
+    return float(in_headline) + float(sum(1.0 - s / n_sentences for s in sentence_indices))
 
 
 def in_headline(mentions: list[ActorMention], actor: str, has_headline: bool) -> float:
@@ -178,7 +181,7 @@ def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
             "first_mention_position": first_mention_position(idx, n_sent),
             "in_headline": in_headline(by_actor[actor], actor, doc.headline is not None),
             "in_lead": in_lead(idx, lead),
-            "prominence": prominence(idx, n_sent),
+            "prominence": prominence(idx, n_sent, any(m.sentence_index == -1 for m in by_actor[actor])),
         }
         out.measurements += [Measurement.of(name, value, actor) for name, value in values.items()]
         rows.append(_row(by_actor[actor], len(own), table))
