@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -66,8 +66,8 @@ def _record_schemas() -> dict[str, Kinds]:
     from .metrics.entities import ActorPlaceRow, ActorRow  # metrics/entities.py compute_entities
     from .sourcing.actor_tone import TonePiece  # sourcing: actor_tone_result
     from .sourcing.claims import NumericClaim  # sourcing: claim_result
-    from .sourcing.profile import Source  # metrics/sourcing.py: asdict(Source)
-    from .sourcing.quotes import Quote  # metrics/sourcing.py: asdict(Quote)
+    from .sourcing.profile import Source  # metrics/sourcing.py: flat_record(Source)
+    from .sourcing.quotes import Quote  # metrics/sourcing.py: flat_record(Quote)
 
     n = "int"
     return {
@@ -131,7 +131,7 @@ def _core_kinds(columns: list[str]) -> Kinds:
     return {c: "float" if c == "value" else "int" if c in INT_COLUMNS else "str" for c in columns}
 
 
-EVIDENCE_WINDOW = 200
+EVIDENCE_WINDOW = 100
 """Most characters of sentence text an evidence row keeps around its cue (plus an ellipsis at each cut)."""
 ELLIPSIS = "…"
 
@@ -181,24 +181,42 @@ def bounded(text: str, limit: int = CUE_LIMIT) -> str:
     return text[:cut if cut > 0 else limit].rstrip() + ELLIPSIS
 
 
-def _evidence_rows(res: ArticleResult) -> list[list[Any]]:
-    """Evidence rows with :func:`evidence_window` text and :func:`bounded` cue and target (offsets stay the
-    cue's body offsets), so no row grows with the length of its sentence."""
+def evidence_text(sentence: str, start: int, end: int) -> str:
+    """The ``text`` cell of an evidence row whose cue is ``sentence[start:end]`` (offsets in the sentence).
+
+    ``""`` when the cue is the whole sentence (a per-sentence row such as readability's counts or a
+    sentence's VADER score): the sentence is the sentences-table row with the same ``article_id`` and
+    ``sentence_index``, and repeating it in every such row made the evidence table several times the
+    size of the text. Otherwise :func:`evidence_window`.
+    """
+    if start <= 0 and end >= len(sentence):
+        return ""
+    return evidence_window(sentence, start, end)
+
+
+def _evidence_rows(res: ArticleResult) -> Iterator[list[Any]]:
+    """Evidence rows with :func:`evidence_text` and :func:`bounded` cue and target (offsets stay the cue's
+    body offsets), so no row grows with the length of its sentence. Headline rows (``sentence_index`` -1,
+    not in the sentences table) keep a window of the headline."""
     starts = {s["sentence_index"]: s["start"] for s in res.sentences}
-    rows = []
     for fam, e in res.tagged_evidence():
-        base = starts.get(e.sentence_index, 0)  # the headline (-1) has offsets into the title itself
-        text = evidence_window(e.text, e.start - base, e.end - base)
-        rows.append([res.article_id, fam, e.metric, bounded(e.target), e.sentence_index, e.start, e.end, text,
-                     bounded(e.cue)])
-    return rows
+        if e.sentence_index in starts:
+            base = starts[e.sentence_index]
+            text = evidence_text(e.text, e.start - base, e.end - base)
+        else:  # the headline (-1): offsets into the title itself
+            text = evidence_window(e.text, e.start, e.end)
+        yield [res.article_id, fam, e.metric, bounded(e.target), e.sentence_index, e.start, e.end, text,
+               bounded(e.cue)]
 
 
-def _rows(res: ArticleResult) -> tuple[list[list[Any]], list[list[Any]], list[list[Any]]]:
+def _metric_rows(res: ArticleResult) -> list[list[Any]]:
     aid, outlet = res.article_id, res.outlet
-    metrics = [[aid, outlet, fam, m.metric, m.target, m.value, m.note] for fam, m in res.tagged_measurements()]
-    sentences = [[aid, *(s[c] for c in SENTENCE_COLUMNS[1:])] for s in res.sentences]
-    return metrics, _evidence_rows(res), sentences
+    return [[aid, outlet, fam, m.metric, m.target, m.value, m.note] for fam, m in res.tagged_measurements()]
+
+
+def _sentence_rows(res: ArticleResult) -> list[list[Any]]:
+    aid = res.article_id
+    return [[aid, *(s[c] for c in SENTENCE_COLUMNS[1:])] for s in res.sentences]
 
 
 def record_rows(rows: Iterable[Mapping[str, Any]], name: str, columns: list[str]) -> list[list[Any]]:
@@ -451,10 +469,9 @@ def collect_tables(results: Iterable[ArticleResult]) -> AnalysisTables:
     articles: list[dict[str, Any]] = []
     records: dict[str, list[dict[str, Any]]] = {}
     for res in results:
-        m, e, s = _rows(res)
-        metrics += m
-        evidence += e
-        sentences += s
+        metrics += _metric_rows(res)
+        evidence += _evidence_rows(res)
+        sentences += _sentence_rows(res)
         articles.append(res.article)
         for name in res.record_names():
             records.setdefault(name, []).extend(res.records(name))
@@ -610,12 +627,11 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
     counts: dict[str, int] = {}
     try:
         for res in results:
-            m, e, s = _rows(res)
-            writers["metrics"].write(m)
+            writers["metrics"].write(_metric_rows(res))
             if "evidence" in writers:
-                writers["evidence"].write(e)
+                writers["evidence"].write(_evidence_rows(res))
             if "sentences" in writers:
-                writers["sentences"].write(s)
+                writers["sentences"].write(_sentence_rows(res))
             if detail is not None:
                 detail.write(res)
             rows.append(res.article)

@@ -68,6 +68,14 @@ def test_tone_equals_vader_on_hand_selected_pieces(example) -> None:
     assert len(res.evidence) == 5
     assert all(e.cue.startswith("lexical tone near the actor") for e in res.evidence)
     assert len(res.records["actor_tone"]) == 5
+    # the cue says which words were scored instead of repeating them (they are the records' text)
+    cues = {(e.metric, e.target, e.sentence_index): e.cue for e in res.evidence}
+    assert cues[("actor_tone_journalist", "Russia", 0)] == (
+        f"lexical tone near the actor: VADER {vader('Russia praised the wonderful deal.'):+.4f}, the sentence")
+    assert cues[("actor_tone_journalist", "Ukraine", 1)].endswith(", the sentence outside direct quotes")
+    assert cues[("actor_tone_quoted", "Ukraine", 1)].endswith(", its direct quotes")
+    assert [r["text"] for r in res.records["actor_tone"] if r["sentence_index"] == 1][:2] == [
+        "Ukraine said.", "Russia is a terrible aggressor,"]
 
 
 def test_direction_positive_words_score_higher(example) -> None:

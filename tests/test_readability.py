@@ -292,11 +292,25 @@ def test_one_evidence_row_per_sentence_with_cues() -> None:
     assert [e.sentence_index for e in ev] == [0, 1]
     assert all(e.metric == "sentence_counts" for e in ev)
     assert ev[0].cue.startswith("words=6; numerals=0; syllables=12")
-    assert "complex (Gunning): Officials, agreement" in ev[0].cue
+    # Officials and agreement (3 syllables each) are both complex: named by reference, not listed twice
+    assert "polysyllabic: Officials, agreement; complex (Gunning): the polysyllabic words;" in ev[0].cue
     assert "names counted difficult: Pyongyang" in ev[0].cue
     assert "fallback syllables: Kursk=1" in ev[1].cue
     assert (ev[1].start, ev[1].end) == (doc.sentences[1].start, doc.sentences[1].end)
     assert doc.body[ev[1].start:ev[1].end] == ev[1].text
+
+
+def test_cue_names_complex_words_by_the_shorter_form() -> None:
+    # reported = report+ed is exempt (Gunning's -ed rule); the other four polysyllabic words are complex,
+    # and "the polysyllabic words but reported" is shorter than their list
+    [e] = FAMILIES["readability"](parse("Officials reported dangerous military cooperation."), Settings()).evidence
+    assert ("polysyllabic: Officials, reported, dangerous, military, cooperation; "
+            "complex (Gunning): the polysyllabic words but reported;") in e.cue
+    # two complex words of three: listed (shorter than "the polysyllabic words but reported")
+    [e] = FAMILIES["readability"](parse("Officials reported the deployment."), Settings()).evidence
+    assert "complex (Gunning): Officials, deployment;" in e.cue
+    # no word a name counted difficult: that list is left out rather than written "-"
+    assert "names counted difficult" not in e.cue and e.cue.count(";") == 5
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 from analysis.model import MediacompareError
 from analysis.reporting.display import article_rows, article_table_html, differences_html, summary_html
-from analysis.reporting.evidence import evidence_rows
+from analysis.reporting.evidence import evidence_page, evidence_rows, sentence_texts
 from analysis.reporting.exports import paper_summary, to_latex, to_markdown, write_paper_table
 from analysis.reporting.findings import (
     DIFFERENCES,
@@ -323,6 +323,20 @@ def test_evidence_rows_follow_labels() -> None:
     assert evidence_rows(ev, "sourcing", "n_named_sources")["text"].tolist() == ["s1", "s2"]
     assert evidence_rows(ev, "sourcing", "sources_by_type", "government official")["text"].tolist() == ["s0", "s2"]
     assert evidence_rows(ev, "sourcing", "hedge_rate", "journalist:all")["text"].tolist() == ["s3"]
+
+
+def test_evidence_page_shows_the_sentence_of_a_per_sentence_row() -> None:
+    # readability's per-sentence rows leave text empty (the sentence is in the sentences table)
+    ev = pd.DataFrame({"article_id": ["a", "a"], "family": "readability", "metric": "sentence_counts", "target": "",
+                       "sentence_index": [0, 1], "start": [0, 20], "end": [19, 40], "text": ["", ""],
+                       "cue": ["words=4", "words=3"]})
+    sents = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_index": [0, 1, 0],
+                          "text": ["The council met <b>.", "It voted on Monday.", "Other article."]})
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["Daily"], "status": ["analysed"]})
+    assert sentence_texts(ev, sents) == ["The council met <b>.", "It voted on Monday."]
+    assert sentence_texts(ev.assign(text=["kept", ""]), None) == ["kept", ""]
+    html = evidence_page(ev, arts, "readability", "flesch_reading_ease", "", pd.Series({"a": "Head"}), sents)
+    assert "The council met &lt;b&gt;." in html and "It voted on Monday." in html
 
 
 def test_pairwise_adapter_fills_missing_columns() -> None:

@@ -11,6 +11,7 @@ from analysis.model import MediacompareError
 from analysis.pipeline import analyse_corpus
 from analysis.tables import (
     EVIDENCE_COLUMNS,
+    EVIDENCE_WINDOW,
     METRIC_COLUMNS,
     SENTENCE_COLUMNS,
     collect_tables,
@@ -212,21 +213,24 @@ def test_seed_record_rows_match_their_fixed_schema(seed_tables):
 WORDS = " ".join(f"w{i:03d}" for i in range(100))  # token i at 5i..5i+4, 499 characters
 
 
-@pytest.mark.parametrize("start, end, expected", [
+@pytest.mark.parametrize("start, end, limit, expected", [
     # cue w050 (250..254): 98 characters each side -> 152..352, moved in to the spaces after w030 and w069
-    (250, 254, "…" + " ".join(f"w{i:03d}" for i in range(31, 70)) + "…"),
+    (250, 254, 200, "…" + " ".join(f"w{i:03d}" for i in range(31, 70)) + "…"),
     # cue at the start: the window takes 0..200, cut back to the space after w039
-    (0, 4, " ".join(f"w{i:03d}" for i in range(40)) + "…"),
+    (0, 4, 200, " ".join(f"w{i:03d}" for i in range(40)) + "…"),
     # cue at the end: 299..499, moved forward to w060
-    (495, 499, "…" + " ".join(f"w{i:03d}" for i in range(60, 100))),
+    (495, 499, 200, "…" + " ".join(f"w{i:03d}" for i in range(60, 100))),
     # a cue longer than the window keeps its first 200 characters (0..200, cut back to w039)
-    (0, 499, " ".join(f"w{i:03d}" for i in range(40)) + "…"),
+    (0, 499, 200, " ".join(f"w{i:03d}" for i in range(40)) + "…"),
+    # the default window (100): 48 characters each side of w050 -> 202..302, moved in to w041 and w059
+    (250, 254, None, "…" + " ".join(f"w{i:03d}" for i in range(41, 60)) + "…"),
 ])
-def test_evidence_window_is_centred_on_the_cue_and_cut_at_spaces(start, end, expected):
-    from analysis.tables import evidence_window
+def test_evidence_window_is_centred_on_the_cue_and_cut_at_spaces(start, end, limit, expected):
+    from analysis.tables import EVIDENCE_WINDOW, evidence_window
 
-    assert evidence_window(WORDS, start, end) == expected
-    assert WORDS[start:end][:200].split()[0] in expected
+    window = evidence_window(WORDS, start, end, limit or EVIDENCE_WINDOW)
+    assert window == expected
+    assert WORDS[start:end][:limit or EVIDENCE_WINDOW].split()[0] in expected
 
 
 def test_evidence_window_keeps_short_sentences_and_cuts_a_spaceless_one():
@@ -234,7 +238,46 @@ def test_evidence_window_keeps_short_sentences_and_cuts_a_spaceless_one():
 
     assert evidence_window("A short sentence.", 2, 7) == "A short sentence."
     blob = "x" * 300
-    assert evidence_window(blob, 150, 151) == "…" + "x" * 200 + "…"  # no space to cut at: cut mid-word
+    assert evidence_window(blob, 150, 151, 200) == "…" + "x" * 200 + "…"  # no space to cut at: cut mid-word
+
+
+def test_evidence_text_is_empty_only_when_the_cue_is_the_whole_sentence():
+    from analysis.tables import evidence_text
+
+    sentence = "Officials in Pyongyang approved the agreement."  # 46 characters
+    assert evidence_text(sentence, 0, 46) == ""  # a per-sentence row: the sentences table holds it
+    assert evidence_text(sentence, 13, 22) == sentence  # "Pyongyang": short sentence, kept whole
+    assert evidence_text(sentence, 0, 45) == sentence  # all but the full stop is not the whole sentence
+
+
+def test_per_sentence_rows_point_to_the_sentences_table(seed_tables):
+    """Readability's and VADER's per-sentence rows leave ``text`` empty; the sentence is the sentences row
+    with the same article and index, and the offsets are that row's."""
+    ev, sents = seed_tables.evidence, seed_tables.sentences
+    per_sentence = ev[ev["metric"].isin(["sentence_counts", "sentence_compound"])]
+    n_sentences = len(sents)
+    assert len(per_sentence) == 2 * n_sentences and (per_sentence["text"] == "").all()
+    joined = per_sentence.merge(sents, on=["article_id", "sentence_index"], suffixes=("", "_s"))
+    assert len(joined) == len(per_sentence)
+    assert (joined["start"] == joined["start_s"]).all() and (joined["end"] == joined["end_s"]).all()
+    # every other body row shows its cue's words: the window holds the text at its offsets
+    others = ev[(ev["sentence_index"] >= 0) & (ev["text"] != "")].merge(
+        sents, on=["article_id", "sentence_index"], suffixes=("", "_s"))
+    for r in others.itertuples():
+        cue = r.text_s[r.start - r.start_s:r.end - r.start_s]
+        assert cue[:20].strip(" …") in r.text
+
+
+def test_headline_rows_keep_the_headline(tmp_path):
+    """The headline (sentence_index -1) is not in the sentences table, so its rows keep its text."""
+    (tmp_path / "news.csv").write_text("article_id,outlet,title,text\n"
+                                       "a1,Daily,Officials approve the agreement,The council met on Monday.\n",
+                                       encoding="utf-8")
+    t = collect_tables(analyse_corpus(tmp_path / "news.csv"))
+    head = t.evidence[t.evidence["metric"] == "headline_compound"]
+    assert list(head["text"]) == ["Officials approve the agreement"]
+    body = t.evidence[t.evidence["metric"] == "sentence_compound"]
+    assert list(body["text"]) == [""] and list(t.sentences["text"]) == ["The council met on Monday."]
 
 
 def test_evidence_rows_are_bounded_on_one_huge_sentence(tmp_path):
@@ -246,7 +289,7 @@ def test_evidence_rows_are_bounded_on_one_huge_sentence(tmp_path):
     assert len(t.sentences) == 1 and len(t.sentences["text"].iloc[0]) > 20_000
     ev = t.evidence[t.evidence["sentence_index"] >= 0]
     assert len(ev) > 100
-    assert ev["text"].str.len().max() <= 202  # 200 + an ellipsis at each cut
+    assert ev["text"].str.len().max() <= EVIDENCE_WINDOW + 2  # the window + an ellipsis at each cut
     sentence = t.sentences.iloc[0]
     for row in ev.itertuples():
         assert sentence["start"] <= row.start <= row.end <= sentence["end"]

@@ -597,16 +597,43 @@ def mtld(doc: ParsedArticle) -> float:
 
 
 def sentence_cue(sc: SentenceCounts) -> str:
-    """The evidence cue of one sentence: its counts and the words behind them."""
-    parts = [f"words={sc.n_words}", f"numerals={sc.n_numerals}", f"syllables={sc.n_syllables}"]
-    for label, words in (("polysyllabic", sc.polysyllabic), ("complex (Gunning)", sc.complex),
-                         ("difficult (Dale–Chall)", sc.difficult), ("names counted difficult", sc.difficult_names)):
-        parts.append(f"{label}: {', '.join(words) if words else '-'}")
+    """The evidence cue of one sentence: its counts and the words behind them.
+
+    Gunning's complex words are polysyllabic words (:func:`is_complex_word`), so they are written as
+    "the polysyllabic words" when they are all of them, as "the polysyllabic words but X, Y" when that
+    is shorter than their list, else listed; names counted difficult (a subset of the difficult words)
+    are listed when there are any. Each count is the length of its list.
+    """
+    parts = [f"words={sc.n_words}", f"numerals={sc.n_numerals}", f"syllables={sc.n_syllables}",
+             f"polysyllabic: {_listed(sc.polysyllabic)}", f"complex (Gunning): {_complex_words(sc)}",
+             f"difficult (Dale–Chall): {_listed(sc.difficult)}"]
+    if sc.difficult_names:
+        parts.append(f"names counted difficult: {_listed(sc.difficult_names)}")
     if sc.numerals:
         parts.append("numerals read aloud: " + ", ".join(f"{w}=“{spoken}” ({n})" for w, spoken, n in sc.numerals))
     if sc.fallback:
         parts.append("fallback syllables: " + ", ".join(f"{w}={n}" for w, n in sc.fallback))
     return "; ".join(parts)
+
+
+def _listed(words: tuple[str, ...]) -> str:
+    return ", ".join(words) if words else "-"
+
+
+def _complex_words(sc: SentenceCounts) -> str:
+    """The complex words of a cue, by reference to the polysyllabic list when they are a part of it."""
+    if not sc.complex or sc.complex == sc.polysyllabic:
+        return "the polysyllabic words" if sc.complex else "-"
+    left, k = [], 0
+    for word in sc.polysyllabic:  # the complex words in order as a part of the polysyllabic ones?
+        if k < len(sc.complex) and word == sc.complex[k]:
+            k += 1
+        else:
+            left.append(word)
+    listed = _listed(sc.complex)
+    if k < len(sc.complex):
+        return listed
+    return min(listed, "the polysyllabic words but " + ", ".join(left), key=len)
 
 
 def counts_record(c: ReadabilityCounts) -> dict[str, object]:

@@ -53,9 +53,23 @@ def _sample(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.head(PER_OUTLET)
 
 
+def sentence_texts(rows: pd.DataFrame, sentences: pd.DataFrame | None) -> list[str]:
+    """The ``text`` of each evidence row; a row whose text is empty (its cue is the whole sentence, so the
+    evidence table leaves the sentence to the sentences table) gets the sentence from ``sentences``."""
+    texts = [str(t) for t in rows["text"]]
+    if sentences is None or sentences.empty or "" not in texts:
+        return texts
+    wanted = set(zip(rows["article_id"].astype(str), rows["sentence_index"].astype(int), strict=True))
+    lookup = {(a, int(i)): str(t) for a, i, t in zip(sentences["article_id"].astype(str), sentences["sentence_index"],
+                                                      sentences["text"], strict=True) if (a, int(i)) in wanted}
+    return [t or lookup.get((str(a), int(i)), "") for t, a, i in
+            zip(texts, rows["article_id"], rows["sentence_index"], strict=True)]
+
+
 def evidence_page(evidence: pd.DataFrame, articles: pd.DataFrame, family: str, metric: str, target: str,
-                  headlines: pd.Series) -> str:
-    """The HTML page of one metric (× target): a section per outlet with sample sentences."""
+                  headlines: pd.Series, sentences: pd.DataFrame | None = None) -> str:
+    """The HTML page of one metric (× target): a section per outlet with sample sentences (per-sentence
+    rows show their sentence from ``sentences``)."""
     lab = metric_label(metric, family)
     rows = evidence_rows(evidence, family, metric, target)
     arts = articles.assign(article_id=articles["article_id"].astype(str), outlet=outlet_labels(articles["outlet"]))
@@ -83,7 +97,8 @@ def evidence_page(evidence: pd.DataFrame, articles: pd.DataFrame, family: str, m
         if grp.empty:
             continue
         table_rows = []
-        for r in _sample(grp).itertuples(index=False):
+        sample = _sample(grp)
+        for r, text in zip(sample.itertuples(index=False), sentence_texts(sample, sentences), strict=True):
             a = info.loc[r.article_id]
             event = str(a.get("event_id", "") or "")
             where = (f"../../{event_path(event)}#{article_anchor(r.article_id)}" if event else "")
@@ -91,7 +106,7 @@ def evidence_page(evidence: pd.DataFrame, articles: pd.DataFrame, family: str, m
                 Cell(str(headlines.get(r.article_id, "")), href=where,
                      title=f"{a.get('published', '')} · {r.article_id}"),
                 Cell(str(r.sentence_index), sort=int(r.sentence_index)),
-                Cell(str(r.text)), Cell(str(r.cue)), Cell(str(r.article_id), cls="id"),
+                Cell(text), Cell(str(r.cue)), Cell(str(r.article_id), cls="id"),
             ])
         parts.append(html_table(f"ev-{outlet_anchor(outlet)}", ["Article (event view)", "Sentence", "Text", "Cue",
                                                                   "Article id"], table_rows,
@@ -108,7 +123,8 @@ def write_evidence_pages(out_dir: str | Path, evidence: pd.DataFrame, articles: 
     for metric, target in keys:
         path = Path(out_dir) / evidence_path(family, metric, target)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(evidence_page(evidence, articles, family, metric, target, heads), encoding="utf-8")
+        path.write_text(evidence_page(evidence, articles, family, metric, target, heads, sentences),
+                        encoding="utf-8")
         out.append(path)
     return out
 
