@@ -193,28 +193,28 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
             values = grouped.get((actor, voice), [])
             measurements.append(Measurement.of(METRIC[voice], _mean(values, actor, voice), actor))
             measurements.append(Measurement.of(COUNT[voice], len(values), actor))
-    whole: dict[int, str] = {}  # sentence index -> the sentence as a piece (its journalist voice with no quote)
+    sorted_spans = _SortedSpans(spans)
+    quoted: dict[int, bool] = {}  # sentence index -> whether direct-quote content lies in it
     evidence = []
     for p in pieces:
-        sent = doc.sentences[p.sentence_index]
-        if p.voice == "journalist" and p.sentence_index not in whole:
-            whole[p.sentence_index] = _join([sent.text])
-        evidence.append(Evidence(METRIC[p.voice], p.actor, p.sentence_index, p.start, p.end, sent.text,
-                                 piece_cue(p, whole.get(p.sentence_index, ""))))
+        if p.sentence_index not in quoted:
+            quoted[p.sentence_index] = bool(_clip(sorted_spans, p.start, p.end))
+        evidence.append(Evidence(METRIC[p.voice], p.actor, p.sentence_index, p.start, p.end,
+                                 doc.sentences[p.sentence_index].text, piece_cue(p, quoted[p.sentence_index])))
     return FamilyResult(measurements=measurements, evidence=evidence,
                         records={"actor_tone": [flat_record(p) for p in pieces]})
 
 
-def piece_cue(piece: TonePiece, whole_sentence: str) -> str:
+def piece_cue(piece: TonePiece, has_quote: bool) -> str:
     """The evidence cue of one scored piece: its VADER compound and which words of the sentence it is.
 
     The voice is in the metric name, and the piece's words are not repeated (they are the ``actor_tone``
-    record's ``text``; the evidence row names the sentence): "the sentence" when the journalist piece is
-    the whole sentence (``whole_sentence``: the sentence joined as a piece), else the words outside or
-    inside its direct quotes.
+    record's ``text``; the evidence row names the sentence): "the sentence" for the journalist piece of a
+    sentence without direct-quote content (``has_quote`` false: the piece is the whole sentence), else
+    the words outside or inside its direct quotes.
     """
     if piece.voice == "quoted":
         what = "its direct quotes"
     else:
-        what = "the sentence" if piece.text == whole_sentence else "the sentence outside direct quotes"
+        what = "the sentence outside direct quotes" if has_quote else "the sentence"
     return f"lexical tone near the actor: VADER {piece.compound:+.4f}, {what}"
