@@ -168,11 +168,13 @@ def find_hedges(doc: ParsedArticle, spans: Sequence[tuple[int, int]] = (),
     lex = lexicon or load_hedge_lexicon()
     sp = _Spans(spans)
     out: list[HedgeMatch] = []
+    firsts = lex.by_first
     for sent in doc.sentences:
         tokens = sent.tokens
         i = 0
         while i < len(tokens):
-            hit = _match_at(tokens, i, doc, sent, lex) if tokens[i].is_word else None
+            tok = tokens[i]  # most words start no entry: one dict lookup, no call
+            hit = _match_at(tokens, i, doc, sent, lex) if tok.is_word and tok.text.lower() in firsts else None
             if hit is None:
                 i += 1
                 continue

@@ -248,9 +248,17 @@ def _openers() -> frozenset[str]:
     return SENTENCE_OPENERS
 
 
+_FRACTION_STEMS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                   "tenth")  # every DENOMINATORS key contains one: a text without any has no fraction
+
+
 def _fractions(text: str, offset: int) -> list[NumberExpr]:
     """Fractions in words as percent shares ("more than half", "a third of", "two-thirds") and "half a million"."""
-    out = []
+    out: list[NumberExpr] = []
+    if text.isascii():  # substring tests first, the regex is slow on every word (non-ASCII: İ, ı, ſ match too)
+        low = text.lower()
+        if not any(stem in low for stem in _FRACTION_STEMS):
+            return out
     for m in _FRACTION_RE.finditer(text):
         num, den = (m.group("num") or "").lower(), m.group("den").lower()
         after, before = text[m.end():m.end() + 20], text[max(0, m.start() - 20):m.start()]
