@@ -215,7 +215,7 @@ def _title_pattern() -> str:
 _TOKEN = re.compile(
     r"""(?P<word>https?://\S+?(?=[.,;:!?)\]”’"']*(?:\s|$))    # URLs
         |""" + _title_pattern() + r"""                       # titles: Mr. Gen. Sen. St. (before a name)
-        |[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+                      # e-mail addresses
+        |(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+        # e-mail addresses (from a run's start: linear)
         |(?:[^\W\d_]\.){2,}                                  # initialisms: U.S. U.N. a.m.
         )
       |(?P<number>\d+(?:[.,:]\d+)*%?(?![^\W_]|[’'\-][^\W_]))  # 12,000  3.5  50%  (not 19-year-old)

@@ -245,6 +245,14 @@ def test_hyphenated_words_urls_and_emails_are_single_words():
     ]
 
 
+def test_email_is_matched_from_the_start_of_its_run_and_dash_rules_are_punctuation():
+    # the e-mail branch starts only where a run of [\w.+-] starts (so a 200,000-dash rule is read in linear
+    # time, benchmarks/huge_articles.md); an address behind "--" or "(" is still one word
+    assert [t.text for t in tokenize("to --ann.lee@x.org (bo@y.com), not a@b.")] == [
+        "to", "--ann.lee@x.org", "(", "bo@y.com", ")", ",", "not", "a", "@", "b", "."]
+    assert _kinds("-" * 5) == [("-", "punct")] * 5
+
+
 def test_titles_keep_their_period_before_a_name():
     # "” Mr. Steele said": the title is one word, so a speaker search never sees a sentence-ending "."
     assert _kinds("” Mr. Steele said") == [("”", "punct"), ("Mr.", "word"), ("Steele", "word"), ("said", "word")]
