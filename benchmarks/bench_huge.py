@@ -7,8 +7,8 @@ Each measurement runs in a fresh subprocess (peak RSS = ``ru_maxrss`` of that pr
 limit, so a stage that is still quadratic shows up as ``> LIMIT`` instead of hanging the benchmark.
 A family's time is the family alone: the article is parsed first and the parse is not counted (its own
 row gives it). The ``metrics`` row is ``mediacompare metrics ARTICLE -o metrics.csv --evidence
-evidence.csv`` end to end (loading, cleaning, parsing, every family, writing), with the size of the
-evidence table.
+evidence.csv`` end to end (loading, cleaning, parsing, every family, writing, storing the results in a
+fresh result cache as a first run does), with the size of the evidence table.
 
 The article is made from the seed paragraphs (deterministic, no download): shuffled and repeated until
 the size is reached, as paragraphs ("punctuated"), or with every sentence and clause mark removed and
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import re
@@ -93,9 +94,11 @@ def worker(stage: str, article: Path, out: Path, families: str = "") -> None:
 
 def measure(stage: str, article: Path, timeout: float, families: str = "") -> dict[str, float | str]:
     with tempfile.TemporaryDirectory() as out:
+        # a fresh result cache per run: the time of a first run, never a hit stored by an earlier measurement
+        env = {**os.environ, "MEDIACOMPARE_CACHE": str(Path(out) / "cache")}
         try:
             proc = subprocess.run([sys.executable, __file__, "--worker", stage, str(article), out, families],
-                                  capture_output=True, text=True, timeout=timeout)
+                                  capture_output=True, text=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired:
             return {"seconds": f"> {timeout:g}"}
     if proc.returncode != 0:
