@@ -271,10 +271,44 @@ def test_a_demonym_starts_no_organisation_name():
     assert not any("Lebanese" in m.surface for m in find_entities(doc, Settings()))
 
 
+def test_listed_name_with_the_counts_inside_a_sentence_only():
+    doc = _doc("According to The Atlantic, the storm grew.\nThe Atlantic is warming.")
+    assert [(m.sentence_index, m.surface, m.ner_type) for m in find_entities(doc, Settings())] == [
+        (0, "The Atlantic", "ORG"), (1, "Atlantic", "LOC")]  # the magazine, then the ocean
+
+
 def test_title_case_headline_word_is_no_city_unless_the_body_names_it():
     # devset (NYT headline "… Declare Their Independence"): Independence, Missouri is a gazetteer city
     doc = _doc("The justices ruled against the president.", title="A Conservative Court Declares Its Independence")
     assert find_actor_mentions(doc, Settings()) == []
+
+
+def test_regions_ending_in_a_country_alias_are_regions():
+    # devset (Reuters, Bloomberg): "Central America" and "North America" were mentions of the United States
+    # (its alias "America"); "Washington, D.C." left "D.C." an organisation (acronym)
+    doc = _doc("Migrants from Central America and North America arrived in Washington, D.C. on Monday.\n"
+               "America is a country.")
+    assert [(m.surface, m.actor, m.ner_type) for m in find_entities(doc, Settings())] == [
+        ("Central America", "Central America", "LOC"), ("North America", "North America", "LOC"),
+        ("Washington", "United States", "GPE"), ("D.C.", "District of Columbia", "GPE"),
+        ("America", "United States", "GPE")]
+
+
+def test_verb_forms_open_no_names():
+    # devset (NYT): the order "Protecting and Improving Medicare for Our Nation’s Seniors" made two persons
+    doc = _doc("The order was renamed “Protecting and Improving Medicare for Our Nation’s Seniors” on Monday.\n"
+               "The Beijing Olympic Committee met.")
+    names = [(m.surface, m.ner_type) for m in find_entities(doc, Settings())]
+    assert not any(t == "PERSON" for _, t in names)
+    assert ("Beijing Olympic Committee", "ORG") in names  # "Beijing" ends in -ing but is no verb
+
+
+def test_nickname_after_a_two_word_place_is_no_second_person():
+    # devset (Fox News): Trump's nickname "Da Nang Blumenthal" (Da Nang, a city) made a second person, so
+    # every "Blumenthal" was ambiguous and none was counted
+    doc = _doc("Sen. Richard Blumenthal spoke.\nBlumenthal said so.\n“We call him ‘Da Nang Blumenthal,’” Trump said.")
+    actors = Counter(m.actor for m in find_actor_mentions(doc, Settings()) if m.kind == "person")
+    assert actors["Richard Blumenthal"] == 3 and "Da Nang Blumenthal" not in actors
 
 
 # ------------------------------------------------------------------ the NER view

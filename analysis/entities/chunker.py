@@ -238,6 +238,15 @@ def shouted_word(word: str) -> bool:
     return bool(stems & familiar_words()) or word.title() in gazetteer().english_given_names
 
 
+def _verb_in_ing(word: str) -> bool:
+    """A capitalised -ing form of a familiar English verb ("Protecting", "Improving"), never a given name:
+    it opens a title or a clause, not a name ("Beijing", "Sterling" are no such forms)."""
+    if not word.endswith("ing") or word in gazetteer().given_names:
+        return False
+    stem = word[:-3].lower()
+    return stem in familiar_words() or stem + "e" in familiar_words()
+
+
 _ADJECTIVE_MODIFIERS = frozenset({"former", "then", "acting", "late", "incoming", "outgoing", "interim"})
 _CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "‘"})
 
@@ -298,8 +307,9 @@ def split_run(sentence: Sentence, i: int, j: int, table: ActorTable) -> list[Par
         if s == start_word and e - s > 1 and toks[s].lower.endswith(("ing", "ly", "ed")) \
                 and toks[s].text not in gazetteer().given_names:
             s += 1  # "Taking Clinton …", "Reportedly …": a capitalised first word that is no name
-        while e - s > 1 and (_COMPOUND.match(toks[s].text) or shouted_word(toks[s].text)):
-            s += 1  # "Two-year-old Emile Ouamouno", "WATCH Obama": a modifier or a shouted word, no name
+        while e - s > 1 and (_COMPOUND.match(toks[s].text) or shouted_word(toks[s].text)
+                             or _verb_in_ing(toks[s].text)):
+            s += 1  # "Two-year-old Emile Ouamouno", "WATCH Obama", "Protecting Medicare": no part of a name
         if e > s:
             parts.append(Part(s, e, title, title_start, s == start_word or _opens_clause(toks, s)))
         k = max(e, s, k + 1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Sentence, Token
+from .gazetteers import gazetteer
 from .table import ActorTable
 from .tokens import is_cap, is_possessive, longest, match_seq, norm, strip_possessive
 
@@ -82,6 +83,12 @@ def org_end(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTabl
     return end if end - i >= 2 else i
 
 
+def _region_name(words: tuple[str, ...], table: ActorTable) -> bool:
+    """Is ``words`` a named region or continent ("Central America", "North America")?"""
+    text = " ".join(words)
+    return text in table.locations or text in gazetteer().continents
+
+
 def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
                 places: list[Found] | None = None) -> list[Found]:
     """Aliases of listed actors, longest first; a possessor inside a descriptive alias is a mention too.
@@ -102,6 +109,9 @@ def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
         if key is not None and not is_possessive(toks[i + len(key) - 1]) and \
                 org_end(toks, i, taken, table) > i + len(key):
             key = None  # "Seoul National University", "Washington Post": part of an organisation's name
+        if key is not None and i > 0 and is_cap(toks[i - 1]) and not taken[i - 1] and \
+                _region_name((norm(toks[i - 1].text), *key), table):
+            key = None  # "Central America", "North America": a region, not the country
         if key is not None and not any(taken[i:i + len(key)]):
             name = table.aliases[key]
             context = place_context(toks, i, table) if key in table.places else ""

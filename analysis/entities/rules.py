@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 
 from ..model import Sentence, Token
-from .chunker import Part, case_mode, familiar_words, runs, shouted_word, split_run
+from .chunker import Part, case_mode, familiar_words, first_word, runs, shouted_word, split_run
 from .coref import SURNAME_RULE
 from .gazetteers import gazetteer, listed_organisations
 from .listed import title_before
@@ -89,13 +89,17 @@ def _multiword_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
     """Token spans of listed organisations of two or more words that the chunker would cut ("Doctors Without
-    Borders", "The Hill"), not inside a longer capitalised name; longest first, left to right."""
+    Borders", "The Hill"), not inside a longer capitalised name; longest first, left to right. A name
+    starting with "The" counts only inside a sentence, where the capital is the name's ("The Atlantic
+    reported"; a sentence starting "The Atlantic is warming" may mean the ocean)."""
     index = _multiword_organisations()
     toks = s.tokens
+    start = first_word(s)
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        key = None if taken[i] or toks[i].text not in index else longest(toks, i, index)
+        key = None if taken[i] or toks[i].text not in index or (i == start and toks[i].text == "The") \
+            else longest(toks, i, index)
         j = i + len(key) if key else i
         if key and not any(taken[i:j]) and not (j < len(toks) and is_cap(toks[j]) and not is_possessive(toks[j - 1])) \
                 and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"):
@@ -239,7 +243,9 @@ class RuleRecogniser:
         for s, p, mode in pending:
             words = self._words(s, p)
             if not mode and 1 < len(words) <= 3 and words[-1] in alone and all(w[:1].isupper() for w in words) \
-                    and not any(w in table.organisation_cues or w in table.location_cues for w in words):
+                    and not any(w in table.organisation_cues or w in table.location_cues for w in words) \
+                    and (len(words) < 3 or gazetteer_type(words[:-1], table) is None):
+                # "Da Nang Blumenthal": a place of two words, then a name (a nickname, not a person of its own)
                 known.setdefault(tuple(w.lower() for w in words), ("PERSON", s.index))
                 out.add(words[-1])
         return out
@@ -292,8 +298,9 @@ class RuleRecogniser:
         if len(words) > 1 and _acronym_after(toks, part.last) == initials(" ".join(words)) and \
                 len(initials(" ".join(words))) >= 2:
             return "ORG", "name before its acronym", "", ""  # "United Auto Workers (UAW)"
-        if len(words) == 1 and words[0] in _state_codes() and part.first > 0 and toks[part.first - 1].text in ",(":
-            return "GPE", f"state code of {_state_codes()[words[0]]}", "", ""
+        code = words[0].replace(".", "") if len(words) == 1 else ""
+        if code in _state_codes() and part.first > 0 and toks[part.first - 1].text in ",(":
+            return "GPE", f"state code of {_state_codes()[code]}", "", ""  # "Birmingham, AL", "Washington, D.C."
         gaz = gazetteer_type(words, table)
         if gaz is not None:
             return gaz[0], gaz[1], "", ""
