@@ -391,7 +391,7 @@ def plot_frame_profile(metrics: pd.DataFrame) -> Plot:
 
 ACTOR_METRICS: dict[str, tuple[str, str]] = {
     "mentions_per_1000_words": ("Mentions per 1,000 words", "mentions per 1,000 body words"),
-    "prominence": ("Prominence", "prominence h + Σ(1 − sᵢ/S) (higher = more prominent)"),
+    "prominence": ("Prominence", "h + Σ(1 − sᵢ/S)\n(higher = more prominent)"),
 }
 
 
