@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -52,6 +53,21 @@ def check_outputs(outputs: Mapping[str, Path], inputs: Iterable[Path]) -> None:
             if same_file(out, other):
                 raise MediacompareError(f"{out}: {label} and {other_label} name the same file; "
                                         f"give each output its own path")
+
+
+def atomic_write(path: str | Path, write: Callable[[Path], object]) -> None:
+    """Call ``write(tmp)`` on a hidden temporary sibling of ``path`` (same suffix), then rename it over
+    ``path``: a failure or interrupt leaves the old file intact and no partial file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".partial{path.suffix}", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _token() -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -32,6 +31,7 @@ from typing import Any
 import pandas as pd
 
 from .model import MediacompareError
+from .outputs import atomic_write
 from .pipeline import COUNT_COLUMNS, FLOAT_COLUMNS, ArticleResult
 
 METRIC_COLUMNS = ["article_id", "outlet", "family", "metric", "target", "value", "note"]
@@ -417,19 +417,19 @@ def write_frame(df: pd.DataFrame, path: str | Path) -> None:
     renamed over ``path`` only when complete, so a failure or interrupt leaves the old file intact."""
     path = Path(path)
     kind = table_kind(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
-    try:
+
+    def write(tmp: Path) -> None:
+        frame = df
         if kind == "csv":
-            text = [c for c in df.columns if df[c].dtype == object or isinstance(df[c].dtype, pd.StringDtype)]
+            text = [c for c in frame.columns
+                    if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)]
             if text:
-                df = df.assign(**{c: _safe_column(df[c]) for c in text})
-            df.to_csv(tmp, index=False, lineterminator="\n")
+                frame = frame.assign(**{c: _safe_column(frame[c]) for c in text})
+            frame.to_csv(tmp, index=False, lineterminator="\n")
         else:
-            df.to_parquet(tmp, index=False)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+            frame.to_parquet(tmp, index=False)
+
+    atomic_write(path, write)
 
 
 @dataclass

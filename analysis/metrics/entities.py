@@ -32,11 +32,11 @@ Examples. EACL 2014, 205–209.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from ..entities import ActorMention, ActorTable, actor_table, analyse_actors
 from ..model import ParsedArticle, Undefined
-from .base import Evidence, FamilyResult, Measurement, Settings, register_family
+from .base import Evidence, FamilyResult, Measurement, Settings, flat_record, register_family
 
 NO_BODY = "the body has no sentences"
 NOT_IN_BODY = "the actor is mentioned only in the headline"
@@ -197,15 +197,15 @@ def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
         out.evidence.append(Evidence(metric, m.actor, m.sentence_index, m.start, m.end, text, _cue(m)))
     out.records["actors"] = rows
     out.records["actor_places"] = [
-        asdict(ActorPlaceRow(p.actor, p.place_kind, p.ner_type, p.sentence_index, p.start, p.end, p.surface, p.rule))
-        for p in analysis.places]
+        flat_record(ActorPlaceRow(p.actor, p.place_kind, p.ner_type, p.sentence_index, p.start, p.end, p.surface,
+                                  p.rule)) for p in analysis.places]
     return out
 
 
 def _row(ms: list[ActorMention], counted: int, table: ActorTable, name: str = "") -> dict[str, object]:
     first = ms[0]
     spec = table.get(first.actor)
-    return asdict(ActorRow(
+    return flat_record(ActorRow(
         actor=name or first.actor, kind=first.kind, ner_type=first.ner_type, source_type=first.source_type,
         part_of=spec.part_of if spec else "", surfaces=";".join(dict.fromkeys(m.surface for m in ms)),
         mentions=counted, listed=spec is not None, note=first.note, name_in_article=name or first.actor))

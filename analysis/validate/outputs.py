@@ -13,8 +13,8 @@ from typing import Any
 
 from .. import safe_text
 from ..model import MediacompareError
+from ..outputs import atomic_write
 from ..tables import csv_safe
-from .sheets import atomic_write
 
 RELIABILITY_COLUMNS = ("code", "measure", "level", "coders", "units", "alpha", "alpha_low", "alpha_high", "agreement",
                        "note")

@@ -34,9 +34,10 @@ import pandas as pd
 from .. import __version__
 from ..metrics.base import Settings
 from ..model import MediacompareError
+from ..outputs import atomic_write
 from ..tables import AnalysisTables
 from .codebook import Code, codebook
-from .sheets import atomic_write, write_csv, write_xlsx
+from .sheets import write_csv, write_xlsx
 from .toolkit import ToolkitCodes, sentence_unit, toolkit_codes
 
 MARKER = "sample.json"
