@@ -15,9 +15,11 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from ..compare.align import side_by_side
 from ..compare.stats import design_summary
+from ..reporting.labels import metric_label
 from ..safe_text import markdown as md
 from .style import NEUTRAL, Plot, figure, outlet_colors, styled, wrap_label
 
@@ -128,7 +130,8 @@ def plot_keyness(keyness_df: pd.DataFrame, top: int = 15, scope: str | None = No
 
 
 def _row_label(metric: str, target: str) -> str:
-    return metric.replace("_", " ") + (f" [{target}]" if target else "")
+    """The measure's readable label with its unit (``metric_labels.yaml``), as in the report's tables."""
+    return metric_label(metric).header(target)
 
 
 @styled
@@ -192,6 +195,7 @@ def plot_forest(stats_df: pd.DataFrame, metrics: Sequence[str] | None = None, sc
         ax.set_title(_row_label(metric, target), loc="left", fontsize=7, pad=2)
         lo, hi = ax.get_xlim()
         ax.set_xlim(min(lo, -abs(hi) * 0.05), max(hi, abs(lo) * 0.05))  # keep zero in view
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5))  # tick labels of a half-width panel do not collide
     pair_text = "; ".join(f"{md(a)} − {md(b)}" for a, b in pairs)
     caption = " ".join(filter(None, [
         f"**{title}{' (' + _scope_text(chosen) + ')' if chosen else ''}.** Difference in per-article metric "
