@@ -19,6 +19,7 @@ are what the notebooks call, so the notebooks themselves hold no logic.
 
 from __future__ import annotations
 
+import logging
 import re
 import sys
 import tempfile
@@ -116,6 +117,8 @@ def find_notebooks(folder: str | Path) -> list[Path]:
 # and connection files; a report kills the first on an interrupt and removes the second when it ends.
 _KERNELS: set[Any] = set()
 _KERNEL_DIRS: set[Path] = set()
+_KERNEL_LAST_LINE: list[str] = [""]
+KERNEL_LOG = "kernel.log"
 
 
 def _kernel_manager_class() -> type:
@@ -170,16 +173,45 @@ def _kernel_manager_class() -> type:
             return str(self.private_dir / "kernel")
 
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
-            await super()._async_launch_kernel(kernel_cmd, **kw)
+            # The kernel process's own output (not the cells': those reach the notebook) goes to a
+            # log in the private folder: jupyter_client interrupts a kernel before shutting it down,
+            # and ipykernel then logs "KeyboardInterrupt caught in kernel" on its stderr now and
+            # then, which is noise on the report's stderr. The log's tail names a crash.
+            log = (self.private_dir / KERNEL_LOG).open("ab")
+            try:
+                await super()._async_launch_kernel(kernel_cmd, **{**kw, "stdout": log, "stderr": log})
+            finally:
+                log.close()  # the kernel holds its own copy of the descriptor
             _KERNELS.add(self)
 
         async def _async_cleanup_resources(self, restart: bool = False) -> None:
             await super()._async_cleanup_resources(restart=restart)
             _KERNELS.discard(self)
             if not restart:
+                _remember_log(self.private_dir / KERNEL_LOG)
                 _remove_folder(self.private_dir)
 
+        # AsyncKernelManager binds the base class's coroutine to this name, so without this nbclient's
+        # clean-up after a dead kernel would skip the method above.
+        cleanup_resources = _async_cleanup_resources
+
     return ThisPythonKernelManager
+
+
+def _remember_log(log: Path) -> None:
+    """Keep the last line of a finished kernel's log that is not shutdown noise (for error messages)."""
+    try:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return
+    meaningful = [line.strip() for line in lines if line.strip() and "KeyboardInterrupt caught" not in line]
+    if meaningful:
+        _KERNEL_LAST_LINE[0] = meaningful[-1][:300]
+
+
+def kernel_log_tail() -> str:
+    """The last meaningful line a kernel of this process wrote to its own stderr, or ``""``."""
+    return _KERNEL_LAST_LINE[0]
 
 
 def _remove_folder(folder: Path) -> None:
@@ -247,9 +279,12 @@ def execute_notebook(notebook: str | Path, output: str | Path, parameters: Mappi
     :class:`MediacompareError` naming the notebook, the cell and the exception.
     """
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     notebook = Path(notebook)
+    quiet = _DropErrors()  # errors become the one-line message below; nbclient would also log them
+    logging.getLogger("papermill").addFilter(quiet)
     try:
         return papermill.execute_notebook(
             str(notebook), str(output), parameters=dict(parameters), kernel_name=KERNEL_NAME,
@@ -260,6 +295,23 @@ def execute_notebook(notebook: str | Path, output: str | Path, parameters: Mappi
         raise MediacompareError(
             f"{notebook}: cell {exc.exec_count} raised {exc.ename}: {exc.evalue} (executed copy: {output})"
         ) from None
+    except CellTimeoutError:
+        raise MediacompareError(f"{notebook}: a cell ran longer than {CELL_TIMEOUT} s and was stopped "
+                                f"(executed copy: {output})") from None
+    except DeadKernelError:
+        tail = kernel_log_tail()
+        raise MediacompareError(f"{notebook}: the notebook's kernel died"
+                                + (f"; its last words: {tail}" if tail else "")
+                                + " (out of memory?)") from None
+    finally:
+        logging.getLogger("papermill").removeFilter(quiet)
+
+
+class _DropErrors(logging.Filter):
+    """Drops log records at ERROR and above (warnings pass)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno < logging.ERROR
 
 
 def render_html(nb: Any, title: str) -> str:

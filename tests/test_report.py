@@ -183,6 +183,30 @@ def test_failing_notebook_is_one_line_error(tmp_path: Path, capsys: pytest.Captu
     assert "01-broken.ipynb" in err and "ValueError: boom" in err
 
 
+def test_kernel_process_output_stays_off_the_report_stderr(tmp_path: Path, make_corpus) -> None:
+    """What the kernel process logs itself (ipykernel's "KeyboardInterrupt caught in kernel" when
+    jupyter_client interrupts it before shutdown, here a log line of our own) is not printed by the report."""
+    notebooks = probe_notebooks(tmp_path / "nb", 'get_ipython().kernel.log.error("kernel-level noise")')
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", str(corpus), "-o", str(tmp_path / "out"),
+                           "--notebooks", str(notebooks)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_dead_kernel_is_one_line_with_its_last_words(tmp_path: Path, make_corpus) -> None:
+    """A kernel that ends mid-cell (as when the system kills it for memory): one line naming the
+    notebook and the last line the kernel wrote to its own stderr, no traceback, no report."""
+    notebooks = probe_notebooks(tmp_path / "nb", 'import os\nos.write(2, b"out of puff\\n")\nos._exit(3)')
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", str(corpus), "-o", str(tmp_path / "out"),
+                           "--notebooks", str(notebooks)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert "01-probe.ipynb: the notebook's kernel died" in done.stderr and "out of puff" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_family_table_hand_made() -> None:
     nan = float("nan")
     m = pd.DataFrame(
