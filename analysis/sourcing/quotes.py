@@ -72,6 +72,7 @@ from .stance import (
     frame_nouns_for,
     frame_verbs_for,
     reporting_verbs_for,
+    reports_nothing,
     tag_verbs_for,
 )
 
@@ -325,6 +326,53 @@ def _parenthetical(words: Sequence[Token]) -> bool:
         bool(_AFFILIATION.match(first.text)) or (len(words) == 1 and first.text[:1].isupper() and len(first.text) <= 5)
 
 
+def _before_ticker(toks: Sequence[Token], start: int, j: int) -> int:
+    """End of a subject ``toks[start:j + 1]`` before a stock-ticker insert, as the Wall Street Journal prints
+    them after a company's name ("BP BP -0.58% PLC said", "Southern Co. SO -0.08%, has said"): the symbol, the
+    sign and the percentage change are no part of the speaker's name (``j`` unchanged when there is none)."""
+    for m in range(start + 2, j + 1):
+        if toks[m].kind == "number" and toks[m].text.endswith("%") and toks[m - 1].text in {"-", "+", "−"} \
+                and toks[m - 2].is_word and toks[m - 2].text.isupper() and m - 3 >= start:
+            return m - 3
+    return j
+
+
+DASHES = frozenset("—–-")
+
+
+def _before_dashes(toks: Sequence[Token], j: int) -> int:
+    """The last token before a parenthetical set off by dashes that ends at token ``j`` ("The rulings -- and the
+    fact that no justice publicly dissented -- suggests": the subject is "The rulings"), -1 when the sentence
+    opens with it; ``j`` itself when it is not a spaced dash. "--" is two tokens."""
+    if j < 1 or toks[j].text not in DASHES:
+        return j
+    k = j - 1
+    while k >= 0 and toks[k].text == "-":
+        k -= 1
+    if k < 0:
+        return -1  # only dashes before the verb: no subject
+    if toks[k + 1].start == toks[k].end:
+        return j  # a hyphen glued to a word, not a spaced dash
+    k = next((m for m in range(k, -1, -1) if toks[m].text in DASHES and m > 0 and toks[m].start > toks[m - 1].end),
+             -1)
+    while k > 0 and toks[k - 1].text == "-":
+        k -= 1
+    return k - 1
+
+
+def _with_subject(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The subject of a participle in an absolute "with" clause ("…, with some members warning it would …",
+    "with Trump saying …"): the noun phrase between "with" and the participle at ``i`` (at most five words,
+    none of them a verb or clause word), or None."""
+    k = i - 1
+    while k >= 0 and i - k <= 5 and toks[k].is_word and toks[k].lower != "with" \
+            and not _verb_like(toks[k].lower) and toks[k].lower not in BOUNDARY_WORDS:
+        k -= 1
+    if k < 0 or k == i - 1 or toks[k].lower != "with":
+        return None
+    return toks[k + 1].start, toks[i - 1].end
+
+
 def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
     """A participle ("saying", "adding"), an infinitive ("to claim") or a second verb after "and" ("X echoed
     the comments and said"): a verb whose subject is its clause's."""
@@ -547,6 +595,13 @@ class _Finder:
         """Subject phrase of the verb at token ``i``: (start, end, boundary) in body offsets, or None."""
         toks = s.tokens
         j = i - 1
+        if i >= 3 and toks[i - 1].lower == "as" and toks[i - 2].lower == "quoted":
+            # "“…,” he's quoted as saying" / "Thatcher was quoted as saying": the one quoted speaks
+            j = i - 3
+            if toks[j].lower in BE_FORMS:
+                j -= 1
+            elif toks[j].lower[:-2] in PRONOUNS and toks[j].lower.endswith(("'s", "’s")):
+                return toks[j].start, toks[j].end - 2, "start" if j == 0 else "word"
         passive = False
         while j >= 0 and toks[j].is_word and (
                 toks[j].lower in SKIP_BEFORE_VERB or toks[j].lower in BE_FORMS or toks[j].lower.endswith(("n't", "n’t"))
@@ -556,6 +611,7 @@ class _Finder:
             j -= 1
         if passive:
             return None  # "he would be asked", "was told": the subject is not the speaker
+        j = _before_dashes(toks, j)
         if j >= 0 and toks[j].is_word and toks[j].lower == "to":
             return None  # an infinitive ("to add pressure"), not a report
         if j >= 1 and toks[j].text == "," and toks[j - 1].text == ".":
@@ -627,6 +683,7 @@ class _Finder:
         if k < j and any(toks[m].lower in MONTHS | TIME_WORDS - {"on", "this", "last", "earlier", "later"}
                          for m in range(k + 1, j + 1)):
             j = k  # "President Trump on Wednesday (asked)", "Trump last week": the date is no part of the speaker
+        j = _before_ticker(toks, start, j)
         trimmed = trim_subject(toks, start, j)
         if trimmed is None:
             return None  # a fragment ("workplace and", "The newly"): no speaker rather than a wrong one
@@ -947,7 +1004,7 @@ class _Finder:
         if dash is not None:
             return _Tag(dash, None, doc.sentences[sentence_at(doc, dash[0])], "speaker_after_dash")
         if not speechlike:
-            return None
+            return self._inverted_after(doc.sentences[si], open_at, close)
         per = per_source(doc.body, close)  # "“…,” per the Times."
         if per is not None:
             return _Tag(per, None, doc.sentences[sentence_at(doc, per[0])], "speaker_after_per")
@@ -984,6 +1041,25 @@ class _Finder:
                     return self._implicit(hit, s, open_at, "speaker_after")
                 after = name_after(s.tokens, hit.token_index + hit.n_tokens)
                 return _Tag(after, hit, s, "speaker_after") if after else None
+        return None
+
+    def _inverted_after(self, s: Sentence, open_at: int, close: int) -> _Tag | None:
+        """'“There is a lot of resentment” about the crown prince’s leadership, said one of the sources': a quote
+        that opens its sentence but does not end its clause, completed by a few words and an inverted
+        attribution (:meth:`_inverted`) in the same sentence; None otherwise (not 'The so-called “deal” would
+        cost trillions, said Smith': the quoted words do not open the sentence)."""
+        if s.index in self.too_long or any(t.is_word and t.start < open_at for t in s.tokens):
+            return None
+        toks = s.tokens
+        for hit in self.hits[s.index]:
+            if hit.start <= close:
+                continue
+            between = [t for t in toks if close < t.start < hit.start]
+            if any(t.text in OPENERS or t.text in ";!?.”" for t in between) \
+                    or sum(t.is_word for t in between) > SPEAKER_AFTER_MAX_WORDS:
+                return None
+            inverted = self._inverted(s, hit)
+            return _Tag(inverted, hit, s, "speaker_after") if inverted is not None else None
         return None
 
     def _speaker_before(self, s: Sentence, open_at: int) -> _Tag | None:
@@ -1026,6 +1102,10 @@ class _Finder:
         opening phrases: "However, despite …, X …") starts with a known person, group or organisation, or
         with capitalised words that are not a sentence opener ("Nadler", "Donald Trump"; not "The", "It")."""
         toks = s.tokens
+        if hit is not None and hit.form.lower().endswith("ing"):
+            with_np = _with_subject(toks, hit.token_index)
+            if with_np is not None:  # "…, with some members warning it would …": the members warn
+                return _Tag(with_np, hit, s, "speaker_before")
         k = 0
         while k < limit and toks[k].lower in CLAUSE_OPENERS:
             if toks[k].lower in CONJUNCTIONS:  # "But some Republicans backed Trump, noting": no opening phrase
@@ -1092,12 +1172,16 @@ class _Finder:
             return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
         # not "The", "It", "However" (a capitalised word at a clause start that names no one), not "Republican"
         # in "Republican lawmakers" (a modifier): a short phrase naming people before the verb is the subject
-        group = []
+        group, n = [], k
         for t in toks[k:limit]:
+            if group and t.is_word and t.lower in TIME_WORDS | MONTHS:
+                n += 1  # "Democratic lawmakers on Friday trashed …, saying": the date is no part of the subject
+                continue
             if not t.is_word or _verb_like(t.lower) or t.lower in BOUNDARY_WORDS:
                 break
             group.append(t)
-        after = toks[k + len(group)] if k + len(group) < limit else None
+            n += 1
+        after = toks[n] if n < limit else None
         if 0 < len(group) <= 5 and after is not None and after.is_word and _verb_like(after.lower) \
                 and self.cues.names_people(group[-1].text) and group[-1].lower not in PRONOUNS:
             return _Tag((group[0].start, group[-1].end), hit, s, "speaker_before")  # "some Republicans backed"
@@ -1121,6 +1205,8 @@ class _Finder:
             if prev is not None and prev.lower == "as" and nxt is not None and nxt.lower == "by":
                 self._passive(s, hit, i)
                 continue
+            if reports_nothing(self.verbs, toks, hit):
+                continue  # "did not respond to a request for comment", "ruled in favor of …"
             if _subjectless(toks, hit):
                 self._participle_report(s, hit)
                 continue
@@ -1284,7 +1370,15 @@ class _Finder:
                     end = pos
         toks = s.tokens
         for h in self.hits[s.index]:
-            if h.start <= start or h.start >= end or self._in_direct(h.start) or _subjectless(toks, h):
+            if h.start <= start or h.start >= end or self._in_direct(h.start):
+                continue
+            with_np = _with_subject(toks, h.token_index) if h.form.lower().endswith("ing") else None
+            if with_np is not None:  # "X expressed concerns over …, with some members warning …": a report of its own
+                k = next(n for n, t in enumerate(toks) if t.start >= with_np[0]) - 1
+                if toks[k].start > start:
+                    end = toks[k - 1].start if k > 0 and toks[k - 1].text == "," else toks[k].start
+                    break
+            if _subjectless(toks, h):
                 continue
             sub = self._subject(s, h.token_index)
             k = next((n for n, t in enumerate(toks) if t.start >= sub[0]), 0) if sub is not None else 0
@@ -1304,6 +1398,13 @@ class _Finder:
             if not t.is_word or t.lower in BOUNDARY_WORDS:
                 if t.text in {"’", "'"} and words:
                     continue
+                if t.text == "/" and words and words[-1].end == t.start:
+                    continue  # "a Reuters/Ipsos opinion poll": one name
+                break
+            if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and words[-1].lower not in \
+                    DETERMINERS and not _adverb(words[-1]) and not self.cues.names_people(words[-1].text):
+                # "a Reuters/Ipsos opinion poll released on Thursday": the participle phrase is no part of it
+                # (it is of a person: "a person briefed on the negotiations")
                 break
             words.append(t)
         return (words[0].start, words[-1].end) if words else None

@@ -10,7 +10,7 @@ supported by Bender et al., *Writing and Reporting for the Media*.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,17 +24,29 @@ if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package import
     from ..metrics.base import Settings
 
 __all__ = ["TIERS", "VERBS_FILE", "ReportingVerbs", "StanceVerb", "VerbHit", "find_stance_verbs", "find_verb_hits",
-           "load_reporting_verbs", "load_tag_verbs", "reporting_verbs_for", "stance_counts", "tag_verbs_for"]
+           "load_reporting_verbs", "load_tag_verbs", "reporting_verbs_for", "reports_nothing", "stance_counts",
+           "tag_verbs_for"]
 
 # A verb-form token preceded by one of these is a noun or adjective ("the claims", "a reported deal").
 NOUN_BEFORE = frozenset("""the a an this these those its his her their our my your such any some no many several
     unconfirmed recent initial further new latest previous of for in on with without by from about into""".split())
+# Prepositions before which an -ing form is a gerund of the clause's subject ("reacted … by saying that …").
+GERUND_AFTER = frozenset("after before without upon".split())
 # A plural-looking verb form followed by one of these is a noun ("reports from", "claims were").
 NOUN_AFTER = frozenset("of from about by were are was is have has had".split())
 # A verb-form token preceded by one of these is a verb ("what it claims are", "who said").
 SUBJECT_PRONOUNS = frozenset("it he she they we i who which you".split())
 NEGATIONS = frozenset({"not", "never", "no"})
 DECLINE = frozenset("declined refused declines refuses decline refuse".split())
+# Determiners that open a noun phrase; after a singular one a bare form ("a disappointing April jobs report") can
+# only be a noun: a verb after a singular subject would carry -s ("the report claims").
+DETERMINERS = frozenset("the a an this these those its his her their our my your another each every".split())
+SINGULAR_DETERMINERS = frozenset("a an this its his her another each every".split())
+# Words that end a noun phrase when looking back from a bare form: auxiliaries, negations and adverbs put
+# the form in a verb phrase ("the companies also report", "did not comment", "would promise").
+VERB_PHRASE_WORDS = frozenset("""also still never not just only then now even already again often always
+    will would could can may might must should shall did does do to and or but that who which""".split())
+NOUN_PHRASE_LOOKBACK = 4  # our choice: modifiers between a determiner and its head ("a final quarterly report")
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,8 @@ class ReportingVerbs:
     name: str
     version: str
     first_words: frozenset[str] = frozenset()  # first word of every form: other tokens start no match
+    noun_forms: frozenset[str] = frozenset()  # bare forms that are also singular nouns ("report", "claim")
+    no_report_after: frozenset[tuple[str, ...]] = frozenset()  # (lemma, word, ...): "responded to" reports nothing
 
 
     def tier_of(self, lemma: str) -> str:
@@ -106,7 +120,11 @@ def _lookup(entries: Sequence[VerbEntry], lex: Lexicon) -> ReportingVerbs:
 
 
 def _compile(lex: Lexicon) -> ReportingVerbs:
-    return _lookup(read_reporting_verbs(lex), lex)
+    verbs = _lookup(read_reporting_verbs(lex), lex)
+    nouns = frozenset(str(w).lower() for w in lex.data.get("noun_forms") or [])
+    after = frozenset((str(lemma), *(t.lower for t in tokenize(str(words)) if t.is_word))
+                      for lemma, entry in (lex.data.get("no_report_after") or {}).items() for words in entry or [])
+    return replace(verbs, noun_forms=nouns, no_report_after=after)
 
 
 def load_tag_verbs(name_or_path: str = VERBS_FILE) -> ReportingVerbs:
@@ -150,7 +168,7 @@ def reporting_verbs_for(settings: Settings | None) -> ReportingVerbs:
     return load_reporting_verbs(str(path) if path else VERBS_FILE)
 
 
-def _is_verb_use(tokens: Sequence[Token], i: int, n: int) -> bool:
+def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[str] = frozenset()) -> bool:
     """Word-order rules telling a verb use from a noun or adjective use of the same form."""
     first = tokens[i]
     if first.text[:1].isupper():  # "United States", "State Department", "Reports"
@@ -159,13 +177,72 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int) -> bool:
     nxt = tokens[i + n] if i + n < len(tokens) else None
     if prev is not None and prev.lower in SUBJECT_PRONOUNS:
         return True
+    if prev is not None and first.lower.endswith("ing") and (prev.lower == "by" or
+                                                             (prev.lower in GERUND_AFTER and i > 3)):
+        # "reacted to the report by saying …", "resigned after saying …": a gerund whose subject is its clause's
+        # (not in an opening phrase, "Hours after disclosing …, he", whose subject follows)
+        return True
     if prev is not None and (prev.lower in NOUN_BEFORE or prev.lower.endswith(("’s", "'s", "s’", "s'"))):
         # "as noted by" and "officials familiar with" aside, a determiner, preposition or possessive
         # before the form makes it a noun; "as" is handled by the caller (passive attribution)
         return False
+    if prev is not None and _possessive_mark(tokens, i - 1):
+        return False  # "Hindus’ claim that …": a plural possessive before a noun
+    if prev is not None and prev.kind == "number" and (first.lower.endswith("s") or first.lower in noun_forms) \
+            and not (i > 1 and tokens[i - 2].text[:1].isupper()):
+        return False  # "in 43 states", "two reports" (not "Article 51 stipulates", not "1,200 said")
     if nxt is not None and nxt.is_word and first.lower.endswith("s") and nxt.lower in NOUN_AFTER:
         return False
-    return True
+    return not (n == 1 and first.lower in noun_forms and _heads_noun_phrase(tokens, i))
+
+
+def _possessive_mark(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` is the apostrophe of a plural possessive glued to its word ("Hindus’")."""
+    return k >= 1 and tokens[k].text in {"’", "'"} and tokens[k - 1].end == tokens[k].start \
+        and tokens[k - 1].lower.endswith("s")
+
+
+def _heads_noun_phrase(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the bare form at ``i`` ("report", "claim", "promise") is the head noun of a noun phrase opened by a
+    determiner a few modifiers before it: "a disappointing April jobs report", "his campaign promise", "the
+    Muslim claim". After a singular determiner the form is a noun (a verb would carry -s); after "the", "their"
+    … only when the word before it is not a plural ("the protesters claim" is a verb). Auxiliaries, negations,
+    adverbs and clause words end the look-back ("the companies also report")."""
+    k = i - 1
+    while k >= 0 and i - k <= NOUN_PHRASE_LOOKBACK and tokens[k].is_word and tokens[k].lower not in DETERMINERS:
+        t = tokens[k]
+        if t.lower in VERB_PHRASE_WORDS or t.lower in SUBJECT_PRONOUNS or (t.text[:1].islower() and (
+                t.lower.endswith(("ly", "n't", "n’t")) or t.lower in NEGATIONS)):
+            return False
+        k -= 1
+    if k < 0 or k == i - 1 or not tokens[k].is_word or tokens[k].lower not in DETERMINERS:
+        return False
+    if tokens[k].lower in SINGULAR_DETERMINERS:
+        return True
+    before = tokens[i - 1].lower
+    return not (before.endswith("s") and not before.endswith(("ss", "us", "is")))
+
+
+def reports_nothing(verbs: ReportingVerbs, tokens: Sequence[Token], hit: VerbHit) -> bool:
+    """Whether the words right after ``hit`` make it a verb that reports no content (``no_report_after`` of the
+    lexicon: "responded to a request", "asked for information", "ruled in favor of"); "on" followed by a date
+    or time word ("ruled on Tuesday that …") does not count."""
+    k = hit.token_index + hit.n_tokens
+    for entry in verbs.no_report_after:
+        if entry[0] != hit.lemma:
+            continue
+        words = entry[1:]
+        window = tokens[k:k + len(words)]
+        if len(window) == len(words) and all(t.is_word and t.lower == w for t, w in zip(window, words, strict=True)):
+            nxt = tokens[k + len(words)] if k + len(words) < len(tokens) else None
+            if not (words == ("on",) and nxt is not None and nxt.lower in DATE_WORDS):
+                return True
+    return False
+
+
+# Words after "on" that make it a date, not an object ("ruled on Tuesday that …")
+DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 def _negated(tokens: Sequence[Token], i: int) -> bool:
@@ -196,7 +273,7 @@ def find_verb_hits(sentence: Sentence, verbs: ReportingVerbs | None = None) -> l
             if key in verbs.forms:
                 matched = n
                 break
-        if matched and _is_verb_use(toks, i, matched):
+        if matched and _is_verb_use(toks, i, matched, verbs.noun_forms):
             lemma, tier = verbs.forms[tuple(t.lower for t in toks[i:i + matched])]
             last = toks[i + matched - 1]
             hits.append(VerbHit(lemma, tier, sentence.text[toks[i].start - sentence.start:last.end - sentence.start],

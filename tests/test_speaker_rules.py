@@ -1,0 +1,84 @@
+"""Word-class and phrase rules of the quote finder, each on a hand-labelled real excerpt (article ids given;
+../shared/corpora): noun uses of reporting-verb forms, verbs that report nothing, speaker phrases."""
+
+import pytest
+
+from analysis.model import Article
+from analysis.parse import parse_article
+from analysis.sourcing import find_quotes
+
+
+def _quotes(text: str):
+    return find_quotes(parse_article(Article("t", text)))
+
+
+@pytest.mark.parametrize("text", [
+    # Reuters 12blL68ql93XQi9Z: "his campaign promise" is a noun phrase, not "Trump … promise(d)"
+    "While Trump remains committed to his campaign promise to build the wall along the U.S. border with Mexico, "
+    "the talks go on.",
+    # The Guardian rPPfxfY3OVT4VnJs: a plural possessive ("Hindus’") and a determiner phrase ("the Muslim claim")
+    "The five supreme court judges based their unanimous and historic judgment on Hindus’ claim that the site is "
+    "the birthplace of the god Ram.",
+    "A mosque that had stood on the site was the basis of the Muslim claim to Ayodhya.",
+    # The Libertarian Republic 0WibFHGbpXdEqi0v: a number before a plural form ("43 states")
+    "Ralph Nader, Green party candidate on the ballot in 43 states, was so angry, the CPD had to physically bar "
+    "him from the debates.",
+    # Splinter LkZZOafx6JD1R2wO, Fox News RRt3cs5w1Kn7SqVX: "responded to" reports nothing
+    "The Justice Department has not yet responded to Grassley’s request.",
+    "Comey also did not immediately respond to Fox News’ request for comment.",
+    # CNN 5607_left: "ruled in favor of"; The Nation asTnO0Smz6nYHMYv: "asked about"
+    "In two unsigned opinions Monday, the Supreme Court ruled in favor of police officers seeking qualified "
+    "immunity from allegations of excessive force.",
+    "Julie asked about the symptoms of the disease.",
+])
+def test_no_report_in_noun_phrases_and_verbs_without_content(text):
+    assert [(q.kind, q.verb, q.speaker_surface) for q in _quotes(text)] == []
+
+
+def test_a_name_with_a_number_still_reports():
+    # the seed's "Article 51 stipulates “…”" (a capitalised word before the number: a name, not a count)
+    (q,) = _quotes("The U.N. Charter’s Article 51 stipulates “the inherent right of individual or collective "
+                   "self-defense if an armed attack occurs against a Member of the United Nations.”")
+    assert (q.kind, q.verb, q.speaker_surface) == ("direct", "stipulate", "The U.N. Charter’s Article 51")
+
+
+def test_ruled_on_a_date_still_reports():
+    (q,) = _quotes("The court ruled on Tuesday that the law was unconstitutional.")
+    assert (q.verb, q.speaker_surface, q.text) == ("rule", "The court", "the law was unconstitutional.")
+
+
+def test_ticker_insert_is_dropped_from_the_speaker():
+    # Wall Street Journal tu7zsf4zpKxl8zSZ
+    (q,) = _quotes("BP BP -0.58% PLC said Tuesday that it began the start-up process of Galapagos.")
+    assert (q.speaker_surface, q.text) == ("BP", "it began the start-up process of Galapagos.")
+
+
+def test_slash_names_and_participle_phrases_in_according_to():
+    # Reuters XFwdjH0cF9VHXhHo: one name across the slash, the participle phrase after the noun left out
+    (q,) = _quotes("Americans largely are eager for a bipartisan solution to its shortcomings, according to a "
+                   "Reuters/Ipsos opinion poll released on Thursday.")
+    assert (q.kind, q.speaker_surface) == ("according_to", "a Reuters/Ipsos opinion poll")
+
+
+def test_participle_phrase_of_a_person_stays_in_the_description():
+    # the anonymous-source formula keeps its participle ("a person briefed on …")
+    (q,) = _quotes("The deal was brokered in part by trade adviser Peter Navarro, according to a person briefed "
+                   "on the negotiations.")
+    assert q.speaker_surface == "a person briefed on the negotiations"
+
+
+def test_absolute_with_clause_ends_the_report_before_it():
+    # Wall Street Journal 5611_center: two reports, the commission's ends at ", with"
+    text = ("A commission formed by President Biden to study potential changes to the Supreme Court expressed "
+            "concerns over calls to expand the size of the court, with some members warning it would "
+            "“undermine, rather than enhance” its legitimacy.")
+    got = [(q.verb, q.speaker_surface, q.text) for q in _quotes(text)]
+    assert got[0] == ("express concern", "A commission formed by President Biden to study potential changes to "
+                      "the Supreme Court", "over calls to expand the size of the court")
+    assert got[1][:2] == ("warn", "some members")
+
+
+def test_a_quoted_phrase_inside_a_sentence_is_not_given_to_an_inverted_speaker():
+    # the inverted-attribution rule needs the quote to open its sentence
+    quotes = _quotes("The so-called “deal of the century” would cost billions, said Smith.")
+    assert all(q.kind != "direct" for q in quotes)
