@@ -82,3 +82,20 @@ def test_a_quoted_phrase_inside_a_sentence_is_not_given_to_an_inverted_speaker()
     # the inverted-attribution rule needs the quote to open its sentence
     quotes = _quotes("The so-called “deal of the century” would cost billions, said Smith.")
     assert all(q.kind != "direct" for q in quotes)
+
+
+def test_according_to_after_a_reporting_clause_excludes_the_quoted_words():
+    # Christian Science Monitor Bb2srxUehDh8Sn6t: the Times reports that Assad told Al Manar; the quote is Assad's
+    text = ('"Syria has received the first shipment of Russian anti-aircraft S-300 rockets," Mr. Assad told '
+            'Lebanese TV station Al Manar in an interview taped on Tuesday, according to The New York Times.')
+    got = {q.kind: q for q in _quotes(text)}
+    assert got["direct"].speaker_surface == "Mr. Assad"
+    assert got["according_to"].text == ("Mr. Assad told Lebanese TV station Al Manar in an interview taped on "
+                                        "Tuesday")
+
+
+def test_according_to_right_after_a_quote_is_not_a_second_quote():
+    # Psypost JkfZD7pEAcAIrxKW: one quote, its speaker the phrase's
+    quotes = _quotes("These Russian troll accounts “exploited the fault lines of our society to divide Americans,” "
+                     "according to Senate Intelligence Vice Chairman Mark Warner.")
+    assert [(q.kind, q.rule) for q in quotes] == [("direct", "speaker_after_per")]

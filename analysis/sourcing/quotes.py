@@ -283,6 +283,10 @@ def _key(q: Quote) -> tuple[str, int, int]:
     return q.kind, q.start, q.end
 
 
+# "in an interview with a Lebanese news channel set to be aired …": the medium of a report, however long
+MEDIUM_PHRASES = [[prep, det, noun] for prep in ("in", "during") for det in ("a", "an") for noun in
+                  ("interview", "statement", "tweet", "post", "letter", "speech", "email", "video", "memo",
+                   "briefing", "call", "release", "podcast", "op-ed", "column", "filing", "message")]
 MONTHS = frozenset("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 TIME_WORDS = frozenset("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last
@@ -432,6 +436,7 @@ class _Finder:
         self.scare: list[tuple[int, int, str]] = []
         self.stance: dict[int, StanceVerb] = {}
         self.direct: list[tuple[int, int]] = []  # content spans of direct quotes (and scare quotes)
+        self.per_quoted: set[int] = set()  # content starts of direct quotes attributed by "per"/"according to" after
         self.used_verbs: set[int] = set()  # start offsets of verbs that only name a direct quote's speaker
         self.direct_starts: list[int] = []  # starts of self.direct (direct quotes are found in text order)
         self.quoted: list[tuple[int, int]] = []  # content spans of direct quotes, also inside mixed quotes
@@ -465,7 +470,8 @@ class _Finder:
         """A sentence whose subject is a definite role description of a person of the article ("The former
         president did not directly criticize Donald Trump, but he …") names that person again: the
         description is an antecedent candidate, as the person's own mentions are (resolved through the role
-        titles the entity layer saw before person names: :func:`analysis.entities.resolve_actor`)."""
+        titles the entity layer saw before person names: :func:`analysis.entities.resolve_actor`). A definite
+        plural of people ("The five supreme court judges based …") is a group candidate for a later "they"."""
         for s in self.doc.sentences:
             toks = s.tokens
             k = next((n for n, t in enumerate(toks) if t.is_word and t.lower not in CONJUNCTIONS), len(toks))
@@ -481,6 +487,11 @@ class _Finder:
                     h.token_index == k + 1 + len(words) for h in self.hits[s.index])):
                 continue
             surface = self.doc.body[toks[k].start:words[-1].end]
+            last = words[-1].lower
+            if last.endswith("s") and not last.endswith(("ss", "us", "is")) and self.cues.names_people(last):
+                # "The five supreme court judges based their judgment on …. They ruled that …": a group
+                self._speaker(surface, s, toks[k].start)
+                continue
             mention = self._resolve(surface, s, toks[k].start)
             if mention is not None and getattr(mention, "kind", "") == "person" \
                     and str(getattr(mention, "rule", "")).startswith("role of"):
@@ -514,9 +525,12 @@ class _Finder:
         actor, _surface, stype, _named = cand.value
         return _OrgMention(actor, "organisation", stype, f"definite description of {actor}", at, at + len(surface))
 
-    def _candidate_kind(self, surface: str, mention: Any, anonymous: bool) -> tuple[str, str]:
-        """(kind, gender) of a speaker phrase as an antecedent of a later pronoun."""
+    def _candidate_kind(self, surface: str, mention: Any, anonymous: bool, stype: str = "") -> tuple[str, str]:
+        """(kind, gender) of a speaker phrase as an antecedent of a later pronoun; a document or a medium ("A 2008
+        commission document states …", "The news network reported") is a thing, the antecedent of a later "It"."""
         words = [t.text for t in tokenize(surface) if t.is_word]
+        if stype in ("document", "other media") and mention is None and not words[-1].lower().endswith("s"):
+            return "thing", ""  # "A 2008 commission document", "The news network": "it", not "he"
         if mention is not None:
             if mention.kind == "person":
                 return "person", self.genders.get(str(mention.actor), "") or phrase_gender(words, self.cues)
@@ -567,7 +581,7 @@ class _Finder:
             stype = str(mention.source_type)  # "the U.S., South Korea, and Ukraine": governments
         value = (speaker, surface, stype, not anonymous)
         if offset >= 0:
-            kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous)
+            kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous, stype)
             if kind:
                 self.antecedents.add(Candidate(offset + lead, offset + lead + len(surface), sentence.index, kind,
                                                gender, value))
@@ -859,6 +873,10 @@ class _Finder:
             tag = self._speaker_after(close, speechlike, open_at) if close < len(body) else None
             if tag is None:
                 tag = self._speaker_before(first, open_at) or self._speaker_before_paragraph(first, open_at)
+            if tag is None and close < len(body) and (per := per_source(body, close)) is not None:
+                # '“…,” according to the Post.' (after the verb rules: in 'Most respondents said “no,” according to
+                # the poll' the phrase attributes the sentence, and the respondents said "no")
+                tag = _Tag(per, None, self.doc.sentences[sentence_at(self.doc, per[0])], "speaker_after_per")
             short = n_words <= SCARE_MAX_WORDS and not re.search(r"[.!?…](?:\s|$)|,\s*$", content)
             if tag is None and short:  # "called the ruling a “turning point”": a source's words, not scare quotes
                 tag = self._framed(first, open_at)
@@ -875,6 +893,8 @@ class _Finder:
             if q is not None:
                 self.quoted.append((q.start, q.end))
                 self.last_direct = q
+                if tag.rule == "speaker_after_per":
+                    self.per_quoted.add(cstart)
                 if tag.rule == "speaker_before" and tag.hit is not None and tag.hit.tier:
                     self.by_verb.setdefault(tag.hit.start, []).append(q)
 
@@ -1005,9 +1025,11 @@ class _Finder:
             return _Tag(dash, None, doc.sentences[sentence_at(doc, dash[0])], "speaker_after_dash")
         if not speechlike:
             return self._inverted_after(doc.sentences[si], open_at, close)
-        per = per_source(doc.body, close)  # "“…,” per the Times."
+        per = per_source(doc.body, close, according=False)  # "“…,” per the Times."
         if per is not None:
             return _Tag(per, None, doc.sentences[sentence_at(doc, per[0])], "speaker_after_per")
+        if per_source(doc.body, close) is not None:
+            return None  # "“…,” according to a story first reported …": a verb inside the phrase names no speaker
         cands = [doc.sentences[si]]
         if doc.sentences[si].end <= close + 1 and si + 1 < len(doc.sentences) \
                 and doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph:
@@ -1258,7 +1280,8 @@ class _Finder:
         k = hit.token_index + hit.n_tokens
         rest = [t for t in toks[k:] if t.is_word and t.start < end]
         first = next((t for t in rest if t.lower not in TIME_WORDS), None)
-        return first is not None and first.lower in NOT_SPEAKER_START - {"that", "by", "of"} and len(rest) <= 8 \
+        limit = 8 if [t.lower for t in rest[:3]] not in MEDIUM_PHRASES else 20  # "said in an interview with …"
+        return first is not None and first.lower in NOT_SPEAKER_START - {"that", "by", "of"} and len(rest) <= limit \
             and not any(t.lower in BOUNDARY_WORDS | {"why", "how"} for t in rest) \
             and self._after_that(toks, k, hit.end) == hit.end
 
@@ -1412,20 +1435,34 @@ class _Finder:
     def _attribution_phrase(self, kind: str, rx: re.Pattern[str], s: Sentence, rule: str) -> None:
         for m in rx.finditer(s.text):
             pos = s.start + m.start()
-            if self._in_direct(pos):
-                continue
+            if self._in_direct(pos) or self._attributes_quote(pos):
+                continue  # '“…,” according to the Post.': the direct quote's speaker (:func:`per_source`)
             np = self._phrase_after(s, s.start + m.end())
             if np is None:
                 continue
             self._attribute_outside(kind, s, pos, np, None, rule)
+
+    def _attributes_quote(self, pos: int) -> bool:
+        """Whether the attribution phrase at body offset ``pos`` named the speaker of the direct quote right before
+        it (only punctuation and space between them; :func:`per_source`)."""
+        i = bisect_right(self.direct_starts, pos) - 1
+        return i >= 0 and self.direct[i][0] in self.per_quoted \
+            and not self.doc.body[self.direct[i][1]:pos].strip(" ,.;:”\"’'\n")
 
     def _attribute_outside(self, kind: str, s: Sentence, phrase_start: int, np: tuple[int, int],
                            hit: VerbHit | None, rule: str) -> None:
         """Attribution phrase inside a sentence: its content is the larger side outside the phrase."""
         before = _words_between(s.tokens, s.start, phrase_start)
         after = _words_between(s.tokens, np[1], s.end)
-        if before >= after:
+        if before >= after and not self._opens_clause(s, phrase_start, np[1]):
             start, end = s.start, phrase_start
+            # '“…,” Mr. Assad told Al Manar, according to The New York Times.': the Times reports that Assad told
+            # Al Manar; the quoted words are Assad's (their own direct quote), not part of the Times' content
+            last = max((d[1] for d in self.quoted if start <= d[0] and d[1] <= end), default=-1)
+            rest = next((t.start for t in s.tokens if t.is_word and t.start > last and not self._in_direct(t.start)),
+                        end) if last >= 0 else start
+            if last >= 0 and _words_between(s.tokens, rest, end) >= 2:
+                start = rest
         else:
             start, end = np[1], s.end
             # "…, citing officials, reported that X": the content is X
@@ -1434,6 +1471,17 @@ class _Finder:
             if hit0 is not None:
                 start = self._after_that(s.tokens, k + hit0.n_tokens, hit0.end)
         self._add(kind, np, s, start, end, hit, rule)
+
+    @staticmethod
+    def _opens_clause(s: Sentence, phrase_start: int, phrase_end: int) -> bool:
+        """Whether an attribution phrase set off by commas follows a clause word, so that it attributes the clause
+        after it ("an aggressive campaign in which, according to several reports at the time, he promoted
+        himself …"; "…, but, according to aides, he could continue …")."""
+        toks = s.tokens
+        k = next((n for n, t in enumerate(toks) if t.start >= phrase_start), 0)
+        m = next((n for n, t in enumerate(toks) if t.start >= phrase_end), len(toks))
+        return k >= 2 and toks[k - 1].text == "," and toks[k - 2].lower in BOUNDARY_WORDS | CONJUNCTIONS \
+            and m < len(toks) and toks[m].text == ","
 
     def _passive(self, s: Sentence, hit: VerbHit, i: int) -> None:
         """'…, as reported by state media.' / '…, as noted by South Korea's Unification Ministry.'"""

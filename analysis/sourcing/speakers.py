@@ -327,10 +327,27 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
         return None
     if last.text[:1].islower() and last.lower.endswith("ed") and j > start:
         return None  # "a congressional aide helped (confirm)": a verb ends the phrase, not a noun
+    start = _after_filler(toks, start, j)
     while start < j and (toks[start].lower in INTRO_WORDS or toks[start].kind == "number") \
             and not (toks[start].lower == "at" and toks[start + 1].lower in {"least", "most"}):
         start += 1
-    return start
+    return _after_filler(toks, start, j)  # "…, 2017 ADVERTISEMENT The news network"
+
+
+def _after_filler(toks: Sequence[Token], start: int, j: int) -> int:
+    """Start of a speaker phrase after upper-case filler glued to it by the page: a dateline before a dash
+    ("HARTFORD -- House Speaker Christopher G. Donovan") or a page label before a capitalised determiner
+    ("ADVERTISEMENT The news network", "CLOSE The Des Moines Register"); ``start`` when there is none."""
+    k = start
+    while k < j and toks[k].is_word and len(toks[k].text) >= 3 and toks[k].text.isupper() and toks[k].text.isalpha():
+        k += 1
+    if k == start or k >= j:
+        return start
+    if toks[k].text in {"—", "–", "-"}:
+        while k < j and toks[k].text in {"—", "–", "-"}:
+            k += 1
+        return k
+    return k if toks[k].text in {"The", "A", "An"} else start
 
 
 def glued_period(toks: Sequence[Token], t: Token) -> bool:
@@ -389,13 +406,19 @@ def final_name(between: Sequence[Token]) -> tuple[int, int] | None:
     return (name[0].start, name[-1].end) if len(name) >= 2 else None
 
 
-_PER = re.compile(r"\s*,?\s*per\s+(?P<source>(?:the\s+)?[^\W\d_][^,.;:!?()\n“”\"]{0,80}?)(?=\s*(?:[,.;:!?()\n]|$))")
+_PER = re.compile(r"\s*,?\s*(?P<word>per|according\s+to)\s+"
+                  r"(?P<source>(?:the\s+)?[^\W\d_][^,.;:!?()\n“”\"]{0,80}?)(?=\s*(?:[,.;:!?()\n]|$))")
 
 
-def per_source(body: str, close: int) -> tuple[int, int] | None:
-    """'“…,” per the Times.' / '“…,” per the New York Times's Michael D. Shear': the source after "per"."""
+def per_source(body: str, close: int, according: bool = True) -> tuple[int, int] | None:
+    """'“…,” per the Times.' / '“…,” per the New York Times's Michael D. Shear' / '“…,” according to the Post':
+    the source after "per", or after "according to" when ``according`` (the caller asks for it only when no
+    reporting verb attributes the quote: in 'Most respondents said “no,” according to the poll' the phrase
+    attributes the sentence)."""
     m = _PER.match(body, close + 1, min(len(body), close + 120))
-    return (m.start("source"), m.end("source")) if m else None
+    if m is None or (not according and m.group("word") != "per"):
+        return None
+    return m.start("source"), m.end("source")
 
 
 def dash_name(body: str, close: int) -> tuple[int, int] | None:
