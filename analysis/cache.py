@@ -18,7 +18,9 @@ time, are never cached.
 
 Storage: one SQLite database (``results.sqlite``) in WAL mode, safe for concurrent runs and for
 ``--jobs N`` worker processes (each opens its own connection; writers wait up to 60 s for the lock).
-Values are zlib-compressed JSON (never pickle: a cache file cannot run code). Size: bounded by
+Values are zlib-compressed JSON (never pickle: a cache file cannot run code); a family's measurements are
+stored as four columns, the layout the metrics table is written in, so a cached re-run builds no object per
+measurement (:class:`StoredResult`). Size: bounded by
 ``max_bytes`` (default 2 GB, :data:`DEFAULT_MAX_BYTES`) of stored values; when a run ends above the bound
 (or every :data:`EVICT_EVERY` writes), the least recently used entries (by last read or write) are deleted
 until the total is at most 80% of the bound. SQLite reuses the freed pages, so the file stays near the bound.
@@ -46,10 +48,10 @@ from pathlib import Path
 from typing import Any
 
 from .lexicons import bundled_path
-from .metrics.base import Evidence, FamilyResult, Measurement, Settings
+from .metrics.base import Evidence, FamilyResult, Measurement, MeasurementColumns, Settings
 from .model import Article, Undefined
 
-FORMAT = 1  # bump when the stored layout changes
+FORMAT = 2  # bump when the stored layout changes (2: measurements stored as columns)
 DEFAULT_MAX_BYTES = 2 * 1024**3
 EVICT_EVERY = 2000  # writes between size checks within one run
 KEEP_AFTER_EVICTION = 0.8  # evict down to this share of the bound
@@ -157,8 +159,20 @@ def _undeclared_settings(settings: Settings) -> list[list[str]]:
 
 def family_key(akey: str, family: str, settings: Settings) -> str:
     """Key of a family entry: the article's key, the family, what it reads (see the module docstring)."""
-    return _sha(FORMAT, "family", akey, family, inputs_digest(FAMILY_INPUTS[family], settings),
-                _undeclared_settings(settings))
+    return _sha(FORMAT, "family", akey, family, *_family_inputs(family, settings))
+
+
+_RUN_INPUTS: dict[tuple[str, Settings], tuple[list[Any], list[list[str]]]] = {}
+
+
+def _family_inputs(family: str, settings: Settings) -> tuple[list[Any], list[list[str]]]:
+    """What ``family`` reads (:func:`inputs_digest`) and the undeclared settings, worked out once per run (the
+    files' content is read once per run anyway; :func:`close_stores` forgets them, so the next run sees an edit)."""
+    found = _RUN_INPUTS.get((family, settings))
+    if found is None:
+        found = _RUN_INPUTS[(family, settings)] = (inputs_digest(FAMILY_INPUTS[family], settings),
+                                                   _undeclared_settings(settings))
+    return found
 
 
 # ---------------------------------------------------------------- values (JSON, NaN reasons kept)
@@ -198,12 +212,61 @@ def _unpack(blob: bytes) -> Any:
 
 
 def encode_measurements(result: FamilyResult) -> bytes:
-    """A family's measurements, as compressed JSON."""
-    return _pack([[m.metric, _enc(m.value), m.target, m.note] for m in result.measurements])
+    """A family's measurements, as compressed JSON: four columns (metrics, targets, values, notes) and the NaNs.
+
+    A NaN value is stored as ``null`` and listed in a fifth column as ``[position, reason]`` (reason ``""`` for a
+    plain NaN), so reading needs no per-value decoding (:func:`decode_measurements`).
+    """
+    metrics, targets, values, notes = result.measurement_columns()
+    stored, nans = [], []
+    for i, v in enumerate(values):
+        if isinstance(v, float) and v != v:
+            nans.append([i, getattr(v, "reason", "")])
+            stored.append(None)
+        else:
+            stored.append(v)
+    return _pack([metrics, targets, stored, notes, nans])
+
+
+def decode_columns(blob: bytes) -> MeasurementColumns:
+    """The four measurement columns of :func:`encode_measurements`, NaNs (with their reasons) restored."""
+    metrics, targets, values, notes, nans = json.loads(zlib.decompress(blob))
+    for i, reason in nans:
+        values[i] = Undefined(reason) if reason else math.nan
+    return metrics, targets, values, notes
 
 
 def decode_measurements(blob: bytes) -> list[Measurement]:
-    return [Measurement(*m) for m in _unpack(blob)]
+    return list(map(Measurement, *_reorder(decode_columns(blob))))
+
+
+def _reorder(columns: MeasurementColumns) -> tuple[list[Any], ...]:
+    metrics, targets, values, notes = columns
+    return metrics, values, targets, notes  # Measurement's field order
+
+
+class StoredResult(FamilyResult):
+    """A :class:`FamilyResult` read from the cache: its measurements stay columns (what the metrics table
+    writes) and become :class:`Measurement` objects only when ``measurements`` is read."""
+
+    def __init__(self, columns: MeasurementColumns, evidence: list[Evidence],
+                 records: dict[str, list[dict[str, Any]]]) -> None:
+        self.columns, self._measurements = columns, None
+        self.evidence, self.records = evidence, records
+
+    @property  # type: ignore[override]
+    def measurements(self) -> list[Measurement]:
+        if self._measurements is None:
+            self._measurements = list(map(Measurement, *_reorder(self.columns)))
+        return self._measurements
+
+    @measurements.setter
+    def measurements(self, value: list[Measurement]) -> None:
+        self._measurements = value
+        self.columns = None  # type: ignore[assignment]
+
+    def measurement_columns(self) -> MeasurementColumns:
+        return self.columns if self.columns is not None else super().measurement_columns()
 
 
 def encode_detail(result: FamilyResult, texts: Mapping[int, str]) -> bytes:
@@ -357,6 +420,7 @@ def close_stores() -> None:
     me = threading.get_ident()
     for key in [k for k in _STORES if k[1] == me]:
         _STORES.pop(key).close()
+    _RUN_INPUTS.clear()
 
 
 # ---------------------------------------------------------------- analysis through the cache
@@ -410,7 +474,7 @@ def cached_analysis(record: Article, settings: Settings, families: list[str], co
             out = {}
             for n in families:
                 evidence, records = decode_detail(found[fkeys[n] + DETAIL], texts) if detail else ([], {})
-                out[n] = FamilyResult(decode_measurements(found[fkeys[n] + MEASUREMENTS]), evidence, records)
+                out[n] = StoredResult(decode_columns(found[fkeys[n] + MEASUREMENTS]), evidence, records)
             return ArticleResult(row, out, sentences)
     else:
         missing = families
@@ -434,5 +498,5 @@ def cached_analysis(record: Article, settings: Settings, families: list[str], co
         else:  # stored whole by an earlier run; read what was not read above
             part = cache.get_many([fkeys[n] + MEASUREMENTS, fkeys[n] + DETAIL])
             evidence, records = decode_detail(part[fkeys[n] + DETAIL], texts)
-            out[n] = FamilyResult(decode_measurements(part[fkeys[n] + MEASUREMENTS]), evidence, records)
+            out[n] = StoredResult(decode_columns(part[fkeys[n] + MEASUREMENTS]), evidence, records)
     return ArticleResult(fresh.article, out, fresh.sentences)

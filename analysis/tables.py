@@ -26,13 +26,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from .model import MediacompareError
+from .model import MediacompareError, Undefined
 from .outputs import atomic_write
 from .pipeline import COUNT_COLUMNS, FLOAT_COLUMNS, ArticleResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+# pandas is imported where a frame is made or read, not with this module: a metrics run writing CSV (a
+# cached re-run above all) does not need it, and importing it is about half of the command's start-up time.
 
 METRIC_COLUMNS = ["article_id", "outlet", "family", "metric", "target", "value", "note"]
 EVIDENCE_COLUMNS = ["article_id", "family", "metric", "target", "sentence_index", "start", "end", "text", "cue"]
@@ -209,9 +212,25 @@ def _evidence_rows(res: ArticleResult) -> Iterator[list[Any]]:
                bounded(e.cue)]
 
 
+def _metric_columns(res: ArticleResult) -> list[list[Any]]:
+    """The article's metrics rows as :data:`METRIC_COLUMNS` columns (families in order)."""
+    fams: list[str] = []
+    metric: list[str] = []
+    target: list[str] = []
+    value: list[float] = []
+    note: list[str] = []
+    for fam, out in res.families.items():
+        m, t, v, n = out.measurement_columns()
+        fams += [fam] * len(m)
+        metric += m
+        target += t
+        value += v
+        note += n
+    return [[res.article_id] * len(fams), [res.outlet] * len(fams), fams, metric, target, value, note]
+
+
 def _metric_rows(res: ArticleResult) -> list[list[Any]]:
-    aid, outlet = res.article_id, res.outlet
-    return [[aid, outlet, fam, m.metric, m.target, m.value, m.note] for fam, m in res.tagged_measurements()]
+    return [list(row) for row in zip(*_metric_columns(res), strict=True)]
 
 
 def _sentence_rows(res: ArticleResult) -> list[list[Any]]:
@@ -261,6 +280,8 @@ def _restore_column(col: pd.Series) -> pd.Series:
 
 
 def _safe_column(col: pd.Series) -> pd.Series:
+    import pandas as pd
+
     text = col.map(lambda v: csv_safe(v) if isinstance(v, str) and v[:1] in _RISKY else v)
     return text.astype(col.dtype) if isinstance(col.dtype, pd.StringDtype) else text
 
@@ -273,29 +294,47 @@ def format_value(value: Any) -> Any:
 
 
 def _csv_cells(rows: list[list[Any]], text_columns: frozenset[int]) -> list[Any]:
-    """The rows' CSV cells: :func:`csv_safe` on the text columns' strings, :func:`format_value` on the rest.
-
-    Column by column (rows have the writer's fixed columns): a column of plain strings is changed only where a
-    cell starts with a character of ``_RISKY``, a column of floats becomes ``repr`` or empty for NaN, a column
-    with neither floats nor (in a text column) strings is kept; any other column goes cell by cell. The same
-    cells as calling the two functions on every value, without a function call per cell.
-    """
+    """The rows' CSV cells: :func:`csv_safe` on the text columns' strings, :func:`format_value` on the rest
+    (:func:`_csv_columns` on the rows' columns)."""
     if not rows:
         return []
+    return list(zip(*_csv_columns(list(zip(*rows, strict=True)), text_columns), strict=True))
+
+
+# float.__repr__ is repr() for a float and "nan" for any NaN (an Undefined included), written as ""
+_PLAIN_FLOATS = frozenset({float, Undefined})
+
+
+def _csv_columns(table: list[Any], text_columns: frozenset[int]) -> list[Any]:
+    """The CSV cells of a table given as columns (each a sequence of equal length), column by column.
+
+    A column of plain strings is changed only where a cell starts with a character of ``_RISKY``, a column of
+    floats becomes ``repr`` or empty for NaN, a column with neither floats nor (in a text column) strings is
+    kept; any other column goes cell by cell. The same cells as calling :func:`csv_safe` (text columns) and
+    :func:`format_value` on every value, without a function call per cell.
+    """
     isnan, risky = math.isnan, _RISKY
     columns: list[Any] = []
-    for i, col in enumerate(zip(*rows, strict=True)):
-        kinds = set(map(type, col))
+    for i, col in enumerate(table):
+        try:
+            distinct = set(col)  # the checks below need each distinct value once (a column repeats many)
+        except TypeError:  # an unhashable cell (a user family's list): every cell
+            distinct = col
+        kinds = set(map(type, distinct))
         is_text = i in text_columns
         if kinds == {str}:
-            columns.append([csv_safe(v) if v[:1] in risky else v for v in col] if is_text else col)
+            risky_cells = is_text and any(v[:1] in risky for v in distinct)
+            columns.append([csv_safe(v) if v[:1] in risky else v for v in col] if risky_cells else col)
+        elif kinds <= _PLAIN_FLOATS:
+            cells = list(map(float.__repr__, col))
+            columns.append(["" if c == "nan" else c for c in cells] if "nan" in cells else cells)
         elif all(issubclass(k, float) for k in kinds):
             columns.append(["" if isnan(v) else repr(v) for v in col])
         elif not any(issubclass(k, float) or (is_text and issubclass(k, str)) for k in kinds):
             columns.append(col)
         else:
             columns.append([csv_safe(v) if is_text and isinstance(v, str) else format_value(v) for v in col])
-    return list(zip(*columns, strict=True))
+    return columns
 
 
 class TableWriter:
@@ -330,6 +369,15 @@ class TableWriter:
         if len(self.batch) >= self.batch_rows:
             self._flush()
 
+    def write_columns(self, columns: list[list[Any]]) -> None:
+        """Append rows given as columns (one list per column, in the writer's column order)."""
+        if not columns or not columns[0]:
+            return
+        if self._csv is not None:
+            self._csv.writerows(zip(*_csv_columns(columns, self.text_columns), strict=True))
+            return
+        self.write(zip(*columns, strict=True))
+
     def _flush(self) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -363,6 +411,8 @@ _DTYPES = {"float": "float64", "int": "int64", "bool": "bool", "str": "string"}
 
 
 def _typed(col: pd.Series, kind: str) -> pd.Series:
+    import pandas as pd
+
     """``col`` as ``kind``; text cells from CSV ("" = NaN for floats, "True"/"False" for bools) are parsed."""
     if kind == "str":
         return col.astype("string").fillna("")
@@ -379,6 +429,8 @@ def _typed(col: pd.Series, kind: str) -> pd.Series:
 def typed_frame(rows: list[list[Any]], columns: list[str], kinds: Kinds | None = None) -> pd.DataFrame:
     """A frame with stable dtypes: by default value float, indices int, everything else string;
     ``kinds`` gives each column's kind (``str``, ``int``, ``float``, ``bool``) instead."""
+    import pandas as pd
+
     kinds = kinds or _core_kinds(columns)
     df = pd.DataFrame(rows, columns=columns)
     for col in columns:
@@ -395,6 +447,8 @@ def typed_columns(df: pd.DataFrame, kinds: Kinds) -> pd.DataFrame:
 
 def articles_frame(rows: list[dict[str, Any]] | pd.DataFrame) -> pd.DataFrame:
     """The articles table: the pipeline's counts as Int64, its English share as float, all else string."""
+    import pandas as pd
+
     df = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
     for col in ARTICLE_COLUMNS:  # an empty corpus still has the columns (no KeyError: 'status' downstream)
         if col not in df.columns:
@@ -415,6 +469,8 @@ def write_frame(df: pd.DataFrame, path: str | Path) -> None:
     """Write ``df`` as CSV or Parquet by extension, deterministically (CSV floats: shortest round-trip text;
     text cells through :func:`csv_safe`). Atomic: written to a hidden temporary file in the same folder and
     renamed over ``path`` only when complete, so a failure or interrupt leaves the old file intact."""
+    import pandas as pd
+
     path = Path(path)
     kind = table_kind(path)
 
@@ -432,6 +488,12 @@ def write_frame(df: pd.DataFrame, path: str | Path) -> None:
     atomic_write(path, write)
 
 
+def _empty_frame() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame()
+
+
 @dataclass
 class AnalysisTables:
     """The four tidy tables of one analysis and its record tables, as DataFrames."""
@@ -443,7 +505,7 @@ class AnalysisTables:
     records: dict[str, pd.DataFrame] = field(default_factory=dict)
     # the corpus actors table (analysis.entities.canonical.actor_index): one row per canonical actor; derived
     # from the actors records when tables are gathered or loaded, not a file of its own
-    actor_index: pd.DataFrame = field(default_factory=pd.DataFrame)
+    actor_index: pd.DataFrame = field(default_factory=_empty_frame)
 
     @property
     def analysed(self) -> pd.DataFrame:
@@ -510,6 +572,8 @@ def save_tables(tables: AnalysisTables, folder: str | Path, fmt: str = "parquet"
 def read_table(path: str | Path, kinds: Kinds | None = None) -> pd.DataFrame:
     """Read one table written by this module; CSV cells are text (ids stay "001") and the columns in
     ``kinds`` get their kind back. An unreadable file is a :class:`MediacompareError`."""
+    import pandas as pd
+
     path = Path(path)
     try:
         if path.suffix.lower() == ".csv":
@@ -627,7 +691,7 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
     counts: dict[str, int] = {}
     try:
         for res in results:
-            writers["metrics"].write(_metric_rows(res))
+            writers["metrics"].write_columns(_metric_columns(res))
             if "evidence" in writers:
                 writers["evidence"].write(_evidence_rows(res))
             if "sentences" in writers:

@@ -120,11 +120,17 @@ def test_values_round_trip_with_reasons(tmp_path):
     texts = {s.index: s.text for s in doc.sentences}
     for name in FAMILIES:
         res = FAMILIES[name](doc, Settings())
-        ms = decode_measurements(cache_mod.encode_measurements(res))
-        assert [(m.metric, m.target, m.note) for m in ms] == [(m.metric, m.target, m.note) for m in res.measurements]
-        for a, b in zip(ms, res.measurements, strict=True):
-            assert (math.isnan(a.value) and math.isnan(b.value)) or a.value == b.value
-            assert getattr(a.value, "reason", "") == getattr(b.value, "reason", "")
+        blob = cache_mod.encode_measurements(res)
+        stored = cache_mod.StoredResult(cache_mod.decode_columns(blob), [], {})  # what a cache hit gives
+        metrics, targets, _, notes = stored.measurement_columns()
+        assert (metrics, targets, notes) == ([m.metric for m in res.measurements], [m.target for m in res.measurements],
+                                             [m.note for m in res.measurements])
+        for ms in (decode_measurements(blob), stored.measurements):
+            assert [(m.metric, m.target, m.note) for m in ms] == [(m.metric, m.target, m.note)
+                                                                  for m in res.measurements]
+            for a, b in zip(ms, res.measurements, strict=True):
+                assert (math.isnan(a.value) and math.isnan(b.value)) or a.value == b.value
+                assert getattr(a.value, "reason", "") == getattr(b.value, "reason", "")
         evidence, records = decode_detail(cache_mod.encode_detail(res, texts), texts)
         assert evidence == res.evidence
         assert records.keys() == res.records.keys()

@@ -74,6 +74,20 @@ def test_csv_cells_are_formatted_per_column_as_per_value() -> None:
     ]
 
 
+def test_csv_columns_repeat_values_and_signed_zeros() -> None:
+    """Columns checked by their distinct values: -0.0 and 0.0 (equal, one set element) keep their own text,
+    a repeated risky text is made safe in every row, NaN and Undefined are empty."""
+    from analysis.tables import _csv_columns
+
+    values = [0.0, -0.0, math.nan, Undefined("no words"), 1e-05, 0.1 + 0.2, 2.0]
+    text = ["=1", "a", "=1", "b", "a", "-x", "a"]
+    ids = ["a1"] * 7
+    got = _csv_columns([ids, text, values], frozenset({0, 1}))
+    assert got[0] == ids
+    assert got[1] == ["'=1", "a", "'=1", "b", "a", "'-x", "a"]
+    assert got[2] == ["0.0", "-0.0", "", "", "1e-05", "0.30000000000000004", "2.0"]
+
+
 def test_flat_record_is_asdict_of_a_flat_dataclass() -> None:
     @dataclasses.dataclass(frozen=True)
     class Row:

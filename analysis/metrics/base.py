@@ -77,6 +77,14 @@ class FamilyResult:
     evidence: list[Evidence] = field(default_factory=list)
     records: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
+    def measurement_columns(self) -> MeasurementColumns:
+        """The measurements as four columns: metrics, targets, values, notes (the metrics table's order)."""
+        ms = self.measurements
+        return ([m.metric for m in ms], [m.target for m in ms], [m.value for m in ms], [m.note for m in ms])
+
+
+MeasurementColumns = tuple[list[str], list[str], list[float], list[str]]
+
 
 @dataclass(frozen=True)
 class Settings:
