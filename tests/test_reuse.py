@@ -188,3 +188,31 @@ def test_hashed_shingles_are_stable_ints() -> None:
     assert all(isinstance(x, int) and 0 <= x < 2 ** 64 for x in h)
     assert hashed_shingles("A B C D E", 5) == hashed_shingles(["a", "b", "c", "d", "e"], 5)  # lower-cased
     assert hashed_shingles("a b", 5) == set()
+
+
+def test_prefix_candidates_are_candidate_pairs_both_ways() -> None:
+    """The vectorised prefix filter finds exactly the pairs of the set-based one (``both=True``)."""
+    import numpy as np
+
+    from analysis.compare.reuse import candidate_pairs, prefix_candidates
+
+    rng = random.Random(5)
+    boiler = set(range(1000, 1010))
+    sets = {f"d{i:02d}": boiler | {rng.randrange(80) for _ in range(rng.randrange(0, 40))} for i in range(50)}
+    sets["empty"] = set()
+    arrays = {k: np.array(sorted(v), dtype=np.uint64) for k, v in sets.items()}
+    for t in (0.1, 0.5, 0.8, 1.0):
+        assert prefix_candidates(arrays, t) == sorted(candidate_pairs(sets, t, both=True)), t
+
+
+def test_article_shingle_arrays_are_the_hashed_shingles_of_the_body() -> None:
+    import numpy as np
+
+    from analysis.compare.reuse import article_shingle_arrays, hashed_shingles
+
+    sents = pd.DataFrame({"article_id": ["b", "a", "a", "a"], "sentence_index": [0, 1, -1, 0],
+                          "tokens": ["x y", "F G H", "Title words here and more", "A b C d E"]})
+    got = article_shingle_arrays(sents, ["a", "b", "c"], 5)
+    # a: headline left out, sentences in order, words joined across the sentence boundary
+    assert got["a"].tolist() == sorted(hashed_shingles("a b c d e f g h", 5))
+    assert got["b"].dtype == np.uint64 and len(got["b"]) == 0 and len(got["c"]) == 0

@@ -111,18 +111,19 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
         return typed_stats(pd.DataFrame(columns=STATS_COLUMNS))
     defined = vals[vals["value"].notna()]
     counts = defined.groupby(["metric", "target", "outlet"], sort=False).size()
-    enough = (counts >= min_articles).groupby(level=[0, 1]).sum()
+    enough = (counts >= min_articles).groupby(level=[0, 1]).sum().to_dict()  # a dict: looked up per target
     values = vals["value"].to_numpy(dtype=float)
-    outlets = vals["outlet"].to_numpy(dtype=object).astype(str)
-    events = vals["event_id"].to_numpy(dtype=object).astype(str)
+    outlet_codes, outlet_names = _codes(vals["outlet"])
+    event_codes, event_names = _codes(vals["event_id"])
     rare: dict[str, int] = {}
     for (metric, target), pos in sorted(vals.groupby(["metric", "target"], sort=False).indices.items()):
         metric, target = str(metric), str(target)
         if target and int(enough.get((metric, target), 0)) < 2:
             rare[metric] = rare.get(metric, 0) + 1
             continue
-        rows.extend(group_rows(metric, target, values[pos], outlets[pos], events[pos], min_articles, named, n_boot,
-                               seed, paired, max_pair_outlets))
+        rows.extend(group_rows(metric, target, values[pos], outlet_names[outlet_codes[pos]],
+                               event_names[event_codes[pos]], min_articles, named, n_boot, seed, paired,
+                               max_pair_outlets))
     for metric, n in sorted(rare.items()):
         rows.append(_row(metric, RARE_TARGET, RARE, "", "", status=NOT_TESTED, n_groups=n,
                          note=f"{n} target(s) with fewer than 2 outlets of at least {min_articles} articles "
@@ -134,6 +135,14 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
     order = out["contrast"].map(CONTRAST_ORDER)
     out = out.assign(_o=order).sort_values(["metric", "target", "_o", "outlet_a", "outlet_b"], kind="stable")
     return typed_stats(out.drop(columns="_o").reset_index(drop=True))
+
+
+def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``column`` as integer codes into its distinct values as a numpy string array (``names[codes]`` is the
+    column as strings): a group's strings are built from the codes, never a string array of every row (an
+    800,000-row metrics table made one of about 130 MB per column)."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return codes, np.asarray(uniques, dtype=object).astype(str)
 
 
 def _row(metric: str, target: str, contrast: str, oa: str, ob: str, **kw: object) -> Row:

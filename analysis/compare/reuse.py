@@ -17,8 +17,10 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from hashlib import blake2b
+from itertools import pairwise
 from math import ceil
 
+import numpy as np
 import pandas as pd
 
 from ..model import Undefined
@@ -50,7 +52,7 @@ def shingles(tokens: str | Iterable[str], n: int = 5) -> set[Shingle]:
 
 def shingle_hash(shingle: Shingle) -> int:
     """A stable 64-bit integer for a shingle (BLAKE2b of its words): the same in every run and process."""
-    return int.from_bytes(blake2b("\x1f".join(shingle).encode("utf-8"), digest_size=8).digest(), "little")
+    return shingle_hash_text("\x1f".join(shingle))
 
 
 def hashed_shingles(tokens: str | Iterable[str], n: int = 5) -> set[int]:
@@ -207,27 +209,82 @@ def shared_passages(articles: pd.DataFrame, sentences: pd.DataFrame, n: int = 5)
     return df.astype({"sentence_a": "int64", "sentence_b": "int64", "n_words": "int64"})
 
 
+def article_shingle_arrays(sentences: pd.DataFrame, ids: Iterable[str], n: int = 5) -> dict[str, np.ndarray]:
+    """Each article's :func:`hashed_shingles` as a sorted array of unique ``uint64``, one article at a time.
+
+    The words of an article are those :func:`analysis.compare.events.article_tokens` gives (body sentences in
+    order, headline left out), but only one article's words exist at a time, so memory holds 8 bytes per
+    distinct shingle of the corpus instead of every token as a Python object.
+    """
+    wanted = set(ids)
+    df = sentences[sentences["sentence_index"] >= 0]
+    df = df[df["article_id"].isin(wanted)].sort_values(["article_id", "sentence_index"], kind="stable")
+    aids = df["article_id"].astype(str).to_numpy()
+    toks = df["tokens"].fillna("").astype(str).to_numpy()
+    out = {aid: np.zeros(0, dtype=np.uint64) for aid in wanted}
+    bounds = np.flatnonzero(np.r_[True, aids[1:] != aids[:-1], True]) if len(aids) else np.zeros(1, dtype=np.int64)
+    for lo, hi in pairwise(bounds):
+        words = [w.lower() for w in " ".join(toks[lo:hi]).split()]
+        hashes = {shingle_hash_text("\x1f".join(words[i:i + n])) for i in range(len(words) - n + 1)} if n > 0 else ()
+        out[aids[lo]] = np.array(sorted(hashes), dtype=np.uint64)
+    return out
+
+
+def shingle_hash_text(joined: str) -> int:
+    """:func:`shingle_hash` of a shingle whose words are already joined by ``"\\x1f"``."""
+    return int.from_bytes(blake2b(joined.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def prefix_candidates(arrays: Mapping[str, np.ndarray], threshold: float) -> list[tuple[str, str]]:
+    """:func:`candidate_pairs` with ``both=True`` on sorted unique integer arrays, vectorised: the same pairs,
+    sorted. Each set's prefix (its :func:`prefix_length` rarest elements, document frequency then value) is
+    taken with one ``lexsort``; pairs of sets whose prefixes share an element are the candidates."""
+    ids = sorted(k for k, a in arrays.items() if len(a))
+    if len(ids) < 2:
+        return []
+    sizes = np.array([len(arrays[k]) for k in ids], dtype=np.int64)
+    flat = np.concatenate([arrays[k] for k in ids])
+    owner = np.repeat(np.arange(len(ids)), sizes)
+    uniq, code, df = np.unique(flat, return_inverse=True, return_counts=True)
+    del uniq
+    order = np.lexsort((flat, df[code], owner))  # within each set: rarest first, then by value
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    rank = np.empty(len(flat), dtype=np.int64)
+    rank[order] = np.arange(len(flat)) - np.repeat(starts, sizes)
+    keep = np.array([prefix_length(int(s), threshold) for s in sizes], dtype=np.int64)
+    in_prefix = rank < keep[owner]
+    p_code, p_owner = code[in_prefix], owner[in_prefix]
+    by = np.lexsort((p_owner, p_code))
+    p_code, p_owner = p_code[by], p_owner[by]
+    edges = np.flatnonzero(np.r_[True, p_code[1:] != p_code[:-1], True])
+    pairs: set[tuple[int, int]] = set()
+    for lo, hi in pairwise(edges):
+        if hi - lo > 1:
+            members = p_owner[lo:hi].tolist()
+            pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+    return [(ids[a], ids[b]) for a, b in sorted(pairs)]
+
+
 def near_duplicates(articles: pd.DataFrame, sentences: pd.DataFrame, threshold: float = 0.8,
                     n: int = 5) -> pd.DataFrame:
     """Corpus-wide near-duplicate pairs, across events: min(C(A,B), C(B,A)) >= ``threshold``.
 
     Scales without an all-pairs loop by prefix filtering (Chaudhuri, Ganti & Kaushik 2006; Bayardo,
-    Ma & Srikant 2007; :func:`candidate_pairs`): shingles, hashed to 64-bit ints, are ordered rarest first; a
-    pair can only reach the threshold if the first |A| − ⌈threshold·|A|⌉ + 1 shingles of A and the
-    corresponding prefix of B share one, so only those prefixes go into the inverted index. Candidates are
-    then verified exactly. Columns
+    Ma & Srikant 2007; :func:`candidate_pairs`, vectorised in :func:`prefix_candidates`): shingles, hashed to
+    64-bit ints (:func:`article_shingle_arrays`), are ordered rarest first; a pair can only reach the
+    threshold if the first |A| − ⌈threshold·|A|⌉ + 1 shingles of A and the corresponding prefix of B share
+    one, so only those prefixes are compared. Candidates are then verified exactly. Columns
     ``article_a, article_b, outlet_a, outlet_b, event_a, event_b, containment_a_in_b,
     containment_b_in_a, n_shared``, ordered by article ids (A < B).
     """
     arts = analysed_articles(articles)
-    ids = sorted(arts["article_id"])
+    ids = sorted(set(arts["article_id"]))
     info = {r.article_id: (r.outlet, r.event_id) for r in arts.itertuples()}
-    toks = article_tokens(sentences, set(ids))
-    sh = {aid: hashed_shingles([t for t, _ in toks.get(aid, [])], n) for aid in ids}
-    candidates = candidate_pairs(sh, threshold, both=True) if threshold > 0 else set()
+    sh = article_shingle_arrays(sentences, ids, n)
+    candidates = prefix_candidates(sh, threshold) if threshold > 0 else []
     rows: list[list[object]] = []
-    for a, b in sorted(candidates):
-        k = len(sh[a] & sh[b])
+    for a, b in candidates:
+        k = len(np.intersect1d(sh[a], sh[b], assume_unique=True))
         c_ab, c_ba = k / len(sh[a]), k / len(sh[b])
         if min(c_ab, c_ba) >= threshold:
             rows.append([a, b, info[a][0], info[b][0], info[a][1], info[b][1], c_ab, c_ba, k])
