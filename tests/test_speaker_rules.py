@@ -99,3 +99,18 @@ def test_according_to_right_after_a_quote_is_not_a_second_quote():
     quotes = _quotes("These Russian troll accounts “exploited the fault lines of our society to divide Americans,” "
                      "according to Senate Intelligence Vice Chairman Mark Warner.")
     assert [(q.kind, q.rule) for q in quotes] == [("direct", "speaker_after_per")]
+
+
+def test_a_possessive_before_a_plural_subject_keeps_the_verb():
+    # allsides XaaGZ8MIdwzdxuzm: "her enforcers promise" (a plural head after "her": a verb), unlike "his campaign
+    # promise" (a singular head: a noun)
+    (q,) = _quotes("Sebelius and her enforcers promise strict neutrality and clean conduct.")
+    assert (q.verb, q.speaker_surface) == ("promise", "Sebelius and her enforcers")
+
+
+def test_according_to_an_s_form_and_an_adverb_before_the_participle():
+    # 5760_right: "to" + an -s form is a noun; "first shared by …" is no part of the source
+    quotes = _quotes("Burns, a former diplomat, was named director, according to reports first shared by the "
+                     "Washington Post.")
+    assert [(q.kind, q.speaker_surface, q.text) for q in quotes] == [
+        ("according_to", "reports", "Burns, a former diplomat, was named director")]

@@ -283,6 +283,7 @@ def _key(q: Quote) -> tuple[str, int, int]:
     return q.kind, q.start, q.end
 
 
+PARTICIPLE_ADVERBS = frozenset("first last earlier later previously originally".split())  # "reports first shared"
 # "in an interview with a Lebanese news channel set to be aired …": the medium of a report, however long
 MEDIUM_PHRASES = [[prep, det, noun] for prep in ("in", "during") for det in ("a", "an") for noun in
                   ("interview", "statement", "tweet", "post", "letter", "speech", "email", "video", "memo",
@@ -1425,10 +1426,16 @@ class _Finder:
                     continue  # "a Reuters/Ipsos opinion poll": one name
                 break
             if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and words[-1].lower not in \
-                    DETERMINERS and not _adverb(words[-1]) and not self.cues.names_people(words[-1].text):
-                # "a Reuters/Ipsos opinion poll released on Thursday": the participle phrase is no part of it
-                # (it is of a person: "a person briefed on the negotiations")
-                break
+                    DETERMINERS:
+                # "a Reuters/Ipsos opinion poll released on Thursday", "reports first shared by": the participle
+                # phrase (and an adverb before it) is no part of the source; unless it is of a person ("a person
+                # briefed on the negotiations")
+                head = len(words)
+                while head > 1 and (_adverb(words[head - 1]) or words[head - 1].lower in PARTICIPLE_ADVERBS):
+                    head -= 1
+                if not self.cues.names_people(words[head - 1].text):
+                    del words[head:]
+                    break
             words.append(t)
         return (words[0].start, words[-1].end) if words else None
 

@@ -41,7 +41,7 @@ DECLINE = frozenset("declined refused declines refuses decline refuse".split())
 # Determiners that open a noun phrase; after a singular one a bare form ("a disappointing April jobs report") can
 # only be a noun: a verb after a singular subject would carry -s ("the report claims").
 DETERMINERS = frozenset("the a an this these those its his her their our my your another each every".split())
-SINGULAR_DETERMINERS = frozenset("a an this its his her another each every".split())
+ARTICLES = frozenset("a an this another each every".split())  # singular, and never before a plural head
 # Words that end a noun phrase when looking back from a bare form: auxiliaries, negations and adverbs put
 # the form in a verb phrase ("the companies also report", "did not comment", "would promise").
 VERB_PHRASE_WORDS = frozenset("""also still never not just only then now even already again often always
@@ -186,6 +186,8 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[
         # "as noted by" and "officials familiar with" aside, a determiner, preposition or possessive
         # before the form makes it a noun; "as" is handled by the caller (passive attribution)
         return False
+    if prev is not None and prev.lower == "to" and first.lower.endswith("s"):
+        return False  # "according to reports first shared by …": "to" + an -s form is a noun (never an infinitive)
     if prev is not None and _possessive_mark(tokens, i - 1):
         return False  # "Hindus’ claim that …": a plural possessive before a noun
     if prev is not None and prev.kind == "number" and (first.lower.endswith("s") or first.lower in noun_forms) \
@@ -205,8 +207,9 @@ def _possessive_mark(tokens: Sequence[Token], k: int) -> bool:
 def _heads_noun_phrase(tokens: Sequence[Token], i: int) -> bool:
     """Whether the bare form at ``i`` ("report", "claim", "promise") is the head noun of a noun phrase opened by a
     determiner a few modifiers before it: "a disappointing April jobs report", "his campaign promise", "the
-    Muslim claim". After a singular determiner the form is a noun (a verb would carry -s); after "the", "their"
-    … only when the word before it is not a plural ("the protesters claim" is a verb). Auxiliaries, negations,
+    Muslim claim". After "a", "an", "this", … the form is a noun (a verb would carry -s); after "the", "his",
+    "their" … only when the word before it is not a plural ("the protesters claim", "her enforcers promise" are
+    verbs). Auxiliaries, negations,
     adverbs and clause words end the look-back ("the companies also report")."""
     k = i - 1
     while k >= 0 and i - k <= NOUN_PHRASE_LOOKBACK and tokens[k].is_word and tokens[k].lower not in DETERMINERS:
@@ -217,10 +220,10 @@ def _heads_noun_phrase(tokens: Sequence[Token], i: int) -> bool:
         k -= 1
     if k < 0 or k == i - 1 or not tokens[k].is_word or tokens[k].lower not in DETERMINERS:
         return False
-    if tokens[k].lower in SINGULAR_DETERMINERS:
-        return True
+    if tokens[k].lower in ARTICLES:
+        return True  # "a disappointing April jobs report": a plural before it is a modifier
     before = tokens[i - 1].lower
-    return not (before.endswith("s") and not before.endswith(("ss", "us", "is")))
+    return not (before.endswith("s") and not before.endswith(("ss", "us", "is")))  # "her enforcers promise": a verb
 
 
 def reports_nothing(verbs: ReportingVerbs, tokens: Sequence[Token], hit: VerbHit) -> bool:
