@@ -1,0 +1,306 @@
+"""Direct quotes: the speaker of each quoted span (after it, before it, a frame verb or noun, a
+continuation of the quote before it), or a scare quote when none attributes it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from ..model import Sentence
+from ..segment import SENTENCE_OPENERS
+from .quote_marks import OPENERS, _quote_mark_spans, embedded_posts, sentence_at
+from .quote_records import Quote, _key, _Tag
+from .quote_words import _FROM_NAME, SCARE_MAX_WORDS, SPEAKER_AFTER_MAX_WORDS, _subjectless, _words_between
+from .speakers import (
+    LABELS,
+    apposed_name,
+    colon_name,
+    dash_name,
+    final_name,
+    glued_period,
+    name_after,
+    per_source,
+)
+from .stance import (
+    VerbHit,
+    find_verb_hits,
+)
+from .subjects import _SubjectRules
+
+
+class _DirectQuotes(_SubjectRules):
+    """Direct quotes: the speaker of each quoted span (after it, before it, a frame verb or noun, a
+    continuation of the quote before it), or a scare quote when none attributes it.
+    """
+
+    # ---- direct quotes ----------------------------------------------------------------------
+    def _direct(self) -> None:
+        body = self.doc.body
+        sents = self.doc.sentences
+        word_starts = [t.start for t in self.doc.words]
+        posts = embedded_posts(self.doc)
+        for open_at, close in [*_quote_mark_spans(self.doc), (len(body), len(body))]:
+            while posts and posts[0][0] <= open_at:
+                self._post(*posts.pop(0))
+            if (self.direct and open_at < self.direct[-1][1]) or open_at >= len(body):
+                continue  # quotation marks inside an embedded post are the post's
+            cstart, cend = open_at + 1, close
+            content = body[cstart:cend]
+            # words inside the marks (a word token lies inside or outside: marks are tokens of their own)
+            n_words = bisect_right(word_starts, cend - 1) - bisect_right(word_starts, cstart - 1)
+            if n_words == 0:
+                continue
+            first = sents[sentence_at(self.doc, open_at)]
+            self.direct.append((cstart, cend))  # before the speaker search: its own words are no antecedent
+            self.direct_starts.append(cstart)
+            # "…,” / "…?”" / "…,’”" (a nested quote closing first) / "…” – Name" / "…”, said"
+            speechlike = content.rstrip().rstrip("’'")[-1:] in ",.!?…" or body[close + 1:close + 2] == ","
+            tag = self._speaker_after(close, speechlike, open_at) if close < len(body) else None
+            if tag is None:
+                tag = self._speaker_before(first, open_at) or self._speaker_before_paragraph(first, open_at)
+            if tag is None and close < len(body) and (per := per_source(body, close)) is not None:
+                # '“…,” according to the Post.' (after the verb rules: in 'Most respondents said “no,” according to
+                # the poll' the phrase attributes the sentence, and the respondents said "no")
+                tag = _Tag(per, None, self.doc.sentences[sentence_at(self.doc, per[0])], "speaker_after_per")
+            short = n_words <= SCARE_MAX_WORDS and not re.search(r"[.!?…](?:\s|$)|,\s*$", content)
+            if tag is None and short:  # "called the ruling a “turning point”": a source's words, not scare quotes
+                tag = self._framed(first, open_at)
+            inherit = self._continued(first, open_at) if tag is None else None
+            if tag is None and short and not (inherit is not None and self._whole_sentence(first, cstart, cend)):
+                self.scare.append((cstart, cend, content))  # a short quote is speech only as a sentence of its own
+                continue
+            if tag is None:
+                tag = _Tag(None, None, first, "continuation" if inherit else "unattributed")
+            elif tag.rule == "speaker_after" and tag.hit is not None:
+                self.used_verbs.add(tag.hit.start)
+            q = self._add("direct", tag.surface, tag.sentence, cstart, cend, tag.hit, tag.rule, inherit,
+                          tag.cand, tag.cand_rule)
+            if q is not None:
+                self.quoted.append((q.start, q.end))
+                self.last_direct = q
+                if tag.rule == "speaker_after_per":
+                    self.per_quoted.add(cstart)
+                if tag.rule == "speaker_before" and tag.hit is not None and tag.hit.tier:
+                    self.by_verb.setdefault(tag.hit.start, []).append(q)
+
+    def _framed(self, s: Sentence, open_at: int) -> _Tag | None:
+        """The speaker of quoted words that are the object of a frame verb ("X called the ruling a “…”", "X
+        denounced a so-called “…” mentality"; ``frame_verbs`` of the reporting-verb lexicon) or follow a
+        possessive and a frame noun ("Rubio’s threat of “…”"; ``frame_nouns``), or None. The verb must come
+        within eight words before the quote in the same clause, and not be a phrasal use ("called for")."""
+        if s.index in self.too_long:
+            return None
+        toks = s.tokens
+        hits = [h for h in find_verb_hits(s, self.frames) if h.end <= open_at and not self._in_direct(h.start)]
+        if not hits:
+            return self._possessive_frame(s, open_at)
+        h = hits[-1]
+        between = [t for t in toks if h.end <= t.start < open_at]
+        nxt = between[0] if between else None
+        if any(t.text in ";:.!?" for t in between) or sum(t.is_word for t in between) > 8 \
+                or (nxt is not None and nxt.lower in {"for", "on", "off", "up", "out", "in", "back", "upon"}):
+            return None
+        if _subjectless(toks, h):
+            tag = self._clause_subject(s, h.token_index, h, f"'{h.form}'")
+            return replace(tag, rule="speaker_before_frame") if tag is not None else None
+        sub = self._subject(s, h.token_index)
+        return _Tag((sub[0], sub[1]), h, s, "speaker_before_frame") if sub is not None else None
+
+    def _possessive_frame(self, s: Sentence, open_at: int) -> _Tag | None:
+        """'Sen. Marco Rubio’s threat of “vigorous oversight”': the possessor before a frame noun right before
+        the quote (an "of" or "that" between them allowed), or None."""
+        toks = [t for t in s.tokens if t.end <= open_at]
+        k = len(toks) - 1
+        while k >= 0 and toks[k].is_word and toks[k].lower in {"of", "that", "a", "an", "about"}:
+            k -= 1
+        if k < 1 or not (toks[k].is_word and toks[k].lower in self.frame_nouns):
+            return None
+        k -= 1
+        if toks[k].text in {"’s", "'s"}:
+            k -= 1
+            end = toks[k].end
+        elif toks[k].is_word and toks[k].text.endswith(("’s", "'s")):
+            end = toks[k].end - 2
+        else:
+            return None
+        name = []
+        while k >= 0 and toks[k].is_word and toks[k].text[:1].isupper():
+            name.insert(0, toks[k])
+            k -= 1
+        if not name or (len(name) == 1 and name[0].lower in SENTENCE_OPENERS):
+            return None
+        return _Tag((name[0].start, end), None, s, "speaker_before_frame")
+
+    def _post(self, cstart: int, cend: int, name_start: int, name_end: int) -> None:
+        """Record an embedded post (:func:`embedded_posts`) as a direct quote of the name in its signature."""
+        self.direct.append((cstart, cend))
+        self.direct_starts.append(cstart)
+        s = self.doc.sentences[sentence_at(self.doc, name_start)]
+        q = self._add("direct", (name_start, name_end), s, cstart, cend, None, "embedded_post")
+        if q is not None:
+            self.quoted.append((q.start, q.end))
+            self.last_direct = q
+
+    def _speaker_before_paragraph(self, first: Sentence, open_at: int) -> _Tag | None:
+        """A quote that opens its paragraph right after a paragraph ending in a colon ("Below is the memo sent
+        from Goodell:" / "In a statement, the company said:"): the speaker is that colon's, or None."""
+        doc = self.doc
+        para = doc.paragraphs[first.paragraph]
+        if first.paragraph == 0 or doc.body[para.start:open_at].strip():
+            return None
+        prev = doc.sentences[doc.paragraphs[first.paragraph - 1].sentence_indices[-1]]
+        if not prev.text.rstrip().endswith(":"):
+            return None
+        m = _FROM_NAME.search(prev.text)
+        if m is not None:  # "the memo sent from Goodell:"
+            return _Tag((prev.start + m.start("name"), prev.start + m.end("name")), None, prev, "speaker_before_colon")
+        return self._speaker_before(prev, prev.end)
+
+    def _whole_sentence(self, s: Sentence, cstart: int, cend: int) -> bool:
+        """Whether the quoted words are all the words of their sentence ("“I will miss him dearly”:")."""
+        return s.index not in self.too_long and all(cstart <= t.start < cend for t in s.tokens if t.is_word)
+
+    def _continued(self, first: Sentence, open_at: int) -> Quote | None:
+        """The quote a quote without a reporting clause continues, or None.
+
+        It is the direct quote just before, when that one has a speaker, ends in the same or the directly
+        preceding paragraph, the new quote opens its sentence (no words of the journalist before it), and
+        no other reporting clause (a reporting verb with a subject) stands between the two ("“A,” Kim
+        said. Lee said the plan failed. “B.”": B is not Kim's).
+        """
+        prev = self.last_direct
+        if prev is None or not (prev.speaker or _key(prev) in self.pending or _key(prev) in self.continues):
+            return None
+        sents = self.doc.sentences
+        if self.antecedents.paragraphs_between(sents[prev.end_sentence_index].paragraph, first.paragraph) > 1:
+            return None  # filler lines ("Photo", "AD") do not count as paragraphs
+        if first.index in self.too_long or \
+                any(t.is_word and t.start < open_at and not self._in_direct(t.start) for t in first.tokens):
+            return None  # "Buono offered a blistering condemnation, “…”": a new clause, not a continuation
+        for si in range(prev.end_sentence_index, first.index + 1):
+            for h in self.hits[si]:
+                if prev.end <= h.start < open_at and h.start not in self.used_verbs and not self._in_direct(h.start) \
+                        and not h.form.lower().endswith("ing") \
+                        and self._subject(sents[si], h.token_index) is not None:  # "when asked", "urging" have none
+                    return None
+        return prev
+
+    def _tag_verbs(self, s: Sentence) -> list[VerbHit]:
+        """Reporting-verb hits of ``s`` plus its tag verbs ("shouted", "tweeted"), in text order."""
+        if s.index in self.too_long:
+            return []
+        if s.index not in self._tag_hits:
+            self._tag_hits[s.index] = sorted(self.hits[s.index] + find_verb_hits(s, self.tags),
+                                             key=lambda h: h.start)
+        return self._tag_hits[s.index]
+
+    def _implicit(self, hit: VerbHit, s: Sentence, at: int, rule: str) -> _Tag | None:
+        """A participle tag ("“…,” adding that …"): its subject is the nearest person or group before."""
+        cand = self.antecedents.find("any", s.index, at)
+        if cand is None:
+            return None
+        return _Tag(None, hit, s, rule, cand, f"implicit subject of '{hit.form}': nearest {cand.kind}")
+
+    def _speaker_after(self, close: int, speechlike: bool, open_at: int) -> _Tag | None:
+        """'“…,” Rudenko said.' / '“…,” said Rudenko.' / '“…,” the agreement states.' / '“…” – Sen. Pat Toomey'."""
+        doc = self.doc
+        si = sentence_at(doc, close)
+        dash = dash_name(doc.body, close)
+        if dash is not None:
+            return _Tag(dash, None, doc.sentences[sentence_at(doc, dash[0])], "speaker_after_dash")
+        if not speechlike:
+            return self._inverted_after(doc.sentences[si], open_at, close)
+        per = per_source(doc.body, close, according=False)  # "“…,” per the Times."
+        if per is not None:
+            return _Tag(per, None, doc.sentences[sentence_at(doc, per[0])], "speaker_after_per")
+        if per_source(doc.body, close) is not None:
+            return None  # "“…,” according to a story first reported …": a verb inside the phrase names no speaker
+        cands = [doc.sentences[si]]
+        if doc.sentences[si].end <= close + 1 and si + 1 < len(doc.sentences) \
+                and doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph:
+            cands.append(doc.sentences[si + 1])  # the parse split after '.”' before 'Rudenko said.'
+        for s in cands:
+            words = [t for t in s.tokens if t.start > close]
+            nxt_mark = next((t.start for t in words if t.text in OPENERS or t.text == "”"), s.end)
+            for hit in self._tag_verbs(s):
+                if hit.start <= close or hit.start >= nxt_mark:
+                    continue
+                between = [t for t in words if t.end <= hit.start]
+                before = [t for t in between if t.is_word]
+                if any(t.text in ";!?" or (t.text == "." and not glued_period(s.tokens, t)) for t in between):
+                    break
+                if len(before) > SPEAKER_AFTER_MAX_WORDS:
+                    # "“…,” Alex M. Azar II, the secretary of …, said" / "“…,” presumptive nominee … Joe Biden writes"
+                    named = apposed_name(between, SPEAKER_AFTER_MAX_WORDS) or final_name(between)
+                    if named is not None:
+                        return _Tag(named, hit, s, "speaker_after")
+                    break
+                if s is not cands[0] and _words_between(s.tokens, hit.end, s.end) > 3:
+                    return None  # a new statement ("Rudenko said the …"), not a speaker tag
+                if before:
+                    sub = self._subject(s, hit.token_index)
+                    if sub is None:
+                        return None  # a fragment before the verb: no speaker rather than a wrong one
+                    sub_start = max(sub[0], before[0].start)
+                    return _Tag((sub_start, sub[1]), hit, s, "speaker_after")  # "Blumenthal reportedly said"
+                if hit.form.lower().endswith("ing"):
+                    # "“…,” adding that …": the participle's subject is the speaker of the clause before
+                    return self._implicit(hit, s, open_at, "speaker_after")
+                after = name_after(s.tokens, hit.token_index + hit.n_tokens)
+                return _Tag(after, hit, s, "speaker_after") if after else None
+        return None
+
+    def _inverted_after(self, s: Sentence, open_at: int, close: int) -> _Tag | None:
+        """'“There is a lot of resentment” about the crown prince’s leadership, said one of the sources': a quote
+        that opens its sentence but does not end its clause, completed by a few words and an inverted
+        attribution (:meth:`_inverted`) in the same sentence; None otherwise (not 'The so-called “deal” would
+        cost trillions, said Smith': the quoted words do not open the sentence)."""
+        if s.index in self.too_long or any(t.is_word and t.start < open_at for t in s.tokens):
+            return None
+        toks = s.tokens
+        for hit in self.hits[s.index]:
+            if hit.start <= close:
+                continue
+            between = [t for t in toks if close < t.start < hit.start]
+            if any(t.text in OPENERS or t.text in ";!?.”" for t in between) \
+                    or sum(t.is_word for t in between) > SPEAKER_AFTER_MAX_WORDS:
+                return None
+            inverted = self._inverted(s, hit)
+            return _Tag(inverted, hit, s, "speaker_after") if inverted is not None else None
+        return None
+
+    def _speaker_before(self, s: Sentence, open_at: int) -> _Tag | None:
+        """'X said: “…”', 'X said that the treaty reflects “…”', 'Article 51 stipulates “…”', 'X shouted: “…”',
+        'X took to Twitter, writing: “…”', 'Washington Examiner: “…”'."""
+        toks = s.tokens
+        for hit in reversed(self._tag_verbs(s)):
+            if hit.end > open_at or self._in_direct(hit.start):
+                continue
+            gap = [t for t in toks if hit.end <= t.start < open_at]
+            adjacent = all(not t.is_word and t.text in ",:" for t in gap)
+            if not hit.tier and not adjacent:
+                continue  # a tag verb attributes only right before the quote ("As Daley put it, “…”")
+            i = hit.token_index
+            if _subjectless(toks, hit):
+                tag = self._clause_subject(s, i, hit, f"'{hit.form}'")
+                if tag is not None:
+                    return tag
+                continue
+            sub = self._subject(s, i)
+            if sub is not None:
+                return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
+        if s.index in self.too_long:
+            return None  # not searched (see MAX_SENTENCE_WORDS)
+        colon = colon_name(s.text, s.start, open_at)
+        if colon is not None:
+            return _Tag(colon, None, s, "speaker_before_colon")
+        k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start < open_at), -1)
+        first_word = next((t.lower for t in toks if t.is_word), "")
+        if k > 0 and toks[k].text == ":" and first_word not in LABELS:  # "Trump was still confident of victory: “…”"
+            tag = self._clause_subject(s, k, None, "a colon")
+            if tag is not None:
+                return replace(tag, rule="speaker_before_colon")
+        return None
+

@@ -1,0 +1,32 @@
+"""The quote finder: one pass over an article, direct quotes first, then verb and phrase attributions,
+pronoun speakers last.
+"""
+
+from __future__ import annotations
+
+from .indirect_quotes import _VerbAttributions
+from .quote_harmonise import _harmonise
+from .quote_records import Quote
+from .quote_words import _ACCORDING, _CITING
+from .stance import StanceVerb
+
+
+class _Finder(_VerbAttributions):
+    """The quote finder: one pass over an article, direct quotes first, then verb and phrase attributions,
+    pronoun speakers last.
+    """
+
+    def run(self) -> tuple[list[Quote], list[tuple[int, int, str]], list[StanceVerb], list[tuple[int, int]]]:
+        self._direct()
+        for s in self.doc.sentences:
+            if s.index in self.too_long:
+                continue
+            self._verb_attributions(s)
+            self._attribution_phrase("according_to", _ACCORDING, s, "according_to")
+            self._attribution_phrase("citing", _CITING, s, "citing")
+        self._resolve_pronouns()
+        kept = [q for q in self.quotes if q is not None]
+        quotes = _harmonise(sorted(kept, key=lambda q: (q.sentence_index, q.start)), self.types)
+        stance = [self.stance[k] for k in sorted(self.stance)]
+        return quotes, sorted(self.scare), stance, sorted(self.quoted)
+

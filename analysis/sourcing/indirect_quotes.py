@@ -1,0 +1,281 @@
+"""Indirect quotes and attribution phrases: a reporting verb with its complement ("X said that …"), a
+clause followed by its speaker ("…, state media reported"), "as reported by X", "according to X", "citing X".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import Sentence, Token
+from .direct_quotes import _DirectQuotes
+from .quote_records import Quote, _key
+from .quote_words import (
+    _ACCORDING,
+    _CITING,
+    BOUNDARY_WORDS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    MEDIUM_PHRASES,
+    PARTICIPLE_ADVERBS,
+    PRONOUNS,
+    TIME_WORDS,
+    _adverb,
+    _no_complement,
+    _subjectless,
+    _with_subject,
+    _words_between,
+)
+from .speakers import NOT_SPEAKER_START
+from .stance import (
+    VerbHit,
+    reports_nothing,
+)
+
+
+class _VerbAttributions(_DirectQuotes):
+    """Indirect quotes and attribution phrases: a reporting verb with its complement ("X said that …"), a
+    clause followed by its speaker ("…, state media reported"), "as reported by X", "according to X", "citing X".
+    """
+
+    # ---- verb attributions ----------------------------------------------------------------
+    def _verb_attributions(self, s: Sentence) -> None:
+        body = self.doc.body
+        toks = s.tokens
+        sent_quotes: list[Quote] = []
+        for hit in self.hits[s.index]:
+            if self._in_direct(hit.start) or hit.start in self.used_verbs:
+                continue
+            i = hit.token_index
+            prev = toks[i - 1] if i > 0 else None
+            nxt = toks[i + hit.n_tokens] if i + hit.n_tokens < len(toks) else None
+            if prev is not None and prev.lower == "as" and nxt is not None and nxt.lower == "by":
+                self._passive(s, hit, i)
+                continue
+            if reports_nothing(self.verbs, toks, hit):
+                continue  # "did not respond to a request for comment", "ruled in favor of …"
+            if _subjectless(toks, hit):
+                self._participle_report(s, hit)
+                continue
+            sub = self._subject(s, i)
+            inverted = self._inverted(s, hit)
+            if inverted is not None and not (sub is not None and sub[2] == "start" and self._short_name(s, sub)):
+                # "…, said a Commerce Ministry spokesman, Gao Feng." (not "Nelson Tebbe, a …, said the ruling …")
+                q = self._add("indirect", inverted, s, s.start, toks[i - 1].start, hit, "clause_then_speaker")
+                if q is not None:
+                    sent_quotes.append(q)
+                continue
+            if sub is None:
+                continue
+            surface = body[sub[0]:sub[1]]
+            if surface.lower() in PRONOUNS:
+                parent = next((q for q in reversed(sent_quotes) if q.start <= hit.start < q.end), None)
+                if parent is not None:  # "said it intercepted what it claims are": one report, two verbs
+                    self._stance(hit, parent.speaker)
+                    continue
+            after_end = next((t.start for t in toks[i + hit.n_tokens:] if t.text in ",;—–"), s.end)
+            words_after = _words_between(toks, hit.end, after_end)
+            words_before = _words_between(toks, s.start, sub[0])
+            as_after_comma = self._as_clause(toks, sub[0])  # "…, as The Post exclusively reported Tuesday."
+            bare = self._bare_verb(s, hit, after_end) and "according" not in body[sub[0]:sub[1]].lower()
+            if (sub[2] == "comma" or as_after_comma) and (words_after <= 3 or bare) and words_before >= 3:
+                # "North Korea ratified …, state media reported Tuesday." – the clause comes first
+                comma = max(t.start for t in toks if t.text == "," and t.end <= sub[0])
+                q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
+            else:
+                start = self._after_that(toks, i + hit.n_tokens, hit.end)
+                if start == hit.end and _no_complement(toks, i + hit.n_tokens):
+                    continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
+                end = self._clause_end(s, start)
+                outside = sum(1 for t in toks if t.is_word and start <= t.start and t.end <= end
+                              and not self._in_direct(t.start))
+                if outside < 2:
+                    continue  # the complement is only a direct quote ('stipulates “…”')
+                q = self._add("indirect", sub[:2], s, start, end, hit, "verb_complement")
+                if q is not None:
+                    q = self._absorb_partial_quotes(q, hit)
+            if q is not None:
+                sent_quotes.append(q)
+
+    def _bare_verb(self, s: Sentence, hit: VerbHit, end: int) -> bool:
+        """Whether the verb reports nothing after it: only a short phrase led by a preposition follows it up to
+        ``end`` ("…, the company said in a statement released through TASS."), with no clause word in it
+        ("explained to residents why …" reports)."""
+        toks = s.tokens
+        k = hit.token_index + hit.n_tokens
+        rest = [t for t in toks[k:] if t.is_word and t.start < end]
+        first = next((t for t in rest if t.lower not in TIME_WORDS), None)
+        limit = 8 if [t.lower for t in rest[:3]] not in MEDIUM_PHRASES else 20  # "said in an interview with …"
+        return first is not None and first.lower in NOT_SPEAKER_START - {"that", "by", "of"} and len(rest) <= limit \
+            and not any(t.lower in BOUNDARY_WORDS | {"why", "how"} for t in rest) \
+            and self._after_that(toks, k, hit.end) == hit.end
+
+    @staticmethod
+    def _as_clause(toks: Sequence[Token], start: int) -> bool:
+        """Whether the subject at body offset ``start`` follows ", as" ("…, as The Post reported")."""
+        k = next((n for n, t in enumerate(toks) if t.start >= start), 0)
+        return k >= 2 and toks[k - 1].lower == "as" and toks[k - 2].text == ","
+
+    def _participle_report(self, s: Sentence, hit: VerbHit) -> None:
+        """'X apologised, saying that …' / 'X veered off script to claim that …': an indirect quote whose
+        speaker is the clause's subject (or none)."""
+        tag = self._clause_subject(s, hit.token_index, hit, f"'{hit.form}'")
+        if tag is None:
+            return
+        start = self._after_that(s.tokens, hit.token_index + hit.n_tokens, hit.end)
+        end = self._clause_end(s, start)
+        outside = sum(1 for t in s.tokens if t.is_word and start <= t.start and t.end <= end
+                      and not self._in_direct(t.start))
+        if outside < 2:
+            return
+        q = self._add("indirect", tag.surface, s, start, end, hit, "verb_complement", None, tag.cand, tag.cand_rule)
+        if q is not None:
+            self._absorb_partial_quotes(q, hit)
+
+    def _absorb_partial_quotes(self, q: Quote, hit: VerbHit) -> Quote:
+        """A mixed quote ("X said that the treaty reflects “a new …,”") is one quote, not two.
+
+        A direct quote introduced by the same verb whose content lies inside the indirect quote's
+        clause is dropped as a quote of its own; the indirect quote keeps rule ``mixed`` and the
+        quoted words stay quoted text (:func:`quoted_spans`, ``quoted_word_share``).
+        """
+        # +1: the direct quote's content may end one character past the clause (the clause stops before
+        # the closing punctuation that the quoted words still carry, as in "…after 2022,” according to…")
+        inner = [d for d in self.by_verb.get(hit.start, ()) if q.start <= d.start and d.end <= q.end + 1]
+        if not inner:
+            return q
+        for d in inner:
+            self.quotes[self.position.pop(_key(d))] = None  # dropped: the mixed quote holds it
+            self.absorbed[_key(d)] = _key(q)  # a quote continuing the dropped one continues the mixed one
+        mixed = replace(q, rule="mixed")
+        self.quotes[self.position[_key(q)]] = mixed
+        return mixed
+
+    @staticmethod
+    def _after_that(toks: Sequence[Token], k: int, default: int) -> int:
+        """Start of a complement clause: after a "that" within four words of the verb ("said last week that")."""
+        for n, t in enumerate(toks[k:k + 5]):
+            if not t.is_word or t.lower in PRONOUNS:
+                break  # "said he needed more than that": the clause has begun
+            if t.lower == "that" and not (n and toks[k + n - 1].lower in {"than", "so", "such", "like", "all"}):
+                return t.end
+        return default
+
+    def _clause_end(self, s: Sentence, start: int) -> int:
+        """End of an attributed clause: the sentence end, where 'according to'/'citing' begins, or where the
+        next reporting clause of the sentence begins after a comma or conjunction ("Muslims say …, but Hindus
+        say …": the first report ends at ", but")."""
+        end = s.end
+        for rx in (_ACCORDING, _CITING):
+            for m in rx.finditer(s.text):
+                pos = s.start + m.start()
+                if start < pos < end and not self._in_direct(pos):
+                    end = pos
+        toks = s.tokens
+        for h in self.hits[s.index]:
+            if h.start <= start or h.start >= end or self._in_direct(h.start):
+                continue
+            with_np = _with_subject(toks, h.token_index) if h.form.lower().endswith("ing") else None
+            if with_np is not None:  # "X expressed concerns over …, with some members warning …": a report of its own
+                k = next(n for n, t in enumerate(toks) if t.start >= with_np[0]) - 1
+                if toks[k].start > start:
+                    end = toks[k - 1].start if k > 0 and toks[k - 1].text == "," else toks[k].start
+                    break
+            if _subjectless(toks, h):
+                continue
+            sub = self._subject(s, h.token_index)
+            k = next((n for n, t in enumerate(toks) if t.start >= sub[0]), 0) if sub is not None else 0
+            if sub is not None and sub[0] > start and k > 0 and (toks[k - 1].text in ",;" or toks[k - 1].lower in
+                                                                 {"but", "while", "whereas", "and"}):
+                end = min(end, toks[k - 1].start if toks[k - 1].text in ",;" or k < 2 or toks[k - 2].text != ","
+                          else toks[k - 2].start)
+                break
+        return end
+
+    def _phrase_after(self, s: Sentence, pos: int) -> tuple[int, int] | None:
+        """Noun phrase starting at body offset ``pos``, up to punctuation or a clause word."""
+        words = []
+        for t in s.tokens:
+            if t.start < pos:
+                continue
+            if not t.is_word or t.lower in BOUNDARY_WORDS:
+                if t.text in {"’", "'"} and words:
+                    continue
+                if t.text == "/" and words and words[-1].end == t.start:
+                    continue  # "a Reuters/Ipsos opinion poll": one name
+                break
+            if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and words[-1].lower not in \
+                    DETERMINERS:
+                # "a Reuters/Ipsos opinion poll released on Thursday", "reports first shared by": the participle
+                # phrase (and an adverb before it) is no part of the source; unless it is of a person ("a person
+                # briefed on the negotiations")
+                head = len(words)
+                while head > 1 and (_adverb(words[head - 1]) or words[head - 1].lower in PARTICIPLE_ADVERBS):
+                    head -= 1
+                if not self.cues.names_people(words[head - 1].text):
+                    del words[head:]
+                    break
+            words.append(t)
+        return (words[0].start, words[-1].end) if words else None
+
+    def _attribution_phrase(self, kind: str, rx: re.Pattern[str], s: Sentence, rule: str) -> None:
+        for m in rx.finditer(s.text):
+            pos = s.start + m.start()
+            if self._in_direct(pos) or self._attributes_quote(pos):
+                continue  # '“…,” according to the Post.': the direct quote's speaker (:func:`per_source`)
+            np = self._phrase_after(s, s.start + m.end())
+            if np is None:
+                continue
+            self._attribute_outside(kind, s, pos, np, None, rule)
+
+    def _attributes_quote(self, pos: int) -> bool:
+        """Whether the attribution phrase at body offset ``pos`` named the speaker of the direct quote right before
+        it (only punctuation and space between them; :func:`per_source`)."""
+        i = bisect_right(self.direct_starts, pos) - 1
+        return i >= 0 and self.direct[i][0] in self.per_quoted \
+            and not self.doc.body[self.direct[i][1]:pos].strip(" ,.;:”\"’'\n")
+
+    def _attribute_outside(self, kind: str, s: Sentence, phrase_start: int, np: tuple[int, int],
+                           hit: VerbHit | None, rule: str) -> None:
+        """Attribution phrase inside a sentence: its content is the larger side outside the phrase."""
+        before = _words_between(s.tokens, s.start, phrase_start)
+        after = _words_between(s.tokens, np[1], s.end)
+        if before >= after and not self._opens_clause(s, phrase_start, np[1]):
+            start, end = s.start, phrase_start
+            # '“…,” Mr. Assad told Al Manar, according to The New York Times.': the Times reports that Assad told
+            # Al Manar; the quoted words are Assad's (their own direct quote), not part of the Times' content
+            last = max((d[1] for d in self.quoted if start <= d[0] and d[1] <= end), default=-1)
+            rest = next((t.start for t in s.tokens if t.is_word and t.start > last and not self._in_direct(t.start)),
+                        end) if last >= 0 else start
+            if last >= 0 and _words_between(s.tokens, rest, end) >= 2:
+                start = rest
+        else:
+            start, end = np[1], s.end
+            # "…, citing officials, reported that X": the content is X
+            k = next((n for n, t in enumerate(s.tokens) if t.start >= np[1] and t.is_word), None)
+            hit0 = next((h for h in self.hits[s.index] if k is not None and h.token_index == k), None)
+            if hit0 is not None:
+                start = self._after_that(s.tokens, k + hit0.n_tokens, hit0.end)
+        self._add(kind, np, s, start, end, hit, rule)
+
+    @staticmethod
+    def _opens_clause(s: Sentence, phrase_start: int, phrase_end: int) -> bool:
+        """Whether an attribution phrase set off by commas follows a clause word, so that it attributes the clause
+        after it ("an aggressive campaign in which, according to several reports at the time, he promoted
+        himself …"; "…, but, according to aides, he could continue …")."""
+        toks = s.tokens
+        k = next((n for n, t in enumerate(toks) if t.start >= phrase_start), 0)
+        m = next((n for n, t in enumerate(toks) if t.start >= phrase_end), len(toks))
+        return k >= 2 and toks[k - 1].text == "," and toks[k - 2].lower in BOUNDARY_WORDS | CONJUNCTIONS \
+            and m < len(toks) and toks[m].text == ","
+
+    def _passive(self, s: Sentence, hit: VerbHit, i: int) -> None:
+        """'…, as reported by state media.' / '…, as noted by South Korea's Unification Ministry.'"""
+        by = s.tokens[i + hit.n_tokens]
+        np = self._phrase_after(s, by.end)
+        if np is None:
+            return
+        self._attribute_outside("indirect", s, s.tokens[i - 1].start, np, hit, "as_verb_by")
+

@@ -1,0 +1,183 @@
+"""Word classes and token tests of the quote finder: clause boundaries, verb-like words, names and
+parentheticals, and the caps on its searches (our choices, documented in docs/sourcing.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from ..model import Token
+from .speakers import LY_NOUNS
+from .stance import VerbHit
+
+SCARE_MAX_WORDS = 5  # our choice: longer unattributed spans are treated as (unattributed) speech
+
+SPEAKER_AFTER_MAX_WORDS = 8  # the reporting verb must come within this many words after the quote
+
+SUBJECT_MAX_WORDS = 15  # longer "subjects" are clauses, not speaker phrases
+
+BE_FORMS = frozenset("be been being is was were are am".split())  # before a participle: a passive
+
+SKIP_BEFORE_VERB = frozenset("""has have had did does do also not never reportedly previously earlier again would just
+    will could may might was were is are repeatedly publicly separately later then further already still however
+    first initially once now recently had been officially formally""".split())
+
+BOUNDARY_WORDS = frozenset("""that as while when because which who whom whereas although though since if after
+    before but where whether what so than amid""".split())
+
+BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "“", "”", '"', "[", "]"})
+
+DETERMINERS = frozenset("the a an his her its their our this these those".split())
+
+NAME_LINKS = frozenset("of the de da del van von al bin".split())  # lower-case words inside names
+
+_AFFILIATION = re.compile(r"^[RDI]-[A-Z]")  # "R-S.C.", "D-N.Y.": a party affiliation, not a name
+
+PRONOUNS = frozenset("he she it they we i".split())
+
+ORG_WINDOW = (10, 40)  # our choice: paragraphs and sentences back for "the ministry" (a pronoun searches (2, 12))
+
+CONJUNCTIONS = frozenset("and but yet so".split())  # clause openers that take no comma
+
+_FROM_NAME = re.compile(r"\b(?:from|by)\s+(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*:\s*$")
+
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+
+_CITING = re.compile(r"\bciting\s+", re.IGNORECASE)
+
+_TRAILING = " ,.;:!?"
+
+PARTICIPLE_ADVERBS = frozenset("first last earlier later previously originally".split())  # "reports first shared"
+
+# "in an interview with a Lebanese news channel set to be aired …": the medium of a report, however long
+MEDIUM_PHRASES = [[prep, det, noun] for prep in ("in", "during") for det in ("a", "an") for noun in
+                  ("interview", "statement", "tweet", "post", "letter", "speech", "email", "video", "memo",
+                   "briefing", "call", "release", "podcast", "op-ed", "column", "filing", "message")]
+
+MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+TIME_WORDS = frozenset("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last
+    this week weekend month year morning afternoon evening night earlier later""".split())
+
+def _no_complement(toks: Sequence[Token], k: int) -> bool:
+    """Whether the words after a verb (time words skipped) open a subordinate clause, not a report."""
+    while k < len(toks) and toks[k].is_word and toks[k].lower in TIME_WORDS:
+        k += 1
+    return k < len(toks) and toks[k].is_word and toks[k].lower in BOUNDARY_WORDS - {"that"}
+
+
+def _apposed_before_verb(toks: Sequence[Token], k: int, limit: int) -> tuple[int, int] | None:
+    """A name set off by commas and followed by a verb inside toks[k:limit] ("…, Mohan Bhagwat, echoed"), or None."""
+    commas = [n for n in range(k, limit) if toks[n].text == ","]
+    for a, b in pairwise(commas):
+        words = [t for t in toks[a + 1:b] if t.is_word]
+        after = toks[b + 1] if b + 1 < limit else None
+        if words and len(words) <= 5 and len(words) == b - a - 1 and _name_words(words) \
+                and after is not None and after.is_word and _verb_like(after.lower):
+            return words[0].start, words[-1].end
+    return None
+
+
+def _adverb(t: Token) -> bool:
+    """A lower-case -ly adverb ("exclusively", "angrily"), not a noun such as "family" or "ally"."""
+    return t.text[:1].islower() and t.lower.endswith("ly") and t.lower not in LY_NOUNS
+
+
+def _name_words(words: Sequence[Token]) -> bool:
+    """Capitalised words, with linking words inside ("Jerrold Nadler of New York")."""
+    return words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.lower in NAME_LINKS for t in words)
+
+
+def _parenthetical(words: Sequence[Token]) -> bool:
+    """A comma-set piece that is not the subject: an age ("45"), a place ("from Andover", "Minn."), a party
+    affiliation ("R-S.C.")."""
+    first = words[0]
+    return first.kind == "number" or first.lower in {"from", "of", "in", "at", "with"} or \
+        bool(_AFFILIATION.match(first.text)) or (len(words) == 1 and first.text[:1].isupper() and len(first.text) <= 5)
+
+
+def _before_ticker(toks: Sequence[Token], start: int, j: int) -> int:
+    """End of a subject ``toks[start:j + 1]`` before a stock-ticker insert, as the Wall Street Journal prints
+    them after a company's name ("BP BP -0.58% PLC said", "Southern Co. SO -0.08%, has said"): the symbol, the
+    sign and the percentage change are no part of the speaker's name (``j`` unchanged when there is none)."""
+    for m in range(start + 2, j + 1):
+        if toks[m].kind == "number" and toks[m].text.endswith("%") and toks[m - 1].text in {"-", "+", "−"} \
+                and toks[m - 2].is_word and toks[m - 2].text.isupper() and m - 3 >= start:
+            return m - 3
+    return j
+
+
+DASHES = frozenset("—–-")
+
+def _before_dashes(toks: Sequence[Token], j: int) -> int:
+    """The last token before a parenthetical set off by dashes that ends at token ``j`` ("The rulings -- and the
+    fact that no justice publicly dissented -- suggests": the subject is "The rulings"), -1 when the sentence
+    opens with it; ``j`` itself when it is not a spaced dash. "--" is two tokens."""
+    if j < 1 or toks[j].text not in DASHES:
+        return j
+    k = j - 1
+    while k >= 0 and toks[k].text == "-":
+        k -= 1
+    if k < 0:
+        return -1  # only dashes before the verb: no subject
+    if toks[k + 1].start == toks[k].end:
+        return j  # a hyphen glued to a word, not a spaced dash
+    k = next((m for m in range(k, -1, -1) if toks[m].text in DASHES and m > 0 and toks[m].start > toks[m - 1].end),
+             -1)
+    while k > 0 and toks[k - 1].text == "-":
+        k -= 1
+    return k - 1
+
+
+def _with_subject(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The subject of a participle in an absolute "with" clause ("…, with some members warning it would …",
+    "with Trump saying …"): the noun phrase between "with" and the participle at ``i`` (at most five words,
+    none of them a verb or clause word), or None."""
+    k = i - 1
+    while k >= 0 and i - k <= 5 and toks[k].is_word and toks[k].lower != "with" \
+            and not _verb_like(toks[k].lower) and toks[k].lower not in BOUNDARY_WORDS:
+        k -= 1
+    if k < 0 or k == i - 1 or toks[k].lower != "with":
+        return None
+    return toks[k + 1].start, toks[i - 1].end
+
+
+def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
+    """A participle ("saying", "adding"), an infinitive ("to claim") or a second verb after "and" ("X echoed
+    the comments and said"): a verb whose subject is its clause's."""
+    i = hit.token_index
+    if hit.form.lower().endswith("ing"):
+        return True
+    if _coordinated(toks, i):
+        return True
+    if i > 0 and toks[i - 1].lower in {"help", "helps", "helped", "helping"}:
+        return True  # "helped confirm": a bare infinitive
+    return i > 0 and toks[i - 1].lower == "to" and not (i > 1 and toks[i - 2].lower in {"declined", "refused"})
+
+
+def _coordinated(toks: Sequence[Token], i: int) -> bool:
+    """A second verb after "and"/"but" ("X echoed the comments and said", "Mueller didn't charge Trump but
+    wrote"); not "the U.S. and Ukraine accuse": a lower-case word before the conjunction ends a verb phrase."""
+    return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word and toks[i - 2].text[:1].islower()
+
+
+AUXILIARIES = frozenset("""is was are were has had have will would could can may might must should did does do
+    also still then later again never not just""".split())
+
+def _verb_like(low: str) -> bool:
+    """A word that may be the verb after a clause's subject ("dismissed", "was", "took", "didn't")."""
+    if low.endswith(("n't", "n’t")):
+        low = low[:-3]
+    return low.endswith("ed") or low in AUXILIARIES or low in IRREGULAR_PAST or low in {"ca", "wo"}
+
+
+IRREGULAR_PAST = frozenset("""took went made gave got put said told wrote came saw sent left met kept ran brought
+    thought felt found led held stood won lost spoke""".split())
+
+def _words_between(tokens: Sequence[Token], a: int, b: int) -> int:
+    return sum(1 for t in tokens if a <= t.start and t.end <= b and t.is_word)
+
+

@@ -1,0 +1,217 @@
+"""Speaker resolution: a printed speaker phrase to its actor (the entity layer), pronouns and definite
+descriptions to their antecedents, continuations to the quote they continue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..model import Sentence
+from ..segment import tokenize
+from .finder_state import _FinderState
+from .profile import (
+    OTHER,
+    anonymous_cue,
+    classify_speaker,
+    head_phrase,
+    is_anonymous,
+    source_key,
+)
+from .quote_records import Quote, _key, _OrgMention
+from .quote_words import _TRAILING, CONJUNCTIONS, ORG_WINDOW, PRONOUNS, _verb_like
+from .speakers import (
+    GENERIC_ORG_HEADS,
+    PENDING,
+    PRONOUN_PARAGRAPHS,
+    PRONOUN_SENTENCES,
+    Candidate,
+    definite_head,
+    phrase_gender,
+)
+
+
+class _SpeakerResolution(_FinderState):
+    """Speaker resolution: a printed speaker phrase to its actor (the entity layer), pronouns and definite
+    descriptions to their antecedents, continuations to the quote they continue.
+    """
+
+    def _role_subjects(self) -> None:
+        """A sentence whose subject is a definite role description of a person of the article ("The former
+        president did not directly criticize Donald Trump, but he …") names that person again: the
+        description is an antecedent candidate, as the person's own mentions are (resolved through the role
+        titles the entity layer saw before person names: :func:`analysis.entities.resolve_actor`). A definite
+        plural of people ("The five supreme court judges based …") is a group candidate for a later "they"."""
+        for s in self.doc.sentences:
+            toks = s.tokens
+            k = next((n for n, t in enumerate(toks) if t.is_word and t.lower not in CONJUNCTIONS), len(toks))
+            if s.index in self.too_long or k >= len(toks) or toks[k].lower != "the":
+                continue
+            words = []
+            for t in toks[k + 1:k + 5]:
+                if not (t.is_word and t.text[:1].islower()) or _verb_like(t.lower):
+                    break
+                words.append(t)
+            nxt = toks[k + 1 + len(words)] if k + 1 + len(words) < len(toks) else None
+            if not words or nxt is None or not nxt.is_word or not (_verb_like(nxt.lower) or any(
+                    h.token_index == k + 1 + len(words) for h in self.hits[s.index])):
+                continue
+            surface = self.doc.body[toks[k].start:words[-1].end]
+            last = words[-1].lower
+            if last.endswith("s") and not last.endswith(("ss", "us", "is")) and self.cues.names_people(last):
+                # "The five supreme court judges based their judgment on …. They ruled that …": a group
+                self._speaker(surface, s, toks[k].start)
+                continue
+            mention = self._resolve(surface, s, toks[k].start)
+            if mention is not None and getattr(mention, "kind", "") == "person" \
+                    and str(getattr(mention, "rule", "")).startswith("role of"):
+                value = (str(mention.actor), surface, str(getattr(mention, "source_type", "") or OTHER), True)
+                self.antecedents.add(Candidate(toks[k].start, words[-1].end, s.index, "person",
+                                               self.genders.get(str(mention.actor), ""), value))
+
+    # ---- speakers -------------------------------------------------------------------------
+    def _pronoun(self, pronoun: str, sentence: Sentence, offset: int) -> tuple[tuple[str, str, str, bool], str]:
+        """(speaker, surface, type, named) and speaker rule of a pronoun speaker (module :mod:`.speakers`)."""
+        kind = self.cues.pronouns.get(pronoun.lower(), "")
+        cand = self.antecedents.find(kind, sentence.index, offset) if kind else None
+        self._last_cand = cand
+        if cand is None:
+            return ("", pronoun, OTHER, False), f"pronoun '{pronoun}': no compatible antecedent"
+        speaker, _surface, stype, named = cand.value
+        return (speaker, pronoun, stype, named), \
+            f"pronoun '{pronoun}': nearest {cand.gender + ' ' if cand.gender else ''}{cand.kind}"
+
+    def _definite_org(self, surface: str, sentence: Sentence, at: int) -> Any:
+        """"the ministry" / "the agency": the organisation named before whose name ends in that noun
+        ("Emergencies Ministry"), searched like a pronoun's antecedent; None when there is none."""
+        head = definite_head(surface.split())
+        if not head:
+            return None
+        # "the ministry" names its kind of organisation and may look far back; "the company" only near
+        window = ORG_WINDOW if head not in GENERIC_ORG_HEADS else (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES)
+        cand = self.antecedents.find(f"org:{head}", sentence.index, at, window=window)
+        if cand is None:
+            return None
+        actor, _surface, stype, _named = cand.value
+        return _OrgMention(actor, "organisation", stype, f"definite description of {actor}", at, at + len(surface))
+
+    def _candidate_kind(self, surface: str, mention: Any, anonymous: bool, stype: str = "") -> tuple[str, str]:
+        """(kind, gender) of a speaker phrase as an antecedent of a later pronoun; a document or a medium ("A 2008
+        commission document states …", "The news network reported") is a thing, the antecedent of a later "It"."""
+        words = [t.text for t in tokenize(surface) if t.is_word]
+        if stype in ("document", "other media") and mention is None and not words[-1].lower().endswith("s"):
+            return "thing", ""  # "A 2008 commission document", "The news network": "it", not "he"
+        if mention is not None:
+            if mention.kind == "person":
+                return "person", self.genders.get(str(mention.actor), "") or phrase_gender(words, self.cues)
+            if mention.kind in ("organisation", "country"):
+                return ("thing" if mention.kind == "organisation" else "country"), ""
+        head = [t.lower for t in tokenize(head_phrase(surface)) if t.is_word]
+        last = head[-1] if head else ""
+        if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+            return "plural", ""
+        if anonymous or (words[:1] and words[0].lower() in {"a", "an", "the"}) or phrase_gender(words, self.cues):
+            return "person", phrase_gender(words, self.cues)
+        if words and all(w[:1].isupper() for w in words):
+            return "person", ""  # an unlisted name ("Peter Brown")
+        return "", ""
+
+    def _speaker(self, surface: str, sentence: Sentence, offset: int = -1) -> tuple[tuple[str, str, str, bool], str]:
+        """(speaker, surface, type, named) and speaker rule for a phrase printed in ``sentence`` at body ``offset``."""
+        lead = len(surface) - len(surface.lstrip(_TRAILING + "—–"))
+        surface = surface.strip(_TRAILING + "—–")
+        if not surface:
+            return ("", "", "", False), ""
+        if surface.lower() in PRONOUNS:
+            return ("", surface, OTHER, False), PENDING  # resolved once every candidate is known
+        anonymous = is_anonymous(surface, self.types) or bool(anonymous_cue(sentence.text, self.types))
+        mention = self._resolve(surface, sentence, offset + lead if offset >= 0 else 0)
+        accepted = False
+        if mention is not None and not str(getattr(mention, "rule", "")).startswith("demonym"):
+            # accept the actor only when it is the head of the phrase, not a modifier inside it
+            matched = surface[max(0, mention.start - offset - lead):max(0, mention.end - offset - lead)] \
+                if offset >= 0 else surface
+            head = source_key(head_phrase(surface))
+            key = source_key(matched)
+            coordinated = " and " in f" {head} " or "," in head
+            accepted = bool(key) and (key == head or (not coordinated and head.endswith(key)))
+        if not accepted:
+            coref = self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
+            if coref is not None:
+                mention, accepted = coref, True
+        speaker = surface
+        stype = ""
+        if accepted and mention is not None:
+            stype = str(getattr(mention, "source_type", "") or "")
+            if not anonymous:
+                speaker = str(mention.actor)
+        if not stype:
+            stype = classify_speaker(surface, self.types)
+        if stype == OTHER and mention is not None and getattr(mention, "source_type", ""):
+            stype = str(mention.source_type)  # "the U.S., South Korea, and Ukraine": governments
+        value = (speaker, surface, stype, not anonymous)
+        if offset >= 0:
+            kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous, stype)
+            if kind:
+                self.antecedents.add(Candidate(offset + lead, offset + lead + len(surface), sentence.index, kind,
+                                               gender, value))
+        return value, "as printed" if speaker == surface else "as printed; actor resolved"
+
+    def _resolve(self, surface: str, sentence: Sentence, offset: int) -> Any:
+        """The actor mention of a speaker phrase (:func:`analysis.entities.resolve_actor`), resolved once per
+        phrase and article: a repeated phrase reuses the answer, its offsets moved to where it is printed."""
+        if self.resolve is None:
+            return None
+        if surface in self._resolved:
+            mention, base = self._resolved[surface]
+            if mention is None or not hasattr(mention, "start"):
+                return mention
+            return replace(mention, sentence_index=sentence.index, start=mention.start - base + offset,
+                           end=mention.end - base + offset)
+        try:
+            mention = self.resolve(surface, self.doc, self.settings, sentence_index=sentence.index, start=offset)
+        except Exception:  # a resolver failure must not lose the quote
+            mention = None
+        self._resolved[surface] = (mention, offset)
+        return mention
+
+    def _resolve_pronouns(self) -> None:
+        """Resolve pronoun speakers in text order, now that every speaker phrase is a candidate; a
+        resolved pronoun is a candidate for later ones ("he said … he added"), and a continuation takes
+        the speaker of the quote it continues."""
+        done: dict[tuple[str, int, int], Quote] = {}
+        kept = [n for n, q in enumerate(self.quotes) if q is not None]
+        # a sentence that opens with "He"/"She" outside quotes names its antecedent again ("He has now
+        # decided …"): resolved in the same pass, it is a candidate for the pronouns after it
+        events = [(q.start, 1, n) for n in kept if (q := self.quotes[n]) is not None] + \
+            [(t.start, 0, -1 - s.index) for s in self.doc.sentences if s.index not in self.too_long
+             for t in s.tokens[:1] if t.lower in ("he", "she") and not self._in_direct(t.start)]
+        for _pos, _kind, n in sorted(events):
+            if n < 0:
+                sent = self.doc.sentences[-1 - n]
+                tok = sent.tokens[0]
+                cand = self.antecedents.find(self.cues.pronouns.get(tok.lower, ""), sent.index, tok.start)
+                if cand is not None:
+                    self.antecedents.add(replace(cand, start=tok.start, end=tok.end, sentence_index=sent.index))
+                continue
+            q = self.quotes[n]
+            assert q is not None
+            key = _key(q)
+            if key in self.pending:
+                pronoun, s, at = self.pending[key]
+                value, rule = self._pronoun(pronoun, s, at)
+                q = replace(q, speaker=value[0], speaker_type=value[2], named=value[3], speaker_rule=rule)
+                cand = self._last_cand
+                if cand is not None and at >= 0:
+                    self.antecedents.add(replace(cand, start=at, end=at + len(pronoun), sentence_index=s.index))
+            elif key in self.continues and (src_key := self.absorbed.get(self.continues[key],
+                                                                         self.continues[key])) in done:
+                src = done[src_key]
+                q = replace(q, speaker=src.speaker, speaker_surface=src.speaker_surface,
+                            speaker_type=src.speaker_type, named=src.named)
+            done[key] = q
+            self.quotes[n] = q
+        for start, key in self.pending_stance.items():
+            if key in done and start in self.stance:
+                self.stance[start] = replace(self.stance[start], speaker=done[key].speaker)
+

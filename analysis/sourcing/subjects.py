@@ -1,0 +1,338 @@
+"""Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
+attribution) or, for a participle, infinitive or colon, the subject of its clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Sentence, Token
+from ..segment import SENTENCE_OPENERS
+from .quote_records import _Tag
+from .quote_words import (
+    _AFFILIATION,
+    BE_FORMS,
+    BOUNDARY_PUNCT,
+    BOUNDARY_WORDS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    MONTHS,
+    NAME_LINKS,
+    PRONOUNS,
+    SKIP_BEFORE_VERB,
+    SUBJECT_MAX_WORDS,
+    TIME_WORDS,
+    _adverb,
+    _apposed_before_verb,
+    _before_dashes,
+    _before_ticker,
+    _coordinated,
+    _name_words,
+    _parenthetical,
+    _verb_like,
+    _with_subject,
+    _words_between,
+)
+from .speaker_resolution import _SpeakerResolution
+from .speakers import (
+    CLAUSE_OPENERS,
+    NOT_SPEAKER_START,
+    name_after,
+    trim_subject,
+)
+from .stance import VerbHit
+
+
+class _SubjectRules(_SpeakerResolution):
+    """Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
+    attribution) or, for a participle, infinitive or colon, the subject of its clause.
+    """
+
+    def _subject(self, s: Sentence, i: int) -> tuple[int, int, str] | None:
+        """Subject phrase of the verb at token ``i``: (start, end, boundary) in body offsets, or None."""
+        toks = s.tokens
+        j = i - 1
+        if i >= 3 and toks[i - 1].lower == "as" and toks[i - 2].lower == "quoted":
+            # "“…,” he's quoted as saying" / "Thatcher was quoted as saying": the one quoted speaks
+            j = i - 3
+            if toks[j].lower in BE_FORMS:
+                j -= 1
+            elif toks[j].lower[:-2] in PRONOUNS and toks[j].lower.endswith(("'s", "’s")):
+                return toks[j].start, toks[j].end - 2, "start" if j == 0 else "word"
+        passive = False
+        while j >= 0 and toks[j].is_word and (
+                toks[j].lower in SKIP_BEFORE_VERB or toks[j].lower in BE_FORMS or toks[j].lower.endswith(("n't", "n’t"))
+                or _adverb(toks[j]) or toks[j].lower in {"declined", "refused"}
+                or (toks[j].lower == "to" and j > 0 and toks[j - 1].lower in {"declined", "refused"})):
+            passive = passive or (toks[j].lower in BE_FORMS and not toks[i].lower.endswith("ing"))
+            j -= 1
+        if passive:
+            return None  # "he would be asked", "was told": the subject is not the speaker
+        j = _before_dashes(toks, j)
+        if j >= 0 and toks[j].is_word and toks[j].lower == "to":
+            return None  # an infinitive ("to add pressure"), not a report
+        if j >= 1 and toks[j].text == "," and toks[j - 1].text == ".":
+            pass  # "D-N.Y., said": the comma logic below sees the affiliation as one piece
+        if j >= 0 and toks[j].text == ")":
+            # "Rep. Dan Crenshaw (R-TX) wrote": the parenthesis belongs to the name before it
+            k = next((m for m in range(j - 1, max(-1, j - 12), -1) if toks[m].text == "("), None)
+            if k is None or k == 0:
+                return None
+            j = k - 1
+        if j >= 0 and toks[j].text == ",":
+            # a parenthetical between subject and verb: "The Pentagon, meanwhile, confirmed"
+            k = next((m for m in range(j - 1, -1, -1) if toks[m].text == ","), None)
+            if k is None or k == 0:
+                return None
+            inner = [t for t in toks[k + 1:j] if t.is_word]
+            if inner and len(inner) <= 8 and _name_words(inner) and toks[k - 1].is_word \
+                    and toks[k - 1].text[:1].islower() and not _AFFILIATION.match(inner[0].text):
+                # an apposed name after a description: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
+                # (not "Storhaug, 45, from Andover, Minn., said", not "Graham, R-S.C., said")
+                return inner[0].start, inner[-1].end, "comma"
+            j = k - 1
+            while j > 0:  # more pieces set off by commas: "Mary Kay Storhaug, 45, from Andover, Minn., said"
+                comma = next((m for m in range(j, -1, -1) if toks[m].text == ","), -1)
+                piece = [t for t in toks[comma + 1:j + 1] if t.is_word]
+                if comma <= 0 or not piece or not _parenthetical(piece):
+                    break
+                j = comma - 1
+        if j < 0:
+            return None
+        a = j
+        while a >= 0 and not self._boundary(toks[a]):
+            a -= 1
+        start = a + 1
+        if start <= j and a > 0 and toks[a].text == "," and _AFFILIATION.match(toks[start].text):
+            j = a - 1  # "Chuck Schumer, D-N.Y. said": the affiliation is set off by one comma only
+            a = j
+            while a >= 0 and not self._boundary(toks[a]):
+                a -= 1
+            start = a + 1
+        apposed = self._name_before_description(toks, a, start, j)
+        if apposed is not None:
+            return apposed
+        if start > j:
+            if a >= 0 and toks[a].lower in {"who", "which", "that"}:
+                return self._relative_antecedent(s, a)
+            return None
+        if toks[start].lower in {"and", "or"} and a >= 0 and toks[a].text == ",":
+            # a list of speakers: "the U.S., South Korea, and Ukraine accuse"; a longer piece before ", and" is a
+            # clause of its own ("Putin ordered a commission to investigate, and spokeswoman Petrenko said")
+            after_and, listed = start + 1, False
+            while a >= 0 and toks[a].text == ",":
+                b = a - 1
+                while b >= 0 and not self._boundary(toks[b]):
+                    b -= 1
+                long_piece = sum(1 for t in toks[b + 1:a] if t.is_word) > 4
+                if long_piece and not listed:
+                    start = after_and  # no list: the piece before ", and" is a clause
+                    break
+                start, a, listed = b + 1, b, True
+                if long_piece:
+                    break  # the list's head: "Intelligence reports from the U.S., South Korea, and Ukraine"
+        if sum(1 for t in toks[start:j + 1] if t.is_word) > SUBJECT_MAX_WORDS:
+            return None
+        boundary = "start" if a < 0 else ("comma" if toks[a].text == "," else "word")
+        k = j
+        while k > start and toks[k].lower in TIME_WORDS | MONTHS | {"in", "at", "late", "early"}:
+            k -= 1
+        if k < j and any(toks[m].lower in MONTHS | TIME_WORDS - {"on", "this", "last", "earlier", "later"}
+                         for m in range(k + 1, j + 1)):
+            j = k  # "President Trump on Wednesday (asked)", "Trump last week": the date is no part of the speaker
+        j = _before_ticker(toks, start, j)
+        trimmed = trim_subject(toks, start, j)
+        if trimmed is None:
+            return None  # a fragment ("workplace and", "The newly"): no speaker rather than a wrong one
+        conj = [m for m in range(trimmed, j) if toks[m].lower in {"and", "but"}]
+        if conj and any(_verb_like(toks[m].lower) for m in range(trimmed, conj[-1])):
+            trimmed = conj[-1] + 1  # "after a truce was left in tatters and Israel (said)": a clause, then the subject
+        if any(h.token_index != i and trimmed <= h.token_index <= j for h in self.hits[s.index]):
+            return None  # "said in a research (note)", "saying he cannot (comment)": a clause, not a speaker
+        return toks[trimmed].start, toks[j].end, boundary
+
+    @staticmethod
+    def _name_before_description(toks: Sequence[Token], a: int, start: int, j: int) -> tuple[int, int, str] | None:
+        """'Theodore Karasik, director of research at the Institute …, told': when the phrase before the verb
+        (toks[start:j + 1], after the comma at ``a``) is a lower-case description, the capitalised name set
+        off before that comma is the speaker; None otherwise."""
+        if start > j or a <= 0 or toks[a].text != "," or not toks[start].is_word or not toks[start].text[:1].islower() \
+                or toks[start].lower in DETERMINERS | CONJUNCTIONS | {"or", "nor"} or j - start < 1:
+            return None  # "On Tuesday, the minister said": a determiner opens a subject of its own; "X, Y, and Z"
+        b = a - 1
+        while b >= 0 and toks[b].is_word and (toks[b].text[:1].isupper() or toks[b].lower in NAME_LINKS):
+            b -= 1
+        words = toks[b + 1:a]
+        if not 2 <= len(words) <= 5 or not _name_words(words) or (b >= 0 and toks[b].is_word) \
+                or words[0].lower in CLAUSE_OPENERS:
+            return None
+        return words[0].start, words[-1].end, "comma"
+
+    def _relative_antecedent(self, s: Sentence, a: int) -> tuple[int, int, str] | None:
+        """The subject of "…, who said" / "a pinned tweet that reads": for "who", the person or group named
+        last before it in the sentence ("said Catherine Evans, a mom in Silver Spring, Maryland, who said" ->
+        Catherine Evans); otherwise the noun phrase before it, from its last determiner."""
+        toks = s.tokens
+        if toks[a].lower == "who":
+            b = a - 2 if a >= 2 and toks[a - 1].text == "," else a - 1
+            run = []
+            while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
+                run.insert(0, toks[b])
+                b -= 1
+            if len(run) >= 2:  # "allegations from Deborah Ramirez, who claims"
+                return run[0].start, run[-1].end, "relative"
+            cand = self.antecedents.find("any", s.index, toks[a].start, same_sentence=True)
+            if cand is not None:  # "said Catherine Evans, a mom in Silver Spring, Maryland, who said"
+                return cand.start, cand.end, "relative"
+        b = a - 1
+        if b >= 0 and toks[b].text == ",":
+            b -= 1
+        a2 = b
+        while a2 >= 0 and not self._boundary(toks[a2]):
+            a2 -= 1
+        if a2 + 1 > b:
+            return None
+        det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
+        return toks[det].start, toks[b].end, "relative"
+
+    @staticmethod
+    def _boundary(t: Token) -> bool:
+        return t.text in BOUNDARY_PUNCT or (t.is_word and t.lower in BOUNDARY_WORDS)
+
+    def _clause_subject(self, s: Sentence, limit: int, hit: VerbHit | None, why: str) -> _Tag | None:
+        """The subject of the clause that ends at token ``limit`` of ``s``, for a verb without its own subject:
+        a participle ('X took to Twitter, writing: “…”'), an infinitive ('X veered off script to claim that
+        …') or a colon ('X was still confident of victory: “…”'). Taken only when the clause (after its
+        opening phrases: "However, despite …, X …") starts with a known person, group or organisation, or
+        with capitalised words that are not a sentence opener ("Nadler", "Donald Trump"; not "The", "It")."""
+        toks = s.tokens
+        if hit is not None and hit.form.lower().endswith("ing"):
+            with_np = _with_subject(toks, hit.token_index)
+            if with_np is not None:  # "…, with some members warning it would …": the members warn
+                return _Tag(with_np, hit, s, "speaker_before")
+        k = 0
+        while k < limit and toks[k].lower in CLAUSE_OPENERS:
+            if toks[k].lower in CONJUNCTIONS:  # "But some Republicans backed Trump, noting": no opening phrase
+                k += 1
+                continue
+            k = next((n + 1 for n in range(k, limit) if toks[n].text == ","), limit)
+        main = k
+        tagged = self._tag_of_bare_verb(s, limit, hit)
+        if tagged is not None:
+            return tagged
+        # "Prosecutors have said Crusius surrendered …, saying": the clause starts after a reporting verb
+        # (not for a second verb: "X asserted that Y revealed … and argued" is X's)
+        coordinated = hit is not None and _coordinated(toks, hit.token_index)
+        for h in () if coordinated else self.hits[s.index]:
+            nxt = toks[h.token_index + h.n_tokens] if h.token_index + h.n_tokens < limit else None
+            if nxt is not None and nxt.lower in NOT_SPEAKER_START - {"that"}:
+                continue  # "they began to complain about Mr. Obama's focus, saying": no clause follows the verb
+            if h.token_index + h.n_tokens <= limit and h is not hit and h.token_index >= k:
+                k = h.token_index + h.n_tokens
+                if k < limit and toks[k].lower == "that":
+                    k += 1
+        tag = self._subject_at(s, k, limit, hit, why)
+        if tag is None and k != main:  # "Trump denied reports that he struck a deal, while insisting “…”"
+            tag = self._subject_at(s, main, limit, hit, why)
+        return tag
+
+    def _tag_of_bare_verb(self, s: Sentence, limit: int, hit: VerbHit | None) -> _Tag | None:
+        """'Mayorkas said Thursday, saying the US has …': a participle right after a reporting verb that reports
+        nothing of its own (only a date between them) shares that verb's speaker phrase; None otherwise."""
+        toks = s.tokens
+        prev = [h for h in self.hits[s.index] if h is not hit and h.token_index + h.n_tokens <= limit]
+        if not prev or prev[-1].start not in self.verb_speaker:
+            return None
+        h = prev[-1]
+        between = toks[h.token_index + h.n_tokens:limit]
+        if not all(not t.is_word or t.lower in TIME_WORDS | MONTHS for t in between):
+            return None
+        return _Tag(self.verb_speaker[h.start], hit, s, "speaker_before")
+
+    def _subject_at(self, s: Sentence, k: int, limit: int, hit: VerbHit | None, why: str) -> _Tag | None:
+        """The subject of :meth:`_clause_subject` when the clause starts at token ``k``, or None."""
+        toks = s.tokens
+        while k < limit and not toks[k].is_word:
+            k += 1
+        if k >= limit:
+            return None
+        if toks[k].lower in PRONOUNS and toks[k].lower != "it":  # "He looked into … and said": resolved later
+            return _Tag((toks[k].start, toks[k].end), hit, s, "speaker_before")
+        cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
+        if cand is not None and cand.kind != "country":
+            return _Tag(None, hit, s, "speaker_before", cand, f"implicit subject of {why}: the clause's subject")
+        apposed = _apposed_before_verb(toks, k, limit)
+        if apposed is not None:  # "The head of the RSS organisation, Mohan Bhagwat, echoed …"
+            return _Tag(apposed, hit, s, "speaker_before")
+        name = []
+        for t in toks[k:limit]:
+            if not (t.is_word and t.text[:1].isupper()) and not (t.text == "." and name):
+                break
+            name.append(t)
+        words = [t for t in name if t.is_word]
+        after = toks[k + len(name)] if k + len(name) < limit else None
+        if words and not (len(words) == 1 and words[0].lower in SENTENCE_OPENERS) \
+                and not (after is not None and after.is_word and not _verb_like(after.lower)):
+            return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
+        # not "The", "It", "However" (a capitalised word at a clause start that names no one), not "Republican"
+        # in "Republican lawmakers" (a modifier): a short phrase naming people before the verb is the subject
+        group, n = [], k
+        for t in toks[k:limit]:
+            if group and t.is_word and t.lower in TIME_WORDS | MONTHS:
+                n += 1  # "Democratic lawmakers on Friday trashed …, saying": the date is no part of the subject
+                continue
+            if not t.is_word or _verb_like(t.lower) or t.lower in BOUNDARY_WORDS:
+                break
+            group.append(t)
+            n += 1
+        after = toks[n] if n < limit else None
+        if 0 < len(group) <= 5 and after is not None and after.is_word and _verb_like(after.lower) \
+                and self.cues.names_people(group[-1].text) and group[-1].lower not in PRONOUNS:
+            return _Tag((group[0].start, group[-1].end), hit, s, "speaker_before")  # "some Republicans backed"
+        return None
+
+    def _inverted(self, s: Sentence, hit: VerbHit) -> tuple[int, int] | None:
+        """The speaker of an inverted attribution after its clause ("…, said a Commerce Ministry spokesman, Gao
+        Feng." / "…, said Oscar Wason, Dana Air's director of operations, on Monday."), or None.
+
+        The verb follows a comma with at least three words of the journalist's before it, and a speaker
+        phrase follows the verb (:func:`name_after`: no preposition or date) in which no word looks like a
+        verb ("…, said the plan failed" reports, it names no speaker); the rest of the sentence is set off by
+        commas. A description followed by an apposed name ("a spokesman, Gao Feng") gives the name.
+        """
+        toks = s.tokens
+        i, k = hit.token_index, hit.token_index + hit.n_tokens
+        if i < 1 or toks[i - 1].text != "," or _words_between(toks, s.start, toks[i - 1].start) < 3:
+            return None
+        if any(h.token_index < i - 1 for h in self.hits[s.index]):
+            return None  # "Russia said it would …, reports the Monitor": the clause is a report of its own
+        phrase = name_after(toks, k)
+        if phrase is None:
+            return None
+        words = [t for t in toks[k:] if t.is_word and t.end <= phrase[1]]
+        if len(words) > 8 or any(_verb_like(t.lower) or t.lower in PRONOUNS for t in words):
+            return None
+        rest = [t for t in toks if t.start >= phrase[1]]
+        if (rest and rest[0].text not in ",.;") or any(t.is_word and t.lower in BOUNDARY_WORDS for t in rest[:1]):
+            return None
+        if words[0].text[:1].isupper():
+            return phrase  # "said Oscar Wason"
+        if len(rest) > 1 and rest[0].text == ",":
+            name = []
+            for t in rest[1:]:
+                if not (t.is_word and t.text[:1].isupper()):
+                    break
+                name.append(t)
+            after = rest[1 + len(name)] if 1 + len(name) < len(rest) else None
+            if 1 < len(name) <= 4 and (after is None or after.text in ",."):
+                return name[0].start, name[-1].end  # "a Commerce Ministry spokesman, Gao Feng"
+        if self.cues.names_people(words[-1].text):
+            return phrase  # "said one of the sources", "said a senior official"
+        return None  # "…, said the ruling moves beyond …": a report, not a speaker
+
+    @staticmethod
+    def _short_name(s: Sentence, sub: tuple[int, int, str]) -> bool:
+        """Whether a subject span is a name of at most five capitalised words ("Nelson Tebbe", "Stone")."""
+        words = [t for t in s.tokens if sub[0] <= t.start and t.end <= sub[1] and t.is_word]
+        return 0 < len(words) <= 5 and _name_words(words)
+
