@@ -74,7 +74,7 @@ class _FinderState:
         self.cues: PronounCues = load_pronoun_cues()
         mentions = body_mentions(doc, settings)
         self.genders = person_genders(doc, mentions, self.cues)
-        self.antecedents = AntecedentIndex(doc, self._in_direct)
+        self.antecedents = AntecedentIndex(doc, self._in_direct, self.cues.filler_openers)
         stypes: dict[str, str] = {}  # surface -> source type (classified once per spelling)
         for m in mentions:
             kind = {"person": "person", "organisation": "thing", "country": "country"}.get(m.kind, "")

@@ -60,7 +60,7 @@ class _SpeakerResolution(_FinderState):
             last = words[-1].lower
             if last.endswith("s") and not last.endswith(("ss", "us", "is")) and self.cues.names_people(last):
                 # "The five supreme court judges based their judgment on …. They ruled that …": a group
-                self._speaker(surface, s, toks[k].start)
+                self._speaker(surface, s, toks[k].start, report=False)
                 continue
             mention = self._resolve(surface, s, toks[k].start)
             if mention is not None and getattr(mention, "kind", "") == "person" \
@@ -116,8 +116,10 @@ class _SpeakerResolution(_FinderState):
             return "person", ""  # an unlisted name ("Peter Brown")
         return "", ""
 
-    def _speaker(self, surface: str, sentence: Sentence, offset: int = -1) -> tuple[tuple[str, str, str, bool], str]:
-        """(speaker, surface, type, named) and speaker rule for a phrase printed in ``sentence`` at body ``offset``."""
+    def _speaker(self, surface: str, sentence: Sentence, offset: int = -1,
+                 report: bool = True) -> tuple[tuple[str, str, str, bool], str]:
+        """(speaker, surface, type, named) and speaker rule for a phrase printed in ``sentence`` at body ``offset``
+        (``report``: the phrase is the speaker of a report, preferred as the antecedent of a later pronoun)."""
         lead = len(surface) - len(surface.lstrip(_TRAILING + "—–"))
         surface = surface.strip(_TRAILING + "—–")
         if not surface:
@@ -155,7 +157,19 @@ class _SpeakerResolution(_FinderState):
             if kind:
                 self.antecedents.add(Candidate(offset + lead, offset + lead + len(surface), sentence.index, kind,
                                                gender, value))
+                if report and self._salient(kind, surface, mention if accepted else None):
+                    self.antecedents.mark_speaker(offset + lead)
         return value, "as printed" if speaker == surface else "as printed; actor resolved"
+
+    def _salient(self, kind: str, surface: str, mention: Any) -> bool:
+        """Whether a report's speaker is preferred as the antecedent of a later pronoun: a person by name (an
+        actor of the entity layer, or capitalised words: "Darby") or a group of people ("critics"); not a
+        description that may name a thing ("a profile in The Intercept", "the news program")."""
+        words = [t.text for t in tokenize(surface) if t.is_word]
+        if kind == "person":
+            return (mention is not None and mention.kind == "person") or (bool(words) and all(
+                w[:1].isupper() for w in words) and words[0].lower() not in {"the", "a", "an"})
+        return kind == "plural" and bool(words) and self.cues.names_people(words[-1])
 
     def _resolve(self, surface: str, sentence: Sentence, offset: int) -> Any:
         """The actor mention of a speaker phrase (:func:`analysis.entities.resolve_actor`), resolved once per

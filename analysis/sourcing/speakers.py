@@ -56,6 +56,7 @@ class PronounCues:
     honorifics: dict[str, str]  # "mr" -> "male"
     role_nouns: dict[tuple[str, ...], str]  # ("spokeswoman",) -> "female", ("first", "lady") -> "female"
     person_nouns: frozenset[str] = frozenset()  # "source", "official", "member": nouns naming people
+    filler_openers: tuple[str, ...] = ()  # lower-case openings of page-furniture lines ("just watched")
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -79,6 +80,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         honorifics=by_gender("honorifics"),
         role_nouns={tuple(k.split()): g for k, g in by_gender("role_nouns").items()},
         person_nouns=frozenset(str(w).lower() for w in d.get("person_nouns") or []),
+        filler_openers=tuple(str(w).lower() for w in d.get("filler_openers") or []),
     )
 
 
@@ -183,16 +185,22 @@ class AntecedentIndex:
     search time, so quotes found after a candidate was added still hide it.
     """
 
-    def __init__(self, doc: ParsedArticle, excluded: Callable[[int], bool]) -> None:
+    def __init__(self, doc: ParsedArticle, excluded: Callable[[int], bool], filler: tuple[str, ...] = ()) -> None:
         self.doc = doc
         self.excluded = excluded
         self._cands: list[Candidate] = []
         self._starts: list[int] = []
-        # paragraphs that count for the window: more than FILLER_WORDS words (not "Photo", "AD")
+        # paragraphs that count for the window: more than FILLER_WORDS words (not "Photo", "AD") and not opening
+        # with a page label of ``filler`` ("JUST WATCHED … Replay More Videos …")
         self._counted_upto: list[int] = []  # counted paragraphs among paragraphs 0..p
+        self._furniture: set[int] = set()  # paragraphs opening with a page label: their names are no antecedents
+        self._speakers: set[int] = set()  # starts of candidates printed as the speaker of a report
         n = 0
-        for p in doc.paragraphs:
-            n += sum(len(doc.sentences[i].words) for i in p.sentence_indices) > FILLER_WORDS
+        for k, p in enumerate(doc.paragraphs):
+            if filler and doc.body[p.start:p.start + 40].lstrip().lower().startswith(filler):
+                self._furniture.add(k)
+            words = sum(len(doc.sentences[i].words) for i in p.sentence_indices)
+            n += words > FILLER_WORDS and k not in self._furniture
             self._counted_upto.append(n)
         self._intro_end: dict[int, int] = {}  # sentence index -> end of its opening phrase (-1: none)
 
@@ -221,12 +229,20 @@ class AntecedentIndex:
         return m is not None and m.group(1).lower() in PLACE_WORDS
 
     def add(self, cand: Candidate) -> None:
-        """Insert a candidate (kept in text order; a second candidate at the same offset replaces none)."""
+        """Insert a candidate (kept in text order; a second candidate at the same offset replaces none; none from
+        a page-furniture line: "JUST WATCHED One-on-one with Larry Summers Replay More Videos")."""
+        if self._furniture and 0 <= cand.sentence_index < len(self.doc.sentences) \
+                and self.doc.sentences[cand.sentence_index].paragraph in self._furniture:
+            return
         i = bisect_left(self._starts, cand.start)
         if i < len(self._starts) and self._starts[i] == cand.start:
             return
         self._starts.insert(i, cand.start)
         self._cands.insert(i, cand)
+
+    def mark_speaker(self, start: int) -> None:
+        """Record that the candidate at body offset ``start`` is printed as the speaker of a report."""
+        self._speakers.add(start)
 
     def find(self, pronoun_kind: str, sentence_index: int, offset: int, same_sentence: bool = False,
              window: tuple[int, int] = (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES)) -> Candidate | None:
@@ -254,8 +270,9 @@ class AntecedentIndex:
             lo = bisect_left(self._starts, sents[si].start, 0, hi)
             found = [c for c in self._cands[lo:hi]
                      if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)]
-            if found:  # left to right inside one sentence (subjects first), possessives and opening phrases last
-                return min(found, key=lambda c: (self._demoted(c), c.start))
+            if found:  # a report's speaker first ("The plane …, Darby said. … he said"), then left to right
+                # inside one sentence (subjects first), possessives and opening phrases last
+                return min(found, key=lambda c: (self._demoted(c), c.start not in self._speakers, c.start))
             hi = lo
             si -= 1
         return None
