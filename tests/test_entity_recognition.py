@@ -478,3 +478,13 @@ def test_canonical_map_acronyms_and_listed_persons():
     assert m["FDA"][0] == "Food and Drug Administration"  # F-D-A: of/and/the are not counted
     assert "LA" not in m  # two letters: too short to trust
     assert m["Biden"][0] == "Joe Biden" and "Joe Biden" not in m  # a listed person is a target, never renamed
+
+
+def test_virus_variant_city_abbreviation_and_airline():
+    # real-text errors (../shared/corpora): "Delta" of "the Delta variant" typed as the city of the gazetteer,
+    # "NYC" typed ORG as an acronym, "Delta Air Lines" typed PERSON by the reporting verb after it
+    doc = _doc("The Delta variant spread quickly.\nThe mayor of NYC said the city would reopen.\n"
+               "Delta Air Lines said flights resumed.")
+    assert [(m.surface, m.ner_type, m.rule) for m in find_entities(doc, Settings())] == [
+        ("Delta", "MISC", "name of a variant"), ("NYC", "GPE", "alias"),
+        ("Delta Air Lines", "ORG", "organisation cue")]

@@ -277,6 +277,8 @@ class RuleRecogniser:
             return "MISC", "demonym", "", ""  # "North Koreans", "Russian": never the state itself
         if len(words) == 1 and words[0] in table.not_organisations:
             return "MISC", "listed as no organisation", "", ""  # "DACA", "GDP"
+        if part.last < len(toks) and toks[part.last].lower in table.thing_heads:
+            return "MISC", f"name of a {toks[part.last].lower}", "", ""  # "the Delta variant": not the city
         title = part.title
         if not title:
             _, title = title_before(toks, part.first, table)

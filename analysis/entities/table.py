@@ -35,7 +35,7 @@ ACTOR_KEYS = frozenset({"name", "kind", "source_type", "aliases", "places", "sho
 RULE_LISTS = ("person_titles", "reporting_verbs", "organisation_cues", "not_names", "place_contexts",
               "location_cues", "male_honorifics", "female_honorifics", "title_modifiers", "not_organisations",
               "name_particles", "standalone_organisations", "region_cues", "not_given_names", "locations",
-              "nicknames")
+              "nicknames", "thing_heads")
 
 
 @dataclass
@@ -86,6 +86,7 @@ class ActorTable:
     nicknames: dict[str, str] = field(default_factory=dict)  # "Bob" -> "Robert"
     region_cues: frozenset[str] = frozenset()  # last words of a state's subdivision ("Jackson County")
     standalone_organisations: frozenset[str] = frozenset()  # cue words that name an organisation alone ("Congress")
+    thing_heads: frozenset[str] = frozenset()  # lower-case nouns after a name that make it a thing's ("variant")
 
     def get(self, name: str) -> ActorSpec | None:
         """The listed actor called ``name`` (display name), if any."""
@@ -295,6 +296,7 @@ def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str |
         not_given_names=frozenset(rules["not_given_names"]),
         locations=frozenset(rules["locations"]),
         nicknames=_nicknames(rules["nicknames"]),
+        thing_heads=frozenset(w.lower() for w in rules["thing_heads"]),
     )
 
 
