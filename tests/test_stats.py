@@ -119,6 +119,34 @@ def test_p_values_get_the_resolution_bh_needs() -> None:
     assert 0 < (nulls["n_resamples"] > 2_000).sum() <= (nulls["p_value"] < 0.05).sum() < 20
 
 
+def test_contrasts_get_the_resolution_bh_needs() -> None:
+    """The scalable design (omnibus, each outlet against the rest, pairs) re-draws unresolved tests, in stages.
+    Three outlets of 20 articles; on one metric A's values are all above B's and C's. Each of the 101
+    metrics has 7 tests (omnibus, 3 outlet-vs-rest, 3 pairs), so m = 707: with 2,000 draws the 4 tests
+    involving A (omnibus, A against the rest, A–B, A–C) get p = 1/2,001 and q = 707/4/2,001 ≈ 0.088, never
+    a difference. Stage 1 re-draws them 20,000 times (at most ⌈20·707/0.05⌉ = 282,800 in later stages). A
+    against the rest is perfectly separated (20 of 60 values on top: exact p = 2/C(60,20) ≈ 5e-16), so no
+    permutation is as extreme: p = 1/20,001 and q ≤ 707/4/20,001 ≈ 0.009, so no further stage is needed."""
+    rng = np.random.default_rng(9)
+    rows = [(f"a{i}", "A", f"ea{i}", "real", 10.0 + i / 100) for i in range(20)]
+    rows += [(f"{o.lower()}{i}", o, f"e{o.lower()}{i}", "real", float(rng.normal(0, 1))) for o in "BC"
+             for i in range(20)]
+    for k in range(100):
+        rows += [(f"{o.lower()}{i}", o, f"e{o.lower()}{i}", f"null{k:03d}", float(v))
+                 for o in "ABC" for i, v in enumerate(rng.normal(0, 1, 20))]
+    metrics, articles = frames(rows)
+    s = pooled_and_per_event(metrics, articles, per_event=False)
+    tests = s[s["p_value"].notna()]
+    assert len(tests) == 101 * 7 and refined_draws(707) == 282_800
+    real = s[(s["metric"] == "real") & (s["contrast"] == "outlet_vs_rest")].set_index("outlet_a").loc["A"]
+    assert real["n_resamples"] == 20_000 and real["p_value"] == pytest.approx(1 / 20_001)
+    assert real["p_adjusted"] <= 0.05
+    assert tests["n_resamples"].max() <= 282_800
+    nulls = tests[tests["metric"] != "real"]
+    assert (nulls["p_adjusted"] > 0.05).all()
+    assert s.equals(pooled_and_per_event(metrics, articles, per_event=False))  # deterministic
+
+
 def test_independent_design_table() -> None:
     rng = np.random.default_rng(11)
     rows = [(f"a{i}", "A", f"ea{i}", "m", float(v)) for i, v in enumerate(rng.normal(11, 1, 40))]

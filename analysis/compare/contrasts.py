@@ -36,7 +36,7 @@ together with Benjamini–Hochberg (1995). Random draws come from ``numpy.random
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 import numpy as np
@@ -63,6 +63,8 @@ from .stats import (
     compare_pair,
     hedges_g,
     hedges_g_av,
+    refined_draws,
+    resolution_limited,
     row_rng,
 )
 
@@ -116,11 +118,13 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
     outlet_codes, outlet_names = _codes(vals["outlet"])
     event_codes, event_names = _codes(vals["event_id"])
     rare: dict[str, int] = {}
+    groups: dict[tuple[str, str], np.ndarray] = {}
     for (metric, target), pos in sorted(vals.groupby(["metric", "target"], sort=False).indices.items()):
         metric, target = str(metric), str(target)
         if target and int(enough.get((metric, target), 0)) < 2:
             rare[metric] = rare.get(metric, 0) + 1
             continue
+        groups[(metric, target)] = pos
         rows.extend(group_rows(metric, target, values[pos], outlet_names[outlet_codes[pos]],
                                event_names[event_codes[pos]], min_articles, named, n_boot, seed, paired,
                                max_pair_outlets))
@@ -132,6 +136,11 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
     if out.empty:
         return typed_stats(out)
     out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
+
+    def strings(pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return outlet_names[outlet_codes[pos]], event_names[event_codes[pos]]
+
+    _refine(out, rows, groups, values, strings, min_articles, named, n_boot, seed, paired, max_pair_outlets)
     order = out["contrast"].map(CONTRAST_ORDER)
     out = out.assign(_o=order).sort_values(["metric", "target", "_o", "outlet_a", "outlet_b"], kind="stable")
     return typed_stats(out.drop(columns="_o").reset_index(drop=True))
@@ -143,6 +152,45 @@ def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     800,000-row metrics table made one of about 130 MB per column)."""
     codes, uniques = pd.factorize(column, use_na_sentinel=False)
     return codes, np.asarray(uniques, dtype=object).astype(str)
+
+
+REFINE_STEP = 10  # each refinement stage draws this many times more permutations than the last
+
+
+def _refine(out: pd.DataFrame, rows: list[Row], groups: dict[tuple[str, str], np.ndarray], values: np.ndarray,
+            strings: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]], min_articles: int, named: set[tuple[str, str]], n_boot: int,
+            seed: int, paired: bool | str, max_pair_outlets: int) -> None:
+    """Re-draw, in place, the tests whose BH decision the number of draws may have decided.
+
+    A test is re-drawn while it used every draw it was given, p ≤ α and q > α
+    (:func:`analysis.compare.stats.resolution_limited`): first with 10 × ``n_boot`` permutations, then 10 times
+    more at each stage, up to :func:`analysis.compare.stats.refined_draws` (m tests: ⌈20·m/α⌉). ``strings(pos)``
+    gives the outlet and event strings of a group's rows. Tests tied at
+    the smallest possible p usually pass BH after one stage, so few go the whole way (a staged version of the
+    resolution argument of Gandy & Hahn 2014). Only the tests in question are drawn again; q is recomputed
+    after each stage.
+    """
+    target = refined_draws(int(out["p_value"].notna().sum()))
+    index = {(r["metric"], r["target"], r["contrast"], r["outlet_a"], r["outlet_b"]): i for i, r in enumerate(rows)}
+    draws = n_boot
+    while draws < target:
+        limited = set(resolution_limited(out, draws))
+        if not limited:
+            return
+        draws = min(target, draws * REFINE_STEP)
+        wanted: dict[tuple[str, str], set[tuple[str, str, str]]] = {}
+        for i in limited:
+            r = rows[i]
+            wanted.setdefault((str(r["metric"]), str(r["target"])), set()).add(
+                (str(r["contrast"]), str(r["outlet_a"]), str(r["outlet_b"])))
+        for key, only in sorted(wanted.items()):
+            pos = groups[key]
+            for r in group_rows(*key, values[pos], *strings(pos), min_articles, named, n_boot, seed,
+                                paired, max_pair_outlets, n_perm=draws, only=only):
+                i = index[(r["metric"], r["target"], r["contrast"], r["outlet_a"], r["outlet_b"])]
+                if i in limited:
+                    out.loc[i, "p_value"], out.loc[i, "n_resamples"] = r["p_value"], r["n_resamples"]
+        out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
 
 
 def _row(metric: str, target: str, contrast: str, oa: str, ob: str, **kw: object) -> Row:
@@ -157,8 +205,12 @@ def _row(metric: str, target: str, contrast: str, oa: str, ob: str, **kw: object
 
 def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray, events: np.ndarray,
                min_articles: int, named: set[tuple[str, str]], n_boot: int, seed: int, paired: bool | str,
-               max_pair_outlets: int) -> list[Row]:
-    """All rows of one metric × target (module docstring)."""
+               max_pair_outlets: int, n_perm: int | None = None,
+               only: set[tuple[str, str, str]] | None = None) -> list[Row]:
+    """All rows of one metric × target (module docstring); bootstrap CIs with ``n_boot`` draws, permutation
+    tests with at most ``n_perm`` (default ``n_boot``). ``only``: just the tests keyed (contrast, outlet_a,
+    outlet_b) among them (outlet-against-rest rows of one metric × target are drawn together)."""
+    n_perm = n_boot if n_perm is None else int(n_perm)
     nan_by_outlet = pd.Series(np.isnan(values)).groupby(outlets).sum()
     keep = ~np.isnan(values)
     v, o, e = values[keep], outlets[keep], events[keep]
@@ -173,14 +225,17 @@ def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray
     key = (metric, target)
     notes = {str(n): (f"{int(c)} undefined article value(s) left out" if c else "") for n, c in nan_by_outlet.items()}
     shared = _shared_event_mode(o, e, paired)
-    rows = _outlet_rows(key, v, codes, names, sizes, min_articles, n_boot, seed, notes)
-    if len(tested) >= 2:
-        rows.append(_omnibus(key, v, codes, e, tested, names, shared, n_boot, seed))
-    if k >= 3 and tested:
-        rows.extend(_vs_rest_paired(key, v, o, e, names, tested, min_articles, n_boot, seed) if shared
-                    else _vs_rest(key, v, codes, names, sizes, tested, n_boot, seed))
-    rows.extend(_pairs(key, v, o, e, names, sizes, min_articles, named, n_boot, seed, paired, max_pair_outlets,
-                       tested))
+    kinds = {c for c, _, _ in only} if only is not None else {OUTLET, OMNIBUS, VS_REST, PAIR}
+    rows = _outlet_rows(key, v, codes, names, sizes, min_articles, n_boot, seed, notes) if OUTLET in kinds else []
+    if len(tested) >= 2 and OMNIBUS in kinds:
+        rows.append(_omnibus(key, v, codes, e, tested, names, shared, n_perm, seed))
+    if k >= 3 and tested and VS_REST in kinds:
+        rows.extend(_vs_rest_paired(key, v, o, e, names, tested, min_articles, n_boot, seed, n_perm) if shared
+                    else _vs_rest(key, v, codes, names, sizes, tested, n_boot, seed, n_perm))
+    if PAIR in kinds:
+        pairs = {(a, b) for c, a, b in only if c == PAIR} if only is not None else None
+        rows.extend(_pairs(key, v, o, e, names, sizes, min_articles, named, n_boot, seed, paired, max_pair_outlets,
+                           tested, n_perm, pairs))
     return rows
 
 
@@ -221,7 +276,7 @@ def _outlet_rows(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: 
 
 
 def _omnibus(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarray, tested: list[int],
-             names: np.ndarray, shared: bool, n_boot: int, seed: int) -> Row:
+             names: np.ndarray, shared: bool, n_perm: int, seed: int) -> Row:
     sel = np.isin(codes, tested)
     x, g, ev = v[sel], codes[sel], e[sel]
     note = []
@@ -255,7 +310,7 @@ def _omnibus(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarr
         perm = permutation_indices(rng, m, len(x), blocks)
         return kw_core(group_sums(ranks[perm], g, k_used), sizes, len(x))[:, None]
 
-    p, used = sequential_p(draw, observed, n_boot, two_sided=False)
+    p, used = sequential_p(draw, observed, n_perm, two_sided=False)
     note.append(f"Kruskal–Wallis across {k_used} tested outlets" + (" on event-aligned values" if shared else ""))
     row.update(p_value=float(p[0]), n_resamples=int(used[0]), note="; ".join(note))
     return row
@@ -268,7 +323,7 @@ def _cliffs_from_ranks(rank_sum: np.ndarray, n1: np.ndarray, n2: np.ndarray) -> 
 
 
 def _vs_rest(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.ndarray, sizes: np.ndarray,
-             tested: list[int], n_boot: int, seed: int) -> list[Row]:
+             tested: list[int], n_boot: int, seed: int, n_perm: int) -> list[Row]:
     n, k = len(v), len(names)
     idx = np.asarray(tested)
     total = v.sum()
@@ -281,7 +336,7 @@ def _vs_rest(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.n
         s = group_sums(v[permutation_indices(rng, m, n)], codes, k)[:, idx]
         return s / na[None, :] - (total - s) / nr[None, :]
 
-    p, used = sequential_p(draw, diff, n_boot)
+    p, used = sequential_p(draw, diff, n_perm)
     boot = stratified_boot_sums(v, codes, k, n_boot, row_rng(seed, *key, "vs-rest-boot"))
     bs = boot[:, idx]
     lo, hi = percentile_ci(bs / na[None, :] - (boot.sum(axis=1)[:, None] - bs) / nr[None, :])
@@ -305,7 +360,7 @@ def _reason(value: object) -> str:
 
 
 def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.ndarray, names: np.ndarray,
-                    tested: list[int], min_articles: int, n_boot: int, seed: int) -> list[Row]:
+                    tested: list[int], min_articles: int, n_boot: int, seed: int, n_perm: int) -> list[Row]:
     from .stats import cliffs_delta
 
     frame = pd.DataFrame({"v": v, "o": o, "e": e})
@@ -337,7 +392,7 @@ def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.nd
         def draw(k: int, d: np.ndarray = d, rng: np.random.Generator = rng) -> np.ndarray:
             return (rng.choice(np.array([-1.0, 1.0]), size=(k, len(d))) * d[None, :]).mean(axis=1)[:, None]
 
-        p, used = sequential_p(draw, np.array([d.mean()]), n_boot)
+        p, used = sequential_p(draw, np.array([d.mean()]), n_perm)
         lo, hi = bootstrap_ci(d, None, n_boot, row_rng(seed, *key, "vs-rest-boot", name))
         g = hedges_g_av(x, y)
         row.update(ci_low=lo, ci_high=hi, hedges_g=g, cliffs_delta=cliffs_delta(x, y), p_value=float(p[0]),
@@ -367,14 +422,17 @@ def select_pairs(names: Sequence[str], tested: Sequence[str], named: set[tuple[s
 
 def _pairs(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.ndarray, names: np.ndarray,
            sizes: np.ndarray, min_articles: int, named: set[tuple[str, str]], n_boot: int, seed: int,
-           paired: bool | str, max_pair_outlets: int, tested: list[int]) -> list[Row]:
+           paired: bool | str, max_pair_outlets: int, tested: list[int], n_perm: int,
+           only: set[tuple[str, str]] | None = None) -> list[Row]:
     chosen = select_pairs([str(n) for n in names], [str(names[i]) for i in tested], named, max_pair_outlets)
+    if only is not None:
+        chosen = [p for p in chosen if p in only]
     rows = []
     for oa, ob in chosen:
         ia, ib = o == oa, o == ob
         minimum = 2 if (oa, ob) in named else min_articles
         r = compare_pair(key[0], key[1], oa, ob, (v[ia], e[ia]), (v[ib], e[ib]), paired, n_boot,
-                         row_rng(seed, *key, oa, ob), min_units=minimum)
+                         row_rng(seed, *key, oa, ob), min_units=minimum, n_perm=n_perm)
         tested_pair = not math.isnan(float(r["p_value"]))  # type: ignore[arg-type]
         r.update(contrast=PAIR, median_a=float(np.median(v[ia])), median_b=float(np.median(v[ib])),
                  status=TESTED if tested_pair else DESCRIBED, n_groups=0,
