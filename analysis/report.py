@@ -38,7 +38,9 @@ from .tables import AnalysisTables, collect_tables, load_tables, save_tables
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 KERNEL_NAME = "python3"
-CELL_TIMEOUT = 600  # seconds per notebook cell
+# No time limit per notebook cell: at tens of thousands of articles a cell (the pooled statistics, the
+# evidence pages) can rightly run for many minutes; an interrupt (Ctrl-C, SIGTERM) stops the report cleanly.
+CELL_TIMEOUT: int | None = None
 START_TIMEOUT = 120  # seconds for the kernel to start
 KERNEL_STOP_TIMEOUT = 10  # seconds to wait for a killed kernel's notebook to end
 TABLE_FORMATS = ("parquet", "csv")
@@ -295,7 +297,7 @@ def execute_notebook(notebook: str | Path, output: str | Path, parameters: Mappi
         raise MediacompareError(
             f"{notebook}: cell {exc.exec_count} raised {exc.ename}: {exc.evalue} (executed copy: {output})"
         ) from None
-    except CellTimeoutError:
+    except CellTimeoutError:  # only when CELL_TIMEOUT is set
         raise MediacompareError(f"{notebook}: a cell ran longer than {CELL_TIMEOUT} s and was stopped "
                                 f"(executed copy: {output})") from None
     except DeadKernelError:
@@ -446,6 +448,37 @@ def load_or_analyse(corpus: str | Path, tables_dir: str | Path = "",
     from .pipeline import analyse_corpus
 
     return collect_tables(analyse_corpus(corpus, settings or Settings(), progress=False))
+
+
+FIGURE_OUTLETS = 12  # outlets a figure shows at most (the tables and statistics keep every outlet)
+
+
+def figure_outlets(tables: AnalysisTables, limit: int = FIGURE_OUTLETS) -> tuple[list[str] | None, str]:
+    """The ``limit`` outlets with the most analysed articles (ties by name) when there are more, else ``None``
+    (all); and a Markdown note saying which outlets the figures show ("" when all). A figure with 150 outlets
+    is neither readable nor quick to draw; every table and the statistics keep all outlets."""
+    from .safe_text import markdown as md
+
+    arts = tables.articles
+    if "outlet" not in arts.columns:
+        return None, ""
+    if "status" in arts.columns:
+        arts = arts[arts["status"].astype(str) == "analysed"]
+    counts = outlet_labels(arts["outlet"]).value_counts()
+    if len(counts) <= limit:
+        return None, ""
+    ranked = sorted(((str(o), int(n)) for o, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    keep = sorted(o for o, _ in ranked)
+    listed = "; ".join(f"{md(o)} ({n:,})" for o, n in ranked)
+    note = (f"**The figures show the {limit} outlets with the most articles** of {len(counts):,} ({listed}); "
+            "the tables and the statistics include every outlet.")
+    return keep, note
+
+
+def figure_tables(tables: AnalysisTables, limit: int = FIGURE_OUTLETS) -> tuple[AnalysisTables, str]:
+    """:func:`select_outlets` of :func:`figure_outlets`: the tables to draw figures from, and the note."""
+    keep, note = figure_outlets(tables, limit)
+    return (tables if keep is None else select_outlets(tables, keep)), note
 
 
 def select_outlets(tables: AnalysisTables, outlets: Iterable[str] | str | None = None) -> AnalysisTables:

@@ -139,6 +139,20 @@ def test_figures_have_captions_and_say_when_descriptive(seed_tables: AnalysisTab
     assert "only A" in html and "UPI" in html and "&lt;" not in html.split("</style>")[0]
 
 
+def test_forest_plot_with_many_outlets_keeps_the_smallest_q() -> None:
+    """20 outlets against the rest on one metric: the 8 rows with the smallest q are drawn, and the caption
+    says the other 12 are in the stats table."""
+    rows = [{"scope": "pooled", "metric": "flesch_reading_ease", "target": "", "contrast": "outlet_vs_rest",
+             "outlet_a": f"O{i:02d}", "outlet_b": "(all other outlets)", "n_a": 10, "n_b": 190,
+             "difference": 1.0 + i, "ci_low": 0.5 + i, "ci_high": 1.5 + i, "p_adjusted": 0.001 * (20 - i),
+             "p_value": 0.0005 * (20 - i), "design": "independent articles", "status": "tested", "note": ""}
+            for i in range(20)]
+    forest = plot_forest(pd.DataFrame(rows))
+    labels = [t.get_text() for t in forest.figure.axes[0].get_yticklabels()]
+    assert [lab.split(" − ")[0] for lab in labels] == [f"O{i:02d}" for i in range(12, 20)]
+    assert "the 8 of 20 contrasts with the smallest q" in forest.caption
+
+
 def execute(tmp_path: Path, corpus: Path, event: str = "") -> nbformat.NotebookNode:
     return execute_notebook(NOTEBOOK, tmp_path / NOTEBOOK.name, {
         "corpus": str(corpus), "tables_dir": "", "output_dir": str(tmp_path / "out"), "event": event})

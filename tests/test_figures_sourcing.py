@@ -30,6 +30,7 @@ from analysis.figures.sourcing import (
     show_table,
     sources_table,
 )
+from analysis.figures.style import NEUTRAL
 from analysis.metrics import Settings
 from analysis.model import MediacompareError
 
@@ -274,8 +275,11 @@ def test_actor_tone_top_actors_by_scored_pieces(table: pd.DataFrame) -> None:
     assert ticks(journalist_ax) == ["North Korea", "Russia"]
     assert points(journalist_ax) == {(0.5, UP), (0.1, DOWN), (-0.25, 1 + UP)}
     assert points(quoted_ax) == {(-0.5, 1 + UP)}
-    # North Korea has no quoted text in either article; Wire does not mention Russia (n/a, but no NaN row)
-    assert na_labels(quoted_ax) == [(UP, COLORS["UPI"]), (DOWN, COLORS["Wire"]), (1 + DOWN, COLORS["Wire"])]
+    # North Korea has no quoted text in either article: one grey label for the row, not one per outlet;
+    # Wire does not mention Russia (n/a, but no NaN row)
+    assert na_labels(quoted_ax) == [(1 + DOWN, COLORS["Wire"])]
+    assert [(round(float(t.get_position()[1]), 6), matplotlib.colors.to_hex(t.get_color()).upper())
+            for t in quoted_ax.texts if t.get_text() == "n/a for every outlet"] == [(0.0, NEUTRAL.upper())]
     assert journalist_ax.get_xlim() == (-1.05, 1.05)
     assert "not stance toward it" in plot.caption and "Hutto & Gilbert 2014" in plot.caption
     # top 2 actors: quoted-voice pairs UPI/North Korea (NaN), UPI/Russia (-0.5), Wire/North Korea (NaN)

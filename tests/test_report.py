@@ -24,6 +24,8 @@ from analysis.report import (
     corpus_table,
     execute_notebook,
     family_table,
+    figure_outlets,
+    figure_tables,
     find_notebooks,
     load_or_analyse,
     select_outlets,
@@ -271,6 +273,29 @@ def _outlet_tables() -> AnalysisTables:
     tone = pd.DataFrame({"article_id": ["a", "b", "b"], "outlet": ["X", "Y", "Y"], "sentence_index": [0, 0, 1],
                          "compound": [0.1, 0.2, 0.3]})
     return AnalysisTables(metrics, evidence, sentences, articles, {"sentence_tone": tone})
+
+
+def test_figures_show_the_outlets_with_most_articles() -> None:
+    """16 outlets: "<b>Big</b>" with 20 articles, O00 with 14 down to O13 with 1, and O11b with 3 (a skipped
+    article does not count). The figures keep the 12 largest; with 13, the tie for 13th place (O11 and O11b,
+    3 articles each) goes by name. Markup in a name is escaped in the note."""
+    counts = {"<b>Big</b>": 20} | {f"O{i:02d}": 14 - i for i in range(14)} | {"O11b": 3}
+    rows = [(f"{o}-{k}", o, "analysed") for o, n in counts.items() for k in range(n)]
+    rows += [(f"skipped-{k}", "O13", "not_english") for k in range(30)]
+    articles = pd.DataFrame(rows, columns=["article_id", "outlet", "status"])
+    metrics = articles.assign(family="sentiment", metric="mean_compound", target="", value=0.1, note="")
+    tables = AnalysisTables(metrics.drop(columns="status"), pd.DataFrame(columns=["article_id"]),
+                            pd.DataFrame(columns=["article_id", "sentence_index"]), articles, {})
+    keep, note = figure_outlets(tables)
+    assert keep == sorted(["<b>Big</b>", *[f"O{i:02d}" for i in range(11)]])
+    assert note.startswith("**The figures show the 12 outlets with the most articles** of 16 (")
+    assert "<b>" not in note and "O00 (14); O01 (13)" in note and "O11" not in note
+    assert figure_outlets(tables, limit=13)[0] == sorted(["<b>Big</b>", *[f"O{i:02d}" for i in range(12)]])
+    drawn, same = figure_tables(tables)
+    assert same == note and set(drawn.metrics["outlet"]) == set(keep)
+    assert figure_outlets(tables, limit=16) == (None, "")
+    few = select_outlets(tables, ["O00", "O01"])
+    assert figure_tables(few) == (few, "")
 
 
 def test_select_outlets_filters_every_table_by_article() -> None:

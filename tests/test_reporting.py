@@ -84,8 +84,9 @@ def test_p_g_and_counts() -> None:
 
 
 def stats_row(metric: str, a: str, b: str, diff: float, lo: float, hi: float, g: float, q: float, n: int = 100,
-              design: str = PAIRED, target: str = "") -> dict[str, object]:
-    return {"metric": metric, "target": target, "outlet_a": a, "outlet_b": b, "n_a": n, "n_b": n, "mean_a": NAN,
+              design: str = PAIRED, target: str = "", contrast: str = "pair") -> dict[str, object]:
+    return {"metric": metric, "target": target, "contrast": contrast, "outlet_a": a, "outlet_b": b, "n_a": n,
+            "n_b": n, "mean_a": NAN,
             "mean_b": NAN, "difference": diff, "ci_low": lo, "ci_high": hi, "hedges_g": g, "cliffs_delta": NAN,
             "p_value": q / 2, "p_adjusted": q, "design": design, "note": ""}
 
@@ -94,6 +95,25 @@ def test_difference_sentence_issue_example() -> None:
     row = stats_row("n_anonymous_sources", "HuffPost", "Fox News", -1.9, -2.6, -1.2, -0.41, 0.003)
     assert difference_sentence(row) == ("HuffPost quotes anonymous sources less often than Fox News: −1.9 per article "
                                         "[95% CI −2.6, −1.2], Hedges' g_av −0.41, q = 0.003, 100 paired events.")
+
+
+def test_outlet_against_the_rest_as_a_sentence() -> None:
+    """Many outlets: an outlet against all other articles (independent) or the other outlets of its events."""
+    row = stats_row("n_anonymous_sources", "HuffPost", "(all other outlets)", -1.9, -2.6, -1.2, -0.41, 0.003,
+                    contrast="outlet_vs_rest", design="independent articles")
+    row["n_b"] = 900
+    assert difference_sentence(row) == ("HuffPost quotes anonymous sources less often than the other outlets' "
+                                        "articles pooled: −1.9 per article [95% CI −2.6, −1.2], Hedges' g −0.41, "
+                                        "q = 0.003, 100 vs 900 articles.")
+    paired = stats_row("n_anonymous_sources", "HuffPost", "(all other outlets)", -1.9, -2.6, -1.2, -0.41, 0.003,
+                       contrast="outlet_vs_rest")
+    assert "less often than the other outlets covering the same events: −1.9" in difference_sentence(paired)
+    stats = pd.DataFrame([row, {**stats_row("n_sources", "", "", NAN, NAN, NAN, NAN, 0.001, contrast="omnibus")}],
+                         columns=PAIRWISE_COLUMNS)
+    result = findings(stats, FACTS_300, {("n_anonymous_sources", ""), ("n_sources", "")})
+    # the omnibus test counts among the comparisons but names no direction: one sentence, from the outlet row
+    assert result.mode == DIFFERENCES and len(result.items) == 1 and "2 comparisons" in result.intro
+    assert (result.items[0].outlet_a, result.items[0].outlet_b) == ("HuffPost", "")  # links to its sentences only
 
 
 def test_difference_sentence_default_phrase_target_and_independent_design() -> None:
@@ -376,3 +396,26 @@ def test_every_labelled_metric_links_to_its_definition(tmp_path) -> None:
                              "n_undefined": 0, "undefined_reason": "", "mean": 1.0, "ci_low": 0.5, "ci_high": 1.5,
                              "median": 1.0, "q1": 0.5, "q3": 1.5}])
     assert 'href="paper/methods.html#m-n_sources"' in summary_html(summary, "sourcing")
+
+
+def test_detail_links_say_row_or_rows_and_wrap_when_many() -> None:
+    from analysis.reporting.detail import LIST_LINKS, detail_links
+
+    few = detail_links([("a.html", "A", 1), ("b.html", "B <i>", 3)], prefix="../")
+    assert few == ('<ul><li><a href="../a.html">A</a> (1 row)</li><li><a href="../b.html">B &lt;i&gt;</a> (3 rows)'
+                   '</li></ul>')
+    many = detail_links([(f"o{i}.html", f"O{i}", 1_200) for i in range(LIST_LINKS + 1)])
+    assert many.startswith('<p class="small"><a href="o0.html">O0</a> (1,200 rows) · ') and "<li>" not in many
+
+
+def test_many_outlets_are_counted_not_all_named() -> None:
+    """145 outlets (as in the AllSides roundups): the 12 largest are named, ties by name, the rest counted."""
+    from analysis.reporting.findings import LISTED_OUTLETS, corpus_sentences
+
+    outlets = {f"Outlet {i:03d}": (20 if i < 14 else 1) for i in range(145)}
+    text = corpus_sentences(CorpusFacts(sum(outlets.values()), outlets, 0, 0, 411, {}))[0]
+    assert LISTED_OUTLETS == 12
+    assert text.startswith("411 articles from 145 outlets (Outlet 000 20; Outlet 001 20;")
+    # the rest: Outlet 012 and 013 with 20 each, 131 outlets with 1: 40 + 131 = 171 articles
+    assert "Outlet 011 20; 133 other outlets with 171 articles (every outlet is listed on the corpus page))" in text
+    assert "Outlet 012" not in text and "Outlet 144" not in text

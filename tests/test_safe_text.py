@@ -187,8 +187,6 @@ LONG_NAMES = ("Washington Examiner (Opinion Desk)", "New York Times (News)")  # 
 def test_long_outlet_names_stay_inside_every_figure(seed_tables: AnalysisTables) -> None:
     """Every text of every report figure (titles, axis labels, ticks, legends) is drawn inside the canvas
     when outlets carry long names: a clipped axis label would not pass a journal's figure check."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     from analysis.compare.run import compare_tables
 
     tables = _relabel(seed_tables, dict(zip(sorted(seed_tables.articles["outlet"]), LONG_NAMES, strict=True)), {},
@@ -199,6 +197,12 @@ def test_long_outlet_names_stay_inside_every_figure(seed_tables: AnalysisTables)
              plot_actor_emphasis(m, top=8), plot_source_profile(m), plot_stance_verbs(m), plot_hedging(m),
              plot_actor_tone(m, top=8), plot_keyness(comparison["keyness"]), plot_forest(comparison["stats"]),
              plot_reuse(comparison["reuse"])]
+    _assert_inside(plots)
+
+
+def _assert_inside(plots: list) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     for plot in plots:
         fig = plot.figure
         canvas = FigureCanvasAgg(fig)
@@ -208,3 +212,27 @@ def test_long_outlet_names_stay_inside_every_figure(seed_tables: AnalysisTables)
         w, h = fig.get_size_inches()
         assert drawn.x0 >= -0.01 and drawn.y0 >= -0.01 and drawn.x1 <= w + 0.01 and drawn.y1 <= h + 0.01, (
             plot.name, drawn.bounds, (w, h))
+
+
+TWELVE = ("Associated Press", "Axios", "CNN (Online News)", "Fox News (Online News)", "National Review",
+          "New York Post (News)", "New York Times (News)", "Reuters", "The Hill", "Wall Street Journal (News)",
+          "Washington Examiner", "Washington Post")  # the 12 largest outlets of the AllSides roundups
+
+
+def test_twelve_outlets_legends_stay_inside_every_figure(seed_tables: AnalysisTables) -> None:
+    """The figures of a many-outlet report show 12 outlets (report.FIGURE_OUTLETS): their legends wrap into as
+    many columns as fit, so no entry is cut off at the figure's edge (found on the roundups report)."""
+    copies = []
+    for k in range(6):  # the two seed articles, six times, as 12 outlets
+        outlets = dict(zip(sorted(seed_tables.articles["outlet"]), TWELVE[2 * k:2 * k + 2], strict=True))
+        ids = {a: f"{a}-{k}" for a in seed_tables.articles["article_id"]}
+        copies.append(_relabel(seed_tables, outlets, ids, f"event-{k}"))
+    tables = AnalysisTables(*(pd.concat([getattr(c, name) for c in copies], ignore_index=True)
+                              for name in ("metrics", "evidence", "sentences", "articles")),
+                            {k: pd.concat([c.records[k] for c in copies], ignore_index=True)
+                             for k in seed_tables.records})
+    m = tables.metrics
+    assert m["outlet"].nunique() == 12
+    _assert_inside([plot_readability(m), plot_tone_arc(m, tables.records.get("sentence_tone")),
+                    plot_frame_profile(m), plot_actor_emphasis(m, top=8), plot_source_profile(m),
+                    plot_stance_verbs(m), plot_hedging(m), plot_actor_tone(m, top=8)])

@@ -136,13 +136,15 @@ def _row_label(metric: str, target: str) -> str:
 
 @styled
 def plot_forest(stats_df: pd.DataFrame, metrics: Sequence[str] | None = None, scope: str | None = None,
-                top: int = 12) -> Plot:
+                top: int = 12, max_contrasts: int = 8) -> Plot:
     """Differences between outlets with 95% bootstrap CIs, one small panel per metric (own x scale).
 
     Within a panel each outlet pair is a row: the point is ``mean_a − mean_b`` (paired: mean within-event
     difference), the line its percentile-bootstrap 95% CI (absent when the design cannot support it), and
     ``q`` the BH-adjusted p. Default metrics: article-level rows (no target), those with an adjusted p first
-    (smallest first), then by name, at most ``top``.
+    (smallest first), then by name, at most ``top``. Rows: outlet pairs and outlets against the rest
+    (:mod:`analysis.compare.contrasts`); with more than ``max_contrasts``, those with the smallest q on any
+    plotted metric (the caption says how many are left out).
     """
     title = "Outlet differences"
     df, chosen = _choose_scope(stats_df, scope)
@@ -163,6 +165,14 @@ def plot_forest(stats_df: pd.DataFrame, metrics: Sequence[str] | None = None, sc
         return _empty("outlet_differences", title, "No metric to plot", "No metric had a defined difference.")
     df = df[df.set_index(["metric", "target"]).index.isin(keys)]
     pairs = list(dict.fromkeys(zip(df["outlet_a"].astype(str), df["outlet_b"].astype(str), strict=True)))
+    n_contrasts = len(pairs)
+    if n_contrasts > max_contrasts:  # many outlets: the contrasts with the smallest q on any plotted metric
+        best = df.groupby(["outlet_a", "outlet_b"], sort=False)["p_adjusted"].min().reset_index()
+        best = best.assign(_nan=best["p_adjusted"].isna()).sort_values(["_nan", "p_adjusted", "outlet_a", "outlet_b"],
+                                                                       kind="stable")
+        kept = set(zip(best["outlet_a"].head(max_contrasts), best["outlet_b"].head(max_contrasts), strict=True))
+        pairs = [p for p in pairs if p in kept]
+        df = df[[p in kept for p in zip(df["outlet_a"], df["outlet_b"], strict=True)]]
     colors = outlet_colors({o for p in pairs for o in p})
     ncols = 2 if len(keys) > 4 else 1
     nrows = math.ceil(len(keys) / ncols)
@@ -197,6 +207,9 @@ def plot_forest(stats_df: pd.DataFrame, metrics: Sequence[str] | None = None, sc
         ax.set_xlim(min(lo, -abs(hi) * 0.05), max(hi, abs(lo) * 0.05))  # keep zero in view
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5))  # tick labels of a half-width panel do not collide
     pair_text = "; ".join(f"{md(a)} − {md(b)}" for a, b in pairs)
+    if n_contrasts > len(pairs):
+        pair_text += (f"; the {len(pairs)} of {n_contrasts:,} contrasts with the smallest q on these metrics, the "
+                      "others in the stats table")
     caption = " ".join(filter(None, [
         f"**{title}{' (' + _scope_text(chosen) + ')' if chosen else ''}.** Difference in per-article metric "
         f"values between outlets ({pair_text}); each panel has its own scale (metric units). Points: "
@@ -211,6 +224,10 @@ def plot_forest(stats_df: pd.DataFrame, metrics: Sequence[str] | None = None, sc
 
 
 # ----------------------------------------------------------------------------- text reuse
+
+
+REUSE_SINGLE_WIDTH = 5  # outlets a single-column heatmap holds; more: double column
+REUSE_COUNTS_SHOWN = 8  # outlets up to which each cell also prints its number of article pairs
 
 
 @styled
@@ -233,7 +250,8 @@ def plot_reuse(reuse_df: pd.DataFrame) -> Plot:
     mean = both.groupby(["row", "col"])["c"].mean().unstack().reindex(index=outlets, columns=outlets)
     count = both.groupby(["row", "col"])["c"].count().unstack().reindex(index=outlets, columns=outlets)
     k = len(outlets)
-    fig = figure("single", 1.3 + 0.38 * k)
+    wide, counts_shown = k > REUSE_SINGLE_WIDTH, k <= REUSE_COUNTS_SHOWN
+    fig = figure("double" if wide else "single", 1.3 + (0.42 if wide else 0.38) * k)
     ax = fig.subplots()
     im = ax.imshow(mean.to_numpy(float), vmin=0, vmax=1, cmap="Blues", aspect="auto")
     for i in range(k):
@@ -241,8 +259,8 @@ def plot_reuse(reuse_df: pd.DataFrame) -> Plot:
             v, n = mean.iat[i, j], count.iat[i, j]
             if pd.isna(v):
                 continue
-            ax.text(j, i, f"{v:.2f}\n({int(n)})", ha="center", va="center", fontsize=6,
-                    color="white" if v > 0.6 else "#222222")
+            ax.text(j, i, f"{v:.2f}\n({int(n)})" if counts_shown else f"{v:.2f}", ha="center", va="center",
+                    fontsize=6 if counts_shown else 5, color="white" if v > 0.6 else "#222222")
     labels = [wrap_label(o, 16) for o in outlets]
     ax.set_xticks(range(k), labels, rotation=30, ha="right")
     ax.set_yticks(range(k), labels)
@@ -256,8 +274,9 @@ def plot_reuse(reuse_df: pd.DataFrame) -> Plot:
     caption = " ".join(filter(None, [
         f"**{title}.** Share of the row outlet's word 5-grams that also occur in the column outlet's article "
         "of the same event: containment C(A,B) = |shingles(A) ∩ shingles(B)| / |shingles(A)| (Nicholls 2019; "
-        "the 5-gram length is our choice). Cells: mean over article pairs (number of pairs in brackets); "
-        "C is asymmetric, so the two triangles differ.",
+        "the 5-gram length is our choice). Cells: mean over article pairs "
+        + ("(number of pairs in brackets); " if counts_shown else "(the pairs are in the reuse table); ")
+        + "C is asymmetric, so the two triangles differ.",
         f"{n_pairs} article pair(s) in {n_events} event(s); labels: "
         + ", ".join(f"{lab} {n}" for lab, n in sorted(labels_count.items())) + ".",
         "Undefined containments (an article shorter than 5 words) are left out of the means.",

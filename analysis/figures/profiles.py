@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
 
@@ -125,7 +126,8 @@ def _dot_panel(ax: Axes, df: pd.DataFrame, rows: Sequence[_Row], outlets: Sequen
     """Horizontal dot plot: one row per (metric, target), outlets dodged within the row.
 
     Articles are small points; outlets in ``multi`` (several articles) also get an outlined mean
-    marker. An outlet with no defined value in a row gets a grey "n/a".
+    marker. An outlet with no defined value in a row gets an "n/a" in its colour; a row no outlet has a
+    value for gets one grey "n/a for every outlet".
     """
     k = len(outlets)
     step = min(0.22, 0.75 / max(k, 1))
@@ -133,6 +135,10 @@ def _dot_panel(ax: Axes, df: pd.DataFrame, rows: Sequence[_Row], outlets: Sequen
     for r, row in enumerate(rows):
         sub = df[(df["metric"] == row.key[0]) & (df["target"] == row.key[1])]
         sub = sub.sort_values("article_id", kind="mergesort")  # same drawing whatever the input row order
+        if k > 1 and not sub["value"].notna().any():  # undefined everywhere: one label, not k stacked ones
+            ax.text(0.01, r, "n/a for every outlet", transform=na_transform, ha="left", va="center", fontsize=6,
+                    color=NEUTRAL, fontweight="bold")
+            continue
         for j, outlet in enumerate(outlets):
             y = r + (j - (k - 1) / 2) * step
             vals = sub.loc[sub["outlet"] == outlet, "value"].to_numpy(dtype=float)
@@ -155,6 +161,10 @@ def _dot_panel(ax: Axes, df: pd.DataFrame, rows: Sequence[_Row], outlets: Sequen
     ax.tick_params(axis="y", length=0)
 
 
+LEGEND_CHAR_INCHES = 0.055  # width of a 7-pt legend character, generously (DejaVu Sans averages ~0.05 in)
+LEGEND_MARKER_INCHES = 0.45  # marker, padding and column spacing of one legend entry
+
+
 def _legend(fig_or_ax: object, outlets: Sequence[str], colors: dict[str, str], markers: dict[str, str],
             multi: set[str], counts: dict[str, int], **kwargs: object) -> None:
     handles = [Line2D([], [], linestyle="", marker=markers[o], color=colors[o], markersize=5,
@@ -162,6 +172,11 @@ def _legend(fig_or_ax: object, outlets: Sequence[str], colors: dict[str, str], m
     if multi:
         handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white", markeredgecolor="black",
                               markersize=6, label="outlet mean"))
+    fig = fig_or_ax if isinstance(fig_or_ax, Figure) else getattr(fig_or_ax, "figure", None)
+    if fig is not None and "ncols" in kwargs:  # as many columns as fit the figure's width, so none is cut off
+        longest = max((len(line) for h in handles for line in str(h.get_label()).split("\n")), default=1)
+        fit = int(fig.get_figwidth() // (LEGEND_CHAR_INCHES * longest + LEGEND_MARKER_INCHES))
+        kwargs["ncols"] = max(1, min(int(kwargs["ncols"]), fit))  # type: ignore[call-overload]
     fig_or_ax.legend(handles=handles, **kwargs)  # type: ignore[attr-defined]
 
 

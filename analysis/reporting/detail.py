@@ -50,6 +50,12 @@ def write_detail_pages(out_dir: str | Path, name: str, rows: pd.DataFrame, title
 
 
 def detail_links(pages: list[tuple[str, str, int]], prefix: str = "") -> str:
-    """An HTML list of links to detail pages (``prefix`` is the path from the linking page to the report root)."""
-    items = "".join(f"<li>{link(prefix + rel, label)} ({n:,} rows)</li>" for rel, label, n in pages)
-    return f"<ul>{items}</ul>"
+    """Links to detail pages (``prefix`` is the path from the linking page to the report root): a list, or with
+    more than :data:`LIST_LINKS` pages (one per outlet of a many-outlet corpus) one wrapped paragraph."""
+    items = [f"{link(prefix + rel, label)} ({n:,} {'row' if n == 1 else 'rows'})" for rel, label, n in pages]
+    if len(items) > LIST_LINKS:
+        return f'<p class="small">{" · ".join(items)}</p>'
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+LIST_LINKS = 12

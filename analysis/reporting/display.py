@@ -15,6 +15,7 @@ Columns are bounded (:data:`analysis.reporting.html.MAX_COLUMNS`), so no table i
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
@@ -76,34 +77,58 @@ def summary_html(summary: pd.DataFrame, family: str, prefix: str = "", table_id:
 
 
 def differences_html(differences: pd.DataFrame, family: str, prefix: str = "", table_id: str = "") -> str:
-    """The pooled pairwise differences of one family's summary rows as a sortable HTML table."""
+    """The pooled outlet statistics of one family's summary rows as a sortable HTML table: per measure the
+    omnibus test across outlets, each outlet against the rest, and outlet pairs (:func:`contrast_text`)."""
     rows = []
     for r in differences.itertuples(index=False):
         lab = metric_label(r.metric, family)
-        paired = "paired" in str(r.design)
+        contrast = getattr(r, "contrast", "pair") or "pair"
+        design = str(r.design)
+        q = Cell(format_p(r.p_adjusted).replace("no q", NA).replace("q = ", "").replace("q ", ""),
+                 sort=_sort(r.p_adjusted), title=r.note)
+        if contrast == "omnibus":
+            h = f"H = {format_number(r.statistic, 1)}" if not math.isnan(r.statistic) else NA
+            rows.append([Cell(lab.header(r.target)), Cell(contrast_text(r)),
+                         Cell("aligned in events" if "aligned" in design else "independent", title=r.note),
+                         Cell(format_count(r.n_a), sort=r.n_a), Cell(h, sort=_sort(r.statistic)),
+                         Cell(f"ε² = {format_number(r.effect_size, 2)}", sort=_sort(r.effect_size)), Cell(NA), q])
+            continue
+        paired = "paired" in design
         n = format_count(r.n_a) if paired else f"{format_count(r.n_a)} / {format_count(r.n_b)}"
         diff = format_value(r.difference, lab, signed=True)
         ci = "" if math.isnan(r.ci_low) else f" [{format_value(r.ci_low, lab)}, {format_value(r.ci_high, lab)}]"
         rows.append([
             Cell(lab.header(r.target)),
-            Cell(f"{r.outlet_a} − {r.outlet_b}"),
+            Cell(contrast_text(r)),
             Cell("paired (events)" if paired else "independent", title=r.note),
             Cell(n, sort=r.n_a),
             Cell(diff + ci, sort=_sort(r.difference)),
             Cell(format_g(r.hedges_g), sort=_sort(r.hedges_g)),
             Cell(format_number(r.cliffs_delta, 2), sort=_sort(r.cliffs_delta)),
-            Cell(format_p(r.p_adjusted).replace("no q", NA).replace("q = ", "").replace("q ", ""),
-                 sort=_sort(r.p_adjusted), title=r.note),
+            q,
         ])
     header = ["Measure (unit)", "Contrast (A − B)", "Design", "n (events or articles)", "Difference [95% CI]",
               "Hedges' g", "Cliff's δ", "q (BH)"]
     numeric = [False, False, False, True, True, True, True, True]
     widths = ["26%", "22%", "10%", "8%", "16%", "6%", "6%", "6%"]
     caption = ("Difference = mean of A − mean of B (paired: mean within-event difference over the events both "
-               "cover). 95% percentile bootstrap CI; Hedges' g (paired: g_av, Lakens 2013); Cliff's δ; q: "
-               "permutation or sign-flip p-value, Benjamini–Hochberg adjusted across every comparison of the "
-               "pooled statistics. n/a: the design gives no interval or test (see the note on hover).")
+               "cover; against the rest: the outlet against all other articles pooled, paired: against the mean "
+               "of the other outlets in each event it shares). 95% percentile bootstrap CI; Hedges' g (paired: "
+               "g_av, Lakens 2013); Cliff's δ. All tested outlets: Kruskal–Wallis H across the outlets with at "
+               "least the minimum of articles, effect size ε² = H/(n − 1). q: permutation or sign-flip p-value, "
+               "Benjamini–Hochberg adjusted across every test of the pooled statistics. n/a: the design gives no "
+               "interval or test (see the note on hover).")
     return html_table(table_id or f"differences-{family}", header, rows, caption, numeric, widths, filterable=True)
+
+
+def contrast_text(row: Any) -> str:
+    """What a statistics row compares: ``"A − B"``, ``"A − all other outlets"`` or ``"all 5 tested outlets"``."""
+    contrast = str(getattr(row, "contrast", "pair") or "pair")
+    if contrast == "omnibus":
+        return f"all {format_count(int(getattr(row, 'n_groups', 0) or 0))} tested outlets (Kruskal–Wallis)"
+    if contrast == "outlet_vs_rest":
+        return f"{row.outlet_a} − all other outlets"
+    return f"{row.outlet_a} − {row.outlet_b}"
 
 
 def headline_of(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,

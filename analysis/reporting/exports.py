@@ -49,6 +49,8 @@ def paper_differences(differences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     """(numbers, formatted) versions of the pooled differences, columns :data:`DIFFERENCE_PAPER_COLUMNS`."""
     num_rows, fmt_rows = [], []
     for r in differences.itertuples(index=False):
+        if getattr(r, "contrast", "pair") == "omnibus":  # no difference to tabulate: in outlet_stats.csv
+            continue
         lab = metric_label(r.metric, r.family)
         scale = 100.0 if lab.percent else 1.0
         design = "paired" if "paired" in str(r.design) else "independent"

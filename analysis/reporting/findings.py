@@ -10,7 +10,8 @@ outlets, skipped inputs by status). :func:`findings` reads the pooled pairwise s
 * otherwise a difference is *called* a difference only when its Benjamini–Hochberg adjusted p-value
   (Benjamini & Hochberg 1995; computed by :mod:`analysis.compare.stats` across every comparison of the
   pooled scope) is at most the false discovery rate ``fdr`` of ``findings_templates.yaml`` (0.05).
-  Those rows become sentences, largest |Hedges' g| first; when none survive, the page says that.
+  Those rows become sentences, largest |Hedges' g| first: outlet pairs when the design tested pairs (up to
+  12 outlets), else each outlet against the rest (many outlets); when none survive, the page says that.
 
 Wording comes from ``findings_templates.yaml`` and the metric labels from ``metric_labels.yaml``.
 """
@@ -39,6 +40,10 @@ from .labels import (
 from .stats_source import PAIRED
 
 TEMPLATES_FILE = "findings_templates.yaml"
+LISTED_OUTLETS = 12  # outlets named in "what was analysed"; the rest are counted
+VS_REST = "outlet_vs_rest"
+# Rows said as "A … than B" are outlet pairs, or outlets against the rest when no pair was tested (findings());
+# omnibus tests count among the comparisons (one BH correction) but name no direction.
 NO_INFERENCE = "no_inference"
 DIFFERENCES = "differences"
 NONE_SIGNIFICANT = "none_significant"
@@ -90,6 +95,11 @@ def corpus_facts(articles: pd.DataFrame) -> CorpusFacts:
 def corpus_sentences(facts: CorpusFacts) -> list[str]:
     """What was analysed, as sentences (templates ``analysed``, ``paired_events``, ``skipped``)."""
     outlet_list = "; ".join(f"{o} {format_count(n)}" for o, n in facts.outlets.items())
+    if len(facts.outlets) > LISTED_OUTLETS:  # the largest by name; the corpus page lists every outlet
+        ranked = sorted(facts.outlets.items(), key=lambda kv: (-kv[1], kv[0]))
+        top, rest = ranked[:LISTED_OUTLETS], ranked[LISTED_OUTLETS:]
+        outlet_list = "; ".join(f"{o} {format_count(n)}" for o, n in top) + "; " + _t(
+            "other_outlets", n_other=format_count(len(rest)), n_other_articles=format_count(sum(n for _, n in rest)))
     common = {"n_analysed": format_count(facts.n_analysed),
               "articles_word": "article" if facts.n_analysed == 1 else "articles",
               "n_outlets": format_count(len(facts.outlets)),
@@ -153,7 +163,9 @@ def difference_sentence(row: pd.Series | dict[str, Any]) -> str:
     n_text = (_t("n_paired", n=format_count(int(row["n_a"]))) if paired else
               _t("n_independent", n_a=format_count(int(row["n_a"])), n_b=format_count(int(row["n_b"]))))
     unit = "percentage points" if lab.percent else lab.unit
-    return _t("difference", outlet_a=row["outlet_a"], outlet_b=row["outlet_b"], phrase=phrase,
+    against_rest = str(row.get("contrast", "")) == VS_REST
+    outlet_b = _t("rest_paired" if paired else "rest") if against_rest else row["outlet_b"]
+    return _t("difference", outlet_a=row["outlet_a"], outlet_b=outlet_b, phrase=phrase,
               difference=format_value(float(row["difference"]), lab, signed=True), unit=unit,
               ci_low=format_value(float(row["ci_low"]), lab), ci_high=format_value(float(row["ci_high"]), lab),
               effect=_t("effect_paired" if paired else "effect_independent"),
@@ -182,7 +194,10 @@ def findings(stats: pd.DataFrame, facts: CorpusFacts, keys: set[tuple[str, str]]
                        f"{count_noun(len(facts.outlets), 'outlet', words=True)}")
         intro = _t("no_inference", description=description, reason=reason)
         return Findings(NO_INFERENCE, intro, describe(summary) if summary is not None else [])
-    eligible = tested[tested["p_adjusted"] <= fdr]
+    # Outlet pairs when the design tested any (up to 12 outlets), else each outlet against the rest: with
+    # three outlets "A − the others" only repeats the pairs, with 150 there are no pairs to say.
+    kinds = ["pair"] if (tested["contrast"] == "pair").any() else [VS_REST]
+    eligible = tested[(tested["p_adjusted"] <= fdr) & tested["contrast"].isin(kinds)]
     wanted = [k for k in zip(eligible["metric"], eligible["target"], strict=True)
               if metric_label(k[0]).finding and (k in keys if keys is not None else k[1] == "")]
     eligible = eligible[[k in set(wanted) for k in zip(eligible["metric"], eligible["target"], strict=True)]]
@@ -193,7 +208,8 @@ def findings(stats: pd.DataFrame, facts: CorpusFacts, keys: set[tuple[str, str]]
     order = order.sort_values(["_g", "p_adjusted", "metric", "target", "outlet_a", "outlet_b"],
                               ascending=[False, True, True, True, True, True], kind="stable")
     items = [Finding(difference_sentence(r), metric_label(r["metric"]).family, r["metric"], r["target"],
-                     r["outlet_a"], r["outlet_b"]) for _, r in order.head(top).iterrows()]
+                     r["outlet_a"], "" if r["contrast"] == VS_REST else r["outlet_b"])
+             for _, r in order.head(top).iterrows()]
     intro = _t("differences_intro", n_found=format_count(len(order)), fdr=fdr, n_tested=format_count(len(tested)))
     more = _t("differences_more", n_more=format_count(len(order) - top)) if len(order) > top else ""
     return Findings(DIFFERENCES, intro, items, more)

@@ -26,7 +26,8 @@ TABLE_DESCRIPTIONS = {
     "evidence": "the sentence and the lexicon entry or rule behind each value",
     "sentences": "the cleaned body split into sentences",
     "articles": "every input with its metadata, cleaning results and status",
-    "outlet_stats": "pooled pairwise outlet statistics (differences, CIs, effect sizes, q)",
+    "outlet_stats": "pooled outlet statistics: omnibus tests, each outlet against the rest, outlet pairs "
+                    "(differences, CIs, effect sizes, q)",
 }
 
 

@@ -30,7 +30,7 @@ from .html import MAX_COLUMNS, Cell, esc, fragment, html_table
 from .labels import format_number, known_labels
 from .layout import PAPER_DIR, family_info
 from .stats_source import pooled_stats
-from .summary import outlet_summary, summary_differences, undefined_summary
+from .summary import SHOWN_CONTRASTS, outlet_summary, summary_differences, undefined_summary
 
 INLINE_ARTICLES = 400  # per-article tables up to this many articles are shown on the page too
 VALIDATION_DIR = "validation"  # ``report --validation DIR`` is copied here (analysis.validate.summary)
@@ -287,7 +287,8 @@ def stats_section(tables: AnalysisTables, output_dir: str | Path) -> HTMLText:
 
     stats = report_stats(tables, output_dir)
     labelled = known_labels()
-    rows = stats[(stats["target"] == "") & stats["metric"].isin(list(labelled))]
+    rows = stats[(stats["target"] == "") & stats["metric"].isin(list(labelled))
+                 & stats["contrast"].isin(SHOWN_CONTRASTS)]
     rows = rows.assign(family=[labelled[m].family for m in rows["metric"]])
     rows = rows.assign(_g=rows["hedges_g"].abs().fillna(-1.0)).sort_values(
         ["_g", "metric", "outlet_a", "outlet_b"], ascending=[False, True, True, True], kind="stable")

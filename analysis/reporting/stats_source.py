@@ -1,15 +1,19 @@
 """The one place the report reads outlet statistics from :mod:`analysis.compare` (an adapter).
 
-The report needs, for each metric × target × outlet pair of the pooled scope: ``n_a, n_b, mean_a, mean_b,
-difference, ci_low, ci_high, hedges_g, cliffs_delta, p_value, p_adjusted, design, note``. Whatever
-shape the comparison module's table takes, :func:`pairwise` returns exactly those columns (missing
-ones as NaN / ``""``), so the rest of the report does not depend on it.
+The report needs, for each metric × target of the pooled scope, the rows of the design that scales with the
+number of outlets (:mod:`analysis.compare.contrasts`): ``contrast`` = ``omnibus`` (Kruskal–Wallis across the
+tested outlets), ``outlet_vs_rest`` (each outlet with at least the minimum of articles against all other
+articles), ``pair`` (every pair when there are at most 12 outlets, else pairs of tested outlets when at most
+12 are tested) and ``outlet`` (description only), with ``n_a, n_b, mean_a, mean_b, difference, ci_low,
+ci_high, hedges_g, cliffs_delta, statistic, effect_size, n_groups, p_value, p_adjusted, design, status,
+note``. Whatever shape the comparison module's table takes, :func:`pairwise` returns exactly those columns
+(missing ones as NaN / ``""``), so the rest of the report does not depend on it.
 
-:func:`pooled_stats` computes them once per report with the comparison module's own statistics
-(the same call, seed and number of draws as ``mediacompare compare``, so q-values agree with the
-forest plot) and caches the result as ``tables/outlet_stats.parquet`` (+ CSV) in the report folder,
-keyed by a fingerprint of the metrics and articles tables: the notebooks and the first page read
-one table instead of recomputing it.
+:func:`pooled_stats` computes them once per report with the comparison module's own statistics (the same
+call, seed, minimum and number of draws as the pooled scope of ``mediacompare compare``, so q-values agree
+with the forest plot) and caches the result as ``tables/outlet_stats.parquet`` (+ CSV) in the report folder,
+keyed by a fingerprint of the metrics and articles tables: the notebooks and the first page read one table
+instead of recomputing it.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ import pandas as pd
 from ..compare import stats as cstats
 from ..tables import AnalysisTables, write_frame
 
-PAIRWISE_COLUMNS = ["metric", "target", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b", "difference",
-                    "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted", "design", "note"]
-TEXT_COLUMNS = {"metric", "target", "outlet_a", "outlet_b", "design", "note"}
+PAIRWISE_COLUMNS = ["metric", "target", "contrast", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b",
+                    "difference", "ci_low", "ci_high", "hedges_g", "cliffs_delta", "statistic", "effect_size",
+                    "n_groups", "n_resamples", "p_value", "p_adjusted", "design", "status", "note"]
+TEXT_COLUMNS = {"metric", "target", "contrast", "outlet_a", "outlet_b", "design", "status", "note"}
 CACHE_NAME = "outlet_stats"
 POOLED = "pooled"
 PAIRED = cstats.PAIRED
@@ -39,6 +44,8 @@ def pairwise(stats: pd.DataFrame, scope: str = POOLED) -> pd.DataFrame:
     for col in PAIRWISE_COLUMNS:
         if col in df.columns:
             out[col] = df[col]
+        elif col == "contrast":  # a table of outlet pairs only (compare.stats.outlet_stats)
+            out[col] = "pair"
         else:
             out[col] = "" if col in TEXT_COLUMNS else float("nan")
     for col in TEXT_COLUMNS:
@@ -58,12 +65,13 @@ def fingerprint(tables: AnalysisTables) -> str:
 
 
 def compute_pooled(tables: AnalysisTables) -> pd.DataFrame:
-    """Pooled outlet statistics (paired within events where outlets share events), as ``mediacompare compare``."""
+    """Pooled outlet statistics (paired within events where outlets share events), as the pooled scope of
+    ``mediacompare compare`` (:func:`analysis.compare.stats.pooled_and_per_event`, default minimum)."""
     from ..compare.run import event_articles
 
     arts = event_articles(tables.articles, None)
-    stats = cstats.outlet_stats(tables.metrics, arts.assign(event_id=arts["given_event_id"]),
-                                n_boot=cstats.N_BOOT, seed=cstats.SEED)
+    stats = cstats.pooled_and_per_event(tables.metrics, arts.assign(event_id=arts["given_event_id"]),
+                                        n_boot=cstats.N_BOOT, seed=cstats.SEED, per_event=False)
     return pairwise(stats)
 
 

@@ -26,9 +26,12 @@ from .undefined import describe_undefined
 
 SUMMARY_COLUMNS = ["family", "metric", "target", "outlet", "n", "n_undefined", "undefined_reason", "mean", "ci_low",
                    "ci_high", "median", "q1", "q3"]
-DIFFERENCE_COLUMNS = ["family", "metric", "target", "outlet_a", "outlet_b", "design", "n_a", "n_b", "mean_a",
-                      "mean_b", "difference", "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted",
-                      "note"]
+DIFFERENCE_COLUMNS = ["family", "metric", "target", "contrast", "outlet_a", "outlet_b", "design", "n_a", "n_b",
+                      "mean_a", "mean_b", "difference", "ci_low", "ci_high", "hedges_g", "cliffs_delta", "statistic",
+                      "effect_size", "n_groups", "p_value", "p_adjusted", "status", "note"]
+# Contrasts a differences table shows (analysis.compare.contrasts), in this order within a measure; the
+# per-outlet ``outlet`` rows repeat the summary table and ``rare_targets`` rows only count untested targets.
+SHOWN_CONTRASTS = ("omnibus", "outlet_vs_rest", "pair")
 _TOP = re.compile(r"top\s+(\d+)")
 
 
@@ -89,14 +92,17 @@ def outlet_summary(metrics: pd.DataFrame, articles: pd.DataFrame, family: str, n
 
 
 def summary_differences(stats: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
-    """The pooled pairwise statistics (:func:`analysis.reporting.stats_source.pairwise`) of the summary's rows."""
+    """The pooled outlet statistics (:func:`analysis.reporting.stats_source.pairwise`) of the summary's rows:
+    per measure the omnibus test, each outlet against the rest and the outlet pairs (:data:`SHOWN_CONTRASTS`)."""
     keys = summary.loc[:, ["family", "metric", "target"]].drop_duplicates()
     if keys.empty or stats.empty:
         return pd.DataFrame(columns=DIFFERENCE_COLUMNS)
+    stats = stats[stats["contrast"].isin(SHOWN_CONTRASTS)]
     out = stats.merge(keys, on=["metric", "target"], how="inner")
     order = {k: i for i, k in enumerate(zip(keys["metric"], keys["target"], strict=True))}
-    out = out.assign(_o=[order[k] for k in zip(out["metric"], out["target"], strict=True)])
-    out = out.sort_values(["_o", "outlet_a", "outlet_b"], kind="stable")
+    out = out.assign(_o=[order[k] for k in zip(out["metric"], out["target"], strict=True)],
+                     _c=out["contrast"].map({c: i for i, c in enumerate(SHOWN_CONTRASTS)}))
+    out = out.sort_values(["_o", "_c", "outlet_a", "outlet_b"], kind="stable")
     return out.loc[:, DIFFERENCE_COLUMNS].reset_index(drop=True)
 
 
