@@ -158,8 +158,8 @@ REFINE_STEP = 10  # each refinement stage draws this many times more permutation
 
 
 def _refine(out: pd.DataFrame, rows: list[Row], groups: dict[tuple[str, str], np.ndarray], values: np.ndarray,
-            strings: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]], min_articles: int, named: set[tuple[str, str]], n_boot: int,
-            seed: int, paired: bool | str, max_pair_outlets: int) -> None:
+            strings: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]], min_articles: int,
+            named: set[tuple[str, str]], n_boot: int, seed: int, paired: bool | str, max_pair_outlets: int) -> None:
     """Re-draw, in place, the tests whose BH decision the number of draws may have decided.
 
     A test is re-drawn while it used every draw it was given, p ≤ α and q > α
