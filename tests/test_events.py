@@ -117,3 +117,37 @@ def test_candidate_links_skip_terms_common_in_the_window() -> None:
     # spread over 60 days, each window holds few articles: neighbours within 3 days become candidates
     spread = candidate_links([{"x": 0.5, "y": 0.5}] * 60, [float(10 * i) for i in range(60)], 3)
     assert spread == set()  # 10 days apart: never in one window
+
+
+def test_analysed_articles_small_frames_take_the_list_path_with_the_same_result() -> None:
+    """Up to SMALL_FRAME rows (one event's articles) analysed_articles works on lists; random frames with missing
+    values, missing columns, mixed dtypes and ties give the same frame as the pandas path (values, dtypes, index)."""
+    import random
+
+    from analysis.compare import events
+
+    rng = random.Random(3)
+    values = ["a", "b", "B", "é", "", "all", "Ä", "z", None]
+    checked = 0
+    for _ in range(600):
+        n = rng.randrange(1, 8)
+        cols = {}
+        for name in ("article_id", "outlet", "event_id", "published", "status"):
+            if name != "article_id" and rng.random() < 0.2:
+                continue  # a missing column
+            pool = ["analysed", "not_english", None] if name == "status" else values
+            cols[name] = pd.Series([rng.choice(pool) for _ in range(n)], dtype=rng.choice(["string", "str", object]))
+        df = pd.DataFrame(cols)
+        small = events._analysed_small(df)
+        if small is None:
+            continue  # a missing article id: the pandas path decides
+        pd.testing.assert_frame_equal(small, events._analysed_frame(df), check_exact=True)
+        assert small.dtypes.equals(events._analysed_frame(df).dtypes)
+        checked += 1
+    assert checked > 300
+    # whitespace at the end of an event id (stripped by assign_events) and numbers go to the pandas path
+    assert events._analysed_small(pd.DataFrame({"article_id": ["a"], "event_id": [" e1"]})) is None
+    assert events._analysed_small(pd.DataFrame({"article_id": [1, 2]})) is None
+    sorted_ids = analysed_articles(pd.DataFrame({"article_id": ["b", "a", "c"], "outlet": ["X", "X", "W"],
+                                                 "event_id": ["e", "e", None], "status": ["analysed"] * 3}))
+    assert list(sorted_ids["article_id"]) == ["c", "a", "b"]  # event "all" < "e", then outlet, then id

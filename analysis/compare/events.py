@@ -34,6 +34,12 @@ def analysed_articles(articles: pd.DataFrame) -> pd.DataFrame:
     """``article_id, outlet, event_id, published`` of the analysed articles (status ``analysed``
     when a status column exists), event ids from :func:`assign_events`, sorted by event, outlet
     and article id so every comparison runs in a fixed order."""
+    small = _analysed_small(articles) if 0 < len(articles) <= SMALL_FRAME else None
+    return small if small is not None else _analysed_frame(articles)
+
+
+def _analysed_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    """:func:`analysed_articles` with pandas (any frame)."""
     df = articles
     if "status" in df.columns:
         df = df[df["status"].astype("string").fillna("") == "analysed"]
@@ -46,6 +52,39 @@ def analysed_articles(articles: pd.DataFrame) -> pd.DataFrame:
         .astype("string").fillna(""),
     })
     return out.sort_values(["event_id", "outlet", "article_id"], kind="stable").reset_index(drop=True)
+
+
+SMALL_FRAME = 64  # rows: up to this, analysed_articles works on Python lists (pandas' per-call cost dominates)
+
+
+def _analysed_small(articles: pd.DataFrame) -> pd.DataFrame | None:
+    """:func:`analysed_articles` of a small frame (one event's articles, asked for by every per-event table)
+    with Python lists instead of a dozen pandas calls: the same frame (values, string dtypes, order, index).
+    None when a value could make the two differ (a cell that is not text or missing, a missing article id,
+    an event id with whitespace at an end), and the pandas path decides."""
+    def column(name: str) -> list[str | None] | None:
+        if name not in articles.columns:
+            return [""] * len(articles) if name != "article_id" else None
+        values = articles[name].tolist()
+        if not all(isinstance(v, str) or v is None or v is pd.NA or (isinstance(v, float) and v != v)
+                   for v in values):
+            return None
+        return [v if isinstance(v, str) else None for v in values]
+
+    cols = {name: column(name) for name in ("article_id", "outlet", "event_id", "published", "status")}
+    if any(c is None for c in cols.values()) or any(a is None for a in cols["article_id"]):  # type: ignore[union-attr]
+        return None
+    events = [e or "" for e in cols["event_id"]]  # type: ignore[union-attr]
+    if any(e[:1].isspace() or e[-1:].isspace() for e in events):
+        return None
+    rows = [(e or ALL_EVENT, o or "", a, p or "") for a, o, e, p, st in
+            zip(*(cols[n] for n in ("article_id", "outlet", "event_id", "published", "status")), strict=True)
+            if "status" not in articles.columns or st == "analysed"]
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))  # stable, by code point: the order of sort_values on text
+    event, outlet, aid, published = (list(c) for c in zip(*rows, strict=True)) if rows else ([], [], [], [])
+    return pd.DataFrame({"article_id": pd.array(aid, dtype="string"), "outlet": pd.array(outlet, dtype="string"),
+                         "event_id": pd.array(event, dtype="string"),
+                         "published": pd.array(published, dtype="string")})
 
 
 def article_tokens(sentences: pd.DataFrame, article_ids: set[str] | None = None

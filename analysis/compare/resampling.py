@@ -100,9 +100,23 @@ def permutation_indices(rng: np.random.Generator, m: int, n: int, blocks: np.nda
 
 def group_sums(values: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
     """Row-wise sums of ``values`` (m × n) per group code (n,) -> m × k, with one ``bincount``."""
-    m = values.shape[0]
-    flat = (np.arange(m)[:, None] * k + codes[None, :]).ravel()
-    return np.bincount(flat, weights=values.ravel(), minlength=m * k).reshape(m, k)
+    return GroupSums(codes, k)(values)
+
+
+class GroupSums:
+    """:func:`group_sums` for fixed ``codes``: the ``bincount`` index of m rows (row · k + code) is built once per
+    m and reused by every batch of draws (the same sums, without rebuilding an m × n index each time)."""
+
+    def __init__(self, codes: np.ndarray, k: int) -> None:
+        self.codes, self.k = np.asarray(codes), k
+        self._flat: dict[int, np.ndarray] = {}
+
+    def __call__(self, values: np.ndarray) -> np.ndarray:
+        m, k = values.shape[0], self.k
+        flat = self._flat.get(m)
+        if flat is None:
+            flat = self._flat[m] = (np.arange(m)[:, None] * k + self.codes[None, :]).ravel()
+        return np.bincount(flat, weights=values.ravel(), minlength=m * k).reshape(m, k)
 
 
 def sequential_p(draw: Callable[[int], np.ndarray], observed: np.ndarray, n_max: int, two_sided: bool = True,
@@ -154,12 +168,15 @@ def stratified_boot_sums(values: np.ndarray, codes: np.ndarray, k: int, n_boot: 
     v = np.asarray(values, dtype=float)
     sizes = np.bincount(codes, minlength=k)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    base, width = starts[codes].astype(float), sizes[codes].astype(float)
+    base, width = starts[codes], sizes[codes].astype(float)
+    sums = GroupSums(codes, k)
     out = np.empty((n_boot, k))
     for lo in range(0, n_boot, batch):
         m = min(batch, n_boot - lo)
-        idx = (base[None, :] + np.floor(rng.random((m, len(v))) * width[None, :])).astype(np.int64)
-        out[lo:lo + m] = group_sums(v[idx], codes, k)
+        # start + ⌊u·size⌋: u·size ≥ 0, so truncating to an integer is the floor
+        idx = (rng.random((m, len(v))) * width[None, :]).astype(np.int64)
+        idx += base[None, :]
+        out[lo:lo + m] = sums(v[idx])
     return out
 
 
