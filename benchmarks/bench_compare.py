@@ -7,8 +7,8 @@ in its own process under ``/usr/bin/time`` (wall seconds and peak RSS of the pro
 process). Corpora, written to a temporary folder from ``../shared/corpora`` (never into the repository):
 
 * ``allsides-2000``: the 1,542 AllSides articles plus the first 458 again under new ids (2,000), their
-  491 outlet labels mapped onto 150 (outlets sorted by name, 150 consecutive buckets, each named after its
-  first outlet) — a corpus of about 150 outlets without event ids;
+  491 outlet labels mapped onto 150 (outlets sorted by name, 150 consecutive buckets of 3 or 4, each named
+  after its first outlet) — a corpus of about 150 outlets without event ids;
 * ``roundups-10k``: the 1,479 roundup excerpts 7 times (10,353 articles) with new article and event ids and
   dates moved by 400 days per copy, so every copy is a separate set of 506 events.
 
@@ -78,8 +78,8 @@ def repeated(rows: list[dict], copies: int, keep_events: bool) -> list[dict]:
 def allsides_2000() -> list[dict]:
     rows = read_jsonl(ALLSIDES)
     outlets = sorted({r["outlet"] for r in rows})
-    size = math.ceil(len(outlets) / 150)
-    label = {o: outlets[(i // size) * size] for i, o in enumerate(outlets)}
+    first = {}  # bucket -> its first outlet; bucket i·150 // n gives exactly 150 buckets of 3 or 4 outlets
+    label = {o: first.setdefault(i * 150 // len(outlets), o) for i, o in enumerate(outlets)}
     extra = [dict(r, article_id=f"{r['article_id']}-r") for r in rows[: 2000 - len(rows)]]
     return [dict(r, outlet=label[r["outlet"]], event_id="") for r in rows + extra]
 
@@ -87,21 +87,23 @@ def allsides_2000() -> list[dict]:
 # ----------------------------------------------------------------------------- budget
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one command, from /usr/bin/time."""
+def timed(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one command, from /usr/bin/time."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         t0 = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", tf.name, *cmd], check=True,
+        subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", tf.name, *cmd], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wall = time.perf_counter() - t0
-        return wall, int(tf.read().split()[-1]) / 1024
+        user, system, peak = tf.read().split()[-3:]
+        return wall, float(user) + float(system), int(peak) / 1024
 
 
 def budget(repeats: int, names: list[str]) -> None:
+    """``metrics`` and ``compare`` alternating on each corpus; the ratio is of CPU seconds (the machine is shared)."""
     cli = [sys.executable, "-m", "analysis"]
-    print("| corpus | articles | outlets | metrics s (median) | compare s (median) | ratio | metrics MiB | "
-          "compare MiB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| corpus | articles | outlets | metrics CPU s | compare CPU s | ratio (CPU) | metrics wall s | "
+          "compare wall s | metrics peak MiB | compare peak MiB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp:
         folder = Path(tmp)
         corpora = {"allsides-2000": allsides_2000, "roundups-10k": lambda: repeated(read_jsonl(ROUNDUPS), 7, True)}
@@ -115,10 +117,13 @@ def budget(repeats: int, names: list[str]) -> None:
                 c_runs.append(timed([*cli, "compare", str(path), "-o", str(folder / f"c{k}"), "--quiet",
                                      "--no-cache"]))
                 shutil.rmtree(folder / f"c{k}", ignore_errors=True)
-            m = statistics.median(w for w, _ in m_runs)
-            c = statistics.median(w for w, _ in c_runs)
-            print(f"| {name} | {len(rows):,} | {len({r['outlet'] for r in rows})} | {m:.1f} | {c:.1f} | "
-                  f"{c / m:.2f} | {max(r for _, r in m_runs):.0f} | {max(r for _, r in c_runs):.0f} |", flush=True)
+                print(f"  {name} run {k + 1}: metrics {m_runs[-1]}, compare {c_runs[-1]} (wall s, CPU s, MiB)",
+                      file=sys.stderr, flush=True)
+            mw, mc = (statistics.median(r[i] for r in m_runs) for i in (0, 1))
+            cw, cc = (statistics.median(r[i] for r in c_runs) for i in (0, 1))
+            print(f"| {name} | {len(rows):,} | {len({r['outlet'] for r in rows})} | {mc:.1f} | {cc:.1f} | "
+                  f"{cc / mc:.2f} | {mw:.1f} | {cw:.1f} | {max(r[2] for r in m_runs):.0f} | "
+                  f"{max(r[2] for r in c_runs):.0f} |", flush=True)
 
 
 # ----------------------------------------------------------------------------- events
