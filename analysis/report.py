@@ -457,20 +457,16 @@ def figure_outlets(tables: AnalysisTables, limit: int = FIGURE_OUTLETS) -> tuple
     """The ``limit`` outlets with the most analysed articles (ties by name) when there are more, else ``None``
     (all); and a Markdown note saying which outlets the figures show ("" when all). A figure with 150 outlets
     is neither readable nor quick to draw; every table and the statistics keep all outlets."""
+    from .reporting.findings import corpus_facts
     from .safe_text import markdown as md
 
-    arts = tables.articles
-    if "outlet" not in arts.columns:
+    facts = corpus_facts(tables.articles)
+    if len(facts.outlets) <= limit:
         return None, ""
-    if "status" in arts.columns:
-        arts = arts[arts["status"].astype(str) == "analysed"]
-    counts = outlet_labels(arts["outlet"]).value_counts()
-    if len(counts) <= limit:
-        return None, ""
-    ranked = sorted(((str(o), int(n)) for o, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    ranked = facts.largest(limit)
     keep = sorted(o for o, _ in ranked)
     listed = "; ".join(f"{md(o)} ({n:,})" for o, n in ranked)
-    note = (f"**The figures show the {limit} outlets with the most articles** of {len(counts):,} ({listed}); "
+    note = (f"**The figures show the {limit} outlets with the most articles** of {len(facts.outlets):,} ({listed}); "
             "the tables and the statistics include every outlet.")
     return keep, note
 

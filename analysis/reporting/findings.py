@@ -70,6 +70,10 @@ class CorpusFacts:
     n_without_event: int
     skipped: dict[str, int] = field(default_factory=dict)  # status -> count
 
+    def largest(self, limit: int) -> list[tuple[str, int]]:
+        """The ``limit`` outlets with the most analysed articles, most first, ties by name, with their counts."""
+        return sorted(self.outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
     @property
     def max_per_outlet(self) -> int:
         return max(self.outlets.values(), default=0)
@@ -96,10 +100,10 @@ def corpus_sentences(facts: CorpusFacts) -> list[str]:
     """What was analysed, as sentences (templates ``analysed``, ``paired_events``, ``skipped``)."""
     outlet_list = "; ".join(f"{o} {format_count(n)}" for o, n in facts.outlets.items())
     if len(facts.outlets) > LISTED_OUTLETS:  # the largest by name; the corpus page lists every outlet
-        ranked = sorted(facts.outlets.items(), key=lambda kv: (-kv[1], kv[0]))
-        top, rest = ranked[:LISTED_OUTLETS], ranked[LISTED_OUTLETS:]
+        top = facts.largest(LISTED_OUTLETS)
+        n_rest = facts.n_analysed - sum(n for _, n in top)
         outlet_list = "; ".join(f"{o} {format_count(n)}" for o, n in top) + "; " + _t(
-            "other_outlets", n_other=format_count(len(rest)), n_other_articles=format_count(sum(n for _, n in rest)))
+            "other_outlets", n_other=format_count(len(facts.outlets) - len(top)), n_other_articles=format_count(n_rest))
     common = {"n_analysed": format_count(facts.n_analysed),
               "articles_word": "article" if facts.n_analysed == 1 else "articles",
               "n_outlets": format_count(len(facts.outlets)),
