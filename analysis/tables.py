@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -262,6 +263,15 @@ def csv_safe(value: str) -> str:
     if value[:1] in _RISKY and value.lstrip("'")[:1] in FORMULA_START:
         return "'" + value
     return value
+
+
+_NUMBER_LITERAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(value: str) -> str:
+    """:func:`csv_safe` for a cell of a column that mixes text and numbers: a plain number literal
+    (``-0.4404``) is kept as it is, since a spreadsheet reads it as a number, never as a formula."""
+    return value if _NUMBER_LITERAL.fullmatch(value) else csv_safe(value)
 
 
 def csv_restore(value: str) -> str:

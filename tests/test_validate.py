@@ -58,6 +58,42 @@ def test_percent_agreement_and_confusion_by_hand():
     assert math.isnan(ag.confusion([False], [True]).precision)
 
 
+def test_f1_is_defined_whenever_either_side_codes_it_present():
+    # F1 = 2TP / (2TP + FP + FN): TP = 2, FP = 1, FN = 3 gives 4 / 8; 2PR / (P + R) with P = 2/3, R = 2/5 agrees
+    c = ag.Confusion(tp=2, fp=1, fn=3)
+    assert c.f1 == pytest.approx(0.5) == pytest.approx(2 * (2 / 3) * (2 / 5) / (2 / 3 + 2 / 5))
+    never_fired = ag.confusion([False, False, False], [True, True, False])  # the toolkit misses both
+    assert math.isnan(never_fired.precision) and never_fired.recall == 0 and never_fired.f1 == 0
+    nobody = ag.confusion([False, False], [False, False])  # neither side ever codes it present
+    assert math.isnan(nobody.f1) and "neither" in nobody.f1.reason
+
+
+def test_methods_table_tells_undefined_from_not_applicable():
+    from analysis.validate.outputs import latex_table, markdown_table
+
+    result = {"reliability": [{"code": "frame:x", "alpha": -0.0104, "alpha_low": -0.1, "alpha_high": 0.2,
+                               "agreement": 0.9}],
+              "toolkit": {"before": [
+                  {"code": "frame:x", "n": 50, "precision": None, "recall": 0.0, "f1": 0.0, "alpha": -0.0104},
+                  {"code": "speaker_right", "n": 21, "accuracy": 0.75},
+                  {"code": "tone", "n": 60, "pearson_r": 0.41}]}}
+    rows = [line.split(" | ") for line in markdown_table(result).splitlines()[2:5]]
+    # undefined precision (the toolkit never fired) -> n/a; P/R/F1 of an accuracy or a correlation -> —
+    assert rows[0][1:] == ["50", "-0.010 \\[-0.100, 0.200\\]", "0.900", "n/a", "0.000", "0.000", "-0.010 |"]
+    assert rows[1][1:] == ["21", "—", "—", "—", "—", "—", "0.750 |"]
+    assert rows[2][4:] == ["—", "—", "—", "0.410 |"]
+    assert "n/a: undefined" in markdown_table(result) and "% Note: n:" in latex_table(result)
+
+
+@pytest.mark.parametrize(("text", "cell"), [("-0.4404", "-0.4404"), ("-1e-05", "-1e-05"), ("+2", "+2"),
+                                            ("-2 -1 0 1 2", "'-2 -1 0 1 2"), ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+                                            ("-1+cmd", "'-1+cmd"), ("Kremlin", "Kremlin")])
+def test_csv_cells_keep_numbers_and_neutralise_formulas(text, cell):
+    from analysis.tables import csv_cell, csv_restore
+
+    assert csv_cell(text) == cell and csv_restore(csv_cell(text)) == text
+
+
 def test_spearman_ties_and_pearson():
     # ranks of (1, 2, 2, 3) are (1, 2.5, 2.5, 4); against (1, 2, 3, 4) Pearson of the ranks is 0.9487
     assert ag.spearman([1, 2, 2, 3], [1, 2, 3, 4]) == pytest.approx(0.948683, abs=1e-6)
@@ -133,6 +169,17 @@ def test_sample_files_and_blindness(coding):
     assert meta["population"] == 30 and meta["n_drawn"] == 30  # the seeds have 14 + 16 body sentences
     weights = {r["unit_id"]: float(r["weight"]) for r in csv.DictReader((coding / "sample.csv").open())}
     assert set(weights.values()) == {1.0}  # every stratum drawn whole
+
+
+def test_article_units_show_the_body_and_no_sentence_index(tmp_path):
+    out = tmp_path / "articles"
+    assert main(["validate", "sample", str(SEEDS), "-o", str(out), "--unit", "article", "--measures", "tone",
+                 "--n", "2", "--seed", "1"]) == 0
+    units = list(csv.DictReader((out / "sample.csv").open(encoding="utf-8")))
+    assert sorted(u["unit_id"] for u in units) == sorted([UPI, REWRITE])  # the two seed articles, whole
+    assert all(u["sentence_index"] == "" for u in units)  # not a sentence: no index (was -1)
+    sheet = {r["unit_id"]: r for r in csv.DictReader((out / "coding_sheet.csv").open(encoding="utf-8"))}
+    assert "North Korea" in sheet[UPI]["text"] and sheet[UPI]["previous_sentence"] == ""
 
 
 def test_sample_is_seeded(tmp_path):

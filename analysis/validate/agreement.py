@@ -9,8 +9,10 @@
 * Percent agreement: the share of agreeing pairs among all pairs of codes given to the same unit
   (pairable values only).
 * Toolkit against the reference code: precision = TP / (TP + FP), recall = TP / (TP + FN),
-  F1 = 2PR / (P + R), optionally with sampling weights (each unit counts with its weight, the inverse of
-  its inclusion probability, so the figures estimate the corpus rather than the balanced sample).
+  F1 = 2TP / (2TP + FP + FN) (= 2PR / (P + R) where both are defined; 0 when the toolkit never fires but the
+  reference does, undefined only when neither does; van Rijsbergen 1979, ch. 7), optionally with
+  sampling weights (each unit counts with its weight, the inverse of its inclusion probability, so the
+  figures estimate the corpus rather than the balanced sample).
 * Tone: Pearson's r and Spearman's ρ between the toolkit score and the human scale, and sign agreement
   (the toolkit's tone label from VADER's ±0.05 convention against the sign of the human scale).
 Undefined values are :class:`~analysis.model.Undefined` NaNs with the reason.
@@ -18,7 +20,6 @@ Undefined values are :class:`~analysis.model.Undefined` NaNs with the reason.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -127,10 +128,8 @@ class Confusion:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        if math.isnan(p) or math.isnan(r):
-            return Undefined("precision or recall undefined")
-        return 2 * p * r / (p + r) if p + r else 0.0
+        d = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / d if d else Undefined("neither the toolkit nor the reference coded it present")
 
 
 def confusion(system: Sequence[bool], reference: Sequence[bool], weights: Sequence[float] | None = None) -> Confusion:

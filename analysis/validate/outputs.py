@@ -8,13 +8,14 @@ import csv
 import io
 import json
 import math
+import textwrap
 from pathlib import Path
 from typing import Any
 
 from .. import safe_text
 from ..model import MediacompareError
 from ..outputs import atomic_write
-from ..tables import csv_safe
+from ..tables import csv_cell
 
 RELIABILITY_COLUMNS = ("code", "measure", "level", "coders", "units", "alpha", "alpha_low", "alpha_high", "agreement",
                        "note")
@@ -36,13 +37,27 @@ def fmt(value: Any, digits: int = 3) -> str:
     return str(value)
 
 
+NOT_APPLICABLE = "—"
+"""Shown where a statistic does not apply to a row (precision of a tone scale)."""
+UNDEFINED = "n/a"
+"""Shown where a statistic applies but is undefined (precision when the toolkit never fired); the row's
+``note`` in ``agreement.csv`` says why."""
+
+
+def _shown(row: dict[str, Any], key: str) -> str:
+    """A statistic for a displayed table: its value, ``n/a`` when undefined, ``—`` when it does not apply."""
+    if key not in row:
+        return NOT_APPLICABLE
+    return fmt(row[key]) or UNDEFINED
+
+
 def _csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(columns)
-            for r in rows:
-                w.writerow([csv_safe(fmt(r.get(c), 6)) for c in columns])
+            for r in rows:  # numbers stay numbers; text is made formula-safe
+                w.writerow([csv_cell(fmt(r.get(c), 6)) for c in columns])
     atomic_write(path, write)
 
 
@@ -55,16 +70,26 @@ def _interval(r: dict[str, Any]) -> str:
 
 def _table_rows(result: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     """The methods-section table: per code, human α [CI] and the toolkit's P / R / F1 (or r, accuracy)."""
-    header = ["Code", "Units", "Coders' α [95% CI]", "Agreement", "Toolkit P", "Toolkit R", "Toolkit F1",
+    header = ["Code", "n", "Coders' α [95% CI]", "Agreement", "Toolkit P", "Toolkit R", "Toolkit F1",
               "Toolkit α / r / accuracy"]
     rel = {r["code"]: r for r in result["reliability"]}
     rows = []
     for t in result["toolkit"]["before"]:
         h = rel.get(t["code"], {})
-        other = t.get("alpha") if t.get("alpha") is not None else t.get("pearson_r", t.get("accuracy"))
-        rows.append([t["code"], fmt(t.get("n")), _interval(h) if h else "", fmt(h.get("agreement")) if h else "",
-                     fmt(t.get("precision")), fmt(t.get("recall")), fmt(t.get("f1")), fmt(other)])
+        other = next((k for k in ("alpha", "pearson_r", "accuracy") if k in t), "")
+        human = ((_interval(h) or UNDEFINED) if "alpha" in h else NOT_APPLICABLE) if h else NOT_APPLICABLE
+        rows.append([t["code"], fmt(t.get("n")), human, _shown(h, "agreement") if h else NOT_APPLICABLE,
+                     _shown(t, "precision"), _shown(t, "recall"), _shown(t, "f1"),
+                     _shown(t, other) if other else NOT_APPLICABLE])
     return header, rows
+
+
+TABLE_NOTE = ("n: units with a reference code (names for actors_type_right: matched names the coders typed). "
+              "α: Krippendorff (2004), 95% bootstrap interval over units; agreement: share of agreeing coder pairs. "
+              "P/R/F1: the toolkit against the reference code, F1 = 2TP/(2TP+FP+FN). α ≥ .800 is the usual "
+              "standard, .667 the lowest for tentative conclusions. n/a: undefined (the toolkit never fired, the "
+              "reference never coded it present, or no variation; agreement.csv's note says which); —: does not "
+              "apply to this code.")
 
 
 def markdown_table(result: dict[str, Any]) -> str:
@@ -72,7 +97,7 @@ def markdown_table(result: dict[str, Any]) -> str:
     header, rows = _table_rows(result)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(safe_text.markdown_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + TABLE_NOTE + "\n"
 
 
 def latex_table(result: dict[str, Any]) -> str:
@@ -84,6 +109,7 @@ def latex_table(result: dict[str, Any]) -> str:
     for row in rows:
         out.write(" & ".join(safe_text.latex(c) for c in row) + " \\\\\n")
     out.write("\\bottomrule\n\\end{tabular}\n")
+    out.write("".join(f"% {line}\n" for line in textwrap.wrap("Note: " + TABLE_NOTE, 100)))
     return out.getvalue()
 
 
@@ -99,9 +125,10 @@ def html_page(result: dict[str, Any]) -> str:
     header, rows = _table_rows(result)
     parts = [
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Validation</title>",
-        "<style>body{font-family:DejaVu Sans,Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+        "<style>body{font-family:DejaVu Sans,Arial,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem}"
         "table{border-collapse:collapse;font-size:.85rem;display:block;overflow-x:auto}"
-        "td,th{border-bottom:1px solid #ccc;padding:.2rem .5rem;text-align:left}</style></head><body>",
+        "td,th{border-bottom:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}"
+        "td:last-child{min-width:16rem}.note{font-size:.85rem}</style></head><body>",
         "<h1>Validation against human coding</h1>",
         f"<p>{safe_text.html(str(result['units']))} {safe_text.html(str(s.get('unit', '')))} units drawn with seed "
         f"{safe_text.html(str(s.get('seed', '')))}, stratified by outlet and by whether the toolkit fired; coders: "
@@ -109,12 +136,11 @@ def html_page(result: dict[str, Any]) -> str:
         f"{safe_text.html(result['tool'])}; lexicons: "
         f"{safe_text.html(', '.join(f'{k} {v}' for k, v in sorted(s.get('lexicons', {}).items())))}.</p>",
         "<h2>Agreement</h2>", _html_table(header, rows),
-        "<p>α: Krippendorff (2004), bootstrap over units; P/R/F1 of the toolkit against the reference code. "
-        "α ≥ .800 is the usual standard, .667 the lowest for tentative conclusions.</p>",
+        f"<p class=\"note\">{safe_text.html(TABLE_NOTE)}</p>",
     ]
     if "after" in result["toolkit"]:
         before = {r["code"]: r for r in result["toolkit"]["before"]}
-        changes = [[r["code"], fmt(before.get(r["code"], {}).get("f1")), fmt(r.get("f1"))]
+        changes = [[r["code"], _shown(before.get(r["code"], {}), "f1"), _shown(r, "f1")]
                    for r in result["toolkit"]["after"] if "f1" in r]
         parts += ["<h2>After the lexicon edit</h2>",
                   "<p>The toolkit re-run now on the same units, against the same reference.</p>",

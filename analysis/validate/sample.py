@@ -198,8 +198,8 @@ def write_sample(tables: AnalysisTables, out: str | Path, *, settings: Settings,
     for u in chosen:
         size, k = counts[(u.outlet, u.fired)]
         stratum = "fired" if u.fired else "not_fired"
-        sample_rows.append([u.unit_id, u.article_id, str(u.sentence_index), u.outlet, stratum, str(size), str(k),
-                            repr(size / k)])
+        index = str(u.sentence_index) if u.sentence_index >= 0 else ""  # empty for an article unit
+        sample_rows.append([u.unit_id, u.article_id, index, u.outlet, stratum, str(size), str(k), repr(size / k)])
     write_csv(paths["sample.csv"], ["unit_id", "article_id", "sentence_index", "outlet", "stratum", "stratum_size",
                                     "stratum_draws", "weight"], sample_rows)
     meta = {

@@ -209,6 +209,11 @@ def _why(x: float) -> str:
     return getattr(x, "reason", "") if isinstance(x, float) and math.isnan(x) else ""
 
 
+def _reasons(**stats: float) -> str:
+    """Why each undefined statistic is undefined ("precision: the toolkit never fired; …")."""
+    return "; ".join(f"{name}: {_why(x)}" for name, x in stats.items() if _why(x))
+
+
 def reliability(rnd: Round) -> list[dict[str, Any]]:
     """Human-human agreement per code."""
     out = []
@@ -257,7 +262,7 @@ def _binary_row(name: str, measure: str, system: list[bool], ref: list[bool], we
     return {"code": name, "measure": measure, "n": len(system), "tp": int(c.tp), "fp": int(c.fp), "fn": int(c.fn),
             "precision": _num(c.precision), "recall": _num(c.recall), "f1": _num(c.f1), "alpha": _num(alpha),
             "weighted_precision": _num(cw.precision), "weighted_recall": _num(cw.recall), "weighted_f1": _num(cw.f1),
-            "note": _why(c.precision) or _why(c.recall) or _why(alpha)}
+            "note": _reasons(precision=c.precision, recall=c.recall, F1=c.f1, alpha=alpha)}
 
 
 def _frame_of(code: str) -> str:

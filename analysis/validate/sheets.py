@@ -15,16 +15,17 @@ from pathlib import Path
 
 from ..model import MediacompareError
 from ..outputs import atomic_write
-from ..tables import csv_restore, csv_safe
+from ..tables import csv_cell, csv_restore, csv_safe
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Write a CSV sheet atomically, every text cell made formula-safe (:func:`analysis.tables.csv_safe`)."""
+    """Write a CSV sheet atomically, every text cell made formula-safe (:func:`analysis.tables.csv_cell`:
+    number literals such as ``-0.44`` stay numbers)."""
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow([csv_safe(h) for h in header])
-            w.writerows([[csv_safe(str(c)) for c in row] for row in rows])
+            w.writerows([[csv_cell(str(c)) for c in row] for row in rows])
     atomic_write(path, write)
 
 
