@@ -234,6 +234,30 @@ def test_score_round_trip(coding, tmp_path):
     assert "\\toprule" in (out / "agreement.tex").read_text(encoding="utf-8")
 
 
+def test_a_lexicon_edit_shows_before_and_after(coding, tmp_path):
+    # REWRITE#1: "the U.S., South Korea, and Ukraine accuse North Korea of …" (distancing); both coders code
+    # it distancing. Moving "accuse" to the neutral tier in an edited copy of the lexicon must show up in
+    # stage "after" only.
+    _fill(coding, "alice", 0)
+    _fill(coding, "bob", 1)
+    lexicon = (Path(__file__).resolve().parent.parent / "analysis" / "lexicons" / "reporting_verbs.yaml")
+    text = lexicon.read_text(encoding="utf-8")
+    edited = tmp_path / "verbs.yaml"
+    edited.write_text(text.replace("accuse: [distancing,", "accuse: [neutral,"), encoding="utf-8")
+    assert edited.read_text(encoding="utf-8") != text
+    out = tmp_path / "v"
+    assert main(["validate", "score", str(coding), "-o", str(out), "--reporting-verbs", str(edited)]) == 0
+    result = json.loads((out / "validation.json").read_text(encoding="utf-8"))
+    before = {r["code"]: r for r in result["toolkit"]["before"]}
+    after = {r["code"]: r for r in result["toolkit"]["after"]}
+    assert before["stance=distancing"]["tp"] >= 1 and after["stance=distancing"]["tp"] == 0
+    assert after["stance=distancing"]["fn"] == before["stance=distancing"]["fn"] + before["stance=distancing"]["tp"]
+    assert after["stance=neutral"]["fp"] > before["stance=neutral"]["fp"]
+    assert after["quote"]["f1"] == before["quote"]["f1"]  # the edit moves a tier, it finds no other quote
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "After the lexicon edit" in page
+
+
 def test_adjudicated_reference_wins(coding, tmp_path):
     sheets = [_fill(coding, "alice", 0), _fill(coding, "bob", 1), _fill(coding, "adjudicated", 1)]
     out = tmp_path / "v"
