@@ -260,3 +260,38 @@ def test_compare_options_become_settings(capsys: pytest.CaptureFixture[str]) -> 
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "expected two different outlets as A:B" in err
+
+
+def test_event_batches_give_the_tables_of_each_event(synthetic_tables: AnalysisTables) -> None:
+    """Pairs never cross events, so comparing whole events in batches of any size gives exactly the
+    concatenation, in event order, of each event compared alone; an event of one article gives no rows."""
+    from analysis.compare import run
+
+    arts = synthetic_tables.articles.copy()
+    lone = arts.index[arts["event_id"] == "syn-event-0003"][0]
+    arts.loc[lone, "event_id"] = "syn-event-0003b"  # a one-article event between two 3-article events
+    base = arts[arts["status"] == "analysed"]
+    sentences, claims = synthetic_tables.sentences, synthetic_tables.records.get("claims")
+    one_by_one: dict[str, list[pd.DataFrame]] = {name: [] for name in run.EVENT_TABLES}
+    for _, group in base.groupby("event_id", sort=True):
+        if len(group) < 2:
+            continue
+        ids = set(group["article_id"])
+        cl = claims[claims["article_id"].isin(ids)] if claims is not None else None
+        for name, df in run.compare_event(group, sentences[sentences["article_id"].isin(ids)], cl).items():
+            one_by_one[name].append(df)
+    expected = {name: pd.concat(frames, ignore_index=True) for name, frames in one_by_one.items()}
+    assert len(expected["alignment"]) > 0 and len(expected["reuse"]) > 0
+    batches = {}
+    for size in (1, 4, 1000):  # every event alone; whole events of about 4 articles; everything in one batch
+        batches[size] = [len(a) for a, _, _ in run.event_batches(base, sentences, claims, size=size)]
+        orig, run.EVENT_BATCH_ARTICLES = run.EVENT_BATCH_ARTICLES, size
+        try:
+            got = run.event_tables(base, sentences, claims)
+        finally:
+            run.EVENT_BATCH_ARTICLES = orig
+        for name in run.EVENT_TABLES:
+            pd.testing.assert_frame_equal(got[name], expected[name])
+    # events in order: 3, 3, 3, 2 articles, the lone one (left out), 3, 3. Batch b holds the events whose
+    # running article count c has (c - 1) // size == b: c = 3, 6, 9, 11, 14, 17
+    assert batches[1] == [3, 3, 3, 2, 3, 3] and batches[4] == [3, 3, 5, 3, 3] and batches[1000] == [17]

@@ -28,8 +28,8 @@
   ``event_id``, one corpus-wide event ``all``, or an event proposed by
   :func:`analysis.compare.events.group_events`.
 
-Pairwise work never crosses events, so cost grows linearly with the number of events; each event's tables come
-from :func:`compare_event`, a pure function of that event's rows (to map over events on a cluster). The pooled
+Pairwise work never crosses events, so cost grows linearly with the number of events; the per-event tables come
+from :func:`compare_event`, a pure function of a batch of whole events (to map over batches on a cluster). The pooled
 keyness and statistics grow with the number of outlets, not of outlet pairs. Articles without an event id form
 one event ``all``; when there are more than ``max_all`` (:data:`MAX_ALL_EVENT`, 200) of them, all-pairs work
 over them would grow with the square of the corpus, so they are grouped automatically with
@@ -256,11 +256,12 @@ def _in_event(df: pd.DataFrame, event: str | None) -> pd.DataFrame:
 
 def compare_event(articles: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None = None
                   ) -> dict[str, pd.DataFrame]:
-    """The same-event tables of ONE event (:data:`EVENT_TABLES`: reuse, passages, alignment, unique sentences,
-    claims) from that event's analysed articles (with ``event_id``), their sentences and claim records.
+    """The same-event tables (:data:`EVENT_TABLES`: reuse, passages, alignment, unique sentences, claims) of the
+    events in ``articles`` (analysed articles with ``event_id``), from their sentences and claim records.
 
-    A pure function of its arguments, so events can be mapped over workers (e.g. Dask); concatenated in event
-    order, the results equal the corpus-wide tables.
+    Each table is worked event by event inside (pairs never cross events), so the tables of several events at
+    once equal the concatenation, in event order, of the tables of each event: a pure function of its
+    arguments that can be mapped over batches of events (:func:`event_batches`; e.g. on Dask workers).
     """
     alignment = align_sentences(articles, sentences)
     if claims is not None and not claims.empty:
@@ -276,32 +277,44 @@ def compare_event(articles: pd.DataFrame, sentences: pd.DataFrame, claims: pd.Da
     }
 
 
-def event_partitions(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None
-                     ) -> Iterator[tuple[str, pd.DataFrame, pd.DataFrame, pd.DataFrame | None]]:
-    """``(event_id, articles, sentences, claims)`` per event of ``base``, in event order, split in one pass
-    each (linear in the corpus)."""
-    event_of = dict(zip(base["article_id"].astype(str), base["event_id"].astype(str), strict=True))
-    sent_events = sentences["article_id"].astype(str).map(event_of)
-    sents = dict(iter(sentences.groupby(sent_events, sort=False)))
-    claim_parts: dict[str, pd.DataFrame] = {}
+EVENT_BATCH_ARTICLES = 2000
+"""Articles per :func:`compare_event` call: whole events packed in event order. One call per event cost more
+in pandas' per-call overhead than in comparing (2–3-article events); a batch keeps memory bounded."""
+
+
+def event_batches(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None,
+                  size: int = EVENT_BATCH_ARTICLES
+                  ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]]:
+    """``(articles, sentences, claims)`` of consecutive whole events (in event order) with at least two
+    articles each (one article has nothing to compare), about ``size`` articles a batch; one pass each."""
+    events = base["event_id"].astype(str)
+    counts = events.value_counts()
+    multi = counts[counts >= 2].sort_index()
+    if multi.empty:
+        return
+    batch_of = dict(zip(multi.index, (multi.cumsum().to_numpy() - 1) // max(1, size), strict=True))
+    article_batch = events.map(batch_of)
+    keep = article_batch.notna()
+    event_of = dict(zip(base["article_id"].astype(str)[keep], article_batch[keep].astype(int), strict=True))
+    sents = dict(iter(sentences.groupby(sentences["article_id"].astype(str).map(event_of), sort=False)))
+    claim_parts: dict[int, pd.DataFrame] = {}
     if claims is not None and not claims.empty:
         claim_parts = dict(iter(claims.groupby(claims["article_id"].astype(str).map(event_of), sort=False)))
-    for e, group in base.groupby("event_id", sort=True):
-        yield str(e), group, sents.get(e, sentences.iloc[0:0]), claim_parts.get(e, claims.iloc[0:0] if claims
-                                                                              is not None else None)
+    for b, group in base[keep].groupby(article_batch[keep].astype(int), sort=True):
+        yield (group, sents.get(b, sentences.iloc[0:0]),
+               claim_parts.get(b, claims.iloc[0:0] if claims is not None else None))
 
 
 def event_tables(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
-    """:func:`compare_event` mapped over every event of ``base``, concatenated in event order."""
+    """:func:`compare_event` mapped over batches of whole events of ``base``, concatenated in event order."""
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in EVENT_TABLES}
-    for _, arts, sents, cl in event_partitions(base, sentences, claims):
-        if len(arts) < 2:
-            continue  # one article: nothing to compare
+    for arts, sents, cl in event_batches(base, sentences, claims):
         for name, df in compare_event(arts, sents, cl).items():
             if not df.empty:
                 parts[name].append(df)
     empty = compare_event(base.iloc[0:0], sentences.iloc[0:0], None) if not all(parts.values()) else {}
-    return {name: pd.concat(frames, ignore_index=True) if frames else empty[name] for name, frames in parts.items()}
+    return {name: pd.concat(frames, ignore_index=True) if len(frames) > 1 else
+            frames[0].reset_index(drop=True) if frames else empty[name] for name, frames in parts.items()}
 
 
 def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq: int | None = None,
