@@ -26,7 +26,7 @@ from .validate.cli import add_validate_command
 
 if TYPE_CHECKING:
     from .cache import CacheConfig
-    from .compare.run import CompareSettings
+    from .compare.run import BatchMapper, CompareSettings
     from .pipeline import ArticleResult
     from .tables import AnalysisTables
 
@@ -356,7 +356,7 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from-tables", action="store_true",
                    help="CORPUS is a tables folder written by 'report' (OUT/tables): skip the analysis")
     _add_compare_options(p)
-    _add_analysis_options(p)
+    _add_analysis_options(p, cluster=True)
     p.set_defaults(run=run_compare)
 
 
@@ -591,11 +591,19 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.from_tables:
         check_outputs(outputs, [corpus / f"{name}.{ext}" for name in (*COMPARE_TABLES, *COMPARE_RECORDS)
                                 for ext in ("parquet", "csv")])
-        return _compare(args, load_tables(corpus, COMPARE_TABLES, COMPARE_RECORDS))
+        tables = load_tables(corpus, COMPARE_TABLES, COMPARE_RECORDS)
+        if args.scheduler:
+            from .cluster import event_mapper, session
+
+            with session(args.scheduler) as client:
+                return _compare(args, tables, event_mapper(client))
+        return _compare(args, tables)
     settings = _settings(args)
     if not corpus.exists():
         raise MediacompareError(f"{corpus}: no such file or directory")
     check_outputs(outputs, _input_files(corpus, settings))
+    if args.scheduler:
+        return _compare_on_cluster(args, corpus, settings)
     with tempfile.TemporaryDirectory(prefix="mediacompare-") as tmp:
         folder = Path(tmp)
         with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
@@ -608,7 +616,30 @@ def run_compare(args: argparse.Namespace) -> int:
     return _compare(args, tables)
 
 
-def _compare(args: argparse.Namespace, tables: AnalysisTables) -> int:
+def _compare_on_cluster(args: argparse.Namespace, corpus: Path, settings: Settings) -> int:
+    """``compare --scheduler``: the analysis on the workers into a working folder beside the output (workers
+    write there, so it must be on a file system they share), then the comparison with the per-event batches
+    on the workers (:mod:`analysis.cluster`). The working folder is ours and removed afterwards."""
+    import shutil
+    import uuid
+
+    from .cluster import event_mapper, run_metrics_on_cluster, session
+    from .tables import load_tables
+
+    work = Path(args.output).resolve().parent / f".mediacompare-compare-{uuid.uuid4().hex[:12]}"
+    with session(args.scheduler) as client:
+        try:
+            work.mkdir(parents=True)
+            targets = {name: work / f"{name}.parquet" for name in COMPARE_TABLES}
+            run_metrics_on_cluster(args.scheduler, corpus, settings, targets, work, "parquet", list(COMPARE_RECORDS),
+                                   text_column=args.text_column, cache=_cache_config(args), client=client)
+            tables = load_tables(work, COMPARE_TABLES, COMPARE_RECORDS)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return _compare(args, tables, event_mapper(client))
+
+
+def _compare(args: argparse.Namespace, tables: AnalysisTables, mapper: BatchMapper | None = None) -> int:
     from .compare.run import write_comparison
 
     if tables.analysed.empty:
@@ -631,7 +662,7 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables) -> int:
     with Staging() as staging:
         try:
             paths = write_comparison(tables, staging.folder(args.output), event=args.event or None,
-                                     settings=compare_settings(args))
+                                     settings=compare_settings(args), mapper=mapper)
             staging.commit()
         except OSError as exc:
             raise write_error(exc, staging) from None

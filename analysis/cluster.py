@@ -1,4 +1,4 @@
-"""Run ``mediacompare metrics`` on Dask workers: ``--scheduler ADDRESS`` or ``--scheduler local:N``.
+"""Run ``mediacompare metrics`` and ``compare`` on Dask workers: ``--scheduler ADDRESS`` or ``--scheduler local:N``.
 
 The corpus is cut into partitions, ranges of its records in input order. No article text leaves the
 client: each worker opens the corpus itself (a path every worker can read, e.g. on a shared file
@@ -18,6 +18,11 @@ Rows and their order are those of a single-process run: reading the parts in fil
 corpus order (tests/test_cluster.py compares every table with a one-process run). The articles table
 (one small row per article) is written by the client, in one part.
 
+``compare --scheduler`` analyses the corpus in the same way into a working folder beside its output (metrics,
+sentences, articles and claims: what the comparison reads), loads those tables on the client, and compares
+batches of whole events on the workers (:func:`event_mapper`); the pooled keyness and statistics run on the
+client. Its tables equal a one-process run's (tests/test_cluster.py).
+
 Dask is an optional extra (``pip install mediacompare[cluster]``); nothing else imports this module.
 """
 
@@ -27,7 +32,8 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -131,6 +137,31 @@ def connect(scheduler: str) -> tuple[Any, Any]:
         raise MediacompareError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
 
 
+@contextmanager
+def session(scheduler: str) -> Iterator[Any]:
+    """A Dask client for ``scheduler`` (:func:`connect`), closed (with its LocalCluster) on leaving."""
+    client, cluster = connect(scheduler)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def event_mapper(client: Any) -> Callable[[list[tuple[Any, Any, Any]]], list[dict[str, Any]]]:
+    """``compare``'s batches of whole events (:func:`analysis.compare.run.event_batches`) compared on the
+    workers with :func:`analysis.compare.run.compare_event`, one task per batch; results in batch order, so the
+    tables are those of one process."""
+    def mapper(batches: list[tuple[Any, Any, Any]]) -> list[dict[str, Any]]:
+        from .compare.run import compare_event
+
+        if not batches:
+            return []
+        return client.gather(client.map(compare_event, *zip(*batches, strict=True), pure=False))
+    return mapper
+
+
 def _thread_count(client: Any) -> int:
     return max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
 
@@ -200,15 +231,18 @@ def write_articles(rows: list[dict[str, Any]], target: Path) -> None:
 def run_metrics_on_cluster(scheduler: str, corpus: Path, settings: Settings, targets: dict[str, Path],
                            records_dir: Path | None, record_format: str, record_tables: list[str],
                            text_column: str = "text", cache: Any = None,
-                           partitions: int | None = None) -> dict[str, int]:
-    """``mediacompare metrics`` on a Dask cluster: the same tables as one process (see the module docstring)."""
+                           partitions: int | None = None, client: Any = None) -> dict[str, int]:
+    """``mediacompare metrics`` on a Dask cluster: the same tables as one process (see the module docstring).
+
+    ``client``: an open Dask client to use (and leave open); default: connect to ``scheduler`` for this run."""
     for path in targets.values():
         check_target(path)
     staging = targets["metrics"].parent / f".mediacompare-{uuid.uuid4().hex[:12]}"
     formats = {name: path.suffix.lower().lstrip(".") for name, path in targets.items() if name != "articles"}
     job = Job(settings, str(staging.resolve()), formats, record_format if records_dir is not None else None,
               tuple(record_tables), cache)
-    client, cluster = connect(scheduler)
+    own = client is None
+    client, cluster = connect(scheduler) if own else (client, None)
     try:
         results = run_partitions(client, corpus, text_column, job, partitions)
         folders = [staging / f"{i:05d}" for i in range(len(results))]
@@ -223,7 +257,8 @@ def run_metrics_on_cluster(scheduler: str, corpus: Path, settings: Settings, tar
         if "articles" in targets:
             write_articles([row for _, rows in results for row in rows], targets["articles"])
     finally:
-        client.close()
+        if own:
+            client.close()
         if cluster is not None:
             cluster.close()
         shutil.rmtree(staging, ignore_errors=True)

@@ -610,8 +610,9 @@ def load_tables(folder: str | Path, tables: Iterable[str] = TABLE_NAMES,
         raise MediacompareError(f"{folder}: no such tables folder")
     wanted = set(tables)
 
-    def find(name: str) -> Path | None:
-        return next((p for ext in (".parquet", ".csv") if (p := folder / f"{name}{ext}").is_file()), None)
+    def find(name: str) -> Path | None:  # a Parquet file or dataset directory (compare --scheduler), or a CSV
+        return next((p for ext in (".parquet", ".csv") if (p := folder / f"{name}{ext}").is_file()
+                     or (ext == ".parquet" and p.is_dir())), None)
 
     core: dict[str, pd.DataFrame] = {}
     for name in TABLE_NAMES:

@@ -103,3 +103,30 @@ def test_existing_non_dataset_directory_is_not_replaced(tmp_path, seeds_dir, sch
     assert main(["metrics", str(seeds_dir), "-o", str(target), "--scheduler", scheduler]) == 2
     assert "not a Parquet dataset written by mediacompare" in capsys.readouterr().err
     assert (target / "mine.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_compare_on_two_workers_gives_the_single_process_tables(tmp_path, seeds_dir, scheduler):
+    """compare --scheduler: the analysis and the per-event batches on the workers, the same files as one process
+    (CSV and Parquet byte for byte), on the seeds (one event, every family) and on 180 synthetic articles in 60
+    events (per-event tables in 5 batches); the working folder beside the output is removed."""
+    from analysis.compare import run
+    from analysis.synthetic import write_synthetic_corpus
+
+    corpus = write_synthetic_corpus(tmp_path / "syn.csv", n_events=60, seed=5)
+    cases = [(seeds_dir, ()), (corpus, ("--families", "readability,sentiment"))]
+    original = run.EVENT_BATCH_ARTICLES
+    run.EVENT_BATCH_ARTICLES = 40  # 5 batches (tasks) of 180 articles; the in-process workers see it too
+    try:
+        for k, (source, extra) in enumerate(cases):
+            base = ["compare", str(source), "--quiet", "--no-cache", "--resamples", "200", *extra]
+            assert main([*base, "-o", str(tmp_path / f"one{k}")]) == 0
+            assert main([*base, "-o", str(tmp_path / f"many{k}"), "--scheduler", scheduler]) == 0
+            names = sorted(p.name for p in (tmp_path / f"one{k}").iterdir())
+            assert names == sorted(p.name for p in (tmp_path / f"many{k}").iterdir())
+            _, mismatch, errors = filecmp.cmpfiles(tmp_path / f"one{k}", tmp_path / f"many{k}", names, shallow=False)
+            assert (mismatch, errors) == ([], [])
+    finally:
+        run.EVENT_BATCH_ARTICLES = original
+    alignment = pd.read_parquet(tmp_path / "many1" / "alignment.parquet")
+    assert alignment["event_id"].nunique() == 60
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".mediacompare")]

@@ -41,7 +41,7 @@ each article. Asking for ``event="all"`` explicitly compares them as one event r
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -305,11 +305,22 @@ def event_batches(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFr
                claim_parts.get(b, claims.iloc[0:0] if claims is not None else None))
 
 
-def event_tables(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
-    """:func:`compare_event` mapped over batches of whole events of ``base``, concatenated in event order."""
+BatchMapper = Callable[[list[tuple[pd.DataFrame, pd.DataFrame, "pd.DataFrame | None"]]],
+                       Iterable[dict[str, pd.DataFrame]]]
+"""Maps :func:`compare_event` over a list of batches and returns the results in order (e.g. on Dask workers:
+:func:`analysis.cluster.event_mapper`)."""
+
+
+def event_tables(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None,
+                 mapper: BatchMapper | None = None) -> dict[str, pd.DataFrame]:
+    """:func:`compare_event` mapped over batches of whole events of ``base``, concatenated in event order.
+
+    ``mapper``: where the batches are compared (default: here, one batch at a time)."""
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in EVENT_TABLES}
-    for arts, sents, cl in event_batches(base, sentences, claims):
-        for name, df in compare_event(arts, sents, cl).items():
+    batches = event_batches(base, sentences, claims)
+    results = mapper(list(batches)) if mapper is not None else (compare_event(*b) for b in batches)
+    for result in results:
+        for name, df in result.items():
             if not df.empty:
                 parts[name].append(df)
     empty = compare_event(base.iloc[0:0], sentences.iloc[0:0], None) if not all(parts.values()) else {}
@@ -320,7 +331,7 @@ def event_tables(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFra
 def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq: int | None = None,
                    stopwords: bool | str | Iterable[str] | None = None, n_boot: int | None = None,
                    seed: int | None = None, max_all: int | None = None, settings: CompareSettings | None = None,
-                   keyness: bool = True) -> dict[str, pd.DataFrame]:
+                   keyness: bool = True, mapper: BatchMapper | None = None) -> dict[str, pd.DataFrame]:
     """Every comparison table of one analysis, keyed by name (see the module docstring).
 
     ``event``: compare only that event (an ``event_id``, or ``"all"`` for articles without one); None or
@@ -328,7 +339,8 @@ def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq
     holds every option; ``min_freq``, ``stopwords``, ``n_boot``, ``seed`` and ``max_all`` override it. More
     than ``max_all`` articles without an event id are grouped automatically (module docstring; ``events``
     table). The statistics pair within the *given* event ids only. ``keyness=False`` leaves the keyness table
-    out (:func:`write_comparison` streams it). Deterministic.
+    out (:func:`write_comparison` streams it). ``mapper``: where the per-event batches are compared
+    (:func:`event_tables`). Deterministic.
     """
     s = _settings(settings, min_freq=min_freq, stopwords=stopwords, n_boot=n_boot, seed=seed, max_all=max_all)
     event = str(event) if event else None
@@ -339,7 +351,7 @@ def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq
     arts = resolved if event is None else resolved[resolved["event_id"] == event]
     events = arts.loc[:, EVENTS_COLUMNS].sort_values(["event_id", "outlet", "article_id"], kind="stable")
     base = arts.loc[:, [c for c in arts.columns if c not in ("given_event_id", "method")]]
-    per_event = event_tables(base, sentences, tables.records.get("claims"))
+    per_event = event_tables(base, sentences, tables.records.get("claims"), mapper)
     out = {
         "events": events.reset_index(drop=True),
         "reuse": per_event["reuse"],
@@ -372,7 +384,8 @@ def _near_duplicates(articles: pd.DataFrame, sentences: pd.DataFrame, event: str
 
 
 def write_comparison(tables: AnalysisTables, out_dir: str | Path, event: str | None = None,
-                     formats: Iterable[str] = FORMATS, settings: CompareSettings | None = None) -> dict[str, Path]:
+                     formats: Iterable[str] = FORMATS, settings: CompareSettings | None = None,
+                     mapper: BatchMapper | None = None) -> dict[str, Path]:
     """Write every table of :func:`compare_tables` to ``out_dir`` as ``NAME.csv`` and ``NAME.parquet``.
 
     Returns ``{"NAME.csv": path, "NAME.parquet": path, …}`` in table order. CSV floats are written with
@@ -385,7 +398,7 @@ def write_comparison(tables: AnalysisTables, out_dir: str | Path, event: str | N
     out.mkdir(parents=True, exist_ok=True)
     formats = list(formats)
     paths: dict[str, Path] = {}
-    computed = compare_tables(tables, event, settings=s, keyness=False)
+    computed = compare_tables(tables, event, settings=s, keyness=False, mapper=mapper)
     for name in COMPARISON_TABLES:
         if name == "keyness":
             paths.update(_write_keyness(tables, computed["events"], out, event, formats, s))
