@@ -153,6 +153,36 @@ def test_forest_plot_with_many_outlets_keeps_the_smallest_q() -> None:
     assert "the 8 of 20 contrasts with the smallest q" in forest.caption
 
 
+def test_forest_plot_names_the_contrasts_once_per_row_of_panels() -> None:
+    """Six metrics (two columns of panels) for three long outlet names: the contrast names stand beside the first
+    column only, every panel keeps at least a third of the figure's width for its own axis, and every text
+    (titles, names, q) stays inside the figure (names repeated beside each column squeezed the panels)."""
+    names = ["Fox News (Online News)", "The Hill", "Washington Examiner"]
+    metrics = ["ari", "coleman_liau", "new_dale_chall", "flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog"]
+    rows = [{"scope": "pooled", "metric": m, "target": "", "contrast": "pair", "outlet_a": a, "outlet_b": b,
+             "n_a": 20, "n_b": 20, "difference": 0.5, "ci_low": -1.0, "ci_high": 2.0, "p_adjusted": 1.0,
+             "p_value": 0.5, "design": "independent articles", "status": "tested", "note": ""}
+            for m in metrics for i, a in enumerate(names) for b in names[i + 1:]]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from analysis.figures.style import style_context
+
+    fig = plot_forest(pd.DataFrame(rows)).figure
+    canvas = FigureCanvasAgg(fig)
+    with style_context():
+        canvas.draw()
+        drawn = fig.get_tightbbox(canvas.get_renderer())  # every drawn artist (titles, names, q), in inches
+    panels = [ax for ax in fig.axes if ax.axison]
+    first = [ax for ax in panels if ax.get_position().x0 < 0.5]
+    second = [ax for ax in panels if ax.get_position().x0 >= 0.5]
+    assert len(first) == len(second) == 3
+    assert all(ax.get_yticklabels()[0].get_text().startswith("Fox News") for ax in first)
+    assert all({t.get_text() for t in ax.get_yticklabels()} == {""} for ax in second)
+    assert all(ax.get_position().width > 0.2 for ax in panels)
+    w, h = fig.get_size_inches()
+    assert drawn.x0 >= -0.01 and drawn.y0 >= -0.01 and drawn.x1 <= w + 0.01 and drawn.y1 <= h + 0.01
+
+
 def execute(tmp_path: Path, corpus: Path, event: str = "") -> nbformat.NotebookNode:
     return execute_notebook(NOTEBOOK, tmp_path / NOTEBOOK.name, {
         "corpus": str(corpus), "tables_dir": "", "output_dir": str(tmp_path / "out"), "event": event})

@@ -181,7 +181,8 @@ def plot_forest(stats_df: pd.DataFrame, metrics: Sequence[str] | None = None, sc
     axes = [grid[i % nrows, i // nrows] for i in range(len(keys))]  # fill column by column
     for spare in [grid[i % nrows, i // nrows] for i in range(len(keys), nrows * ncols)]:
         spare.set_axis_off()
-    for ax, (metric, target) in zip(axes, keys, strict=True):
+    labels = [f"{wrap_label(a, 20)} − {wrap_label(b, 20)}".replace("\n", " ") for a, b in pairs]
+    for i, (ax, (metric, target)) in enumerate(zip(axes, keys, strict=True)):
         sub = df[(df["metric"] == metric) & (df["target"] == target)]
         for k, (oa, ob) in enumerate(pairs):
             r = sub[(sub["outlet_a"] == oa) & (sub["outlet_b"] == ob)]
@@ -198,14 +199,17 @@ def plot_forest(stats_df: pd.DataFrame, metrics: Sequence[str] | None = None, sc
                         textcoords="offset points", fontsize=6, va="center", color="#333333")
         ax.axvline(0, color=NEUTRAL, linewidth=0.6, zorder=2)
         ax.set_ylim(len(pairs) - 0.5, -0.5)
-        ax.set_yticks(range(len(pairs)), [f"{wrap_label(a, 20)} − {wrap_label(b, 20)}".replace("\n", " ")
-                                          for a, b in pairs] if len(pairs) > 1 else [""])
+        # every panel has the same contrast rows: only the first column names them, so two columns of
+        # panels keep their width (names repeated beside each column squeezed the panels to slivers)
+        shown = len(pairs) > 1 and i // nrows == 0
+        ax.set_yticks(range(len(pairs)), labels if shown else [""] * len(pairs))
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="y", visible=False)
-        ax.set_title(_row_label(metric, target), loc="left", fontsize=7, pad=2)
+        ax.set_title(wrap_label(_row_label(metric, target), 44 if ncols == 1 else 34, 2), loc="left", fontsize=7,
+                     pad=2)
         lo, hi = ax.get_xlim()
         ax.set_xlim(min(lo, -abs(hi) * 0.05), max(hi, abs(lo) * 0.05))  # keep zero in view
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=5))  # tick labels of a half-width panel do not collide
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4))  # tick labels of a narrow panel do not collide
     pair_text = "; ".join(f"{md(a)} − {md(b)}" for a, b in pairs)
     if n_contrasts > len(pairs):
         pair_text += (f"; the {len(pairs)} of {n_contrasts:,} contrasts with the smallest q on these metrics, the "
