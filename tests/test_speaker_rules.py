@@ -114,3 +114,62 @@ def test_according_to_an_s_form_and_an_adverb_before_the_participle():
                      "Washington Post.")
     assert [(q.kind, q.speaker_surface, q.text) for q in quotes] == [
         ("according_to", "reports", "Burns, a former diplomat, was named director")]
+
+
+# ---- round 4 (issue 7 §3): speakers that are fragments, addressees or evidence; hand-labelled speakers
+
+def test_an_s_form_after_a_plural_quantifier_is_a_noun():
+    # Fox News RRt3cs5w1Kn7SqVX: "various intelligence reports viewed by" names no speaker ("laid out in various
+    # intelligence" was one); the report is the sources'
+    quotes = _quotes("Multiple sources confirmed to Fox News that what initially put Flynn on the radar was the "
+                     "number of interactions he had with senior Russian government officials in 2016, as laid out "
+                     "in various intelligence reports viewed by Obama White House officials.")
+    assert [q.speaker_surface for q in quotes] == ["Multiple sources"]
+
+
+def test_a_sentence_initial_that_is_a_determiner_and_an_inner_report_has_its_own_speaker():
+    # Fox News RRt3cs5w1Kn7SqVX: the email's section reports that Comey suggested; the suggestion is Comey's
+    quotes = _quotes("That section says Comey suggested to Obama that the National Security Council [NSC] might "
+                     "not want to pass “sensitive information related to Russia” to incoming National Security "
+                     "Adviser Flynn.")
+    assert [(q.speaker_surface, q.text[:24]) for q in quotes] == [
+        ("That section", "Comey suggested to Obama"), ("Comey", "the National Security Co")]
+
+
+def test_a_contracted_pronoun_is_the_pronoun():
+    # HotAir RWlaj2lza9QgdFx1: the writer's "I’d add": the speaker is "I" (unresolved: the author), never "I’d"
+    (q,) = _quotes("But I’d add to that that him getting consistently beaten by Cruz at the delegate level is a "
+                   "microcosm of how Trump’s image as wheeler-dealer extraordinaire is oversold.")
+    assert (q.speaker, q.speaker_surface) == ("", "I")
+
+
+def test_the_phrase_after_told_is_the_addressee():
+    # Reuters 5746_center: the anonymous official told Reuters; Reuters is not the speaker
+    (q,) = _quotes("Initial reports did not indicate any U.S. casualties, the U.S. official, speaking on condition "
+                   "of anonymity, told Reuters.")
+    assert (q.speaker_surface, q.text) == ("the U.S. official", "Initial reports did not indicate any U.S. casualties")
+
+
+def test_a_list_of_places_after_in_stays_with_its_noun():
+    # AP dFnKXFuiwnr023uN: the officials speak, not "Florida and Illinois"
+    (q,) = _quotes("Elections officials in Arizona, Florida and Illinois said they were taking precautions to make "
+                   "sure voters could safely cast their ballots, despite widening calls for people to avoid going "
+                   "in public.")
+    assert q.speaker_surface == "Elections officials in Arizona, Florida and Illinois"
+
+
+def test_for_the_first_time_is_no_part_of_the_speaker():
+    # AP dFnKXFuiwnr023uN
+    quotes = _quotes("The president for the first time acknowledged that the pandemic may send the economy into a "
+                     "recession.")
+    assert [q.speaker_surface for q in quotes] == ["The president"]
+
+
+def test_citing_evidence_at_a_sentence_start_is_no_attribution():
+    # AP Fact Check 7RVSeJjL4fJb6f8U: Birx stressed; the increases are what she cited, not a source
+    quotes = _quotes("Citing increases particularly in the under-40 age group, Birx stressed that much more testing "
+                     "is needed because that’s the age group most likely to be infected without showing symptoms.")
+    assert [(q.kind, q.speaker_surface) for q in quotes] == [("indirect", "Birx")]
+    # a cited source still is one
+    quotes = _quotes("Citing unnamed officials, the newspaper reported that the deal was off.")
+    assert ("citing", "unnamed officials") in [(q.kind, q.speaker_surface) for q in quotes]
