@@ -173,3 +173,38 @@ def test_citing_evidence_at_a_sentence_start_is_no_attribution():
     # a cited source still is one
     quotes = _quotes("Citing unnamed officials, the newspaper reported that the deal was off.")
     assert ("citing", "unnamed officials") in [(q.kind, q.speaker_surface) for q in quotes]
+
+
+def test_a_quoted_fragment_under_affirmed_is_the_subjects_speech():
+    # Fox News RRt3cs5w1Kn7SqVX: "by the book" is Comey's (affirmed to Obama), reported by the note; not a scare
+    # quote of "the note"
+    quotes = _quotes('Comey affirmed to Obama he was proceeding "by the book," according to the note, and went on '
+                     'to discuss concerns about Flynn.')
+    got = [(q.kind, q.speaker_surface) for q in quotes]
+    assert ("indirect", "Comey") in got and ("direct", "the note") not in got
+    assert next(q for q in quotes if q.speaker_surface == "Comey").rule == "mixed"  # the fragment inside it
+
+
+def test_a_participle_after_an_according_to_opening_takes_the_clause_subject():
+    # Fox News RRt3cs5w1Kn7SqVX: Obama, "saying", in the email's account
+    quotes = _quotes('According to the email, Obama brought up that consideration, saying "he wants to be sure '
+                     'that, as we engage with the incoming team, we are mindful.”')
+    assert [q.speaker_surface for q in quotes if q.kind == "direct"] == ["Obama"]
+
+
+def test_a_quote_inside_an_inverted_clause_and_its_continuation_take_the_clause_speaker():
+    # AP dFnKXFuiwnr023uN: both quotes of the paragraph are DeSantis' ("he said" closes the first sentence)
+    quotes = _quotes("Gov. Ron Desantis said he would leave it up to communities whether to restrict access to "
+                     "beaches.\n“It’s not probably advisable to have spring break gatherings” but that people in "
+                     "small groups at the beach is probably OK, he said. “I think the communities can work that out.”")
+    direct = [(q.rule, q.speaker) for q in quotes if q.kind == "direct"]
+    assert direct == [("clause_after", "Ron Desantis"), ("continuation", "Ron Desantis")]
+
+
+def test_a_quote_before_a_second_quote_shares_the_speaker_after_it():
+    # Reuters aMzZ0ljv39BPiLHb: both quotation-mark pairs are Matthew Jacobs'
+    quotes = _quotes("If the report includes “evidence of misconduct by the sitting president of the United "
+                     "States,” then “I think you have to believe the public interest is so extreme that there will "
+                     "be a mechanism for release,” said Matthew Jacobs, a former federal prosecutor.")
+    assert [(q.rule, q.speaker_surface) for q in quotes] == [("next_quote_speaker", "Matthew Jacobs"),
+                                                             ("speaker_after", "Matthew Jacobs")]

@@ -29,6 +29,9 @@ from .stance import (
 )
 from .subjects import _SubjectRules
 
+NEXT_QUOTE_WORDS = 3  # our choice: journalist's words between two quotes that share the speaker after the second
+# (the first must be longer than SCARE_MAX_WORDS: "the “Capitol Hill Organized Protest,” or “CHOP,”" names, not speech)
+
 
 class _DirectQuotes(_SubjectRules):
     """Direct quotes: the speaker of each quoted span (after it, before it, a frame verb or noun, a
@@ -84,6 +87,67 @@ class _DirectQuotes(_SubjectRules):
                     self.per_quoted.add(cstart)
                 if tag.rule == "speaker_before" and tag.hit is not None and tag.hit.tier:
                     self.by_verb.setdefault(tag.hit.start, []).append(q)
+
+    def _clause_speakers(self) -> None:
+        """Unattributed direct quotes that a reporting clause of their own sentence attributes after all, found
+        once every quote is known (before pronouns are resolved), in text order:
+
+        * a quote inside the clause of an inverted attribution ("“It’s not probably advisable to have spring
+          break gatherings” but that people … is probably OK, he said.", AP dFnKXFuiwnr023uN);
+        * a quote followed in its sentence, at most ``NEXT_QUOTE_WORDS`` words of the journalist's between, by a
+          quote with a speaker after it ("If the report includes “evidence of misconduct …,” then “I think …,”
+          said Matthew Jacobs", Reuters aMzZ0ljv39BPiLHb);
+        * then, as in the first pass, a quote continuing one that got its speaker here ("… he said. “I think the
+          communities can work that out.”").
+        """
+        live = [q for q in self.quotes if q is not None]
+        prev: Quote | None = None
+        for q in sorted((q for q in live if q.kind == "direct"), key=lambda q: q.start):
+            if q.rule == "unattributed":
+                got = self._clause_source(q, live)
+                if got is not None:
+                    src, rule = got
+                    q = self._take_speaker(q, src, rule, src.speaker_rule)
+                elif prev is not None and prev.rule in {"clause_after", "next_quote_speaker"}:
+                    self.last_direct = prev
+                    first = self.doc.sentences[q.sentence_index]
+                    if self._continued(first, q.start - 1) is prev:
+                        q = self._take_speaker(q, prev, "continuation", "continuation of the previous quote")
+            prev = q
+
+    def _clause_source(self, q: Quote, live: list[Quote]) -> tuple[Quote, str] | None:
+        """The quote whose speaker an unattributed direct quote ``q`` takes (:meth:`_clause_speakers`), and the
+        rule, or None."""
+        words = [t for t in self.doc.sentences[q.end_sentence_index].tokens if t.is_word]
+        for r in live:
+            if r is q or not (r.speaker or r.speaker_surface):
+                continue
+            if r.kind == "indirect" and r.rule == "clause_then_speaker" and r.start <= q.start <= r.start + 1 \
+                    and q.end <= r.end + 2:  # the quote opens the clause (not '… by asking, “…” documents said.')
+                verb = next((h for h in self.hits[r.sentence_index] if h.start >= r.end and h.lemma == r.verb), None)
+                if verb is not None:
+                    self.used_verbs.add(verb.start)  # the clause names this quote's speaker, not a new report
+                return r, "clause_after"
+            if r.kind == "direct" and r.rule == "speaker_after" and r.sentence_index == q.end_sentence_index \
+                    and len(q.text.split()) > SCARE_MAX_WORDS \
+                    and r.start > q.end and sum(1 for t in words if q.end < t.start < r.start
+                                                and not self._in_direct(t.start)) <= NEXT_QUOTE_WORDS:
+                return r, "next_quote_speaker"
+        return None
+
+    def _take_speaker(self, q: Quote, src: Quote, rule: str, speaker_rule: str) -> Quote:
+        """Give quote ``q`` the speaker of ``src`` (a pronoun still to resolve, or a continuation, included)."""
+        new = replace(q, speaker=src.speaker, speaker_surface=src.speaker_surface, speaker_type=src.speaker_type,
+                      named=src.named, rule=rule, speaker_rule=speaker_rule)
+        key, src_key = _key(q), _key(src)
+        self.quotes[self.position[key]] = new
+        if rule == "continuation":
+            self.continues[key] = src_key
+        elif src_key in self.pending:
+            self.pending[key] = self.pending[src_key]
+        elif src_key in self.continues:
+            self.continues[key] = self.continues[src_key]
+        return new
 
     def _framed(self, s: Sentence, open_at: int) -> _Tag | None:
         """The speaker of quoted words that are the object of a frame verb ("X called the ruling a “…”", "X
