@@ -208,3 +208,33 @@ def test_a_quote_before_a_second_quote_shares_the_speaker_after_it():
                      "be a mechanism for release,” said Matthew Jacobs, a former federal prosecutor.")
     assert [(q.rule, q.speaker_surface) for q in quotes] == [("next_quote_speaker", "Matthew Jacobs"),
                                                              ("speaker_after", "Matthew Jacobs")]
+
+
+def test_they_after_officials_of_a_country_is_the_officials():
+    # Reuters 5749_center: "U.S." starts the speaker phrase but the officials are the antecedent of "they"
+    quotes = _quotes('U.S. officials said only China can help solve questions about the true origins of the virus. '
+                     '"China\'s cooperation most likely would be needed to reach a conclusive assessment of the '
+                     'origins of COVID-19," they said.')
+    assert [(q.speaker_surface, q.speaker) for q in quotes] == [("U.S. officials", "U.S. officials"),
+                                                               ("they", "U.S. officials")]
+
+
+def test_may_after_a_given_name_is_a_surname():
+    # BBC E5pZc1o2iOC9qLx5: Theresa May called the attack "sickening" (the speaker is not "Theresa"); a capitalised
+    # "Will" is a name, not an auxiliary (allsides QbuDPvrq0cgJCqWf: "Mr. Will said")
+    (q,) = _quotes('A man set off a bomb in the foyer at 22:33 BST on Monday. Theresa May called the attack '
+                   '"sickening".')
+    assert (q.speaker_surface, q.text) == ("Theresa May", "sickening")
+    (q,) = _quotes("“If something’s going to come out, get it out in a hurry,” Mr. Will said.")
+    assert q.speaker_surface == "Mr. Will"
+    (q,) = _quotes("Trump last May said the deal was dead.")
+    assert q.speaker_surface == "Trump"
+
+
+def test_the_prime_minister_is_not_a_first_minister():
+    # BBC E5pZc1o2iOC9qLx5: Scotland's First Minister is no antecedent of "the prime minister" (Theresa May, named
+    # before only as "Theresa May"): the description stays unresolved rather than wrong
+    quotes = _quotes("Scotland's First Minister Nicola Sturgeon said police were in contact with the families. In a "
+                     "statement in Downing Street on Tuesday, the prime minister said the bombing had been a "
+                     '"callous terrorist attack" that targeted "defenceless young people".')
+    assert [q.speaker for q in quotes] == ["Nicola Sturgeon", "the prime minister"]

@@ -152,10 +152,16 @@ def _article_persons(doc: ParsedArticle, analysis: ActorAnalysis, table: ActorTa
     return found
 
 
+# Words that make a title of their own with the title after them: "the prime minister" is no "minister" held by
+# Scotland's First Minister (BBC E5pZc1o2iOC9qLx5), "the vice president" no "president".
+TITLE_PREFIXES = frozenset("prime first deputy vice assistant under associate junior".split())
+
+
 def _role_holder(words: list[str], employer: str, persons: _ArticlePersons) -> tuple[str, str] | None:
     """(person, title) of the first role (in ``analysis.roles`` order) whose title, or its plural, is a run of
     ``words`` and whose employer agrees with the phrase's (either unknown, or the same); None if none is."""
     hits = [r for i in range(len(words)) for j in range(i + 1, min(len(words), i + persons.longest_title) + 1)
+            if not (i and words[i - 1] in TITLE_PREFIXES)
             for r in persons.by_title.get(" ".join(words[i:j]), ()) if not employer or not r[3] or r[3] == employer]
     if not hits:
         return None

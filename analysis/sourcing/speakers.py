@@ -236,6 +236,11 @@ class AntecedentIndex:
             return
         i = bisect_left(self._starts, cand.start)
         if i < len(self._starts) and self._starts[i] == cand.start:
+            old = self._cands[i]
+            if old.kind == "country" and cand.kind in ("plural", "person") and cand.end > old.end:
+                # "U.S. officials said … “…,” they said." (Reuters 5749_center): the country is a modifier of the
+                # speaker phrase that starts with it; the people are the antecedent
+                self._cands[i] = cand
             return
         self._starts.insert(i, cand.start)
         self._cands.insert(i, cand)

@@ -66,7 +66,8 @@ class _SubjectRules(_SpeakerResolution):
             elif toks[j].lower[:-2] in PRONOUNS and toks[j].lower.endswith(("'s", "’s")):
                 return toks[j].start, toks[j].end - 2, "start" if j == 0 else "word"
         passive = False
-        while j >= 0 and toks[j].is_word and (
+        # a capitalised word inside the sentence is no auxiliary ("Theresa May called", BBC E5pZc1o2iOC9qLx5)
+        while j >= 0 and toks[j].is_word and not (j > 0 and toks[j].text[:1].isupper()) and (
                 toks[j].lower in SKIP_BEFORE_VERB or toks[j].lower in BE_FORMS or toks[j].lower.endswith(("n't", "n’t"))
                 or _adverb(toks[j]) or toks[j].lower in {"declined", "refused"}
                 or (toks[j].lower == "to" and j > 0 and toks[j - 1].lower in {"declined", "refused"})):
@@ -154,6 +155,9 @@ class _SubjectRules(_SpeakerResolution):
         boundary = "start" if a < 0 else ("comma" if toks[a].text == "," else "word")
         k = j
         while k > start and toks[k].lower in TIME_WORDS | MONTHS | {"in", "at", "late", "early"}:
+            if k == j and toks[k].lower in MONTHS and toks[k].text[:1].isupper() and toks[k - 1].is_word \
+                    and toks[k - 1].text[:1].isupper() and toks[k - 1].lower not in TIME_WORDS | MONTHS:
+                break  # "Theresa May called the attack “sickening”" (BBC E5pZc1o2iOC9qLx5): a surname, not a date
             k -= 1
         if k < j and any(toks[m].lower in MONTHS | TIME_WORDS - {"on", "this", "last", "earlier", "later"}
                          for m in range(k + 1, j + 1)):
