@@ -238,3 +238,14 @@ def test_the_prime_minister_is_not_a_first_minister():
                      "statement in Downing Street on Tuesday, the prime minister said the bombing had been a "
                      '"callous terrorist attack" that targeted "defenceless young people".')
     assert [q.speaker for q in quotes] == ["Nicola Sturgeon", "the prime minister"]
+
+
+def test_she_after_an_indefinite_role_subject_is_that_description():
+    # Fox News RRt3cs5w1Kn7SqVX: "She" is the spokeswoman (named only later), not Rice, whom the sentence is about
+    quotes = _quotes("But on Tuesday, a spokeswoman for Rice indicated that despite Comey’s suggestion, others in the "
+                     "Obama administration did not necessarily proceed that way. She said Rice, for one, did not "
+                     "change the way she dealt with her successor.")
+    assert [(q.speaker_surface, q.speaker) for q in quotes] == [("She", "a spokeswoman for Rice")]
+    # a named subject is still the antecedent
+    (q,) = _quotes("Susan Rice met reporters on Tuesday. She said the plan was good.")
+    assert q.speaker == "Susan Rice"
