@@ -249,3 +249,19 @@ def test_she_after_an_indefinite_role_subject_is_that_description():
     # a named subject is still the antecedent
     (q,) = _quotes("Susan Rice met reporters on Tuesday. She said the plan was good.")
     assert q.speaker == "Susan Rice"
+
+
+def test_a_participle_opening_its_sentence_reports_for_the_main_subject():
+    # AP 6112_center: Biden declared the quoted words; a Reuters byline ("Reporting by …") is still no report
+    (q,) = _quotes("Declaring that the United States and other big economies must “get this done,” President Joe "
+                   "Biden opened a global climate summit Thursday aimed at getting world leaders to dig deeper.")
+    assert (q.text, q.speaker) == ("get this done", "Joe Biden")
+    assert _quotes("Reporting by Jeff Mason; Editing by Tom Brown.") == []
+
+
+def test_a_show_title_after_said_on_is_no_quote_and_the_clause_before_is_reported():
+    # Reuters 5817_center: Fauci said the clause before; "This Week" is ABC's show
+    quotes = _quotes("A sufficient percentage of Americans have now been vaccinated to avoid lockdowns, Fauci said "
+                     "on ABC's \"This Week\".")
+    assert [(q.kind, q.speaker_surface, q.text) for q in quotes] == [
+        ("indirect", "Fauci", "A sufficient percentage of Americans have now been vaccinated to avoid lockdowns")]

@@ -29,6 +29,8 @@ from .stance import (
 )
 from .subjects import _SubjectRules
 
+# Nouns of a medium right before a quoted title ("the show “Face the Nation”").
+MEDIUM_NOUNS = frozenset("show program programme podcast newspaper magazine book film movie series column".split())
 NEXT_QUOTE_WORDS = 3  # our choice: journalist's words between two quotes that share the speaker after the second
 # (the first must be longer than SCARE_MAX_WORDS: "the “Capitol Hill Organized Protest,” or “CHOP,”" names, not speech)
 
@@ -68,6 +70,9 @@ class _DirectQuotes(_SubjectRules):
                 # the poll' the phrase attributes the sentence, and the respondents said "no")
                 tag = _Tag(per, None, self.doc.sentences[sentence_at(self.doc, per[0])], "speaker_after_per")
             short = n_words <= SCARE_MAX_WORDS and not re.search(r"[.!?…](?:\s|$)|,\s*$", content)
+            if short and self._work_title(first, open_at, content):
+                self.scare.append((cstart, cend, content))  # "Fauci said on ABC's “This Week”": a show's title
+                continue
             if tag is None and short:  # "called the ruling a “turning point”": a source's words, not scare quotes
                 tag = self._framed(first, open_at)
             inherit = self._continued(first, open_at) if tag is None else None
@@ -148,6 +153,35 @@ class _DirectQuotes(_SubjectRules):
         elif src_key in self.continues:
             self.continues[key] = self.continues[src_key]
         return new
+
+    @staticmethod
+    def _work_title(s: Sentence, open_at: int, content: str) -> bool:
+        """Whether short quoted words are the title of a show, book or paper: every word capitalised, right after a
+        possessive name or a medium noun ("on ABC's “This Week”", Reuters 5817_center; "the show “Face the Nation”")."""
+        words = content.split()
+        if not words or not all(w[:1].isupper() or w.lower() in {"the", "of", "a", "and", "to", "in", "on"}
+                                for w in words) or not words[0][:1].isupper():
+            return False
+        before = [t for t in s.tokens if t.end <= open_at]
+        if not before or not before[-1].is_word:
+            return False
+        last = before[-1].text
+        return (last.endswith(("’s", "'s")) and last[:1].isupper()) or last.lower() in MEDIUM_NOUNS
+
+    def _subject_after_opener(self, s: Sentence, hit: VerbHit, open_at: int) -> _Tag | None:
+        """'Declaring that the United States … must “get this done,” President Joe Biden opened a global climate
+        summit' (AP 6112_center): a participle opening its sentence reports for the main clause's subject, the
+        name right after the quote and its comma; None when the participle does not open the sentence or no
+        name and verb follow."""
+        toks = s.tokens
+        first = next((n for n, t in enumerate(toks) if t.is_word and t.lower not in {"and", "but"}), len(toks))
+        if first != hit.token_index or not hit.form.lower().endswith("ing"):
+            return None
+        k = next((n for n, t in enumerate(toks) if t.start > open_at and t.is_word and not self._in_direct(t.start)),
+                 None)
+        if k is None or toks[k - 1].is_word:
+            return None
+        return self._subject_at(s, k, len(toks), hit, f"'{hit.form}'")
 
     def _framed(self, s: Sentence, open_at: int) -> _Tag | None:
         """The speaker of quoted words that are the object of a frame verb ("X called the ruling a “…”", "X
@@ -347,6 +381,9 @@ class _DirectQuotes(_SubjectRules):
             if not hit.tier and not adjacent:
                 continue  # a tag verb attributes only right before the quote ("As Daley put it, “…”")
             i = hit.token_index
+            opener = self._subject_after_opener(s, hit, open_at)
+            if opener is not None:
+                return opener
             if _subjectless(toks, hit):
                 tag = self._clause_subject(s, i, hit, f"'{hit.form}'")
                 if tag is not None:

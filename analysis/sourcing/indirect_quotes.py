@@ -125,7 +125,10 @@ class _VerbAttributions(_DirectQuotes):
         toks = s.tokens
         k = hit.token_index + hit.n_tokens
         rest = [t for t in toks[k:] if t.is_word and t.start < end]
-        first = next((t for t in rest if t.lower not in TIME_WORDS), None)
+        # a preposition right after the verb opens the phrase, even one that is also a time word ("said on ABC's
+        # “This Week”", Reuters 5817_center)
+        first = rest[0] if rest and rest[0].lower in {"on", "in", "at"} \
+            else next((t for t in rest if t.lower not in TIME_WORDS), None)
         limit = 8 if [t.lower for t in rest[:3]] not in MEDIUM_PHRASES else 20  # "said in an interview with …"
         return first is not None and first.lower in NOT_SPEAKER_START - {"that", "by", "of"} and len(rest) <= limit \
             and not any(t.lower in BOUNDARY_WORDS | {"why", "how"} for t in rest) \

@@ -174,7 +174,12 @@ def reporting_verbs_for(settings: Settings | None) -> ReportingVerbs:
 def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[str] = frozenset()) -> bool:
     """Word-order rules telling a verb use from a noun or adjective use of the same form."""
     first = tokens[i]
-    if first.text[:1].isupper():  # "United States", "State Department", "Reports"
+    nxt0 = tokens[i + n] if i + n < len(tokens) else None
+    if first.text[:1].isupper() and not (
+            i == 0 and n == 1 and first.lower.endswith("ing") and nxt0 is not None
+            and (nxt0.lower == "that" or nxt0.text in {"“", '"'})):
+        # "United States", "State Department", "Reports", "Reporting by …"; not a participle opening its sentence
+        # before its clause or quote ("Declaring that … “get this done,” President Joe Biden opened", AP 6112_center)
         return False
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + n] if i + n < len(tokens) else None
