@@ -265,3 +265,33 @@ def test_a_show_title_after_said_on_is_no_quote_and_the_clause_before_is_reporte
                      "on ABC's \"This Week\".")
     assert [(q.kind, q.speaker_surface, q.text) for q in quotes] == [
         ("indirect", "Fauci", "A sufficient percentage of Americans have now been vaccinated to avoid lockdowns")]
+
+
+def test_told_an_outlet_on_condition_of_anonymity_reports_the_clause_before():
+    # the Reuters formula (Reuters 5746_center: "the U.S. official, speaking on condition of anonymity, told
+    # Reuters"); here with the condition after the addressee, as wire copy also prints it
+    (q,) = _quotes("The deal would collapse, the sources told Reuters on condition of anonymity because they were "
+                   "not authorized to speak publicly.")
+    assert (q.rule, q.speaker_surface, q.text) == ("clause_then_speaker", "the sources", "The deal would collapse")
+    # the addressee is not part of the reported clause ("The Pajhwok news agency said …", 5746_center, told)
+    (q,) = _quotes("The company told Reuters it would appeal.")
+    assert (q.speaker_surface, q.text) == ("The company", "it would appeal.")
+
+
+def test_a_name_apposed_after_a_description_after_said_is_the_speaker():
+    # British style (BBC, The Guardian): "said the prime minister, Boris Johnson"; roundups 5996_center "said his
+    # wife, Sheraine Lathon, 69, of Richton Park" (read by hand: her words)
+    (q,) = _quotes("“We will not allow it,” said the foreign secretary, Dominic Raab, on Monday.")
+    assert q.speaker_surface == "Dominic Raab"
+    (q,) = _quotes("“We will not allow it,” said the minister, who spoke in London.")
+    assert q.speaker_surface == "the minister"
+    (q,) = _quotes("“I gave his daughter the flag,” said his wife, Sheraine Lathon, 69, of Richton Park.")
+    assert q.speaker_surface == "Sheraine Lathon"
+
+
+def test_a_show_title_after_told_is_no_quote():
+    # allsides 6Zxn5j3YTLJjXvYG: Abbott told “WBAP Morning News” that …; 6031_right: Fox News’ “Hannity”
+    quotes = _quotes("Abbott told “WBAP Morning News” that either Friday or Monday, he will revise his order.")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "either Friday or Monday, he will revise his order.")]
+    quotes = _quotes("Lohmeier told Fox News’ “Hannity” that the videos “were sent out to every base.”")
+    assert [q.kind for q in quotes] == ["indirect"]

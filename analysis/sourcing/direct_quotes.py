@@ -35,6 +35,27 @@ NEXT_QUOTE_WORDS = 3  # our choice: journalist's words between two quotes that s
 # (the first must be longer than SCARE_MAX_WORDS: "the “Capitol Hill Organized Protest,” or “CHOP,”" names, not speech)
 
 
+def _name_apposed_after(s: Sentence, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """'“…,” said the prime minister, Boris Johnson.' (British house style; BBC, The Guardian): a description
+    after the verb followed by a comma and a capitalised name of two to four words that ends the clause gives the
+    name; None otherwise."""
+    toks = s.tokens
+    k = next((n for n, t in enumerate(toks) if t.start >= phrase[1]), len(toks))
+    first = next((t for t in toks if t.start >= phrase[0]), None)
+    if first is None or first.text[:1].isupper() or k >= len(toks) or toks[k].text != ",":
+        return None
+    name = []
+    for t in toks[k + 1:]:
+        if not (t.is_word and t.text[:1].isupper()) and not (t.text == "." and name and len(name[-1].text) == 1):
+            break
+        name.append(t)
+    words = [t for t in name if t.is_word]
+    nxt = toks[k + 1 + len(name)] if k + 1 + len(name) < len(toks) else None
+    if not 2 <= len(words) <= 4 or (nxt is not None and nxt.text not in {",", ".", ";"}):
+        return None
+    return words[0].start, words[-1].end
+
+
 class _DirectQuotes(_SubjectRules):
     """Direct quotes: the speaker of each quoted span (after it, before it, a frame verb or noun, a
     continuation of the quote before it), or a scare quote when none attributes it.
@@ -163,10 +184,14 @@ class _DirectQuotes(_SubjectRules):
                                 for w in words) or not words[0][:1].isupper():
             return False
         before = [t for t in s.tokens if t.end <= open_at]
+        if len(before) >= 2 and before[-1].text in {"’", "'"} and before[-2].is_word and before[-2].text[:1].isupper():
+            return True  # "Fox News’ “Hannity”": a possessive apostrophe of its own
         if not before or not before[-1].is_word:
             return False
         last = before[-1].text
-        return (last.endswith(("’s", "'s")) and last[:1].isupper()) or last.lower() in MEDIUM_NOUNS
+        return (last.endswith(("’s", "'s", "s’", "s'")) and last[:1].isupper()) or last.lower() in MEDIUM_NOUNS \
+            or last.lower() in {"told", "on"}  # 'told “WBAP Morning News” that …', 'said on “Hannity”'
+
 
     def _subject_after_opener(self, s: Sentence, hit: VerbHit, open_at: int) -> _Tag | None:
         """'Declaring that the United States … must “get this done,” President Joe Biden opened a global climate
@@ -347,6 +372,8 @@ class _DirectQuotes(_SubjectRules):
                     # "“…,” adding that …": the participle's subject is the speaker of the clause before
                     return self._implicit(hit, s, open_at, "speaker_after")
                 after = name_after(s.tokens, hit.token_index + hit.n_tokens)
+                if after is not None:
+                    after = _name_apposed_after(s, after) or after
                 return _Tag(after, hit, s, "speaker_after") if after else None
         return None
 

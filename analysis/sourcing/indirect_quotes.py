@@ -40,6 +40,21 @@ SOURCE_NOUNS = frozenset("""report data poll survey study statement document rec
     source letter memo analysis assessment finding release account interview testimony post tweet""".split())
 
 
+OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
+
+
+def _after_addressee(words: list[Token]) -> list[Token]:
+    """The words after the addressee of "told" ("told Reuters", "told the Associated Press", "told reporters")."""
+    n = 0
+    if words and words[0].lower in OBJECT_PRONOUNS:
+        n = 1
+    elif len(words) > 1 and words[0].lower == "the" and words[1].text[:1].isupper():
+        n = 1
+    while n < len(words) and words[n].text[:1].isupper():
+        n += 1
+    return words[n:]
+
+
 class _VerbAttributions(_DirectQuotes):
     """Indirect quotes and attribution phrases: a reporting verb with its complement ("X said that …"), a
     clause followed by its speaker ("…, state media reported"), "as reported by X", "according to X", "citing X".
@@ -98,6 +113,11 @@ class _VerbAttributions(_DirectQuotes):
                     start = hit.end
                 if start == hit.end and _no_complement(toks, i + hit.n_tokens):
                     continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
+                if start == hit.end and hit.lemma == "tell":
+                    words = [t for t in toks[i + hit.n_tokens:] if t.is_word]
+                    rest = _after_addressee(words)
+                    if rest and len(rest) < len(words):  # "He told Reuters the deal would collapse": Reuters was told
+                        start = self._after_that(toks, toks.index(rest[0]), rest[0].start)
                 end = self._clause_end(s, start)
                 outside = sum(1 for t in toks if t.is_word and start <= t.start and t.end <= end
                               and not self._in_direct(t.start))
@@ -125,6 +145,11 @@ class _VerbAttributions(_DirectQuotes):
         toks = s.tokens
         k = hit.token_index + hit.n_tokens
         rest = [t for t in toks[k:] if t.is_word and t.start < end]
+        if hit.lemma == "tell":
+            rest = _after_addressee(rest)  # "…, the sources told Reuters on condition of anonymity …"
+        cut = next((n for n, t in enumerate(rest) if t.lower == "anonymity"), None)
+        if cut is not None:  # the wire formula "on condition of anonymity because they were not authorized …"
+            rest = rest[:cut + 1]
         # a preposition right after the verb opens the phrase, even one that is also a time word ("said on ABC's
         # “This Week”", Reuters 5817_center)
         first = rest[0] if rest and rest[0].lower in {"on", "in", "at"} \
