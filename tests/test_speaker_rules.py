@@ -295,3 +295,14 @@ def test_a_show_title_after_told_is_no_quote():
     assert [(q.kind, q.text) for q in quotes] == [("indirect", "either Friday or Monday, he will revise his order.")]
     quotes = _quotes("Lohmeier told Fox News’ “Hannity” that the videos “were sent out to every base.”")
     assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_the_head_of_a_title_names_its_only_holder():
+    # HuffPost MsscYdtXsiyDFs3n (devset, labelled Christopher Donovan): "the speaker" after "House Speaker …"
+    quotes = _quotes("House Speaker Christopher G. Donovan faces a primary. \"I've done nothing wrong, and we'll "
+                     "leave it there,\" the speaker said.")
+    assert [(q.speaker_surface, q.speaker) for q in quotes] == [("the speaker", "Christopher G. Donovan")]
+    # two holders of a "minister" title: the description stays unresolved
+    quotes = _quotes("Foreign Minister Sergei Lavrov met Deputy Foreign Minister Andrey Rudenko. \"No,\" the "
+                     "minister said.")
+    assert [q.speaker for q in quotes] == ["the minister"]
