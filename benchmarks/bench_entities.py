@@ -2,7 +2,7 @@
 
 Run from the repository root (needs ``../shared/corpora``, see tests/fixtures/devset/README.md)::
 
-    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout] [--corpora DIR] [--out benchmarks/entities.md]
+    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4] [--corpora DIR] [--out FILE.md]
 
 The labels (``tests/fixtures/devset/*.yaml``) hold article ids, short surfaces and excerpts only; the
 article texts are re-read from the corpora at run time. The toolkit runs through its public pipeline
@@ -51,6 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
 # held-out quotes and speakers (measured before and after a change, never developed against)
 HELDOUT_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_heldout_speakers"
+# round-4 development sample of quotes and speakers (wire and British house styles; rules are developed on it)
+R4_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_speakers_r4"
 CORPORA = ROOT.parent / "shared" / "corpora"
 SOURCES = ("allsides_dev.jsonl.gz", "roundups_dev.jsonl")
 TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -912,17 +914,21 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 
 
 def split_folders(split: str) -> list[Path]:
-    """The fixture folders of a split: the devset, or the two held-out sets (entities; quotes and speakers)."""
-    return [DEVSET / "heldout", HELDOUT_SPEAKERS] if split == "heldout" else [DEVSET]
+    """The fixture folders of a split: the devset, the two held-out sets (entities; quotes and speakers), or
+    the round-4 speaker development sample (``r4``)."""
+    if split == "heldout":
+        return [DEVSET / "heldout", HELDOUT_SPEAKERS]
+    return [R4_SPEAKERS] if split == "r4" else [DEVSET]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
-    ap.add_argument("--split", choices=("dev", "heldout"), default="dev",
+    ap.add_argument("--split", choices=("dev", "heldout", "r4"), default="dev",
                     help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder "
                          "(entities) and tests/fixtures/devset_heldout_speakers (quotes), measured only before and "
-                         "after a round of rule changes, never read for errors")
+                         "after a round of rule changes, never read for errors; r4: tests/fixtures/devset_speakers_r4 "
+                         "(quotes and speakers of wire and British house styles, a development sample)")
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--code", type=Path, default=ROOT,
                     help="folder holding the analysis package to measure (default: this repository)")

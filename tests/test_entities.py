@@ -188,3 +188,18 @@ def test_rewrite_south_korea_by_hand():
     assert v[("share_of_sentences", "South Korea")].value == pytest.approx(5 / 16)
     assert v[("prominence", "South Korea")].value == pytest.approx(5 - 43 / 16)
     assert v[("n_actor_mentions", "")].value == 39
+
+
+def test_may_after_a_given_name_is_part_of_the_name():
+    # BBC E5pZc1o2iOC9qLx5: "Theresa May" is one person; "May 5" stays a date
+    from analysis.entities import analyse_actors
+    from analysis.metrics.base import Settings
+    from analysis.model import Article
+    from analysis.parse import parse_article
+
+    def actors(text: str) -> set[str]:
+        return {m.actor for m in analyse_actors(parse_article(Article("t", text)), Settings()).mentions}
+
+    assert actors("Theresa May called the attack sickening.") == {"Theresa May"}
+    assert "Theresa" not in actors("Prime Minister Theresa May said the attack was sickening.")
+    assert not any("May" in a for a in actors("The Senate voted in May. Senator Chuck Grassley spoke on May 5."))

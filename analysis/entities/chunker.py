@@ -112,6 +112,9 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
                 pass
             elif j == i:
                 pass
+            elif t.text == "May" and toks[j - 1].kind == "word" and is_cap(toks[j - 1]) \
+                    and not (j + 1 < n and toks[j + 1].kind == "number"):
+                pass  # "Theresa May called the attack “sickening”" (BBC E5pZc1o2iOC9qLx5): a surname, not the month
             elif t.text == "." and len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper():
                 pass  # the full stop of an initial
             elif t.text == "." and (toks[j - 1].text in ("Jr", "Sr", "St") or

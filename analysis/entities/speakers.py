@@ -152,12 +152,29 @@ def _article_persons(doc: ParsedArticle, analysis: ActorAnalysis, table: ActorTa
     return found
 
 
+# Words that make a title of their own with the title after them: "the prime minister" is no "minister" held by
+# Scotland's First Minister (BBC E5pZc1o2iOC9qLx5), "the vice president" no "president".
+TITLE_PREFIXES = frozenset("prime first deputy vice assistant under associate junior".split())
+
+
 def _role_holder(words: list[str], employer: str, persons: _ArticlePersons) -> tuple[str, str] | None:
     """(person, title) of the first role (in ``analysis.roles`` order) whose title, or its plural, is a run of
     ``words`` and whose employer agrees with the phrase's (either unknown, or the same); None if none is."""
     hits = [r for i in range(len(words)) for j in range(i + 1, min(len(words), i + persons.longest_title) + 1)
+            if not (i and words[i - 1] in TITLE_PREFIXES)
             for r in persons.by_title.get(" ".join(words[i:j]), ()) if not employer or not r[3] or r[3] == employer]
     if not hits:
-        return None
+        return _head_title_holder(words, employer, persons)
     _, person, title, _ = min(hits)
     return person, title
+
+
+def _head_title_holder(words: list[str], employer: str, persons: _ArticlePersons) -> tuple[str, str] | None:
+    """'“I've done nothing wrong,” the speaker said.' (HuffPost MsscYdtXsiyDFs3n, after "House Speaker
+    Christopher G. Donovan"): "the" and a title's head noun name the one person of the article whose title
+    ends in that noun; None when no person or several do (an ambiguous description stays unresolved)."""
+    if len(words) != 2 or words[0] != "the":
+        return None
+    found = {(r[1], r[2]) for title, roles in persons.by_title.items() if title.split()[-1] == words[1]
+             and not title.endswith("s") for r in roles if not employer or not r[3] or r[3] == employer}
+    return next(iter(found)) if len({p for p, _ in found}) == 1 and len(found) == 1 else None

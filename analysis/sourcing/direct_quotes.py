@@ -29,6 +29,32 @@ from .stance import (
 )
 from .subjects import _SubjectRules
 
+# Nouns of a medium right before a quoted title ("the show “Face the Nation”").
+MEDIUM_NOUNS = frozenset("show program programme podcast newspaper magazine book film movie series column".split())
+NEXT_QUOTE_WORDS = 3  # our choice: journalist's words between two quotes that share the speaker after the second
+# (the first must be longer than SCARE_MAX_WORDS: "the “Capitol Hill Organized Protest,” or “CHOP,”" names, not speech)
+
+
+def _name_apposed_after(s: Sentence, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """'“…,” said the prime minister, Boris Johnson.' (British house style; BBC, The Guardian): a description
+    after the verb followed by a comma and a capitalised name of two to four words that ends the clause gives the
+    name; None otherwise."""
+    toks = s.tokens
+    k = next((n for n, t in enumerate(toks) if t.start >= phrase[1]), len(toks))
+    first = next((t for t in toks if t.start >= phrase[0]), None)
+    if first is None or first.text[:1].isupper() or k >= len(toks) or toks[k].text != ",":
+        return None
+    name = []
+    for t in toks[k + 1:]:
+        if not (t.is_word and t.text[:1].isupper()) and not (t.text == "." and name and len(name[-1].text) == 1):
+            break
+        name.append(t)
+    words = [t for t in name if t.is_word]
+    nxt = toks[k + 1 + len(name)] if k + 1 + len(name) < len(toks) else None
+    if not 2 <= len(words) <= 4 or (nxt is not None and nxt.text not in {",", ".", ";"}):
+        return None
+    return words[0].start, words[-1].end
+
 
 class _DirectQuotes(_SubjectRules):
     """Direct quotes: the speaker of each quoted span (after it, before it, a frame verb or noun, a
@@ -65,6 +91,9 @@ class _DirectQuotes(_SubjectRules):
                 # the poll' the phrase attributes the sentence, and the respondents said "no")
                 tag = _Tag(per, None, self.doc.sentences[sentence_at(self.doc, per[0])], "speaker_after_per")
             short = n_words <= SCARE_MAX_WORDS and not re.search(r"[.!?…](?:\s|$)|,\s*$", content)
+            if short and self._work_title(first, open_at, content):
+                self.scare.append((cstart, cend, content))  # "Fauci said on ABC's “This Week”": a show's title
+                continue
             if tag is None and short:  # "called the ruling a “turning point”": a source's words, not scare quotes
                 tag = self._framed(first, open_at)
             inherit = self._continued(first, open_at) if tag is None else None
@@ -84,6 +113,100 @@ class _DirectQuotes(_SubjectRules):
                     self.per_quoted.add(cstart)
                 if tag.rule == "speaker_before" and tag.hit is not None and tag.hit.tier:
                     self.by_verb.setdefault(tag.hit.start, []).append(q)
+
+    def _clause_speakers(self) -> None:
+        """Unattributed direct quotes that a reporting clause of their own sentence attributes after all, found
+        once every quote is known (before pronouns are resolved), in text order:
+
+        * a quote inside the clause of an inverted attribution ("“It’s not probably advisable to have spring
+          break gatherings” but that people … is probably OK, he said.", AP dFnKXFuiwnr023uN);
+        * a quote followed in its sentence, at most ``NEXT_QUOTE_WORDS`` words of the journalist's between, by a
+          quote with a speaker after it ("If the report includes “evidence of misconduct …,” then “I think …,”
+          said Matthew Jacobs", Reuters aMzZ0ljv39BPiLHb);
+        * then, as in the first pass, a quote continuing one that got its speaker here ("… he said. “I think the
+          communities can work that out.”").
+        """
+        live = [q for q in self.quotes if q is not None]
+        prev: Quote | None = None
+        for q in sorted((q for q in live if q.kind == "direct"), key=lambda q: q.start):
+            if q.rule == "unattributed":
+                got = self._clause_source(q, live)
+                if got is not None:
+                    src, rule = got
+                    q = self._take_speaker(q, src, rule, src.speaker_rule)
+                elif prev is not None and prev.rule in {"clause_after", "next_quote_speaker"}:
+                    self.last_direct = prev
+                    first = self.doc.sentences[q.sentence_index]
+                    if self._continued(first, q.start - 1) is prev:
+                        q = self._take_speaker(q, prev, "continuation", "continuation of the previous quote")
+            prev = q
+
+    def _clause_source(self, q: Quote, live: list[Quote]) -> tuple[Quote, str] | None:
+        """The quote whose speaker an unattributed direct quote ``q`` takes (:meth:`_clause_speakers`), and the
+        rule, or None."""
+        words = [t for t in self.doc.sentences[q.end_sentence_index].tokens if t.is_word]
+        for r in live:
+            if r is q or not (r.speaker or r.speaker_surface):
+                continue
+            if r.kind == "indirect" and r.rule == "clause_then_speaker" and r.start <= q.start <= r.start + 1 \
+                    and q.end <= r.end + 2:  # the quote opens the clause (not '… by asking, “…” documents said.')
+                verb = next((h for h in self.hits[r.sentence_index] if h.start >= r.end and h.lemma == r.verb), None)
+                if verb is not None:
+                    self.used_verbs.add(verb.start)  # the clause names this quote's speaker, not a new report
+                return r, "clause_after"
+            if r.kind == "direct" and r.rule == "speaker_after" and r.sentence_index == q.end_sentence_index \
+                    and len(q.text.split()) > SCARE_MAX_WORDS \
+                    and r.start > q.end and sum(1 for t in words if q.end < t.start < r.start
+                                                and not self._in_direct(t.start)) <= NEXT_QUOTE_WORDS:
+                return r, "next_quote_speaker"
+        return None
+
+    def _take_speaker(self, q: Quote, src: Quote, rule: str, speaker_rule: str) -> Quote:
+        """Give quote ``q`` the speaker of ``src`` (a pronoun still to resolve, or a continuation, included)."""
+        new = replace(q, speaker=src.speaker, speaker_surface=src.speaker_surface, speaker_type=src.speaker_type,
+                      named=src.named, rule=rule, speaker_rule=speaker_rule)
+        key, src_key = _key(q), _key(src)
+        self.quotes[self.position[key]] = new
+        if rule == "continuation":
+            self.continues[key] = src_key
+        elif src_key in self.pending:
+            self.pending[key] = self.pending[src_key]
+        elif src_key in self.continues:
+            self.continues[key] = self.continues[src_key]
+        return new
+
+    @staticmethod
+    def _work_title(s: Sentence, open_at: int, content: str) -> bool:
+        """Whether short quoted words are the title of a show, book or paper: every word capitalised, right after a
+        possessive name or a medium noun ("on ABC's “This Week”", Reuters 5817_center; "the show “Face the Nation”")."""
+        words = content.split()
+        if not words or not all(w[:1].isupper() or w.lower() in {"the", "of", "a", "and", "to", "in", "on"}
+                                for w in words) or not words[0][:1].isupper():
+            return False
+        before = [t for t in s.tokens if t.end <= open_at]
+        if len(before) >= 2 and before[-1].text in {"’", "'"} and before[-2].is_word and before[-2].text[:1].isupper():
+            return True  # "Fox News’ “Hannity”": a possessive apostrophe of its own
+        if not before or not before[-1].is_word:
+            return False
+        last = before[-1].text
+        return (last.endswith(("’s", "'s", "s’", "s'")) and last[:1].isupper()) or last.lower() in MEDIUM_NOUNS \
+            or last.lower() in {"told", "on"}  # 'told “WBAP Morning News” that …', 'said on “Hannity”'
+
+
+    def _subject_after_opener(self, s: Sentence, hit: VerbHit, open_at: int) -> _Tag | None:
+        """'Declaring that the United States … must “get this done,” President Joe Biden opened a global climate
+        summit' (AP 6112_center): a participle opening its sentence reports for the main clause's subject, the
+        name right after the quote and its comma; None when the participle does not open the sentence or no
+        name and verb follow."""
+        toks = s.tokens
+        first = next((n for n, t in enumerate(toks) if t.is_word and t.lower not in {"and", "but"}), len(toks))
+        if first != hit.token_index or not hit.form.lower().endswith("ing"):
+            return None
+        k = next((n for n, t in enumerate(toks) if t.start > open_at and t.is_word and not self._in_direct(t.start)),
+                 None)
+        if k is None or toks[k - 1].is_word:
+            return None
+        return self._subject_at(s, k, len(toks), hit, f"'{hit.form}'")
 
     def _framed(self, s: Sentence, open_at: int) -> _Tag | None:
         """The speaker of quoted words that are the object of a frame verb ("X called the ruling a “…”", "X
@@ -249,6 +372,8 @@ class _DirectQuotes(_SubjectRules):
                     # "“…,” adding that …": the participle's subject is the speaker of the clause before
                     return self._implicit(hit, s, open_at, "speaker_after")
                 after = name_after(s.tokens, hit.token_index + hit.n_tokens)
+                if after is not None:
+                    after = _name_apposed_after(s, after) or after
                 return _Tag(after, hit, s, "speaker_after") if after else None
         return None
 
@@ -283,6 +408,9 @@ class _DirectQuotes(_SubjectRules):
             if not hit.tier and not adjacent:
                 continue  # a tag verb attributes only right before the quote ("As Daley put it, “…”")
             i = hit.token_index
+            opener = self._subject_after_opener(s, hit, open_at)
+            if opener is not None:
+                return opener
             if _subjectless(toks, hit):
                 tag = self._clause_subject(s, i, hit, f"'{hit.form}'")
                 if tag is not None:

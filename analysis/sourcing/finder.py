@@ -24,6 +24,7 @@ class _Finder(_VerbAttributions):
             self._verb_attributions(s)
             self._attribution_phrase("according_to", _ACCORDING, s, "according_to")
             self._attribution_phrase("citing", _CITING, s, "citing")
+        self._clause_speakers()
         self._resolve_pronouns()
         kept = [q for q in self.quotes if q is not None]
         quotes = _harmonise(sorted(kept, key=lambda q: (q.sentence_index, q.start)), self.types)

@@ -23,6 +23,7 @@ from .quote_words import (
     PRONOUNS,
     TIME_WORDS,
     _adverb,
+    _name_words,
     _no_complement,
     _subjectless,
     _with_subject,
@@ -33,6 +34,25 @@ from .stance import (
     VerbHit,
     reports_nothing,
 )
+
+# Head nouns of a cited document or record (a source, not evidence): "Citing a report by …", "citing data from …".
+SOURCE_NOUNS = frozenset("""report data poll survey study statement document record figure statistic estimate filing
+    source letter memo analysis assessment finding release account interview testimony post tweet""".split())
+
+
+OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
+
+
+def _after_addressee(words: list[Token]) -> list[Token]:
+    """The words after the addressee of "told" ("told Reuters", "told the Associated Press", "told reporters")."""
+    n = 0
+    if words and words[0].lower in OBJECT_PRONOUNS:
+        n = 1
+    elif len(words) > 1 and words[0].lower == "the" and words[1].text[:1].isupper():
+        n = 1
+    while n < len(words) and words[n].text[:1].isupper():
+        n += 1
+    return words[n:]
 
 
 class _VerbAttributions(_DirectQuotes):
@@ -86,8 +106,18 @@ class _VerbAttributions(_DirectQuotes):
                 q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
             else:
                 start = self._after_that(toks, i + hit.n_tokens, hit.end)
+                if any(hit.end < h.start < start and self._named_before(toks, i + hit.n_tokens, h)
+                       for h in self.hits[s.index]):
+                    # "That section says Comey suggested to Obama that …" (Fox News RRt3cs5w1Kn7SqVX): the "that"
+                    # opens the inner report's clause; the outer one reports the inner report
+                    start = hit.end
                 if start == hit.end and _no_complement(toks, i + hit.n_tokens):
                     continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
+                if start == hit.end and hit.lemma == "tell":
+                    words = [t for t in toks[i + hit.n_tokens:] if t.is_word]
+                    rest = _after_addressee(words)
+                    if rest and len(rest) < len(words):  # "He told Reuters the deal would collapse": Reuters was told
+                        start = self._after_that(toks, toks.index(rest[0]), rest[0].start)
                 end = self._clause_end(s, start)
                 outside = sum(1 for t in toks if t.is_word and start <= t.start and t.end <= end
                               and not self._in_direct(t.start))
@@ -99,6 +129,15 @@ class _VerbAttributions(_DirectQuotes):
             if q is not None:
                 sent_quotes.append(q)
 
+    @staticmethod
+    def _named_before(toks: Sequence[Token], k: int, inner: VerbHit) -> bool:
+        """Whether the words from token ``k`` to the reporting verb ``inner`` are its own subject: a name or a
+        phrase opened by an article ("says Comey suggested", "said the minister told"), not an object or a
+        preposition ("told him that", "responded by saying that")."""
+        words = toks[k:inner.token_index]
+        return 0 < len(words) <= 5 and all(t.is_word for t in words) and not inner.form.lower().endswith("ing") \
+            and (_name_words(words) or words[0].lower in {"the", "a", "an"})
+
     def _bare_verb(self, s: Sentence, hit: VerbHit, end: int) -> bool:
         """Whether the verb reports nothing after it: only a short phrase led by a preposition follows it up to
         ``end`` ("…, the company said in a statement released through TASS."), with no clause word in it
@@ -106,7 +145,15 @@ class _VerbAttributions(_DirectQuotes):
         toks = s.tokens
         k = hit.token_index + hit.n_tokens
         rest = [t for t in toks[k:] if t.is_word and t.start < end]
-        first = next((t for t in rest if t.lower not in TIME_WORDS), None)
+        if hit.lemma == "tell":
+            rest = _after_addressee(rest)  # "…, the sources told Reuters on condition of anonymity …"
+        cut = next((n for n, t in enumerate(rest) if t.lower == "anonymity"), None)
+        if cut is not None:  # the wire formula "on condition of anonymity because they were not authorized …"
+            rest = rest[:cut + 1]
+        # a preposition right after the verb opens the phrase, even one that is also a time word ("said on ABC's
+        # “This Week”", Reuters 5817_center)
+        first = rest[0] if rest and rest[0].lower in {"on", "in", "at"} \
+            else next((t for t in rest if t.lower not in TIME_WORDS), None)
         limit = 8 if [t.lower for t in rest[:3]] not in MEDIUM_PHRASES else 20  # "said in an interview with …"
         return first is not None and first.lower in NOT_SPEAKER_START - {"that", "by", "of"} and len(rest) <= limit \
             and not any(t.lower in BOUNDARY_WORDS | {"why", "how"} for t in rest) \
@@ -228,7 +275,26 @@ class _VerbAttributions(_DirectQuotes):
             np = self._phrase_after(s, s.start + m.end())
             if np is None:
                 continue
+            if kind == "citing" and pos == s.start and not self._names_a_source(s, np):
+                continue  # "Citing increases particularly in the under-40 age group, Birx stressed that …": evidence
             self._attribute_outside(kind, s, pos, np, None, rule)
+
+    def _names_a_source(self, s: Sentence, np: tuple[int, int]) -> bool:
+        """Whether the phrase after a sentence-initial "Citing" names who or what was cited as a source: a name,
+        people ("unnamed officials") or a document ("a report"), by its head noun (the last word before a
+        preposition, adverbs skipped); not evidence ("Citing increases particularly in the under-40 age group,
+        Birx stressed …", AP Fact Check 7RVSeJjL4fJb6f8U)."""
+        words = [t for t in s.tokens if np[0] <= t.start and t.end <= np[1] and t.is_word]
+        head = []
+        for t in words:
+            if t.lower in NOT_SPEAKER_START or t.lower in {"about", "among", "across", "over"}:
+                break
+            head.append(t)
+        head = [t for t in head if not _adverb(t)]
+        if not head:
+            return True
+        last = head[-1]
+        return last.text[:1].isupper() or self.cues.names_people(last.text) or last.lower.rstrip("s") in SOURCE_NOUNS
 
     def _attributes_quote(self, pos: int) -> bool:
         """Whether the attribution phrase at body offset ``pos`` named the speaker of the direct quote right before

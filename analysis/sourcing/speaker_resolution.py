@@ -21,6 +21,7 @@ from .profile import (
 from .quote_records import Quote, _key, _OrgMention
 from .quote_words import _TRAILING, CONJUNCTIONS, ORG_WINDOW, PRONOUNS, _verb_like
 from .speakers import (
+    CLAUSE_OPENERS,
     GENERIC_ORG_HEADS,
     PENDING,
     PRONOUN_PARAGRAPHS,
@@ -45,6 +46,11 @@ class _SpeakerResolution(_FinderState):
         for s in self.doc.sentences:
             toks = s.tokens
             k = next((n for n, t in enumerate(toks) if t.is_word and t.lower not in CONJUNCTIONS), len(toks))
+            if s.index not in self.too_long and k < len(toks) and toks[k].lower in CLAUSE_OPENERS:
+                k = next((n + 1 for n in range(k, len(toks)) if toks[n].text == ","), len(toks))
+            if s.index not in self.too_long and k < len(toks) and toks[k].lower in {"a", "an"}:
+                self._indefinite_role_subject(s, k)
+                continue
             if s.index in self.too_long or k >= len(toks) or toks[k].lower != "the":
                 continue
             words = []
@@ -68,6 +74,34 @@ class _SpeakerResolution(_FinderState):
                 value = (str(mention.actor), surface, str(getattr(mention, "source_type", "") or OTHER), True)
                 self.antecedents.add(Candidate(toks[k].start, words[-1].end, s.index, "person",
                                                self.genders.get(str(mention.actor), ""), value))
+
+    def _indefinite_role_subject(self, s: Sentence, k: int) -> None:
+        """'But on Tuesday, a spokeswoman for Rice indicated that …. She said Rice, for one, …' (Fox News
+        RRt3cs5w1Kn7SqVX): an indefinite description of one person that is its sentence's subject (a person or
+        gendered role noun, then at most "for"/"of"/"at" and a capitalised name, then a verb) is the antecedent
+        of a later "she"/"he" — a description, so the pronoun's speaker is the description, not the person
+        named inside it."""
+        toks = s.tokens
+        m = k + 1
+        while m < len(toks) and m - k <= 3 and toks[m].is_word and toks[m].text[:1].islower() \
+                and not _verb_like(toks[m].lower) and not self.cues.names_people(toks[m].text):
+            m += 1
+        if m >= len(toks) or not toks[m].is_word or not self.cues.names_people(toks[m].text) \
+                or toks[m].lower.endswith("s"):
+            return
+        end = m
+        if m + 2 < len(toks) and toks[m + 1].lower in {"for", "of", "at", "to"} and toks[m + 2].text[:1].isupper():
+            end = m + 2
+            while end + 1 < len(toks) and toks[end + 1].is_word and toks[end + 1].text[:1].isupper():
+                end += 1
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        if nxt is None or not nxt.is_word or not (_verb_like(nxt.lower) or nxt.lower.endswith("ed")):
+            return
+        surface = self.doc.body[toks[k].start:toks[end].end]
+        words = [t.text for t in toks[k:m + 1]]
+        value = (surface, surface, classify_speaker(surface, self.types), False)
+        self.antecedents.add(Candidate(toks[k].start, toks[end].end, s.index, "person",
+                                       phrase_gender(words, self.cues), value))
 
     # ---- speakers -------------------------------------------------------------------------
     def _pronoun(self, pronoun: str, sentence: Sentence, offset: int) -> tuple[tuple[str, str, str, bool], str]:

@@ -39,10 +39,10 @@ PRONOUNS_FILE = "speaker_pronouns.yaml"
 PENDING = "pronoun: pending"  # speaker rule of a pronoun speaker until the quote finder resolves it
 FILLER_WORDS = 3  # our choice: a paragraph of at most this many words ("Photo", "AD") is a filler line
 # First words of an opening phrase before a clause's subject ("In a letter to McGahn's lawyer, Nadler …")
-CLAUSE_OPENERS = frozenset("""in on at after before without with when while as during since despite following asked
-    speaking responding later earlier meanwhile however also further furthermore moreover additionally still
-    indeed instead nonetheless nevertheless separately likewise similarly finally first second third now then
-    today yesterday but and yet so""".split())
+CLAUSE_OPENERS = frozenset("""according in on at after before without with when while as during since despite
+    following asked speaking responding later earlier meanwhile however also further furthermore moreover
+    additionally still indeed instead nonetheless nevertheless separately likewise similarly finally first second
+    third now then today yesterday but and yet so""".split())
 PRONOUN_PARAGRAPHS = 2  # our choice: earlier paragraphs searched for an antecedent (the pronoun's own plus two)
 PRONOUN_SENTENCES = 12  # our choice: at most this many sentences searched (bounded work per pronoun)
 MALE, FEMALE = "male", "female"
@@ -236,6 +236,11 @@ class AntecedentIndex:
             return
         i = bisect_left(self._starts, cand.start)
         if i < len(self._starts) and self._starts[i] == cand.start:
+            old = self._cands[i]
+            if old.kind == "country" and cand.kind in ("plural", "person") and cand.end > old.end:
+                # "U.S. officials said … “…,” they said." (Reuters 5749_center): the country is a modifier of the
+                # speaker phrase that starts with it; the people are the antecedent
+                self._cands[i] = cand
             return
         self._starts.insert(i, cand.start)
         self._cands.insert(i, cand)

@@ -47,6 +47,9 @@ ARTICLES = frozenset("a an this another each every".split())  # singular, and ne
 VERB_PHRASE_WORDS = frozenset("""also still never not just only then now even already again often always
     will would could can may might must should shall did does do to and or but that who which""".split())
 NOUN_PHRASE_LOOKBACK = 4  # our choice: modifiers between a determiner and its head ("a final quarterly report")
+# Plural quantifiers: an -s form after one of them (modifiers between) heads a noun phrase, since a verb after a
+# plural subject carries no -s ("various intelligence reports viewed by", not "various intelligence report").
+PLURAL_QUANTIFIERS = frozenset("various several many multiple numerous few both these those other conflicting".split())
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,12 @@ def reporting_verbs_for(settings: Settings | None) -> ReportingVerbs:
 def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[str] = frozenset()) -> bool:
     """Word-order rules telling a verb use from a noun or adjective use of the same form."""
     first = tokens[i]
-    if first.text[:1].isupper():  # "United States", "State Department", "Reports"
+    nxt0 = tokens[i + n] if i + n < len(tokens) else None
+    if first.text[:1].isupper() and not (
+            i == 0 and n == 1 and first.lower.endswith("ing") and nxt0 is not None
+            and (nxt0.lower == "that" or nxt0.text in {"“", '"'})):
+        # "United States", "State Department", "Reports", "Reporting by …"; not a participle opening its sentence
+        # before its clause or quote ("Declaring that … “get this done,” President Joe Biden opened", AP 6112_center)
         return False
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + n] if i + n < len(tokens) else None
@@ -195,6 +203,8 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[
         return False  # "in 43 states", "two reports" (not "Article 51 stipulates", not "1,200 said")
     if nxt is not None and nxt.is_word and first.lower.endswith("s") and nxt.lower in NOUN_AFTER:
         return False
+    if first.lower.endswith("s") and _after_plural_quantifier(tokens, i):
+        return False
     return not (n == 1 and first.lower in noun_forms and _heads_noun_phrase(tokens, i))
 
 
@@ -202,6 +212,20 @@ def _possessive_mark(tokens: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` is the apostrophe of a plural possessive glued to its word ("Hindus’")."""
     return k >= 1 and tokens[k].text in {"’", "'"} and tokens[k - 1].end == tokens[k].start \
         and tokens[k - 1].lower.endswith("s")
+
+
+def _after_plural_quantifier(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a plural quantifier opens the phrase the -s form at ``i`` ends, lower-case modifiers between ("as
+    laid out in various intelligence reports viewed by …", Fox News RRt3cs5w1Kn7SqVX): then the form is a noun."""
+    k = i - 1
+    while k >= 0 and i - k <= NOUN_PHRASE_LOOKBACK and tokens[k].is_word and tokens[k].text[:1].islower():
+        t = tokens[k].lower
+        if t in PLURAL_QUANTIFIERS:
+            return True
+        if t in VERB_PHRASE_WORDS or t in SUBJECT_PRONOUNS or t.endswith(("ly", "n't", "n’t")) or t in NEGATIONS:
+            return False
+        k -= 1
+    return False
 
 
 def _heads_noun_phrase(tokens: Sequence[Token], i: int) -> bool:

@@ -4,6 +4,7 @@ attribution) or, for a participle, infinitive or colon, the subject of its claus
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Sentence, Token
@@ -42,6 +43,11 @@ from .speakers import (
 )
 from .stance import VerbHit
 
+# Verbs whose object is who was addressed ("told the Chicago Sun-Times her daughter had asked"): the phrase after
+# them is no subject of a report inside their clause.
+ADDRESSEE_VERBS = frozenset("tell ask urge warn remind assure inform".split())
+_CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
+
 
 class _SubjectRules(_SpeakerResolution):
     """Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
@@ -60,7 +66,8 @@ class _SubjectRules(_SpeakerResolution):
             elif toks[j].lower[:-2] in PRONOUNS and toks[j].lower.endswith(("'s", "’s")):
                 return toks[j].start, toks[j].end - 2, "start" if j == 0 else "word"
         passive = False
-        while j >= 0 and toks[j].is_word and (
+        # a capitalised word inside the sentence is no auxiliary ("Theresa May called", BBC E5pZc1o2iOC9qLx5)
+        while j >= 0 and toks[j].is_word and not (j > 0 and toks[j].text[:1].isupper()) and (
                 toks[j].lower in SKIP_BEFORE_VERB or toks[j].lower in BE_FORMS or toks[j].lower.endswith(("n't", "n’t"))
                 or _adverb(toks[j]) or toks[j].lower in {"declined", "refused"}
                 or (toks[j].lower == "to" and j > 0 and toks[j - 1].lower in {"declined", "refused"})):
@@ -99,10 +106,22 @@ class _SubjectRules(_SpeakerResolution):
                 j = comma - 1
         if j < 0:
             return None
+        contracted = _CONTRACTED.fullmatch(toks[j].text)
+        if contracted and contracted.group(1).lower() in PRONOUNS:
+            # "But I’d add to that that …" (HotAir RWlaj2lza9QgdFx1): the pronoun is the speaker, not "I’d"
+            return toks[j].start, toks[j].start + len(contracted.group(1)), "word"
         a = j
         while a >= 0 and not self._boundary(toks[a]):
             a -= 1
+        if a == 0 and toks[0].text == "That" and j >= 1 and toks[1].is_word and toks[1].text[:1].islower() \
+                and not _verb_like(toks[1].lower) and toks[j].lower[-3:] not in {"ing", "ed"} \
+                and toks[1].lower not in SKIP_BEFORE_VERB | BE_FORMS and not (j > 1 and toks[1].lower.endswith("s")):
+            # (not "That leaves seven toss-up (states)", "That may be the case": a pronoun and its verb)
+            a = -1  # "That section says …" (Fox News RRt3cs5w1Kn7SqVX): a determiner, not a clause word
         start = a + 1
+        listed = self._place_list_head(toks, a, start, j)
+        if listed is not None:
+            a, start = listed
         if start <= j and a > 0 and toks[a].text == "," and _AFFILIATION.match(toks[start].text):
             j = a - 1  # "Chuck Schumer, D-N.Y. said": the affiliation is set off by one comma only
             a = j
@@ -136,10 +155,15 @@ class _SubjectRules(_SpeakerResolution):
         boundary = "start" if a < 0 else ("comma" if toks[a].text == "," else "word")
         k = j
         while k > start and toks[k].lower in TIME_WORDS | MONTHS | {"in", "at", "late", "early"}:
+            if k == j and toks[k].lower in MONTHS and toks[k].text[:1].isupper() and toks[k - 1].is_word \
+                    and toks[k - 1].text[:1].isupper() and toks[k - 1].lower not in TIME_WORDS | MONTHS:
+                break  # "Theresa May called the attack “sickening”" (BBC E5pZc1o2iOC9qLx5): a surname, not a date
             k -= 1
         if k < j and any(toks[m].lower in MONTHS | TIME_WORDS - {"on", "this", "last", "earlier", "later"}
                          for m in range(k + 1, j + 1)):
             j = k  # "President Trump on Wednesday (asked)", "Trump last week": the date is no part of the speaker
+        if j - start >= 4 and [t.lower for t in (toks[j - 3], toks[j - 2], toks[j])] == ["for", "the", "time"]:
+            j -= 4  # "The president for the first time acknowledged" (AP dFnKXFuiwnr023uN): an adverbial
         j = _before_ticker(toks, start, j)
         trimmed = trim_subject(toks, start, j)
         if trimmed is None:
@@ -147,9 +171,46 @@ class _SubjectRules(_SpeakerResolution):
         conj = [m for m in range(trimmed, j) if toks[m].lower in {"and", "but"}]
         if conj and any(_verb_like(toks[m].lower) for m in range(trimmed, conj[-1])):
             trimmed = conj[-1] + 1  # "after a truce was left in tatters and Israel (said)": a clause, then the subject
-        if any(h.token_index != i and trimmed <= h.token_index <= j for h in self.hits[s.index]):
-            return None  # "said in a research (note)", "saying he cannot (comment)": a clause, not a speaker
+        inner = [h for h in self.hits[s.index] if h.token_index != i and trimmed <= h.token_index <= j]
+        if inner:
+            # "That section says Comey suggested to Obama that …" (Fox News RRt3cs5w1Kn7SqVX): the subject of a report
+            # inside another report's clause is the name right after the outer verb (and its "that"); "said in a
+            # research (note)", "saying he cannot (comment)" name no one: a clause, not a speaker
+            k = inner[-1].token_index + inner[-1].n_tokens
+            k += k <= j and toks[k].lower == "that"
+            rest = [t for t in toks[k:j + 1] if t.is_word]
+            described = bool(rest) and rest[0].lower in {"the", "a", "an"} and self.cues.names_people(rest[-1].text)
+            if rest and len(rest) == j + 1 - k and len(rest) <= 5 and j == i - 1 \
+                    and inner[-1].lemma not in ADDRESSEE_VERBS and (_name_words(rest) or described):
+                return toks[k].start, toks[j].end, "word"
+            return None
         return toks[trimmed].start, toks[j].end, boundary
+
+    def _place_list_head(self, toks: Sequence[Token], a: int, start: int, j: int) -> tuple[int, int] | None:
+        """'Elections officials in Arizona, Florida and Illinois said' (AP dFnKXFuiwnr023uN): when the phrase after
+        the comma at ``a`` is the end of a list of capitalised names ("Florida and Illinois") whose first item
+        follows a place preposition, the speaker is the noun phrase before that preposition. Returns the new
+        (boundary index, start index), or None."""
+        words = toks[start:j + 1]
+        if a <= 0 or toks[a].text != "," or not any(t.lower in {"and", "or"} for t in words) or not all(
+                t.is_word and (t.text[:1].isupper() or t.lower in {"and", "or"}) for t in words):
+            return None
+        b = a - 1
+        while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
+            b -= 1
+        while b >= 1 and toks[b].text == "," and toks[b - 1].is_word and toks[b - 1].text[:1].isupper():
+            b -= 1  # more list items: "in Texas, Ohio, Florida and Illinois"
+            while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
+                b -= 1
+        if b < 1 or not toks[b].is_word or toks[b].lower not in {"in", "from", "across", "throughout"}:
+            return None
+        head = b - 1
+        if not (toks[head].is_word and toks[head].text[:1].islower() and self.cues.names_people(toks[head].text)):
+            return None
+        c = head
+        while c >= 0 and not self._boundary(toks[c]):
+            c -= 1
+        return (c, c + 1) if c < head else None
 
     @staticmethod
     def _name_before_description(toks: Sequence[Token], a: int, start: int, j: int) -> tuple[int, int, str] | None:
@@ -307,8 +368,9 @@ class _SubjectRules(_SpeakerResolution):
         if any(h.token_index < i - 1 for h in self.hits[s.index]):
             return None  # "Russia said it would …, reports the Monitor": the clause is a report of its own
         phrase = name_after(toks, k)
-        if phrase is None:
-            return None
+        if phrase is None or hit.lemma == "tell":
+            return None  # "…, the U.S. official, speaking on condition of anonymity, told Reuters." (Reuters
+            # 5746_center): the phrase after "told" is who was told, never the speaker
         words = [t for t in toks[k:] if t.is_word and t.end <= phrase[1]]
         if len(words) > 8 or any(_verb_like(t.lower) or t.lower in PRONOUNS for t in words):
             return None
