@@ -6,10 +6,33 @@ Each helper is checked against values worked out by hand; speed itself is measur
 
 from __future__ import annotations
 
+import gc
+
+import pytest
+
 from analysis.metrics.base import Settings
 from analysis.model import Article
 from analysis.parse import parse_article
+from analysis.pipeline import paused_gc
 from analysis.sourcing.finder import _Finder
+from analysis.sourcing.quotes import quote_finding
+
+
+def test_paused_gc_restores_the_collector_even_on_error() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), paused_gc():
+        raise ValueError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
 
 
 def _finder(quoted: list[tuple[int, int]]) -> _Finder:
@@ -30,3 +53,20 @@ def test_last_quoted_end_is_the_largest_end_of_the_spans_inside() -> None:
     assert finder._last_quoted_end(0, 4) == -1
     finder.quoted.append((85, 90))  # a span added after the first look-up is seen
     assert finder._last_quoted_end(81, 95) == 90
+
+
+def test_the_quote_finder_leaves_no_cycle_behind() -> None:
+    """The finder's state refers to itself (bound methods in its antecedent index); it is cleared once its result
+    is stored, so reference counting frees its quotes, hits and candidates without the cyclic collector."""
+    doc = parse_article(Article("a", "“We will win,” Mr. Smith said. He added that “the vote is close.”"))
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        finding = quote_finding(doc, Settings())
+        gc.collect()
+        left = {type(o).__name__ for o in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert len(finding.quotes) == 2
+    assert not left & {"_Finder", "Quote", "Candidate", "VerbHit", "AntecedentIndex"}
