@@ -7,6 +7,8 @@ Each helper is checked against values worked out by hand; speed itself is measur
 from __future__ import annotations
 
 import gc
+import math
+import zlib
 
 import pytest
 
@@ -70,3 +72,38 @@ def test_the_quote_finder_leaves_no_cycle_behind() -> None:
         gc.garbage.clear()
     assert len(finding.quotes) == 2
     assert not left & {"_Finder", "Quote", "Candidate", "VerbHit", "AntecedentIndex"}
+
+
+def test_list_parts_are_the_json_of_the_whole_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis import cache
+
+    monkeypatch.setattr(cache, "PACK_CHUNK", 2)
+    assert "".join(cache._list_parts([])) == "[]"
+    assert list(cache._list_parts([1, 2, 3, 4, 5])) == ["[", "1,2", ",3,4", ",5", "]"]
+    assert "".join(cache._list_parts(["a", "b", "c"], str.upper)) == '["A","B","C"]'
+    assert zlib.decompress(cache._pack_parts(["[1,", "2", "]"])) == b"[1,2]"
+
+
+def test_encode_detail_in_chunks_reads_back_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis import cache
+    from analysis.metrics.base import Evidence, FamilyResult
+    from analysis.model import Undefined
+
+    monkeypatch.setattr(cache, "PACK_CHUNK", 2)
+    texts = {0: "Rain fell.", 1: "It stopped."}
+    evidence = [Evidence("m", "", 0, 0, 4, "Rain fell.", "Rain"),  # text = its sentence: stored as null
+                Evidence("m", "t", 1, 11, 13, "It", "It"),
+                Evidence("n", "", -1, 0, 5, "Title", "Title")]
+    records = {"quotes": [{"a": 1, "b": "x", "c": (1, 2)}, {"a": 2, "b": "y", "c": ()},
+                          {"a": 3, "b": "z", "c": (3,)}],
+               "claims": [],
+               "hedges": [{"v": Undefined("none"), "w": 0.5, "ok": True, "gone": None}]}
+    blob = cache.encode_detail(FamilyResult([], evidence, records), texts)
+    text = zlib.decompress(blob).decode("utf-8")
+    assert text.count('"Rain fell."') == 0 and text.startswith('[[["m","",0,0,4,null,"Rain"],')
+    got_evidence, got_records = cache.decode_detail(blob, texts)
+    assert got_evidence == evidence
+    assert got_records["quotes"] == records["quotes"] and got_records["claims"] == []
+    hedge = got_records["hedges"][0]
+    assert math.isnan(hedge["v"]) and hedge["v"].reason == "none"
+    assert (hedge["w"], hedge["ok"], hedge["gone"]) == (0.5, True, None)
