@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from .model import MediacompareError, Undefined
 from .outputs import atomic_write
-from .pipeline import COUNT_COLUMNS, FLOAT_COLUMNS, ArticleResult
+from .pipeline import COUNT_COLUMNS, FLOAT_COLUMNS, ArticleResult, paused_gc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -691,13 +691,14 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
     counts: dict[str, int] = {}
     try:
         for res in results:
-            writers["metrics"].write_columns(_metric_columns(res))
-            if "evidence" in writers:
-                writers["evidence"].write(_evidence_rows(res))
-            if "sentences" in writers:
-                writers["sentences"].write(_sentence_rows(res))
-            if detail is not None:
-                detail.write(res)
+            with paused_gc():  # the rows of a huge article are many young objects; no cycle among them
+                writers["metrics"].write_columns(_metric_columns(res))
+                if "evidence" in writers:
+                    writers["evidence"].write(_evidence_rows(res))
+                if "sentences" in writers:
+                    writers["sentences"].write(_sentence_rows(res))
+                if detail is not None:
+                    detail.write(res)
             rows.append(res.article)
             counts[res.article["status"]] = counts.get(res.article["status"], 0) + 1
     finally:
