@@ -25,6 +25,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,6 +134,9 @@ def _kind_of(value: Any) -> str:
 def _core_kinds(columns: list[str]) -> Kinds:
     return {c: "float" if c == "value" else "int" if c in INT_COLUMNS else "str" for c in columns}
 
+
+WRITE_CHUNK = 10_000
+"""Evidence rows of one article made and written at a time (:func:`write_results`)."""
 
 EVIDENCE_WINDOW = 100
 """Most characters of sentence text an evidence row keeps around its cue (plus an ellipsis at each cut)."""
@@ -694,7 +698,9 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
             with paused_gc():  # the rows of a huge article are many young objects; no cycle among them
                 writers["metrics"].write_columns(_metric_columns(res))
                 if "evidence" in writers:
-                    writers["evidence"].write(_evidence_rows(res))
+                    ev_rows = _evidence_rows(res)  # in chunks: a huge article's rows are never all made at once
+                    while chunk := list(islice(ev_rows, WRITE_CHUNK)):
+                        writers["evidence"].write(chunk)
                 if "sentences" in writers:
                     writers["sentences"].write(_sentence_rows(res))
                 if detail is not None:
