@@ -150,3 +150,37 @@ def test_sentiment_drops_vader_tokens_and_a_second_run_gives_the_same() -> None:
     assert second.evidence == first.evidence and second.records == first.records
     assert [e.sentence_index for e in first.evidence] == [-1, 0, 1]
     assert "good" in first.evidence[1].cue and "terrible" in first.evidence[2].cue  # VADER's fired words
+
+
+def test_evidence_written_in_chunks_is_every_row_in_order(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+
+    from analysis import tables
+    from analysis.metrics.base import Evidence, FamilyResult
+    from analysis.pipeline import ArticleResult
+
+    monkeypatch.setattr(tables, "WRITE_CHUNK", 2)
+    sentences = [{"sentence_index": 0, "paragraph_index": 0, "start": 0, "end": 10, "text": "Rain fell.", "tokens": ""}]
+    evidence = [Evidence("m", "", 0, i, i + 1, "Rain fell.", f"c{i}") for i in range(5)]
+    res = ArticleResult({"article_id": "a1", "outlet": "o", "status": "analysed"},
+                        {"fam": FamilyResult([], evidence, {})}, sentences)
+    tables.write_results([res], tmp_path / "m.csv", tmp_path / "e.csv")
+    with open(tmp_path / "e.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == tables.EVIDENCE_COLUMNS
+    # five rows, in order; the 10-character sentence is under the window, so each row keeps it whole
+    assert [(r[5], r[6], r[7], r[8]) for r in rows[1:]] == [(str(i), str(i + 1), "Rain fell.", f"c{i}")
+                                                            for i in range(5)]
+
+
+def test_readability_drops_its_counts_and_a_second_run_gives_the_same() -> None:
+    from analysis.metrics import readability as R
+
+    doc = parse_article(Article("a", "The cat sat. It was a remarkable afternoon."))
+    first = R.compute_readability(doc, Settings())
+    assert R.CACHE_KEY not in doc.cache
+    second = R.compute_readability(doc, Settings())
+    assert second.evidence == first.evidence and second.records == first.records
+    # The cat sat It was a remarkable afternoon: 8 words; remarkable (4) and afternoon (3) are polysyllabic
+    assert first.records["readability_counts"][0]["n_polysyllabic_words"] == 2
+    assert first.records["readability_counts"][0]["n_words"] == 8
