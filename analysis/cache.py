@@ -40,7 +40,7 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import metadata
@@ -180,6 +180,9 @@ def _family_inputs(family: str, settings: Settings) -> tuple[list[Any], list[lis
 _NAN, _TUPLE = "\x00nan", "\x00tuple"  # marker objects: a NaN with its reason, a tuple
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})  # types _enc returns unchanged, tested without a call
+
+
 def _enc(value: Any) -> Any:
     """``value`` made JSON-safe: NaN -> ``{"\\0nan": reason}``, tuple -> ``{"\\0tuple": [...]}``."""
     if isinstance(value, float):
@@ -188,8 +191,8 @@ def _enc(value: Any) -> Any:
         return {_TUPLE: [_enc(v) for v in value]}
     if isinstance(value, list):
         return [_enc(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _enc(v) for k, v in value.items()}
+    if isinstance(value, dict):  # a record: mostly plain values
+        return {k: v if type(v) in _PLAIN else _enc(v) for k, v in value.items()}
     return value
 
 
@@ -202,9 +205,35 @@ def _hook(obj: dict[str, Any]) -> Any:
     return obj
 
 
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def _pack(obj: Any) -> bytes:
-    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-                         .encode("utf-8"), 1)
+    return zlib.compress(_json(obj).encode("utf-8"), 1)
+
+
+PACK_CHUNK = 5000  # list items made JSON at a time by _list_parts
+
+
+def _list_parts(items: Sequence[Any], convert: Callable[[Any], Any] | None = None) -> Iterator[str]:
+    """The JSON text of ``[convert(x) for x in items]`` (``items`` without ``convert``; as :func:`_json` writes
+    it), in pieces of at most :data:`PACK_CHUNK` items: a huge article's evidence and records are never one
+    JSON string."""
+    yield "["
+    for i in range(0, len(items), PACK_CHUNK):
+        chunk = items[i:i + PACK_CHUNK]
+        text = _json(list(chunk) if convert is None else [convert(x) for x in chunk])
+        yield ("," if i else "") + text[1:-1]
+    yield "]"
+
+
+def _pack_parts(parts: Iterable[str]) -> bytes:
+    """:func:`_pack` of the JSON text made of ``parts``, compressed as they come (no copy of the whole text)."""
+    z = zlib.compressobj(1)
+    out = [z.compress(p.encode("utf-8")) for p in parts]
+    out.append(z.flush())
+    return b"".join(out)
 
 
 def _unpack(blob: bytes) -> Any:
@@ -274,9 +303,23 @@ def encode_detail(result: FamilyResult, texts: Mapping[int, str]) -> bytes:
 
     An evidence text equal to its body sentence's (``texts``: sentence index -> text) is stored as ``null``.
     """
-    evidence = [[e.metric, e.target, e.sentence_index, e.start, e.end,
-                 None if texts.get(e.sentence_index) == e.text else e.text, e.cue] for e in result.evidence]
-    return _pack([evidence, _enc(result.records)])
+    def row(e: Evidence) -> list[Any]:
+        return [e.metric, e.target, e.sentence_index, e.start, e.end,
+                None if texts.get(e.sentence_index) == e.text else e.text, e.cue]
+
+    def parts() -> Iterator[str]:  # the text of _json([evidence rows, _enc(result.records)]), a chunk at a time
+        yield "["
+        yield from _list_parts(result.evidence, row)
+        yield ",{"
+        for n, (name, rows) in enumerate(result.records.items()):
+            yield ("," if n else "") + _json(name) + ":"
+            if isinstance(rows, list):
+                yield from _list_parts(rows, _enc)
+            else:
+                yield _json(_enc(rows))
+        yield "}]"
+
+    return _pack_parts(parts())
 
 
 def decode_detail(blob: bytes, texts: Mapping[int, str]) -> tuple[list[Evidence], dict[str, list[dict[str, Any]]]]:
@@ -481,7 +524,7 @@ def cached_analysis(record: Article, settings: Settings, families: list[str], co
     fresh = analyse_record(record, settings, missing)
     if akey + ROW not in found or akey + SENTENCES not in found:
         cache.put(akey + ROW, _pack(_enc(dict(fresh.article))))
-        cache.put(akey + SENTENCES, _pack(fresh.sentences))
+        cache.put(akey + SENTENCES, _pack_parts(_list_parts(fresh.sentences)))
     if fresh.article["status"] != ANALYSED:
         cache.commit()
         return fresh

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import pairwise
+from sys import intern
 
 from .lexicons import load_lexicon
 from .lexicons.verbs import reporting_verb_forms
@@ -235,7 +236,8 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     ellipsis "..." is one token.
     """
     kinds = _KINDS
-    return tuple([make_token(m.group(), m.start() + offset, m.end() + offset, kinds[m.lastgroup])
+    # interned: an article repeats most words ("the", "said"), so its tokens share one string per spelling
+    return tuple([make_token(intern(m.group()), m.start() + offset, m.end() + offset, kinds[m.lastgroup])
                   for m in _TOKEN.finditer(text)])
 
 

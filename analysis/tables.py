@@ -26,12 +26,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .model import MediacompareError, Undefined
 from .outputs import atomic_write
-from .pipeline import COUNT_COLUMNS, FLOAT_COLUMNS, ArticleResult
+from .pipeline import COUNT_COLUMNS, FLOAT_COLUMNS, ArticleResult, paused_gc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -134,6 +135,9 @@ def _kind_of(value: Any) -> str:
 def _core_kinds(columns: list[str]) -> Kinds:
     return {c: "float" if c == "value" else "int" if c in INT_COLUMNS else "str" for c in columns}
 
+
+WRITE_CHUNK = 10_000
+"""Evidence rows of one article made and written at a time (:func:`write_results`)."""
 
 EVIDENCE_WINDOW = 100
 """Most characters of sentence text an evidence row keeps around its cue (plus an ellipsis at each cut)."""
@@ -702,13 +706,16 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
     counts: dict[str, int] = {}
     try:
         for res in results:
-            writers["metrics"].write_columns(_metric_columns(res))
-            if "evidence" in writers:
-                writers["evidence"].write(_evidence_rows(res))
-            if "sentences" in writers:
-                writers["sentences"].write(_sentence_rows(res))
-            if detail is not None:
-                detail.write(res)
+            with paused_gc():  # the rows of a huge article are many young objects; no cycle among them
+                writers["metrics"].write_columns(_metric_columns(res))
+                if "evidence" in writers:
+                    ev_rows = _evidence_rows(res)  # in chunks: a huge article's rows are never all made at once
+                    while chunk := list(islice(ev_rows, WRITE_CHUNK)):
+                        writers["evidence"].write(chunk)
+                if "sentences" in writers:
+                    writers["sentences"].write(_sentence_rows(res))
+                if detail is not None:
+                    detail.write(res)
             rows.append(res.article)
             counts[res.article["status"]] = counts.get(res.article["status"], 0) + 1
     finally:

@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_huge.py                      # 5 MB punctuated, 2 MB unpunctuated
     .venv/bin/python benchmarks/bench_huge.py --mb 1 2 --unpunctuated-mb 0.5 1 --timeout 300
 
-Each measurement runs in a fresh subprocess (peak RSS = ``ru_maxrss`` of that process alone) with a time
+Each measurement runs in a fresh subprocess (peak RSS = ``ru_maxrss`` of that process alone; CPU seconds =
+user + system time of the stage in that process, the figure to compare on a shared machine) with a time
 limit, so a stage that is still quadratic shows up as ``> LIMIT`` instead of hanging the benchmark.
 A family's time is the family alone: the article is parsed first and the parse is not counted (its own
 row gives it). The ``metrics`` row is ``mediacompare metrics ARTICLE -o metrics.csv --evidence
@@ -60,16 +61,16 @@ def make_article(path: Path, megabytes: float, punctuated: bool, seed: int = 11)
 def worker(stage: str, article: Path, out: Path, families: str = "") -> None:
     """Run one stage on ``article`` and print ``{"seconds": …, "peak_mib": …}`` (plus sizes for metrics)."""
     sys.path.insert(0, str(ROOT))
-    text = article.read_text(encoding="utf-8")
     result: dict[str, float] = {}
-    if stage == "metrics":
+    if stage == "metrics":  # the command reads the article itself: no copy of the text held here beside it
         from analysis.cli import main
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         code = main(["metrics", str(article), "-o", str(out / "metrics.csv"), "--evidence", str(out / "evidence.csv"),
                      "--sentences", str(out / "sentences.csv"), "--quiet",
                      *(["--families", families] if families else [])])
         result["seconds"] = time.perf_counter() - t0
+        result["cpu_s"] = time.process_time() - c0
         result["exit"] = code
         result["evidence_mb"] = (out / "evidence.csv").stat().st_size / 1e6 if code == 0 else float("nan")
     else:
@@ -78,16 +79,18 @@ def worker(stage: str, article: Path, out: Path, families: str = "") -> None:
         from analysis.model import Article
         from analysis.parse import parse_article
 
+        text = article.read_text(encoding="utf-8")
         art = Article("huge", text)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if stage == "clean":
             clean_text(text)
         else:
             doc = parse_article(art)
             if stage != "parse":
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 FAMILIES[stage](doc, Settings())
         result["seconds"] = time.perf_counter() - t0
+        result["cpu_s"] = time.process_time() - c0
     result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
@@ -121,8 +124,9 @@ def main() -> None:
         worker(args.worker[0], Path(args.worker[1]), Path(args.worker[2]), args.worker[3])
         return
     print(f"Python {platform.python_version()}, {platform.system()} {platform.machine()}")
-    print("| article | stage | seconds | peak RSS (MiB) | evidence (MB) |")
-    print("|---|---|---:|---:|---:|")
+    print(f"analysis package: {ROOT / 'analysis'}; load average at start: {os.getloadavg()[0]:.1f}")
+    print("| article | stage | seconds | CPU s | peak RSS (MiB) | evidence (MB) |")
+    print("|---|---|---:|---:|---:|---:|")
     cases = [(mb, True) for mb in args.mb] + [(mb, False) for mb in args.unpunctuated_mb]
     with tempfile.TemporaryDirectory() as tmp:
         for mb, punctuated in cases:
@@ -133,10 +137,12 @@ def main() -> None:
                 r = measure(stage, article, args.timeout, args.metrics_families)
                 secs = r["seconds"]
                 secs = f"{secs:.1f}" if isinstance(secs, float) else secs
+                cpu = f"{r['cpu_s']:.1f}" if "cpu_s" in r else ""
                 peak = f"{r['peak_mib']:.0f}" if "peak_mib" in r else ""
                 ev = f"{r['evidence_mb']:.1f}" if "evidence_mb" in r else ""
                 name = f"metrics ({args.metrics_families})" if stage == "metrics" and args.metrics_families else stage
-                print(f"| {label} | {name} | {secs} | {peak} | {ev} |", flush=True)
+                print(f"| {label} | {name} | {secs} | {cpu} | {peak} | {ev} | load {os.getloadavg()[0]:.1f}",
+                      flush=True)
 
 
 if __name__ == "__main__":

@@ -663,8 +663,12 @@ def compute_readability(doc: ParsedArticle, settings: Settings) -> FamilyResult:
          "n_difficult_names": len(sc.difficult_names), "n_fallback_words": len(sc.fallback)}
         for sc in c.sentences
     ]
-    return FamilyResult(
+    result = FamilyResult(
         measurements=scalar_measurements(doc, FAMILY),
         evidence=evidence,
         records={"readability_counts": [counts_record(c)], "readability_sentences": sentence_rows},
     )
+    # no other family reads the counts: dropped so the later families do not run beside them (a second call
+    # counts again)
+    doc.cache.pop(CACHE_KEY, None)
+    return result

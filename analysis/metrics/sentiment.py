@@ -452,7 +452,12 @@ def compute_sentiment(doc: ParsedArticle, settings: Settings) -> FamilyResult:
         result.evidence.append(_evidence(doc.headline, head["compound"], doc.cache[CACHE_HEADLINE_WORDS]))
         rows.append(_record(doc.headline, head))
     scored = sentence_scores(doc)
-    for sentence, scores, words in zip(doc.sentences, scored, doc.cache[CACHE_WORDS], strict=True):
+    # VADER's tokens of every sentence are read here only: dropped from doc.cache (on a huge article they were
+    # a tenth of the memory the later families ran in); a second call re-tokenises
+    words_of = doc.cache.pop(CACHE_WORDS, None)
+    if words_of is None:
+        words_of = tuple(_score_capped(s.text)[1] for s in doc.sentences)
+    for sentence, scores, words in zip(doc.sentences, scored, words_of, strict=True):
         result.evidence.append(_evidence(sentence, scores["compound"], words))
         rows.append(_record(sentence, scores))
     result.records["sentence_tone"] = rows

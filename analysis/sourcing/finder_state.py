@@ -4,7 +4,7 @@ is recorded.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence
@@ -70,6 +70,7 @@ class _FinderState:
         self.used_verbs: set[int] = set()  # start offsets of verbs that only name a direct quote's speaker
         self.direct_starts: list[int] = []  # starts of self.direct (direct quotes are found in text order)
         self.quoted: list[tuple[int, int]] = []  # content spans of direct quotes, also inside mixed quotes
+        self._quoted_index: tuple[int, list[int], list[int]] = (-1, [], [])  # see :meth:`_last_quoted_end`
         self.by_verb: dict[int, list[Quote]] = {}  # verb start -> direct quotes it introduces (speaker_before)
         self.cues: PronounCues = load_pronoun_cues()
         mentions = body_mentions(doc, settings)
@@ -147,6 +148,20 @@ class _FinderState:
     def _stance(self, hit: VerbHit, speaker: str) -> None:
         self.stance[hit.start] = StanceVerb(hit.lemma, hit.tier, hit.form, speaker, hit.sentence_index,
                                             hit.start, hit.end, hit.negated)
+
+    def _last_quoted_end(self, start: int, end: int) -> int:
+        """The largest end of the spans of :attr:`quoted` that lie wholly inside ``[start, end]``, or -1.
+
+        Looked up by bisection on the spans' starts (a span lies inside only if its start does), so the cost
+        is that of the spans starting in the range, not of every quote of the article; the index is rebuilt
+        when spans were added since it was made.
+        """
+        if self._quoted_index[0] != len(self.quoted):
+            spans = sorted(self.quoted)
+            self._quoted_index = (len(spans), [s for s, _ in spans], [e for _, e in spans])
+        _, starts, ends = self._quoted_index
+        inside = ends[bisect_left(starts, start):bisect_right(starts, end)]
+        return max((e for e in inside if e <= end), default=-1)
 
     def _in_direct(self, offset: int) -> bool:
         i = bisect_right(self.direct_starts, offset) - 1  # direct spans are found in text order, never overlap

@@ -312,7 +312,7 @@ class _VerbAttributions(_DirectQuotes):
             start, end = s.start, phrase_start
             # '“…,” Mr. Assad told Al Manar, according to The New York Times.': the Times reports that Assad told
             # Al Manar; the quoted words are Assad's (their own direct quote), not part of the Times' content
-            last = max((d[1] for d in self.quoted if start <= d[0] and d[1] <= end), default=-1)
+            last = self._last_quoted_end(start, end)
             rest = next((t.start for t in s.tokens if t.is_word and t.start > last and not self._in_direct(t.start)),
                         end) if last >= 0 else start
             if last >= 0 and _words_between(s.tokens, rest, end) >= 2:

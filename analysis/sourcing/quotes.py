@@ -59,6 +59,7 @@ def quote_finding(doc: ParsedArticle, settings: Settings | None = None) -> Quote
         quotes, scare, stance, quoted = finder.run()
         doc.cache[key] = QuoteFinding(tuple(quotes), tuple(scare), tuple(stance), tuple(quoted),
                                       tuple(sorted(finder.too_long.items())))
+        finder.__dict__.clear()  # its state refers to itself (bound methods): free it now, not at the next gc
     found: QuoteFinding = doc.cache[key]
     return found
 
