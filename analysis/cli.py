@@ -233,18 +233,24 @@ def _add_parser(sub: argparse._SubParsersAction, name: str, help: str, epilog: s
                           formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
-def _add_analysis_options(p: argparse.ArgumentParser, cluster: bool = False) -> None:
-    """Options of the commands that analyse a corpus themselves (metrics, compare)."""
+SCHEDULER_HELP = ("run on Dask workers: a dask.distributed scheduler address (tcp://host:8786) or local:N for N "
+                  "local worker processes (--jobs is then ignored; needs pip install 'mediacompare[cluster]')")
+METRICS_SCHEDULER_HELP = SCHEDULER_HELP + ("; each .parquet table becomes a Parquet dataset directory of one part "
+                                           "per partition, a .csv table is assembled from the parts")
+COMPARE_SCHEDULER_HELP = SCHEDULER_HELP + ("; the analysis and the per-event tables run on the workers (a working "
+                                           "folder beside -o DIR, removed after), the pooled statistics here; "
+                                           "the same tables as one process")
+
+
+def _add_analysis_options(p: argparse.ArgumentParser, cluster: str = "") -> None:
+    """Options of the commands that analyse a corpus themselves (metrics, compare); ``cluster``: the help of
+    their ``--scheduler`` option (none without it)."""
     p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
     _add_settings_options(p)
     p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="worker processes (default: 1)")
     _add_cache_options(p)
     if cluster:
-        p.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run on Dask workers: a dask.distributed scheduler address (tcp://host:8786) or "
-                            "local:N for N local worker processes; each .parquet table becomes a Parquet "
-                            "dataset directory of one part per partition, a .csv table is assembled from the "
-                            "parts (needs pip install 'mediacompare[cluster]')")
+        p.add_argument("--scheduler", metavar="ADDRESS", help=cluster)
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
 
 
@@ -282,7 +288,7 @@ def add_metrics_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--records", metavar="DIR",
                    help="also write each detail table (e.g. quotes) as DIR/NAME.csv or .parquet, "
                         "in the format of the metrics table")
-    _add_analysis_options(p, cluster=True)
+    _add_analysis_options(p, cluster=METRICS_SCHEDULER_HELP)
     p.set_defaults(run=run_metrics)
 
 
@@ -356,7 +362,7 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from-tables", action="store_true",
                    help="CORPUS is a tables folder written by 'report' (OUT/tables): skip the analysis")
     _add_compare_options(p)
-    _add_analysis_options(p, cluster=True)
+    _add_analysis_options(p, cluster=COMPARE_SCHEDULER_HELP)
     p.set_defaults(run=run_compare)
 
 

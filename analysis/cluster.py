@@ -20,8 +20,9 @@ corpus order (tests/test_cluster.py compares every table with a one-process run)
 
 ``compare --scheduler`` analyses the corpus in the same way into a working folder beside its output (metrics,
 sentences, articles and claims: what the comparison reads), loads those tables on the client, and compares
-batches of whole events on the workers (:func:`event_mapper`); the pooled keyness and statistics run on the
-client. Its tables equal a one-process run's (tests/test_cluster.py).
+batches of whole events on the workers (:func:`event_mapper`; unlike the analysis, these tasks carry their
+events' sentences from the client); the pooled keyness and statistics run on the client. Its tables equal a
+one-process run's (tests/test_cluster.py).
 
 Dask is an optional extra (``pip install mediacompare[cluster]``); nothing else imports this module.
 """
@@ -32,7 +33,8 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
@@ -97,7 +99,7 @@ def analyse_partition(part: Partition, job: Job) -> tuple[dict[str, int], list[d
     from .tables import write_results
 
     folder = Path(job.staging) / f"{part.index:05d}"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(exist_ok=True)  # not its parents: a staging folder the client removed (error, interrupt) stays gone
     rows: list[dict[str, Any]] = []
     keep = frozenset({"metrics", *job.formats} | ({"records"} if job.records_format else set())) & ALL_PARTS
 
@@ -149,16 +151,27 @@ def session(scheduler: str) -> Iterator[Any]:
             cluster.close()
 
 
-def event_mapper(client: Any) -> Callable[[list[tuple[Any, Any, Any]]], list[dict[str, Any]]]:
+def event_mapper(client: Any) -> Callable[[Iterable[tuple[Any, Any, Any]]], Iterator[dict[str, Any]]]:
     """``compare``'s batches of whole events (:func:`analysis.compare.run.event_batches`) compared on the
     workers with :func:`analysis.compare.run.compare_event`, one task per batch; results in batch order, so the
-    tables are those of one process."""
-    def mapper(batches: list[tuple[Any, Any, Any]]) -> list[dict[str, Any]]:
+    tables are those of one process. The batch frames (the events' articles, sentences and claims, already on
+    the client) are sent with their task; at most two tasks per worker thread are in flight, so what travels
+    and waits is bounded. An error or interrupt cancels the tasks not yet done."""
+    def mapper(batches: Iterable[tuple[Any, Any, Any]]) -> Iterator[dict[str, Any]]:
         from .compare.run import compare_event
 
-        if not batches:
-            return []
-        return client.gather(client.map(compare_event, *zip(*batches, strict=True), pure=False))
+        window = 2 * _thread_count(client)
+        flight: deque[Any] = deque()
+        try:
+            for batch in batches:
+                flight.append(client.submit(compare_event, *batch, pure=False))
+                if len(flight) >= window:
+                    yield flight.popleft().result()
+            while flight:
+                yield flight.popleft().result()
+        finally:
+            if flight:
+                client.cancel(list(flight))
     return mapper
 
 
@@ -173,7 +186,11 @@ def run_partitions(client: Any, corpus: Path, text_column: str, job: Job,
     n = client.submit(count_records, path, text_column, pure=False).result()
     parts = plan(n, _thread_count(client), path, text_column, partitions)
     futures = client.map(analyse_partition, parts, job=job, pure=False)
-    return client.gather(futures)
+    try:
+        return client.gather(futures)
+    except BaseException:  # an error or interrupt: the partitions not yet done are not run
+        client.cancel(futures)
+        raise
 
 
 # ---------------------------------------------------------------- assembling the parts
@@ -242,6 +259,7 @@ def run_metrics_on_cluster(scheduler: str, corpus: Path, settings: Settings, tar
     job = Job(settings, str(staging.resolve()), formats, record_format if records_dir is not None else None,
               tuple(record_tables), cache)
     own = client is None
+    staging.mkdir(parents=True)  # made here, so a worker never re-creates it once removed
     client, cluster = connect(scheduler) if own else (client, None)
     try:
         results = run_partitions(client, corpus, text_column, job, partitions)

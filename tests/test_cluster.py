@@ -109,13 +109,22 @@ def test_compare_on_two_workers_gives_the_single_process_tables(tmp_path, seeds_
     """compare --scheduler: the analysis and the per-event batches on the workers, the same files as one process
     (CSV and Parquet byte for byte), on the seeds (one event, every family) and on 180 synthetic articles in 60
     events (per-event tables in 5 batches); the working folder beside the output is removed."""
+    from analysis import cluster
     from analysis.compare import run
     from analysis.synthetic import write_synthetic_corpus
 
     corpus = write_synthetic_corpus(tmp_path / "syn.csv", n_events=60, seed=5)
     cases = [(seeds_dir, ()), (corpus, ("--families", "readability,sentiment"))]
     original = run.EVENT_BATCH_ARTICLES
-    run.EVENT_BATCH_ARTICLES = 40  # 5 batches (tasks) of 180 articles; the in-process workers see it too
+    run.EVENT_BATCH_ARTICLES = 40  # 5 batches (tasks) of 180 articles: read where the batches are made (client)
+    sizes: list[int] = []
+    mapper = cluster.event_mapper
+
+    def counting(client):  # the batches the workers get
+        inner = mapper(client)
+        return lambda batches: inner(b for b in batches if not sizes.append(len(b[0])))
+
+    cluster.event_mapper = counting
     try:
         for k, (source, extra) in enumerate(cases):
             base = ["compare", str(source), "--quiet", "--no-cache", "--resamples", "200", *extra]
@@ -127,6 +136,23 @@ def test_compare_on_two_workers_gives_the_single_process_tables(tmp_path, seeds_
             assert (mismatch, errors) == ([], [])
     finally:
         run.EVENT_BATCH_ARTICLES = original
+        cluster.event_mapper = mapper
+    # the seeds: one event of 2 articles; then 60 events of 3: batch b holds the events whose running count c
+    # (3, 6, …, 180) has (c − 1) // 40 == b: c ≤ 39 (13 events), ≤ 78 (13), ≤ 120 (14), ≤ 159 (13), the last 7
+    assert sizes == [2, 39, 39, 42, 39, 21]
     alignment = pd.read_parquet(tmp_path / "many1" / "alignment.parquet")
     assert alignment["event_id"].nunique() == 60
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".mediacompare")]
+
+
+def test_a_partition_never_recreates_a_removed_staging_folder(tmp_path, seeds_dir):
+    """After an error or interrupt the client removes its staging folder; a partition task still running (or
+    started late) must fail rather than make the folder again beside the user's output."""
+    from analysis.cluster import Job, Partition, analyse_partition
+    from analysis.metrics import Settings
+
+    gone = tmp_path / ".mediacompare-removed"
+    job = Job(Settings(), str(gone), {"metrics": "parquet"}, None, ())
+    with pytest.raises(FileNotFoundError):
+        analyse_partition(Partition(0, str(seeds_dir), "text", 0, 1), job)
+    assert list(tmp_path.iterdir()) == []

@@ -313,13 +313,22 @@ def test_event_batches_give_the_tables_of_each_event(synthetic_tables: AnalysisT
     expected = {name: pd.concat(frames, ignore_index=True) for name, frames in one_by_one.items()}
     assert len(expected["alignment"]) > 0 and len(expected["reuse"]) > 0
     batches = {}
+    calls: list[int] = []
+    compare_event = run.compare_event
+
+    def counted(arts: pd.DataFrame, *rest: object) -> dict[str, pd.DataFrame]:
+        calls.append(len(arts))
+        return compare_event(arts, *rest)
+
     for size in (1, 4, 1000):  # every event alone; whole events of about 4 articles; everything in one batch
         batches[size] = [len(a) for a, _, _ in run.event_batches(base, sentences, claims, size=size)]
-        orig, run.EVENT_BATCH_ARTICLES = run.EVENT_BATCH_ARTICLES, size
+        orig, run.EVENT_BATCH_ARTICLES, run.compare_event = run.EVENT_BATCH_ARTICLES, size, counted
+        calls.clear()
         try:
-            got = run.event_tables(base, sentences, claims)
+            got = run.event_tables(base, sentences, claims)  # the module's batch size, read at call time
         finally:
-            run.EVENT_BATCH_ARTICLES = orig
+            run.EVENT_BATCH_ARTICLES, run.compare_event = orig, compare_event
+        assert calls == batches[size]  # one compare_event call per batch
         for name in run.EVENT_TABLES:
             pd.testing.assert_frame_equal(got[name], expected[name])
     # events in order: 3, 3, 3, 2 articles, the lone one (left out), 3, 3. Batch b holds the events whose

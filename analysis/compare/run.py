@@ -283,10 +283,12 @@ in pandas' per-call overhead than in comparing (2–3-article events); a batch k
 
 
 def event_batches(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFrame | None,
-                  size: int = EVENT_BATCH_ARTICLES
+                  size: int | None = None
                   ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]]:
     """``(articles, sentences, claims)`` of consecutive whole events (in event order) with at least two
-    articles each (one article has nothing to compare), about ``size`` articles a batch; one pass each."""
+    articles each (one article has nothing to compare), about ``size`` (default :data:`EVENT_BATCH_ARTICLES`)
+    articles a batch; one pass each."""
+    size = EVENT_BATCH_ARTICLES if size is None else size
     events = base["event_id"].astype(str)
     counts = events.value_counts()
     multi = counts[counts >= 2].sort_index()
@@ -305,9 +307,9 @@ def event_batches(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFr
                claim_parts.get(b, claims.iloc[0:0] if claims is not None else None))
 
 
-BatchMapper = Callable[[list[tuple[pd.DataFrame, pd.DataFrame, "pd.DataFrame | None"]]],
+BatchMapper = Callable[[Iterable[tuple[pd.DataFrame, pd.DataFrame, "pd.DataFrame | None"]]],
                        Iterable[dict[str, pd.DataFrame]]]
-"""Maps :func:`compare_event` over a list of batches and returns the results in order (e.g. on Dask workers:
+"""Maps :func:`compare_event` over an iterable of batches and yields the results in order (e.g. on Dask workers:
 :func:`analysis.cluster.event_mapper`)."""
 
 
@@ -318,7 +320,7 @@ def event_tables(base: pd.DataFrame, sentences: pd.DataFrame, claims: pd.DataFra
     ``mapper``: where the batches are compared (default: here, one batch at a time)."""
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in EVENT_TABLES}
     batches = event_batches(base, sentences, claims)
-    results = mapper(list(batches)) if mapper is not None else (compare_event(*b) for b in batches)
+    results = mapper(batches) if mapper is not None else (compare_event(*b) for b in batches)
     for result in results:
         for name, df in result.items():
             if not df.empty:
