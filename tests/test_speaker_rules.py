@@ -306,3 +306,19 @@ def test_the_head_of_a_title_names_its_only_holder():
     quotes = _quotes("Foreign Minister Sergei Lavrov met Deputy Foreign Minister Andrey Rudenko. \"No,\" the "
                      "minister said.")
     assert [q.speaker for q in quotes] == ["the minister"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # the addressee is "reporters" / "him": the capitalised name after it is the reported clause's subject
+    ("He told reporters Biden would win the state.", "He", "Biden would win the state."),
+    ("She told him Trump was lying.", "She", "Trump was lying."),
+    # "Reuters Congress would act": a verb follows the capitalised run, so its last word is the subject
+    ("The senator told Reuters Congress would act soon.", "The senator", "Congress would act soon."),
+    ("He told the Associated Press Biden would win.", "He", "Biden would win."),
+    # allsides 9MXr8yALPf9fX6fX: "not" after the addressee is no verb whose subject was swallowed
+    ("Friends told the Daily News not to expect the lawman to go anywhere.", "Friends",
+     "not to expect the lawman to go anywhere."),
+])
+def test_a_name_after_the_addressee_of_told_opens_the_reported_clause(text, speaker, content):
+    (q,) = _quotes(text)
+    assert (q.speaker_surface, q.text) == (speaker, content)
