@@ -322,3 +322,19 @@ def test_the_head_of_a_title_names_its_only_holder():
 def test_a_name_after_the_addressee_of_told_opens_the_reported_clause(text, speaker, content):
     (q,) = _quotes(text)
     assert (q.speaker_surface, q.text) == (speaker, content)
+
+
+def test_the_head_of_a_title_is_not_a_rank_title_ending_in_it():
+    # a Vice President is no "president", an Assistant Secretary no "secretary": nobody in these texts is titled
+    # President or Secretary, so the description stays as printed
+    quotes = _quotes('Vice President Mike Pence arrived on Monday. Trump spoke at the rally. "We will win," the '
+                     'president said.')
+    assert [q.speaker for q in quotes] == ["the president"]
+    quotes = _quotes('Assistant Secretary Jane Doe arrived on Monday. Trump spoke at the rally. "We will act," the '
+                     'secretary said.')
+    assert [q.speaker for q in quotes] == ["the secretary"]
+    # the one President of the text is still "the president"
+    quotes = _quotes('Vice President Mike Pence met President Donald Trump on Monday. "We will win," the president '
+                     'said.')
+    assert [q.speaker for q in quotes] == ["Donald Trump"]
+
