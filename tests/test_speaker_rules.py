@@ -338,3 +338,17 @@ def test_the_head_of_a_title_is_not_a_rank_title_ending_in_it():
                      'said.')
     assert [q.speaker for q in quotes] == ["Donald Trump"]
 
+
+def test_the_other_before_an_s_form_is_a_speaker():
+    # "the other" is one lawyer (a singular pronoun phrase): "says" is its verb, not a noun after a quantifier
+    quotes = _quotes("One lawyer argues the law is void, while the other says it is valid.")
+    assert [(q.speaker_surface, q.text) for q in quotes] == [("One lawyer", "the law is void"),
+                                                            ("the other", "it is valid.")]
+    # "other" as a plural quantifier still makes the -s form a noun (Fox News RRt3cs5w1Kn7SqVX, "various")
+    assert _quotes("As laid out in other intelligence reports viewed by Fox News, the plan failed.") == []
+    # allsides BcechDMymmUEjg0L: words between "the other" and the -s form make it a noun ("states" is sued)
+    quotes = _quotes("The lawsuit says the system dilutes the votes of Latinos in Texas and the other three states "
+                     "that were sued.")
+    assert [(q.speaker_surface, q.text) for q in quotes] == [
+        ("The lawsuit", "the system dilutes the votes of Latinos in Texas and the other three states that were sued.")]
+
