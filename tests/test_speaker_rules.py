@@ -352,3 +352,10 @@ def test_the_other_before_an_s_form_is_a_speaker():
     assert [(q.speaker_surface, q.text) for q in quotes] == [
         ("The lawsuit", "the system dilutes the votes of Latinos in Texas and the other three states that were sued.")]
 
+
+def test_an_organisation_before_a_people_noun_only_modifies_the_subject():
+    # the leaders warned, not the Senate (an organisation name before "leaders" is a modifier)
+    (q,) = _quotes("Warning that the deal “could collapse,” Senate leaders met on Tuesday.")
+    assert (q.text, q.speaker_surface) == ("could collapse", "Senate leaders")
+    (q,) = _quotes("Warning that the deal “could collapse,” the Senate met on Tuesday.")
+    assert q.speaker_surface == "Senate"
