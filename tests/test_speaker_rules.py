@@ -306,3 +306,56 @@ def test_the_head_of_a_title_names_its_only_holder():
     quotes = _quotes("Foreign Minister Sergei Lavrov met Deputy Foreign Minister Andrey Rudenko. \"No,\" the "
                      "minister said.")
     assert [q.speaker for q in quotes] == ["the minister"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # the addressee is "reporters" / "him": the capitalised name after it is the reported clause's subject
+    ("He told reporters Biden would win the state.", "He", "Biden would win the state."),
+    ("She told him Trump was lying.", "She", "Trump was lying."),
+    # "Reuters Congress would act": a verb follows the capitalised run, so its last word is the subject
+    ("The senator told Reuters Congress would act soon.", "The senator", "Congress would act soon."),
+    ("He told the Associated Press Biden would win.", "He", "Biden would win."),
+    # allsides 9MXr8yALPf9fX6fX: "not" after the addressee is no verb whose subject was swallowed
+    ("Friends told the Daily News not to expect the lawman to go anywhere.", "Friends",
+     "not to expect the lawman to go anywhere."),
+])
+def test_a_name_after_the_addressee_of_told_opens_the_reported_clause(text, speaker, content):
+    (q,) = _quotes(text)
+    assert (q.speaker_surface, q.text) == (speaker, content)
+
+
+def test_the_head_of_a_title_is_not_a_rank_title_ending_in_it():
+    # a Vice President is no "president", an Assistant Secretary no "secretary": nobody in these texts is titled
+    # President or Secretary, so the description stays as printed
+    quotes = _quotes('Vice President Mike Pence arrived on Monday. Trump spoke at the rally. "We will win," the '
+                     'president said.')
+    assert [q.speaker for q in quotes] == ["the president"]
+    quotes = _quotes('Assistant Secretary Jane Doe arrived on Monday. Trump spoke at the rally. "We will act," the '
+                     'secretary said.')
+    assert [q.speaker for q in quotes] == ["the secretary"]
+    # the one President of the text is still "the president"
+    quotes = _quotes('Vice President Mike Pence met President Donald Trump on Monday. "We will win," the president '
+                     'said.')
+    assert [q.speaker for q in quotes] == ["Donald Trump"]
+
+
+def test_the_other_before_an_s_form_is_a_speaker():
+    # "the other" is one lawyer (a singular pronoun phrase): "says" is its verb, not a noun after a quantifier
+    quotes = _quotes("One lawyer argues the law is void, while the other says it is valid.")
+    assert [(q.speaker_surface, q.text) for q in quotes] == [("One lawyer", "the law is void"),
+                                                            ("the other", "it is valid.")]
+    # "other" as a plural quantifier still makes the -s form a noun (Fox News RRt3cs5w1Kn7SqVX, "various")
+    assert _quotes("As laid out in other intelligence reports viewed by Fox News, the plan failed.") == []
+    # allsides BcechDMymmUEjg0L: words between "the other" and the -s form make it a noun ("states" is sued)
+    quotes = _quotes("The lawsuit says the system dilutes the votes of Latinos in Texas and the other three states "
+                     "that were sued.")
+    assert [(q.speaker_surface, q.text) for q in quotes] == [
+        ("The lawsuit", "the system dilutes the votes of Latinos in Texas and the other three states that were sued.")]
+
+
+def test_an_organisation_before_a_people_noun_only_modifies_the_subject():
+    # the leaders warned, not the Senate (an organisation name before "leaders" is a modifier)
+    (q,) = _quotes("Warning that the deal “could collapse,” Senate leaders met on Tuesday.")
+    assert (q.text, q.speaker_surface) == ("could collapse", "Senate leaders")
+    (q,) = _quotes("Warning that the deal “could collapse,” the Senate met on Tuesday.")
+    assert q.speaker_surface == "Senate"

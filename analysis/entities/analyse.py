@@ -24,13 +24,18 @@ from .gazetteers import gazetteer
 from .listed import Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
 from .table import NER_TYPES, ActorTable, actor_table
-from .tokens import doc_sentences, initials, is_cap, name_of, span_text, strip_possessive
+from .tokens import doc_sentences, initials, is_cap, name_of, norm, span_text, strip_possessive
 
 if TYPE_CHECKING:
     from ..metrics.base import Settings
 
 SELF_NOTE = "the outlet naming itself"
 
+
+# Words that make a title of their own with the title after them: "the prime minister" is no "minister" held by
+# Scotland's First Minister (BBC E5pZc1o2iOC9qLx5), "the vice president" no "president", "the secretary" no
+# Assistant Secretary.
+TITLE_PREFIXES = frozenset("prime first deputy vice assistant under associate junior".split())
 
 @dataclass(frozen=True)
 class ActorMention:
@@ -239,6 +244,9 @@ def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outle
         (excluded if m.note else mentions).append(m)
         if m.kind == "person" and not m.note:
             t_start, title = title_before(f.sentence.tokens, f.first, table)
+            while title and t_start and norm(f.sentence.tokens[t_start - 1].text).lower() in TITLE_PREFIXES:
+                t_start -= 1  # "Assistant Secretary Jane Doe" holds no "secretary" title: the rank word is kept
+                title = f"{norm(f.sentence.tokens[t_start].text).lower()} {title}"
             if title:
                 roles.setdefault(f.name, []).append((title, employer_before(f.sentence.tokens, t_start, table)))
     return ActorAnalysis(mentions, roles, [_mention(f, "place", "") for f in sorted(places, key=lambda f: f.order)],

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..model import ParsedArticle, Sentence, Token
 from ..segment import tokenize
-from .analyse import ActorAnalysis, ActorMention, analyse_actors
+from .analyse import TITLE_PREFIXES, ActorAnalysis, ActorMention, analyse_actors
 from .coref import name_parts
 from .listed import Found, employer_before, find_listed
 from .rules import RuleRecogniser
@@ -152,9 +152,6 @@ def _article_persons(doc: ParsedArticle, analysis: ActorAnalysis, table: ActorTa
     return found
 
 
-# Words that make a title of their own with the title after them: "the prime minister" is no "minister" held by
-# Scotland's First Minister (BBC E5pZc1o2iOC9qLx5), "the vice president" no "president".
-TITLE_PREFIXES = frozenset("prime first deputy vice assistant under associate junior".split())
 
 
 def _role_holder(words: list[str], employer: str, persons: _ArticlePersons) -> tuple[str, str] | None:
@@ -172,9 +169,12 @@ def _role_holder(words: list[str], employer: str, persons: _ArticlePersons) -> t
 def _head_title_holder(words: list[str], employer: str, persons: _ArticlePersons) -> tuple[str, str] | None:
     """'“I've done nothing wrong,” the speaker said.' (HuffPost MsscYdtXsiyDFs3n, after "House Speaker
     Christopher G. Donovan"): "the" and a title's head noun name the one person of the article whose title
-    ends in that noun; None when no person or several do (an ambiguous description stays unresolved)."""
+    ends in that noun; None when no person or several do (an ambiguous description stays unresolved). A title
+    whose word before the head is in ``TITLE_PREFIXES`` is another office ("the president" is no Vice President,
+    "the secretary" no Assistant Secretary)."""
     if len(words) != 2 or words[0] != "the":
         return None
     found = {(r[1], r[2]) for title, roles in persons.by_title.items() if title.split()[-1] == words[1]
-             and not title.endswith("s") for r in roles if not employer or not r[3] or r[3] == employer}
+             and not title.endswith("s") and TITLE_PREFIXES.isdisjoint(title.split()[-2:-1])
+             for r in roles if not employer or not r[3] or r[3] == employer}
     return next(iter(found)) if len({p for p, _ in found}) == 1 and len(found) == 1 else None

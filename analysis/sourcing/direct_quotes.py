@@ -5,10 +5,10 @@ continuation of the quote before it), or a scare quote when none attributes it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from ..model import Sentence
+from ..model import Sentence, Token
 from ..segment import SENTENCE_OPENERS
 from .quote_marks import OPENERS, _quote_mark_spans, embedded_posts, sentence_at
 from .quote_records import Quote, _key, _Tag
@@ -127,10 +127,20 @@ class _DirectQuotes(_SubjectRules):
           communities can work that out.”").
         """
         live = [q for q in self.quotes if q is not None]
+        # candidate sources indexed once: by start (a clause opening at the quote) and by sentence (a quote after
+        # it in its sentence); each quote is compared with these only, not with every quote of the article
+        order = {id(r): n for n, r in enumerate(live)}
+        by_start = sorted((r.start, order[id(r)]) for r in live if r.kind == "indirect"
+                          and r.rule == "clause_then_speaker" and (r.speaker or r.speaker_surface))
+        by_sentence: dict[int, list[Quote]] = {}
+        for r in live:
+            if r.kind == "direct" and r.rule == "speaker_after" and (r.speaker or r.speaker_surface):
+                by_sentence.setdefault(r.sentence_index, []).append(r)
+        words: dict[int, tuple[list[Token], list[int]]] = {}  # sentence index -> its words and their starts
         prev: Quote | None = None
         for q in sorted((q for q in live if q.kind == "direct"), key=lambda q: q.start):
             if q.rule == "unattributed":
-                got = self._clause_source(q, live)
+                got = self._clause_source(q, live, order, by_start, by_sentence, words)
                 if got is not None:
                     src, rule = got
                     q = self._take_speaker(q, src, rule, src.speaker_rule)
@@ -141,24 +151,32 @@ class _DirectQuotes(_SubjectRules):
                         q = self._take_speaker(q, prev, "continuation", "continuation of the previous quote")
             prev = q
 
-    def _clause_source(self, q: Quote, live: list[Quote]) -> tuple[Quote, str] | None:
+    def _clause_source(self, q: Quote, live: list[Quote], order: dict[int, int], by_start: list[tuple[int, int]],
+                       by_sentence: dict[int, list[Quote]], words: dict[int, tuple[list[Token], list[int]]]
+                       ) -> tuple[Quote, str] | None:
         """The quote whose speaker an unattributed direct quote ``q`` takes (:meth:`_clause_speakers`), and the
-        rule, or None."""
-        words = [t for t in self.doc.sentences[q.end_sentence_index].tokens if t.is_word]
-        for r in live:
-            if r is q or not (r.speaker or r.speaker_surface):
+        rule, or None: the first of ``live`` (whose positions ``order`` gives) that qualifies, among the clauses
+        of ``by_start`` opening at the quote and the quotes of ``by_sentence`` in its last sentence."""
+        lo, hi = bisect_left(by_start, (q.start - 1, -1)), bisect_right(by_start, (q.start, len(live)))
+        cands = [n for _, n in by_start[lo:hi]]
+        cands += [order[id(r)] for r in by_sentence.get(q.end_sentence_index, ()) if r.start > q.end]
+        for r in (live[n] for n in sorted(cands)):
+            if r is q:
                 continue
-            if r.kind == "indirect" and r.rule == "clause_then_speaker" and r.start <= q.start <= r.start + 1 \
+            if r.kind == "indirect" and r.start <= q.start <= r.start + 1 \
                     and q.end <= r.end + 2:  # the quote opens the clause (not '… by asking, “…” documents said.')
                 verb = next((h for h in self.hits[r.sentence_index] if h.start >= r.end and h.lemma == r.verb), None)
                 if verb is not None:
                     self.used_verbs.add(verb.start)  # the clause names this quote's speaker, not a new report
                 return r, "clause_after"
-            if r.kind == "direct" and r.rule == "speaker_after" and r.sentence_index == q.end_sentence_index \
-                    and len(q.text.split()) > SCARE_MAX_WORDS \
-                    and r.start > q.end and sum(1 for t in words if q.end < t.start < r.start
-                                                and not self._in_direct(t.start)) <= NEXT_QUOTE_WORDS:
-                return r, "next_quote_speaker"
+            if r.kind == "direct" and len(q.text.split()) > SCARE_MAX_WORDS:
+                if q.end_sentence_index not in words:
+                    ws = [t for t in self.doc.sentences[q.end_sentence_index].tokens if t.is_word]
+                    words[q.end_sentence_index] = (ws, [t.start for t in ws])
+                ws, starts = words[q.end_sentence_index]
+                between = ws[bisect_right(starts, q.end):bisect_left(starts, r.start)]
+                if sum(1 for t in between if not self._in_direct(t.start)) <= NEXT_QUOTE_WORDS:
+                    return r, "next_quote_speaker"
         return None
 
     def _take_speaker(self, q: Quote, src: Quote, rule: str, speaker_rule: str) -> Quote:
@@ -175,15 +193,18 @@ class _DirectQuotes(_SubjectRules):
             self.continues[key] = self.continues[src_key]
         return new
 
-    @staticmethod
-    def _work_title(s: Sentence, open_at: int, content: str) -> bool:
+    def _work_title(self, s: Sentence, open_at: int, content: str) -> bool:
         """Whether short quoted words are the title of a show, book or paper: every word capitalised, right after a
         possessive name or a medium noun ("on ABC's “This Week”", Reuters 5817_center; "the show “Face the Nation”")."""
         words = content.split()
         if not words or not all(w[:1].isupper() or w.lower() in {"the", "of", "a", "and", "to", "in", "on"}
                                 for w in words) or not words[0][:1].isupper():
             return False
-        before = [t for t in s.tokens if t.end <= open_at]
+        ends = self._token_ends.get(s.index)
+        if ends is None:  # token ends, once per sentence (tokens do not overlap: ends ascend)
+            ends = self._token_ends[s.index] = [t.end for t in s.tokens]
+        n = bisect_right(ends, open_at)  # s.tokens[:n] end before the quotation mark
+        before = s.tokens[n - 2:n] if n >= 2 else s.tokens[:n]
         if len(before) >= 2 and before[-1].text in {"’", "'"} and before[-2].is_word and before[-2].text[:1].isupper():
             return True  # "Fox News’ “Hannity”": a possessive apostrophe of its own
         if not before or not before[-1].is_word:

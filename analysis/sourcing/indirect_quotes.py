@@ -26,6 +26,7 @@ from .quote_words import (
     _name_words,
     _no_complement,
     _subjectless,
+    _verb_like,
     _with_subject,
     _words_between,
 )
@@ -41,18 +42,24 @@ SOURCE_NOUNS = frozenset("""report data poll survey study statement document rec
 
 
 OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
+# Words :func:`_verb_like` takes that need no subject before them: "told the Daily News not to expect …"
+ADVERBS_NOT_VERBS = frozenset("also still then later again never not just".split())
 
 
 def _after_addressee(words: list[Token]) -> list[Token]:
-    """The words after the addressee of "told" ("told Reuters", "told the Associated Press", "told reporters")."""
-    n = 0
+    """The words after the addressee of "told" ("told Reuters", "told the Associated Press", "told reporters"). A
+    pronoun or "reporters" is the whole addressee ("told him Trump was lying"); a capitalised run right after
+    "told" (or "told the") is, except its last word when a verb follows it: that word is the clause's subject
+    ("told Reuters Congress would act", "told Fox News Biden would win")."""
     if words and words[0].lower in OBJECT_PRONOUNS:
-        n = 1
-    elif len(words) > 1 and words[0].lower == "the" and words[1].text[:1].isupper():
-        n = 1
-    while n < len(words) and words[n].text[:1].isupper():
-        n += 1
-    return words[n:]
+        return words[1:]
+    n = 1 if len(words) > 1 and words[0].lower == "the" and words[1].text[:1].isupper() else 0
+    k = n
+    while k < len(words) and words[k].text[:1].isupper():
+        k += 1
+    if k - n > 1 and k < len(words) and _verb_like(words[k].lower) and words[k].lower not in ADVERBS_NOT_VERBS:
+        k -= 1
+    return words[k:]
 
 
 class _VerbAttributions(_DirectQuotes):

@@ -50,6 +50,9 @@ NOUN_PHRASE_LOOKBACK = 4  # our choice: modifiers between a determiner and its h
 # Plural quantifiers: an -s form after one of them (modifiers between) heads a noun phrase, since a verb after a
 # plural subject carries no -s ("various intelligence reports viewed by", not "various intelligence report").
 PLURAL_QUANTIFIERS = frozenset("various several many multiple numerous few both these those other conflicting".split())
+# "other" after one of these and right before the -s form is a singular pronoun phrase, the form its verb ("while
+# the other says"); with words between, the form heads a noun phrase ("the other three states that were sued").
+SINGULAR_BEFORE_OTHER = frozenset("the each one".split())
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,8 @@ def _after_plural_quantifier(tokens: Sequence[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and i - k <= NOUN_PHRASE_LOOKBACK and tokens[k].is_word and tokens[k].text[:1].islower():
         t = tokens[k].lower
-        if t in PLURAL_QUANTIFIERS:
+        if t in PLURAL_QUANTIFIERS and not (t == "other" and k == i - 1 and k
+                                            and tokens[k - 1].lower in SINGULAR_BEFORE_OTHER):
             return True
         if t in VERB_PHRASE_WORDS or t in SUBJECT_PRONOUNS or t.endswith(("ly", "n't", "n’t")) or t in NEGATIONS:
             return False

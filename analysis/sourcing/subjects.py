@@ -321,6 +321,11 @@ class _SubjectRules(_SpeakerResolution):
             return _Tag((toks[k].start, toks[k].end), hit, s, "speaker_before")
         cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
         if cand is not None and cand.kind != "country":
+            nxt = next((t for t in toks[k:limit] if t.start >= cand.end), None)
+            if nxt is not None and nxt.is_word and nxt.text[:1].islower() and self.cues.names_people(nxt.text):
+                group = self._people_group(s, k, limit, hit)  # "Senate leaders met": the name only modifies
+                if group is not None:
+                    return group
             return _Tag(None, hit, s, "speaker_before", cand, f"implicit subject of {why}: the clause's subject")
         apposed = _apposed_before_verb(toks, k, limit)
         if apposed is not None:  # "The head of the RSS organisation, Mohan Bhagwat, echoed …"
@@ -336,7 +341,13 @@ class _SubjectRules(_SpeakerResolution):
                 and not (after is not None and after.is_word and not _verb_like(after.lower)):
             return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
         # not "The", "It", "However" (a capitalised word at a clause start that names no one), not "Republican"
-        # in "Republican lawmakers" (a modifier): a short phrase naming people before the verb is the subject
+        # in "Republican lawmakers" (a modifier)
+        return self._people_group(s, k, limit, hit)
+
+    def _people_group(self, s: Sentence, k: int, limit: int, hit: VerbHit | None) -> _Tag | None:
+        """A short phrase naming people from token ``k`` to a verb ("some Republicans backed", "Senate leaders
+        met"): the subject of :meth:`_subject_at`, or None."""
+        toks = s.tokens
         group, n = [], k
         for t in toks[k:limit]:
             if group and t.is_word and t.lower in TIME_WORDS | MONTHS:
