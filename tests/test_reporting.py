@@ -419,3 +419,19 @@ def test_many_outlets_are_counted_not_all_named() -> None:
     # the rest: Outlet 012 and 013 with 20 each, 131 outlets with 1: 40 + 131 = 171 articles
     assert "Outlet 011 20; 133 other outlets with 171 articles (every outlet is listed on the corpus page))" in text
     assert "Outlet 012" not in text and "Outlet 144" not in text
+
+
+def test_column_widths_follow_the_content() -> None:
+    """A table given no widths shares the width by mean cell length (capped at 60 characters, at least 1.5 ×
+    the longest word of the column's cells and header, capped at 14, and 3): outlet 'UPI', 'Reuters' -> mean 5
+    < 1.5 × 'Reuters' = 10.5; index '0', '12' -> 1.5 × 'sentence' = 12; text of 100 and 20 characters ->
+    (60 + 20) / 2 = 40 > 1.5 × 14; shares 10.5/62.5, 12/62.5, 40/62.5."""
+    from analysis.reporting.html import auto_widths
+
+    rows = [["UPI", "0", "x" * 100], [Cell("Reuters"), "12", "y" * 20]]
+    assert auto_widths(["outlet", "sentence index", "text"], rows) == ["16.8%", "19.2%", "64.0%"]
+    assert auto_widths(["only"], rows[:1]) == []
+    html = html_table("q", ["outlet", "sentence index", "text"], rows)
+    assert '<colgroup><col style="width:16.8%"><col style="width:19.2%"><col style="width:64.0%"></colgroup>' in html
+    given = html_table("q", ["a", "b"], [["1", "2"]], widths=["30%", ""])
+    assert '<col style="width:30%"><col>' in given  # widths given by the caller are kept

@@ -105,13 +105,43 @@ TABLE_SCRIPT = r"""<script>
 </script>"""
 
 
+WIDTH_CAP = 60
+"""Characters beyond which a column's typical cell no longer earns it more width (:func:`auto_widths`)."""
+WORD_CAP = 14
+"""Longest word (cell or header) a column is kept wide enough for, so words are not broken mid-word."""
+WORD_SCALE = 1.5
+"""A word's weight per character against a running text's: a word must fit on one line, a text may wrap."""
+
+
+def _longest_word(text: str) -> int:
+    return min(WORD_CAP, max((len(w) for w in text.split()), default=0))
+
+
+def auto_widths(header: Sequence[str], rows: Sequence[Row]) -> list[str]:
+    """CSS column widths from the content, for a table given none: each column's share of the width is its
+    mean cell length in characters, at least :data:`WORD_SCALE` × the longest word of its cells and header (up
+    to :data:`WORD_CAP` characters) and 3, at most :data:`WIDTH_CAP` (a quoted passage gets room, a number little, and
+    "anonymous" is not broken). Deterministic; one column: no widths."""
+    if len(header) < 2:
+        return []
+    weights = []
+    for j, head in enumerate(header):
+        cells = [row[j].text if isinstance(row[j], Cell) else str(row[j]) for row in rows]
+        mean = sum(min(len(c), WIDTH_CAP) for c in cells) / len(cells) if cells else 0.0
+        word = max([_longest_word(str(head)), *(_longest_word(c) for c in cells)])
+        weights.append(min(WIDTH_CAP, max(mean, WORD_SCALE * word, 3)))
+    total = sum(weights)
+    return [f"{100 * w / total:.1f}%" for w in weights]
+
+
 def html_table(table_id: str, header: Sequence[str], rows: Sequence[Row], caption: str = "",
                numeric: Sequence[bool] | None = None, widths: Sequence[str] | None = None,
                filterable: bool = False, row_ids: Sequence[str] | None = None) -> str:
     """A sortable table (``<table class="mc">``); ``filterable`` adds a search box above it.
 
     ``header`` is plain text (escaped); ``rows`` hold :class:`Cell` or plain strings; ``numeric`` marks
-    right-aligned columns; ``widths`` are CSS widths per column (``""`` = automatic); ``row_ids`` give rows
+    right-aligned columns; ``widths`` are CSS widths per column (``""`` = automatic; none given: from the content,
+    :func:`auto_widths`); ``row_ids`` give rows
     an ``id`` (link targets; ``""`` = none). More than
     :data:`MAX_COLUMNS` columns is an error: split the table instead.
     """
@@ -123,6 +153,7 @@ def html_table(table_id: str, header: Sequence[str], rows: Sequence[Row], captio
         parts.append(f'<input class="mc-filter" type="search" placeholder="Filter rows…" '
                      f'data-table="{esc(table_id)}" aria-label="Filter rows">')
     parts.append(f'<table class="mc" id="{esc(table_id)}">')
+    widths = widths or auto_widths(header, rows)
     if widths:
         parts.append("<colgroup>" + "".join(f'<col style="width:{esc(w)}">' if w else "<col>" for w in widths)
                      + "</colgroup>")
