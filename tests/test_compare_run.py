@@ -153,6 +153,25 @@ def test_forest_plot_with_many_outlets_keeps_the_smallest_q() -> None:
     assert "the 8 of 20 contrasts with the smallest q" in forest.caption
 
 
+def test_keyness_bars_take_the_outlet_colours_of_the_other_figures() -> None:
+    """Outlet 'B' against the rest, in a table of outlets A, B, C: B's bars get B's colour among A, B, C (the
+    second Okabe–Ito colour, as in every other figure of the report), the rest's bars the neutral grey (the
+    pair alone gave '(all other outlets)' the first colour, which is A's elsewhere, and B the second)."""
+    from matplotlib.colors import to_hex
+
+    from analysis.compare.contrasts import REST
+    from analysis.figures.style import NEUTRAL, PALETTE
+
+    rows = [{"scope": "pooled", "outlet_a": o, "outlet_b": REST, "term": f"{o.lower()}{t}", "count_a": 5,
+             "count_b": 1, "total_a": 100, "total_b": 200, "log_ratio": lr, "g2": 9.0 - t, "p_value": 0.01,
+             "p_adjusted": 0.02, "n_articles_a": 3, "n_articles_b": 6, "note": "", "rank": t + 1}
+            for o in ("A", "B", "C") for t, lr in enumerate((2.0, -1.5))]
+    plot = plot_keyness(pd.DataFrame(rows), outlet_a="B", outlet_b=REST)
+    ax = plot.figure.axes[0]
+    colours = {ax.get_yticklabels()[i].get_text(): to_hex(bar.get_facecolor()) for i, bar in enumerate(ax.patches)}
+    assert colours == {"b0": to_hex(PALETTE[1]), "b1": to_hex(NEUTRAL)}
+
+
 def test_forest_plot_names_the_contrasts_once_per_row_of_panels() -> None:
     """Six metrics (two columns of panels) for three long outlet names: the contrast names stand beside the first
     column only, every panel keeps at least a third of the figure's width for its own axis, and every text

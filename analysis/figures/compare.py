@@ -18,6 +18,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from ..compare.align import side_by_side
+from ..compare.contrasts import REST
 from ..compare.stats import design_summary
 from ..reporting.labels import metric_label
 from ..safe_text import markdown as md
@@ -71,6 +72,10 @@ def plot_keyness(keyness_df: pd.DataFrame, top: int = 15, scope: str | None = No
     """
     title = "Keyness"
     df, chosen = _choose_scope(keyness_df, scope)
+    # colours as in the other figures: over every outlet of the table (sorted names), "the rest" neutral grey
+    everyone = set()
+    if "outlet_a" in df.columns:
+        everyone = (set(df["outlet_a"].astype(str)) | set(df["outlet_b"].astype(str))) - {REST}
     if "outlet_a" in df.columns and not df.empty:
         pairs = list(dict.fromkeys(zip(df["outlet_a"].astype(str), df["outlet_b"].astype(str), strict=True)))
         pa, pb = (outlet_a, outlet_b) if outlet_a and outlet_b else pairs[0]
@@ -85,7 +90,7 @@ def plot_keyness(keyness_df: pd.DataFrame, top: int = 15, scope: str | None = No
     pos = df[df["log_ratio"] > 0].sort_values(["g2", "term"], ascending=[False, True]).head(top)
     neg = df[df["log_ratio"] < 0].sort_values(["g2", "term"], ascending=[False, True]).head(top)
     shown = pd.concat([pos.iloc[::-1], neg])  # A's terms on top (largest G² highest), then B's
-    colors = outlet_colors([pa, pb])
+    colors = {**outlet_colors(everyone | ({pa, pb} - {REST})), REST: NEUTRAL}
     fig = figure("single", 0.9 + 0.16 * len(shown))
     ax = fig.subplots()
     y = np.arange(len(shown))[::-1]
