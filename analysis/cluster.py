@@ -35,7 +35,7 @@ import shutil
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -258,27 +258,23 @@ def run_metrics_on_cluster(scheduler: str, corpus: Path, settings: Settings, tar
     formats = {name: path.suffix.lower().lstrip(".") for name, path in targets.items() if name != "articles"}
     job = Job(settings, str(staging.resolve()), formats, record_format if records_dir is not None else None,
               tuple(record_tables), cache)
-    own = client is None
     staging.mkdir(parents=True)  # made here, so a worker never re-creates it once removed
-    client, cluster = connect(scheduler) if own else (client, None)
     try:
-        results = run_partitions(client, corpus, text_column, job, partitions)
-        folders = [staging / f"{i:05d}" for i in range(len(results))]
-        for name in formats:
-            assemble([f / f"{name}.{formats[name]}" for f in folders], targets[name])
-        if records_dir is not None:
-            records_dir.mkdir(parents=True, exist_ok=True)
-            names = sorted({p.name for f in folders if (f / "records").is_dir() for p in (f / "records").iterdir()})
-            for name in names:
-                parts = [f / "records" / name for f in folders if (f / "records" / name).exists()]
-                assemble(parts, records_dir / name)
-        if "articles" in targets:
-            write_articles([row for _, rows in results for row in rows], targets["articles"])
-    finally:
-        if own:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        with session(scheduler) if client is None else nullcontext(client) as client:
+            results = run_partitions(client, corpus, text_column, job, partitions)
+            folders = [staging / f"{i:05d}" for i in range(len(results))]
+            for name in formats:
+                assemble([f / f"{name}.{formats[name]}" for f in folders], targets[name])
+            if records_dir is not None:
+                records_dir.mkdir(parents=True, exist_ok=True)
+                names = sorted({p.name for f in folders if (f / "records").is_dir()
+                                for p in (f / "records").iterdir()})
+                for name in names:
+                    parts = [f / "records" / name for f in folders if (f / "records" / name).exists()]
+                    assemble(parts, records_dir / name)
+            if "articles" in targets:
+                write_articles([row for _, rows in results for row in rows], targets["articles"])
+    finally:  # also when the scheduler cannot be reached: the staging folder is ours
         shutil.rmtree(staging, ignore_errors=True)
     counts: dict[str, int] = {}
     for part_counts, _ in results:

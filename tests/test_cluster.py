@@ -94,6 +94,7 @@ def test_bad_local_scheduler_is_a_one_line_error(tmp_path, seeds_dir, capsys):
     pytest.importorskip("dask.distributed")
     assert main(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--scheduler", "local:zero"]) == 2
     assert "local:N" in capsys.readouterr().err
+    assert not list(tmp_path.glob(".mediacompare-*"))  # the staging folder made before connecting is removed
 
 
 def test_existing_non_dataset_directory_is_not_replaced(tmp_path, seeds_dir, scheduler, capsys):

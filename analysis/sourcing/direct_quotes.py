@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from ..model import Sentence, Token
+from ..model import Sentence
 from ..segment import SENTENCE_OPENERS
 from .quote_marks import OPENERS, _quote_mark_spans, embedded_posts, sentence_at
 from .quote_records import Quote, _key, _Tag
@@ -65,7 +65,7 @@ class _DirectQuotes(_SubjectRules):
     def _direct(self) -> None:
         body = self.doc.body
         sents = self.doc.sentences
-        word_starts = [t.start for t in self.doc.words]
+        word_starts = self.word_starts
         posts = embedded_posts(self.doc)
         for open_at, close in [*_quote_mark_spans(self.doc), (len(body), len(body))]:
             while posts and posts[0][0] <= open_at:
@@ -136,11 +136,10 @@ class _DirectQuotes(_SubjectRules):
         for r in live:
             if r.kind == "direct" and r.rule == "speaker_after" and (r.speaker or r.speaker_surface):
                 by_sentence.setdefault(r.sentence_index, []).append(r)
-        words: dict[int, tuple[list[Token], list[int]]] = {}  # sentence index -> its words and their starts
         prev: Quote | None = None
         for q in sorted((q for q in live if q.kind == "direct"), key=lambda q: q.start):
             if q.rule == "unattributed":
-                got = self._clause_source(q, live, order, by_start, by_sentence, words)
+                got = self._clause_source(q, live, order, by_start, by_sentence)
                 if got is not None:
                     src, rule = got
                     q = self._take_speaker(q, src, rule, src.speaker_rule)
@@ -152,8 +151,7 @@ class _DirectQuotes(_SubjectRules):
             prev = q
 
     def _clause_source(self, q: Quote, live: list[Quote], order: dict[int, int], by_start: list[tuple[int, int]],
-                       by_sentence: dict[int, list[Quote]], words: dict[int, tuple[list[Token], list[int]]]
-                       ) -> tuple[Quote, str] | None:
+                       by_sentence: dict[int, list[Quote]]) -> tuple[Quote, str] | None:
         """The quote whose speaker an unattributed direct quote ``q`` takes (:meth:`_clause_speakers`), and the
         rule, or None: the first of ``live`` (whose positions ``order`` gives) that qualifies, among the clauses
         of ``by_start`` opening at the quote and the quotes of ``by_sentence`` in its last sentence."""
@@ -170,11 +168,9 @@ class _DirectQuotes(_SubjectRules):
                     self.used_verbs.add(verb.start)  # the clause names this quote's speaker, not a new report
                 return r, "clause_after"
             if r.kind == "direct" and len(q.text.split()) > SCARE_MAX_WORDS:
-                if q.end_sentence_index not in words:
-                    ws = [t for t in self.doc.sentences[q.end_sentence_index].tokens if t.is_word]
-                    words[q.end_sentence_index] = (ws, [t.start for t in ws])
-                ws, starts = words[q.end_sentence_index]
-                between = ws[bisect_right(starts, q.end):bisect_left(starts, r.start)]
+                # the journalist's words between the two quotes (one sentence: r follows q in q's last sentence)
+                starts = self.word_starts
+                between = self.doc.words[bisect_right(starts, q.end):bisect_left(starts, r.start)]
                 if sum(1 for t in between if not self._in_direct(t.start)) <= NEXT_QUOTE_WORDS:
                     return r, "next_quote_speaker"
         return None
@@ -212,7 +208,6 @@ class _DirectQuotes(_SubjectRules):
         last = before[-1].text
         return (last.endswith(("’s", "'s", "s’", "s'")) and last[:1].isupper()) or last.lower() in MEDIUM_NOUNS \
             or last.lower() in {"told", "on"}  # 'told “WBAP Morning News” that …', 'said on “Hannity”'
-
 
     def _subject_after_opener(self, s: Sentence, hit: VerbHit, open_at: int) -> _Tag | None:
         """'Declaring that the United States … must “get this done,” President Joe Biden opened a global climate
