@@ -366,7 +366,7 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_compare)
 
 
-KEYNESS_KEEP = ("outlet-names", "bylines", "party-tags", "boilerplate", "stopwords", "phrases")
+KEYNESS_KEEP = ("outlet-names", "bylines", "party-tags", "courtesy-titles", "boilerplate", "stopwords", "phrases")
 
 
 def _add_compare_options(p: argparse.ArgumentParser) -> None:
@@ -384,7 +384,8 @@ def _add_compare_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keyness-full", action="store_true",
                    help="also write every term of every contrast to keyness_full.parquet")
     p.add_argument("--keyness-keep", metavar="WHAT", action="append", default=[], choices=KEYNESS_KEEP,
-                   help="keep what keyness leaves out by default: outlet-names, bylines, party-tags, boilerplate, "
+                   help="keep what keyness leaves out by default: outlet-names, bylines, party-tags, "
+                        "courtesy-titles, boilerplate, "
                         "stopwords; 'phrases' counts multi-word names word by word (repeatable)")
 
 
@@ -405,7 +406,8 @@ def compare_settings(args: argparse.Namespace) -> CompareSettings:
 
     keep = set(args.keyness_keep)
     terms = TermOptions(outlet_names="outlet-names" not in keep, bylines="bylines" not in keep,
-                        party_tags="party-tags" not in keep, boilerplate="boilerplate" not in keep,
+                        party_tags="party-tags" not in keep, courtesy_titles="courtesy-titles" not in keep,
+                        boilerplate="boilerplate" not in keep,
                         phrases="phrases" not in keep)
     return CompareSettings(stopwords="stopwords" not in keep, terms=terms, keyness_top=args.keyness_top,
                            keyness_full=args.keyness_full, n_boot=args.resamples, min_articles=args.min_articles,

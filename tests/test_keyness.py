@@ -234,6 +234,23 @@ def test_default_exclusions_on_hand_made_texts() -> None:
     assert terms["budget"] == 6 and "the" not in terms
 
 
+def test_courtesy_titles_are_style_not_terms() -> None:
+    """NYT-style "Mr. Steele" and AP-style "Steele" give the same terms and totals (hand count: 3 tokens);
+    with the exclusion off the title is a term of its own and counts in the total (4 tokens)."""
+    from analysis.compare.terms import TermOptions, count_terms
+
+    arts = pd.DataFrame([{"article_id": a, "outlet": o, "event_id": "", "status": "analysed"}
+                         for a, o in (("n1", "NYT"), ("a1", "AP"), ("d1", "Mail"))])
+    sents = pd.DataFrame([{"article_id": "n1", "sentence_index": 0, "text": "", "tokens": "Mr. Steele said no"},
+                          {"article_id": "a1", "sentence_index": 0, "text": "", "tokens": "Steele said no"},
+                          {"article_id": "d1", "sentence_index": 0, "text": "", "tokens": "Mrs Steele said no"}])
+    on = count_terms(sents, arts, TermOptions(phrases=False, stopwords=False))
+    assert list(on.totals) == [3, 3, 3] and "mr." not in counted(on) and "mrs" not in counted(on)
+    assert on.excluded["courtesy title tokens"] == 2
+    off = count_terms(sents, arts, TermOptions(phrases=False, stopwords=False, courtesy_titles=False))
+    assert list(off.totals) == [4, 3, 4] and counted(off)["mr."] == 1 and counted(off)["mrs"] == 1
+
+
 def test_exclusions_can_be_switched_off() -> None:
     from analysis.compare.terms import NO_EXCLUSIONS, TermOptions, count_terms
 

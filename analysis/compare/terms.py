@@ -127,6 +127,8 @@ class TermOptions:
       ``outlet_variants.yaml``) as a term anywhere; in an outlet's own articles also each word of its name;
     * ``bylines`` — sentences matching a byline/credit pattern (``keyness_exclusions.yaml``) are not counted;
     * ``party_tags`` — party/state tags such as "R-Ariz." are dropped;
+    * ``courtesy_titles`` — courtesy titles ("Mr.", "Mrs", "Ms.", "Dr.") are dropped: whether an outlet writes
+      them is house style (New York Times, Wall Street Journal, Daily Mail), not coverage;
     * ``boilerplate`` — a sentence whose text recurs in at least ``boilerplate_articles`` articles of one
       outlet is that outlet's boilerplate and is not counted;
     * ``phrases`` — a capitalised sequence of 2–4 words that recurs (capitalised) in at least
@@ -137,6 +139,7 @@ class TermOptions:
     outlet_names: bool = True
     bylines: bool = True
     party_tags: bool = True
+    courtesy_titles: bool = True
     boilerplate: bool = True
     phrases: bool = True
     min_phrase_articles: int = 3
@@ -146,7 +149,7 @@ class TermOptions:
 
 
 NO_EXCLUSIONS = TermOptions(stopwords=False, outlet_names=False, bylines=False, party_tags=False,
-                            boilerplate=False, phrases=False)
+                            courtesy_titles=False, boilerplate=False, phrases=False)
 
 
 @dataclass(frozen=True)
@@ -157,18 +160,20 @@ class Exclusions:
     party_tag: re.Pattern[str]
     label_suffixes: tuple[str, ...]
     titles: frozenset[str]
+    courtesy_titles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
 def load_exclusions(name: str = EXCLUSIONS_FILE) -> Exclusions:
-    """Byline patterns, the party-tag pattern, outlet-label suffixes and title words (a YAML rule file)."""
+    """Byline patterns, party-tag pattern, label suffixes, title words and courtesy titles (a YAML rule file)."""
     lex = load_lexicon(name)
     d = lex.data
     try:
         return Exclusions(tuple(re.compile(p) for p in d.get("byline_patterns") or []),
                           re.compile(str(d.get("party_tag_pattern") or r"(?!x)x")),
                           tuple(str(s).lower() for s in d.get("label_suffixes") or []),
-                          frozenset(str(w).lower().rstrip(".") for w in d.get("title_words") or []))
+                          frozenset(str(w).lower().rstrip(".") for w in d.get("title_words") or []),
+                          frozenset(str(w).lower().rstrip(".") for w in d.get("courtesy_titles") or []))
     except re.error as exc:
         raise MediacompareError(f"{lex.path}: bad pattern ({exc})") from None
 
@@ -416,7 +421,8 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
     arts_parts: list[np.ndarray] = []
     term_parts: list[np.ndarray] = []
     count_parts: list[np.ndarray] = []
-    n_names = 0
+    n_names = n_courtesy = 0
+    courtesy = rules.courtesy_titles if opts.courtesy_titles else frozenset()
     order = np.argsort(sent_articles, kind="stable")
     bounds = (np.flatnonzero(np.r_[True, sent_articles[order][1:] != sent_articles[order][:-1], True])
               if len(order) else np.zeros(0, dtype=np.int64))  # start of each article's sentences, and the end
@@ -425,6 +431,9 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
         bag: dict[str, int] = {}
         for k in order[lo:hi]:
             for term in merge_phrases(tokens_of(sent_tokens[k]), phrases):
+                if courtesy and term.rstrip(".") in courtesy:  # style, not coverage: out of the totals too
+                    n_courtesy += 1
+                    continue
                 bag[term] = bag.get(term, 0) + 1
         i = index[aid]
         totals[i] = sum(bag.values())
@@ -443,6 +452,8 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
         count_parts.append(np.asarray(counts, dtype=np.int64))
     if opts.party_tags:
         excluded["party/state tag tokens"] = n_party
+    if opts.courtesy_titles:
+        excluded["courtesy title tokens"] = n_courtesy
     if opts.outlet_names:
         excluded["outlet self-reference tokens"] = n_names
     words = sorted(vocab_of)
