@@ -20,6 +20,7 @@ are what the notebooks call, so the notebooks themselves hold no logic.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 import tempfile
@@ -150,12 +151,13 @@ def _kernel_manager_class() -> type:
         @default("transport")
         def _local_sockets(self) -> str:
             # Unix-domain sockets: no TCP port is opened (not even on loopback), so no network
-            # is needed and ipykernel does not warn about unencrypted TCP.
-            return "ipc" if sys.platform != "win32" else "tcp"
+            # is needed and ipykernel does not warn about unencrypted TCP. A socket path longer than
+            # the system allows (a deep TMPDIR, as on HPC job nodes) falls back to TCP on loopback.
+            return "ipc" if sys.platform != "win32" and ipc_path_fits(self.private_dir / "kernel") else "tcp"
 
         @property
         def private_dir(self) -> Path:
-            # Short path in the system temp folder: a Unix socket path must stay under ~100 bytes.
+            # A folder of its own in the system temp folder (TMPDIR); see _local_sockets for long paths.
             if getattr(self, "_private_dir", None) is None:
                 self._private_dir = Path(tempfile.mkdtemp(prefix="mediacompare-kernel-"))
                 _KERNEL_DIRS.add(self._private_dir)
@@ -198,6 +200,17 @@ def _kernel_manager_class() -> type:
         cleanup_resources = _async_cleanup_resources
 
     return ThisPythonKernelManager
+
+
+# Longest Unix socket path: sun_path holds 108 bytes on Linux and 104 on macOS and the BSDs, with its final NUL;
+# jupyter_client appends "-" and a number of up to 5 digits to the prefix.
+MAX_SOCKET_PATH = 103
+SOCKET_SUFFIX = len("-65535")
+
+
+def ipc_path_fits(prefix: Path) -> bool:
+    """Whether the kernel's Unix sockets ``<prefix>-<n>`` fit the system's socket path limit."""
+    return len(os.fsencode(str(prefix))) + SOCKET_SUFFIX <= MAX_SOCKET_PATH
 
 
 def _remember_log(log: Path) -> None:

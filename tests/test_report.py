@@ -196,6 +196,26 @@ def test_kernel_process_output_stays_off_the_report_stderr(tmp_path: Path, make_
     assert done.stderr == ""
 
 
+def test_deep_temp_folder_renders_through_loopback(tmp_path: Path, make_corpus) -> None:
+    """A TMPDIR so deep that the kernel's Unix sockets would pass the system's 108-byte path limit (HPC job
+    nodes: /scratch/<user>/slurm-<job>/…) renders the report (it was a zmq "File name too long" traceback) and
+    leaves no kernel folder behind."""
+    from analysis.report import MAX_SOCKET_PATH, ipc_path_fits
+
+    temp = tmp_path / ("d" * 60) / ("e" * 40)
+    temp.mkdir(parents=True)
+    assert not ipc_path_fits(temp / "mediacompare-kernel-12345678" / "kernel")
+    assert ipc_path_fits(Path("/tmp/mediacompare-kernel-12345678/kernel"))
+    assert len(os.fsencode(str(temp / "mediacompare-kernel-12345678" / "kernel-65535"))) > MAX_SOCKET_PATH
+    corpus = make_corpus({"a1": ("Outlet A", "The cat sat. The dog ran.")})
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", str(corpus), "-o", str(tmp_path / "out"),
+                           "--notebooks", str(probe_notebooks(tmp_path / "nb"))], capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "TMPDIR": str(temp)})
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert list(temp.iterdir()) == []
+
+
 def test_dead_kernel_is_one_line_with_its_last_words(tmp_path: Path, make_corpus) -> None:
     """A kernel that ends mid-cell (as when the system kills it for memory): one line naming the
     notebook and the last line the kernel wrote to its own stderr, no traceback, no report."""
