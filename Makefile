@@ -35,8 +35,12 @@ install: $(STAMP)
 report: $(STAMP)
 	$(BIN)/mediacompare report $(CORPUS) -o $(REPORT_DIR)
 
+# One worker per core; a test file stays on one worker (its module fixtures, such as rendered reports, are
+# built once). `make test PYTEST_ARGS=` runs in one process.
+PYTEST_ARGS ?= -n auto --dist loadfile --durations=15
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests tools benchmarks
