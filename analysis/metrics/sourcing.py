@@ -17,6 +17,7 @@ from itertools import accumulate
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Token, Undefined
 from ..sourcing.actor_tone import actor_tone_result
 from ..sourcing.claims import claim_result
+from ..sourcing.headline_quotes import headline_quote_result
 from ..sourcing.hedges import hedge_result
 from ..sourcing.profile import Source, source_profile, source_types_for, sources_by_type
 from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes, quoted_spans, sentence_at, skipped_sentences
@@ -153,7 +154,7 @@ def _merge(into: FamilyResult, other: FamilyResult) -> None:
         into.records.setdefault(name, []).extend(rows)
 
 
-PARTS = (hedge_result, claim_result, actor_tone_result)  # the rest of the family
+PARTS = (hedge_result, claim_result, actor_tone_result, headline_quote_result)  # the rest of the family
 
 
 @register_family("sourcing")

@@ -93,6 +93,8 @@ def sentence_codes(tables: AnalysisTables, codes: list[Code]) -> ToolkitCodes:
     quotes = tables.records.get("quotes")
     if quotes is not None and "quote" in names:
         for q in quotes.sort_values(["article_id", "sentence_index", "start"], kind="stable").itertuples():
+            if int(q.sentence_index) < 0:
+                continue  # a headline quote: the headline is no coding unit
             for s in range(int(q.sentence_index), int(q.end_sentence_index) + 1):
                 row = out.values[sentence_unit(q.article_id, s)]
                 if row.get("quote") == "1":
