@@ -359,3 +359,25 @@ def test_an_organisation_before_a_people_noun_only_modifies_the_subject():
     assert (q.text, q.speaker_surface) == ("could collapse", "Senate leaders")
     (q,) = _quotes("Warning that the deal “could collapse,” the Senate met on Tuesday.")
     assert q.speaker_surface == "Senate"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # New York Daily News 9MXr8yALPf9fX6fX (a roundup excerpt): the people noun before "who", not "know him"
+    ("CNN reported that Comey is standing by his decision to notify Congress about the new emails, and people who "
+     "know him told the Daily News not to expect the lawman to go anywhere.", "people"),
+    # 8uelCTVnTgqeAXD6: "knows something about sex abuse" was the speaker
+    ("As a smart 27-year-old woman who knows something about sex abuse told me tonight, “Yeah, right. Try that lie "
+     "on someone else.”", "a smart 27-year-old woman"),
+    # ylvYbkHm7bSPFSSB: a new report found ("the person who stole it said")
+    ("Unnamed sources said the gun was stolen, and that the person who stole it said he had sold it to Scott.",
+     "the person"),
+])
+def test_relative_clause_after_a_people_noun_is_no_speaker(text, speaker):
+    assert speaker in [q.speaker_surface for q in _quotes(text)]
+
+
+def test_name_after_who_stays_the_speaker():
+    # lo1Vauh9Irw2DzT4: "workers who Trump has said": the name after "who" is the subject of "said"
+    quotes = _quotes("The lawsuits contain many examples of the highly educated and highly skilled foreign workers "
+                     "who Trump has said he wants to attract.")
+    assert [q.speaker_surface for q in quotes] == ["Trump"]

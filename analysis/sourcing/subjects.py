@@ -46,6 +46,10 @@ from .stance import VerbHit
 # Verbs whose object is who was addressed ("told the Chicago Sun-Times her daughter had asked"): the phrase after
 # them is no subject of a report inside their clause.
 ADDRESSEE_VERBS = frozenset("tell ask urge warn remind assure inform".split())
+# Words that open no verb phrase after "who" (auxiliaries, quantifiers, pronouns): "a conservative who could also
+# win", "students who all claimed", "workers who they hired" are not "people who know him told".
+RELATIVE_NOT_VERB = SKIP_BEFORE_VERB | BE_FORMS | PRONOUNS | frozenset("all both each can should must".split())
+RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several current officials who"
 _CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
 
 
@@ -128,6 +132,18 @@ class _SubjectRules(_SpeakerResolution):
             while a >= 0 and not self._boundary(toks[a]):
                 a -= 1
             start = a + 1
+        if a > 0 and start < j and toks[a].lower == "who" and toks[a - 1].is_word \
+                and (toks[a - 1].text[:1].islower() or a == 1) and self.cues.names_people(toks[a - 1].text) \
+                and toks[start].text[:1].islower() and toks[start].lower not in RELATIVE_NOT_VERB:
+            # "people who know him told Reuters": the words after "who" are a relative clause (its verb first: not
+            # "workers who Trump has said", "a conservative who could also win"); the speaker is the people noun
+            # before "who", from a determiner at most RELATIVE_HEAD_WORDS words back ("the people who know him")
+            b = a2 = a - 1
+            while a2 >= 0 and not self._boundary(toks[a2]) and b - a2 < RELATIVE_HEAD_WORDS:
+                a2 -= 1
+            det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
+            det = trim_subject(toks, det, b)
+            return None if det is None else (toks[det].start, toks[b].end, "relative")
         apposed = self._name_before_description(toks, a, start, j)
         if apposed is not None:
             return apposed
