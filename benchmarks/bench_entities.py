@@ -750,7 +750,8 @@ def score_claims(art: LabelledArticle, sysout: SystemOutput) -> tuple[PRF, dict[
 # -------------------------------------------------------------------------------------------- details
 
 def details(art: LabelledArticle, out: SystemOutput, aliases: dict[str, set[str]]) -> list[str]:
-    """Disagreements in one article, one line each: missed/wrongly typed/extra mentions, quotes whose
+    """Disagreements in one article, one line each: missed/wrongly typed/extra mentions, main entities not
+    among the top 3 actors (with the top 5 and their prominence), quotes whose
     speaker is wrong or that were missed, claims missed or extra (for error analysis, not for scores)."""
     lines = [f"## {art.path.stem} ({art.outlet})"]
     sys_m = [m for m in out.mentions if art.in_scope(m.span)]
@@ -765,6 +766,12 @@ def details(art: LabelledArticle, out: SystemOutput, aliases: dict[str, set[str]
     for i, m in enumerate(sys_m):
         if i not in match:
             lines.append(f"  extra  {m.type} {art.text[m.span.start:m.span.end]!r} -> {m.actor!r}")
+    top = sorted(out.actors, key=lambda a: (-a.prominence, a.name))
+    for ent in art.main:
+        names, typ = art.names_of(ent, aliases), art.entities[ent]
+        if not any(names_match(a.name, names, typ == "PER") for a in top[:3]):
+            ranked = ", ".join(f"{a.name} {a.type} {a.prominence:.3g}" for a in top[:5])
+            lines.append(f"  main   {ent!r} not in the top 3 (top 5: {ranked})")
     sys_q = [q for q in out.quotes if art.in_scope(q.span)]
     for g in art.quotes:
         i = best_overlap(g.span, [q.span for q in sys_q])
