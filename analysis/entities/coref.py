@@ -31,6 +31,16 @@ def name_parts(name: str) -> tuple[str, str]:
     return words[0], words[-1]
 
 
+def person_short_forms(name: str) -> set[str]:
+    """The one-word names a person named in full goes by: the surname, and the first word when it is no
+    given name (family name first: "Tsai Ing-wen" … "Tsai", "Xi Jinping" … "Xi", "Gao Feng" … "Gao")."""
+    first, surname = name_parts(name)
+    out = {surname}
+    if first not in gazetteer().given_names and first[:1].isupper() and not first.endswith("."):
+        out.add(first)
+    return out
+
+
 @dataclass
 class _Person:
     name: str
@@ -65,9 +75,7 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
             p = persons[key] = _Person(f.name, first, surname, listed=f.listed,
                                        short_forms=set(spec.short_forms) if spec else set())
             if not f.listed:
-                p.short_forms.add(surname)
-                if first not in gazetteer().given_names and first[:1].isupper() and not first.endswith("."):
-                    p.short_forms.add(first)  # family name first: "Tsai Ing-wen" … "Tsai", "Xi Jinping" … "Xi"
+                p.short_forms.update(person_short_forms(f.name))
         elif len(f.name) > len(p.name) and not p.listed:
             p.name = f.name
         p.sex = p.sex or f.sex
