@@ -5,7 +5,10 @@ Excerpts are a sentence or two of articles in ../shared/corpora/ (roundups_dev, 
 actors were read off the excerpt, not printed by the code.
 """
 
+import pandas as pd
+
 from analysis.entities import find_actor_mentions, find_entities, find_place_uses
+from analysis.entities.canonical import actor_index, canonical_map, renames
 from analysis.entities.tokens import acronym_forms
 from analysis.metrics.base import Settings
 from analysis.model import Article
@@ -60,6 +63,10 @@ def test_cdc_joins_the_centers_for_disease_control_and_prevention():
     actors = _actors(doc)
     # by hand: one agency named twice, and one person
     assert actors == {"Centers for Disease Control and Prevention": "organisation", "Rochelle Walensky": "person"}
+    m = canonical_map([{"article_id": "a", "actor": "CDC", "kind": "organisation", "mentions": 2},
+                       {"article_id": "b", "actor": "Centers for Disease Control and Prevention",
+                        "kind": "organisation", "mentions": 1}])
+    assert m["CDC"][0] == "Centers for Disease Control and Prevention"
 
 
 # ------------------------------------------------------------------ a title in apposition; family name first
@@ -81,6 +88,42 @@ def test_title_in_apposition_before_a_comma():
     # made up, the pattern of the excerpt above inside a sentence: "a spokesman, John Roberts, said"
     doc = _doc("Asked about the claim, a spokesman, John Roberts, said no deal was near.")
     assert _actors(doc).get("John Roberts") == "person"
+
+
+# ------------------------------------------------------------------ one Biden across the corpus
+
+
+def _row(article, actor, mentions=1, titles=""):
+    return {"article_id": article, "outlet": "X", "actor": actor, "kind": "person", "ner_type": "PERSON",
+            "surfaces": actor, "mentions": mentions, "listed": False, "note": "", "titles": titles}
+
+
+# Hand-made rows modelled on the Fox News / The Hill / Washington Examiner roundups: Joe Biden named in full
+# with "President" in 2 articles (7 mentions), Jill Biden with "first lady" in one (3 mentions), so Joe has
+# 7/10 = 70% of the mentions of persons named Biden: below the 80% needed to take a bare "Biden" everywhere.
+BIDENS = [_row("f1", "Joe Biden", 4, "president"), _row("f2", "Joe Biden", 3, "president"),
+          _row("h1", "Jill Biden", 3, "first lady"),
+          _row("h2", "Biden", 2, "president"),  # "President Biden said …"
+          _row("h3", "Biden", 1, "mr."),  # "Mr. Biden": the honorific tells the sex
+          _row("h4", "Biden", 2)]  # no title at all
+
+
+def test_bare_surname_joins_the_one_bearer_of_its_title():
+    table = renames(pd.DataFrame(BIDENS))
+    # h2: "President" is carried by Joe Biden only -> Joe Biden; h3: "Mr." rules out Jill (a woman's given
+    # name) -> the only man named Biden in full; h4: 70% < 80% and no title: left apart
+    assert table[("h2", "Biden")] == "Joe Biden"
+    assert table[("h3", "Biden")] == "Joe Biden"
+    assert ("h4", "Biden") not in table
+
+
+def test_refused_merge_is_noted_in_the_actors_table():
+    index = actor_index(pd.DataFrame(BIDENS))
+    row = index[index["actor"] == "Biden"].iloc[0]
+    # Joe Biden 7 and Jill Biden 3 mentions of the full-name persons: 70% and 30%
+    assert row["note"].startswith("not merged: Biden may be Joe Biden (70% of the mentions) or Jill Biden (30%)")
+    joe = index[index["actor"] == "Joe Biden"].iloc[0]
+    assert "title 'president'" in joe["rule"] and joe["note"] == ""
 
 
 def test_family_name_first_needs_a_title_to_beat_a_place():
@@ -135,3 +178,24 @@ def test_states_in_party_tags_are_places_not_counted_actors():
     counted = {m.actor for m in find_actor_mentions(doc, Settings())}
     assert not counted & {"New York", "Connecticut", "Texas", "Massachusetts"}
     assert not [m for m in find_entities(doc, Settings()) if m.surface in ("Y", "Mass")]  # no stray halves
+
+
+def test_tables_merge_a_bare_surname_by_its_title():
+    # four made-up articles in the pattern of the Fox / The Hill / Washington Examiner roundups (5838_center:
+    # "First lady Jill Biden …"): Joe Biden 1 mention, Jill Biden 2 -> Joe has 33% < 80% of the full-name
+    # mentions; "President Biden" (c) is Joe, the only one called president; the bare "Biden" (d) stays apart
+    from analysis.model import Article
+    from analysis.pipeline import analyse_parsed
+    from analysis.tables import collect_tables
+
+    texts = {"a": "President Joe Biden spoke on Monday.", "b": "First lady Jill Biden visited Tokyo.\nJill Biden met "
+             "athletes.", "c": "President Biden signed the bill.", "d": "The bill is good, Biden said."}
+    docs = [parse_article(Article(k, v, outlet="X")) for k, v in texts.items()]
+    tables = collect_tables(analyse_parsed(d, Settings(families=("entities",)), ["entities"]) for d in docs)
+    actors = tables.records["actors"].set_index("article_id")
+    assert actors.loc["c", "actor"] == "Joe Biden" and actors.loc["c", "name_in_article"] == "Biden"
+    assert actors.loc["d", "actor"] == "Biden"
+    index = tables.actor_index.set_index("actor")
+    assert index.loc["Joe Biden", "variants"] == "Biden (1); Joe Biden (1)"
+    assert index.loc["Biden", "note"].startswith("not merged: Biden may be Jill Biden (67% of the mentions) or "
+                                                 "Joe Biden (33%)")
