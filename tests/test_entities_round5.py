@@ -199,3 +199,12 @@ def test_tables_merge_a_bare_surname_by_its_title():
     assert index.loc["Joe Biden", "variants"] == "Biden (1); Joe Biden (1)"
     assert index.loc["Biden", "note"].startswith("not merged: Biden may be Jill Biden (67% of the mentions) or "
                                                  "Joe Biden (33%)")
+
+
+def test_possessive_short_form_in_a_title_case_headline():
+    # roundups 5673_left (HuffPost), headline and lead shortened: in Title Case the next word "Win" is capitalised,
+    # but a possessive ends a name, so "Biden’s" is Joe Biden's short form (named in full in the lead)
+    doc = _doc("A draft report confirms President Joe Biden’s win over Donald Trump in Maricopa County.",
+               title="Draft Report Of Arizona Sham Audit Confirms Biden’s Win Over Trump")
+    head = {(m.surface, m.actor) for m in find_actor_mentions(doc, Settings()) if m.sentence_index == -1}
+    assert ("Biden’s", "Joe Biden") in head and ("Trump", "Donald Trump") in head

@@ -25,7 +25,7 @@ from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer
 from .listed import Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
 from .table import NER_TYPES, ActorTable, actor_table
-from .tokens import acronym_forms, doc_sentences, is_cap, name_of, norm, span_text, strip_possessive
+from .tokens import acronym_forms, doc_sentences, is_cap, is_possessive, name_of, norm, span_text, strip_possessive
 
 if TYPE_CHECKING:
     from ..metrics.base import Settings
@@ -154,8 +154,8 @@ def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found:
         for i, tok in enumerate(toks):
             if tk[i] or not is_cap(tok) or strip_possessive(tok.text) not in words:
                 continue
-            if i + 1 < len(toks) and is_cap(toks[i + 1]) and not tk[i + 1]:
-                continue  # part of a longer, unknown name ("Kim Yong Chol")
+            if i + 1 < len(toks) and is_cap(toks[i + 1]) and not tk[i + 1] and not is_possessive(tok):
+                continue  # part of a longer, unknown name ("Kim Yong Chol"); a possessive ends a name ("Biden's Win")
             _, title = title_before(toks, i, table)
             sex = table.sex_of_title(title)
             out.append(Found(s, i, i + 1, strip_possessive(tok.text), "person", "short form", False, sex=sex,
