@@ -208,3 +208,24 @@ def test_possessive_short_form_in_a_title_case_headline():
                title="Draft Report Of Arizona Sham Audit Confirms Biden’s Win Over Trump")
     head = {(m.surface, m.actor) for m in find_actor_mentions(doc, Settings()) if m.sentence_index == -1}
     assert ("Biden’s", "Joe Biden") in head and ("Trump", "Donald Trump") in head
+
+
+# ------------------------------------------------------------------ social-media handles
+
+
+def test_handles_of_the_articles_actors():
+    # made up in the pattern of allsides QEMbQYpdPmOmZU8i and the NBC News mentions of the devset: a handle is
+    # the actor's name without spaces ("@NBCNews"), or ends with the full name ("@realDonaldTrump") or with the
+    # surname of the one person of that surname ("@SenBlumenthal"); an e-mail address is no handle
+    doc = _doc("President Donald Trump attacked Sen. Richard Blumenthal, NBC News reported.\n"
+               "Trump wrote (@realDonaldTrump) that @SenBlumenthal lied, NBC said (@NBCNews).\n"
+               "Write to jane@gmail.com for details.")
+    handles = [(m.surface, m.actor) for m in find_actor_mentions(doc, Settings()) if m.surface.startswith("@")]
+    assert handles == [("@realDonaldTrump", "Donald Trump"), ("@SenBlumenthal", "Richard Blumenthal"),
+                       ("@NBCNews", "NBC News")]
+
+
+def test_a_handle_two_actors_fit_or_a_junior_is_left_alone():
+    # "@realDonaldTrump" with only Donald Trump Jr. named in full: the surname of a "Jr." is no handle's end
+    doc = _doc("Donald Trump Jr. shared the post.\nIt quoted @realDonaldTrump in full.")
+    assert not [m for m in find_actor_mentions(doc, Settings()) if m.surface.startswith("@")]

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import ParsedArticle, Sentence
-from .coref import name_parts, person_short_forms, resolve_persons
+from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons
 from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer
 from .listed import Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
@@ -233,6 +233,47 @@ def _state_tags(sentences: list[Sentence]) -> list[ActorMention]:
     return out
 
 
+def _compact(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def _handles(sentences: list[Sentence], taken: dict[int, list[bool]], found: list[Found]) -> list[Found]:
+    """Social-media handles of the article's actors ("@realDonaldTrump" after Donald Trump, "@SenBlumenthal"
+    after Richard Blumenthal, "@NBCNews" after NBC News): the handle, without case and punctuation, is the
+    actor's name or ends with it (a person's full name, or a surname of five or more letters that only one
+    person of the article has); exactly one actor must fit. Not an e-mail address ("name@gmail.com")."""
+    names: dict[str, set[int]] = {}  # compact form -> indices into found of the actor it names
+    persons_by_surname: dict[str, set[str]] = {}
+    for k, f in enumerate(found):
+        if f.note or f.kind not in ("person", "organisation", "country", "state", "city"):
+            continue
+        names.setdefault(_compact(f.name), set()).add(k)
+        if f.kind == "person" and " " in f.name and f.name.split()[-1] not in SUFFIXES:  # "@realDonaldTrump" is
+            persons_by_surname.setdefault(_compact(name_parts(f.name)[1]), set()).add(f.name)  # no Trump Jr.
+    out: list[Found] = []
+    for s in sentences:
+        toks, tk = s.tokens, taken[s.index]
+        for i in range(len(toks) - 1):
+            at, word = toks[i], toks[i + 1]
+            if at.text != "@" or word.kind != "word" or word.start != at.end or tk[i + 1] \
+                    or (i > 0 and toks[i - 1].kind == "word" and toks[i - 1].end == at.start):
+                continue
+            handle = _compact(word.text)
+            fits: dict[str, Found] = {}
+            for form, ks in names.items():  # the name itself (3+ letters) or the end of the handle (5+)
+                if (handle == form and len(form) >= 3) or (handle.endswith(form) and len(form) >= 5):
+                    fits.update((found[k].name, found[k]) for k in ks)
+            for surname, persons in persons_by_surname.items():
+                if len(surname) >= 5 and handle.endswith(surname) and len(persons) == 1:
+                    name = next(iter(persons))
+                    fits.setdefault(name, next(f for f in found if f.name == name))
+            if len(fits) == 1:
+                f = next(iter(fits.values()))
+                out.append(Found(s, i, i + 2, f.name, f.kind, f"handle of {f.name}", f.listed, sex=f.sex))
+                tk[i:i + 2] = [True, True]
+    return out
+
+
 def _mention(f: Found, kind: str, source_type: str) -> ActorMention:
     toks = f.sentence.tokens
     start, end = toks[f.first].start, toks[f.last - 1].end
@@ -271,6 +312,8 @@ def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outle
     resolve_persons(found, table)
     _resolve_acronyms(found)
     _resolve_organisation_short_forms(found)
+    found += _handles(sentences, taken, found)
+    untyped = [u for u in untyped if not any(taken[u.sentence.index][u.first:u.last])]
     if outlet and not count_self:
         for f in found:
             if f.kind in ("organisation", "other") and is_self_reference(f.name, outlet):
