@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import ParsedArticle, Sentence
-from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons
+from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons, sole_listed_person_forms
 from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer
 from .listed import Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
@@ -139,8 +139,9 @@ def _surnames_not_places(found: list[Found]) -> None:
 
 def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found: list[Found],
                  table: ActorTable) -> list[Found]:
-    """One-word names the recogniser left: a listed short form of an actor named in the article, or the
-    surname of a person named in full ("Kirby said it again." after "spokesman John Kirby")."""
+    """One-word names the recogniser left: a listed short form of an actor named in the article, the surname
+    of a person named in full ("Kirby said it again." after "spokesman John Kirby"), or the short form of
+    the one listed person who has it ("Putin", "Biden": :func:`.coref.sole_listed_person_forms`)."""
     words: set[str] = set()
     for f in found:
         if f.kind == "person" and " " in f.name:
@@ -148,6 +149,7 @@ def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found:
         spec = table.get(f.name)
         if spec is not None:
             words.update(spec.short_forms)
+    words |= {w for w in sole_listed_person_forms(table) if w not in words}
     out: list[Found] = []
     for s in sentences:
         toks, tk = s.tokens, taken[s.index]

@@ -41,6 +41,19 @@ def person_short_forms(name: str) -> set[str]:
     return out
 
 
+def sole_listed_person_forms(table: ActorTable) -> dict[str, str]:
+    """Short forms that name one listed person only and are no given name ("Putin" -> Vladimir Putin, "Biden"
+    -> Joe Biden; not "Kim", two listed persons): a mention of that person even where the article does not
+    name them in full, unless a person the article names in full has that surname (Jill Biden's "Biden")."""
+    given = gazetteer().given_names
+    out: dict[str, str] = {}
+    for form, names in table.short_forms.items():
+        persons = [n for n in names if table.actors[n].kind == "person"]
+        if len(persons) == 1 and len(names) == 1 and form not in given and " " not in form:
+            out[form] = persons[0]
+    return out
+
+
 @dataclass
 class _Person:
     name: str
@@ -103,6 +116,14 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
             continue
         if len(cands) > 1:
             f.note = "ambiguous: " + " or ".join(sorted(p.name for p in cands))
+            continue
+        sole = sole_listed_person_forms(table).get(word)
+        sole_sex = gazetteer().given_names.get(sole.split()[0], "") if sole is not None else ""
+        if sole is not None and not cands and word not in by_form and f.sex in ("", sole_sex):
+            # no person of the article has this surname, and no "Mrs." before Joe Biden's
+            f.rule = f"short form of the listed {sole}" if f.rule in ("", "short form", SURNAME_RULE) \
+                else f"{f.rule}; short form of the listed {sole}"
+            f.name, f.kind, f.listed = sole, table.actors[sole].kind, True
             continue
         same = [p for p in singles.get(word, ()) if _compatible(f.sex, p)]
         if len(same) > 1:
