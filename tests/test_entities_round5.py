@@ -251,3 +251,26 @@ def test_listed_short_form_gives_way_to_a_person_of_the_article():
     assert {m.actor for m in find_actor_mentions(doc, Settings()) if m.kind == "person"} == {"Jill Biden"}
     doc = _doc("Mrs. Biden thanked the athletes.")
     assert "Joe Biden" not in {m.actor for m in find_actor_mentions(doc, Settings())}
+
+
+# ------------------------------------------------------------------ conflicting middle initials
+
+
+def test_middle_initials():
+    from analysis.entities.canonical import middle_initials
+
+    # by hand: the letters of the words between first word and surname; "H.W." and "HW" are two initials
+    assert [middle_initials(n) for n in ("George H. W. Bush", "George H.W. Bush", "George HW Bush", "George W. Bush",
+                                         "George Bush", "John G. Roberts Jr.")] == ["HW", "HW", "HW", "W", "", "G"]
+
+
+def test_father_and_son_stay_two_persons_across_the_corpus():
+    # allsides_dev spells the 41st president "George H.W. Bush" (20 articles), "George H. W. Bush", "George HW
+    # Bush", and the 43rd "George W. Bush" (71): the longest-name rule merged the son into the father
+    rows = [_row("a", "George W. Bush", 3), _row("b", "George H. W. Bush", 2), _row("c", "George H.W. Bush", 1),
+            _row("d", "George Bush", 1), _row("e", "Donald J. Trump", 2), _row("f", "Donald Trump", 1)]
+    m = canonical_map(rows)
+    assert m["George H.W. Bush"][0] == "George H. W. Bush"  # same initials HW: one person, the longest form
+    assert "George W. Bush" not in m  # W conflicts with HW: another person
+    assert "George Bush" not in m  # no middle: either of two, left as it is
+    assert m["Donald Trump"][0] == "Donald J. Trump"  # no middle joins the one middle there is

@@ -35,7 +35,7 @@ from typing import Any
 
 import pandas as pd
 
-from .coref import name_parts
+from .coref import SUFFIXES, name_parts
 from .gazetteers import gazetteer
 from .tokens import acronym_forms
 
@@ -121,7 +121,7 @@ def _plan(rows: Iterable[Mapping[str, Any]]) -> _Plan:
     persons: dict[str, tuple[str, int, str]] = {}  # canonical -> (surname, mentions, sex)
     person_titles: dict[str, set[str]] = {}
     refused: dict[str, dict[str, int]] = {}
-    for (_, surname), names in groups.items():
+    for (_, surname, _), names in _split_by_middle(groups).items():
         fixed = [n for n in names if n in listed]
         canon = fixed[0] if fixed else max(names, key=lambda n: (len(n.split()), len(n), mentions[(n, "person")],
                                                                   [-ord(c) for c in n]))
@@ -145,6 +145,33 @@ def _plan(rows: Iterable[Mapping[str, Any]]) -> _Plan:
         else:
             refused[single] = {c: v[1] for c, v in cands.items()}
     return _Plan(out, refused, person_titles, {c: v[2] for c, v in persons.items()})
+
+
+def middle_initials(name: str) -> str:
+    """Initials of the words between a person's first word and surname ("George H. W. Bush", "George H.W.
+    Bush" and "George HW Bush" -> "HW"; "George W. Bush" -> "W"; "Donald John Trump" -> "J"; "" for none)."""
+    out = ""
+    for w in [w for w in name.split() if w not in SUFFIXES][1:-1]:
+        core = w.replace(".", "")
+        out += core if core.isupper() and len(core) <= 3 else core[:1]  # "H.W." / "HW": both letters
+    return out.upper()
+
+
+def _split_by_middle(groups: Mapping[tuple[str, str], list[str]]) -> dict[tuple[str, str, str], list[str]]:
+    """Full names with the same first word and surname, split where their middle initials conflict: George W.
+    Bush and George H. W. Bush are two persons (father and son); a name with no middle part ("George Bush")
+    joins the one middle it may be, and stays apart when there are two."""
+    out: dict[tuple[str, str, str], list[str]] = {}
+    for (first, surname), names in groups.items():
+        by_middle: dict[str, list[str]] = defaultdict(list)
+        for n in names:
+            by_middle[middle_initials(n)].append(n)
+        if len(by_middle) > 1 and "" in by_middle and len(by_middle) == 2:
+            bare = by_middle.pop("")
+            next(iter(by_middle.values())).extend(bare)  # "Donald Trump" joins "Donald J. Trump"
+        for middle, ns in by_middle.items():
+            out[(first, surname, middle)] = ns
+    return out
 
 
 def refusal_note(single: str, candidates: Mapping[str, int]) -> str:
