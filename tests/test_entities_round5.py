@@ -274,3 +274,16 @@ def test_father_and_son_stay_two_persons_across_the_corpus():
     assert "George W. Bush" not in m  # W conflicts with HW: another person
     assert "George Bush" not in m  # no middle: either of two, left as it is
     assert m["Donald Trump"][0] == "Donald J. Trump"  # no middle joins the one middle there is
+
+
+def test_a_junior_never_takes_his_fathers_name():
+    # allsides_dev as a whole: "Donald Trump" (529 articles), "Donald J. Trump" (39), "Donald Trump Jr." (5); the
+    # longest-name rule named all of them "Donald Trump Jr."; "Chuck Schumer" and "Charles Schumer" are one
+    # person (nickname), "Joe Manchin III" and "Joe Manchin" too ("III" does not conflict)
+    rows = [_row("a", "Donald Trump", 9), _row("b", "Donald J. Trump", 3), _row("c", "Donald Trump Jr.", 2),
+            _row("d", "Chuck Schumer", 4), _row("e", "Charles Schumer", 1), _row("f", "Joe Manchin III", 1),
+            _row("g", "Joe Manchin", 2)]
+    m = canonical_map(rows)
+    assert m["Donald Trump"][0] == "Donald J. Trump" and "Donald Trump Jr." not in m
+    assert m["Chuck Schumer"][0] == "Charles Schumer"  # the longest form
+    assert m["Joe Manchin"][0] == "Joe Manchin III"

@@ -5,8 +5,9 @@ person can still carry different names: "Donald Trump" where Fox News names him 
 the New York Times writes only "President Trump" and "Mr. Trump". :func:`canonical_map` lines them up
 from the ``actors`` record table of the whole corpus (our rules):
 
-1. Full names (two or more words) with the same first word and surname are one person, named by the
-   longest form seen ("Donald J. Trump" over "Donald Trump"; ties by mentions, then alphabetically).
+1. Full names (two or more words) with the same first word (a nickname read as its given name: "Chuck" is
+   Charles) and surname are one person unless their middle initials or suffixes conflict ("Jr."), named by
+   the longest form seen ("Donald J. Trump" over "Donald Trump"; ties by mentions, then alphabetically).
 2. A one-word person ("Trump", also "Mrs. Clinton" kept apart in its article) joins the full-name
    person with that surname when exactly one is compatible with its sex (honorific, given name), or
    when one of them has at least :data:`DOMINANT_SHARE` of the compatible persons' counted mentions
@@ -37,6 +38,7 @@ import pandas as pd
 
 from .coref import SUFFIXES, name_parts
 from .gazetteers import gazetteer
+from .table import load_actor_table
 from .tokens import acronym_forms
 
 DOMINANT_SHARE = 0.8
@@ -52,6 +54,13 @@ def _sex_of(name: str) -> str:
         return "f"
     sex = gazetteer().given_names.get(first, "") if " " in name else ""
     return sex if sex in ("m", "f") else ""
+
+
+def _group_key(name: str) -> tuple[str, str]:
+    """(first word, surname) with a nickname read as its given name ("Chuck Schumer" and "Charles Schumer" are
+    one person, as within an article: the bundled ``nicknames`` list)."""
+    first, surname = name_parts(name)
+    return load_actor_table().nicknames.get(first, first), surname
 
 
 def _titles(row: Mapping[str, Any]) -> set[str]:
@@ -101,7 +110,7 @@ def _plan(rows: Iterable[Mapping[str, Any]]) -> _Plan:
                 orgs[form].add(actor)
         if actor in listed:
             if kind == "person" and len(actor.split()) > 1:
-                groups[name_parts(actor)].append(actor)  # a target for surnames, never renamed itself
+                groups[_group_key(actor)].append(actor)  # a target for surnames, never renamed itself
             continue
         if kind == "organisation" and actor.replace(".", "").isupper() and len(actor.replace(".", "")) > 2:
             orgs_later[actor] = None
@@ -109,7 +118,7 @@ def _plan(rows: Iterable[Mapping[str, Any]]) -> _Plan:
         if kind == "person":
             words = actor.split()
             if len(words) > 1 and not actor.startswith(("Mr.", "Mrs.", "Ms.", "Miss", "Dr.")):
-                groups[name_parts(actor)].append(actor)
+                groups[_group_key(actor)].append(actor)
             else:
                 singles.append(actor)
         elif actor.startswith("The ") and (actor[4:], kind) in mentions:
@@ -157,18 +166,25 @@ def middle_initials(name: str) -> str:
     return out.upper()
 
 
+_FAMILY_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})  # tell a father from a son; "II", "III" do not conflict
+
+
 def _split_by_middle(groups: Mapping[tuple[str, str], list[str]]) -> dict[tuple[str, str, str], list[str]]:
-    """Full names with the same first word and surname, split where their middle initials conflict: George W.
-    Bush and George H. W. Bush are two persons (father and son); a name with no middle part ("George Bush")
-    joins the one middle it may be, and stays apart when there are two."""
+    """Full names with the same first word and surname, split where their middle initials or "Jr."/"Sr." conflict:
+    George W. Bush and George H. W. Bush are two persons, so are Donald Trump and Donald Trump Jr. (father and
+    son); a name with neither ("George Bush", "Donald Trump") joins the one middle it may be when there is
+    exactly one without "Jr."/"Sr.", and stays apart otherwise: never taken by a "Jr." (all of allsides_dev's
+    Donald Trump was named "Donald Trump Jr." by the longest-name rule), at the price of "John Roberts" staying
+    apart from "John G. Roberts Jr.")."""
     out: dict[tuple[str, str, str], list[str]] = {}
     for (first, surname), names in groups.items():
         by_middle: dict[str, list[str]] = defaultdict(list)
         for n in names:
-            by_middle[middle_initials(n)].append(n)
-        if len(by_middle) > 1 and "" in by_middle and len(by_middle) == 2:
-            bare = by_middle.pop("")
-            next(iter(by_middle.values())).extend(bare)  # "Donald Trump" joins "Donald J. Trump"
+            suffix = n.split()[-1] if n.split()[-1] in _FAMILY_SUFFIXES else ""  # "III" names the same person
+            by_middle[f"{middle_initials(n)}|{suffix}"].append(n)
+        plain = [k for k in by_middle if k != "|" and k.endswith("|")]
+        if "|" in by_middle and len(plain) == 1:
+            by_middle[plain[0]].extend(by_middle.pop("|"))  # "Donald Trump" joins "Donald J. Trump"
         for middle, ns in by_middle.items():
             out[(first, surname, middle)] = ns
     return out
