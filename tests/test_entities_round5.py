@@ -257,7 +257,7 @@ def test_listed_short_form_gives_way_to_a_person_of_the_article():
 
 
 def test_middle_initials():
-    from analysis.entities.canonical import middle_initials
+    from analysis.entities.coref import middle_initials
 
     # by hand: the letters of the words between first word and surname; "H.W." and "HW" are two initials
     assert [middle_initials(n) for n in ("George H. W. Bush", "George H.W. Bush", "George HW Bush", "George W. Bush",
@@ -287,3 +287,11 @@ def test_a_junior_never_takes_his_fathers_name():
     assert m["Donald Trump"][0] == "Donald J. Trump" and "Donald Trump Jr." not in m
     assert m["Chuck Schumer"][0] == "Charles Schumer"  # the longest form
     assert m["Joe Manchin"][0] == "Joe Manchin III"
+
+
+def test_father_and_son_within_an_article():
+    # made up: the same rule inside one article (coref): "Donald Trump" is the father named in sentence 0, not
+    # "Donald Trump Jr."; the two Presidents Bush stay two persons
+    doc = _doc("President Donald Trump spoke.\nDonald Trump Jr. tweeted.\nGeorge W. Bush and George H.W. Bush met.")
+    assert [m.actor for m in find_actor_mentions(doc, Settings())] == [
+        "Donald Trump", "Donald Trump Jr.", "George W. Bush", "George H.W. Bush"]

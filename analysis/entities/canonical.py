@@ -36,7 +36,7 @@ from typing import Any
 
 import pandas as pd
 
-from .coref import SUFFIXES, name_parts
+from .coref import middle_groups, name_parts
 from .gazetteers import gazetteer
 from .table import load_actor_table
 from .tokens import acronym_forms
@@ -156,38 +156,15 @@ def _plan(rows: Iterable[Mapping[str, Any]]) -> _Plan:
     return _Plan(out, refused, person_titles, {c: v[2] for c, v in persons.items()})
 
 
-def middle_initials(name: str) -> str:
-    """Initials of the words between a person's first word and surname ("George H. W. Bush", "George H.W.
-    Bush" and "George HW Bush" -> "HW"; "George W. Bush" -> "W"; "Donald John Trump" -> "J"; "" for none)."""
-    out = ""
-    for w in [w for w in name.split() if w not in SUFFIXES][1:-1]:
-        core = w.replace(".", "")
-        out += core if core.isupper() and len(core) <= 3 else core[:1]  # "H.W." / "HW": both letters
-    return out.upper()
-
-
-_FAMILY_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})  # tell a father from a son; "II", "III" do not conflict
-
-
 def _split_by_middle(groups: Mapping[tuple[str, str], list[str]]) -> dict[tuple[str, str, str], list[str]]:
-    """Full names with the same first word and surname, split where their middle initials or "Jr."/"Sr." conflict:
-    George W. Bush and George H. W. Bush are two persons, so are Donald Trump and Donald Trump Jr. (father and
-    son); a name with neither ("George Bush", "Donald Trump") joins the one middle it may be when there is
-    exactly one without "Jr."/"Sr.", and stays apart otherwise: never taken by a "Jr." (all of allsides_dev's
-    Donald Trump was named "Donald Trump Jr." by the longest-name rule), at the price of "John Roberts" staying
-    apart from "John G. Roberts Jr.")."""
-    out: dict[tuple[str, str, str], list[str]] = {}
+    """The full-name groups split into persons by :func:`.coref.middle_groups` (George W. / George H. W. Bush,
+    Donald Trump / Donald Trump Jr.: the longest-name rule had named every Donald Trump of allsides_dev
+    "Donald Trump Jr.")."""
+    out: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for (first, surname), names in groups.items():
-        by_middle: dict[str, list[str]] = defaultdict(list)
-        for n in names:
-            suffix = n.split()[-1] if n.split()[-1] in _FAMILY_SUFFIXES else ""  # "III" names the same person
-            by_middle[f"{middle_initials(n)}|{suffix}"].append(n)
-        plain = [k for k in by_middle if k != "|" and k.endswith("|")]
-        if "|" in by_middle and len(plain) == 1:
-            by_middle[plain[0]].extend(by_middle.pop("|"))  # "Donald Trump" joins "Donald J. Trump"
-        for middle, ns in by_middle.items():
-            out[(first, surname, middle)] = ns
-    return out
+        for n, key in middle_groups(names).items():
+            out[(first, surname, key)].append(n)
+    return dict(out)
 
 
 def refusal_note(single: str, candidates: Mapping[str, int]) -> str:

@@ -15,6 +15,7 @@ naming the candidates, and not counted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .gazetteers import gazetteer
@@ -29,6 +30,33 @@ def name_parts(name: str) -> tuple[str, str]:
     """(first word, surname) of a person's name; the surname skips suffixes ("Jr.")."""
     words = [w for w in name.split() if w not in SUFFIXES] or name.split()
     return words[0], words[-1]
+
+
+FAMILY_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})  # tell a father from a son; "II", "III" do not conflict
+
+
+def middle_initials(name: str) -> str:
+    """Initials of the words between a person's first word and surname ("George H. W. Bush", "George H.W.
+    Bush" and "George HW Bush" -> "HW"; "George W. Bush" -> "W"; "Donald John Trump" -> "J"; "" for none)."""
+    out = ""
+    for w in [w for w in name.split() if w not in SUFFIXES][1:-1]:
+        core = w.replace(".", "")
+        out += core if core.isupper() and len(core) <= 3 else core[:1]  # "H.W." / "HW": both letters
+    return out.upper()
+
+
+def middle_groups(names: Iterable[str]) -> dict[str, str]:
+    """Full names that share first word and surname -> the key of the person each is: names whose middle
+    initials or "Jr."/"Sr." conflict are two persons (George W. Bush, George H. W. Bush; Donald Trump, Donald
+    Trump Jr.); a name with neither ("Donald Trump") joins the one middle there is without "Jr."/"Sr." and
+    stays apart otherwise, never taken by a "Jr." (at the price of "John Roberts" staying apart from "John G.
+    Roberts Jr."); "II", "III" do not conflict."""
+    sig = {n: f"{middle_initials(n)}|{n.split()[-1] if n.split()[-1] in FAMILY_SUFFIXES else ''}" for n in names}
+    plain = {k for k in sig.values() if k != "|" and k.endswith("|")}
+    if len(plain) == 1:
+        only = next(iter(plain))
+        sig = {n: only if k == "|" else k for n, k in sig.items()}  # "Donald Trump" joins "Donald J. Trump"
+    return sig
 
 
 def person_short_forms(name: str) -> set[str]:
@@ -72,12 +100,19 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
     """Set ``name``, ``rule`` and ``note`` of the person mentions in ``found`` (in place).
 
     Time is linear in the number of mentions times the persons sharing one surname."""
-    persons: dict[tuple[str, str], _Person] = {}
+    persons: dict[tuple[str, str, str], _Person] = {}
     fulls = [f for f in found if f.kind == "person" and (f.listed or len(f.name.split()) > 1)]
     full_ids = {id(f) for f in fulls}
-    def key_of(f: Found) -> tuple[str, str]:
+    by_base: dict[tuple[str, str], set[str]] = {}
+    for f in fulls:
+        if not f.listed:
+            first, surname = name_parts(f.name)
+            by_base.setdefault((table.nicknames.get(first, first), surname), set()).add(f.name)
+    middle = {n: k for names in by_base.values() for n, k in middle_groups(names).items()}
+
+    def key_of(f: Found) -> tuple[str, str, str]:
         first, surname = name_parts(f.name)
-        return (table.nicknames.get(first, first), surname) if not f.listed else (f.name, "")
+        return (table.nicknames.get(first, first), surname, middle[f.name]) if not f.listed else (f.name, "", "")
 
     for f in fulls:
         first, surname = name_parts(f.name)
