@@ -153,12 +153,14 @@ def test_rewrite_kim_after_full_name(seeds):
 def test_place_context_rule_on_a_short_text():
     # counted by hand: s0 "arrived in Pyongyang" and s2 "summit in Seoul" are places; s1 "Pyongyang sent
     # troops to Moscow" names two states ("to" alone is no place context); s3 "Seoul's" is the state
+    # ("Putin" in s0 is the one listed person with that short form: a mention since round 5)
     doc = _doc("Putin arrived in Pyongyang on Tuesday.\n"
                "Pyongyang sent troops to Moscow.\n"
                "The summit in Seoul ended.\n"
                "Seoul's reply came late.")
     found = [(m.sentence_index, m.surface, m.actor) for m in find_actor_mentions(doc, Settings())]
-    assert found == [(1, "Pyongyang", "North Korea"), (1, "Moscow", "Russia"), (3, "Seoul's", "South Korea")]
+    assert found == [(0, "Putin", "Vladimir Putin"), (1, "Pyongyang", "North Korea"), (1, "Moscow", "Russia"),
+                     (3, "Seoul's", "South Korea")]
     assert [(p.sentence_index, p.surface, p.actor, p.rule) for p in find_place_uses(doc, Settings())] == [
         (0, "Pyongyang", "North Korea", "place after 'in'"), (2, "Seoul", "South Korea", "place after 'in'")]
 
@@ -209,8 +211,11 @@ def test_title_and_reporting_verb_rules():
 
 
 def test_short_form_needs_the_full_name_in_the_article():
+    # "Kim" is the short form of two listed persons (Kim Jong Un, Kim Yo Jong) and a given name: it needs the
+    # full name in the article. "Putin" names one listed person only and is no given name: a mention alone
+    # (round 5; "between Trump and Putin", Washington Post GajSohMdJ25I4SQu in the devset).
     doc = _doc("Kim visited the factory.\nPutin stayed home.")
-    assert find_actor_mentions(doc, Settings()) == []
+    assert [(m.surface, m.actor) for m in find_actor_mentions(doc, Settings())] == [("Putin", "Vladimir Putin")]
 
 
 def test_ambiguous_short_form_is_left_unmerged_with_a_note():

@@ -96,6 +96,20 @@ def test_heldout_split_resolves_and_is_disjoint_from_the_devset() -> None:
     assert bench.load_aliases(bench.DEVSET / "heldout") == bench.load_aliases()
 
 
+def test_e5_split_is_disjoint_from_every_other_split() -> None:
+    # The round-5 entity sample (entities only) holds 12 articles of 12 outlet groups found in no other fixture
+    # folder (compared by file name only: the held-out labels are not read).
+    e5 = bench.fixture_paths(bench.DEVSET / "e5")
+    assert len(e5) == 12
+    others = {p.name for folder in (bench.DEVSET, bench.DEVSET / "heldout", bench.HELDOUT_SPEAKERS, bench.R4_SPEAKERS)
+              for p in bench.fixture_paths(folder)}
+    assert not {p.name for p in e5} & others
+    data = [bench.load_fixture(p) for p in e5]
+    assert all(d["scope"] == "entities" and not d["quotes"] and not d["numbers"] for d in data)
+    assert len({d["outlet_group"] for d in data}) == 12
+    assert bench.split_folders("e5") == [bench.DEVSET / "e5"]
+
+
 @needs_corpora
 def test_devset_coverage(devset: list) -> None:
     articles = devset
@@ -287,6 +301,18 @@ def test_main_entity_hits_top_three_by_prominence() -> None:
               bench.SysActor("Officials", "ORG", 1.2), bench.SysActor("Trump", "PER", 1.0)]
     # Top 3: Merkel, Berlin, Officials -> Angela Merkel hit, Donald Trump (4th) missed.
     assert bench.main_entity_hits(art, sysout(actors=actors), {}) == (1, 2)
+
+
+def test_outlet_naming_itself_is_reported_apart() -> None:
+    # An ORG entity that the system flags as the outlet's own name is not found (not counted), and the report
+    # says how many such entities there are and the ORG recall counting them: here 1 ORG entity, found 0 + 1 of 1.
+    art = resolved(entities={"Donald Trump": "PER", "Angela Merkel": "PER", "Berlin": "GPE", "Officials": "ORG"},
+                   mentions={0: ["Mr. Trump = Donald Trump", "Angela Merkel", "Berlin"],
+                             1: ["Ms. Merkel = Angela Merkel", "Officials"]})
+    out = sysout()
+    out.flagged = ["Officials"]
+    text = bench.report([art], {art.path.stem: out}, {})
+    assert "1 labelled ORG entities; ORG document recall counting them as found: 1.00" in text
 
 
 def test_speaker_scores_by_hand() -> None:

@@ -97,7 +97,7 @@ def test_actors_record_table(short):
     assert rows["North Korea"] == {"actor": "North Korea", "kind": "country", "ner_type": "GPE",
                                    "source_type": "government official", "part_of": "",
                                    "surfaces": "North Korea;Pyongyang", "mentions": 2, "listed": True, "note": "",
-                                   "name_in_article": "North Korea"}
+                                   "name_in_article": "North Korea", "titles": ""}  # a country has no titles
     assert set(rows) == {"North Korea", "South Korea", "Russia"}
 
 

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import ParsedArticle, Sentence
-from .coref import name_parts, resolve_persons
-from .gazetteers import gazetteer
+from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons, sole_listed_person_forms
+from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer
 from .listed import Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
 from .table import NER_TYPES, ActorTable, actor_table
-from .tokens import doc_sentences, initials, is_cap, name_of, norm, span_text, strip_possessive
+from .tokens import acronym_forms, doc_sentences, is_cap, is_possessive, name_of, norm, span_text, strip_possessive
 
 if TYPE_CHECKING:
     from ..metrics.base import Settings
@@ -119,10 +120,18 @@ def _from_span(span: EntitySpan, s: Sentence, table: ActorTable, places: list[Fo
                  single=kind == "person" and len(words) == 1)
 
 
+# recogniser rules that say a name is a person's by a title before it: only such a name lends its first word
+# (family name first) to a place name; "Arkansas Democrat-Gazette", typed a person by a reporting verb, does not
+_TITLED = frozenset({"title", "honorific", "title in apposition"})
+
+
 def _surnames_not_places(found: list[Found]) -> None:
     """A one-word city or state that is the surname of a person named in full in the article is that person
-    ("Attorney General Merrick Garland" … "Garland said", not Garland, Texas)."""
-    surnames = {name_parts(f.name)[1] for f in found if f.kind == "person" and " " in f.name}
+    ("Attorney General Merrick Garland" … "Garland said", not Garland, Texas; "Gao" after "a Commerce Ministry
+    spokesman, Gao Feng", family name first, not Gao, Mali: :func:`.coref.person_short_forms`, for a person
+    named after a title)."""
+    surnames = {w for f in found if f.kind == "person" and " " in f.name
+                for w in (person_short_forms(f.name) if f.rule in _TITLED else {name_parts(f.name)[1]})}
     for f in found:
         if f.kind in ("city", "state") and not f.listed and " " not in f.name and f.name in surnames:
             f.kind, f.rule, f.single = "person", f"surname of a person named in the article (not the {f.kind})", True
@@ -130,8 +139,9 @@ def _surnames_not_places(found: list[Found]) -> None:
 
 def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found: list[Found],
                  table: ActorTable) -> list[Found]:
-    """One-word names the recogniser left: a listed short form of an actor named in the article, or the
-    surname of a person named in full ("Kirby said it again." after "spokesman John Kirby")."""
+    """One-word names the recogniser left: a listed short form of an actor named in the article, the surname
+    of a person named in full ("Kirby said it again." after "spokesman John Kirby"), or the short form of
+    the one listed person who has it ("Putin", "Biden": :func:`.coref.sole_listed_person_forms`)."""
     words: set[str] = set()
     for f in found:
         if f.kind == "person" and " " in f.name:
@@ -139,14 +149,15 @@ def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found:
         spec = table.get(f.name)
         if spec is not None:
             words.update(spec.short_forms)
+    words |= {w for w in sole_listed_person_forms(table) if w not in words}
     out: list[Found] = []
     for s in sentences:
         toks, tk = s.tokens, taken[s.index]
         for i, tok in enumerate(toks):
             if tk[i] or not is_cap(tok) or strip_possessive(tok.text) not in words:
                 continue
-            if i + 1 < len(toks) and is_cap(toks[i + 1]) and not tk[i + 1]:
-                continue  # part of a longer, unknown name ("Kim Yong Chol")
+            if i + 1 < len(toks) and is_cap(toks[i + 1]) and not tk[i + 1] and not is_possessive(tok):
+                continue  # part of a longer, unknown name ("Kim Yong Chol"); a possessive ends a name ("Biden's Win")
             _, title = title_before(toks, i, table)
             sex = table.sex_of_title(title)
             out.append(Found(s, i, i + 1, strip_possessive(tok.text), "person", "short form", False, sex=sex,
@@ -157,11 +168,13 @@ def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found:
 
 def _resolve_acronyms(found: list[Found]) -> None:
     """An acronym the recogniser found ("FDA") is the organisation of the article whose capitalised words
-    it abbreviates ("Food and Drug Administration"), when exactly one does."""
+    it abbreviates ("Food and Drug Administration"; "CDC" the "Centers for Disease Control and Prevention",
+    :func:`.tokens.acronym_forms`), when exactly one does."""
     names = {f.name for f in found if f.kind == "organisation" and " " in f.name}
     by_initials: dict[str, set[str]] = {}
     for n in names:
-        by_initials.setdefault(initials(n), set()).add(n)
+        for form in acronym_forms(n):
+            by_initials.setdefault(form, set()).add(n)
     for f in found:
         if f.kind == "organisation" and f.rule == "acronym":
             full = by_initials.get(f.name.replace(".", ""), set())
@@ -190,6 +203,77 @@ def _resolve_organisation_short_forms(found: list[Found]) -> None:
         if len(full) == 1:
             f.name = next(iter(full))
             f.rule = f"{f.rule}; short form of {f.name}"
+
+
+@lru_cache(maxsize=1)
+def _state_tag_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(party tag, city then state): "Chuck Schumer, D-N.Y.," / "(R-Texas)" and "Springfield, Mass.," (AP style)."""
+    states = sorted({*AP_STATE_ABBREVIATIONS, *(r for r, c in gazetteer().regions.items() if c == "United States")},
+                    key=len, reverse=True)
+    alt = "|".join(re.escape(x) for x in states)
+    abbr = "|".join(re.escape(x) for x in sorted(AP_STATE_ABBREVIATIONS, key=len, reverse=True))
+    return (re.compile(rf"(?<![\w-])[DRI]-(?P<state>{alt})(?![\w])"),
+            re.compile(rf"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?P<state>{abbr})(?=[\s,;:)]|$)"))
+
+
+def _state_tags(sentences: list[Sentence]) -> list[ActorMention]:
+    """US states named by a party tag ("Sen. Chuck Schumer, D-N.Y.", "(R-S.C.)", "R-Texas") or in the AP
+    style after a city ("Springfield, Mass."): place uses of the state (``actor_places``), not counted as
+    mentions of the state as an actor (the legislator's state, or where a town is, is said in passing)."""
+    party, city = _state_tag_patterns()
+    out = []
+    for s in sentences:
+        if "-" not in s.text and ", " not in s.text:
+            continue
+        for pattern, rule in ((party, "state in a party tag"), (city, "state after a city (AP style)")):
+            for m in pattern.finditer(s.text):
+                text = m.group("state")
+                name = AP_STATE_ABBREVIATIONS.get(text, text)
+                start = s.start + m.start("state")
+                out.append(ActorMention(name, "place", "", s.index, start, start + len(text), text, rule,
+                                        place_kind="state"))
+    return out
+
+
+def _compact(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def _handles(sentences: list[Sentence], taken: dict[int, list[bool]], found: list[Found]) -> list[Found]:
+    """Social-media handles of the article's actors ("@realDonaldTrump" after Donald Trump, "@SenBlumenthal"
+    after Richard Blumenthal, "@NBCNews" after NBC News): the handle, without case and punctuation, is the
+    actor's name or ends with it (a person's full name, or a surname of five or more letters that only one
+    person of the article has); exactly one actor must fit. Not an e-mail address ("name@gmail.com")."""
+    names: dict[str, set[int]] = {}  # compact form -> indices into found of the actor it names
+    persons_by_surname: dict[str, set[str]] = {}
+    for k, f in enumerate(found):
+        if f.note or f.kind not in ("person", "organisation", "country", "state", "city"):
+            continue
+        names.setdefault(_compact(f.name), set()).add(k)
+        if f.kind == "person" and " " in f.name and f.name.split()[-1] not in SUFFIXES:  # "@realDonaldTrump" is
+            persons_by_surname.setdefault(_compact(name_parts(f.name)[1]), set()).add(f.name)  # no Trump Jr.
+    out: list[Found] = []
+    for s in sentences:
+        toks, tk = s.tokens, taken[s.index]
+        for i in range(len(toks) - 1):
+            at, word = toks[i], toks[i + 1]
+            if at.text != "@" or word.kind != "word" or word.start != at.end or tk[i + 1] \
+                    or (i > 0 and toks[i - 1].kind == "word" and toks[i - 1].end == at.start):
+                continue
+            handle = _compact(word.text)
+            fits: dict[str, Found] = {}
+            for form, ks in names.items():  # the name itself (3+ letters) or the end of the handle (5+)
+                if (handle == form and len(form) >= 3) or (handle.endswith(form) and len(form) >= 5):
+                    fits.update((found[k].name, found[k]) for k in ks)
+            for surname, persons in persons_by_surname.items():
+                if len(surname) >= 5 and handle.endswith(surname) and len(persons) == 1:
+                    name = next(iter(persons))
+                    fits.setdefault(name, next(f for f in found if f.name == name))
+            if len(fits) == 1:
+                f = next(iter(fits.values()))
+                out.append(Found(s, i, i + 2, f.name, f.kind, f"handle of {f.name}", f.listed, sex=f.sex))
+                tk[i:i + 2] = [True, True]
+    return out
 
 
 def _mention(f: Found, kind: str, source_type: str) -> ActorMention:
@@ -230,6 +314,8 @@ def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outle
     resolve_persons(found, table)
     _resolve_acronyms(found)
     _resolve_organisation_short_forms(found)
+    found += _handles(sentences, taken, found)
+    untyped = [u for u in untyped if not any(taken[u.sentence.index][u.first:u.last])]
     if outlet and not count_self:
         for f in found:
             if f.kind in ("organisation", "other") and is_self_reference(f.name, outlet):
@@ -249,8 +335,14 @@ def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outle
                 title = f"{norm(f.sentence.tokens[t_start].text).lower()} {title}"
             if title:
                 roles.setdefault(f.name, []).append((title, employer_before(f.sentence.tokens, t_start, table)))
-    return ActorAnalysis(mentions, roles, [_mention(f, "place", "") for f in sorted(places, key=lambda f: f.order)],
-                         excluded, [_mention(u, "other", "") for u in untyped])
+    place_uses = [_mention(f, "place", "") for f in sorted(places, key=lambda f: f.order)]
+    held = {(p.sentence_index, p.start) for p in place_uses + mentions + excluded}
+    tags = [p for p in _state_tags(sentences) if (p.sentence_index, p.start) not in held]
+    untyped_mentions = [u for u in map(lambda u: _mention(u, "other", ""), untyped)
+                        if not any(t.sentence_index == u.sentence_index and t.start < u.end and u.start < t.end
+                                   for t in tags)]  # "Y" of "D-N.Y." is no name of its own
+    return ActorAnalysis(mentions, roles, sorted(place_uses + tags, key=lambda m: (m.sentence_index, m.start)),
+                         excluded, untyped_mentions)
 
 
 def analyse_actors(doc: ParsedArticle, settings: Settings) -> ActorAnalysis:

@@ -15,6 +15,7 @@ naming the candidates, and not counted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .gazetteers import gazetteer
@@ -29,6 +30,56 @@ def name_parts(name: str) -> tuple[str, str]:
     """(first word, surname) of a person's name; the surname skips suffixes ("Jr.")."""
     words = [w for w in name.split() if w not in SUFFIXES] or name.split()
     return words[0], words[-1]
+
+
+FAMILY_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})  # tell a father from a son; "II", "III" do not conflict
+
+
+def middle_initials(name: str) -> str:
+    """Initials of the words between a person's first word and surname ("George H. W. Bush", "George H.W.
+    Bush" and "George HW Bush" -> "HW"; "George W. Bush" -> "W"; "Donald John Trump" -> "J"; "" for none)."""
+    out = ""
+    for w in [w for w in name.split() if w not in SUFFIXES][1:-1]:
+        core = w.replace(".", "")
+        out += core if core.isupper() and len(core) <= 3 else core[:1]  # "H.W." / "HW": both letters
+    return out.upper()
+
+
+def middle_groups(names: Iterable[str]) -> dict[str, str]:
+    """Full names that share first word and surname -> the key of the person each is: names whose middle
+    initials or "Jr."/"Sr." conflict are two persons (George W. Bush, George H. W. Bush; Donald Trump, Donald
+    Trump Jr.); a name with neither ("Donald Trump") joins the one middle there is without "Jr."/"Sr." and
+    stays apart otherwise, never taken by a "Jr." (at the price of "John Roberts" staying apart from "John G.
+    Roberts Jr."); "II", "III" do not conflict."""
+    sig = {n: f"{middle_initials(n)}|{n.split()[-1] if n.split()[-1] in FAMILY_SUFFIXES else ''}" for n in names}
+    plain = {k for k in sig.values() if k != "|" and k.endswith("|")}
+    if len(plain) == 1:
+        only = next(iter(plain))
+        sig = {n: only if k == "|" else k for n, k in sig.items()}  # "Donald Trump" joins "Donald J. Trump"
+    return sig
+
+
+def person_short_forms(name: str) -> set[str]:
+    """The one-word names a person named in full goes by: the surname, and the first word when it is no
+    given name (family name first: "Tsai Ing-wen" … "Tsai", "Xi Jinping" … "Xi", "Gao Feng" … "Gao")."""
+    first, surname = name_parts(name)
+    out = {surname}
+    if first not in gazetteer().given_names and first[:1].isupper() and not first.endswith("."):
+        out.add(first)
+    return out
+
+
+def sole_listed_person_forms(table: ActorTable) -> dict[str, str]:
+    """Short forms that name one listed person only and are no given name ("Putin" -> Vladimir Putin, "Biden"
+    -> Joe Biden; not "Kim", two listed persons): a mention of that person even where the article does not
+    name them in full, unless a person the article names in full has that surname (Jill Biden's "Biden")."""
+    given = gazetteer().given_names
+    out: dict[str, str] = {}
+    for form, names in table.short_forms.items():
+        persons = [n for n in names if table.actors[n].kind == "person"]
+        if len(persons) == 1 and len(names) == 1 and form not in given and " " not in form:
+            out[form] = persons[0]
+    return out
 
 
 @dataclass
@@ -49,12 +100,19 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
     """Set ``name``, ``rule`` and ``note`` of the person mentions in ``found`` (in place).
 
     Time is linear in the number of mentions times the persons sharing one surname."""
-    persons: dict[tuple[str, str], _Person] = {}
+    persons: dict[tuple[str, str, str], _Person] = {}
     fulls = [f for f in found if f.kind == "person" and (f.listed or len(f.name.split()) > 1)]
     full_ids = {id(f) for f in fulls}
-    def key_of(f: Found) -> tuple[str, str]:
+    by_base: dict[tuple[str, str], set[str]] = {}
+    for f in fulls:
+        if not f.listed:
+            first, surname = name_parts(f.name)
+            by_base.setdefault((table.nicknames.get(first, first), surname), set()).add(f.name)
+    middle = {n: k for names in by_base.values() for n, k in middle_groups(names).items()}
+
+    def key_of(f: Found) -> tuple[str, str, str]:
         first, surname = name_parts(f.name)
-        return (table.nicknames.get(first, first), surname) if not f.listed else (f.name, "")
+        return (table.nicknames.get(first, first), surname, middle[f.name]) if not f.listed else (f.name, "", "")
 
     for f in fulls:
         first, surname = name_parts(f.name)
@@ -65,9 +123,7 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
             p = persons[key] = _Person(f.name, first, surname, listed=f.listed,
                                        short_forms=set(spec.short_forms) if spec else set())
             if not f.listed:
-                p.short_forms.add(surname)
-                if first not in gazetteer().given_names and first[:1].isupper() and not first.endswith("."):
-                    p.short_forms.add(first)  # family name first: "Tsai Ing-wen" … "Tsai", "Xi Jinping" … "Xi"
+                p.short_forms.update(person_short_forms(f.name))
         elif len(f.name) > len(p.name) and not p.listed:
             p.name = f.name
         p.sex = p.sex or f.sex
@@ -95,6 +151,14 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
             continue
         if len(cands) > 1:
             f.note = "ambiguous: " + " or ".join(sorted(p.name for p in cands))
+            continue
+        sole = sole_listed_person_forms(table).get(word)
+        sole_sex = gazetteer().given_names.get(sole.split()[0], "") if sole is not None else ""
+        if sole is not None and not cands and word not in by_form and f.sex in ("", sole_sex):
+            # no person of the article has this surname, and no "Mrs." before Joe Biden's
+            f.rule = f"short form of the listed {sole}" if f.rule in ("", "short form", SURNAME_RULE) \
+                else f"{f.rule}; short form of the listed {sole}"
+            f.name, f.kind, f.listed = sole, table.actors[sole].kind, True
             continue
         same = [p for p in singles.get(word, ()) if _compatible(f.sex, p)]
         if len(same) > 1:

@@ -122,6 +122,46 @@ def _acronym_after(toks: tuple[Token, ...], j: int) -> str:
     return ""
 
 
+
+_APPOSITION_ENDS = frozenset({",", ".", ";", ")", "—", "–"})
+
+
+# words that end the noun phrase of an apposition before its head noun ("a spokesman for the group")
+_NOT_IN_APPOSITION = frozenset("of for to at by on from and or with who whose which that as in".split())
+
+
+def _organisation_in_apposition(toks: tuple[Token, ...], part: Part, table: ActorTable) -> bool:
+    """"Hikvision, a Surveillance Firm" (allsides giGU8717TVXveo3o), "Avalere Health, a consulting firm,": the
+    name, a comma, an article, at most four words without a preposition or conjunction, and one of the
+    ``organisation_nouns`` closing the phrase (punctuation, the end, or "that"/"which"/"based"/"whose" follows)."""
+    j, i = part.last, part.first
+    if j + 2 >= len(toks) or toks[j].text != "," or toks[j + 1].lower not in ("a", "an", "the"):
+        return False
+    if i >= 2 and toks[i - 1].lower in _NOT_IN_APPOSITION and is_cap(toks[i - 2]):
+        return False  # the end of a longer name the chunker cut: "Friends of Buckingham, a … group"
+    k = j + 2
+    for _ in range(5):
+        if k >= len(toks) or toks[k].kind != "word" or toks[k].lower in _NOT_IN_APPOSITION:
+            return False
+        for noun in table.organisation_nouns:
+            end = k + len(noun)
+            if tuple(t.lower for t in toks[k:end]) == noun and (
+                    end == len(toks) or toks[end].kind == "punct" or toks[end].lower in ("that", "which", "based",
+                                                                                         "whose")):
+                return True
+        k += 1
+    return False
+
+
+def _title_in_apposition(toks: tuple[Token, ...], part: Part, table: ActorTable) -> str:
+    """The title of "a Commerce Ministry spokesman, Gao Feng." (allsides 1Rsmj3XNrft7jrcb): a title noun, a
+    comma, then the name closing the clause (the sentence ends or punctuation follows); "" otherwise."""
+    i = part.first
+    if i < 2 or toks[i - 1].text != "," or (part.last < len(toks) and toks[part.last].text not in _APPOSITION_ENDS):
+        return ""
+    return title_before(toks, i - 1, table)[1]
+
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -143,6 +183,11 @@ class RuleRecogniser:
         for s in ordered:
             mode = case_mode(s)
             for i, j in runs(s, taken[s.index], table):
+                if mode and _organisation_in_apposition(s.tokens, Part(i, j), table):
+                    # structure, not case, says what it is: "… Blacklist China's Hikvision, a Surveillance Firm"
+                    typed.append((s, Part(i, j), ("ORG", "organisation noun in apposition", "", "")))
+                    known.setdefault(tuple(w.lower() for w in self._words(s, Part(i, j))), ("ORG", s.index))
+                    continue
                 if mode:  # Title Case or upper case: only names known from elsewhere, found inside the run
                     pending.append((s, Part(i, j), mode))
                     continue
@@ -306,6 +351,11 @@ class RuleRecogniser:
         gaz = gazetteer_type(words, table)
         if gaz is not None:
             return gaz[0], gaz[1], "", ""
+        if _organisation_in_apposition(toks, part, table):
+            return "ORG", "organisation noun in apposition", "", ""
+        appositive = _title_in_apposition(toks, part, table) if len(words) > 1 else ""
+        if appositive:
+            return "PERSON", "title in apposition", self._given_sex(words), appositive
         if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in table.not_organisations \
                 and mode != "upper" and not shouted_word(words[0]):
             return "ORG", "acronym", "", ""

@@ -95,3 +95,14 @@ _NOT_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "&", "U.S.", "
 def initials(name: str) -> str:
     """First letters of the capitalised words of ``name``, without of/and/the/for/on/in and "U.S."."""
     return "".join(w[0] for w in name.split() if w not in _NOT_INITIALS and w[:1].isupper())
+
+
+def acronym_forms(name: str) -> set[str]:
+    """The acronyms ``name`` may go by: its :func:`initials`, and those of the part before a last " and "
+    when that part has two or more initials ("Centers for Disease Control and Prevention" -> CDCP and CDC,
+    as the agency writes itself)."""
+    out = {initials(name)}
+    head, sep, _ = name.rpartition(" and ")
+    if sep and len(initials(head)) >= 2:
+        out.add(initials(head))
+    return out

@@ -125,6 +125,7 @@ class ActorRow:
     listed: bool  # the name is an actor of the actor files (never renamed across the corpus)
     note: str  # why the actor's mentions are not counted ("the outlet naming itself", "ambiguous: …"), else ""
     name_in_article: str  # the article's own name; on loading, ``actor`` becomes the corpus-wide name
+    titles: str = ""  # titles right before the person's name ("president;mr."), ";"-joined (for the corpus merge)
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
             "prominence": prominence(idx, n_sent, any(m.sentence_index == -1 for m in by_actor[actor])),
         }
         out.measurements += [Measurement.of(name, value, actor) for name, value in values.items()]
-        rows.append(_row(by_actor[actor], len(own), table))
+        rows.append(_row(by_actor[actor], len(own), table, titles=analysis.roles.get(actor, [])))
     excluded: dict[tuple[str, str], list[ActorMention]] = {}
     for m in analysis.excluded:
         excluded.setdefault((m.surface if m.note.startswith("ambiguous") else m.actor, m.note), []).append(m)
@@ -202,10 +203,12 @@ def compute_entities(doc: ParsedArticle, settings: Settings) -> FamilyResult:
     return out
 
 
-def _row(ms: list[ActorMention], counted: int, table: ActorTable, name: str = "") -> dict[str, object]:
+def _row(ms: list[ActorMention], counted: int, table: ActorTable, name: str = "",
+         titles: list[tuple[str, str]] | None = None) -> dict[str, object]:
     first = ms[0]
     spec = table.get(first.actor)
     return flat_record(ActorRow(
         actor=name or first.actor, kind=first.kind, ner_type=first.ner_type, source_type=first.source_type,
         part_of=spec.part_of if spec else "", surfaces=";".join(dict.fromkeys(m.surface for m in ms)),
-        mentions=counted, listed=spec is not None, note=first.note, name_in_article=name or first.actor))
+        mentions=counted, listed=spec is not None, note=first.note, name_in_article=name or first.actor,
+        titles=";".join(dict.fromkeys(t for t, _ in titles or []))))
