@@ -381,3 +381,27 @@ def test_name_after_who_stays_the_speaker():
     quotes = _quotes("The lawsuits contain many examples of the highly educated and highly skilled foreign workers "
                      "who Trump has said he wants to attract.")
     assert [q.speaker_surface for q in quotes] == ["Trump"]
+
+
+def test_participle_clause_is_no_speaker():
+    # CNN 5655_left (roundups): "putting him … progressive Democrats have said" is no report of the first clause
+    quotes = _quotes("Moderate Democratic Sen. Joe Manchin of West Virginia made clear Thursday that $1.5 trillion was "
+                     "the price tag he was willing to settle on for his party's plan to expand the social safety net, "
+                     "putting him $2 trillion away from the lowest number progressive Democrats have said they would "
+                     "accept.")
+    assert all(not q.speaker_surface.startswith("putting") for q in quotes)
+    # CNS News aq3yQANCjGR8iMz0: "exceeding the target President Obama declared" reports nothing
+    quotes = _quotes("The administration admitted a total of 12,587 Syrian refugees during the just-ended fiscal "
+                     "year, exceeding the target President Obama declared last fall by 2,587 (20.5 percent).")
+    assert [q.speaker_surface for q in quotes if q.speaker_surface.startswith("exceeding")] == []
+
+
+def test_according_to_phrase_ends_at_a_subject_pronoun():
+    # CNN 5662_left (roundups): the source is "several members"; "it actually grew" is the reported clause
+    (q,) = _quotes("The progressive outcry against the planned vote on Biden's $1.2 trillion infrastructure package "
+                   "didn't just hold, according to several members it actually grew in numbers over the course of "
+                   "the day.")
+    assert (q.kind, q.speaker_surface) == ("according_to", "several members")
+    # an object "it" after a preposition stays in the phrase (hand-made)
+    (q,) = _quotes("The review was halted, citing problems with the FBI's handling of it.")
+    assert q.speaker_surface.endswith("handling of it")

@@ -43,6 +43,9 @@ SOURCE_NOUNS = frozenset("""report data poll survey study statement document rec
 
 OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
 # Words :func:`_verb_like` takes that need no subject before them: "told the Daily News not to expect …"
+PREPOSITIONS = frozenset("of to for with on about by from in at into over under against".split())
+# A lower-case -ing word and its object or determiner: a participle clause ("putting him …", "making the …").
+_PARTICIPLE_CLAUSE = re.compile(r"[a-z]+ing\s+(?:him|her|them|us|me|it|the|a|an|his|their|its)\b")
 ADVERBS_NOT_VERBS = frozenset("also still then later again never not just".split())
 
 
@@ -97,6 +100,9 @@ class _VerbAttributions(_DirectQuotes):
             if sub is None:
                 continue
             surface = body[sub[0]:sub[1]]
+            if _PARTICIPLE_CLAUSE.match(surface):
+                continue  # "…, putting him $2 trillion away from the lowest number progressive Democrats have said": a
+                # participle clause with its object, no subject (not "leading experts say", "the ruling party said")
             if surface.lower() in PRONOUNS:
                 parent = next((q for q in reversed(sent_quotes) if q.start <= hit.start < q.end), None)
                 if parent is not None:  # "said it intercepted what it claims are": one report, two verbs
@@ -254,6 +260,9 @@ class _VerbAttributions(_DirectQuotes):
         for t in s.tokens:
             if t.start < pos:
                 continue
+            if words and t.lower in PRONOUNS and not (t.lower == "it" and words[-1].lower in PREPOSITIONS):
+                break  # a subject pronoun opens a clause: "according to several members it actually grew" (not
+                # the object of "the FBI's handling of it")
             if not t.is_word or t.lower in BOUNDARY_WORDS:
                 if t.text in {"’", "'"} and words:
                     continue
