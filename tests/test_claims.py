@@ -12,8 +12,9 @@ from analysis.corpus import load_corpus
 from analysis.metrics.base import Settings
 from analysis.model import Article
 from analysis.parse import parse_article
+from analysis.sourcing import numbers
 from analysis.sourcing.claims import claim_result, find_claims, load_claim_rules
-from analysis.sourcing.numbers import find_numbers, parse_number_words
+from analysis.sourcing.numbers import find_numbers, may_hold_number, parse_number_words
 
 
 def no_actor(*_args: object) -> str:
@@ -316,3 +317,27 @@ def test_empty_input_is_nan_with_reason_and_no_warnings() -> None:
         res = claim_result(doc_of(""), Settings(), quotes=[], resolve=no_actor)
     assert all(math.isnan(m.value) and m.note for m in res.measurements)
     assert res.records == {"claims": []}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The council met on the square.", False),  # no digit, no number word
+    ("Someone phoned; it was often done.", False),  # "one", "ten" only inside words
+    ("The sevenfold rise", False),  # "seven" is not a word of its own
+    ("ONE man came.", True),  # number words in any case
+    ("Dozens came.", True),  # a vague plural
+    ("A third of voters", True),  # a fraction word
+    ("a hundred times", True),  # "a" + a scale word
+    ("Route 9 is closed.", True),  # a digit
+    ("FİVE men", True),  # İ folds to i under re.IGNORECASE: always searched
+])
+def test_may_hold_number(text: str, expected: bool) -> None:
+    assert may_hold_number(text) is expected
+
+
+def test_find_numbers_skips_only_texts_without_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Someone phoned; it was often done.", "Thirty-five people, a third of them from Ukraine.",
+             "tens of thousands marched", "FİVE men", "Nothing here at all."]
+    filtered = [find_numbers(t) for t in texts]
+    monkeypatch.setattr(numbers, "may_hold_number", lambda text: True)
+    assert filtered == [find_numbers(t) for t in texts]
+    assert [len(f) for f in filtered] == [0, 2, 1, 0, 0]  # "FİVE" is searched, but "fi̇ve" is no number word

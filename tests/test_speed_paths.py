@@ -14,7 +14,7 @@ import pytest
 
 from analysis.metrics.base import flat_record
 from analysis.model import Token, Undefined, make_token
-from analysis.segment import tokenize
+from analysis.segment import tokenize, tokenize_phrase
 from analysis.tables import TableWriter
 
 
@@ -25,6 +25,22 @@ def test_make_token_is_the_frozen_token() -> None:
     assert tok.is_word and tok.lower == "korea’s"
     with pytest.raises(dataclasses.FrozenInstanceError):
         tok.text = "x"  # type: ignore[misc]
+
+
+def test_token_lower_is_stored_once_per_spelling() -> None:
+    # the lower-case form is made with the token, whichever way it is built, and is not part of its identity
+    built = Token("KCNA", 0, 4, "word")
+    assert built.lower == "kcna" and make_token("KCNA", 0, 4, "word").lower == "kcna"
+    assert repr(built) == "Token(text='KCNA', start=0, end=4, kind='word')"
+    a, b, c = tokenize("Said SAID said")
+    assert a.lower == b.lower == c.lower == "said" and a.lower is b.lower is c.lower  # one string per spelling
+    assert dataclasses.replace(built, text="Reuters").lower == "reuters"
+
+
+def test_tokenize_phrase_is_tokenize() -> None:
+    phrase = "the Foreign Ministry’s spokeswoman, Maria Zakharova"
+    assert tokenize_phrase(phrase) == tokenize(phrase)
+    assert [t.text for t in tokenize_phrase(phrase)][-3:] == [",", "Maria", "Zakharova"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -339,6 +339,27 @@ class _Taken:
         return i >= 0 and pos < self.ends[i]
 
 
+_DIGIT = re.compile(r"\d")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# The only non-ASCII characters that re.IGNORECASE matches to an ASCII letter (as in analysis.metrics.framing)
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, *VAGUE, *DENOMINATORS])
+
+
+def may_hold_number(text: str) -> bool:
+    """Whether :func:`find_numbers` can find anything in ``text``: it holds a digit, or a run of letters that is a
+    number, scale, vague-plural or fraction word (lower-cased).
+
+    Every match of the number patterns holds a digit or such a word as a whole run of letters (each word they
+    match has ``\\b`` or a space or hyphen on both sides), so a text with neither has no number; the test is a
+    dictionary look-up per word instead of three regular-expression scans of every character. A text holding a
+    character that ``re.IGNORECASE`` matches to an ASCII letter (İ ı ſ K) is always searched.
+    """
+    if _DIGIT.search(text) or _ASCII_FOLDS.search(text):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_LETTER_RUN.findall(text.lower()))
+
+
 def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str] = frozenset(),
                  currency_symbols: dict[str, str] | None = None,
                  count_nouns: frozenset[str] = frozenset()) -> list[NumberExpr]:
@@ -352,6 +373,8 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
     symbols = currency_symbols if currency_symbols is not None else {"US$": "USD", "$": "USD", "€": "EUR",
                                                                      "£": "GBP", "¥": "JPY"}
     out: list[NumberExpr] = []
+    if not may_hold_number(text):
+        return out
     taken = _Taken()
     # vague plurals first: "hundreds of", "tens of thousands"
     for m in _VAGUE_RE.finditer(text):

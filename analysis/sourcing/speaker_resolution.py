@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Sentence
-from ..segment import tokenize
+from ..segment import tokenize_phrase
 from .finder_state import _FinderState
 from .profile import (
     OTHER,
@@ -132,7 +132,7 @@ class _SpeakerResolution(_FinderState):
     def _candidate_kind(self, surface: str, mention: Any, anonymous: bool, stype: str = "") -> tuple[str, str]:
         """(kind, gender) of a speaker phrase as an antecedent of a later pronoun; a document or a medium ("A 2008
         commission document states …", "The news network reported") is a thing, the antecedent of a later "It"."""
-        words = [t.text for t in tokenize(surface) if t.is_word]
+        words = [t.text for t in tokenize_phrase(surface) if t.is_word]
         if stype in ("document", "other media") and mention is None and not words[-1].lower().endswith("s"):
             return "thing", ""  # "A 2008 commission document", "The news network": "it", not "he"
         if mention is not None:
@@ -140,7 +140,7 @@ class _SpeakerResolution(_FinderState):
                 return "person", self.genders.get(str(mention.actor), "") or phrase_gender(words, self.cues)
             if mention.kind in ("organisation", "country"):
                 return ("thing" if mention.kind == "organisation" else "country"), ""
-        head = [t.lower for t in tokenize(head_phrase(surface)) if t.is_word]
+        head = [t.lower for t in tokenize_phrase(head_phrase(surface)) if t.is_word]
         last = head[-1] if head else ""
         if last.endswith("s") and not last.endswith(("ss", "us", "is")):
             return "plural", ""
@@ -199,7 +199,7 @@ class _SpeakerResolution(_FinderState):
         """Whether a report's speaker is preferred as the antecedent of a later pronoun: a person by name (an
         actor of the entity layer, or capitalised words: "Darby") or a group of people ("critics"); not a
         description that may name a thing ("a profile in The Intercept", "the news program")."""
-        words = [t.text for t in tokenize(surface) if t.is_word]
+        words = [t.text for t in tokenize_phrase(surface) if t.is_word]
         if kind == "person":
             return (mention is not None and mention.kind == "person") or (bool(words) and all(
                 w[:1].isupper() for w in words) and words[0].lower() not in {"the", "a", "an"})
