@@ -64,14 +64,14 @@ def test_tone_equals_vader_on_hand_selected_pieces(example) -> None:
     assert q["Ukraine"] == pytest.approx(vader("Russia is a terrible aggressor,"))
     n_j, n_q = values(res, "n_actor_tone_sentences_journalist"), values(res, "n_actor_tone_sentences_quoted")
     assert (n_j["Russia"], n_q["Russia"], n_j["Ukraine"], n_q["Ukraine"]) == (2, 1, 1, 1)
-    # evidence: one row per scored piece, labelled as lexical tone near the actor
+    # evidence: one row per scored piece, under the actor-tone metrics (lexical tone near the actor)
     assert len(res.evidence) == 5
-    assert all(e.cue.startswith("lexical tone near the actor") for e in res.evidence)
+    assert all(e.metric.startswith("actor_tone_") and e.cue.startswith("VADER ") for e in res.evidence)
     assert len(res.records["actor_tone"]) == 5
     # the cue says which words were scored instead of repeating them (they are the records' text)
     cues = {(e.metric, e.target, e.sentence_index): e.cue for e in res.evidence}
     assert cues[("actor_tone_journalist", "Russia", 0)] == (
-        f"lexical tone near the actor: VADER {vader('Russia praised the wonderful deal.'):+.4f}, the sentence")
+        f"VADER {vader('Russia praised the wonderful deal.'):+.4f}, the sentence")
     assert cues[("actor_tone_journalist", "Ukraine", 1)].endswith(", the sentence outside direct quotes")
     assert cues[("actor_tone_quoted", "Ukraine", 1)].endswith(", its direct quotes")
     assert [r["text"] for r in res.records["actor_tone"] if r["sentence_index"] == 1][:2] == [

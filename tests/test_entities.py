@@ -87,6 +87,9 @@ def test_evidence_one_row_per_mention(short):
     assert (e.target, e.start, e.end, e.text) == ("North Korea", doc.sentences[1].start,
                                                   doc.sentences[1].start + 9, doc.sentences[1].text)
     assert e.cue == "Pyongyang → North Korea (alias)"
+    # a surface that is the actor's name as printed is not written twice: the cue is the rule alone
+    same = [e for e in body if doc.body[e.start:e.end] == e.target]
+    assert same and all(e.cue.startswith("(") and e.cue.endswith(")") and "→" not in e.cue for e in same)
     head = [e for e in out.evidence if e.sentence_index == -1]
     assert [(e.metric, e.target, e.start, e.end) for e in head] == [("in_headline", "North Korea", 0, 11)]
 

@@ -292,25 +292,30 @@ def test_one_evidence_row_per_sentence_with_cues() -> None:
     assert [e.sentence_index for e in ev] == [0, 1]
     assert all(e.metric == "sentence_counts" for e in ev)
     assert ev[0].cue.startswith("words=6; numerals=0; syllables=12")
-    # Officials and agreement (3 syllables each) are both complex: named by reference, not listed twice
-    assert "polysyllabic: Officials, agreement; complex (Gunning): the polysyllabic words;" in ev[0].cue
-    assert "names counted difficult: Pyongyang" in ev[0].cue
+    # Officials and agreement (3 syllables each) are both complex; each hard word is written once with its classes
+    assert "Officials PCD" in ev[0].cue and "agreement PC" in ev[0].cue
+    assert "Pyongyang " in ev[0].cue and ev[0].cue.split("Pyongyang ")[1].split(",")[0].rstrip(";").endswith("DN")
     assert "fallback syllables: Kursk=1" in ev[1].cue
     assert (ev[1].start, ev[1].end) == (doc.sentences[1].start, doc.sentences[1].end)
     assert doc.body[ev[1].start:ev[1].end] == ev[1].text
 
 
-def test_cue_names_complex_words_by_the_shorter_form() -> None:
-    # reported = report+ed is exempt (Gunning's -ed rule); the other four polysyllabic words are complex,
-    # and "the polysyllabic words but reported" is shorter than their list
+def test_cue_writes_each_hard_word_once_with_its_classes() -> None:
+    # Officials, dangerous, military, cooperation: 3+ syllables and complex; reported = report+ed is polysyllabic
+    # but exempt from Gunning's complex words (-ed rule). Difficult (Dale–Chall): not in its list of familiar words.
     [e] = FAMILIES["readability"](parse("Officials reported dangerous military cooperation."), Settings()).evidence
-    assert ("polysyllabic: Officials, reported, dangerous, military, cooperation; "
-            "complex (Gunning): the polysyllabic words but reported;") in e.cue
-    # two complex words of three: listed (shorter than "the polysyllabic words but reported")
-    [e] = FAMILIES["readability"](parse("Officials reported the deployment."), Settings()).evidence
-    assert "complex (Gunning): Officials, deployment;" in e.cue
-    # no word a name counted difficult: that list is left out rather than written "-"
-    assert "names counted difficult" not in e.cue and e.cue.count(";") == 5
+    hard = dict(w.rsplit(" ", 1) for w in e.cue.split("hard words: ")[1].split(", "))
+    assert list(hard) == ["Officials", "reported", "dangerous", "military", "cooperation"]  # text order
+    assert "C" not in hard["reported"] and all("C" in hard[w] for w in ("Officials", "dangerous", "military"))
+    # each count is the number of words carrying its letter
+    row = FAMILIES["readability"](parse("Officials reported dangerous military cooperation."),
+                                  Settings()).records["readability_sentences"][0]
+    assert row["n_polysyllabic_words"] == sum("P" in c for c in hard.values()) == 5
+    assert row["n_complex_words"] == sum("C" in c for c in hard.values()) == 4
+    assert row["n_difficult_words"] == sum("D" in c for c in hard.values())
+    # no hard word at all: the part is left out
+    [e] = FAMILIES["readability"](parse("The cat sat on the mat."), Settings()).evidence
+    assert e.cue == "words=6; numerals=0; syllables=6"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,7 +332,10 @@ def test_seed_sentence_hand_counts(seeds: dict[str, ParsedArticle]) -> None:
     # Moscow 2 in 1 its 1 war 1 against 2 Ukraine 2 = 60.
     assert first.cue.startswith("words=32; numerals=0; syllables=60;")
     # Gunning: reported (report+ed) and deepening (deepen+ing) are exempt; Korea is a name.
-    assert "complex (Gunning): ratified, media, formally, military, cooperation;" in first.cue
+    hard = dict(w.rsplit(" ", 1) for w in first.cue.split("hard words: ")[1].split("; ")[0].split(", "))
+    assert [w for w, c in hard.items() if "C" in c] == ["ratified", "media", "formally", "military", "cooperation"]
+    assert [w for w, c in hard.items() if "P" in c] == ["Korea", "ratified", "media", "reported", "formally",
+                                                        "deepening", "military", "cooperation"]
 
 
 def test_seed_numerals_are_read_aloud(seeds: dict[str, ParsedArticle]) -> None:

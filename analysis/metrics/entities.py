@@ -143,7 +143,9 @@ class ActorPlaceRow:
 
 
 def _cue(m: ActorMention) -> str:
-    return f"{m.surface} → {m.actor} ({m.rule})"
+    """``surface → actor (rule)``, or ``(rule)`` alone when the surface is the actor's name as printed (the
+    row's ``target``; the surface is the body text at ``start``–``end``): most mentions, written once."""
+    return f"({m.rule})" if m.surface == m.actor else f"{m.surface} → {m.actor} ({m.rule})"
 
 
 @register_family("entities")

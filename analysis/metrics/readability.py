@@ -210,6 +210,9 @@ class SentenceCounts:
     difficult_names: tuple[str, ...]
     fallback: tuple[tuple[str, int], ...]
     numerals: tuple[tuple[str, str, int], ...] = ()  # (numeral as printed, as read aloud, syllables)
+    # the words of the four lists once each, in text order, with their classes (:data:`HARD_CLASSES`):
+    # "Comprehensive PDN, mutual PCD, treaty D"; what the evidence cue writes
+    hard: str = ""
 
 
 @dataclass(frozen=True)
@@ -283,7 +286,7 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
     n_letters = n_chars = 0
     for sent, words in zip(doc.sentences, sentence_words, strict=True):
         n_words = n_num = n_syl = 0
-        poly, comp, diff, diff_names, fb, spoken = [], [], [], [], [], []
+        poly, comp, diff, diff_names, fb, spoken, hard = [], [], [], [], [], [], []
         for text, wc, spelled, name_inside, capital_initial in words:
             is_name = name_inside or (capital_initial and text in seen_as_name)
             n_words += 1
@@ -291,10 +294,13 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
             n_syl += sc.n
             n_letters += facts.n_letters
             n_chars += facts.n_characters
+            classes = ""
             if sc.n >= 3:
                 poly.append(text)
+                classes = "P"
             if not is_name and wc.complex_unless_name:
                 comp.append(text)
+                classes += "C"
             if sc.source == "fallback":
                 fb.append((text, sc.n))
                 fallback.setdefault(text)
@@ -302,14 +308,18 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
                 spoken.append((text, facts.spoken, sc.n))
             if not spelled:
                 n_num += 1
-                continue
-            lexical.append(facts.normalised)
-            if not is_familiar(text):
-                diff.append(text)
-                if is_name:
-                    diff_names.append(text)
+            else:
+                lexical.append(facts.normalised)
+                if not is_familiar(text):
+                    diff.append(text)
+                    classes += "D"
+                    if is_name:
+                        diff_names.append(text)
+                        classes += "N"
+            if classes:
+                hard.append(f"{text} {classes}")
         per_sentence.append(SentenceCounts(sent.index, n_words, n_num, n_syl, tuple(poly), tuple(comp), tuple(diff),
-                                           tuple(diff_names), tuple(fb), tuple(spoken)))
+                                           tuple(diff_names), tuple(fb), tuple(spoken), ", ".join(hard)))
     n_words = sum(s.n_words for s in per_sentence)
     n_num = sum(s.n_numerals for s in per_sentence)
     return ReadabilityCounts(
@@ -596,44 +606,29 @@ def mtld(doc: ParsedArticle) -> float:
 # The family: scalar metrics, per-sentence evidence and count tables
 
 
+HARD_CLASSES = {"P": "polysyllabic (3+ syllables)", "C": "complex (Gunning)", "D": "difficult (Dale–Chall)",
+                "N": "a name counted difficult"}
+"""The class letters of a sentence cue's hard words (:func:`sentence_cue`)."""
+
+
 def sentence_cue(sc: SentenceCounts) -> str:
     """The evidence cue of one sentence: its counts and the words behind them.
 
-    Gunning's complex words are polysyllabic words (:func:`is_complex_word`), so they are written as
-    "the polysyllabic words" when they are all of them, as "the polysyllabic words but X, Y" when that
-    is shorter than their list, else listed; names counted difficult (a subset of the difficult words)
-    are listed when there are any. Each count is the length of its list.
+    ``words=N; numerals=N; syllables=N; hard words: W CLASSES, …`` where each word that is polysyllabic,
+    complex, difficult or a name counted difficult is written once, in text order, followed by the letters of
+    its classes (:data:`HARD_CLASSES`: P polysyllabic, C complex (Gunning), D difficult (Dale–Chall), N a name
+    counted difficult), e.g. ``mutual PCD, Korea PDN, treaty D, following P``. Each count is the number of words
+    carrying its letter (so each list of the counts is the words with that letter, in order); ``hard words``
+    is left out when there is none. Then the numerals read aloud and the fallback syllable counts, if any.
     """
-    parts = [f"words={sc.n_words}", f"numerals={sc.n_numerals}", f"syllables={sc.n_syllables}",
-             f"polysyllabic: {_listed(sc.polysyllabic)}", f"complex (Gunning): {_complex_words(sc)}",
-             f"difficult (Dale–Chall): {_listed(sc.difficult)}"]
-    if sc.difficult_names:
-        parts.append(f"names counted difficult: {_listed(sc.difficult_names)}")
+    parts = [f"words={sc.n_words}", f"numerals={sc.n_numerals}", f"syllables={sc.n_syllables}"]
+    if sc.hard:
+        parts.append(f"hard words: {sc.hard}")
     if sc.numerals:
         parts.append("numerals read aloud: " + ", ".join(f"{w}=“{spoken}” ({n})" for w, spoken, n in sc.numerals))
     if sc.fallback:
         parts.append("fallback syllables: " + ", ".join(f"{w}={n}" for w, n in sc.fallback))
     return "; ".join(parts)
-
-
-def _listed(words: tuple[str, ...]) -> str:
-    return ", ".join(words) if words else "-"
-
-
-def _complex_words(sc: SentenceCounts) -> str:
-    """The complex words of a cue, by reference to the polysyllabic list when they are a part of it."""
-    if not sc.complex or sc.complex == sc.polysyllabic:
-        return "the polysyllabic words" if sc.complex else "-"
-    left, k = [], 0
-    for word in sc.polysyllabic:  # the complex words in order as a part of the polysyllabic ones?
-        if k < len(sc.complex) and word == sc.complex[k]:
-            k += 1
-        else:
-            left.append(word)
-    listed = _listed(sc.complex)
-    if k < len(sc.complex):
-        return listed
-    return min(listed, "the polysyllabic words but " + ", ".join(left), key=len)
 
 
 def counts_record(c: ReadabilityCounts) -> dict[str, object]:

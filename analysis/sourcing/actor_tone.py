@@ -208,13 +208,14 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
 def piece_cue(piece: TonePiece, has_quote: bool) -> str:
     """The evidence cue of one scored piece: its VADER compound and which words of the sentence it is.
 
-    The voice is in the metric name, and the piece's words are not repeated (they are the ``actor_tone``
-    record's ``text``; the evidence row names the sentence): "the sentence" for the journalist piece of a
-    sentence without direct-quote content (``has_quote`` false: the piece is the whole sentence), else
-    the words outside or inside its direct quotes.
+    "VADER +0.2500, the sentence": that the score is lexical tone near the actor, and whose voice, is in the
+    metric name (``actor_tone_journalist``, ``actor_tone_quoted``), and the piece's words are not repeated
+    (they are the ``actor_tone`` record's ``text``; the evidence row names the sentence): "the sentence" for
+    the journalist piece of a sentence without direct-quote content (``has_quote`` false: the piece is the
+    whole sentence), else the words outside or inside its direct quotes.
     """
     if piece.voice == "quoted":
         what = "its direct quotes"
     else:
         what = "the sentence outside direct quotes" if has_quote else "the sentence"
-    return f"lexical tone near the actor: VADER {piece.compound:+.4f}, {what}"
+    return f"VADER {piece.compound:+.4f}, {what}"
