@@ -114,3 +114,29 @@ def test_flat_record_is_asdict_of_a_flat_dataclass() -> None:
     row = Row("Kim", 2, 0.5)
     assert flat_record(row) == {"speaker": "Kim", "n": 2, "share": 0.5}
     assert list(flat_record(row)) == ["speaker", "n", "share"]  # field order: the table's column order
+
+
+def test_span_counts_by_bisection_are_the_per_position_tests() -> None:
+    from analysis.sourcing.hedges import _Spans
+
+    # overlapping spans: a position is tested against the span with the last start at or before it
+    # 0 -> [0, 10) yes; 3 -> [2, 5) yes; 7 -> [2, 5) no; 12 -> [2, 5) no
+    sp = _Spans([(0, 10), (2, 5)])
+    assert [sp.contains(p) for p in (0, 3, 7, 12)] == [True, True, False, False]
+    assert sp.count_inside([0, 3, 7, 12]) == 2
+    assert _Spans([(4, 8), (1, 2)]).count_inside([0, 1, 2, 4, 7, 8]) == 3  # 1, 4 and 7
+    assert _Spans([]).count_inside([1, 2]) == 0
+
+
+def test_quoted_word_share_counts_words_wholly_inside_a_span() -> None:
+    from analysis.metrics.sourcing import quoted_word_share
+    from analysis.model import Article
+    from analysis.parse import parse_article
+
+    doc = parse_article(Article("t", "a b c d e f g h i j."))  # ten words: a = 0-1, b = 2-3, … j = 18-19
+    assert quoted_word_share(doc, [(0, 3)]) == pytest.approx(2 / 10)  # a, b
+    assert quoted_word_share(doc, [(1, 4)]) == pytest.approx(1 / 10)  # b only: a starts before, c ends after
+    # a word is inside when one span holds it whole: d (6-7) lies in (0, 9), though the later (2, 5) does not
+    assert quoted_word_share(doc, [(2, 5), (0, 9)]) == pytest.approx(5 / 10)  # a, b, c, d, e
+    assert quoted_word_share(doc, [(4, 7), (4, 11), (16, 40)]) == pytest.approx(6 / 10)  # c, d, e, f; i, j
+    assert quoted_word_share(doc, []) == 0

@@ -10,11 +10,11 @@ the Media*. Source types are our taxonomy.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Token, Undefined
+from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Undefined
 from ..sourcing.actor_tone import actor_tone_result
 from ..sourcing.claims import claim_result
 from ..sourcing.headline_quotes import headline_quote_result
@@ -45,12 +45,19 @@ def quoted_word_share(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> f
     ordered = sorted(spans)
     starts = [a for a, _ in ordered]
     ends = list(accumulate((b for _, b in ordered), max))  # furthest end among the spans starting up to i
-
-    def inside(w: Token) -> bool:
-        i = bisect_right(starts, w.start) - 1
-        return i >= 0 and w.end <= ends[i]
-
-    return sum(1 for w in doc.words if inside(w)) / doc.n_words
+    # A word is inside when its end is at most ends[i] for the last span i starting at or before it. Between two
+    # span starts that bound is one number, and word ends grow with word starts (tokens are in text order and do
+    # not overlap), so the words inside are a run found by bisection: per span, not per word.
+    words = doc.words
+    w_starts = [w.start for w in words]
+    w_ends = [w.end for w in words]
+    inside = 0
+    for i, (a, bound) in enumerate(zip(starts, ends, strict=True)):
+        lo = bisect_left(w_starts, a)
+        hi = bisect_left(w_starts, starts[i + 1]) if i + 1 < len(starts) else len(words)
+        if hi > lo:
+            inside += bisect_right(w_ends, bound, lo, hi) - lo
+    return inside / doc.n_words
 
 
 def stance_verb_share(counts: dict[str, int], tier: str) -> float:

@@ -118,6 +118,20 @@ class _Spans:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
+    def count_inside(self, positions: Sequence[int]) -> int:
+        """``sum(self.contains(p) for p in positions)`` for ascending ``positions``, by bisection per span.
+
+        :meth:`contains` tests a position against the span with the last start at or before it, so the
+        positions it accepts for span k are those in ``[start_k, min(end_k, start_k+1))``.
+        """
+        n = 0
+        spans = self.spans
+        for k, (s, e) in enumerate(spans):
+            hi = min(e, spans[k + 1][0]) if k + 1 < len(spans) else e
+            if hi > s:
+                n += bisect.bisect_left(positions, hi) - bisect.bisect_left(positions, s)
+        return n
+
 
 def voice_of(pos: int, spans: Sequence[tuple[int, int]]) -> str:
     """``"quoted"`` if body offset ``pos`` lies in one of ``spans``, else ``"journalist"``."""
@@ -126,8 +140,7 @@ def voice_of(pos: int, spans: Sequence[tuple[int, int]]) -> str:
 
 def voice_word_counts(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> dict[str, int]:
     """Word tokens of the body in each voice (a word belongs to the voice of its first character)."""
-    sp = _Spans(spans)
-    quoted = sum(1 for t in doc.words if sp.contains(t.start))
+    quoted = _Spans(spans).count_inside([t.start for t in doc.words])  # words in text order: starts ascending
     return {"journalist": len(doc.words) - quoted, "quoted": quoted}
 
 
@@ -171,18 +184,20 @@ def find_hedges(doc: ParsedArticle, spans: Sequence[tuple[int, int]] = (),
     firsts = lex.by_first
     for sent in doc.sentences:
         tokens = sent.tokens
-        i = 0
-        while i < len(tokens):
-            tok = tokens[i]  # most words start no entry: one dict lookup, no call
-            hit = _match_at(tokens, i, doc, sent, lex) if tok.is_word and tok.text.lower() in firsts else None
+        nxt = 0  # the first token not inside the previous cue
+        # the words that may start an entry, in one pass (most start none); then left to right, skipping the
+        # words of the cue matched last
+        for i in [k for k, t in enumerate(tokens) if t.kind != "punct" and t.lower in firsts]:
+            if i < nxt:
+                continue
+            hit = _match_at(tokens, i, doc, sent, lex)
             if hit is None:
-                i += 1
                 continue
             entry, n = hit
             start, end = tokens[i].start, tokens[i + n - 1].end
             out.append(HedgeMatch(entry.category, entry.label, doc.body[start:end], sent.index, start, end,
                                   "quoted" if sp.contains(start) else "journalist"))
-            i += n
+            nxt = i + n
     return out
 
 

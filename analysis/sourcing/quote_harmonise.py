@@ -47,7 +47,13 @@ def _harmonise(quotes: list[Quote], types: SourceTypes | None = None) -> list[Qu
             if stype.get(k, OTHER) == OTHER:
                 stype[k] = q.speaker_type
             named[k] = named.get(k, False) or q.named
-    return [replace(q, speaker_type=stype[source_key(q.speaker)], named=named[source_key(q.speaker)])
-            if q.speaker else q for q in quotes]
+    out = []
+    for q in quotes:
+        if q.speaker:
+            k = source_key(q.speaker)
+            if (q.speaker_type, q.named) != (stype[k], named[k]):  # most quotes already agree: kept as they are
+                q = replace(q, speaker_type=stype[k], named=named[k])
+        out.append(q)
+    return out
 
 

@@ -290,12 +290,14 @@ def find_verb_hits(sentence: Sentence, verbs: ReportingVerbs | None = None) -> l
     verbs = verbs or load_reporting_verbs()
     toks = sentence.tokens
     hits: list[VerbHit] = []
-    i = 0
-    while i < len(toks):
-        matched = 0
-        if toks[i].lower not in verbs.first_words:
-            i += 1
+    first_words = verbs.first_words
+    nxt = 0  # the first token not inside a form matched already
+    # the tokens that may start a form, found in one pass (most tokens start none); then, left to right, the
+    # longest form from each that is not inside the previous match
+    for i in [k for k, t in enumerate(toks) if t.lower in first_words]:
+        if i < nxt:
             continue
+        matched = 0
         for n in range(min(verbs.max_len, len(toks) - i), 0, -1):
             window = toks[i:i + n]
             if not all(t.is_word for t in window):
@@ -309,7 +311,7 @@ def find_verb_hits(sentence: Sentence, verbs: ReportingVerbs | None = None) -> l
             last = toks[i + matched - 1]
             hits.append(VerbHit(lemma, tier, sentence.text[toks[i].start - sentence.start:last.end - sentence.start],
                                 sentence.index, toks[i].start, last.end, i, matched, _negated(toks, i)))
-        i += matched or 1
+        nxt = i + (matched or 1)
     return hits
 
 
