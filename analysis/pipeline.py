@@ -112,7 +112,7 @@ def analyse_parsed(doc: ParsedArticle, settings: Settings, families: Iterable[st
         result.families[name] = FAMILIES[name](doc, settings)
     result.sentences = [
         {"sentence_index": s.index, "paragraph_index": s.paragraph, "start": s.start, "end": s.end, "text": s.text,
-         "tokens": " ".join(t.text for t in s.tokens if t.is_word)}
+         "tokens": " ".join([t.text for t in s.tokens if t.kind != "punct"])}  # Token.is_word, inlined
         for s in doc.sentences
     ]
     return result

@@ -141,9 +141,11 @@ def _analyse(text: str) -> tuple[dict[str, float], list[str]]:
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
     last = len(words) - 1
+    lexicon = vader.lexicon
     for i, item in enumerate(words):
         low = item.lower()
-        if low in BOOSTER_DICT or (i < last and low == "kind" and words[i + 1].lower() == "of"):
+        if low in BOOSTER_DICT or (i < last and low == "kind" and words[i + 1].lower() == "of") or low not in lexicon:
+            # a word outside the lexicon: sentiment_valence would append the valence it was given (0) unchanged
             sentiments.append(0)
             continue
         sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
