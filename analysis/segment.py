@@ -36,7 +36,7 @@ from sys import intern
 
 from .lexicons import load_lexicon
 from .lexicons.verbs import reporting_verb_forms
-from .model import MediacompareError, Token, make_token
+from .model import MediacompareError, Token, _set_end, _set_kind, _set_lower, _set_start, _set_text
 
 LISTS_FILE = "segment_en.yaml"
 
@@ -236,10 +236,35 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     50% are numbers; every other non-space character is a punctuation token, except that an
     ellipsis "..." is one token.
     """
-    kinds = _KINDS
-    # interned: an article repeats most words ("the", "said"), so its tokens share one string per spelling
-    return tuple([make_token(intern(m.group()), m.start() + offset, m.end() + offset, kinds[m.lastgroup])
-                  for m in _TOKEN.finditer(text)])
+    # Each spelling's text and lower-case form are interned once and looked up (:func:`_spelling`): an article
+    # repeats most words ("the", "said"), so its tokens share one string per spelling. The token is built
+    # through its slots, as :func:`analysis.model.make_token` builds it, without a call per token.
+    kinds, spellings, out = _KINDS, _SPELLINGS, []
+    new, set_text, set_lower, set_start, set_end, set_kind = _TOKEN_SLOTS
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        spelling = spellings.get(raw) or _spelling(raw)
+        tok = new(Token)
+        set_text(tok, spelling[0])
+        set_lower(tok, spelling[1])
+        start, end = m.span()
+        set_start(tok, start + offset)
+        set_end(tok, end + offset)
+        set_kind(tok, kinds[m.lastgroup])
+        out.append(tok)
+    return tuple(out)
+
+
+_SPELLINGS: dict[str, tuple[str, str]] = {}  # token text as matched -> (interned text, interned lower-case form)
+MAX_SPELLINGS = 200_000  # distinct spellings remembered (forgotten all at once when full: memory stays flat)
+_TOKEN_SLOTS = (object.__new__, _set_text, _set_lower, _set_start, _set_end, _set_kind)
+
+
+def _spelling(raw: str) -> tuple[str, str]:
+    if len(_SPELLINGS) >= MAX_SPELLINGS:
+        _SPELLINGS.clear()
+    pair = _SPELLINGS[raw] = (intern(raw), intern(raw.lower()))
+    return pair
 
 
 @lru_cache(maxsize=8192)

@@ -140,3 +140,20 @@ def test_quoted_word_share_counts_words_wholly_inside_a_span() -> None:
     assert quoted_word_share(doc, [(2, 5), (0, 9)]) == pytest.approx(5 / 10)  # a, b, c, d, e
     assert quoted_word_share(doc, [(4, 7), (4, 11), (16, 40)]) == pytest.approx(6 / 10)  # c, d, e, f; i, j
     assert quoted_word_share(doc, []) == 0
+
+
+def test_tokenize_builds_the_tokens_make_token_builds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis import segment
+
+    text = "Mr. Kim told KCNA: “It is 12,000.”"
+    toks = tokenize(text, 5)
+    # offsets counted by hand: Mr. 0-3, Kim 4-7, told 8-12, KCNA 13-17, : 17-18, “ 19-20, It 20-22, …
+    assert [(t.text, t.start, t.end) for t in toks][:5] == [("Mr.", 5, 8), ("Kim", 9, 12), ("told", 13, 17),
+                                                            ("KCNA", 18, 22), (":", 22, 23)]
+    assert all(t == make_token(t.text, t.start, t.end, t.kind) and t.lower == t.text.lower() for t in toks)
+    # the spellings remembered are bounded: forgotten all at once when full, the tokens the same after
+    monkeypatch.setattr(segment, "MAX_SPELLINGS", 3)
+    segment._SPELLINGS.clear()
+    again = tokenize(text, 5)
+    assert len(segment._SPELLINGS) <= 3 and [(t.text, t.lower, t.start) for t in again] == [
+        (t.text, t.lower, t.start) for t in toks]
