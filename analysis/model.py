@@ -153,7 +153,7 @@ class Sentence:
 
     @property
     def words(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.kind != "punct")  # Token.is_word, without a call per token
+        return tuple([t for t in self.tokens if t.kind != "punct"])  # Token.is_word, without a call per token
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +190,7 @@ class ParsedArticle:
     @cached_property
     def words(self) -> tuple[Token, ...]:
         """All word tokens of the body, in order."""
-        return tuple(t for s in self.sentences for t in s.tokens if t.kind != "punct")  # Token.is_word, inlined
+        return tuple([t for s in self.sentences for t in s.tokens if t.kind != "punct"])  # Token.is_word, inlined
 
     @property
     def n_words(self) -> int:
