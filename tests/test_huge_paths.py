@@ -140,12 +140,12 @@ def test_sentence_words_are_its_word_and_number_tokens() -> None:
     assert [t.kind for t in s.tokens if t not in s.words] == ["punct", "punct"]
 
 
-def test_sentiment_drops_vader_tokens_and_a_second_run_gives_the_same() -> None:
-    from analysis.metrics.sentiment import CACHE_WORDS, compute_sentiment
+def test_sentiment_drops_vader_entries_and_a_second_run_gives_the_same() -> None:
+    from analysis.metrics.sentiment import CACHE_ENTRIES, compute_sentiment
 
     doc = parse_article(Article("a", "The plan is good. The result was a terrible failure.", title="Good news"))
     first = compute_sentiment(doc, Settings())
-    assert CACHE_WORDS not in doc.cache
+    assert CACHE_ENTRIES not in doc.cache
     second = compute_sentiment(doc, Settings())
     assert second.evidence == first.evidence and second.records == first.records
     assert [e.sentence_index for e in first.evidence] == [-1, 0, 1]

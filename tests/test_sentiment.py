@@ -115,6 +115,16 @@ def test_headline_scored_with_evidence_and_missing_headline_is_undefined():
     assert not [e for e in res.evidence if e.sentence_index == -1]
 
 
+def test_entries_collected_while_scoring_are_fired_entries():
+    from analysis.metrics.sentiment import _analyse
+
+    for text in ("The talks were not good.", "WAR, war and peace!", "a very kind of good man", "a kind man",
+                 "The meeting ended.", "No, no good at all :) but GREAT"):
+        scores, entries = _analyse(text)
+        assert entries == fired_entries(text), text
+        assert describe_cue(text, scores["compound"], entries=entries) == describe_cue(text, scores["compound"])
+
+
 def test_evidence_cue_lists_fired_entries_with_raw_valences():
     assert describe_cue("The attack failed.", ATTACK_FAILED) == "attack −2.1; failed −2.3; compound −0.751"
     # raw lexicon valence, in order; VADER's rules are not replayed (tokens keep VADER's edge-punctuation stripping)

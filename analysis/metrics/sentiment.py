@@ -27,8 +27,8 @@ N_PARTS = 5  # tone arc: fifths of the article
 CACHE_BODY = "vader_sentences"
 CACHE_COMPOUNDS = "vader_compounds"
 CACHE_HEADLINE = "vader_headline"
-CACHE_WORDS = "vader_words"  # VADER's tokens of each body sentence, kept for the evidence cues
-CACHE_HEADLINE_WORDS = "vader_headline_words"
+CACHE_ENTRIES = "vader_entries"  # the lexicon entries VADER scored in each body sentence, for the evidence cues
+CACHE_HEADLINE_ENTRIES = "vader_headline_entries"
 EMPTY_BODY = "empty body: no sentences to score"
 SCORE_KEYS = ("neg", "neu", "pos", "compound")
 NOT_SCORED = "not scored"
@@ -125,13 +125,18 @@ def score_text(text: str) -> dict[str, float]:
     return dict(_analyse(text)[0])
 
 
-def _analyse(text: str) -> tuple[dict[str, float], list[str]]:
-    """``polarity_scores(text)`` and VADER's tokens of ``text``, from one tokenisation.
+Entries = list[tuple[str, float]]  # (lexicon entry, raw valence) in text order: :func:`fired_entries`
+
+
+def _analyse(text: str) -> tuple[dict[str, float], Entries]:
+    """``polarity_scores(text)`` and the lexicon entries it scored (:func:`fired_entries` of ``text``), from one
+    tokenisation.
 
     The steps of vaderSentiment 3.3.2's ``polarity_scores``, in its order and with its own methods
     (``sentiment_valence``, ``_but_check``, ``score_valence``), so the scores are identical (tested on
-    every seed sentence and, when present, the development corpus); the tokens are kept for the
-    evidence (:func:`fired_entries`) instead of tokenising the sentence a second time.
+    every seed sentence and, when present, the development corpus). The words it passes to
+    ``sentiment_valence`` are those :func:`fired_entries` lists (in the lexicon, not a booster, not "kind" in
+    "kind of"), so the evidence cue's entries are collected here instead of in a second pass over the tokens.
     """
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
@@ -140,6 +145,7 @@ def _analyse(text: str) -> tuple[dict[str, float], list[str]]:
     sentitext = SentiText(clean)
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
+    entries: Entries = []
     last = len(words) - 1
     lexicon = vader.lexicon
     for i, item in enumerate(words):
@@ -148,9 +154,10 @@ def _analyse(text: str) -> tuple[dict[str, float], list[str]]:
             # a word outside the lexicon: sentiment_valence would append the valence it was given (0) unchanged
             sentiments.append(0)
             continue
+        entries.append((low, lexicon[low]))
         sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
     sentiments = vader._but_check(words, sentiments)
-    return vader.score_valence(sentiments, clean), words
+    return vader.score_valence(sentiments, clean), entries
 
 
 def too_long_reason(text: str) -> str:
@@ -166,13 +173,13 @@ def too_long_reason(text: str) -> str:
             "(likely a segmentation failure; VADER's run time grows with the square of the length)")
 
 
-def _score_capped(text: str) -> tuple[Mapping[str, float], list[str] | None]:
-    """Read-only scores of ``text`` and VADER's tokens of it (``None`` when it is too long to score)."""
+def _score_capped(text: str) -> tuple[Mapping[str, float], Entries | None]:
+    """Read-only scores of ``text`` and the lexicon entries they scored (``None`` when it is too long to score)."""
     reason = too_long_reason(text)
     if reason:
         return MappingProxyType({k: Undefined(reason) for k in SCORE_KEYS}), None
-    scores, words = _analyse(text)
-    return MappingProxyType(dict(scores)), words
+    scores, entries = _analyse(text)
+    return MappingProxyType(dict(scores)), entries
 
 
 def sentence_scores(doc: ParsedArticle) -> Sequence[Mapping[str, float]]:
@@ -186,7 +193,7 @@ def sentence_scores(doc: ParsedArticle) -> Sequence[Mapping[str, float]]:
     if CACHE_BODY not in doc.cache:
         scored = [_score_capped(s.text) for s in doc.sentences]
         doc.cache[CACHE_BODY] = tuple(scores for scores, _ in scored)
-        doc.cache[CACHE_WORDS] = tuple(words for _, words in scored)
+        doc.cache[CACHE_ENTRIES] = tuple(entries for _, entries in scored)
     return doc.cache[CACHE_BODY]
 
 
@@ -195,7 +202,7 @@ def headline_scores(doc: ParsedArticle) -> Mapping[str, float] | None:
     if doc.headline is None:
         return None
     if CACHE_HEADLINE not in doc.cache:
-        doc.cache[CACHE_HEADLINE], doc.cache[CACHE_HEADLINE_WORDS] = _score_capped(doc.headline.text)
+        doc.cache[CACHE_HEADLINE], doc.cache[CACHE_HEADLINE_ENTRIES] = _score_capped(doc.headline.text)
     return doc.cache[CACHE_HEADLINE]
 
 
@@ -405,32 +412,35 @@ def _signed(value: float) -> str:
     return ("+" + text) if value > 0 else "0"
 
 
-def describe_cue(text: str, compound: float, words: list[str] | None = None) -> str:
+def describe_cue(text: str, compound: float, words: list[str] | None = None, *, entries: Entries | None = None) -> str:
     """Evidence cue: the lexicon entries found with their raw valences, then VADER's compound score.
 
     e.g. ``"war −2.9; aggression −1.2; compound −0.8"``. When the compound differs from the raw
     valences' sum normalised as VADER does (x / √(x² + 15)), VADER's rules changed it; the cue then
     ends ``"compound −0.341 (after VADER's rules)"``. A sentence too long to score gets the reason.
+    ``entries``: :func:`fired_entries` of ``text`` as :func:`_analyse` collected them while scoring it (a scored
+    text is not too long).
     """
     from vaderSentiment.vaderSentiment import normalize
 
-    reason = too_long_reason(text)
-    if reason:
-        return reason
-    entries = fired_entries(text, words)
+    if entries is None:
+        reason = too_long_reason(text)
+        if reason:
+            return reason
+        entries = fired_entries(text, words)
     parts = [f"{word} {_signed(valence)}" for word, valence in entries] or ["no VADER lexicon entry"]
     raw = math.fsum(v for _, v in entries)
     adjusted = not math.isclose(round(normalize(raw), 4), compound, abs_tol=1e-9)
     return "; ".join([*parts, f"compound {_signed(compound)}" + (" (after VADER's rules)" if adjusted else "")])
 
 
-def _evidence(sentence: Sentence, compound: float, words: list[str] | None) -> Evidence:
+def _evidence(sentence: Sentence, compound: float, entries: Entries | None) -> Evidence:
     if sentence.index < 0:
         metric_name, target = "headline_compound", ""
     else:
         metric_name, target = "sentence_compound", f"sentence:{sentence.index}"
     return Evidence(metric_name, target, sentence.index, sentence.start, sentence.end, sentence.text,
-                    describe_cue(sentence.text, compound, words))
+                    describe_cue(sentence.text, compound, entries=entries))
 
 
 def _record(sentence: Sentence, scores: Mapping[str, float]) -> dict[str, object]:
@@ -451,16 +461,16 @@ def compute_sentiment(doc: ParsedArticle, settings: Settings) -> FamilyResult:
     rows: list[dict[str, object]] = []
     head = headline_scores(doc)
     if doc.headline is not None and head is not None:  # headline evidence: sentence_index -1
-        result.evidence.append(_evidence(doc.headline, head["compound"], doc.cache[CACHE_HEADLINE_WORDS]))
+        result.evidence.append(_evidence(doc.headline, head["compound"], doc.cache[CACHE_HEADLINE_ENTRIES]))
         rows.append(_record(doc.headline, head))
     scored = sentence_scores(doc)
-    # VADER's tokens of every sentence are read here only: dropped from doc.cache (on a huge article they were
-    # a tenth of the memory the later families ran in); a second call re-tokenises
-    words_of = doc.cache.pop(CACHE_WORDS, None)
-    if words_of is None:
-        words_of = tuple(_score_capped(s.text)[1] for s in doc.sentences)
-    for sentence, scores, words in zip(doc.sentences, scored, words_of, strict=True):
-        result.evidence.append(_evidence(sentence, scores["compound"], words))
+    # the entries VADER scored in every sentence are read here only: dropped from doc.cache; a second call
+    # scores again
+    entries_of = doc.cache.pop(CACHE_ENTRIES, None)
+    if entries_of is None:
+        entries_of = tuple(_score_capped(s.text)[1] for s in doc.sentences)
+    for sentence, scores, entries in zip(doc.sentences, scored, entries_of, strict=True):
+        result.evidence.append(_evidence(sentence, scores["compound"], entries))
         rows.append(_record(sentence, scores))
     result.records["sentence_tone"] = rows
     return result
