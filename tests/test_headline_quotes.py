@@ -89,6 +89,40 @@ def test_headlines_that_name_no_speaker(title: str, expected: list[tuple[str, st
     assert quotes_of(title) == expected
 
 
+# Review repros (hand-made headlines in common shapes): the speaker is the subject, never the target or possessor.
+def test_clause_before_colon_gives_its_subject_not_its_object() -> None:
+    got = quotes_of("Pelosi rips Trump in speech: ‘He is not fit to be president of this country’",
+                    "Nancy Pelosi and Donald Trump spoke.")
+    assert got == [("He is not fit to be president of this country", "Pelosi", "Nancy Pelosi")]
+
+
+@pytest.mark.parametrize("title", [
+    "Trump slammed over remarks: ‘This is a disgrace to the office’",  # a passive: Trump is the target
+    "Biden's grandson: ‘He never told us about the plan at all’",  # the possessor does not speak
+])
+def test_target_or_possessor_is_no_speaker(title: str) -> None:
+    assert [speaker for _, speaker, _ in quotes_of(title, "Donald Trump and Joe Biden spoke.")] in ([""], [])
+
+
+def test_nearest_colon_and_nested_single_marks() -> None:
+    got = quotes_of("Newsom: ‘We are in a state of emergency’ — Cal Fire chief: ‘It is out of control now’",
+                    "Governor Gavin Newsom spoke on Monday.")
+    assert [(t, s) for t, s, _ in got] == [("We are in a state of emergency", "Newsom"),
+                                          ("It is out of control now", "Cal Fire chief")]
+    got = quotes_of("Trump: “He told me ‘no way’ and walked out of the room”", "Donald Trump spoke.")
+    assert [(t, s) for t, s, _ in got] == [("He told me ‘no way’ and walked out of the room", "Trump")]
+
+
+def test_short_quote_with_sentence_punctuation_is_speech() -> None:
+    # as in the body: "‘I can’t breathe!’" is speech, not a scare quote, even without a speaker
+    assert quotes_of("‘I can’t breathe!’: Protests spread across the country") == [("I can’t breathe!", "", "")]
+
+
+def test_speaker_is_found_as_a_whole_word_outside_the_quote() -> None:
+    got = quotes_of("Trumpism is not dead, Trump says: ‘We will be back, bigger than ever’", "Donald Trump spoke.")
+    assert got == [("We will be back, bigger than ever", "Trump", "Donald Trump")]
+
+
 def test_no_headline_or_no_marks() -> None:
     assert quotes_of("") == []
     assert quotes_of("Biden's plan passes the Senate") == []

@@ -21,7 +21,7 @@ A quoted span of at most :data:`analysis.sourcing.quote_words.SCARE_MAX_WORDS` w
 scare quote or quoted name, as in the body, and is not listed. Headline quotes are rows of the quotes table
 with ``sentence_index`` -1 and offsets into the headline; they are not counted in the body's sourcing
 measures (the story's sources are those of its text; a headline quote is nearly always repeated there)
-but in ``headline_quotes`` and ``headline_quotes_attributed``.
+but in ``n_headline_quotes`` and ``n_headline_quotes_attributed``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..lexicons import load_lexicon
@@ -38,8 +39,8 @@ from ..segment import sentence_spans, tokenize
 from .entity_layer import all_mentions
 from .profile import classify_speaker, source_types_for
 from .quote_records import Quote
-from .quote_words import SCARE_MAX_WORDS
-from .speakers import PRONOUNS_FILE, load_pronoun_cues
+from .quote_words import NAME_LINKS, SCARE_MAX_WORDS
+from .speakers import LABELS, PRONOUNS_FILE, load_pronoun_cues
 from .stance import frame_verbs_for, reporting_verbs_for
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ if TYPE_CHECKING:
 _SINGLE_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))([‘'])(?=[^\s’'])(.+?)(?<=[^\s‘'])([’'])"
                           r"(?=$|[\s,.:;!?)\]—–-])")
 _DOUBLE = re.compile(r"[\"“”]")
-# First words of a colon label that names no speaker (besides the body's speakers.LABELS).
+_SPEECH_PUNCT = re.compile(r"[.!?…](?:\s|$)|,\s*$")  # the body's test of a short quote (direct_quotes.py)
+_DOUBLE_SPAN = re.compile(r"[“\"][^“”\"]*[”\"]")
+# First words of a colon label that names no speaker (with the body's speakers.LABELS, :func:`_labels`).
 HEADLINE_LABELS = frozenset("""opinion op-ed oped editorial commentary column analysis explainer exclusive breaking
     live update updated watch video photos photo listen podcast poll flashback review read report fact check factcheck
     new just in revealed""".split())
@@ -60,14 +63,19 @@ _TRAILING_SOURCE = re.compile(r"(?::|\s[—–-])\s*(?P<who>[^\s:—–-]+(?:\s+
 _COLON_SPEAKER_END = re.compile(r"\s+(?:on|to|at|about|in|after|over|for|amid)\s+|\s*[,—–]\s*|\s+-\s+")
 MAX_COLON_SPEAKER_WORDS = 6
 # Verbs whose capitalised subject in a headline is usually a thing ("Photos Reveal", "Poll Shows", "Data Suggest").
+PASSIVE_AFTER = frozenset("by for over of as after amid in with".split())  # "slammed over", "accused of"
 THING_VERBS = ("reveal", "show", "find", "suggest", "indicate", "confirm")
 COLON_RULES = ("speaker_before_colon",)  # the finder's colon rule gives way to the headline's (below)
 
 
 def headline_marks(text: str) -> str:
-    """``text`` with each paired single quotation mark written as a double one (same length)."""
+    """``text`` with each paired single quotation mark written as a double one (same length); a pair inside a
+    double-quoted span stays single ("“He told me ‘no way’ and walked out”": a quote within the quote)."""
+    doubled = [(m.start(), m.end()) for m in _DOUBLE_SPAN.finditer(text)]
     out = list(text)
     for m in _SINGLE_PAIR.finditer(text):
+        if any(a < m.start(1) < b for a, b in doubled):
+            continue
         out[m.start(1)] = "“"
         out[m.start(3)] = "”"
     return "".join(out)
@@ -116,48 +124,69 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+(?:[’'.-]\w+)*", text))
 
 
-def _named_head(mentions: list[Any], lo: int, hi: int) -> Any:
-    """The mention that heads the phrase at ``lo``–``hi`` (the last one, ending the phrase save a possessive
-    or a title): "Rep. McCaul" -> McCaul; "CDC director" has none (CDC modifies the role)."""
+def _named_head(text: str, mentions: list[Any], lo: int, hi: int) -> Any:
+    """The mention that heads the phrase at ``lo``–``hi``: the last one, ending the phrase (save a possessive
+    mark), when only titles, roles, possessives and name words stand before it ("Rep. McCaul", "Goya Foods CEO
+    Bob Unanue", "ABC News’ Amy Robach"); none when a lower-case word does ("Pelosi rips Trump": a clause) or the
+    phrase has no name at its end ("CDC director": CDC modifies the role)."""
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.kind != "place"]
-    return inside[-1] if inside and inside[-1].end >= hi - 2 else None
+    if not inside or inside[-1].end < hi - 2:
+        return None
+    for x, y in pairwise(inside):  # between two names, a title or role ends the gap
+        gap = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", text[x.end:y.start]) if w not in NAME_LINKS]
+        if gap and not (_only_titles(gap[-1]) or describes_people(gap[-1:])):
+            return None  # "Glenn Greenwald Whacks The Intercept" is a clause ("Senate Minority Leader Mitch …" a name)
+    return inside[-1]
 
 
 def _phrase_speaker(text: str, lo: int, hi: int, mentions: list[Any]) -> tuple[str, str, int, int]:
     """(speaker, surface, start, end) of the speaker phrase ``text[lo:hi]``: a name the entity layer found as its
-    head, or a description whose last word names people ("CDC director", "rally organizer"); else empties."""
+    head, a description whose last word names people ("CDC director", "rally organizer"), or the name opening a
+    short clause ("DeSantis fires back at Biden"); not the target of a passive ("Trump slammed over remarks") nor
+    the possessor of a noun ("Biden's granddaughter": the granddaughter speaks); else empties."""
     phrase = text[lo:hi].strip()
     words = phrase.split()
     if not words or len(words) > MAX_COLON_SPEAKER_WORDS or not (words[0][:1].isupper() or lo > 0):
         return "", "", -1, -1
-    if words[0].lower().rstrip(".:") in HEADLINE_LABELS or " ".join(words).lower() in HEADLINE_LABELS:
+    if words[0].lower().rstrip(".:") in _labels() or " ".join(words).lower() in _labels():
         return "", "", -1, -1
     lo = text.index(phrase, lo)
     hi = lo + len(phrase)
     if re.search(r"\bvs?\.?\s", phrase):
         return "", "", -1, -1  # a contrast ("US vs. Russia: …"), no speaker
-    head = _named_head(mentions, lo, hi)
-    if head is None and describes_people(words):  # "Ex-Space Force commander", "CDC director"
-        return phrase, phrase, lo, hi
-    if head is None:  # a clause before the colon ("DeSantis fires back at Biden"): its first name, if it opens it
-        first = [m for m in mentions if lo <= m.start < hi and m.kind != "place"]
-        if first and text[lo:first[0].start].strip() in ("", *_TITLE_OPENERS) and m_is_subject(text, first[0].end, hi):
-            head = first[0]
-            hi = head.end
+    head = _named_head(text, mentions, lo, hi)
     if head is not None:
         return head.actor, text[lo:hi], lo, hi
-    return (phrase, phrase, lo, hi) if describes_people(words) else ("", "", -1, -1)
+    if describes_people(words):  # "Ex-Space Force commander", "CDC director", "Biden's granddaughter"
+        return phrase, phrase, lo, hi
+    first = [m for m in mentions if lo <= m.start < hi and m.kind != "place"]
+    if first and _only_titles(text[lo:first[0].start]) and _predicate(text, first[0].end, hi):
+        return first[0].actor, text[lo:first[0].end], lo, first[0].end  # "DeSantis fires back at Biden"
+    return "", "", -1, -1
 
 
-_TITLE_OPENERS = ("Gen.", "Rep.", "Sen.", "Gov.", "Dr.", "President", "Senator", "Secretary", "Judge")
+def _only_titles(text: str) -> bool:
+    """Whether ``text`` (before a name) is empty or person titles only ("Gen.", "Sen.", "Former President")."""
+    titles = _titles()
+    return all((w.lower(),) in titles or (w.lower().rstrip("."),) in titles or w.lower() in {"former", "then", "ex"}
+               for w in text.split())
 
 
-def m_is_subject(text: str, end: int, hi: int) -> bool:
-    """Whether the words after a name up to ``hi`` are a short predicate or a possession ("fires back at Biden",
-    "defends calls to Chinese", "’s Last Push"), not a longer name: they start lower case or with "’s"."""
+def _predicate(text: str, end: int, hi: int) -> bool:
+    """Whether the words after a name up to ``hi`` are its own short predicate ("fires back at Biden", "defends
+    calls to Chinese"): lower case, and not a passive ("slammed over remarks", "scorched for referring", "accused
+    of": the name is the target) nor a possessive ("’s Last Push")."""
     rest = text[end:hi].split()
-    possessive = text[end:end + 2] in ("’s", "'s") or text[end - 2:end] in ("’s", "'s")
-    return bool(rest) and (rest[0][:1].islower() or possessive)
+    if not rest or not rest[0][:1].islower() or text[end - 2:end + 2].count("’s") or text[end - 2:end + 2].count("'s"):
+        return False
+    return not _passive(text, end)
+
+
+def _passive(text: str, end: int) -> bool:
+    """Whether a past participle and a preposition follow offset ``end`` ("slammed over", "accused of"): the name
+    before them is the target of the verb, not its subject."""
+    after = text[end:].split()
+    return len(after) > 1 and after[0].lower().endswith("ed") and after[1].lower() in PASSIVE_AFTER
 
 
 def _subject(text: str, lo: int, hi: int, mentions: list[Any], lowered: frozenset[int], title_case: bool) -> bool:
@@ -166,7 +195,7 @@ def _subject(text: str, lo: int, hi: int, mentions: list[Any], lowered: frozense
     lowered, "Louis C.K. Tells"); not a clause ("Teacher Allegedly Displays Graphic Saying", "Biden mocked
     gun-rights advocates"), a thing ("Italy earthquake described as") or a number ("At least 9 reported")."""
     words = text[lo:hi].split()
-    if _named_head(mentions, lo, hi) is not None:
+    if _named_head(text, mentions, lo, hi) is not None:
         return True
     if len(words) > 4:  # "Joe Biden Spars With Reporter": a clause
         return False
@@ -192,6 +221,10 @@ def describes_people(words: list[str]) -> bool:
             or classify_speaker(" ".join(words[-2:])) != "other")
 
 
+def _labels() -> frozenset[str]:
+    return HEADLINE_LABELS | LABELS
+
+
 @lru_cache(maxsize=1)
 def headline_roles() -> frozenset[str]:
     """``headline_roles`` of ``speaker_pronouns.yaml``: short role words of headlines ("chief", "prof", "PM")."""
@@ -206,13 +239,13 @@ def _titles() -> frozenset[tuple[str, ...]]:
 
 def _colon_speaker(text: str, start: int, mentions: list[Any]) -> tuple[str, str, int, int]:
     """A colon attribution of the quote opening at ``start``: "SPEAKER: … ‘…’" (the speaker before the
-    headline's first colon, cut at "on", "to", a comma or a dash) or "… ‘…’ …: SOURCE" (a short source after
-    the last colon or a spaced dash: "…: aide", "…: Source", "… - PM")."""
-    colon = text.find(":")
-    if 0 <= colon < start:
-        left = text[:colon]
-        cut = _COLON_SPEAKER_END.search(left)
-        found = _phrase_speaker(text, 0, cut.start() if cut else colon, mentions)
+    nearest colon before the quote, from the colon, dash or semicolon before it, cut at "on", "to", a comma or a
+    dash) or "… ‘…’ …: SOURCE" (a short source after the last colon or a spaced dash: "…: aide", "… - PM")."""
+    colon = text.rfind(":", 0, start)  # the nearest colon before the quote ("Newsom: ‘…’ — Cal Fire chief: ‘…’")
+    if colon >= 0:
+        begin = max(text.rfind(c, 0, colon) for c in ":—;") + 1
+        cut = _COLON_SPEAKER_END.search(text, begin, colon)
+        found = _phrase_speaker(text, begin, cut.start() if cut else colon, mentions)
         if found[0]:
             return found
     tail = _TRAILING_SOURCE.search(text)
@@ -234,7 +267,7 @@ def _clause_speaker(text: str, start: int, mentions: list[Any], lowered: frozens
         word = w.group().rstrip(",.")
         at = lo + w.start()
         if k and word.lower() in verbs and (at in lowered or word[:1].islower()):
-            if _subject(text, lo, at - 1, mentions, lowered, title_case):
+            if _subject(text, lo, at - 1, mentions, lowered, title_case) and not _passive(text, at - 1):
                 found = _phrase_speaker(text, lo, at - 1, mentions)
                 return found if found[0] else (text[lo:at - 1], text[lo:at - 1], lo, at - 1)
             break
@@ -262,6 +295,14 @@ def _quote_first_speaker(text: str, end: int, mentions: list[Any], lowered: froz
                 return " ".join(words), " ".join(words), lo, lo + len(" ".join(words))
             break
     return "", "", -1, -1
+
+
+def _surface_at(text: str, surface: str, a: int, b: int) -> int:
+    """Where the finder's speaker phrase stands: its whole-word occurrence outside the quote ``a``–``b`` nearest to
+    it ("Trumpism is not dead, Trump says: ‘…’" -> the second "Trump"); -1 if none."""
+    found = re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
+    spots = [m.start() for m in found if m.end() <= a or m.start() >= b]
+    return min(spots, key=lambda x: min(abs(x - a), abs(x - b)), default=-1)
 
 
 def _headline_attribution(text: str, a: int, b: int, name: bool, mentions: list[Any], lowered: frozenset[int],
@@ -310,9 +351,11 @@ def headline_quotes(doc: ParsedArticle, settings: Settings | None = None) -> lis
         name = (a, b) not in speech and not is_title_case and all(w[:1].isupper() for w in text[a:b].split())
         for q in found.quotes if not name else ():  # a quoted name in an attributed clause ("'CHOP' zone") is no speech
             if q.speaker and q.start <= a and b <= q.end and q.rule not in COLON_RULES:
-                lo = text.find(q.speaker_surface)
-                if lo < 0 or not _subject(text, lo, lo + len(q.speaker_surface), mentions, lowered, is_title_case):
-                    continue  # a clause or a thing as subject ("Teacher Allegedly Displays Graphic", "Photos")
+                lo = _surface_at(text, q.speaker_surface, a, b)
+                if lo < 0 or not _subject(text, lo, lo + len(q.speaker_surface), mentions, lowered, is_title_case) \
+                        or _passive(text, lo + len(q.speaker_surface)):
+                    continue  # a clause, a thing or a target as subject ("Teacher Allegedly Displays Graphic",
+                    # "Photos Reveal", "FBI accused of running ‘…’")
                 speaker, verb, rule, stype = q.speaker, q.verb, f"headline {q.rule}", q.speaker_type
                 s_lo, s_hi = lo, lo + len(q.speaker_surface)
                 break
@@ -322,11 +365,11 @@ def headline_quotes(doc: ParsedArticle, settings: Settings | None = None) -> lis
             rule, speaker, s_lo, s_hi = _headline_attribution(text, a, b, name, mentions, lowered, is_title_case, verbs)
             stype = classify_speaker(h.text[s_lo:s_hi], types) if speaker else ""
         surface = h.text[s_lo:s_hi] if speaker else ""
-        head = _named_head(mentions, s_lo, s_hi) if speaker else None
+        head = _named_head(text, mentions, s_lo, s_hi) if speaker else None
         if head is not None:  # the canonical actor of the name the entity layer found there
             speaker = head.actor
-        if not speaker and _word_count(quote) <= SCARE_MAX_WORDS:
-            continue  # a scare quote or quoted name, not speech
+        if not speaker and _word_count(quote) <= SCARE_MAX_WORDS and not _SPEECH_PUNCT.search(quote):
+            continue  # a scare quote or quoted name, not speech (as in the body: "‘I can’t breathe!’" is speech)
         is_named = head is not None
         out.append(Quote("direct", speaker, surface, stype, is_named, verb, False, -1, -1, a, b, h.text[a:b],
                          rule=rule, speaker_rule="as printed" if speaker else ""))
