@@ -30,7 +30,7 @@ from .quote_words import (
     _with_subject,
     _words_between,
 )
-from .speakers import NOT_SPEAKER_START
+from .speakers import CLAUSE_OPENERS, NOT_SPEAKER_START
 from .stance import (
     VerbHit,
     reports_nothing,
@@ -43,7 +43,9 @@ SOURCE_NOUNS = frozenset("""report data poll survey study statement document rec
 
 OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
 # Words :func:`_verb_like` takes that need no subject before them: "told the Daily News not to expect …"
-PREPOSITIONS = frozenset("of to for with on about by from in at into over under against".split())
+PREPOSITIONS = frozenset("of to for with on about by from in at into over under against".split())  # "handling of it"
+# -ing words that are prepositions ("during the hearing the witness said"): they open no participle clause
+ING_PREPOSITIONS = frozenset("during following regarding concerning including excluding considering pending".split())
 # A lower-case -ing word and its object or determiner: a participle clause ("putting him …", "making the …").
 _PARTICIPLE_CLAUSE = re.compile(r"[a-z]+ing\s+(?:him|her|them|us|me|it|the|a|an|his|their|its)\b")
 ADVERBS_NOT_VERBS = frozenset("also still then later again never not just".split())
@@ -100,7 +102,7 @@ class _VerbAttributions(_DirectQuotes):
             if sub is None:
                 continue
             surface = body[sub[0]:sub[1]]
-            if _PARTICIPLE_CLAUSE.match(surface):
+            if _PARTICIPLE_CLAUSE.match(surface) and surface.split(" ", 1)[0] not in CLAUSE_OPENERS | ING_PREPOSITIONS:
                 continue  # "…, putting him $2 trillion away from the lowest number progressive Democrats have said": a
                 # participle clause with its object, no subject (not "leading experts say", "the ruling party said")
             if surface.lower() in PRONOUNS:

@@ -49,6 +49,7 @@ ADDRESSEE_VERBS = frozenset("tell ask urge warn remind assure inform".split())
 # Words that open no verb phrase after "who" (auxiliaries, quantifiers, pronouns): "a conservative who could also
 # win", "students who all claimed", "workers who they hired" are not "people who know him told".
 RELATIVE_NOT_VERB = SKIP_BEFORE_VERB | BE_FORMS | PRONOUNS | frozenset("all both each can should must".split())
+OBJECTS = frozenset("him her them it us me".split())  # "who know him": a verb and its object
 RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several current officials who"
 _CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
 
@@ -134,9 +135,11 @@ class _SubjectRules(_SpeakerResolution):
             start = a + 1
         if a > 0 and start < j and toks[a].lower == "who" and toks[a - 1].is_word \
                 and (toks[a - 1].text[:1].islower() or a == 1) and self.cues.names_people(toks[a - 1].text) \
-                and toks[start].text[:1].islower() and toks[start].lower not in RELATIVE_NOT_VERB:
-            # "people who know him told Reuters": the words after "who" are a relative clause (its verb first: not
-            # "workers who Trump has said", "a conservative who could also win"); the speaker is the people noun
+                and toks[start].text[:1].islower() and toks[start].lower not in RELATIVE_NOT_VERB \
+                and (_verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS):
+            # "people who know him told Reuters": the words after "who" are a relative clause (a verb first, by its
+            # form, or a verb and its object pronoun; not "workers who Trump has said", "a conservative who could
+            # also win", "the man who local police said"); the speaker is the people noun
             # before "who", from a determiner at most RELATIVE_HEAD_WORDS words back ("the people who know him")
             b = a2 = a - 1
             while a2 >= 0 and not self._boundary(toks[a2]) and b - a2 < RELATIVE_HEAD_WORDS:
