@@ -6,6 +6,7 @@ actors were read off the excerpt, not printed by the code.
 """
 
 import pandas as pd
+import pytest
 
 from analysis.entities import find_actor_mentions, find_entities, find_place_uses
 from analysis.entities.canonical import actor_index, canonical_map, renames
@@ -295,3 +296,27 @@ def test_father_and_son_within_an_article():
     doc = _doc("President Donald Trump spoke.\nDonald Trump Jr. tweeted.\nGeorge W. Bush and George H.W. Bush met.")
     assert [m.actor for m in find_actor_mentions(doc, Settings())] == [
         "Donald Trump", "Donald Trump Jr.", "George W. Bush", "George H.W. Bush"]
+
+
+@pytest.mark.parametrize("text", [
+    # review repros (hand-made): a person's job in apposition, a given name first, is no organisation
+    "Local officials met with Maria Lopez, a letter carrier, on Monday.",
+    "Arthur Sulzberger, the publisher, said the paper would grow.",
+])
+def test_person_with_a_job_in_apposition_stays_a_person(text: str) -> None:
+    from analysis.entities import analyse_actors
+    from analysis.metrics.base import Settings
+    from analysis.model import Article
+    from analysis.parse import parse_article
+
+    kinds = {m.actor: m.kind for m in analyse_actors(parse_article(Article("t", text)), Settings()).mentions}
+    assert list(kinds.values()) == ["person"]
+
+
+def test_full_middle_words_within_a_longer_middle_are_one_person() -> None:
+    from analysis.entities.coref import middle_groups
+
+    ginsburg = middle_groups(["Ruth Bader Ginsburg", "Ruth Joan Bader Ginsburg", "Ruth Ginsburg"])
+    assert len(set(ginsburg.values())) == 1
+    bush = middle_groups(["George W. Bush", "George H. W. Bush"])  # initials still tell two persons apart
+    assert len(set(bush.values())) == 2

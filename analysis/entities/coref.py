@@ -45,13 +45,26 @@ def middle_initials(name: str) -> str:
     return out.upper()
 
 
+def _middle_words(name: str) -> list[str]:
+    return [w for w in name.split() if w not in SUFFIXES and w not in FAMILY_SUFFIXES][1:-1]
+
+
 def middle_groups(names: Iterable[str]) -> dict[str, str]:
     """Full names that share first word and surname -> the key of the person each is: names whose middle
     initials or "Jr."/"Sr." conflict are two persons (George W. Bush, George H. W. Bush; Donald Trump, Donald
     Trump Jr.); a name with neither ("Donald Trump") joins the one middle there is without "Jr."/"Sr." and
     stays apart otherwise, never taken by a "Jr." (at the price of "John Roberts" staying apart from "John G.
-    Roberts Jr."); "II", "III" do not conflict."""
+    Roberts Jr."); "II", "III" do not conflict. Full middle words within a longer middle do not conflict either
+    ("Ruth Bader Ginsburg", "Ruth Joan Bader Ginsburg"); initials do ("George W. Bush", "George H. W. Bush")."""
+    names = list(names)
     sig = {n: f"{middle_initials(n)}|{n.split()[-1] if n.split()[-1] in FAMILY_SUFFIXES else ''}" for n in names}
+    for n in names:  # "Ruth Bader Ginsburg" is "Ruth Joan Bader Ginsburg": full middle words within a longer middle
+        words = _middle_words(n)
+        if words and all(len(w.replace(".", "")) > 1 for w in words):
+            longer = {sig[m] for m in names
+                      if set(words) < set(_middle_words(m)) and sig[m].split("|")[1] == sig[n].split("|")[1]}
+            if len(longer) == 1:
+                sig[n] = next(iter(longer))
     plain = {k for k in sig.values() if k != "|" and k.endswith("|")}
     if len(plain) == 1:
         only = next(iter(plain))

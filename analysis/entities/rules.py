@@ -351,7 +351,9 @@ class RuleRecogniser:
         gaz = gazetteer_type(words, table)
         if gaz is not None:
             return gaz[0], gaz[1], "", ""
-        if _organisation_in_apposition(toks, part, table):
+        if _organisation_in_apposition(toks, part, table) and not (
+                len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names):
+            # not "Maria Lopez, a letter carrier," (a given name: the role noun names a person's job)
             return "ORG", "organisation noun in apposition", "", ""
         appositive = _title_in_apposition(toks, part, table) if len(words) > 1 else ""
         if appositive:
