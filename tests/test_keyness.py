@@ -251,6 +251,17 @@ def test_courtesy_titles_are_style_not_terms() -> None:
     assert list(off.totals) == [4, 3, 4] and counted(off)["mr."] == 1 and counted(off)["mrs"] == 1
 
 
+def test_courtesy_title_only_before_a_name() -> None:
+    """Review repros: "MS patients", "Elm Dr" at a sentence end and a lower-case "dr" are no courtesy titles."""
+    from analysis.compare.terms import courtesy_title
+
+    titles = frozenset({"mr", "ms", "dr"})
+    assert courtesy_title(["Mr.", "Steele"], 0, titles) and courtesy_title(["Dr", "Fauci"], 0, titles)
+    assert not courtesy_title(["MS", "patients"], 0, titles)
+    assert not courtesy_title(["on", "Elm", "Dr"], 2, titles)
+    assert not courtesy_title(["the", "dr.", "Smith"], 1, titles)
+
+
 def test_exclusions_can_be_switched_off() -> None:
     from analysis.compare.terms import NO_EXCLUSIONS, TermOptions, count_terms
 

@@ -267,6 +267,14 @@ def drop_party_tags(tokens: list[str], pattern: re.Pattern[str]) -> list[str]:
     return out
 
 
+def courtesy_title(tokens: Sequence[str], k: int, titles: frozenset[str]) -> bool:
+    """Whether ``tokens[k]`` is a courtesy title: a listed word, title-cased ("Mr.", "Dr", not "MS" or "dr"), before a
+    capitalised word ("Mr. Steele"; not "Elm Dr" at a sentence end). Style, not coverage: left out of the totals."""
+    t = tokens[k]
+    return t.rstrip(".").lower() in titles and t[:1].isupper() and t[1:].rstrip(".").islower() \
+        and k + 1 < len(tokens) and tokens[k + 1][:1].isupper()
+
+
 def candidate_phrases(tokens: list[str], stop: frozenset[str], titles: frozenset[str]) -> set[str]:
     """Every 2–4-word sub-sequence of a run of capitalised tokens, lower-cased, that neither starts nor ends
     with a stop word or a title word ("The White House" -> "white house"; "Sen Ted Cruz" -> "ted cruz")."""
@@ -391,11 +399,16 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
     s = _body_sentences(sentences, set(ids))
     s, excluded = _drop_sentences(s, outlet_of, opts, rules)
     party = rules.party_tag if opts.party_tags else None
-    n_party = 0
+    n_party = n_courtesy = 0
+    courtesy = rules.courtesy_titles if opts.courtesy_titles else frozenset()
 
     def tokens_of(text: str) -> list[str]:
-        nonlocal n_party
+        nonlocal n_party, n_courtesy
         toks = text.split()
+        if courtesy:
+            kept = [t for k, t in enumerate(toks) if not courtesy_title(toks, k, courtesy)]
+            n_courtesy += len(toks) - len(kept)
+            toks = kept
         if party is None:
             return toks
         kept = drop_party_tags(toks, party)
@@ -421,8 +434,7 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
     arts_parts: list[np.ndarray] = []
     term_parts: list[np.ndarray] = []
     count_parts: list[np.ndarray] = []
-    n_names = n_courtesy = 0
-    courtesy = rules.courtesy_titles if opts.courtesy_titles else frozenset()
+    n_names = 0
     order = np.argsort(sent_articles, kind="stable")
     bounds = (np.flatnonzero(np.r_[True, sent_articles[order][1:] != sent_articles[order][:-1], True])
               if len(order) else np.zeros(0, dtype=np.int64))  # start of each article's sentences, and the end
@@ -431,9 +443,6 @@ def count_terms(sentences: pd.DataFrame, articles: pd.DataFrame, options: TermOp
         bag: dict[str, int] = {}
         for k in order[lo:hi]:
             for term in merge_phrases(tokens_of(sent_tokens[k]), phrases):
-                if courtesy and term.rstrip(".") in courtesy:  # style, not coverage: out of the totals too
-                    n_courtesy += 1
-                    continue
                 bag[term] = bag.get(term, 0) + 1
         i = index[aid]
         totals[i] = sum(bag.values())
