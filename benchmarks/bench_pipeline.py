@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's analysis/, not an installed one (a copy measures its own code)
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides_dev.jsonl.gz"
 TEXTSTAT_INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
                     "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score")
