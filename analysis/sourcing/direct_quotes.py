@@ -4,7 +4,6 @@ continuation of the quote before it), or a scare quote when none attributes it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -12,7 +11,7 @@ from ..model import Sentence
 from ..segment import SENTENCE_OPENERS
 from .quote_marks import OPENERS, _quote_mark_spans, embedded_posts, sentence_at
 from .quote_records import Quote, _key, _Tag
-from .quote_words import _FROM_NAME, SCARE_MAX_WORDS, SPEAKER_AFTER_MAX_WORDS, _subjectless, _words_between
+from .quote_words import _FROM_NAME, SCARE_MAX_WORDS, SPEAKER_AFTER_MAX_WORDS, _subjectless, _words_between, short_quote
 from .speakers import (
     LABELS,
     apposed_name,
@@ -90,7 +89,7 @@ class _DirectQuotes(_SubjectRules):
                 # '“…,” according to the Post.' (after the verb rules: in 'Most respondents said “no,” according to
                 # the poll' the phrase attributes the sentence, and the respondents said "no")
                 tag = _Tag(per, None, self.doc.sentences[sentence_at(self.doc, per[0])], "speaker_after_per")
-            short = n_words <= SCARE_MAX_WORDS and not re.search(r"[.!?…](?:\s|$)|,\s*$", content)
+            short = short_quote(n_words, content)
             if short and self._work_title(first, open_at, content):
                 self.scare.append((cstart, cend, content))  # "Fauci said on ABC's “This Week”": a show's title
                 continue

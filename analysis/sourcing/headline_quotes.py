@@ -27,6 +27,8 @@ but in ``n_headline_quotes`` and ``n_headline_quotes_attributed``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
@@ -39,7 +41,7 @@ from ..segment import sentence_spans, tokenize
 from .entity_layer import all_mentions
 from .profile import classify_speaker, source_types_for
 from .quote_records import Quote
-from .quote_words import NAME_LINKS, SCARE_MAX_WORDS
+from .quote_words import NAME_LINKS, short_quote
 from .speakers import LABELS, PRONOUNS_FILE, load_pronoun_cues
 from .stance import frame_verbs_for, reporting_verbs_for
 
@@ -52,18 +54,18 @@ if TYPE_CHECKING:
 _SINGLE_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))([‘'])(?=[^\s’'])(.+?)(?<=[^\s‘'])([’'])"
                           r"(?=$|[\s,.:;!?)\]—–-])")
 _DOUBLE = re.compile(r"[\"“”]")
-_SPEECH_PUNCT = re.compile(r"[.!?…](?:\s|$)|,\s*$")  # the body's test of a short quote (direct_quotes.py)
 _DOUBLE_SPAN = re.compile(r"[“\"][^“”\"]*[”\"]")
 # First words of a colon label that names no speaker (with the body's speakers.LABELS, :func:`_labels`).
 HEADLINE_LABELS = frozenset("""opinion op-ed oped editorial commentary column analysis explainer exclusive breaking
     live update updated watch video photos photo listen podcast poll flashback review read report fact check factcheck
     new just in revealed""".split())
-# Where a colon speaker phrase stops: "Jeb Bush to Lester Holt:", "Nick Sandmann on encounter …:", "Trump, asked …:".
+# A short source after the last colon or a spaced dash: "…: aide", "… - PM".
 _TRAILING_SOURCE = re.compile(r"(?::|\s[—–-])\s*(?P<who>[^\s:—–-]+(?:\s+[^\s:—–-]+){0,2})\s*$")
+# Where a colon speaker phrase stops: "Jeb Bush to Lester Holt:", "Nick Sandmann on encounter …:", "Trump, asked …:".
 _COLON_SPEAKER_END = re.compile(r"\s+(?:on|to|at|about|in|after|over|for|amid)\s+|\s*[,—–]\s*|\s+-\s+")
 MAX_COLON_SPEAKER_WORDS = 6
-# Verbs whose capitalised subject in a headline is usually a thing ("Photos Reveal", "Poll Shows", "Data Suggest").
 PASSIVE_AFTER = frozenset("by for over of as after amid in with".split())  # "slammed over", "accused of"
+# Verbs whose capitalised subject in a headline is usually a thing ("Photos Reveal", "Poll Shows", "Data Suggest").
 THING_VERBS = ("reveal", "show", "find", "suggest", "indicate", "confirm")
 COLON_RULES = ("speaker_before_colon",)  # the finder's colon rule gives way to the headline's (below)
 
@@ -112,16 +114,10 @@ def _title_case_verbs(text: str, forms: frozenset[str], nouns: frozenset[str]) -
 
 def _headline_doc(doc: ParsedArticle, text: str) -> ParsedArticle:
     """The headline as an article of one paragraph (offsets are headline offsets)."""
-    sentences = tuple(Sentence(i, 0, s, e, text[s:e], tokenize(text[s:e], s))
-                      for i, (s, e) in enumerate(sentence_spans(text)))
-    sentences = tuple(s for s in sentences if s.tokens)
-    sentences = tuple(replace(s, index=i) for i, s in enumerate(sentences))
+    spans = [(s, e, tokenize(text[s:e], s)) for s, e in sentence_spans(text)]
+    sentences = tuple(Sentence(i, 0, s, e, text[s:e], toks) for i, (s, e, toks) in enumerate(x for x in spans if x[2]))
     para = Paragraph(0, 0, len(text), tuple(range(len(sentences))))
     return ParsedArticle(replace(doc.article, text=text, title=""), CleanedText(text), (para,), sentences, None)
-
-
-def _word_count(text: str) -> int:
-    return len(re.findall(r"\w+(?:[’'.-]\w+)*", text))
 
 
 def _named_head(text: str, mentions: list[Any], lo: int, hi: int) -> Any:
@@ -260,11 +256,28 @@ def _clause_speaker(text: str, start: int, mentions: list[Any], lowered: frozens
     ("Rose McGowan calls the Democrats a ‘cult’", "Democrat calls for sergeant-at-arms to ‘take’ AG Barr"): the
     clause starts after the last comma, semicolon, colon or dash before the quote."""
     lo = max(text.rfind(c, 0, start) for c in ",;:—–") + 1
-    lo += len(text[lo:start]) - len(text[lo:start].lstrip())
-    for k, w in enumerate(re.finditer(r"\S+", text[lo:start])):
+    return _verb_subject(text, lo, start, mentions, lowered, title_case, verbs)
+
+
+def _quote_first_speaker(text: str, end: int, mentions: list[Any], lowered: frozenset[int], title_case: bool,
+                         verbs: frozenset[str]) -> tuple[str, str, int, int]:
+    """The speaker of a quote that opens the headline, as the subject of the reporting verb right after it
+    ("‘It was a mistake.’ CENTCOM admits …", "‘…’: Chinese American reporter calls Trump out"); a clause without
+    such a verb ("‘…’: Biden’s tough meeting") has none."""
+    m = re.match(r"[”\"’']?[\s:.,—–-]*", text[end:])
+    return _verb_subject(text, end + (m.end() if m else 0), len(text), mentions, lowered, title_case, verbs)
+
+
+def _verb_subject(text: str, lo: int, stop: int, mentions: list[Any], lowered: frozenset[int], title_case: bool,
+                  verbs: frozenset[str]) -> tuple[str, str, int, int]:
+    """(speaker, surface, start, end) of the words from ``lo`` up to the first reporting or frame verb before
+    ``stop`` (lower case, or lowered in a Title Case headline; within :data:`MAX_COLON_SPEAKER_WORDS` words), when
+    they are a subject (:func:`_subject`) and not the target of a passive; else empties."""
+    lo += len(text[lo:stop]) - len(text[lo:stop].lstrip())
+    for k, w in enumerate(re.finditer(r"\S+", text[lo:stop])):
         if k > MAX_COLON_SPEAKER_WORDS:
             break
-        word = w.group().rstrip(",.")
+        word = w.group().rstrip(",.:;")
         at = lo + w.start()
         if k and word.lower() in verbs and (at in lowered or word[:1].islower()):
             if _subject(text, lo, at - 1, mentions, lowered, title_case) and not _passive(text, at - 1):
@@ -274,27 +287,18 @@ def _clause_speaker(text: str, start: int, mentions: list[Any], lowered: frozens
     return "", "", -1, -1
 
 
-def _quote_first_speaker(text: str, end: int, mentions: list[Any], lowered: frozenset[int], title_case: bool,
-                         verbs: frozenset[str]) -> tuple[str, str, int, int]:
-    """The speaker of a quote that opens the headline, as the subject of the reporting verb right after it
-    ("‘It was a mistake.’ CENTCOM admits …", "‘…’: Chinese American reporter calls Trump out"); within
-    :data:`MAX_COLON_SPEAKER_WORDS` words; a clause without such a verb ("‘…’: Biden’s tough meeting") has none."""
-    m = re.match(r"[”\"’']?[\s:.,—–-]*", text[end:])
-    lo = end + (m.end() if m else 0)
-    for k, w in enumerate(re.finditer(r"\S+", text[lo:])):
-        if k > MAX_COLON_SPEAKER_WORDS:
-            break
-        word = w.group().rstrip(",.:;")
-        if k and word in verbs and (lo + w.start() in lowered or word[:1].islower()):
-            hi = lo + w.start()
-            if _subject(text, lo, hi - 1, mentions, lowered, title_case):
-                found = _phrase_speaker(text, lo, hi - 1, mentions)
-                if found[0]:
-                    return found
-                words = text[lo:hi].split()
-                return " ".join(words), " ".join(words), lo, lo + len(" ".join(words))
-            break
-    return "", "", -1, -1
+def _finder_attribution(quotes: Sequence[Quote], text: str, a: int, b: int, mentions: list[Any],
+                        lowered: frozenset[int], title_case: bool) -> tuple[Quote, int] | None:
+    """The body finder's attribution whose clause holds the span ``a``–``b`` (not its colon rule, which the headline's
+    gives way to), with where its speaker phrase stands, when that phrase is a subject: not a clause, a thing or a
+    target ("Teacher Allegedly Displays Graphic", "Photos Reveal", "FBI accused of running ‘…’")."""
+    for q in quotes:
+        if q.speaker and q.start <= a and b <= q.end and q.rule not in COLON_RULES:
+            lo = _surface_at(text, q.speaker_surface, a, b)
+            hi = lo + len(q.speaker_surface)
+            if lo >= 0 and _subject(text, lo, hi, mentions, lowered, title_case) and not _passive(text, hi):
+                return q, lo
+    return None
 
 
 def _surface_at(text: str, surface: str, a: int, b: int) -> int:
@@ -333,7 +337,9 @@ def headline_quotes(doc: ParsedArticle, settings: Settings | None = None) -> lis
 
     verbs, nouns = verb_forms(settings)
     text, lowered = _title_case_verbs(headline_marks(h.text), verbs, nouns)
-    found = quote_finding(_headline_doc(doc, text), settings)
+    hdoc = _headline_doc(doc, text)
+    found = quote_finding(hdoc, settings)
+    starts = [w.start for w in hdoc.words]
     mentions = [m for m in all_mentions(doc, settings) if m.sentence_index == -1 and not m.note]
     types = source_types_for(settings)
     speech = {(q.start, q.end) for q in found.quotes if q.kind == "direct"} | set(found.quoted)
@@ -345,20 +351,14 @@ def headline_quotes(doc: ParsedArticle, settings: Settings | None = None) -> lis
         if any(x <= a and b <= y and (x, y) != (a, b) for x, y in spans):
             continue  # inside a longer quoted span of the same headline
         quote = text[a:b]
-        head = None
-        speaker, surface, rule, verb, stype = "", "", "headline unattributed", "", ""
+        speaker, rule, verb, stype = "", "headline unattributed", "", ""
         s_lo = s_hi = -1
         name = (a, b) not in speech and not is_title_case and all(w[:1].isupper() for w in text[a:b].split())
-        for q in found.quotes if not name else ():  # a quoted name in an attributed clause ("'CHOP' zone") is no speech
-            if q.speaker and q.start <= a and b <= q.end and q.rule not in COLON_RULES:
-                lo = _surface_at(text, q.speaker_surface, a, b)
-                if lo < 0 or not _subject(text, lo, lo + len(q.speaker_surface), mentions, lowered, is_title_case) \
-                        or _passive(text, lo + len(q.speaker_surface)):
-                    continue  # a clause, a thing or a target as subject ("Teacher Allegedly Displays Graphic",
-                    # "Photos Reveal", "FBI accused of running ‘…’")
-                speaker, verb, rule, stype = q.speaker, q.verb, f"headline {q.rule}", q.speaker_type
-                s_lo, s_hi = lo, lo + len(q.speaker_surface)
-                break
+        by = None if name else _finder_attribution(found.quotes, text, a, b, mentions, lowered, is_title_case)
+        if by is not None:  # (a quoted name in an attributed clause, "'CHOP' zone", is no speech: not looked up)
+            q, s_lo = by
+            speaker, verb, rule, stype = q.speaker, q.verb, f"headline {q.rule}", q.speaker_type
+            s_hi = s_lo + len(q.speaker_surface)
         if question and not text[a:b].rstrip().endswith("?"):
             speaker, rule, verb, stype = "", "headline question", "", ""  # "Did Trump Say ‘…’?" asks whether …
         elif not speaker:
@@ -368,8 +368,8 @@ def headline_quotes(doc: ParsedArticle, settings: Settings | None = None) -> lis
         head = _named_head(text, mentions, s_lo, s_hi) if speaker else None
         if head is not None:  # the canonical actor of the name the entity layer found there
             speaker = head.actor
-        if not speaker and _word_count(quote) <= SCARE_MAX_WORDS and not _SPEECH_PUNCT.search(quote):
-            continue  # a scare quote or quoted name, not speech (as in the body: "‘I can’t breathe!’" is speech)
+        if not speaker and short_quote(bisect_right(starts, b - 1) - bisect_right(starts, a - 1), quote):
+            continue  # a scare quote or quoted name, not speech, as in the body
         is_named = head is not None
         out.append(Quote("direct", speaker, surface, stype, is_named, verb, False, -1, -1, a, b, h.text[a:b],
                          rule=rule, speaker_rule="as printed" if speaker else ""))

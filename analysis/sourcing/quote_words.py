@@ -13,6 +13,13 @@ from .speakers import LY_NOUNS
 from .stance import VerbHit
 
 SCARE_MAX_WORDS = 5  # our choice: longer unattributed spans are treated as (unattributed) speech
+_SPEECH_PUNCT = re.compile(r"[.!?…](?:\s|$)|,\s*$")  # a sentence end inside, or a closing comma: speech
+
+
+def short_quote(n_words: int, content: str) -> bool:
+    """A quoted span of at most :data:`SCARE_MAX_WORDS` words without sentence punctuation: without a speaker it is
+    a scare quote or a quoted name, not speech ("‘I can’t breathe!’" is speech)."""
+    return n_words <= SCARE_MAX_WORDS and not _SPEECH_PUNCT.search(content)
 
 SPEAKER_AFTER_MAX_WORDS = 8  # the reporting verb must come within this many words after the quote
 
