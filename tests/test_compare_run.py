@@ -172,6 +172,27 @@ def test_keyness_bars_take_the_outlet_colours_of_the_other_figures() -> None:
     assert colours == {"b0": to_hex(PALETTE[1]), "b1": to_hex(NEUTRAL)}
 
 
+def test_keyness_axis_label_names_both_sides_in_full() -> None:
+    """A long outlet name against the rest: the axis label holds both names whole (it was cut to 18 characters,
+    "New York Times (O… ÷ (all other…"), wrapped, and stays inside the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from analysis.compare.contrasts import REST
+
+    name = "New York Times (Online News)"
+    rows = [{"scope": "pooled", "outlet_a": name, "outlet_b": REST, "term": f"t{t}", "count_a": 5, "count_b": 1,
+             "total_a": 100, "total_b": 200, "log_ratio": lr, "g2": 9.0 - t, "p_value": 0.01, "p_adjusted": 0.02,
+             "n_articles_a": 3, "n_articles_b": 6, "note": "", "rank": t + 1} for t, lr in enumerate((2.0, -1.5))]
+    plot = plot_keyness(pd.DataFrame(rows), outlet_a=name, outlet_b=REST)
+    label = plot.figure.axes[0].xaxis.label
+    assert name in label.get_text().replace("\n", " ") and REST in label.get_text().replace("\n", " ")
+    assert "…" not in label.get_text()
+    canvas = FigureCanvasAgg(plot.figure)
+    canvas.draw()
+    box = label.get_window_extent(canvas.get_renderer())
+    assert box.x0 >= 0 and box.x1 <= plot.figure.bbox.width and box.y0 >= 0
+
+
 def test_forest_plot_names_the_contrasts_once_per_row_of_panels() -> None:
     """Six metrics (two columns of panels) for three long outlet names: the contrast names stand beside the first
     column only, every panel keeps at least a third of the figure's width for its own axis, and every text

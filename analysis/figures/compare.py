@@ -50,10 +50,6 @@ def _scope_text(scope: str) -> str:
     return "all events pooled" if scope == POOLED else f"event “{md(scope)}”"
 
 
-def _short(text: str, width: int = 18) -> str:
-    return textwrap.shorten(str(text), width, placeholder="…") or str(text)[:width]
-
-
 def _safe(text: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)[:60].strip("_") or "x"
 
@@ -106,7 +102,8 @@ def plot_keyness(keyness_df: pd.DataFrame, top: int = 15, scope: str | None = No
         lr = float(r["log_ratio"])
         ax.text(lr + (0.04 * span if lr > 0 else -0.04 * span), yi, f"{int(r['count_a'])} / {int(r['count_b'])}",
                 ha="left" if lr > 0 else "right", va="center", fontsize=6, color="#333333")
-    ax.set_xlabel(f"log ratio: log₂ of relative frequency in\n{_short(pa)} ÷ {_short(pb)}")  # two lines: fits
+    # the outlet names in full, wrapped (a shortened "ABC News (Online) ÷ (all other…" is no axis label for a paper)
+    ax.set_xlabel(textwrap.fill(f"log ratio: log₂ of relative frequency in {pa} ÷ {pb}", 44, break_long_words=False))
     ax.set_title(f"← more in {pb}\nmore in {pa} →", fontsize=7)
     total_a, total_b = int(df["total_a"].iloc[0]), int(df["total_b"].iloc[0])
     descriptive = df["p_value"].isna().all()
