@@ -34,10 +34,11 @@ PROG = "mediacompare"
 
 INPUT_FORMATS = """\
 input formats (CORPUS):
-  a directory of .txt files, one article per file, optionally with manifest.csv or
+  a directory of .txt files (subfolders too), one article per file, optionally with manifest.csv or
     manifest.toml (columns: article_id, file, outlet, headline, dateline, published, url,
     event_id, notes); files not listed in the manifest are reported as skipped
-  a table: .csv, .tsv, .jsonl/.ndjson or .parquet, one article per row, with a text column
+  a table: .csv, .tsv, .jsonl/.ndjson, .json or .parquet (all but Parquet may end in .gz, .bz2
+    or .xz), one article per row, with a text column
     (--text-column, default "text") and optional article_id, outlet, title, published,
     url, event_id columns; other columns are carried through to the articles table
   a single .txt file"""

@@ -4,23 +4,30 @@ Two input shapes are accepted:
 
 * a directory of ``.txt`` files, optionally with ``manifest.csv`` (or ``manifest.toml``)
   giving ``article_id, file, outlet, headline, dateline, published, url, event_id, notes``;
-* a table (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, ``.parquet``) with a text column and
-  metadata columns ``article_id, outlet, title, published, url, event_id``.
+* a table (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, ``.json`` (an array of objects), ``.parquet``) with a
+  text column and metadata columns ``article_id, outlet, title, published, url, event_id``; the text formats
+  may be compressed (``.gz``, ``.bz2``, ``.xz``: ``news.jsonl.gz``) and are decompressed as they are read.
 
-Every input yields either an :class:`Article` or a :class:`Skipped` record with the reason
-(empty, undecodable, duplicate id, missing file, unlisted file, invalid row — a JSONL line that is not
-a JSON object or has no text field), keeping the metadata the input gave. A row without an id gets
-``row-N`` (N = its row or line number). Input that cannot be read at all, or a CSV/Parquet table whose
-header/schema lacks the text column, raises :class:`MediacompareError` with a one-line message naming
-the file.
+A folder is read recursively (hidden files and folders excepted): a ``.txt`` file in a subfolder has the
+id ``sub/name``, and every other file is a ``not_text`` row (never silently passed over).
+
+Every input yields either an :class:`Article` or a :class:`Skipped` record with the reason (empty,
+undecodable — also binary data —, duplicate id, missing file, unlisted file, a file that is not a .txt file,
+invalid row — a JSONL line that is not a JSON object or has no text field), keeping the metadata the input
+gave. A row without an id gets ``row-N`` (N = its row or line number). Input that cannot be read at all,
+or a CSV/Parquet table whose header/schema lacks the text column, raises :class:`MediacompareError` with a
+one-line message naming the file.
 """
 
 from __future__ import annotations
 
+import bz2
 import contextlib
 import csv
+import gzip
 import io
 import json
+import lzma
 import math
 import os
 import re
@@ -34,7 +41,8 @@ from .model import Article, MediacompareError, Skipped
 METADATA_COLUMNS = ("article_id", "outlet", "title", "published", "url", "event_id")
 ALIASES = {"headline": "title", "id": "article_id", "date": "published", "source_outlet": "outlet"}
 MANIFEST_NAMES = ("manifest.csv", "manifest.toml")
-TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
+COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}  # for every table format but Parquet
 
 Record = Article | Skipped
 
@@ -49,14 +57,14 @@ def load_corpus(path: str | Path, text_column: str = "text") -> Iterator[Record]
         raise MediacompareError(f"{shown(path)}: no such file or directory")
     if path.is_dir():
         records: Iterable[Record] = _iter_directory(path)
-    elif path.suffix.lower() in TABLE_SUFFIXES:
+    elif table_format(path):
         records = _iter_table(path, text_column)
     elif path.suffix.lower() == ".txt":
         records = [_read_text_file(path, {"article_id": shown(path.stem)}, shown(path))]
     else:
         raise MediacompareError(
             f"{shown(path)}: unsupported input; give a directory of .txt files or a "
-            f"{'/'.join(TABLE_SUFFIXES)} table"
+            f"{'/'.join(TABLE_SUFFIXES)} table (all but .parquet may end in .gz, .bz2 or .xz)"
         )
     seen: dict[str, str] = {}
     for rec in records:
@@ -72,6 +80,16 @@ def load_corpus(path: str | Path, text_column: str = "text") -> Iterator[Record]
         yield rec
 
 
+def table_format(path: Path) -> str:
+    """The table format of ``path`` by its name ("csv", "jsonl", ...; "" if none): ``news.jsonl.gz`` is "jsonl"."""
+    suffixes = [x.lower() for x in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] in COMPRESSIONS:
+        suffixes = suffixes[:-1] if suffixes[:-1] != [".parquet"] else []
+    if not suffixes or suffixes[-1] not in TABLE_SUFFIXES:
+        return ""
+    return {".ndjson": "jsonl"}.get(suffixes[-1], suffixes[-1].lstrip("."))
+
+
 def input_files(path: str | Path) -> list[Path]:
     """Every file :func:`load_corpus` reads (or would read if it existed) at ``path``, so no output replaces one.
 
@@ -81,7 +99,7 @@ def input_files(path: str | Path) -> list[Path]:
     path = Path(path)
     if not path.is_dir():
         return [path]
-    files = [path / n for n in MANIFEST_NAMES] + sorted(path.glob("*.txt"))
+    files = [path / n for n in MANIFEST_NAMES] + [p for p in _folder_files(path) if p.suffix == ".txt"]
     manifest = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
     if manifest is not None:
         files += [path / row["file"] for row in read_manifest(manifest) if row.get("file")]
@@ -190,15 +208,68 @@ def _inside(path: Path, folder: Path) -> bool:
     return os.path.normpath(path).startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Every file under ``folder`` that the corpus accounts for, sorted by relative path: files in subfolders
+    too (links to folders not followed, hidden files and folders left out); a folder named ``x.txt`` and a link
+    to a folder are entries themselves (they become ``unreadable`` rows), so nothing under the folder is passed
+    over in silence. The folder itself unlistable is a one-line error."""
+    found: list[Path] = []
+    failed: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=failed.append):
+        here = Path(root)
+        keep = []
+        for d in sorted(dirs):
+            if _hidden(d):
+                continue
+            if d.lower().endswith(".txt") or (here / d).is_symlink():
+                found.append(here / d)  # read as a file: "a directory, not a file" / a link not followed
+            else:
+                keep.append(d)
+        dirs[:] = keep
+        found += [here / f for f in files if not _hidden(f)]
+    for exc in failed:
+        if os.path.normpath(exc.filename or "") == os.path.normpath(folder):
+            raise MediacompareError(f"{shown(folder)}: cannot list the folder ({exc.strerror or exc})")
+        found.append(Path(exc.filename))  # a subfolder that cannot be listed: an unreadable row
+    return sorted(found, key=lambda p: _relative_id(p, folder))
+
+
+def _relative_id(path: Path, folder: Path) -> str:
+    """The id of a file found in ``folder``: its name without ``.txt``, with its subfolders (``sub/a``)."""
+    rel = os.path.relpath(path, folder).replace(os.sep, "/")
+    return shown(rel[:-4] if rel.lower().endswith(".txt") else rel)
+
+
+def _other_file(path: Path, folder: Path) -> Skipped:
+    """A file of the folder that is not an article file: listed, with what to do about it."""
+    rid, where = _relative_id(path, folder), shown(path)
+    if path.is_dir():
+        what = ("a link to a folder; not followed (give that folder itself)" if path.is_symlink()
+                else "a subfolder that cannot be listed")
+        return Skipped(rid, where, "unreadable", what)
+    kind = path.suffix.lower() or "no extension"
+    return Skipped(rid, where, "not_text", f"not a .txt file ({kind}); save the article as UTF-8 text in a "
+                   ".txt file, or give a table (.csv, .jsonl, ...) as the corpus")
+
+
 def _iter_directory(folder: Path) -> Iterator[Record]:
     manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
     try:
-        files = sorted(folder.glob("*.txt"))
+        found = _folder_files(folder)
     except OSError as exc:
         raise MediacompareError(f"{shown(folder)}: cannot list the folder ({exc.strerror or exc})") from None
+    found = [p for p in found if manifest is None or os.path.normpath(p) != os.path.normpath(manifest)]
+    is_txt = {p: p.suffix.lower() == ".txt" and not (p.is_symlink() and p.is_dir()) for p in found}
     if manifest is None:
-        for p in files:
-            yield _read_text_file(p, {"article_id": shown(p.stem)}, shown(p))
+        for p in found:
+            if is_txt[p]:
+                yield _read_text_file(p, {"article_id": _relative_id(p, folder)}, shown(p))
+            else:
+                yield _other_file(p, folder)
         return
     listed: dict[str, int] = {}  # normalised path -> manifest row
     for n, row in enumerate(read_manifest(manifest), start=2):
@@ -222,13 +293,34 @@ def _iter_directory(folder: Path) -> Iterator[Record]:
                              f"{shown(target)} named in manifest is missing")
             continue
         yield _read_text_file(target, row, shown(target))
-    for p in files:
-        if os.path.normpath(p) not in listed:
-            yield Skipped(shown(p.stem), shown(p), "unlisted",
+    for p in found:
+        if os.path.normpath(p) in listed:
+            continue
+        if is_txt[p]:
+            yield Skipped(_relative_id(p, folder), shown(p), "unlisted",
                           f"not listed in {manifest.name}; add a row to analyse it")
+        else:
+            yield _other_file(p, folder)
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # C0 control codes but tab, line and page breaks; DEL
+BINARY_SHARE = 0.1
+
+
+def binary_reason(text: str) -> str:
+    """Why ``text`` is binary data rather than text ("" if it is text): more than 10% of its characters are
+    control codes (NUL, escape, ...). Text has none but tab and line breaks, so a few stray ones (removed by
+    cleaning, with a note) pass; UTF-16/UTF-32 without a byte-order mark, images and archives do not."""
+    if not text:
+        return ""
+    n = sum(1 for _ in _BINARY.finditer(text[:100_000]))
+    share = n / min(len(text), 100_000)
+    if share <= BINARY_SHARE:
+        return ""
+    nul = text.count("\x00", 0, 100_000) / min(len(text), 100_000)
+    hint = "; UTF-16 or UTF-32 text? save it as UTF-8" if nul >= 0.25 else ""
+    return f"binary data, not text ({share:.0%} of its characters are control codes such as NUL){hint}"
 
 
 def _decode(raw: bytes) -> str:
@@ -250,6 +342,9 @@ def _read_text_file(path: Path, row: dict[str, Any], source: str) -> Record:
     except UnicodeDecodeError as exc:
         reason = exc.reason if exc.encoding == "utf-16" else f"not valid UTF-8 at byte {exc.start}"
         return Skipped.of(_article_from_row(row, "", source, default_id), "undecodable", reason)
+    binary = binary_reason(text)
+    if binary:
+        return Skipped.of(_article_from_row(row, "", source, default_id), "undecodable", binary)
     return _article_from_row(row, text, source, default_id)
 
 
@@ -257,13 +352,15 @@ Row = dict[str, Any] | tuple[str, str]  # a parsed row, or (status, reason) for 
 
 
 def _iter_table(path: Path, text_column: str) -> Iterator[Record]:
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
+    fmt = table_format(path)
+    if fmt == "jsonl":
         rows: Iterable[tuple[str, Row]] = _jsonl_rows(path)
-    elif suffix == ".parquet":
+    elif fmt == "json":
+        rows = _json_rows(path)
+    elif fmt == "parquet":
         rows = _parquet_rows(path, text_column)
     else:
-        rows = _csv_rows(path, "\t" if suffix == ".tsv" else ",", text_column)
+        rows = _csv_rows(path, "\t" if fmt == "tsv" else ",", text_column)
     for where, row in rows:
         default_id = f"row-{where.rsplit(' ', 1)[-1]}"
         if isinstance(row, tuple):  # a row that could not be parsed
@@ -275,19 +372,36 @@ def _iter_table(path: Path, text_column: str) -> Iterator[Record]:
             continue
         text = row.pop(text_column)
         problem = text_problem(text)
+        if problem is None:
+            text = _text_of(text)
+            binary = binary_reason(text)
+            problem = ("undecodable", binary) if binary else None
         if problem is not None:
             yield Skipped.of(_article_from_row(row, "", where, default_id), *problem)
             continue
-        yield _article_from_row(row, _text_of(text), where, default_id)
+        yield _article_from_row(row, text, where, default_id)
+
+
+def _open_binary(path: Path) -> io.BufferedIOBase:
+    """``path`` opened for reading bytes, decompressed as it is read when its name ends in .gz, .bz2 or .xz."""
+    opener = COMPRESSIONS.get(path.suffix.lower())
+    return opener(path, "rb") if opener is not None else path.open("rb")  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """A damaged compressed stream (or a read error) met part-way through a table is a one-line error."""
+    try:
+        yield
+    except (OSError, EOFError, lzma.LZMAError) as exc:
+        what = "cannot decompress" if path.suffix.lower() in COMPRESSIONS else "cannot read"
+        raise MediacompareError(f"{shown(path)}: {what} ({getattr(exc, 'strerror', None) or exc})") from None
 
 
 def _open_table(path: Path) -> bytes:
     """The first bytes of a table (to recognise UTF-16); an unreadable file is a one-line error."""
-    try:
-        with path.open("rb") as fh:
-            return fh.read(2)
-    except OSError as exc:
-        raise MediacompareError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
+    with _reading(path), _open_binary(path) as fh:
+        return fh.read(2)
 
 
 def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row]]:
@@ -297,7 +411,10 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
     if _open_table(path).startswith(_UTF16_BOMS):
         raise MediacompareError(f"{shown(path)}: UTF-16 text; save the table as UTF-8")
     try:
-        with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as fh:
+        with _reading(path), io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig", errors="surrogateescape",
+                                              newline="") as fh:
+            if sep == ",":
+                sep = _csv_delimiter(fh)
             # strict: a quote left open would otherwise swallow every later row into one cell
             reader = csv.DictReader(fh, delimiter=sep, strict=True)
             if reader.fieldnames is None:
@@ -312,12 +429,23 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
         raise MediacompareError(f"{shown(path)}: malformed CSV in row {n + 1} ({exc})") from None
 
 
+def _csv_delimiter(fh: io.TextIOWrapper) -> str:
+    """The delimiter of a .csv file: a comma, or a semicolon when the header line has semicolons and no comma
+    (the CSV that spreadsheets write where the comma is the decimal mark). ``fh`` is left at its start."""
+    first = fh.readline()
+    fh.seek(0)
+    outside = re.sub(r'"[^"]*"', "", first)  # separators inside a quoted header name do not count
+    return ";" if ";" in outside and "," not in outside else ","
+
+
 def _require_column(path: Path, columns: list[str], text_column: str) -> None:
     """A table (CSV header, Parquet schema) without the text column cannot be analysed at all."""
     if text_column not in columns:
+        near = [c for c in columns if str(c).strip().lower() == text_column.lower()]
+        hint = f"--text-column {near[0]!r}" if near else "--text-column"
         raise MediacompareError(
             f"{shown(path)}: no {text_column!r} column (found: {', '.join(map(str, columns))}); "
-            f"name the text column with --text-column"
+            f"name the text column with {hint}"
         )
 
 
@@ -326,7 +454,7 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
     or not an object is a row with its reason, and the file goes on."""
     if _open_table(path).startswith(_UTF16_BOMS):
         raise MediacompareError(f"{shown(path)}: UTF-16 text; save the file as UTF-8")
-    with path.open("rb") as fh:
+    with _reading(path), _open_binary(path) as fh:
         for n, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
@@ -346,6 +474,40 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
                 yield where, ("invalid", "not a JSON object")
                 continue
             yield where, obj
+
+
+def _json_rows(path: Path) -> Iterator[tuple[str, Row]]:
+    """A .json file holding one array of article objects (read whole: use JSONL for corpora too big for memory),
+    or JSON Lines saved as .json. An element that is not an object is a row with its reason; anything else
+    than an array is a one-line error."""
+    if _open_table(path).startswith(_UTF16_BOMS):
+        raise MediacompareError(f"{shown(path)}: UTF-16 text; save the file as UTF-8")
+    with _reading(path), _open_binary(path) as fh:
+        raw = fh.read()
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise MediacompareError(f"{shown(path)}: not valid UTF-8 at byte {exc.start}") from None
+    except RecursionError:
+        raise MediacompareError(f"{shown(path)}: not valid JSON (nested too deeply to read)") from None
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and raw.lstrip().startswith(b"{"):  # JSON Lines saved as .json
+            del raw
+            yield from _jsonl_rows(path)
+            return
+        raise MediacompareError(f"{shown(path)}: not valid JSON ({str(exc).splitlines()[0][:200]})") from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise MediacompareError(f"{shown(path)}: not valid JSON ({str(exc).splitlines()[0][:200]})") from None
+    if not isinstance(data, list):
+        raise MediacompareError(f"{shown(path)}: a .json corpus is an array of article objects "
+                                f"([{{\"text\": ...}}, ...]); this file holds {_KIND_NAMES.get(type(data), 'a value')}")
+    for n, obj in enumerate(data, start=1):
+        where = f"{shown(path)} item {n}"
+        yield (where, obj) if isinstance(obj, dict) else (where, ("invalid", "not a JSON object"))
+
+
+_KIND_NAMES = {dict: "an object", str: "a string", int: "a number", float: "a number", bool: "a boolean",
+               type(None): "null"}
 
 
 def _parquet_rows(path: Path, text_column: str) -> Iterator[tuple[str, Row]]:

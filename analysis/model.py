@@ -66,7 +66,7 @@ class Skipped:
 
     article_id: str
     source: str
-    status: str  # empty | undecodable | unreadable | duplicate_id | missing_file | unlisted | invalid
+    status: str  # empty | undecodable | unreadable | duplicate_id | missing_file | unlisted | not_text | invalid
     reason: str
     outlet: str = ""
     event_id: str = ""

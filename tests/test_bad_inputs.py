@@ -56,6 +56,15 @@ def symlink_loop(tmp: Path) -> Path:
     return folder
 
 
+def link_to_folder(tmp: Path) -> Path:
+    folder = _folder_with(tmp, **{"a.txt": EN})
+    elsewhere = tmp / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "b.txt").write_text(EN, encoding="utf-8")
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    return folder
+
+
 def _unreadable(path: Path) -> Path:
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads anything
@@ -103,7 +112,7 @@ def parquet_text_types(tmp: Path) -> Path:
 
 BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
-    manifest_names_directory, missing_corpus, parquet_text_types)}
+    manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder)}
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:

@@ -152,3 +152,55 @@ def test_unusable_paths_raise_one_line_errors(tmp_path, name):
     with pytest.raises(MediacompareError) as err:
         list(load_corpus(p))
     assert str(p) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_subfolders_are_read_with_their_path_as_id_and_other_files_listed(tmp_path):
+    (tmp_path / "fox" / "2024").mkdir(parents=True)
+    (tmp_path / "a.txt").write_text("Top level.", encoding="utf-8")
+    (tmp_path / "fox" / "b.txt").write_text("In a subfolder.", encoding="utf-8")
+    (tmp_path / "fox" / "2024" / "c.txt").write_text("Two levels down.", encoding="utf-8")
+    (tmp_path / "fox" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "d.txt").write_text("Hidden.", encoding="utf-8")
+    recs = list(load_corpus(tmp_path))
+    assert [(r.article_id, type(r).__name__) for r in recs] == [
+        ("a", "Article"), ("fox/2024/c", "Article"), ("fox/b", "Article"), ("fox/notes.pdf", "Skipped")]
+    assert recs[1].text == "Two levels down."
+    assert recs[3].status == "not_text" and recs[3].reason.startswith("not a .txt file (.pdf)")
+
+
+def test_compressed_tables_read_like_plain_ones(tmp_path):
+    import bz2
+    import gzip
+    import lzma
+
+    rows = [{"article_id": "a", "outlet": "Outlet A", "text": "The council met."},
+            {"article_id": "b", "outlet": "Outlet B", "text": "The mayor spoke."}]
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    csv_data = b"article_id,outlet,text\na,Outlet A,The council met.\nb,Outlet B,The mayor spoke.\n"
+    for name, raw in [("n.jsonl.gz", gzip.compress(data)), ("n.ndjson.bz2", bz2.compress(data)),
+                      ("n.csv.xz", lzma.compress(csv_data)), ("n.json.gz", gzip.compress(json.dumps(rows).encode()))]:
+        (tmp_path / name).write_bytes(raw)
+        got = [(a.article_id, a.outlet, a.text) for a in load_corpus(tmp_path / name)]
+        assert got == [("a", "Outlet A", "The council met."), ("b", "Outlet B", "The mayor spoke.")], name
+
+
+def test_semicolon_csv_keeps_commas_inside_cells(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_text('id;outlet;text\nx;"Outlet, Inc.";"Prices rose 2,5 percent; wages did not."\n', encoding="utf-8")
+    (art,) = load_corpus(path)
+    assert (art.article_id, art.outlet, art.text) == ("x", "Outlet, Inc.", "Prices rose 2,5 percent; wages did not.")
+
+
+@pytest.mark.parametrize(("text", "binary"), [
+    ("The council met.\tIt voted.\r\n\x0cPage two.", False),  # tab, line and page breaks are text
+    ("The council met on Tuesday and voted on the budget." + "\x00" * 5, False),  # 5 of 56 characters: 9%
+    ("abcdefgh\x00\x01", True),  # 2 of 10: 20%
+    ("Hi".encode("utf-32-le").decode("utf-8"), True),  # H \0 \0 \0 i \0 \0 \0: 75% NUL
+])
+def test_binary_data_is_told_from_text(text, binary):
+    from analysis.corpus import binary_reason
+
+    assert bool(binary_reason(text)) is binary
+    if binary and "\x00\x00\x00" in text:
+        assert "UTF-16 or UTF-32" in binary_reason(text)
