@@ -449,6 +449,48 @@ class ResultCache:
 _STORES: dict[tuple[CacheConfig, int], ResultCache] = {}
 
 
+_WARNED: set[int] = set()
+
+
+def _store_failed(config: CacheConfig, exc: BaseException) -> None:
+    """A store error met mid-run: roll back what was pending, drop the connection (the next article tries
+    again) and say so once per process on stderr; the article's result is computed without the cache."""
+    import sys
+
+    key = (config, threading.get_ident())
+    failed = _STORES.pop(key, None)
+    if failed is not None and failed._conn is not None:
+        try:
+            failed._conn.rollback()
+            failed._conn.close()
+        except sqlite3.Error:
+            pass
+        failed._conn = None
+    if os.getpid() not in _WARNED:
+        _WARNED.add(os.getpid())
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        print(f"mediacompare: warning: the result cache {config.directory} failed ({reason}); "
+              f"articles are analysed without it", file=sys.stderr)
+
+
+def unusable_reason(config: CacheConfig) -> str:
+    """Why the cache at ``config`` cannot be used ("" when it can): the folder cannot be made or written, or
+    ``results.sqlite`` is not an SQLite database. Opens, checks and closes a connection; changes nothing
+    stored (a write transaction is begun and rolled back)."""
+    probe = ResultCache(config)
+    try:
+        conn = probe.conn
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        conn.execute("SELECT COUNT(*) FROM entries LIMIT 1").fetchone()
+    except (OSError, sqlite3.Error) as exc:
+        return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    finally:
+        if probe._conn is not None:
+            probe._conn.close()
+    return ""
+
+
 def store(config: CacheConfig) -> ResultCache:
     """This thread's store for ``config`` (an SQLite connection serves one thread; Dask workers may have several)."""
     key = (config, threading.get_ident())
@@ -502,7 +544,11 @@ def cached_analysis(record: Article, settings: Settings, families: list[str], co
     wanted += [k + MEASUREMENTS for k in fkeys.values()]
     if detail:
         wanted += [k + DETAIL for k in fkeys.values()]
-    found = cache.get_many(wanted)
+    try:
+        found = cache.get_many(wanted)
+    except (OSError, sqlite3.Error) as exc:  # the store failed under us (disk full, removed, locked too long)
+        _store_failed(config, exc)
+        return analyse_record(record, settings, families)
     if akey + ROW in found:
         row = _unpack(found[akey + ROW])
         row["source"] = record.source
@@ -522,18 +568,23 @@ def cached_analysis(record: Article, settings: Settings, families: list[str], co
     else:
         missing = families
     fresh = analyse_record(record, settings, missing)
-    if akey + ROW not in found or akey + SENTENCES not in found:
-        cache.put(akey + ROW, _pack(_enc(dict(fresh.article))))
-        cache.put(akey + SENTENCES, _pack_parts(_list_parts(fresh.sentences)))
-    if fresh.article["status"] != ANALYSED:
-        cache.commit()
-        return fresh
     texts = sentence_texts(fresh.sentences)
-    for name, res in fresh.families.items():
-        if name in fkeys:
-            cache.put(fkeys[name] + MEASUREMENTS, encode_measurements(res))
-            cache.put(fkeys[name] + DETAIL, encode_detail(res, texts))
-    cache.commit()
+    try:
+        if akey + ROW not in found or akey + SENTENCES not in found:
+            cache.put(akey + ROW, _pack(_enc(dict(fresh.article))))
+            cache.put(akey + SENTENCES, _pack_parts(_list_parts(fresh.sentences)))
+        if fresh.article["status"] == ANALYSED:
+            for name, res in fresh.families.items():
+                if name in fkeys:
+                    cache.put(fkeys[name] + MEASUREMENTS, encode_measurements(res))
+                    cache.put(fkeys[name] + DETAIL, encode_detail(res, texts))
+        cache.commit()
+    except (OSError, sqlite3.Error) as exc:  # storing failed: the result stands, the store is left as it was
+        _store_failed(config, exc)
+        if len(fresh.families) < len(families) and fresh.article["status"] == ANALYSED:
+            return analyse_record(record, settings, families)  # the stored part cannot be read back either
+    if fresh.article["status"] != ANALYSED:
+        return fresh
     out = {}
     for n in families:
         if n in fresh.families:

@@ -10,11 +10,12 @@ tables behind.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .interrupts import Interrupted, signals_as_exceptions
@@ -103,8 +104,15 @@ examples:
 def _existing_file(value: str) -> Path:
     path = Path(value)
     if not path.is_file():
-        raise MediacompareError(f"{path}: no such file")
+        raise MediacompareError(f"{path}: " + ("a folder, not a file" if path.is_dir() else "no such file"))
     return path
+
+
+def _corpus_arg(value: str) -> str:
+    """CORPUS as given; an empty one is refused (``Path("")`` would be the current folder, read whole)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give the corpus: a folder of .txt files or a table")
+    return value
 
 
 def _families(value: str) -> tuple[str, ...]:
@@ -121,6 +129,25 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform tells it, else the CPU count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def _workers(value: str) -> int:
+    """``--jobs N``: a whole number of at least 1, at most the usable cores (more processes than cores only
+    cost memory: the analysis is CPU-bound); a larger N is lowered, with a warning line."""
+    n = _jobs(value)
+    cores = usable_cores()
+    if n > cores:
+        print(f"{PROG}: warning: --jobs {n} is more than the {cores} core{'s' if cores != 1 else ''} this process "
+              f"can use; running {cores} worker process{'es' if cores != 1 else ''}", file=sys.stderr)
+        n = cores
     return n
 
 
@@ -248,7 +275,8 @@ def _add_analysis_options(p: argparse.ArgumentParser, cluster: str = "") -> None
     their ``--scheduler`` option (none without it)."""
     p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
     _add_settings_options(p)
-    p.add_argument("--jobs", metavar="N", type=_jobs, default=1, help="worker processes (default: 1)")
+    p.add_argument("--jobs", metavar="N", type=_workers, default=1,
+                   help="worker processes (default: 1; at most the cores this process can use)")
     _add_cache_options(p)
     if cluster:
         p.add_argument("--scheduler", metavar="ADDRESS", help=cluster)
@@ -266,7 +294,7 @@ def _add_cache_options(p: argparse.ArgumentParser) -> None:
 
 
 def _cache_config(args: argparse.Namespace) -> CacheConfig | None:
-    from .cache import CacheConfig, default_cache_dir
+    from .cache import CacheConfig, default_cache_dir, unusable_reason
 
     if getattr(args, "no_cache", False):
         return None
@@ -275,13 +303,22 @@ def _cache_config(args: argparse.Namespace) -> CacheConfig | None:
         return None
     if directory.exists() and not directory.is_dir():
         raise MediacompareError(f"{directory}: exists and is not a directory (--cache needs a directory)")
-    return CacheConfig(directory)
+    config = CacheConfig(directory)
+    problem = unusable_reason(config)
+    if problem and getattr(args, "cache", None):  # the folder the user named: say so and stop
+        raise MediacompareError(f"{directory}: cannot be used as the result cache ({problem}); "
+                                f"give another --cache DIR, or --no-cache")
+    if problem:  # the default location (read-only home directories are common on clusters): run without it
+        print(f"{PROG}: warning: the result cache {directory} cannot be used ({problem}); running without it "
+              f"(set --cache DIR or MEDIACOMPARE_CACHE to a writable folder)", file=sys.stderr)
+        return None
+    return config
 
 
 def add_metrics_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare metrics``: corpus -> tidy tables."""
     p = _add_parser(sub, "metrics", "analyse a corpus into tidy tables", METRICS_EPILOG)
-    p.add_argument("corpus", metavar="CORPUS", help=CORPUS_HELP)
+    p.add_argument("corpus", metavar="CORPUS", type=_corpus_arg, help=CORPUS_HELP)
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="metrics table (.csv or .parquet)")
     p.add_argument("--evidence", metavar="FILE", help="also write the evidence table")
     p.add_argument("--articles", metavar="FILE", help="also write the articles table (metadata, cleaning, status)")
@@ -296,7 +333,7 @@ def add_metrics_command(sub: argparse._SubParsersAction) -> None:
 def add_report_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare report``: corpus -> OUT/tables + rendered notebooks."""
     p = _add_parser(sub, "report", "analyse a corpus and render the notebooks to HTML", REPORT_EPILOG)
-    p.add_argument("corpus", metavar="CORPUS", help=CORPUS_HELP)
+    p.add_argument("corpus", metavar="CORPUS", type=_corpus_arg, help=CORPUS_HELP)
     p.add_argument("-o", "--output", metavar="DIR", required=True, help="report directory (e.g. reports/NAME)")
     p.add_argument("--notebooks", metavar="DIR",
                    help="notebooks to run, e.g. copies made with 'notebooks DIR' (default: the installed ones)")
@@ -357,7 +394,7 @@ examples:
 def add_compare_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare compare``: corpus -> same-event comparison and outlet statistics tables."""
     p = _add_parser(sub, "compare", "compare outlets: reuse, alignment, claims, keyness, statistics", COMPARE_EPILOG)
-    p.add_argument("corpus", metavar="CORPUS", help=CORPUS_HELP)
+    p.add_argument("corpus", metavar="CORPUS", type=_corpus_arg, help=CORPUS_HELP)
     p.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the comparison tables")
     p.add_argument("--event", metavar="ID", help="compare one event only (default: pooled and every event)")
     p.add_argument("--from-tables", action="store_true",
@@ -423,9 +460,17 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
 ]
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit 2), as every other error of the
+    command is; the usage itself is one ``--help`` away."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The ``mediacompare`` argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=MAIN_EPILOG,
+    """The ``mediacompare`` argument parser with every subcommand (their parsers are of the same class)."""
+    parser = OneLineErrorParser(prog=PROG, description=DESCRIPTION, epilog=MAIN_EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")

@@ -57,6 +57,9 @@ def load_corpus(path: str | Path, text_column: str = "text") -> Iterator[Record]
         raise MediacompareError(f"{shown(path)}: no such file or directory")
     if path.is_dir():
         records: Iterable[Record] = _iter_directory(path)
+    elif not path.is_file():  # a pipe (it would block, and a table is read more than once) or a device
+        raise MediacompareError(f"{shown(path)}: not a regular file (a pipe or a device); save the corpus to a "
+                                f"file or folder first")
     elif table_format(path):
         records = _iter_table(path, text_column)
     elif path.suffix.lower() == ".txt":

@@ -65,6 +65,12 @@ def link_to_folder(tmp: Path) -> Path:
     return folder
 
 
+def named_pipe(tmp: Path) -> Path:
+    path = tmp / "news.csv"
+    os.mkfifo(path)  # reading it would block until something writes
+    return path
+
+
 def _unreadable(path: Path) -> Path:
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads anything
@@ -112,7 +118,7 @@ def parquet_text_types(tmp: Path) -> Path:
 
 BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
-    manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder)}
+    manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder, named_pipe)}
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
@@ -242,3 +248,40 @@ def test_new_keys_take_their_siblings_shape_and_unknown_top_level_keys_are_left_
     path.write_text('meta: {name: x, version: "1", source: s, licence: MIT}\n'
                     "types:\n  new type: [clerk, registrar]\n  empty type:\nreporting_verbs: said\n", encoding="utf-8")
     check_like_bundled(load_lexicon(path), "source_types.yaml")  # no error
+
+
+@pytest.mark.parametrize("argv", [
+    ["metrics", "", "-o", "m.csv"],  # an empty CORPUS would be the current folder, read whole
+    ["metrics", "seeds", "-o", "m.csv", "--jobs", "abc"],
+    ["metrics", "seeds"],
+    ["compare", "seeds", "-o", "out", "--resamples", "-5"],
+])
+def test_usage_errors_are_one_line(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and err.count("\n") == 1 and ": error: " in err, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_more_jobs_than_cores_runs_as_many_workers_as_cores(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 100000 started 100,000 processes (the machine stalled); now it is lowered, with a warning."""
+    from analysis import cli, pipeline
+
+    started = []
+    real = pipeline.analyse_records
+
+    def spy(records, settings=None, *, jobs=1, **kw):
+        started.append(jobs)
+        return real(records, settings, jobs=jobs, **kw)
+
+    monkeypatch.setattr(cli, "usable_cores", lambda: 2)
+    monkeypatch.setattr(pipeline, "analyse_records", spy)
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    assert main(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--families", "readability",
+                 "--no-cache", "--quiet", "--jobs", "100000"]) == 0
+    err = capsys.readouterr().err
+    assert started == [2] and "--jobs 100000 is more than the 2 cores" in err

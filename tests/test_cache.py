@@ -179,3 +179,42 @@ def test_cache_option_rejects_a_file(tmp_path, seeds_dir, capsys):
     target.write_text("x", encoding="utf-8")
     assert main(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--cache", str(target)]) == 2
     assert "not a directory" in capsys.readouterr().err
+
+
+def test_an_unusable_cache_named_by_the_user_is_a_one_line_error(tmp_path, seeds_dir, capsys):
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    (corrupt / "results.sqlite").write_bytes(b"not an SQLite database, just text " * 4)
+    before = (corrupt / "results.sqlite").read_bytes()
+    blocked = tmp_path / "a_file" / "cache"  # its parent is a file: the folder cannot be made, even by root
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+    for folder in (corrupt, blocked):
+        code = main(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--families", "readability",
+                     "--cache", str(folder), "--quiet"])
+        err = capsys.readouterr().err
+        assert code == 2 and err.count("\n") == 1 and "cannot be used as the result cache" in err, err
+    assert (corrupt / "results.sqlite").read_bytes() == before  # the user's file is left as it was
+    assert not (tmp_path / "m.csv").exists()
+
+
+def test_an_unusable_default_cache_warns_and_the_run_goes_on(tmp_path, seeds_dir, capsys, monkeypatch):
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("MEDIACOMPARE_CACHE", str(tmp_path / "a_file" / "cache"))
+    assert main(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--families", "readability",
+                 "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be used" in err and "running without it" in err
+
+
+def test_a_store_failing_mid_run_keeps_the_tables_right(tmp_path, seeds_dir, capsys, monkeypatch):
+    """A full disk under the cache: each article is analysed without it, one warning, same tables as --no-cache."""
+    plain = _run(seeds_dir, tmp_path / "plain", "--no-cache")
+
+    def full(self, key, value):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(ResultCache, "put", full)
+    failing = _run(seeds_dir, tmp_path / "failing", "--cache", str(tmp_path / "cache"))
+    _same_tables(plain, failing)
+    err = capsys.readouterr().err
+    assert err.count("the result cache") == 1 and "database or disk is full" in err
