@@ -395,7 +395,11 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare compare``: corpus -> same-event comparison and outlet statistics tables."""
     p = _add_parser(sub, "compare", "compare outlets: reuse, alignment, claims, keyness, statistics", COMPARE_EPILOG)
     p.add_argument("corpus", metavar="CORPUS", type=_corpus_arg, help=CORPUS_HELP)
-    p.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the comparison tables")
+    p.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="folder for the comparison tables (new, empty, or written by an earlier compare)")
+    p.add_argument("--force", action="store_true",
+                   help="write into a non-empty folder compare did not write (its files are kept; none is "
+                        "overwritten)")
     p.add_argument("--event", metavar="ID", help="compare one event only (default: pooled and every event)")
     p.add_argument("--from-tables", action="store_true",
                    help="CORPUS is a tables folder written by 'report' (OUT/tables): skip the analysis")
@@ -524,6 +528,19 @@ def _warn_missing_outlets(missing: Sequence[str]) -> None:
               f"(first: {missing[0]!r}); outlet statistics pool them as one outlet named \"\"", file=sys.stderr)
 
 
+def _warn_unknown_contrasts(contrasts: Sequence[str], outlets: set[str]) -> None:
+    """One warning line per ``--contrast A:B`` naming an outlet with no analysed article (it cannot be tested)."""
+    from .compare.contrasts import parse_contrast
+
+    for text in contrasts:
+        missing = [name for name in parse_contrast(text) if name not in outlets]
+        if missing:
+            close = sorted(o for o in outlets if o.lower() in {m.lower() for m in missing})
+            hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+            print(f"{PROG}: warning: --contrast {text}: no analysed article from "
+                  f"{' or '.join(map(repr, missing))}{hint}; that pair is not compared", file=sys.stderr)
+
+
 def _summary(counts: dict[str, int], target: Path) -> str:
     analysed = counts.get("analysed", 0)
     total = sum(counts.values())
@@ -622,7 +639,6 @@ COMPARE_RECORDS = ("claims",)
 
 def _compare_outputs(args: argparse.Namespace) -> dict[str, Path]:
     from .compare.run import COMPARISON_TABLES, FORMATS
-
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise MediacompareError(f"{out}: exists and is not a directory; -o names the folder for the comparison tables")
@@ -638,6 +654,7 @@ def run_compare(args: argparse.Namespace) -> int:
     import tempfile
 
     from .pipeline import analyse_corpus
+    from .report_folder import COMPARE, check_target
     from .tables import load_tables, write_results
 
     corpus = Path(args.corpus)
@@ -645,6 +662,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.from_tables:
         check_outputs(outputs, [corpus / f"{name}.{ext}" for name in (*COMPARE_TABLES, *COMPARE_RECORDS)
                                 for ext in ("parquet", "csv")])
+        check_target(Path(args.output), args.force, COMPARE)  # never into a user's folder without --force
         tables = load_tables(corpus, COMPARE_TABLES, COMPARE_RECORDS)
         if args.scheduler:
             from .cluster import event_mapper, session
@@ -656,6 +674,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if not corpus.exists():
         raise MediacompareError(f"{corpus}: no such file or directory")
     check_outputs(outputs, _input_files(corpus, settings))
+    check_target(Path(args.output), args.force, COMPARE)  # before the analysis: refused at once, not after it
     if args.scheduler:
         return _compare_on_cluster(args, corpus, settings)
     with tempfile.TemporaryDirectory(prefix="mediacompare-") as tmp:
@@ -702,6 +721,7 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables, mapper: BatchMapp
         raise MediacompareError(f"{args.corpus}: no analysed article to compare ({found})")
     analysed = tables.analysed
     _warn_missing_outlets(analysed.loc[analysed["outlet"].str.strip() == "", "article_id"].tolist())
+    _warn_unknown_contrasts(args.contrast, set(analysed["outlet"].astype(str)))
 
     if args.event:
         from .compare.run import resolve_events
@@ -713,10 +733,18 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables, mapper: BatchMapp
             known |= set(resolve_events(tables.articles, tables.sentences)["event_id"])
         if args.event not in known:
             raise MediacompareError(f"{args.corpus}: no article has event_id {args.event!r}")
+    from .report_folder import COMPARE, check_collisions, check_target, write_marker
+
+    out = Path(args.output)
+    previous = check_target(out, getattr(args, "force", False), COMPARE)
     with Staging() as staging:
         try:
-            paths = write_comparison(tables, staging.folder(args.output), event=args.event or None,
+            built = staging.folder(args.output)
+            paths = write_comparison(tables, built, event=args.event or None,
                                      settings=compare_settings(args), mapper=mapper)
+            names = sorted(p.name for p in built.iterdir())
+            check_collisions(out, names, previous, COMPARE)  # a file of the user's is never overwritten
+            write_marker(built, previous | set(names), COMPARE)  # moved in with the tables
             staging.commit()
         except OSError as exc:
             raise write_error(exc, staging) from None

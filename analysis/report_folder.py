@@ -1,4 +1,4 @@
-"""The report's output folder: built aside, moved in at the end, and only ever replacing the report's own files.
+"""The report's (and compare's) output folder: built aside, moved in at the end, only ever replacing its own files.
 
 A report is built in a hidden staging folder next to ``OUT`` (same file system) and moved into
 ``OUT`` only when every table, figure and page is written, so a failed or interrupted run leaves
@@ -13,6 +13,10 @@ it no longer writes, and touches nothing else:
 * a file the report would write exists and is not in the marker: refused (even with ``force``): a
   file the report did not write is never overwritten or deleted.
 
+``mediacompare compare -o DIR`` follows the same rules with its own marker (``DIR/.mediacompare-compare.json``,
+:data:`COMPARE`): a folder of the user's is never written into without ``--force``, and a file compare did not
+write is never overwritten.
+
 Moving in is done with SIGINT/SIGTERM held (:func:`analysis.interrupts.signals_deferred`); the
 marker first lists the old and new files together, so even a killed run leaves every report file
 listed.
@@ -26,6 +30,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .interrupts import signals_deferred
@@ -33,6 +38,18 @@ from .model import MediacompareError
 
 MARKER = ".mediacompare-report.json"
 GENERATOR = "mediacompare report"
+
+
+@dataclass(frozen=True)
+class FolderKind:
+    """Which command owns an output folder: its marker file's name and the generator recorded in it."""
+
+    marker: str
+    generator: str
+
+
+REPORT = FolderKind(MARKER, GENERATOR)
+COMPARE = FolderKind(".mediacompare-compare.json", "mediacompare compare")
 
 
 def _safe_relative(name: object) -> str | None:
@@ -45,16 +62,16 @@ def _safe_relative(name: object) -> str | None:
     return name
 
 
-def read_marker(out: Path) -> set[str] | None:
+def read_marker(out: Path, kind: FolderKind = REPORT) -> set[str] | None:
     """The files listed in ``OUT``'s marker; ``None`` when there is no marker.
 
     A marker that is not ours (unreadable, not JSON, another generator, unsafe paths) is an error:
     acting on it could remove files the report never wrote.
     """
-    path = out / MARKER
+    path = out / kind.marker
     if not path.exists() and not path.is_symlink():
         return None
-    problem = f"{path}: not a marker written by mediacompare report"
+    problem = f"{path}: not a marker written by {kind.generator}"
     if path.is_symlink() or not path.is_file():
         raise MediacompareError(f"{problem}; remove it or choose another output folder")
     try:
@@ -62,17 +79,18 @@ def read_marker(out: Path) -> set[str] | None:
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise MediacompareError(f"{problem} ({exc}); remove it or choose another output folder") from None
     files = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or data.get("generator") != GENERATOR or not isinstance(files, list):
+    if not isinstance(data, dict) or data.get("generator") != kind.generator or not isinstance(files, list):
         raise MediacompareError(f"{problem}; remove it or choose another output folder")
     safe = [_safe_relative(f) for f in files]
     if any(s is None for s in safe):
         raise MediacompareError(f"{problem} (it lists a path outside the folder); remove it or choose another "
                                 "output folder")
-    return {s for s in safe if s is not None and s != MARKER}
+    return {s for s in safe if s is not None and s != kind.marker}
 
 
-def check_target(out: str | Path, force: bool = False) -> set[str]:
-    """Check that a report may be written to ``out``; return the files an earlier report wrote there."""
+def check_target(out: str | Path, force: bool = False, kind: FolderKind = REPORT) -> set[str]:
+    """Check that a report (or ``kind``'s output) may be written to ``out``; return the files an earlier run of
+    the same command wrote there."""
     out = Path(out)
     if out.is_symlink() and not out.is_dir():
         raise MediacompareError(f"{out}: is a broken symbolic link")
@@ -80,12 +98,12 @@ def check_target(out: str | Path, force: bool = False) -> set[str]:
         return set()
     if not out.is_dir():
         raise MediacompareError(f"{out}: exists and is not a directory")
-    previous = read_marker(out)
+    previous = read_marker(out, kind)
     if previous is not None:
         return previous
     if not force and any(out.iterdir()):
-        raise MediacompareError(f"{out}: not empty and not written by mediacompare report; choose a new or empty "
-                                "folder, or pass --force to add the report next to its files (none is replaced "
+        raise MediacompareError(f"{out}: not empty and not written by {kind.generator}; choose a new or empty "
+                                "folder, or pass --force to add the output next to its files (none is replaced "
                                 "or deleted)")
     return set()
 
@@ -108,17 +126,20 @@ def staged_files(folder: Path) -> list[str]:
     return sorted(n for n in names if n != MARKER)
 
 
-def _write_marker(out: Path, files: Iterable[str]) -> None:
+def write_marker(out: Path, files: Iterable[str], kind: FolderKind = REPORT) -> None:
+    """``out``'s marker listing ``files`` (relative paths), written atomically."""
     from . import __version__
 
-    text = json.dumps({"generator": GENERATOR, "version": __version__, "files": sorted(set(files))},
+    text = json.dumps({"generator": kind.generator, "version": __version__, "files": sorted(set(files))},
                       indent=1, ensure_ascii=False) + "\n"
-    tmp = out / f"{MARKER}.partial"
+    tmp = out / f"{kind.marker}.partial"
     tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, out / MARKER)
+    os.replace(tmp, out / kind.marker)
 
 
-def _check_collisions(out: Path, files: list[str], previous: set[str]) -> None:
+def check_collisions(out: Path, files: list[str], previous: set[str], kind: FolderKind = REPORT) -> None:
+    """Refuse (one-line error) when writing ``files`` into ``out`` would overwrite a file not in ``previous``,
+    write through a link or a file where a folder should be, or leave the folder."""
     root = out.resolve()
     for name in files:
         target = out / name
@@ -130,7 +151,7 @@ def _check_collisions(out: Path, files: list[str], previous: set[str]) -> None:
         if target.resolve().parent != (root / name).parent:
             raise MediacompareError(f"{target}: resolves outside {out}; not written")
         if (target.exists() or target.is_symlink()) and name not in previous:
-            raise MediacompareError(f"{target}: exists and was not written by mediacompare report; not overwritten "
+            raise MediacompareError(f"{target}: exists and was not written by {kind.generator}; not overwritten "
                                     "(move it away or choose another output folder)")
         if target.is_dir():
             raise MediacompareError(f"{target}: is a directory; not overwritten")
@@ -145,10 +166,10 @@ def commit(staged: Path, out: str | Path, previous: set[str]) -> list[str]:
     out = Path(out)
     files = staged_files(staged)
     out.mkdir(parents=True, exist_ok=True)
-    _check_collisions(out, files, previous)
+    check_collisions(out, files, previous)
     stale = sorted(previous - set(files))
     with signals_deferred():
-        _write_marker(out, previous | set(files))
+        write_marker(out, previous | set(files))
         for name in files:
             target = out / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -161,5 +182,5 @@ def commit(staged: Path, out: str | Path, previous: set[str]) -> list[str]:
                 folder = out / parent
                 if folder.is_dir() and not folder.is_symlink() and not any(folder.iterdir()):
                     folder.rmdir()
-        _write_marker(out, files)
+        write_marker(out, files)
     return files

@@ -15,7 +15,7 @@ TABLES = sorted(COMPARISON_TABLES)
 def test_compare_writes_every_table_in_both_formats(tmp_path, capsys):
     assert main(["compare", str(SEEDS), "-o", str(tmp_path / "cmp")]) == 0
     assert sorted(p.name for p in (tmp_path / "cmp").iterdir()) == sorted(
-        f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet"))
+        [f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")] + [".mediacompare-compare.json"])
     assert f"wrote {len(TABLES)} comparison tables" in capsys.readouterr().out
     claims = pd.read_csv(tmp_path / "cmp" / "claims.csv")
     troops = claims[claims["referent"] == "north korean troops"].iloc[0]
@@ -68,3 +68,31 @@ def test_event_all_selects_articles_without_event_id(tmp_path, capsys):
     assert set(events["event_id"]) == {"all"} and len(events) == 2
     assert main(["compare", str(path), "-o", str(tmp_path / "out2"), "--event", "auto-001", "--quiet"]) == 2
     assert "no article has event_id 'auto-001'" in capsys.readouterr().err
+
+
+def test_compare_never_overwrites_a_file_it_did_not_write(tmp_path, capsys):
+    """compare -o DIR replaced the user's own stats.csv in DIR; now a folder compare did not write is refused,
+    with --force the tables go next to the user's files, and a file of the same name stops the run."""
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "stats.csv").write_text("my own statistics\n", encoding="utf-8")
+    args = ["compare", str(SEEDS), "-o", str(out), "--families", "readability", "--no-cache", "--quiet"]
+    assert main(args) == 2
+    assert "not written by mediacompare compare" in capsys.readouterr().err
+    assert main([*args, "--force"]) == 2
+    assert "stats.csv: exists and was not written by mediacompare compare" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["stats.csv"]
+    assert (out / "stats.csv").read_text(encoding="utf-8") == "my own statistics\n"
+    (out / "stats.csv").rename(tmp_path / "moved.csv")
+    (out / "notes.txt").write_text("notes\n", encoding="utf-8")
+    assert main([*args, "--force"]) == 0  # next to the user's notes
+    assert main(args) == 0  # a folder compare wrote into: replaced table by table
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "notes\n"
+
+
+def test_a_contrast_naming_no_outlet_of_the_corpus_is_warned_about(tmp_path, capsys):
+    assert main(["compare", str(SEEDS), "-o", str(tmp_path / "c"), "--families", "readability", "--no-cache",
+                 "--quiet", "--contrast", "upi:Reuters"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "--contrast upi:Reuters: no analysed article from 'upi' or 'Reuters' (did you mean 'UPI'?)" in err
