@@ -28,6 +28,7 @@ from .speakers import (
     PRONOUN_SENTENCES,
     Candidate,
     definite_head,
+    opens_with_verb,
     phrase_gender,
 )
 
@@ -142,8 +143,8 @@ class _SpeakerResolution(_FinderState):
                 return ("thing" if mention.kind == "organisation" else "country"), ""
         head = [t.lower for t in tokenize_phrase(head_phrase(surface)) if t.is_word]
         last = head[-1] if head else ""
-        if last.endswith("s") and not last.endswith(("ss", "us", "is")):
-            return "plural", ""
+        if (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or last in self.cues.plural_nouns:
+            return "plural", ""  # "officials", "Two people familiar with her testimony"
         if anonymous or (words[:1] and words[0].lower() in {"a", "an", "the"}) or phrase_gender(words, self.cues):
             return "person", phrase_gender(words, self.cues)
         if words and all(w[:1].isupper() for w in words):
@@ -160,6 +161,8 @@ class _SpeakerResolution(_FinderState):
             return ("", "", "", False), ""
         if surface.lower() in PRONOUNS:
             return ("", surface, OTHER, False), PENDING  # resolved once every candidate is known
+        if opens_with_verb(surface):
+            return ("", "", "", False), ""  # a clause fragment, never a speaker: no speaker rather than a wrong one
         anonymous = is_anonymous(surface, self.types) or bool(anonymous_cue(sentence.text, self.types))
         mention = self._resolve(surface, sentence, offset + lead if offset >= 0 else 0)
         accepted = False

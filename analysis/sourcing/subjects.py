@@ -54,6 +54,15 @@ RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several curre
 _CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
 
 
+def _passive_relative(toks: Sequence[Token], start: int, j: int) -> bool:
+    """Whether the words after a relative "who" (``toks[start:j + 1]``) open with a passive or perfect verb
+    phrase: a form of "be" or "have" right before a past participle ("who was questioned by …", "who has
+    served as …"), so they are the relative clause and not the speaker."""
+    return start + 1 <= j and toks[start].lower in BE_FORMS | {"has", "had", "have"} \
+        and toks[start + 1].is_word and toks[start + 1].text[:1].islower() \
+        and toks[start + 1].lower.endswith(("ed", "en", "wn")) and toks[start + 1].lower != "been"
+
+
 class _SubjectRules(_SpeakerResolution):
     """Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
     attribution) or, for a participle, infinitive or colon, the subject of its clause.
@@ -135,11 +144,14 @@ class _SubjectRules(_SpeakerResolution):
             start = a + 1
         if a > 0 and start < j and toks[a].lower == "who" and toks[a - 1].is_word \
                 and (toks[a - 1].text[:1].islower() or a == 1) and self.cues.names_people(toks[a - 1].text) \
-                and toks[start].text[:1].islower() and toks[start].lower not in RELATIVE_NOT_VERB \
-                and (_verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS):
+                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or (
+                    toks[start].lower not in RELATIVE_NOT_VERB and (
+                        _verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS))):
             # "people who know him told Reuters": the words after "who" are a relative clause (a verb first, by its
-            # form, or a verb and its object pronoun; not "workers who Trump has said", "a conservative who could
-            # also win", "the man who local police said"); the speaker is the people noun
+            # form, or a verb and its object pronoun, or a passive or perfect: "The former White House foreign
+            # policy adviser who was questioned by House impeachment investigators on Monday said", Daily Mail
+            # a3bo2uXOgonwHJ3D; not "workers who Trump has said", "a conservative who could also win", "the man
+            # who local police said"); the speaker is the people noun
             # before "who", from a determiner at most RELATIVE_HEAD_WORDS words back ("the people who know him")
             b = a2 = a - 1
             while a2 >= 0 and not self._boundary(toks[a2]) and b - a2 < RELATIVE_HEAD_WORDS:
@@ -255,6 +267,9 @@ class _SubjectRules(_SpeakerResolution):
         toks = s.tokens
         if toks[a].lower == "who":
             b = a - 2 if a >= 2 and toks[a - 1].text == "," else a - 1
+            group = self._plural_before_who(toks, b)
+            if group is not None:
+                return group
             run = []
             while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
                 run.insert(0, toks[b])
@@ -274,6 +289,26 @@ class _SubjectRules(_SpeakerResolution):
             return None
         det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
         return toks[det].start, toks[b].end, "relative"
+
+    def _plural_before_who(self, toks: Sequence[Token], b: int) -> tuple[int, int, str] | None:
+        """'… despite strong opposition from the medical and legal communities, who warn the legislation could …'
+        (The Guardian 6028_left), '… kicked by protesters, who said …' (allsides 7hDSgZczFxw6CIfE): a lower-case
+        plural right before "who" is the group that speaks, as the noun phrase it ends (back to a preposition,
+        verb or clause boundary), not a person named earlier in the sentence."""
+        if b < 0 or not toks[b].is_word or not toks[b].text[:1].islower() or not (
+                (toks[b].lower.endswith("s") and not toks[b].lower.endswith(("ss", "us", "is")))
+                or toks[b].lower in self.cues.plural_nouns) or _verb_like(toks[b].lower):
+            return None
+        c = next((m for m in range(b - 1, -1, -1) if toks[m].text == ","), -1)
+        if c > 0 and toks[c - 1].is_word and toks[c - 1].text[:1].isupper() and toks[c + 1].lower in {"a", "an", "the"}:
+            return None  # "Sharon Gat, a colonel in the Israeli reserves, who says": an apposition of the name
+        k = b
+        while k - 1 >= 0 and toks[k - 1].is_word and toks[k - 1].lower not in NOT_SPEAKER_START \
+                and not self._boundary(toks[k - 1]) and not _verb_like(toks[k - 1].lower) and b - k < 6:
+            k -= 1
+        while k < b and toks[k].lower in {"and", "or"}:
+            k += 1
+        return toks[k].start, toks[b].end, "relative"
 
     @staticmethod
     def _boundary(t: Token) -> bool:
