@@ -480,3 +480,28 @@ def test_people_is_an_antecedent_of_they():
 def test_plural_noun_before_who_is_the_speaker(text, speaker):
     (q,) = _quotes(text)
     assert q.speaker_surface == speaker
+
+
+def test_role_description_anywhere_is_an_antecedent():
+    # BBC AfVXxbYeP3aIugDx paragraphs 40-43 (shortened): after "President Donald Trump" the article says "the
+    # president" in object and clause positions only; "he promised" is Trump
+    text = ("President Donald Trump has threatened to send in the military.\n\n"
+            "Governors were warned that the president would cite a centuries-old law.\n\n"
+            "It set the stage for the president to walk across the park to St John's Church. Posing in front of the "
+            "building with a Bible, he promised that America was \"coming back strong\".")
+    got = [q for q in _quotes(text) if q.speaker_surface == "he"]
+    assert got and all(q.speaker == "Donald Trump" for q in got)
+
+
+def test_role_description_of_a_person_not_in_view_is_no_antecedent():
+    # American Spectator 3c19WFYtKGtzmF61 paragraphs 2 and 9 (cut): the only titled president of the article,
+    # Erdoğan, is named after "the president’s record" (which is Trump's); "he told his advisers" is not Erdoğan
+    text = ("Indeed, these critics of Trump did not learn the relevant lessons from December 2018 when the president "
+            "ordered preparations for a withdrawal of U.S. troops from Syria. As the president’s record on issues like "
+            "climate change and the Iran nuclear deal illustrates, he has generally been forthright and sincere in "
+            "trying to fulfill his policy promises. When he told his advisers that he wanted to withdraw U.S. forces "
+            "from Syria, he meant it.\n\n"
+            "That episode should also have been a lesson for U.S. policymakers. Turkey’s president Recep Tayyip "
+            "Erdoğan repeatedly said he would launch an incursion against the SDF to the east of the Euphrates River.")
+    told = [q for q in _quotes(text) if q.verb == "tell"]
+    assert told and all(q.speaker != "Recep Tayyip Erdoğan" for q in told)
