@@ -482,6 +482,21 @@ def test_plural_noun_before_who_is_the_speaker(text, speaker):
     assert q.speaker_surface == speaker
 
 
+def test_plural_before_who_keeps_a_name_glued_by_a_symbol():
+    # Los Angeles Times 87n6NKPoGYzwru4c: "PG&E officials", never the fragment "E officials"
+    got = [q.speaker_surface for q in _quotes(
+        "The utility failed to notify some people, according to PG&E officials who declined to comment beyond what "
+        "was stated in the report.") if q.kind == "indirect"]
+    assert got == ["PG&E officials"]
+
+
+def test_singular_verb_after_who_is_not_the_plural_group():
+    # Townhall 6BuggBrfkLvwhZOp: "one of the few people who is pointing out": the one, not "the few people"
+    text = ("Build a wall and make Mexico pay for it: This has been treated as an outrageous suggestion, but Donald "
+            "Trump is actually one of the few people who is pointing out that Mexico has been a bad actor.")
+    assert [q.speaker_surface for q in _quotes(text) if q.verb == "point out"] != ["the few people"]
+
+
 def test_role_description_anywhere_is_an_antecedent():
     # BBC AfVXxbYeP3aIugDx paragraphs 40-43 (shortened): after "President Donald Trump" the article says "the
     # president" in object and clause positions only; "he promised" is Trump

@@ -267,7 +267,7 @@ class _SubjectRules(_SpeakerResolution):
         toks = s.tokens
         if toks[a].lower == "who":
             b = a - 2 if a >= 2 and toks[a - 1].text == "," else a - 1
-            group = self._plural_before_who(toks, b)
+            group = self._plural_before_who(toks, b, a)
             if group is not None:
                 return group
             run = []
@@ -290,11 +290,14 @@ class _SubjectRules(_SpeakerResolution):
         det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
         return toks[det].start, toks[b].end, "relative"
 
-    def _plural_before_who(self, toks: Sequence[Token], b: int) -> tuple[int, int, str] | None:
+    def _plural_before_who(self, toks: Sequence[Token], b: int, a: int) -> tuple[int, int, str] | None:
         """'… despite strong opposition from the medical and legal communities, who warn the legislation could …'
         (The Guardian 6028_left), '… kicked by protesters, who said …' (allsides 7hDSgZczFxw6CIfE): a lower-case
         plural right before "who" is the group that speaks, as the noun phrase it ends (back to a preposition,
-        verb or clause boundary), not a person named earlier in the sentence."""
+        verb or clause boundary), not a person named earlier in the sentence. A singular verb after "who" ("one of
+        the few people who is pointing out", Townhall 6BuggBrfkLvwhZOp) refers to something else: no group."""
+        if a + 1 < len(toks) and toks[a + 1].lower in {"is", "was", "has"}:
+            return None
         if b < 0 or not toks[b].is_word or not toks[b].text[:1].islower() or not (
                 (toks[b].lower.endswith("s") and not toks[b].lower.endswith(("ss", "us", "is")))
                 or toks[b].lower in self.cues.plural_nouns) or _verb_like(toks[b].lower):
@@ -306,6 +309,8 @@ class _SubjectRules(_SpeakerResolution):
         while k - 1 >= 0 and toks[k - 1].is_word and toks[k - 1].lower not in NOT_SPEAKER_START \
                 and not self._boundary(toks[k - 1]) and not _verb_like(toks[k - 1].lower) and b - k < 6:
             k -= 1
+        while k - 1 >= 0 and toks[k - 1].end == toks[k].start and toks[k - 1].text not in BOUNDARY_PUNCT:
+            k -= 1  # a name glued by a symbol: "according to PG&E officials who declined" (LA Times 87n6NKPoGYzwru4c)
         while k < b and toks[k].lower in {"and", "or"}:
             k += 1
         return toks[k].start, toks[b].end, "relative"
