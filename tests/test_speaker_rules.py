@@ -520,3 +520,13 @@ def test_role_description_of_a_person_not_in_view_is_no_antecedent():
             "Erdoğan repeatedly said he would launch an incursion against the SDF to the east of the Euphrates River.")
     told = [q for q in _quotes(text) if q.verb == "tell"]
     assert told and all(q.speaker != "Recep Tayyip Erdoğan" for q in told)
+
+
+def test_bbc_media_caption_lines_hold_no_antecedents():
+    # BBC AfVXxbYeP3aIugDx paragraphs 26-28: the caption line names George Floyd; "He called on cities" is Trump
+    text = ("\"I'm dispatching thousands and thousands of heavily armed soldiers,\" Donald Trump said.\n\n"
+            "Media playback is unsupported on your device Media caption The peaceful protests honouring George "
+            "Floyd\n\n"
+            "He called on cities and states to deploy the National Guard, the reserve military force that can be "
+            "called on to intervene in domestic emergencies, \"in sufficient numbers that we dominate the streets\".")
+    assert all(q.speaker != "George Floyd" for q in _quotes(text))
