@@ -530,3 +530,11 @@ def test_bbc_media_caption_lines_hold_no_antecedents():
             "He called on cities and states to deploy the National Guard, the reserve military force that can be "
             "called on to intervene in domestic emergencies, \"in sufficient numbers that we dominate the streets\".")
     assert all(q.speaker != "George Floyd" for q in _quotes(text))
+
+
+def test_but_after_a_name_still_coordinates_a_reporting_verb():
+    # Reuters seoVDQGTovGpAKOc: the crown prince said he preferred a "peaceful solution" (a name may end the first
+    # verb phrase before "but"; "but" joins no list of subjects)
+    got = _quotes("The crown prince also called for global action to deter Iran but said he preferred a peaceful "
+                  "solution to a military one.")
+    assert [(q.kind, q.verb, q.speaker_surface) for q in got] == [("indirect", "say", "The crown prince")]

@@ -167,8 +167,11 @@ def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
 
 def _coordinated(toks: Sequence[Token], i: int) -> bool:
     """A second verb after "and"/"but" ("X echoed the comments and said", "Mueller didn't charge Trump but
-    wrote"); not "the U.S. and Ukraine accuse": a lower-case word before the conjunction ends a verb phrase."""
-    return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word and toks[i - 2].text[:1].islower()
+    wrote"); not "the U.S. and Ukraine accuse": a lower-case word before "and" ends a verb phrase. "but" joins no
+    list of subjects, so a name may end the first verb phrase ("called for global action to deter Iran but said he
+    preferred …", Reuters seoVDQGTovGpAKOc)."""
+    return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word \
+        and (toks[i - 2].text[:1].islower() or toks[i - 1].lower == "but")
 
 
 AUXILIARIES = frozenset("""is was are were has had have will would could can may might must should did does do
