@@ -538,3 +538,16 @@ def test_but_after_a_name_still_coordinates_a_reporting_verb():
     got = _quotes("The crown prince also called for global action to deter Iran but said he preferred a peaceful "
                   "solution to a military one.")
     assert [(q.kind, q.verb, q.speaker_surface) for q in got] == [("indirect", "say", "The crown prince")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # The Guardian 5926_left: an organisation's name after "the", set off after its description
+    ("Catalan’s regional police force, the Mossos d’Esquadra, confirmed a report in El País that McAfee, 75, had "
+     "been found dead in the Brians 2 prison near Barcelona, late on Wednesday.", "the Mossos d’Esquadra"),
+    # allsides_dev rows (shortened): "King's daughter, the Rev. Bernice King, said"; "ombudsman, the Inspection Panel"
+    ("King's daughter, the Rev. Bernice King, said the march would go on.", "the Rev. Bernice King"),
+    ("The bank's ombudsman, the Inspection Panel, said the project had harmed residents.", "the Inspection Panel"),
+])
+def test_apposed_name_with_the_after_a_description(text, speaker):
+    (q,) = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert q.speaker_surface == speaker

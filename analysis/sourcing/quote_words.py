@@ -93,9 +93,13 @@ def _adverb(t: Token) -> bool:
     return t.text[:1].islower() and t.lower.endswith("ly") and t.lower not in LY_NOUNS
 
 
+_ELIDED_PARTICLE = re.compile(r"[dl][’'][A-Z]")  # "d’Esquadra", "l'Aquila": an elided particle inside a name
+
+
 def _name_words(words: Sequence[Token]) -> bool:
-    """Capitalised words, with linking words inside ("Jerrold Nadler of New York")."""
-    return words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.lower in NAME_LINKS for t in words)
+    """Capitalised words, with linking words inside ("Jerrold Nadler of New York", "Mossos d’Esquadra")."""
+    return words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.lower in NAME_LINKS
+                                               or _ELIDED_PARTICLE.match(t.text) for t in words)
 
 
 def _parenthetical(words: Sequence[Token]) -> bool:

@@ -106,8 +106,12 @@ class _SubjectRules(_SpeakerResolution):
             if k is None or k == 0:
                 return None
             inner = [t for t in toks[k + 1:j] if t.is_word]
-            if inner and len(inner) <= 8 and _name_words(inner) and toks[k - 1].is_word \
-                    and toks[k - 1].text[:1].islower() and not _AFFILIATION.match(inner[0].text):
+            named = inner[1:] if len(inner) > 1 and inner[0].text == "the" else inner
+            # (a name may open with "the": "Catalan’s regional police force, the Mossos d’Esquadra, confirmed", The
+            # Guardian 5926_left; "King's daughter, the Rev. Bernice King, said"; "The bank's ombudsman, the
+            # Inspection Panel, said")
+            if named and len(inner) <= 8 and _name_words(named) and toks[k - 1].is_word \
+                    and toks[k - 1].text[:1].islower() and not _AFFILIATION.match(named[0].text):
                 # an apposed name after a description: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
                 # (not "Storhaug, 45, from Andover, Minn., said", not "Graham, R-S.C., said")
                 return inner[0].start, inner[-1].end, "comma"
