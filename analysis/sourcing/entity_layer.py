@@ -47,3 +47,20 @@ def all_mentions(doc: ParsedArticle, settings: Settings) -> list[Any]:
     """Every counted mention (headline and body), [] without an entity layer."""
     layer = entity_layer()
     return list(layer.find_actor_mentions(doc, settings)) if layer is not None else []
+
+
+def role_holders(doc: ParsedArticle, settings: Settings) -> dict[str, set[str]]:
+    """Title ("president", "secretary of state") -> the persons of the article the entity layer saw with it
+    before their names ("President Donald Trump"); {} without an entity layer or when it fails."""
+    layer = entity_layer()
+    if layer is None:
+        return {}
+    try:
+        roles = layer.analyse_actors(doc, settings).roles
+    except Exception:  # an actor-finder failure must not lose the quotes
+        return {}
+    held: dict[str, set[str]] = {}
+    for person, titles in roles.items():
+        for title, _employer in titles:
+            held.setdefault(str(title), set()).add(str(person))
+    return held

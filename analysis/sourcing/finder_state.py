@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence
-from .entity_layer import actor_resolver, body_mentions
+from .entity_layer import actor_resolver, body_mentions, role_holders
 from .profile import (
     classify_speaker,
     source_types_for,
@@ -79,6 +79,7 @@ class _FinderState:
         self.genders = person_genders(doc, mentions, self.cues)
         self.antecedents = AntecedentIndex(doc, self._in_direct, self.cues.filler_openers)
         stypes: dict[str, str] = {}  # surface -> source type (classified once per spelling)
+        self.role_holders = role_holders(doc, settings)  # title -> persons seen with it ("President Trump")
         for m in mentions:
             kind = {"person": "person", "organisation": "thing", "country": "country"}.get(m.kind, "")
             if kind:

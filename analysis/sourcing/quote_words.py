@@ -93,9 +93,13 @@ def _adverb(t: Token) -> bool:
     return t.text[:1].islower() and t.lower.endswith("ly") and t.lower not in LY_NOUNS
 
 
+_ELIDED_PARTICLE = re.compile(r"[dl][’'][A-Z]")  # "d’Esquadra", "l'Aquila": an elided particle inside a name
+
+
 def _name_words(words: Sequence[Token]) -> bool:
-    """Capitalised words, with linking words inside ("Jerrold Nadler of New York")."""
-    return words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.lower in NAME_LINKS for t in words)
+    """Capitalised words, with linking words inside ("Jerrold Nadler of New York", "Mossos d’Esquadra")."""
+    return words[0].text[:1].isupper() and all(t.text[:1].isupper() or t.lower in NAME_LINKS
+                                               or _ELIDED_PARTICLE.match(t.text) for t in words)
 
 
 def _parenthetical(words: Sequence[Token]) -> bool:
@@ -167,8 +171,11 @@ def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
 
 def _coordinated(toks: Sequence[Token], i: int) -> bool:
     """A second verb after "and"/"but" ("X echoed the comments and said", "Mueller didn't charge Trump but
-    wrote"); not "the U.S. and Ukraine accuse": a lower-case word before the conjunction ends a verb phrase."""
-    return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word and toks[i - 2].text[:1].islower()
+    wrote"); not "the U.S. and Ukraine accuse": a lower-case word before "and" ends a verb phrase. "but" joins no
+    list of subjects, so a name may end the first verb phrase ("called for global action to deter Iran but said he
+    preferred …", Reuters seoVDQGTovGpAKOc)."""
+    return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word \
+        and (toks[i - 2].text[:1].islower() or toks[i - 1].lower == "but")
 
 
 AUXILIARIES = frozenset("""is was are were has had have will would could can may might must should did does do

@@ -4,6 +4,7 @@ descriptions to their antecedents, continuations to the quote they continue.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +29,7 @@ from .speakers import (
     PRONOUN_SENTENCES,
     Candidate,
     definite_head,
+    opens_with_verb,
     phrase_gender,
 )
 
@@ -45,6 +47,8 @@ class _SpeakerResolution(_FinderState):
         plural of people ("The five supreme court judges based …") is a group candidate for a later "they"."""
         for s in self.doc.sentences:
             toks = s.tokens
+            if s.index not in self.too_long:
+                self._role_mentions(s)
             k = next((n for n, t in enumerate(toks) if t.is_word and t.lower not in CONJUNCTIONS), len(toks))
             if s.index not in self.too_long and k < len(toks) and toks[k].lower in CLAUSE_OPENERS:
                 k = next((n + 1 for n in range(k, len(toks)) if toks[n].text == ","), len(toks))
@@ -74,6 +78,43 @@ class _SpeakerResolution(_FinderState):
                 value = (str(mention.actor), surface, str(getattr(mention, "source_type", "") or OTHER), True)
                 self.antecedents.add(Candidate(toks[k].start, words[-1].end, s.index, "person",
                                                self.genders.get(str(mention.actor), ""), value))
+
+    def _role_mentions(self, s: Sentence) -> None:
+        """A definite role description anywhere in a sentence ("Moments before the president spoke, promising he
+        was on the side of peaceful protesters", BBC AfVXxbYeP3aIugDx, after "President Donald Trump") names the
+        person of the article who holds that role, as a name would: an antecedent candidate wherever it stands,
+        not only as its sentence's subject. Only descriptions the entity layer resolves through the role titles
+        it saw before person names (rule "role of …") count: "the president" with no titled person stays none."""
+        toks = s.tokens
+        for k, t in enumerate(toks):
+            if t.lower != "the" or self.antecedents.at(t.start, t.start) is not None:
+                continue
+            for n in range(k + 1, min(k + 4, len(toks))):  # the shortest description that names a role
+                w = toks[n]
+                if not (w.is_word and w.text[:1].islower()) or _verb_like(w.lower):
+                    break
+                surface = self.doc.body[t.start:w.end]
+                mention = self._resolve(surface, s, t.start)
+                if mention is None or getattr(mention, "kind", "") != "person" \
+                        or not str(getattr(mention, "rule", "")).startswith("role of"):
+                    continue
+                title = str(mention.rule).partition(": ")[2]
+                if self.role_holders.get(title) == {str(mention.actor)} \
+                        and self._named_recently(str(mention.actor), s, t.start):
+                    value = (str(mention.actor), surface, str(getattr(mention, "source_type", "") or OTHER), True)
+                    self.antecedents.add(Candidate(t.start, w.end, s.index, "person",
+                                                   self.genders.get(str(mention.actor), ""), value))
+                break
+
+    def _named_recently(self, actor: str, s: Sentence, at: int) -> bool:
+        """Whether the surname of ``actor`` is printed before body offset ``at`` in the paragraph of sentence ``s``
+        or the ``PRONOUN_PARAGRAPHS`` before it: a description refers to a person in view, as a pronoun does ("the
+        president's record" in an article about Trump is not the Turkish president named once, far back). The
+        surname as printed, not the entity layer's merged mentions: "Pompeo" next to "Susan Pompeo" stays
+        unmerged there, yet the reader has the secretary of state in view."""
+        surname = actor.split()[-1]
+        first = next((x.start for x in self.doc.sentences if x.paragraph >= s.paragraph - PRONOUN_PARAGRAPHS), 0)
+        return re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", self.doc.body[first:at]) is not None
 
     def _indefinite_role_subject(self, s: Sentence, k: int) -> None:
         """'But on Tuesday, a spokeswoman for Rice indicated that …. She said Rice, for one, …' (Fox News
@@ -142,8 +183,8 @@ class _SpeakerResolution(_FinderState):
                 return ("thing" if mention.kind == "organisation" else "country"), ""
         head = [t.lower for t in tokenize_phrase(head_phrase(surface)) if t.is_word]
         last = head[-1] if head else ""
-        if last.endswith("s") and not last.endswith(("ss", "us", "is")):
-            return "plural", ""
+        if (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or last in self.cues.plural_nouns:
+            return "plural", ""  # "officials", "Two people familiar with her testimony"
         if anonymous or (words[:1] and words[0].lower() in {"a", "an", "the"}) or phrase_gender(words, self.cues):
             return "person", phrase_gender(words, self.cues)
         if words and all(w[:1].isupper() for w in words):
@@ -160,6 +201,8 @@ class _SpeakerResolution(_FinderState):
             return ("", "", "", False), ""
         if surface.lower() in PRONOUNS:
             return ("", surface, OTHER, False), PENDING  # resolved once every candidate is known
+        if opens_with_verb(surface):
+            return ("", "", "", False), ""  # a clause fragment, never a speaker: no speaker rather than a wrong one
         anonymous = is_anonymous(surface, self.types) or bool(anonymous_cue(sentence.text, self.types))
         mention = self._resolve(surface, sentence, offset + lead if offset >= 0 else 0)
         accepted = False

@@ -54,6 +54,15 @@ RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several curre
 _CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
 
 
+def _passive_relative(toks: Sequence[Token], start: int, j: int) -> bool:
+    """Whether the words after a relative "who" (``toks[start:j + 1]``) open with a passive or perfect verb
+    phrase: a form of "be" or "have" right before a past participle ("who was questioned by …", "who has
+    served as …"), so they are the relative clause and not the speaker."""
+    return start + 1 <= j and toks[start].lower in BE_FORMS | {"has", "had", "have"} \
+        and toks[start + 1].is_word and toks[start + 1].text[:1].islower() \
+        and toks[start + 1].lower.endswith(("ed", "en", "wn")) and toks[start + 1].lower != "been"
+
+
 class _SubjectRules(_SpeakerResolution):
     """Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
     attribution) or, for a participle, infinitive or colon, the subject of its clause.
@@ -97,8 +106,12 @@ class _SubjectRules(_SpeakerResolution):
             if k is None or k == 0:
                 return None
             inner = [t for t in toks[k + 1:j] if t.is_word]
-            if inner and len(inner) <= 8 and _name_words(inner) and toks[k - 1].is_word \
-                    and toks[k - 1].text[:1].islower() and not _AFFILIATION.match(inner[0].text):
+            named = inner[1:] if len(inner) > 1 and inner[0].text == "the" else inner
+            # (a name may open with "the": "Catalan’s regional police force, the Mossos d’Esquadra, confirmed", The
+            # Guardian 5926_left; "King's daughter, the Rev. Bernice King, said"; "The bank's ombudsman, the
+            # Inspection Panel, said")
+            if named and len(inner) <= 8 and _name_words(named) and toks[k - 1].is_word \
+                    and toks[k - 1].text[:1].islower() and not _AFFILIATION.match(named[0].text):
                 # an apposed name after a description: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
                 # (not "Storhaug, 45, from Andover, Minn., said", not "Graham, R-S.C., said")
                 return inner[0].start, inner[-1].end, "comma"
@@ -135,11 +148,14 @@ class _SubjectRules(_SpeakerResolution):
             start = a + 1
         if a > 0 and start < j and toks[a].lower == "who" and toks[a - 1].is_word \
                 and (toks[a - 1].text[:1].islower() or a == 1) and self.cues.names_people(toks[a - 1].text) \
-                and toks[start].text[:1].islower() and toks[start].lower not in RELATIVE_NOT_VERB \
-                and (_verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS):
+                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or (
+                    toks[start].lower not in RELATIVE_NOT_VERB and (
+                        _verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS))):
             # "people who know him told Reuters": the words after "who" are a relative clause (a verb first, by its
-            # form, or a verb and its object pronoun; not "workers who Trump has said", "a conservative who could
-            # also win", "the man who local police said"); the speaker is the people noun
+            # form, or a verb and its object pronoun, or a passive or perfect: "The former White House foreign
+            # policy adviser who was questioned by House impeachment investigators on Monday said", Daily Mail
+            # a3bo2uXOgonwHJ3D; not "workers who Trump has said", "a conservative who could also win", "the man
+            # who local police said"); the speaker is the people noun
             # before "who", from a determiner at most RELATIVE_HEAD_WORDS words back ("the people who know him")
             b = a2 = a - 1
             while a2 >= 0 and not self._boundary(toks[a2]) and b - a2 < RELATIVE_HEAD_WORDS:
@@ -255,6 +271,9 @@ class _SubjectRules(_SpeakerResolution):
         toks = s.tokens
         if toks[a].lower == "who":
             b = a - 2 if a >= 2 and toks[a - 1].text == "," else a - 1
+            group = self._plural_before_who(toks, b, a)
+            if group is not None:
+                return group
             run = []
             while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
                 run.insert(0, toks[b])
@@ -274,6 +293,31 @@ class _SubjectRules(_SpeakerResolution):
             return None
         det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
         return toks[det].start, toks[b].end, "relative"
+
+    def _plural_before_who(self, toks: Sequence[Token], b: int, a: int) -> tuple[int, int, str] | None:
+        """'… despite strong opposition from the medical and legal communities, who warn the legislation could …'
+        (The Guardian 6028_left), '… kicked by protesters, who said …' (allsides 7hDSgZczFxw6CIfE): a lower-case
+        plural right before "who" is the group that speaks, as the noun phrase it ends (back to a preposition,
+        verb or clause boundary), not a person named earlier in the sentence. A singular verb after "who" ("one of
+        the few people who is pointing out", Townhall 6BuggBrfkLvwhZOp) refers to something else: no group."""
+        if a + 1 < len(toks) and toks[a + 1].lower in {"is", "was", "has"}:
+            return None
+        if b < 0 or not toks[b].is_word or not toks[b].text[:1].islower() or not (
+                (toks[b].lower.endswith("s") and not toks[b].lower.endswith(("ss", "us", "is")))
+                or toks[b].lower in self.cues.plural_nouns) or _verb_like(toks[b].lower):
+            return None
+        c = next((m for m in range(b - 1, -1, -1) if toks[m].text == ","), -1)
+        if c > 0 and toks[c - 1].is_word and toks[c - 1].text[:1].isupper() and toks[c + 1].lower in {"a", "an", "the"}:
+            return None  # "Sharon Gat, a colonel in the Israeli reserves, who says": an apposition of the name
+        k = b
+        while k - 1 >= 0 and toks[k - 1].is_word and toks[k - 1].lower not in NOT_SPEAKER_START \
+                and not self._boundary(toks[k - 1]) and not _verb_like(toks[k - 1].lower) and b - k < 6:
+            k -= 1
+        while k - 1 >= 0 and toks[k - 1].end == toks[k].start and toks[k - 1].text not in BOUNDARY_PUNCT:
+            k -= 1  # a name glued by a symbol: "according to PG&E officials who declined" (LA Times 87n6NKPoGYzwru4c)
+        while k < b and toks[k].lower in {"and", "or"}:
+            k += 1
+        return toks[k].start, toks[b].end, "relative"
 
     @staticmethod
     def _boundary(t: Token) -> bool:
