@@ -436,8 +436,52 @@ def test_according_to_phrase_ends_at_a_subject_pronoun():
     "Social media has made it easier for people to seek out news that confirms their existing beliefs.",
 ])
 def test_a_phrase_opening_with_an_auxiliary_is_no_speaker(text):
+    got = _quotes(text)
+    assert got
     assert all(not q.speaker_surface.split()[:1] or q.speaker_surface.split()[0].lower() not in
-               {"was", "is", "has", "were", "are", "had"} for q in _quotes(text))
+               {"was", "is", "has", "were", "are", "had"} for q in got)
+    assert all("has made it easier" not in q.speaker_surface for q in got)  # a sentence is no speaker
+
+
+@pytest.mark.parametrize("text, surface", [
+    # review of round 6: a capitalised verb before a capitalised word opens a name, not a clause
+    ("Do Kwon said the token was safe.", "Do Kwon"),
+    ("AM Best said the insurer's rating was stable.", "AM Best"),
+    # allsides aUuiPcg2FIyzh49g, Vbld7fq7gfupnh1Y (shortened): "is why X" keeps X, the subject of the clause
+    ("That is why Peter Strzok, well before Mueller began, had privately warned that the case was thin.",
+     "Peter Strzok"),
+    ("This is why even Ann Coulter has said the wall must be built.", "Ann Coulter"),
+    # corpus phrases ending in an auxiliary and adverbs ("Scholars have long argued"): the noun phrase before it
+    ("Civil rights advocates have long argued that the law is unfair.", "Civil rights advocates"),
+])
+def test_names_and_clause_subjects_survive_the_auxiliary_rules(text, surface):
+    assert [q.speaker_surface for q in _quotes(text)] == [surface]
+
+
+def test_a_phrase_holding_a_clause_of_its_own_is_no_speaker():
+    # allsides 19ZQHT2ggIh0CJSM: the verb "confirms" has a whole sentence before it, no speaker
+    (q,) = _quotes("Social media has made it easier for people to seek out news that confirms their existing beliefs.")
+    assert (q.speaker, q.speaker_surface) == ("", "")
+
+
+@pytest.mark.parametrize("text, surface", [
+    # appositions of a name ending in a plural: the name speaks (review of round 6; before, the plural did)
+    ("Rep. Jim Jordan, one of the president's fiercest defenders, who said the inquiry was a sham, voted no.",
+     "Jim Jordan"),
+    ("The company hired John Brown, former head of operations at several airlines, who said the plan would work.",
+     "John Brown"),
+    ("The clinic treated Maria Lopez, 45, mother of three children, who said the wait was too long.", "Maria Lopez"),
+    ("Police arrested Jane Doe, one of the protesters, who said the march was peaceful.", "Jane Doe"),
+])
+def test_an_apposition_of_a_name_before_who_leaves_the_name_the_speaker(text, surface):
+    assert [q.speaker_surface for q in _quotes(text)] == [surface]
+
+
+def test_the_president_of_another_country_is_not_the_president_named_before():
+    text = ("President Donald Trump met Mexican officials on Monday. Trump praised the talks as productive.\n\n"
+            "After the meeting, reporters questioned the president of Mexico, Andres Manuel Lopez Obrador, at "
+            "length. He said Mexico would never pay for the wall.")
+    assert [(q.speaker, q.speaker_surface) for q in _quotes(text)] == [("Andres Manuel Lopez Obrador", "He")]
 
 
 def test_relative_clause_with_a_passive_is_not_the_speaker():
@@ -462,7 +506,7 @@ def test_she_does_not_take_a_plural_group_as_antecedent():
 def test_people_is_an_antecedent_of_they():
     # Reuters aMzZ0ljv39BPiLHb (r4, paragraph 17), shortened: "they" are the people, not Barr
     got = _quotes("Barr was a frequent visitor, according to people who told him they were happy he was there.")
-    assert not any(q.speaker == "Barr" for q in got)
+    assert [(q.kind, q.speaker) for q in got] == [("according_to", "people"), ("indirect", "people")]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -529,7 +573,7 @@ def test_bbc_media_caption_lines_hold_no_antecedents():
             "Floyd\n\n"
             "He called on cities and states to deploy the National Guard, the reserve military force that can be "
             "called on to intervene in domestic emergencies, \"in sufficient numbers that we dominate the streets\".")
-    assert all(q.speaker != "George Floyd" for q in _quotes(text))
+    assert [(q.speaker, q.speaker_surface) for q in _quotes(text)][-1] == ("Donald Trump", "He")
 
 
 def test_but_after_a_name_still_coordinates_a_reporting_verb():

@@ -28,10 +28,16 @@ from .speakers import (
     PRONOUN_PARAGRAPHS,
     PRONOUN_SENTENCES,
     Candidate,
+    auxiliary_tail,
     definite_head,
+    holds_a_clause,
     opens_with_verb,
     phrase_gender,
 )
+
+# A phrase opening with a verb and a wh-clause whose subject is a name: "is why Peter Strzok", "is why even Ann
+# Coulter" (allsides aUuiPcg2FIyzh49g, Vbld7fq7gfupnh1Y); the speaker is that subject.
+_WH_CLAUSE = re.compile(r"\S+\s+(?:why|how|when|where|because)\s+(?:(?:even|also|only|now)\s+)?(?=[A-Z])")
 
 
 class _SpeakerResolution(_FinderState):
@@ -99,6 +105,9 @@ class _SpeakerResolution(_FinderState):
                         or not str(getattr(mention, "rule", "")).startswith("role of"):
                     continue
                 title = str(mention.rule).partition(": ")[2]
+                after = toks[n + 1] if n + 1 < len(toks) else None
+                if after is not None and after.lower in {"of", "for"}:
+                    break  # "the president of Mexico": another holder of the title, not the one named before
                 if self.role_holders.get(title) == {str(mention.actor)} \
                         and self._named_recently(str(mention.actor), s, t.start):
                     value = (str(mention.actor), surface, str(getattr(mention, "source_type", "") or OTHER), True)
@@ -202,7 +211,16 @@ class _SpeakerResolution(_FinderState):
         if surface.lower() in PRONOUNS:
             return ("", surface, OTHER, False), PENDING  # resolved once every candidate is known
         if opens_with_verb(surface):
-            return ("", "", "", False), ""  # a clause fragment, never a speaker: no speaker rather than a wrong one
+            clause = _WH_CLAUSE.match(surface)  # "(which) is why Peter Strzok": the subject of the clause after it
+            if clause is None:
+                return ("", "", "", False), ""  # a clause fragment, never a speaker: no speaker rather than a wrong one
+            lead += clause.end()
+            surface = surface[clause.end():]
+        tail = auxiliary_tail(surface)
+        if tail > 0:  # "Scholars have long": the phrase without its verb group
+            surface = surface[:tail]
+        elif holds_a_clause(surface):
+            return ("", "", "", False), ""  # "Social media has made it easier for people …": a sentence
         anonymous = is_anonymous(surface, self.types) or bool(anonymous_cue(sentence.text, self.types))
         mention = self._resolve(surface, sentence, offset + lead if offset >= 0 else 0)
         accepted = False

@@ -346,10 +346,52 @@ def definite_head(words: Sequence[str]) -> str:
 
 def opens_with_verb(surface: str) -> bool:
     """Whether a speaker phrase opens with a finite verb or auxiliary, i.e. is a clause fragment ("was questioned
-    by House impeachment investigators", "Could you"), not a noun phrase; a capitalised "Will"/"May" is a name."""
-    first = surface.split(maxsplit=1)[0] if surface.strip() else ""
-    low = first.lower()
-    return low in VERB_OPENERS and (first[:1].islower() or low not in {"will", "may", "can", "must"})
+    by House impeachment investigators", "Could you"), not a noun phrase. A capitalised opener followed by a
+    capitalised word is a name ("Do Kwon", "AM Best", "Will Smith"), and "Will"/"May"/"Can"/"Must" always are."""
+    words = surface.split(maxsplit=2)
+    if not words or words[0].lower() not in VERB_OPENERS:
+        return False
+    first = words[0]
+    if first[:1].islower():
+        return True
+    return first.lower() not in {"will", "may", "can", "must"} and not (len(words) > 1 and words[1][:1].isupper())
+
+
+_INNER_AUXILIARIES = frozenset("is was are were has have had".split())
+_RELATIVES = frozenset("who whom whose that which where when".split())
+
+
+# Adverbs of a verb group that a speaker phrase may swallow: "Scholars have long (argued)", "Trudeau has always".
+_GROUP_ADVERBS = frozenset("""long always each both often also never ever repeatedly previously already all
+    frequently consistently publicly privately recently""".split())
+
+
+def auxiliary_tail(surface: str) -> int:
+    """Where a speaker phrase's trailing verb group starts ("Scholars| have long", "Trudeau| has always": the
+    auxiliary followed only by adverbs of :data:`_GROUP_ADVERBS`), as an index into ``surface``; -1 if none."""
+    words = list(re.finditer(r"\S+", surface))
+    for n, m in enumerate(words[1:], start=1):
+        w = m.group().lower()
+        if w in _RELATIVES:
+            return -1
+        if w in _INNER_AUXILIARIES:
+            rest = [x.group().lower() for x in words[n + 1:]]
+            return words[n - 1].end() if rest and all(x in _GROUP_ADVERBS for x in rest) else -1
+    return -1
+
+
+def holds_a_clause(surface: str) -> bool:
+    """Whether a speaker phrase holds a finite clause of its own: an auxiliary after its first word and before any
+    relative pronoun ("Social media has made it easier for people to seek out news", allsides 19ZQHT2ggIh0CJSM;
+    "he was killed in May 2011"), a sentence, not a noun phrase; "the group that has led the protests" keeps its
+    relative clause. (A trailing auxiliary with adverbs only is cut off first: :func:`auxiliary_tail`.)"""
+    words = surface.lower().split()
+    for w in words[1:]:
+        if w in _RELATIVES:
+            return False
+        if w in _INNER_AUXILIARIES:
+            return True
+    return False
 
 
 def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:

@@ -63,6 +63,11 @@ def _passive_relative(toks: Sequence[Token], start: int, j: int) -> bool:
         and toks[start + 1].lower.endswith(("ed", "en", "wn")) and toks[start + 1].lower != "been"
 
 
+# Words that open an adverbial clause or phrase, never part of an apposition of a name.
+APPOSITION_BREAKS = frozenset("despite amid after before because while although though since unless whereas "
+                              "including like unlike as".split())
+
+
 class _SubjectRules(_SpeakerResolution):
     """Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
     attribution) or, for a participle, infinitive or colon, the subject of its clause.
@@ -306,8 +311,7 @@ class _SubjectRules(_SpeakerResolution):
                 (toks[b].lower.endswith("s") and not toks[b].lower.endswith(("ss", "us", "is")))
                 or toks[b].lower in self.cues.plural_nouns) or _verb_like(toks[b].lower):
             return None
-        c = next((m for m in range(b - 1, -1, -1) if toks[m].text == ","), -1)
-        if c > 0 and toks[c - 1].is_word and toks[c - 1].text[:1].isupper() and toks[c + 1].lower in {"a", "an", "the"}:
+        if self._apposition_of_name(toks, b):
             return None  # "Sharon Gat, a colonel in the Israeli reserves, who says": an apposition of the name
         k = b
         while k - 1 >= 0 and toks[k - 1].is_word and toks[k - 1].lower not in NOT_SPEAKER_START \
@@ -318,6 +322,23 @@ class _SubjectRules(_SpeakerResolution):
         while k < b and toks[k].lower in {"and", "or"}:
             k += 1
         return toks[k].start, toks[b].end, "relative"
+
+    @staticmethod
+    def _apposition_of_name(toks: Sequence[Token], b: int) -> bool:
+        """Whether the words before token ``b`` back to a comma after a capitalised word are an apposition of
+        that name: no verb, clause word or sentence mark between ("Sharon Gat, a colonel in the Israeli
+        reserves", "Rep. Jim Jordan, one of the president's fiercest defenders", "Maria Lopez, 45, mother of three
+        children"); "… passed in Spain, despite opposition from the medical communities" is no apposition."""
+        for c in range(b - 1, 0, -1):
+            t = toks[c]
+            if t.text == ",":
+                if toks[c - 1].is_word and toks[c - 1].text[:1].isupper():
+                    return True
+                continue
+            if t.text in {".", ";", ":", "(", ")", "—", "–"} or (t.is_word and (
+                    _verb_like(t.lower) or t.lower in APPOSITION_BREAKS)):
+                return False
+        return False
 
     @staticmethod
     def _boundary(t: Token) -> bool:
