@@ -162,6 +162,32 @@ def _title_in_apposition(toks: tuple[Token, ...], part: Part, table: ActorTable)
     return title_before(toks, i - 1, table)[1]
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def dateline_parts(s: Sentence) -> list[Part]:
+    """The place names of a wire dateline printed as a paragraph of its own: "LONDON 1996-08-30",
+    "MILWAUKEE, Wisconsin 1996-08-29", "KHASAVYURT, Russia 1996-08-31" (CoNLL-2003's Reuters; a dateline
+    with a dash opening the text is cut off by cleaning). The place starts in capitals; every word before
+    the ISO date is a capitalised word, a comma or a full stop; at most eight tokens. [] otherwise."""
+    toks = s.tokens
+    if not 2 <= len(toks) <= 9 or not _ISO_DATE.match(toks[-1].text) or not toks[0].text.isupper() \
+            or not toks[0].text[:1].isalpha():
+        return []
+    parts: list[Part] = []
+    first = 0
+    for k, t in enumerate(toks[:-1]):
+        if t.text in (",", "."):
+            if k > first:
+                parts.append(Part(first, k))
+            first = k + 1
+        elif t.kind != "word" or not t.text[:1].isupper():
+            return []
+    if len(toks) - 1 > first:
+        parts.append(Part(first, len(toks) - 1))
+    return parts
+
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -180,6 +206,11 @@ class RuleRecogniser:
                 typed.append((s, Part(first, last), ("ORG", "listed organisation", "", "")))
                 taken[s.index][first:last] = [True] * (last - first)
                 known.setdefault(tuple(w.lower() for w in self._words(s, Part(first, last))), ("ORG", s.index))
+        for s in ordered:  # a dateline paragraph ("LONDON 1996-08-30"): its names are places
+            for part in dateline_parts(s) if s.index >= 0 else []:
+                if not any(taken[s.index][part.first:part.last]):
+                    typed.append((s, part, ("GPE", "dateline", "", "")))
+                    taken[s.index][part.first:part.last] = [True] * (part.last - part.first)
         for s in ordered:
             mode = case_mode(s)
             for i, j in runs(s, taken[s.index], table):
@@ -349,6 +380,17 @@ class RuleRecogniser:
         if code in _state_codes() and part.first > 0 and toks[part.first - 1].text in ",(":
             return "GPE", f"state code of {_state_codes()[code]}", "", ""  # "Birmingham, AL", "Washington, D.C."
         gaz = gazetteer_type(words, table)
+        if gaz is None and mode != "upper" and all(w.isupper() and w[:1].isalpha() for w in words) \
+                and sum(len(w) for w in words) > 2:
+            # "ITALY - Bond futures …" (a wire section label): a country, state or continent in capitals in a
+            # mixed-case sentence. Not a city or capital: "HARTFORD --", "WASHINGTON (AP) —" open AP texts as
+            # datelines, which name no actor (see :func:`dateline_parts` for a dateline line of its own)
+            titled = tuple(w.title() for w in words)
+            gaz = gazetteer_type(titled, table)
+            if gaz is not None and (not gaz[1].startswith(("gazetteer: country", "gazetteer: state",
+                                                           "gazetteer: continent"))
+                                    or titled in table.span_places or " ".join(titled) in gazetteer().cities):
+                gaz = None  # "WASHINGTON (AP) —": a state, but also a capital and city
         if gaz is not None:
             return gaz[0], gaz[1], "", ""
         if _organisation_in_apposition(toks, part, table) and not (
