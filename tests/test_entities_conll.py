@@ -56,3 +56,49 @@ def test_capitalised_capital_opening_a_later_paragraph_is_no_place():
                    "WASHINGTON (AP) — President Donald Trump said Sunday that Mueller should not testify.")
     assert "WASHINGTON" not in found
     assert found.get("Donald Trump") == "PERSON"
+
+
+# ------------------------------------------------------------------ sports teams named by places
+
+
+def test_teams_around_a_result_verb():
+    # eng.testa document 1: "Leicestershire beat Somerset by an innings and 39 runs"; neither name is typed
+    # otherwise (Somerset is no city of the gazetteer, Leicestershire in no list)
+    found = _found("Leicestershire beat Somerset by an innings and 39 runs.")
+    assert found.get("Leicestershire") == "ORG" and found.get("Somerset") == "ORG"
+
+
+def test_a_team_is_a_team_in_the_whole_article():
+    # document 1: "Kent" (a city of the gazetteer) is the county side in every sentence once a result names it
+    found = {(m.sentence_index, m.surface): m.ner_type for m in find_entities(
+        _doc("Kent made up for lost time in their match.\nLater Kent beat Essex."), Settings())}
+    assert found.get((0, "Kent")) == "ORG" and found.get((1, "Kent")) == "ORG" and found.get((1, "Essex")) == "ORG"
+
+
+def test_score_line_and_table_row():
+    # documents 10 and 11 (South Korean soccer and baseball): "Pohang 3 Ulsan 2 ( halftime 1-0 )",
+    # "Haitai 64 2 43 .596 -"
+    found = _found("Results of games played on Thursday.\nPohang 3 Ulsan 2 (halftime 1-0)\nHaitai 64 2 43 .596 -")
+    assert found.get("Pohang") == "ORG" and found.get("Ulsan") == "ORG" and found.get("Haitai") == "ORG"
+
+
+def test_team_nouns():
+    # documents 1 and 4: "Surrey captain Chris Lewis", "Shearer's Newcastle team mate Les Ferdinand"
+    found = _found("At the Oval, Surrey captain Chris Lewis made 80.\n"
+                   "He will be replaced by Alan Shearer's Newcastle team mate Les Ferdinand.")
+    assert found.get("Surrey") == "ORG" and found.get("Newcastle") == "ORG"
+    assert found.get("Chris Lewis") == "PERSON" and found.get("Les Ferdinand") == "PERSON"
+
+
+def test_countries_and_persons_keep_their_type_in_a_result():
+    # document 9: national sides are their country ("Romania beat Lithuania 2-1"); persons stay persons
+    found = _found("Romania beat Lithuania 2-1 in their under-21 match.")
+    assert found.get("Romania") == "GPE" and found.get("Lithuania") == "GPE"
+    found = _found("Andre Agassi escaped disaster.\nEarlier Agassi beat Leander Paes.")
+    assert found.get("Agassi") == "PERSON" and found.get("Leander Paes") == "PERSON"
+
+
+def test_an_adjective_after_a_result_verb_is_no_team():
+    # roundups 5981_right: "the presidential election he lost to Democratic nominee Joe Biden"
+    found = _found("Trump called the presidential election he lost to Democratic nominee Joe Biden rigged.")
+    assert found.get("Democratic") != "ORG"

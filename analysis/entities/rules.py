@@ -36,6 +36,7 @@ from .gazetteers import gazetteer, listed_organisations
 from .listed import title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
+from .teams import as_team, team_positions
 from .tokens import build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
@@ -211,9 +212,13 @@ class RuleRecogniser:
                 if not any(taken[s.index][part.first:part.last]):
                     typed.append((s, part, ("GPE", "dateline", "", "")))
                     taken[s.index][part.first:part.last] = [True] * (part.last - part.first)
+        team_candidates: list[tuple[Sentence, Part, str, tuple[str, str, str, str] | None]] = []
         for s in ordered:
             mode = case_mode(s)
-            for i, j in runs(s, taken[s.index], table):
+            run_list = runs(s, taken[s.index], table)
+            split = {} if mode else {(i, j): split_run(s, i, j, table) for i, j in run_list}
+            positions = team_positions(s, [p for ps in split.values() for p in ps])
+            for i, j in run_list:
                 if mode and _organisation_in_apposition(s.tokens, Part(i, j), table):
                     # structure, not case, says what it is: "… Blacklist China's Hikvision, a Surveillance Firm"
                     typed.append((s, Part(i, j), ("ORG", "organisation noun in apposition", "", "")))
@@ -222,8 +227,11 @@ class RuleRecogniser:
                 if mode:  # Title Case or upper case: only names known from elsewhere, found inside the run
                     pending.append((s, Part(i, j), mode))
                     continue
-                for part in split_run(s, i, j, table):
+                for part in split[(i, j)]:
+                    position, part = positions.get((part.first, part.last), ("", part))
                     found = self._type(s, part, table, strong_only=bool(mode) or part.initial, mode=mode)
+                    if position:
+                        team_candidates.append((s, part, position, found))
                     if found is None:
                         pending.append((s, part, mode))
                         continue
@@ -249,6 +257,7 @@ class RuleRecogniser:
             if found[0] == "PERSON":
                 surnames.add(self._surname(words))
         surnames |= self._surnames_used_alone(later, known, table)
+        teams = self._teams(team_candidates, known, surnames)
         ends = {(sp.sentence_index, sp.last): sp.label for sp in out if sp.label in ("PERSON", "ORG")}
         plural = {(sp.sentence_index, sp.last) for sp in out if _plural_title(sp.title, table)}
         rest: list[tuple[Sentence, Part, str]] = []
@@ -262,7 +271,40 @@ class RuleRecogniser:
             known.setdefault(tuple(w.lower() for w in self._words(s, part)), (found[0], s.index))
         for s, part, mode in rest:
             out += self._resolve_pending(s, part, mode, known, surnames, table)
-        return out
+        return self._one_team_sense(out, sentences, teams) if teams else out
+
+    def _teams(self, candidates: list[tuple[Sentence, Part, str, tuple[str, str, str, str] | None]],
+               known: dict[tuple[str, ...], tuple[str, int]], surnames: set[str]) -> dict[tuple[str, ...], int]:
+        """Lower-cased words of the names in a team's position (:mod:`.teams`) -> the first such sentence;
+        not a person of the article ("Clinton beat Trump" after "Donald Trump"). Sets them ORG in ``known``."""
+        teams: dict[tuple[str, ...], int] = {}
+        for s, part, position, found in candidates:
+            words = self._words(s, part)
+            key = tuple(w.lower() for w in words)
+            typed = as_team(found, position)
+            if typed is None or not typed[1].startswith("team (") or known.get(key, ("",))[0] == "PERSON" \
+                    or (len(words) == 1 and strip_possessive(words[0]) in surnames):
+                continue
+            teams.setdefault(key, s.index)
+            known[key] = ("ORG", teams[key])
+        return teams
+
+    @staticmethod
+    def _one_team_sense(out: list[EntitySpan], sentences: list[Sentence],
+                        teams: dict[tuple[str, ...], int]) -> list[EntitySpan]:
+        """A name in a team's position anywhere in the article is that team wherever it is read as a town or
+        left untyped ("Kent made up for lost time" after "Kent had reached 108"; :mod:`.teams`); datelines,
+        countries and capitals stay places."""
+        by_index = {s.index: s for s in sentences}
+        result = []
+        for sp in out:
+            key = tuple(w.lower() for w in name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split())
+            if key in teams and (sp.label in ("GPE", "LOC", "MISC") or sp.rule in ("given name", "surname")) \
+                    and not sp.rule.startswith(("gazetteer: country", "gazetteer: capital", "dateline", "demonym",
+                                                "listed")):
+                sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", f"same team as in sentence {teams[key]}")
+            result.append(sp)
+        return result
 
     @staticmethod
     def _listed_person_ends(toks: tuple[Token, ...], end: int, table: ActorTable) -> bool:

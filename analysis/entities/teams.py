@@ -1,0 +1,109 @@
+"""Sports teams: a place or an unknown name in a team's position is an organisation.
+
+Sports pages name clubs by their town, county or state ("Leicestershire beat Somerset", "Surrey captain
+Chris Lewis", "Pohang 3 Ulsan 2", "NEW YORK 74 59 .556"), which the gazetteers read as places and
+nothing else types. On the CoNLL-2003 English development split (Reuters 1996, about a third sports
+pages) these were most of the missed organisations. A candidate name is a team by its position:
+
+* ``result``: before or after a result verb ("X beat Y", "X drew with Y", "X lost to Y") or around "v";
+* ``against``: after "against", before punctuation or a preposition (only a name nothing else typed:
+  "match against Yorkshire at Headingley");
+* ``score line``: a line "X 3 Y 2 …";
+* ``table row``: a line of a name and three or more numbers ("Haitai 64 2 43 .596 -");
+* ``team noun``: before captain, coach, skipper, striker, team mate, fans … ("Newcastle team mate Les
+  Ferdinand"), or after club, side, team ("Belgian club Standard Liege", "first division side Nice").
+
+A country keeps its type (national teams are the country: "Romania beat Lithuania"), and so do a
+capital, a demonym and a listed name. Result verbs and "v" never retype a person ("Sampras beat
+Novak"); the line shapes and team nouns retype only a person guessed from a given name or surname
+("Lada Togliatti", "Red Star"). The recogniser then gives the name that type in the whole article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Sentence, Token
+from .chunker import Part, familiar_words, first_word
+from .gazetteers import gazetteer
+
+RESULT_VERBS = frozenset("beat beats defeated defeat edged thrashed routed downed crushed overcame outclassed "
+                         "trounced hammered eliminated".split())
+RESULT_WITH = {"drew": "with", "draw": "with", "lost": "to", "loses": "to"}  # "drew with", "lost to"
+VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus"})
+TEAM_NOUNS_AFTER = frozenset("captain coach manager skipper striker midfielder defender goalkeeper winger "
+                             "teammate team-mate fans supporters".split())
+TEAM_NOUNS_BEFORE = frozenset({"club", "side", "team"})
+_STAT = re.compile(r"^(?:[\d.,/:=]+|-)$")
+
+_NAME_ENDS = frozenset("at in on and or for with to from by".split())
+STRONG = ("score line", "table row", "team noun")  # positions that also retype a guessed person
+
+
+def _familiar(word: str) -> bool:
+    """A familiar English word or a form of one ("later", "earlier"): no part of a team's name."""
+    return bool({word, word[:-1], word[:-2], word[:-2] + "y", word[:-3] + "y"} & familiar_words()) \
+        and word.title() not in gazetteer().given_names
+
+
+def _is_int(tok: Token) -> bool:
+    return tok.text.isdigit()
+
+
+def team_positions(s: Sentence, parts: list[Part]) -> dict[tuple[int, int], tuple[str, Part]]:
+    """(first, last) of each candidate name of ``s`` in a team's position -> (the position: "result",
+    "against", "score line", "table row" or "team noun"; the name, without a familiar word opening the
+    sentence: "Later Kent beat Essex")."""
+    toks = s.tokens
+    n = len(toks)
+    out: dict[tuple[int, int], str] = {}
+    start = first_word(s)
+    ordered = sorted(parts, key=lambda p: p.first)
+    trimmed = {}
+    for p in ordered:
+        if p.first == start and p.last - p.first > 1 and _familiar(toks[p.first].lower):
+            trimmed[(p.first, p.last)] = Part(p.first + 1, p.last, p.title, p.title_start)
+    if ordered and ordered[0].first == start:
+        p = ordered[0]
+        rest = toks[p.last:]
+        if len(ordered) > 1 and p.last < n and _is_int(toks[p.last]) and ordered[1].first == p.last + 1 \
+                and ordered[1].last < n and _is_int(toks[ordered[1].last]):
+            out[(p.first, p.last)] = out[(ordered[1].first, ordered[1].last)] = "score line"
+        elif sum(1 for t in rest if _STAT.match(t.text) and any(c.isdigit() for c in t.text)) >= 3 \
+                and all(_STAT.match(t.text) for t in rest):
+            out[(p.first, p.last)] = "table row"
+    for p in ordered:
+        if (p.first, p.last) in out:
+            continue
+        nxt = toks[p.last].lower if p.last < n else ""
+        after = toks[p.last + 1].lower if p.last + 1 < n else ""
+        prev = toks[p.first - 1].lower if p.first > 0 else ""
+        before = toks[p.first - 2].lower if p.first > 1 else ""
+        ends_phrase = p.last == n or toks[p.last].kind != "word" or nxt in _NAME_ENDS or _is_int(toks[p.last])
+        if nxt in RESULT_VERBS or RESULT_WITH.get(nxt) == after or nxt in VERSUS or (ends_phrase and (
+                prev in RESULT_VERBS or RESULT_WITH.get(before) == prev or prev in VERSUS)):
+            out[(p.first, p.last)] = "result"  # an object ends its phrase: not "lost to Democratic nominee Biden"
+        elif nxt in TEAM_NOUNS_AFTER or (nxt == "team" and after in ("mate", "mates")) or prev in TEAM_NOUNS_BEFORE:
+            out[(p.first, p.last)] = "team noun"
+        elif prev == "against" and ends_phrase:
+            out[(p.first, p.last)] = "against"  # "match against Yorkshire at Headingley", not "against Democratic
+            # claims" (a lower-case noun after it: the name is an adjective)
+    by_key = {(p.first, p.last): p for p in ordered}
+    return {k: (v, trimmed.get(k, by_key[k])) for k, v in out.items()}
+
+
+def as_team(found: tuple[str, str, str, str] | None, position: str) -> tuple[str, str, str, str] | None:
+    """The typing of a name in a team's ``position`` (see the module docstring); ``found`` is its typing by
+    the other rules, (label, rule, sex, title) or None."""
+    team = ("ORG", f"team ({position})", "", "")
+    if found is None:
+        return team
+    label, rule = found[0], found[1]
+    if label == "ORG" or rule == "demonym" or rule.startswith(("gazetteer: country", "gazetteer: capital",
+                                                                "listed", "name of a")):
+        return found
+    if position == "against":
+        return team if label == "MISC" else found
+    if label == "PERSON":
+        return team if position in STRONG and rule in ("given name", "surname", "reporting verb") else found
+    return team
