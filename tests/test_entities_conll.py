@@ -102,3 +102,31 @@ def test_an_adjective_after_a_result_verb_is_no_team():
     # roundups 5981_right: "the presidential election he lost to Democratic nominee Joe Biden"
     found = _found("Trump called the presidential election he lost to Democratic nominee Joe Biden rigged.")
     assert found.get("Democratic") != "ORG"
+
+
+# ------------------------------------------------------------------ results tables and sign-offs
+
+
+def test_scorecard_line_with_a_venue_initials_and_totals():
+    # eng.testa document 2: "Chester-le-Street : Glamorgan 259 and 207 ( A. Dale 69 ... ) , Durham 114"; "P. Simmons"
+    found = _found("Scores on Friday:\n"
+                   "Chester-le-Street: Glamorgan 259 and 207 (H. Morris 69; D. Blenkiron 4-43), Durham 114.\n"
+                   "Somerset 83 and 174 (P. Simmons 4-38), Leicestershire 296.")
+    assert found.get("Glamorgan") == "ORG" and found.get("Durham") == "ORG"
+    assert found.get("Somerset") == "ORG" and found.get("Leicestershire") == "ORG"
+    assert found.get("P. Simmons") == "PERSON" and found.get("H. Morris") == "PERSON"
+
+
+def test_player_before_a_country_in_brackets_and_a_team_v():
+    # document 13 (U.S. Open results): "Dally Randriantefy ( Madagascar )", a given name no gazetteer lists;
+    # document 3: "May 31 - June 2 v Derbyshire ( three days )"
+    found = _found("Results on Friday:\nMonica Seles (U.S.) beat Dally Randriantefy (Madagascar) 6-0 6-2")
+    assert found.get("Dally Randriantefy") == "PERSON" and found.get("Madagascar") == "GPE"
+    assert _found("Tour itinerary:\nMay 31 - June 2 v Derbyshire (three days)").get("Derbyshire") == "ORG"
+
+
+def test_wire_sign_off_and_company_words():
+    # documents 33 and 35: "-- Luli Popescu , Bucharest Newsroom 40-1 3120264", "Daniels Pharmaceuticals Inc"
+    found = _found("The leu slipped.\n-- Luli Popescu, Bucharest Newsroom 40-1 3120264")
+    assert found.get("Bucharest Newsroom") == "ORG"
+    assert _found("Jones said Daniels Pharmaceuticals makes thyroid drugs.").get("Daniels Pharmaceuticals") == "ORG"

@@ -36,7 +36,7 @@ from .gazetteers import gazetteer, listed_organisations
 from .listed import title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
-from .teams import as_team, team_positions
+from .teams import as_team, country_in_brackets, team_positions
 from .tokens import build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
@@ -217,7 +217,7 @@ class RuleRecogniser:
             mode = case_mode(s)
             run_list = runs(s, taken[s.index], table)
             split = {} if mode else {(i, j): split_run(s, i, j, table) for i, j in run_list}
-            positions = team_positions(s, [p for ps in split.values() for p in ps])
+            positions = team_positions(s, [p for ps in split.values() for p in ps], table)
             for i, j in run_list:
                 if mode and _organisation_in_apposition(s.tokens, Part(i, j), table):
                     # structure, not case, says what it is: "… Blacklist China's Hikvision, a Surveillance Firm"
@@ -460,6 +460,10 @@ class RuleRecogniser:
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
                 and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):
             return "PERSON", "given name", self._given_sex(words), ""
+        if 1 < len(words) <= 4 and country_in_brackets(toks, part.last, table):
+            return "PERSON", "name before a country in brackets", "", ""  # "Dally Randriantefy ( Madagascar )"
+        if len(words) == 2 and re.fullmatch(r"[A-Z]\.", words[0]) and words[1][:1].isupper() and words[1].isalpha():
+            return "PERSON", "initial and surname", "", ""  # "P. Simmons 4-38" in a cricket scorecard
         g = gazetteer()
         if 1 < len(words) <= 3 and words[-1] in g.surnames and (words[0] in g.surnames or words[0] in g.given_names) \
                 and not _common_word(words[0]):

@@ -8,7 +8,8 @@ pages) these were most of the missed organisations. A candidate name is a team b
 * ``result``: before or after a result verb ("X beat Y", "X drew with Y", "X lost to Y") or around "v";
 * ``against``: after "against", before punctuation or a preposition (only a name nothing else typed:
   "match against Yorkshire at Headingley");
-* ``score line``: a line "X 3 Y 2 …";
+* ``score line``: a line "X 3 Y 2 …" or "Glamorgan 259 and 207, Durham 114": a name opens the line and two
+  or more names are followed by a score;
 * ``table row``: a line of a name and three or more numbers ("Haitai 64 2 43 .596 -");
 * ``team noun``: before captain, coach, skipper, striker, team mate, fans … ("Newcastle team mate Les
   Ferdinand"), or after club, side, team ("Belgian club Standard Liege", "first division side Nice").
@@ -26,18 +27,32 @@ import re
 from ..model import Sentence, Token
 from .chunker import Part, familiar_words, first_word
 from .gazetteers import gazetteer
+from .table import ActorTable
 
 RESULT_VERBS = frozenset("beat beats defeated defeat edged thrashed routed downed crushed overcame outclassed "
                          "trounced hammered eliminated".split())
 RESULT_WITH = {"drew": "with", "draw": "with", "lost": "to", "loses": "to"}  # "drew with", "lost to"
-VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus"})
+VERSUS = frozenset({"v", "v.", "vs", "vs."})  # not "versus": "in Hong Kong, versus New York's $387.60"
 TEAM_NOUNS_AFTER = frozenset("captain coach manager skipper striker midfielder defender goalkeeper winger "
                              "teammate team-mate fans supporters".split())
 TEAM_NOUNS_BEFORE = frozenset({"club", "side", "team"})
 _STAT = re.compile(r"^(?:[\d.,/:=]+|-)$")
+_SCORE = re.compile(r"^\d{1,3}(?:-\d{1,2})?$")  # a score or a cricket total: "3", "259", "108-3"
+_INITIAL = re.compile(r"^[A-Z]\.")
 
 _NAME_ENDS = frozenset("at in on and or for with to from by".split())
 STRONG = ("score line", "table row", "team noun")  # positions that also retype a guessed person
+
+
+def country_in_brackets(toks: tuple[Token, ...], j: int, table: ActorTable) -> bool:
+    """Is a country in brackets right after token ``j - 1``? Results tables name each player with a country
+    ("Sandrine Testud ( France ) beat Ines Gorrochategui ( Argentina )"; CoNLL-2003 eng.testa)."""
+    if j + 2 >= len(toks) or toks[j].text != "(":
+        return False
+    for k in range(j + 2, min(j + 5, len(toks))):
+        if toks[k].text == ")":
+            return tuple(t.text for t in toks[j + 1:k]) in table.span_names
+    return False
 
 
 def _familiar(word: str) -> bool:
@@ -50,7 +65,7 @@ def _is_int(tok: Token) -> bool:
     return tok.text.isdigit()
 
 
-def team_positions(s: Sentence, parts: list[Part]) -> dict[tuple[int, int], tuple[str, Part]]:
+def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tuple[int, int], tuple[str, Part]]:
     """(first, last) of each candidate name of ``s`` in a team's position -> (the position: "result",
     "against", "score line", "table row" or "team noun"; the name, without a familiar word opening the
     sentence: "Later Kent beat Essex")."""
@@ -63,18 +78,22 @@ def team_positions(s: Sentence, parts: list[Part]) -> dict[tuple[int, int], tupl
     for p in ordered:
         if p.first == start and p.last - p.first > 1 and _familiar(toks[p.first].lower):
             trimmed[(p.first, p.last)] = Part(p.first + 1, p.last, p.title, p.title_start)
-    if ordered and ordered[0].first == start:
+    ordered = [p for p in ordered if not _INITIAL.match(toks[p.first].text) and not any(
+        c.isdigit() for t in toks[p.first:p.last] for c in t.text)]  # "P. Simmons 4-38", "M1 63.02": no teams
+    scored = [p for p in ordered if p.last < n and _SCORE.match(toks[p.last].text)]
+    if len(scored) >= 2 and not any(t.kind == "word" and t.text[:1].islower() for t in toks[:scored[0].first]):
+        # "Pohang 3 Ulsan 2", "Chester-le-Street: Glamorgan 259 and 207 …, Durham 114"
+        for p in scored:
+            out[(p.first, p.last)] = "score line"
+    elif ordered and ordered[0].first == start:
         p = ordered[0]
         rest = toks[p.last:]
-        if len(ordered) > 1 and p.last < n and _is_int(toks[p.last]) and ordered[1].first == p.last + 1 \
-                and ordered[1].last < n and _is_int(toks[ordered[1].last]):
-            out[(p.first, p.last)] = out[(ordered[1].first, ordered[1].last)] = "score line"
-        elif sum(1 for t in rest if _STAT.match(t.text) and any(c.isdigit() for c in t.text)) >= 3 \
+        if sum(1 for t in rest if _STAT.match(t.text) and any(c.isdigit() for c in t.text)) >= 3 \
                 and all(_STAT.match(t.text) for t in rest):
             out[(p.first, p.last)] = "table row"
     for p in ordered:
-        if (p.first, p.last) in out:
-            continue
+        if (p.first, p.last) in out or (p.last - p.first > 1 and country_in_brackets(toks, p.last, table)):
+            continue  # "Anne-Gaelle Sidot ( France )": a player of a country, not a team ("Dinamo ( Russia )" is)
         nxt = toks[p.last].lower if p.last < n else ""
         after = toks[p.last + 1].lower if p.last + 1 < n else ""
         prev = toks[p.first - 1].lower if p.first > 0 else ""
