@@ -130,3 +130,37 @@ def test_wire_sign_off_and_company_words():
     found = _found("The leu slipped.\n-- Luli Popescu, Bucharest Newsroom 40-1 3120264")
     assert found.get("Bucharest Newsroom") == "ORG"
     assert _found("Jones said Daniels Pharmaceuticals makes thyroid drugs.").get("Daniels Pharmaceuticals") == "ORG"
+
+
+# ------------------------------------------------------------------ places no gazetteer lists
+
+
+def test_unknown_places_by_their_context():
+    # eng.testa documents 40 and 46: "all flights will be re-routed to the nearby airport in Batajnica",
+    # "around the village of Layron", "the war-devastated Kosevo stadium"; the name keeps its type elsewhere
+    found = {(m.sentence_index, m.surface): m.ner_type for m in find_entities(_doc(
+        "Flights will be re-routed to the nearby airport in Batajnica.\n"
+        "The rebels were around the village of Layron.\n"
+        "They met at the Kosevo stadium.\n"
+        "Buses will take passengers to Batajnica."), Settings())}
+    assert found.get((0, "Batajnica")) == "GPE" and found.get((1, "Layron")) == "GPE"
+    assert found.get((2, "Kosevo")) == "LOC" and found.get((3, "Batajnica")) == "GPE"
+
+
+def test_a_possessive_after_in_is_no_place():
+    assert _found("The charges were dropped in Brunswijk's case.").get("Brunswijk's") != "GPE"
+
+
+def test_country_short_forms_and_cities_without_accents():
+    # documents 29, 21, 32: "England 's one-day requirements", "living inside Bosnia", "Igor Potapovich
+    # ( Kazakstan )"; document 26: "beat world champion Bailey in Zurich" (the gazetteer spells Zürich)
+    found = _found("Hussain, surplus to England's one-day requirements, struck 158.\n"
+                   "Election day for those living inside Bosnia is September 14.\n"
+                   "Igor Potapovich (Kazakstan) cleared 5.80.\nHe also beat Bailey in Zurich.")
+    assert found.get("England's") == "GPE" and found.get("Bosnia") == "GPE" and found.get("Kazakstan") == "GPE"
+    assert found.get("Zurich") == "GPE"
+
+
+def test_plain_spelling_of_an_accented_city_that_is_a_surname_is_no_city():
+    # allsides devset: "Bush" is no city, although "Būsh" (Egypt) folds to it
+    assert _found("Former President George W. Bush spoke.\nBush said it was time.").get("Bush") == "PERSON"

@@ -189,6 +189,33 @@ def dateline_parts(s: Sentence) -> list[Part]:
     return parts
 
 
+_PLACE_BEFORE = frozenset({"in", "near", "outside"})
+_PLACE_NOUN_OF = frozenset({"town", "village", "city", "province", "region", "district"})  # "the town of Uyo"
+_TOWN_AFTER = frozenset({"province", "region", "district", "village", "town"})  # "the eastern Sharqiyah province"
+_SITE_AFTER = frozenset({"airport", "stadium", "mountains", "prison", "sanatorium", "mosque", "camp"})
+
+
+def _place_cue(toks: tuple[Token, ...], part: Part) -> tuple[str, str] | None:
+    """(label, rule) of a capitalised name no other rule typed, by the words around it: a town "in", "near" or
+    "outside" it or "the town of" it, or a site before "airport", "stadium" … ("in Batajnica", "the village of
+    Layron", "Stansted airport", "the Kosevo stadium"; CoNLL-2003 eng.testa). None otherwise."""
+    i, j = part.first, part.last
+    if j - i > 3 or not all(t.kind == "word" and t.text[:1].isupper() for t in toks[i:j]):
+        return None
+    after = toks[j].lower if j < len(toks) else ""
+    if after in _SITE_AFTER:
+        return "LOC", f"place before '{after}'"
+    if after in _TOWN_AFTER:
+        return "GPE", f"place before '{after}'"
+    if is_possessive(toks[j - 1]):
+        return None  # "in Smith's case"
+    if i >= 1 and toks[i - 1].lower in _PLACE_BEFORE:
+        return "GPE", f"place after '{toks[i - 1].lower}'"
+    if i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_NOUN_OF:
+        return "GPE", f"place after '{toks[i - 2].lower} of'"
+    return None
+
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -269,8 +296,20 @@ class RuleRecogniser:
             out.append(self._span(s, part, found[0], found[1], ""))
             ends[(s.index, part.last)] = found[0]
             known.setdefault(tuple(w.lower() for w in self._words(s, part)), (found[0], s.index))
+        places: dict[tuple[int, int], tuple[str, str]] = {}  # unknown places by their context (see _place_cue)
         for s, part, mode in rest:
-            out += self._resolve_pending(s, part, mode, known, surnames, table)
+            words = self._words(s, part)
+            key = tuple(w.lower() for w in words)
+            cue = None if mode or key in known or (len(words) == 1 and words[0] in surnames) \
+                else _place_cue(s.tokens, part)
+            if cue is not None:
+                places[(s.index, part.first)] = cue
+                known[key] = (cue[0], s.index)
+        for s, part, mode in rest:
+            if (s.index, part.first) in places:
+                out.append(self._span(s, part, *places[(s.index, part.first)], ""))
+            else:
+                out += self._resolve_pending(s, part, mode, known, surnames, table)
         return self._one_team_sense(out, sentences, teams) if teams else out
 
     def _teams(self, candidates: list[tuple[Sentence, Part, str, tuple[str, str, str, str] | None]],
