@@ -164,3 +164,37 @@ def test_country_short_forms_and_cities_without_accents():
 def test_plain_spelling_of_an_accented_city_that_is_a_surname_is_no_city():
     # allsides devset: "Bush" is no city, although "Būsh" (Egypt) folds to it
     assert _found("Former President George W. Bush spoke.\nBush said it was time.").get("Bush") == "PERSON"
+
+
+# ------------------------------------------------------------------ companies, media, more team positions
+
+
+def test_company_positions_and_short_form_before_a_legal_form():
+    # eng.testa documents 30, 36, 55: "Romanian listed state engineer Comelf said it almost doubled six-month
+    # output", "acquired by Magna International Inc" ... "Magna was up 1/8", "Cofinec 's Global Depositary Receipts"
+    found = _found("Romanian listed state engineer Comelf said it almost doubled six-month output.\n"
+                   "The seat maker agreed to be acquired by Magna International Inc for $31 a share.\n"
+                   "Magna was up 1/8 to 48-1/4.\nAnalysts watched Cofinec's shares.")
+    assert found.get("Comelf") == "ORG" and found.get("Magna") == "ORG" and found.get("Cofinec's") == "ORG"
+
+
+def test_a_person_before_said_it_or_a_possessive_newspaper_stays_a_person():
+    # "Authorities said it" opens a sentence (no company); document 59: "Hen Vipheak 's newspaper"
+    found = _found("Authorities said it was calm.\nThe judge shut down Hen Vipheak's newspaper.\n"
+                   "Hen Vipheak said he was free.")
+    assert found.get("Authorities") != "ORG" and found.get("Hen Vipheak's") != "ORG"
+
+
+def test_players_of_a_scorecard_after_an_article_like_initial():
+    # document 2: "( J. Russell 56 not out ) , Northamptonshire 190 ( K. Curran 52 ; A. Smith 5-68 )": the
+    # initial "A" reads as an article, "Smith 5-68" is no team
+    found = _found("Bristol: Gloucestershire 183 and 185-6, Northamptonshire 190 (K. Curran 52; A. Smith 5-68).")
+    assert found.get("Gloucestershire") == "ORG" and found.get("Northamptonshire") == "ORG"
+    assert found.get("Smith") != "ORG"
+
+
+def test_table_in_capitals_and_played_for():
+    # documents 14 and 24: "KANSAS CITY 61 74 .452 20"; "Baratelli , who played for Nice and Paris St Germain"
+    found = _found("Standings after games played on Thursday:\nKANSAS CITY 61 74 .452 20\nTEXAS 75 58 .564 -")
+    assert found.get("KANSAS CITY") == "ORG"
+    assert _found("The goalkeeper, who played for Nice, takes over.").get("Nice") == "ORG"

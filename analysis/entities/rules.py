@@ -36,7 +36,7 @@ from .gazetteers import gazetteer, listed_organisations
 from .listed import title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
-from .teams import as_team, country_in_brackets, team_positions
+from .teams import STRONG, as_team, country_in_brackets, team_positions
 from .tokens import build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
@@ -189,6 +189,7 @@ def dateline_parts(s: Sentence) -> list[Part]:
     return parts
 
 
+_LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC S.A SA SpA AG NV N.V plc PLC".split())
 _PLACE_BEFORE = frozenset({"in", "near", "outside"})
 _PLACE_NOUN_OF = frozenset({"town", "village", "city", "province", "region", "district"})  # "the town of Uyo"
 _TOWN_AFTER = frozenset({"province", "region", "district", "village", "town"})  # "the eastern Sharqiyah province"
@@ -245,6 +246,10 @@ class RuleRecogniser:
             run_list = runs(s, taken[s.index], table)
             split = {} if mode else {(i, j): split_run(s, i, j, table) for i, j in run_list}
             positions = team_positions(s, [p for ps in split.values() for p in ps], table)
+            if mode == "upper" and s.index >= 0:  # a table in capitals: "KANSAS CITY 61 74 .452 20"
+                for position, part in team_positions(s, [Part(i, j) for i, j in run_list], table).values():
+                    if position in ("table row", "score line"):
+                        team_candidates.append((s, part, position, None))
             for i, j in run_list:
                 if mode and _organisation_in_apposition(s.tokens, Part(i, j), table):
                     # structure, not case, says what it is: "… Blacklist China's Hikvision, a Surveillance Firm"
@@ -296,6 +301,14 @@ class RuleRecogniser:
             out.append(self._span(s, part, found[0], found[1], ""))
             ends[(s.index, part.last)] = found[0]
             known.setdefault(tuple(w.lower() for w in self._words(s, part)), (found[0], s.index))
+        by_index = {s.index: s for s in sentences}
+        for sp in out:  # "Magna" after "Magna International Inc", "Jones" after "Jones Medical Industries Inc": the
+            # words before a company's legal form and cue are the company, when nothing else typed them
+            words = name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split() if sp.label == "ORG" else []
+            if len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
+                for k in range(1, len(words) - 1):
+                    if words[k - 1][:1].isupper() and words[k - 1].lower() not in ("the", "of", "and", "&"):
+                        known.setdefault(tuple(w.lower() for w in words[:k]), ("ORG", sp.sentence_index))
         places: dict[tuple[int, int], tuple[str, str]] = {}  # unknown places by their context (see _place_cue)
         for s, part, mode in rest:
             words = self._words(s, part)
@@ -321,9 +334,10 @@ class RuleRecogniser:
             words = self._words(s, part)
             key = tuple(w.lower() for w in words)
             typed = as_team(found, position)
-            if typed is None or not typed[1].startswith("team (") or known.get(key, ("",))[0] == "PERSON" \
+            if typed is None or not typed[1].startswith("team (") or (known.get(key, ("",))[0] == "PERSON"
+                                                                      and position not in STRONG) \
                     or (len(words) == 1 and strip_possessive(words[0]) in surnames):
-                continue
+                continue  # a person of the article; a strong position beats a person guessed from a verb
             teams.setdefault(key, s.index)
             known[key] = ("ORG", teams[key])
         return teams
@@ -338,7 +352,8 @@ class RuleRecogniser:
         result = []
         for sp in out:
             key = tuple(w.lower() for w in name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split())
-            if key in teams and (sp.label in ("GPE", "LOC", "MISC") or sp.rule in ("given name", "surname")) \
+            if key in teams and (sp.label in ("GPE", "LOC", "MISC")
+                                 or sp.rule in ("given name", "surname", "reporting verb")) \
                     and not sp.rule.startswith(("gazetteer: country", "gazetteer: capital", "dateline", "demonym",
                                                 "listed")):
                 sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", f"same team as in sentence {teams[key]}")

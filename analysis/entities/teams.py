@@ -14,6 +14,13 @@ pages) these were most of the missed organisations. A candidate name is a team b
 * ``team noun``: before captain, coach, skipper, striker, team mate, fans … ("Newcastle team mate Les
   Ferdinand"), or after club, side, team ("Belgian club Standard Liege", "first division side Nice").
 
+The same positions name companies and media of any news: ``company`` before "said it" or "says its" (a
+person says "he" or "she"; not opening a sentence: "Authorities said it"), before shares, stock,
+shareholders, after "shares of", and before a possessive and shares, profit, sales, output, unit …
+("Comelf said it almost doubled output", "Cofinec's GDRs"); ``media`` before newspaper, daily, agency
+or after "news agency" ("Britain's Sun newspaper"); ``result`` also after "played for", "transferred
+to", "joined" ("joined Milan from Torino").
+
 A country keeps its type (national teams are the country: "Romania beat Lithuania"), and so do a
 capital, a demonym and a listed name. Result verbs and "v" never retype a person ("Sampras beat
 Novak"); the line shapes and team nouns retype only a person guessed from a given name or surname
@@ -28,20 +35,30 @@ from ..model import Sentence, Token
 from .chunker import Part, familiar_words, first_word
 from .gazetteers import gazetteer
 from .table import ActorTable
+from .tokens import is_possessive
 
 RESULT_VERBS = frozenset("beat beats defeated defeat edged thrashed routed downed crushed overcame outclassed "
                          "trounced hammered eliminated".split())
-RESULT_WITH = {"drew": "with", "draw": "with", "lost": "to", "loses": "to"}  # "drew with", "lost to"
+RESULT_WITH = {"drew": "with", "draw": "with", "lost": "to", "loses": "to", "defeat": "to", "win": "over",
+               "victory": "over"}  # "drew with", "lost to", "home defeat to Guingamp", "win over"
+MOVED_TO = {"played": "for", "plays": "for", "transferred": "to", "loaned": "to"}  # "played for Nice"
+JOINED = frozenset({"joined", "joins"})  # "joined Milan from Torino"
 VERSUS = frozenset({"v", "v.", "vs", "vs."})  # not "versus": "in Hong Kong, versus New York's $387.60"
-TEAM_NOUNS_AFTER = frozenset("captain coach manager skipper striker midfielder defender goalkeeper winger "
-                             "teammate team-mate fans supporters".split())
+TEAM_NOUNS_AFTER = frozenset("captain coach manager skipper striker midfielder defender goalkeeper winger player "
+                             "players teammate team-mate fans supporters".split())
 TEAM_NOUNS_BEFORE = frozenset({"club", "side", "team"})
 _STAT = re.compile(r"^(?:[\d.,/:=]+|-)$")
 _SCORE = re.compile(r"^\d{1,3}(?:-\d{1,2})?$")  # a score or a cricket total: "3", "259", "108-3"
 _INITIAL = re.compile(r"^[A-Z]\.")
 
+_SAYS = frozenset({"said", "says"})  # "Comelf said it almost doubled output": a person says "he" or "she"
+_OWNED = frozenset({"shares", "stock", "shareholders"})
+_OWNED_OF = frozenset({"of"})  # "shares of Douglas & Lomason Co"
+_OWNED_POSSESSED = frozenset("shares stock profit profits revenue revenues sales earnings output subsidiary unit "
+                             "units shareholders gdrs".split())
+_MEDIA = frozenset({"newspaper", "daily", "weekly", "magazine", "agency"})
 _NAME_ENDS = frozenset("at in on and or for with to from by".split())
-STRONG = ("score line", "table row", "team noun")  # positions that also retype a guessed person
+STRONG = ("score line", "table row", "team noun", "company", "media")  # positions that also retype a guessed person
 
 
 def country_in_brackets(toks: tuple[Token, ...], j: int, table: ActorTable) -> bool:
@@ -57,8 +74,31 @@ def country_in_brackets(toks: tuple[Token, ...], j: int, table: ActorTable) -> b
 
 def _familiar(word: str) -> bool:
     """A familiar English word or a form of one ("later", "earlier"): no part of a team's name."""
-    return bool({word, word[:-1], word[:-2], word[:-2] + "y", word[:-3] + "y"} & familiar_words()) \
-        and word.title() not in gazetteer().given_names
+    stems = {word}
+    for end, repl in (("s", ""), ("es", ""), ("ies", "y"), ("er", ""), ("er", "e"), ("ier", "y"), ("ly", "")):
+        if word.endswith(end):
+            stems.add(word[:-len(end)] + repl)
+    return bool(stems & familiar_words()) and word.title() not in gazetteer().given_names
+
+
+def _company_position(toks: tuple[Token, ...], p: Part, start: int) -> bool:
+    """"Comelf said it" (not opening the sentence), "Magna shares", "shares of X", "Cofinec's GDRs"."""
+    n = len(toks)
+    nxt = toks[p.last].lower if p.last < n else ""
+    after = toks[p.last + 1].lower if p.last + 1 < n else ""
+    if (nxt in _SAYS and after in ("it", "its") and p.first != start) or nxt in _OWNED:
+        return True
+    if p.first >= 2 and toks[p.first - 1].lower in _OWNED_OF and toks[p.first - 2].lower == "shares":
+        return True
+    if is_possessive(toks[p.last - 1]) and toks[p.last - 1].kind == "word":
+        return nxt in _OWNED_POSSESSED
+    return nxt in ("'s", "’s") and after in _OWNED_POSSESSED
+
+
+def _after_initial(toks: tuple[Token, ...], i: int) -> bool:
+    """Does an initial ("A.", "I.") end right before token ``i``?"""
+    return (i >= 1 and bool(_INITIAL.match(toks[i - 1].text)) and len(toks[i - 1].text) == 2) or (
+        i >= 2 and toks[i - 1].text == "." and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper())
 
 
 def _is_int(tok: Token) -> bool:
@@ -79,7 +119,8 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
         if p.first == start and p.last - p.first > 1 and _familiar(toks[p.first].lower):
             trimmed[(p.first, p.last)] = Part(p.first + 1, p.last, p.title, p.title_start)
     ordered = [p for p in ordered if not _INITIAL.match(toks[p.first].text) and not any(
-        c.isdigit() for t in toks[p.first:p.last] for c in t.text)]  # "P. Simmons 4-38", "M1 63.02": no teams
+        c.isdigit() for t in toks[p.first:p.last] for c in t.text) and not _after_initial(toks, p.first)]
+    # "P. Simmons 4-38", "A. Smith 5-68" (the "A" is no name), "M1 63.02": no teams
     scored = [p for p in ordered if p.last < n and _SCORE.match(toks[p.last].text)]
     if len(scored) >= 2 and not any(t.kind == "word" and t.text[:1].islower() for t in toks[:scored[0].first]):
         # "Pohang 3 Ulsan 2", "Chester-le-Street: Glamorgan 259 and 207 …, Durham 114"
@@ -104,6 +145,12 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
             out[(p.first, p.last)] = "result"  # an object ends its phrase: not "lost to Democratic nominee Biden"
         elif nxt in TEAM_NOUNS_AFTER or (nxt == "team" and after in ("mate", "mates")) or prev in TEAM_NOUNS_BEFORE:
             out[(p.first, p.last)] = "team noun"
+        elif _company_position(toks, p, start):
+            out[(p.first, p.last)] = "company"  # "Comelf said it", "Magna shares", "Cofinec's GDRs"
+        elif ends_phrase and (MOVED_TO.get(before) == prev or prev in JOINED or (prev, before) == ("from", "joined")):
+            out[(p.first, p.last)] = "result"  # "played for Nice and Paris St Germain", "joined Milan from Torino"
+        elif (nxt in _MEDIA and not is_possessive(toks[p.last - 1])) or (prev in _MEDIA and ends_phrase):
+            out[(p.first, p.last)] = "media"  # "Britain's Sun newspaper", "news agency Tanjug"
         elif prev == "against" and ends_phrase:
             out[(p.first, p.last)] = "against"  # "match against Yorkshire at Headingley", not "against Democratic
             # claims" (a lower-case noun after it: the name is an adjective)
