@@ -198,3 +198,34 @@ def test_table_in_capitals_and_played_for():
     found = _found("Standings after games played on Thursday:\nKANSAS CITY 61 74 .452 20\nTEXAS 75 58 .564 -")
     assert found.get("KANSAS CITY") == "ORG"
     assert _found("The goalkeeper, who played for Nice, takes over.").get("Nice") == "ORG"
+
+
+# ------------------------------------------------------------------ company names, lists of players, West Bank
+
+
+def test_company_short_form_legal_form_and_place_adjective():
+    # eng.testa document 66: "acquisition of ... by NationsBank Corp." ... "NationsBank just strolled into the
+    # Midwest", "analyst at Edward D. Jones & Co", "St. Louis-based Mercantile Bancorp Inc."
+    found = _found("The acquisition of the bank by NationsBank Corp. could spark other mergers.\n"
+                   "\"NationsBank just strolled into the Midwest,\" said Michael Ancell, analyst at "
+                   "Edward D. Jones & Co.\n"
+                   "St. Louis-based Mercantile Bancorp Inc., a bank holding company, was seen as attractive.")
+    assert found.get("NationsBank") == "ORG" and found.get("Edward D. Jones & Co") == "ORG"
+    assert found.get("Mercantile Bancorp Inc") == "ORG"
+
+
+def test_west_bank_is_no_bank_and_a_name_before_a_noun_is_no_town():
+    # documents 71 and 72: "settlement on the West Bank"; "marched outside Air France headquarters"
+    found = _found("Israel announced the expansion of settlements in the West Bank.\n"
+                   "About 100 people marched outside Air France headquarters.\nHuge stadium lights are directed here.")
+    assert found.get("West Bank") == "LOC" and found.get("Air France") not in ("GPE", "LOC")
+    assert "Huge" not in found
+
+
+def test_players_in_results_and_team_lists():
+    # documents 21 and 29: "2. Jearl Miles ( U.S. ) 50.42"; "Sri Lanka - Arjuna Ranatunga ( captain ) , Sanath
+    # Jayasuriya , ..."
+    found = _found("Women's 400 metres\n2. Jearl Miles (U.S.) 50.42\n"
+                   "Sri Lanka - Arjuna Ranatunga (captain), Sanath Jayasuriya, Romesh Kaluwitharana.")
+    assert found.get("Jearl Miles") == "PERSON" and found.get("Arjuna Ranatunga") == "PERSON"
+    assert found.get("Sanath Jayasuriya") == "PERSON"

@@ -189,6 +189,7 @@ def dateline_parts(s: Sentence) -> list[Part]:
     return parts
 
 
+_ROLE_IN_BRACKETS = frozenset({("(", "captain", ")"), ("(", "capt", ")"), ("(", "c", ")"), ("(", "wk", ")")})
 _LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC S.A SA SpA AG NV N.V plc PLC".split())
 _PLACE_BEFORE = frozenset({"in", "near", "outside"})
 _PLACE_NOUN_OF = frozenset({"town", "village", "city", "province", "region", "district"})  # "the town of Uyo"
@@ -204,12 +205,17 @@ def _place_cue(toks: tuple[Token, ...], part: Part) -> tuple[str, str] | None:
     if j - i > 3 or not all(t.kind == "word" and t.text[:1].isupper() for t in toks[i:j]):
         return None
     after = toks[j].lower if j < len(toks) else ""
+    if j - i == 1 and toks[i].lower in familiar_words():
+        return None  # "Huge stadium lights"
     if after in _SITE_AFTER:
         return "LOC", f"place before '{after}'"
     if after in _TOWN_AFTER:
         return "GPE", f"place before '{after}'"
     if is_possessive(toks[j - 1]):
         return None  # "in Smith's case"
+    if j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower() and toks[j].lower not in (
+            "and", "or", "on", "in", "at", "to", "for", "from", "with", "by", "near", "after", "before"):
+        return None  # "outside Air France headquarters": the name qualifies a noun
     if i >= 1 and toks[i - 1].lower in _PLACE_BEFORE:
         return "GPE", f"place after '{toks[i - 1].lower}'"
     if i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_NOUN_OF:
@@ -306,7 +312,7 @@ class RuleRecogniser:
             # words before a company's legal form and cue are the company, when nothing else typed them
             words = name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split() if sp.label == "ORG" else []
             if len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
-                for k in range(1, len(words) - 1):
+                for k in range(1, len(words)):
                     if words[k - 1][:1].isupper() and words[k - 1].lower() not in ("the", "of", "and", "&"):
                         known.setdefault(tuple(w.lower() for w in words[:k]), ("ORG", sp.sentence_index))
         places: dict[tuple[int, int], tuple[str, str]] = {}  # unknown places by their context (see _place_cue)
@@ -386,6 +392,8 @@ class RuleRecogniser:
         k = part.first - 1
         if k >= 1 and toks[k].lower in (",", "and") and 1 < len(words) <= 3:
             prev = k - 1 if toks[k].lower == "and" and toks[k - 1].text == "," else k
+            if prev >= 3 and toks[prev - 1].text == ")" and toks[prev - 3].text == "(":
+                prev -= 3  # "Arjuna Ranatunga ( captain ) , Sanath Jayasuriya": the role in brackets skipped
             person_before = ends.get((s.index, prev)) == "PERSON" or self._listed_person_ends(toks, prev, table)
             if person_before and not part.initial:
                 return "PERSON", "coordinated with a person"
@@ -455,6 +463,8 @@ class RuleRecogniser:
         if not title:
             _, title = title_before(toks, part.first, table)
         last = strip_possessive(toks[part.last - 1].text)
+        if last in table.organisation_cues and " ".join(words) in table.locations:
+            return "LOC", "listed location", "", ""  # "West Bank": no bank
         if (last in table.organisation_cues and len(words) > 1) or (words == (last,) and last in \
                 table.standalone_organisations) or any(
                 strip_possessive(toks[k].text) in table.organisation_cues and toks[k + 1].lower in ("of", "for")
@@ -516,6 +526,8 @@ class RuleRecogniser:
             return "PERSON", "given name", self._given_sex(words), ""
         if 1 < len(words) <= 4 and country_in_brackets(toks, part.last, table):
             return "PERSON", "name before a country in brackets", "", ""  # "Dally Randriantefy ( Madagascar )"
+        if 1 < len(words) <= 4 and tuple(t.lower for t in toks[part.last:part.last + 3]) in _ROLE_IN_BRACKETS:
+            return "PERSON", "role in brackets", "", ""  # team lists: "Arjuna Ranatunga ( captain ) , ..."
         if len(words) == 2 and re.fullmatch(r"[A-Z]\.", words[0]) and words[1][:1].isupper() and words[1].isalpha():
             return "PERSON", "initial and surname", "", ""  # "P. Simmons 4-38" in a cricket scorecard
         g = gazetteer()

@@ -68,7 +68,9 @@ def country_in_brackets(toks: tuple[Token, ...], j: int, table: ActorTable) -> b
         return False
     for k in range(j + 2, min(j + 5, len(toks))):
         if toks[k].text == ")":
-            return tuple(t.text for t in toks[j + 1:k]) in table.span_names
+            words = tuple(t.text for t in toks[j + 1:k])
+            return words in table.span_names or (
+                words in table.aliases and table.actors[table.aliases[words]].kind == "country")  # "U.S."
     return False
 
 
