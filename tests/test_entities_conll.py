@@ -229,3 +229,18 @@ def test_players_in_results_and_team_lists():
                    "Sri Lanka - Arjuna Ranatunga (captain), Sanath Jayasuriya, Romesh Kaluwitharana.")
     assert found.get("Jearl Miles") == "PERSON" and found.get("Arjuna Ranatunga") == "PERSON"
     assert found.get("Sanath Jayasuriya") == "PERSON"
+
+
+def test_company_name_ends_at_its_legal_form_and_a_month_starts_no_name():
+    # eng.testa documents 33 and 35: "Daniels Pharmaceuticals Inc of St. Petersburg , Fla.", "the August National
+    # Association of Purchasing Management ( NAPM ) index"
+    found = _found("Jones said it completed the acquisition of Daniels Pharmaceuticals Inc of St. Petersburg, Fla.\n"
+                   "Markets were shaken by a rise in the August National Association of Purchasing Management index.")
+    assert found.get("Daniels Pharmaceuticals Inc") == "ORG"
+    assert found.get("National Association of Purchasing Management") == "ORG"
+
+
+def test_field_label_in_capitals_is_no_acronym():
+    # document 83 (a municipal bond pre-sale notice): "CUSIP : 072261", "AMT : 1,200,000"
+    found = _found("PRESALE notice follows.\nCUSIP: 072261\nAMT: 1,200,000 DATE: 09/05/96")
+    assert "CUSIP" not in found and "AMT" not in found

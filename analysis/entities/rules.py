@@ -33,7 +33,7 @@ from ..model import Sentence, Token
 from .chunker import Part, case_mode, familiar_words, first_word, runs, shouted_word, split_run
 from .coref import SURNAME_RULE
 from .gazetteers import gazetteer, listed_organisations
-from .listed import title_before
+from .listed import LEGAL_FORMS, title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
 from .teams import STRONG, as_team, country_in_brackets, team_positions
@@ -190,11 +190,24 @@ def dateline_parts(s: Sentence) -> list[Part]:
 
 
 _ROLE_IN_BRACKETS = frozenset({("(", "captain", ")"), ("(", "capt", ")"), ("(", "c", ")"), ("(", "wk", ")")})
-_LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC S.A SA SpA AG NV N.V plc PLC".split())
 _PLACE_BEFORE = frozenset({"in", "near", "outside"})
 _PLACE_NOUN_OF = frozenset({"town", "village", "city", "province", "region", "district"})  # "the town of Uyo"
 _TOWN_AFTER = frozenset({"province", "region", "district", "village", "town"})  # "the eastern Sharqiyah province"
 _SITE_AFTER = frozenset({"airport", "stadium", "mountains", "prison", "sanatorium", "mosque", "camp"})
+
+
+def _cut_at_legal_form(s: Sentence, parts: list[Part]) -> list[Part]:
+    """A company name ends at its legal form: "Daniels Pharmaceuticals Inc of St. Petersburg" is the company and,
+    after "of", a place."""
+    out: list[Part] = []
+    for p in parts:
+        cut = next((k for k in range(p.first + 1, p.last - 2) if s.tokens[k].text.rstrip(".") in LEGAL_FORMS
+                    and s.tokens[k + 1].lower == "of"), None)
+        if cut is None:
+            out.append(p)
+        else:
+            out += [Part(p.first, cut + 1, p.title, p.title_start, p.initial), Part(cut + 2, p.last)]
+    return out
 
 
 def _place_cue(toks: tuple[Token, ...], part: Part) -> tuple[str, str] | None:
@@ -250,7 +263,7 @@ class RuleRecogniser:
         for s in ordered:
             mode = case_mode(s)
             run_list = runs(s, taken[s.index], table)
-            split = {} if mode else {(i, j): split_run(s, i, j, table) for i, j in run_list}
+            split = {} if mode else {(i, j): _cut_at_legal_form(s, split_run(s, i, j, table)) for i, j in run_list}
             positions = team_positions(s, [p for ps in split.values() for p in ps], table)
             if mode == "upper" and s.index >= 0:  # a table in capitals: "KANSAS CITY 61 74 .452 20"
                 for position, part in team_positions(s, [Part(i, j) for i, j in run_list], table).values():
@@ -311,7 +324,7 @@ class RuleRecogniser:
         for sp in out:  # "Magna" after "Magna International Inc", "Jones" after "Jones Medical Industries Inc": the
             # words before a company's legal form and cue are the company, when nothing else typed them
             words = name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split() if sp.label == "ORG" else []
-            if len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
+            if len(words) > 1 and words[-1].rstrip(".") in LEGAL_FORMS:
                 for k in range(1, len(words)):
                     if words[k - 1][:1].isupper() and words[k - 1].lower() not in ("the", "of", "and", "&"):
                         known.setdefault(tuple(w.lower() for w in words[:k]), ("ORG", sp.sentence_index))
@@ -507,8 +520,9 @@ class RuleRecogniser:
         if appositive:
             return "PERSON", "title in apposition", self._given_sex(words), appositive
         if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in table.not_organisations \
-                and mode != "upper" and not shouted_word(words[0]):
-            return "ORG", "acronym", "", ""
+                and mode != "upper" and not shouted_word(words[0]) \
+                and not (part.last < len(toks) and toks[part.last].text == ":" and part.first == first_word(s)):
+            return "ORG", "acronym", "", ""  # not a field label opening a line ("CUSIP : 072261", "AMT :")
         if strong_only:
             return None
         if len(words) == 1 and words[0] in table.organisation_cues:
