@@ -63,15 +63,16 @@ def test_capitalised_capital_opening_a_later_paragraph_is_no_place():
 
 def test_teams_around_a_result_verb():
     # eng.testa document 1: "Leicestershire beat Somerset by an innings and 39 runs"; neither name is typed
-    # otherwise (Somerset is no city of the gazetteer, Leicestershire in no list)
-    found = _found("Leicestershire beat Somerset by an innings and 39 runs.")
+    # otherwise (Somerset is no city of the gazetteer, Leicestershire in no list); the article is a sports page
+    # ("Surrey captain Chris Lewis")
+    found = _found("Leicestershire beat Somerset by an innings and 39 runs.\nSurrey captain Chris Lewis made 80.")
     assert found.get("Leicestershire") == "ORG" and found.get("Somerset") == "ORG"
 
 
 def test_a_team_is_a_team_in_the_whole_article():
     # document 1: "Kent" (a city of the gazetteer) is the county side in every sentence once a result names it
     found = {(m.sentence_index, m.surface): m.ner_type for m in find_entities(
-        _doc("Kent made up for lost time in their match.\nLater Kent beat Essex."), Settings())}
+        _doc("Kent made up for lost time in their match.\nLater Kent beat Essex 2-1."), Settings())}
     assert found.get((0, "Kent")) == "ORG" and found.get((1, "Kent")) == "ORG" and found.get((1, "Essex")) == "ORG"
 
 
@@ -197,7 +198,8 @@ def test_table_in_capitals_and_played_for():
     # documents 14 and 24: "KANSAS CITY 61 74 .452 20"; "Baratelli , who played for Nice and Paris St Germain"
     found = _found("Standings after games played on Thursday:\nKANSAS CITY 61 74 .452 20\nTEXAS 75 58 .564 -")
     assert found.get("KANSAS CITY") == "ORG"
-    assert _found("The goalkeeper, who played for Nice, takes over.").get("Nice") == "ORG"
+    assert _found("Baratelli is to coach struggling first division side Nice.\n"
+                  "Baratelli, who played for Paris St Germain, takes over.").get("Paris St Germain") == "ORG"
 
 
 # ------------------------------------------------------------------ company names, lists of players, West Bank
@@ -244,3 +246,11 @@ def test_field_label_in_capitals_is_no_acronym():
     # document 83 (a municipal bond pre-sale notice): "CUSIP : 072261", "AMT : 1,200,000"
     found = _found("PRESALE notice follows.\nCUSIP: 072261\nAMT: 1,200,000 DATE: 09/05/96")
     assert "CUSIP" not in found and "AMT" not in found
+
+
+def test_no_teams_in_court_cases_or_wars():
+    # allsides sample (Ayo07qI1h3L5ztwl, 2gvt1Cv97rWWIRij): "Minersville School District v. Gobitis" is a court case,
+    # "fought against Hitler" names a person; "Trump beat Hillary in 2016" a person by her given name
+    found = _found("The court cited Minersville School District v. Gobitis and West Virginia v. Barnette.\n"
+                   "His father fought against Hitler.\nTrump beat Hillary in 2016.")
+    assert found.get("Gobitis") != "ORG" and found.get("Hitler") != "ORG" and found.get("Hillary") != "ORG"

@@ -36,7 +36,7 @@ from .gazetteers import gazetteer, listed_organisations
 from .listed import LEGAL_FORMS, title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
-from .teams import STRONG, as_team, country_in_brackets, team_positions
+from .teams import SPORTS, STRONG, as_team, country_in_brackets, sports_evidence, team_positions
 from .tokens import build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
@@ -349,14 +349,23 @@ class RuleRecogniser:
         """Lower-cased words of the names in a team's position (:mod:`.teams`) -> the first such sentence;
         not a person of the article ("Clinton beat Trump" after "Donald Trump"). Sets them ORG in ``known``."""
         teams: dict[tuple[str, ...], int] = {}
-        for s, part, position, found in candidates:
+        given = gazetteer().given_names
+        # a result verb or "against" counts only in an article with sports evidence ("fought against Hitler")
+        sports = [c for c in candidates if sports_evidence(c[0], c[2]) or c[2] not in ("result", "against")]
+        weak = [c for c in candidates if not (sports_evidence(c[0], c[2]) or c[2] not in ("result", "against"))]
+        for s, part, position, found in sports + weak:
             words = self._words(s, part)
             key = tuple(w.lower() for w in words)
             typed = as_team(found, position)
             if typed is None or not typed[1].startswith("team (") or (known.get(key, ("",))[0] == "PERSON"
                                                                       and position not in STRONG) \
-                    or (len(words) == 1 and strip_possessive(words[0]) in surnames):
-                continue  # a person of the article; a strong position beats a person guessed from a verb
+                    or (len(words) == 1 and strip_possessive(words[0]) in surnames) \
+                    or (position in ("result", "against") and not sports_evidence(s, position) and not any(
+                        sports_evidence(c[0], c[2]) for c in sports if c[2] in SPORTS or c[2] == "result")) \
+                    or (found is None and len(words) == 1 and position in ("result", "against")
+                        and words[0] in given and not sports_evidence(s, position)):
+                continue  # a person of the article ("beat Hillary"); a strong position beats a person guessed
+                # from a verb
             teams.setdefault(key, s.index)
             known[key] = ("ORG", teams[key])
         return teams

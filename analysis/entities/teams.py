@@ -5,7 +5,7 @@ Chris Lewis", "Pohang 3 Ulsan 2", "NEW YORK 74 59 .556"), which the gazetteers r
 nothing else types. On the CoNLL-2003 English development split (Reuters 1996, about a third sports
 pages) these were most of the missed organisations. A candidate name is a team by its position:
 
-* ``result``: before or after a result verb ("X beat Y", "X drew with Y", "X lost to Y") or around "v";
+* ``result``: before or after a result verb ("X beat Y", "X drew with Y", "X lost to Y"); ``versus``: around "v";
 * ``against``: after "against", before punctuation or a preposition (only a name nothing else typed:
   "match against Yorkshire at Headingley");
 * ``score line``: a line "X 3 Y 2 …" or "Glamorgan 259 and 207, Durham 114": a name opens the line and two
@@ -24,7 +24,9 @@ to", "joined" ("joined Milan from Torino").
 A country keeps its type (national teams are the country: "Romania beat Lithuania"), and so do a
 capital, a demonym and a listed name. Result verbs and "v" never retype a person ("Sampras beat
 Novak"); the line shapes and team nouns retype only a person guessed from a given name or surname
-("Lada Togliatti", "Red Star"). The recogniser then gives the name that type in the whole article.
+("Lada Togliatti", "Red Star"). A result verb or "against" counts only in an article where a sports position
+(a table, a score line, a team noun, "v", or a result with a score) named a team ("Trump beat Hillary in 2016"
+names no team). The recogniser then gives the name that type in the whole article.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ RESULT_WITH = {"drew": "with", "draw": "with", "lost": "to", "loses": "to", "def
                "victory": "over"}  # "drew with", "lost to", "home defeat to Guingamp", "win over"
 MOVED_TO = {"played": "for", "plays": "for", "transferred": "to", "loaned": "to"}  # "played for Nice"
 JOINED = frozenset({"joined", "joins"})  # "joined Milan from Torino"
-VERSUS = frozenset({"v", "v.", "vs", "vs."})  # not "versus": "in Hong Kong, versus New York's $387.60"
+VERSUS = frozenset({"v"})  # the sports "v"; not "v." or "vs." (court cases: "Tinker v. Des Moines"), not "versus"
 TEAM_NOUNS_AFTER = frozenset("captain coach manager skipper striker midfielder defender goalkeeper winger player "
                              "players teammate team-mate fans supporters".split())
 TEAM_NOUNS_BEFORE = frozenset({"club", "side", "team"})
@@ -58,7 +60,16 @@ _OWNED_POSSESSED = frozenset("shares stock profit profits revenue revenues sales
                              "units shareholders gdrs".split())
 _MEDIA = frozenset({"newspaper", "daily", "weekly", "magazine", "agency"})
 _NAME_ENDS = frozenset("at in on and or for with to from by".split())
-STRONG = ("score line", "table row", "team noun", "company", "media")  # positions that also retype a guessed person
+STRONG = ("score line", "table row", "team noun", "company", "media")
+SPORTS = ("score line", "table row", "team noun", "versus")  # positions only sports pages have
+_SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")  # "2-1", "42-36"
+
+
+def sports_evidence(s: Sentence, position: str) -> bool:
+    """Does a name's position in ``s`` say sports by itself: a table, a score line, a team noun, "v", or a result
+    verb in a sentence with a score ("Romania beat Lithuania 2-1")? A result verb alone does not ("Trump beat
+    Hillary in 2016"; "fought against Hitler")."""
+    return position in SPORTS or (position == "result" and any(_SCORE_PAIR.match(t.text) for t in s.tokens))
 
 
 def country_in_brackets(toks: tuple[Token, ...], j: int, table: ActorTable) -> bool:
@@ -141,9 +152,11 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
         after = toks[p.last + 1].lower if p.last + 1 < n else ""
         prev = toks[p.first - 1].lower if p.first > 0 else ""
         before = toks[p.first - 2].lower if p.first > 1 else ""
-        ends_phrase = p.last == n or toks[p.last].kind != "word" or nxt in _NAME_ENDS or _is_int(toks[p.last])
-        if nxt in RESULT_VERBS or RESULT_WITH.get(nxt) == after or nxt in VERSUS or (ends_phrase and (
-                prev in RESULT_VERBS or RESULT_WITH.get(before) == prev or prev in VERSUS)):
+        ends_phrase = p.last == n or toks[p.last].kind != "word" or nxt in _NAME_ENDS or toks[p.last].text[:1].isdigit()
+        if nxt in VERSUS or (ends_phrase and prev in VERSUS):
+            out[(p.first, p.last)] = "versus"
+        elif nxt in RESULT_VERBS or RESULT_WITH.get(nxt) == after or (ends_phrase and (
+                prev in RESULT_VERBS or RESULT_WITH.get(before) == prev)):
             out[(p.first, p.last)] = "result"  # an object ends its phrase: not "lost to Democratic nominee Biden"
         elif nxt in TEAM_NOUNS_AFTER or (nxt == "team" and after in ("mate", "mates")) or prev in TEAM_NOUNS_BEFORE:
             out[(p.first, p.last)] = "team noun"
