@@ -254,3 +254,13 @@ def test_no_teams_in_court_cases_or_wars():
     found = _found("The court cited Minersville School District v. Gobitis and West Virginia v. Barnette.\n"
                    "His father fought against Hitler.\nTrump beat Hillary in 2016.")
     assert found.get("Gobitis") != "ORG" and found.get("Hitler") != "ORG" and found.get("Hillary") != "ORG"
+
+
+def test_town_before_its_country_and_a_country_in_capitals_by_alias():
+    # eng.testa documents 61 and 39: "the 1988 bombing of a Pan Am flight over Lockerbie , Scotland", "BRITAIN -
+    # Gilts struggled off the day 's lows"
+    found = _found("Bunds fell.\nBRITAIN - Gilts struggled off the day's lows.\n"
+                   "The bombing of a flight over Lockerbie, Scotland, killed 270.")
+    assert found.get("BRITAIN") == "GPE" and found.get("Lockerbie") == "GPE"
+    actors = {m.surface: m.actor for m in find_entities(_doc("Bunds fell.\nBRITAIN - Gilts struggled."), Settings())}
+    assert actors.get("BRITAIN") == "United Kingdom"

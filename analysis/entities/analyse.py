@@ -95,6 +95,9 @@ def _from_span(span: EntitySpan, s: Sentence, table: ActorTable, places: list[Fo
     words = tuple(name_of(toks, span.first, span.last).split())
     if span.label in ("GPE", "LOC") and all(w.isupper() for w in words) and sum(len(w) for w in words) > 2:
         words = tuple(w.title() for w in words)  # "SEOUL", "NEW YORK" in a dateline or label: the place's name
+        if words in table.aliases and table.actors[table.aliases[words]].kind == "country":
+            name = table.aliases[words]  # "BRITAIN - Gilts struggled": the United Kingdom
+            return Found(s, span.first, span.last, name, "country", span.rule, True)
     text = " ".join(words)
     if span.rule == "dateline":  # where the story was filed: a place use, no actor ("LONDON 1996-08-30")
         country = table.span_names.get(words)

@@ -210,7 +210,20 @@ def _cut_at_legal_form(s: Sentence, parts: list[Part]) -> list[Part]:
     return out
 
 
-def _place_cue(toks: tuple[Token, ...], part: Part) -> tuple[str, str] | None:
+def _country_after_comma(toks: tuple[Token, ...], j: int, table: ActorTable) -> bool:
+    """Does ", COUNTRY" or ", STATE" follow token ``j - 1``, closing the phrase ("over Lockerbie, Scotland,")?"""
+    if j + 1 >= len(toks) or toks[j].text != ",":
+        return False
+    for k in range(j + 2, min(j + 5, len(toks) + 1)):
+        words = tuple(t.text for t in toks[j + 1:k])
+        if (words in table.span_names or " ".join(words) in gazetteer().regions or (
+                words in table.aliases and table.actors[table.aliases[words]].kind in ("country", "state"))) \
+                and (k == len(toks) or toks[k].kind != "word" or not toks[k].text[:1].isupper()):
+            return True
+    return False
+
+
+def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[str, str] | None:
     """(label, rule) of a capitalised name no other rule typed, by the words around it: a town "in", "near" or
     "outside" it or "the town of" it, or a site before "airport", "stadium" … ("in Batajnica", "the village of
     Layron", "Stansted airport", "the Kosevo stadium"; CoNLL-2003 eng.testa). None otherwise."""
@@ -220,6 +233,8 @@ def _place_cue(toks: tuple[Token, ...], part: Part) -> tuple[str, str] | None:
     after = toks[j].lower if j < len(toks) else ""
     if j - i == 1 and toks[i].lower in familiar_words():
         return None  # "Huge stadium lights"
+    if _country_after_comma(toks, j, table) and not (i >= 1 and is_cap(toks[i - 1])):
+        return "GPE", "place before its country"  # "over Lockerbie, Scotland", "Uyo, Nigeria"
     if after in _SITE_AFTER:
         return "LOC", f"place before '{after}'"
     if after in _TOWN_AFTER:
@@ -333,7 +348,7 @@ class RuleRecogniser:
             words = self._words(s, part)
             key = tuple(w.lower() for w in words)
             cue = None if mode or key in known or (len(words) == 1 and words[0] in surnames) \
-                else _place_cue(s.tokens, part)
+                else _place_cue(s.tokens, part, table)
             if cue is not None:
                 places[(s.index, part.first)] = cue
                 known[key] = (cue[0], s.index)
@@ -515,6 +530,8 @@ class RuleRecogniser:
             # datelines, which name no actor (see :func:`dateline_parts` for a dateline line of its own)
             titled = tuple(w.title() for w in words)
             gaz = gazetteer_type(titled, table)
+            if gaz is None and titled in table.aliases and table.actors[table.aliases[titled]].kind == "country":
+                gaz = ("GPE", "gazetteer: country (alias)")  # "BRITAIN - Gilts"
             if gaz is not None and (not gaz[1].startswith(("gazetteer: country", "gazetteer: state",
                                                            "gazetteer: continent"))
                                     or titled in table.span_places or " ".join(titled) in gazetteer().cities):
