@@ -233,8 +233,8 @@ def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[
     after = toks[j].lower if j < len(toks) else ""
     if j - i == 1 and toks[i].lower in familiar_words():
         return None  # "Huge stadium lights"
-    if _country_after_comma(toks, j, table) and not (i >= 1 and is_cap(toks[i - 1])):
-        return "GPE", "place before its country"  # "over Lockerbie, Scotland", "Uyo, Nigeria"
+    if _country_after_comma(toks, j, table) and i >= 1 and toks[i - 1].kind == "word" and not is_cap(toks[i - 1]):
+        return "GPE", "place before its country"  # "over Lockerbie, Scotland"; not "Additionally, South Korea …"
     if after in _SITE_AFTER:
         return "LOC", f"place before '{after}'"
     if after in _TOWN_AFTER:
