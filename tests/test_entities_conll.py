@@ -269,3 +269,15 @@ def test_town_before_its_country_and_a_country_in_capitals_by_alias():
 def test_a_sentence_opening_word_before_a_country_is_no_town():
     # seed 000: "Additionally, South Korea, the U.S. ..." (the seed count of actor mentions stays 39)
     assert "Additionally" not in _found("Additionally, South Korea, the U.S. and Japan met.")
+
+
+def test_polls_and_headline_phrases_name_no_teams():
+    # allsides 7bPH9i3PfLNpsc8x: a list of online polls "Time: Trump 55 Clinton 45" line after line; 7ePeuyz8:
+    # "Key players in the US government shutdown"; 3L2GIcNo: "Among Tea-Party supporters"; 7ZfqyTtU: "The case,
+    # June Medical Services v. Russo," (a month opens the name only after "the": "the August ... index")
+    found = _found("Online polls after the debate:\nTime: Trump 55 Clinton 45\nFortune: Trump 53, Clinton 47\n"
+                   "CNBC: Trump 68, Clinton 32\nKey players in the US government shutdown.\n"
+                   "Among Tea-Party supporters, 20 percent were rich.\n"
+                   "The case, June Medical Services v. Russo, was decided.")
+    assert found.get("Trump") != "ORG" and found.get("Clinton") != "ORG" and found.get("Key") != "ORG"
+    assert found.get("Tea-Party") != "ORG" and found.get("June Medical Services") == "ORG"

@@ -26,6 +26,7 @@ from .tokens import is_cap, is_possessive, norm, strip_possessive
 
 MAX_RUN = 12  # words; longer capitalised runs are split (tables, lists of names)
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
+_DETS = frozenset({"the", "a", "an", "its", "their", "this", "last", "next"})
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 # "St. Louis-based", "Ohio-based", "Communist-led", "Brazilian-born": an adjective made of a name, never part of the
 # name after it ("Minneapolis-based First Bank System Inc."; CoNLL-2003 eng.testa)
@@ -87,9 +88,9 @@ def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], tab
     starts a name when the capitalised words from it end in an organisation cue ("Democrat Party",
     "Internet Research Agency", "Government Accountability Office")."""
     if taken[i] or not is_cap(toks[i]) or toks[i].lower in stopwords() or is_possessive(toks[i]) \
-            or (toks[i].text,) in table.demonyms or toks[i].lower in _MONTHS:
+            or (toks[i].text,) in table.demonyms or (toks[i].lower in _MONTHS and i > 0 and toks[i - 1].lower in _DETS):
         return False  # "Lebanese TV station Al Manar": a demonym describes; "the August National Association
-        # of Purchasing Management index": a month
+        # of Purchasing Management index": a month ("June Medical Services v. Russo" is a name)
     k = i + 1
     while k < len(toks) and k - i < MAX_RUN and not taken[k] and is_cap(toks[k]) and not is_possessive(toks[k]):
         k += 1

@@ -323,7 +323,7 @@ class RuleRecogniser:
             if found[0] == "PERSON":
                 surnames.add(self._surname(words))
         surnames |= self._surnames_used_alone(later, known, table)
-        teams = self._teams(team_candidates, known, surnames)
+        teams = self._teams(team_candidates, known, surnames, table)
         ends = {(sp.sentence_index, sp.last): sp.label for sp in out if sp.label in ("PERSON", "ORG")}
         plural = {(sp.sentence_index, sp.last) for sp in out if _plural_title(sp.title, table)}
         rest: list[tuple[Sentence, Part, str]] = []
@@ -359,12 +359,29 @@ class RuleRecogniser:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         return self._one_team_sense(out, sentences, teams) if teams else out
 
+    @staticmethod
+    def _listed_person(words: tuple[str, ...], table: ActorTable) -> bool:
+        """Is the name a listed person or a listed person's short form ("Trump", "Clinton")? Then it names no team
+        ("Time: Trump 55 Clinton 45", a list of online polls, is no score line)."""
+        name = table.aliases.get(tuple(strip_possessive(w) for w in words))
+        if name is not None:
+            return table.actors[name].kind == "person"
+        return any(table.actors[n].kind == "person" for n in table.short_forms.get(" ".join(words), ()))
+
     def _teams(self, candidates: list[tuple[Sentence, Part, str, tuple[str, str, str, str] | None]],
-               known: dict[tuple[str, ...], tuple[str, int]], surnames: set[str]) -> dict[tuple[str, ...], int]:
+               known: dict[tuple[str, ...], tuple[str, int]], surnames: set[str],
+               table: ActorTable) -> dict[tuple[str, ...], int]:
         """Lower-cased words of the names in a team's position (:mod:`.teams`) -> the first such sentence;
         not a person of the article ("Clinton beat Trump" after "Donald Trump"). Sets them ORG in ``known``."""
         teams: dict[tuple[str, ...], int] = {}
         given = gazetteer().given_names
+        lines: dict[int, set[tuple[str, ...]]] = {}  # score lines: the names of each line
+        for s, part, position, _ in candidates:
+            if position == "score line":
+                lines.setdefault(s.index, set()).add(tuple(w.lower() for w in self._words(s, part)))
+        pairs = [frozenset(v) for v in lines.values()]
+        polls = {name for v in pairs if pairs.count(v) >= 3 for name in v}  # "Time: Trump 55 Clinton 45",
+        # "Fortune: Trump 53, Clinton 47", …: the same two names line after line are candidates in polls
         # a result verb or "against" counts only in an article with sports evidence ("fought against Hitler")
         sports = [c for c in candidates if sports_evidence(c[0], c[2]) or c[2] not in ("result", "against")]
         weak = [c for c in candidates if not (sports_evidence(c[0], c[2]) or c[2] not in ("result", "against"))]
@@ -375,6 +392,7 @@ class RuleRecogniser:
             if typed is None or not typed[1].startswith("team (") or (known.get(key, ("",))[0] == "PERSON"
                                                                       and position not in STRONG) \
                     or (len(words) == 1 and strip_possessive(words[0]) in surnames) \
+                    or self._listed_person(words, table) or (position == "score line" and key in polls) \
                     or (position in ("result", "against") and not sports_evidence(s, position) and not any(
                         sports_evidence(c[0], c[2]) for c in sports if c[2] in SPORTS or c[2] == "result")) \
                     or (found is None and len(words) == 1 and position in ("result", "against")

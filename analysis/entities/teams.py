@@ -47,7 +47,7 @@ MOVED_TO = {"played": "for", "plays": "for", "transferred": "to", "loaned": "to"
 JOINED = frozenset({"joined", "joins"})  # "joined Milan from Torino"
 VERSUS = frozenset({"v"})  # the sports "v"; not "v." or "vs." (court cases: "Tinker v. Des Moines"), not "versus"
 TEAM_NOUNS_AFTER = frozenset("captain coach manager skipper striker midfielder defender goalkeeper winger player "
-                             "players teammate team-mate fans supporters".split())
+                             "players teammate team-mate fans".split())  # not "supporters": "Tea-Party supporters"
 TEAM_NOUNS_BEFORE = frozenset({"club", "side", "team"})
 _STAT = re.compile(r"^(?:[\d.,/:=]+|-)$")
 _SCORE = re.compile(r"^\d{1,3}(?:-\d{1,2})?$")  # a score or a cricket total: "3", "259", "108-3"
@@ -146,6 +146,8 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
                 and all(_STAT.match(t.text) for t in rest):
             out[(p.first, p.last)] = "table row"
     for p in ordered:
+        if p.first == start and p.last - p.first == 1 and _familiar(toks[p.first].lower):
+            continue  # "Key players in the US government shutdown": a familiar word opening a sentence
         if (p.first, p.last) in out or (p.last - p.first > 1 and country_in_brackets(toks, p.last, table)):
             continue  # "Anne-Gaelle Sidot ( France )": a player of a country, not a team ("Dinamo ( Russia )" is)
         nxt = toks[p.last].lower if p.last < n else ""
