@@ -281,3 +281,10 @@ def test_polls_and_headline_phrases_name_no_teams():
                    "The case, June Medical Services v. Russo, was decided.")
     assert found.get("Trump") != "ORG" and found.get("Clinton") != "ORG" and found.get("Key") != "ORG"
     assert found.get("Tea-Party") != "ORG" and found.get("June Medical Services") == "ORG"
+
+
+def test_a_cut_name_or_a_sentence_opening_in_gives_no_town():
+    # allsides 8Qf0essv: "32 percent in Rhode Island" (the chunker cuts "Rhode"), 6PAXBdpO: "In Reality One, ..."
+    found = _found("The share ranges from 2 percent in Virginia to 32 percent in Rhode Island.\n"
+                   "In Reality One, the testimony was clear.")
+    assert found.get("Rhode") != "GPE" and found.get("Reality One") != "GPE" and found.get("Virginia") == "GPE"

@@ -230,6 +230,8 @@ def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[
     i, j = part.first, part.last
     if j - i > 3 or not all(t.kind == "word" and t.text[:1].isupper() for t in toks[i:j]):
         return None
+    if j < len(toks) and is_cap(toks[j]):
+        return None  # a name the chunker cut ("in Rhode | Island"): no place of its own
     after = toks[j].lower if j < len(toks) else ""
     if j - i == 1 and toks[i].lower in familiar_words():
         return None  # "Huge stadium lights"
@@ -244,7 +246,7 @@ def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[
     if j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower() and toks[j].lower not in (
             "and", "or", "on", "in", "at", "to", "for", "from", "with", "by", "near", "after", "before"):
         return None  # "outside Air France headquarters": the name qualifies a noun
-    if i >= 1 and toks[i - 1].lower in _PLACE_BEFORE:
+    if i >= 2 and toks[i - 1].lower in _PLACE_BEFORE:  # not "In Reality One, the testimony …" opening a sentence
         return "GPE", f"place after '{toks[i - 1].lower}'"
     if i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_NOUN_OF:
         return "GPE", f"place after '{toks[i - 2].lower} of'"
