@@ -288,3 +288,10 @@ def test_a_cut_name_or_a_sentence_opening_in_gives_no_town():
     found = _found("The share ranges from 2 percent in Virginia to 32 percent in Rhode Island.\n"
                    "In Reality One, the testimony was clear.")
     assert found.get("Rhode") != "GPE" and found.get("Reality One") != "GPE" and found.get("Virginia") == "GPE"
+
+
+def test_news_agency_and_desk():
+    # eng.testa documents 45 and 34: "Itar-Tass news agency quoted Lebed", "-- Harry Milling , New York Energy Desk"
+    found = _found("Itar-Tass news agency quoted Lebed as saying so.\n"
+                   "-- Harry Milling, New York Energy Desk, +1 212-859-1761")
+    assert found.get("Itar-Tass") == "ORG" and found.get("New York Energy Desk") == "ORG"

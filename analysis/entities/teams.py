@@ -166,7 +166,8 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
             out[(p.first, p.last)] = "company"  # "Comelf said it", "Magna shares", "Cofinec's GDRs"
         elif ends_phrase and (MOVED_TO.get(before) == prev or prev in JOINED or (prev, before) == ("from", "joined")):
             out[(p.first, p.last)] = "result"  # "played for Nice and Paris St Germain", "joined Milan from Torino"
-        elif (nxt in _MEDIA and not is_possessive(toks[p.last - 1])) or (prev in _MEDIA and ends_phrase):
+        elif ((nxt in _MEDIA or (nxt == "news" and after == "agency")) and not is_possessive(toks[p.last - 1])) \
+                or (prev in _MEDIA and ends_phrase):  # "Itar-Tass news agency quoted Lebed"
             out[(p.first, p.last)] = "media"  # "Britain's Sun newspaper", "news agency Tanjug"
         elif prev == "against" and ends_phrase:
             out[(p.first, p.last)] = "against"  # "match against Yorkshire at Headingley", not "against Democratic
