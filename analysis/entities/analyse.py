@@ -93,7 +93,18 @@ def is_self_reference(actor: str, outlet: str) -> bool:
 def _from_span(span: EntitySpan, s: Sentence, table: ActorTable, places: list[Found]) -> Found | None:
     toks = s.tokens
     words = tuple(name_of(toks, span.first, span.last).split())
+    if span.label in ("GPE", "LOC") and all(w.isupper() for w in words) and sum(len(w) for w in words) > 2:
+        words = tuple(w.title() for w in words)  # "SEOUL", "NEW YORK" in a dateline or label: the place's name
+        if words in table.aliases and table.actors[table.aliases[words]].kind == "country":
+            name = table.aliases[words]  # "BRITAIN - Gilts struggled": the United Kingdom
+            return Found(s, span.first, span.last, name, "country", span.rule, True)
     text = " ".join(words)
+    if span.rule == "dateline":  # where the story was filed: a place use, no actor ("LONDON 1996-08-30")
+        country = table.span_names.get(words)
+        kind = "country" if country else "state" if text in gazetteer().regions else "city"
+        places.append(Found(s, span.first, span.last, country or text, "place", "dateline", bool(country),
+                            place_kind=kind))
+        return None
     if span.label in ("GPE", "LOC"):
         country = table.span_names.get(words) if not span.rule.startswith("gazetteer: state") else None
         if country:

