@@ -454,7 +454,8 @@ _WARNED: set[int] = set()
 
 def _store_failed(config: CacheConfig, exc: BaseException) -> None:
     """A store error met mid-run: roll back what was pending, drop the connection (the next article tries
-    again) and say so once per process on stderr; the article's result is computed without the cache."""
+    again) and say so once per process on stderr (with ``--jobs N``, once per worker that met it); the
+    article's result is computed without the cache."""
     import sys
 
     key = (config, threading.get_ident())
@@ -504,8 +505,13 @@ def close_stores() -> None:
     """Commit and close this thread's stores (evicting beyond the bound)."""
     me = threading.get_ident()
     for key in [k for k in _STORES if k[1] == me]:
-        _STORES.pop(key).close()
+        found = _STORES.pop(key)
+        try:
+            found.close()
+        except (OSError, sqlite3.Error) as exc:  # the last commit or eviction failed (disk full): the tables stand
+            _store_failed(found.config, exc)
     _RUN_INPUTS.clear()
+    _WARNED.discard(os.getpid())  # the next run in this process says it again
 
 
 # ---------------------------------------------------------------- analysis through the cache

@@ -305,12 +305,14 @@ def _cache_config(args: argparse.Namespace) -> CacheConfig | None:
         raise MediacompareError(f"{directory}: exists and is not a directory (--cache needs a directory)")
     config = CacheConfig(directory)
     problem = unusable_reason(config)
-    if problem and getattr(args, "cache", None):  # the folder the user named: say so and stop
+    named = getattr(args, "cache", None) or os.environ.get("MEDIACOMPARE_CACHE", "").strip()
+    if problem and named:  # the folder the user named (option or environment variable): say so and stop
+        how = "--cache DIR" if getattr(args, "cache", None) else "MEDIACOMPARE_CACHE"
         raise MediacompareError(f"{directory}: cannot be used as the result cache ({problem}); "
-                                f"give another --cache DIR, or --no-cache")
+                                f"give another {how}, or --no-cache")
     if problem:  # the default location (read-only home directories are common on clusters): run without it
         print(f"{PROG}: warning: the result cache {directory} cannot be used ({problem}); running without it "
-              f"(set --cache DIR or MEDIACOMPARE_CACHE to a writable folder)", file=sys.stderr)
+              f"(give --cache DIR or set MEDIACOMPARE_CACHE to a writable folder)", file=sys.stderr)
         return None
     return config
 
@@ -480,6 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
     for add in COMMANDS:
         add(sub)
+    parser.set_defaults(_commands=sub.choices)  # to name the command's own --help in a usage error
     return parser
 
 
@@ -589,9 +592,10 @@ def run_metrics(args: argparse.Namespace) -> int:
             partial = {name: staging.file(path) for name, path in targets.items()}
             partial_records = staging.folder(records_dir) if records_dir is not None else None
             missing: list[str] = []
+            own = [*targets.values(), *([records_dir] if records_dir is not None else [])]
             with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
                                         progress=not args.quiet and sys.stderr.isatty(), cache=_cache_config(args),
-                                        keep=keep)) as results:
+                                        keep=keep, exclude=own)) as results:
                 counts = write_results(_tally_outlets(results, missing), partial["metrics"],
                                        evidence=partial.get("evidence"),
                                        articles=partial.get("articles"), sentences=partial.get("sentences"),
@@ -757,7 +761,10 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables, mapper: BatchMapp
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``mediacompare`` console script; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # an option of another command, or a stray word: the error names this command's --help
+        getattr(args, "_commands", {}).get(getattr(args, "command", None), parser).error(
+            f"unrecognized arguments: {' '.join(extra)}")
     if getattr(args, "run", None) is None:
         parser.print_help(sys.stderr)
         return 2

@@ -47,16 +47,17 @@ COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}  # for eve
 Record = Article | Skipped
 
 
-def load_corpus(path: str | Path, text_column: str = "text") -> Iterator[Record]:
+def load_corpus(path: str | Path, text_column: str = "text", exclude: Iterable[str | Path] = ()) -> Iterator[Record]:
     """Stream the corpus at ``path``: one :class:`Article` or :class:`Skipped` per input.
 
-    Duplicate ``article_id`` values after the first are skipped with the first one's source.
+    Duplicate ``article_id`` values after the first are skipped with the first one's source. ``exclude``: files
+    or folders inside a corpus folder that are not part of it (the run's own outputs written there).
     """
     path = Path(path)
     if not path.exists():
         raise MediacompareError(f"{shown(path)}: no such file or directory")
     if path.is_dir():
-        records: Iterable[Record] = _iter_directory(path)
+        records: Iterable[Record] = _iter_directory(path, exclude)
     elif not path.is_file():  # a pipe (it would block, and a table is read more than once) or a device
         raise MediacompareError(f"{shown(path)}: not a regular file (a pipe or a device); save the corpus to a "
                                 f"file or folder first")
@@ -102,7 +103,7 @@ def input_files(path: str | Path) -> list[Path]:
     path = Path(path)
     if not path.is_dir():
         return [path]
-    files = [path / n for n in MANIFEST_NAMES] + [p for p in _folder_files(path) if p.suffix == ".txt"]
+    files = [path / n for n in MANIFEST_NAMES] + [p for p in _folder_files(path) if p.suffix.lower() == ".txt"]
     manifest = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
     if manifest is not None:
         files += [path / row["file"] for row in read_manifest(manifest) if row.get("file")]
@@ -212,33 +213,46 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def _hidden(name: str) -> bool:
-    return name.startswith(".")
+    """A hidden file or folder (``.git``, ``.DS_Store``, a half-written ``.x.partial.csv``) but a hidden ``.txt``
+    file, which is read as it always was."""
+    return name.startswith(".") and not name.lower().endswith(".txt")
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    """Every file under ``folder`` that the corpus accounts for, sorted by relative path: files in subfolders
-    too (links to folders not followed, hidden files and folders left out); a folder named ``x.txt`` and a link
-    to a folder are entries themselves (they become ``unreadable`` rows), so nothing under the folder is passed
-    over in silence. The folder itself unlistable is a one-line error."""
+# Files that mark a folder as mediacompare's own output (a report, a comparison, a Parquet dataset): not corpus.
+OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_mediacompare_dataset")
+
+
+def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path]:
+    """Every file under ``folder`` that the corpus accounts for, in path order (the folder's own files by name,
+    as a plain listing sorts them, then each subfolder's): files in subfolders too (links to folders not
+    followed; hidden files and folders, folders holding a mediacompare output marker and ``exclude`` left out);
+    a folder named ``x.txt`` and a link to a folder are entries themselves (they become ``unreadable`` rows), so
+    nothing under the folder is passed over in silence. The folder itself unlistable is a one-line error."""
+    skip = {os.path.normpath(os.path.abspath(p)) for p in exclude}
     found: list[Path] = []
     failed: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=failed.append):
         here = Path(root)
+        if here != folder and (any((here / m).exists() for m in OUTPUT_MARKERS)
+                               or os.path.normpath(os.path.abspath(here)) in skip):
+            dirs[:] = []
+            continue
         keep = []
         for d in sorted(dirs):
-            if _hidden(d):
+            if d.startswith("."):
                 continue
             if d.lower().endswith(".txt") or (here / d).is_symlink():
                 found.append(here / d)  # read as a file: "a directory, not a file" / a link not followed
             else:
                 keep.append(d)
         dirs[:] = keep
-        found += [here / f for f in files if not _hidden(f)]
+        found += [here / f for f in files
+                  if not _hidden(f) and os.path.normpath(os.path.abspath(here / f)) not in skip]
     for exc in failed:
         if os.path.normpath(exc.filename or "") == os.path.normpath(folder):
             raise MediacompareError(f"{shown(folder)}: cannot list the folder ({exc.strerror or exc})")
         found.append(Path(exc.filename))  # a subfolder that cannot be listed: an unreadable row
-    return sorted(found, key=lambda p: _relative_id(p, folder))
+    return sorted(found, key=lambda p: Path(os.path.relpath(p, folder)).parts)
 
 
 def _relative_id(path: Path, folder: Path) -> str:
@@ -259,10 +273,10 @@ def _other_file(path: Path, folder: Path) -> Skipped:
                    ".txt file, or give a table (.csv, .jsonl, ...) as the corpus")
 
 
-def _iter_directory(folder: Path) -> Iterator[Record]:
+def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterator[Record]:
     manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
     try:
-        found = _folder_files(folder)
+        found = _folder_files(folder, exclude)
     except OSError as exc:
         raise MediacompareError(f"{shown(folder)}: cannot list the folder ({exc.strerror or exc})") from None
     found = [p for p in found if manifest is None or os.path.normpath(p) != os.path.normpath(manifest)]
@@ -335,6 +349,10 @@ def _decode(raw: bytes) -> str:
 
 def _read_text_file(path: Path, row: dict[str, Any], source: str) -> Record:
     default_id = shown(path.stem)
+    with contextlib.suppress(OSError):
+        if not path.is_dir() and path.exists() and not path.is_file():  # reading a pipe would block
+            return Skipped.of(_article_from_row(row, "", source, default_id), "unreadable",
+                              "not a regular file (a pipe or a device)")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -488,19 +506,24 @@ def _json_rows(path: Path) -> Iterator[tuple[str, Row]]:
     with _reading(path), _open_binary(path) as fh:
         raw = fh.read()
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MediacompareError(f"{shown(path)}: not valid UTF-8 at byte {exc.start}") from None
+    del raw
+    try:
+        data = json.loads(text)
     except RecursionError:
         raise MediacompareError(f"{shown(path)}: not valid JSON (nested too deeply to read)") from None
-    except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data" and raw.lstrip().startswith(b"{"):  # JSON Lines saved as .json
-            del raw
+    except ValueError as exc:  # JSONDecodeError, or an integer of more digits than Python converts
+        if text.lstrip().startswith("{"):  # JSON Lines saved as .json: each line a row, a bad one invalid
+            del text
             yield from _jsonl_rows(path)
             return
         raise MediacompareError(f"{shown(path)}: not valid JSON ({str(exc).splitlines()[0][:200]})") from None
-    except ValueError as exc:  # an integer of more digits than Python converts
-        raise MediacompareError(f"{shown(path)}: not valid JSON ({str(exc).splitlines()[0][:200]})") from None
+    if isinstance(data, dict) and not any(isinstance(v, list) and v and all(isinstance(x, dict) for x in v)
+                                          for v in data.values()):
+        yield f"{shown(path)} item 1", data  # one article object (not an object wrapping the array)
+        return
     if not isinstance(data, list):
         raise MediacompareError(f"{shown(path)}: a .json corpus is an array of article objects "
                                 f"([{{\"text\": ...}}, ...]); this file holds {_KIND_NAMES.get(type(data), 'a value')}")

@@ -173,7 +173,7 @@ def _worker(args: tuple[Article | Skipped, Settings, list[str], CacheConfig | No
 
 def analyse_corpus(path: str | Path, settings: Settings | None = None, *, text_column: str = "text",
                    jobs: int = 1, progress: bool | None = None, cache: CacheConfig | None = None,
-                   keep: frozenset[str] = ALL_PARTS) -> Iterator[ArticleResult]:
+                   keep: frozenset[str] = ALL_PARTS, exclude: Iterable[str | Path] = ()) -> Iterator[ArticleResult]:
     """Stream one :class:`ArticleResult` per input article, in input order.
 
     ``jobs > 1`` analyses articles in worker processes; results keep the input order, so
@@ -182,8 +182,9 @@ def analyse_corpus(path: str | Path, settings: Settings | None = None, *, text_c
     (:mod:`analysis.cache`; ``None``: no cache). ``keep`` names the parts of each result the caller reads:
     the articles row and ``metrics`` always, and of ``evidence``, ``sentences`` and ``records`` those
     listed; a result read from the cache leaves the others empty (so a metrics-only run decodes no evidence).
+    ``exclude``: the run's own output files or folders inside a corpus folder (not read as inputs).
     """
-    records = load_corpus(path, text_column=text_column)
+    records = load_corpus(path, text_column=text_column, exclude=exclude)
     yield from analyse_records(records, settings, jobs=jobs, progress=progress, cache=cache, keep=keep)
 
 

@@ -42,14 +42,23 @@ GENERATOR = "mediacompare report"
 
 @dataclass(frozen=True)
 class FolderKind:
-    """Which command owns an output folder: its marker file's name and the generator recorded in it."""
+    """Which command owns an output folder: its marker file's name and the generator recorded in it.
+    ``always_wrote`` / ``may_write``: the files the command wrote every time / could write, before it wrote
+    markers; a folder without a marker holding all of the first and nothing but the second is taken as its
+    earlier output (a user's folder that merely holds a ``stats.csv`` is not)."""
 
     marker: str
     generator: str
+    always_wrote: frozenset[str] = frozenset()
+    may_write: frozenset[str] = frozenset()
 
 
+_COMPARE_TABLES = frozenset(f"{n}.{ext}" for n in (
+    "alignment claims events keyness near_duplicates passages reuse stats unique_sentences").split()
+    for ext in ("csv", "parquet"))
 REPORT = FolderKind(MARKER, GENERATOR)
-COMPARE = FolderKind(".mediacompare-compare.json", "mediacompare compare")
+COMPARE = FolderKind(".mediacompare-compare.json", "mediacompare compare", _COMPARE_TABLES,
+                     _COMPARE_TABLES | {"keyness_full.parquet"})
 
 
 def _safe_relative(name: object) -> str | None:
@@ -101,7 +110,12 @@ def check_target(out: str | Path, force: bool = False, kind: FolderKind = REPORT
     previous = read_marker(out, kind)
     if previous is not None:
         return previous
-    if not force and any(out.iterdir()):
+    entries = list(out.iterdir())
+    names = {p.name for p in entries}
+    if kind.always_wrote and kind.always_wrote <= names <= kind.may_write and all(
+            p.is_file() and not p.is_symlink() for p in entries):
+        return names  # written by this command before it wrote markers
+    if not force and entries:
         raise MediacompareError(f"{out}: not empty and not written by {kind.generator}; choose a new or empty "
                                 "folder, or pass --force to add the output next to its files (none is replaced "
                                 "or deleted)")

@@ -255,6 +255,8 @@ def test_new_keys_take_their_siblings_shape_and_unknown_top_level_keys_are_left_
     ["metrics", "seeds", "-o", "m.csv", "--jobs", "abc"],
     ["metrics", "seeds"],
     ["compare", "seeds", "-o", "out", "--resamples", "-5"],
+    ["report", "seeds", "-o", "out", "--no-cache"],  # an option report does not have: names report's --help
+    ["validate", "sample", "", "-o", "out"],
 ])
 def test_usage_errors_are_one_line(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -263,6 +265,7 @@ def test_usage_errors_are_one_line(argv: list[str], tmp_path: Path, capsys: pyte
         main(argv)
     err = capsys.readouterr().err
     assert stop.value.code == 2 and err.count("\n") == 1 and ": error: " in err, err
+    assert f"(see mediacompare {argv[0]}" in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -198,12 +198,38 @@ def test_an_unusable_cache_named_by_the_user_is_a_one_line_error(tmp_path, seeds
 
 
 def test_an_unusable_default_cache_warns_and_the_run_goes_on(tmp_path, seeds_dir, capsys, monkeypatch):
+    """The platform's cache folder (a read-only home directory on a cluster, say) is not the user's choice."""
     (tmp_path / "a_file").write_text("x", encoding="utf-8")
-    monkeypatch.setenv("MEDIACOMPARE_CACHE", str(tmp_path / "a_file" / "cache"))
+    monkeypatch.delenv("MEDIACOMPARE_CACHE", raising=False)
+    monkeypatch.setattr(cache_mod, "default_cache_dir", lambda: tmp_path / "a_file" / "cache")
     assert main(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--families", "readability",
                  "--quiet"]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot be used" in err and "running without it" in err
+
+
+def test_an_unusable_cache_named_by_the_environment_is_an_error(tmp_path, seeds_dir, capsys, monkeypatch):
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("MEDIACOMPARE_CACHE", str(tmp_path / "a_file" / "cache"))
+    assert main(["metrics", str(seeds_dir), "-o", str(tmp_path / "m.csv"), "--families", "readability",
+                 "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "give another MEDIACOMPARE_CACHE, or --no-cache" in err
+
+
+def test_a_store_failing_when_the_run_ends_is_a_warning(tmp_path, seeds_dir, capsys, monkeypatch):
+    """The last commit or eviction failing (disk full on a cached re-run) gave an sqlite3 traceback."""
+    plain = _run(seeds_dir, tmp_path / "plain", "--no-cache")
+    real_close = ResultCache.close
+
+    def full(self):
+        real_close(self)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(ResultCache, "close", full)
+    ending = _run(seeds_dir, tmp_path / "ending", "--cache", str(tmp_path / "cache"))
+    _same_tables(plain, ending)
+    assert "database or disk is full" in capsys.readouterr().err
 
 
 def test_a_store_failing_mid_run_keeps_the_tables_right(tmp_path, seeds_dir, capsys, monkeypatch):

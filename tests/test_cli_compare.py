@@ -96,3 +96,13 @@ def test_a_contrast_naming_no_outlet_of_the_corpus_is_warned_about(tmp_path, cap
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "--contrast upi:Reuters: no analysed article from 'upi' or 'Reuters' (did you mean 'UPI'?)" in err
+
+
+def test_a_folder_an_earlier_compare_wrote_without_a_marker_is_its_own(tmp_path):
+    """Folders written by compare before it wrote markers hold only its tables: rerunning into one works."""
+    out = tmp_path / "cmp"
+    args = ["compare", str(SEEDS), "-o", str(out), "--families", "readability", "--no-cache", "--quiet"]
+    assert main(args) == 0
+    (out / ".mediacompare-compare.json").unlink()
+    assert main(args) == 0
+    assert (out / ".mediacompare-compare.json").is_file()

@@ -204,3 +204,47 @@ def test_binary_data_is_told_from_text(text, binary):
     assert bool(binary_reason(text)) is binary
     if binary and "\x00\x00\x00" in text:
         assert "UTF-16 or UTF-32" in binary_reason(text)
+
+
+def test_folder_order_and_hidden_files_as_before_subfolders_after(tmp_path):
+    """Files of the folder itself in name order (a plain listing's: "a-b" before "a"), hidden .txt files read as
+    they always were, other hidden files and folders left out, subfolders after, outputs of mediacompare skipped."""
+    for name in ("a.txt", "a-b.txt", ".draft.txt", "story (1).txt", "story.txt", ".DS_Store"):
+        (tmp_path / name).write_text("The council met.", encoding="utf-8")
+    (tmp_path / "z").mkdir()
+    (tmp_path / "z" / "b.txt").write_text("In a subfolder.", encoding="utf-8")
+    (tmp_path / "report").mkdir()  # an earlier report written inside the corpus folder
+    (tmp_path / "report" / ".mediacompare-report.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "report" / "index.html").write_text("<html></html>", encoding="utf-8")
+    ids = [r.article_id for r in load_corpus(tmp_path)]
+    assert ids == [".draft", "a-b", "a", "story (1)", "story", "z/b"]
+
+
+def test_excluded_outputs_are_not_corpus_files(tmp_path):
+    (tmp_path / "a.txt").write_text("The council met.", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "metrics.csv").write_text("x\n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x\n", encoding="utf-8")
+    got = [(r.article_id, type(r).__name__) for r in load_corpus(tmp_path, exclude=[tmp_path / "out"])]
+    assert got == [("a", "Article"), ("notes.csv", "Skipped")]
+
+
+def test_a_pipe_inside_a_folder_is_an_unreadable_row_not_a_hang(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("The council met.", encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    recs = list(load_corpus(tmp_path))
+    assert [(r.article_id, type(r).__name__) for r in recs] == [("a", "Article"), ("b", "Skipped")]
+    assert recs[1].status == "unreadable" and "pipe" in recs[1].reason
+
+
+@pytest.mark.parametrize("content, expected", [
+    ('\ufeff{"text": "One."}\n{"text": "Two."}\n', ["analysed", "analysed"]),  # JSON Lines with a BOM
+    ('{"text": broken\n{"text": "Two."}\n', ["invalid", "analysed"]),  # a bad first line is that line's row
+    ('{\n  "text": "One pretty-printed article."\n}\n', ["analysed"]),  # one object over several lines
+])
+def test_json_lines_saved_as_json_are_read_line_by_line(tmp_path, content, expected):
+    path = tmp_path / "news.json"
+    path.write_text(content, encoding="utf-8")
+    assert ["analysed" if isinstance(r, Article) else r.status for r in load_corpus(path)] == expected
