@@ -223,11 +223,13 @@ OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_m
 
 
 def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path]:
-    """Every file under ``folder`` that the corpus accounts for, in path order (the folder's own files by name,
-    as a plain listing sorts them, then each subfolder's): files in subfolders too (links to folders not
-    followed; hidden files and folders, folders holding a mediacompare output marker and ``exclude`` left out);
-    a folder named ``x.txt`` and a link to a folder are entries themselves (they become ``unreadable`` rows), so
-    nothing under the folder is passed over in silence. The folder itself unlistable is a one-line error."""
+    """Every file under ``folder`` that the corpus accounts for, in path order compared folder by folder (so
+    the folder's own files by name as a plain listing sorts them: "a-b.txt" before "a.txt").
+
+    Files in subfolders too; links to folders are not followed; hidden files and folders, folders holding a
+    mediacompare output marker, and ``exclude`` are left out. A folder named ``x.txt`` and a link to a folder
+    are entries themselves (they become ``unreadable`` rows), so nothing under the folder is passed over in
+    silence. The folder itself unlistable is a one-line error."""
     skip = {os.path.normpath(os.path.abspath(p)) for p in exclude}
     found: list[Path] = []
     failed: list[OSError] = []
