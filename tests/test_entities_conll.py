@@ -295,3 +295,27 @@ def test_news_agency_and_desk():
     found = _found("Itar-Tass news agency quoted Lebed as saying so.\n"
                    "-- Harry Milling, New York Energy Desk, +1 212-859-1761")
     assert found.get("Itar-Tass") == "ORG" and found.get("New York Energy Desk") == "ORG"
+
+
+# ------------------------------------------------------------------ round 2: persons' scorecards
+
+
+def test_golf_scorecard_keeps_its_players_persons():
+    # the shape of the golf and athletics results pages of eng.testa (invented lines; a player's name and
+    # his round scores, several players a line): four names, all a given name and a surname, so the lines
+    # are a persons' scorecard, not score lines of teams
+    text = ("MILWAUKEE, Wisconsin 1996-08-29\nLeading scores after the final round:\n"
+            "Colin Montgomerie 68 76 77 69, Robert Coles 70 71 72 73\nIan Woosnam 70 69 71 72\n"
+            "Peter Baker 70 69 71 72\n")
+    found = _found(text, title="GOLF - SCORES")
+    for name in ("Colin Montgomerie", "Robert Coles", "Ian Woosnam", "Peter Baker"):
+        assert found.get(name) == "PERSON", name
+
+
+def test_club_score_lines_stay_teams_beside_a_club_named_like_a_person():
+    # "Red Star" opens with a given name, but one such name among six in score lines is a club
+    text = ("SEOUL 1996-08-30\nResults of league games:\nPohang 3 Ulsan 2\nRed Star 85 Partizan 80\n"
+            "Anyang 1 Chonan 1\n")
+    found = _found(text, title="SOCCER - RESULTS")
+    for name in ("Pohang", "Ulsan", "Red Star", "Partizan", "Anyang", "Chonan"):
+        assert found.get(name) == "ORG", name

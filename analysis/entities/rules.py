@@ -41,6 +41,7 @@ from .tokens import build_index, initials, is_cap, is_possessive, longest, name_
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_LINES = ("score line", "table row")  # the line shapes of :mod:`.teams`
 
 
 def _common_word(word: str) -> bool:
@@ -253,6 +254,12 @@ def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[
     return None
 
 
+
+def _person_like(words: tuple[str, ...], found: tuple[str, str, str, str] | None) -> bool:
+    """A given name and one or two more capitalised words, typed as a person or not typed yet (a name opening
+    its line is typed later): "Colin Montgomerie", not "Kent" nor "Red Star Belgrade" typed ORG."""
+    return 2 <= len(words) <= 3 and words[0] in gazetteer().given_names and (found is None or found[0] == "PERSON")
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -384,6 +391,7 @@ class RuleRecogniser:
         pairs = [frozenset(v) for v in lines.values()]
         polls = {name for v in pairs if pairs.count(v) >= 3 for name in v}  # "Time: Trump 55 Clinton 45",
         # "Fortune: Trump 53, Clinton 47", …: the same two names line after line are candidates in polls
+        card = self._persons_scorecard([(self._words(s, p), pos, f) for s, p, pos, f in candidates])
         # a result verb or "against" counts only in an article with sports evidence ("fought against Hitler")
         sports = [c for c in candidates if sports_evidence(c[0], c[2]) or c[2] not in ("result", "against")]
         weak = [c for c in candidates if not (sports_evidence(c[0], c[2]) or c[2] not in ("result", "against"))]
@@ -395,6 +403,7 @@ class RuleRecogniser:
                                                                       and position not in STRONG) \
                     or (len(words) == 1 and strip_possessive(words[0]) in surnames) \
                     or self._listed_person(words, table) or (position == "score line" and key in polls) \
+                    or (card and position in _LINES and _person_like(words, found)) \
                     or (position in ("result", "against") and not sports_evidence(s, position) and not any(
                         sports_evidence(c[0], c[2]) for c in sports if c[2] in SPORTS or c[2] == "result")) \
                     or (found is None and len(words) == 1 and position in ("result", "against")
@@ -404,6 +413,16 @@ class RuleRecogniser:
             teams.setdefault(key, s.index)
             known[key] = ("ORG", teams[key])
         return teams
+
+    @staticmethod
+    def _persons_scorecard(candidates: list[tuple[tuple[str, ...], str, tuple[str, str, str, str] | None]]) -> bool:
+        """Are the article's score lines and table rows a scorecard of persons: at least three names, half or
+        more of them a given name and a surname ("Colin Montgomerie 68 76 77 69", "Robert Coles 69 71 ...",
+        golf and athletics results)? Then these lines retype no person. Clubs named like a person are few
+        in any table ("Red Star 85 Partizan 80", "Lada Togliatti")."""
+        lines = [(words, found) for words, position, found in candidates if position in _LINES]
+        persons = sum(1 for words, found in lines if _person_like(words, found))
+        return persons >= 3 and 2 * persons >= len(lines)
 
     @staticmethod
     def _one_team_sense(out: list[EntitySpan], sentences: list[Sentence],
