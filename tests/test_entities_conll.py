@@ -319,3 +319,34 @@ def test_club_score_lines_stay_teams_beside_a_club_named_like_a_person():
     found = _found(text, title="SOCCER - RESULTS")
     for name in ("Pohang", "Ulsan", "Red Star", "Partizan", "Anyang", "Chonan"):
         assert found.get(name) == "ORG", name
+
+
+# ------------------------------------------------------------------ round 2: nicknames and lists of persons
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name():
+    # eng.testa document 8: 'boxing legend Roberto "Hands of Stone" Duran climbs into the ring'; later
+    # "Duran" alone is the same person; 'Puerto Rico's Hector "Macho" Camacho'
+    found = _found('Boxing legend Roberto "Hands of Stone" Duran climbs into the ring on Saturday.\n'
+                   "Duran, 45, takes on Ariel Cruz.\n"
+                   "He hopes to earn a rematch against Puerto Rico's Hector \"Macho\" Camacho.")
+    assert found.get('Roberto "Hands of Stone" Duran') == "PERSON"
+    assert found.get("Duran") == "PERSON"
+    assert found.get('Hector "Macho" Camacho') == "PERSON"
+
+
+def test_a_team_sheet_of_surnames_is_a_list_of_persons():
+    # eng.testa document 41 (shortened): the team as a list of surnames; Breen and Harte were named in full
+    # before, so the other surnames of the list are persons too ("Given" included, a word opening the line)
+    found = _found("Birmingham's Gary Breen was selected ahead of Phil Babb, while Ian Harte makes his debut.\n"
+                   "The team is as follows:\nGiven, Breen, Staunton, Irwin, McAteer, Harte, Townsend.")
+    for name in ("Given", "Staunton", "Irwin", "McAteer", "Townsend"):
+        assert found.get(name) == "PERSON", name
+
+
+def test_a_list_with_a_place_or_a_verb_is_no_list_of_persons():
+    # a list naming a country is no team sheet; a sentence with a verb is no list
+    found = _found("Gary Breen and Ian Harte played.\nBreen, Harte, Staunton, France.")
+    assert found.get("Staunton") != "PERSON"
+    found = _found("Gary Breen and Ian Harte played.\nBreen, Harte and Staunton visited Kinsale.")
+    assert found.get("Kinsale") != "PERSON"

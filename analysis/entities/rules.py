@@ -260,6 +260,76 @@ def _person_like(words: tuple[str, ...], found: tuple[str, str, str, str] | None
     its line is typed later): "Colin Montgomerie", not "Kent" nor "Red Star Belgrade" typed ORG."""
     return 2 <= len(words) <= 3 and words[0] in gazetteer().given_names and (found is None or found[0] == "PERSON")
 
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+_NICKNAME_SMALL = frozenset({"of", "the"})
+
+
+def _nicknamed_persons(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
+    """Token spans of a given name, a nickname of one to four capitalised words in double quotes and a
+    capitalised surname: 'Roberto "Hands of Stone" Duran', 'Hector "Macho" Camacho' (CoNLL-2003 eng.testa,
+    document 8), 'Joaquin "El Chapo" Guzman'. The chunker cuts such a name at the quotes."""
+    toks = s.tokens
+    n = len(toks)
+    given = gazetteer().given_names
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i + 4 < n:
+        if toks[i].text in given and toks[i + 1].text in _QUOTE_MARKS:
+            close = next((j for j in range(i + 3, min(i + 7, n)) if toks[j].text in _QUOTE_MARKS), None)
+            inner = toks[i + 2:close] if close is not None else ()
+            if close is not None and close + 1 < n and inner[0].text[:1].isupper() and all(
+                    t.kind == "word" and (t.text[:1].isupper() or t.lower in _NICKNAME_SMALL) for t in inner) \
+                    and toks[close + 1].kind == "word" and toks[close + 1].text[:1].isupper() \
+                    and not any(taken[i:close + 2]):
+                out.append((i, close + 2))
+                i = close + 2
+                continue
+        i += 1
+    return out
+
+
+_LIST_SEPARATORS = frozenset({",", "and", ".", ";"})
+
+
+def _lists_of_persons(sentences: list[Sentence], out: list[EntitySpan],
+                      later: list[tuple[Sentence, Part, str]], surnames: set[str]) -> tuple[
+                          set[tuple[int, int]], list[tuple[Sentence, Part]]]:
+    """(sentence, first token) of the untyped names of a sentence that is nothing but a list of names, at least
+    three, two or more of them persons (or the surnames of persons of the article) and none typed otherwise: a
+    team sheet ("Given, Breen, Staunton, Irwin, McAteer, Harte, ..." after "Gary Breen", "Ian Harte" in the
+    article; CoNLL-2003 eng.testa, document 41), a list of names on a line of its own ("Flemming, Jason
+    Gillespie, Stuart Law, Glenn McGrath, Ricky"); and an untyped capitalised word opening such a list,
+    with its sentence."""
+    typed: dict[int, list[EntitySpan]] = {}
+    for sp in out:
+        typed.setdefault(sp.sentence_index, []).append(sp)
+    untyped: dict[int, list[Part]] = {}
+    for s, part, mode in later:
+        if not mode:
+            untyped.setdefault(s.index, []).append(part)
+    found: set[tuple[int, int]] = set()
+    openers: list[tuple[Sentence, Part]] = []
+    for s in sentences:
+        parts = untyped.get(s.index, [])
+        spans = typed.get(s.index, [])
+        if not parts or s.index < 0:
+            continue
+        covered = [False] * len(s.tokens)
+        for first, last in [(p.first, p.last) for p in parts] + [(sp.first, sp.last) for sp in spans]:
+            covered[first:last] = [True] * (last - first)
+        toks = s.tokens
+        opener = not covered[0] and len(toks) > 2 and is_cap(toks[0]) \
+            and toks[1].text == ","  # "Given, Breen, …": a familiar word opening the sentence is no candidate
+        persons = sum(1 for sp in spans if sp.label == "PERSON")
+        named = [p for p in parts if p.last - p.first == 1 and strip_possessive(toks[p.first].text) in surnames]
+        if len(parts) + len(spans) + opener >= 3 and persons + len(named) >= 2 and persons == len(spans) and all(
+                c or t.lower in _LIST_SEPARATORS for c, t in zip(covered[opener:], toks[opener:], strict=True)):
+            found.update((s.index, p.first) for p in parts if p not in named)  # surnames: short forms later
+            if opener:
+                openers.append((s, Part(0, 1)))
+    return found, openers
+
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -283,6 +353,15 @@ class RuleRecogniser:
                 if not any(taken[s.index][part.first:part.last]):
                     typed.append((s, part, ("GPE", "dateline", "", "")))
                     taken[s.index][part.first:part.last] = [True] * (part.last - part.first)
+        for s in ordered:  # 'Roberto "Hands of Stone" Duran': a given name, a nickname in quotes, a surname
+            for first, last in _nicknamed_persons(s, taken[s.index]):
+                part = Part(first, last)
+                words = self._words(s, part)
+                typed.append((s, part, ("PERSON", "nickname in quotes", gazetteer().given_names[words[0]], "")))
+                taken[s.index][first:last] = [True] * (last - first)
+                for key in (words, (words[0], words[-1])):
+                    known.setdefault(tuple(w.lower() for w in key), ("PERSON", s.index))
+                surnames.add(self._surname(words))
         team_candidates: list[tuple[Sentence, Part, str, tuple[str, str, str, str] | None]] = []
         for s in ordered:
             mode = case_mode(s)
@@ -336,8 +415,12 @@ class RuleRecogniser:
         ends = {(sp.sentence_index, sp.last): sp.label for sp in out if sp.label in ("PERSON", "ORG")}
         plural = {(sp.sentence_index, sp.last) for sp in out if _plural_title(sp.title, table)}
         rest: list[tuple[Sentence, Part, str]] = []
+        listed, openers = _lists_of_persons(sentences, out, later, surnames)
+        out += [self._span(s, part, "PERSON", "list of persons", "") for s, part in openers]
         for s, part, mode in later:  # evidence from the neighbours in the sentence
             found = None if mode else self._from_neighbours(s, part, ends, table, plural)
+            if found is None and (s.index, part.first) in listed:
+                found = ("PERSON", "list of persons")
             if found is None:
                 rest.append((s, part, mode))
                 continue
