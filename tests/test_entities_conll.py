@@ -350,3 +350,27 @@ def test_a_list_with_a_place_or_a_verb_is_no_list_of_persons():
     assert found.get("Staunton") != "PERSON"
     found = _found("Gary Breen and Ian Harte played.\nBreen, Harte and Staunton visited Kinsale.")
     assert found.get("Kinsale") != "PERSON"
+
+
+# ------------------------------------------------------------------ round 2: names coordinated with organisations
+
+
+def test_names_coordinated_with_a_team_or_company_are_organisations():
+    # eng.testa document 1 (shortened): Surrey is a team by its score line; Essex and Derbyshire, listed with
+    # it and closed by "and", are teams too
+    found = _found("Surrey 259 and 207, Durham 114\n"
+                   "Title rivals Essex, Derbyshire and Surrey all closed in on victory.")
+    assert found.get("Essex") == "ORG" and found.get("Derbyshire") == "ORG"
+    # document 4: "the former Blackburn and Southampton skipper" (Blackburn a town of the gazetteer)
+    found = _found("Glenn Hoddle said he saw no reason why the former Blackburn and Southampton skipper "
+                   "should not make the post his own.")
+    assert found.get("Blackburn") == "ORG"
+
+
+def test_a_company_and_its_seat_or_a_name_cut_at_and_are_no_coordination():
+    # a comma alone: the company's town (document 83, "First of Michigan Corp., Detroit")
+    found = _found("The adviser is First of Michigan Corp., Detroit, the bank said.")
+    assert found.get("Detroit") != "ORG"
+    # a cue word after the conjunction: one name cut at "and" (document 39, the London futures exchange)
+    found = _found("The future on the London International Financial Futures and Options Exchange fell.")
+    assert found.get("London International Financial Futures") != "ORG"

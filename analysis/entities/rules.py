@@ -26,6 +26,7 @@ other untyped name is MISC (reported, never an actor).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -330,6 +331,54 @@ def _lists_of_persons(sentences: list[Sentence], out: list[EntitySpan],
     return found, openers
 
 
+_COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
+_TOWN_RULES = ("gazetteer: city",)
+
+
+def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence]) -> list[EntitySpan]:
+    """Names coordinated with an organisation by commas and a final "and" or "or" are organisations when nothing
+    typed them or only a town gazetteer did: "title rivals Essex, Derbyshire and Surrey" (Surrey a team),
+    "the former Blackburn and Southampton skipper", "First Bank, Norwest, Banc One and First Chicago"
+    (CoNLL-2003 eng.testa, documents 1, 3, 4, 66). A name and a town after a comma alone is a company and
+    its seat ("First of Michigan Corp., Detroit"): a conjunction must close the list."""
+    by_index = {s.index: s for s in sentences}
+    rows: dict[int, list[int]] = {}
+    for k, sp in enumerate(out):
+        rows.setdefault(sp.sentence_index, []).append(k)
+    retyped: dict[int, EntitySpan] = {}
+    for index, ks in rows.items():
+        toks = by_index[index].tokens
+        ks = sorted(ks, key=lambda k: out[k].first)
+        chains: list[list[int]] = [[ks[0]]]
+        joints: list[list[tuple[str, ...]]] = [[]]
+        for a, b in itertools.pairwise(ks):
+            between = tuple(t.lower for t in toks[out[a].last:out[b].first])
+            if between in _COORDINATION:
+                chains[-1].append(b)
+                joints[-1].append(between)
+            else:
+                chains.append([b])
+                joints.append([])
+        for chain, joint in zip(chains, joints, strict=True):
+            if len(chain) < 2 or joint[-1][-1] not in ("and", "or") or not (
+                    all(j == (",",) for j in joint[:-1]) or all(j == joint[-1] for j in joint)):
+                continue  # "Essex, Derbyshire and Surrey", "Sussex or Surrey or Kent"; not "A and B, C"
+            anchors = [k for k in chain if out[k].label == "ORG" and out[k].rule != "acronym" and not (
+                k == chain[-1] and out[k].rule == "organisation cue")]
+            # "London International Financial Futures and Options Exchange": a name with a cue word after the
+            # conjunction may be one name cut at "and"; an acronym is weak evidence ("Bond and PIBOR futures")
+            targets = [k for k in chain if (out[k].rule in _TOWN_RULES or (
+                out[k].label == "MISC" and out[k].rule == "capitalised name, untyped")) and not all(
+                _common_word(w) for w in name_of(toks, out[k].first, out[k].last).split())]
+            # "Bond and PIBOR futures", "Gold Fields": common words are no name of their own
+            if anchors and targets and all(k in targets or out[k].label == "ORG" for k in chain):
+                for k in targets:
+                    sp = out[k]
+                    retyped[k] = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "coordinated with an "
+                                            "organisation", sp.title, sp.sex)
+    return [retyped.get(k, sp) for k, sp in enumerate(out)]
+
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -449,7 +498,8 @@ class RuleRecogniser:
                 out.append(self._span(s, part, *places[(s.index, part.first)], ""))
             else:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
-        return self._one_team_sense(out, sentences, teams) if teams else out
+        out = self._one_team_sense(out, sentences, teams) if teams else out
+        return _coordinated_organisations(out, sentences)
 
     @staticmethod
     def _listed_person(words: tuple[str, ...], table: ActorTable) -> bool:
