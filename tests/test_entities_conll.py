@@ -374,3 +374,18 @@ def test_a_company_and_its_seat_or_a_name_cut_at_and_are_no_coordination():
     # a cue word after the conjunction: one name cut at "and" (document 39, the London futures exchange)
     found = _found("The future on the London International Financial Futures and Options Exchange fell.")
     assert found.get("London International Financial Futures") != "ORG"
+
+
+def test_the_opening_words_of_a_company_name_are_the_company():
+    # eng.testa documents 33 and 66 (shortened): the headline's "Jones Medical" and "First Chicago said" name
+    # the companies of the text; a given name or a reporting verb alone made them persons
+    found = _found("Jones Medical Industries Inc said Friday it completed the acquisition.",
+                   title="Jones Medical completes acquisition")
+    assert found.get("Jones Medical") == "ORG"
+    found = _found("The banks include Norwest Corp. and First Chicago NBD Corp. in Illinois.\n"
+                   "First Chicago said the banks do not comment on rumors.")
+    assert found.get("First Chicago") == "ORG"
+    # a person named like no company of the article stays a person
+    found = _found("Jones Medical Industries Inc said Friday it completed the acquisition.\n"
+                   "Paul Jones said the deal was done.")
+    assert found.get("Paul Jones") == "PERSON"

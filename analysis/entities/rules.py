@@ -331,6 +331,25 @@ def _lists_of_persons(sentences: list[Sentence], out: list[EntitySpan],
     return found, openers
 
 
+_WEAK_PERSON = ("given name", "reporting verb")
+
+
+def _company_short_forms(out: list[EntitySpan], sentences: list[Sentence]) -> list[EntitySpan]:
+    """A name of two or more words that opens an organisation's name of the article is that organisation,
+    when only a given name or a reporting verb made it a person: "Johnson Controls" after "Johnson Controls
+    Inc", "Jones Medical" after "Jones Medical Industries Inc", "First Chicago said" after "First Chicago NBD
+    Corp" (CoNLL-2003 eng.testa, documents 33, 36, 66)."""
+    by_index = {s.index: s for s in sentences}
+
+    def words(sp: EntitySpan) -> tuple[str, ...]:
+        return tuple(w.lower() for w in name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split())
+
+    heads = {key[:k] for sp in out if sp.label == "ORG" and sp.rule == "organisation cue"
+             for key in [words(sp)] for k in range(2, len(key))}
+    return [EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "start of an organisation's name", sp.title, "")
+            if sp.label == "PERSON" and sp.rule in _WEAK_PERSON and words(sp) in heads else sp for sp in out]
+
+
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
 
@@ -499,7 +518,7 @@ class RuleRecogniser:
             else:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         out = self._one_team_sense(out, sentences, teams) if teams else out
-        return _coordinated_organisations(out, sentences)
+        return _coordinated_organisations(_company_short_forms(out, sentences), sentences)
 
     @staticmethod
     def _listed_person(words: tuple[str, ...], table: ActorTable) -> bool:
