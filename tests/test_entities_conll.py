@@ -389,3 +389,13 @@ def test_the_opening_words_of_a_company_name_are_the_company():
     found = _found("Jones Medical Industries Inc said Friday it completed the acquisition.\n"
                    "Paul Jones said the deal was done.")
     assert found.get("Paul Jones") == "PERSON"
+
+
+def test_role_nouns_of_wire_copy_introduce_persons():
+    # eng.testa documents 50, 59, 63, 71 (shortened): names no gazetteer knows after a role noun
+    found = _found("Ruehe planned to meet his Israeli counterpart Yitzhak Mordechai on Friday.\n"
+                   "He was pardoned along with fellow party member and journalist Chan Rattana.\n"
+                   "The commander of the forces, Major-General Nikolai Sherbatov, took a group of reporters.")
+    assert found.get("Yitzhak Mordechai") == "PERSON"
+    assert found.get("Chan Rattana") == "PERSON"
+    assert found.get("Nikolai Sherbatov") == "PERSON"
