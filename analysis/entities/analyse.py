@@ -24,6 +24,7 @@ from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons, so
 from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer
 from .listed import Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
+from .rules import NICKNAME_RULE, nickname_words
 from .table import NER_TYPES, ActorTable, actor_table
 from .tokens import acronym_forms, doc_sentences, is_cap, is_possessive, name_of, norm, span_text, strip_possessive
 
@@ -93,6 +94,8 @@ def is_self_reference(actor: str, outlet: str) -> bool:
 def _from_span(span: EntitySpan, s: Sentence, table: ActorTable, places: list[Found]) -> Found | None:
     toks = s.tokens
     words = tuple(name_of(toks, span.first, span.last).split())
+    if span.rule == NICKNAME_RULE:  # 'Mitch "Meathead" McConnell' is Mitch McConnell: the quoted words left out
+        words = tuple(w for w in words if w not in nickname_words(toks, span.first, span.last))
     if span.label in ("GPE", "LOC") and all(w.isupper() for w in words) and sum(len(w) for w in words) > 2:
         words = tuple(w.title() for w in words)  # "SEOUL", "NEW YORK" in a dateline or label: the place's name
         if words in table.aliases and table.actors[table.aliases[words]].kind == "country":

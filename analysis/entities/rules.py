@@ -265,6 +265,16 @@ _QUOTE_MARKS = frozenset({'"', "“", "”"})
 _NICKNAME_SMALL = frozenset({"of", "the"})
 
 
+NICKNAME_RULE = "nickname in quotes"
+
+
+def nickname_words(toks: tuple[Token, ...], first: int, last: int) -> frozenset[str]:
+    """The words between double quotes in tokens ``[first, last)``: the nickname of 'Roberto "Hands of Stone"
+    Duran', left out of the person's name."""
+    marks = [k for k in range(first, last) if toks[k].text in _QUOTE_MARKS]
+    return frozenset(t.text for t in toks[marks[0] + 1:marks[-1]]) if len(marks) >= 2 else frozenset()
+
+
 def _nicknamed_persons(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
     """Token spans of a given name, a nickname of one to four capitalised words in double quotes and a
     capitalised surname: 'Roberto "Hands of Stone" Duran', 'Hector "Macho" Camacho' (CoNLL-2003 eng.testa,
@@ -332,26 +342,33 @@ def _lists_of_persons(sentences: list[Sentence], out: list[EntitySpan],
 
 
 _WEAK_PERSON = ("given name", "reporting verb")
+_LEGAL_LOWER = frozenset(w.lower().rstrip(".") for w in LEGAL_FORMS)
 
 
 def _company_short_forms(out: list[EntitySpan], sentences: list[Sentence]) -> list[EntitySpan]:
     """A name of two or more words that opens an organisation's name of the article is that organisation,
     when only a given name or a reporting verb made it a person: "Johnson Controls" after "Johnson Controls
     Inc", "Jones Medical" after "Jones Medical Industries Inc", "First Chicago said" after "First Chicago NBD
-    Corp" (CoNLL-2003 eng.testa, documents 33, 36, 66)."""
+    Corp" (CoNLL-2003 eng.testa, documents 33, 36, 66); the organisation's name ends with a legal form."""
     by_index = {s.index: s for s in sentences}
 
     def words(sp: EntitySpan) -> tuple[str, ...]:
         return tuple(w.lower() for w in name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split())
 
     heads = {key[:k] for sp in out if sp.label == "ORG" and sp.rule == "organisation cue"
-             for key in [words(sp)] for k in range(2, len(key))}
+             for key in [words(sp)] if key[-1] in _LEGAL_LOWER for k in range(2, len(key))}
+    # a company's legal form, not any cue: "Russell Kirk Center" is named after the person
     return [EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "start of an organisation's name", sp.title, "")
             if sp.label == "PERSON" and sp.rule in _WEAK_PERSON and words(sp) in heads else sp for sp in out]
 
 
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
+
+
+def _may_name_an_organisation(words: list[str], persons: set[tuple[str, ...]]) -> bool:
+    """Not common words alone ("Gold Fields"), not a person of the article ("Barack Obama"), not an initial."""
+    return not all(_common_word(w) for w in words) and tuple(words) not in persons and len(words[0].rstrip(".")) > 1
 
 
 def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence]) -> list[EntitySpan]:
@@ -365,6 +382,8 @@ def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence])
     for k, sp in enumerate(out):
         rows.setdefault(sp.sentence_index, []).append(k)
     retyped: dict[int, EntitySpan] = {}
+    persons = {tuple(name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split()) for sp in out
+               if sp.label == "PERSON"}
     for index, ks in rows.items():
         toks = by_index[index].tokens
         ks = sorted(ks, key=lambda k: out[k].first)
@@ -382,14 +401,26 @@ def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence])
             if len(chain) < 2 or joint[-1][-1] not in ("and", "or") or not (
                     all(j == (",",) for j in joint[:-1]) or all(j == joint[-1] for j in joint)):
                 continue  # "Essex, Derbyshire and Surrey", "Sussex or Surrey or Kent"; not "A and B, C"
-            anchors = [k for k in chain if out[k].label == "ORG" and out[k].rule != "acronym" and not (
-                k == chain[-1] and out[k].rule == "organisation cue")]
+            first = out[chain[0]].first
+            if first >= 3 and toks[first - 1].lower in _NOT_IN_APPOSITION and is_cap(toks[first - 2]):
+                continue  # a longer name the chunker cut: "Center on Media, Politics and Public Policy" (not a
+                # sentence's first word: "Representatives of First Bank, Norwest, Banc One and First Chicago")
+            anchors = [k for k in chain if out[k].label == "ORG" and out[k].rule != "acronym" and not any(
+                t.lower in _NOT_IN_APPOSITION for t in toks[out[k].first:out[k].last])  # "Center on Media,
+                # Politics and Public Policy": a name with a preposition may go on after the comma
+                       and (len(chain) > 2 or not out[k].rule.startswith("same name")) and not (
+                           k == chain[-1] and out[k].rule == "organisation cue")]
             # "London International Financial Futures and Options Exchange": a name with a cue word after the
-            # conjunction may be one name cut at "and"; an acronym is weak evidence ("Bond and PIBOR futures")
+            # conjunction may be one name cut at "and"; an acronym is weak evidence ("Bond and PIBOR futures"),
+            # and so is a name typed only by an earlier use, unless the list is longer ("Malo and Billy")
             targets = [k for k in chain if (out[k].rule in _TOWN_RULES or (
-                out[k].label == "MISC" and out[k].rule == "capitalised name, untyped")) and not all(
-                _common_word(w) for w in name_of(toks, out[k].first, out[k].last).split())]
-            # "Bond and PIBOR futures", "Gold Fields": common words are no name of their own
+                out[k].label == "MISC" and out[k].rule == "capitalised name, untyped"))
+                and _may_name_an_organisation(name_of(toks, out[k].first, out[k].last).split(), persons)]
+            end = out[chain[-1]].last
+            if len(chain) == 2 and end < len(toks) and toks[end].kind == "word" and toks[end].text[:1].islower():
+                # two names before a noun: only a town is a club there ("the former Blackburn and Southampton
+                # skipper"), not a person ("advisor to Barack Obama and CNN political contributor")
+                targets = [k for k in targets if out[k].rule in _TOWN_RULES]
             if anchors and targets and all(k in targets or out[k].label == "ORG" for k in chain):
                 for k in targets:
                     sp = out[k]
@@ -425,8 +456,9 @@ class RuleRecogniser:
             for first, last in _nicknamed_persons(s, taken[s.index]):
                 part = Part(first, last)
                 words = self._words(s, part)
-                typed.append((s, part, ("PERSON", "nickname in quotes", gazetteer().given_names[words[0]], "")))
-                taken[s.index][first:last] = [True] * (last - first)
+                start, title = title_before(s.tokens, first, table)  # "Senate Majority Leader Mitch …"
+                typed.append((s, part, ("PERSON", NICKNAME_RULE, gazetteer().given_names[words[0]], title)))
+                taken[s.index][start:last] = [True] * (last - start)
                 for key in (words, (words[0], words[-1])):
                     known.setdefault(tuple(w.lower() for w in key), ("PERSON", s.index))
                 surnames.add(self._surname(words))
