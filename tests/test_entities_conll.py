@@ -430,3 +430,17 @@ def test_no_organisations_from_a_cut_name_or_a_noun_modifier():
     assert found.get("Politics") != "ORG" and found.get("Public Policy") != "ORG"
     found = _found("It is the view of Van Jones, the former advisor to Barack Obama and CNN political contributor.")
     assert found.get("Barack Obama") != "ORG"
+
+
+def test_airlines_and_media_after_their_noun():
+    # eng.testa documents 72, 48, 81 (shortened)
+    found = _found("About 100 Air France workers denounced the charters.")
+    assert found.get("Air France") == "ORG"
+    found = _found("The works run to September 26, the news agency Tanjug reported late on Friday.")
+    assert found.get("Tanjug") == "ORG"
+    found = _found("Police arrested the men on Friday.\nAl-Akhbar newspapers said the men had been plotting.")
+    assert found.get("Al-Akhbar") == "ORG"
+    # a place before "newspapers" stays the place (allsides 40B1gVTQxs783yjx: "two Louisiana newspapers
+    # reported"); "New York magazine" is the magazine, as before
+    found = _found("He stepped down after two Louisiana newspapers reported he would be indicted.")
+    assert found.get("Louisiana") == "GPE"

@@ -723,6 +723,8 @@ class RuleRecogniser:
         if not title:
             _, title = title_before(toks, part.first, table)
         last = strip_possessive(toks[part.last - 1].text)
+        if len(words) > 1 and words[0] == "Air" and tuple(words[1:]) in table.span_names:
+            return "ORG", "airline", "", ""  # "Air France workers", "Air India": "Air" and a country
         if last in table.organisation_cues and " ".join(words) in table.locations:
             return "LOC", "listed location", "", ""  # "West Bank": no bank
         if (last in table.organisation_cues and len(words) > 1) or (words == (last,) and last in \

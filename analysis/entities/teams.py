@@ -59,6 +59,7 @@ _OWNED_OF = frozenset({"of"})  # "shares of Douglas & Lomason Co"
 _OWNED_POSSESSED = frozenset("shares stock profit profits revenue revenues sales earnings output subsidiary unit "
                              "units shareholders gdrs".split())
 _MEDIA = frozenset({"newspaper", "daily", "weekly", "magazine", "agency"})
+_MEDIA_VERBS = frozenset({"said", "says", "reported", "reports", "quoted"})  # "news agency Tanjug reported"
 _NAME_ENDS = frozenset("at in on and or for with to from by".split())
 STRONG = ("score line", "table row", "team noun", "company", "media")
 SPORTS = ("score line", "table row", "team noun", "versus")  # positions only sports pages have
@@ -92,6 +93,14 @@ def _familiar(word: str) -> bool:
         if word.endswith(end):
             stems.add(word[:-len(end)] + repl)
     return bool(stems & familiar_words()) and word.title() not in gazetteer().given_names
+
+
+def _place(toks: tuple[Token, ...], p: Part, table: ActorTable) -> bool:
+    """Is the name a country, state or city of the gazetteers ("two Louisiana newspapers": a place's papers;
+    "Al-Akhbar newspapers" are a title)?"""
+    words = tuple(t.text for t in toks[p.first:p.last] if t.kind == "word")
+    name = " ".join(words)
+    return words in table.span_names or name in gazetteer().regions or name in gazetteer().cities
 
 
 def _company_position(toks: tuple[Token, ...], p: Part, start: int) -> bool:
@@ -166,8 +175,9 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
             out[(p.first, p.last)] = "company"  # "Comelf said it", "Magna shares", "Cofinec's GDRs"
         elif ends_phrase and (MOVED_TO.get(before) == prev or prev in JOINED or (prev, before) == ("from", "joined")):
             out[(p.first, p.last)] = "result"  # "played for Nice and Paris St Germain", "joined Milan from Torino"
-        elif ((nxt in _MEDIA or (nxt == "news" and after == "agency")) and not is_possessive(toks[p.last - 1])) \
-                or (prev in _MEDIA and ends_phrase):  # "Itar-Tass news agency quoted Lebed"
+        elif ((nxt in _MEDIA or (nxt == "news" and after == "agency") or (nxt == "newspapers" and not _place(
+                toks, p, table))) and not is_possessive(toks[p.last - 1])) \
+                or (prev in _MEDIA and (ends_phrase or nxt in _MEDIA_VERBS)):  # "Itar-Tass news agency quoted Lebed"
             out[(p.first, p.last)] = "media"  # "Britain's Sun newspaper", "news agency Tanjug"
         elif prev == "against" and ends_phrase:
             out[(p.first, p.last)] = "against"  # "match against Yorkshire at Headingley", not "against Democratic
