@@ -488,3 +488,22 @@ def test_virus_variant_city_abbreviation_and_airline():
     assert [(m.surface, m.ner_type, m.rule) for m in find_entities(doc, Settings())] == [
         ("Delta", "MISC", "name of a variant"), ("NYC", "GPE", "alias"),
         ("Delta Air Lines", "ORG", "organisation cue")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # allsides_dev (first 300 articles): the demonym is part of these names; it was cut off ("Enterprise
+    # Institute", "Civil Liberties Union", "Democratic Forces" beside their acronyms AEI, ACLU, SDF)
+    ("Scholars at the American Enterprise Institute (AEI) disagreed.", "American Enterprise Institute"),
+    ("The American Civil Liberties Union sued the state.", "American Civil Liberties Union"),
+    ("The Syrian Democratic Forces said they held the town.", "Syrian Democratic Forces"),
+    ("The Russian Orthodox Church condemned the attack.", "Russian Orthodox Church"),
+])
+def test_a_demonym_opening_an_organisation_name_is_part_of_it(text, name):
+    assert (name, "organisation") in {(m.actor, m.kind) for m in find_actor_mentions(_doc(text), Settings())}
+
+
+def test_a_demonym_before_a_short_name_still_describes():
+    # "Lebanese TV station Al Manar": two capitalised words after a demonym are no organisation of their own
+    found = {m.actor for m in find_actor_mentions(_doc("Lebanese TV station Al Manar reported the strike."),
+                                                  Settings())}
+    assert not any(a.startswith("Lebanese") for a in found)

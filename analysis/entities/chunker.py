@@ -88,15 +88,18 @@ def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], tab
     starts a name when the capitalised words from it end in an organisation cue ("Democrat Party",
     "Internet Research Agency", "Government Accountability Office")."""
     if taken[i] or not is_cap(toks[i]) or toks[i].lower in stopwords() or is_possessive(toks[i]) \
-            or (toks[i].text,) in table.demonyms or (toks[i].lower in _MONTHS and i > 0 and toks[i - 1].lower in _DETS):
-        return False  # "Lebanese TV station Al Manar": a demonym describes; "the August National Association
-        # of Purchasing Management index": a month ("June Medical Services v. Russo" is a name)
+            or (toks[i].lower in _MONTHS and i > 0 and toks[i - 1].lower in _DETS):
+        return False  # "the August National Association of Purchasing Management index": a month ("June Medical
+        # Services v. Russo" is a name)
     k = i + 1
     while k < len(toks) and k - i < MAX_RUN and not taken[k] and is_cap(toks[k]) and not is_possessive(toks[k]):
         k += 1
     if k < len(toks) and not taken[k] and is_cap(toks[k]) and k - i < MAX_RUN:
         k += 1  # a possessive last word ("Democrat Party's")
-    return k - i >= 2 and strip_possessive(toks[k - 1].text) in table.organisation_cues
+    # a demonym describes ("Lebanese TV station Al Manar") unless it opens a name of three or more capitalised
+    # words ending in a cue: "American Medical Association", "Russian Orthodox Church", "American Stock Exchange"
+    least = 3 if (toks[i].text,) in table.demonyms else 2
+    return k - i >= least and strip_possessive(toks[k - 1].text) in table.organisation_cues
 
 
 def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple[int, int]]:
