@@ -507,3 +507,11 @@ def test_a_demonym_before_a_short_name_still_describes():
     found = {m.actor for m in find_actor_mentions(_doc("Lebanese TV station Al Manar reported the strike."),
                                                   Settings())}
     assert not any(a.startswith("Lebanese") for a in found)
+
+
+def test_dc_alone_is_the_district_not_an_acronym_organisation():
+    # allsides 4pM62KCCzGxkfidi, 7dD4aAEoyUCzq9vM (shortened): "D.C." alone was an organisation (acronym rule)
+    for text in ("Protests are springing up in New York and D.C., but also in Birmingham.",
+                 "“In D.C., I was Dr. Rockeymoore,” she said."):
+        found = {(m.actor, m.kind) for m in find_actor_mentions(_doc(text), Settings())}
+        assert ("District of Columbia", "state") in found and not any(a == "D.C." for a, _ in found)
