@@ -342,6 +342,11 @@ def fixture_paths(folder: Path = DEVSET) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != "aliases.yaml")
 
 
+def fixture_ids(folder: Path) -> set[tuple[str, str]]:
+    """The (corpus file, article id) of every fixture in ``folder``: what keeps two splits apart."""
+    return {(d["source"], str(d["article_id"])) for d in map(load_fixture, fixture_paths(folder))}
+
+
 def load_aliases(folder: Path = DEVSET) -> dict[str, set[str]]:
     """Devset-wide aliases: canonical name -> other names it goes by (``aliases.yaml`` of ``folder``, else
     of its parent: the held-out split shares the devset's aliases)."""

@@ -25,9 +25,7 @@ def test_r4_fixture_schema(path: Path) -> None:
 
 
 def test_r4_is_disjoint_from_the_other_splits() -> None:
-    def ids(folder: Path) -> set[tuple[str, str]]:
-        return {(d["source"], str(d["article_id"])) for d in map(bench.load_fixture, bench.fixture_paths(folder))}
-
+    ids = bench.fixture_ids
     r4 = ids(bench.R4_SPEAKERS)
     others = ids(bench.DEVSET) | ids(bench.DEVSET / "heldout") | ids(bench.HELDOUT_SPEAKERS)
     excerpts = yaml.safe_load((bench.ROOT / "tests" / "fixtures" / "speakers" / "excerpts.yaml").read_text(

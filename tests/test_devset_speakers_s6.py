@@ -34,9 +34,7 @@ def test_s6_labels_resolve_against_the_corpora() -> None:
 
 
 def test_s6_is_disjoint_from_the_other_splits() -> None:
-    def ids(folder: Path) -> set[tuple[str, str]]:
-        return {(d["source"], str(d["article_id"])) for d in map(bench.load_fixture, bench.fixture_paths(folder))}
-
+    ids = bench.fixture_ids
     s6 = ids(bench.S6_SPEAKERS)
     others = (ids(bench.DEVSET) | ids(bench.DEVSET / "heldout") | ids(bench.HELDOUT_SPEAKERS)
               | ids(bench.R4_SPEAKERS) | ids(bench.DEVSET / "e5"))
