@@ -225,3 +225,18 @@ def test_edited_source_types_and_verbs_files_are_recompiled_like_load_lexicon(tm
                      encoding="utf-8")
     touch(verbs)
     assert load_reporting_verbs(str(verbs)).forms[("opined",)] == ("opine", "neutral")
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    # the cue's words in order, whatever their case or the punctuation around them
+    ("An official, who spoke on condition of anonymity, said the talks failed.", "on condition of anonymity"),
+    ("AN OFFICIAL SPOKE ON CONDITION OF ANONYMITY.", "on condition of anonymity"),
+    ("People familiar with the matter said so.", "people familiar with"),
+    # every word of a cue present, but not as the cue: no cue
+    ("Anonymity was the condition, on which he spoke.", ""),
+    ("The minister said the talks failed.", ""),
+])
+def test_anonymous_cue(sentence, cue):
+    from analysis.sourcing.profile import anonymous_cue
+
+    assert anonymous_cue(sentence) == cue

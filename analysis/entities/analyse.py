@@ -266,6 +266,7 @@ def _handles(sentences: list[Sentence], taken: dict[int, list[bool]], found: lis
         names.setdefault(_compact(f.name), set()).add(k)
         if f.kind == "person" and " " in f.name and f.name.split()[-1] not in SUFFIXES:  # "@realDonaldTrump" is
             persons_by_surname.setdefault(_compact(name_parts(f.name)[1]), set()).add(f.name)  # no Trump Jr.
+    order = {form: n for n, form in enumerate(names)}
     out: list[Found] = []
     for s in sentences:
         toks, tk = s.tokens, taken[s.index]
@@ -275,12 +276,15 @@ def _handles(sentences: list[Sentence], taken: dict[int, list[bool]], found: lis
                     or (i > 0 and toks[i - 1].kind == "word" and toks[i - 1].end == at.start):
                 continue
             handle = _compact(word.text)
+            # the name itself (3+ letters) or the end of the handle (5+): looked up by the handle's own endings,
+            # so a handle costs its length, not the article's number of names
+            ends = {handle[-n:] for n in range(5, len(handle) + 1)} | ({handle} if len(handle) >= 3 else set())
             fits: dict[str, Found] = {}
-            for form, ks in names.items():  # the name itself (3+ letters) or the end of the handle (5+)
-                if (handle == form and len(form) >= 3) or (handle.endswith(form) and len(form) >= 5):
-                    fits.update((found[k].name, found[k]) for k in ks)
-            for surname, persons in persons_by_surname.items():
-                if len(surname) >= 5 and handle.endswith(surname) and len(persons) == 1:
+            for form in sorted((f for f in ends if f in names), key=order.__getitem__):  # names' own order
+                fits.update((found[k].name, found[k]) for k in names[form])
+            for surname in ends:
+                persons = persons_by_surname.get(surname, set())
+                if len(surname) >= 5 and len(persons) == 1:
                     name = next(iter(persons))
                     fits.setdefault(name, next(f for f in found if f.name == name))
             if len(fits) == 1:
@@ -352,9 +356,12 @@ def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outle
     place_uses = [_mention(f, "place", "") for f in sorted(places, key=lambda f: f.order)]
     held = {(p.sentence_index, p.start) for p in place_uses + mentions + excluded}
     tags = [p for p in _state_tags(sentences) if (p.sentence_index, p.start) not in held]
+    tags_in: dict[int, list[ActorMention]] = {}
+    for t in tags:
+        tags_in.setdefault(t.sentence_index, []).append(t)
     untyped_mentions = [u for u in map(lambda u: _mention(u, "other", ""), untyped)
-                        if not any(t.sentence_index == u.sentence_index and t.start < u.end and u.start < t.end
-                                   for t in tags)]  # "Y" of "D-N.Y." is no name of its own
+                        if not any(t.start < u.end and u.start < t.end
+                                   for t in tags_in.get(u.sentence_index, ()))]  # "Y" of "D-N.Y." is no name of its own
     return ActorAnalysis(mentions, roles, sorted(place_uses + tags, key=lambda m: (m.sentence_index, m.start)),
                          excluded, untyped_mentions)
 

@@ -128,6 +128,7 @@ class _ArticlePersons:
     by_word: dict[str, list[str]]  # surname, listed short form or one-word name -> persons (sorted)
     by_title: dict[str, list[Role]]  # title ("foreign minister") and its plural -> roles, in analysis order
     longest_title: int  # words of the longest title: the longest run of a phrase worth looking up
+    by_head: dict[str, list[str]]  # last word of a title -> the titles of by_title ending in it
 
 
 def _article_persons(doc: ParsedArticle, analysis: ActorAnalysis, table: ActorTable) -> _ArticlePersons:
@@ -146,8 +147,12 @@ def _article_persons(doc: ParsedArticle, analysis: ActorAnalysis, table: ActorTa
         for k, (title, emp) in enumerate(roles):
             for key in {title, title + "s"}:
                 titles.setdefault(key, []).append(((n, k), person, title, emp))
+    heads: dict[str, list[str]] = {}
+    for title in titles:
+        if title.split():
+            heads.setdefault(title.split()[-1], []).append(title)
     found = _ArticlePersons(analysis, {w: sorted(ps) for w, ps in words.items()}, titles,
-                            max((len(t.split()) for t in titles), default=0))
+                            max((len(t.split()) for t in titles), default=0), heads)
     doc.cache["_speaker_persons"] = found
     return found
 
@@ -174,7 +179,7 @@ def _head_title_holder(words: list[str], employer: str, persons: _ArticlePersons
     "the secretary" no Assistant Secretary)."""
     if len(words) != 2 or words[0] != "the":
         return None
-    found = {(r[1], r[2]) for title, roles in persons.by_title.items() if title.split()[-1] == words[1]
-             and not title.endswith("s") and TITLE_PREFIXES.isdisjoint(title.split()[-2:-1])
-             for r in roles if not employer or not r[3] or r[3] == employer}
+    found = {(r[1], r[2]) for title in persons.by_head.get(words[1], ())
+             if not title.endswith("s") and TITLE_PREFIXES.isdisjoint(title.split()[-2:-1])
+             for r in persons.by_title[title] if not employer or not r[3] or r[3] == employer}
     return next(iter(found)) if len({p for p, _ in found}) == 1 and len(found) == 1 else None

@@ -80,6 +80,7 @@ class _FinderState:
         self.antecedents = AntecedentIndex(doc, self._in_direct, self.cues.filler_openers)
         stypes: dict[str, str] = {}  # surface -> source type (classified once per spelling)
         self.role_holders = role_holders(doc, settings)  # title -> persons seen with it ("President Trump")
+        self._role_word_set: frozenset[str] | None = None  # words of those titles (_SpeakerResolution._role_words)
         for m in mentions:
             kind = {"person": "person", "organisation": "thing", "country": "country"}.get(m.kind, "")
             if kind:

@@ -118,8 +118,12 @@ def classify_speaker(phrase: str, types: SourceTypes | None = None) -> str:
 def anonymous_cue(sentence_text: str, types: SourceTypes | None = None) -> str:
     """The anonymous-source cue in a sentence ("on condition of anonymity"), or ""."""
     types = types or load_source_types()
+    text = sentence_text.lower()  # every word of a cue in the sentence is in its lower-cased text: most hold none
+    cues = [cue for cue in types.anonymous_cues if all(w in text for w in _words(cue))]
+    if not cues:
+        return ""
     low = " ".join(_words(sentence_text))
-    for cue in types.anonymous_cues:
+    for cue in cues:
         if f" {' '.join(_words(cue))} " in f" {low} ":
             return cue
     return ""

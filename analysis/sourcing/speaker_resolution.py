@@ -92,6 +92,9 @@ class _SpeakerResolution(_FinderState):
         not only as its sentence's subject. Only descriptions the entity layer resolves through the role titles
         it saw before person names (rule "role of …") count: "the president" with no titled person stays none."""
         toks = s.tokens
+        if not self.role_holders:
+            return  # no titled person in the article: no description can name one
+        role_words = self._role_words()
         for k, t in enumerate(toks):
             if t.lower != "the" or self.antecedents.at(t.start, t.start) is not None:
                 continue
@@ -99,6 +102,8 @@ class _SpeakerResolution(_FinderState):
                 w = toks[n]
                 if not (w.is_word and w.text[:1].islower()) or _verb_like(w.lower):
                     break
+                if not any(x.lower.replace("’", "'").replace("‘", "'") in role_words for x in toks[k + 1:n + 1]):
+                    continue  # holds no word of any title seen: it resolves to no role (skips the entity layer)
                 surface = self.doc.body[t.start:w.end]
                 mention = self._resolve(surface, s, t.start)
                 if mention is None or getattr(mention, "kind", "") != "person" \
@@ -114,6 +119,15 @@ class _SpeakerResolution(_FinderState):
                     self.antecedents.add(Candidate(t.start, w.end, s.index, "person",
                                                    self.genders.get(str(mention.actor), ""), value))
                 break
+
+    def _role_words(self) -> frozenset[str]:
+        """Every word of the titles in ``role_holders``, and each title's last word with "s" (a plural
+        description, "the senators"): a description holding none of them names no role holder."""
+        if self._role_word_set is None:
+            words = {w for title in self.role_holders for w in title.split()}
+            self._role_word_set = frozenset(words | {title.split()[-1] + "s" for title in self.role_holders
+                                                     if title.split()})
+        return self._role_word_set
 
     def _named_recently(self, actor: str, s: Sentence, at: int) -> bool:
         """Whether the surname of ``actor`` is printed before body offset ``at`` in the paragraph of sentence ``s``
