@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
@@ -152,3 +153,26 @@ def test_every_bundled_lexicon_is_free_of_yaml_booleans_in_lists() -> None:
 
     names = {Path(lex.path).name for lex in bundled_lexicons()}  # every one loads through the check
     assert {"stopwords_en.yaml", "segment_en.yaml", "reporting_verbs.yaml", "actors.yaml"} <= names
+
+
+def test_a_bare_name_follows_the_working_folder_and_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # load_lexicon remembers what a name resolved to; a file of that name made later in the working folder, a
+    # change of working folder and an edit must still be seen, as without the memo
+    monkeypatch.chdir(tmp_path)
+    assert Path(load_lexicon("hedges.yaml").path) == bundled_path("hedges.yaml").resolve()
+    own = tmp_path / "hedges.yaml"
+    own.write_text("meta: {name: mine, version: '1', source: me, licence: CC0}\nhedges: [perhaps]\n",
+                   encoding="utf-8")
+    assert Path(load_lexicon("hedges.yaml").path) == own.resolve()
+    assert load_lexicon("hedges.yaml").data["hedges"] == ["perhaps"]
+    own.write_text("meta: {name: mine, version: '2', source: me, licence: CC0}\nhedges: [maybe, perhaps]\n",
+                   encoding="utf-8")
+    os.utime(own, ns=(own.stat().st_atime_ns, own.stat().st_mtime_ns + 10**9))
+    assert load_lexicon("hedges.yaml").data["hedges"] == ["maybe", "perhaps"]
+    elsewhere = tmp_path / "sub"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert Path(load_lexicon("hedges.yaml").path) == bundled_path("hedges.yaml").resolve()
+    own.unlink()
+    monkeypatch.chdir(tmp_path)
+    assert Path(load_lexicon("hedges.yaml").path) == bundled_path("hedges.yaml").resolve()

@@ -13,6 +13,7 @@ error naming the file, the key and the word to quote. Booleans as mapping values
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -113,20 +114,39 @@ def _load(path: str, mtime_ns: int) -> Lexicon:
     return Lexicon(meta=meta, data=doc, path=str(p))
 
 
+# name or path as given -> (the file it resolved to, whether it was the bundled fallback of a bare name):
+# the rules ask for their lexicons many times per article, and resolving a path costs a dozen system calls
+_RESOLVED: dict[tuple[str, str], tuple[str, bool]] = {}  # keyed with the working folder of a relative path
+
+
 def load_lexicon(name_or_path: str | Path) -> Lexicon:
     """Load a user file by path, or a bundled lexicon by its file name.
 
     A path that exists wins; a bare name falls back to the bundled folder only when a bundled
     file of that name exists. Cached per path and modification time, so edits are picked up.
     """
+    given = os.fspath(name_or_path)
+    key = ("" if os.path.isabs(given) else os.getcwd(), given)
+    known = _RESOLVED.get(key)
+    if known is not None:  # resolved before: one stat for edits (and, for a bundled fallback, one for a new file)
+        resolved, fallback = known
+        try:
+            if not (fallback and os.path.isfile(given)):
+                return _load(resolved, os.stat(resolved).st_mtime_ns)
+        except OSError:
+            pass
+        _RESOLVED.pop(key, None)
     p = Path(name_or_path)
-    if not p.is_file():
+    given_is_file = p.is_file()
+    if not given_is_file:
         bundled = bundled_path(str(name_or_path)) if p.parent == Path(".") else None
         if bundled is None or not bundled.is_file():
             raise MediacompareError(f"{p}: lexicon file not found")
         p = bundled
     p = p.resolve()
-    return _load(str(p), p.stat().st_mtime_ns)
+    lexicon = _load(str(p), p.stat().st_mtime_ns)
+    _RESOLVED[key] = (str(p), not given_is_file)
+    return lexicon
 
 
 def _kind(value: Any) -> str:

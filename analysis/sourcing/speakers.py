@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,14 +134,16 @@ def mention_gender_cues(body: str, start: int, end: int, cues: PronounCues) -> s
     return found
 
 
-def _given_names() -> dict[str, str]:
-    """Given name -> "m" / "f" / "u" from the entity layer's gazetteer when it has one, else {}."""
+def _given_names() -> Mapping[str, str]:
+    """Given name -> "m" / "f" / "u" from the entity layer's gazetteer when it has one, else {} (read only: the
+    gazetteer's own mapping, not a copy per article)."""
     try:
         from ..entities.gazetteers import gazetteer  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return {}
     try:
-        return dict(gazetteer().given_names)
+        given: Mapping[str, str] = gazetteer().given_names
+        return given
     except Exception:  # a gazetteer failure leaves genders to the article's own cues
         return {}
 
