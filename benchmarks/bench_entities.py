@@ -902,6 +902,10 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
              "### Entities", "",
              "| type | mention P | mention R | mention F1 | gold mentions | document P | document R | gold entities |",
              "|---|---|---|---|---|---|---|---|"]
+    if not n_named:  # main entities only (scope: main): no entity table, no quotes, no claims
+        return "\n".join([*lines[:2], f"Main entities only (scope: main), {n_main} articles.", "",
+                          f"Main entities among each article's top 3 actors by prominence: {main_hits}/{main_total} = "
+                          f"{_f(main_hits / main_total if main_total else float('nan'))}"]) + "\n"
     for t in TYPES:
         m, d = mention[t], doc[t]
         lines.append(f"| {t} | {_f(m.precision)} | {_f(m.recall)} | {_f(m.f1)} | {m.tp + m.fn} | "
