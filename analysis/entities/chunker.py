@@ -299,8 +299,9 @@ def _segment_end(toks: tuple[Token, ...], s: int, j: int, table: ActorTable) -> 
                 e += 1
                 continue
             break
-        if complement and (toks[e].lower,) in table.titles and toks[e - 1].lower not in _JOINERS:
-            break  # "… for the Advancement of Colored People President Kweisi Mfume": a title after the name
+        if complement and (toks[e].lower,) in table.titles and toks[e - 1].lower not in _JOINERS \
+                and e + 1 < j and is_cap(toks[e + 1]) and toks[e + 1].lower not in _JOINERS:
+            break  # "… of Colored People President Kweisi Mfume": a title before a name ("High Commissioner" goes on)
         e += 1
     while e > s and toks[e - 1].kind != "word":
         e -= 1
