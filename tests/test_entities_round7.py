@@ -60,6 +60,20 @@ def test_no_complement_without_an_organisation_cue():
     assert not any(" for the " in a for a in found)
 
 
+def test_a_cue_before_on_types_an_organisation_not_a_person():
+    # hand-made: "on" after a cue, as "of" and "for" ("warned" had made the name a person by the reporting verb)
+    found = _actors("The Intergovernmental Panel on Climate Change warned on Monday.")
+    assert found.get("Intergovernmental Panel on Climate Change") == "organisation"
+
+
+def test_pipelines_and_buildings_are_named():
+    # actors.yaml 2.7, hand-made after roundups 5982 (the Colonial Pipeline hack) and allsides_dev texts
+    found = _actors("A hack shut down Colonial Pipeline last week. Aides met at the Longworth House Office "
+                    "Building on Tuesday.")
+    assert found.get("Colonial Pipeline") == "organisation"
+    assert found.get("Longworth House Office Building") == "location"
+
+
 # ------------------------------------------------------------------ the m7 sample
 
 
