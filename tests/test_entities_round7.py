@@ -74,6 +74,14 @@ def test_pipelines_and_buildings_are_named():
     assert found.get("Longworth House Office Building") == "location"
 
 
+def test_a_campus_is_part_of_its_universitys_name():
+    # roundups 5891_right (Washington Examiner, e5): "University of North Carolina at Chapel Hill" was cut before "at"
+    found = _actors("The board of trustees at the University of North Carolina at Chapel Hill voted on Wednesday. "
+                    "She taught at the University of Michigan at the time.")
+    assert found.get("University of North Carolina at Chapel Hill") == "organisation"
+    assert found.get("University of Michigan") == "organisation"  # "at the time": no campus
+
+
 # ------------------------------------------------------------------ the m7 sample
 
 

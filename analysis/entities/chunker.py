@@ -145,6 +145,9 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
                 pass
             elif _cue_of_the(toks, j, taken, table, complement):
                 complement = True  # "Department of the Interior": "the" goes on to the next word
+            elif t.lower == "at" and j + 1 < n and not taken[j + 1] and _can_start(toks[j + 1], False, table) \
+                    and any(toks[k].text == "University" and toks[k + 1].lower == "of" for k in range(i, j - 1)):
+                pass  # "University of North Carolina at Chapel Hill": a campus is part of the university's name
             else:
                 break
             j += 1
