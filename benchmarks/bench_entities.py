@@ -826,7 +826,7 @@ def speaker_counts(articles: list[LabelledArticle], outputs: dict[str, SystemOut
                    aliases: dict[str, set[str]]) -> dict[str, list[int]]:
     """Outlet group -> [articles, labelled quotes, detected, right speaker], over the articles labelled for quotes."""
     by_outlet: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for art in (a for a in articles if a.scope != "entities"):
+    for art in (a for a in articles if a.scope not in ("entities", "main")):
         q, d, r = score_quotes(art, outputs[art.path.stem], aliases)
         row = by_outlet[art.outlet_group]
         for k, v in enumerate((1, q, d, r)):
@@ -887,7 +887,7 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
             wrong[k] += v
     n_outlets = len({a.outlet_group for a in articles})
     n_full = sum(a.scope == "all" for a in articles)
-    n_quoted = sum(a.scope != "entities" for a in articles)
+    n_quoted = sum(a.scope not in ("entities", "main") for a in articles)
     n_named = sum(a.scope not in ("quotes", "main") for a in articles)
     n_main = sum(a.scope != "quotes" for a in articles)
     lines = [f"Devset: {len(articles)} articles, {n_outlets} outlet groups, "
@@ -902,7 +902,7 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
              "### Entities", "",
              "| type | mention P | mention R | mention F1 | gold mentions | document P | document R | gold entities |",
              "|---|---|---|---|---|---|---|---|"]
-    if not n_named:  # main entities only (scope: main): no entity table, no quotes, no claims
+    if n_main and not n_named and not n_quoted:  # main entities only (scope: main): no other table
         return "\n".join([*lines[:2], f"Main entities only (scope: main), {n_main} articles.", "",
                           f"Main entities among each article's top 3 actors by prominence: {main_hits}/{main_total} = "
                           f"{_f(main_hits / main_total if main_total else float('nan'))}"]) + "\n"

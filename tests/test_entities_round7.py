@@ -82,6 +82,39 @@ def test_a_campus_is_part_of_its_universitys_name():
     assert found.get("University of Michigan") == "organisation"  # "at the time": no campus
 
 
+def test_a_bare_surname_beside_a_namesake_junior_is_the_father():
+    # hand-made: father and son share the given name, so "Trump said" is the father (the son is written
+    # "Trump Jr." or in full); two Scotts of different given names stay ambiguous
+    found = [(m.surface, m.actor) for m in find_actor_mentions(parse_article(Article(
+        "t", "President Donald Trump spoke. Donald Trump Jr. tweeted. Trump said so. Mayor Frank Scott Jr. met "
+             "Rep. Jamie Scott. Scott said no.", title="")), Settings())]
+    assert ("Trump", "Donald Trump") in found
+    assert not any(s == "Scott" for s, _ in found)  # ambiguous: not counted
+
+
+def test_a_surname_written_with_jr_apart_leaves_the_bare_surname_to_the_father():
+    # after allsides XACULsZZexIlKVGC (CNN, m7): the son is "Michael Flynn Jr." and "Flynn Jr.", the father only
+    # "Mr. Flynn" and "Flynn"; the bare surname was ambiguous between the two forms of the son and never counted
+    doc = parse_article(Article("t", "Sources said Mr. Flynn met the ambassador. Michael Flynn Jr. was also "
+                                     "there, and Flynn Jr. tweeted about it. Flynn pleaded guilty.", title=""))
+    found = [(m.surface, m.actor) for m in find_actor_mentions(doc, Settings())]
+    father = {a for s, a in found if s == "Flynn"}  # "Mr. Flynn", "Flynn pleaded": one person, by hand
+    assert len(father) == 1 and not next(iter(father)).endswith("Jr.")
+    assert sum(a in father for _, a in found) == 2
+
+
+def test_cnn_video_boxes_are_not_body():
+    # allsides XACULsZZexIlKVGC: a CNN video box ("JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>
+    # 01:33") is page furniture; its title made a person "Michael Flynn Replay"
+    from analysis.clean import clean_text
+    text = ("Flynn pleaded guilty on Friday.\n"
+            "JUST WATCHED See Michael Flynn walk into court Replay More Videos ... MUST WATCH See Michael Flynn walk "
+            "into court 01:33\nThe judge set no date.")
+    cleaned = clean_text(text)
+    assert cleaned.body == "Flynn pleaded guilty on Friday.\nThe judge set no date."
+    assert "video box (paragraph 2)" in cleaned.removed
+
+
 # ------------------------------------------------------------------ the m7 sample
 
 
@@ -125,6 +158,11 @@ def test_main_only_report_scores_main_entities_only():
     report = bench.report([art], {"t": out}, {})
     assert "Main entities among each article's top 3 actors by prominence: 1/1 = 1.00" in report
     assert "mention P" not in report
+    # a quotes-only article (scope: quotes) still gets its speaker table
+    quotes = bench.resolve_article({**data, "scope": "quotes", "main": [],
+                                    "quotes": [{"p": 0, "text": "Justin Trudeau won", "kind": "direct",
+                                                "speaker": "Justin Trudeau"}]}, text, Path("q.yaml"))
+    assert "Quote speakers by outlet" in bench.report([quotes], {"q": bench.SystemOutput()}, {})
 
 
 @pytest.fixture(scope="module")
