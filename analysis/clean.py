@@ -60,6 +60,11 @@ BYLINE = re.compile(
     re.VERBOSE,
 )
 
+# CNN's video boxes, page furniture printed inside the text: "JUST WATCHED See Michael Flynn walk into court Replay
+# More Videos ... MUST WATCH See Michael Flynn walk into court 01:33" (58 paragraphs of 20 allsides_dev articles, all
+# of this shape). Their video titles named actors ("Michael Flynn Replay", "See Michael Flynn") and sentences.
+VIDEO_BOX = re.compile(r"^JUST WATCHED\b.*\bReplay More Videos\b")
+
 TRAILER = re.compile(
     r"^\(?(?:Additional\s)?(?:Reporting|Editing|Writing|Compiled|Produced)\sby\b"
     r"|^(?:Copyright|©|\(c\)\s)|All rights reserved",
@@ -211,7 +216,7 @@ def clean_text(text: str) -> CleanedText:
     """Split raw article text into body and non-body fields.
 
     Rules, in order: lines without a letter or digit (separators such as ``* * *``, ``###``,
-    ``---``) anywhere; bylines among the first paragraphs; paragraphs ending with a
+    ``---``) and CNN video boxes (``VIDEO_BOX``) anywhere; bylines among the first paragraphs; paragraphs ending with a
     photo credit (caption + credit) anywhere; a dateline opening the first remaining
     paragraph; end matter (reporting/editing credits, copyright) at the end.
     """
@@ -226,6 +231,9 @@ def clean_text(text: str) -> CleanedText:
     for i, para in enumerate(paragraphs):
         if not any(ch.isalnum() for ch in para):
             removed.append(f"separator line (paragraph {i + 1})")
+            continue
+        if VIDEO_BOX.match(para):
+            removed.append(f"video box (paragraph {i + 1})")
             continue
         if i < 4 and not body and len(para.split()) <= 15 and BYLINE.match(para):
             bylines.append(para)

@@ -2,7 +2,7 @@
 
 Run from the repository root (needs ``../shared/corpora``, see tests/fixtures/devset/README.md)::
 
-    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|e5] [--corpora DIR] [--out FILE.md]
+    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|e5|m7] [--corpora DIR] [--out FILE.md]
 
 The labels (``tests/fixtures/devset/*.yaml``) hold article ids, short surfaces and excerpts only; the
 article texts are re-read from the corpora at run time. The toolkit runs through its public pipeline
@@ -130,7 +130,8 @@ class LabelledArticle:
     limit: int  # labels cover text[:limit] (the first ``labelled_paragraphs`` paragraphs)
     entities: dict[str, str]  # canonical -> type
     main: list[str]
-    scope: str = "all"  # "entities": quotes and numbers not labelled; "quotes": only quotes (and speakers)
+    scope: str = "all"  # "entities": quotes and numbers not labelled; "quotes": only quotes (and speakers);
+    # "main": only the main entities (and a mention of each, for their names)
     title: str = ""  # the corpus title, given to the toolkit as the headline
     skipped: list[Span] = field(default_factory=list)  # paragraphs left out (captions, link lists, embeds)
     mentions: list[GoldMention] = field(default_factory=list)
@@ -227,8 +228,9 @@ REQUIRED_KEYS = ("article_id", "source", "outlet", "outlet_group", "labelled_par
                  "entities", "main", "mentions", "quotes", "numbers")
 OPTIONAL_KEYS = ("topic", "notes", "skip_paragraphs", "scope")
 # "entities": only entities and main entities labelled (quotes, numbers not scored); "quotes": only quotes and
-# their speakers (entities and mentions name just the speakers; entities, main entities, numbers not scored)
-SCOPES = ("all", "entities", "quotes")
+# their speakers (entities and mentions name just the speakers; entities, main entities, numbers not scored);
+# "main": only the main entities (entities and mentions name just them; only the main-entity score is kept)
+SCOPES = ("all", "entities", "quotes", "main")
 
 
 def check_schema(data: dict[str, Any], where: str) -> None:
@@ -240,8 +242,10 @@ def check_schema(data: dict[str, Any], where: str) -> None:
     _require(not unknown, where, f"unknown key(s) {', '.join(unknown)}")
     _require(data["source"] in SOURCES, where, f"source must be one of {', '.join(SOURCES)}")
     _require(data.get("scope", "all") in SCOPES, where, f"scope must be one of {', '.join(SCOPES)}")
-    _require(data.get("scope", "all") != "entities" or not (data["quotes"] or data["numbers"]), where,
-             "scope: entities means quotes and numbers are not labelled (leave them empty)")
+    _require(data.get("scope", "all") not in ("entities", "main") or not (data["quotes"] or data["numbers"]), where,
+             "scope: entities (or main) means quotes and numbers are not labelled (leave them empty)")
+    _require(data.get("scope", "all") != "main" or set(data["entities"] or {}) == set(data["main"] or []), where,
+             "scope: main means the entities are exactly the main entities")
     _require(data.get("scope", "all") != "quotes" or (data["quotes"] and not data["numbers"]), where,
              "scope: quotes means quotes are labelled and numbers are not (leave them empty)")
     entities = data["entities"] or {}
@@ -765,10 +769,11 @@ def details(art: LabelledArticle, out: SystemOutput, aliases: dict[str, set[str]
     among the top 3 actors (with the top 5 and their prominence), quotes whose
     speaker is wrong or that were missed, claims missed or extra (for error analysis, not for scores)."""
     lines = [f"## {art.path.stem} ({art.outlet})"]
-    sys_m = [m for m in out.mentions if art.in_scope(m.span)]
+    # a main-only fixture labels no other mention: its mentions are not compared
+    sys_m = [m for m in out.mentions if art.in_scope(m.span)] if art.scope != "main" else []
     match = greedy_overlap([m.span for m in sys_m], [g.span for g in art.mentions])
     found = {j: sys_m[i] for i, j in match.items()}
-    for j, g in enumerate(art.mentions):
+    for j, g in enumerate(art.mentions if art.scope != "main" else []):
         m = found.get(j)
         if m is None:
             lines.append(f"  missed {g.type} {g.surface!r} (p{g.paragraph})")
@@ -821,7 +826,7 @@ def speaker_counts(articles: list[LabelledArticle], outputs: dict[str, SystemOut
                    aliases: dict[str, set[str]]) -> dict[str, list[int]]:
     """Outlet group -> [articles, labelled quotes, detected, right speaker], over the articles labelled for quotes."""
     by_outlet: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for art in (a for a in articles if a.scope != "entities"):
+    for art in (a for a in articles if a.scope not in ("entities", "main")):
         q, d, r = score_quotes(art, outputs[art.path.stem], aliases)
         row = by_outlet[art.outlet_group]
         for k, v in enumerate((1, q, d, r)):
@@ -865,10 +870,11 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
         out = outputs[art.path.stem]
         unmapped += out.unmapped
         if art.scope != "quotes":
-            for t, s in score_mentions(art, out).items():
-                mention[t].add(s)
-            for t, s in score_documents(art, out, aliases).items():
-                doc[t].add(s)
+            if art.scope != "main":  # a main-only fixture labels no other entity: its mentions are not scored
+                for t, s in score_mentions(art, out).items():
+                    mention[t].add(s)
+                for t, s in score_documents(art, out, aliases).items():
+                    doc[t].add(s)
             h, n = main_entity_hits(art, out, aliases)
             main_hits, main_total = main_hits + h, main_total + n
             self_named += sum(1 for ent, typ in art.entities.items() if typ == "ORG" and any(
@@ -881,18 +887,25 @@ def report(articles: list[LabelledArticle], outputs: dict[str, SystemOutput],
             wrong[k] += v
     n_outlets = len({a.outlet_group for a in articles})
     n_full = sum(a.scope == "all" for a in articles)
-    n_quoted = sum(a.scope != "entities" for a in articles)
-    n_named = sum(a.scope != "quotes" for a in articles)
+    n_quoted = sum(a.scope not in ("entities", "main") for a in articles)
+    n_named = sum(a.scope not in ("quotes", "main") for a in articles)
+    n_main = sum(a.scope != "quotes" for a in articles)
     lines = [f"Devset: {len(articles)} articles, {n_outlets} outlet groups, "
              f"{sum(len(a.mentions) for a in articles if a.scope != 'quotes')} entity mentions, "
              f"{sum(len(a.quotes) for a in articles)} "
              f"quotes, {sum(n.claim for a in articles for n in a.numbers)} claims and "
              f"{sum(not n.claim for a in articles for n in a.numbers)} labelled non-claims.", "",
              *([f"Entities and main entities: scored on the {n_named} articles labelled for them.", ""]
-               if n_named < len(articles) else []),
+               if n_named == n_main < len(articles) else []),
+             *([f"Entities: scored on the {n_named} articles labelled for them; main entities on {n_main}.", ""]
+               if n_named < n_main else []),
              "### Entities", "",
              "| type | mention P | mention R | mention F1 | gold mentions | document P | document R | gold entities |",
              "|---|---|---|---|---|---|---|---|"]
+    if n_main and not n_named and not n_quoted:  # main entities only (scope: main): no other table
+        return "\n".join([*lines[:2], f"Main entities only (scope: main), {n_main} articles.", "",
+                          f"Main entities among each article's top 3 actors by prominence: {main_hits}/{main_total} = "
+                          f"{_f(main_hits / main_total if main_total else float('nan'))}"]) + "\n"
     for t in TYPES:
         m, d = mention[t], doc[t]
         lines.append(f"| {t} | {_f(m.precision)} | {_f(m.recall)} | {_f(m.f1)} | {m.tp + m.fn} | "
@@ -940,11 +953,14 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 
 def split_folders(split: str) -> list[Path]:
     """The fixture folders of a split: the devset, the two held-out sets (entities; quotes and speakers), or
-    the round-4 and round-6 speaker development samples (``r4``, ``s6``) or the round-5 entity sample (``e5``)."""
+    the round-4 and round-6 speaker development samples (``r4``, ``s6``), the round-5 entity sample (``e5``) or the
+    round-7 main-entity sample (``m7``)."""
     if split == "heldout":
         return [DEVSET / "heldout", HELDOUT_SPEAKERS]
     if split == "e5":
         return [DEVSET / "e5"]
+    if split == "m7":
+        return [DEVSET / "m7"]
     if split == "s6":
         return [S6_SPEAKERS]
     return [R4_SPEAKERS] if split == "r4" else [DEVSET]
@@ -953,7 +969,7 @@ def split_folders(split: str) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
-    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "e5"), default="dev",
+    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "e5", "m7"), default="dev",
                     help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder "
                          "(entities) and tests/fixtures/devset_heldout_speakers (quotes), measured only before and "
                          "after a round of rule changes, never read for errors; r4: tests/fixtures/devset_speakers_r4 "
@@ -961,7 +977,9 @@ def main(argv: list[str] | None = None) -> int:
                          "tests/fixtures/devset_speakers_s6 (a second such sample: Reuters and Guardian roundups, "
                          "BBC, Daily Mail; labelled before the round-6 speaker rules); e5: "
                          "tests/fixtures/devset/e5 (entities of 12 roundup excerpts from outlets the devset lacks, "
-                         "labelled before the round-5 entity rules)")
+                         "labelled before the round-5 entity rules); m7: tests/fixtures/devset/m7 (main entities only "
+                         "of 20 Fox News, NYT, HuffPost, CNN, Reuters and AP articles, labelled before the round-7 "
+                         "prominence rules)")
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--code", type=Path, default=ROOT,
                     help="folder holding the analysis package to measure (default: this repository)")

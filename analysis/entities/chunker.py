@@ -83,6 +83,17 @@ def _can_start(tok: Token, taken: bool, table: ActorTable) -> bool:
             and not _PARTY_LABEL.match(tok.text) and not _NAME_ADJECTIVE.search(tok.text))
 
 
+def _cue_of_the(toks: tuple[Token, ...], j: int, taken: list[bool], table: ActorTable, inside: bool = False) -> bool:
+    """Is token ``j`` the of/for/on after an organisation cue, followed by "the" and a capitalised word
+    ("Department of the Interior", "Commission on the Status of Women", "Museum of the Bible")? English names
+    of bodies take a complement with its article; the run then goes on over "the" (kept by
+    :func:`_kept_joiner`, which splits it again where the word before "of" is no cue). ``inside`` such a
+    complement, an "of the" goes on too ("Reporters Committee for the Freedom of the Press")."""
+    return (toks[j].lower in ("of", "for", "on") and j + 2 < len(toks) and toks[j + 1].lower == "the"
+            and not taken[j + 1] and _can_start(toks[j + 2], taken[j + 2], table)
+            and (strip_possessive(toks[j - 1].text) in table.organisation_cues or (inside and toks[j].lower == "of")))
+
+
 def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> bool:
     """A capitalised word of ``not_names`` that is no function word ("Democrat", "Internet", "Government")
     starts a name when the capitalised words from it end in an organisation cue ("Democrat Party",
@@ -112,7 +123,7 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
         if not _can_start(toks[i], taken[i], table) and not _starts_organisation(toks, i, taken, table):
             i += 1
             continue
-        j = i
+        j, complement = i, False
         while j < n and j - i < MAX_RUN and not taken[j]:
             t = toks[j]
             if j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
@@ -132,6 +143,11 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
             elif (t.lower in _JOINERS or t.lower in table.name_particles) and j + 1 < n and not taken[j + 1] \
                     and _can_start(toks[j + 1], False, table) and toks[j - 1].kind == "word":
                 pass
+            elif _cue_of_the(toks, j, taken, table, complement):
+                complement = True  # "Department of the Interior": "the" goes on to the next word
+            elif t.lower == "at" and j + 1 < n and not taken[j + 1] and _can_start(toks[j + 1], False, table) \
+                    and any(toks[k].text == "University" and toks[k + 1].lower == "of" for k in range(i, j - 1)):
+                pass  # "University of North Carolina at Chapel Hill": a campus is part of the university's name
             else:
                 break
             j += 1
@@ -215,14 +231,16 @@ def _single_word_and_body(toks: tuple[Token, ...], c: int, table: ActorTable, st
     return k - (c + 1) >= 2 and strip_possessive(toks[k - 1].text) in table.organisation_cues
 
 
-def _kept_joiner(toks: tuple[Token, ...], c: int, table: ActorTable, kept_of: bool, start: int) -> bool:
-    """Is the joiner at ``c`` inside a name ("Bank of America"), rather than between two names?"""
+def _kept_joiner(toks: tuple[Token, ...], c: int, table: ActorTable, kept_of: bool, start: int,
+                 complement: bool = False) -> bool:
+    """Is the joiner at ``c`` inside a name ("Bank of America"), rather than between two names? Inside the
+    complement of a body ("Office of the Director of National Intelligence", ``complement``) an "of" goes on."""
     word = toks[c].lower
     prev = strip_possessive(toks[c - 1].text)
     if word == "&" or word in table.name_particles:
         return True
     if word in ("of", "for", "on"):
-        return prev in table.organisation_cues or prev in table.location_cues
+        return prev in table.organisation_cues or prev in table.location_cues or (complement and word == "of")
     if word == "the":
         return toks[c - 1].lower in ("of", "for", "on") and kept_of
     if word == "and":  # "Department of Health and Human Services", "Food and Drug Administration"
@@ -271,10 +289,12 @@ def _opens_clause(toks: tuple[Token, ...], i: int) -> bool:
 def _segment_end(toks: tuple[Token, ...], s: int, j: int, table: ActorTable) -> tuple[int, bool]:
     """End of the name starting at ``s`` in run ``[s, j)`` and whether it is an organisation's name
     (its last word, or a word before a kept of/for, is an organisation cue)."""
-    kept_of, org, e = False, False, s
+    kept_of, org, e, complement = False, False, s, False
     while e < j:
         if toks[e].lower in _JOINERS or (toks[e].lower in table.name_particles and not is_cap(toks[e])):
-            if _kept_joiner(toks, e, table, kept_of, s):
+            if _kept_joiner(toks, e, table, kept_of, s, complement):
+                complement = complement or (toks[e].lower == "the" and e > s
+                                            and _cue_of_the(toks, e - 1, [False] * len(toks), table, complement))
                 if toks[e].lower in ("of", "for", "on") and strip_possessive(toks[e - 1].text) in \
                         table.organisation_cues:
                     org = True
@@ -282,6 +302,9 @@ def _segment_end(toks: tuple[Token, ...], s: int, j: int, table: ActorTable) -> 
                 e += 1
                 continue
             break
+        if complement and (toks[e].lower,) in table.titles and toks[e - 1].lower not in _JOINERS \
+                and e + 1 < j and is_cap(toks[e + 1]) and toks[e + 1].lower not in _JOINERS:
+            break  # "… of Colored People President Kweisi Mfume": a title before a name ("High Commissioner" goes on)
         e += 1
     while e > s and toks[e - 1].kind != "word":
         e -= 1

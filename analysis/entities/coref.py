@@ -10,7 +10,8 @@ when exactly one such person of the article is compatible with it: a gendered
 honorific ("Mrs.") and a given name of the other sex ("Bill") do not go together. With no such
 person the one word is a person of its own ("Trump"; "Mrs. Clinton" when a man named Clinton is
 also in the article). With two or more, the mention is ambiguous: it is left unmerged, with a note
-naming the candidates, and not counted.
+naming the candidates, and not counted; but a "Jr." is no candidate beside his namesake father, nor where
+the article writes him "Flynn Jr." (news style tells the son by his suffix: "Trump said" is the father).
 """
 
 from __future__ import annotations
@@ -149,11 +150,20 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
             by_form.setdefault(w, []).append(p)
             upper.setdefault(w.upper(), w)
     singles: dict[str, list[_Person]] = {}  # word -> persons known only by that word
+    # A bare surname is never a "Jr." of the article when his father (same given name) is named in full too
+    # ("Donald Trump", "Donald Trump Jr.", "Trump said": the father; not "Frank Scott Jr." beside "Jamie Scott"),
+    # nor when the article writes the son "Flynn Jr." (with no father named in full, "Flynn" is then a person of
+    # its own): the suffix is how news style tells the son from his father.
+    juniors = {name_parts(f.name)[1] for f in fulls
+               if len(f.name.split()) == 2 and f.name.split()[-1] in ("Jr.", "Jr")}
     for f in sorted((f for f in found if f.kind == "person" and id(f) not in full_ids), key=lambda f: f.order):
         word = f.name
         if word.isupper() and len(word) > 1:  # "TRUMP" in an upper-case headline
             word = upper.get(word, word)
         cands = [p for p in by_form.get(word, ()) if _compatible(f.sex, p)]
+        fathers = {p.first for p in cands if p.name.split()[-1] not in ("Jr.", "Jr")}
+        cands = [p for p in cands if p.name.split()[-1] not in ("Jr.", "Jr")  # father and son (same given name):
+                 or (word not in juniors and p.first not in fathers)]     # the bare surname is the father
         if len(cands) == 1:
             p = cands[0]
             plain = f.rule in ("", "short form", SURNAME_RULE)

@@ -729,8 +729,8 @@ class RuleRecogniser:
             return "LOC", "listed location", "", ""  # "West Bank": no bank
         if (last in table.organisation_cues and len(words) > 1) or (words == (last,) and last in \
                 table.standalone_organisations) or any(
-                strip_possessive(toks[k].text) in table.organisation_cues and toks[k + 1].lower in ("of", "for")
-                for k in range(part.first, part.last - 1)):
+                strip_possessive(toks[k].text) in table.organisation_cues and toks[k + 1].lower in ("of", "for", "on")
+                for k in range(part.first, part.last - 1)):  # "on" as the chunker keeps it ("Panel on Climate Change")
             return "ORG", "organisation cue", "", ""
         if title:
             sex = self._title_sex(title, table)
