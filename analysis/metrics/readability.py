@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -36,7 +37,7 @@ from pathlib import Path
 
 from ..lexdiv import MTLD_MIN_TOKENS
 from ..lexdiv import mtld as _mtld
-from ..model import ParsedArticle, Token, Undefined
+from ..model import ParsedArticle, Sentence, Token, Undefined
 from ..numerals import spell_numeral
 from ..syllables import SyllableCount, count_syllables, normalise_word, syllable_count
 from .base import Evidence, FamilyResult, Settings, metric, register_family, scalar_measurements
@@ -251,40 +252,49 @@ def _word_counts(text: str) -> _WordCounts:
     return _WordCounts(word_facts(text), syllable_count(text), is_complex_word(text, False))
 
 
-def _sentence_words(doc: ParsedArticle) -> tuple[list[list[tuple[str, _WordCounts, bool, bool]]], set[str]]:
-    """Per sentence, its word tokens as ``(text, counts, spelled, capitalised and not sentence-initial)``,
-    and the spellings seen capitalised in a non-initial position (the proper-name rule of the module
-    docstring)."""
-    out = []
-    seen_as_name: set[str] = set()
-    for sent in doc.sentences:
-        words = []
-        first_word_seen = prev_opener = False
-        for tok in sent.tokens:
-            if tok.kind == "punct":
-                prev_opener = tok.text in _SENTENCE_OPENERS
-                continue
-            text = tok.text
-            wc = _word_counts(text)
-            spelled = tok.kind == "word" and wc.facts.has_letter
-            capital = spelled and text[:1].isupper()
-            initial = not first_word_seen or prev_opener
-            if capital and not initial:
-                seen_as_name.add(text)
-            words.append((text, wc, spelled, capital and not initial, capital and initial))
-            first_word_seen, prev_opener = True, False
-        out.append(words)
-    return out, seen_as_name
+def _word_tokens(sent: Sentence) -> Iterator[tuple[Token, bool]]:
+    """The word and number tokens of one sentence, each with whether it is sentence-initial: the first word, or
+    a word after an opening quote, bracket, colon or dash."""
+    first_word_seen = prev_opener = False
+    for tok in sent.tokens:
+        if tok.kind == "punct":
+            prev_opener = tok.text in _SENTENCE_OPENERS
+            continue
+        yield tok, not first_word_seen or prev_opener
+        first_word_seen, prev_opener = True, False
+
+
+def _sentence_words(sent: Sentence) -> list[tuple[str, _WordCounts, bool, bool, bool]]:
+    """The word tokens of one sentence as ``(text, counts, spelled, capitalised and not sentence-initial,
+    capitalised and sentence-initial)``."""
+    words = []
+    for tok, initial in _word_tokens(sent):
+        text = tok.text
+        wc = _word_counts(text)
+        spelled = tok.kind == "word" and wc.facts.has_letter
+        capital = spelled and text[:1].isupper()
+        words.append((text, wc, spelled, capital and not initial, capital and initial))
+    return words
+
+
+def _names_seen(doc: ParsedArticle) -> set[str]:
+    """The spellings seen capitalised in a non-initial position anywhere in ``doc`` (the proper-name rule of the
+    module docstring). A pass of its own, so the counts need only one sentence's words at a time (a 5 MB
+    article's word tuples at once were about 100 MB)."""
+    return {tok.text for sent in doc.sentences for tok, initial in _word_tokens(sent)  # _sentence_words' 4th value
+            if not initial and tok.kind == "word" and tok.text[:1].isupper()
+            and _word_counts(tok.text).facts.has_letter}
 
 
 def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
     """Count words, syllables, letters and word classes over ``doc``'s sentences (no caching)."""
-    sentence_words, seen_as_name = _sentence_words(doc)
+    seen_as_name = _names_seen(doc)
     per_sentence = []
     lexical: list[str] = []
     fallback: dict[str, None] = {}
     n_letters = n_chars = 0
-    for sent, words in zip(doc.sentences, sentence_words, strict=True):
+    for sent in doc.sentences:
+        words = _sentence_words(sent)
         n_words = n_num = n_syl = 0
         poly, comp, diff, diff_names, fb, spoken, hard = [], [], [], [], [], [], []
         for text, wc, spelled, name_inside, capital_initial in words:
