@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Sentence, Token
-from .direct_quotes import _DirectQuotes
+from .direct_quotes import _DirectQuotes, relative_colon
 from .quote_records import Quote, _key
 from .quote_words import (
     _ACCORDING,
@@ -20,6 +20,7 @@ from .quote_words import (
     DETERMINERS,
     MEDIUM_PHRASES,
     PARTICIPLE_ADVERBS,
+    PREPOSITIONS,
     PRONOUNS,
     TIME_WORDS,
     _adverb,
@@ -43,7 +44,6 @@ SOURCE_NOUNS = frozenset("""report data poll survey study statement document rec
 
 OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
 # Words :func:`_verb_like` takes that need no subject before them: "told the Daily News not to expect …"
-PREPOSITIONS = frozenset("of to for with on about by from in at into over under against".split())  # "handling of it"
 # -ing words that are prepositions ("during the hearing the witness said"): they open no participle clause
 ING_PREPOSITIONS = frozenset("during following regarding concerning including excluding considering pending".split())
 # A lower-case -ing word and its object or determiner: a participle clause ("putting him …", "making the …").
@@ -134,6 +134,9 @@ class _VerbAttributions(_DirectQuotes):
                     if rest and len(rest) < len(words):  # "He told Reuters the deal would collapse": Reuters was told
                         start = self._after_that(toks, toks.index(rest[0]), rest[0].start)
                 end = self._clause_end(s, start)
+                colon = relative_colon(toks, hit, end)
+                if colon is not None and colon > start and not self._in_direct(colon):
+                    end = colon  # "advocates who say they need assault weapons …: ‘…’": the colon ends the clause
                 outside = sum(1 for t in toks if t.is_word and start <= t.start and t.end <= end
                               and not self._in_direct(t.start))
                 if outside < 2:

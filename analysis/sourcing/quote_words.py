@@ -47,6 +47,8 @@ PRONOUNS = frozenset("he she it they we i".split())
 ORG_WINDOW = (10, 40)  # our choice: paragraphs and sentences back for "the ministry" (a pronoun searches (2, 12))
 
 CONJUNCTIONS = frozenset("and but yet so".split())  # clause openers that take no comma
+PREPOSITIONS = frozenset("of to for with on about by from in at into over under against".split())  # "handling of it"
+RELATIVE_WORDS = frozenset({"who", "which"})  # right before a verb: a relative clause ("advocates who say …")
 
 _FROM_NAME = re.compile(r"\b(?:from|by)\s+(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*:\s*$")
 

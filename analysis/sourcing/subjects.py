@@ -20,6 +20,7 @@ from .quote_words import (
     MONTHS,
     NAME_LINKS,
     PRONOUNS,
+    RELATIVE_WORDS,
     SKIP_BEFORE_VERB,
     SUBJECT_MAX_WORDS,
     TIME_WORDS,
@@ -372,6 +373,8 @@ class _SubjectRules(_SpeakerResolution):
             nxt = toks[h.token_index + h.n_tokens] if h.token_index + h.n_tokens < limit else None
             if nxt is not None and nxt.lower in NOT_SPEAKER_START - {"that"}:
                 continue  # "they began to complain about Mr. Obama's focus, saying": no clause follows the verb
+            if h.token_index and toks[h.token_index - 1].lower in RELATIVE_WORDS:
+                continue  # "Biden mocked advocates who say they need …:": a relative clause is no main clause
             if h.token_index + h.n_tokens <= limit and h is not hit and h.token_index >= k:
                 k = h.token_index + h.n_tokens
                 if k < limit and toks[k].lower == "that":
