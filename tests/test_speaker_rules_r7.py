@@ -51,3 +51,30 @@ def test_participle_after_a_relative_clause_takes_the_main_subject():
                  "six-week abortion ban now faces at least two lawsuits.")
     (q,) = [q for q in qs if q.verb == "claim"]
     assert q.speaker_surface == "A San Antonio doctor"
+
+
+# ---- names that modify another speaker phrase are no antecedents of "he"/"she" -----------------------------------
+
+MURTAUGH = (  # AP Fact Check, allsides MZBQlyoa12jjXiSS, paragraphs 2, 7 and 8 (shortened)
+    "Facebook has removed campaign ads by President Donald Trump and Vice President Mike Pence that featured an "
+    "upside-down red triangle.\n"
+    "In a statement, Trump campaign communications director Tim Murtaugh said the inverted red triangle was a "
+    "symbol commonly used by antifa. He said the symbol is not in the Anti-Defamation League’s database of symbols "
+    "of hate. The Trump campaign also argued that the symbol is an emoji.\n"
+    "“But it is ironic that it took a Trump ad to force the media to implicitly concede that Antifa is a hate "
+    "group,” he added.")
+
+
+def test_a_name_before_anothers_title_is_no_antecedent():
+    # "He said" is Murtaugh: the speaker phrase starting with "Trump" is Murtaugh's, Trump only modifies his title
+    qs = _quotes(MURTAUGH)
+    (he,) = [q for q in qs if q.speaker_surface == "He"]
+    assert he.speaker == "Tim Murtaugh"
+
+
+def test_an_organisation_description_is_no_antecedent_of_he():
+    # "he added" is Murtaugh again: not "The Trump campaign" (an organisation) nor the Trump modifying it
+    qs = _quotes(MURTAUGH)
+    (added,) = [q for q in qs if q.kind == "direct"]
+    assert (added.speaker_surface, added.speaker) == ("he", "Tim Murtaugh")
+    assert [q.speaker for q in qs if q.verb == "argue"] == ["The Trump campaign"]

@@ -208,6 +208,9 @@ class _SpeakerResolution(_FinderState):
         last = head[-1] if head else ""
         if (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or last in self.cues.plural_nouns:
             return "plural", ""  # "officials", "Two people familiar with her testimony"
+        if last in self.cues.organisation_nouns and not self.cues.names_people(last):
+            return "organisation", ""  # "The Trump campaign", "the appeals court": no pronoun's antecedent ("he" is
+            # not the campaign; "it"/"they" are left to the organisations the entity layer names)
         if anonymous or (words[:1] and words[0].lower() in {"a", "an", "the"}) or phrase_gender(words, self.cues):
             return "person", phrase_gender(words, self.cues)
         if words and all(w[:1].isupper() for w in words):
@@ -263,6 +266,8 @@ class _SpeakerResolution(_FinderState):
         value = (speaker, surface, stype, not anonymous)
         if offset >= 0:
             kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous, stype)
+            if kind == "organisation":  # "The Trump campaign": the name inside modifies it, no antecedent
+                self.antecedents.drop_modifiers(offset + lead, offset + lead + len(surface))
             if kind:
                 self.antecedents.add(Candidate(offset + lead, offset + lead + len(surface), sentence.index, kind,
                                                gender, value))

@@ -58,6 +58,7 @@ class PronounCues:
     person_nouns: frozenset[str] = frozenset()  # "source", "official", "member": nouns naming people
     filler_openers: tuple[str, ...] = ()  # lower-case openings of page-furniture lines ("just watched")
     plural_nouns: frozenset[str] = frozenset()  # plurals without a final "s": "people", "police"
+    organisation_nouns: frozenset[str] = frozenset()  # head nouns of organisations: "campaign", "bureau"
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -83,6 +84,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         person_nouns=frozenset(str(w).lower() for w in d.get("person_nouns") or []),
         filler_openers=tuple(str(w).lower() for w in d.get("filler_openers") or []),
         plural_nouns=frozenset(str(w).lower() for w in d.get("plural_nouns") or []),
+        organisation_nouns=frozenset(str(w).lower() for w in d.get("organisation_nouns") or []),
     )
 
 
@@ -241,13 +243,24 @@ class AntecedentIndex:
         i = bisect_left(self._starts, cand.start)
         if i < len(self._starts) and self._starts[i] == cand.start:
             old = self._cands[i]
-            if old.kind == "country" and cand.kind in ("plural", "person") and cand.end > old.end:
+            if cand.end > old.end and ((old.kind == "country" and cand.kind in ("plural", "person")) or (
+                    old.kind == "person" and cand.kind == "person" and cand.value[0] != old.value[0])):
                 # "U.S. officials said … “…,” they said." (Reuters 5749_center): the country is a modifier of the
-                # speaker phrase that starts with it; the people are the antecedent
+                # speaker phrase that starts with it; the people are the antecedent. So is a person's name before
+                # another's title ("Trump campaign communications director Tim Murtaugh said …. He said …" is
+                # Murtaugh, AP Fact Check allsides MZBQlyoa12jjXiSS)
                 self._cands[i] = cand
             return
         self._starts.insert(i, cand.start)
         self._cands.insert(i, cand)
+
+    def drop_modifiers(self, start: int, end: int) -> None:
+        """Remove the person candidates strictly inside body offsets [start, end) that do not end it: names that
+        modify an organisation's description ("The Trump campaign also argued …. “…,” he added." is not Trump)."""
+        keep = [c for c in self._cands if not (c.kind == "person" and start < c.start and c.end < end)]
+        if len(keep) != len(self._cands):
+            self._cands = keep
+            self._starts = [c.start for c in keep]
 
     def mark_speaker(self, start: int) -> None:
         """Record that the candidate at body offset ``start`` is printed as the speaker of a report."""
