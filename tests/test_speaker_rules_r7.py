@@ -78,3 +78,31 @@ def test_an_organisation_description_is_no_antecedent_of_he():
     (added,) = [q for q in qs if q.kind == "direct"]
     assert (added.speaker_surface, added.speaker) == ("he", "Tim Murtaugh")
     assert [q.speaker for q in qs if q.verb == "argue"] == ["The Trump campaign"]
+
+
+# ---- "the court", "the appeals court": the organisation whose name that head noun heads ---------------------------
+
+COURT = (  # SFGate (San Francisco Chronicle), allsides S4WmKuiXScbRRSfy, paragraphs 4, 8 and 11 (shortened)
+    "On Wednesday, the Ninth U.S. Circuit Court of Appeals in San Francisco said the bureau properly relied on that "
+    "law in a September 2011 letter to all licensed gun dealers.\n"
+    "“It is beyond dispute that illegal drug users are likely to experience impaired mental states,” the court said "
+    "in a 3-0 ruling.\n"
+    "But the appeals court, in upholding a federal judge’s ruling, said the government’s need to prevent gun "
+    "violence outweighed her Second Amendment right.")
+
+
+def test_the_court_is_the_court_named_before_it():
+    # "Court" heads "Ninth U.S. Circuit Court of Appeals" (the word before its "of"), so "the court" names it
+    qs = _quotes(COURT)
+    (direct,) = [q for q in qs if q.kind == "direct"]
+    assert (direct.speaker_surface, direct.speaker) == ("the court", "Ninth U.S. Circuit Court of Appeals")
+
+
+def test_a_modifier_of_the_description_must_be_in_the_name():
+    # "the appeals court": "appeals" is a word of "… Court of Appeals"; "the federal court" is not that court
+    qs = _quotes(COURT)
+    (q,) = [q for q in qs if q.speaker_surface == "the appeals court"]
+    assert q.speaker == "Ninth U.S. Circuit Court of Appeals"
+    other = _quotes(COURT.replace("the appeals court", "the federal court"))
+    (q,) = [q for q in other if q.speaker_surface == "the federal court"]
+    assert q.speaker == "the federal court"

@@ -178,9 +178,18 @@ def compatible(pronoun_kind: str, cand: Candidate) -> bool:
     if pronoun_kind == "any":  # the implicit subject of a participle tag ("“…,” adding that …")
         return cand.kind in ("person", "plural")
     if pronoun_kind.startswith("org:"):  # "the ministry" -> an organisation named "… Ministry"
-        head = pronoun_kind[4:]
+        *modifiers, head = pronoun_kind[4:].split()
         name = str(cand.value[0]).lower().split()
-        return cand.kind == "thing" and bool(name) and (head in GENERIC_ORG_HEADS or name[-1] in (head, head + "s"))
+        if cand.kind != "thing" or not name:
+            return False
+        if head in GENERIC_ORG_HEADS:
+            return True
+        # the head noun ends the name ("Emergencies Ministry") or comes right before its "of" ("Bureau of Alcohol",
+        # "Ninth U.S. Circuit Court of Appeals"); a modifier of the description is a word of the name ("the appeals
+        # court": "… Court of Appeals")
+        of_head = name[name.index("of") - 1] if "of" in name[1:] else ""
+        return (name[-1] in (head, head + "s") or of_head == head) \
+            and all(m in name or m.rstrip("s") in name or m + "s" in name for m in modifiers)
     return False
 
 
@@ -351,11 +360,14 @@ GENERIC_ORG_HEADS = frozenset("company firm".split())
 
 def definite_head(words: Sequence[str]) -> str:
     """The head noun of a short definite description in lower case ("the ministry", "the agency", "the
-    London-based company"), else ""."""
+    London-based company"), with its lower-case modifiers before it when the name must hold them too ("the
+    appeals court" -> "appeals court"), else ""."""
     if len(words) == 2 and words[0].lower() == "the" and words[1].islower() and words[1].isalpha():
         return words[1]
     if 2 < len(words) <= 4 and words[0].lower() == "the" and words[-1] in GENERIC_ORG_HEADS:
         return words[-1]
+    if len(words) == 3 and words[0].lower() == "the" and all(w.islower() and w.isalpha() for w in words[1:]):
+        return " ".join(words[1:])  # "the appeals court": an organisation whose name holds "appeals"
     return ""
 
 
