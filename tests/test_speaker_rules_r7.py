@@ -106,3 +106,30 @@ def test_a_modifier_of_the_description_must_be_in_the_name():
     other = _quotes(COURT.replace("the appeals court", "the federal court"))
     (q,) = [q for q in other if q.speaker_surface == "the federal court"]
     assert q.speaker == "the federal court"
+
+
+# ---- the object of a causative verb is the subject of the infinitive after it ----------------------------------
+
+def test_prompting_someone_to_ask_a_colon_quote():
+    # Reuters 6006_center (roundups): the governor asks, not the transit employee (the sentence's subject)
+    (q,) = _quotes("A California transit employee killed eight co-workers and wounded another before taking his own "
+                   "life on Wednesday, the latest in a spate of deadly U.S. mass shootings, prompting the state’s "
+                   "governor to ask: “What the hell is wrong with us?”")
+    assert (q.kind, q.speaker_surface) == ("direct", "the state’s governor")
+
+
+def test_prompted_a_company_to_say():
+    # Los Angeles Times 87n6NKPoGYzwru4c (allsides): Southern California Edison says it, not the forecast
+    qs = _quotes("To the south, a forecast of more Santa Ana winds prompted Southern California Edison to say it "
+                 "could shut off power to more than 350,000 customers.")
+    (q,) = [q for q in qs if q.verb == "say"]
+    assert q.speaker_surface == "Southern California Edison"
+
+
+# ---- reporting verbs 1.6: dispute ------------------------------------------------------------------------------
+
+def test_disputed_that_reports_and_disputes_the_noun_does_not():
+    # AP Fact Check MZBQlyoa12jjXiSS: "Some experts disputed that …"; Reason 9TwTVtQTzfNcPlIX: the plural noun
+    (q,) = _quotes("Some experts disputed that the red triangle was commonly used as an antifa symbol.")
+    assert (q.kind, q.verb, q.speaker_surface) == ("indirect", "dispute", "Some experts")
+    assert _quotes("When people attempt to resolve disputes on their own, lawyers call it self-help.") == []

@@ -171,6 +171,28 @@ def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
     return i > 0 and toks[i - 1].lower == "to" and not (i > 1 and toks[i - 2].lower in {"declined", "refused"})
 
 
+# Verbs whose object is the subject of the infinitive after it ("prompting the state’s governor to ask: “…”").
+CAUSATIVES = frozenset("""prompt prompts prompted prompting lead leads led leading force forces forced forcing cause
+    causes caused causing urge urges urged urging push pushes pushed pushing compel compels compelled compelling
+    inspire inspires inspired inspiring spur spurs spurred spurring encourage encourages encouraged encouraging
+    invite invites invited inviting""".split())
+
+
+def causative_object(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """Body offsets of the object of a causative verb when token ``i`` is the infinitive after it ("…, prompting the
+    state’s governor to ask: “What the hell is wrong with us?”", Reuters 6006_center: the governor asks, not the
+    sentence's subject); at most six tokens between the verb and "to", no punctuation but a possessive; else None."""
+    if i < 3 or toks[i - 1].lower != "to":
+        return None
+    for j in range(i - 2, max(-1, i - 9), -1):
+        t = toks[j]
+        if t.lower in CAUSATIVES:
+            return (toks[j + 1].start, toks[i - 2].end) if j + 1 <= i - 2 else None
+        if not t.is_word and t.text not in {"’s", "'s", "’", "'"}:
+            return None
+    return None
+
+
 def _coordinated(toks: Sequence[Token], i: int) -> bool:
     """A second verb after "and"/"but" ("X echoed the comments and said", "Mueller didn't charge Trump but
     wrote"); not "the U.S. and Ukraine accuse": a lower-case word before "and" ends a verb phrase. "but" joins no

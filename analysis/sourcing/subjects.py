@@ -34,6 +34,7 @@ from .quote_words import (
     _verb_like,
     _with_subject,
     _words_between,
+    causative_object,
 )
 from .speaker_resolution import _SpeakerResolution
 from .speakers import (
@@ -352,6 +353,9 @@ class _SubjectRules(_SpeakerResolution):
         opening phrases: "However, despite …, X …") starts with a known person, group or organisation, or
         with capitalised words that are not a sentence opener ("Nadler", "Donald Trump"; not "The", "It")."""
         toks = s.tokens
+        caused = causative_object(toks, hit.token_index) if hit is not None else None
+        if caused is not None:  # "prompting the state’s governor to ask: “…”": the governor asks
+            return _Tag(caused, hit, s, "speaker_before")
         if hit is not None and hit.form.lower().endswith("ing"):
             with_np = _with_subject(toks, hit.token_index)
             if with_np is not None:  # "…, with some members warning it would …": the members warn
