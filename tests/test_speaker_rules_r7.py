@@ -133,3 +133,20 @@ def test_disputed_that_reports_and_disputes_the_noun_does_not():
     (q,) = _quotes("Some experts disputed that the red triangle was commonly used as an antifa symbol.")
     assert (q.kind, q.verb, q.speaker_surface) == ("indirect", "dispute", "Some experts")
     assert _quotes("When people attempt to resolve disputes on their own, lawyers call it self-help.") == []
+
+
+# ---- ", but insisted": a verb after a comma and "but"/"and" shares its clause's subject -----------------------------
+
+def test_comma_but_coordinates_with_the_clause_subject():
+    # AP wire copy via KSL, allsides d0z1LY5lA0RXXF5b: Murphy insists, and the party only names his title
+    (q,) = _quotes("Labour's rout in Scotland was comprehensive. Scottish Labour leader Jim Murphy lost his seat, "
+                   "but insisted he would not resign.")
+    assert (q.kind, q.verb, q.speaker, q.text) == ("indirect", "insist", "Jim Murphy", "he would not resign.")
+
+
+def test_comma_and_coordinates_with_the_clause_subject():
+    # Business Insider 6wRv9CNsETb1c5eo (allsides): Macron suggested it
+    qs = _quotes("Macron has called Bolsonaro a liar, and suggested Brazilian women were likely ashamed of having him "
+                 "as their leader.")
+    (q,) = [q for q in qs if q.verb == "suggest"]
+    assert q.speaker_surface == "Macron"

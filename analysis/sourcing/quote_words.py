@@ -198,6 +198,8 @@ def _coordinated(toks: Sequence[Token], i: int) -> bool:
     wrote"); not "the U.S. and Ukraine accuse": a lower-case word before "and" ends a verb phrase. "but" joins no
     list of subjects, so a name may end the first verb phrase ("called for global action to deter Iran but said he
     preferred …", Reuters seoVDQGTovGpAKOc)."""
+    if i > 2 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].text == "," and toks[i - 3].is_word:
+        return True  # "Jim Murphy lost his seat, but insisted he would not resign" (AP via KSL d0z1LY5lA0RXXF5b)
     return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word \
         and (toks[i - 2].text[:1].islower() or toks[i - 1].lower == "but")
 

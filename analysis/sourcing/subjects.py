@@ -417,6 +417,11 @@ class _SubjectRules(_SpeakerResolution):
                 group = self._people_group(s, k, limit, hit)  # "Senate leaders met": the name only modifies
                 if group is not None:
                     return group
+                named = self.antecedents.at(nxt.end + 1, nxt.end + 2)
+                if named is not None and named.kind == "person" and named.start < toks[limit - 1].start:
+                    # "Scottish Labour leader Jim Murphy lost his seat, but insisted …": the party names the title
+                    # of the person named after it (AP via KSL d0z1LY5lA0RXXF5b; was Labour)
+                    cand = named
             return _Tag(None, hit, s, "speaker_before", cand, f"implicit subject of {why}: the clause's subject")
         apposed = _apposed_before_verb(toks, k, limit)
         if apposed is not None:  # "The head of the RSS organisation, Mohan Bhagwat, echoed …"
