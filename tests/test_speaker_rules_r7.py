@@ -150,3 +150,31 @@ def test_comma_and_coordinates_with_the_clause_subject():
                  "as their leader.")
     (q,) = [q for q in qs if q.verb == "suggest"]
     assert q.speaker_surface == "Macron"
+
+
+# ---- an attribution between a subordinate clause and the main clause ----------------------------------------------
+
+def test_demonstrative_report_does_not_block_an_inverted_attribution():
+    # AP Fact Check MZBQlyoa12jjXiSS: "that suggests" is the executives' inference, "said the executives" names them
+    qs = _quotes("But that suggests the threat has simply evolved rather than diminished, said the executives, who "
+                 "pointed out that media entities were now engaging online.")
+    (q,) = [q for q in qs if q.verb == "say"]
+    assert q.speaker_surface == "the executives"
+    assert "the threat has simply evolved" in q.text
+
+
+def test_attribution_after_an_opening_subordinate_clause_reports_the_main_clause():
+    # SFGate S4WmKuiXScbRRSfy: what Rakoff said is that the courts endorsed the conclusion (the main clause)
+    qs = _quotes("Although medical-marijuana users may be less violence-prone than other drug users, Rakoff said, "
+                 "the courts have endorsed the government’s conclusion that “illegal drug users are more likely to "
+                 "be involved in violent crimes.”")
+    (q,) = [q for q in qs if q.kind == "indirect"]
+    assert q.speaker_surface == "Rakoff" and q.text.startswith("the courts have endorsed")
+
+
+def test_main_clause_before_the_attribution_stays():
+    # Time 4f9T7EOWoKACQEX2 (allsides): the main clause "reach out …" comes before "Moutier said;"
+    qs = _quotes("If you are struggling with tough emotions, reach out to the most trustworthy person in your life "
+                 "to share how you’re feeling, Moutier said; that simple act could be a game changer.")
+    (q,) = [q for q in qs if q.kind == "indirect"]
+    assert q.text.startswith("If you are struggling")

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model import Sentence, Token
 from .direct_quotes import _DirectQuotes, relative_colon
+from .quote_marks import OPENERS
 from .quote_records import Quote, _key
 from .quote_words import (
     _ACCORDING,
@@ -45,6 +46,8 @@ SOURCE_NOUNS = frozenset("""report data poll survey study statement document rec
 OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
 # Words :func:`_verb_like` takes that need no subject before them: "told the Daily News not to expect …"
 # -ing words that are prepositions ("during the hearing the witness said"): they open no participle clause
+# Openers of a subordinate clause before the main one ("Although …, Rakoff said, the courts have …").
+SUBORDINATORS = frozenset("although though while whereas if unless because since".split())
 ING_PREPOSITIONS = frozenset("during following regarding concerning including excluding considering pending".split())
 # A lower-case -ing word and its object or determiner: a participle clause ("putting him …", "making the …").
 _PARTICIPLE_CLAUSE = re.compile(r"[a-z]+ing\s+(?:him|her|them|us|me|it|the|a|an|his|their|its)\b")
@@ -118,7 +121,11 @@ class _VerbAttributions(_DirectQuotes):
             if (sub[2] == "comma" or as_after_comma) and (words_after <= 3 or bare) and words_before >= 3:
                 # "North Korea ratified …, state media reported Tuesday." – the clause comes first
                 comma = max(t.start for t in toks if t.text == "," and t.end <= sub[0])
-                q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
+                main = self._main_after_parenthetical(s, comma, after_end)
+                if main is not None:  # "Although …, Rakoff said, the courts have endorsed …": the main clause
+                    q = self._add("indirect", sub[:2], s, main, s.end, hit, "clause_then_speaker")
+                else:
+                    q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
             else:
                 start = self._after_that(toks, i + hit.n_tokens, hit.end)
                 if any(hit.end < h.start < start and self._named_before(toks, i + hit.n_tokens, h)
@@ -146,6 +153,25 @@ class _VerbAttributions(_DirectQuotes):
                     q = self._absorb_partial_quotes(q, hit)
             if q is not None:
                 sent_quotes.append(q)
+
+    @staticmethod
+    def _main_after_parenthetical(s: Sentence, comma: int, after_end: int) -> int | None:
+        """Start of the main clause when an attribution set off by commas (the one at body offset ``comma`` and the
+        one at ``after_end``) follows a subordinate clause that opens the sentence ("Although medical-marijuana users
+        may be less violence-prone …, Rakoff said, the courts have endorsed …", SFGate S4WmKuiXScbRRSfy; "If Trump
+        continues …, she suggested, that might provide …"): the words after the closing comma, when there are at
+        least three, no quotation opens them and no other comma stands before the attribution; else None (the
+        clause before the attribution is what is reported: "If you are struggling …, reach out …, Moutier said;")."""
+        toks = s.tokens
+        if not toks or toks[0].lower not in SUBORDINATORS or after_end >= s.end:
+            return None
+        closing = next((t for t in toks if t.start == after_end), None)
+        if closing is None or closing.text != "," or any(t.text == "," and t.start < comma for t in toks):
+            return None
+        rest = [t for t in toks if t.start > after_end]
+        if not rest or rest[0].text in OPENERS or sum(t.is_word for t in rest) < 3:
+            return None
+        return rest[0].start
 
     @staticmethod
     def _named_before(toks: Sequence[Token], k: int, inner: VerbHit) -> bool:

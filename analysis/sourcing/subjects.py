@@ -459,6 +459,14 @@ class _SubjectRules(_SpeakerResolution):
             return _Tag((group[0].start, group[-1].end), hit, s, "speaker_before")  # "some Republicans backed"
         return None
 
+    @staticmethod
+    def _demonstrative_subject(toks: Sequence[Token], hit: VerbHit) -> bool:
+        """Whether the reporting verb ``hit`` has a bare demonstrative for its subject ("But that suggests …", "This
+        shows …"): the journalist's own inference, no source."""
+        words = [t for t in toks[:hit.token_index] if t.is_word]
+        return bool(words) and words[-1].lower in {"that", "this"} \
+            and (len(words) == 1 or words[-2].lower in CONJUNCTIONS)
+
     def _inverted(self, s: Sentence, hit: VerbHit) -> tuple[int, int] | None:
         """The speaker of an inverted attribution after its clause ("…, said a Commerce Ministry spokesman, Gao
         Feng." / "…, said Oscar Wason, Dana Air's director of operations, on Monday."), or None.
@@ -472,8 +480,9 @@ class _SubjectRules(_SpeakerResolution):
         i, k = hit.token_index, hit.token_index + hit.n_tokens
         if i < 1 or toks[i - 1].text != "," or _words_between(toks, s.start, toks[i - 1].start) < 3:
             return None
-        if any(h.token_index < i - 1 for h in self.hits[s.index]):
-            return None  # "Russia said it would …, reports the Monitor": the clause is a report of its own
+        if any(h.token_index < i - 1 and not self._demonstrative_subject(toks, h) for h in self.hits[s.index]):
+            return None  # "Russia said it would …, reports the Monitor": the clause is a report of its own (not
+            # "But that suggests the threat has …, said the executives": "that" names no speaker, AP MZBQ)
         phrase = name_after(toks, k)
         if phrase is None or hit.lemma == "tell":
             return None  # "…, the U.S. official, speaking on condition of anonymity, told Reuters." (Reuters
