@@ -178,3 +178,31 @@ def test_main_clause_before_the_attribution_stays():
                  "to share how you’re feeling, Moutier said; that simple act could be a game changer.")
     (q,) = [q for q in qs if q.kind == "indirect"]
     assert q.text.startswith("If you are struggling")
+
+
+# ---- "according to" after a plural noun form; -ed premodifiers in the source phrase --------------------------------
+
+CUOMO = ("Gov. Andrew M. Cuomo sexually harassed multiple women, breaking state and federal laws and engaging in a "
+         "pattern of unwanted touching and inappropriate comments, according to a much anticipated report from the "
+         "New York State attorney general, Letitia James, released on Tuesday.")  # NYT 5812_left (roundups)
+
+
+def test_plural_noun_before_according_to_is_no_report():
+    # "inappropriate comments" is a noun phrase: the report is the attorney general's, not "inappropriate"'s
+    (q,) = _quotes(CUOMO)
+    assert q.kind == "according_to"
+    assert q.speaker_surface == "a much anticipated report from the New York State attorney general"
+
+
+def test_a_verb_before_according_to_still_reports():
+    # Fox News 5652_right (roundups): "the governor’s office said, according to the LA Times"
+    qs = _quotes("The requirement is set to take effect for students in seventh through 12th grades as soon as "
+                 "January, the governor’s office said, according to the LA Times.")
+    assert "the governor’s office" in {q.speaker_surface for q in qs if q.kind == "indirect"}
+
+
+def test_participle_phrase_after_the_source_is_still_cut():
+    # Reuters XFwdjH0cF9VHXhHo (the round-2 case): "released on Thursday" is a participle phrase, not a premodifier
+    (q,) = _quotes("Americans largely are eager for a bipartisan solution, according to a Reuters/Ipsos opinion poll "
+                   "released on Thursday.")
+    assert q.speaker_surface == "a Reuters/Ipsos opinion poll"

@@ -46,6 +46,8 @@ SOURCE_NOUNS = frozenset("""report data poll survey study statement document rec
 OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
 # Words :func:`_verb_like` takes that need no subject before them: "told the Daily News not to expect …"
 # -ing words that are prepositions ("during the hearing the witness said"): they open no participle clause
+NOT_HEADS = frozenset("ahead last next earlier later".split())  # after a participle, no noun: "released ahead of"
+_ATTRIBUTION_NEXT = re.compile(r"\s*(?:according to|citing)\b", re.IGNORECASE)
 # Openers of a subordinate clause before the main one ("Although …, Rakoff said, the courts have …").
 SUBORDINATORS = frozenset("although though while whereas if unless because since".split())
 ING_PREPOSITIONS = frozenset("during following regarding concerning including excluding considering pending".split())
@@ -91,6 +93,11 @@ class _VerbAttributions(_DirectQuotes):
                 continue
             if reports_nothing(self.verbs, toks, hit):
                 continue  # "did not respond to a request for comment", "ruled in favor of …"
+            if nxt is not None and nxt.text == "," and hit.form.lower()[:-1] in self.verbs.noun_forms \
+                    and _ATTRIBUTION_NEXT.match(body, nxt.end):
+                continue  # "… unwanted touching and inappropriate comments, according to a report" (NYT 5812_left):
+                # a plural noun form followed by an attribution phrase is the noun ("the office said, according to
+                # the LA Times" still reports)
             if _subjectless(toks, hit):
                 self._participle_report(s, hit)
                 continue
@@ -288,7 +295,8 @@ class _VerbAttributions(_DirectQuotes):
     def _phrase_after(self, s: Sentence, pos: int) -> tuple[int, int] | None:
         """Noun phrase starting at body offset ``pos``, up to punctuation or a clause word."""
         words = []
-        for t in s.tokens:
+        toks = s.tokens
+        for n, t in enumerate(toks):
             if t.start < pos:
                 continue
             if words and t.lower in PRONOUNS and not (t.lower == "it" and words[-1].lower in PREPOSITIONS):
@@ -300,8 +308,15 @@ class _VerbAttributions(_DirectQuotes):
                 if t.text == "/" and words and words[-1].end == t.start:
                     continue  # "a Reuters/Ipsos opinion poll": one name
                 break
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            after = toks[n + 2] if n + 2 < len(toks) else None
+            premodifier = nxt is not None and nxt.is_word and nxt.text[:1].islower() and not _adverb(nxt) \
+                and nxt.lower not in PREPOSITIONS | BOUNDARY_WORDS | DETERMINERS | TIME_WORDS | NOT_HEADS \
+                and (after is None or not after.is_word or after.lower in PREPOSITIONS | BOUNDARY_WORDS)
+            # "a much anticipated report from …" (NYT 5812_left), "the central bank's preferred gauge": an -ed word
+            # right before the noun that ends the phrase modifies it (not "a poll published last week by …")
             if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and words[-1].lower not in \
-                    DETERMINERS:
+                    DETERMINERS and not premodifier:
                 # "a Reuters/Ipsos opinion poll released on Thursday", "reports first shared by": the participle
                 # phrase (and an adverb before it) is no part of the source; unless it is of a person ("a person
                 # briefed on the negotiations")
