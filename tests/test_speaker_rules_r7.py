@@ -206,3 +206,15 @@ def test_participle_phrase_after_the_source_is_still_cut():
     (q,) = _quotes("Americans largely are eager for a bipartisan solution, according to a Reuters/Ipsos opinion poll "
                    "released on Thursday.")
     assert q.speaker_surface == "a Reuters/Ipsos opinion poll"
+
+
+# ---- "the" + an organisation's name + its kind is that organisation ----------------------------------------------
+
+def test_the_name_news_agency_is_the_agency():
+    # Reuters 5746_center (roundups): the Pajhwok news agency is Pajhwok; a part of an organisation is not it
+    qs = _quotes("Afghan media said the attack was launched from the back of a vehicle. The Pajhwok news agency said "
+                 "several rockets struck different parts of the Afghan capital.")
+    (q,) = [q for q in qs if q.speaker_surface == "The Pajhwok news agency"]
+    assert q.speaker == "Pajhwok"
+    (q,) = _quotes("The White House budget office asked Congress to spend more than $30 billion on disaster aid.")
+    assert q.speaker == "The White House budget office"

@@ -249,6 +249,8 @@ class _SpeakerResolution(_FinderState):
             key = source_key(matched)
             coordinated = " and " in f" {head} " or "," in head
             accepted = bool(key) and (key == head or (not coordinated and head.endswith(key)))
+            if not accepted and offset >= 0 and getattr(mention, "kind", "") == "organisation":
+                accepted = self._named_kind(surface, mention.start - offset - lead, mention.end - offset - lead)
         if not accepted:
             coref = self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
             if coref is not None:
@@ -274,6 +276,15 @@ class _SpeakerResolution(_FinderState):
                 if report and self._salient(kind, surface, mention if accepted else None):
                     self.antecedents.mark_speaker(offset + lead)
         return value, "as printed" if speaker == surface else "as printed; actor resolved"
+
+    def _named_kind(self, surface: str, start: int, end: int) -> bool:
+        """Whether a speaker phrase is "the" + an organisation's name + the kind of organisation it is ("The Pajhwok
+        news agency said …", Reuters 5746_center): the organisation itself, not a modifier of another ("The Trump
+        campaign" names a person, so it never gets here)."""
+        before, after = surface[:max(0, start)].strip(), surface[end:].split()
+        kind = after[1:] if after[:1] == ["news"] else after  # "news agency": one kind ("budget office" is a part)
+        return before.lower() == "the" and len(kind) == 1 and kind[0].islower() \
+            and kind[0] in self.cues.organisation_nouns
 
     def _salient(self, kind: str, surface: str, mention: Any) -> bool:
         """Whether a report's speaker is preferred as the antecedent of a later pronoun: a person by name (an
