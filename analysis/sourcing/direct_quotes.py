@@ -7,11 +7,20 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from ..model import Sentence
+from ..model import Sentence, Token
 from ..segment import SENTENCE_OPENERS
 from .quote_marks import OPENERS, _quote_mark_spans, embedded_posts, sentence_at
 from .quote_records import Quote, _key, _Tag
-from .quote_words import _FROM_NAME, SCARE_MAX_WORDS, SPEAKER_AFTER_MAX_WORDS, _subjectless, _words_between, short_quote
+from .quote_words import (
+    _FROM_NAME,
+    PREPOSITIONS,
+    RELATIVE_WORDS,
+    SCARE_MAX_WORDS,
+    SPEAKER_AFTER_MAX_WORDS,
+    _subjectless,
+    _words_between,
+    short_quote,
+)
 from .speakers import (
     LABELS,
     apposed_name,
@@ -53,6 +62,25 @@ def _name_apposed_after(s: Sentence, phrase: tuple[int, int]) -> tuple[int, int]
     if not 2 <= len(words) <= 4 or (nxt is not None and nxt.text not in {",", ".", ";"}):
         return None
     return words[0].start, words[-1].end
+
+
+def relative_colon(toks: list[Token], hit: VerbHit, before: int) -> int | None:
+    """Body offset of the colon (before offset ``before``) that closes the relative clause of the reporting verb
+    ``hit`` ("advocates who say they need assault weapons to fight the government: ‘…’") when the verb has a clause
+    of its own before it; None otherwise. The colon then introduces a quote of the main clause, not of the relative
+    clause ("Biden mocked gun-rights advocates who say …: ‘You need F-15s …’", Insider headline, roundups
+    5919_center). Not after a bare phrase ("who declared in the London Daily Express, Oct. 15, 2009: “…”" is the
+    declarer's, allsides Ayo07qI1h3L5ztwl), before a "what" the quote spells out ("the man who said what so many
+    people … were thinking …: “George Bush doesn't care …”", allsides E6oLLBTmP13AMuMY) or right after the verb
+    ("people who said: “…”")."""
+    i = hit.token_index
+    if i == 0 or toks[i - 1].lower not in RELATIVE_WORDS:
+        return None
+    after = [t for t in toks if hit.end <= t.start < before]
+    colon = next((n for n, t in enumerate(after) if t.text == ":"), None)
+    if colon is None or colon == 0 or not after[0].is_word or after[0].lower in PREPOSITIONS | {"what", "how"}:
+        return None
+    return after[colon].start
 
 
 class _DirectQuotes(_SubjectRules):
@@ -423,6 +451,8 @@ class _DirectQuotes(_SubjectRules):
             if not hit.tier and not adjacent:
                 continue  # a tag verb attributes only right before the quote ("As Daley put it, “…”")
             i = hit.token_index
+            if relative_colon(toks, hit, open_at) is not None:
+                continue  # "Biden mocked advocates who say they need …: ‘…’": the colon's quote is the main clause's
             opener = self._subject_after_opener(s, hit, open_at)
             if opener is not None:
                 return opener

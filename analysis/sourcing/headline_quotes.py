@@ -259,6 +259,20 @@ def _clause_speaker(text: str, start: int, mentions: list[Any], lowered: frozens
     return _verb_subject(text, lo, start, mentions, lowered, title_case, verbs)
 
 
+def _colon_clause_speaker(text: str, start: int, mentions: list[Any], lowered: frozenset[int], title_case: bool,
+                          verbs: frozenset[str]) -> tuple[str, str, int, int]:
+    """The subject of a reporting or frame verb opening the clause that a colon right before the quote at ``start``
+    ends ("Biden mocked gun-rights advocates who say they need assault weapons …: ‘You need F-15s …’", Insider,
+    roundups 5919_center; "Republicans reject … proposal from Manchin: ‘Totally inappropriate’"): the clause starts
+    after the comma, semicolon, colon or dash before that colon. A clause without such a verb ("Anthony Fauci’s
+    pandemic emails: ‘…’") has none."""
+    colon = text.rfind(":", 0, start)
+    if colon < 0 or text[colon + 1:start].strip(" “\"‘'"):
+        return "", "", -1, -1
+    lo = max(text.rfind(c, 0, colon) for c in ",;:—–") + 1
+    return _verb_subject(text, lo, colon, mentions, lowered, title_case, verbs)
+
+
 def _quote_first_speaker(text: str, end: int, mentions: list[Any], lowered: frozenset[int], title_case: bool,
                          verbs: frozenset[str]) -> tuple[str, str, int, int]:
     """The speaker of a quote that opens the headline, as the subject of the reporting verb right after it
@@ -321,6 +335,9 @@ def _headline_attribution(text: str, a: int, b: int, name: bool, mentions: list[
     found = _colon_speaker(text, a - 1, mentions)
     if found[0]:
         return "headline colon", found[0], found[2], found[3]
+    found = _colon_clause_speaker(text, a - 1, mentions, lowered, is_title_case, verbs)
+    if found[0]:
+        return "headline colon clause subject", found[0], found[2], found[3]
     if not text[:a - 1].strip():
         found = _quote_first_speaker(text, b, mentions, lowered, is_title_case, verbs)
         if found[0]:

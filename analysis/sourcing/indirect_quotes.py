@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Sentence, Token
-from .direct_quotes import _DirectQuotes
+from .direct_quotes import _DirectQuotes, relative_colon
+from .quote_marks import OPENERS
 from .quote_records import Quote, _key
 from .quote_words import (
     _ACCORDING,
@@ -20,6 +21,7 @@ from .quote_words import (
     DETERMINERS,
     MEDIUM_PHRASES,
     PARTICIPLE_ADVERBS,
+    PREPOSITIONS,
     PRONOUNS,
     TIME_WORDS,
     _adverb,
@@ -43,8 +45,11 @@ SOURCE_NOUNS = frozenset("""report data poll survey study statement document rec
 
 OBJECT_PRONOUNS = frozenset("him her them us me reporters journalists".split())
 # Words :func:`_verb_like` takes that need no subject before them: "told the Daily News not to expect …"
-PREPOSITIONS = frozenset("of to for with on about by from in at into over under against".split())  # "handling of it"
 # -ing words that are prepositions ("during the hearing the witness said"): they open no participle clause
+NOT_HEADS = frozenset("ahead last next earlier later".split())  # after a participle, no noun: "released ahead of"
+_ATTRIBUTION_NEXT = re.compile(r"\s*(?:according to|citing)\b", re.IGNORECASE)
+# Openers of a subordinate clause before the main one ("Although …, Rakoff said, the courts have …").
+SUBORDINATORS = frozenset("although though while whereas if unless because since".split())
 ING_PREPOSITIONS = frozenset("during following regarding concerning including excluding considering pending".split())
 # A lower-case -ing word and its object or determiner: a participle clause ("putting him …", "making the …").
 _PARTICIPLE_CLAUSE = re.compile(r"[a-z]+ing\s+(?:him|her|them|us|me|it|the|a|an|his|their|its)\b")
@@ -88,6 +93,11 @@ class _VerbAttributions(_DirectQuotes):
                 continue
             if reports_nothing(self.verbs, toks, hit):
                 continue  # "did not respond to a request for comment", "ruled in favor of …"
+            if nxt is not None and nxt.text == "," and hit.form.lower()[:-1] in self.verbs.noun_forms \
+                    and _ATTRIBUTION_NEXT.match(body, nxt.end):
+                continue  # "… unwanted touching and inappropriate comments, according to a report" (NYT 5812_left):
+                # a plural noun form followed by an attribution phrase is the noun ("the office said, according to
+                # the LA Times" still reports)
             if _subjectless(toks, hit):
                 self._participle_report(s, hit)
                 continue
@@ -118,7 +128,11 @@ class _VerbAttributions(_DirectQuotes):
             if (sub[2] == "comma" or as_after_comma) and (words_after <= 3 or bare) and words_before >= 3:
                 # "North Korea ratified …, state media reported Tuesday." – the clause comes first
                 comma = max(t.start for t in toks if t.text == "," and t.end <= sub[0])
-                q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
+                main = self._main_after_parenthetical(s, comma, after_end)
+                if main is not None:  # "Although …, Rakoff said, the courts have endorsed …": the main clause
+                    q = self._add("indirect", sub[:2], s, main, s.end, hit, "clause_then_speaker")
+                else:
+                    q = self._add("indirect", sub[:2], s, s.start, comma, hit, "clause_then_speaker")
             else:
                 start = self._after_that(toks, i + hit.n_tokens, hit.end)
                 if any(hit.end < h.start < start and self._named_before(toks, i + hit.n_tokens, h)
@@ -134,6 +148,9 @@ class _VerbAttributions(_DirectQuotes):
                     if rest and len(rest) < len(words):  # "He told Reuters the deal would collapse": Reuters was told
                         start = self._after_that(toks, toks.index(rest[0]), rest[0].start)
                 end = self._clause_end(s, start)
+                colon = relative_colon(toks, hit, end)
+                if colon is not None and colon > start and not self._in_direct(colon):
+                    end = colon  # "advocates who say they need assault weapons …: ‘…’": the colon ends the clause
                 outside = sum(1 for t in toks if t.is_word and start <= t.start and t.end <= end
                               and not self._in_direct(t.start))
                 if outside < 2:
@@ -143,6 +160,25 @@ class _VerbAttributions(_DirectQuotes):
                     q = self._absorb_partial_quotes(q, hit)
             if q is not None:
                 sent_quotes.append(q)
+
+    @staticmethod
+    def _main_after_parenthetical(s: Sentence, comma: int, after_end: int) -> int | None:
+        """Start of the main clause when an attribution set off by commas (the one at body offset ``comma`` and the
+        one at ``after_end``) follows a subordinate clause that opens the sentence ("Although medical-marijuana users
+        may be less violence-prone …, Rakoff said, the courts have endorsed …", SFGate S4WmKuiXScbRRSfy; "If Trump
+        continues …, she suggested, that might provide …"): the words after the closing comma, when there are at
+        least three, no quotation opens them and no other comma stands before the attribution; else None (the
+        clause before the attribution is what is reported: "If you are struggling …, reach out …, Moutier said;")."""
+        toks = s.tokens
+        if not toks or toks[0].lower not in SUBORDINATORS or after_end >= s.end:
+            return None
+        closing = next((t for t in toks if t.start == after_end), None)
+        if closing is None or closing.text != "," or any(t.text == "," and t.start < comma for t in toks):
+            return None
+        rest = [t for t in toks if t.start > after_end]
+        if not rest or rest[0].text in OPENERS or sum(t.is_word for t in rest) < 3:
+            return None
+        return rest[0].start
 
     @staticmethod
     def _named_before(toks: Sequence[Token], k: int, inner: VerbHit) -> bool:
@@ -259,7 +295,8 @@ class _VerbAttributions(_DirectQuotes):
     def _phrase_after(self, s: Sentence, pos: int) -> tuple[int, int] | None:
         """Noun phrase starting at body offset ``pos``, up to punctuation or a clause word."""
         words = []
-        for t in s.tokens:
+        toks = s.tokens
+        for n, t in enumerate(toks):
             if t.start < pos:
                 continue
             if words and t.lower in PRONOUNS and not (t.lower == "it" and words[-1].lower in PREPOSITIONS):
@@ -271,8 +308,15 @@ class _VerbAttributions(_DirectQuotes):
                 if t.text == "/" and words and words[-1].end == t.start:
                     continue  # "a Reuters/Ipsos opinion poll": one name
                 break
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            after = toks[n + 2] if n + 2 < len(toks) else None
+            premodifier = nxt is not None and nxt.is_word and nxt.text[:1].islower() and not _adverb(nxt) \
+                and nxt.lower not in PREPOSITIONS | BOUNDARY_WORDS | DETERMINERS | TIME_WORDS | NOT_HEADS \
+                and (after is None or not after.is_word or after.lower in PREPOSITIONS | BOUNDARY_WORDS)
+            # "a much anticipated report from …" (NYT 5812_left), "the central bank's preferred gauge": an -ed word
+            # right before the noun that ends the phrase modifies it (not "a poll published last week by …")
             if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and words[-1].lower not in \
-                    DETERMINERS:
+                    DETERMINERS and not premodifier:
                 # "a Reuters/Ipsos opinion poll released on Thursday", "reports first shared by": the participle
                 # phrase (and an adverb before it) is no part of the source; unless it is of a person ("a person
                 # briefed on the negotiations")

@@ -47,6 +47,8 @@ PRONOUNS = frozenset("he she it they we i".split())
 ORG_WINDOW = (10, 40)  # our choice: paragraphs and sentences back for "the ministry" (a pronoun searches (2, 12))
 
 CONJUNCTIONS = frozenset("and but yet so".split())  # clause openers that take no comma
+PREPOSITIONS = frozenset("of to for with on about by from in at into over under against".split())  # "handling of it"
+RELATIVE_WORDS = frozenset({"who", "which"})  # right before a verb: a relative clause ("advocates who say …")
 
 _FROM_NAME = re.compile(r"\b(?:from|by)\s+(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*)\s*:\s*$")
 
@@ -169,11 +171,35 @@ def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
     return i > 0 and toks[i - 1].lower == "to" and not (i > 1 and toks[i - 2].lower in {"declined", "refused"})
 
 
+# Verbs whose object is the subject of the infinitive after it ("prompting the state’s governor to ask: “…”").
+CAUSATIVES = frozenset("""prompt prompts prompted prompting lead leads led leading force forces forced forcing cause
+    causes caused causing urge urges urged urging push pushes pushed pushing compel compels compelled compelling
+    inspire inspires inspired inspiring spur spurs spurred spurring encourage encourages encouraged encouraging
+    invite invites invited inviting""".split())
+
+
+def causative_object(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """Body offsets of the object of a causative verb when token ``i`` is the infinitive after it ("…, prompting the
+    state’s governor to ask: “What the hell is wrong with us?”", Reuters 6006_center: the governor asks, not the
+    sentence's subject); at most six tokens between the verb and "to", no punctuation but a possessive; else None."""
+    if i < 3 or toks[i - 1].lower != "to":
+        return None
+    for j in range(i - 2, max(-1, i - 9), -1):
+        t = toks[j]
+        if t.lower in CAUSATIVES:
+            return (toks[j + 1].start, toks[i - 2].end) if j + 1 <= i - 2 else None
+        if not t.is_word and t.text not in {"’s", "'s", "’", "'"}:
+            return None
+    return None
+
+
 def _coordinated(toks: Sequence[Token], i: int) -> bool:
     """A second verb after "and"/"but" ("X echoed the comments and said", "Mueller didn't charge Trump but
     wrote"); not "the U.S. and Ukraine accuse": a lower-case word before "and" ends a verb phrase. "but" joins no
     list of subjects, so a name may end the first verb phrase ("called for global action to deter Iran but said he
     preferred …", Reuters seoVDQGTovGpAKOc)."""
+    if i > 2 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].text == "," and toks[i - 3].is_word:
+        return True  # "Jim Murphy lost his seat, but insisted he would not resign" (AP via KSL d0z1LY5lA0RXXF5b)
     return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word \
         and (toks[i - 2].text[:1].islower() or toks[i - 1].lower == "but")
 

@@ -208,6 +208,9 @@ class _SpeakerResolution(_FinderState):
         last = head[-1] if head else ""
         if (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or last in self.cues.plural_nouns:
             return "plural", ""  # "officials", "Two people familiar with her testimony"
+        if last in self.cues.organisation_nouns and not self.cues.names_people(last):
+            return "organisation", ""  # "The Trump campaign", "the appeals court": no pronoun's antecedent ("he" is
+            # not the campaign; "it"/"they" are left to the organisations the entity layer names)
         if anonymous or (words[:1] and words[0].lower() in {"a", "an", "the"}) or phrase_gender(words, self.cues):
             return "person", phrase_gender(words, self.cues)
         if words and all(w[:1].isupper() for w in words):
@@ -246,6 +249,8 @@ class _SpeakerResolution(_FinderState):
             key = source_key(matched)
             coordinated = " and " in f" {head} " or "," in head
             accepted = bool(key) and (key == head or (not coordinated and head.endswith(key)))
+            if not accepted and offset >= 0 and getattr(mention, "kind", "") == "organisation":
+                accepted = self._named_kind(surface, mention.start - offset - lead, mention.end - offset - lead)
         if not accepted:
             coref = self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
             if coref is not None:
@@ -263,12 +268,23 @@ class _SpeakerResolution(_FinderState):
         value = (speaker, surface, stype, not anonymous)
         if offset >= 0:
             kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous, stype)
+            if kind == "organisation":  # "The Trump campaign": the name inside modifies it, no antecedent
+                self.antecedents.drop_modifiers(offset + lead, offset + lead + len(surface))
             if kind:
                 self.antecedents.add(Candidate(offset + lead, offset + lead + len(surface), sentence.index, kind,
                                                gender, value))
                 if report and self._salient(kind, surface, mention if accepted else None):
                     self.antecedents.mark_speaker(offset + lead)
         return value, "as printed" if speaker == surface else "as printed; actor resolved"
+
+    def _named_kind(self, surface: str, start: int, end: int) -> bool:
+        """Whether a speaker phrase is "the" + an organisation's name + the kind of organisation it is ("The Pajhwok
+        news agency said …", Reuters 5746_center): the organisation itself, not a modifier of another ("The Trump
+        campaign" names a person, so it never gets here)."""
+        before, after = surface[:max(0, start)].strip(), surface[end:].split()
+        kind = after[1:] if after[:1] == ["news"] else after  # "news agency": one kind ("budget office" is a part)
+        return before.lower() == "the" and len(kind) == 1 and kind[0].islower() \
+            and kind[0] in self.cues.organisation_nouns
 
     def _salient(self, kind: str, surface: str, mention: Any) -> bool:
         """Whether a report's speaker is preferred as the antecedent of a later pronoun: a person by name (an

@@ -58,6 +58,7 @@ class PronounCues:
     person_nouns: frozenset[str] = frozenset()  # "source", "official", "member": nouns naming people
     filler_openers: tuple[str, ...] = ()  # lower-case openings of page-furniture lines ("just watched")
     plural_nouns: frozenset[str] = frozenset()  # plurals without a final "s": "people", "police"
+    organisation_nouns: frozenset[str] = frozenset()  # head nouns of organisations: "campaign", "bureau"
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -83,6 +84,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         person_nouns=frozenset(str(w).lower() for w in d.get("person_nouns") or []),
         filler_openers=tuple(str(w).lower() for w in d.get("filler_openers") or []),
         plural_nouns=frozenset(str(w).lower() for w in d.get("plural_nouns") or []),
+        organisation_nouns=frozenset(str(w).lower() for w in d.get("organisation_nouns") or []),
     )
 
 
@@ -176,9 +178,18 @@ def compatible(pronoun_kind: str, cand: Candidate) -> bool:
     if pronoun_kind == "any":  # the implicit subject of a participle tag ("“…,” adding that …")
         return cand.kind in ("person", "plural")
     if pronoun_kind.startswith("org:"):  # "the ministry" -> an organisation named "… Ministry"
-        head = pronoun_kind[4:]
+        *modifiers, head = pronoun_kind[4:].split()
         name = str(cand.value[0]).lower().split()
-        return cand.kind == "thing" and bool(name) and (head in GENERIC_ORG_HEADS or name[-1] in (head, head + "s"))
+        if cand.kind != "thing" or not name:
+            return False
+        if head in GENERIC_ORG_HEADS:
+            return True
+        # the head noun ends the name ("Emergencies Ministry") or comes right before its "of" ("Bureau of Alcohol",
+        # "Ninth U.S. Circuit Court of Appeals"); a modifier of the description is a word of the name ("the appeals
+        # court": "… Court of Appeals")
+        of_head = name[name.index("of") - 1] if "of" in name[1:] else ""
+        return (name[-1] in (head, head + "s") or of_head == head) \
+            and all(m in name or m.rstrip("s") in name or m + "s" in name for m in modifiers)
     return False
 
 
@@ -241,13 +252,24 @@ class AntecedentIndex:
         i = bisect_left(self._starts, cand.start)
         if i < len(self._starts) and self._starts[i] == cand.start:
             old = self._cands[i]
-            if old.kind == "country" and cand.kind in ("plural", "person") and cand.end > old.end:
+            if cand.end > old.end and ((old.kind == "country" and cand.kind in ("plural", "person")) or (
+                    old.kind == "person" and cand.kind == "person" and cand.value[0] != old.value[0])):
                 # "U.S. officials said … “…,” they said." (Reuters 5749_center): the country is a modifier of the
-                # speaker phrase that starts with it; the people are the antecedent
+                # speaker phrase that starts with it; the people are the antecedent. So is a person's name before
+                # another's title ("Trump campaign communications director Tim Murtaugh said …. He said …" is
+                # Murtaugh, AP Fact Check allsides MZBQlyoa12jjXiSS)
                 self._cands[i] = cand
             return
         self._starts.insert(i, cand.start)
         self._cands.insert(i, cand)
+
+    def drop_modifiers(self, start: int, end: int) -> None:
+        """Remove the person candidates strictly inside body offsets [start, end) that do not end it: names that
+        modify an organisation's description ("The Trump campaign also argued …. “…,” he added." is not Trump)."""
+        keep = [c for c in self._cands if not (c.kind == "person" and start < c.start and c.end < end)]
+        if len(keep) != len(self._cands):
+            self._cands = keep
+            self._starts = [c.start for c in keep]
 
     def mark_speaker(self, start: int) -> None:
         """Record that the candidate at body offset ``start`` is printed as the speaker of a report."""
@@ -338,11 +360,14 @@ GENERIC_ORG_HEADS = frozenset("company firm".split())
 
 def definite_head(words: Sequence[str]) -> str:
     """The head noun of a short definite description in lower case ("the ministry", "the agency", "the
-    London-based company"), else ""."""
+    London-based company"), with its lower-case modifiers before it when the name must hold them too ("the
+    appeals court" -> "appeals court"), else ""."""
     if len(words) == 2 and words[0].lower() == "the" and words[1].islower() and words[1].isalpha():
         return words[1]
     if 2 < len(words) <= 4 and words[0].lower() == "the" and words[-1] in GENERIC_ORG_HEADS:
         return words[-1]
+    if len(words) == 3 and words[0].lower() == "the" and all(w.islower() and w.isalpha() for w in words[1:]):
+        return " ".join(words[1:])  # "the appeals court": an organisation whose name holds "appeals"
     return ""
 
 

@@ -20,6 +20,7 @@ from .quote_words import (
     MONTHS,
     NAME_LINKS,
     PRONOUNS,
+    RELATIVE_WORDS,
     SKIP_BEFORE_VERB,
     SUBJECT_MAX_WORDS,
     TIME_WORDS,
@@ -33,6 +34,7 @@ from .quote_words import (
     _verb_like,
     _with_subject,
     _words_between,
+    causative_object,
 )
 from .speaker_resolution import _SpeakerResolution
 from .speakers import (
@@ -351,6 +353,9 @@ class _SubjectRules(_SpeakerResolution):
         opening phrases: "However, despite …, X …") starts with a known person, group or organisation, or
         with capitalised words that are not a sentence opener ("Nadler", "Donald Trump"; not "The", "It")."""
         toks = s.tokens
+        caused = causative_object(toks, hit.token_index) if hit is not None else None
+        if caused is not None:  # "prompting the state’s governor to ask: “…”": the governor asks
+            return _Tag(caused, hit, s, "speaker_before")
         if hit is not None and hit.form.lower().endswith("ing"):
             with_np = _with_subject(toks, hit.token_index)
             if with_np is not None:  # "…, with some members warning it would …": the members warn
@@ -372,6 +377,8 @@ class _SubjectRules(_SpeakerResolution):
             nxt = toks[h.token_index + h.n_tokens] if h.token_index + h.n_tokens < limit else None
             if nxt is not None and nxt.lower in NOT_SPEAKER_START - {"that"}:
                 continue  # "they began to complain about Mr. Obama's focus, saying": no clause follows the verb
+            if h.token_index and toks[h.token_index - 1].lower in RELATIVE_WORDS:
+                continue  # "Biden mocked advocates who say they need …:": a relative clause is no main clause
             if h.token_index + h.n_tokens <= limit and h is not hit and h.token_index >= k:
                 k = h.token_index + h.n_tokens
                 if k < limit and toks[k].lower == "that":
@@ -410,6 +417,11 @@ class _SubjectRules(_SpeakerResolution):
                 group = self._people_group(s, k, limit, hit)  # "Senate leaders met": the name only modifies
                 if group is not None:
                     return group
+                named = self.antecedents.at(nxt.end + 1, nxt.end + 2)
+                if named is not None and named.kind == "person" and named.start < toks[limit - 1].start:
+                    # "Scottish Labour leader Jim Murphy lost his seat, but insisted …": the party names the title
+                    # of the person named after it (AP via KSL d0z1LY5lA0RXXF5b; was Labour)
+                    cand = named
             return _Tag(None, hit, s, "speaker_before", cand, f"implicit subject of {why}: the clause's subject")
         apposed = _apposed_before_verb(toks, k, limit)
         if apposed is not None:  # "The head of the RSS organisation, Mohan Bhagwat, echoed …"
@@ -447,6 +459,14 @@ class _SubjectRules(_SpeakerResolution):
             return _Tag((group[0].start, group[-1].end), hit, s, "speaker_before")  # "some Republicans backed"
         return None
 
+    @staticmethod
+    def _demonstrative_subject(toks: Sequence[Token], hit: VerbHit) -> bool:
+        """Whether the reporting verb ``hit`` has a bare demonstrative for its subject ("But that suggests …", "This
+        shows …"): the journalist's own inference, no source."""
+        words = [t for t in toks[:hit.token_index] if t.is_word]
+        return bool(words) and words[-1].lower in {"that", "this"} \
+            and (len(words) == 1 or words[-2].lower in CONJUNCTIONS)
+
     def _inverted(self, s: Sentence, hit: VerbHit) -> tuple[int, int] | None:
         """The speaker of an inverted attribution after its clause ("…, said a Commerce Ministry spokesman, Gao
         Feng." / "…, said Oscar Wason, Dana Air's director of operations, on Monday."), or None.
@@ -460,8 +480,9 @@ class _SubjectRules(_SpeakerResolution):
         i, k = hit.token_index, hit.token_index + hit.n_tokens
         if i < 1 or toks[i - 1].text != "," or _words_between(toks, s.start, toks[i - 1].start) < 3:
             return None
-        if any(h.token_index < i - 1 for h in self.hits[s.index]):
-            return None  # "Russia said it would …, reports the Monitor": the clause is a report of its own
+        if any(h.token_index < i - 1 and not self._demonstrative_subject(toks, h) for h in self.hits[s.index]):
+            return None  # "Russia said it would …, reports the Monitor": the clause is a report of its own (not
+            # "But that suggests the threat has …, said the executives": "that" names no speaker, AP MZBQ)
         phrase = name_after(toks, k)
         if phrase is None or hit.lemma == "tell":
             return None  # "…, the U.S. official, speaking on condition of anonymity, told Reuters." (Reuters
