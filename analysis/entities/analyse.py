@@ -39,7 +39,7 @@ SELF_NOTE = "the outlet naming itself"
 # Assistant Secretary.
 TITLE_PREFIXES = frozenset("prime first deputy vice assistant under associate junior".split())
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorMention:
     """One mention of an actor in the headline (sentence_index -1) or the body."""
 

@@ -20,7 +20,7 @@ CONNECTORS = frozenset({"of", "for", "and", "on"})
 LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC S.A SA SpA AG NV N.V plc PLC".split())  # a company name ends here
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """One recognised span: tokens ``[first, last)`` of ``sentence``, the actor it names and the rule."""
 

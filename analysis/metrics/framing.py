@@ -104,7 +104,7 @@ class FrameRules:
         return AnchorIndex.build(patterns + [p for g in self.groups.values() for p in g])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One cue match: the item and cue, the sentence, the matched span and the co-occurring groups."""
 

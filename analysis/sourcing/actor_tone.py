@@ -34,7 +34,7 @@ COUNT = {"journalist": "n_actor_tone_sentences_journalist", "quoted": "n_actor_t
 Scorer = Callable[[str], dict[str, float]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TonePiece:
     """One scored piece: the part of a sentence mentioning ``actor`` that is in ``voice``."""
 

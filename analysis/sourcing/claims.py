@@ -61,7 +61,7 @@ _TRAILING_AUX = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|earl
                            r"separately|reportedly|publicly|officially))+\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumericClaim:
     """A quantity in the body with what it counts and who says so."""
 

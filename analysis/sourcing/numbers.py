@@ -107,7 +107,7 @@ _RATIO_AFTER = re.compile(r"^\s+(?:in|out of)\s+(?:\d|every|each|ten|five|four|t
                           r"twenty|hundred|thousand)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberExpr:
     """A number found in text: where it is, its value (or range) and whether it is a quantity."""
 

@@ -14,7 +14,7 @@ from .stance import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """One attribution: who (speaker), how (kind, verb) and what (content offsets in the body)."""
 
