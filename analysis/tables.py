@@ -463,7 +463,8 @@ def articles_frame(rows: list[dict[str, Any]] | pd.DataFrame) -> pd.DataFrame:
     """The articles table: the pipeline's counts as Int64, its English share as float, all else string."""
     import pandas as pd
 
-    df = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    # object columns: no inference from the rows ("1" and a missing value stay "1" and "", not "1.0" and "")
+    df = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, dtype=object)
     for col in ARTICLE_COLUMNS:  # an empty corpus still has the columns (no KeyError: 'status' downstream)
         if col not in df.columns:
             df[col] = pd.Series("", index=df.index, dtype="string")
@@ -483,21 +484,51 @@ def write_frame(df: pd.DataFrame, path: str | Path) -> None:
     """Write ``df`` as CSV or Parquet by extension, deterministically (CSV floats: shortest round-trip text;
     text cells through :func:`csv_safe`). Atomic: written to a hidden temporary file in the same folder and
     renamed over ``path`` only when complete, so a failure or interrupt leaves the old file intact."""
-    import pandas as pd
-
     path = Path(path)
     kind = table_kind(path)
 
     def write(tmp: Path) -> None:
-        frame = df
         if kind == "csv":
-            text = [c for c in frame.columns
-                    if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)]
-            if text:
-                frame = frame.assign(**{c: _safe_column(frame[c]) for c in text})
-            frame.to_csv(tmp, index=False, lineterminator="\n")
+            _csv_safe_frame(df).to_csv(tmp, index=False, lineterminator="\n")
         else:
-            frame.to_parquet(tmp, index=False)
+            df.to_parquet(tmp, index=False)
+
+    atomic_write(path, write)
+
+
+def _csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its text columns through :func:`csv_safe` (see :func:`write_frame`)."""
+    import pandas as pd
+
+    text = [c for c in frame.columns if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)]
+    return frame.assign(**{c: _safe_column(frame[c]) for c in text}) if text else frame
+
+
+def write_frames(frames: Iterable[pd.DataFrame], path: str | Path) -> None:
+    """:func:`write_frame` of frames with the same columns and dtypes, one after another (a CSV header once,
+    a Parquet row group each), without holding them all; atomic as :func:`write_frame`."""
+    path = Path(path)
+    kind = table_kind(path)
+
+    def write(tmp: Path) -> None:
+        if kind == "csv":
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                for n, frame in enumerate(frames):
+                    _csv_safe_frame(frame).to_csv(fh, index=False, header=n == 0, lineterminator="\n")
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        writer = None
+        try:
+            for frame in frames:
+                table = pa.Table.from_pandas(frame, preserve_index=False)
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, table.schema)
+                writer.write_table(table.cast(writer.schema))
+        finally:
+            if writer is not None:
+                writer.close()
 
     atomic_write(path, write)
 
@@ -702,7 +733,7 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
         paths = {name: folder / f"{name}.{records_format}" for name in record_tables} if folder is not None else {}
         paths.update({name: Path(p) for name, p in (records or {}).items()})
         detail = _RecordWriters(paths, folder, records_format)
-    rows: list[dict[str, Any]] = []
+    rows = _ArticleRows(Path(articles).parent if articles else None)
     counts: dict[str, int] = {}
     try:
         for res in results:
@@ -716,13 +747,79 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
                     writers["sentences"].write(_sentence_rows(res))
                 if detail is not None:
                     detail.write(res)
-            rows.append(res.article)
+            rows.add(res.article)
             counts[res.article["status"]] = counts.get(res.article["status"], 0) + 1
+        if articles:
+            rows.write(articles)
     finally:
         for w in writers.values():
             w.close()
         if detail is not None:
             detail.close()
-    if articles:
-        write_frame(articles_frame(rows), articles)
+        rows.close()
     return counts
+
+
+SPILL_ROWS = 50_000  # articles-table rows held in memory before they go to a temporary file
+
+
+class _ArticleRows:
+    """The articles table's rows while a run streams (``folder`` None: not kept, only counted by the caller).
+
+    Up to :data:`SPILL_ROWS` rows are held in memory and written as one frame, as :func:`articles_frame` makes
+    it; past that, every batch of rows is pickled into an anonymous temporary file in ``folder`` (unlinked at
+    once: nothing is left behind, whatever ends the run) and the table is written batch by batch with the
+    columns of all rows, so memory stays flat in the corpus size. Pickle, not JSON: the rows come back with
+    the types they had (the file is this process's own, never a user's).
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.rows: list[dict[str, Any]] = []
+        self.columns: dict[str, None] = {}  # every column, in order of first appearance (as pandas orders them)
+        self.spill: Any = None
+
+    def add(self, row: dict[str, Any]) -> None:
+        if self.folder is None:
+            return
+        self.rows.append(row)
+        if len(self.rows) >= SPILL_ROWS:
+            self._spill()
+
+    def _spill(self) -> None:
+        import pickle
+        import tempfile
+
+        if self.spill is None:
+            self.spill = tempfile.TemporaryFile(dir=self.folder, prefix=".mediacompare-articles-")
+        for row in self.rows:
+            self.columns.update(dict.fromkeys(row))
+        pickle.dump(self.rows, self.spill, protocol=pickle.HIGHEST_PROTOCOL)
+        self.rows = []
+
+    def _frames(self) -> Iterator[pd.DataFrame]:
+        import pickle
+
+        import pandas as pd
+
+        self.spill.seek(0)
+        columns = list(self.columns)
+        while True:
+            try:
+                batch = pickle.load(self.spill)
+            except EOFError:
+                return
+            yield articles_frame(pd.DataFrame(batch, columns=columns, dtype=object))
+
+    def write(self, path: str | Path) -> None:
+        if self.spill is None:
+            write_frame(articles_frame(self.rows), path)
+            return
+        if self.rows:
+            self._spill()
+        write_frames(self._frames(), path)
+
+    def close(self) -> None:
+        if self.spill is not None:
+            self.spill.close()
+            self.spill = None

@@ -319,3 +319,38 @@ def test_cue_and_target_are_bounded():
     cut = bounded(long)
     assert len(cut) <= CUE_LIMIT + 1 and cut.endswith("ratification…")
     assert long.startswith(cut[:-1])
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_articles_table_past_the_spill_size_is_the_same_table(tmp_path, monkeypatch, suffix):
+    # a corpus whose rows carry different metadata columns (a number in some rows only, a column that first
+    # appears late, a formula-like title) written with every row in memory and with rows spilled two at a time
+    # to the temporary file: the same table (CSV byte for byte), and the temporary file is gone
+    import json
+
+    import analysis.tables as tables
+    from analysis.tables import write_results
+
+    rows = [{"article_id": f"a{i}", "outlet": "O", "title": "=SUM(A1)" if i == 3 else f"T{i}",
+             "text": "The council met on Monday. It voted to repair the bridge before winter.",
+             **({"rank": i} if i % 2 else {}), **({"late": "x"} if i == 4 else {})} for i in range(7)]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = {}
+    for spill in (10_000, 2):
+        monkeypatch.setattr(tables, "SPILL_ROWS", spill)
+        folder = tmp_path / f"out{spill}"
+        folder.mkdir()
+        counts = write_results(analyse_corpus(corpus, Settings(families=("readability",))), folder / "m.csv",
+                               articles=folder / f"articles.{suffix}")
+        assert counts == {"analysed": 7}
+        assert sorted(p.name for p in folder.iterdir()) == sorted(["m.csv", f"articles.{suffix}"])
+        out[spill] = folder / f"articles.{suffix}"
+    if suffix == "csv":
+        assert out[2].read_bytes() == out[10_000].read_bytes()
+        table = pd.read_csv(out[2], dtype=str, keep_default_na=False)
+        assert list(table["rank"]) == ["", "1", "", "3", "", "5", ""]  # whole numbers, not "1.0"
+        assert list(table["late"]) == ["", "", "", "", "x", "", ""]
+        assert table["title"][3] == "'=SUM(A1)"  # neutralised for spreadsheets in the spilled batches too
+    else:
+        pd.testing.assert_frame_equal(pd.read_parquet(out[2]), pd.read_parquet(out[10_000]))
