@@ -63,7 +63,10 @@ BYLINE = re.compile(
 # CNN's video boxes, page furniture printed inside the text: "JUST WATCHED See Michael Flynn walk into court Replay
 # More Videos ... MUST WATCH See Michael Flynn walk into court 01:33" (58 paragraphs of 20 allsides_dev articles, all
 # of this shape). Their video titles named actors ("Michael Flynn Replay", "See Michael Flynn") and sentences.
-VIDEO_BOX = re.compile(r"^JUST WATCHED\b.*\bReplay More Videos\b")
+# The whole paragraph must have that shape (a title, "Replay More Videos ...", the title again and a duration), so
+# a paragraph that goes on with text after the box is never removed.
+VIDEO_BOX = re.compile(r"^JUST WATCHED .{1,300}? Replay More Videos \.\.\. MUST WATCH .{1,300}? "
+                       r"\d{1,2}:\d{2}(?::\d{2})?$")
 
 TRAILER = re.compile(
     r"^\(?(?:Additional\s)?(?:Reporting|Editing|Writing|Compiled|Produced)\sby\b"

@@ -42,7 +42,8 @@ def test_sample_is_disjoint_from_the_other_splits(split: str) -> None:
     ids = bench.fixture_ids
     mine = ids(SAMPLES[split])
     others = (ids(bench.DEVSET) | ids(bench.DEVSET / "heldout") | ids(bench.HELDOUT_SPEAKERS)
-              | ids(bench.DEVSET / "e5") | set().union(*(ids(f) for s, f in SAMPLES.items() if s != split)))
+              | ids(bench.DEVSET / "e5") | set().union(*(ids(f) for s, f in SAMPLES.items() if s != split))
+              | (ids(bench.DEVSET / "m7") - {("roundups_dev.jsonl", "5971_left")}))  # in m7 too: see round 7's tests
     excerpts = yaml.safe_load((bench.ROOT / "tests" / "fixtures" / "speakers" / "excerpts.yaml").read_text(
         encoding="utf-8"))
     assert mine and not mine & others

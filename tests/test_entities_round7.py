@@ -103,6 +103,18 @@ def test_a_surname_written_with_jr_apart_leaves_the_bare_surname_to_the_father()
     assert sum(a in father for _, a in found) == 2
 
 
+@pytest.mark.parametrize("text", [
+    # a son written "X Jr." beside a person of the same surname and another given name: the bare surname is
+    # either of them (review of round 7; invented sentences, read by hand)
+    "Michael Flynn Jr. tweeted on Monday. Flynn Jr. deleted the post. Former adviser Charles Flynn said nothing. "
+    "Flynn later apologised.",
+    "Mayor Frank Scott Jr. met Rep. Jamie Scott on Monday. Mr. Scott Jr. spoke first. Scott said no.",
+])
+def test_a_junior_written_apart_leaves_a_surname_of_two_given_names_ambiguous(text):
+    found = [(m.surface, m.actor) for m in find_actor_mentions(parse_article(Article("t", text)), Settings())]
+    assert not any(s in ("Flynn", "Scott") for s, _ in found)  # ambiguous: not counted for anyone
+
+
 def test_cnn_video_boxes_are_not_body():
     # allsides XACULsZZexIlKVGC: a CNN video box ("JUST WATCHED <title> Replay More Videos ... MUST WATCH <title>
     # 01:33") is page furniture; its title made a person "Michael Flynn Replay"
@@ -113,6 +125,10 @@ def test_cnn_video_boxes_are_not_body():
     cleaned = clean_text(text)
     assert cleaned.body == "Flynn pleaded guilty on Friday.\nThe judge set no date."
     assert "video box (paragraph 2)" in cleaned.removed
+    # a paragraph that goes on with text after the box is not the box's shape: kept whole (review of round 7)
+    text = ("JUST WATCHED Flynn pleads guilty Replay More Videos ... MUST WATCH Flynn pleads guilty 01:33 Michael "
+            "Flynn, the former national security adviser, pleaded guilty.")
+    assert clean_text(text).body == text
 
 
 # ------------------------------------------------------------------ the m7 sample
@@ -136,6 +152,9 @@ def test_m7_is_disjoint_from_every_other_fixture_folder():
                    bench.R4_SPEAKERS, bench.S6_SPEAKERS):
         others |= bench.fixture_ids(folder)
     assert not bench.fixture_ids(M7) & others
+    # s7 was drawn at the same time as m7 by another session: one roundup excerpt is in both, labelled for main
+    # entities here and for quotes there (different labels of one text; neither sample is held out)
+    assert bench.fixture_ids(M7) & bench.fixture_ids(bench.S7_SPEAKERS) == {("roundups_dev.jsonl", "5971_left")}
 
 
 def test_scope_main_needs_exactly_the_main_entities():
@@ -199,3 +218,21 @@ def test_m7_main_entities_in_the_top_three_overall(m7_outputs: tuple[list, dict]
     arts, outputs = m7_outputs
     hits = [bench.main_entity_hits(a, outputs[a.path.stem], bench.load_aliases(M7)) for a in arts]
     assert sum(h for h, _ in hits) / sum(n for _, n in hits) >= 0.8
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # "on the" after a body that takes a subject is part of its name; after other cues it is a preposition
+    # (review of round 7; the first is allsides_dev text, the others invented, all read by hand)
+    ("The general will brief Congress on the Iraq surge next week.", {"Congress", "Iraq"}),
+    ("He spoke to NBC News on the Senate floor on Monday.", {"NBC News", "Senate"}),
+    ("The Senate Committee on the Judiciary said no.", {"Senate Committee on the Judiciary"}),
+    # a campus is one to three words after "University of X at", not another body or a possessor
+    ("Students from the University of Oregon at Portland State University protested.",
+     {"University of Oregon", "Portland State University"}),
+    ("She came from the University of Chicago at Harvard's invitation.", {"University of Chicago"}),
+    ("He lectures at the University of Texas at Austin’s School of Law.", {"University of Texas at Austin"}),
+])
+def test_complements_and_campuses_end_where_the_name_ends(text, names):
+    found = {m.actor for m in find_actor_mentions(parse_article(Article("t", text)), Settings())}
+    assert names <= found
+    assert not any(" on the " in a for a in found - names)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import load_lexicon
+from ..lexicons import bundled_path, load_lexicon
 from ..model import Sentence, Token
 from .gazetteers import gazetteer, listed_organisations
 from .table import ActorTable
@@ -37,7 +37,7 @@ _JOINERS = frozenset({"of", "for", "on", "the", "and", "&"})
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Lower-case English function words (bundled ``stopwords_en.yaml``)."""
-    return frozenset(str(w).lower() for w in load_lexicon("stopwords_en.yaml").data.get("words", []))
+    return frozenset(str(w).lower() for w in load_lexicon(bundled_path("stopwords_en.yaml")).data.get("words", []))
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,17 @@ def _cue_of_the(toks: tuple[Token, ...], j: int, taken: list[bool], table: Actor
     of bodies take a complement with its article; the run then goes on over "the" (kept by
     :func:`_kept_joiner`, which splits it again where the word before "of" is no cue). ``inside`` such a
     complement, an "of the" goes on too ("Reporters Committee for the Freedom of the Press")."""
+    cue = strip_possessive(toks[j - 1].text)
     return (toks[j].lower in ("of", "for", "on") and j + 2 < len(toks) and toks[j + 1].lower == "the"
             and not taken[j + 1] and _can_start(toks[j + 2], taken[j + 2], table)
-            and (strip_possessive(toks[j - 1].text) in table.organisation_cues or (inside and toks[j].lower == "of")))
+            and ((cue in table.organisation_cues and (toks[j].lower != "on" or cue in _ON_BODIES))
+                 or (inside and toks[j].lower == "of")))
+
+
+# Bodies named with "on the" and their subject ("Commission on the Status of Women", "Committee on the Judiciary");
+# after other cues "on the" is a preposition ("brief Congress on the Iraq surge", "NBC News on the Senate floor")
+_ON_BODIES = frozenset("Commission Committee Subcommittee Panel Council Conference Caucus Force Forum Institute "
+                       "Center Centre Coalition".split())
 
 
 def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> bool:
@@ -123,9 +131,16 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
         if not _can_start(toks[i], taken[i], table) and not _starts_organisation(toks, i, taken, table):
             i += 1
             continue
-        j, complement = i, False
+        j, complement, campus = i, False, -1
         while j < n and j - i < MAX_RUN and not taken[j]:
             t = toks[j]
+            if campus >= 0 and is_cap(t) and (
+                    j - campus >= 3 or strip_possessive(t.text) in table.organisation_cues
+                    or (is_possessive(t) and not (j + 1 < n and is_cap(toks[j + 1])))):
+                # a campus is a place of one to three words ("at Chapel Hill", "at Austin's School of Law"), not
+                # another body ("at Portland State University") or a possessor ("at Harvard's invitation")
+                j = campus - 1
+                break
             if j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
                                         or strip_possessive(t.text) in table.organisation_cues) \
                     and not _PARTY_LABEL.match(t.text) and not _NAME_ADJECTIVE.search(t.text):
@@ -147,7 +162,7 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
                 complement = True  # "Department of the Interior": "the" goes on to the next word
             elif t.lower == "at" and j + 1 < n and not taken[j + 1] and _can_start(toks[j + 1], False, table) \
                     and any(toks[k].text == "University" and toks[k + 1].lower == "of" for k in range(i, j - 1)):
-                pass  # "University of North Carolina at Chapel Hill": a campus is part of the university's name
+                campus = j + 1  # "University of North Carolina at Chapel Hill": a campus is part of the name
             else:
                 break
             j += 1

@@ -161,9 +161,13 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
         if word.isupper() and len(word) > 1:  # "TRUMP" in an upper-case headline
             word = upper.get(word, word)
         cands = [p for p in by_form.get(word, ()) if _compatible(f.sex, p)]
-        fathers = {p.first for p in cands if p.name.split()[-1] not in ("Jr.", "Jr")}
-        cands = [p for p in cands if p.name.split()[-1] not in ("Jr.", "Jr")  # father and son (same given name):
-                 or (word not in juniors and p.first not in fathers)]     # the bare surname is the father
+        others = [p for p in cands if p.name.split()[-1] not in ("Jr.", "Jr")]
+        fathers = {p.first for p in others}
+        # father and son (same given name): the bare surname is the father; a son the article writes "Flynn Jr."
+        # is not the bare "Flynn" when no other person of that surname has a different given name (a "Charles
+        # Flynn" beside "Michael Flynn Jr." leaves "Flynn" ambiguous, as different given names always do)
+        cands = [p for p in cands if p in others or (p.first not in fathers and not (
+            word in juniors and all(o.first == p.first for o in others)))]
         if len(cands) == 1:
             p = cands[0]
             plain = f.rule in ("", "short form", SURNAME_RULE)
