@@ -176,3 +176,25 @@ def test_a_bare_name_follows_the_working_folder_and_edits(tmp_path: Path, monkey
     own.unlink()
     monkeypatch.chdir(tmp_path)
     assert Path(load_lexicon("hedges.yaml").path) == bundled_path("hedges.yaml").resolve()
+
+
+def test_a_lexicon_link_pointed_elsewhere_or_removed_is_followed(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # the memo of resolved paths must not outlive what the path leads to (review of the memo)
+    meta = "meta: {name: mine, version: '1', source: me, licence: CC0}\n"
+    (tmp_path / "a.yaml").write_text(meta + "hedges: [alpha]\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(meta + "hedges: [beta]\n", encoding="utf-8")
+    link = tmp_path / "mine.yaml"
+    link.symlink_to(tmp_path / "a.yaml")
+    assert load_lexicon(link).data["hedges"] == ["alpha"]
+    link.unlink()
+    link.symlink_to(tmp_path / "b.yaml")
+    assert load_lexicon(link).data["hedges"] == ["beta"]
+    link.unlink()
+    with pytest.raises(MediacompareError, match="not found"):
+        load_lexicon(link)
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # a working folder deleted under the process: bundled names still load
+    assert load_lexicon("hedges.yaml").path == str(bundled_path("hedges.yaml").resolve())

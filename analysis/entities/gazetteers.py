@@ -179,9 +179,10 @@ def gazetteer() -> Gazetteer:
 def listed_organisations() -> frozenset[tuple[str, ...]]:
     """Well-known organisations named without a cue word ("Reuters", "Pfizer", "Hamas"), as word tuples
     (bundled ``organisations.yaml``, hand-compiled: see its header)."""
-    from ..lexicons import load_lexicon
+    from ..lexicons import bundled_path, load_lexicon
 
-    return frozenset(tuple(str(n).split()) for n in load_lexicon("organisations.yaml").data["organisations"])
+    names = load_lexicon(bundled_path("organisations.yaml")).data["organisations"]  # never a namesake in the cwd
+    return frozenset(tuple(str(n).split()) for n in names)
 
 
 # The Associated Press Stylebook's abbreviations of US state names ("state names" entry; the eight short names,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..lexicons import Lexicon, load_lexicon
+from ..lexicons import Lexicon, bundled_path, load_lexicon
 from ..lexicons.verbs import reporting_verb_forms
 from ..model import MediacompareError
 from ..segment import tokenize
@@ -235,7 +235,7 @@ def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str |
     actors: dict[str, ActorSpec] = {}
     span_names, span_places = _gazetteer_countries(actors)
     rules: dict[str, list[str]] = {k: [] for k in RULE_LISTS}
-    files = [load_lexicon("actors.yaml")]
+    files = [load_lexicon(bundled_path("actors.yaml"))]  # never a namesake in the working folder
     _apply_file(files[0], actors, rules, user=False)
     if actors_file:
         if not Path(actors_file).is_file():

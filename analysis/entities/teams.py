@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from ..lexicons import load_lexicon
+from ..lexicons import bundled_path, load_lexicon
 from ..model import Sentence, Token
 from .chunker import Part, familiar_words, first_word
 from .gazetteers import gazetteer
@@ -69,7 +69,7 @@ POSITIONS_FILE = "entity_positions.yaml"
 @lru_cache(maxsize=1)
 def positions() -> Positions:
     """The bundled context words, read once per process."""
-    data = load_lexicon(POSITIONS_FILE).data
+    data = load_lexicon(bundled_path(POSITIONS_FILE)).data  # the bundled file, never a namesake in the working folder
     words = {f.name: (dict((str(k).lower(), str(v).lower()) for k, v in (data.get(f.name) or {}).items())
                       if f.type == "dict[str, str]" else frozenset(str(w).lower() for w in data.get(f.name) or ()))
              for f in fields(Positions)}

@@ -114,9 +114,10 @@ def _load(path: str, mtime_ns: int) -> Lexicon:
     return Lexicon(meta=meta, data=doc, path=str(p))
 
 
-# name or path as given -> (the file it resolved to, whether it was the bundled fallback of a bare name):
-# the rules ask for their lexicons many times per article, and resolving a path costs a dozen system calls
-_RESOLVED: dict[tuple[str, str], tuple[str, bool]] = {}  # keyed with the working folder of a relative path
+# name or path as given, with the working folder of a relative one -> (the file it resolved to, whether that is the
+# bundled fallback of a bare name, the (device, inode) the given path led to): the rules ask for their lexicons
+# many times per article, and resolving a path costs a dozen system calls
+_RESOLVED: dict[tuple[str, str], tuple[str, bool, tuple[int, int]]] = {}
 
 
 def load_lexicon(name_or_path: str | Path) -> Lexicon:
@@ -126,13 +127,22 @@ def load_lexicon(name_or_path: str | Path) -> Lexicon:
     file of that name exists. Cached per path and modification time, so edits are picked up.
     """
     given = os.fspath(name_or_path)
-    key = ("" if os.path.isabs(given) else os.getcwd(), given)
-    known = _RESOLVED.get(key)
-    if known is not None:  # resolved before: one stat for edits (and, for a bundled fallback, one for a new file)
-        resolved, fallback = known
+    try:
+        key = ("" if os.path.isabs(given) else os.getcwd(), given)
+    except OSError:  # the working folder is gone: resolve without the memo
+        key = None
+    known = _RESOLVED.get(key) if key is not None else None
+    if known is not None:  # resolved before: one stat says whether the given path still leads to the same file
+        resolved, fallback, identity = known
         try:
-            if not (fallback and os.path.isfile(given)):
-                return _load(resolved, os.stat(resolved).st_mtime_ns)
+            if fallback:
+                if not os.path.isfile(given):  # no file of that name has appeared in the working folder
+                    st = os.stat(resolved)
+                    return _load(resolved, st.st_mtime_ns)
+            else:
+                st = os.stat(given)  # follows a link: a link pointed elsewhere is another file
+                if (st.st_dev, st.st_ino) == identity:
+                    return _load(resolved, st.st_mtime_ns)
         except OSError:
             pass
         _RESOLVED.pop(key, None)
@@ -144,8 +154,10 @@ def load_lexicon(name_or_path: str | Path) -> Lexicon:
             raise MediacompareError(f"{p}: lexicon file not found")
         p = bundled
     p = p.resolve()
-    lexicon = _load(str(p), p.stat().st_mtime_ns)
-    _RESOLVED[key] = (str(p), not given_is_file)
+    st = p.stat()
+    lexicon = _load(str(p), st.st_mtime_ns)
+    if key is not None:
+        _RESOLVED[key] = (str(p), not given_is_file, (st.st_dev, st.st_ino))
     return lexicon
 
 
