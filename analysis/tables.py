@@ -760,7 +760,7 @@ def write_results(results: Iterable[ArticleResult], metrics: str | Path, evidenc
     return counts
 
 
-SPILL_ROWS = 50_000  # articles-table rows held in memory before they go to a temporary file
+SPILL_ROWS = 10_000  # articles-table rows held in memory before they go to a temporary file
 
 
 class _ArticleRows:
