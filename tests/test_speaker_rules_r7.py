@@ -218,3 +218,24 @@ def test_the_name_news_agency_is_the_agency():
     assert q.speaker == "Pajhwok"
     (q,) = _quotes("The White House budget office asked Congress to spend more than $30 billion on disaster aid.")
     assert q.speaker == "The White House budget office"
+
+
+# ---- review of round 7: the fixes, each on the reviewer's sentence (speakers read off the sentence) -------------
+
+def _indirect_speakers(text: str) -> set[str]:
+    return {q.speaker_surface for q in _quotes(text) if q.kind == "indirect"}
+
+
+def test_a_past_tense_before_according_to_is_a_verb():
+    # "noted", "promised", "estimated" are verbs with a subject before them (the plural-noun rule is for "comments")
+    assert _indirect_speakers("The agency had not finished its review, the director noted, according to the "
+                              "memo.") == {"the director"}
+    assert _indirect_speakers("He would sign the bill by Friday, Trump promised, according to two aides.") == {"Trump"}
+    assert _indirect_speakers("Exports fell 5 percent, the ministry estimated, citing customs "
+                              "data.") == {"the ministry"}
+
+
+def test_a_present_tense_after_a_subject_before_according_to_is_a_verb():
+    # "the director notes": a determiner and a noun before "notes" are its subject
+    assert _indirect_speakers("The agency had not finished its review, the director notes, according to the "
+                              "memo.") == {"the director"}
