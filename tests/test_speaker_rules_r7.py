@@ -239,3 +239,22 @@ def test_a_present_tense_after_a_subject_before_according_to_is_a_verb():
     # "the director notes": a determiner and a noun before "notes" are its subject
     assert _indirect_speakers("The agency had not finished its review, the director notes, according to the "
                               "memo.") == {"the director"}
+
+
+def test_urging_someone_to_say_is_no_report_by_them():
+    # Republicans were urged to say it and most refused: whatever "say" reports, it is Trump's, not theirs
+    qs = _quotes("Trump urged Republicans to say the election was rigged, but most refused.")
+    assert "Republicans" not in {q.speaker_surface for q in qs}
+    (say,) = [q for q in qs if q.verb == "say"]
+    assert say.speaker_surface == "Trump"
+
+
+def test_encouraging_someone_to_claim_is_no_quote():
+    # nobody is reported to have claimed anything: the employees were only encouraged to
+    assert _quotes("The company encouraged employees to claim that they had been sick.") == []
+
+
+def test_a_push_by_a_group_is_no_causative_object():
+    # "a push" is a noun (after a determiner) and "by Democrats" no object: the senator warns
+    (q,) = _quotes("The senator led a push by Democrats to warn that the bill would fail.")
+    assert (q.verb, q.speaker_surface) == ("warn", "The senator")
