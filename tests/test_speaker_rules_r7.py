@@ -258,3 +258,11 @@ def test_a_push_by_a_group_is_no_causative_object():
     # "a push" is a noun (after a determiner) and "by Democrats" no object: the senator warns
     (q,) = _quotes("The senator led a push by Democrats to warn that the bill would fail.")
     assert (q.verb, q.speaker_surface) == ("warn", "The senator")
+
+
+def test_a_part_of_an_organisation_stays_as_printed():
+    # a committee of the Senate, the board of the NRA: parts, not the organisation ("… stays as printed")
+    (q,) = _quotes("The Senate committee said on Tuesday that the bill would fail.")
+    assert (q.speaker_surface, q.speaker) == ("The Senate committee", "The Senate committee")
+    (q,) = _quotes("The NRA board said on Tuesday that the bill would fail.")
+    assert (q.speaker_surface, q.speaker) == ("The NRA board", "The NRA board")

@@ -59,6 +59,7 @@ class PronounCues:
     filler_openers: tuple[str, ...] = ()  # lower-case openings of page-furniture lines ("just watched")
     plural_nouns: frozenset[str] = frozenset()  # plurals without a final "s": "people", "police"
     organisation_nouns: frozenset[str] = frozenset()  # head nouns of organisations: "campaign", "bureau"
+    part_nouns: frozenset[str] = frozenset()  # organisation nouns naming a part of one: "committee", "board"
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -85,6 +86,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         filler_openers=tuple(str(w).lower() for w in d.get("filler_openers") or []),
         plural_nouns=frozenset(str(w).lower() for w in d.get("plural_nouns") or []),
         organisation_nouns=frozenset(str(w).lower() for w in d.get("organisation_nouns") or []),
+        part_nouns=frozenset(str(w).lower() for w in d.get("part_nouns") or []),
     )
 
 
