@@ -266,3 +266,19 @@ def test_a_part_of_an_organisation_stays_as_printed():
     assert (q.speaker_surface, q.speaker) == ("The Senate committee", "The Senate committee")
     (q,) = _quotes("The NRA board said on Tuesday that the bill would fail.")
     assert (q.speaker_surface, q.speaker) == ("The NRA board", "The NRA board")
+
+
+def test_drop_modifiers_removes_only_the_names_inside_the_phrase():
+    # "The Trump campaign said": the person "Trump" (offsets 4-9) is inside the phrase (0-17) and does not end it;
+    # "Tim Murtaugh" before the phrase, the person ending it and a plural inside it stay
+    from analysis.sourcing.speakers import AntecedentIndex, Candidate
+    doc = parse_article(Article("t", "Tim Murtaugh spoke. The Trump campaign said so."))
+    idx = AntecedentIndex(doc, lambda _offset: False)
+    c = {name: Candidate(a, b, 0, kind, "", (name,)) for name, a, b, kind in [
+        ("Tim Murtaugh", 0, 12, "person"), ("Trump", 24, 29, "person"), ("aides", 26, 29, "plural"),
+        ("campaign", 30, 38, "person"), ("so", 44, 46, "person")]}
+    for cand in c.values():
+        idx.add(cand)
+    idx.drop_modifiers(20, 38)
+    assert [x.value[0] for x in idx._cands] == ["Tim Murtaugh", "aides", "campaign", "so"]
+    assert idx._starts == [0, 26, 30, 44]

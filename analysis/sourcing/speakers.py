@@ -26,7 +26,7 @@ Given-name gazetteers are not used here (the article's own cues only).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -268,10 +268,12 @@ class AntecedentIndex:
     def drop_modifiers(self, start: int, end: int) -> None:
         """Remove the person candidates strictly inside body offsets [start, end) that do not end it: names that
         modify an organisation's description ("The Trump campaign also argued …. “…,” he added." is not Trump)."""
-        keep = [c for c in self._cands if not (c.kind == "person" and start < c.start and c.end < end)]
-        if len(keep) != len(self._cands):
-            self._cands = keep
-            self._starts = [c.start for c in keep]
+        lo, hi = bisect_right(self._starts, start), bisect_left(self._starts, end)  # the candidates starting inside
+        inside = self._cands[lo:hi]
+        keep = [c for c in inside if not (c.kind == "person" and c.end < end)]
+        if len(keep) != len(inside):
+            self._cands[lo:hi] = keep
+            self._starts[lo:hi] = [c.start for c in keep]
 
     def mark_speaker(self, start: int) -> None:
         """Record that the candidate at body offset ``start`` is printed as the speaker of a report."""
