@@ -282,3 +282,16 @@ def test_drop_modifiers_removes_only_the_names_inside_the_phrase():
     idx.drop_modifiers(20, 38)
     assert [x.value[0] for x in idx._cands] == ["Tim Murtaugh", "aides", "campaign", "so"]
     assert idx._starts == [0, 26, 30, 44]
+
+
+def test_org_description_modifiers_and_of_heads():
+    # a modifier loses one final "s" only ("appeals" ~ "appeal"), not every one ("class" is not "cla"); the head
+    # before "of" is found after the first word ("Of Counsel Court of Appeals": "Court" heads it, not "Appeals")
+    from analysis.sourcing.speakers import Candidate, compatible
+
+    def org(name: str) -> Candidate:
+        return Candidate(0, len(name), 0, "thing", "", (name,))
+
+    assert compatible("org:appeals court", org("Ninth Circuit Court of Appeal"))
+    assert not compatible("org:class court", org("Cla Court"))
+    assert compatible("org:court", org("Of Counsel Court of Appeals"))

@@ -189,9 +189,9 @@ def compatible(pronoun_kind: str, cand: Candidate) -> bool:
         # the head noun ends the name ("Emergencies Ministry") or comes right before its "of" ("Bureau of Alcohol",
         # "Ninth U.S. Circuit Court of Appeals"); a modifier of the description is a word of the name ("the appeals
         # court": "… Court of Appeals")
-        of_head = name[name.index("of") - 1] if "of" in name[1:] else ""
+        of_head = name[name.index("of", 1) - 1] if "of" in name[1:] else ""
         return (name[-1] in (head, head + "s") or of_head == head) \
-            and all(m in name or m.rstrip("s") in name or m + "s" in name for m in modifiers)
+            and all(m in name or (m[:-1] if m.endswith("s") else m) in name or m + "s" in name for m in modifiers)
     return False
 
 
