@@ -72,6 +72,20 @@ def _after_addressee(words: list[Token]) -> list[Token]:
     return words[k:]
 
 
+def _plural_noun_reading(toks: Sequence[Token], i: int, form: str, noun_forms: frozenset[str]) -> bool:
+    """Whether the one-word hit ``toks[i]`` (``form``) can be a plural noun rather than a verb with a subject before it:
+    it ends in "s" and its bare form is a noun ("inappropriate comments"), and the word before cannot be its subject
+    (not a name, not a noun after a determiner: "Trump notes", "the director notes" are verbs). Past tenses
+    ("noted", "promised", "estimated") are verbs."""
+    low = form.lower()
+    if not (low.endswith("s") and low[:-1] in noun_forms) or i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.text[:1].isupper():
+        return False  # a name: "Trump remarks, according to …"
+    return not (i >= 2 and toks[i - 2].lower in DETERMINERS and prev.lower not in DETERMINERS)
+
+
 class _VerbAttributions(_DirectQuotes):
     """Indirect quotes and attribution phrases: a reporting verb with its complement ("X said that …"), a
     clause followed by its speaker ("…, state media reported"), "as reported by X", "according to X", "citing X".
@@ -93,7 +107,7 @@ class _VerbAttributions(_DirectQuotes):
                 continue
             if reports_nothing(self.verbs, toks, hit):
                 continue  # "did not respond to a request for comment", "ruled in favor of …"
-            if nxt is not None and nxt.text == "," and hit.form.lower()[:-1] in self.verbs.noun_forms \
+            if nxt is not None and nxt.text == "," and _plural_noun_reading(toks, i, hit.form, self.verbs.noun_forms) \
                     and _ATTRIBUTION_NEXT.match(body, nxt.end):
                 continue  # "… unwanted touching and inappropriate comments, according to a report" (NYT 5812_left):
                 # a plural noun form followed by an attribution phrase is the noun ("the office said, according to

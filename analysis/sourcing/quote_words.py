@@ -171,22 +171,31 @@ def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
     return i > 0 and toks[i - 1].lower == "to" and not (i > 1 and toks[i - 2].lower in {"declined", "refused"})
 
 
-# Verbs whose object is the subject of the infinitive after it ("prompting the state’s governor to ask: “…”").
-CAUSATIVES = frozenset("""prompt prompts prompted prompting lead leads led leading force forces forced forcing cause
-    causes caused causing urge urges urged urging push pushes pushed pushing compel compels compelled compelling
-    inspire inspires inspired inspiring spur spurs spurred spurring encourage encourages encouraged encouraging
-    invite invites invited inviting""".split())
+# Verbs whose object is the subject of the infinitive after it and did speak ("prompting the state’s governor to
+# ask: “…”"); not urge, encourage, invite, push, force, compel: "Trump urged Republicans to say …, but most refused"
+# does not report that they said it.
+CAUSATIVES = frozenset("""prompt prompts prompted prompting lead leads led leading cause causes caused causing
+    inspire inspires inspired inspiring spur spurs spurred spurring""".split())
+# Verbs that ask someone to speak without reporting that they did: the object is no speaker (the scan stops there).
+_ASKING_VERBS = frozenset("""urge urges urged urging encourage encourages encouraged encouraging invite invites
+    invited inviting push pushes pushed pushing force forces forced forcing compel compels compelled
+    compelling""".split())
 
 
 def causative_object(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
     """Body offsets of the object of a causative verb when token ``i`` is the infinitive after it ("…, prompting the
     state’s governor to ask: “What the hell is wrong with us?”", Reuters 6006_center: the governor asks, not the
-    sentence's subject); at most six tokens between the verb and "to", no punctuation but a possessive; else None."""
+    sentence's subject); at most six tokens between the verb and "to", no punctuation but a possessive; else None.
+    None too when the causative word follows a determiner (a noun: "a push", "the lead"), when the object starts with
+    a preposition ("led by …") or when a verb of asking comes first ("urged Republicans to say")."""
     if i < 3 or toks[i - 1].lower != "to":
         return None
     for j in range(i - 2, max(-1, i - 9), -1):
         t = toks[j]
-        if t.lower in CAUSATIVES:
+        if t.lower in CAUSATIVES or t.lower in _ASKING_VERBS:
+            if t.lower in _ASKING_VERBS or (j > 0 and toks[j - 1].lower in DETERMINERS) \
+                    or toks[j + 1].lower in PREPOSITIONS:
+                return None
             return (toks[j + 1].start, toks[i - 2].end) if j + 1 <= i - 2 else None
         if not t.is_word and t.text not in {"’s", "'s", "’", "'"}:
             return None

@@ -280,11 +280,12 @@ class _SpeakerResolution(_FinderState):
     def _named_kind(self, surface: str, start: int, end: int) -> bool:
         """Whether a speaker phrase is "the" + an organisation's name + the kind of organisation it is ("The Pajhwok
         news agency said …", Reuters 5746_center): the organisation itself, not a modifier of another ("The Trump
-        campaign" names a person, so it never gets here)."""
+        campaign" names a person, so it never gets here). A part of one ("The Senate committee", "The NRA board";
+        ``part_nouns``) is not the organisation and stays as printed."""
         before, after = surface[:max(0, start)].strip(), surface[end:].split()
         kind = after[1:] if after[:1] == ["news"] else after  # "news agency": one kind ("budget office" is a part)
         return before.lower() == "the" and len(kind) == 1 and kind[0].islower() \
-            and kind[0] in self.cues.organisation_nouns
+            and kind[0] in self.cues.organisation_nouns and kind[0] not in self.cues.part_nouns
 
     def _salient(self, kind: str, surface: str, mention: Any) -> bool:
         """Whether a report's speaker is preferred as the antecedent of a later pronoun: a person by name (an

@@ -26,7 +26,7 @@ Given-name gazetteers are not used here (the article's own cues only).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +59,7 @@ class PronounCues:
     filler_openers: tuple[str, ...] = ()  # lower-case openings of page-furniture lines ("just watched")
     plural_nouns: frozenset[str] = frozenset()  # plurals without a final "s": "people", "police"
     organisation_nouns: frozenset[str] = frozenset()  # head nouns of organisations: "campaign", "bureau"
+    part_nouns: frozenset[str] = frozenset()  # organisation nouns naming a part of one: "committee", "board"
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -85,6 +86,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         filler_openers=tuple(str(w).lower() for w in d.get("filler_openers") or []),
         plural_nouns=frozenset(str(w).lower() for w in d.get("plural_nouns") or []),
         organisation_nouns=frozenset(str(w).lower() for w in d.get("organisation_nouns") or []),
+        part_nouns=frozenset(str(w).lower() for w in d.get("part_nouns") or []),
     )
 
 
@@ -187,9 +189,9 @@ def compatible(pronoun_kind: str, cand: Candidate) -> bool:
         # the head noun ends the name ("Emergencies Ministry") or comes right before its "of" ("Bureau of Alcohol",
         # "Ninth U.S. Circuit Court of Appeals"); a modifier of the description is a word of the name ("the appeals
         # court": "… Court of Appeals")
-        of_head = name[name.index("of") - 1] if "of" in name[1:] else ""
+        of_head = name[name.index("of", 1) - 1] if "of" in name[1:] else ""
         return (name[-1] in (head, head + "s") or of_head == head) \
-            and all(m in name or m.rstrip("s") in name or m + "s" in name for m in modifiers)
+            and all(m in name or (m[:-1] if m.endswith("s") else m) in name or m + "s" in name for m in modifiers)
     return False
 
 
@@ -266,10 +268,12 @@ class AntecedentIndex:
     def drop_modifiers(self, start: int, end: int) -> None:
         """Remove the person candidates strictly inside body offsets [start, end) that do not end it: names that
         modify an organisation's description ("The Trump campaign also argued …. “…,” he added." is not Trump)."""
-        keep = [c for c in self._cands if not (c.kind == "person" and start < c.start and c.end < end)]
-        if len(keep) != len(self._cands):
-            self._cands = keep
-            self._starts = [c.start for c in keep]
+        lo, hi = bisect_right(self._starts, start), bisect_left(self._starts, end)  # the candidates starting inside
+        inside = self._cands[lo:hi]
+        keep = [c for c in inside if not (c.kind == "person" and c.end < end)]
+        if len(keep) != len(inside):
+            self._cands[lo:hi] = keep
+            self._starts[lo:hi] = [c.start for c in keep]
 
     def mark_speaker(self, start: int) -> None:
         """Record that the candidate at body offset ``start`` is printed as the speaker of a report."""
