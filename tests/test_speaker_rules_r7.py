@@ -295,3 +295,9 @@ def test_org_description_modifiers_and_of_heads():
     assert compatible("org:appeals court", org("Ninth Circuit Court of Appeal"))
     assert not compatible("org:class court", org("Cla Court"))
     assert compatible("org:court", org("Of Counsel Court of Appeals"))
+
+
+def test_forced_to_speak_is_speaking():
+    # Daily Beast 0erke60Ed7cQjZay (allsides_dev, shortened): forced to warn, the apps did warn
+    qs = _quotes("The law is forcing gay dating apps like Grindr to warn their members that police may be watching.")
+    assert [q.speaker for q in qs if q.kind == "indirect"] == ["gay dating apps like Grindr"]

@@ -174,12 +174,14 @@ def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
 # Verbs whose object is the subject of the infinitive after it and did speak ("prompting the state’s governor to
 # ask: “…”"); not urge, encourage, invite, push, force, compel: "Trump urged Republicans to say …, but most refused"
 # does not report that they said it.
+# "forcing gay dating apps like Grindr to warn their members" (Daily Beast 0erke60Ed7cQjZay): forced or compelled
+# to speak, the object did speak; asked, urged or invited to, it may not have
 CAUSATIVES = frozenset("""prompt prompts prompted prompting lead leads led leading cause causes caused causing
-    inspire inspires inspired inspiring spur spurs spurred spurring""".split())
+    inspire inspires inspired inspiring spur spurs spurred spurring force forces forced forcing compel compels
+    compelled compelling""".split())
 # Verbs that ask someone to speak without reporting that they did: the object is no speaker (the scan stops there).
 _ASKING_VERBS = frozenset("""urge urges urged urging encourage encourages encouraged encouraging invite invites
-    invited inviting push pushes pushed pushing force forces forced forcing compel compels compelled
-    compelling""".split())
+    invited inviting push pushes pushed pushing""".split())
 
 
 def causative_object(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
