@@ -229,7 +229,9 @@ def test_m7_main_entities_in_the_top_three_overall(m7_outputs: tuple[list, dict]
     # a campus is one to three words after "University of X at", not another body or a possessor
     ("Students from the University of Oregon at Portland State University protested.",
      {"University of Oregon", "Portland State University"}),
-    ("She came from the University of Chicago at Harvard's invitation.", {"University of Chicago"}),
+    # roundups 5891_right (e5): "declined the University of North Carolina at Chapel Hill's offer for tenure"
+    ("She declined the University of North Carolina at Chapel Hill's offer for tenure.",
+     {"University of North Carolina at Chapel Hill"}),
     ("He lectures at the University of Texas at Austin’s School of Law.", {"University of Texas at Austin"}),
 ])
 def test_complements_and_campuses_end_where_the_name_ends(text, names):

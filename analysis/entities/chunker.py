@@ -134,11 +134,9 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
         j, complement, campus = i, False, -1
         while j < n and j - i < MAX_RUN and not taken[j]:
             t = toks[j]
-            if campus >= 0 and is_cap(t) and (
-                    j - campus >= 3 or strip_possessive(t.text) in table.organisation_cues
-                    or (is_possessive(t) and not (j + 1 < n and is_cap(toks[j + 1])))):
-                # a campus is a place of one to three words ("at Chapel Hill", "at Austin's School of Law"), not
-                # another body ("at Portland State University") or a possessor ("at Harvard's invitation")
+            if campus >= 0 and is_cap(t) and (j - campus >= 3 or strip_possessive(t.text) in table.organisation_cues):
+                # a campus is a place of one to three words ("at Chapel Hill", "at Chapel Hill's offer": the
+                # university's possessive), not another body ("at Portland State University")
                 j = campus - 1
                 break
             if j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
