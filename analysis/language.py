@@ -78,8 +78,25 @@ def english_share(tokens: Iterable[Token]) -> float:
 
 def _checked(tokens: Iterable[Token]) -> list[bool]:
     """For each checkable word of ``tokens``: whether it is in the dictionary (memoised per spelling)."""
-    found = (_english_word(t.text) for t in tokens if t.kind == "word")  # None: not checkable
-    return [f for f in found if f is not None]
+    memo, out = _WORDS, []
+    for t in tokens:
+        if t.kind != "word":
+            continue
+        text = t.text
+        found = memo.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            found = _english_word(text)
+            if len(memo) >= MAX_WORDS:
+                memo.clear()
+            memo[text] = found
+        if found is not None:  # None: not checkable
+            out.append(found)
+    return out
+
+
+_UNSEEN = object()
+_WORDS: dict[str, bool | None] = {}  # spelling -> _english_word(spelling): a dict look-up per word, not a call
+MAX_WORDS = 200_000  # spellings remembered (forgotten all at once when full: memory stays flat)
 
 
 def _share(checked: list[bool]) -> float:

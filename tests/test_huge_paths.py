@@ -184,3 +184,31 @@ def test_readability_drops_its_counts_and_a_second_run_gives_the_same() -> None:
     # The cat sat It was a remarkable afternoon: 8 words; remarkable (4) and afternoon (3) are polysyllabic
     assert first.records["readability_counts"][0]["n_polysyllabic_words"] == 2
     assert first.records["readability_counts"][0]["n_words"] == 8
+
+
+def test_readability_counts_of_a_long_article_are_those_of_the_held_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # above HELD_WORDS the proper names are found in a pass of their own and the words counted sentence by
+    # sentence; the counts must be the same as from the words held at once (names seen mid-sentence anywhere,
+    # "“Rivers”" after an opening quote stays sentence-initial)
+    import analysis.metrics.readability as readability
+
+    text = ("Rivers said the council met. “Rivers are rising,” he said. The Ministry of Water agreed with Rivers.\n"
+            "Phenomenal rainfall, unprecedented and catastrophic, followed. Officials, including Rivers, evacuated "
+            "3,500 residents.")
+    doc = parse_article(Article("a", text, title="Rivers rise"))
+    held = readability.compute_readability_counts(doc)
+    monkeypatch.setattr(readability, "HELD_WORDS", 0)
+    assert readability.compute_readability_counts(doc) == held
+    # "Ministry", capitalised mid-sentence, is a name, and not on the Dale–Chall list ("Rivers": "river" is)
+    assert {w for s in held.sentences for w in s.difficult_names} == {"Ministry"}
+
+
+def test_english_check_memo_gives_the_uncached_answer() -> None:
+    # the per-spelling memo of the English check: the same answer as asking the dictionary for each word
+    from analysis.language import _checked, _english_word
+
+    doc = parse_article(Article("a", "The council voted to repair the bridge; der Rat stimmte zu. THE END, Bridges."))
+    expected = [f for f in (_english_word.__wrapped__(t.text) for t in doc.words if t.kind == "word")
+                if f is not None]
+    assert _checked(doc.words) == expected == _checked(doc.words)
+    assert expected.count(False) == 1  # "stimmte" is not in the CMU dictionary (the other checkable words are)

@@ -286,15 +286,23 @@ def _names_seen(doc: ParsedArticle) -> set[str]:
             and _word_counts(tok.text).facts.has_letter}
 
 
+HELD_WORDS = 50_000  # articles up to this many words are counted from their words held at once (about 5 MB per 50,000)
+
+
 def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
     """Count words, syllables, letters and word classes over ``doc``'s sentences (no caching)."""
-    seen_as_name = _names_seen(doc)
+    held: list[list[tuple[str, _WordCounts, bool, bool, bool]]] | None = None
+    if len(doc.words) <= HELD_WORDS:  # an ordinary article: one walk over its tokens, the words held meanwhile
+        held = [_sentence_words(sent) for sent in doc.sentences]
+        seen_as_name = {w[0] for words in held for w in words if w[3]}
+    else:  # a very long one: the names first, then one sentence's words at a time (flat memory)
+        seen_as_name = _names_seen(doc)
     per_sentence = []
     lexical: list[str] = []
     fallback: dict[str, None] = {}
     n_letters = n_chars = 0
-    for sent in doc.sentences:
-        words = _sentence_words(sent)
+    for k, sent in enumerate(doc.sentences):
+        words = held[k] if held is not None else _sentence_words(sent)
         n_words = n_num = n_syl = 0
         poly, comp, diff, diff_names, fb, spoken, hard = [], [], [], [], [], [], []
         for text, wc, spelled, name_inside, capital_initial in words:
