@@ -34,7 +34,6 @@ passages scores higher. ``Settings.min_english_share`` (CLI ``--min-english-shar
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
 from .model import ParsedArticle, Token, Undefined
@@ -105,9 +104,9 @@ def _share(checked: list[bool]) -> float:
     return sum(checked) / len(checked)
 
 
-@lru_cache(maxsize=65536)
 def _english_word(text: str) -> bool | None:
-    """For a word token's text: ``None`` when it is not checkable, else whether it is in the dictionary."""
+    """For a word token's text: ``None`` when it is not checkable, else whether it is in the dictionary (memoised
+    by :func:`_checked` in ``_WORDS``)."""
     if not is_checkable_word(Token(text, 0, 0, "word")):
         return None
     return in_dictionary(text, cmu_dictionary())

@@ -70,10 +70,14 @@ POSITIONS_FILE = "entity_positions.yaml"
 def positions() -> Positions:
     """The bundled context words, read once per process."""
     data = load_lexicon(bundled_path(POSITIONS_FILE)).data  # the bundled file, never a namesake in the working folder
-    words = {f.name: (dict((str(k).lower(), str(v).lower()) for k, v in (data.get(f.name) or {}).items())
-                      if f.type == "dict[str, str]" else frozenset(str(w).lower() for w in data.get(f.name) or ()))
-             for f in fields(Positions)}
-    return Positions(**words)
+    words: dict[str, object] = {
+        f.name: frozenset(str(w).lower() for w in data.get(f.name) or ()) for f in fields(Positions)}
+    for name in _WORD_PAIRS:  # a word and the preposition that goes with it
+        words[name] = {str(k).lower(): str(v).lower() for k, v in (data.get(name) or {}).items()}
+    return Positions(**words)  # type: ignore[arg-type]
+
+
+_WORD_PAIRS = ("result_with", "moved_to")  # the mappings of Positions; every other field is a word set
 
 
 _STAT = re.compile(r"^(?:[\d.,/:=]+|-)$")
