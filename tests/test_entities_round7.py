@@ -238,3 +238,14 @@ def test_complements_and_campuses_end_where_the_name_ends(text, names):
     found = {m.actor for m in find_actor_mentions(parse_article(Article("t", text)), Settings())}
     assert names <= found
     assert not any(" on the " in a for a in found - names)
+
+
+def test_a_headline_acronym_is_the_organisation_it_abbreviates():
+    # roundups 5828_center (The Hill): headline "CDC: Vaccinated people should now wear masks …", body "The Centers
+    # for Disease Control and Prevention (CDC) …": the headline's CDC was an actor of its own beside the full name
+    doc = parse_article(Article("t", "The Centers for Disease Control and Prevention (CDC) on Tuesday reversed its "
+                                     "guidance. The CDC said masks help.",
+                                title="CDC: Vaccinated people should now wear masks"))
+    found = [(m.sentence_index, m.surface, m.actor) for m in find_actor_mentions(doc, Settings())]
+    assert (-1, "CDC", "Centers for Disease Control and Prevention") in found
+    assert {a for _, _, a in found} == {"Centers for Disease Control and Prevention"}

@@ -189,8 +189,10 @@ def _resolve_acronyms(found: list[Found]) -> None:
     for n in names:
         for form in acronym_forms(n):
             by_initials.setdefault(form, set()).add(n)
-    for f in found:
-        if f.kind == "organisation" and f.rule == "acronym":
+    for f in found:  # the acronym itself, or its copy typed "same name as in sentence s" (a headline's "CDC:")
+        if f.kind == "organisation" and (f.rule == "acronym" or (
+                f.rule.startswith("same name as in sentence") and not f.listed and " " not in f.name
+                and f.name.replace(".", "").isupper())):
             full = by_initials.get(f.name.replace(".", ""), set())
             if len(full) == 1:
                 f.name = next(iter(full))
