@@ -341,3 +341,17 @@ def test_find_numbers_skips_only_texts_without_numbers(monkeypatch: pytest.Monke
     monkeypatch.setattr(numbers, "may_hold_number", lambda text: True)
     assert filtered == [find_numbers(t) for t in texts]
     assert [len(f) for f in filtered] == [0, 2, 1, 0, 0]  # "FİVE" is searched, but "fi̇ve" is no number word
+
+
+@pytest.mark.parametrize("text", [
+    # an infinitive after "to" reports nothing, so the words before it are no source (allsides_dev
+    # 6qJm24wPEBc85SNe and 1Rsmj3XNrft7jrcb gave "Lawmakers would have to" and "the two sides have yet to")
+    "Lawmakers would have to maintain the 60-vote threshold for 12 more months.",
+    "The two sides have yet to report how 3,000 troops will leave.",
+])
+def test_an_infinitive_reporting_verb_gives_no_fragment_source(text):
+    from analysis.parse import parse_article
+    from analysis.sourcing.claims import attribution_frames
+
+    (sent,) = parse_article(Article("a", text)).sentences
+    assert [f.source for f in attribution_frames(sent)] == []

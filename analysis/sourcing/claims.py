@@ -344,6 +344,8 @@ def _verb_frames(sent: Sentence, rules: _Rules, verbs: ReportingVerbs | None) ->
         if hit.negated:
             continue
         before = sent.text[:hit.start - rel]
+        if before.split() and before.split()[-1].lower() == "to":
+            continue  # an infinitive ("prompting the governor to ask:", "is expected to announce") reports nothing
         after = sent.text[hit.end - rel:]
         trail = re.match(r"^((?:\s+[\w’'.]+)*?)\s*([,.;:!?]|$)", after)
         trailing_ok = bool(trail) and all(w.lower().rstrip(".") in rules.trailing
