@@ -125,18 +125,12 @@ def package_version(name: str) -> str:
         return "absent"
 
 
-@lru_cache(maxsize=64)
-def _bundled_path(name: str) -> Path:
-    """:func:`bundled_path`, resolved once per name (``importlib.resources`` costs more than the file's stat)."""
-    return bundled_path(name)
-
-
 def inputs_digest(inputs: Inputs, settings: Settings) -> list[Any]:
     """The content hash of each file ``inputs`` names (the user's replacement when set) and package versions."""
     files = []
     for bundled, setting in inputs.lexicons:
         user = getattr(settings, setting) if setting else None
-        files.append([bundled, file_digest(user if user is not None else _bundled_path(bundled))])
+        files.append([bundled, file_digest(user if user is not None else bundled_path(bundled))])
     return [files, [[p, package_version(p)] for p in inputs.packages]]
 
 

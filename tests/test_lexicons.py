@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+import yaml
 
 from analysis import segment
 from analysis.lexicons import bundled_path, load_lexicon
@@ -155,27 +156,45 @@ def test_every_bundled_lexicon_is_free_of_yaml_booleans_in_lists() -> None:
     assert {"stopwords_en.yaml", "segment_en.yaml", "reporting_verbs.yaml", "actors.yaml"} <= names
 
 
-def test_a_bare_name_follows_the_working_folder_and_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # load_lexicon remembers what a name resolved to; a file of that name made later in the working folder, a
+def test_a_bare_name_is_the_bundled_file_even_with_a_namesake_in_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rules' defaults are bare names ("hedges.yaml") and the result cache keys them on the bundled file: a
+    # researcher's own hedges.yaml lying in the working folder must not replace the bundled one unasked
+    from analysis.metrics import Settings
+    from analysis.sourcing.hedges import hedge_lexicon_for
+
+    monkeypatch.chdir(tmp_path)
+    bundled = load_lexicon("hedges.yaml")
+    own = tmp_path / "hedges.yaml"  # a copy of the bundled file under another name
+    own.write_text(yaml.safe_dump({"meta": {**bundled.meta, "name": "mine"}, **bundled.data}), encoding="utf-8")
+    assert load_lexicon("hedges.yaml") is bundled
+    assert hedge_lexicon_for(Settings()).name == bundled.name != "mine"
+    # asked for by path (what Settings holds for a user's file), the namesake is the user's
+    assert hedge_lexicon_for(Settings(hedges_file=Path("hedges.yaml"))).name == "mine"
+
+
+def test_a_path_follows_the_working_folder_and_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # load_lexicon remembers what a path resolved to; a file of that name made later in the working folder, a
     # change of working folder and an edit must still be seen, as without the memo
     monkeypatch.chdir(tmp_path)
-    assert Path(load_lexicon("hedges.yaml").path) == bundled_path("hedges.yaml").resolve()
+    name = Path("hedges.yaml")
+    assert Path(load_lexicon(name).path) == bundled_path("hedges.yaml").resolve()  # not there: the bundled file
     own = tmp_path / "hedges.yaml"
     own.write_text("meta: {name: mine, version: '1', source: me, licence: CC0}\nhedges: [perhaps]\n",
                    encoding="utf-8")
-    assert Path(load_lexicon("hedges.yaml").path) == own.resolve()
-    assert load_lexicon("hedges.yaml").data["hedges"] == ["perhaps"]
+    assert Path(load_lexicon(name).path) == own.resolve()
+    assert load_lexicon(name).data["hedges"] == ["perhaps"]
     own.write_text("meta: {name: mine, version: '2', source: me, licence: CC0}\nhedges: [maybe, perhaps]\n",
                    encoding="utf-8")
     os.utime(own, ns=(own.stat().st_atime_ns, own.stat().st_mtime_ns + 10**9))
-    assert load_lexicon("hedges.yaml").data["hedges"] == ["maybe", "perhaps"]
+    assert load_lexicon(name).data["hedges"] == ["maybe", "perhaps"]
     elsewhere = tmp_path / "sub"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    assert Path(load_lexicon("hedges.yaml").path) == bundled_path("hedges.yaml").resolve()
+    assert Path(load_lexicon(name).path) == bundled_path("hedges.yaml").resolve()
     own.unlink()
     monkeypatch.chdir(tmp_path)
-    assert Path(load_lexicon("hedges.yaml").path) == bundled_path("hedges.yaml").resolve()
+    assert Path(load_lexicon(name).path) == bundled_path("hedges.yaml").resolve()
 
 
 def test_a_lexicon_link_pointed_elsewhere_or_removed_is_followed(tmp_path: Path,

@@ -44,9 +44,20 @@ class Lexicon:
         return str(self.meta["version"])
 
 
+@lru_cache(maxsize=128)
 def bundled_path(name: str) -> Path:
-    """Path of the bundled lexicon file ``name`` (e.g. ``"frames.yaml"``)."""
+    """Path of the bundled lexicon file ``name`` (e.g. ``"frames.yaml"``); resolved once per name
+    (``importlib.resources`` costs more than the file's stat)."""
     return Path(str(resources.files(__name__).joinpath(name)))
+
+
+@lru_cache(maxsize=128)
+def _bundled_file(name: str) -> str | None:
+    """The bundled file called ``name`` (resolved), or None when ``name`` has a folder or names no bundled file."""
+    if not name or os.path.dirname(name) or name in (".", ".."):
+        return None
+    p = bundled_path(name)
+    return str(p.resolve()) if p.is_file() else None
 
 
 class _Bool:
@@ -121,12 +132,22 @@ _RESOLVED: dict[tuple[str, str], tuple[str, bool, tuple[int, int]]] = {}
 
 
 def load_lexicon(name_or_path: str | Path) -> Lexicon:
-    """Load a user file by path, or a bundled lexicon by its file name.
+    """Load a bundled lexicon by its file name (a ``str``), or a user file by its path (a ``Path``).
 
-    A path that exists wins; a bare name falls back to the bundled folder only when a bundled
-    file of that name exists. Cached per path and modification time, so edits are picked up.
+    A string naming a bundled file without a folder ("hedges.yaml") is always the bundled file: a file of
+    that name in the working folder never replaces it unasked (the rules' defaults are such names, and the
+    result cache keys them on the bundled file). A ``Path`` (what :class:`~analysis.metrics.Settings` holds
+    for a user's file), or a string with a folder or naming no bundled file, is read where it points; a bare
+    ``Path`` that is not there falls back to the bundled file of that name. Cached per path and
+    modification time, so edits are picked up.
     """
     given = os.fspath(name_or_path)
+    bundled_file = _bundled_file(given) if isinstance(name_or_path, str) else None
+    if bundled_file is not None:
+        try:
+            return _load(bundled_file, os.stat(bundled_file).st_mtime_ns)
+        except OSError as exc:
+            raise MediacompareError(f"{bundled_file}: cannot read lexicon ({exc.strerror})") from None
     try:
         key = ("" if os.path.isabs(given) else os.getcwd(), given)
     except OSError:  # the working folder is gone: resolve without the memo

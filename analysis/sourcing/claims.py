@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from ..lexicons import Lexicon, load_lexicon
@@ -99,7 +100,7 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(text.lower().split())
 
 
-def load_claim_rules(path: str = REFERENTS_LEXICON, hedges: str = HEDGES_LEXICON) -> _Rules:
+def load_claim_rules(path: str | Path = REFERENTS_LEXICON, hedges: str | Path = HEDGES_LEXICON) -> _Rules:
     """Referents, units, currencies and attribution phrases (``claim_referents.yaml``) plus the
     approximators of the hedges lexicon ``hedges`` (bundled ``hedges.yaml``; one list serves both).
 
@@ -492,7 +493,7 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
 
         quotes = find_quotes(doc, settings)
     resolve = resolve or _default_resolver
-    rules = load_claim_rules(hedges=str(hedges_file) if hedges_file else HEDGES_LEXICON)
+    rules = load_claim_rules(hedges=Path(hedges_file) if hedges_file else HEDGES_LEXICON)
     verbs = reporting_verbs_for(settings)
     claims: list[NumericClaim] = []
     by_sentence: dict[int, list[Any]] = {}  # the quotes of each sentence they run over (not all quotes per claim)

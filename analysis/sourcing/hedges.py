@@ -104,7 +104,7 @@ def load_hedge_lexicon(path: str | Path = HEDGES_LEXICON) -> HedgeLexicon:
 def hedge_lexicon_for(settings: Settings | None) -> HedgeLexicon:
     """The hedges lexicon of ``settings.hedges_file`` when set, else the bundled ``hedges.yaml``."""
     path = getattr(settings, "hedges_file", None)
-    return load_hedge_lexicon(str(path) if path else HEDGES_LEXICON)
+    return load_hedge_lexicon(Path(path) if path else HEDGES_LEXICON)
 
 
 class _Spans:

@@ -53,7 +53,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(t.lower for t in tokenize(text) if t.is_word)
 
 
-def load_source_types(name_or_path: str = TYPES_FILE) -> SourceTypes:
+def load_source_types(name_or_path: str | Path = TYPES_FILE) -> SourceTypes:
     """Load the source-type taxonomy, its cue words and the anonymous-source cues.
 
     Compiled once per loaded version of the file (cached on the :class:`~analysis.lexicons.Lexicon`
@@ -86,7 +86,7 @@ def _compile(lex: Lexicon) -> SourceTypes:
 def source_types_for(settings: Settings | None) -> SourceTypes:
     """The source types of ``settings.source_types_file`` when set, else the bundled file."""
     path: Path | str | None = getattr(settings, "source_types_file", None)
-    return load_source_types(str(path) if path else TYPES_FILE)
+    return load_source_types(Path(path) if path else TYPES_FILE)
 
 
 def head_phrase(phrase: str) -> str:

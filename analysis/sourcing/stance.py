@@ -104,7 +104,7 @@ class StanceVerb:
     negated: bool
 
 
-def load_reporting_verbs(name_or_path: str = VERBS_FILE) -> ReportingVerbs:
+def load_reporting_verbs(name_or_path: str | Path = VERBS_FILE) -> ReportingVerbs:
     """Load the reporting-verb lexicon (``verbs``, read by :func:`analysis.lexicons.verbs.read_reporting_verbs`)
     into a lookup of lower-cased token sequences; the first entry listing a form wins.
 
@@ -133,7 +133,7 @@ def _compile(lex: Lexicon) -> ReportingVerbs:
     return replace(verbs, noun_forms=nouns, no_report_after=after)
 
 
-def load_tag_verbs(name_or_path: str = VERBS_FILE) -> ReportingVerbs:
+def load_tag_verbs(name_or_path: str | Path = VERBS_FILE) -> ReportingVerbs:
     """The ``tag_verbs`` of the reporting-verb lexicon (speech verbs that attribute only as the tag of a
     direct quote: "“Move out!” the officers shouted"), as a lookup like :func:`load_reporting_verbs`
     with tier "" (they carry no stance)."""
@@ -147,14 +147,14 @@ def _compile_tags(lex: Lexicon) -> ReportingVerbs:
 def tag_verbs_for(settings: Settings | None) -> ReportingVerbs:
     """The tag verbs of ``settings.reporting_verbs_file`` when set, else of the bundled file."""
     path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
-    return load_tag_verbs(str(path) if path else VERBS_FILE)
+    return load_tag_verbs(Path(path) if path else VERBS_FILE)
 
 
 def frame_verbs_for(settings: Settings | None) -> ReportingVerbs:
     """The ``frame_verbs`` of the reporting-verb lexicon ("called it “…”"; the quote finder reads them only to
     tell quoted words of a source from scare quotes), as a lookup with tier "" (no stance)."""
     path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
-    return compiled(load_lexicon(str(path) if path else VERBS_FILE), _compile_frames)
+    return compiled(load_lexicon(Path(path) if path else VERBS_FILE), _compile_frames)
 
 
 def _compile_frames(lex: Lexicon) -> ReportingVerbs:
@@ -164,14 +164,14 @@ def _compile_frames(lex: Lexicon) -> ReportingVerbs:
 def frame_nouns_for(settings: Settings | None) -> frozenset[str]:
     """The ``frame_nouns`` of the reporting-verb lexicon (lower case): "Rubio’s threat of “…”"."""
     path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
-    lex = load_lexicon(str(path) if path else VERBS_FILE)
+    lex = load_lexicon(Path(path) if path else VERBS_FILE)
     return frozenset(str(w).lower() for w in lex.data.get("frame_nouns") or [])
 
 
 def reporting_verbs_for(settings: Settings | None) -> ReportingVerbs:
     """The reporting verbs of ``settings.reporting_verbs_file`` when set, else the bundled file."""
     path: Path | str | None = getattr(settings, "reporting_verbs_file", None)
-    return load_reporting_verbs(str(path) if path else VERBS_FILE)
+    return load_reporting_verbs(Path(path) if path else VERBS_FILE)
 
 
 def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[str] = frozenset()) -> bool:
