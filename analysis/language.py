@@ -107,7 +107,7 @@ def _share(checked: list[bool]) -> float:
 def _english_word(text: str) -> bool | None:
     """For a word token's text: ``None`` when it is not checkable, else whether it is in the dictionary (memoised
     by :func:`_checked` in ``_WORDS``)."""
-    if not is_checkable_word(Token(text, 0, 0, "word")):
+    if not is_checkable_word(Token(text, 0, len(text), "word")):
         return None
     return in_dictionary(text, cmu_dictionary())
 

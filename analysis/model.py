@@ -7,7 +7,7 @@ these classes are the contracts between the stages.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
 from sys import intern
 from typing import Any
@@ -104,39 +104,73 @@ class CleanedText:
     markup: str = "text"  # "html" when the raw text was judged to be HTML and its markup stripped, else "text"
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int  # character offsets into the text the token came from (body or headline)
-    end: int
-    kind: str  # "word" | "number" | "punct"
-    # ``text.lower()``, made once with the token (interned: one string per spelling). The rules read it for
-    # almost every token, often several times; a property calling ``str.lower`` each time was 6-10 % of the
-    # sourcing family's time. Derived from ``text``, so not compared, hashed or shown.
-    lower: str = field(init=False, repr=False, compare=False)
+    """One word, number or punctuation mark of a text: ``Token(text, start, end, kind)``, immutable.
 
-    def __post_init__(self) -> None:
-        _set_lower(self, intern(self.text.lower()))
+    ``start`` and ``end`` are character offsets into the text the token came from (body or headline); a token is
+    the characters it spans, so ``end`` is ``start + len(text)`` and is derived, not stored (a 5 MB article has
+    about a million tokens: each stored offset was a 32-byte integer object and one more slot). ``kind`` is
+    ``"word"``, ``"number"`` or ``"punct"``. ``lower`` is ``text.lower()``, made once with the token (interned:
+    one string per spelling): the rules read it for almost every token, often several times. Equality, hash and
+    repr are those of the frozen dataclass this was: over ``(text, start, end, kind)``.
+    """
+
+    __slots__ = ("kind", "lower", "start", "text")
+    text: str
+    start: int
+    kind: str
+    lower: str
+
+    def __init__(self, text: str, start: int, end: int, kind: str) -> None:
+        if end != start + len(text):
+            raise ValueError(f"a token spans its text: end {end} != start {start} + len({text!r})")
+        _set_text(self, text)
+        _set_start(self, start)
+        _set_kind(self, kind)
+        _set_lower(self, intern(text.lower()))
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
     @property
     def is_word(self) -> bool:
         """Words for counting: alphabetic or numeric tokens (not punctuation)."""
         return self.kind != "punct"
 
+    def _key(self) -> tuple[str, int, int, str]:
+        return self.text, self.start, self.start + len(self.text), self.kind
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if other.__class__ is Token else NotImplemented  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start!r}, end={self.end!r}, kind={self.kind!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}: a Token is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}: a Token is immutable")
+
+    def __reduce__(self) -> tuple[type[Token], tuple[str, int, int, str]]:
+        return Token, self._key()
+
 
 _new_object = object.__new__
-_set_text, _set_start, _set_end, _set_kind, _set_lower = (  # the slots' setters (the class is frozen)
-    Token.text.__set__, Token.start.__set__, Token.end.__set__, Token.kind.__set__,  # type: ignore[attr-defined]
-    Token.lower.__set__)  # type: ignore[attr-defined]
+_set_text, _set_start, _set_kind, _set_lower = (  # the slots' setters (the class is immutable)
+    Token.text.__set__, Token.start.__set__, Token.kind.__set__, Token.lower.__set__)  # type: ignore[attr-defined]
 
 
 def make_token(text: str, start: int, end: int, kind: str) -> Token:
-    """``Token(text, start, end, kind)``, built through its slots: the tokenizer makes one per word and mark,
-    and a frozen dataclass's ``__init__`` (``object.__setattr__`` per field) costs about twice as much."""
+    """``Token(text, start, end, kind)`` (``end`` is ``start + len(text)``), built through its slots: the
+    tokenizer makes one per word and mark, and a call of ``__init__`` per token costs about twice as much."""
     tok = _new_object(Token)
     _set_text(tok, text)
     _set_start(tok, start)
-    _set_end(tok, end)
     _set_kind(tok, kind)
     _set_lower(tok, intern(text.lower()))
     return tok

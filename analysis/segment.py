@@ -36,7 +36,7 @@ from sys import intern
 
 from .lexicons import load_lexicon
 from .lexicons.verbs import reporting_verb_forms
-from .model import MediacompareError, Token, _set_end, _set_kind, _set_lower, _set_start, _set_text
+from .model import MediacompareError, Token, _set_kind, _set_lower, _set_start, _set_text
 
 LISTS_FILE = "segment_en.yaml"
 
@@ -240,16 +240,14 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     # repeats most words ("the", "said"), so its tokens share one string per spelling. The token is built
     # through its slots, as :func:`analysis.model.make_token` builds it, without a call per token.
     kinds, spellings, out = _KINDS, _SPELLINGS, []
-    new, set_text, set_lower, set_start, set_end, set_kind = _TOKEN_SLOTS
+    new, set_text, set_lower, set_start, set_kind = _TOKEN_SLOTS
     for m in _TOKEN.finditer(text):
         raw = m.group()
         spelling = spellings.get(raw) or _spelling(raw)
         tok = new(Token)
         set_text(tok, spelling[0])
         set_lower(tok, spelling[1])
-        start, end = m.span()
-        set_start(tok, start + offset)
-        set_end(tok, end + offset)
+        set_start(tok, m.start() + offset)  # its end is start + len(text)
         set_kind(tok, kinds[m.lastgroup])
         out.append(tok)
     return tuple(out)
@@ -257,7 +255,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
 
 _SPELLINGS: dict[str, tuple[str, str]] = {}  # token text as matched -> (interned text, interned lower-case form)
 MAX_SPELLINGS = 200_000  # distinct spellings remembered (forgotten all at once when full: memory stays flat)
-_TOKEN_SLOTS = (object.__new__, _set_text, _set_lower, _set_start, _set_end, _set_kind)
+_TOKEN_SLOTS = (object.__new__, _set_text, _set_lower, _set_start, _set_kind)
 
 
 def _spelling(raw: str) -> tuple[str, str]:

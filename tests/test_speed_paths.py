@@ -34,7 +34,21 @@ def test_token_lower_is_stored_once_per_spelling() -> None:
     assert repr(built) == "Token(text='KCNA', start=0, end=4, kind='word')"
     a, b, c = tokenize("Said SAID said")
     assert a.lower == b.lower == c.lower == "said" and a.lower is b.lower is c.lower  # one string per spelling
-    assert dataclasses.replace(built, text="Reuters").lower == "reuters"
+    assert Token("Reuters", 0, 7, "word").lower == "reuters"
+
+
+def test_a_token_end_is_derived_from_its_start_and_text() -> None:
+    # end is not stored (a million tokens of a 5 MB article held a million offset objects): a token spans its text
+    import pickle
+
+    tok = make_token("Hwasong-19", 120, 130, "word")
+    assert tok.end == 130 and tokenize("said Hwasong-19", 100)[1] == Token("Hwasong-19", 105, 115, "word")
+    with pytest.raises(ValueError, match="spans its text"):
+        Token("Korea", 0, 4, "word")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del tok.start
+    assert pickle.loads(pickle.dumps(tok)) == tok and {tok: 1}[Token("Hwasong-19", 120, 130, "word")] == 1
+    assert tok != Token("Hwasong-19", 121, 131, "word") and tok != ("Hwasong-19", 120, 130, "word")
 
 
 def test_tokenize_phrase_is_tokenize() -> None:
