@@ -109,7 +109,6 @@ def _inflection_stems(w: str) -> list[str]:
     return [s for s in out if len(s) > 1]
 
 
-@lru_cache(maxsize=65536)
 def is_familiar(word: str) -> bool:
     """Dale–Chall familiarity of one spelled word (Chall & Dale, 1995; our operationalisation).
 
@@ -146,7 +145,6 @@ def _has_gunning_suffix_exemption(w: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
 def is_complex_word(word: str, is_name: bool) -> bool:
     """Gunning's (1952) "hard word", as we operationalise it.
 
@@ -179,18 +177,12 @@ class WordFacts:
     spoken: str  # the numeral read aloud (spell_numeral), or "" when there are no digits
 
 
-@lru_cache(maxsize=65536)
 def word_facts(text: str) -> WordFacts:
-    """Letters, characters, and normalised and spoken forms of one token text (cached)."""
+    """Letters, characters, and normalised and spoken forms of one token text."""
     norm = normalise_word(text)
     has_digit = any(ch.isdecimal() for ch in text)
     return WordFacts(sum(ch.isalpha() for ch in text), sum(ch.isalnum() for ch in text),
                      any(ch.isalpha() for ch in text), has_digit, norm, spell_numeral(norm) if has_digit else "")
-
-
-def is_spelled(tok: Token) -> bool:
-    """A word token with at least one letter (not a numeral)."""
-    return tok.kind == "word" and word_facts(tok.text).has_letter
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,11 +237,14 @@ class _WordCounts:
     facts: WordFacts
     syllables: SyllableCount
     complex_unless_name: bool  # is_complex_word(text, is_name=False)
+    familiar: bool  # is_familiar(text)
 
 
 @lru_cache(maxsize=65536)
 def _word_counts(text: str) -> _WordCounts:
-    return _WordCounts(word_facts(text), syllable_count(text), is_complex_word(text, False))
+    """The one memo of the per-spelling facts (:func:`word_facts`, :func:`is_familiar` and
+    :func:`is_complex_word` keep none of their own: a 5 MB article filled four memos of 65,536 spellings)."""
+    return _WordCounts(word_facts(text), syllable_count(text), is_complex_word(text, False), is_familiar(text))
 
 
 def _word_tokens(sent: Sentence) -> Iterator[tuple[Token, bool]]:
@@ -328,7 +323,7 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
                 n_num += 1
             else:
                 lexical.append(facts.normalised)
-                if not is_familiar(text):
+                if not wc.familiar:
                     diff.append(text)
                     classes += "D"
                     if is_name:
