@@ -99,9 +99,13 @@ MAX_WORDS = 200_000  # spellings remembered (forgotten all at once when full: me
 
 
 def _share(checked: list[bool]) -> float:
-    if not checked:
+    return _share_of(sum(checked), len(checked))
+
+
+def _share_of(found: int, checkable: int) -> float:
+    if not checkable:
         return Undefined("no lower-case word of three or more letters to check")
-    return sum(checked) / len(checked)
+    return found / checkable
 
 
 def _english_word(text: str) -> bool | None:
@@ -112,21 +116,24 @@ def _english_word(text: str) -> bool | None:
     return in_dictionary(text, cmu_dictionary())
 
 
-def _article_checked(doc: ParsedArticle) -> list[bool]:
-    """:func:`_checked` of the body's words, computed once per article (``doc.cache["english_checked"]``)."""
-    if "english_checked" not in doc.cache:
-        doc.cache["english_checked"] = _checked(doc.words)
-    return doc.cache["english_checked"]
+def _article_counts(doc: ParsedArticle) -> tuple[int, int]:
+    """(words in the dictionary, checkable words) of the body (:func:`_checked`), counted once per article
+    (``doc.cache["english_counts"]``; the two counts, not a list of a million flags for a 5 MB article)."""
+    counts = doc.cache.get("english_counts")
+    if counts is None:
+        checked = _checked(doc.words)
+        counts = doc.cache["english_counts"] = (sum(checked), len(checked))
+    return counts
 
 
 def article_english_share(doc: ParsedArticle) -> float:
     """:func:`english_share` of the body's words, computed once per article."""
-    return _share(_article_checked(doc))
+    return _share_of(*_article_counts(doc))
 
 
 def english_words(doc: ParsedArticle) -> int:
     """Number of checkable words in the body (the denominator of :func:`english_share`)."""
-    return len(_article_checked(doc))
+    return _article_counts(doc)[1]
 
 
 def not_english_reason(doc: ParsedArticle, threshold: float) -> str:

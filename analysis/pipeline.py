@@ -110,6 +110,9 @@ def analyse_parsed(doc: ParsedArticle, settings: Settings, families: Iterable[st
     result = ArticleResult(article_row(doc.article, doc))
     for name in families if families is not None else selected_families(settings):
         result.families[name] = FAMILIES[name](doc, settings)
+    # what the families shared (VADER scores, actors, quotes …) is read by none of them any more: freed before
+    # the sentence rows are made, which is when a huge article's memory peaked
+    doc.cache.clear()
     result.sentences = [
         {"sentence_index": s.index, "paragraph_index": s.paragraph, "start": s.start, "end": s.end, "text": s.text,
          "tokens": " ".join([t.text for t in s.tokens if t.kind != "punct"])}  # Token.is_word, inlined
