@@ -1,7 +1,7 @@
 """A cheap check that an article is English, before any English-only measure is computed.
 
 The *English share* of a body is the share of its checkable words found in the CMU Pronouncing
-Dictionary (about 134,000 English words and names; :func:`analysis.syllables.cmu_dictionary`):
+Dictionary (about 126,000 English words and names; :func:`analysis.syllables.cmu_syllables`):
 
     english_share = n_checkable_words_in_dictionary / n_checkable_words
 
@@ -37,7 +37,7 @@ from collections.abc import Iterable
 
 from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
 from .model import ParsedArticle, Token, Undefined
-from .syllables import cmu_dictionary, normalise_word
+from .syllables import cmu_syllables, normalise_word
 
 __all__ = ["DEFAULT_MIN_ENGLISH_SHARE", "MIN_CHECKABLE_WORDS", "NOT_ENGLISH", "article_english_share",
            "english_reason", "english_share", "english_words", "in_dictionary", "is_checkable_word",
@@ -57,7 +57,7 @@ def is_checkable_word(token: Token) -> bool:
 def in_dictionary(word: str, dictionary: dict[str, object] | None = None) -> bool:
     """Whether ``word`` (as printed) is an English word of the CMU dictionary, possessives and hyphenated
     compounds included."""
-    cmu = dictionary if dictionary is not None else cmu_dictionary()
+    cmu = dictionary if dictionary is not None else cmu_syllables()
     key = normalise_word(word)
     if key in cmu:
         return True
@@ -113,7 +113,7 @@ def _english_word(text: str) -> bool | None:
     by :func:`_checked` in ``_WORDS``)."""
     if not is_checkable_word(Token(text, 0, len(text), "word")):
         return None
-    return in_dictionary(text, cmu_dictionary())
+    return in_dictionary(text, cmu_syllables())
 
 
 def _article_counts(doc: ParsedArticle) -> tuple[int, int]:

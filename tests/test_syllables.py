@@ -7,6 +7,7 @@ import pytest
 from analysis.numerals import cardinal_words, ordinal_words, spell_numeral, year_words
 from analysis.syllables import (
     cmu_dictionary,
+    cmu_syllables,
     count_syllables,
     heuristic_syllables,
     phones_syllables,
@@ -141,3 +142,13 @@ def test_heuristic_fallback(word: str, expected: int) -> None:
 def test_fallback_is_reported() -> None:
     assert syllable_count("Kursk").source == "fallback"
     assert syllable_count("cat").source == "cmudict"
+
+
+def test_the_compact_dictionary_is_the_first_pronunciations_syllables() -> None:
+    # the rules read one syllable count per word (cmu_syllables), textstat's check the pronunciations
+    # (cmu_dictionary): the same words, and each count is the vowel phonemes of the first pronunciation
+    compact, full = cmu_syllables(), cmu_dictionary()
+    assert compact.keys() == full.keys()
+    assert all(compact[w] == phones_syllables(prons[0]) for w, prons in full.items())
+    # hand counts: co-op-er-a-tion, trea-ty, read (both pronunciations one syllable)
+    assert (compact["cooperation"], compact["treaty"], compact["read"]) == (5, 2, 1)
