@@ -247,7 +247,12 @@ def test_cache_is_reused_without_copies_and_read_only():
         first[0]["compound"] = 99.0
     with pytest.raises(TypeError):
         first[0] = {}
+    with pytest.raises(TypeError):
+        first[0].compound = 99.0  # type: ignore[misc]
     assert sentence_scores(doc)[0]["compound"] == WAR
+    # one small read-only mapping per sentence, equal to VADER's own dict, keys in its order
+    vader = SentimentIntensityAnalyzer().polarity_scores(doc.sentences[0].text)
+    assert first[0] == vader and list(first[0].items()) == list(vader.items())
 
 
 def test_sentence_tone_records(seeds):

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
-from types import MappingProxyType
 from typing import Any
 
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Undefined, reason_of
@@ -173,13 +172,41 @@ def too_long_reason(text: str) -> str:
             "(likely a segmentation failure; VADER's run time grows with the square of the length)")
 
 
+class Scores(Mapping[str, float]):
+    """VADER's four scores of one text (:data:`SCORE_KEYS`), a read-only mapping: one small object per sentence
+    (a dict behind a ``MappingProxyType`` was about 300 bytes; a 5 MB article has 40,000 sentences)."""
+
+    __slots__ = ("compound", "neg", "neu", "pos")  # SCORE_KEYS, read through __getitem__
+
+    def __init__(self, neg: float, neu: float, pos: float, compound: float) -> None:
+        for key, value in zip(SCORE_KEYS, (neg, neu, pos, compound), strict=True):
+            object.__setattr__(self, key, value)
+
+    def __getitem__(self, key: str) -> float:
+        if key not in SCORE_KEYS:
+            raise KeyError(key)
+        return getattr(self, key)  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SCORE_KEYS)
+
+    def __len__(self) -> int:
+        return len(SCORE_KEYS)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise TypeError("VADER scores are read-only")
+
+    def __repr__(self) -> str:
+        return f"Scores({dict(self)!r})"
+
+
 def _score_capped(text: str) -> tuple[Mapping[str, float], Entries | None]:
     """Read-only scores of ``text`` and the lexicon entries they scored (``None`` when it is too long to score)."""
     reason = too_long_reason(text)
     if reason:
-        return MappingProxyType({k: Undefined(reason) for k in SCORE_KEYS}), None
+        return Scores(*(Undefined(reason) for _ in SCORE_KEYS)), None
     scores, entries = _analyse(text)
-    return MappingProxyType(dict(scores)), entries
+    return Scores(*(scores[k] for k in SCORE_KEYS)), entries
 
 
 def sentence_scores(doc: ParsedArticle) -> Sequence[Mapping[str, float]]:
