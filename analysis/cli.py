@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -515,20 +516,30 @@ def _input_files(corpus: Path, settings: Settings | None) -> list[Path]:
     return files
 
 
-def _tally_outlets(results: Iterable[ArticleResult], missing: list[str]) -> Iterator[ArticleResult]:
-    """Pass ``results`` through, noting in ``missing`` the ids of analysed articles without an outlet."""
+@dataclass
+class _NoOutlet:
+    """Analysed articles without an outlet: how many, and the first one's id (not every id: a corpus of millions
+    without outlets would hold them all until the end)."""
+
+    n: int = 0
+    first: str = ""
+
+
+def _tally_outlets(results: Iterable[ArticleResult], missing: _NoOutlet) -> Iterator[ArticleResult]:
+    """Pass ``results`` through, counting in ``missing`` the analysed articles without an outlet."""
     for res in results:
         if res.article.get("status") == "analysed" and not res.outlet.strip():
-            missing.append(res.article_id)
+            if not missing.n:
+                missing.first = res.article_id
+            missing.n += 1
         yield res
 
 
-def _warn_missing_outlets(missing: Sequence[str]) -> None:
+def _warn_missing_outlets(n: int, first: str) -> None:
     """One warning line on stderr (also with --quiet): articles without an outlet are compared as one outlet ""."""
-    if missing:
-        n = len(missing)
+    if n:
         print(f"{PROG}: warning: {n} analysed article{'s' if n != 1 else ''} ha{'ve' if n != 1 else 's'} no outlet "
-              f"(first: {missing[0]!r}); outlet statistics pool them as one outlet named \"\"", file=sys.stderr)
+              f"(first: {first!r}); outlet statistics pool them as one outlet named \"\"", file=sys.stderr)
 
 
 def _warn_unknown_contrasts(contrasts: Sequence[str], outlets: set[str]) -> None:
@@ -591,7 +602,7 @@ def run_metrics(args: argparse.Namespace) -> int:
         try:
             partial = {name: staging.file(path) for name, path in targets.items()}
             partial_records = staging.folder(records_dir) if records_dir is not None else None
-            missing: list[str] = []
+            missing = _NoOutlet()
             own = [*targets.values(), *([records_dir] if records_dir is not None else [])]
             with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
                                         progress=not args.quiet and sys.stderr.isatty(), cache=_cache_config(args),
@@ -604,7 +615,7 @@ def run_metrics(args: argparse.Namespace) -> int:
             staging.commit()
         except OSError as exc:
             raise write_error(exc, staging) from None
-    _warn_missing_outlets(missing)
+    _warn_missing_outlets(missing.n, missing.first)
     if not args.quiet:
         print(_summary(counts, targets["metrics"]))
     return 0
@@ -724,7 +735,8 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables, mapper: BatchMapp
         found = ", ".join(f"{k}: {v}" for k, v in statuses.items()) or "no rows"
         raise MediacompareError(f"{args.corpus}: no analysed article to compare ({found})")
     analysed = tables.analysed
-    _warn_missing_outlets(analysed.loc[analysed["outlet"].str.strip() == "", "article_id"].tolist())
+    no_outlet = analysed.loc[analysed["outlet"].str.strip() == "", "article_id"]
+    _warn_missing_outlets(len(no_outlet), str(no_outlet.iloc[0]) if len(no_outlet) else "")
     _warn_unknown_contrasts(args.contrast, set(analysed["outlet"].astype(str)))
 
     if args.event:

@@ -345,3 +345,17 @@ def test_min_english_share_option(make_corpus, tmp_path: Path, capsys: pytest.Ca
     with pytest.raises(SystemExit):
         main(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--min-english-share", "2"])
     assert "must be between 0 and 1" in capsys.readouterr().err
+
+
+def test_articles_without_an_outlet_are_counted_not_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    # a corpus of millions without outlets must not hold every id until the end: a count and the first id
+    from analysis.cli import _NoOutlet, _tally_outlets, _warn_missing_outlets
+    from analysis.pipeline import ArticleResult
+
+    given = [("a", "UPI", "analysed"), ("b", " ", "analysed"), ("c", "", "empty"), ("d", "", "analysed")]
+    rows = [ArticleResult({"article_id": i, "outlet": o, "status": st}) for i, o, st in given]
+    missing = _NoOutlet()
+    assert list(_tally_outlets(rows, missing)) == rows
+    assert (missing.n, missing.first) == (2, "b")
+    _warn_missing_outlets(missing.n, missing.first)
+    assert "2 analysed articles have no outlet (first: 'b')" in capsys.readouterr().err
