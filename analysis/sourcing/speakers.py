@@ -429,11 +429,11 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
     """Start index of the speaker phrase ``toks[start:j + 1]`` without opening words that are not part of
     it ("And he", "On Friday the minister" -> "the minister"; a final pronoun is the subject: "in the
     stalemate and on Friday he" -> "he"), or None when the phrase is a fragment ("workplace and",
-    "The newly")."""
+    "The newly"; the capitalised acronym "WHO" is a name, not the relative pronoun)."""
     last = toks[j]
     if last.lower in PERSONAL_PRONOUNS:
         return j
-    if last.lower in FRAGMENT_ENDS or (last.text[:1].islower() and last.lower.endswith("ly")
+    if (last.lower in FRAGMENT_ENDS and last.text != "WHO") or (last.text[:1].islower() and last.lower.endswith("ly")
                                        and last.lower not in LY_NOUNS):
         return None
     if last.text[:1].islower() and last.lower.endswith("ed") and j > start:

@@ -344,7 +344,9 @@ class _SubjectRules(_SpeakerResolution):
 
     @staticmethod
     def _boundary(t: Token) -> bool:
-        return t.text in BOUNDARY_PUNCT or (t.is_word and t.lower in BOUNDARY_WORDS)
+        # "WHO says it never received …" (AP Fact Check YFDxfzZJrP13vuNx): the capitalised acronym of the World
+        # Health Organization is a name, not the relative pronoun
+        return t.text in BOUNDARY_PUNCT or (t.is_word and t.lower in BOUNDARY_WORDS and t.text != "WHO")
 
     def _clause_subject(self, s: Sentence, limit: int, hit: VerbHit | None, why: str) -> _Tag | None:
         """The subject of the clause that ends at token ``limit`` of ``s``, for a verb without its own subject:
