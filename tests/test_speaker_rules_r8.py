@@ -35,3 +35,18 @@ def test_relative_who_is_still_a_boundary():
     # the lower-case relative pronoun keeps its role: the people noun before it speaks
     qs = _quotes("People who know him said the deal would collapse.")
     assert [q.speaker_surface for q in qs] == ["People"]
+
+
+# ---- a time adverbial between "who" and the verb is not the subject ----------------------------------------------
+
+def test_time_adverbial_after_who():
+    # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 29: the speaker was the fragment "just days"
+    qs = _quotes("Polis also contradicted his own covid-19 incident commander, Scott Bookman, who just days earlier "
+                 "had told reporters the state would not reopen “until we have the capacity to make everyone safe.”")
+    assert {q.speaker for q in qs} == {"Scott Bookman"}
+
+
+def test_time_adverbial_with_ago():
+    # a worked example: "two weeks ago" between "who" and "told" is a time adverbial too
+    qs = _quotes("The mayor, Jane Doe, who two weeks ago told reporters the city was safe, changed course.")
+    assert {q.speaker for q in qs} == {"Jane Doe"}

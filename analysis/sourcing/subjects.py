@@ -65,6 +65,11 @@ def _passive_relative(toks: Sequence[Token], start: int, j: int) -> bool:
         and toks[start + 1].lower.endswith(("ed", "en", "wn")) and toks[start + 1].lower != "been"
 
 
+# Durations, and the words of a time adverbial made of them: "just days earlier", "only two weeks ago", "a year later".
+DURATIONS = frozenset("moments minutes hours days weeks months years decades".split())
+TIME_ADVERBIAL_WORDS = DURATIONS | TIME_WORDS | MONTHS | SKIP_BEFORE_VERB | frozenset(
+    "just only a few several some ago two three four five six".split())
+
 # Words that open an adverbial clause or phrase, never part of an apposition of a name.
 APPOSITION_BREAKS = frozenset("despite amid after before because while although though since unless whereas "
                               "including like unlike as".split())
@@ -173,6 +178,10 @@ class _SubjectRules(_SpeakerResolution):
         apposed = self._name_before_description(toks, a, start, j)
         if apposed is not None:
             return apposed
+        if start <= j and a > 0 and toks[a].lower == "who" and self._time_adverbial(toks[start:j + 1]):
+            # "Scott Bookman, who just days earlier had told reporters" (Washington Post W7qLB3fDpMszT1Hq): the words
+            # between "who" and the verb are a time adverbial, not a subject; the speaker is the one "who" names
+            return self._relative_antecedent(s, a)
         if start > j:
             if a >= 0 and toks[a].lower in {"who", "which", "that"}:
                 return self._relative_antecedent(s, a)
@@ -227,6 +236,14 @@ class _SubjectRules(_SpeakerResolution):
                 return toks[k].start, toks[j].end, "word"
             return None
         return toks[trimmed].start, toks[j].end, boundary
+
+    @staticmethod
+    def _time_adverbial(words: Sequence[Token]) -> bool:
+        """Whether ``words`` are only a time adverbial ("just days earlier", "two weeks ago", "last month"): time
+        words, durations, numbers and the adverbs that go with them, at least one time word or duration."""
+        if not words or not all(t.is_word and (t.lower in TIME_ADVERBIAL_WORDS or t.kind == "number") for t in words):
+            return False
+        return any(t.lower in DURATIONS or t.lower in TIME_WORDS for t in words)
 
     def _place_list_head(self, toks: Sequence[Token], a: int, start: int, j: int) -> tuple[int, int] | None:
         """'Elections officials in Arizona, Florida and Illinois said' (AP dFnKXFuiwnr023uN): when the phrase after
