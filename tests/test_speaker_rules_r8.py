@@ -50,3 +50,36 @@ def test_time_adverbial_with_ago():
     # a worked example: "two weeks ago" between "who" and "told" is a time adverbial too
     qs = _quotes("The mayor, Jane Doe, who two weeks ago told reporters the city was safe, changed course.")
     assert {q.speaker for q in qs} == {"Jane Doe"}
+
+
+# ---- a frame verb ("called") attributes a quoted clause, not only a short term -----------------------------------
+
+def test_frame_verb_before_a_quoted_sentence():
+    # AP Fact Check, allsides YFDxfzZJrP13vuNx, paragraph 13: Pelosi's words (they end in a period, so they are
+    # no short term; before round 8 the quote had no speaker)
+    qs = _quotes("House Speaker Nancy Pelosi on Friday called the move “an act of extraordinary senselessness.”")
+    assert _by_text(qs, "senselessness").speaker_surface == "House Speaker Nancy Pelosi"
+
+
+def test_second_quote_of_a_frame_verb():
+    # allsides YFDxfzZJrP13vuNx, paragraph 11: both quotations are Gostin's ("He")
+    qs = _quotes("Lawrence Gostin said in tweets Friday that the move is unlawful. "
+                 "He called it “dangerous” because “we’re in the middle of a pandemic.”")
+    assert _by_text(qs, "middle of a pandemic").speaker == "Lawrence Gostin"
+
+
+def test_naming_participle_is_not_speech():
+    # allsides CMomd1w6ANWjWxr3 and DmV9rQ5TcLiss8Zw: a name in quotation marks after "called", inside its sentence
+    for text, words in (
+            ("The program starts with a lesson called “Relationships Matter,” focused on respecting others.",
+             "Relationships Matter"),
+            ("Another million came in from a mysterious shell company called “BH Group, LLC,” and its source "
+             "remained mysterious.", "BH Group")):
+        assert not [q for q in _quotes(text) if words in q.text and q.speaker_surface]
+
+
+def test_reflexive_object_is_naming():
+    # roundups 5725_right (National Review): "that calls itself cable television “news,”" names, nobody speaks
+    qs = _quotes("If you don’t imbibe the noxious prattle-on-demand that calls itself cable television “news,” you "
+                 "might not realize it.")
+    assert not [q for q in qs if q.text.startswith("news") and q.speaker_surface]

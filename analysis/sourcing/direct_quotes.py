@@ -64,6 +64,10 @@ def _name_apposed_after(s: Sentence, phrase: tuple[int, int]) -> tuple[int, int]
     return words[0].start, words[-1].end
 
 
+NAMING_PARTICIPLES = frozenset("called dubbed labeled labelled termed branded".split())
+REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yourself".split())
+
+
 def relative_colon(toks: list[Token], hit: VerbHit, before: int) -> int | None:
     """Body offset of the colon (before offset ``before``) that closes the relative clause of the reporting verb
     ``hit`` ("advocates who say they need assault weapons to fight the government: ‘…’") when the verb has a clause
@@ -121,8 +125,10 @@ class _DirectQuotes(_SubjectRules):
             if short and self._work_title(first, open_at, content):
                 self.scare.append((cstart, cend, content))  # "Fauci said on ABC's “This Week”": a show's title
                 continue
-            if tag is None and short:  # "called the ruling a “turning point”": a source's words, not scare quotes
-                tag = self._framed(first, open_at)
+            if tag is None:  # "called the ruling a “turning point”": a source's words, not scare quotes; a whole
+                # clause too: "Pelosi on Friday called the move “an act of extraordinary senselessness.”" (AP Fact
+                # Check YFDxfzZJrP13vuNx), "He called it “dangerous” because “we’re in the middle of a pandemic.”"
+                tag = self._framed(first, open_at, None if short else content)
             inherit = self._continued(first, open_at) if tag is None else None
             if tag is None and short and not (inherit is not None and self._whole_sentence(first, cstart, cend)):
                 self.scare.append((cstart, cend, content))  # a short quote is speech only as a sentence of its own
@@ -251,11 +257,15 @@ class _DirectQuotes(_SubjectRules):
             return None
         return self._subject_at(s, k, len(toks), hit, f"'{hit.form}'")
 
-    def _framed(self, s: Sentence, open_at: int) -> _Tag | None:
+    def _framed(self, s: Sentence, open_at: int, clause: str | None = None) -> _Tag | None:
         """The speaker of quoted words that are the object of a frame verb ("X called the ruling a “…”", "X
         denounced a so-called “…” mentality"; ``frame_verbs`` of the reporting-verb lexicon) or follow a
         possessive and a frame noun ("Rubio’s threat of “…”"; ``frame_nouns``), or None. The verb must come
-        within eight words before the quote in the same clause, and not be a phrasal use ("called for")."""
+        within eight words before the quote in the same clause, and not be a phrasal use ("called for"). For a
+        ``clause`` (the content of a quote that is not a short term) a naming participle right before a
+        quote that ends in a comma inside its sentence names something ("a lesson called “Relationships Matter,”
+        focused on", "a shell company called “BH Group, LLC,” and", allsides CMomd1w6ANWjWxr3, DmV9rQ5TcLiss8Zw), as
+        a reflexive object does ("that calls itself cable television “news,”", roundups 5725_right): not speech."""
         if s.index in self.too_long:
             return None
         toks = s.tokens
@@ -267,6 +277,10 @@ class _DirectQuotes(_SubjectRules):
         nxt = between[0] if between else None
         if any(t.text in ";:.!?" for t in between) or sum(t.is_word for t in between) > 8 \
                 or (nxt is not None and nxt.lower in {"for", "on", "off", "up", "out", "in", "back", "upon"}):
+            return None
+        if clause is not None and ((h.form in NAMING_PARTICIPLES and not any(t.is_word for t in between)
+                                    and clause.rstrip().rstrip("’'").endswith(","))
+                                   or (nxt is not None and nxt.lower in REFLEXIVES)):
             return None
         if _subjectless(toks, h):
             tag = self._clause_subject(s, h.token_index, h, f"'{h.form}'")
