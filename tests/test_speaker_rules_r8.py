@@ -83,3 +83,24 @@ def test_reflexive_object_is_naming():
     qs = _quotes("If you don’t imbibe the noxious prattle-on-demand that calls itself cable television “news,” you "
                  "might not realize it.")
     assert not [q for q in qs if q.text.startswith("news") and q.speaker_surface]
+
+
+# ---- a name set off by commas after a description of a person is the speaker -------------------------------------
+
+def test_name_after_description_with_a_lower_case_descriptor():
+    # roundups 5685_right (CNN): "conservative" describes the name; the speaker was "His opponent"
+    qs = _quotes("His opponent, conservative Erin O'Toole, called the move a “power grab.”")
+    assert _by_text(qs, "power grab").speaker_surface == "Erin O'Toole"
+
+
+def test_name_after_a_capitalised_description():
+    # roundups 5677_left (CNN Opinion): the description ends in a capitalised name ("Joint Chiefs of Staff")
+    qs = _quotes("The chairman of the Joint Chiefs of Staff, Gen. Mark Milley, had previously called the attack a "
+                 "\"righteous strike,\" days after two bombing attacks.")
+    assert _by_text(qs, "righteous strike").speaker_surface == "Gen. Mark Milley"
+
+
+def test_age_and_place_are_no_apposed_name():
+    # the parenthetical pieces of "Storhaug, 45, from Andover, Minn., said" stay no speaker
+    qs = _quotes("Mary Kay Storhaug, 45, from Andover, Minn., said she liked it.")
+    assert [q.speaker_surface for q in qs] == ["Mary Kay Storhaug"]

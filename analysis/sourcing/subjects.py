@@ -127,6 +127,9 @@ class _SubjectRules(_SpeakerResolution):
                 # an apposed name after a description: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
                 # (not "Storhaug, 45, from Andover, Minn., said", not "Graham, R-S.C., said")
                 return inner[0].start, inner[-1].end, "comma"
+            apposed = self._apposed_name(toks, k, inner)
+            if apposed is not None:
+                return apposed
             j = k - 1
             while j > 0:  # more pieces set off by commas: "Mary Kay Storhaug, 45, from Andover, Minn., said"
                 comma = next((m for m in range(j, -1, -1) if toks[m].text == ","), -1)
@@ -236,6 +239,29 @@ class _SubjectRules(_SpeakerResolution):
                 return toks[k].start, toks[j].end, "word"
             return None
         return toks[trimmed].start, toks[j].end, boundary
+
+    def _apposed_name(self, toks: Sequence[Token], k: int, inner: Sequence[Token]) -> tuple[int, int, str] | None:
+        """'His opponent, conservative Erin O'Toole, called …' (roundups 5685_right), 'The chairman of the Joint Chiefs
+        of Staff, Gen. Mark Milley, had previously called …' (roundups 5677_left): a name of two or more capitalised
+        words, after at most three lower-case words of description ("conservative", "former"), set off by commas
+        after a description of a person that opens its sentence or clause with a determiner ("His opponent", "The
+        chairman of …"): the name is the speaker. None otherwise ("Storhaug, 45, from Andover, Minn., said")."""
+        lead = 0
+        while lead < len(inner) and inner[lead].text[:1].islower():
+            if inner[lead].lower in NOT_SPEAKER_START | DETERMINERS | CONJUNCTIONS or _verb_like(inner[lead].lower):
+                return None
+            lead += 1
+        name = inner[lead:]
+        if lead > 3 or len(name) < 2 or not _name_words(name) or _AFFILIATION.match(name[0].text):
+            return None
+        b = k - 1
+        while b >= 0 and not self._boundary(toks[b]):
+            b -= 1
+        before = [t for t in toks[b + 1:k] if t.is_word]
+        if len(before) < 2 or before[0].lower not in DETERMINERS | {"one"} \
+                or not any(t.text[:1].islower() and self.cues.names_people(t.text) for t in before[1:]):
+            return None
+        return name[0].start, name[-1].end, "comma"
 
     @staticmethod
     def _time_adverbial(words: Sequence[Token]) -> bool:
