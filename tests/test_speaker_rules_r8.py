@@ -104,3 +104,16 @@ def test_age_and_place_are_no_apposed_name():
     # the parenthetical pieces of "Storhaug, 45, from Andover, Minn., said" stay no speaker
     qs = _quotes("Mary Kay Storhaug, 45, from Andover, Minn., said she liked it.")
     assert [q.speaker_surface for q in qs] == ["Mary Kay Storhaug"]
+
+
+def test_according_to_a_description_then_a_name():
+    # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 5: the member is named after the description
+    qs = _quotes("Kemp, for example, did not seek consensus among the doctors on his task force, according to one of "
+                 "its members, Andrew Reisman, who is president of the Medical Association of Georgia.")
+    assert [(q.kind, q.speaker_surface) for q in qs] == [("according_to", "Andrew Reisman")]
+
+
+def test_according_to_data_keeps_its_phrase():
+    # a document ("data from …") is no description of a person: the name after it is not the source
+    qs = _quotes("The rate fell sharply, according to data from the Labor Department, Bureau of Labor Statistics.")
+    assert all(q.speaker_surface != "Bureau of Labor Statistics" for q in qs)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Sentence, Token
-from .direct_quotes import _DirectQuotes, relative_colon
+from .direct_quotes import _DirectQuotes, _name_apposed_after, relative_colon
 from .quote_marks import OPENERS
 from .quote_records import Quote, _key
 from .quote_words import (
@@ -353,7 +353,22 @@ class _VerbAttributions(_DirectQuotes):
                 continue
             if kind == "citing" and pos == s.start and not self._names_a_source(s, np):
                 continue  # "Citing increases particularly in the under-40 age group, Birx stressed that …": evidence
+            named = _name_apposed_after(s, np)
+            if named is not None and self._names_person(s, np):
+                np = named  # "according to one of its members, Andrew Reisman, who is president of …" (Washington
+                # Post W7qLB3fDpMszT1Hq): the name apposed to a description of a person is the source
             self._attribute_outside(kind, s, pos, np, None, rule)
+
+    def _names_person(self, s: Sentence, np: tuple[int, int]) -> bool:
+        """Whether the phrase ``np`` is a description of one person or a group of people: a person noun ("one of its
+        members", "a spokesman for the agency") before any preposition."""
+        for t in s.tokens:
+            if np[0] <= t.start and t.end <= np[1] and t.is_word:
+                if self.cues.names_people(t.text):
+                    return True
+                if t.lower in NOT_SPEAKER_START - {"of"}:
+                    break
+        return False
 
     def _names_a_source(self, s: Sentence, np: tuple[int, int]) -> bool:
         """Whether the phrase after a sentence-initial "Citing" names who or what was cited as a source: a name,
