@@ -117,3 +117,27 @@ def test_according_to_data_keeps_its_phrase():
     # a document ("data from …") is no description of a person: the name after it is not the source
     qs = _quotes("The rate fell sharply, according to data from the Labor Department, Bureau of Labor Statistics.")
     assert all(q.speaker_surface != "Bureau of Labor Statistics" for q in qs)
+
+
+# ---- praise verbs frame their object's quoted description; a relative clause before the quote is skipped ---------
+
+def test_lauded_as_across_a_relative_clause():
+    # USA TODAY, roundups 5900_left (a known open defect: the reaction quote had no speaker)
+    qs = _quotes("In a statement Wednesday, former President George W. Bush lauded Rumsfeld, who served as Bush's "
+                 "defense secretary, as a \"faithful steward of our armed forces.\"")
+    assert _by_text(qs, "faithful steward").speaker == "George W. Bush"
+
+
+def test_hailed_frames_a_quoted_term():
+    # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 18
+    qs = _quotes("In Tennessee, Republican Gov. Bill Lee this week hailed a “steady decline in the growth rate” of "
+                 "new cases, explaining why he would begin a phased reopening May 1.")
+    assert _by_text(qs, "steady decline").speaker == "Bill Lee"
+
+
+def test_called_and_said_both_quotes():
+    # Washington Examiner, roundups 5957_right (a known open defect: "…and said he “doesn't have a soul”" had no
+    # speaker; the round-8 frame rule attributes the quoted clause after "called … and said")
+    qs = _quotes("President Joe Biden has bluntly called Vladimir Putin a \"killer\" and said he \"doesn't have a "
+                 "soul.\"")
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Joe Biden", "Joe Biden"]

@@ -64,6 +64,18 @@ def _name_apposed_after(s: Sentence, phrase: tuple[int, int]) -> tuple[int, int]
     return words[0].start, words[-1].end
 
 
+def _without_relative_clause(between: list[Token]) -> list[Token]:
+    """The tokens between a frame verb and its quote without a relative clause set off by commas: "lauded Rumsfeld,
+    who served as Bush's defense secretary, as a “faithful steward …”" (USA TODAY, roundups 5900_left) counts
+    "Rumsfeld as a"."""
+    for n in range(len(between) - 2):
+        if between[n].text == "," and between[n + 1].lower in {"who", "which"}:
+            close = next((m for m in range(n + 2, len(between)) if between[m].text == ","), None)
+            if close is not None:
+                return between[:n] + between[close + 1:]
+    return between
+
+
 NAMING_PARTICIPLES = frozenset("called dubbed labeled labelled termed branded".split())
 REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yourself".split())
 
@@ -273,7 +285,7 @@ class _DirectQuotes(_SubjectRules):
         if not hits:
             return self._possessive_frame(s, open_at)
         h = hits[-1]
-        between = [t for t in toks if h.end <= t.start < open_at]
+        between = _without_relative_clause([t for t in toks if h.end <= t.start < open_at])
         nxt = between[0] if between else None
         if any(t.text in ";:.!?" for t in between) or sum(t.is_word for t in between) > 8 \
                 or (nxt is not None and nxt.lower in {"for", "on", "off", "up", "out", "in", "back", "upon"}):
