@@ -1,6 +1,8 @@
 """Round-8 speaker rules (issue 7 §3), each on a hand-labelled real excerpt (article ids given; ../shared/corpora)
 or a worked example; the expected speakers were read off the text by hand, not printed by the code."""
 
+import pytest
+
 from analysis.model import Article
 from analysis.parse import parse_article
 from analysis.sourcing import find_quotes
@@ -10,134 +12,90 @@ def _quotes(text: str):
     return find_quotes(parse_article(Article("t", text)))
 
 
-def _by_text(qs, words: str):
-    (q,) = [q for q in qs if words in q.text]
-    return q
+# Each row: the text, words of one quote in it, the field compared and the speaker read off the text by hand.
+ONE_QUOTE = [
+    # -- the capitalised acronym "WHO" is the World Health Organization, not the relative pronoun
+    pytest.param(  # AP Fact Check, allsides YFDxfzZJrP13vuNx, paragraph 33: before round 8 no quote was found
+        "The World Health Organization disagreed.\nWHO says it never received information at the time "
+        "specifically referencing human transmission.",
+        "never received information", "speaker_surface", "WHO", id="who-acronym-opens-a-report"),
+    pytest.param(  # roundups 5658_right (The Epoch Times): the speaker was the fragment "the past week"
+        "An estimated 3.3 million new COVID-19 infections and roughly 55,000 deaths were reported in the past week, "
+        "WHO said on Sept. 28 in a brief statement.",
+        "3.3 million", "speaker_surface", "WHO", id="who-acronym-after-a-comma"),
+    pytest.param(  # a worked example: the lower-case relative pronoun keeps its role (the people noun speaks)
+        "People who know him said the deal would collapse.",
+        "deal would collapse", "speaker_surface", "People", id="relative-who-still-a-boundary"),
+    # -- a time adverbial between "who" and the verb is not the subject
+    pytest.param(  # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 29: the speaker was "just days"
+        "Polis also contradicted his own covid-19 incident commander, Scott Bookman, who just days earlier had told "
+        "reporters the state would not reopen “until we have the capacity to make everyone safe.”",
+        "would not reopen", "speaker", "Scott Bookman", id="time-adverbial-after-who"),
+    pytest.param(  # a worked example: "two weeks ago" is a time adverbial too
+        "The mayor, Jane Doe, who two weeks ago told reporters the city was safe, changed course.",
+        "city was safe", "speaker", "Jane Doe", id="time-adverbial-with-ago"),
+    # -- a frame verb ("called") attributes a quoted clause, not only a short term
+    pytest.param(  # AP Fact Check, allsides YFDxfzZJrP13vuNx, paragraph 13: the words end in a period (no term)
+        "House Speaker Nancy Pelosi on Friday called the move “an act of extraordinary senselessness.”",
+        "senselessness", "speaker_surface", "House Speaker Nancy Pelosi", id="frame-verb-quoted-sentence"),
+    pytest.param(  # allsides YFDxfzZJrP13vuNx, paragraph 11: both quotations are Gostin's ("He")
+        "Lawrence Gostin said in tweets Friday that the move is unlawful. "
+        "He called it “dangerous” because “we’re in the middle of a pandemic.”",
+        "middle of a pandemic", "speaker", "Lawrence Gostin", id="frame-verb-second-quote"),
+    pytest.param(  # Washington Examiner, roundups 5957_right, a known open defect: the second quote had no speaker
+        "President Joe Biden has bluntly called Vladimir Putin a \"killer\" and said he \"doesn't have a soul.\"",
+        "have a soul", "speaker", "Joe Biden", id="called-and-said"),
+    # -- a name set off by commas after a description of a person is the speaker
+    pytest.param(  # roundups 5685_right (CNN): "conservative" describes the name; the speaker was "His opponent"
+        "His opponent, conservative Erin O'Toole, called the move a “power grab.”",
+        "power grab", "speaker_surface", "Erin O'Toole", id="name-after-description-lower-case-descriptor"),
+    pytest.param(  # roundups 5677_left (CNN Opinion): the description ends in a name ("Joint Chiefs of Staff")
+        "The chairman of the Joint Chiefs of Staff, Gen. Mark Milley, had previously called the attack a "
+        "\"righteous strike,\" days after two bombing attacks.",
+        "righteous strike", "speaker_surface", "Gen. Mark Milley", id="name-after-capitalised-description"),
+    pytest.param(  # a worked example: the age and place of "Storhaug, 45, from Andover, Minn., said" are no name
+        "Mary Kay Storhaug, 45, from Andover, Minn., said she liked it.",
+        "liked it", "speaker_surface", "Mary Kay Storhaug", id="age-and-place-no-apposed-name"),
+    pytest.param(  # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 5: the member is named after "one of"
+        "Kemp, for example, did not seek consensus among the doctors on his task force, according to one of its "
+        "members, Andrew Reisman, who is president of the Medical Association of Georgia.",
+        "did not seek consensus", "speaker_surface", "Andrew Reisman", id="according-to-description-then-name"),
+    # -- praise verbs frame their object's quoted description; a relative clause before the quote is skipped
+    pytest.param(  # USA TODAY, roundups 5900_left, a known open defect: the reaction quote had no speaker
+        "In a statement Wednesday, former President George W. Bush lauded Rumsfeld, who served as Bush's defense "
+        "secretary, as a \"faithful steward of our armed forces.\"",
+        "faithful steward", "speaker", "George W. Bush", id="lauded-as-across-a-relative-clause"),
+    pytest.param(  # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 18
+        "In Tennessee, Republican Gov. Bill Lee this week hailed a “steady decline in the growth rate” of new cases, "
+        "explaining why he would begin a phased reopening May 1.",
+        "steady decline", "speaker", "Bill Lee", id="hailed-frames-a-quoted-term"),
+]
 
 
-# ---- the acronym "WHO" is the World Health Organization, not the relative pronoun --------------------------------
-
-def test_who_acronym_opens_a_report():
-    # AP Fact Check, allsides YFDxfzZJrP13vuNx, paragraph 33: the organisation speaks
-    qs = _quotes("The World Health Organization disagreed.\n"
-                 "WHO says it never received information at the time specifically referencing human transmission.")
-    assert _by_text(qs, "never received information").speaker_surface == "WHO"
+@pytest.mark.parametrize(("text", "words", "field", "speaker"), ONE_QUOTE)
+def test_one_quote(text: str, words: str, field: str, speaker: str) -> None:
+    (q,) = [q for q in _quotes(text) if words in q.text]
+    assert getattr(q, field) == speaker
 
 
-def test_who_acronym_is_no_clause_boundary_of_a_subject():
-    # roundups 5658_right (The Epoch Times): "…, WHO said on Sept. 28" — the speaker was "the past week"
-    qs = _quotes("An estimated 3.3 million new COVID-19 infections and roughly 55,000 deaths were reported in the "
-                 "past week, WHO said on Sept. 28 in a brief statement.")
-    assert [q.speaker_surface for q in qs if q.verb == "say"] == ["WHO"]
+# Names in quotation marks that nobody speaks: the text, and words of the quote that must get no speaker.
+NOT_SPEECH = [
+    pytest.param(  # allsides CMomd1w6ANWjWxr3: a naming participle before a name ending in a comma
+        "The program starts with a lesson called “Relationships Matter,” focused on respecting others.",
+        "Relationships Matter", id="lesson-called"),
+    pytest.param(  # allsides DmV9rQ5TcLiss8Zw
+        "Another million came in from a mysterious shell company called “BH Group, LLC,” and its source remained "
+        "mysterious.", "BH Group", id="company-called"),
+    pytest.param(  # roundups 5725_right (National Review): a reflexive object names
+        "If you don’t imbibe the noxious prattle-on-demand that calls itself cable television “news,” you might not "
+        "realize it.", "news", id="calls-itself"),
+    pytest.param(  # a worked example: a document ("data from …") is no description of a person
+        "The rate fell sharply, according to data from the Labor Department, Bureau of Labor Statistics.",
+        "Bureau of Labor Statistics", id="according-to-data"),
+]
 
 
-def test_relative_who_is_still_a_boundary():
-    # the lower-case relative pronoun keeps its role: the people noun before it speaks
-    qs = _quotes("People who know him said the deal would collapse.")
-    assert [q.speaker_surface for q in qs] == ["People"]
-
-
-# ---- a time adverbial between "who" and the verb is not the subject ----------------------------------------------
-
-def test_time_adverbial_after_who():
-    # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 29: the speaker was the fragment "just days"
-    qs = _quotes("Polis also contradicted his own covid-19 incident commander, Scott Bookman, who just days earlier "
-                 "had told reporters the state would not reopen “until we have the capacity to make everyone safe.”")
-    assert {q.speaker for q in qs} == {"Scott Bookman"}
-
-
-def test_time_adverbial_with_ago():
-    # a worked example: "two weeks ago" between "who" and "told" is a time adverbial too
-    qs = _quotes("The mayor, Jane Doe, who two weeks ago told reporters the city was safe, changed course.")
-    assert {q.speaker for q in qs} == {"Jane Doe"}
-
-
-# ---- a frame verb ("called") attributes a quoted clause, not only a short term -----------------------------------
-
-def test_frame_verb_before_a_quoted_sentence():
-    # AP Fact Check, allsides YFDxfzZJrP13vuNx, paragraph 13: Pelosi's words (they end in a period, so they are
-    # no short term; before round 8 the quote had no speaker)
-    qs = _quotes("House Speaker Nancy Pelosi on Friday called the move “an act of extraordinary senselessness.”")
-    assert _by_text(qs, "senselessness").speaker_surface == "House Speaker Nancy Pelosi"
-
-
-def test_second_quote_of_a_frame_verb():
-    # allsides YFDxfzZJrP13vuNx, paragraph 11: both quotations are Gostin's ("He")
-    qs = _quotes("Lawrence Gostin said in tweets Friday that the move is unlawful. "
-                 "He called it “dangerous” because “we’re in the middle of a pandemic.”")
-    assert _by_text(qs, "middle of a pandemic").speaker == "Lawrence Gostin"
-
-
-def test_naming_participle_is_not_speech():
-    # allsides CMomd1w6ANWjWxr3 and DmV9rQ5TcLiss8Zw: a name in quotation marks after "called", inside its sentence
-    for text, words in (
-            ("The program starts with a lesson called “Relationships Matter,” focused on respecting others.",
-             "Relationships Matter"),
-            ("Another million came in from a mysterious shell company called “BH Group, LLC,” and its source "
-             "remained mysterious.", "BH Group")):
-        assert not [q for q in _quotes(text) if words in q.text and q.speaker_surface]
-
-
-def test_reflexive_object_is_naming():
-    # roundups 5725_right (National Review): "that calls itself cable television “news,”" names, nobody speaks
-    qs = _quotes("If you don’t imbibe the noxious prattle-on-demand that calls itself cable television “news,” you "
-                 "might not realize it.")
-    assert not [q for q in qs if q.text.startswith("news") and q.speaker_surface]
-
-
-# ---- a name set off by commas after a description of a person is the speaker -------------------------------------
-
-def test_name_after_description_with_a_lower_case_descriptor():
-    # roundups 5685_right (CNN): "conservative" describes the name; the speaker was "His opponent"
-    qs = _quotes("His opponent, conservative Erin O'Toole, called the move a “power grab.”")
-    assert _by_text(qs, "power grab").speaker_surface == "Erin O'Toole"
-
-
-def test_name_after_a_capitalised_description():
-    # roundups 5677_left (CNN Opinion): the description ends in a capitalised name ("Joint Chiefs of Staff")
-    qs = _quotes("The chairman of the Joint Chiefs of Staff, Gen. Mark Milley, had previously called the attack a "
-                 "\"righteous strike,\" days after two bombing attacks.")
-    assert _by_text(qs, "righteous strike").speaker_surface == "Gen. Mark Milley"
-
-
-def test_age_and_place_are_no_apposed_name():
-    # the parenthetical pieces of "Storhaug, 45, from Andover, Minn., said" stay no speaker
-    qs = _quotes("Mary Kay Storhaug, 45, from Andover, Minn., said she liked it.")
-    assert [q.speaker_surface for q in qs] == ["Mary Kay Storhaug"]
-
-
-def test_according_to_a_description_then_a_name():
-    # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 5: the member is named after the description
-    qs = _quotes("Kemp, for example, did not seek consensus among the doctors on his task force, according to one of "
-                 "its members, Andrew Reisman, who is president of the Medical Association of Georgia.")
-    assert [(q.kind, q.speaker_surface) for q in qs] == [("according_to", "Andrew Reisman")]
-
-
-def test_according_to_data_keeps_its_phrase():
-    # a document ("data from …") is no description of a person: the name after it is not the source
-    qs = _quotes("The rate fell sharply, according to data from the Labor Department, Bureau of Labor Statistics.")
-    assert all(q.speaker_surface != "Bureau of Labor Statistics" for q in qs)
-
-
-# ---- praise verbs frame their object's quoted description; a relative clause before the quote is skipped ---------
-
-def test_lauded_as_across_a_relative_clause():
-    # USA TODAY, roundups 5900_left (a known open defect: the reaction quote had no speaker)
-    qs = _quotes("In a statement Wednesday, former President George W. Bush lauded Rumsfeld, who served as Bush's "
-                 "defense secretary, as a \"faithful steward of our armed forces.\"")
-    assert _by_text(qs, "faithful steward").speaker == "George W. Bush"
-
-
-def test_hailed_frames_a_quoted_term():
-    # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 18
-    qs = _quotes("In Tennessee, Republican Gov. Bill Lee this week hailed a “steady decline in the growth rate” of "
-                 "new cases, explaining why he would begin a phased reopening May 1.")
-    assert _by_text(qs, "steady decline").speaker == "Bill Lee"
-
-
-def test_called_and_said_both_quotes():
-    # Washington Examiner, roundups 5957_right (a known open defect: "…and said he “doesn't have a soul”" had no
-    # speaker; the round-8 frame rule attributes the quoted clause after "called … and said")
-    qs = _quotes("President Joe Biden has bluntly called Vladimir Putin a \"killer\" and said he \"doesn't have a "
-                 "soul.\"")
-    assert [q.speaker for q in qs if q.kind == "direct"] == ["Joe Biden", "Joe Biden"]
+@pytest.mark.parametrize(("text", "words"), NOT_SPEECH)
+def test_not_speech(text: str, words: str) -> None:
+    spoken = [q for q in _quotes(text) if q.speaker_surface]
+    assert not [q for q in spoken if q.text.startswith(words) or q.speaker_surface == words]
