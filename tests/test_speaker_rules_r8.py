@@ -69,6 +69,11 @@ ONE_QUOTE = [
         "In Tennessee, Republican Gov. Bill Lee this week hailed a “steady decline in the growth rate” of new cases, "
         "explaining why he would begin a phased reopening May 1.",
         "steady decline", "speaker", "Bill Lee", id="hailed-frames-a-quoted-term"),
+    # -- "emphasized that" reports (reporting_verbs 1.8); "emphasizes its mission" does not
+    pytest.param(  # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 15
+        "Its chairman, Republican state Sen. Ben Watson, who is a physician, emphasized that the state’s "
+        "stay-at-home order continues through the end of the month.",
+        "stay-at-home order continues", "speaker", "Ben Watson", id="emphasized-that"),
 ]
 
 
@@ -92,6 +97,8 @@ NOT_SPEECH = [
     pytest.param(  # a worked example: a document ("data from …") is no description of a person
         "The rate fell sharply, according to data from the Labor Department, Bureau of Labor Statistics.",
         "Bureau of Labor Statistics", id="according-to-data"),
+    pytest.param(  # allsides 0WibFHGbpXdEqi0v: "emphasizes" without "that" reports nothing
+        "The commission emphasizes its mission as voter education.", "its mission", id="emphasizes-no-that"),
 ]
 
 
