@@ -74,6 +74,22 @@ ONE_QUOTE = [
         "Its chairman, Republican state Sen. Ben Watson, who is a physician, emphasized that the state’s "
         "stay-at-home order continues through the end of the month.",
         "stay-at-home order continues", "speaker", "Ben Watson", id="emphasized-that"),
+    # -- a definite description by trade, creed or party names again the person named before it (speaker_pronouns 1.8)
+    pytest.param(  # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 42 (shortened)
+        "Reisman, the medical association president, said he understood the governor’s impulse to move quickly. He "
+        "also said the orders were never taken seriously. “Georgia was never closed for business, in my opinion,” "
+        "said the doctor.", "never closed for business", "speaker", "Reisman", id="said-the-doctor"),
+    pytest.param(  # Reuters, roundups 5936_center: the description in the next paragraph, its surface kept
+        "President-elect Ebrahim Raisi on Monday backed talks between Iran and six world powers.\n"
+        "In his first news conference, the hardline cleric said his foreign policy priority would be improving ties.",
+        "foreign policy priority", "speaker", "Ebrahim Raisi", id="the-hardline-cleric"),
+    pytest.param(  # a worked example: after "Officials said …" the doctor is somebody new
+        "Officials said the plan failed. “It is over,” said the doctor.",
+        "It is over", "speaker", "the doctor", id="the-doctor-after-officials"),
+    pytest.param(  # allsides 6fVbOnPGVp6xKOEn: Pence and Davidson named in the description's sentence: ambiguous
+        "Pence told Davidson that \"the argument is for state-based innovation,\" which the doctor tells him is cuts "
+        "that leave fewer people with health care.",
+        "cuts that leave", "speaker_rule", "as printed", id="the-doctor-in-a-sentence-with-names"),
 ]
 
 

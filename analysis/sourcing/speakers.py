@@ -60,6 +60,7 @@ class PronounCues:
     plural_nouns: frozenset[str] = frozenset()  # plurals without a final "s": "people", "police"
     organisation_nouns: frozenset[str] = frozenset()  # head nouns of organisations: "campaign", "bureau"
     part_nouns: frozenset[str] = frozenset()  # organisation nouns naming a part of one: "committee", "board"
+    reference_nouns: frozenset[str] = frozenset()  # "the doctor", "the cleric": a person named just before
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -87,6 +88,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         plural_nouns=frozenset(str(w).lower() for w in d.get("plural_nouns") or []),
         organisation_nouns=frozenset(str(w).lower() for w in d.get("organisation_nouns") or []),
         part_nouns=frozenset(str(w).lower() for w in d.get("part_nouns") or []),
+        reference_nouns=frozenset(str(w).lower() for w in d.get("reference_nouns") or []),
     )
 
 
@@ -179,6 +181,10 @@ def compatible(pronoun_kind: str, cand: Candidate) -> bool:
         return cand.kind in ("thing", "country")
     if pronoun_kind == "any":  # the implicit subject of a participle tag ("“…,” adding that …")
         return cand.kind in ("person", "plural")
+    if pronoun_kind.startswith("named"):  # "the doctor": a person by name (not "a senior official")
+        speaker = str(cand.value[0])
+        return cand.kind == "person" and cand.gender in ("", pronoun_kind[6:] or cand.gender) \
+            and speaker[:1].isupper() and speaker.split()[0].lower() not in {"the", "a", "an"}
     if pronoun_kind.startswith("org:"):  # "the ministry" -> an organisation named "… Ministry"
         *modifiers, head = pronoun_kind[4:].split()
         name = str(cand.value[0]).lower().split()
