@@ -90,6 +90,16 @@ ONE_QUOTE = [
         "Pence told Davidson that \"the argument is for state-based innovation,\" which the doctor tells him is cuts "
         "that leave fewer people with health care.",
         "cuts that leave", "speaker_rule", "as printed", id="the-doctor-in-a-sentence-with-names"),
+    # -- an inverted attribution set off by commas right before the quote
+    pytest.param(  # CNN, allsides mPm7FCLuUGBXRvV8, paragraph 14
+        "Obama, said Miller, \"doesn't want to be the American president on whose watch Iran either gets the bomb "
+        "or he needs to bomb.\"", "American president", "speaker_surface", "Miller", id="x-said-y-quote"),
+    pytest.param(  # a worked example: a title and surname
+        "The economy, said Ms. Yellen, \"is recovering.\"", "recovering", "speaker_surface", "Ms. Yellen",
+        id="x-said-ms-y-quote"),
+    pytest.param(  # allsides 13XQwQSf45YcyElY: a day after the verb is no speaker (the subject before it is)
+        "Bryce Kasamoto, a spokesman for the group, said Monday, “We are still working out the logistics.”",
+        "logistics", "speaker_surface", "Bryce Kasamoto", id="said-monday-quote"),
 ]
 
 

@@ -13,11 +13,15 @@ from .quote_marks import OPENERS, _quote_mark_spans, embedded_posts, sentence_at
 from .quote_records import Quote, _key, _Tag
 from .quote_words import (
     _FROM_NAME,
+    MONTHS,
     PREPOSITIONS,
+    PRONOUNS,
     RELATIVE_WORDS,
     SCARE_MAX_WORDS,
     SPEAKER_AFTER_MAX_WORDS,
+    TIME_WORDS,
     _subjectless,
+    _verb_like,
     _words_between,
     short_quote,
 )
@@ -487,6 +491,14 @@ class _DirectQuotes(_SubjectRules):
                 if tag is not None:
                     return tag
                 continue
+            if i > 0 and toks[i - 1].text == "," and len(gap) > 1 and gap[-1].text == ",":
+                # "Obama, said Miller, “doesn't want to be …”" (CNN mPm7FCLuUGBXRvV8): an inverted attribution set
+                # off by commas right before the quote; its speaker is the phrase after the verb
+                words = [t for t in gap[:-1] if t.is_word]
+                if words and len(words) == len(gap) - 1 and len(words) <= 6 and hit.lemma != "tell" \
+                        and not any(_verb_like(t.lower) or t.lower in PRONOUNS | TIME_WORDS | MONTHS for t in words) \
+                        and (words[0].text[:1].isupper() or self.cues.names_people(words[-1].text)):
+                    return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
             sub = self._subject(s, i)
             if sub is not None:
                 return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
