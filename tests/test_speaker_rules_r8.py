@@ -100,6 +100,19 @@ ONE_QUOTE = [
     pytest.param(  # allsides 13XQwQSf45YcyElY: a day after the verb is no speaker (the subject before it is)
         "Bryce Kasamoto, a spokesman for the group, said Monday, “We are still working out the logistics.”",
         "logistics", "speaker_surface", "Bryce Kasamoto", id="said-monday-quote"),
+    # -- a paragraph of only a quote continues the report that ends the paragraph before
+    pytest.param(  # CNN, allsides mPm7FCLuUGBXRvV8, paragraphs 44-45 (shortened)
+        "But Gat says he sees no hope for a major breakthrough, in the short or longer term.\n"
+        "\"I remember my mother said, 'I hope you don't have to go through the army.' I told her always.\"",
+        "I remember my mother", "speaker_surface", "Gat", id="quote-paragraph-after-a-report"),
+    pytest.param(  # roundups 5694_left (ABC News): an organisation's report, then its statement
+        "Customs and Border Protection is sending extra manpower to the Del Rio Sector, the agency said in a "
+        "statement.\n\"The Border Patrol is increasing its manpower in the Del Rio Sector.\"",
+        "increasing its manpower", "speaker_surface", "the agency", id="quote-paragraph-after-an-agency"),
+    pytest.param(  # allsides 5XhvgYQyWkTgxgvS (Portland Monthly, shortened): the one asked speaks next, not the asker
+        "Knowing that Solis had experience in the hotel industry, a colleague asked her to take a meeting with "
+        "Sondland.\n“He was flirting through the lunch, and ends up just saying, OK.”",
+        "flirting through the lunch", "speaker_surface", "", id="quote-paragraph-after-a-request"),
 ]
 
 

@@ -197,7 +197,31 @@ class _DirectQuotes(_SubjectRules):
                     first = self.doc.sentences[q.sentence_index]
                     if self._continued(first, q.start - 1) is prev:
                         q = self._take_speaker(q, prev, "continuation", "continuation of the previous quote")
+                if q.rule == "unattributed" and (report := self._report_before_paragraph(q, live)) is not None:
+                    q = self._take_speaker(q, report, "continuation", "continuation of the report before")
             prev = q
+
+    def _report_before_paragraph(self, q: Quote, live: list[Quote]) -> Quote | None:
+        """'But Gat says he sees no hope for a major breakthrough, …' then a paragraph of only '“I remember my mother
+        said, …”' (CNN mPm7FCLuUGBXRvV8): a direct quote without a clause that opens its paragraph continues the
+        report (an indirect quote) that ends the directly preceding paragraph, when its speaker is a name, a pronoun,
+        people or an organisation and its verb is not a request whose object speaks next ("asked her to");
+        None otherwise."""
+        doc = self.doc
+        first = doc.sentences[q.sentence_index]
+        if first.paragraph == 0 or doc.body[doc.paragraphs[first.paragraph].start:q.start - 1].strip():
+            return None
+        last = doc.paragraphs[first.paragraph - 1].sentence_indices[-1]
+        before = [r for r in live if r.end <= q.start and r is not q]
+        r = max(before, key=lambda x: x.end, default=None)
+        if r is None or r.kind != "indirect" or r.end_sentence_index != last or r.sentence_index != last \
+                or r.verb in {"ask", "urge"} or not r.speaker_surface.split():
+            return None  # "a colleague asked her to take a meeting with Sondland": the one asked speaks next
+        head = r.speaker_surface.split()[-1]
+        if not (head[:1].isupper() or head.lower() in PRONOUNS or self.cues.names_people(head)
+                or head.lower() in self.cues.organisation_nouns):
+            return None  # a fragment ("down from 943,000 jobs"): no speaker rather than a wrong one
+        return r
 
     def _clause_source(self, q: Quote, live: list[Quote], order: dict[int, int], by_start: list[tuple[int, int]],
                        by_sentence: dict[int, list[Quote]]) -> tuple[Quote, str] | None:
