@@ -335,6 +335,9 @@ INTRO_WORDS = frozenset("""and but so yet or then also meanwhile however in on a
     early late today yesterday tonight week month year morning afternoon evening night weekend
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split())
+# First words of no speaker phrase: a preposition ("of media (reports)", "via media (reports)", "down from 943,000
+# jobs (added)", roundups 5731_right), after the opening words above are dropped.
+FRAGMENT_STARTS = frozenset("of via with to by from down into onto than for".split())
 # Last words that end no speaker phrase ("workplace and", "The newly", "members of").
 FRAGMENT_ENDS = frozenset("""and or but nor the a an of to in on at for with by from as his her their its our my your
     this that these those who which whose""".split())
@@ -446,8 +449,9 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
         return None  # "a congressional aide helped (confirm)": a verb ends the phrase, not a noun
     start = _after_filler(toks, start, j)
     while start < j and (toks[start].lower in INTRO_WORDS or toks[start].kind == "number") \
-            and not (toks[start].lower == "at" and toks[start + 1].lower in {"least", "most"}):
-        start += 1
+            and not (toks[start].lower == "at" and toks[start + 1].lower in {"least", "most"}) \
+            and not (toks[start].kind == "number" and toks[start + 1].lower in {"of", "%", "percent"}):
+        start += 1  # (not the number of "63% of people say", "Forty-three percent of voters surveyed")
     return _after_filler(toks, start, j)  # "…, 2017 ADVERTISEMENT The news network"
 
 

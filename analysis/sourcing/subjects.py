@@ -39,6 +39,7 @@ from .quote_words import (
 from .speaker_resolution import _SpeakerResolution
 from .speakers import (
     CLAUSE_OPENERS,
+    FRAGMENT_STARTS,
     NOT_SPEAKER_START,
     name_after,
     trim_subject,
@@ -225,6 +226,13 @@ class _SubjectRules(_SpeakerResolution):
         conj = [m for m in range(trimmed, j) if toks[m].lower in {"and", "but"}]
         if conj and any(_verb_like(toks[m].lower) for m in range(trimmed, conj[-1])):
             trimmed = conj[-1] + 1  # "after a truce was left in tatters and Israel (said)": a clause, then the subject
+        if toks[trimmed].lower == "for" and trimmed + 2 <= j and toks[trimmed + 1].lower == "now":
+            trimmed += 2  # "though for now the FDA said" (roundups 5678_center)
+        if toks[trimmed].lower in FRAGMENT_STARTS and not (toks[j].text[:1].isupper() or self.cues.names_people(
+                toks[j].text)):
+            return None  # "of ignoring scientific (reports)", "via media (reports)", "For his part", "to prevent": a
+            # preposition opens no subject (a noun read as a reporting verb, or an opening phrase without its clause);
+            # not "because of harsh interrogation methods critics (say)", whose last word names people
         inner = [h for h in self.hits[s.index] if h.token_index != i and trimmed <= h.token_index <= j]
         if inner:
             # "That section says Comey suggested to Obama that …" (Fox News RRt3cs5w1Kn7SqVX): the subject of a report
