@@ -83,6 +83,13 @@ ONE_QUOTE = [
         "President-elect Ebrahim Raisi on Monday backed talks between Iran and six world powers.\n"
         "In his first news conference, the hardline cleric said his foreign policy priority would be improving ties.",
         "foreign policy priority", "speaker", "Ebrahim Raisi", id="the-hardline-cleric"),
+    pytest.param(  # allsides 5XhvgYQyWkTgxgvS (Portland Monthly, shortened): a title held by many ("senator")
+        "But he has also donated to Democrats, including Sen. Ron Wyden, D-Ore.\nWyden spoke in support of Sondland "
+        "during his confirmation hearings. The senator said he has known Sondland for more than 25 years.",
+        "known Sondland", "speaker", "Ron Wyden", id="the-senator"),
+    pytest.param(  # a worked example: "the president" is no such title (the holder is often named elsewhere)
+        "Senator Kamala Harris said it would be foolhardy to trust McConnell.\nOn Tuesday morning, the president "
+        "tweeted that nobody knows for sure.", "nobody knows", "speaker", "the president", id="the-president"),
     pytest.param(  # a worked example: after "Officials said …" the doctor is somebody new
         "Officials said the plan failed. “It is over,” said the doctor.",
         "It is over", "speaker", "the doctor", id="the-doctor-after-officials"),
