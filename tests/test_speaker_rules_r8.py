@@ -65,6 +65,9 @@ ONE_QUOTE = [
         "In a statement Wednesday, former President George W. Bush lauded Rumsfeld, who served as Bush's defense "
         "secretary, as a \"faithful steward of our armed forces.\"",
         "faithful steward", "speaker", "George W. Bush", id="lauded-as-across-a-relative-clause"),
+    pytest.param(  # BBC News, allsides AfVXxbYeP3aIugDx, paragraph 4 (reporting_verbs 1.9)
+        "Presidential candidate Joe Biden criticised Mr Trump on Tuesday for \"serving the passions of his base\".",
+        "passions of his base", "speaker", "Joe Biden", id="criticised-for"),
     pytest.param(  # Washington Post, allsides W7qLB3fDpMszT1Hq, paragraph 18
         "In Tennessee, Republican Gov. Bill Lee this week hailed a “steady decline in the growth rate” of new cases, "
         "explaining why he would begin a phased reopening May 1.",
