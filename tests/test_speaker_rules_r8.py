@@ -65,6 +65,14 @@ ONE_QUOTE = [
         "In a statement Wednesday, former President George W. Bush lauded Rumsfeld, who served as Bush's defense "
         "secretary, as a \"faithful steward of our armed forces.\"",
         "faithful steward", "speaker", "George W. Bush", id="lauded-as-across-a-relative-clause"),
+    pytest.param(  # Reuters, roundups 6076_center (s6): a paragraph of a tweet's words after "assailed him in a tweet"
+        "U.S. Representative Liz Cheney, daughter of former Vice President Dick Cheney and a Trump critic, assailed "
+        "him in a tweet, risking further raising the ire of the former president's allies.\n"
+        "\"The 2020 presidential election was not stolen. Anyone who claims it was is spreading THE BIG LIE.\"",
+        "was not stolen", "speaker", "Liz Cheney", id="quote-paragraph-after-in-a-tweet"),
+    pytest.param(  # a worked example: a statement with no person as the clause's subject gives none
+        "It was unclear what was in the statement.\n\"We will not comment on the matter at this time.\"",
+        "will not comment", "speaker_surface", "", id="quote-paragraph-after-the-statement"),
     pytest.param(  # BBC News, allsides AfVXxbYeP3aIugDx, paragraph 4 (reporting_verbs 1.9)
         "Presidential candidate Joe Biden criticised Mr Trump on Tuesday for \"serving the passions of his base\".",
         "passions of his base", "speaker", "Joe Biden", id="criticised-for"),

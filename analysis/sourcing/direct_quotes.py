@@ -80,6 +80,8 @@ def _without_relative_clause(between: list[Token]) -> list[Token]:
     return between
 
 
+# Nouns of a written or recorded statement: "assailed him in a tweet", "said in a statement" before a quote paragraph.
+STATEMENT_NOUNS = frozenset("tweet tweets statement post letter video message email essay op-ed".split())
 NAMING_PARTICIPLES = frozenset("called dubbed labeled labelled termed branded".split())
 REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yourself".split())
 
@@ -365,14 +367,23 @@ class _DirectQuotes(_SubjectRules):
 
     def _speaker_before_paragraph(self, first: Sentence, open_at: int) -> _Tag | None:
         """A quote that opens its paragraph right after a paragraph ending in a colon ("Below is the memo sent
-        from Goodell:" / "In a statement, the company said:"): the speaker is that colon's, or None."""
+        from Goodell:" / "In a statement, the company said:"): the speaker is that colon's; or after a paragraph
+        whose last sentence names a statement ("… assailed him in a tweet"): the subject of its clause; or None."""
         doc = self.doc
         para = doc.paragraphs[first.paragraph]
         if first.paragraph == 0 or doc.body[para.start:open_at].strip():
             return None
         prev = doc.sentences[doc.paragraphs[first.paragraph - 1].sentence_indices[-1]]
         if not prev.text.rstrip().endswith(":"):
-            return None
+            medium = next((n for n, t in enumerate(prev.tokens[:-2]) if t.lower in {"in", "on"}
+                           and prev.tokens[n + 1].lower in {"a", "an", "his", "her", "their"}
+                           and prev.tokens[n + 2].lower in STATEMENT_NOUNS), None)
+            if medium is None or prev.index in self.too_long or self.hits[prev.index]:
+                return None  # ("…,” the senators said in a letter": a reporting verb's rules attribute it)
+            # "U.S. Representative Liz Cheney, …, assailed him in a tweet, risking …" then a paragraph opening with
+            # the tweet's words (Reuters 6076_center): the statement's author, the subject of that clause
+            tag = self._clause_subject(prev, medium, None, "a statement")
+            return replace(tag, rule="speaker_before_colon") if tag is not None else None
         m = _FROM_NAME.search(prev.text)
         if m is not None:  # "the memo sent from Goodell:"
             return _Tag((prev.start + m.start("name"), prev.start + m.end("name")), None, prev, "speaker_before_colon")
