@@ -101,6 +101,9 @@ ONE_QUOTE = [
     pytest.param(  # a worked example: "the president" is no such title (the holder is often named elsewhere)
         "Senator Kamala Harris said it would be foolhardy to trust McConnell.\nOn Tuesday morning, the president "
         "tweeted that nobody knows for sure.", "nobody knows", "speaker", "the president", id="the-president"),
+    pytest.param(  # allsides R0Jj4QRpyxWAB2nh (shortened): "The Economist" is a magazine's name, not a description
+        "During the call Trump agreed to honor the One China policy. According to The Economist, Mr. Xi refused to "
+        "talk to Trump until he committed to it.", "refused to talk", "speaker", "The Economist", id="the-economist"),
     pytest.param(  # a worked example: after "Officials said …" the doctor is somebody new
         "Officials said the plan failed. “It is over,” said the doctor.",
         "It is over", "speaker", "the doctor", id="the-doctor-after-officials"),

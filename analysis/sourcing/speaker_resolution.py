@@ -41,6 +41,9 @@ from .speakers import (
 _WH_CLAUSE = re.compile(r"\S+\s+(?:why|how|when|where|because)\s+(?:(?:even|also|only|now)\s+)?(?=[A-Z])")
 
 
+PARTY_NOUNS = frozenset({"democrat", "republican"})  # written capitalised as nouns of a person ("the Democrat")
+
+
 class _SpeakerResolution(_FinderState):
     """Speaker resolution: a printed speaker phrase to its actor (the entity layer), pronouns and definite
     descriptions to their antecedents, continuations to the quote they continue.
@@ -201,7 +204,9 @@ class _SpeakerResolution(_FinderState):
         ``reference_nouns`` word ("the doctor", "the hardline cleric", "the Democrat"): it may name again the
         person named just before (:meth:`_definite_person`)."""
         words = surface.split()
-        return 2 <= len(words) <= 4 and words[0].lower() == "the" and words[-1].lower() in self.cues.reference_nouns
+        # the head in lower case, but for the party nouns ("The Democrat"): "According to The Economist" is a name
+        return 2 <= len(words) <= 4 and words[0].lower() == "the" and words[-1].lower() in self.cues.reference_nouns \
+            and (words[-1].islower() or words[-1].lower() in PARTY_NOUNS)
 
     def _definite_person(self, surface: str, sentence: Sentence, at: int) -> tuple[tuple[str, str, str, bool], str]:
         """'“Georgia was never closed for business,” said the doctor' (Washington Post W7qLB3fDpMszT1Hq, after
