@@ -692,16 +692,68 @@ def run_compare(args: argparse.Namespace) -> int:
     check_target(Path(args.output), args.force, COMPARE)  # before the analysis: refused at once, not after it
     if args.scheduler:
         return _compare_on_cluster(args, corpus, settings)
-    with tempfile.TemporaryDirectory(prefix="mediacompare-") as tmp:
-        folder = Path(tmp)
+    def analyse(folder: Path) -> None:
         with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,
                                     progress=False if args.quiet else None, cache=_cache_config(args),
                                     keep=frozenset({"metrics", "sentences", "records"}))) as results:
             write_results(results, folder / "metrics.parquet", articles=folder / "articles.parquet",
                           sentences=folder / "sentences.parquet",
                           records={name: folder / f"{name}.parquet" for name in COMPARE_RECORDS})
+
+    with tempfile.TemporaryDirectory(prefix="mediacompare-") as tmp:
+        folder = Path(tmp)
+        in_child_process(analyse, folder)
         tables = load_tables(folder, COMPARE_TABLES, COMPARE_RECORDS)
     return _compare(args, tables)
+
+
+def in_child_process(target: Callable[..., None], *args: object) -> None:
+    """Run ``target(*args)`` in a forked child process and wait for it; its exception is raised here.
+
+    ``compare`` analyses the corpus this way: what the analysis leaves resident (lexicons, dictionaries,
+    gazetteers, allocator caches; about 200 MB) goes back to the system when the child ends, so the
+    comparison starts from the tables alone. CPU time is the same (the child's counts for the command).
+    Where ``fork`` is not available (Windows, macOS' default) it runs here.
+    """
+    import multiprocessing as mp
+
+    if "fork" not in mp.get_all_start_methods():
+        target(*args)
+        return
+    ctx = mp.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def run() -> None:
+        outcome: BaseException | None = None
+        try:
+            target(*args)
+        except BaseException as exc:  # every failure goes back to the parent
+            outcome = exc
+        try:
+            send.send(outcome)
+        except Exception:  # an exception that cannot be pickled: its text
+            send.send(MediacompareError(f"{type(outcome).__name__}: {outcome}"))
+        finally:
+            send.close()
+
+    child = ctx.Process(target=run, name="mediacompare-analysis")
+    child.start()
+    send.close()
+    try:
+        try:
+            outcome = receive.recv()
+        except EOFError:
+            child.join()
+            raise MediacompareError(f"the analysis process ended without a result (exit code {child.exitcode})"
+                                    ) from None
+        child.join()
+    finally:
+        if child.is_alive():
+            child.terminate()
+            child.join()
+        receive.close()
+    if outcome is not None:
+        raise outcome
 
 
 def _compare_on_cluster(args: argparse.Namespace, corpus: Path, settings: Settings) -> int:

@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 import pandas as pd
 
@@ -238,14 +238,22 @@ def unique_sentences(alignment: pd.DataFrame, sentences: pd.DataFrame, articles:
     rows: list[list[object]] = []
     if alignment.empty:
         return pd.DataFrame(rows, columns=UNIQUE_COLUMNS)
-    for (event_id, aid, si), g in alignment.groupby(["event_id", "article_a", "sentence_a"], sort=True):
+    # the groups of (event, article, sentence) in key order, rows in table order within a group (as a sorted
+    # groupby gives them), read from plain columns: iterating pandas groups of 1–2 rows cost more than the rest
+    keys = ["event_id", "article_a", "sentence_a"]
+    al = alignment.dropna(subset=keys).sort_values(keys, kind="stable")
+    columns = zip(al["event_id"], al["article_a"], al["sentence_a"], al["outlet_a"], al["outlet_b"], al["label"],
+                  strict=True)
+    for (event_id, aid, si), g in groupby(columns, key=lambda r: (r[0], r[1], r[2])):
         by_outlet: dict[str, bool] = {}
-        for ob, label in zip(g["outlet_b"], g["label"], strict=True):
+        first_outlet = None
+        for _, _, _, oa, ob, label in g:
+            first_outlet = oa if first_outlet is None else first_outlet
             by_outlet[ob] = by_outlet.get(ob, False) or label != "unique"
         missing = sorted(o for o, found in by_outlet.items() if not found)
         if not missing:
             continue
-        rows.append([event_id, outlet.get(aid, g["outlet_a"].iloc[0]), aid, int(si),
+        rows.append([event_id, outlet.get(aid, first_outlet), aid, int(si),
                      relative_position(int(si), count.get(aid, 0)), text.get((aid, int(si)), ""),
                      "; ".join(missing), len(missing) == len(by_outlet)])
     df = pd.DataFrame(rows, columns=UNIQUE_COLUMNS)

@@ -4,21 +4,25 @@ pairwise contrasts only where they can be tested or were asked for, one BH corre
 For each metric × target (one value per article, :func:`analysis.compare.stats.article_values`):
 
 * ``outlet`` rows — every outlet with a defined value: n, mean, median and a 95% percentile-bootstrap CI
-  of its mean (:func:`analysis.compare.resampling.stratified_boot_sums`). ``status`` is ``tested`` when
-  the outlet has at least ``min_articles`` articles (default :data:`MIN_ARTICLES`, 10) with a value, else
-  ``described``: it is described, never tested (the note says why).
+  of its mean (:func:`outlet_mean_cis`: one stratified bootstrap per set of articles, shared by every
+  measure defined on exactly those articles, :func:`analysis.compare.resampling.stratified_boot_cis`).
+  ``status`` is ``tested`` when the outlet has at least ``min_articles`` articles (default
+  :data:`MIN_ARTICLES`, 10) with a value, else ``described``: it is described, never tested (the note says
+  why).
 * ``omnibus`` — one test across the tested outlets (at least 2): Kruskal–Wallis H (tie-corrected) with
   ε² = H/(n − 1) (Kruskal & Wallis 1952; Tomczak & Tomczak 2014), p from permuting outlet labels
   (sequential, :func:`analysis.compare.resampling.sequential_p`). When outlets share events (given event
   ids, at least one event covered by two tested outlets), values are first aligned within events (value
-  minus the event mean, Hodges & Lehmann 1962) and labels are permuted only within events; articles in
-  events covered by a single tested outlet are left out (note).
+  minus the event mean, Hodges & Lehmann 1962) and labels are permuted only within events
+  (:class:`analysis.compare.resampling.BlockShuffledSums`: one uniform draw among the s! orderings of each
+  event of s ≤ 4 articles); articles in events covered by a single tested outlet are left out (note).
 * ``outlet_vs_rest`` — each tested outlet against all other articles pooled (when there are at least 3
   outlets; with 2 it would repeat the pair): difference of means, bootstrap CI (outlets resampled within
   themselves, so the rest keeps its outlet mix), Hedges' g, Cliff's δ, two-sided permutation p over all
   articles. Paired design (shared events): per event, the outlet's mean minus the mean of the other
   outlets' event means; sign-flip p and CI over those events, Hedges' g_av, at least ``min_articles``
-  events to be tested.
+  events to be tested (the sign flips of all outlets of one measure in one matrix of random bits, the CIs
+  from one bootstrap stratified by outlet).
 * ``pair`` — pairs of outlets (:func:`analysis.compare.stats.compare_pair`, paired within events where they
   share one): all pairs when there are at most ``max_pair_outlets`` outlets (default 12; small designs such
   as 3 outlets × 100 events), else all pairs of tested outlets when there are at most that many, plus every
@@ -43,13 +47,16 @@ import numpy as np
 import pandas as pd
 
 from .resampling import (
+    BlockShuffledSums,
     group_sums,
     kruskal_wallis,
     kw_core,
     midranks,
     percentile_ci,
     permutation_indices,
+    random_signs,
     sequential_p,
+    stratified_boot_cis,
     stratified_boot_sums,
 )
 from .stats import (
@@ -59,7 +66,6 @@ from .stats import (
     PAIRED,
     SEED,
     bh_adjust,
-    bootstrap_ci,
     compare_pair,
     hedges_g,
     hedges_g_av,
@@ -111,11 +117,18 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
     rows: list[Row] = []
     if vals.empty:
         return typed_stats(pd.DataFrame(columns=STATS_COLUMNS))
-    defined = vals[vals["value"].notna()]
-    counts = defined.groupby(["metric", "target", "outlet"], sort=False).size()
-    enough = (counts >= min_articles).groupby(level=[0, 1]).sum().to_dict()  # a dict: looked up per target
     values = vals["value"].to_numpy(dtype=float)
     outlet_codes, outlet_names = _codes(vals["outlet"])
+    # articles with a value per metric × target × outlet, from integer codes (no copy of the table's strings)
+    group_codes = vals.groupby(["metric", "target"], sort=False).ngroup().to_numpy()
+    defined = ~np.isnan(values)
+    cells = pd.Series(group_codes[defined] * len(outlet_names) + outlet_codes[defined]).value_counts()
+    per_group = pd.Series((cells.to_numpy() >= min_articles).astype(int),
+                          index=cells.index.to_numpy() // len(outlet_names)).groupby(level=0).sum()
+    first = pd.Series(np.arange(len(vals))).groupby(group_codes).first()  # a row of each group, for its key
+    keys = vals[["metric", "target"]].iloc[first.to_numpy()]
+    key_of = dict(zip(first.index, zip(keys["metric"], keys["target"], strict=True), strict=True))
+    enough = {key_of[g]: int(c) for g, c in per_group.items()}
     event_codes, event_names = _codes(vals["event_id"])
     rare: dict[str, int] = {}
     groups: dict[tuple[str, str], np.ndarray] = {}
@@ -125,9 +138,16 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
             rare[metric] = rare.get(metric, 0) + 1
             continue
         groups[(metric, target)] = pos
+    article_codes = pd.factorize(vals["article_id"], use_na_sentinel=False)[0]
+    # outlets as their rank in name order: sorting the ranks orders a group as its outlet names do, without a
+    # string array of every row (a fixed-width numpy string per row: about 110 MB for 4,437 roundups)
+    outlet_rank = np.argsort(np.argsort(outlet_names, kind="stable"), kind="stable")[outlet_codes]
+    cis = outlet_mean_cis({key: (values[pos], outlet_rank[pos], article_codes[pos])
+                           for key, pos in groups.items()}, n_boot, seed)
+    for (metric, target), pos in groups.items():
         rows.extend(group_rows(metric, target, values[pos], outlet_names[outlet_codes[pos]],
                                event_names[event_codes[pos]], min_articles, named, n_boot, seed, paired,
-                               max_pair_outlets))
+                               max_pair_outlets, outlet_ci=cis.get((metric, target))))
     for metric, n in sorted(rare.items()):
         rows.append(_row(metric, RARE_TARGET, RARE, "", "", status=NOT_TESTED, n_groups=n,
                          note=f"{n} target(s) with fewer than 2 outlets of at least {min_articles} articles "
@@ -144,6 +164,49 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
     order = out["contrast"].map(CONTRAST_ORDER)
     out = out.assign(_o=order).sort_values(["metric", "target", "_o", "outlet_a", "outlet_b"], kind="stable")
     return typed_stats(out.drop(columns="_o").reset_index(drop=True))
+
+
+def _defined_by_outlet(values: np.ndarray, outlets: np.ndarray) -> np.ndarray:
+    """Positions of the defined values, grouped by outlet (stable): the order :func:`group_rows` works in."""
+    keep = np.flatnonzero(~np.isnan(values))
+    return keep[np.argsort(outlets[keep], kind="stable")]
+
+
+def outlet_mean_cis(groups: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]], n_boot: int,
+                    seed: int) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
+    """Bootstrap CIs of each outlet's mean for every metric × target: ``groups`` maps the key to (values,
+    outlets, article codes); returns (low, high) per outlet in the order of ``numpy.unique(outlets)``
+    (outlets may be names or any codes that sort as the names do).
+
+    Measures defined for exactly the same articles (most article-level metrics) share one stratified
+    bootstrap (:func:`analysis.compare.resampling.stratified_boot_cis`), seeded from ``seed`` and the set of
+    articles itself, not from the metric: a measure's CIs are the same whichever other measures are in the
+    table, and computing many measures at once only saves the repeated draws.
+    """
+    import hashlib
+
+    buckets: dict[bytes, list[tuple[tuple[str, str], np.ndarray]]] = {}
+    layout: dict[bytes, tuple[np.ndarray, int]] = {}
+    for key, (values, outlets, articles) in groups.items():
+        order = _defined_by_outlet(values, outlets)
+        if len(order) == 0:
+            continue
+        signature = articles[order].astype(np.int64).tobytes()
+        if signature not in layout:
+            names, codes = np.unique(outlets[order], return_inverse=True)
+            layout[signature] = (codes, len(names))
+        buckets.setdefault(signature, []).append((key, values[order]))
+    out: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+    for signature, members in buckets.items():
+        codes, k = layout[signature]
+        if not (np.bincount(codes, minlength=k) >= 2).any():
+            continue
+        digest = hashlib.blake2b(signature, digest_size=8).hexdigest()
+        lo, hi = stratified_boot_cis(np.column_stack([v for _, v in members]), codes, k, n_boot,
+                                     row_rng(seed, "outlet-means", digest))
+        for j, (key, _) in enumerate(members):
+            out[key] = (lo[:, j], hi[:, j])
+    return out
 
 
 def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -206,7 +269,8 @@ def _row(metric: str, target: str, contrast: str, oa: str, ob: str, **kw: object
 def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray, events: np.ndarray,
                min_articles: int, named: set[tuple[str, str]], n_boot: int, seed: int, paired: bool | str,
                max_pair_outlets: int, n_perm: int | None = None,
-               only: set[tuple[str, str, str]] | None = None) -> list[Row]:
+               only: set[tuple[str, str, str]] | None = None,
+               outlet_ci: tuple[np.ndarray, np.ndarray] | None = None) -> list[Row]:
     """All rows of one metric × target (module docstring); bootstrap CIs with ``n_boot`` draws, permutation
     tests with at most ``n_perm`` (default ``n_boot``). ``only``: just the tests keyed (contrast, outlet_a,
     outlet_b) among them (outlet-against-rest rows of one metric × target are drawn together)."""
@@ -226,12 +290,15 @@ def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray
     notes = {str(n): (f"{int(c)} undefined article value(s) left out" if c else "") for n, c in nan_by_outlet.items()}
     shared = _shared_event_mode(o, e, paired)
     kinds = {c for c, _, _ in only} if only is not None else {OUTLET, OMNIBUS, VS_REST, PAIR}
-    rows = _outlet_rows(key, v, codes, names, sizes, min_articles, n_boot, seed, notes) if OUTLET in kinds else []
+    if OUTLET in kinds and outlet_ci is None:
+        outlet_ci = outlet_mean_cis({key: (v, o, np.arange(len(v)))}, n_boot, seed).get(key)
+    rows = _outlet_rows(key, v, codes, names, sizes, min_articles, n_boot, notes, outlet_ci) if OUTLET in kinds else []
     if len(tested) >= 2 and OMNIBUS in kinds:
         rows.append(_omnibus(key, v, codes, e, tested, names, shared, n_perm, seed))
     if k >= 3 and tested and VS_REST in kinds:
-        rows.extend(_vs_rest_paired(key, v, o, e, names, tested, min_articles, n_boot, seed, n_perm) if shared
-                    else _vs_rest(key, v, codes, names, sizes, tested, n_boot, seed, n_perm))
+        wanted = {a for c, a, _ in only if c == VS_REST} if only is not None else None
+        rows.extend(_vs_rest_paired(key, v, codes, e, names, tested, min_articles, n_boot, seed, n_perm, wanted)
+                    if shared else _vs_rest(key, v, codes, names, sizes, tested, n_boot, seed, n_perm))
     if PAIR in kinds:
         pairs = {(a, b) for c, a, b in only if c == PAIR} if only is not None else None
         rows.extend(_pairs(key, v, o, e, names, sizes, min_articles, named, n_boot, seed, paired, max_pair_outlets,
@@ -252,13 +319,11 @@ def _shared_event_mode(outlets: np.ndarray, events: np.ndarray, paired: bool | s
 
 
 def _outlet_rows(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.ndarray, sizes: np.ndarray,
-                 min_articles: int, n_boot: int, seed: int, notes: dict[str, str]) -> list[Row]:
+                 min_articles: int, n_boot: int, notes: dict[str, str],
+                 ci: tuple[np.ndarray, np.ndarray] | None) -> list[Row]:
     k = len(names)
     sums = np.bincount(codes, weights=v, minlength=k)
-    lo = hi = np.full(k, np.nan)
-    if (sizes >= 2).any():
-        boot = stratified_boot_sums(v, codes, k, n_boot, row_rng(seed, *key, "outlet-means"))
-        lo, hi = percentile_ci(boot / sizes[None, :])
+    lo, hi = ci if ci is not None else (np.full(k, np.nan), np.full(k, np.nan))
     rows = []
     for i, name in enumerate(names):
         part = v[codes == i]
@@ -305,9 +370,12 @@ def _omnibus(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarr
     sizes = np.bincount(g, minlength=k_used).astype(float)
     observed = kw_core(np.bincount(g, weights=ranks, minlength=k_used)[None, :], sizes, len(x))
     rng = row_rng(seed, *key, "omnibus")
+    shuffled = BlockShuffledSums(ranks, g, k_used, blocks) if blocks is not None else None
 
     def draw(m: int) -> np.ndarray:
-        perm = permutation_indices(rng, m, len(x), blocks)
+        if shuffled is not None:  # labels fixed, ranks permuted within events
+            return kw_core(shuffled(rng, m), sizes, len(x))[:, None]
+        perm = permutation_indices(rng, m, len(x))
         return kw_core(group_sums(ranks[perm], g, k_used), sizes, len(x))[:, None]
 
     p, used = sequential_p(draw, observed, n_perm, two_sided=False)
@@ -359,22 +427,36 @@ def _reason(value: object) -> str:
     return str(getattr(value, "reason", "") or "")
 
 
-def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.ndarray, names: np.ndarray,
-                    tested: list[int], min_articles: int, n_boot: int, seed: int, n_perm: int) -> list[Row]:
+def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarray, names: np.ndarray,
+                    tested: list[int], min_articles: int, n_boot: int, seed: int, n_perm: int,
+                    only: set[str] | None = None) -> list[Row]:
+    """Paired outlet-against-rest rows. The sign-flip draws of every tested outlet of this metric × target come
+    from one matrix (:func:`analysis.compare.resampling.random_signs`, one column per outlet × event; each
+    outlet's mean of its signed differences is one test of :func:`sequential_p`) and the CIs from one
+    stratified bootstrap (each outlet's differences resampled within that outlet). ``only``: just those
+    outlets' tests (a refinement: p-values only, from draws of those outlets alone; no CI)."""
     from .stats import cliffs_delta
 
-    frame = pd.DataFrame({"v": v, "o": o, "e": e})
-    frame = frame[frame["e"] != ""]
-    means = frame.groupby(["e", "o"], sort=True)["v"].mean().rename("m").reset_index()
-    # per event: the sum and number of outlet means, so "the other outlets' mean" is (S − own)/(C − 1)
-    event_sum = means.groupby("e")["m"].transform("sum").to_numpy(float)
-    event_n = means.groupby("e")["m"].transform("size").to_numpy(float)
-    m = means["m"].to_numpy(float)
-    rows_of = means.groupby("o", sort=False).indices
-    rows = []
+    # one mean per (event, outlet), in event then outlet order; per event the sum and number of outlet means,
+    # so "the other outlets' mean" is (S − own)/(C − 1)
+    k = len(names)
+    has = e != ""
+    _, event_codes = np.unique(e[has], return_inverse=True)
+    cell, inverse = np.unique(event_codes.astype(np.int64) * k + codes[has], return_inverse=True)
+    # pandas' grouped mean and sum (compensated summation) on integer keys: the same event means as before
+    m = pd.Series(v[has]).groupby(inverse).mean().to_numpy(float)
+    cell_event, cell_outlet = cell // k, cell % k
+    event_sum = pd.Series(m).groupby(cell_event).transform("sum").to_numpy(float)
+    event_n = np.bincount(cell_event)[cell_event].astype(float)
+    by_outlet = np.argsort(cell_outlet, kind="stable")
+    bounds = np.searchsorted(cell_outlet[by_outlet], np.arange(k + 1))
+    rows: list[Row] = []
+    inputs: list[tuple[Row, np.ndarray, np.ndarray, np.ndarray]] = []
     for i in tested:
         name = str(names[i])
-        pos = rows_of.get(name, np.zeros(0, dtype=np.int64))
+        if only is not None and name not in only:
+            continue
+        pos = by_outlet[bounds[i]:bounds[i + 1]]
         pos = pos[event_n[pos] > 1]  # events another outlet covered too
         x = m[pos]
         y = (event_sum[pos] - m[pos]) / (event_n[pos] - 1)
@@ -382,22 +464,36 @@ def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.nd
         n = len(d)
         row = _row(*key, VS_REST, name, REST, n_a=n, n_b=n, mean_a=_mean(x), mean_b=_mean(y),
                    median_a=_median(x), median_b=_median(y), difference=_mean(d), design=PAIRED)
+        rows.append(row)
         if n < min_articles:
             row.update(status=DESCRIBED, note=f"{NO_INFERENCE}: {n} event(s) shared with other outlets, fewer than "
                                                f"the minimum of {min_articles}")
-            rows.append(row)
-            continue
-        rng = row_rng(seed, *key, "vs-rest", name)
+        else:
+            inputs.append((row, x, y, d))
+    if not inputs:
+        return rows
+    d_all = np.concatenate([d for _, _, _, d in inputs])
+    sizes = np.array([len(d) for _, _, _, d in inputs])
+    test_of = np.repeat(np.arange(len(inputs)), sizes)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    t = len(inputs)
+    total = np.bincount(test_of, weights=d_all, minlength=t)
+    rng = row_rng(seed, *key, "vs-rest-signs")
 
-        def draw(k: int, d: np.ndarray = d, rng: np.random.Generator = rng) -> np.ndarray:
-            return (rng.choice(np.array([-1.0, 1.0]), size=(k, len(d))) * d[None, :]).mean(axis=1)[:, None]
+    def draw(k: int) -> np.ndarray:
+        # Σ sign·d with sign = 2·bit − 1 is 2·Σ bit·d − Σ d; each test's columns are one segment of the row
+        flipped = np.add.reduceat(random_signs(rng, k, len(d_all)) * d_all[None, :], starts, axis=1)
+        return (2 * flipped - total[None, :]) / sizes[None, :]
 
-        p, used = sequential_p(draw, np.array([d.mean()]), n_perm)
-        lo, hi = bootstrap_ci(d, None, n_boot, row_rng(seed, *key, "vs-rest-boot", name))
+    p, used = sequential_p(draw, total / sizes, n_perm)
+    lo = hi = np.full(t, np.nan)
+    if only is None:
+        boot = stratified_boot_sums(d_all, test_of, t, n_boot, row_rng(seed, *key, "vs-rest-boot"))
+        lo, hi = percentile_ci(boot / sizes[None, :])
+    for j, (row, x, y, _) in enumerate(inputs):
         g = hedges_g_av(x, y)
-        row.update(ci_low=lo, ci_high=hi, hedges_g=g, cliffs_delta=cliffs_delta(x, y), p_value=float(p[0]),
-                   n_resamples=int(used[0]), status=TESTED, note=_reason(g))
-        rows.append(row)
+        row.update(ci_low=float(lo[j]), ci_high=float(hi[j]), hedges_g=g, cliffs_delta=cliffs_delta(x, y),
+                   p_value=float(p[j]), n_resamples=int(used[j]), status=TESTED, note=_reason(g))
     return rows
 
 

@@ -14,6 +14,11 @@ stays bounded (:data:`BATCH` draws × n values at a time).
   each test's p only depends on the draws up to its own stopping point, so it does not depend on the others.
 * :func:`permutation_indices` — permutations of positions, optionally restricted to blocks (events): a
   within-block permutation keeps each value in its event (restricted randomisation, Good 2005, §3.6).
+* :class:`BlockShuffledSums` — per-label sums of values permuted within blocks, for statistics that only
+  need those sums (Kruskal–Wallis rank sums): a block of s ≤ :data:`SMALL_BLOCK` values draws one uniform
+  integer among its s! orderings (the same uniform within-block permutation as :func:`permutation_indices`,
+  drawn as one number per block instead of a shuffle of its positions).
+* :func:`random_signs` — an m × n matrix of independent fair 0/1 draws (8 per random byte) for sign-flip tests.
 * :func:`stratified_boot_sums` — bootstrap sums per stratum (outlet) from one matrix of draws: each row
   resamples every outlet's values with replacement within that outlet (Efron & Tibshirani 1993, §8).
 """
@@ -98,6 +103,75 @@ def permutation_indices(rng: np.random.Generator, m: int, n: int, blocks: np.nda
     return out
 
 
+SMALL_BLOCK = 4  # blocks up to this size: one random integer per block (s! ≤ 24 orderings, precomputed)
+
+
+class BlockShuffledSums:
+    """Sums per label of ``values`` permuted within blocks, ``m`` draws at a time: row r, column j is
+    Σ over positions p with ``labels[p] == j`` of the value that draw r's within-block permutation moves to p.
+
+    ``blocks`` are block codes sorted ascending (values of one block adjacent). Every block's permutation is
+    uniform over its orderings and independent of the other blocks' (restricted randomisation, Good 2005,
+    §3.6), as with :func:`permutation_indices`; only the way it is drawn differs: a block of s values with
+    2 ≤ s ≤ :data:`SMALL_BLOCK` draws one integer u uniform on 0 … s! − 1 and takes the u-th ordering of
+    ``itertools.permutations`` (its values under every ordering are precomputed, s!·s numbers a block);
+    larger blocks are shuffled with ``Generator.permuted`` as in :func:`permutation_indices`; single values
+    never move (their sums are a constant). The random numbers are drawn block size by block size, in
+    ascending size. For an event design of 2–3 articles per event this is about 3 times cheaper than
+    building every row's permutation of the n positions.
+    """
+
+    def __init__(self, values: np.ndarray, labels: np.ndarray, k: int, blocks: np.ndarray) -> None:
+        from itertools import permutations
+
+        v, lab, codes = np.asarray(values, dtype=float), np.asarray(labels, dtype=np.int64), np.asarray(blocks)
+        n = len(v)
+        self.k = k
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if n else np.zeros(0, dtype=np.int64)
+        sizes = np.diff(np.r_[starts, n]).astype(np.int64)
+        single = starts[sizes == 1]
+        self.fixed = np.bincount(lab[single], weights=v[single], minlength=k)
+        self.small: list[tuple[int, np.ndarray, np.ndarray]] = []  # (s!, values under each ordering, offsets)
+        self.large: list[np.ndarray] = []  # positions (blocks × size) of the blocks above SMALL_BLOCK, per size
+        moving: list[np.ndarray] = []
+        for size in np.unique(sizes[sizes > 1]):
+            pos = starts[sizes == size][:, None] + np.arange(size)[None, :]
+            moving.append(pos.ravel())
+            if size <= SMALL_BLOCK:
+                table = np.array(list(permutations(range(int(size)))))
+                ordered = np.ascontiguousarray(v[pos][:, table].reshape(-1, int(size)))  # (blocks · s!) × s
+                # one s-value row as one opaque item: gathering rows is then a plain 1-d take (about twice as fast)
+                rows = ordered.view(np.dtype((np.void, ordered.itemsize * int(size)))).ravel()
+                self.small.append((len(table), rows, np.arange(len(pos)) * len(table)))
+            else:
+                self.large.append(pos)
+        self.values = v
+        self.width = int(sum(len(p) for p in moving))
+        self.sums = GroupSums(lab[np.concatenate(moving)] if moving else np.zeros(0, dtype=np.int64), k)
+
+    def __call__(self, rng: np.random.Generator, m: int) -> np.ndarray:
+        out = np.empty((m, self.width))
+        lo = 0
+        for n_orders, rows, offsets in self.small:
+            pick = rng.integers(0, n_orders, size=(m, len(offsets)))
+            pick += offsets[None, :]
+            part = rows[pick].view(np.float64).reshape(m, -1)  # m × (blocks · s)
+            out[:, lo:lo + part.shape[1]] = part
+            lo += part.shape[1]
+        for pos in self.large:
+            shuffled = rng.permuted(np.broadcast_to(pos, (m, *pos.shape)), axis=2)
+            out[:, lo:lo + pos.size] = self.values[shuffled.reshape(m, -1)]
+            lo += pos.size
+        return self.sums(out) + self.fixed[None, :]
+
+
+def random_signs(rng: np.random.Generator, m: int, n: int) -> np.ndarray:
+    """``m`` × ``n`` matrix of independent fair 0/1 draws (uint8), eight from each random byte
+    (``numpy.unpackbits``): the draws of m sign-flip resamples, sign = 2·bit − 1."""
+    packed = rng.integers(0, 256, size=(m, (n + 7) // 8), dtype=np.uint8)
+    return np.unpackbits(packed, axis=1, count=n)
+
+
 def group_sums(values: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
     """Row-wise sums of ``values`` (m × n) per group code (n,) -> m × k, with one ``bincount``."""
     return GroupSums(codes, k)(values)
@@ -168,16 +242,71 @@ def stratified_boot_sums(values: np.ndarray, codes: np.ndarray, k: int, n_boot: 
     v = np.asarray(values, dtype=float)
     sizes = np.bincount(codes, minlength=k)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    base, width = starts[codes], sizes[codes].astype(float)
-    sums = GroupSums(codes, k)
-    out = np.empty((n_boot, k))
+    index_type = np.int32 if len(v) < 2**31 else np.int64
+    base, width = starts[codes].astype(index_type), sizes[codes].astype(float)
+    present = np.flatnonzero(sizes)  # reduceat needs non-empty segments
+    out = np.zeros((n_boot, k))
     for lo in range(0, n_boot, batch):
         m = min(batch, n_boot - lo)
-        # start + ⌊u·size⌋: u·size ≥ 0, so truncating to an integer is the floor
-        idx = (rng.random((m, len(v))) * width[None, :]).astype(np.int64)
+        # start + ⌊u·size⌋: u·size ≥ 0, so truncating to an integer is the floor (in place: the same numbers)
+        u = rng.random((m, len(v)))
+        u *= width[None, :]
+        idx = u.astype(index_type)
         idx += base[None, :]
-        out[lo:lo + m] = sums(v[idx])
+        # values are grouped (codes ascending), so each group's sum is one segment of the row
+        out[lo:lo + m, present] = np.add.reduceat(v[idx], starts[present], axis=1) if len(v) else 0.0
     return out
+
+
+def stratified_boot_counts(codes: np.ndarray, k: int, n_boot: int, rng: np.random.Generator,
+                           batch: int = BATCH) -> np.ndarray:
+    """``n_boot`` × n matrix of how often each value is drawn by the stratified bootstrap of
+    :func:`stratified_boot_sums` (the same random numbers: row r's sums per group are ``counts[r] @`` the
+    values of each group). Counts fit in uint16 when every group has fewer than 65,536 values, else int32."""
+    codes = np.asarray(codes)
+    n = len(codes)
+    sizes = np.bincount(codes, minlength=k)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    index_type = np.int32 if n < 2**31 else np.int64
+    base, width = starts[codes].astype(index_type), sizes[codes].astype(float)
+    out = np.zeros((n_boot, n), dtype=np.uint16 if sizes.max(initial=0) < 2**16 else np.int32)
+    for lo in range(0, n_boot, batch):
+        m = min(batch, n_boot - lo)
+        u = rng.random((m, n))
+        u *= width[None, :]
+        idx = u.astype(np.int64)
+        idx += base[None, :]
+        idx += (np.arange(m, dtype=np.int64) * n)[:, None]
+        out[lo:lo + m] = np.bincount(idx.ravel(), minlength=m * n).reshape(m, n)
+    return out
+
+
+def stratified_boot_cis(values: np.ndarray, codes: np.ndarray, k: int, n_boot: int, rng: np.random.Generator,
+                        confidence: float = 0.95, chunk_bytes: int = 32 * 2**20) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile CIs (:func:`percentile_ci`) of every group's mean for several variables measured on the same
+    units: ``values`` is n × M (one column per variable, rows grouped by ``codes`` ascending), the result two
+    k × M arrays. One stratified bootstrap (:func:`stratified_boot_counts`) serves every column: resampled
+    group sums are the draw counts times the values (a matrix product per group), so M variables cost little
+    more than one. Columns are worked in chunks of about ``chunk_bytes`` of resampled sums."""
+    v = np.asarray(values, dtype=float)
+    if v.ndim == 1:
+        v = v[:, None]
+    n_var = v.shape[1]
+    sizes = np.bincount(codes, minlength=k)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    counts = stratified_boot_counts(codes, k, n_boot, rng)
+    lo, hi = np.full((k, n_var), np.nan), np.full((k, n_var), np.nan)
+    present = np.flatnonzero(sizes)
+    step = max(1, chunk_bytes // max(1, 8 * n_boot * k))
+    for c0 in range(0, n_var, step):
+        cols = slice(c0, min(n_var, c0 + step))
+        means = np.empty((n_boot, k, cols.stop - cols.start))
+        means[:, sizes == 0, :] = np.nan
+        for j in present:
+            seg = slice(starts[j], starts[j] + sizes[j])
+            means[:, j, :] = (counts[:, seg].astype(float) @ v[seg, cols]) / sizes[j]
+        lo[:, cols], hi[:, cols] = np.quantile(means, [(1 - confidence) / 2, (1 + confidence) / 2], axis=0)
+    return lo, hi
 
 
 def percentile_ci(draws: np.ndarray, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:

@@ -129,9 +129,13 @@ def reuse_label(c_ab: float, c_ba: float, near_duplicate: float = NEAR_DUPLICATE
     return "independent"
 
 
-def _event_shingles(sentences: pd.DataFrame, ids: set[str], n: int
+def _event_shingles(sentences: pd.DataFrame, ids: set[str], n: int,
+                    tokens: dict[str, list[tuple[str, int]]] | None = None
                     ) -> tuple[dict[str, list[tuple[str, int]]], dict[str, set[Shingle]]]:
-    toks = article_tokens(sentences, ids)
+    """Tokens and shingles of the articles ``ids``; ``tokens``: :func:`article_tokens` of a superset, read once
+    for every event of a call (filtering and sorting the sentences again for each event cost more than the
+    comparison of 2–3-article events)."""
+    toks = tokens if tokens is not None else article_tokens(sentences, ids)
     return toks, {aid: shingles([t for t, _ in toks.get(aid, [])], n) for aid in ids}
 
 
@@ -146,10 +150,11 @@ def reuse_table(articles: pd.DataFrame, sentences: pd.DataFrame, n: int = 5,
     """
     arts = analysed_articles(articles)
     rows: list[list[object]] = []
+    tokens = article_tokens(sentences, set(arts["article_id"]))
     for event_id, group in event_groups(arts):
         ids = list(group["article_id"])
         outlets = dict(zip(group["article_id"], group["outlet"], strict=True))
-        _, sh = _event_shingles(sentences, set(ids), n)
+        _, sh = _event_shingles(sentences, set(ids), n, tokens)
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
                 c_ab, c_ba = containment(sh[a], sh[b]), containment(sh[b], sh[a])
@@ -198,9 +203,9 @@ def shared_passages(articles: pd.DataFrame, sentences: pd.DataFrame, n: int = 5)
     """
     arts = analysed_articles(articles)
     rows: list[list[object]] = []
+    toks = article_tokens(sentences, set(arts["article_id"]))
     for event_id, group in event_groups(arts):
         ids = list(group["article_id"])
-        toks, _ = _event_shingles(sentences, set(ids), n)
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
                 for text, sa, sb, k in passages(toks.get(a, []), toks.get(b, []), n):

@@ -1,0 +1,165 @@
+"""Resampling shortcuts of the outlet statistics: within-event shuffles as one draw per event, sign flips from
+random bits, one bootstrap for every measure of the same articles. Checked against hand-enumerated permutation
+distributions, exact small-sample p-values, uniform p under the null and the plain resampling they replace."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from itertools import permutations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare.contrasts import outlet_mean_cis
+from analysis.compare.resampling import (
+    BlockShuffledSums,
+    random_signs,
+    stratified_boot_cis,
+    stratified_boot_sums,
+)
+from analysis.compare.stats import pooled_and_per_event
+
+
+def test_block_shuffle_draws_every_within_block_permutation_equally() -> None:
+    # blocks [1, 2] and [10, 20, 30], labels 0,1 | 0,1,1. Label 0 gets one value of the first block and the
+    # value moved to position 2: 2 · 3 = 6 sums (11, 21, 31, 12, 22, 32), each with probability 1/6 (the 2 · 6 = 12
+    # within-block permutations split evenly: 2 of them give each sum); label 1 gets the rest of 63.
+    values = np.array([1.0, 2, 10, 20, 30])
+    shuffle = BlockShuffledSums(values, np.array([0, 1, 0, 1, 1]), 2, np.array([0, 0, 1, 1, 1]))
+    sums = shuffle(np.random.default_rng(5), 60_000)
+    assert np.all(sums.sum(axis=1) == 63)
+    seen = Counter(sums[:, 0].tolist())
+    assert set(seen) == {11.0, 21.0, 31.0, 12.0, 22.0, 32.0}
+    for count in seen.values():  # binomial(60,000, 1/6): SD 91; 5 SD either side
+        assert abs(count - 10_000) < 460
+
+
+def test_block_shuffle_large_blocks_and_singles() -> None:
+    # a block of 6 (above SMALL_BLOCK: shuffled position by position) and a single value that never moves
+    values = np.array([7.0, 1, 2, 3, 4, 5, 6])
+    labels = np.array([2, 0, 0, 0, 1, 1, 1])
+    sums = BlockShuffledSums(values, labels, 3, np.array([0, 1, 1, 1, 1, 1, 1]))(np.random.default_rng(2), 6_000)
+    assert np.all(sums[:, 2] == 7) and np.all(sums[:, 0] + sums[:, 1] == 21)
+    # label 0 holds 3 of the 6 values: C(6, 3) = 20 subsets; its sum ranges over 6 … 15 and averages 3 · 3.5
+    assert sums[:, 0].min() == 6 and sums[:, 0].max() == 15
+    assert sums[:, 0].mean() == pytest.approx(10.5, abs=0.1)
+
+
+def test_block_shuffle_matches_full_enumeration_of_a_block_of_four() -> None:
+    # one block of 4 (the largest drawn as one integer): label 0 takes positions 0 and 1. The 24 orderings give
+    # each of the C(4, 2) = 6 pairs of values 4 times, so the 6 possible sums are equally likely.
+    values = np.array([1.0, 10, 100, 1000])
+    sums = BlockShuffledSums(values, np.array([0, 0, 1, 1]), 2, np.zeros(4, dtype=int))(
+        np.random.default_rng(9), 24_000)
+    expected = {float(values[list(p[:2])].sum()) for p in permutations(range(4))}
+    seen = Counter(sums[:, 0].tolist())
+    assert set(seen) == expected and len(expected) == 6
+    assert all(abs(c - 4_000) < 300 for c in seen.values())  # SD 58
+
+
+def test_random_signs_are_fair_and_independent() -> None:
+    bits = random_signs(np.random.default_rng(1), 4_000, 37).astype(float)  # 37: not a multiple of 8
+    assert bits.shape == (4_000, 37) and set(np.unique(bits)) == {0.0, 1.0}
+    assert abs(bits.mean() - 0.5) < 0.005  # SD of the mean of 148,000 fair bits: 0.0013
+    corr = np.corrcoef(bits, rowvar=False)[np.triu_indices(37, 1)]
+    assert np.abs(corr).max() < 0.08  # 4,000 draws: SD of a null correlation 0.016
+
+
+def test_shared_bootstrap_equals_plain_resampling() -> None:
+    # the count-matrix bootstrap uses the same random numbers as stratified_boot_sums: same sums per group
+    rng = np.random.default_rng(3)
+    codes = np.repeat([0, 1, 2], [5, 9, 4])
+    values = rng.normal(0, 1, (18, 3))
+    lo, hi = stratified_boot_cis(values, codes, 3, 500, np.random.default_rng(11))
+    for j in range(3):
+        sums = stratified_boot_sums(values[:, j], codes, 3, 500, np.random.default_rng(11))
+        means = sums / np.array([5, 9, 4])[None, :]
+        q = np.quantile(means, [0.025, 0.975], axis=0)
+        np.testing.assert_allclose(lo[:, j], q[0], rtol=0, atol=1e-12)
+        np.testing.assert_allclose(hi[:, j], q[1], rtol=0, atol=1e-12)
+    # a group of equal values has a CI of exactly that value
+    lo, hi = stratified_boot_cis(np.array([[2.0], [2.0], [1.0], [3.0]]), np.array([0, 0, 1, 1]), 2, 200,
+                                 np.random.default_rng(0))
+    assert lo[0, 0] == hi[0, 0] == 2.0 and 1.0 <= lo[1, 0] <= hi[1, 0] <= 3.0
+
+
+def test_outlet_cis_do_not_depend_on_the_other_measures() -> None:
+    outlets = np.array(list("AAAABBBCCC"))
+    articles = np.arange(10)
+    x = np.arange(10.0)
+    y = np.arange(10.0) ** 2
+    z = np.r_[np.nan, np.arange(9.0)]  # another set of articles: its own bootstrap
+    alone = outlet_mean_cis({("x", ""): (x, outlets, articles)}, 400, 7)
+    together = outlet_mean_cis({("x", ""): (x, outlets, articles), ("y", ""): (y, outlets, articles),
+                                ("z", ""): (z, outlets, articles)}, 400, 7)
+    np.testing.assert_allclose(alone[("x", "")][0], together[("x", "")][0], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(alone[("x", "")][1], together[("x", "")][1], rtol=0, atol=1e-12)
+    assert set(together) == {("x", ""), ("y", ""), ("z", "")}
+
+
+def paired_frames(values: dict[str, list[float]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One article per outlet and event: ``values[outlet][e]`` is the value in event e."""
+    metrics, articles = [], []
+    for outlet, vals in values.items():
+        for e, v in enumerate(vals):
+            aid = f"{outlet}{e}"
+            metrics.append({"article_id": aid, "outlet": outlet, "family": "t", "metric": "m", "target": "",
+                            "value": v, "note": ""})
+            articles.append({"article_id": aid, "outlet": outlet, "event_id": f"ev{e}", "status": "analysed"})
+    return pd.DataFrame(metrics), pd.DataFrame(articles)
+
+
+def test_paired_outlet_against_rest_p_matches_the_exact_sign_flip_distribution() -> None:
+    # A against the rest (B, C) per event: d = A − (B + C)/2 = 1, 2, 3, 4 in events 0 … 3. Its 2⁴ = 16 sign
+    # patterns give |mean| ≥ 2.5 only for all + and all −: exact two-sided p = 2/16 = 0.125. The sequential rule
+    # stops after 20 exceedances (p = 20/l): an unbiased-in-spirit estimate with SD about 0.125/√20 = 0.03.
+    metrics, articles = paired_frames({"A": [1.0, 2, 3, 4], "B": [0.0, 0, 0, 0], "C": [0.0, 0, 0, 0]})
+    s = pooled_and_per_event(metrics, articles, per_event=False, min_articles=4)
+    row = s[(s["contrast"] == "outlet_vs_rest") & (s["outlet_a"] == "A")].iloc[0]
+    assert row["design"] == "paired within events" and row["difference"] == pytest.approx(2.5)
+    assert row["p_value"] == pytest.approx(0.125, abs=0.06) and row["n_resamples"] < 2000
+
+
+def test_aligned_omnibus_p_matches_the_exact_within_event_distribution() -> None:
+    # 4 events, outlets A and B: A higher in every event. Aligned values ±d; within-event permutations swap
+    # A and B per event (2⁴ = 16, equally likely). H is largest when all swaps agree: both "all A higher" and
+    # "all B higher" reach it (H depends on the squared rank sums), so the exact p = 2/16 = 0.125.
+    metrics, articles = paired_frames({"A": [1.0, 2, 3, 4], "B": [0.0, 0, 0, 0]})
+    s = pooled_and_per_event(metrics, articles, per_event=False, min_articles=4)
+    row = s[s["contrast"] == "omnibus"].iloc[0]
+    assert row["design"] == "aligned within events"
+    assert row["p_value"] == pytest.approx(0.125, abs=0.06)
+
+
+def test_paired_p_values_are_uniform_under_the_null() -> None:
+    # 150 data sets with no outlet effect (every value independent N(0, 1); 3 outlets × 12 events): the
+    # outlet-against-rest sign-flip p and the aligned omnibus p are valid (P(p ≤ u) ≤ u). Besag–Clifford
+    # p-values sit on a grid, so the check is on the share at or below 0.05, 0.2 and 0.5 with binomial slack.
+    rng = np.random.default_rng(20)
+    p_rest, p_omni = [], []
+    for _ in range(150):
+        metrics, articles = paired_frames({o: list(rng.normal(0, 1, 12)) for o in "ABC"})
+        s = pooled_and_per_event(metrics, articles, n_boot=400, per_event=False)
+        p_rest += list(s.loc[s["contrast"] == "outlet_vs_rest", "p_value"])
+        p_omni += list(s.loc[s["contrast"] == "omnibus", "p_value"])
+    for ps in (np.array(p_rest), np.array(p_omni)):
+        n = len(ps)
+        for u in (0.05, 0.2, 0.5):
+            slack = 3 * math.sqrt(u * (1 - u) / n)
+            assert np.mean(ps <= u) <= u + slack
+            assert np.mean(ps <= u) >= u - slack - 0.05  # not wildly conservative either
+
+
+def test_stronger_effects_give_smaller_p() -> None:
+    # monotonicity: the same noise, A shifted by 0, 0.5, 1, 2 within every event
+    rng = np.random.default_rng(4)
+    noise = {o: rng.normal(0, 1, 15) for o in "ABC"}
+    ps = []
+    for shift in (0.0, 0.5, 1.0, 2.0):
+        metrics, articles = paired_frames({"A": list(noise["A"] + shift), "B": list(noise["B"]),
+                                           "C": list(noise["C"])})
+        s = pooled_and_per_event(metrics, articles, per_event=False)
+        ps.append(float(s.loc[(s["contrast"] == "outlet_vs_rest") & (s["outlet_a"] == "A"), "p_value"].iloc[0]))
+    assert ps == sorted(ps, reverse=True) and ps[-1] < 0.001
