@@ -713,11 +713,11 @@ def in_child_process(target: Callable[..., None], *args: object) -> None:
     ``compare`` analyses the corpus this way: what the analysis leaves resident (lexicons, dictionaries,
     gazetteers, allocator caches; about 200 MB) goes back to the system when the child ends, so the
     comparison starts from the tables alone. CPU time is the same (the child's counts for the command).
-    Where ``fork`` is not available (Windows, macOS' default) it runs here.
+    Where ``fork`` is not available (Windows) or not safe (macOS: the pipeline spawns there too) it runs here.
     """
     import multiprocessing as mp
 
-    if "fork" not in mp.get_all_start_methods():
+    if sys.platform == "darwin" or "fork" not in mp.get_all_start_methods():  # as analysis.pipeline chooses
         target(*args)
         return
     ctx = mp.get_context("fork")
