@@ -25,7 +25,7 @@ stays bounded (:data:`BATCH` draws × n values at a time).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -235,6 +235,24 @@ def sequential_p(draw: Callable[[int], np.ndarray], observed: np.ndarray, n_max:
     return p, used
 
 
+def _stratified_draws(codes: np.ndarray, k: int, n_boot: int, rng: np.random.Generator, batch: int,
+                      index_type: type) -> Iterator[tuple[int, np.ndarray]]:
+    """The stratified bootstrap's draws, ``batch`` rows at a time: ``(first row, m × n positions)`` where each
+    position is drawn uniformly within its own group (``codes`` ascending, so a group is one run of positions):
+    start + ⌊u·size⌋ (u·size ≥ 0, so truncating to an integer is the floor; worked in place)."""
+    codes = np.asarray(codes)
+    sizes = np.bincount(codes, minlength=k)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    base, width = starts[codes].astype(index_type), sizes[codes].astype(float)
+    for lo in range(0, n_boot, batch):
+        m = min(batch, n_boot - lo)
+        u = rng.random((m, len(codes)))
+        u *= width[None, :]
+        idx = u.astype(index_type)
+        idx += base[None, :]
+        yield lo, idx
+
+
 def stratified_boot_sums(values: np.ndarray, codes: np.ndarray, k: int, n_boot: int, rng: np.random.Generator,
                          batch: int = BATCH) -> np.ndarray:
     """``n_boot`` × k bootstrap sums: each row resamples, within each group, that group's values with
@@ -242,19 +260,12 @@ def stratified_boot_sums(values: np.ndarray, codes: np.ndarray, k: int, n_boot: 
     v = np.asarray(values, dtype=float)
     sizes = np.bincount(codes, minlength=k)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    index_type = np.int32 if len(v) < 2**31 else np.int64
-    base, width = starts[codes].astype(index_type), sizes[codes].astype(float)
     present = np.flatnonzero(sizes)  # reduceat needs non-empty segments
     out = np.zeros((n_boot, k))
-    for lo in range(0, n_boot, batch):
-        m = min(batch, n_boot - lo)
-        # start + ⌊u·size⌋: u·size ≥ 0, so truncating to an integer is the floor (in place: the same numbers)
-        u = rng.random((m, len(v)))
-        u *= width[None, :]
-        idx = u.astype(index_type)
-        idx += base[None, :]
+    index_type = np.int32 if len(v) < 2**31 else np.int64
+    for lo, idx in _stratified_draws(codes, k, n_boot, rng, batch, index_type):
         # values are grouped (codes ascending), so each group's sum is one segment of the row
-        out[lo:lo + m, present] = np.add.reduceat(v[idx], starts[present], axis=1) if len(v) else 0.0
+        out[lo:lo + len(idx), present] = np.add.reduceat(v[idx], starts[present], axis=1) if len(v) else 0.0
     return out
 
 
@@ -266,17 +277,10 @@ def stratified_boot_counts(codes: np.ndarray, k: int, n_boot: int, rng: np.rando
     codes = np.asarray(codes)
     n = len(codes)
     sizes = np.bincount(codes, minlength=k)
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    index_type = np.int32 if n < 2**31 else np.int64
-    base, width = starts[codes].astype(index_type), sizes[codes].astype(float)
     out = np.zeros((n_boot, n), dtype=np.uint16 if sizes.max(initial=0) < 2**16 else np.int32)
-    for lo in range(0, n_boot, batch):
-        m = min(batch, n_boot - lo)
-        u = rng.random((m, n))
-        u *= width[None, :]
-        idx = u.astype(np.int64)
-        idx += base[None, :]
-        idx += (np.arange(m, dtype=np.int64) * n)[:, None]
+    for lo, idx in _stratified_draws(codes, k, n_boot, rng, batch, np.int64):
+        m = len(idx)
+        idx += (np.arange(m, dtype=np.int64) * n)[:, None]  # row r's positions counted in its own n bins
         out[lo:lo + m] = np.bincount(idx.ravel(), minlength=m * n).reshape(m, n)
     return out
 
