@@ -80,6 +80,9 @@ _WORD_BEFORE = re.compile(r"([\w’'&°º.\-]+)$")
 _NEXT = re.compile(rf"[{_OPENERS}]*(?P<word>[^\W_][\w’'.\-]*)?")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _URL_TAIL = re.compile(r"[/@]\S*$")
+_SPACE = re.compile(r"\s*")
+_ANY_SPACE = re.compile(r"\s")
+_SIX_VISIBLE = re.compile(r"\S(?:\s*\S){5}")  # a list marker ("• 12.") has at most five visible characters
 _MARKER = re.compile(rf"^[{_BULLETS}]?\s*(?:\d{{1,3}}|[A-Za-z])\.?$")
 _ATTRIBUTION = re.compile(r"(?:The\s+[a-z]+\s+|(?:[A-Z][\w’'.\-]*\s+){1,4})(?P<verb>[a-z]+)\b")
 _LIST_HEAD = re.compile(rf"^(?P<bullet>[{_BULLETS}])|^(?P<label>\d{{1,3}}|[a-z])(?P<sep>\.\)|\)|\.)\s")
@@ -112,13 +115,14 @@ def _boundary_end(text: str, m: re.Match[str], sentence_start: int) -> int | Non
     """Where the sentence ends if candidate ``m`` is a boundary, else ``None``."""
     punct, close = m.group("punct"), m.group("close")
     end = m.end()
-    rest = text[end:].lstrip()
-    nxt = _NEXT.match(rest).group("word") or ""  # _NEXT always matches (all optional)
-    at_end = not rest
+    # what follows, read in place (not copied: a paragraph's rest once per candidate grew as its square)
+    after = _SPACE.match(text, end).end()
+    nxt = _NEXT.match(text, after).group("word") or ""  # _NEXT always matches (all optional)
+    at_end = after == len(text)
     if nxt[:1].islower():
         return None  # a lower-case word continues the sentence
     opener_next = nxt.lower() in SENTENCE_OPENERS
-    before_m = _WORD_BEFORE.search(text, sentence_start, m.start())
+    before_m = _word_before(text, sentence_start, m.start())
     before = before_m.group(1) if before_m else ""
     char_before = text[m.start() - 1] if m.start() > 0 else " "
 
@@ -135,17 +139,18 @@ def _boundary_end(text: str, m: re.Match[str], sentence_start: int) -> int | Non
         return None if at_end else end
     if punct != ".":  # ! ? and runs of them
         if close and any(q in close for q in "”’\"'"):
-            attr = _ATTRIBUTION.match(rest)
+            attr = _ATTRIBUTION.match(text, after)
             if attr and attr.group("verb") in REPORTING_VERBS:
                 return None  # “Why now?” Kim asked.
         return end
     # a single period
-    if _MARKER.match(text[sentence_start:m.start()].strip()):
+    if not _SIX_VISIBLE.search(text, sentence_start, m.start()) \
+            and _MARKER.match(text[sentence_start:m.start()].strip()):
         return None  # list marker: "1." "2.)" "a." "• 9."
     if close or at_end:
         return end
     stem = before.lower().rsplit(".", 1)[-1]  # "Tuesday.Mr" (a missing space) -> "mr"
-    if _URL_TAIL.search(text, sentence_start, m.start()):
+    if _url_tail(text, sentence_start, m.start()):
         return end  # the end of a URL or e-mail address, not an abbreviation
     if stem in NUMBER_ABBREVIATIONS and nxt[:1].isdigit():
         return None
@@ -161,6 +166,31 @@ def _boundary_end(text: str, m: re.Match[str], sentence_start: int) -> int | Non
     if stem in ABBREVIATIONS:
         return end if opener_next else None
     return end
+
+
+WINDOW = 64  # characters searched back from a candidate before the whole sentence so far is
+
+
+def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(text, start, end)`` (the word that ends at ``end``), searched in the last
+    :data:`WINDOW` characters first: from ``start`` every position is tried, so a long sentence's candidates
+    cost its length each. A match at the window's edge may be cut: then the whole range is searched."""
+    low = max(start, end - WINDOW)
+    m = _WORD_BEFORE.search(text, low, end)
+    if m is not None and m.start() == low and low > start:
+        return _WORD_BEFORE.search(text, start, end)
+    return m
+
+
+def _url_tail(text: str, start: int, end: int) -> bool:
+    """``_URL_TAIL.search(text, start, end)`` (a "/" or "@" in the run of visible characters ending at
+    ``end``), in the last :data:`WINDOW` characters first; the whole range only when that run may be longer."""
+    low = max(start, end - WINDOW)
+    if _URL_TAIL.search(text, low, end):
+        return True
+    if low > start and not _ANY_SPACE.search(text, low, end):
+        return bool(_URL_TAIL.search(text, start, end))
+    return False
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -291,3 +291,30 @@ def test_token_offsets_are_shifted_by_offset():
 ])
 def test_reporting_verbs_and_abbreviations_come_from_the_lexicons(text: str, expected: list[str]):
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize("prefix", ["", "a" * 63 + " ", "a" * 64, "x" * 200, "see http://e.com/" + "q" * 120,
+                                    "mail jo@" + "b" * 100, "• " + " " * 90 + "12"])
+def test_windowed_look_backs_equal_the_whole_range_search(prefix: str):
+    """The look-backs searched in the last 64 characters first give what the regex gives over the whole range,
+    also when the word or address before the period is longer than the window."""
+    from analysis import segment as sg
+
+    text = "Start. " + prefix + ". Next"
+    start, end = 7, 7 + len(prefix)
+    assert sg._word_before(text, start, end) is None if sg._WORD_BEFORE.search(text, start, end) is None else \
+        sg._word_before(text, start, end).span() == sg._WORD_BEFORE.search(text, start, end).span()
+    assert sg._url_tail(text, start, end) == bool(sg._URL_TAIL.search(text, start, end))
+
+
+def test_long_words_before_a_period_keep_their_boundaries():
+    """A 200-letter word, a long URL and a long initialism chain before a period: the same sentences as short ones."""
+    assert split_sentences("He wrote " + "a" * 200 + ". Then he left.") == ["He wrote " + "a" * 200 + ".",
+                                                                           "Then he left."]
+    url = "http://example.com/" + "p" * 150
+    assert split_sentences(f"Read {url}. Then he left.") == [f"Read {url}.", "Then he left."]
+    # a list marker's period is no boundary, however much white space follows its bullet (at most five visible
+    # characters: the cheap test before the marker pattern)
+    marker = "•" + " " * 80 + "12."
+    assert split_sentences(marker + " Then it rained. Next.") == [marker + " Then it rained.", "Next."]
+    assert split_sentences("1.   Apples are red. Pears are green.") == ["1.   Apples are red.", "Pears are green."]
