@@ -355,3 +355,59 @@ def test_an_infinitive_reporting_verb_gives_no_fragment_source(text):
 
     (sent,) = parse_article(Article("a", text)).sentences
     assert [f.source for f in attribution_frames(sent)] == []
+
+
+# Real sentences from ../shared/corpora (article ids), labelled by hand: a tally, a vote split or a phone number is
+# no quantity; an age is an age, and a hyphenated duration is a duration, not the age of what it qualifies.
+@pytest.mark.parametrize("text", [
+    "The court, with a 6-3 conservative majority, also raised questions.",  # 5732_center
+    "The amendment passed the House on a 414–4 vote and the Senate by 96–0.",  # 0LdjtWZZULaR8WjQ
+    "The three-judge panel on the 5th Circuit Court of Appeals voted 2-1.",  # 5615_left
+    "In Minnesota, a poll which came out this week shows the race tied at 43-43.",  # 7bPH9i3PfLNpsc8x
+    "Contact Brian Dickerson: 313-222-6584 or bdickerson@freepress.com.",  # AkpAjkJbLowuwzrf
+    "You can also reach the National Suicide Prevention Lifeline at 1-800-273-8255.",  # 4f9T7EOWoKACQEX2
+    "Call (415) 777-8815, or email us.",  # 13XQwQSf45YcyElY (the area code belongs to the number)
+])
+def test_tallies_scores_and_phone_numbers_are_not_claims(text: str) -> None:
+    assert claims_of(text) == []
+    assert all(not n.is_quantity for n in find_numbers(text))
+
+
+def test_a_tally_beside_a_real_claim() -> None:
+    """"prevailed, 5-4, was one vote" (25O456Qn93qpiR4H): the split is no claim, "one vote" is."""
+    found = claims_of("The margin by which same-sex marriage prevailed, 5-4, was one vote.")
+    assert [(c.surface, c.value, c.unit) for c in found] == [("one vote", 1.0, "vote")]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("a 6-3 conservative majority", "tally"), ("won 52–48", "tally"), ("a 5-5 tie", "tally"),
+    ("on 12-1-2020 it", "date or code"), ("call 555-1234 now", "date or code"),
+])
+def test_joined_digit_groups_say_why_they_are_excluded(text: str, reason: str) -> None:
+    (n,) = find_numbers(text)
+    assert reason in n.excluded and n.text == text.split()[1]  # the whole expression, both numbers
+
+
+@pytest.mark.parametrize("text", ["between 10-12 people", "aged 18-24 years", "COVID-19 cases rose 5-10 percent"])
+def test_ranges_stay_ranges(text: str) -> None:
+    found = [n for n in find_numbers(text) if n.is_quantity]
+    assert len(found) == 1 and found[0].value_high > found[0].value_low
+
+
+@pytest.mark.parametrize(("text", "unit", "referent"), [
+    ("He was sentenced to a 50-year term in prison.", "years", "duration"),  # 1l2gZi8TRcFdsNPs
+    ("Haugen has worked for several companies during her 15-year career.", "years", "duration"),  # 5648_center
+    ("Biden said near the end of a 26-minute speech.", "minutes", "duration"),  # 5740_right
+    ("In the 60-second clip posted on YouTube, two men exchanged rings.", "seconds", "duration"),  # 0erke60Ed7cQjZay
+    ("Floyd died after a police officer knelt on his neck for nearly nine minutes.", "minutes", "duration"),
+    ("She was 34 years old and fresh off a job at Move.com.", "years", "age"),  # 5XhvgYQyWkTgxgvS
+    ("A 3-month-old baby and a 40-year-old woman were hurt.", "months", "age of baby"),
+])
+def test_durations_and_ages(text: str, unit: str, referent: str) -> None:
+    first = claims_of(text)[0]
+    assert (first.unit, first.referent) == (unit, referent)
+
+
+def test_one_second_is_an_idiom_not_a_duration() -> None:
+    """"not for one second" (4BBoO8T0gH22Y6CP): a singular "second" is no unit of the lexicon (an ordinal too)."""
+    assert claims_of("We never considered abandoning them, not for one second.") == []

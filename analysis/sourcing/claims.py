@@ -192,12 +192,20 @@ def _unit_and_referent(num: NumberExpr, after: str, rules: _Rules) -> tuple[str,
         if cw:
             return cw[1], "", upto(cw[0] - 1)
     if num.unit_hint:
-        # "three-year-old conflict": an age in years; the referent is the noun it qualifies
+        # "three-year-old boy": an age; the referent is the noun it qualifies ("age of boy"). "a 10-year contract",
+        # "a 5-mile walk": the quantity the unit measures (duration, distance), as for "10 years"; another unit
+        # ("a 500-member force") keeps the noun it qualifies
         head = [words[k] for k in phrase][:3]
         noun = next((w for w in head if w.lower() not in _DROP_MODIFIERS), "")
         k = words.index(noun) if noun else -1
-        return num.unit_hint, (f"age of {noun}" if num.unit_hint == "years" and noun else noun), \
-            (upto(k) if k >= 0 else 0)
+        measured = rules.units.get((num.unit_hint.lower(),))
+        if num.age:
+            referent = f"age of {noun}" if noun else "age"
+        elif measured is not None:
+            referent = measured[1]
+        else:
+            referent = noun
+        return num.unit_hint, referent, (upto(k) if k >= 0 else 0)
     for k in phrase:
         unit = _lookup(words, rules.units, k)
         if unit:

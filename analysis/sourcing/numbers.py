@@ -3,7 +3,9 @@
 A *quantity* is a number that counts or measures something ("12,000", "3.5 million", "two",
 "thousands of", "50%", "$5 million", "nearly three-year-old"). Dates ("Nov. 12", "August 2023",
 "2022"), times ("10:30", "3 p.m."), ordinals ("1st", "third"), identifiers ("Article 51", "No. 3"),
-model names ("Hwasong-19", "F-16"), numbers in names ("Project 21", "Area 51", "Issue One"), ages in
+model names ("Hwasong-19", "F-16"), tallies and scores ("a 6-3 majority", "won 52-48", "a 3–1 win"), dates
+and codes of three or more joined digit groups or a phone number's shape ("12-1-2020", "555-1234"), numbers
+in names ("Project 21", "Area 51", "Issue One"), ages in
 appositions ("Mattis, 68,"), the intensifier "100 percent" ("I 100 percent support") and the word
 "one" used as a pronoun or determiner ("I for one", "one argument") are found too but marked
 ``excluded`` with the reason, so every number in the text is accounted for. "one" is a quantity only
@@ -85,7 +87,7 @@ _VAGUE_RE = re.compile(rf"\b(?P<first>{_VAGUE})(?:\s+of\s+(?P<second>thousands|m
                        re.IGNORECASE)
 # matched at a position (``pattern.match(text, pos)``): no "^", and no copy of the rest of the text
 _AGE = re.compile(r"[\s-]+(?P<unit>year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
-_HYPHEN_UNIT = re.compile(r"-(?P<unit>year|month|week|day|hour|mile|kilometer|kilometre|km|ton|tonne|man|"
+_HYPHEN_UNIT = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|mile|kilometer|kilometre|km|ton|tonne|man|"
                           r"member|seat|point|percent)s?\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock|o’clock|[ap]\.m\b|h\b)",
                          re.IGNORECASE)
@@ -119,7 +121,8 @@ class NumberExpr:
     value_high: float
     currency: str = ""  # ISO code when a currency symbol precedes the number
     percent: bool = False
-    unit_hint: str = ""  # unit fixed by the expression itself: "years" for "three-year-old"
+    unit_hint: str = ""  # unit fixed by the expression itself: "years" for "three-year-old" and "10-year"
+    age: bool = False  # the expression is an age ("three-year-old", "a 3-month-old baby"), not a duration
     vague: bool = False  # "thousands of", "dozens"
     fraction: bool = False  # a fraction in words ("half of", "a third of"), given as a percent share
     excluded: str = ""  # why this is not a quantity ("date", "year", "time", "identifier", ...); "" = quantity
@@ -239,6 +242,28 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
             counted = nxt is not None and nxt.group(1).lower() in count_nouns
             if not counted and not _RATIO_AFTER.match(after):
                 return "pronoun or determiner 'one' (I for one, one argument)"
+    return ""
+
+
+# Digit groups joined by hyphens or en dashes, without spaces: "6-3", "52–48", "12-1-2020", "555-1234" (not after a
+# letter, digit, point, comma, slash, currency sign or another dash: "COVID-19", "2.5-3", "$5-6 million")
+_JOINED_DIGITS = re.compile(r"(?<![\w.,/$€£¥\-–])(?P<first>\d{1,4})(?:[-–]\d{1,4})+(?![\w%/]|[-–.,]\d)")
+
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_AREA_CODE = re.compile(r"\(\d{3}\)\s?$")
+
+
+def _joined_reason(m: re.Match[str], text: str) -> str:
+    """Why joined digit groups are not a quantity, or "" when they may be one: a range ("10-12") or a poll's
+    split in percent ("leading 47-46 percent": two shares, read as before)."""
+    groups = re.split("[-–]", m.group())
+    if len(groups) >= 3:
+        return "date or code of joined digit groups (12-1-2020, 1-800-555-0199)"
+    first, second = groups
+    if len(first) == 3 and len(second) == 4:
+        return "date or code of joined digit groups (a phone number: 555-0199)"
+    if len(first) <= 3 and len(second) <= 3 and int(second) <= int(first) and not _PERCENT_AFTER.match(text, m.end()):
+        return "tally or score (a 6-3 majority, won 52-48)"
     return ""
 
 
@@ -387,6 +412,16 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
         if not taken.holds(f.start - offset):
             out.append(f)
             taken.add(f.start - offset, f.end - offset)
+    for m in _JOINED_DIGITS.finditer(text) if "-" in text or "–" in text else ():
+        reason = _joined_reason(m, text)
+        if reason and not taken.holds(m.start()):
+            first = m.start()
+            area = _AREA_CODE.search(text, max(0, first - 7), first) if "phone" in reason else None
+            first = area.start() if area else first  # "(415) 777-8815": the area code is part of the number
+            value = float(m.group("first"))
+            out.append(NumberExpr(first + offset, m.end() + offset, text[first:m.end()], value, value, value,
+                                  excluded=reason))
+            taken.add(first, m.end())
     pos = 0
     while pos < len(text):
         hint = _HINT.search(text, pos)
@@ -426,6 +461,7 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
                 pct = pct or bool(rng.group("pct"))
                 end = rng.end()
         unit_hint = ""
+        is_age = False
         age = _AGE.match(text, end)
         hyph = _HYPHEN_UNIT.match(text, end) if not age else None
         excluded = _exclusion(text, start, m.end(), m.group("digits"), m.group("words"), currency, scaled, pct,
@@ -433,11 +469,12 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
         if age and not excluded:
             unit_hint = age.group("unit").lower() + "s"
             end = age.end()
+            is_age = True
         elif hyph and not excluded:
             unit_hint = hyph.group("unit").lower() + "s"
             end = hyph.end()
         out.append(NumberExpr(start + offset, end + offset, text[start:end], low, low, high, currency=currency,
-                              percent=pct, unit_hint=unit_hint, excluded=excluded))
+                              percent=pct, unit_hint=unit_hint, age=is_age, excluded=excluded))
         taken.add(start, end)
         pos = end
     out.sort(key=lambda n: n.start)
