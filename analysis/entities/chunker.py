@@ -22,7 +22,7 @@ from ..lexicons import bundled_path, load_lexicon
 from ..model import Sentence, Token
 from .gazetteers import gazetteer, listed_organisations
 from .table import ActorTable
-from .tokens import is_cap, is_possessive, norm, strip_possessive
+from .tokens import NAME_SUFFIXES, is_cap, is_possessive, norm, strip_possessive
 
 MAX_RUN = 12  # words; longer capitalised runs are split (tables, lists of names)
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
@@ -121,6 +121,40 @@ def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], tab
     return k - i >= least and strip_possessive(toks[k - 1].text) in table.organisation_cues
 
 
+def _comma_in_complement(toks: tuple[Token, ...], i: int, j: int, taken: list[bool], table: ActorTable,
+                         listing: bool) -> bool:
+    """Is the comma at ``j`` inside a coordinated complement of a body's name that began at ``i`` ("Bureau of
+    Alcohol, Tobacco, Firearms and Explosives", "Ministry of Culture, Sports and Tourism")? The run holds an
+    organisation cue and "of" with one or two capitalised words before the first comma (``listing``: a comma of
+    the list was passed), and from the comma on, items of one or two capitalised words that are no organisation
+    cue are separated by commas up to an "and" before a last item. Two items with a serial comma ("Department
+    of Justice, and DHS") end an enumeration of bodies, not a name."""
+    if not listing and not any(toks[k].lower == "of" and strip_possessive(toks[k - 1].text) in table.organisation_cues
+                               and j - k <= 3 for k in range(i + 1, j)):
+        return False
+    n, k = len(toks), j
+    while k < n and k - j < 16:
+        if not listing and k == j and k + 1 < n and toks[k + 1].lower == "and":
+            return False  # "X of Y, and Z": two items with a serial comma
+
+        if toks[k].text != "," and toks[k].lower != "and":
+            return False
+        last = toks[k].lower == "and" or (k + 1 < n and toks[k + 1].lower == "and")
+        k += 2 if toks[k].text == "," and last else 1
+        m = k
+        while m < n and m - k < 2 and not taken[m] and is_cap(toks[m]) and toks[m].lower not in _JOINERS \
+                and strip_possessive(toks[m].text) not in table.organisation_cues:  # "…, Princeton University": a body
+            m += 1
+        if m < n and is_cap(toks[m]) and not taken[m]:
+            return False  # a longer item ("University of Oregon, Princeton University and …")
+        if m == k:
+            return False
+        if last:
+            return True
+        k = m
+    return False
+
+
 def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple[int, int]]:
     """Maximal runs ``[i, j)`` of capitalised words with their joiners, in order."""
     toks = sentence.tokens
@@ -131,7 +165,7 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
         if not _can_start(toks[i], taken[i], table) and not _starts_organisation(toks, i, taken, table):
             i += 1
             continue
-        j, complement, campus = i, False, -1
+        j, complement, campus, listing = i, False, -1, False
         while j < n and j - i < MAX_RUN and not taken[j]:
             t = toks[j]
             if campus >= 0 and is_cap(t) and (j - campus >= 3 or strip_possessive(t.text) in table.organisation_cues):
@@ -154,10 +188,12 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
                                     (toks[j - 1].lower, ".") in table.titles):
                 pass  # "Jr.", "Sen.", "Gov.": an abbreviation inside the run
             elif (t.lower in _JOINERS or t.lower in table.name_particles) and j + 1 < n and not taken[j + 1] \
-                    and _can_start(toks[j + 1], False, table) and toks[j - 1].kind == "word":
-                pass
+                    and _can_start(toks[j + 1], False, table) and (toks[j - 1].kind == "word" or listing):
+                pass  # (after the serial comma of a complement's list: "Tobacco, Firearms, and Explosives")
             elif _cue_of_the(toks, j, taken, table, complement):
                 complement = True  # "Department of the Interior": "the" goes on to the next word
+            elif t.text == "," and _comma_in_complement(toks, i, j, taken, table, listing):
+                listing = True  # "Bureau of Alcohol, Tobacco, Firearms and Explosives": a list is the body's complement
             elif t.lower == "at" and j + 1 < n and not taken[j + 1] and _can_start(toks[j + 1], False, table) \
                     and any(toks[k].text == "University" and toks[k + 1].lower == "of" for k in range(i, j - 1)):
                 campus = j + 1  # "University of North Carolina at Chapel Hill": a campus is part of the name
@@ -220,8 +256,8 @@ def _title_inside(toks: tuple[Token, ...], k: int, j: int, table: ActorTable) ->
         if toks[p].lower not in table.title_starts:
             continue
         end, title = _title_prefix(toks, p, j, table)
-        if not title or end >= j:
-            continue
+        if not title or end >= j or toks[end].text in NAME_SUFFIXES:
+            continue  # a title word before "Jr." is a surname: "Martin Luther King Jr."
         if _is_place_or_body(toks, k, p, table):
             return p
         if is_cap(toks[end]) and toks[end].lower not in _JOINERS \
@@ -299,6 +335,14 @@ def _opens_clause(toks: tuple[Token, ...], i: int) -> bool:
     return i > 0 and toks[i - 1].text in _CLAUSE_OPENERS
 
 
+def _title_before_name(toks: tuple[Token, ...], e: int, j: int, table: ActorTable) -> bool:
+    """Do tokens from ``e`` hold a title (:func:`_title_prefix`) followed by a capitalised word that no joiner
+    or organisation cue makes part of a longer name ("Secretary Xavier Becerra"; not "Secretary General")?"""
+    end, title = _title_prefix(toks, e, j, table)
+    return bool(title) and end < j and end > e and is_cap(toks[end]) and toks[end].lower not in _JOINERS \
+        and toks[end].text not in NAME_SUFFIXES and strip_possessive(toks[end].text) not in table.organisation_cues
+
+
 def _segment_end(toks: tuple[Token, ...], s: int, j: int, table: ActorTable) -> tuple[int, bool]:
     """End of the name starting at ``s`` in run ``[s, j)`` and whether it is an organisation's name
     (its last word, or a word before a kept of/for, is an organisation cue)."""
@@ -318,6 +362,9 @@ def _segment_end(toks: tuple[Token, ...], s: int, j: int, table: ActorTable) -> 
         if complement and (toks[e].lower,) in table.titles and toks[e - 1].lower not in _JOINERS \
                 and e + 1 < j and is_cap(toks[e + 1]) and toks[e + 1].lower not in _JOINERS:
             break  # "… of Colored People President Kweisi Mfume": a title before a name ("High Commissioner" goes on)
+        if org and kept_of and toks[e - 1].lower not in _JOINERS and _title_before_name(toks, e, j, table):
+            break  # "Department of Health and Human Services Secretary Xavier Becerra", "Centers for Disease Control
+            # and Prevention Director Dr. Rochelle Walensky": a body's name, then its officer's title and name
         e += 1
     while e > s and toks[e - 1].kind != "word":
         e -= 1

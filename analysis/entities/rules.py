@@ -38,10 +38,9 @@ from .listed import LEGAL_FORMS, title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
 from .teams import SPORTS, STRONG, as_team, country_in_brackets, sports_evidence, team_positions
-from .tokens import build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
+from .tokens import NAME_SUFFIXES, build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
-_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _LINES = ("score line", "table row")  # the line shapes of :mod:`.teams`
 
 
@@ -698,7 +697,7 @@ class RuleRecogniser:
 
     @staticmethod
     def _surname(words: tuple[str, ...]) -> str:
-        core = [w for w in words if w.rstrip(".") not in _SUFFIXES]
+        core = [w for w in words if w.rstrip(".") not in NAME_SUFFIXES]
         return core[-1] if core else words[-1]
 
     @staticmethod

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from ..model import ParsedArticle, Sentence, Token
+
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})  # generational suffixes as tokens ("Jr." is "Jr" + ".")
 
 
 def norm(text: str) -> str:
@@ -84,7 +87,11 @@ def doc_sentences(doc: ParsedArticle) -> list[Sentence]:
 
 
 def name_of(tokens: tuple[Token, ...], i: int, j: int) -> str:
-    """The name printed by tokens ``[i, j)``: words without a possessive, initials with their full stop."""
+    """The name printed by tokens ``[i, j)``: words without a possessive, initials with their full stop, and the
+    commas of a list inside a name ("Bureau of Alcohol, Tobacco, Firearms and Explosives")."""
+    if j - i >= 7 and any(t.text == "," for t in tokens[i + 3:j - 2]):  # "X of Y, Z and W" at least
+        return ", ".join(name_of(tokens, a + 1 if tokens[a].text == "," else a, b)
+                         for a, b in pairwise([i, *(k for k in range(i + 3, j - 2) if tokens[k].text == ","), j]))
     words = [strip_possessive(t.text) for t in tokens[i:j] if t.kind == "word"]
     return " ".join(w + "." if (len(w) == 1 and w.isalpha()) or w in ("Jr", "Sr", "St") else w for w in words)
 
