@@ -80,7 +80,23 @@ def case_mode(sentence: Sentence) -> str:
 
 def _can_start(tok: Token, taken: bool, table: ActorTable) -> bool:
     return (not taken and is_cap(tok) and strip_possessive(tok.text) not in table.not_names
-            and not _PARTY_LABEL.match(tok.text) and not _NAME_ADJECTIVE.search(tok.text))
+            and not _PARTY_LABEL.match(tok.text) and not _NAME_ADJECTIVE.search(tok.text)
+            and not (("'" in tok.text or "’" in tok.text) and _CONTRACTION.match(tok.text)))
+
+
+# A pronoun or "let", "that", "there" … with a contracted verb ("I'm", "We’ve", "That's"): no name starts with it
+_CONTRACTION = re.compile(r"(?i)(?:i|we|you|they|he|she|it|let|that|there|here|what|who|where)['’](?:m|ve|ll|d|re|s)$")
+# A word that numbers a part of a text or a law ("Chapter 7 bankruptcy", "Section 230", "Title IX"): before a number
+# or a Roman numeral it starts no name
+_NUMBERED_PARTS = frozenset({"chapter", "section", "article", "title", "amendment", "proposition", "prop", "clause",
+                             "paragraph", "form", "schedule", "exhibit", "measure"})
+_ROMAN = re.compile(r"[IVXLC]+$")
+
+
+def _numbered_part(toks: tuple[Token, ...], i: int) -> bool:
+    """Is token ``i`` a word such as "Chapter" before a number or a Roman numeral ("Chapter 7", "Title IX")?"""
+    return toks[i].lower in _NUMBERED_PARTS and i + 1 < len(toks) and (
+        toks[i + 1].kind == "number" or bool(_ROMAN.match(toks[i + 1].text)))
 
 
 def _cue_of_the(toks: tuple[Token, ...], j: int, taken: list[bool], table: ActorTable, inside: bool = False) -> bool:
@@ -162,6 +178,9 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
     out: list[tuple[int, int]] = []
     i = 0
     while i < n:
+        if _numbered_part(toks, i):
+            i += 2  # the word and its number: "Title IX" names no body
+            continue
         if not _can_start(toks[i], taken[i], table) and not _starts_organisation(toks, i, taken, table):
             i += 1
             continue

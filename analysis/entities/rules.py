@@ -37,7 +37,7 @@ from .gazetteers import gazetteer, listed_organisations
 from .listed import LEGAL_FORMS, title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
-from .teams import SPORTS, STRONG, as_team, country_in_brackets, sports_evidence, team_positions
+from .teams import SPORTS, STRONG, as_team, country_in_brackets, positions, sports_evidence, team_positions
 from .tokens import NAME_SUFFIXES, build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
@@ -222,6 +222,16 @@ def _country_after_comma(toks: tuple[Token, ...], j: int, table: ActorTable) -> 
                 and (k == len(toks) or toks[k].kind != "word" or not toks[k].text[:1].isupper()):
             return True
     return False
+
+
+def _party_word(words: list[str]) -> bool:
+    """A party's adjective or noun alone ("Democratic", "Republicans"): a place cue after it ("a Democratic
+    region", "the Republican camp") describes, it names no place."""
+    return len(words) == 1 and words[0].lower() in _PARTY_WORDS
+
+
+_PARTY_WORDS = frozenset({"democratic", "democrat", "democrats", "republican", "republicans", "gop", "conservative",
+                          "conservatives", "liberal", "liberals", "labour", "socialist", "communist", "progressive"})
 
 
 def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[str, str] | None:
@@ -539,7 +549,8 @@ class RuleRecogniser:
             words = self._words(s, part)
             key = tuple(w.lower() for w in words)
             cue = None if mode or key in known or (len(words) == 1 and words[0] in surnames) \
-                else _place_cue(s.tokens, part, table)
+                or self._listed_person(tuple(words), table) or _party_word(words) \
+                else _place_cue(s.tokens, part, table)  # not "the Biden camp", "a one-party, Democratic region"
             if cue is not None:
                 places[(s.index, part.first)] = cue
                 known[key] = (cue[0], s.index)
@@ -644,7 +655,9 @@ class RuleRecogniser:
           under a plural title ("Justices Gorsuch and Kavanaugh");
         * ``name before 'administration'``: "the Obama administration" names a president;
         * ``possessor of a role``: one word before 's and a role ("Facebook's vice president", "Pfizer's
-          chief executive") is an organisation.
+          chief executive") is an organisation;
+        * ``possessor of a kinship noun``: before 's and a kinship noun ("Crutcher's sister"), a person (not
+          before "sister company"; the words are in ``entity_positions.yaml``).
         """
         toks = s.tokens
         words = self._words(s, part)
@@ -666,6 +679,10 @@ class RuleRecogniser:
             return "PERSON", "name before 'administration'"  # "Obama administration officials"
         if len(words) == 1 and toks[part.last - 1].text != words[0] and part.last < len(toks):
             after = toks[part.last].lower
+            kin = positions()
+            if after in kin.kin_nouns:  # "Crutcher's sister described him": only a person has a sister
+                nxt = toks[part.last + 1].lower if part.last + 1 < len(toks) else ""
+                return None if nxt in kin.kin_compounds else ("PERSON", "possessor of a kinship noun")
             if (after,) in table.titles or any(key[0] == after and len(key) > 1 and
                                                tuple(t.lower for t in toks[part.last:part.last + len(key)]) == key
                                                for key in table.titles if key[0] == after):

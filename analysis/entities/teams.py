@@ -61,6 +61,8 @@ class Positions:
     media_nouns: frozenset[str]
     media_verbs: frozenset[str]
     name_ends: frozenset[str]
+    kin_nouns: frozenset[str]  # "Crutcher's sister": the possessor is a person (rules.py, possessor of a kinship noun)
+    kin_compounds: frozenset[str]  # "its sister company": no kinship
 
 
 POSITIONS_FILE = "entity_positions.yaml"
