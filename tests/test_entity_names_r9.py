@@ -125,3 +125,13 @@ def test_a_listed_persons_surname_before_camp_is_no_place():
     # E6SXzyY6ycbXyODn: "the Biden camp" typed Biden as a location (site before "camp"), and every later "Biden"
     found = _actors("Joe Biden spoke on Monday. I think the view in the Biden camp is that it works. Biden agreed.")
     assert found == {"Joe Biden": "person"}
+
+
+@pytest.mark.parametrize("text", [
+    "My colleague wrote about a black Georgia Democrat who is standing with police.",  # 0ZyDQA7Zo7njZ1vC
+    "A federal judge denied an effort to restore 98,000 Georgia voters. Georgia appealed.",  # EynFpxa17kaMNdiI
+])
+def test_georgia_in_us_news_is_the_state_in_every_use(text: str):
+    # by hand: the US state in all 12 articles of the first 400 of each corpus that name Georgia; the recogniser
+    # typed it a state and the actor list's country of that name overrode it (31 mentions)
+    assert _actors(text).get("Georgia") == "state"

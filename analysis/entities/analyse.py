@@ -109,7 +109,9 @@ def _from_span(span: EntitySpan, s: Sentence, table: ActorTable, places: list[Fo
                             place_kind=kind))
         return None
     if span.label in ("GPE", "LOC"):
-        country = table.span_names.get(words) if not span.rule.startswith("gazetteer: state") else None
+        state_first = span.rule.startswith("gazetteer: state") or (  # a US state wins over a country ("Georgia"),
+            span.rule.startswith("same name as") and text in gazetteer().regions and words not in table.aliases)
+        country = table.span_names.get(words) if not state_first else None  # also in the name's later uses
         if country:
             return Found(s, span.first, span.last, country, table.actors[country].kind, span.rule, True)
         capital_of = table.span_places.get(words)
@@ -346,6 +348,8 @@ def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outle
     roles: dict[str, list[tuple[str, str]]] = {}
     for f in found:
         spec = table.actors.get(f.name) if f.listed or f.name in table.actors else None
+        if spec is not None and not f.listed and f.kind == "state" and spec.kind == "country":
+            spec = None  # "a black Georgia Democrat": the state the recogniser typed, not the country of that name
         m = _mention(f, spec.kind if spec else f.kind, spec.source_type if spec else "")
         (excluded if m.note else mentions).append(m)
         if m.kind == "person" and not m.note:
