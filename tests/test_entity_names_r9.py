@@ -135,3 +135,9 @@ def test_georgia_in_us_news_is_the_state_in_every_use(text: str):
     # by hand: the US state in all 12 articles of the first 400 of each corpus that name Georgia; the recogniser
     # typed it a state and the actor list's country of that name overrode it (31 mentions)
     assert _actors(text).get("Georgia") == "state"
+
+
+def test_dc_alone_is_the_district():
+    # 9YLy0kcUGqpThXhg: "DC" was an organisation by the acronym rule (21 mentions in the first 400 articles)
+    found = _actors("A firm could spend $1 million on ads on the side of DC buses.")
+    assert found == {"District of Columbia": "state"}
