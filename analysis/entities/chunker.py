@@ -94,9 +94,11 @@ _ROMAN = re.compile(r"[IVXLC]+$")
 
 
 def _numbered_part(toks: tuple[Token, ...], i: int) -> bool:
-    """Is token ``i`` a word such as "Chapter" before a number or a Roman numeral ("Chapter 7", "Title IX")?"""
+    """Is token ``i`` a word such as "Chapter" before a number or a Roman numeral ("Chapter 7", "Title IX"), and
+    no capitalised word after them that makes them part of a longer name ("the Article III Project")?"""
     return toks[i].lower in _NUMBERED_PARTS and i + 1 < len(toks) and (
-        toks[i + 1].kind == "number" or bool(_ROMAN.match(toks[i + 1].text)))
+        toks[i + 1].kind == "number" or bool(_ROMAN.match(toks[i + 1].text))) \
+        and not (i + 2 < len(toks) and is_cap(toks[i + 2]))
 
 
 def _cue_of_the(toks: tuple[Token, ...], j: int, taken: list[bool], table: ActorTable, inside: bool = False) -> bool:

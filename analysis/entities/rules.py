@@ -224,6 +224,13 @@ def _country_after_comma(toks: tuple[Token, ...], j: int, table: ActorTable) -> 
     return False
 
 
+# A single word shaped as an organisation's name, not a person's: a broadcaster's call sign ("WSB-TV", "KPTM-FM") or
+# a capital inside the word ("FactSet", "MarketWatch", "ProPublica", "AllSides"), unless a surname prefix explains
+# it (_NAME_PREFIX: "McConnell", "MacArthur", "DeSantis", "LaPierre", "DiCaprio", "O'Rourke", "VanderMeer")
+_ORGANISATION_SHAPE = re.compile(r"[A-Z]{3,5}-(?:TV|FM|AM|DT)$|[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Vander|Fitz|St|O['’])[A-Z]")
+
+
 def _party_word(words: list[str]) -> bool:
     """A party's adjective or noun alone ("Democratic", "Republicans"): a place cue after it ("a Democratic
     region", "the Republican camp") describes, it names no place."""
@@ -801,6 +808,8 @@ class RuleRecogniser:
         if not single_initial and ((j < len(toks) and toks[j].lower in table.reporting_verbs) or
                                    (part.first > 0 and toks[part.first - 1].lower in table.reporting_verbs and
                                    (j == len(toks) or toks[j].kind == "punct"))):
+            if len(words) == 1 and _ORGANISATION_SHAPE.match(words[0]) and not _NAME_PREFIX.match(words[0]):
+                return "ORG", "organisation-shaped name", "", ""  # "WSB-TV reported", "FactSet said", "ProPublica"
             return "PERSON", "reporting verb", self._given_sex(words), ""
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
                 and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):
