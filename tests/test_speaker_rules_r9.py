@@ -1,0 +1,95 @@
+"""Round-9 speaker rules (issue 7 §3), each on a hand-labelled real excerpt (article ids given; ../shared/corpora)
+or a worked example; the expected speakers were read off the text by hand, not printed by the code."""
+
+import pytest
+
+from analysis.entities.speakers import publication_day
+from analysis.model import Article
+from analysis.parse import parse_article
+from analysis.sourcing import find_quotes
+
+
+def _quotes(text: str, published: str = ""):
+    return find_quotes(parse_article(Article("t", text, published=published)))
+
+
+def _speaker(text: str, words: str, published: str = "") -> tuple[str, str]:
+    found = {(q.speaker, q.speaker_surface) for q in _quotes(text, published) if words in q.text}
+    assert len(found) == 1, found  # every quote holding the words (a report and its quoted part) agrees
+    return found.pop()
+
+
+# ---- "the prime minister", "the US president": the office's holder the article names without the title
+
+def test_the_us_president_is_the_holder_named_before():
+    # The Guardian, roundups 6073_left (r4 split; both quotes were "The US president" as printed)
+    text = ("Joe Biden has announced a goal of ensuring 70% of American adults receive at least one dose of the "
+            "coronavirus vaccine by Independence Day on 4 July.\n\n"
+            "The US president urged people in their 20s and 30s in particular to get inoculated and said his "
+            "administration was “ready to move immediately” if the Food and Drug Administration (FDA) authorised "
+            "the Pfizer-BioNTech vaccine for children aged 12 to 15.")
+    assert _speaker(text, "ready to move") == ("Joe Biden", "The US president")
+
+
+def test_the_prime_minister_is_not_the_first_minister():
+    # BBC News, allsides E5pZc1o2iOC9qLx5 (r4 split): Sturgeon holds another title; May is named without one
+    text = ("Theresa May called the attack \"sickening\".\n\n"
+            "Scotland's First Minister Nicola Sturgeon said police were in contact with the families.\n\n"
+            "In a statement in Downing Street on Tuesday, the prime minister said the bombing had been a \"callous "
+            "terrorist attack\" that targeted \"defenceless young people\".\n\n"
+            "She said the security services believed they knew the attacker's identity but were not yet able to "
+            "confirm it.")
+    assert _speaker(text, "callous")[0] == "Theresa May"
+    assert _speaker(text, "security services")[0] == "Theresa May"
+
+
+def test_the_president_of_the_trump_administration():
+    # Associated Press, allsides dFnKXFuiwnr023uN (r4 split), published 2020-03-16: Trump is named only in
+    # "the Trump administration"
+    text = ("The decision to move ahead with primaries ran counter to stern new guidelines put in place by the Trump "
+            "administration.\n\n"
+            "The president for the first time acknowledged that the pandemic may send the economy into a recession "
+            "and suggested that the nation may be dealing with the virus until “July or August.”")
+    speaker, surface = _speaker(text, "pandemic may send", "2020-03-16")
+    assert surface == "The president" and speaker in ("Trump", "Donald Trump")  # the article's own "Trump"
+
+
+# worked examples: the publication day picks the holder; two holders without a day, a modifier of another
+# office, and "former" leave the description as printed
+TRUMP_AND_BIDEN = ("Donald Trump met Joe Biden at the White House on Monday.\n\n"
+                   "The president said the criticism was “unfair.”")
+
+
+@pytest.mark.parametrize(("published", "speaker"), [
+    ("2018-05-02", "Donald Trump"),
+    ("6/2/2021", "Joe Biden"),
+    ("", "The president"),  # both are presidents of the list and no day tells which
+])
+def test_the_publication_day_picks_the_holder(published, speaker):
+    assert _speaker(TRUMP_AND_BIDEN, "unfair", published)[0] == speaker
+
+
+def test_a_modifier_picks_the_office():
+    text = ("Donald Trump met Vladimir Putin in Helsinki.\n\n"
+            "The Russian president said the talks were “useful.”")
+    assert _speaker(text, "useful", "2018-07-16")[0] == "Vladimir Putin"
+
+
+def test_a_former_holder_is_no_current_office():
+    text = ("Barack Obama campaigned in Philadelphia.\n\n"
+            "The former president said the election was “a turning point.”")
+    assert _speaker(text, "turning point", "2020-10-21")[0] == "The former president"
+
+
+def test_a_holder_not_named_in_the_article_is_no_antecedent():
+    text = "The prime minister said the plan was “a disgrace.”"
+    assert _speaker(text, "disgrace", "2018-05-02")[0] == "The prime minister"
+
+
+@pytest.mark.parametrize(("published", "day"), [
+    ("2020-03-16", (2020, 3, 16)), ("2020-03-16T10:00:00Z", (2020, 3, 16)), ("3/8/2019", (2019, 3, 8)),
+    ("", None), ("March 2019", None), ("2019-13-45", None),
+])
+def test_publication_day(published, day):
+    got = publication_day(published)
+    assert (got.year, got.month, got.day) == day if day else got is None
