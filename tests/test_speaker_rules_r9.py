@@ -93,3 +93,27 @@ def test_a_holder_not_named_in_the_article_is_no_antecedent():
 def test_publication_day(published, day):
     got = publication_day(published)
     assert (got.year, got.month, got.day) == day if day else got is None
+
+
+# ---- gender from the person's own report and from a continued subject
+
+def test_a_report_with_he_tells_the_gender():
+    # Michael Goodwin, allsides 59Wfp3RUGRAqoggF: "she" (Hillary Clinton, named paragraphs before) was Trump
+    text = ("That makes her guilty of the very thing she found “horrifying” when Trump suggested he might not abide "
+            "by the results if he thought they were rigged.\n\n"
+            "“He is denigrating — he is talking down our democracy,” she said in their final debate.")
+    assert _speaker(text, "denigrating") == ("", "she")
+
+
+def test_a_subject_continued_by_a_pronoun_tells_the_gender():
+    # worked example: Casey is no typed given name; "He" opening the next sentence is Casey Morgan
+    text = ("Casey Morgan is standing for the council this year. He has lived in the town for 20 years.\n\n"
+            "“We need a new library,” she said.")
+    assert _speaker(text, "library") == ("", "she")
+
+
+def test_a_report_of_someone_else_tells_no_gender():
+    # worked example: "an aide to Morgan said she": the aide, not Morgan
+    text = ("An aide to Casey Morgan said she would resign.\n\n"
+            "“We need a new library,” Casey Morgan said. “It is overdue,” she added.")
+    assert _speaker(text, "overdue")[0] == "Casey Morgan"

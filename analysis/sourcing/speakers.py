@@ -13,14 +13,14 @@ reporters", "they said", "it said":
    Hobbs' algorithm; Hobbs 1978, "Resolving pronoun references", Lingua 44).
 3. The first compatible candidate wins. "he"/"she": a person (named, or a singular description)
    whose gender is male/female or unknown; "they": a plural description ("analysts") or an
-   organisation; "it": an organisation, country or document. A person's gender is known only from
-   the article: an honorific before one of its mentions ("Mr. Steele", "Ms. Pelosi") or a role noun
-   next to it ("Amanda Henneberg, a campaign spokeswoman"); cues of both genders leave it unknown.
+   organisation; "it": an organisation, country or document. A person's gender is known from the
+   article: an honorific before one of its mentions ("Mr. Steele", "Ms. Pelosi"), a role noun next
+   to it ("Amanda Henneberg, a campaign spokeswoman"), the subject pronoun of the person's own report
+   ("Pelosi said she …"), "He"/"She" opening the sentence after one the person opens; and from the
+   given name of a full name (the entity layer's gazetteer); cues of both genders leave it unknown.
    The word lists are data (``lexicons/speaker_pronouns.yaml``).
 4. No compatible candidate: the speaker stays unresolved ("" with the pronoun as printed), never
    a guess.
-
-Given-name gazetteers are not used here (the article's own cues only).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lexicons import Lexicon, load_lexicon
+from ..lexicons.verbs import reporting_verb_forms
 from ..model import ParsedArticle, Token
 from ._cache import compiled
 
@@ -155,13 +156,22 @@ def _given_names() -> Mapping[str, str]:
 
 
 def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCues) -> dict[str, str]:
-    """Known gender of each person actor of ``mentions``: one gender from all its mentions' cues, and from
-    the given name of a full name when the entity layer's gazetteer types it (cues of both: unknown)."""
+    """Known gender of each person actor of ``mentions``: one gender from all its mentions' cues (an honorific
+    or role noun next to a mention; the subject pronoun of the person's own report, :func:`report_pronoun_gender`;
+    "He"/"She" opening the sentence after one the person opens, :func:`continued_subjects`), and from the given
+    name of a full name when the entity layer's gazetteer types it (cues of both: unknown)."""
     seen: dict[str, set[str]] = {}
+    starts = [t.start for t in doc.words] if mentions else []
     for m in mentions:
         if getattr(m, "kind", "") != "person" or m.sentence_index < 0:
             continue
-        seen.setdefault(m.actor, set()).update(mention_gender_cues(doc.body, m.start, m.end, cues))
+        gs = seen.setdefault(m.actor, set())
+        gs.update(mention_gender_cues(doc.body, m.start, m.end, cues))
+        g = report_pronoun_gender(doc, starts, m.start, m.end, cues)
+        if g:
+            gs.add(g)
+    for actor, g in continued_subjects(doc, mentions, cues).items():
+        seen[actor].add(g)
     given = _given_names() if seen else {}
     for actor, gs in seen.items():
         parts = actor.split()
@@ -169,6 +179,61 @@ def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCue
         if sex in ("m", "f"):
             gs.add(MALE if sex == "m" else FEMALE)
     return {actor: next(iter(gs)) for actor, gs in seen.items() if len(gs) == 1}
+
+
+def continued_subjects(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCues) -> dict[str, str]:
+    """Person -> the gender of "He"/"She" opening the sentence right after one the person opens as its only
+    person ("Carol White, a Philly Thrive board member …, is helping get the word out …. She’s facilitating …"):
+    the subject of a sentence is the entity most likely continued by a pronoun subject in the next (the
+    preferred center of Centering theory: Grosz, Joshi & Weinstein 1995, Computational Linguistics 21(2)).
+    Sentences with quotation marks are left out (a pronoun in quoted words may be anybody); a person with
+    pronouns of both genders is left out."""
+    by_sentence: dict[int, set[str]] = {}
+    first: dict[int, Any] = {}
+    for m in mentions:
+        if getattr(m, "kind", "") == "person" and m.sentence_index >= 0:
+            by_sentence.setdefault(m.sentence_index, set()).add(m.actor)
+            if m.sentence_index not in first or m.start < first[m.sentence_index].start:
+                first[m.sentence_index] = m
+    sents = doc.sentences
+    found: dict[str, set[str]] = {}
+    for si, actors in by_sentence.items():
+        if len(actors) != 1 or si + 1 >= len(sents) or sents[si + 1].paragraph - sents[si].paragraph > 1:
+            continue
+        s, nxt = sents[si], sents[si + 1]
+        words = [t for t in s.tokens if t.kind != "punct"]
+        opener = next(iter(t for t in nxt.tokens), None)
+        if not words or words[0].start != first[si].start or opener is None or opener.text not in ("He", "She") \
+                or any(c in s.text or c in nxt.text for c in _QUOTE_CHARS) or si + 1 in by_sentence:
+            continue
+        found.setdefault(next(iter(actors)), set()).add(cues.pronouns.get(opener.lower, ""))
+    return {a: next(iter(gs)) for a, gs in found.items() if len(gs) == 1 and next(iter(gs)) in (MALE, FEMALE)}
+
+
+_QUOTE_CHARS = "“”\"‘«»"  # quotation marks (an apostrophe ’ is also a closing single mark: not looked at)
+
+
+# Our choice: words before a name that make it no subject ("an aide to Pelosi said she …" is the aide).
+_NOT_SUBJECT_BEFORE = frozenset("to of for with by from about against than like near and or".split())
+
+
+def report_pronoun_gender(doc: ParsedArticle, starts: Sequence[int], start: int, end: int, cues: PronounCues) -> str:
+    """The gender a person's own report tells: a name right before a reporting verb whose clause opens with a
+    subject pronoun ("Pelosi said she …", "Cohen said that he believes …") is that pronoun's antecedent, as
+    in nearly every such report; "" when the name is no subject (a possessive, after a preposition: "an aide
+    to Pelosi said she …") or the verb is followed by anything else."""
+    i = bisect_left(starts, end)
+    words = doc.words
+    if i + 1 >= len(words) or words[i].start - end > 1 or words[i].lower not in reporting_verb_forms():
+        return ""
+    j = i + 1 + (words[i + 1].lower == "that" and i + 2 < len(words))
+    g = cues.pronouns.get(words[j].lower, "") if words[j].start - words[j - 1].end <= 1 else ""
+    if g not in (MALE, FEMALE):
+        return ""
+    k = bisect_left(starts, start) - 1
+    if k >= 0 and (words[k].lower in _NOT_SUBJECT_BEFORE or doc.body[start:end].endswith(("’s", "'s"))):
+        return ""
+    return g
 
 
 def compatible(pronoun_kind: str, cand: Candidate) -> bool:
