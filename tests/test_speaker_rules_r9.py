@@ -117,3 +117,26 @@ def test_a_report_of_someone_else_tells_no_gender():
     text = ("An aide to Casey Morgan said she would resign.\n\n"
             "“We need a new library,” Casey Morgan said. “It is overdue,” she added.")
     assert _speaker(text, "overdue")[0] == "Casey Morgan"
+
+
+# ---- a date before "and" ends a verb phrase: the verb after it shares the clause's subject
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # Breitbart, allsides ZE3KJDmH3zRhDS5W (devset): no report was found
+    ("The Federal Reserve raised interest rates on Wednesday and signaled that additional increases were on the "
+     "way this year and next.", "additional increases", "Federal Reserve"),
+    # The Epoch Times, roundups 5675_right: no report was found
+    ("The Center for Disease Control and Prevention (CDC) overrode its vaccine advisory panel early Friday and "
+     "said people as young as 18 who have certain jobs or living situations may get a COVID-19 vaccine booster.",
+     "as young as 18", "Center for Disease Control and Prevention"),
+    # Bangor Daily News, allsides AM1U8VARjTLoGYX0: a number ends the verb phrase too
+    ("Meir, who grew up in Caribou, has dreamed about going to space since she was 5 and wrote in her senior "
+     "yearbook that her future plans included going on a spacewalk.", "spacewalk", "Meir"),
+])
+def test_a_date_before_and_ends_the_verb_phrase(text, words, speaker):
+    assert _speaker(text, words)[0] == speaker
+
+
+def test_names_joined_by_and_stay_one_subject():
+    # worked example: "May" is a name here, not the month; the list of names is not cut at "and"
+    assert [q for q in _quotes("Corbyn and May said the talks had failed.") if q.speaker == "May"] == []
