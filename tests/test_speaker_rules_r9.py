@@ -129,7 +129,7 @@ def test_a_report_of_someone_else_tells_no_gender():
     ("The Center for Disease Control and Prevention (CDC) overrode its vaccine advisory panel early Friday and "
      "said people as young as 18 who have certain jobs or living situations may get a COVID-19 vaccine booster.",
      "as young as 18", "Center for Disease Control and Prevention"),
-    # Bangor Daily News, allsides AM1U8VARjTLoGYX0: a number ends the verb phrase too
+    # Portland Press Herald, allsides AM1U8VARjTLoGYX0: a number ends the verb phrase too
     ("Meir, who grew up in Caribou, has dreamed about going to space since she was 5 and wrote in her senior "
      "yearbook that her future plans included going on a spacewalk.", "spacewalk", "Meir"),
 ])
@@ -140,3 +140,36 @@ def test_a_date_before_and_ends_the_verb_phrase(text, words, speaker):
 def test_names_joined_by_and_stay_one_subject():
     # worked example: "May" is a name here, not the month; the list of names is not cut at "and"
     assert [q for q in _quotes("Corbyn and May said the talks had failed.") if q.speaker == "May"] == []
+
+
+# ---- a reporting-verb form heading a possessive's noun phrase is a noun; a name after a verb is no subject
+
+@pytest.mark.parametrize("text", [
+    # George Will (column), allsides 9NfiszFpLYEXjvKh: the speaker was "Barack Obama's increasingly grandiose"
+    "Barack Obama's increasingly grandiose claims for presidential power are inversely proportional to his "
+    "shriveling presidency.",
+    # Damon Linker (column), allsides Bcs9md85feCcCq79: the speaker was "Donald Trump's xenophobic"
+    "Or Donald Trump's xenophobic promises to build a 2,000-mile wall along the U.S.-Mexican border.",
+    # The Epoch Times, roundups 5731_right: the speaker was "The Labor Department’s jobs"
+    "The Labor Department’s jobs report, released Sept. 3, shows that non-farm payroll employment rose by 235,000 "
+    "in August.",
+])
+def test_a_form_after_a_possessive_and_modifiers_is_a_noun(text):
+    assert [(q.speaker_surface, q.verb) for q in _quotes(text)] == []
+
+
+def test_the_subject_of_a_participle_is_not_the_possessor_after_the_verb():
+    # Reuters, allsides 12blL68ql93XQi9Z: the speaker was "Democrats welcomed Short’s DACA" ("comments" as a verb)
+    text = ("Democrats welcomed Short’s DACA comments, saying they cleared away a major stumbling to legislation to "
+            "help DACA recipients, known as Dreamers.")
+    assert {(q.speaker, q.verb) for q in _quotes(text)} == {("Democrats", "say")}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # worked examples: a person noun or a name before the -s form is its subject
+    ("Trump’s top aide claims the wall is needed.", "Trump’s top aide"),
+    ("Trump's adviser Stephen Miller claims the wall is needed.", "Trump's adviser Stephen Miller"),
+    ("The company’s chief executive says the plan works.", "The company’s chief executive"),
+])
+def test_a_subject_after_a_possessive_keeps_its_verb(text, surface):
+    assert [q.speaker_surface for q in _quotes(text)] == [surface]

@@ -464,6 +464,8 @@ class _SubjectRules(_SpeakerResolution):
         if toks[k].lower in PRONOUNS and toks[k].lower != "it":  # "He looked into … and said": resolved later
             return _Tag((toks[k].start, toks[k].end), hit, s, "speaker_before")
         cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
+        if cand is not None and any(t.is_word and _verb_like(t.lower) for t in toks[k:limit] if t.end <= cand.start):
+            cand = None  # "Democrats welcomed Short’s DACA comments, saying": a name after the verb is its object
         if cand is not None and cand.kind != "country":
             nxt = next((t for t in toks[k:limit] if t.start >= cand.end), None)
             if nxt is not None and nxt.is_word and nxt.text[:1].islower() and self.cues.names_people(nxt.text):
