@@ -173,3 +173,17 @@ def test_the_subject_of_a_participle_is_not_the_possessor_after_the_verb():
 ])
 def test_a_subject_after_a_possessive_keeps_its_verb(text, surface):
     assert [q.speaker_surface for q in _quotes(text)] == [surface]
+
+
+def test_insist_on_reports_nothing_inside_another_report():
+    # Reuters, allsides 12blL68ql93XQi9Z, the lead: the clause is the aide's report; "insist on" asks for something
+    text = ("U.S. President Donald Trump will not necessarily insist on including funding for a border wall with "
+            "Mexico in legislation to address protections for children brought to the United States illegally, a "
+            "senior aide said on Tuesday.")
+    assert [(q.speaker, q.verb) for q in _quotes(text)] == [("a senior aide", "say")]
+
+
+def test_insist_on_a_date_still_reports():
+    # worked example: "on" before a date is no object
+    assert [(q.verb, q.text) for q in _quotes("Trump insisted on Tuesday that the wall would be built.")] == \
+        [("insist", "the wall would be built.")]
