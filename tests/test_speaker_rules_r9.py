@@ -187,3 +187,21 @@ def test_insist_on_a_date_still_reports():
     # worked example: "on" before a date is no object
     assert [(q.verb, q.text) for q in _quotes("Trump insisted on Tuesday that the wall would be built.")] == \
         [("insist", "the wall would be built.")]
+
+
+# ---- "the journal", "the magazine": the medium whose report came last; none before: as printed
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # AP Fact Check, allsides YFDxfzZJrP13vuNx (s8 split): the speaker was "the journal" as printed
+    ("The Lancet said the first papers it published on the coronavirus came from Chinese and Hong Kong researchers "
+     "on Jan. 24. There was no report in December “referring to a virus or outbreak in Wuhan or anywhere else in "
+     "China,” the journal said.", "referring to a virus", "The Lancet"),
+    # CalMatters, allsides 26sSFYY0i1Het7Fr
+    ("In 2007, The Weekly Standard published a package of stories that profiled Virginia congressman Eric Cantor, "
+     "Paul Ryan, and McCarthy, calling them “the Young Guns.” The magazine dubbed Cantor “the leader,” Ryan “the "
+     "thinker,” and McCarthy “the strategist.”", "the thinker", "The Weekly Standard"),
+    # worked example: no organisation reported before the description
+    ("The deal was “a surprise,” the newspaper said.", "surprise", "the newspaper"),
+])
+def test_a_media_description_is_the_medium_that_reported_before(text, words, speaker):
+    assert _speaker(text, words)[0] == speaker

@@ -62,6 +62,7 @@ class PronounCues:
     organisation_nouns: frozenset[str] = frozenset()  # head nouns of organisations: "campaign", "bureau"
     part_nouns: frozenset[str] = frozenset()  # organisation nouns naming a part of one: "committee", "board"
     reference_nouns: frozenset[str] = frozenset()  # "the doctor", "the cleric": a person named just before
+    media_nouns: frozenset[str] = frozenset()  # "the journal", "the newspaper": the medium whose report came last
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -90,6 +91,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         organisation_nouns=frozenset(str(w).lower() for w in d.get("organisation_nouns") or []),
         part_nouns=frozenset(str(w).lower() for w in d.get("part_nouns") or []),
         reference_nouns=frozenset(str(w).lower() for w in d.get("reference_nouns") or []),
+        media_nouns=frozenset(str(w).lower() for w in d.get("media_nouns") or []),
     )
 
 
@@ -244,6 +246,8 @@ def compatible(pronoun_kind: str, cand: Candidate) -> bool:
         return cand.kind in ("plural", "thing")  # "officials", "the company": not a country ("they" ≠ China)
     if pronoun_kind == "thing":
         return cand.kind in ("thing", "country")
+    if pronoun_kind == "report":  # "the journal": any speaker of a report (the caller keeps organisations only)
+        return True
     if pronoun_kind == "any":  # the implicit subject of a participle tag ("“…,” adding that …")
         return cand.kind in ("person", "plural")
     if pronoun_kind.startswith("named"):  # "the doctor": a person by name (not "a senior official")
@@ -283,6 +287,7 @@ class AntecedentIndex:
         self._counted_upto: list[int] = []  # counted paragraphs among paragraphs 0..p
         self._furniture: set[int] = set()  # paragraphs opening with a page label: their names are no antecedents
         self._speakers: set[int] = set()  # starts of candidates printed as the speaker of a report
+        self._reporting_things: set[int] = set()  # starts of organisations and documents printed as one
         n = 0
         for k, p in enumerate(doc.paragraphs):
             if filler and doc.body[p.start:p.start + 40].lstrip().lower().startswith(filler):
@@ -346,19 +351,24 @@ class AntecedentIndex:
             self._cands[lo:hi] = keep
             self._starts[lo:hi] = [c.start for c in keep]
 
-    def mark_speaker(self, start: int) -> None:
-        """Record that the candidate at body offset ``start`` is printed as the speaker of a report."""
-        self._speakers.add(start)
+    def mark_speaker(self, start: int, thing: bool = False) -> None:
+        """Record that the candidate at body offset ``start`` is printed as the speaker of a report (``thing``: an
+        organisation or document, an antecedent of "the journal" but not preferred by pronouns)."""
+        (self._reporting_things if thing else self._speakers).add(start)
 
     def find(self, pronoun_kind: str, sentence_index: int, offset: int, same_sentence: bool = False,
-             window: tuple[int, int] = (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES)) -> Candidate | None:
+             window: tuple[int, int] = (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES),
+             reports_only: bool = False) -> Candidate | None:
         """The nearest compatible candidate before body ``offset`` in sentence ``sentence_index``, or None.
 
         ``window``: at most this many (earlier paragraphs, sentences) are searched; a definite description
         ("the ministry") searches further back than a pronoun.
 
         ``same_sentence``: only that sentence, the candidate closest to ``offset`` (a relative pronoun's
-        antecedent: "…, a mom in Silver Spring, Maryland, who said")."""
+        antecedent: "…, a mom in Silver Spring, Maryland, who said").
+
+        ``reports_only``: only candidates printed as the speaker of a report, the nearest first ("the journal said"
+        after "The Lancet said …")."""
         sents = self.doc.sentences
         if not 0 <= sentence_index < len(sents):
             return None
@@ -375,7 +385,10 @@ class AntecedentIndex:
                 and self.paragraphs_between(sents[si].paragraph, para) <= window[0]:
             lo = bisect_left(self._starts, sents[si].start, 0, hi)
             found = [c for c in self._cands[lo:hi]
-                     if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)]
+                     if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)
+                     and (not reports_only or c.start in self._reporting_things)]
+            if found and reports_only:
+                return max(found, key=lambda c: c.start)
             if found:  # a report's speaker first ("The plane …, Darby said. … he said"), then left to right
                 # inside one sentence (subjects first), possessives and opening phrases last
                 return min(found, key=lambda c: (self._demoted(c), c.start not in self._speakers, c.start))
