@@ -205,3 +205,27 @@ def test_insist_on_a_date_still_reports():
 ])
 def test_a_media_description_is_the_medium_that_reported_before(text, words, speaker):
     assert _speaker(text, words)[0] == speaker
+
+
+# ---- a relative "that" clause after a noun: the subject is the noun phrase before it
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # AP Fact Check, allsides yTru0WjLg4jMn9lM (s8 split): the speaker was "other states", and "They" took it
+    ("The text messages that led to confusion in New Jersey and other states warned of a national lockdown or "
+     "military takeover. They claimed to be from a “friend of a friend,” and said that within 48 to 72 hours the "
+     "president would order a two-week mandatory quarantine.", "48 to 72 hours", "The text messages"),
+    # Tucson Weekly, allsides 8LwgTJeDJ6eoKx1t: the speaker was "aired on its newscast last Saturday at 5"
+    ("But the KGUN graphic which aired on its newscast last Saturday at 5 clearly states: TRUMP ON IMMIGRATION: "
+     "\"I love illegal immigrants.\"", "I love", "the KGUN graphic"),
+])
+def test_the_noun_before_a_relative_clause_is_the_subject(text, words, speaker):
+    assert _speaker(text, words)[0] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # worked examples: "that" after a verb is no relative pronoun
+    "He said that was wrong, and officials agreed.",
+    "Officials argue that was a mistake.",
+])
+def test_that_after_a_verb_opens_no_relative_clause(text):
+    assert all(q.speaker_surface in ("He", "Officials") for q in _quotes(text))
