@@ -95,7 +95,7 @@ def test_publication_day(published, day):
     assert (got.year, got.month, got.day) == day if day else got is None
 
 
-# ---- gender from the person's own report and from a continued subject
+# ---- gender from the person's own report
 
 def test_a_report_with_he_tells_the_gender():
     # Michael Goodwin, allsides 59Wfp3RUGRAqoggF: "she" (Hillary Clinton, named paragraphs before) was Trump
@@ -103,13 +103,6 @@ def test_a_report_with_he_tells_the_gender():
             "by the results if he thought they were rigged.\n\n"
             "“He is denigrating — he is talking down our democracy,” she said in their final debate.")
     assert _speaker(text, "denigrating") == ("", "she")
-
-
-def test_a_subject_continued_by_a_pronoun_tells_the_gender():
-    # worked example: Casey is no typed given name; "He" opening the next sentence is Casey Morgan
-    text = ("Casey Morgan is standing for the council this year. He has lived in the town for 20 years.\n\n"
-            "“We need a new library,” she said.")
-    assert _speaker(text, "library") == ("", "she")
 
 
 def test_a_report_of_someone_else_tells_no_gender():
@@ -170,6 +163,11 @@ def test_the_subject_of_a_participle_is_not_the_possessor_after_the_verb():
     ("Trump’s top aide claims the wall is needed.", "Trump’s top aide"),
     ("Trump's adviser Stephen Miller claims the wall is needed.", "Trump's adviser Stephen Miller"),
     ("The company’s chief executive says the plan works.", "The company’s chief executive"),
+    # City Journal, allsides LNbVoUlGjzBRfMbX: a noun before the -s form is its subject
+    ("The city’s biannual homeless survey claims that “food insecurity” is a pressing problem.",
+     "The city’s biannual homeless survey"),
+    # The Colorado Sun, allsides G90lagIfkbXZMD2M: a plural of people before a bare form is its subject
+    ("There may be other explanations for the trends, the study’s authors note.", "the study’s authors"),
 ])
 def test_a_subject_after_a_possessive_keeps_its_verb(text, surface):
     assert [q.speaker_surface for q in _quotes(text)] == [surface]

@@ -16,8 +16,8 @@ reporters", "they said", "it said":
    organisation; "it": an organisation, country or document. A person's gender is known from the
    article: an honorific before one of its mentions ("Mr. Steele", "Ms. Pelosi"), a role noun next
    to it ("Amanda Henneberg, a campaign spokeswoman"), the subject pronoun of the person's own report
-   ("Pelosi said she …"), "He"/"She" opening the sentence after one the person opens; and from the
-   given name of a full name (the entity layer's gazetteer); cues of both genders leave it unknown.
+   ("Pelosi said she …"); and from the given name of a full name (the entity layer's gazetteer); cues of
+   both genders leave it unknown.
    The word lists are data (``lexicons/speaker_pronouns.yaml``).
 4. No compatible candidate: the speaker stays unresolved ("" with the pronoun as printed), never
    a guess.
@@ -159,9 +159,8 @@ def _given_names() -> Mapping[str, str]:
 
 def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCues) -> dict[str, str]:
     """Known gender of each person actor of ``mentions``: one gender from all its mentions' cues (an honorific
-    or role noun next to a mention; the subject pronoun of the person's own report, :func:`report_pronoun_gender`;
-    "He"/"She" opening the sentence after one the person opens, :func:`continued_subjects`), and from the given
-    name of a full name when the entity layer's gazetteer types it (cues of both: unknown)."""
+    or role noun next to a mention; the subject pronoun of the person's own report, :func:`report_pronoun_gender`)
+    and from the given name of a full name when the entity layer's gazetteer types it (cues of both: unknown)."""
     seen: dict[str, set[str]] = {}
     starts = [t.start for t in doc.words] if mentions else []
     for m in mentions:
@@ -172,8 +171,6 @@ def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCue
         g = report_pronoun_gender(doc, starts, m.start, m.end, cues)
         if g:
             gs.add(g)
-    for actor, g in continued_subjects(doc, mentions, cues).items():
-        seen[actor].add(g)
     given = _given_names() if seen else {}
     for actor, gs in seen.items():
         parts = actor.split()
@@ -181,38 +178,6 @@ def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCue
         if sex in ("m", "f"):
             gs.add(MALE if sex == "m" else FEMALE)
     return {actor: next(iter(gs)) for actor, gs in seen.items() if len(gs) == 1}
-
-
-def continued_subjects(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCues) -> dict[str, str]:
-    """Person -> the gender of "He"/"She" opening the sentence right after one the person opens as its only
-    person ("Carol White, a Philly Thrive board member …, is helping get the word out …. She’s facilitating …"):
-    the subject of a sentence is the entity most likely continued by a pronoun subject in the next (the
-    preferred center of Centering theory: Grosz, Joshi & Weinstein 1995, Computational Linguistics 21(2)).
-    Sentences with quotation marks are left out (a pronoun in quoted words may be anybody); a person with
-    pronouns of both genders is left out."""
-    by_sentence: dict[int, set[str]] = {}
-    first: dict[int, Any] = {}
-    for m in mentions:
-        if getattr(m, "kind", "") == "person" and m.sentence_index >= 0:
-            by_sentence.setdefault(m.sentence_index, set()).add(m.actor)
-            if m.sentence_index not in first or m.start < first[m.sentence_index].start:
-                first[m.sentence_index] = m
-    sents = doc.sentences
-    found: dict[str, set[str]] = {}
-    for si, actors in by_sentence.items():
-        if len(actors) != 1 or si + 1 >= len(sents) or sents[si + 1].paragraph - sents[si].paragraph > 1:
-            continue
-        s, nxt = sents[si], sents[si + 1]
-        words = [t for t in s.tokens if t.kind != "punct"]
-        opener = next(iter(t for t in nxt.tokens), None)
-        if not words or words[0].start != first[si].start or opener is None or opener.text not in ("He", "She") \
-                or any(c in s.text or c in nxt.text for c in _QUOTE_CHARS) or si + 1 in by_sentence:
-            continue
-        found.setdefault(next(iter(actors)), set()).add(cues.pronouns.get(opener.lower, ""))
-    return {a: next(iter(gs)) for a, gs in found.items() if len(gs) == 1 and next(iter(gs)) in (MALE, FEMALE)}
-
-
-_QUOTE_CHARS = "“”\"‘«»"  # quotation marks (an apostrophe ’ is also a closing single mark: not looked at)
 
 
 # Our choice: words before a name that make it no subject ("an aide to Pelosi said she …" is the aide).

@@ -227,16 +227,22 @@ def _after_possessive_modifiers(tokens: Sequence[Token], i: int) -> bool:
     """Whether the form at ``i`` heads a noun phrase opened by a possessive a few modifiers before it ("Short’s
     DACA comments" and "Barack Obama's increasingly grandiose claims", Reuters 12blL68ql93XQi9Z and George Will
     9NfiszFpLYEXjvKh; "one of Trump’s campaign promises"; "The Labor Department’s jobs report"), the possessive
-    right before it being :func:`_is_verb_use`'s own case. Not when the word before the form names its subject: a
-    person noun or a name ("Trump’s top aide claims", "Trump’s adviser Stephen Miller claims"; an acronym such as
-    "DACA" is no name of a person); an auxiliary, negation, pronoun or a verb-like word ends the look-back, and so
-    does an adverb right before the form ("Trump's repeatedly claimed": "has")."""
+    right before it being :func:`_is_verb_use`'s own case. Not when the word before the form names its subject (a
+    person noun or a name: "Trump’s top aide claims", "Trump’s adviser Stephen Miller claims"; an acronym such as
+    "DACA" is no name of a person) or when a clause follows the form ("that", a quotation mark, a colon, a subject
+    pronoun: "the city’s biannual homeless survey claims that …"). An auxiliary, negation, pronoun or a verb-like
+    word ends the look-back, and so does an adverb right before the form ("Trump's repeatedly claimed": "has")."""
     from .speakers import load_pronoun_cues  # the person nouns of speaker_pronouns.yaml
 
     before = tokens[i - 1] if i > 0 else None
     if before is None or not before.is_word or before.lower.endswith(("ly", "’s", "'s")) or (
             before.text[:1].isupper() and not before.text.isupper()) or load_pronoun_cues().names_people(before.text):
-        return False
+        return False  # (also a plural of people before a bare form: "the study’s authors note", G90lagIfkbXZMD2M)
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and (after.lower in SUBJECT_PRONOUNS or after.lower == "that"
+                              or after.text in {"“", '"', ":"}):
+        return False  # a clause follows: a verb ("The city’s biannual homeless survey claims that …", City Journal
+        # LNbVoUlGjzBRfMbX; "people who cannot forecast next weekend’s weather claim they can …")
     for k in range(i - 2, max(-1, i - 1 - NOUN_PHRASE_LOOKBACK), -1):
         t = tokens[k]
         if t.is_word and t.lower.endswith(("’s", "'s")) and t.lower not in _NOT_POSSESSIVE:

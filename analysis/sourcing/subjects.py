@@ -12,6 +12,7 @@ from ..segment import SENTENCE_OPENERS
 from .quote_records import _Tag
 from .quote_words import (
     _AFFILIATION,
+    AUXILIARIES,
     BE_FORMS,
     BOUNDARY_PUNCT,
     BOUNDARY_WORDS,
@@ -490,8 +491,13 @@ class _SubjectRules(_SpeakerResolution):
         if toks[k].lower in PRONOUNS and toks[k].lower != "it":  # "He looked into … and said": resolved later
             return _Tag((toks[k].start, toks[k].end), hit, s, "speaker_before")
         cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
-        if cand is not None and any(t.is_word and _verb_like(t.lower) for t in toks[k:limit] if t.end <= cand.start):
-            cand = None  # "Democrats welcomed Short’s DACA comments, saying": a name after the verb is its object
+        if cand is not None and (self.doc.body[cand.end:cand.end + 2] in ("’s", "'s")
+                                 or self.doc.body[cand.end - 2:cand.end] in ("’s", "'s")) \
+                and any(t.is_word and _verb_like(t.lower) and t.lower not in AUXILIARIES
+                        for t in toks[k:limit] if t.end <= cand.start):
+            cand = None  # "Democrats welcomed Short’s DACA comments, saying": a possessor after the verb is no subject
+            # (not "That prompted Klobuchar to hit back hard:", "It was Weinstein telling …": the name speaks; not
+            # after an auxiliary: "Here is Uber’s … filing stating", The Nation WmOE8sQYLGRFkLC8)
         if cand is not None and cand.kind != "country":
             nxt = next((t for t in toks[k:limit] if t.start >= cand.end), None)
             if nxt is not None and nxt.is_word and nxt.text[:1].islower() and self.cues.names_people(nxt.text):
