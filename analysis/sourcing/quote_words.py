@@ -212,7 +212,14 @@ def _coordinated(toks: Sequence[Token], i: int) -> bool:
     if i > 2 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].text == "," and toks[i - 3].is_word:
         return True  # "Jim Murphy lost his seat, but insisted he would not resign" (AP via KSL d0z1LY5lA0RXXF5b)
     return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word \
-        and (toks[i - 2].text[:1].islower() or toks[i - 1].lower == "but")
+        and (toks[i - 2].text[:1].islower() or toks[i - 1].lower == "but" or toks[i - 2].lower in DATE_ENDS
+             or toks[i - 2].text[:1].isdigit())
+
+
+# A date ends a verb phrase, not a list of subjects: "The Federal Reserve raised interest rates on Wednesday and
+# signaled that …" (Breitbart, allsides ZE3KJDmH3zRhDS5W), "overrode its vaccine advisory panel early Friday and
+# said …" (The Epoch Times, roundups 5675_right), "on March 3 and said" (a day number). Not "May" (Theresa May).
+DATE_ENDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | (MONTHS - {"may"})
 
 
 AUXILIARIES = frozenset("""is was are were has had have will would could can may might must should did does do

@@ -177,6 +177,8 @@ class _SpeakerResolution(_FinderState):
         kind = self.cues.pronouns.get(pronoun.lower(), "")
         if not kind and self._reference_description(pronoun):
             return self._definite_person(pronoun, sentence, offset)
+        if not kind and self._media_description(pronoun):
+            return self._definite_medium(pronoun, sentence, offset)
         cand = self.antecedents.find(kind, sentence.index, offset) if kind else None
         self._last_cand = cand
         if cand is None:
@@ -198,6 +200,22 @@ class _SpeakerResolution(_FinderState):
             return None
         actor, _surface, stype, _named = cand.value
         return _OrgMention(actor, "organisation", stype, f"definite description of {actor}", at, at + len(surface))
+
+    def _media_description(self, surface: str) -> bool:
+        """Whether a speaker phrase is "the" + a ``media_nouns`` word ("the journal", "the newspaper")."""
+        words = surface.split()
+        return len(words) == 2 and words[0].lower() == "the" and words[1] in self.cues.media_nouns
+
+    def _definite_medium(self, surface: str, sentence: Sentence, at: int) -> tuple[tuple[str, str, str, bool], str]:
+        """'There was no report in December “…,” the journal said.' after 'The Lancet said …' (AP Fact Check
+        YFDxfzZJrP13vuNx): the organisation printed by name as the speaker of a report nearest before, within a
+        pronoun's window; otherwise the description as printed (no medium reported before it)."""
+        cand = self.antecedents.find("report", sentence.index, at, reports_only=True)
+        self._last_cand = cand
+        if cand is None:
+            return (surface, surface, classify_speaker(surface, self.types), True), "as printed"
+        speaker, _surface, stype, named = cand.value
+        return (speaker, surface, stype, named), f"definite description of {speaker}"
 
     def _reference_description(self, surface: str) -> bool:
         """Whether a speaker phrase is a definite description of at most four words whose head is a
@@ -289,8 +307,8 @@ class _SpeakerResolution(_FinderState):
             coref = self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
             if coref is not None:
                 mention, accepted = coref, True
-        if not accepted and offset >= 0 and self._reference_description(surface):
-            return ("", surface, OTHER, False), PENDING  # "said the doctor": resolved with the pronouns
+        if not accepted and offset >= 0 and (self._reference_description(surface) or self._media_description(surface)):
+            return ("", surface, OTHER, False), PENDING  # "said the doctor", "the journal said": with the pronouns
         speaker = surface
         stype = ""
         if accepted and mention is not None:
@@ -311,6 +329,8 @@ class _SpeakerResolution(_FinderState):
                                                gender, value))
                 if report and self._salient(kind, surface, mention if accepted else None):
                     self.antecedents.mark_speaker(offset + lead)
+                elif report and self._named_organisation(surface, mention if accepted else None):
+                    self.antecedents.mark_speaker(offset + lead, thing=True)
         return value, "as printed" if speaker == surface else "as printed; actor resolved"
 
     def _named_kind(self, surface: str, start: int, end: int) -> bool:
@@ -322,6 +342,15 @@ class _SpeakerResolution(_FinderState):
         kind = after[1:] if after[:1] == ["news"] else after  # "news agency": one kind ("budget office" is a part)
         return before.lower() == "the" and len(kind) == 1 and kind[0].islower() \
             and kind[0] in self.cues.organisation_nouns and kind[0] not in self.cues.part_nouns
+
+    @staticmethod
+    def _named_organisation(surface: str, mention: Any) -> bool:
+        """Whether a report's speaker phrase names an organisation: an organisation of the entity layer, or "The"
+        and capitalised words that are no person of it ("The Lancet", "The New York Times")."""
+        if mention is not None:
+            return getattr(mention, "kind", "") == "organisation"
+        words = surface.split()
+        return len(words) >= 2 and words[0] in ("The", "the") and all(w[:1].isupper() for w in words[1:])
 
     def _salient(self, kind: str, surface: str, mention: Any) -> bool:
         """Whether a report's speaker is preferred as the antecedent of a later pronoun: a person by name (an

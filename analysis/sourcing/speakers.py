@@ -13,14 +13,14 @@ reporters", "they said", "it said":
    Hobbs' algorithm; Hobbs 1978, "Resolving pronoun references", Lingua 44).
 3. The first compatible candidate wins. "he"/"she": a person (named, or a singular description)
    whose gender is male/female or unknown; "they": a plural description ("analysts") or an
-   organisation; "it": an organisation, country or document. A person's gender is known only from
-   the article: an honorific before one of its mentions ("Mr. Steele", "Ms. Pelosi") or a role noun
-   next to it ("Amanda Henneberg, a campaign spokeswoman"); cues of both genders leave it unknown.
+   organisation; "it": an organisation, country or document. A person's gender is known from the
+   article: an honorific before one of its mentions ("Mr. Steele", "Ms. Pelosi"), a role noun next
+   to it ("Amanda Henneberg, a campaign spokeswoman"), the subject pronoun of the person's own report
+   ("Pelosi said she …"); and from the given name of a full name (the entity layer's gazetteer); cues of
+   both genders leave it unknown.
    The word lists are data (``lexicons/speaker_pronouns.yaml``).
 4. No compatible candidate: the speaker stays unresolved ("" with the pronoun as printed), never
    a guess.
-
-Given-name gazetteers are not used here (the article's own cues only).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lexicons import Lexicon, load_lexicon
+from ..lexicons.verbs import reporting_verb_forms
 from ..model import ParsedArticle, Token
 from ._cache import compiled
 
@@ -61,6 +62,7 @@ class PronounCues:
     organisation_nouns: frozenset[str] = frozenset()  # head nouns of organisations: "campaign", "bureau"
     part_nouns: frozenset[str] = frozenset()  # organisation nouns naming a part of one: "committee", "board"
     reference_nouns: frozenset[str] = frozenset()  # "the doctor", "the cleric": a person named just before
+    media_nouns: frozenset[str] = frozenset()  # "the journal", "the newspaper": the medium whose report came last
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -89,6 +91,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         organisation_nouns=frozenset(str(w).lower() for w in d.get("organisation_nouns") or []),
         part_nouns=frozenset(str(w).lower() for w in d.get("part_nouns") or []),
         reference_nouns=frozenset(str(w).lower() for w in d.get("reference_nouns") or []),
+        media_nouns=frozenset(str(w).lower() for w in d.get("media_nouns") or []),
     )
 
 
@@ -155,13 +158,19 @@ def _given_names() -> Mapping[str, str]:
 
 
 def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCues) -> dict[str, str]:
-    """Known gender of each person actor of ``mentions``: one gender from all its mentions' cues, and from
-    the given name of a full name when the entity layer's gazetteer types it (cues of both: unknown)."""
+    """Known gender of each person actor of ``mentions``: one gender from all its mentions' cues (an honorific
+    or role noun next to a mention; the subject pronoun of the person's own report, :func:`report_pronoun_gender`)
+    and from the given name of a full name when the entity layer's gazetteer types it (cues of both: unknown)."""
     seen: dict[str, set[str]] = {}
+    starts = [t.start for t in doc.words] if mentions else []
     for m in mentions:
         if getattr(m, "kind", "") != "person" or m.sentence_index < 0:
             continue
-        seen.setdefault(m.actor, set()).update(mention_gender_cues(doc.body, m.start, m.end, cues))
+        gs = seen.setdefault(m.actor, set())
+        gs.update(mention_gender_cues(doc.body, m.start, m.end, cues))
+        g = report_pronoun_gender(doc, starts, m.start, m.end, cues)
+        if g:
+            gs.add(g)
     given = _given_names() if seen else {}
     for actor, gs in seen.items():
         parts = actor.split()
@@ -169,6 +178,29 @@ def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCue
         if sex in ("m", "f"):
             gs.add(MALE if sex == "m" else FEMALE)
     return {actor: next(iter(gs)) for actor, gs in seen.items() if len(gs) == 1}
+
+
+# Our choice: words before a name that make it no subject ("an aide to Pelosi said she …" is the aide).
+_NOT_SUBJECT_BEFORE = frozenset("to of for with by from about against than like near and or".split())
+
+
+def report_pronoun_gender(doc: ParsedArticle, starts: Sequence[int], start: int, end: int, cues: PronounCues) -> str:
+    """The gender a person's own report tells: a name right before a reporting verb whose clause opens with a
+    subject pronoun ("Pelosi said she …", "Cohen said that he believes …") is that pronoun's antecedent, as
+    in nearly every such report; "" when the name is no subject (a possessive, after a preposition: "an aide
+    to Pelosi said she …") or the verb is followed by anything else."""
+    i = bisect_left(starts, end)
+    words = doc.words
+    if i + 1 >= len(words) or words[i].start - end > 1 or words[i].lower not in reporting_verb_forms():
+        return ""
+    j = i + 1 + (words[i + 1].lower == "that" and i + 2 < len(words))
+    g = cues.pronouns.get(words[j].lower, "") if words[j].start - words[j - 1].end <= 1 else ""
+    if g not in (MALE, FEMALE):
+        return ""
+    k = bisect_left(starts, start) - 1
+    if k >= 0 and (words[k].lower in _NOT_SUBJECT_BEFORE or doc.body[start:end].endswith(("’s", "'s"))):
+        return ""
+    return g
 
 
 def compatible(pronoun_kind: str, cand: Candidate) -> bool:
@@ -179,6 +211,8 @@ def compatible(pronoun_kind: str, cand: Candidate) -> bool:
         return cand.kind in ("plural", "thing")  # "officials", "the company": not a country ("they" ≠ China)
     if pronoun_kind == "thing":
         return cand.kind in ("thing", "country")
+    if pronoun_kind == "report":  # "the journal": any speaker of a report (the caller keeps organisations only)
+        return True
     if pronoun_kind == "any":  # the implicit subject of a participle tag ("“…,” adding that …")
         return cand.kind in ("person", "plural")
     if pronoun_kind.startswith("named"):  # "the doctor": a person by name (not "a senior official")
@@ -218,6 +252,7 @@ class AntecedentIndex:
         self._counted_upto: list[int] = []  # counted paragraphs among paragraphs 0..p
         self._furniture: set[int] = set()  # paragraphs opening with a page label: their names are no antecedents
         self._speakers: set[int] = set()  # starts of candidates printed as the speaker of a report
+        self._reporting_things: set[int] = set()  # starts of organisations and documents printed as one
         n = 0
         for k, p in enumerate(doc.paragraphs):
             if filler and doc.body[p.start:p.start + 40].lstrip().lower().startswith(filler):
@@ -281,19 +316,24 @@ class AntecedentIndex:
             self._cands[lo:hi] = keep
             self._starts[lo:hi] = [c.start for c in keep]
 
-    def mark_speaker(self, start: int) -> None:
-        """Record that the candidate at body offset ``start`` is printed as the speaker of a report."""
-        self._speakers.add(start)
+    def mark_speaker(self, start: int, thing: bool = False) -> None:
+        """Record that the candidate at body offset ``start`` is printed as the speaker of a report (``thing``: an
+        organisation or document, an antecedent of "the journal" but not preferred by pronouns)."""
+        (self._reporting_things if thing else self._speakers).add(start)
 
     def find(self, pronoun_kind: str, sentence_index: int, offset: int, same_sentence: bool = False,
-             window: tuple[int, int] = (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES)) -> Candidate | None:
+             window: tuple[int, int] = (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES),
+             reports_only: bool = False) -> Candidate | None:
         """The nearest compatible candidate before body ``offset`` in sentence ``sentence_index``, or None.
 
         ``window``: at most this many (earlier paragraphs, sentences) are searched; a definite description
         ("the ministry") searches further back than a pronoun.
 
         ``same_sentence``: only that sentence, the candidate closest to ``offset`` (a relative pronoun's
-        antecedent: "…, a mom in Silver Spring, Maryland, who said")."""
+        antecedent: "…, a mom in Silver Spring, Maryland, who said").
+
+        ``reports_only``: only candidates printed as the speaker of a report, the nearest first ("the journal said"
+        after "The Lancet said …")."""
         sents = self.doc.sentences
         if not 0 <= sentence_index < len(sents):
             return None
@@ -310,7 +350,10 @@ class AntecedentIndex:
                 and self.paragraphs_between(sents[si].paragraph, para) <= window[0]:
             lo = bisect_left(self._starts, sents[si].start, 0, hi)
             found = [c for c in self._cands[lo:hi]
-                     if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)]
+                     if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)
+                     and (not reports_only or c.start in self._reporting_things)]
+            if found and reports_only:
+                return max(found, key=lambda c: c.start)
             if found:  # a report's speaker first ("The plane …, Darby said. … he said"), then left to right
                 # inside one sentence (subjects first), possessives and opening phrases last
                 return min(found, key=lambda c: (self._demoted(c), c.start not in self._speakers, c.start))

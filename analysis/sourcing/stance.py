@@ -201,6 +201,9 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[
         return False  # "according to reports first shared by …": "to" + an -s form is a noun (never an infinitive)
     if prev is not None and _possessive_mark(tokens, i - 1):
         return False  # "Hindus’ claim that …": a plural possessive before a noun
+    if (first.lower in noun_forms or (first.lower.endswith("s") and _singular(first.lower) in noun_forms)) \
+            and _after_possessive_modifiers(tokens, i):
+        return False  # "Democrats welcomed Short’s DACA comments, saying …": the head of a possessive's phrase
     if prev is not None and prev.kind == "number" and (first.lower.endswith("s") or first.lower in noun_forms) \
             and not (i > 1 and tokens[i - 2].text[:1].isupper()):
         return False  # "in 43 states", "two reports" (not "Article 51 stipulates", not "1,200 said")
@@ -209,6 +212,47 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[
     if first.lower.endswith("s") and _after_plural_quantifier(tokens, i):
         return False
     return not (n == 1 and first.lower in noun_forms and _heads_noun_phrase(tokens, i))
+
+
+def _singular(form: str) -> str:
+    """"replies" -> "reply", "claims" -> "claim" (the -s forms of the lexicon's noun forms)."""
+    return form[:-3] + "y" if form.endswith("ies") else form[:-1]
+
+
+# Contractions of "is"/"has" that look like possessives ("it’s", "that’s"): no noun phrase opens with them.
+_NOT_POSSESSIVE = frozenset(w + s for w in "it he she that there what who here where let".split() for s in ("’s", "'s"))
+
+
+def _after_possessive_modifiers(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the form at ``i`` heads a noun phrase opened by a possessive a few modifiers before it ("Short’s
+    DACA comments" and "Barack Obama's increasingly grandiose claims", Reuters 12blL68ql93XQi9Z and George Will
+    9NfiszFpLYEXjvKh; "one of Trump’s campaign promises"; "The Labor Department’s jobs report"), the possessive
+    right before it being :func:`_is_verb_use`'s own case. Not when the word before the form names its subject (a
+    person noun or a name: "Trump’s top aide claims", "Trump’s adviser Stephen Miller claims"; an acronym such as
+    "DACA" is no name of a person) or when a clause follows the form ("that", a quotation mark, a colon, a subject
+    pronoun: "the city’s biannual homeless survey claims that …"). An auxiliary, negation, pronoun or a verb-like
+    word ends the look-back, and so does an adverb right before the form ("Trump's repeatedly claimed": "has")."""
+    from .speakers import load_pronoun_cues  # the person nouns of speaker_pronouns.yaml
+
+    before = tokens[i - 1] if i > 0 else None
+    if before is None or not before.is_word or before.lower.endswith(("ly", "’s", "'s")) or (
+            before.text[:1].isupper() and not before.text.isupper()) or load_pronoun_cues().names_people(before.text):
+        return False  # (also a plural of people before a bare form: "the study’s authors note", G90lagIfkbXZMD2M)
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and (after.lower in SUBJECT_PRONOUNS or after.lower == "that"
+                              or after.text in {"“", '"', ":"}):
+        return False  # a clause follows: a verb ("The city’s biannual homeless survey claims that …", City Journal
+        # LNbVoUlGjzBRfMbX; "people who cannot forecast next weekend’s weather claim they can …")
+    for k in range(i - 2, max(-1, i - 1 - NOUN_PHRASE_LOOKBACK), -1):
+        t = tokens[k]
+        if t.is_word and t.lower.endswith(("’s", "'s")) and t.lower not in _NOT_POSSESSIVE:
+            return True
+        if _possessive_mark(tokens, k):
+            return True
+        if not t.is_word or t.lower in VERB_PHRASE_WORDS or t.lower in SUBJECT_PRONOUNS or t.lower in NEGATIONS \
+                or t.lower.endswith("ed"):
+            return False
+    return False
 
 
 def _possessive_mark(tokens: Sequence[Token], k: int) -> bool:

@@ -12,6 +12,7 @@ from ..segment import SENTENCE_OPENERS
 from .quote_records import _Tag
 from .quote_words import (
     _AFFILIATION,
+    AUXILIARIES,
     BE_FORMS,
     BOUNDARY_PUNCT,
     BOUNDARY_WORDS,
@@ -179,6 +180,9 @@ class _SubjectRules(_SpeakerResolution):
             det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
             det = trim_subject(toks, det, b)
             return None if det is None else (toks[det].start, toks[b].end, "relative")
+        thing = self._thing_before_that(s, a, start, j)
+        if thing is not None:
+            return thing
         apposed = self._name_before_description(toks, a, start, j)
         if apposed is not None:
             return apposed
@@ -270,6 +274,29 @@ class _SubjectRules(_SpeakerResolution):
                 or not any(t.text[:1].islower() and self.cues.names_people(t.text) for t in before[1:]):
             return None
         return name[0].start, name[-1].end, "comma"
+
+    def _thing_before_that(self, s: Sentence, a: int, start: int, j: int) -> tuple[int, int, str] | None:
+        """'The text messages that led to confusion in New Jersey and other states warned of …' (AP Fact Check
+        yTru0WjLg4jMn9lM; the speaker was "other states"), 'A study that followed 2,000 patients found …': a
+        relative "that"/"which" right after a noun, opening a clause whose first word is a verb by its form (a past
+        tense, an auxiliary, a passive), puts the subject before it: the noun phrase from a determiner at most
+        ``RELATIVE_HEAD_WORDS`` words back that opens the clause. Not after a verb ("said that was wrong" has no
+        noun before "that"), and not when "that" opens a noun's complement ("the fact that the committee found")."""
+        toks = s.tokens
+        if not (0 < a and start < j and toks[a].lower in {"that", "which"} and toks[a - 1].is_word
+                and toks[a - 1].text[:1].islower() and not _verb_like(toks[a - 1].lower)
+                and toks[a - 1].lower not in BOUNDARY_WORDS and toks[start].text[:1].islower()
+                and toks[start].lower not in RELATIVE_NOT_VERB - BE_FORMS
+                and (_verb_like(toks[start].lower) or _passive_relative(toks, start, j))
+                and not any(h.token_index == a - 1 for h in self.hits[s.index])):
+            return None
+        b = a - 1
+        det = next((m for m in range(b, max(-1, b - RELATIVE_HEAD_WORDS), -1) if toks[m].lower in DETERMINERS), -1)
+        if det < 0 or (det > 0 and not self._boundary(toks[det - 1])) or any(
+                not t.is_word or _verb_like(t.lower) for t in toks[det:b + 1]):
+            return None  # the phrase must open the clause ("…, and the report that was released said")
+        det = trim_subject(toks, det, b)
+        return None if det is None else (toks[det].start, toks[b].end, "relative")
 
     @staticmethod
     def _time_adverbial(words: Sequence[Token]) -> bool:
@@ -464,6 +491,13 @@ class _SubjectRules(_SpeakerResolution):
         if toks[k].lower in PRONOUNS and toks[k].lower != "it":  # "He looked into … and said": resolved later
             return _Tag((toks[k].start, toks[k].end), hit, s, "speaker_before")
         cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
+        if cand is not None and (self.doc.body[cand.end:cand.end + 2] in ("’s", "'s")
+                                 or self.doc.body[cand.end - 2:cand.end] in ("’s", "'s")) \
+                and any(t.is_word and _verb_like(t.lower) and t.lower not in AUXILIARIES
+                        for t in toks[k:limit] if t.end <= cand.start):
+            cand = None  # "Democrats welcomed Short’s DACA comments, saying": a possessor after the verb is no subject
+            # (not "That prompted Klobuchar to hit back hard:", "It was Weinstein telling …": the name speaks; not
+            # after an auxiliary: "Here is Uber’s … filing stating", The Nation WmOE8sQYLGRFkLC8)
         if cand is not None and cand.kind != "country":
             nxt = next((t for t in toks[k:limit] if t.start >= cand.end), None)
             if nxt is not None and nxt.is_word and nxt.text[:1].islower() and self.cues.names_people(nxt.text):
