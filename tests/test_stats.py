@@ -447,3 +447,81 @@ def test_outlet_against_rest_paired_within_events_by_hand() -> None:
     # = 0.889575; H = 35 = n − 1, so ε² = 1: the outlets explain all the (aligned) rank variation
     assert omnibus["design"] == "aligned within events" and omnibus["p_value"] < 0.01
     assert omnibus["statistic"] == pytest.approx(35.0) and omnibus["effect_size"] == pytest.approx(1.0)
+
+
+def test_aligned_values_by_hand() -> None:
+    from analysis.compare.contrasts import _aligned
+
+    # e2: one article (outlet 0) -> left out; no event -> left out; e1: outlets 1 (2.0) and 0 (3.0), mean 2.5;
+    # e0: outlets 0 (5.0) and 1 (6.0), mean 5.5. Ordered by event id, then outlet: e0/0, e0/1, e1/0, e1/1
+    x = np.array([1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+    g = np.array([0, 1, 0, 1, 0, 1])
+    events = np.array(["e2", "e1", "e1", "", "e0", "e0"])
+    aligned, outlets, blocks, dropped = _aligned(x, g, events)
+    assert aligned.tolist() == [-0.5, 0.5, 0.5, -0.5]
+    assert outlets.tolist() == [0, 1, 0, 1] and blocks.tolist() == [0, 0, 1, 1] and dropped == 2
+    # an event with two articles of one outlet only is not covered by 2 outlets
+    _, _, _, dropped = _aligned(np.array([1.0, 2.0, 3.0]), np.array([0, 0, 1]), np.array(["a", "a", "b"]))
+    assert dropped == 3
+
+
+def paired_rest_frames(extra: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """12 events × outlets A, B, C; metric "m": A = level + 2, B = level + 1, C = level + noise; with ``extra``
+    a second metric "z" on the same articles."""
+    rng, other = np.random.default_rng(5), np.random.default_rng(6)
+    rows = []
+    for e in range(12):
+        level = float(rng.integers(30, 70))
+        for o, add in (("A", 2.0), ("B", 1.0), ("C", float(rng.normal(0, 1)))):
+            rows.append((f"{o}{e}", o, f"ev{e}", "m", level + add))
+            if extra:
+                rows.append((f"{o}{e}", o, f"ev{e}", "z", float(other.normal(0, 1))))
+    return frames(rows)
+
+
+def test_paired_rest_cis_shared_across_measures_of_the_same_articles() -> None:
+    alone = pooled_and_per_event(*paired_rest_frames(False), n_boot=400, per_event=False)
+    both = pooled_and_per_event(*paired_rest_frames(True), n_boot=400, per_event=False)
+    cols = ["outlet_a", "difference", "ci_low", "ci_high", "p_value"]
+    a = alone[alone["contrast"] == "outlet_vs_rest"].loc[:, cols].reset_index(drop=True)
+    b = both[(both["contrast"] == "outlet_vs_rest") & (both["metric"] == "m")].loc[:, cols].reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)  # a measure's numbers do not depend on the other measures
+    rest = a.set_index("outlet_a")
+    # per event, A against the mean of B and C: 2 − (1 + c)/2 with c the noise of C; B: 1 − (2 + c)/2. A mean of
+    # resampled per-event differences lies between the smallest and largest difference of that outlet
+    m, _ = paired_rest_frames(False)
+    c = m[m["outlet"] == "C"].sort_values("article_id", key=lambda s: s.str[1:].astype(int))
+    level = m[m["outlet"] == "B"].sort_values("article_id", key=lambda s: s.str[1:].astype(int))["value"].to_numpy() - 1
+    noise = c["value"].to_numpy() - level
+    d_a, d_b = 2 - (1 + noise) / 2, 1 - (2 + noise) / 2
+    assert rest.loc["A", "difference"] == pytest.approx(d_a.mean())
+    assert d_a.min() <= rest.loc["A", "ci_low"] < d_a.mean() < rest.loc["A", "ci_high"] <= d_a.max()
+    assert d_b.min() <= rest.loc["B", "ci_low"] < d_b.mean() < rest.loc["B", "ci_high"] <= d_b.max()
+
+
+def test_paired_rest_ci_of_constant_differences_is_that_constant() -> None:
+    # A − mean(B, C) = 1.5 and C − mean(A, B) = −1.5 in every event: every resample has the same mean
+    rows = []
+    for e in range(10):
+        rows += [(f"a{e}", "A", f"ev{e}", "m", 10.0 * e + 2), (f"b{e}", "B", f"ev{e}", "m", 10.0 * e + 1),
+                 (f"c{e}", "C", f"ev{e}", "m", 10.0 * e)]
+    s = pooled_and_per_event(*frames(rows), n_boot=200, per_event=False)
+    rest = s[s["contrast"] == "outlet_vs_rest"].set_index("outlet_a")
+    assert rest.loc["A", ["ci_low", "ci_high"]].tolist() == pytest.approx([1.5, 1.5])
+    assert rest.loc["C", ["ci_low", "ci_high"]].tolist() == pytest.approx([-1.5, -1.5])
+
+
+def test_refining_one_outlet_against_the_rest_gives_its_p_of_all_outlets_drawn_together() -> None:
+    from analysis.compare.contrasts import REST, VS_REST, group_rows
+
+    # independent design, 4 outlets of 15 articles; outlet O1 shifted a little, O3 far (its test never stops)
+    rng = np.random.default_rng(2)
+    values = np.concatenate([rng.normal(shift, 1, 15) for shift in (0.0, 0.6, 0.0, 4.0)])
+    outlets = np.repeat(np.array(["O0", "O1", "O2", "O3"]), 15)
+    events = np.full(60, "", dtype=object).astype(str)
+    args = (values, outlets, events, 10, set(), 500, 7, "auto", 12)
+    full = {r["outlet_a"]: r for r in group_rows("m", "", *args, n_perm=3000) if r["contrast"] == VS_REST}
+    only = group_rows("m", "", *args, n_perm=3000, only={(VS_REST, "O1", REST)})
+    assert [r["outlet_a"] for r in only] == ["O1"]
+    assert only[0]["p_value"] == full["O1"]["p_value"] and only[0]["n_resamples"] == full["O1"]["n_resamples"]
+    assert full["O3"]["n_resamples"] == 3000 and only[0]["n_resamples"] < 3000

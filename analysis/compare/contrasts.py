@@ -144,10 +144,13 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
     outlet_rank = np.argsort(np.argsort(outlet_names, kind="stable"), kind="stable")[outlet_codes]
     cis = outlet_mean_cis({key: (values[pos], outlet_rank[pos], article_codes[pos])
                            for key, pos in groups.items()}, n_boot, seed)
+    rest_cis = RestBootstraps(n_boot, seed)
     for (metric, target), pos in groups.items():
         rows.extend(group_rows(metric, target, values[pos], outlet_names[outlet_codes[pos]],
                                event_names[event_codes[pos]], min_articles, named, n_boot, seed, paired,
-                               max_pair_outlets, outlet_ci=cis.get((metric, target))))
+                               max_pair_outlets, outlet_ci=cis.get((metric, target)), articles=article_codes[pos],
+                               rest_cis=rest_cis))
+    rest_cis.finish()
     for metric, n in sorted(rare.items()):
         rows.append(_row(metric, RARE_TARGET, RARE, "", "", status=NOT_TESTED, n_groups=n,
                          note=f"{n} target(s) with fewer than 2 outlets of at least {min_articles} articles "
@@ -270,18 +273,23 @@ def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray
                min_articles: int, named: set[tuple[str, str]], n_boot: int, seed: int, paired: bool | str,
                max_pair_outlets: int, n_perm: int | None = None,
                only: set[tuple[str, str, str]] | None = None,
-               outlet_ci: tuple[np.ndarray, np.ndarray] | None = None) -> list[Row]:
+               outlet_ci: tuple[np.ndarray, np.ndarray] | None = None, articles: np.ndarray | None = None,
+               rest_cis: RestBootstraps | None = None) -> list[Row]:
     """All rows of one metric × target (module docstring); bootstrap CIs with ``n_boot`` draws, permutation
     tests with at most ``n_perm`` (default ``n_boot``). ``only``: just the tests keyed (contrast, outlet_a,
-    outlet_b) among them (outlet-against-rest rows of one metric × target are drawn together)."""
+    outlet_b) among them (outlet-against-rest rows of one metric × target are drawn together).
+    ``articles``: article codes of the values (default: their positions), which seed the paired
+    outlet-against-rest bootstrap; ``rest_cis``: where that bootstrap is collected to be drawn once for every
+    measure on the same articles (:class:`RestBootstraps`; default: drawn here, alone)."""
     n_perm = n_boot if n_perm is None else int(n_perm)
     nan_by_outlet = pd.Series(np.isnan(values)).groupby(outlets).sum()
     keep = ~np.isnan(values)
     v, o, e = values[keep], outlets[keep], events[keep]
+    a = (np.arange(len(values)) if articles is None else np.asarray(articles))[keep]
     if len(v) == 0:
         return []
     order = np.argsort(o, kind="stable")
-    v, o, e = v[order], o[order], e[order]
+    v, o, e, a = v[order], o[order], e[order], a[order]
     names, codes = np.unique(o, return_inverse=True)
     k = len(names)
     sizes = np.bincount(codes, minlength=k)
@@ -297,8 +305,9 @@ def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray
         rows.append(_omnibus(key, v, codes, e, tested, names, shared, n_perm, seed))
     if k >= 3 and tested and VS_REST in kinds:
         wanted = {a for c, a, _ in only if c == VS_REST} if only is not None else None
-        rows.extend(_vs_rest_paired(key, v, codes, e, names, tested, min_articles, n_boot, seed, n_perm, wanted)
-                    if shared else _vs_rest(key, v, codes, names, sizes, tested, n_boot, seed, n_perm))
+        rows.extend(_vs_rest_paired(key, v, codes, e, names, tested, min_articles, n_boot, seed, n_perm, wanted,
+                                    a, rest_cis)
+                    if shared else _vs_rest(key, v, codes, names, sizes, tested, n_boot, seed, n_perm, wanted))
     if PAIR in kinds:
         pairs = {(a, b) for c, a, b in only if c == PAIR} if only is not None else None
         rows.extend(_pairs(key, v, o, e, names, sizes, min_articles, named, n_boot, seed, paired, max_pair_outlets,
@@ -347,16 +356,9 @@ def _omnibus(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarr
     note = []
     blocks = None
     if shared:
-        frame = pd.DataFrame({"v": x, "g": g, "e": ev})
-        frame = frame[frame["e"] != ""]
-        multi = frame.groupby("e")["g"].transform("nunique") >= 2
-        dropped = len(x) - int(multi.sum())
+        x, g, blocks, dropped = _aligned(x, g, ev)
         if dropped:
             note.append(f"{dropped} article(s) outside events covered by 2 tested outlets left out")
-        frame = frame[multi].sort_values(["e", "g"], kind="stable")
-        x = (frame["v"] - frame.groupby("e")["v"].transform("mean")).to_numpy(float)
-        g = frame["g"].to_numpy()
-        blocks = pd.factorize(frame["e"], sort=True)[0]
     _, g = np.unique(g, return_inverse=True)
     k_used = int(g.max()) + 1 if len(g) else 0
     h, eps2 = kruskal_wallis(x, g) if k_used >= 2 else (math.nan, math.nan)
@@ -384,6 +386,24 @@ def _omnibus(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarr
     return row
 
 
+def _aligned(x: np.ndarray, g: np.ndarray, events: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Values aligned within events for the omnibus: the articles of events (non-empty ids) covered by at least
+    2 outlets, ordered by event id then outlet code (stable), each value minus its event's mean; returns
+    (aligned values, outlet codes, event block codes 0, 1, … in event id order, number of articles left out).
+    The event mean is pandas' grouped mean (as the table's other event means)."""
+    has = np.flatnonzero(events != "")
+    _, ev = np.unique(events[has], return_inverse=True)  # codes in sorted id order
+    pairs = np.unique(ev.astype(np.int64) * (int(g.max(initial=0)) + 1) + g[has])
+    outlets_in = np.bincount(pairs // (int(g.max(initial=0)) + 1), minlength=int(ev.max(initial=-1)) + 1)
+    keep = outlets_in[ev] >= 2
+    pos, ev = has[keep], ev[keep]
+    order = np.lexsort((g[pos], ev))  # by event, then outlet; stable
+    pos, ev = pos[order], ev[order]
+    means = pd.Series(x[pos]).groupby(ev).transform("mean").to_numpy(float)
+    _, blocks = np.unique(ev, return_inverse=True)
+    return x[pos] - means, g[pos], blocks, len(x) - len(pos)
+
+
 def _cliffs_from_ranks(rank_sum: np.ndarray, n1: np.ndarray, n2: np.ndarray) -> np.ndarray:
     """Cliff's δ = 2U/(n₁n₂) − 1 with U = R₁ − n₁(n₁+1)/2 (midranks over both samples; ties count ½)."""
     u = rank_sum - n1 * (n1 + 1) / 2
@@ -391,8 +411,18 @@ def _cliffs_from_ranks(rank_sum: np.ndarray, n1: np.ndarray, n2: np.ndarray) -> 
 
 
 def _vs_rest(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.ndarray, sizes: np.ndarray,
-             tested: list[int], n_boot: int, seed: int, n_perm: int) -> list[Row]:
+             tested: list[int], n_boot: int, seed: int, n_perm: int, only: set[str] | None = None) -> list[Row]:
+    """Independent outlet-against-rest rows: one permutation of all articles per draw gives every tested
+    outlet's statistic. ``only``: just those outlets' tests (a refinement: p-values only, no CI). The
+    permutations do not depend on which outlets are tested, and each test's sequential p only on the draws up to
+    its own stopping point, so an outlet's p is the same whether the others are drawn with it or not; leaving
+    them out stops the draws as soon as the wanted tests stop (an outlet with a tiny p elsewhere in the group
+    would otherwise keep every refinement running to its maximum)."""
     n, k = len(v), len(names)
+    if only is not None:
+        tested = [i for i in tested if str(names[i]) in only]
+        if not tested:
+            return []
     idx = np.asarray(tested)
     total = v.sum()
     sums = np.bincount(codes, weights=v, minlength=k)
@@ -405,9 +435,11 @@ def _vs_rest(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.n
         return s / na[None, :] - (total - s) / nr[None, :]
 
     p, used = sequential_p(draw, diff, n_perm)
-    boot = stratified_boot_sums(v, codes, k, n_boot, row_rng(seed, *key, "vs-rest-boot"))
-    bs = boot[:, idx]
-    lo, hi = percentile_ci(bs / na[None, :] - (boot.sum(axis=1)[:, None] - bs) / nr[None, :])
+    lo = hi = np.full(len(idx), np.nan)
+    if only is None:
+        boot = stratified_boot_sums(v, codes, k, n_boot, row_rng(seed, *key, "vs-rest-boot"))
+        bs = boot[:, idx]
+        lo, hi = percentile_ci(bs / na[None, :] - (boot.sum(axis=1)[:, None] - bs) / nr[None, :])
     rank_sums = np.bincount(codes, weights=midranks(v), minlength=k)[idx]
     delta = _cliffs_from_ranks(rank_sums, na, nr)
     rows = []
@@ -429,11 +461,13 @@ def _reason(value: object) -> str:
 
 def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarray, names: np.ndarray,
                     tested: list[int], min_articles: int, n_boot: int, seed: int, n_perm: int,
-                    only: set[str] | None = None) -> list[Row]:
+                    only: set[str] | None = None, articles: np.ndarray | None = None,
+                    rest_cis: RestBootstraps | None = None) -> list[Row]:
     """Paired outlet-against-rest rows. The sign-flip draws of every tested outlet of this metric × target come
     from one matrix (:func:`analysis.compare.resampling.random_signs`, one column per outlet × event; each
     outlet's mean of its signed differences is one test of :func:`sequential_p`) and the CIs from one
-    stratified bootstrap (each outlet's differences resampled within that outlet). ``only``: just those
+    stratified bootstrap (each outlet's differences resampled within that outlet), shared with every measure on
+    the same ``articles`` (codes aligned with ``v``; :class:`RestBootstraps`). ``only``: just those
     outlets' tests (a refinement: p-values only, from draws of those outlets alone; no CI)."""
     from .stats import cliffs_delta
 
@@ -486,15 +520,49 @@ def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: n
         return (2 * flipped - total[None, :]) / sizes[None, :]
 
     p, used = sequential_p(draw, total / sizes, n_perm)
-    lo = hi = np.full(t, np.nan)
-    if only is None:
-        boot = stratified_boot_sums(d_all, test_of, t, n_boot, row_rng(seed, *key, "vs-rest-boot"))
-        lo, hi = percentile_ci(boot / sizes[None, :])
     for j, (row, x, y, _) in enumerate(inputs):
         g = hedges_g_av(x, y)
-        row.update(ci_low=float(lo[j]), ci_high=float(hi[j]), hedges_g=g, cliffs_delta=cliffs_delta(x, y),
+        row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=g, cliffs_delta=cliffs_delta(x, y),
                    p_value=float(p[j]), n_resamples=int(used[j]), status=TESTED, note=_reason(g))
+    if only is None:
+        # the layout of d_all (which event of which outlet each value is) follows from the articles and the
+        # tested outlets: measures with the same articles in the same order have the same layout
+        arts = np.arange(len(v)) if articles is None else np.asarray(articles)
+        signature = arts.astype(np.int64).tobytes() + b"|" + sizes.astype(np.int64).tobytes()
+        collector = rest_cis if rest_cis is not None else RestBootstraps(n_boot, seed)
+        collector.add(signature, d_all, test_of, [row for row, _, _, _ in inputs])
+        if rest_cis is None:
+            collector.finish()
     return rows
+
+
+class RestBootstraps:
+    """Bootstrap CIs of paired outlet-against-rest differences, drawn once per layout for every measure on the
+    same articles. :meth:`add` collects a measure's differences (grouped by test, ``test_of`` ascending) and its
+    rows; :meth:`finish` draws one stratified bootstrap per layout
+    (:func:`analysis.compare.resampling.stratified_boot_cis`: each test's differences resampled within that
+    test, the same draw counts for every measure), seeded from ``seed`` and the layout's signature (the
+    articles), not the measure: a measure's CIs do not depend on which other measures are in the table."""
+
+    def __init__(self, n_boot: int, seed: int) -> None:
+        self.n_boot, self.seed = n_boot, seed
+        self.layouts: dict[bytes, tuple[np.ndarray, list[tuple[np.ndarray, list[Row]]]]] = {}
+
+    def add(self, signature: bytes, d: np.ndarray, test_of: np.ndarray, rows: list[Row]) -> None:
+        self.layouts.setdefault(signature, (test_of, []))[1].append((d, rows))
+
+    def finish(self) -> None:
+        import hashlib
+
+        for signature, (test_of, members) in self.layouts.items():
+            t = len(members[0][1])
+            digest = hashlib.blake2b(signature, digest_size=8).hexdigest()
+            lo, hi = stratified_boot_cis(np.column_stack([d for d, _ in members]), test_of, t, self.n_boot,
+                                         row_rng(self.seed, "vs-rest-paired-boot", digest))
+            for j, (_, rows) in enumerate(members):
+                for i, row in enumerate(rows):
+                    row.update(ci_low=float(lo[i, j]), ci_high=float(hi[i, j]))
+        self.layouts.clear()
 
 
 def _mean(a: np.ndarray) -> float:
