@@ -159,3 +159,15 @@ def test_organisation_shaped_names_before_a_reporting_verb(text: str, name: str,
 def test_a_numbered_part_inside_a_longer_name_stays_in_it():
     # devset allsides (Article III Project, p3): the numbered-part rule must not cut a name that goes on
     assert _actors("He founded the Article III Project in 2019.") == {"Article III Project": "organisation"}
+
+
+def test_party_words_come_from_the_actor_lexicon(tmp_path) -> None:
+    # "party_words" (actors.yaml 2.9) is a rule list like the others: a user file adds to it. "Whig" is no listed
+    # party word, so before the user file the place cue types it as a town ("a Whig region"); with it, no place.
+    text = "In the ensuing decades, the South transformed from a one-party, Whig region into another."
+    assert _actors(text) == {"Whig": "city"}
+    user = tmp_path / "actors.yaml"
+    user.write_text("meta: {name: mine, version: '1', source: me, licence: MIT}\nparty_words: [Whig]\n",
+                    encoding="utf-8")
+    doc = parse_article(Article("t", text, title=""))
+    assert {m.actor for m in find_actor_mentions(doc, Settings(actors_file=str(user)))} == set()

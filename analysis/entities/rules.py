@@ -231,14 +231,10 @@ _ORGANISATION_SHAPE = re.compile(r"[A-Z]{3,5}-(?:TV|FM|AM|DT)$|[A-Z][a-z]+[A-Z][
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Vander|Fitz|St|O['’])[A-Z]")
 
 
-def _party_word(words: list[str]) -> bool:
-    """A party's adjective or noun alone ("Democratic", "Republicans"): a place cue after it ("a Democratic
-    region", "the Republican camp") describes, it names no place."""
-    return len(words) == 1 and words[0].lower() in _PARTY_WORDS
-
-
-_PARTY_WORDS = frozenset({"democratic", "democrat", "democrats", "republican", "republicans", "gop", "conservative",
-                          "conservatives", "liberal", "liberals", "labour", "socialist", "communist", "progressive"})
+def _party_word(words: list[str], table: ActorTable) -> bool:
+    """A party's adjective or noun alone ("Democratic", "Republicans"; ``party_words`` of actors.yaml): a place cue
+    after it ("a Democratic region", "the Republican camp") describes, it names no place."""
+    return len(words) == 1 and words[0].lower() in table.party_words
 
 
 def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[str, str] | None:
@@ -556,7 +552,7 @@ class RuleRecogniser:
             words = self._words(s, part)
             key = tuple(w.lower() for w in words)
             cue = None if mode or key in known or (len(words) == 1 and words[0] in surnames) \
-                or self._listed_person(tuple(words), table) or _party_word(words) \
+                or self._listed_person(tuple(words), table) or _party_word(words, table) \
                 else _place_cue(s.tokens, part, table)  # not "the Biden camp", "a one-party, Democratic region"
             if cue is not None:
                 places[(s.index, part.first)] = cue
