@@ -171,3 +171,30 @@ def test_party_words_come_from_the_actor_lexicon(tmp_path) -> None:
                     encoding="utf-8")
     doc = parse_article(Article("t", text, title=""))
     assert {m.actor for m in find_actor_mentions(doc, Settings(actors_file=str(user)))} == set()
+
+
+@pytest.mark.parametrize("text", [
+    # 8ERd4PuIPYTEeq7t: "Southern" was a person ("states" read as a reporting verb)
+    "The legislature moved the primary to coincide with the SEC primary of mostly Southern states.",
+    # Cou4Tn7mwDFwSJNA: "Arab" was a person
+    "Other Arab states gave carefully worded initial responses to the plan.",
+    # 3BalWtLANFZZtx1L: "Bluetooth" was a person ("signals")
+    "They don't allow developers to constantly broadcast Bluetooth signals, as that has been exploited.",
+    # E6SXzyY6ycbXyODn: "Democratic Midwestern" was a person
+    "There are the historically Democratic Midwestern states that flipped to Trump's column.",
+    # 6nGggC9h7TpahLL2 (after an ellipsis, mid-sentence): "Economists" was a person
+    "Wages rose 2.9 percent in December...Economists say job gains are being driven by demand.",
+    # 7X4DsQSFGY8U8X3M: "Iowans" was a person
+    "He told Iowans that they had shocked the nation.",
+])
+def test_a_modifier_or_group_plural_before_a_reporting_verb_is_no_person(text: str) -> None:
+    assert not any(kind == "person" for kind in _actors(text).values())
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The economy is strong, as Smith notes.", "Smith"),  # a clause opener before the name
+    ("The economy is strong, Evans says.", "Evans"),  # a surname ending in -ans
+    ("Pete Buttigieg told Iowans that they had shocked the nation.", "Pete Buttigieg"),
+])
+def test_speakers_before_noun_like_verbs_stay_persons(text: str, person: str) -> None:
+    assert _actors(text).get(person) == "person"

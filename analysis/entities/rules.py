@@ -237,6 +237,30 @@ def _party_word(words: list[str], table: ActorTable) -> bool:
     return len(words) == 1 and words[0].lower() in table.party_words
 
 
+def _modifies_a_noun(toks: tuple[Token, ...], part: Part) -> bool:
+    """Is the name a modifier of a plural noun that is also a reporting verb's form ("mostly Southern states",
+    "Other Arab states gave", "broadcast Bluetooth signals"; ``noun_verbs`` of entity_positions.yaml)? So when a
+    noun phrase holds the name: a lower-case word before it that opens no clause, or a determiner opening the
+    sentence. "Trump states that", "as Smith notes" are no such phrase."""
+    w = positions()
+    if part.last >= len(toks) or toks[part.last].lower not in w.noun_verbs or part.first == 0:
+        return False
+    prev = toks[part.first - 1]
+    return prev.kind == "word" and ((prev.text[:1].islower() and prev.lower not in w.clause_openers)
+                                    or prev.lower in w.phrase_openers)
+
+
+_GROUP_PLURAL = re.compile(r"[a-z](?:ists|ians|ans)$")  # "Economists", "Floridians", "Iowans"; not "Evans"
+
+
+def _group_plural(words: tuple[str, ...] | list[str]) -> bool:
+    """A plural of a group noun or demonym ("Economists say", "told Iowans"): one word ending in -ists, -ians or
+    -ans that is no surname or given name of the gazetteer ("Evans" is)."""
+    g = gazetteer()
+    return len(words) == 1 and bool(_GROUP_PLURAL.search(words[0])) and words[0] not in g.surnames \
+        and words[0] not in g.given_names
+
+
 def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[str, str] | None:
     """(label, rule) of a capitalised name no other rule typed, by the words around it: a town "in", "near" or
     "outside" it or "the town of" it, or a site before "airport", "stadium" … ("in Batajnica", "the village of
@@ -806,6 +830,8 @@ class RuleRecogniser:
                                    (j == len(toks) or toks[j].kind == "punct"))):
             if len(words) == 1 and _ORGANISATION_SHAPE.match(words[0]) and not _NAME_PREFIX.match(words[0]):
                 return "ORG", "organisation-shaped name", "", ""  # "WSB-TV reported", "FactSet said", "ProPublica"
+            if _modifies_a_noun(toks, part) or _group_plural(words):
+                return None  # "mostly Southern states", "Economists say", "told Iowans": no person's name
             return "PERSON", "reporting verb", self._given_sex(words), ""
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
                 and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):

@@ -63,6 +63,9 @@ class Positions:
     name_ends: frozenset[str]
     kin_nouns: frozenset[str]  # "Crutcher's sister": the possessor is a person (rules.py, possessor of a kinship noun)
     kin_compounds: frozenset[str]  # "its sister company": no kinship
+    noun_verbs: frozenset[str]  # "Southern states": a reporting verb's form that is also a plural noun (rules.py)
+    clause_openers: frozenset[str]  # "as Smith notes": the name may open a clause
+    phrase_openers: frozenset[str]  # "Other Arab states": a determiner opening the sentence
 
 
 POSITIONS_FILE = "entity_positions.yaml"
