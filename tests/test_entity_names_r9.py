@@ -198,3 +198,20 @@ def test_a_modifier_or_group_plural_before_a_reporting_verb_is_no_person(text: s
 ])
 def test_speakers_before_noun_like_verbs_stay_persons(text: str, person: str) -> None:
     assert _actors(text).get(person) == "person"
+
+
+@pytest.mark.parametrize(("text", "short", "company"), [
+    # A9oVogFEOfjnl65L: "Sprint" (by "added", a reporting verb) was a person in all nine mentions
+    ("The Justice Department approved T-Mobile US Inc.'s acquisition of Sprint Corp., a deal it rejected. "
+     "T-Mobile and Sprint agreed to sell assets. T-Mobile rose 6.6%, while Sprint added 8.3% to $8.06.",
+     "Sprint", "Sprint Corp"),
+    # 3iYOTKflaH8hji3C: "Neptune said" was a person
+    ("Canopy made a similar move, as did Neptune Wellness Solutions Inc. on Friday. "
+     "\u201cWe regret the market conditions,\u201d Neptune said in a statement.", "Neptune",
+     "Neptune Wellness Solutions Inc"),
+])
+def test_a_one_word_name_opening_a_company_name_is_the_company(text: str, short: str, company: str) -> None:
+    doc = parse_article(Article("t", text, title=""))
+    kinds = {(m.surface, m.actor, m.kind) for m in find_actor_mentions(doc, Settings())}
+    assert (short, company, "organisation") in kinds
+    assert not any(surface == short and kind == "person" for surface, _, kind in kinds)

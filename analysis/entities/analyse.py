@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from ..model import ParsedArticle, Sentence
 from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons, sole_listed_person_forms
 from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer
-from .listed import Found, employer_before, find_listed, place_context, title_before
+from .listed import LEGAL_FORMS, Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
-from .rules import NICKNAME_RULE, nickname_words
+from .rules import NICKNAME_RULE, START_OF_COMPANY, nickname_words
 from .table import NER_TYPES, ActorTable, actor_table
 from .tokens import acronym_forms, doc_sentences, is_cap, is_possessive, name_of, norm, span_text, strip_possessive
 
@@ -207,17 +207,27 @@ _KIND_CUES = frozenset({"Department", "Ministry", "Agency", "Bureau", "Inc", "In
                         "Ltd.", "LLC", "Group", "Company", "Corporation", "Party", "University", "Airlines", "Airways"})
 
 
+_LEGAL = frozenset(w.rstrip(".") for w in LEGAL_FORMS)
+
+
 def _resolve_organisation_short_forms(found: list[Found]) -> None:
     """A one-word organisation ("Treasury") is the organisation of the article that adds only kind cues to
     it ("Treasury Department"), when exactly one does; not one with other words ("Senate Intelligence
-    Committee" stays apart from "Senate")."""
+    Committee" stays apart from "Senate"). A name the recogniser typed as the start of a company's name
+    ("Neptune said" after "Neptune Wellness Solutions Inc.") is that company, when exactly one opens with it."""
     longer: dict[str, set[str]] = {}
+    companies: dict[str, set[str]] = {}  # the opening words of a company's name ("Neptune" of "Neptune … Inc")
     for f in found:
         words = f.name.split()
         if f.kind == "organisation" and not f.listed and len(words) > 1 and all(w in _KIND_CUES for w in words[1:]):
             longer.setdefault(words[0], set()).add(f.name)
+        if f.kind == "organisation" and not f.listed and len(words) > 1 and words[-1].rstrip(".") in _LEGAL:
+            for k in range(1, len(words)):
+                companies.setdefault(" ".join(words[:k]), set()).add(f.name)
     for f in found:
         full = longer.get(f.name, set()) if f.kind == "organisation" and not f.listed else set()
+        if not full and f.rule.startswith(START_OF_COMPANY):  # typed so by the recogniser (rules._company_short_forms)
+            full = companies.get(f.name, set())
         if len(full) == 1:
             f.name = next(iter(full))
             f.rule = f"{f.rule}; short form of {f.name}"

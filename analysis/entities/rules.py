@@ -378,24 +378,29 @@ def _lists_of_persons(sentences: list[Sentence], out: list[EntitySpan],
 
 
 _WEAK_PERSON = ("given name", "reporting verb")
+START_OF_COMPANY = "start of an organisation's name"  # the rule of _company_short_forms (analyse resolves it)
 _LEGAL_LOWER = frozenset(w.lower().rstrip(".") for w in LEGAL_FORMS)
 
 
 def _company_short_forms(out: list[EntitySpan], sentences: list[Sentence]) -> list[EntitySpan]:
-    """A name of two or more words that opens an organisation's name of the article is that organisation,
-    when only a given name or a reporting verb made it a person: "Johnson Controls" after "Johnson Controls
-    Inc", "Jones Medical" after "Jones Medical Industries Inc", "First Chicago said" after "First Chicago NBD
-    Corp" (CoNLL-2003 eng.testa, documents 33, 36, 66); the organisation's name ends with a legal form."""
+    """A name that opens an organisation's name of the article is that organisation, when only a given name
+    or a reporting verb made it a person (and so its later uses, typed "same name as" it): "Johnson Controls"
+    after "Johnson Controls Inc", "Jones Medical" after "Jones Medical Industries Inc", "First Chicago said"
+    after "First Chicago NBD Corp" (CoNLL-2003 eng.testa, documents 33, 36, 66), "Sprint added 8.3%" after
+    "Sprint Corp." (allsides A9oVogFEOfjnl65L); the organisation's name ends with a legal form."""
     by_index = {s.index: s for s in sentences}
 
     def words(sp: EntitySpan) -> tuple[str, ...]:
         return tuple(w.lower() for w in name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split())
 
     heads = {key[:k] for sp in out if sp.label == "ORG" and sp.rule == "organisation cue"
-             for key in [words(sp)] if key[-1] in _LEGAL_LOWER for k in range(2, len(key))}
+             for key in [words(sp)] if key[-1] in _LEGAL_LOWER for k in range(1, len(key))}
     # a company's legal form, not any cue: "Russell Kirk Center" is named after the person
-    return [EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "start of an organisation's name", sp.title, "")
-            if sp.label == "PERSON" and sp.rule in _WEAK_PERSON and words(sp) in heads else sp for sp in out]
+    weak = {key for sp in out if sp.label == "PERSON" and sp.rule in _WEAK_PERSON
+            for key in [words(sp)] if key in heads}
+    return [EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", START_OF_COMPANY, sp.title, "")
+            if sp.label == "PERSON" and (sp.rule in _WEAK_PERSON or sp.rule.startswith("same name as"))
+            and words(sp) in weak else sp for sp in out]
 
 
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
