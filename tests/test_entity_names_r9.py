@@ -215,3 +215,27 @@ def test_a_one_word_name_opening_a_company_name_is_the_company(text: str, short:
     kinds = {(m.surface, m.actor, m.kind) for m in find_actor_mentions(doc, Settings())}
     assert (short, company, "organisation") in kinds
     assert not any(surface == short and kind == "person" for surface, _, kind in kinds)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # DmV9rQ5TcLiss8Zw: "America" was the United States and "Dow Chemical" a person (by the given name "Dow");
+    # after the fix of "of America", the list must not become one organisation either
+    ("The committee raised $1 million each from Bank of America, Boeing, Dow Chemical, Pfizer, and Qualcomm.",
+     {"Bank of America": "organisation", "Boeing": "organisation", "Dow Chemical": "organisation",
+      "Pfizer": "organisation", "Qualcomm": "organisation"}),
+    # hand-made in the shapes the first 400 articles of both corpora hold ("Planned Parenthood Federation of
+    # America", "Bank of China", "Civil Aviation Administration of China" were cut before "of PLACE")
+    ("The Planned Parenthood Federation of America sued the state.",
+     {"Planned Parenthood Federation of America": "organisation"}),
+    ("The Bank of Japan raised rates, and the Church of England voted.",
+     {"Bank of Japan": "organisation", "Church of England": "organisation"}),
+    ("The Civil Aviation Administration of China grounded the planes.",
+     {"Civil Aviation Administration of China": "organisation"}),
+])
+def test_an_organisation_named_after_a_place_is_one_organisation(text: str, names: dict[str, str]) -> None:
+    assert _actors(text) == names
+
+
+def test_a_republic_of_a_listed_country_is_no_organisation_named_after_it() -> None:
+    # "Republic of Korea" is an alias of South Korea (actors.yaml): the rule for "Bank of Japan" leaves it alone
+    assert _actors("The Republic of Korea protested on Monday.") == {"South Korea": "country"}

@@ -139,6 +139,13 @@ def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], tab
     return k - i >= least and strip_possessive(toks[k - 1].text) in table.organisation_cues
 
 
+def _place_named(words: tuple[str, ...], table: ActorTable) -> bool:
+    """Are ``words`` a listed actor's alias or a country, state or city of the gazetteer ("America", "Ohio")?"""
+    g = gazetteer()
+    return words in table.aliases or words in table.span_names or " ".join(words) in g.regions \
+        or " ".join(words) in g.cities
+
+
 def _comma_in_complement(toks: tuple[Token, ...], i: int, j: int, taken: list[bool], table: ActorTable,
                          listing: bool) -> bool:
     """Is the comma at ``j`` inside a coordinated complement of a body's name that began at ``i`` ("Bureau of
@@ -146,10 +153,13 @@ def _comma_in_complement(toks: tuple[Token, ...], i: int, j: int, taken: list[bo
     organisation cue and "of" with one or two capitalised words before the first comma (``listing``: a comma of
     the list was passed), and from the comma on, items of one or two capitalised words that are no organisation
     cue are separated by commas up to an "and" before a last item. Two items with a serial comma ("Department
-    of Justice, and DHS") end an enumeration of bodies, not a name."""
-    if not listing and not any(toks[k].lower == "of" and strip_possessive(toks[k - 1].text) in table.organisation_cues
-                               and j - k <= 3 for k in range(i + 1, j)):
-        return False
+    of Justice, and DHS") end an enumeration of bodies, not a name; so does a place before the first comma ("Bank
+    of America, Boeing, Dow Chemical, Pfizer, and Qualcomm")."""
+    if not listing:
+        ofs = [k for k in range(i + 1, j) if toks[k].lower == "of" and j - k <= 3
+               and strip_possessive(toks[k - 1].text) in table.organisation_cues]
+        if not ofs or _place_named(tuple(norm(t.text) for t in toks[ofs[-1] + 1:j]), table):
+            return False  # "Bank of America, Boeing, Dow Chemical and Pfizer": a list of companies after a place
     n, k = len(toks), j
     while k < n and k - j < 16:
         if not listing and k == j and k + 1 < n and toks[k + 1].lower == "and":

@@ -91,6 +91,18 @@ def _region_name(words: tuple[str, ...], table: ActorTable) -> bool:
     return text in table.locations or text in gazetteer().continents
 
 
+def _named_after(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> bool:
+    """Is the alias at token ``i`` the end of an organisation's name "CUE of ALIAS" ("Bank of America", "Bank of
+    Japan", "Church of England"; a cue of ``organisation_cues``)? Not "Republic of …", which names a state."""
+    if i < 2 or toks[i - 1].lower != "of" or taken[i - 2]:
+        return False
+    cue = strip_possessive(toks[i - 2].text)
+    return cue in table.organisation_cues and cue not in _STATE_CUES and is_cap(toks[i - 2])
+
+
+_STATE_CUES = frozenset({"Republic"})  # "Republic of Ireland", "Republic of Korea": the state
+
+
 def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
                 places: list[Found] | None = None) -> list[Found]:
     """Aliases of listed actors, longest first; a possessor inside a descriptive alias is a mention too.
@@ -114,6 +126,8 @@ def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
         if key is not None and i > 0 and is_cap(toks[i - 1]) and not taken[i - 1] and \
                 _region_name((norm(toks[i - 1].text), *key), table):
             key = None  # "Central America", "North America": a region, not the country
+        if key is not None and _named_after(toks, i, taken, table):
+            key = None  # "Bank of America", "Consumer Federation of America", "Church of England": one organisation
         if key is not None and not any(taken[i:i + len(key)]):
             name = table.aliases[key]
             context = place_context(toks, i, table) if key in table.places else ""
