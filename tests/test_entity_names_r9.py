@@ -239,3 +239,8 @@ def test_an_organisation_named_after_a_place_is_one_organisation(text: str, name
 def test_a_republic_of_a_listed_country_is_no_organisation_named_after_it() -> None:
     # "Republic of Korea" is an alias of South Korea (actors.yaml): the rule for "Bank of Japan" leaves it alone
     assert _actors("The Republic of Korea protested on Monday.") == {"South Korea": "country"}
+
+
+def test_the_complement_of_a_name_before_a_reporting_verb_is_no_person() -> None:
+    # Ayo07qI1h3L5ztwl: "Rights" was a person in 21 mentions ("the Bill of Rights stated:")
+    assert _actors('The Preamble of the Bill of Rights stated: "The Conventions agreed."') == {}

@@ -250,6 +250,13 @@ def _modifies_a_noun(toks: tuple[Token, ...], part: Part) -> bool:
                                     or prev.lower in w.phrase_openers)
 
 
+def _complement_of_a_name(toks: tuple[Token, ...], part: Part) -> bool:
+    """Is a one-word name the complement of a capitalised name before "of" ("the Bill of Rights stated", "the
+    Preamble of the Constitution says"; allsides Ayo07qI1h3L5ztwl)? It ends that name; it is no speaker."""
+    i = part.first
+    return part.last - i == 1 and i >= 2 and toks[i - 1].lower == "of" and is_cap(toks[i - 2])
+
+
 _GROUP_PLURAL = re.compile(r"[a-z](?:ists|ians|ans)$")  # "Economists", "Floridians", "Iowans"; not "Evans"
 
 
@@ -835,8 +842,8 @@ class RuleRecogniser:
                                    (j == len(toks) or toks[j].kind == "punct"))):
             if len(words) == 1 and _ORGANISATION_SHAPE.match(words[0]) and not _NAME_PREFIX.match(words[0]):
                 return "ORG", "organisation-shaped name", "", ""  # "WSB-TV reported", "FactSet said", "ProPublica"
-            if _modifies_a_noun(toks, part) or _group_plural(words):
-                return None  # "mostly Southern states", "Economists say", "told Iowans": no person's name
+            if _modifies_a_noun(toks, part) or _group_plural(words) or _complement_of_a_name(toks, part):
+                return None  # "mostly Southern states", "Economists say", "told Iowans", "Bill of Rights stated"
             return "PERSON", "reporting verb", self._given_sex(words), ""
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
                 and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):
