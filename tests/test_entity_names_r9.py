@@ -244,3 +244,18 @@ def test_a_republic_of_a_listed_country_is_no_organisation_named_after_it() -> N
 def test_the_complement_of_a_name_before_a_reporting_verb_is_no_person() -> None:
     # Ayo07qI1h3L5ztwl: "Rights" was a person in 21 mentions ("the Bill of Rights stated:")
     assert _actors('The Preamble of the Bill of Rights stated: "The Conventions agreed."') == {}
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # 5616_left, 8fdb3fGjVz9IHFOm: "Drug Administration" (the country before "Food" ended the "X and Y CUE" name)
+    ("Vaccine advisers to the US Food and Drug Administration voted unanimously Thursday.",
+     "Food and Drug Administration"),
+    ("The drugs are approved by the U.S. Food and Drug Administration to treat arthritis.",
+     "U.S. Food and Drug Administration"),
+    # allsides, first 400 articles: "Immigration Services", "Steel Association"
+    ("The forms go to U.S. Citizenship and Immigration Services for review.",
+     "U.S. Citizenship and Immigration Services"),
+    ("Output fell, according to the China Iron and Steel Association.", "China Iron and Steel Association"),
+])
+def test_a_country_before_an_x_and_y_body_keeps_the_body_whole(text: str, body: str) -> None:
+    assert _actors(text).get(body) == "organisation"

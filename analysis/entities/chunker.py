@@ -301,14 +301,22 @@ def _single_word_and_body(toks: tuple[Token, ...], c: int, table: ActorTable, st
     """"X and Y … CUE": one capitalised word that is no given name before "and" (the name starts at
     ``start``), and after it two or more capitalised words ending in an organisation cue ("Food and Drug
     Administration"; not "Pelosi and Senate")."""
-    if c - 1 != start or toks[c - 1].text in gazetteer().given_names:
+    if toks[c - 1].text in gazetteer().given_names:
         return False
+    if c - 1 != start and not (c - 2 == start and _country_prefix(toks[start], table)):
+        return False  # "US Food and Drug Administration", "U.S. Fish and Wildlife Service" keep their country
     k = c + 1
     while k < min(len(toks), c + MAX_RUN) and is_cap(toks[k]) and not is_possessive(toks[k]):
         k += 1  # bounded: a sentence of nothing but capitalised words stays linear
     if k < len(toks) and is_cap(toks[k]):
         k += 1  # a possessive last word
     return k - (c + 1) >= 2 and strip_possessive(toks[k - 1].text) in table.organisation_cues
+
+
+def _country_prefix(tok: Token, table: ActorTable) -> bool:
+    """A country's one-word name or abbreviation opening a body's name ("US", "U.S.", "UK")."""
+    return (norm(tok.text),) in table.span_names or ((key := (norm(tok.text),)) in table.aliases
+                                                    and table.actors[table.aliases[key]].kind == "country")
 
 
 def _kept_joiner(toks: tuple[Token, ...], c: int, table: ActorTable, kept_of: bool, start: int,
