@@ -259,3 +259,17 @@ def test_the_complement_of_a_name_before_a_reporting_verb_is_no_person() -> None
 ])
 def test_a_country_before_an_x_and_y_body_keeps_the_body_whole(text: str, body: str) -> None:
     assert _actors(text).get(body) == "organisation"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # 2gvt1Cv97rWWIRij: "George" was a city (George, South Africa) and "Washington" the United States
+    ("The fact that George Washington was a slaveholder does not render his status moot.",
+     {"George Washington": "person"}),
+    # 5658_center: "Delta" was a city (Delta, British Columbia)
+    ("New infections fell by 25% — another sign that the worst of the Delta wave may be behind us.", {}),
+    # a place standing for its country is still the country after a word that is no English given name
+    ("Valid U.S. federal, state or local government issued ID.", {"United States": "country"}),
+    ("Will Washington act?", {"United States": "country"}),
+])
+def test_a_given_name_before_a_capital_makes_a_person(text: str, names: dict[str, str]) -> None:
+    assert _actors(text) == names

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Sentence, Token
+from .chunker import familiar_words
 from .gazetteers import gazetteer
 from .table import ActorTable
 from .tokens import is_cap, is_possessive, longest, match_seq, norm, strip_possessive
@@ -91,6 +92,15 @@ def _region_name(words: tuple[str, ...], table: ActorTable) -> bool:
     return text in table.locations or text in gazetteer().continents
 
 
+def _after_given_name(toks: tuple[Token, ...], i: int, taken: list[bool]) -> bool:
+    """Is token ``i`` (a place standing for an actor) right after a capitalised English given name that is no
+    familiar English word ("George Washington"; not "Will Russia …", "May China …")?"""
+    if i == 0 or taken[i - 1] or not is_cap(toks[i - 1]):
+        return False
+    prev = toks[i - 1].text
+    return prev in gazetteer().english_given_names and prev.lower() not in familiar_words()
+
+
 def _named_after(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> bool:
     """Is the alias at token ``i`` the end of an organisation's name "CUE of ALIAS" ("Bank of America", "Bank of
     Japan", "Church of England"; a cue of ``organisation_cues``)? Not "Republic of …", which names a state."""
@@ -126,6 +136,8 @@ def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
         if key is not None and i > 0 and is_cap(toks[i - 1]) and not taken[i - 1] and \
                 _region_name((norm(toks[i - 1].text), *key), table):
             key = None  # "Central America", "North America": a region, not the country
+        if key is not None and len(key) == 1 and key in table.places and _after_given_name(toks, i, taken):
+            key = None  # "George Washington", "Denzel Washington": a person's surname, not the capital
         if key is not None and _named_after(toks, i, taken, table):
             key = None  # "Bank of America", "Consumer Federation of America", "Church of England": one organisation
         if key is not None and not any(taken[i:i + len(key)]):
