@@ -273,3 +273,30 @@ def test_a_country_before_an_x_and_y_body_keeps_the_body_whole(text: str, body: 
 ])
 def test_a_given_name_before_a_capital_makes_a_person(text: str, names: dict[str, str]) -> None:
     assert _actors(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    # allsides articles 400-800 of allsides_dev (ids in brackets): each made a person of the marked word
+    "An emergency room physician who has recovered from Ebola said Tuesday that he was fine.",  # GJkFtgL1 "Ebola"
+    "Trump's comments saying that he is open to keeping parts of Obamacare suggest that he sees the risk.",  # LFWm
+    "A panel of the U.S. Court of Appeals for the 4th Circuit said the rule was wrong.",  # 5869_left "Circuit"
+    "The Texas Attorney General\u2019s Office, which handles collections, has won in court.",  # FiUt55u8 "Office"
+    "Rioters forced their way to barricaded doors leading to the Speaker\u2019s Lobby.",  # 5761_right "Lobby"
+    "The Los Angeles and Orange County Sheriff Departments have created a loophole.",  # LNbVoUlG "Departments"
+    "Supporters wait before the Iowa Democratic Party's Liberty and Justice Celebration on Nov. 1.",  # FnEaZUJX
+    "The American people might object if they realized the Democratic administration was meddling.",  # Uxy7QyB6
+])
+def test_no_person_from_a_preposition_a_possessive_title_or_a_noun_after_a_title(text: str) -> None:
+    assert not any(kind == "person" for kind in _actors(text).values())
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # NwbtZhNd: "Macy" was a person
+    ("On Monday morning, Macy\u2019s announced that it is furloughing its employees.", "Macy", "organisation"),
+    # kept: a subject after "than", a title before a name ending like a noun but in the gazetteer
+    ("She has campaigned for 46 years, far longer than Trump suggested.", "Trump", "person"),  # 7bPH9i3P
+    ("Sen. Vance said no.", "Vance", "person"),
+    ("President Trump said no.", "Trump", "person"),
+])
+def test_possessive_shop_names_and_kept_persons(text: str, name: str, kind: str) -> None:
+    assert _actors(text).get(name) == kind

@@ -257,6 +257,37 @@ def _complement_of_a_name(toks: tuple[Token, ...], part: Part) -> bool:
     return part.last - i == 1 and i >= 2 and toks[i - 1].lower == "of" and is_cap(toks[i - 2])
 
 
+# reporting verbs that are no nouns: "Macy's announced" (a shop), not "Trump's claims", "Mueller's report"
+_VERBS_ONLY = frozenset({"said", "says", "announced", "announces", "told", "added", "confirmed", "declined",
+                         "denied", "acknowledged", "explained", "stated"})
+_PREPOSITIONS = frozenset({"from", "of", "with", "by", "to", "in", "on", "at", "for", "about", "against", "into",
+                           "over", "under", "without", "through"})  # not "than", "like": "than Trump suggested"
+
+
+def _object_of_a_preposition(toks: tuple[Token, ...], part: Part, words: tuple[str, ...], table: ActorTable) -> bool:
+    """Is a one-word name before a reporting verb the object of a preposition or after a number ("recovered from
+    Ebola said", "parts of Obamacare suggest", "the 4th Circuit said")? Such a name is no subject of the verb."""
+    if len(words) != 1 or part.first == 0 or part.last >= len(toks) \
+            or toks[part.last].lower not in table.reporting_verbs:
+        return False
+    prev = toks[part.first - 1]
+    return prev.lower in _PREPOSITIONS or prev.text[:1].isdigit()
+
+
+def _no_name_after_a_title(word: str, table: ActorTable) -> bool:
+    """Is a one-word "name" after a title an organisation's cue word, its plural, or a title word itself
+    ("Sheriff Departments", "Attorney General Office", "General Counsel"), or a noun by its ending and no name
+    of the gazetteer ("Justice Collaborative", "Justice Celebration"; not "Clement")?"""
+    w = strip_possessive(word)
+    g = gazetteer()
+    return w in table.organisation_cues or w.removesuffix("s") in table.organisation_cues \
+        or w.lower() in table.title_words or (bool(_NOUN_ENDING.search(w)) and w not in g.given_names
+                                              and w not in g.surnames)
+
+
+_NOUN_ENDING = re.compile(r"[a-z](?:tion|tions|ment|ments|tive|tives|ism|isms|ship)$")
+
+
 _GROUP_PLURAL = re.compile(r"[a-z](?:ists|ians|ans)$")  # "Economists", "Floridians", "Iowans"; not "Evans"
 
 
@@ -714,7 +745,7 @@ class RuleRecogniser:
                 plural.add((s.index, part.last))  # "Sens. Cruz, Lee and Hawley": the list goes on
                 return "PERSON", "coordinated with a person"
         if len(words) == 1 and part.last < len(toks) and toks[part.last].lower in ("administration", "presidency") \
-                and not part.initial:
+                and not part.initial and not _party_word(list(words), table):  # not "the Democratic administration"
             return "PERSON", "name before 'administration'"  # "Obama administration officials"
         if len(words) == 1 and toks[part.last - 1].text != words[0] and part.last < len(toks):
             after = toks[part.last].lower
@@ -777,6 +808,10 @@ class RuleRecogniser:
         title = part.title
         if not title:
             _, title = title_before(toks, part.first, table)
+            if title and is_possessive(toks[part.first - 1]):
+                title = ""  # "the Attorney General's Office", "the Speaker's Lobby": the title holder's, no title
+        if title and len(words) == 1 and _no_name_after_a_title(words[0], table):
+            title = ""  # "Sheriff Departments", "FBI General Counsel", "the Justice Collaborative"
         last = strip_possessive(toks[part.last - 1].text)
         if len(words) > 1 and words[0] == "Air" and tuple(words[1:]) in table.span_names:
             return "ORG", "airline", "", ""  # "Air France workers", "Air India": "Air" and a country
@@ -842,8 +877,11 @@ class RuleRecogniser:
                                    (j == len(toks) or toks[j].kind == "punct"))):
             if len(words) == 1 and _ORGANISATION_SHAPE.match(words[0]) and not _NAME_PREFIX.match(words[0]):
                 return "ORG", "organisation-shaped name", "", ""  # "WSB-TV reported", "FactSet said", "ProPublica"
-            if _modifies_a_noun(toks, part) or _group_plural(words) or _complement_of_a_name(toks, part):
+            if _modifies_a_noun(toks, part) or _group_plural(words) or _complement_of_a_name(toks, part) \
+                    or _object_of_a_preposition(toks, part, words, table):
                 return None  # "mostly Southern states", "Economists say", "told Iowans", "Bill of Rights stated"
+            if j < len(toks) and is_possessive(toks[j - 1]) and toks[j].lower in _VERBS_ONLY:
+                return "ORG", "possessive name before a reporting verb", "", ""  # "Macy's announced": a shop's name
             return "PERSON", "reporting verb", self._given_sex(words), ""
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
                 and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):
