@@ -300,3 +300,21 @@ def test_no_person_from_a_preposition_a_possessive_title_or_a_noun_after_a_title
 ])
 def test_possessive_shop_names_and_kept_persons(text: str, name: str, kind: str) -> None:
     assert _actors(text).get(name) == kind
+
+
+@pytest.mark.parametrize("text", [
+    # articles 0-800 of allsides_dev, 0-400 of roundups_dev: each name was a person (or an organisation)
+    "Copperhead Democrats opposed fighting and winning the Civil War.",
+    "The bill would restore the Voting Rights Act and expand the First Amendment's reach.",
+    "A group of young people is agitating for a Green New Deal.",
+    "The Dow Jones Industrial Average fell 2 percent on Monday.",
+    "Happy Anzac Day to all who served.",
+    # the law's acronym goes with it: "FISA" was an organisation
+    "The Foreign Intelligence Surveillance Act (FISA) allows it. FISA was passed in 1978.",
+])
+def test_names_of_laws_wars_indices_and_holidays_are_no_actors(text: str) -> None:
+    assert _actors(text) == {}
+
+
+def test_a_person_named_like_a_holiday_stays_a_person() -> None:
+    assert _actors("Former governor Nathan Deal said no.") == {"Nathan Deal": "person"}

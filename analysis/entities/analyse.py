@@ -201,6 +201,29 @@ def _resolve_acronyms(found: list[Found]) -> None:
                 f.rule = f"acronym of {f.name}"
 
 
+def _acronyms_of_things(found: list[Found], untyped: list[Found], table: ActorTable) -> tuple[list[Found],
+                                                                                           list[Found]]:
+    """An acronym left unresolved by :func:`_resolve_acronyms` that abbreviates a law, war or index of the article
+    (a name ending in one of ``misc_heads``: "FISA" for "Foreign Intelligence Surveillance Act") is that thing, no
+    organisation; not the acronym of any other untyped name ("UAW" of an untyped "United Auto Workers").
+    Returns (the rest of ``found``, those acronyms as untyped names)."""
+    by_initials: dict[str, set[str]] = {}
+    for u in untyped:
+        if " " in u.name and u.name.split()[-1] in table.misc_heads:
+            for form in acronym_forms(u.name):
+                by_initials.setdefault(form, set()).add(u.name)
+    kept, things = [], []
+    for f in found:
+        acronym = f.kind == "organisation" and not f.listed and " " not in f.name and (
+            f.rule == "acronym" or f.rule.startswith("same name as in sentence")) and f.name.replace(".", "").isupper()
+        if acronym and len(by_initials.get(f.name.replace(".", ""), ())) == 1:
+            f.kind, f.rule = "other", f"acronym of {next(iter(by_initials[f.name.replace('.', '')]))}"
+            things.append(f)
+        else:
+            kept.append(f)
+    return kept, things
+
+
 # Cue words that only say what kind of body a name is, so the name alone is the same body ("Treasury" for
 # "Treasury Department", "Pfizer" for "Pfizer Inc."); not a committee or court of a chamber ("Senate").
 _KIND_CUES = frozenset({"Department", "Ministry", "Agency", "Bureau", "Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd",
@@ -345,9 +368,10 @@ def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outle
     untyped = [u for u in untyped if not any(taken[u.sentence.index][u.first:u.last])]
     resolve_persons(found, table)
     _resolve_acronyms(found)
+    found, things = _acronyms_of_things(found, untyped, table)
     _resolve_organisation_short_forms(found)
     found += _handles(sentences, taken, found)
-    untyped = [u for u in untyped if not any(taken[u.sentence.index][u.first:u.last])]
+    untyped = [u for u in untyped if not any(taken[u.sentence.index][u.first:u.last])] + things
     if outlet and not count_self:
         for f in found:
             if f.kind in ("organisation", "other") and is_self_reference(f.name, outlet):

@@ -805,6 +805,9 @@ class RuleRecogniser:
             return "MISC", "listed as no organisation", "", ""  # "DACA", "GDP"
         if part.last < len(toks) and toks[part.last].lower in table.thing_heads:
             return "MISC", f"name of a {toks[part.last].lower}", "", ""  # "the Delta variant": not the city
+        if len(words) > 1 and words[-1] in table.misc_heads and not (
+                len(words) == 2 and words[0] in gazetteer().english_given_names):
+            return "MISC", f"name of a {words[-1].lower()}", "", ""  # "Civil War", "Voting Rights Act"
         title = part.title
         if not title:
             _, title = title_before(toks, part.first, table)

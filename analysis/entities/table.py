@@ -35,7 +35,7 @@ ACTOR_KEYS = frozenset({"name", "kind", "source_type", "aliases", "places", "sho
 RULE_LISTS = ("person_titles", "reporting_verbs", "organisation_cues", "not_names", "place_contexts",
               "location_cues", "male_honorifics", "female_honorifics", "title_modifiers", "not_organisations",
               "name_particles", "standalone_organisations", "region_cues", "not_given_names", "locations",
-              "nicknames", "thing_heads", "organisation_nouns", "party_words")
+              "nicknames", "thing_heads", "organisation_nouns", "party_words", "misc_heads")
 
 
 @dataclass
@@ -89,6 +89,7 @@ class ActorTable:
     thing_heads: frozenset[str] = frozenset()  # lower-case nouns after a name that make it a thing's ("variant")
     organisation_nouns: frozenset[tuple[str, ...]] = frozenset()  # "NAME, a ... firm": NAME is an organisation
     party_words: frozenset[str] = frozenset()  # lower case: "democratic" in "a Democratic region" names no place
+    misc_heads: frozenset[str] = frozenset()  # "Civil War", "Voting Rights Act": a name ending so is no actor
 
     def get(self, name: str) -> ActorSpec | None:
         """The listed actor called ``name`` (display name), if any."""
@@ -301,6 +302,7 @@ def load_actor_table(actors_file: str | None = None, reporting_verbs_file: str |
         thing_heads=frozenset(w.lower() for w in rules["thing_heads"]),
         organisation_nouns=frozenset(tuple(w.lower().split()) for w in rules["organisation_nouns"]),
         party_words=frozenset(w.lower() for w in rules["party_words"]),
+        misc_heads=frozenset(rules["misc_heads"]),
     )
 
 
