@@ -318,3 +318,17 @@ def test_names_of_laws_wars_indices_and_holidays_are_no_actors(text: str) -> Non
 
 def test_a_person_named_like_a_holiday_stays_a_person() -> None:
     assert _actors("Former governor Nathan Deal said no.") == {"Nathan Deal": "person"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # NPanwdHDONwRKNME: "Washington" was the United States and "Free Beacon" a person
+    ("An email obtained by the Washington Free Beacon said 96 members were cut.",
+     {"Washington Free Beacon": "organisation"}),
+    # Gg1pK0IfW3EDnq4j: "Marine Corps" was a person (given name "Marine")
+    ("He is a former Marine Corps officer who deployed twice.", {"Marine Corps": "organisation"}),
+    ("The Des Moines Register reported it first.", {"Des Moines Register": "organisation"}),
+    # Hm8Mki9DKKwK5cXT: "North Fulton" was a person (two surnames)
+    ("North Fulton is home to some of the most conservative turf in the district.", {}),
+])
+def test_newspaper_and_corps_names_and_compass_words(text: str, names: dict[str, str]) -> None:
+    assert _actors(text) == names

@@ -897,7 +897,7 @@ class RuleRecogniser:
             return "PERSON", "initial and surname", "", ""  # "P. Simmons 4-38" in a cricket scorecard
         g = gazetteer()
         if 1 < len(words) <= 3 and words[-1] in g.surnames and (words[0] in g.surnames or words[0] in g.given_names) \
-                and not _common_word(words[0]):
+                and not _common_word(words[0]) and words[0] not in table.not_given_names:  # not "North Fulton"
             return "PERSON", "surname", "", ""
         return None
 
