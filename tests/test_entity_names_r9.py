@@ -332,3 +332,12 @@ def test_a_person_named_like_a_holiday_stays_a_person() -> None:
 ])
 def test_newspaper_and_corps_names_and_compass_words(text: str, names: dict[str, str]) -> None:
     assert _actors(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("AOC said the bill would pass.", {"Alexandria Ocasio-Cortez": "person"}),  # was an organisation "AOC"
+    ("The House Ways and Means Committee met on Friday.", {"House Ways and Means Committee": "organisation"}),
+    ("The state's budget for FY 2018 includes the HB 2 changes.", {}),  # FY, HB were organisations
+])
+def test_initials_of_persons_bill_numbers_and_the_house_committee(text: str, names: dict[str, str]) -> None:
+    assert _actors(text) == names

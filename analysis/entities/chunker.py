@@ -303,8 +303,9 @@ def _single_word_and_body(toks: tuple[Token, ...], c: int, table: ActorTable, st
     Administration"; not "Pelosi and Senate")."""
     if toks[c - 1].text in gazetteer().given_names:
         return False
-    if c - 1 != start and not (c - 2 == start and _country_prefix(toks[start], table)):
-        return False  # "US Food and Drug Administration", "U.S. Fish and Wildlife Service" keep their country
+    if c - 1 != start and not (c - 2 == start and (_country_prefix(toks[start], table)
+                                                   or toks[start].text in table.standalone_organisations)):
+        return False  # "US Food and Drug Administration", "House Ways and Means Committee" keep their first word
     k = c + 1
     while k < min(len(toks), c + MAX_RUN) and is_cap(toks[k]) and not is_possessive(toks[k]):
         k += 1  # bounded: a sentence of nothing but capitalised words stays linear
