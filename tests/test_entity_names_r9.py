@@ -341,3 +341,9 @@ def test_newspaper_and_corps_names_and_compass_words(text: str, names: dict[str,
 ])
 def test_initials_of_persons_bill_numbers_and_the_house_committee(text: str, names: dict[str, str]) -> None:
     assert _actors(text) == names
+
+
+def test_an_airline_name_ends_before_its_flight_number() -> None:
+    # allsides_1vutnmyxCAhCGzMo (devset): "Saratov Airlines Flight 703" was no actor
+    assert _actors("Saratov Airlines Flight 703, with 65 passengers and a crew of six, was bound for Orsk.") == {
+        "Saratov Airlines": "organisation", "Orsk": "city"}

@@ -199,11 +199,15 @@ _SITE_AFTER = frozenset({"airport", "stadium", "mountains", "prison", "sanatoriu
 
 def _cut_at_legal_form(s: Sentence, parts: list[Part]) -> list[Part]:
     """A company name ends at its legal form: "Daniels Pharmaceuticals Inc of St. Petersburg" is the company and,
-    after "of", a place."""
+    after "of", a place; an airline's name ends before "Flight" and its number ("Saratov Airlines Flight 703")."""
     out: list[Part] = []
+    toks = s.tokens
     for p in parts:
-        cut = next((k for k in range(p.first + 1, p.last - 2) if s.tokens[k].text.rstrip(".") in LEGAL_FORMS
-                    and s.tokens[k + 1].lower == "of"), None)
+        if p.last - p.first > 2 and toks[p.last - 1].text == "Flight" and p.last < len(toks) \
+                and toks[p.last].text[:1].isdigit():
+            p = Part(p.first, p.last - 1, p.title, p.title_start, p.initial)  # "Saratov Airlines Flight 703"
+        cut = next((k for k in range(p.first + 1, p.last - 2) if toks[k].text.rstrip(".") in LEGAL_FORMS
+                    and toks[k + 1].lower == "of"), None)
         if cut is None:
             out.append(p)
         else:
