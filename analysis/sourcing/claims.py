@@ -94,6 +94,7 @@ class _Rules:
     trailing: frozenset[str]
     approximators: tuple[re.Pattern[str], ...]  # longest first, each anchored at the end of a text
     count_nouns: frozenset[str] = frozenset()  # lower-cased first words of units and referents ("one year")
+    aged_events: frozenset[str] = frozenset()  # "the three-year-old conflict": an age that is a claim
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -132,6 +133,7 @@ def _compile(lex: Lexicon, hedges_lex: Lexicon) -> _Rules:
         approximators=patterns,
         count_nouns=frozenset(k[0] for k in (*referents, *units, *(_key(str(w)) for w in d.get("count_nouns") or []))
                               if k),
+        aged_events=frozenset(str(w).lower() for w in d.get("aged_events") or []),
     )
 
 
@@ -511,7 +513,8 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
     resolved: dict[str, str] = {}  # a source phrase resolves once per article
     for sent in doc.sentences:
         numbers = [n for n in find_numbers(sent.text, sent.start, identifier_words=rules.identifier_words,
-                                           currency_symbols=rules.currency_symbols, count_nouns=rules.count_nouns)
+                                           currency_symbols=rules.currency_symbols, count_nouns=rules.count_nouns,
+                                           aged_events=rules.aged_events)
                    if n.is_quantity]
         if not numbers:
             continue

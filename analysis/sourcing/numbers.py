@@ -87,6 +87,7 @@ _VAGUE_RE = re.compile(rf"\b(?P<first>{_VAGUE})(?:\s+of\s+(?P<second>thousands|m
                        re.IGNORECASE)
 # matched at a position (``pattern.match(text, pos)``): no "^", and no copy of the rest of the text
 _AGE = re.compile(r"[\s-]+(?P<unit>year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|mile|kilometer|kilometre|km|ton|tonne|man|"
                           r"member|seat|point|percent)s?\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock|o’clock|[ap]\.m\b|h\b)",
@@ -387,11 +388,13 @@ def may_hold_number(text: str) -> bool:
 
 def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str] = frozenset(),
                  currency_symbols: dict[str, str] | None = None,
-                 count_nouns: frozenset[str] = frozenset()) -> list[NumberExpr]:
+                 count_nouns: frozenset[str] = frozenset(),
+                 aged_events: frozenset[str] = frozenset()) -> list[NumberExpr]:
     """Every number in ``text``, in order, as :class:`NumberExpr` (offsets shifted by ``offset``).
 
     Quantities have ``excluded == ""``; dates, years, times, ordinals, identifiers (after one of
-    ``identifier_words``), model names, numbers in names, ages in appositions, the intensifier "100
+    ``identifier_words``), model names, numbers in names, ages (in appositions, and "N-year-old", "N years
+    old" unless one of ``aged_events`` follows: "the three-year-old conflict"), the intensifier "100
     percent" and "one" not followed by one of ``count_nouns`` (lower case) carry the reason they are
     not quantities.
     """
@@ -470,6 +473,9 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
             unit_hint = age.group("unit").lower() + "s"
             end = age.end()
             is_age = True
+            noun = _NEXT_WORD.match(text, end)
+            if not (noun and noun.group(1).lower() in aged_events):
+                excluded = "age"  # "a 19-year-old man", "She was 34 years old"; not "the three-year-old conflict"
         elif hyph and not excluded:
             unit_hint = hyph.group("unit").lower() + "s"
             end = hyph.end()
