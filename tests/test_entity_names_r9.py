@@ -347,3 +347,8 @@ def test_an_airline_name_ends_before_its_flight_number() -> None:
     # allsides_1vutnmyxCAhCGzMo (devset): "Saratov Airlines Flight 703" was no actor
     assert _actors("Saratov Airlines Flight 703, with 65 passengers and a crew of six, was bound for Orsk.") == {
         "Saratov Airlines": "organisation", "Orsk": "city"}
+
+
+def test_a_listed_company_wins_over_a_city_of_its_name() -> None:
+    # I69Eqrc1TwPlRUzK: "Toyota" was the city of Toyota (Aichi)
+    assert _actors("Within hours, the magnitude of the loss was evident to Toyota.") == {"Toyota": "organisation"}

@@ -68,18 +68,17 @@ def gazetteer_type(words: tuple[str, ...], table: ActorTable) -> tuple[str, str]
         return "GPE", "gazetteer: country"
     if words in table.span_places:
         return "GPE", f"gazetteer: capital of {table.span_places[words]}"
-    g = gazetteer()
     text = " ".join(words)
     if text in g.regions:
         return "GPE", "gazetteer: state or province"
+    if words in listed_organisations():
+        return "ORG", "listed organisation"  # "Toyota", "Nike": the company, not the city of that name
     if text in g.cities:
         return "GPE", "gazetteer: city"
     if text in g.continents:
         return "LOC", "gazetteer: continent"
     if text in table.locations:
         return "LOC", "listed location"
-    if words in listed_organisations():
-        return "ORG", "listed organisation"
     return None
 
 
