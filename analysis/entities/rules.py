@@ -260,13 +260,6 @@ def _complement_of_a_name(toks: tuple[Token, ...], part: Part) -> bool:
     return part.last - i == 1 and i >= 2 and toks[i - 1].lower == "of" and is_cap(toks[i - 2])
 
 
-# reporting verbs that are no nouns: "Macy's announced" (a shop), not "Trump's claims", "Mueller's report"
-_VERBS_ONLY = frozenset({"said", "says", "announced", "announces", "told", "added", "confirmed", "declined",
-                         "denied", "acknowledged", "explained", "stated"})
-_PREPOSITIONS = frozenset({"from", "of", "with", "by", "to", "in", "on", "at", "for", "about", "against", "into",
-                           "over", "under", "without", "through"})  # not "than", "like": "than Trump suggested"
-
-
 def _object_of_a_preposition(toks: tuple[Token, ...], part: Part, words: tuple[str, ...], table: ActorTable) -> bool:
     """Is a one-word name before a reporting verb the object of a preposition or after a number ("recovered from
     Ebola said", "parts of Obamacare suggest", "the 4th Circuit said")? Such a name is no subject of the verb."""
@@ -274,7 +267,7 @@ def _object_of_a_preposition(toks: tuple[Token, ...], part: Part, words: tuple[s
             or toks[part.last].lower not in table.reporting_verbs:
         return False
     prev = toks[part.first - 1]
-    return prev.lower in _PREPOSITIONS or prev.text[:1].isdigit()
+    return prev.lower in positions().prepositions or prev.text[:1].isdigit()
 
 
 def _no_name_after_a_title(word: str, table: ActorTable) -> bool:
@@ -886,7 +879,7 @@ class RuleRecogniser:
             if _modifies_a_noun(toks, part) or _group_plural(words) or _complement_of_a_name(toks, part) \
                     or _object_of_a_preposition(toks, part, words, table):
                 return None  # "mostly Southern states", "Economists say", "told Iowans", "Bill of Rights stated"
-            if j < len(toks) and is_possessive(toks[j - 1]) and toks[j].lower in _VERBS_ONLY:
+            if j < len(toks) and is_possessive(toks[j - 1]) and toks[j].lower in positions().verbs_not_nouns:
                 return "ORG", "possessive name before a reporting verb", "", ""  # "Macy's announced": a shop's name
             return "PERSON", "reporting verb", self._given_sex(words), ""
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \

@@ -66,6 +66,8 @@ class Positions:
     noun_verbs: frozenset[str]  # "Southern states": a reporting verb's form that is also a plural noun (rules.py)
     clause_openers: frozenset[str]  # "as Smith notes": the name may open a clause
     phrase_openers: frozenset[str]  # "Other Arab states": a determiner opening the sentence
+    prepositions: frozenset[str]  # "recovered from Ebola said": no subject after a preposition (rules.py)
+    verbs_not_nouns: frozenset[str]  # "Macy's announced": a possessive name before one is a firm's (rules.py)
 
 
 POSITIONS_FILE = "entity_positions.yaml"
