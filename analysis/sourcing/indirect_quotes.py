@@ -97,7 +97,12 @@ class _VerbAttributions(_DirectQuotes):
         toks = s.tokens
         sent_quotes: list[Quote] = []
         for hit in self.hits[s.index]:
-            if self._in_direct(hit.start) or hit.start in self.used_verbs:
+            if self._in_direct(hit.start):
+                continue
+            if hit.start in self.used_verbs:
+                if _subjectless(toks, hit) and hit.form.lower().endswith("ing") \
+                        and self._after_that(toks, hit.token_index + hit.n_tokens, hit.end) != hit.end:
+                    self._participle_report(s, hit)  # '“…,” adding that …': the tag of the quote reports too
                 continue
             i = hit.token_index
             prev = toks[i - 1] if i > 0 else None
@@ -233,8 +238,9 @@ class _VerbAttributions(_DirectQuotes):
     def _participle_report(self, s: Sentence, hit: VerbHit) -> None:
         """'X apologised, saying that …' / 'X veered off script to claim that …': an indirect quote whose
         speaker is the clause's subject (or none)."""
-        tag = self._clause_subject(s, hit.token_index, hit, f"'{hit.form}'")
-        if tag is None:
+        quoted = self._quote_before_participle(s, hit)
+        tag = self._clause_subject(s, hit.token_index, hit, f"'{hit.form}'") if quoted is None else None
+        if tag is None and quoted is None:
             return
         start = self._after_that(s.tokens, hit.token_index + hit.n_tokens, hit.end)
         end = self._clause_end(s, start)
@@ -242,9 +248,33 @@ class _VerbAttributions(_DirectQuotes):
                       and not self._in_direct(t.start))
         if outside < 2:
             return
-        q = self._add("indirect", tag.surface, s, start, end, hit, "verb_complement", None, tag.cand, tag.cand_rule)
+        if tag is None:  # '“…,” adding that …': the speaker of the quote the participle follows
+            q = self._add("indirect", None, s, start, end, hit, "verb_complement", quoted)
+        else:
+            q = self._add("indirect", tag.surface, s, start, end, hit, "verb_complement", None, tag.cand,
+                          tag.cand_rule)
         if q is not None:
             self._absorb_partial_quotes(q, hit)
+
+    def _quote_before_participle(self, s: Sentence, hit: VerbHit) -> Quote | None:
+        """The direct quote that opens the sentence of a participle right after its closing mark ('“I really don't
+        have that number right now,” adding that his campaign employs …', HuffPost MsscYdtXsiyDFs3n; '“… for tax
+        reform,” adding that it appeals to both parties', NYT ELC6HaOsW29EbOf1): the participle's subject is its
+        speaker (resolved with it: the indirect quote continues it). None when anything but marks and a comma stands
+        between them, when the quote does not open the sentence (then the clause has a subject of its own) or when
+        it is unattributed."""
+        body = self.doc.body
+        for q in reversed(self.quotes):
+            if q is None or q.kind != "direct" or q.end > hit.start:
+                continue
+            if q.end <= s.start - 2 and q.sentence_index < s.index - 1:
+                return None
+            gap = body[q.end:hit.start]
+            if "," not in gap or gap.strip(" ,.”’\"'") or q.rule == "unattributed":
+                return None
+            opening = body[s.start:q.start].strip(" “‘\"'")
+            return q if not opening else None
+        return None
 
     def _absorb_partial_quotes(self, q: Quote, hit: VerbHit) -> Quote:
         """A mixed quote ("X said that the treaty reflects “a new …,”") is one quote, not two.

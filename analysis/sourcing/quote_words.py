@@ -208,12 +208,43 @@ def _coordinated(toks: Sequence[Token], i: int) -> bool:
     """A second verb after "and"/"but" ("X echoed the comments and said", "Mueller didn't charge Trump but
     wrote"); not "the U.S. and Ukraine accuse": a lower-case word before "and" ends a verb phrase. "but" joins no
     list of subjects, so a name may end the first verb phrase ("called for global action to deter Iran but said he
-    preferred …", Reuters seoVDQGTovGpAKOc)."""
+    preferred …", Reuters seoVDQGTovGpAKOc). An adverb of time or sequence may stand between the conjunction and the
+    verb ("denounced the inquiry … and later told reporters that …", Daily Mail a3bo2uXOgonwHJ3D); a name that is the
+    object of a verb or a preposition ends the verb phrase too ("have started to lose patience with the Freedom
+    Caucus and say …", Washington Times bN0Wyk89sCSDkgwY; "met Nancy Pelosi and said")."""
+    while i > 2 and toks[i - 1].lower in COORDINATED_ADVERBS and toks[i - 2].lower in {"and", "but"}:
+        i -= 1
     if i > 2 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].text == "," and toks[i - 3].is_word:
         return True  # "Jim Murphy lost his seat, but insisted he would not resign" (AP via KSL d0z1LY5lA0RXXF5b)
     return i > 1 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].is_word \
         and (toks[i - 2].text[:1].islower() or toks[i - 1].lower == "but" or toks[i - 2].lower in DATE_ENDS
-             or toks[i - 2].text[:1].isdigit())
+             or toks[i - 2].text[:1].isdigit() or _object_name_before(toks, i - 2))
+
+
+# Adverbs between "and"/"but" and a second verb: "and later told", "and then said", "but also warned".
+COORDINATED_ADVERBS = frozenset("later then also again subsequently separately repeatedly".split())
+# Words that take a name as their object: prepositions and past-tense verbs ("with the Freedom Caucus and say",
+# "met Nancy Pelosi and said"); not "of" ("Members of the Freedom Caucus and …" may be a subject).
+_OBJECT_TAKERS = PREPOSITIONS - {"of"}
+
+
+def _object_name_before(toks: Sequence[Token], j: int) -> bool:
+    """Whether the capitalised run ending at token ``j`` (a name, at most four words, "the" allowed before it) is the
+    object of a lower-case preposition or past-tense verb right before it, so that it cannot be a co-subject of
+    the verb after "and"."""
+    k = j
+    while k >= 0 and j - k < 4 and toks[k].is_word and toks[k].text[:1].isupper():
+        k -= 1
+    if k == j or k < 1:
+        return False  # no name, or the name opens the sentence (a subject)
+    if toks[k].lower == "the":
+        k -= 1
+    if k < 1:
+        return False
+    t = toks[k]
+    if not t.is_word or not t.text[:1].islower():
+        return False
+    return t.lower in _OBJECT_TAKERS or (_verb_like(t.lower) and t.lower not in AUXILIARIES)
 
 
 # A date ends a verb phrase, not a list of subjects: "The Federal Reserve raised interest rates on Wednesday and
