@@ -74,3 +74,65 @@ def test_adding_after_a_quote_inside_a_clause_keeps_the_clause_subject():
     text = ("Lavrov called Pyongyang’s action “unacceptable,” adding that the situation will “slip out of our control "
             "and it will slide into a spiral of a vicious circle.”")
     assert {surface for _, surface in _speakers(text, "vicious circle")} == {"Lavrov"}
+
+
+# ---- reporting verbs 1.11: contend, testify, caution, clarified, plead with / plead that
+
+def test_contends_that():
+    # allsides 62P5Hc23kcGUN4eq (first 300 allsides_dev rows)
+    text = ("Schrems contends that Facebook is violating the EU’s data protection laws by allowing U.S. intelligence "
+            "services to access his personal data.")
+    assert _speaker(text, "data protection laws")[1] == "Schrems"
+
+
+def test_testified_that_and_to_testify_before():
+    # allsides 2V9jIRxhnoXe6Saw (first 300 allsides_dev rows); the second sentence is a worked example of the
+    # exclusion: "to testify before a committee" reports nothing
+    text = ("Sondland testified that Rudy Giuliani, the president’s personal lawyer, was generally the conduit for "
+            "Trump’s efforts.\n\n"
+            "Trump wanted Sondland to testify before a totally compromised committee.")
+    assert _speaker(text, "generally the conduit")[1] == "Sondland"
+    assert not [q for q in _quotes(text) if "compromised committee" in q.text]
+
+
+def test_cautioned_that():
+    # allsides 1Rsmj3XNrft7jrcb (devset article, a sentence outside its labelled paragraphs)
+    text = ("But Weinberg cautioned that a trade deal isn't over the finish line, noting that the Chinese Commerce "
+            "Ministry conditions the removal of tariffs on first striking an agreement.")
+    assert _speaker(text, "finish line")[1] == "Weinberg"
+
+
+def test_clarified_that():
+    # Fox News, allsides U9exxi9Vf1jrl7dO (devset): the president is Trump, named earlier
+    text = ("President Trump met Democratic leaders on Wednesday.\n\n"
+            "The president clarified Thursday morning that he intends for the wall to be built.")
+    assert _speaker(text, "wall to be built")[0] in ("Trump", "Donald Trump")
+
+
+def test_pleaded_that_and_pleaded_with():
+    # BBC News, allsides AfVXxbYeP3aIugDx (s6 split): "he" is Mr Floyd
+    text = ("The protests began after a video showed Mr Floyd, 46, being arrested in Minneapolis on 25 May and a white "
+            "police officer continuing to kneel on his neck even after he pleaded that he could not breathe.")
+    assert _speaker(text, "could not breathe")[0].endswith("Floyd")
+    # allsides 7gpjfbImDiMX7nYF (first 300 allsides_dev rows)
+    text = ("Homeland Security Secretary Jeh Johnson pleaded with lawmakers to give him full funding now, saying that "
+            "without a new spending bill he won’t be able to hire enough Secret Service agents.")
+    assert _speaker(text, "full funding now")[0] == "Jeh Johnson"
+
+
+def test_pleaded_guilty_reports_nothing():
+    # worked example: only "plead with" and "plead that" are listed
+    assert not _quotes("The former aide pleaded guilty to lying to the FBI in December.")
+
+
+# ---- a modal before the verb is no part of the speaker
+
+def test_modal_is_no_part_of_the_speaker():
+    # allsides 6yIE9kfapFnN4hnv (first 300 allsides_dev rows): the speaker was "I can"
+    text = ("Being the one who does the shopping in the house, I can testify that costs are surging and the supply "
+            "chain remains frayed as well.")
+    assert _speaker(text, "costs are surging")[1] == "I"
+    # allsides 7bPH9i3PfLNpsc8x (first 300 allsides_dev rows): was "The elites can"
+    text = ("The elites can argue Trump does better in online surveys because his supporters are more energized, "
+            "but that is a self-defeating analysis.")
+    assert _speaker(text, "online surveys")[1] == "The elites"

@@ -29,7 +29,9 @@ BE_FORMS = frozenset("be been being is was were are am".split())  # before a par
 
 SKIP_BEFORE_VERB = frozenset("""has have had did does do also not never reportedly previously earlier again would just
     will could may might was were is are repeatedly publicly separately later then further already still however
-    first initially once now recently had been officially formally""".split())
+    first initially once now recently had been officially formally can should must""".split())
+# (1.11 round: "can", "should", "must" too: "I can testify that costs are surging" made the speaker "I can",
+# allsides 6yIE9kfapFnN4hnv)
 
 BOUNDARY_WORDS = frozenset("""that as while when because which who whom whereas although though since if after
     before but where whether what so than amid""".split())
