@@ -136,3 +136,25 @@ def test_modal_is_no_part_of_the_speaker():
     text = ("The elites can argue Trump does better in online surveys because his supporters are more energized, "
             "but that is a self-defeating analysis.")
     assert _speaker(text, "online surveys")[1] == "The elites"
+
+
+# ---- an adverbial opener before a parenthetical attribution: the main clause after it is reported
+
+def test_parenthetical_after_an_adverbial_opener():
+    # CNN, allsides mPm7FCLuUGBXRvV8 (s8 split): the content was "Most of all"
+    text = ("White House officials say Obama is not carrying a new peace initiative. Most of all, the president's "
+            "aides say, he wants to assess how prepared, if at all, Netanyahu and Palestinian leader Mahmoud Abbas "
+            "are to return to negotiations.")
+    reports = [q for q in _quotes(text) if "aides" in q.speaker_surface]
+    assert len(reports) == 1 and reports[0].text.startswith("he wants to assess")
+    # allsides AQTLbiO5nY6VSTHw and 5XhvgYQyWkTgxgvS (first 300 allsides_dev rows)
+    assert _speaker("At the time, DHS reported, the group included more than 3,400 subscribers.",
+                    "3,400 subscribers")[1] == "DHS"
+    assert [q.text for q in _quotes("At her car, Sept says, Sondland leaned in for a hug.")] == \
+        ["Sondland leaned in for a hug."]
+
+
+def test_no_parenthetical_when_the_verb_has_a_complement():
+    # allsides A0NH9qOt0Hr9iLSC (first 300 allsides_dev rows): "denied sexual assault claims" is no bare "X said,"
+    quotes = _quotes("In March 2018, Xu denied sexual assault claims, as reported in the student newspaper.")
+    assert not [q for q in quotes if q.text.startswith("as reported")]

@@ -72,6 +72,27 @@ def _after_addressee(words: list[Token]) -> list[Token]:
     return words[k:]
 
 
+# First words of an adverbial phrase that opens a sentence ("Most of all,", "In the meantime,", "For now,",
+# "Above all,"): prepositions, and adverbs of degree, time and sequence.
+ADVERBIAL_OPENERS = PREPOSITIONS | frozenset("""most above still meanwhile instead now then yet even ultimately
+    eventually otherwise nevertheless however therefore today yesterday already first second third finally during
+    after before until since within without despite following amid beyond unlike""".split())
+
+
+def _adverbial_opener(words: Sequence[Token]) -> bool:
+    """Whether the tokens before a parenthetical attribution's first comma are an adverbial phrase without a verb: at
+    most six words, the first an adverbial opener (or an -ly adverb), none a verb form, a pronoun or "that", and no
+    capitalised word after an adverb (only after a preposition: "In Washington,")."""
+    words = [t for t in words if t.is_word]
+    if not 0 < len(words) <= 6 or not (words[0].lower in ADVERBIAL_OPENERS or _adverb(words[0])
+                                      or words[0].lower.endswith("ly")):
+        return False
+    if words[0].lower not in PREPOSITIONS | ING_PREPOSITIONS and any(t.text[:1].isupper() for t in words[1:]):
+        return False  # "Yet The People’s History, Wineburg argues, is …": the adverb's phrase holds the subject
+    return not any(_verb_like(t.lower) or t.lower in PRONOUNS | {"that", "this", "says", "say"}
+                   or (t.lower.endswith("ing") and t.lower not in ING_PREPOSITIONS | TIME_WORDS) for t in words[1:])
+
+
 def _plural_noun_reading(toks: Sequence[Token], i: int, form: str, noun_forms: frozenset[str]) -> bool:
     """Whether the one-word hit ``toks[i]`` (``form``) can be a plural noun rather than a verb with a subject before it:
     it ends in "s" and its bare form is a noun ("inappropriate comments"), and the word before cannot be its subject
@@ -147,7 +168,7 @@ class _VerbAttributions(_DirectQuotes):
             if (sub[2] == "comma" or as_after_comma) and (words_after <= 3 or bare) and words_before >= 3:
                 # "North Korea ratified …, state media reported Tuesday." – the clause comes first
                 comma = max(t.start for t in toks if t.text == "," and t.end <= sub[0])
-                main = self._main_after_parenthetical(s, comma, after_end)
+                main = self._main_after_parenthetical(s, comma, after_end, hit.end)
                 if main is not None:  # "Although …, Rakoff said, the courts have endorsed …": the main clause
                     q = self._add("indirect", sub[:2], s, main, s.end, hit, "clause_then_speaker")
                 else:
@@ -181,16 +202,24 @@ class _VerbAttributions(_DirectQuotes):
                 sent_quotes.append(q)
 
     @staticmethod
-    def _main_after_parenthetical(s: Sentence, comma: int, after_end: int) -> int | None:
+    def _main_after_parenthetical(s: Sentence, comma: int, after_end: int, verb_end: int) -> int | None:
         """Start of the main clause when an attribution set off by commas (the one at body offset ``comma`` and the
         one at ``after_end``) follows a subordinate clause that opens the sentence ("Although medical-marijuana users
         may be less violence-prone …, Rakoff said, the courts have endorsed …", SFGate S4WmKuiXScbRRSfy; "If Trump
         continues …, she suggested, that might provide …"): the words after the closing comma, when there are at
         least three, no quotation opens them and no other comma stands before the attribution; else None (the
-        clause before the attribution is what is reported: "If you are struggling …, reach out …, Moutier said;")."""
+        clause before the attribution is what is reported: "If you are struggling …, reach out …, Moutier said;").
+        An adverbial phrase without a verb opens the main clause the same way when the attribution is only a
+        speaker and its verb (and a time word; ``verb_end`` is the verb's end): "Most of all, the president's aides
+        say, he wants to assess …" (CNN mPm7FCLuUGBXRvV8), "At the time, DHS reported, the group included …"."""
         toks = s.tokens
-        if not toks or toks[0].lower not in SUBORDINATORS or after_end >= s.end:
+        if not toks or after_end >= s.end:
             return None
+        if toks[0].lower not in SUBORDINATORS and not (
+                _adverbial_opener([t for t in toks if t.end <= comma])
+                and all(t.lower in TIME_WORDS for t in toks if t.is_word and verb_end <= t.start < after_end)):
+            return None  # (after an adverbial, only "X said," set off alone: not "In March 2018, Xu denied sexual
+            # assault claims, as reported in …")
         closing = next((t for t in toks if t.start == after_end), None)
         if closing is None or closing.text != "," or any(t.text == "," and t.start < comma for t in toks):
             return None
