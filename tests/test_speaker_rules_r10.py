@@ -158,3 +158,13 @@ def test_no_parenthetical_when_the_verb_has_a_complement():
     # allsides A0NH9qOt0Hr9iLSC (first 300 allsides_dev rows): "denied sexual assault claims" is no bare "X said,"
     quotes = _quotes("In March 2018, Xu denied sexual assault claims, as reported in the student newspaper.")
     assert not [q for q in quotes if q.text.startswith("as reported")]
+
+
+# ---- an acronym that spells a sentence opener ("WHO") is a name, as the subject of a participle's clause
+
+def test_who_the_acronym_is_the_subject_of_saying():
+    # AP Fact Check, allsides YFDxfzZJrP13vuNx (s8 split)
+    text = ("WHO has cautioned against such restrictions as a general matter, saying they often prove ineffective in "
+            "stemming the spread of an infectious disease, but it never publicly questioned or singled out Trump’s "
+            "decision.")
+    assert _speaker(text, "often prove ineffective")[1] == "WHO"

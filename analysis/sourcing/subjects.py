@@ -520,7 +520,7 @@ class _SubjectRules(_SpeakerResolution):
             name.append(t)
         words = [t for t in name if t.is_word]
         after = toks[k + len(name)] if k + len(name) < limit else None
-        if words and not (len(words) == 1 and words[0].lower in SENTENCE_OPENERS) \
+        if words and not (len(words) == 1 and words[0].lower in SENTENCE_OPENERS and not _acronym(words[0])) \
                 and not (after is not None and after.is_word and not _verb_like(after.lower)):
             return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
         # not "The", "It", "However" (a capitalised word at a clause start that names no one), not "Republican"
@@ -601,3 +601,8 @@ class _SubjectRules(_SpeakerResolution):
         words = [t for t in s.tokens if sub[0] <= t.start and t.end <= sub[1] and t.is_word]
         return 0 < len(words) <= 5 and _name_words(words)
 
+
+def _acronym(t: Token) -> bool:
+    """An acronym of two or more capitals ("WHO", "US"), which no sentence-opener list means ("who", "us"): "WHO has
+    cautioned against such restrictions …, saying they often prove ineffective …" (AP Fact Check YFDxfzZJrP13vuNx)."""
+    return len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()
