@@ -168,3 +168,26 @@ def test_who_the_acronym_is_the_subject_of_saying():
             "stemming the spread of an infectious disease, but it never publicly questioned or singled out Trump’s "
             "decision.")
     assert _speaker(text, "often prove ineffective")[1] == "WHO"
+
+
+# ---- "according to X" in mid-sentence: a relative clause of the source or an appended phrase after it is no content
+
+def _content_of(text: str, surface: str) -> str:
+    found = [q.text for q in _quotes(text) if q.speaker_surface == surface]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_according_to_officials_who_spoke():
+    # Washington Post, allsides W7qLB3fDpMszT1Hq (s8 split)
+    text = ("The breakdown in communication and planning runs deeper, according to officials in other Georgia health "
+            "districts who spoke on the condition of anonymity because they feared losing funding from the state.")
+    assert _content_of(text, "officials in other Georgia health districts") == \
+        "The breakdown in communication and planning runs deeper"
+
+
+def test_according_to_the_exit_poll_much_of_it():
+    # AP via KSL, allsides d0z1LY5lA0RXXF5b (s7 split)
+    text = ("The opposition Labour Party led by Ed Miliband took a beating, according to the exit poll, much of it due "
+            "to the rise of the separatist Scottish National Party.")
+    assert _content_of(text, "the exit poll").endswith("took a beating")

@@ -93,6 +93,23 @@ def _adverbial_opener(words: Sequence[Token]) -> bool:
                    or (t.lower.endswith("ing") and t.lower not in ING_PREPOSITIONS | TIME_WORDS) for t in words[1:])
 
 
+_RELATIVES = frozenset("who whom whose which".split())
+_PORTIONS = frozenset("much most many some all part none".split())
+
+
+def _appended_after(toks: Sequence[Token], end: int) -> bool:
+    """Whether the words after an attribution phrase ending at body offset ``end`` are no clause of their own: a
+    relative clause of the source ("officials … who spoke on the condition of anonymity"), or after a comma a portion
+    ("much of it due to …") or a "with" phrase."""
+    rest = [t for t in toks if t.start >= end]
+    if not rest:
+        return False
+    if rest[0].is_word:
+        return rest[0].lower in _RELATIVES
+    return rest[0].text == "," and len(rest) > 2 and (
+        (rest[1].lower in _PORTIONS and rest[2].lower == "of") or rest[1].lower == "with")
+
+
 def _plural_noun_reading(toks: Sequence[Token], i: int, form: str, noun_forms: frozenset[str]) -> bool:
     """Whether the one-word hit ``toks[i]`` (``form``) can be a plural noun rather than a verb with a subject before it:
     it ends in "s" and its bare form is a noun ("inappropriate comments"), and the word before cannot be its subject
@@ -458,6 +475,10 @@ class _VerbAttributions(_DirectQuotes):
         """Attribution phrase inside a sentence: its content is the larger side outside the phrase."""
         before = _words_between(s.tokens, s.start, phrase_start)
         after = _words_between(s.tokens, np[1], s.end)
+        if before >= 3 and _appended_after(s.tokens, np[1]):
+            after = 0  # "…, according to officials in other Georgia health districts who spoke on the condition of
+            # anonymity …" (Washington Post W7qLB3fDpMszT1Hq), "…, according to the exit poll, much of it due to …"
+            # (AP via KSL d0z1LY5lA0RXXF5b): what follows the source describes it or adds to the clause before
         if before >= after and not self._opens_clause(s, phrase_start, np[1]):
             start, end = s.start, phrase_start
             # '“…,” Mr. Assad told Al Manar, according to The New York Times.': the Times reports that Assad told
