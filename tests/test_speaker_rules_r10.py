@@ -191,3 +191,33 @@ def test_according_to_the_exit_poll_much_of_it():
     text = ("The opposition Labour Party led by Ed Miliband took a beating, according to the exit poll, much of it due "
             "to the rise of the separatist Scottish National Party.")
     assert _content_of(text, "the exit poll").endswith("took a beating")
+
+
+# ---- a report nested in an "according to" clause: its content is its own speaker's
+
+def test_said_inside_according_to_the_report():
+    # The Hill, allsides IHNDUYCuCVdWrUPY (devset): what the president wanted is his report; the report attests it
+    text = ("President Trump on Wednesday denied an NBC News report.\n\n"
+            "At a July meeting at the Pentagon, the president said he wanted to expand the country’s nuclear "
+            "capabilities after seeing data showing the U.S. weapons stockpile decreasing over the past 50 years, "
+            "according to the report.")
+    assert _content_of(text, "the report") == "At a July meeting at the Pentagon, the president said"
+    assert _speaker(text, "nuclear capabilities")[1] == "the president"
+
+
+def test_according_to_first_then_the_speakers_report():
+    # allsides 0ENoigDbYbNkJhuw (first 300 allsides_dev rows)
+    text = ("According to the memo, FBI deputy director Andrew McCabe told the committee that there would have been no "
+            "Foreign Intelligence Surveillance Act (FISA) application to surveil former Trump-campaign adviser Carter "
+            "Page absent the information in the so-called Steele dossier.")
+    assert _content_of(text, "the memo") == "FBI deputy director Andrew McCabe told the committee that"
+
+
+def test_a_subordinate_report_stays_inside_according_to():
+    # Reuters, roundups 5703_center (first 300 roundups_dev rows): the officials' concerns are part of the book's
+    # account, whose main clause is Milley's roadblocks
+    text = ("Gen. Mark Milley, the chairman of the Joint Chiefs of Staff, placed roadblocks in front of former "
+            "President Donald Trump’s ability to launch a nuclear strike as top officials voiced concerns about his "
+            "mental health after the January 6 attack on the Capitol, according to a book excerpt from reporter Bob "
+            "Woodward.")
+    assert "January 6 attack" in _content_of(text, "a book excerpt from reporter Bob Woodward")

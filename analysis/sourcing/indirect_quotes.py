@@ -488,6 +488,10 @@ class _VerbAttributions(_DirectQuotes):
                         end) if last >= 0 else start
             if last >= 0 and _words_between(s.tokens, rest, end) >= 2:
                 start = rest
+            inner = self._inner_report(s, start, end)
+            if inner is not None:
+                end = inner  # "At a July meeting …, the president said he wanted to expand …, according to the
+                # report" (The Hill IHNDUYCuCVdWrUPY): the report attests the saying; what he said is his own quote
         else:
             start, end = np[1], s.end
             # "…, citing officials, reported that X": the content is X
@@ -495,7 +499,35 @@ class _VerbAttributions(_DirectQuotes):
             hit0 = next((h for h in self.hits[s.index] if k is not None and h.token_index == k), None)
             if hit0 is not None:
                 start = self._after_that(s.tokens, k + hit0.n_tokens, hit0.end)
+            else:
+                inner = self._inner_report(s, start, end, coordinated=phrase_start > s.start)
+                if inner is not None:  # "Hill said that …, according to the sources, but admitted he was …" (Daily
+                    end = inner  # Mail a3bo2uXOgonwHJ3D): the admission is Hill's; "According to the memo, FBI deputy
+                    # director Andrew McCabe told the committee that …": what McCabe told is his
         self._add(kind, np, s, start, end, hit, rule)
+
+    def _inner_report(self, s: Sentence, start: int, end: int, coordinated: bool = False) -> int | None:
+        """Start of the content of a verb report found in sentence ``s`` inside ``start``–``end``, or None: the speaker
+        of that content is the verb's subject, the attribution phrase around it reports the clause that names the
+        speaker. Only a report whose speaker opens the span (after an opening phrase and its comma) and whose clause
+        has at least two words; with ``coordinated``, only a second verb of the clause before the phrase ("but
+        admitted")."""
+        for q in self.quotes:
+            if q is None or q.kind != "indirect" or q.rule not in ("verb_complement", "mixed") \
+                    or q.sentence_index != s.index or not (start < q.start and q.end <= end + 1):
+                continue
+            if _words_between(s.tokens, start, q.start) < 2 or not q.speaker_surface:
+                continue
+            if coordinated:  # after the phrase, only a second verb of the clause before it: "…, but admitted he …"
+                words = self.doc.body[start:q.start].split()
+                if words and words[0] in ("but", "and") and len(words) <= 3:
+                    return q.start
+                continue
+            at = self.doc.body.find(q.speaker_surface, start, q.start)
+            before = self.doc.body[start:at].strip() if at >= 0 else "-"
+            if not before or before.endswith(","):  # the report is the main clause ("At a July meeting …, the
+                return q.start  # president said"), not a subordinate one ("… as top officials voiced concerns …")
+        return None
 
     @staticmethod
     def _opens_clause(s: Sentence, phrase_start: int, phrase_end: int) -> bool:
