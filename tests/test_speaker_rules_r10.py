@@ -221,3 +221,15 @@ def test_a_subordinate_report_stays_inside_according_to():
             "mental health after the January 6 attack on the Capitol, according to a book excerpt from reporter Bob "
             "Woodward.")
     assert "January 6 attack" in _content_of(text, "a book excerpt from reporter Bob Woodward")
+
+
+# ---- a plural noun form of a reporting verb before the clause's verb is the subject, no report
+
+def test_plural_noun_before_a_verb_reports_nothing():
+    # CNN, roundups 5618_left, and Reuters, roundups 5666_center (first 300 roundups_dev rows)
+    text = ("The latest weekly initial jobless claims dropped below 300,000 for the first time since the pandemic "
+            "began, according to data released Thursday by the Department of Labor.")
+    assert [q.kind for q in _quotes(text)] == ["according_to"]
+    text = ("Top military officials told lawmakers on Tuesday that they had recommended 2,500 U.S. troops remain in "
+            "Afghanistan, contradicting comments made by President Biden earlier this year.")
+    assert not [q for q in _quotes(text) if "President Biden earlier" in q.text]

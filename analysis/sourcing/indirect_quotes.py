@@ -155,6 +155,11 @@ class _VerbAttributions(_DirectQuotes):
                 continue  # "… unwanted touching and inappropriate comments, according to a report" (NYT 5812_left):
                 # a plural noun form followed by an attribution phrase is the noun ("the office said, according to
                 # the LA Times" still reports)
+            if nxt is not None and nxt.is_word and _verb_like(nxt.lower) and prev is not None \
+                    and prev.lower not in PRONOUNS | BOUNDARY_WORDS | {"who", "what"} \
+                    and _plural_noun_reading(toks, i, hit.form, self.verbs.noun_forms):
+                continue  # "The latest weekly initial jobless claims dropped below 300,000" (CNN 5618_left): a plural
+                # noun before the clause's verb (not "what it claims were drones")
             if _subjectless(toks, hit):
                 self._participle_report(s, hit)
                 continue
