@@ -86,13 +86,14 @@ def test_contends_that():
 
 
 def test_testified_that_and_to_testify_before():
-    # allsides 2V9jIRxhnoXe6Saw (first 300 allsides_dev rows); the second sentence is a worked example of the
-    # exclusion: "to testify before a committee" reports nothing
+    # allsides 2V9jIRxhnoXe6Saw (first 300 allsides_dev rows); the second and third sentences are worked examples:
+    # "to testify before a committee", "testifying Tuesday to the panel" (not finite) report nothing
     text = ("Sondland testified that Rudy Giuliani, the president’s personal lawyer, was generally the conduit for "
             "Trump’s efforts.\n\n"
-            "Trump wanted Sondland to testify before a totally compromised committee.")
+            "Trump wanted Sondland to testify before a totally compromised committee.\n\n"
+            "Fauci was among the health experts testifying Tuesday to the Senate panel.")
     assert _speaker(text, "generally the conduit")[1] == "Sondland"
-    assert not [q for q in _quotes(text) if "compromised committee" in q.text]
+    assert not [q for q in _quotes(text) if "committee" in q.text or "panel" in q.text]
 
 
 def test_cautioned_that():
@@ -128,10 +129,10 @@ def test_pleaded_guilty_reports_nothing():
 # ---- a modal before the verb is no part of the speaker
 
 def test_modal_is_no_part_of_the_speaker():
-    # allsides 6yIE9kfapFnN4hnv (first 300 allsides_dev rows): the speaker was "I can"
-    text = ("Being the one who does the shopping in the house, I can testify that costs are surging and the supply "
-            "chain remains frayed as well.")
-    assert _speaker(text, "costs are surging")[1] == "I"
+    # allsides 2iS092DtfJkCIvwg (first 300 allsides_dev rows): the speaker was "I can"
+    text = ("After comparing the president’s tweets with Fox's coverage every day since October, I can tell you that "
+            "the Fox-Trump feedback loop is happening far more often than you think.")
+    assert _speaker(text, "feedback loop")[1] == "I"
     # allsides 7bPH9i3PfLNpsc8x (first 300 allsides_dev rows): was "The elites can"
     text = ("The elites can argue Trump does better in online surveys because his supporters are more energized, "
             "but that is a self-defeating analysis.")
