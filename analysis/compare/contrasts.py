@@ -65,6 +65,7 @@ from .stats import (
     NO_INFERENCE,
     PAIRED,
     SEED,
+    ValueCodes,
     bh_adjust,
     compare_pair,
     hedges_g,
@@ -105,44 +106,44 @@ def named_pairs(contrasts: Iterable[str | tuple[str, str]]) -> set[tuple[str, st
     return out
 
 
-def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
+def outlet_contrasts(vals: pd.DataFrame | ValueCodes, min_articles: int = MIN_ARTICLES,
                      contrasts: Iterable[str | tuple[str, str]] = (), n_boot: int = N_BOOT, seed: int = SEED,
                      paired: bool | str = "auto", max_pair_outlets: int = MAX_PAIR_OUTLETS) -> pd.DataFrame:
-    """The rows of one scope from article values (``article_id, outlet, event_id, metric, target, value``);
-    see the module docstring. Columns: :data:`analysis.compare.stats.STATS_COLUMNS`; BH across the scope."""
+    """The rows of one scope from article values (``article_id, outlet, event_id, metric, target, value``, or
+    the same rows as :class:`analysis.compare.stats.ValueCodes`); see the module docstring. Columns:
+    :data:`analysis.compare.stats.STATS_COLUMNS`; BH across the scope."""
     from .stats import STATS_COLUMNS, typed_stats
 
     named = named_pairs(contrasts)
     min_articles = max(2, int(min_articles))
     rows: list[Row] = []
-    if vals.empty:
+    if len(vals) == 0:
         return typed_stats(pd.DataFrame(columns=STATS_COLUMNS))
-    values = vals["value"].to_numpy(dtype=float)
-    outlet_codes, outlet_names = _codes(vals["outlet"])
+    vc = vals if isinstance(vals, ValueCodes) else ValueCodes.from_frame(vals)
+    values = vc.value
+    # outlet codes are ranks in name order: sorting them orders a group as its outlet names do
+    outlet_codes, outlet_names, k = vc.outlet, vc.outlets, len(vc.outlets)
+    # one code per metric × target, in (metric, target) name order; a group's rows in table order
+    pair = vc.metric.astype(np.int64) * max(1, len(vc.targets)) + vc.target
+    group_keys, group_codes = np.unique(pair, return_inverse=True)
+    by_group = np.argsort(group_codes, kind="stable")
+    bounds = np.searchsorted(group_codes[by_group], np.arange(len(group_keys) + 1))
     # articles with a value per metric × target × outlet, from integer codes (no copy of the table's strings)
-    group_codes = vals.groupby(["metric", "target"], sort=False).ngroup().to_numpy()
     defined = ~np.isnan(values)
-    cells = pd.Series(group_codes[defined] * len(outlet_names) + outlet_codes[defined]).value_counts()
-    per_group = pd.Series((cells.to_numpy() >= min_articles).astype(int),
-                          index=cells.index.to_numpy() // len(outlet_names)).groupby(level=0).sum()
-    first = pd.Series(np.arange(len(vals))).groupby(group_codes).first()  # a row of each group, for its key
-    keys = vals[["metric", "target"]].iloc[first.to_numpy()]
-    key_of = dict(zip(first.index, zip(keys["metric"], keys["target"], strict=True), strict=True))
-    enough = {key_of[g]: int(c) for g, c in per_group.items()}
-    event_codes, event_names = _codes(vals["event_id"])
+    cells, counts = np.unique(group_codes[defined].astype(np.int64) * k + outlet_codes[defined], return_counts=True)
+    enough = np.bincount(cells[counts >= min_articles] // k, minlength=len(group_keys))
     rare: dict[str, int] = {}
     groups: dict[tuple[str, str], np.ndarray] = {}
-    for (metric, target), pos in sorted(vals.groupby(["metric", "target"], sort=False).indices.items()):
-        metric, target = str(metric), str(target)
-        if target and int(enough.get((metric, target), 0)) < 2:
+    for g, code in enumerate(group_keys):
+        metric = str(vc.metrics[code // max(1, len(vc.targets))])
+        target = str(vc.targets[code % max(1, len(vc.targets))])
+        if target and int(enough[g]) < 2:
             rare[metric] = rare.get(metric, 0) + 1
             continue
-        groups[(metric, target)] = pos
-    article_codes = pd.factorize(vals["article_id"], use_na_sentinel=False)[0]
-    # outlets as their rank in name order: sorting the ranks orders a group as its outlet names do, without a
-    # string array of every row (a fixed-width numpy string per row: about 110 MB for 4,437 roundups)
-    outlet_rank = np.argsort(np.argsort(outlet_names, kind="stable"), kind="stable")[outlet_codes]
-    cis = outlet_mean_cis({key: (values[pos], outlet_rank[pos], article_codes[pos])
+        groups[(metric, target)] = by_group[bounds[g]:bounds[g + 1]]
+    event_codes, event_names = vc.event, vc.events
+    article_codes = pd.factorize(vc.article, use_na_sentinel=False)[0]  # in order of first appearance
+    cis = outlet_mean_cis({key: (values[pos], outlet_codes[pos], article_codes[pos])
                            for key, pos in groups.items()}, n_boot, seed)
     rest_cis = RestBootstraps(n_boot, seed)
     for (metric, target), pos in groups.items():
@@ -210,14 +211,6 @@ def outlet_mean_cis(groups: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, 
         for j, (key, _) in enumerate(members):
             out[key] = (lo[:, j], hi[:, j])
     return out
-
-
-def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """``column`` as integer codes into its distinct values as a numpy string array (``names[codes]`` is the
-    column as strings): a group's strings are built from the codes, never a string array of every row (an
-    800,000-row metrics table made one of about 130 MB per column)."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    return codes, np.asarray(uniques, dtype=object).astype(str)
 
 
 REFINE_STEP = 10  # each refinement stage draws this many times more permutations than the last
