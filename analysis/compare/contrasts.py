@@ -120,29 +120,31 @@ def outlet_contrasts(vals: pd.DataFrame | ValueCodes, min_articles: int = MIN_AR
     if len(vals) == 0:
         return typed_stats(pd.DataFrame(columns=STATS_COLUMNS))
     vc = vals if isinstance(vals, ValueCodes) else ValueCodes.from_frame(vals)
+    # article codes in order of first appearance (they seed the shared bootstraps), before any reordering
+    article_codes = pd.factorize(vc.article, use_na_sentinel=False)[0].astype(np.int32)
+    # one code per metric × target, in (metric, target) name order; :func:`value_codes` rows come sorted by it,
+    # other rows are put in that order stably (a group's rows keep their order)
+    width = max(1, len(vc.targets))
+    pair = vc.metric.astype(np.int64) * width + vc.target
+    if len(pair) > 1 and (pair[1:] < pair[:-1]).any():
+        order = np.argsort(pair, kind="stable")
+        vc, pair, article_codes = vc.take(order), pair[order], article_codes[order]
     values = vc.value
     # outlet codes are ranks in name order: sorting them orders a group as its outlet names do
     outlet_codes, outlet_names, k = vc.outlet, vc.outlets, len(vc.outlets)
-    # one code per metric × target, in (metric, target) name order; a group's rows in table order
-    pair = vc.metric.astype(np.int64) * max(1, len(vc.targets)) + vc.target
-    group_keys, group_codes = np.unique(pair, return_inverse=True)
-    by_group = np.argsort(group_codes, kind="stable")
-    bounds = np.searchsorted(group_codes[by_group], np.arange(len(group_keys) + 1))
-    # articles with a value per metric × target × outlet, from integer codes (no copy of the table's strings)
-    defined = ~np.isnan(values)
-    cells, counts = np.unique(group_codes[defined].astype(np.int64) * k + outlet_codes[defined], return_counts=True)
-    enough = np.bincount(cells[counts >= min_articles] // k, minlength=len(group_keys))
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+    ends = np.r_[starts[1:], len(pair)]
     rare: dict[str, int] = {}
-    groups: dict[tuple[str, str], np.ndarray] = {}
-    for g, code in enumerate(group_keys):
-        metric = str(vc.metrics[code // max(1, len(vc.targets))])
-        target = str(vc.targets[code % max(1, len(vc.targets))])
-        if target and int(enough[g]) < 2:
-            rare[metric] = rare.get(metric, 0) + 1
-            continue
-        groups[(metric, target)] = by_group[bounds[g]:bounds[g + 1]]
+    groups: dict[tuple[str, str], slice] = {}
+    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
+        metric, target = str(vc.metrics[vc.metric[lo]]), str(vc.targets[vc.target[lo]])
+        if target:  # analysed only when 2 outlets have min_articles values
+            codes = outlet_codes[lo:hi][~np.isnan(values[lo:hi])]
+            if int((np.bincount(codes, minlength=k) >= min_articles).sum()) < 2:
+                rare[metric] = rare.get(metric, 0) + 1
+                continue
+        groups[(metric, target)] = slice(lo, hi)
     event_codes, event_names = vc.event, vc.events
-    article_codes = pd.factorize(vc.article, use_na_sentinel=False)[0]  # in order of first appearance
     cis = outlet_mean_cis({key: (values[pos], outlet_codes[pos], article_codes[pos])
                            for key, pos in groups.items()}, n_boot, seed)
     rest_cis = RestBootstraps(n_boot, seed)
@@ -161,7 +163,7 @@ def outlet_contrasts(vals: pd.DataFrame | ValueCodes, min_articles: int = MIN_AR
         return typed_stats(out)
     out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
 
-    def strings(pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def strings(pos: slice) -> tuple[np.ndarray, np.ndarray]:
         return outlet_names[outlet_codes[pos]], event_names[event_codes[pos]]
 
     _refine(out, rows, groups, values, strings, min_articles, named, n_boot, seed, paired, max_pair_outlets)
@@ -216,8 +218,8 @@ def outlet_mean_cis(groups: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, 
 REFINE_STEP = 10  # each refinement stage draws this many times more permutations than the last
 
 
-def _refine(out: pd.DataFrame, rows: list[Row], groups: dict[tuple[str, str], np.ndarray], values: np.ndarray,
-            strings: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]], min_articles: int,
+def _refine(out: pd.DataFrame, rows: list[Row], groups: dict[tuple[str, str], slice], values: np.ndarray,
+            strings: Callable[[slice], tuple[np.ndarray, np.ndarray]], min_articles: int,
             named: set[tuple[str, str]], n_boot: int, seed: int, paired: bool | str, max_pair_outlets: int) -> None:
     """Re-draw, in place, the tests whose BH decision the number of draws may have decided.
 
