@@ -322,15 +322,30 @@ def _shared_event_mode(outlets: np.ndarray, events: np.ndarray, paired: bool | s
     return bool((per_event >= 2).any()) or paired is True
 
 
+def _segment_medians(v: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
+    """``numpy.median`` of the values of each code 0 … k − 1 (NaN for a code without values; ``v`` without NaN)
+    from one sort: the middle value, or the mean (a + b)/2 of the two middle values as numpy computes it."""
+    order = np.lexsort((v, codes))
+    s, c = v[order], codes[order]
+    sizes = np.bincount(c, minlength=k)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    out = np.full(k, np.nan)
+    has = sizes > 0
+    upper = s[(starts + sizes // 2)[has]]
+    lower = s[(starts + (sizes - 1) // 2)[has]]
+    out[has] = np.where(sizes[has] % 2 == 1, upper, (lower + upper) / 2)
+    return out
+
+
 def _outlet_rows(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.ndarray, sizes: np.ndarray,
                  min_articles: int, n_boot: int, notes: dict[str, str],
                  ci: tuple[np.ndarray, np.ndarray] | None) -> list[Row]:
     k = len(names)
     sums = np.bincount(codes, weights=v, minlength=k)
     lo, hi = ci if ci is not None else (np.full(k, np.nan), np.full(k, np.nan))
+    medians = _segment_medians(v, codes, k)
     rows = []
     for i, name in enumerate(names):
-        part = v[codes == i]
         tested = sizes[i] >= min_articles
         note = [] if tested else [f"described, not tested: {int(sizes[i])} article(s) with a value, fewer than "
                                   f"the minimum of {min_articles}"]
@@ -338,7 +353,7 @@ def _outlet_rows(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: 
             note.append(notes[str(name)])
         ok = sizes[i] >= 2
         rows.append(_row(*key, OUTLET, str(name), "", n_a=int(sizes[i]), mean_a=float(sums[i] / sizes[i]),
-                         median_a=float(np.median(part)), ci_low=float(lo[i]) if ok else math.nan,
+                         median_a=float(medians[i]), ci_low=float(lo[i]) if ok else math.nan,
                          ci_high=float(hi[i]) if ok else math.nan, n_resamples=n_boot if ok else 0,
                          design=INDEPENDENT, status=TESTED if tested else DESCRIBED, note="; ".join(note)))
     return rows
