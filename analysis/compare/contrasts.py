@@ -277,7 +277,7 @@ def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray
     outlet-against-rest bootstrap; ``rest_cis``: where that bootstrap is collected to be drawn once for every
     measure on the same articles (:class:`RestBootstraps`; default: drawn here, alone)."""
     n_perm = n_boot if n_perm is None else int(n_perm)
-    nan_by_outlet = pd.Series(np.isnan(values)).groupby(outlets).sum()
+    nan_by_outlet = _nan_counts(values, outlets)
     keep = ~np.isnan(values)
     v, o, e = values[keep], outlets[keep], events[keep]
     a = (np.arange(len(values)) if articles is None else np.asarray(articles))[keep]
@@ -290,7 +290,7 @@ def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray
     sizes = np.bincount(codes, minlength=k)
     tested = [i for i in range(k) if sizes[i] >= min_articles]
     key = (metric, target)
-    notes = {str(n): (f"{int(c)} undefined article value(s) left out" if c else "") for n, c in nan_by_outlet.items()}
+    notes = {str(n): (f"{int(c)} undefined article value(s) left out" if c else "") for n, c in nan_by_outlet}
     shared = _shared_event_mode(o, e, paired)
     kinds = {c for c, _, _ in only} if only is not None else {OUTLET, OMNIBUS, VS_REST, PAIR}
     if OUTLET in kinds and outlet_ci is None:
@@ -318,8 +318,18 @@ def _shared_event_mode(outlets: np.ndarray, events: np.ndarray, paired: bool | s
     has = events != ""
     if not has.any():
         return paired is True
-    per_event = pd.Series(outlets[has]).groupby(events[has]).nunique()
+    ev = pd.factorize(events[has])[0].astype(np.int64)
+    ou = pd.factorize(outlets[has])[0]
+    cells = np.unique(ev * (int(ou.max()) + 1) + ou)  # distinct (event, outlet)
+    per_event = np.bincount(cells // (int(ou.max()) + 1))  # outlets per event
     return bool((per_event >= 2).any()) or paired is True
+
+
+def _nan_counts(values: np.ndarray, outlets: np.ndarray) -> list[tuple[str, int]]:
+    """(outlet, number of undefined values) for every outlet, in name order."""
+    codes, names = pd.factorize(outlets)
+    counts = np.bincount(codes, weights=np.isnan(values), minlength=len(names)).astype(np.int64)
+    return sorted(zip((str(n) for n in names), counts.tolist(), strict=True))
 
 
 def _segment_medians(v: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
