@@ -650,6 +650,7 @@ def run_notebooks(args: argparse.Namespace) -> int:
 # What ``compare`` reads from an analysis: no evidence, and of the record tables only the claims.
 COMPARE_TABLES = ("metrics", "sentences", "articles")
 COMPARE_RECORDS = ("claims",)
+COMPARE_CATEGORICAL = ("metrics",)  # read as categoricals: the statistics take integer codes of its text columns
 
 
 def _compare_outputs(args: argparse.Namespace) -> dict[str, Path]:
@@ -678,7 +679,7 @@ def run_compare(args: argparse.Namespace) -> int:
         check_outputs(outputs, [corpus / f"{name}.{ext}" for name in (*COMPARE_TABLES, *COMPARE_RECORDS)
                                 for ext in ("parquet", "csv")])
         check_target(Path(args.output), args.force, COMPARE)  # never into a user's folder without --force
-        tables = load_tables(corpus, COMPARE_TABLES, COMPARE_RECORDS)
+        tables = load_tables(corpus, COMPARE_TABLES, COMPARE_RECORDS, categorical=COMPARE_CATEGORICAL)
         if args.scheduler:
             from .cluster import event_mapper, session
 
@@ -703,7 +704,7 @@ def run_compare(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="mediacompare-") as tmp:
         folder = Path(tmp)
         in_child_process(analyse, folder)
-        tables = load_tables(folder, COMPARE_TABLES, COMPARE_RECORDS)
+        tables = load_tables(folder, COMPARE_TABLES, COMPARE_RECORDS, categorical=COMPARE_CATEGORICAL)
     return _compare(args, tables)
 
 
@@ -773,7 +774,7 @@ def _compare_on_cluster(args: argparse.Namespace, corpus: Path, settings: Settin
             targets = {name: work / f"{name}.parquet" for name in COMPARE_TABLES}
             run_metrics_on_cluster(args.scheduler, corpus, settings, targets, work, "parquet", list(COMPARE_RECORDS),
                                    text_column=args.text_column, cache=_cache_config(args), client=client)
-            tables = load_tables(work, COMPARE_TABLES, COMPARE_RECORDS)
+            tables = load_tables(work, COMPARE_TABLES, COMPARE_RECORDS, categorical=COMPARE_CATEGORICAL)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return _compare(args, tables, event_mapper(client))

@@ -65,6 +65,7 @@ from .stats import (
     NO_INFERENCE,
     PAIRED,
     SEED,
+    ValueCodes,
     bh_adjust,
     compare_pair,
     hedges_g,
@@ -105,44 +106,46 @@ def named_pairs(contrasts: Iterable[str | tuple[str, str]]) -> set[tuple[str, st
     return out
 
 
-def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
+def outlet_contrasts(vals: pd.DataFrame | ValueCodes, min_articles: int = MIN_ARTICLES,
                      contrasts: Iterable[str | tuple[str, str]] = (), n_boot: int = N_BOOT, seed: int = SEED,
                      paired: bool | str = "auto", max_pair_outlets: int = MAX_PAIR_OUTLETS) -> pd.DataFrame:
-    """The rows of one scope from article values (``article_id, outlet, event_id, metric, target, value``);
-    see the module docstring. Columns: :data:`analysis.compare.stats.STATS_COLUMNS`; BH across the scope."""
+    """The rows of one scope from article values (``article_id, outlet, event_id, metric, target, value``, or
+    the same rows as :class:`analysis.compare.stats.ValueCodes`); see the module docstring. Columns:
+    :data:`analysis.compare.stats.STATS_COLUMNS`; BH across the scope."""
     from .stats import STATS_COLUMNS, typed_stats
 
     named = named_pairs(contrasts)
     min_articles = max(2, int(min_articles))
     rows: list[Row] = []
-    if vals.empty:
+    if len(vals) == 0:
         return typed_stats(pd.DataFrame(columns=STATS_COLUMNS))
-    values = vals["value"].to_numpy(dtype=float)
-    outlet_codes, outlet_names = _codes(vals["outlet"])
-    # articles with a value per metric × target × outlet, from integer codes (no copy of the table's strings)
-    group_codes = vals.groupby(["metric", "target"], sort=False).ngroup().to_numpy()
-    defined = ~np.isnan(values)
-    cells = pd.Series(group_codes[defined] * len(outlet_names) + outlet_codes[defined]).value_counts()
-    per_group = pd.Series((cells.to_numpy() >= min_articles).astype(int),
-                          index=cells.index.to_numpy() // len(outlet_names)).groupby(level=0).sum()
-    first = pd.Series(np.arange(len(vals))).groupby(group_codes).first()  # a row of each group, for its key
-    keys = vals[["metric", "target"]].iloc[first.to_numpy()]
-    key_of = dict(zip(first.index, zip(keys["metric"], keys["target"], strict=True), strict=True))
-    enough = {key_of[g]: int(c) for g, c in per_group.items()}
-    event_codes, event_names = _codes(vals["event_id"])
+    vc = vals if isinstance(vals, ValueCodes) else ValueCodes.from_frame(vals)
+    # article codes in order of first appearance (they seed the shared bootstraps), before any reordering
+    article_codes = pd.factorize(vc.article, use_na_sentinel=False)[0].astype(np.int32)
+    # one code per metric × target, in (metric, target) name order; :func:`value_codes` rows come sorted by it,
+    # other rows are put in that order stably (a group's rows keep their order)
+    width = max(1, len(vc.targets))
+    pair = vc.metric.astype(np.int64) * width + vc.target
+    if len(pair) > 1 and (pair[1:] < pair[:-1]).any():
+        order = np.argsort(pair, kind="stable")
+        vc, pair, article_codes = vc.take(order), pair[order], article_codes[order]
+    values = vc.value
+    # outlet codes are ranks in name order: sorting them orders a group as its outlet names do
+    outlet_codes, outlet_names, k = vc.outlet, vc.outlets, len(vc.outlets)
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+    ends = np.r_[starts[1:], len(pair)]
     rare: dict[str, int] = {}
-    groups: dict[tuple[str, str], np.ndarray] = {}
-    for (metric, target), pos in sorted(vals.groupby(["metric", "target"], sort=False).indices.items()):
-        metric, target = str(metric), str(target)
-        if target and int(enough.get((metric, target), 0)) < 2:
-            rare[metric] = rare.get(metric, 0) + 1
-            continue
-        groups[(metric, target)] = pos
-    article_codes = pd.factorize(vals["article_id"], use_na_sentinel=False)[0]
-    # outlets as their rank in name order: sorting the ranks orders a group as its outlet names do, without a
-    # string array of every row (a fixed-width numpy string per row: about 110 MB for 4,437 roundups)
-    outlet_rank = np.argsort(np.argsort(outlet_names, kind="stable"), kind="stable")[outlet_codes]
-    cis = outlet_mean_cis({key: (values[pos], outlet_rank[pos], article_codes[pos])
+    groups: dict[tuple[str, str], slice] = {}
+    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
+        metric, target = str(vc.metrics[vc.metric[lo]]), str(vc.targets[vc.target[lo]])
+        if target:  # analysed only when 2 outlets have min_articles values
+            codes = outlet_codes[lo:hi][~np.isnan(values[lo:hi])]
+            if int((np.bincount(codes, minlength=k) >= min_articles).sum()) < 2:
+                rare[metric] = rare.get(metric, 0) + 1
+                continue
+        groups[(metric, target)] = slice(lo, hi)
+    event_codes, event_names = vc.event, vc.events
+    cis = outlet_mean_cis({key: (values[pos], outlet_codes[pos], article_codes[pos])
                            for key, pos in groups.items()}, n_boot, seed)
     rest_cis = RestBootstraps(n_boot, seed)
     for (metric, target), pos in groups.items():
@@ -160,7 +163,7 @@ def outlet_contrasts(vals: pd.DataFrame, min_articles: int = MIN_ARTICLES,
         return typed_stats(out)
     out["p_adjusted"] = bh_adjust(out["p_value"].to_numpy(dtype=float))
 
-    def strings(pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def strings(pos: slice) -> tuple[np.ndarray, np.ndarray]:
         return outlet_names[outlet_codes[pos]], event_names[event_codes[pos]]
 
     _refine(out, rows, groups, values, strings, min_articles, named, n_boot, seed, paired, max_pair_outlets)
@@ -212,19 +215,11 @@ def outlet_mean_cis(groups: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, 
     return out
 
 
-def _codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """``column`` as integer codes into its distinct values as a numpy string array (``names[codes]`` is the
-    column as strings): a group's strings are built from the codes, never a string array of every row (an
-    800,000-row metrics table made one of about 130 MB per column)."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    return codes, np.asarray(uniques, dtype=object).astype(str)
-
-
 REFINE_STEP = 10  # each refinement stage draws this many times more permutations than the last
 
 
-def _refine(out: pd.DataFrame, rows: list[Row], groups: dict[tuple[str, str], np.ndarray], values: np.ndarray,
-            strings: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]], min_articles: int,
+def _refine(out: pd.DataFrame, rows: list[Row], groups: dict[tuple[str, str], slice], values: np.ndarray,
+            strings: Callable[[slice], tuple[np.ndarray, np.ndarray]], min_articles: int,
             named: set[tuple[str, str]], n_boot: int, seed: int, paired: bool | str, max_pair_outlets: int) -> None:
     """Re-draw, in place, the tests whose BH decision the number of draws may have decided.
 
@@ -282,7 +277,7 @@ def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray
     outlet-against-rest bootstrap; ``rest_cis``: where that bootstrap is collected to be drawn once for every
     measure on the same articles (:class:`RestBootstraps`; default: drawn here, alone)."""
     n_perm = n_boot if n_perm is None else int(n_perm)
-    nan_by_outlet = pd.Series(np.isnan(values)).groupby(outlets).sum()
+    nan_by_outlet = _nan_counts(values, outlets)
     keep = ~np.isnan(values)
     v, o, e = values[keep], outlets[keep], events[keep]
     a = (np.arange(len(values)) if articles is None else np.asarray(articles))[keep]
@@ -295,7 +290,7 @@ def group_rows(metric: str, target: str, values: np.ndarray, outlets: np.ndarray
     sizes = np.bincount(codes, minlength=k)
     tested = [i for i in range(k) if sizes[i] >= min_articles]
     key = (metric, target)
-    notes = {str(n): (f"{int(c)} undefined article value(s) left out" if c else "") for n, c in nan_by_outlet.items()}
+    notes = {str(n): (f"{int(c)} undefined article value(s) left out" if c else "") for n, c in nan_by_outlet}
     shared = _shared_event_mode(o, e, paired)
     kinds = {c for c, _, _ in only} if only is not None else {OUTLET, OMNIBUS, VS_REST, PAIR}
     if OUTLET in kinds and outlet_ci is None:
@@ -323,8 +318,33 @@ def _shared_event_mode(outlets: np.ndarray, events: np.ndarray, paired: bool | s
     has = events != ""
     if not has.any():
         return paired is True
-    per_event = pd.Series(outlets[has]).groupby(events[has]).nunique()
+    ev = pd.factorize(events[has])[0].astype(np.int64)
+    ou = pd.factorize(outlets[has])[0]
+    cells = np.unique(ev * (int(ou.max()) + 1) + ou)  # distinct (event, outlet)
+    per_event = np.bincount(cells // (int(ou.max()) + 1))  # outlets per event
     return bool((per_event >= 2).any()) or paired is True
+
+
+def _nan_counts(values: np.ndarray, outlets: np.ndarray) -> list[tuple[str, int]]:
+    """(outlet, number of undefined values) for every outlet, in name order."""
+    codes, names = pd.factorize(outlets)
+    counts = np.bincount(codes, weights=np.isnan(values), minlength=len(names)).astype(np.int64)
+    return sorted(zip((str(n) for n in names), counts.tolist(), strict=True))
+
+
+def _segment_medians(v: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
+    """``numpy.median`` of the values of each code 0 … k − 1 (NaN for a code without values; ``v`` without NaN)
+    from one sort: the middle value, or the mean (a + b)/2 of the two middle values as numpy computes it."""
+    order = np.lexsort((v, codes))
+    s, c = v[order], codes[order]
+    sizes = np.bincount(c, minlength=k)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    out = np.full(k, np.nan)
+    has = sizes > 0
+    upper = s[(starts + sizes // 2)[has]]
+    lower = s[(starts + (sizes - 1) // 2)[has]]
+    out[has] = np.where(sizes[has] % 2 == 1, upper, (lower + upper) / 2)
+    return out
 
 
 def _outlet_rows(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.ndarray, sizes: np.ndarray,
@@ -333,9 +353,9 @@ def _outlet_rows(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: 
     k = len(names)
     sums = np.bincount(codes, weights=v, minlength=k)
     lo, hi = ci if ci is not None else (np.full(k, np.nan), np.full(k, np.nan))
+    medians = _segment_medians(v, codes, k)
     rows = []
     for i, name in enumerate(names):
-        part = v[codes == i]
         tested = sizes[i] >= min_articles
         note = [] if tested else [f"described, not tested: {int(sizes[i])} article(s) with a value, fewer than "
                                   f"the minimum of {min_articles}"]
@@ -343,7 +363,7 @@ def _outlet_rows(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: 
             note.append(notes[str(name)])
         ok = sizes[i] >= 2
         rows.append(_row(*key, OUTLET, str(name), "", n_a=int(sizes[i]), mean_a=float(sums[i] / sizes[i]),
-                         median_a=float(np.median(part)), ci_low=float(lo[i]) if ok else math.nan,
+                         median_a=float(medians[i]), ci_low=float(lo[i]) if ok else math.nan,
                          ci_high=float(hi[i]) if ok else math.nan, n_resamples=n_boot if ok else 0,
                          design=INDEPENDENT, status=TESTED if tested else DESCRIBED, note="; ".join(note)))
     return rows

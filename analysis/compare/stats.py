@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import numpy as np
@@ -230,18 +231,24 @@ def is_article_level(targets: pd.Series) -> pd.Series:
     return ~targets.fillna("").astype(str).str.fullmatch(SENTENCE_TARGET)
 
 
-def article_values(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Article-level metric rows of analysed articles with ``event_id`` attached: ``article_id, outlet, event_id,
-    metric, target, value, note`` (outlet and event from the articles table; missing target/event -> ``""``),
-    sorted by metric, target, outlet and article id.
-    Rows whose target is a sentence position (``sentence:N``, :func:`is_article_level`) are left out."""
+def _analysed_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """``article_id, outlet, event_id`` of the analysed articles as strings, one row per id (event ``""`` when
+    the table has no event column)."""
     arts = articles
     if "status" in arts.columns:
         arts = arts[arts["status"].astype(str) == "analysed"]
     cols = ["article_id", "outlet"] + (["event_id"] if "event_id" in arts.columns else [])
     arts = arts.loc[:, cols].astype(str).drop_duplicates("article_id")
-    if "event_id" not in arts.columns:
-        arts = arts.assign(event_id="")
+    return arts if "event_id" in arts.columns else arts.assign(event_id="")
+
+
+def article_values(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Article-level metric rows of analysed articles with ``event_id`` attached: ``article_id, outlet, event_id,
+    metric, target, value, note`` (outlet and event from the articles table; missing target/event -> ``""``),
+    sorted by metric, target, outlet and article id.
+    Rows whose target is a sentence position (``sentence:N``, :func:`is_article_level`) are left out.
+    :func:`value_codes` gives the same rows as integer codes (what the outlet statistics use)."""
+    arts = _analysed_articles(articles)
     m = metrics.loc[is_article_level(metrics["target"]), ["article_id", "metric", "target", "value", "note"]].copy()
     m["article_id"] = m["article_id"].astype(str)
     m["metric"] = m["metric"].astype(str)
@@ -253,6 +260,99 @@ def article_values(metrics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     out["event_id"] = out["event_id"].replace({"<NA>": "", "nan": ""})
     out = out.sort_values(["metric", "target", "outlet", "article_id"], kind="stable")  # input order never matters
     return out.loc[:, ["article_id", "outlet", "event_id", "metric", "target", "value", "note"]].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ValueCodes:
+    """Article-level metric values with every text column as integer codes into its sorted distinct names
+    (``outlets[outlet]`` is the outlet of each row, and so on): the rows of :func:`article_values`, in its
+    order, without a string per row. From :func:`value_codes` (a metrics table) or :meth:`from_frame` (rows of
+    :func:`article_values`). Codes are ranks in name order, so sorting codes sorts names."""
+
+    value: np.ndarray
+    metric: np.ndarray
+    target: np.ndarray
+    outlet: np.ndarray
+    event: np.ndarray
+    article: np.ndarray
+    metrics: np.ndarray
+    targets: np.ndarray
+    outlets: np.ndarray
+    events: np.ndarray
+    articles: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def take(self, rows: np.ndarray) -> ValueCodes:
+        """The rows selected by ``rows`` (a boolean mask or positions), in their order; the same names."""
+        cols = {c: getattr(self, c)[rows] for c in ("value", "metric", "target", "outlet", "event", "article")}
+        return replace(self, **cols)
+
+    @classmethod
+    def from_frame(cls, vals: pd.DataFrame) -> ValueCodes:
+        """Rows with the columns of :func:`article_values` (``note`` not needed), in their order."""
+        cols = {}
+        for col, names in (("metric", "metrics"), ("target", "targets"), ("outlet", "outlets"), ("event", "events"),
+                           ("article", "articles")):
+            source = "event_id" if col == "event" else "article_id" if col == "article" else col
+            cols[names], cols[col] = np.unique(vals[source].to_numpy(dtype=object).astype(str), return_inverse=True)
+        return cls(value=vals["value"].to_numpy(dtype=float), **cols)
+
+
+def _small(codes: np.ndarray, n: int) -> np.ndarray:
+    """Codes in −1 … n − 1 in the smallest signed integer type that holds them (int8 for 64 metrics, int16 for
+    10,000 articles: the code arrays of 2 million rows take 2–4 MB each instead of 16)."""
+    return codes.astype(np.min_scalar_type(-max(int(n), 1)), copy=False)
+
+
+def _coded(column: pd.Series, text: Callable[[pd.Series], pd.Series]) -> tuple[np.ndarray, np.ndarray]:
+    """``column`` as codes into its distinct values after ``text`` (applied to the distinct values only, never
+    to every row): (codes, names); values that ``text`` makes equal share a code; a missing result -> -1. A
+    categorical column's own codes are used (no pass over its rows)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes, uniques = column.cat.codes.to_numpy(), column.cat.categories  # −1: missing
+    else:
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    # a missing value last, so that code −1 (a missing categorical value) takes its text
+    strings = text(pd.Series([*np.asarray(uniques, dtype=object), None], dtype=object))
+    recoded, names = pd.factorize(strings, use_na_sentinel=True)  # NaN (a missing text) -> -1
+    return _small(recoded, len(names))[codes], np.asarray(names, dtype=object)
+
+
+def value_codes(metrics: pd.DataFrame, articles: pd.DataFrame) -> ValueCodes:
+    """The rows of :func:`article_values` (``note`` left out) as :class:`ValueCodes`, made from integer codes
+    of the metrics table's columns (a categorical column's own codes): no string copy, merge or sort of the
+    whole table (a 2-million-row metrics table made about 400 MB of such copies). The same rows in the same
+    order: article-level targets of analysed articles, sorted (stably) by metric, target, outlet and article
+    id."""
+    arts = _analysed_articles(articles)
+    art_ids = arts["article_id"].to_numpy(dtype=object)
+    outlet_text = arts["outlet"].replace({"<NA>": "", "nan": ""}).fillna("").to_numpy(dtype=object)
+    event_text = arts["event_id"].replace({"<NA>": "", "nan": ""}).fillna("").to_numpy(dtype=object)
+    a_codes, a_names = _coded(metrics["article_id"], lambda s: s.astype(str))
+    m_codes, m_names = _coded(metrics["metric"], lambda s: s.astype(str))
+    t_codes, t_names = _coded(metrics["target"], lambda s: s.fillna("").astype(str))
+    # the analysed article of each metrics article id, or −1; a last −1 for a missing id (code −1)
+    row_of = _small(np.r_[pd.Index(art_ids).get_indexer(a_names), -1], len(art_ids))
+    level = is_article_level(pd.Series(t_names, dtype=object)).to_numpy(dtype=bool)
+    keep = (row_of[a_codes] >= 0) & (m_codes >= 0)
+    keep[keep] = level[t_codes[keep]]
+    art_row = row_of[a_codes[keep]]
+    value = pd.to_numeric(metrics["value"], errors="coerce").to_numpy(dtype=float)[keep]
+
+    def ranked(codes: np.ndarray, names: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        sorted_names, rank = np.unique(names.astype(str), return_inverse=True)
+        return _small(rank, len(sorted_names))[codes], sorted_names
+
+    metric, metric_names = ranked(m_codes[keep], m_names)
+    target, target_names = ranked(t_codes[keep], t_names)
+    outlet, outlet_names = ranked(art_row, outlet_text)
+    event, event_names = ranked(art_row, event_text)
+    article, article_names = ranked(art_row, art_ids)
+    order = np.lexsort((article, outlet, target, metric))  # stable: equal keys keep the table's order
+    return ValueCodes(value[order], metric[order], target[order], outlet[order], event[order], article[order],
+                      metric_names, target_names, outlet_names, event_names, article_names)
 
 
 def outlet_stats(metrics: pd.DataFrame, articles: pd.DataFrame, metrics_list: Iterable[str] | None = None,
@@ -300,25 +400,38 @@ def pooled_and_per_event(metrics: pd.DataFrame, articles: pd.DataFrame, event: s
     from .contrasts import MIN_ARTICLES, outlet_contrasts
 
     minimum = MIN_ARTICLES if min_articles is None else int(min_articles)
-    vals = _select(article_values(metrics, articles), metrics_list, outlets)
+    vals = _select_codes(value_codes(metrics, articles), metrics_list, outlets)
     contrasts = list(contrasts)
 
-    def block(v: pd.DataFrame, scope: str, design: bool | str) -> pd.DataFrame:
+    def block(v: ValueCodes, scope: str, design: bool | str) -> pd.DataFrame:
         return outlet_contrasts(v, minimum, contrasts, n_boot, seed, design).assign(scope=scope)
 
     blocks = []
+    present = np.unique(vals.event)  # codes of the events with a row, in id order
     if not event:
         blocks.append(block(vals, "pooled", paired))
-        ids = sorted(e for e in vals["event_id"].unique() if e)
+        ids = [int(c) for c in present if vals.events[c]]
         if per_event or (per_event is None and len(ids) <= MAX_EVENT_BLOCKS):
-            by_event = vals.groupby("event_id", sort=True)
-            blocks.extend(block(by_event.get_group(e), str(e), False) for e in ids)
+            blocks.extend(block(vals.take(vals.event == c), str(vals.events[c]), False) for c in ids)
     else:
-        blocks.append(block(vals[vals["event_id"] == str(event)], str(event), False))
+        code = np.searchsorted(vals.events, str(event))
+        found = code < len(vals.events) and vals.events[code] == str(event)
+        blocks.append(block(vals.take(vals.event == code if found else np.zeros(len(vals), dtype=bool)),
+                            str(event), False))
     out = pd.concat(blocks, ignore_index=True) if blocks else typed_stats(pd.DataFrame(columns=STATS_COLUMNS))
     if "scope" not in out.columns:
         out["scope"] = pd.Series(dtype=str)
     return out.loc[:, ["scope", *STATS_COLUMNS]]
+
+
+def _select_codes(vals: ValueCodes, metrics_list: Iterable[str] | None, outlets: Iterable[str] | None) -> ValueCodes:
+    """:func:`_select` on :class:`ValueCodes`."""
+    keep = np.ones(len(vals), dtype=bool)
+    if metrics_list is not None:
+        keep &= np.isin(vals.metrics, [str(m) for m in metrics_list])[vals.metric]
+    if outlets is not None:
+        keep &= np.isin(vals.outlets, [str(o) for o in outlets])[vals.outlet]
+    return vals if keep.all() else vals.take(keep)
 
 
 def _select(vals: pd.DataFrame, metrics_list: Iterable[str] | None, outlets: Iterable[str] | None) -> pd.DataFrame:
