@@ -97,14 +97,15 @@ def table_format(path: Path) -> str:
 def input_files(path: str | Path) -> list[Path]:
     """Every file :func:`load_corpus` reads (or would read if it existed) at ``path``, so no output replaces one.
 
-    A table or a .txt file is itself; a directory is its manifest names (present or not), its .txt files
-    and every file its manifest names.
+    A table or a .txt file is itself; a directory is its manifest names (present or not), every file it lists
+    (the .txt files and the other files it reports as ``not_text`` rows: a user's notes.csv in the corpus folder
+    is never replaced by an output) and every file its manifest names.
     """
     path = Path(path)
     if not path.is_dir():
         return [path]
-    files = [path / n for n in MANIFEST_NAMES] + [p for p in _folder_files(path) if p.suffix.lower() == ".txt"]
-    manifest = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
+    files = [path / n for n in MANIFEST_NAMES] + _folder_files(path)
+    manifest = _manifest_of(path)
     if manifest is not None:
         files += [path / row["file"] for row in read_manifest(manifest) if row.get("file")]
     return files
@@ -164,13 +165,24 @@ def _text_of(value: Any) -> str:
     return safe_text(value)
 
 
+def _metadata_keys(keys: Iterable[Any]) -> dict[str, Any]:
+    """Which key of a row gives each metadata field: the field's own name as written ("outlet") before another
+    spelling ("Outlet") or an alias ("source_outlet"), else the first such key. Other keys are extra columns."""
+    chosen: dict[str, Any] = {}
+    for key in keys:
+        name = ALIASES.get(str(key).strip().lower(), str(key).strip().lower())
+        if name in METADATA_COLUMNS and (name not in chosen or str(key) == name):
+            chosen[name] = key
+    return chosen
+
+
 def _article_from_row(row: dict[str, Any], text: str, source: str, default_id: str) -> Article:
     meta: dict[str, str] = {}
     extra: list[tuple[str, str]] = []
-    for key, value in row.items():
-        name = ALIASES.get(str(key).strip().lower(), str(key).strip().lower())
-        if name in METADATA_COLUMNS:
-            meta[name] = _clean_value(value)
+    chosen = {key: name for name, key in _metadata_keys(row).items()}
+    for key, value in row.items():  # a second spelling ("id" beside "article_id") is kept as an extra column
+        if key in chosen:
+            meta[chosen[key]] = _clean_value(value)
         else:
             extra.append((safe_text(str(key)), _clean_value(value)))
     article_id = meta.pop("article_id", "") or default_id
@@ -210,6 +222,14 @@ def _inside(path: Path, folder: Path) -> bool:
     """Whether ``path`` (normalised, not resolved: a link the user placed in the folder is fine) is in ``folder``."""
     root = os.path.normpath(folder)
     return os.path.normpath(path).startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` (neither holding a NUL) are one file (links followed)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _hidden(name: str) -> bool:
@@ -275,8 +295,18 @@ def _other_file(path: Path, folder: Path) -> Skipped:
                    ".txt file, or give a table (.csv, .jsonl, ...) as the corpus")
 
 
+def _manifest_of(folder: Path) -> Path | None:
+    """The folder's manifest, if any; both a manifest.csv and a manifest.toml is a one-line error (which one
+    lists the articles would be a guess)."""
+    found = [folder / n for n in MANIFEST_NAMES if (folder / n).is_file()]
+    if len(found) > 1:
+        raise MediacompareError(f"{shown(folder)}: both {' and '.join(MANIFEST_NAMES)}; keep the one that lists "
+                                f"the articles and move or rename the other")
+    return found[0] if found else None
+
+
 def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterator[Record]:
-    manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
+    manifest = _manifest_of(folder)
     try:
         found = _folder_files(folder, exclude)
     except OSError as exc:
@@ -295,10 +325,12 @@ def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterato
         name = row.get("file", "")
         row = {k: v for k, v in row.items() if k != "file"}
         row.setdefault("article_id", "")
-        row["article_id"] = row["article_id"] or Path(name).stem
+        row["article_id"] = row["article_id"] or Path(name).stem.replace("\0", "\\x00")
         where = f"{shown(manifest)} row {n}"
         target = Path(os.path.normpath(folder / name))
         problem = ("manifest row names no file" if not name
+                   else f"{name!r}: a file name cannot hold a NUL character" if "\0" in name
+                   else f"{name!r} is the manifest itself, not an article" if _same_path(target, manifest)
                    else f"{name!r} is outside the corpus folder; only files in {shown(folder)} are read"
                    if not _inside(target, folder)
                    else f"{name!r} is already named by manifest row {listed[str(target)]}"
@@ -440,10 +472,29 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
                 sep = _csv_delimiter(fh)
             # strict: a quote left open would otherwise swallow every later row into one cell
             reader = csv.DictReader(fh, delimiter=sep, strict=True)
-            if reader.fieldnames is None:
-                raise MediacompareError(f"{shown(path)}: empty table")
-            _require_column(path, [safe_text(f) for f in reader.fieldnames if f is not None], text_column)
+            if reader.fieldnames is None or not any(f.strip() for f in reader.fieldnames):
+                raise MediacompareError(f"{shown(path)}: empty table" + ("" if reader.fieldnames is None else
+                                                                         " (its header line is blank)"))
+            header = [safe_text(f) for f in reader.fieldnames]
+            if "\x00" in "".join(header) or binary_reason("".join(header)):
+                raise MediacompareError(f"{shown(path)}: binary data, not a {sep!r}-separated text table"
+                                        + (" (a Parquet file? name it .parquet)" if header[0].startswith("PAR1")
+                                           else ""))
+            if sep == "," and len(header) == 1 and "\t" in header[0] and text_column not in header:
+                raise MediacompareError(f"{shown(path)}: the header is separated by tabs; name the file .tsv")
+            _require_column(path, header, text_column)
+            _require_unique(path, header)
             for n, row in enumerate(reader, start=1):
+                more = row.pop(None, None) or []  # cells past the header's: separators in an unquoted text?
+                while more and not more[-1].strip():  # a spreadsheet's trailing empty cells
+                    more.pop()
+                if more and header[-1] == text_column:  # the text is the last column: it is the rest of the line
+                    row[text_column] = sep.join([row[text_column], *more])
+                elif more:  # where the text ends cannot be known: never analyse a cut text
+                    yield f"{shown(path)} row {n}", ("invalid", f"{len(header) + len(more)} cells where the header "
+                                                     f"has {len(header)} (a separator inside an unquoted cell?); "
+                                                     f"quote the cells that hold {sep!r}")
+                    continue
                 text = row.get(text_column) or ""
                 if _SURROGATE.search(text):  # bytes that are not UTF-8: text_problem names the first
                     row[text_column] = text.encode("utf-8", "surrogateescape")
@@ -472,13 +523,23 @@ def _require_column(path: Path, columns: list[str], text_column: str) -> None:
         )
 
 
+def _require_unique(path: Path, columns: list[str]) -> None:
+    """A column name given twice (a CSV header, a Parquet schema) would keep only one column's values."""
+    seen: set[str] = set()
+    for name in columns:
+        if name.strip() and name in seen:
+            raise MediacompareError(f"{shown(path)}: the column {name!r} appears twice; rename one (only one "
+                                    f"column's values would be read)")
+        seen.add(name)
+
+
 def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
     """JSONL rows; a line that is not UTF-8, not JSON (also nested too deep or with a number too long to read)
     or not an object is a row with its reason, and the file goes on."""
     if _open_table(path).startswith(_UTF16_BOMS):
         raise MediacompareError(f"{shown(path)}: UTF-16 text; save the file as UTF-8")
     with _reading(path), _open_binary(path) as fh:
-        for n, line in enumerate(fh, start=1):
+        for n, line in enumerate(_split_cr(fh), start=1):
             if not line.strip():
                 continue
             where = f"{shown(path)} line {n}"
@@ -497,6 +558,17 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
                 yield where, ("invalid", "not a JSON object")
                 continue
             yield where, obj
+
+
+def _split_cr(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Lines ended by LF, CRLF or a lone CR (old Mac files): a raw CR cannot be inside a JSON string, so
+    splitting at one never cuts a value."""
+    for line in lines:
+        body = line.rstrip(b"\r\n")
+        if b"\r" in body:
+            yield from body.split(b"\r")
+        else:
+            yield line
 
 
 def _json_rows(path: Path) -> Iterator[tuple[str, Row]]:
@@ -547,6 +619,7 @@ def _parquet_rows(path: Path, text_column: str) -> Iterator[tuple[str, Row]]:
     except Exception as exc:  # pyarrow raises several types for unreadable files
         raise MediacompareError(f"{shown(path)}: cannot read Parquet ({exc})") from None
     _require_column(path, list(pf.schema_arrow.names), text_column)
+    _require_unique(path, list(pf.schema_arrow.names))
     n = 0
     batches = pf.iter_batches(batch_size=1000)
     while True:

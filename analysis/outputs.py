@@ -28,7 +28,10 @@ def _key(path: Path) -> str:
 
 
 def same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` name one file: same resolved path, or (both existing) same inode."""
+    """Whether ``a`` and ``b`` name one file: same resolved path, or (both existing) same inode. A name holding a
+    NUL character (a manifest can spell one) names no file."""
+    if "\0" in os.fspath(a) or "\0" in os.fspath(b):
+        return False
     if _key(a) == _key(b):
         return True
     try:
