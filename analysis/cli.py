@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
+from .corpus import RECORDS_MARKER
 from .interrupts import Interrupted, signals_as_exceptions
 from .metrics import FAMILIES, Settings
 from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
@@ -578,6 +579,17 @@ def _summary(counts: dict[str, int], target: Path) -> str:
     return f"{text}; wrote {target}"
 
 
+def _check_records_folder(folder: Path, tables: list[Path]) -> None:
+    """--records DIR names a folder, not the files: a record table there that an earlier --records run did not
+    write (no marker file) is the user's, and is never replaced."""
+    if not folder.is_dir() or (folder / RECORDS_MARKER).exists():
+        return
+    mine = next((p for p in tables if p.exists() or p.is_symlink()), None)
+    if mine is not None:
+        raise MediacompareError(f"{mine}: --records would replace this file, which 'metrics --records' did not "
+                                f"write; choose a new or empty folder for --records")
+
+
 def run_metrics(args: argparse.Namespace) -> int:
     """Analyse ``args.corpus`` and write the requested tables (all renamed into place only on success)."""
     from .pipeline import analyse_corpus, selected_families
@@ -600,6 +612,8 @@ def run_metrics(args: argparse.Namespace) -> int:
     if records_dir is not None:
         outputs |= {f"--records ({name}.{record_fmt})": records_dir / f"{name}.{record_fmt}" for name in record_tables}
     check_outputs(outputs, _input_files(corpus, settings))
+    if records_dir is not None:
+        _check_records_folder(records_dir, [path for label, path in outputs.items() if label.startswith("--records")])
     if scheduler:
         from .cluster import run_metrics_on_cluster
 
@@ -615,6 +629,10 @@ def run_metrics(args: argparse.Namespace) -> int:
         try:
             partial = {name: staging.file(path) for name, path in targets.items()}
             partial_records = staging.folder(records_dir) if records_dir is not None else None
+            if partial_records is not None:
+                (partial_records / RECORDS_MARKER).write_text(
+                    "Written by 'mediacompare metrics --records': a later run may replace its tables.\n",
+                    encoding="utf-8")
             missing = _NoOutlet()
             own = [*targets.values(), *([records_dir] if records_dir is not None else [])]
             with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,

@@ -239,7 +239,8 @@ def _hidden(name: str) -> bool:
 
 
 # Files that mark a folder as mediacompare's own output (a report, a comparison, a Parquet dataset): not corpus.
-OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_mediacompare_dataset")
+RECORDS_MARKER = ".mediacompare-records"  # in a metrics --records folder: its tables may be replaced by a rerun
+OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_mediacompare_dataset", RECORDS_MARKER)
 
 
 def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path]:
@@ -500,7 +501,9 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
                     row[text_column] = text.encode("utf-8", "surrogateescape")
                 yield f"{shown(path)} row {n}", {safe_text(k): v for k, v in row.items() if k is not None}
     except csv.Error as exc:
-        raise MediacompareError(f"{shown(path)}: malformed CSV in row {n + 1} ({exc})") from None
+        hint = ("; a cell that opens with a quotation mark is read as quoted: quote the whole cell and double the "
+                'quotation marks inside it ("")' if "expected after '\"'" in str(exc) else "")
+        raise MediacompareError(f"{shown(path)}: malformed CSV in row {n + 1} ({exc}){hint}") from None
 
 
 def _csv_delimiter(fh: io.TextIOWrapper) -> str:

@@ -369,3 +369,20 @@ def test_a_broken_notebook_is_one_line_before_the_analysis(tmp_path: Path,
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "01-mine.ipynb: not a readable Jupyter notebook" in err, err
     assert not (tmp_path / "report").exists()
+
+
+def test_records_never_replace_a_user_table_but_replace_their_own(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """--records DIR names a folder: the user's own quotes.csv there was replaced by the record table."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "readability_counts.csv").write_text("my own counts\n", encoding="utf-8")
+    argv = ["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--families", "readability", "--quiet"]
+    assert main([*argv, "--records", str(mine)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "readability_counts.csv: --records would replace this file" in err
+    assert (mine / "readability_counts.csv").read_text(encoding="utf-8") == "my own counts\n"
+    for _ in range(2):  # a folder --records wrote is its own: a rerun replaces its tables
+        assert main([*argv, "--records", str(tmp_path / "records")]) == 0
+    assert (tmp_path / "records" / "readability_counts.csv").read_text(encoding="utf-8").startswith("article_id,")
