@@ -32,7 +32,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +224,19 @@ def _inside(path: Path, folder: Path) -> bool:
     return os.path.normpath(path).startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _exists(path: Path) -> bool:
+    return _safely(Path.exists, path)
+
+
+def _safely(test: Callable[[Path], bool], path: Path, failed: bool = False) -> bool:
+    """``test(path)`` (``Path.exists``, ``Path.is_symlink``), or ``failed`` where the path cannot be looked at (a
+    name past the system's path length): the entry is then listed and its reading fails with the reason."""
+    try:
+        return test(path)
+    except OSError:
+        return failed
+
+
 def _same_path(a: Path, b: Path) -> bool:
     """Whether ``a`` and ``b`` (neither holding a NUL) are one file (links followed)."""
     try:
@@ -256,7 +269,7 @@ def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path
     failed: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=failed.append):
         here = Path(root)
-        if here != folder and (any((here / m).exists() for m in OUTPUT_MARKERS)
+        if here != folder and (any(_exists(here / m) for m in OUTPUT_MARKERS)
                                or os.path.normpath(os.path.abspath(here)) in skip):
             dirs[:] = []
             continue
@@ -264,7 +277,7 @@ def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path
         for d in sorted(dirs):
             if d.startswith("."):
                 continue
-            if d.lower().endswith(".txt") or (here / d).is_symlink():
+            if d.lower().endswith(".txt") or _safely(Path.is_symlink, here / d, True):
                 found.append(here / d)  # read as a file: "a directory, not a file" / a link not followed
             else:
                 keep.append(d)
@@ -287,6 +300,10 @@ def _relative_id(path: Path, folder: Path) -> str:
 def _other_file(path: Path, folder: Path) -> Skipped:
     """A file of the folder that is not an article file: listed, with what to do about it."""
     rid, where = _relative_id(path, folder), shown(path)
+    try:
+        path.lstat()
+    except OSError as exc:  # a name past the system's path length: listed, never read
+        return Skipped(rid, where, "unreadable", f"cannot read ({exc.strerror or exc})")
     if path.is_dir():
         what = ("a link to a folder; not followed (give that folder itself)" if path.is_symlink()
                 else "a subfolder that cannot be listed")
@@ -313,7 +330,7 @@ def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterato
     except OSError as exc:
         raise MediacompareError(f"{shown(folder)}: cannot list the folder ({exc.strerror or exc})") from None
     found = [p for p in found if manifest is None or os.path.normpath(p) != os.path.normpath(manifest)]
-    is_txt = {p: p.suffix.lower() == ".txt" and not (p.is_symlink() and p.is_dir()) for p in found}
+    is_txt = {p: p.suffix.lower() == ".txt" and not (_safely(Path.is_symlink, p) and p.is_dir()) for p in found}
     if manifest is None:
         for p in found:
             if is_txt[p]:

@@ -141,18 +141,35 @@ def pipe_and_device_in_folder(tmp: Path) -> Path:
     return folder
 
 
+def subfolder_too_deep_to_name(tmp: Path) -> Path:
+    """a.txt, and deep.txt 250 folders down: its path (> 10,000 bytes) is longer than the system lets a path be."""
+    folder = _folder_with(tmp, **{"a.txt": EN})
+    fd = os.open(folder, os.O_RDONLY)
+    for _ in range(250):  # relative to an open folder: each step is a short name
+        os.mkdir("d" * 40, dir_fd=fd)
+        deeper = os.open("d" * 40, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    out = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd)
+    os.write(out, EN.encode("utf-8"))
+    os.close(out)
+    os.close(fd)
+    return folder
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
     manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder, named_pipe, parquet_named_csv,
-    parquet_duplicate_columns, pipe_and_device_in_folder)}
+    parquet_duplicate_columns, pipe_and_device_in_folder, subfolder_too_deep_to_name)}
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
-    """Every readable file at or under ``path`` (links not followed) with its bytes."""
+    """Every readable file at or under ``path`` (links not followed; folders too deep to name passed over) with its
+    bytes."""
     if path.is_symlink() or not path.exists():
         return {}
-    files = [path] if path.is_file() else [p for p in sorted(path.rglob("*")) if p.is_file() and not p.is_symlink()]
-    return {str(p): p.read_bytes() for p in files if os.access(p, os.R_OK)}
+    files = [path] if path.is_file() else sorted(Path(root) / f for root, _, names in os.walk(path) for f in names)
+    return {str(p): p.read_bytes() for p in files if not p.is_symlink() and p.is_file() and os.access(p, os.R_OK)}
 
 
 def _case_id(case: dict) -> str:
@@ -386,3 +403,13 @@ def test_records_never_replace_a_user_table_but_replace_their_own(tmp_path: Path
     for _ in range(2):  # a folder --records wrote is its own: a rerun replaces its tables
         assert main([*argv, "--records", str(tmp_path / "records")]) == 0
     assert (tmp_path / "records" / "readability_counts.csv").read_text(encoding="utf-8").startswith("article_id,")
+
+
+def test_an_output_name_near_the_length_limit_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 249-byte name is valid, but its temporary name (".NAME.<pid>-<token>.partial.csv") was not: the run failed
+    with "File name too long" naming the temporary file."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    out = tmp_path / ("m" * 245 + ".csv")
+    assert main(["metrics", str(corpus), "-o", str(out), "--families", "readability", "--quiet"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("article_id,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["corpus", out.name])  # no temporary left
