@@ -308,6 +308,9 @@ def _other_file(path: Path, folder: Path) -> Skipped:
         what = ("a link to a folder; not followed (give that folder itself)" if path.is_symlink()
                 else "a subfolder that cannot be listed")
         return Skipped(rid, where, "unreadable", what)
+    if path.name.lower() in MANIFEST_NAMES and path.parent == folder:  # Manifest.csv: not read as the manifest
+        return Skipped(rid, where, "not_text", f"named like a manifest but not read as one: a manifest is named "
+                       f"{' or '.join(MANIFEST_NAMES)}, in lower case")
     kind = path.suffix.lower() or "no extension"
     return Skipped(rid, where, "not_text", f"not a .txt file ({kind}); save the article as UTF-8 text in a "
                    ".txt file, or give a table (.csv, .jsonl, ...) as the corpus")

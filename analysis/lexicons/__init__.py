@@ -70,7 +70,21 @@ class _Bool:
 
 
 class _Loader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that keeps the spelling and line of every boolean."""
+    """``yaml.SafeLoader`` that keeps the spelling and line of every boolean and refuses a key given twice in one
+    mapping (YAML keeps the last silently: a second ``types:`` block pasted into a copy replaced every type)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            line = key_node.start_mark.line + 1
+            if key_node.value in lines:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"line {line}: the key '{key_node.value}' is given twice (first on line "
+                    f"{lines[key_node.value]}); the second would replace the first", key_node.start_mark)
+            lines[key_node.value] = line
+        return super().construct_mapping(node, deep=deep)
 
 
 def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> _Bool:
