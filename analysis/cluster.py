@@ -137,6 +137,9 @@ def connect(scheduler: str) -> tuple[Any, Any]:
         return Client(scheduler, timeout=30), None
     except OSError as exc:
         raise MediacompareError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
+    except (ValueError, TypeError) as exc:  # an address Dask cannot parse ("missing port number in address ...")
+        raise MediacompareError(f"--scheduler {scheduler}: not a scheduler address ({exc}); give one such as "
+                                f"tcp://host:8786, or local:N") from None
 
 
 @contextmanager

@@ -567,7 +567,8 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
                 continue
             where = f"{shown(path)} line {n}"
             try:
-                obj = json.loads(line.decode("utf-8-sig"))  # -sig: a byte-order mark opening the file
+                # -sig: a byte-order mark opening the file; a key given twice is refused, not the last kept
+                obj = json.loads(line.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
             except UnicodeDecodeError as exc:
                 yield where, ("undecodable", f"not valid UTF-8 at byte {exc.start} of the line")
                 continue
@@ -581,6 +582,16 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
                 yield where, ("invalid", "not a JSON object")
                 continue
             yield where, obj
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different ({"text": "...", "text": 5} would keep the 5 silently)."""
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key {twice!r} is given twice in one object")
+    return obj
 
 
 def _split_cr(lines: Iterable[bytes]) -> Iterator[bytes]:

@@ -308,6 +308,7 @@ def test_new_keys_take_their_siblings_shape_and_unknown_top_level_keys_are_left_
     ["notebooks", ""],
     ["metrics", "seeds", "-o", "m.csv", "--actors", ""],  # was the bundled actors, silently
     ["validate", "score", "coding", "-o", ""],
+    ["validate", "sample", "seeds", "-o", "out", "--seed", "-5"],  # was numpy's traceback
 ])
 def test_usage_errors_are_one_line(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -413,3 +414,13 @@ def test_an_output_name_near_the_length_limit_is_written(tmp_path: Path, capsys:
     assert main(["metrics", str(corpus), "-o", str(out), "--families", "readability", "--quiet"]) == 0
     assert out.read_text(encoding="utf-8").startswith("article_id,")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["corpus", out.name])  # no temporary left
+
+
+def test_a_scheduler_address_dask_cannot_parse_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--scheduler 'not a url' was distributed's ValueError traceback ("missing port number")."""
+    pytest.importorskip("distributed")
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    code = main(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--scheduler", "not a url", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--scheduler not a url: not a scheduler address" in err, err
+    assert not (tmp_path / "m.csv").exists()

@@ -38,6 +38,17 @@ def _measures(value: str) -> tuple[str, ...]:
     return names
 
 
+def _seed(value: str) -> int:
+    """--seed: a whole number of 0 or more (numpy refuses a negative seed with a traceback)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return n
+
+
 def add_validate_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare validate {sample,score}``."""
     from ..cli import CORPUS_HELP, DESCRIPTION, _add_settings_options, _corpus_arg, _jobs, _path_name
@@ -55,7 +66,7 @@ def add_validate_command(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--measures", type=_measures, default=MEASURES, metavar="LIST",
                    help=f"comma-separated measures to code (default: {','.join(MEASURES)})")
     s.add_argument("--n", type=_jobs, default=200, help="units to draw (default: 200)")
-    s.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    s.add_argument("--seed", type=_seed, default=1, help="random seed (default: 1)")
     s.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input")
     _add_settings_options(s, families=False)
     s.set_defaults(run=run_sample, families=None)
