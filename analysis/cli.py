@@ -131,14 +131,19 @@ def _families(value: str) -> tuple[str, ...]:
     return names
 
 
-def _jobs(value: str) -> int:
+def whole_number(value: str, least: int = 1) -> int:
+    """An option's whole number of at least ``least``, else a usage error naming the rule."""
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if n < least:
+        raise argparse.ArgumentTypeError(f"must be {least} or more")
     return n
+
+
+def _jobs(value: str) -> int:
+    return whole_number(value)
 
 
 def usable_cores() -> int:

@@ -40,13 +40,9 @@ def _measures(value: str) -> tuple[str, ...]:
 
 def _seed(value: str) -> int:
     """--seed: a whole number of 0 or more (numpy refuses a negative seed with a traceback)."""
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return n
+    from ..cli import whole_number
+
+    return whole_number(value, 0)
 
 
 def add_validate_command(sub: argparse._SubParsersAction) -> None:
