@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
-from .corpus import RECORDS_MARKER
+from .corpus import RECORDS_MARKER, mark_records_folder
 from .interrupts import Interrupted, signals_as_exceptions
 from .metrics import FAMILIES, Settings
 from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
@@ -635,9 +635,7 @@ def run_metrics(args: argparse.Namespace) -> int:
             partial = {name: staging.file(path) for name, path in targets.items()}
             partial_records = staging.folder(records_dir) if records_dir is not None else None
             if partial_records is not None:
-                (partial_records / RECORDS_MARKER).write_text(
-                    "Written by 'mediacompare metrics --records': a later run may replace its tables.\n",
-                    encoding="utf-8")
+                mark_records_folder(partial_records)
             missing = _NoOutlet()
             own = [*targets.values(), *([records_dir] if records_dir is not None else [])]
             with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,

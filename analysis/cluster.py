@@ -41,6 +41,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from .corpus import mark_records_folder
 from .metrics import Settings
 from .model import MediacompareError
 
@@ -275,6 +276,7 @@ def run_metrics_on_cluster(scheduler: str, corpus: Path, settings: Settings, tar
                 for name in names:
                     parts = [f / "records" / name for f in folders if (f / "records" / name).exists()]
                     assemble(parts, records_dir / name)
+                mark_records_folder(records_dir)  # as a single-process run: a rerun may replace these tables
             if "articles" in targets:
                 write_articles([row for _, rows in results for row in rows], targets["articles"])
     finally:  # also when the scheduler cannot be reached: the staging folder is ours

@@ -256,6 +256,13 @@ RECORDS_MARKER = ".mediacompare-records"  # in a metrics --records folder: its t
 OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_mediacompare_dataset", RECORDS_MARKER)
 
 
+def mark_records_folder(folder: Path) -> None:
+    """Mark ``folder`` as written by ``metrics --records``: a later run may replace its tables, and a corpus
+    folder holding it does not read it as corpus."""
+    (folder / RECORDS_MARKER).write_text("Written by 'mediacompare metrics --records': a later run may replace "
+                                         "its tables.\n", encoding="utf-8")
+
+
 def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path]:
     """Every file under ``folder`` that the corpus accounts for, in path order compared folder by folder (so
     the folder's own files by name as a plain listing sorts them: "a-b.txt" before "a.txt").
