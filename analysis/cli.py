@@ -521,6 +521,8 @@ def _check_output(path: str | Path) -> Path:
     table_kind(out)  # .csv or .parquet, else a one-line error
     if out.is_dir():
         raise MediacompareError(f"{out}: is a directory; give a file name ending in .csv or .parquet")
+    if out.exists() and not out.is_file():  # the atomic rename would replace the user's pipe or device
+        raise MediacompareError(f"{out}: not a regular file (a pipe or a device); give a file name")
     return out
 
 

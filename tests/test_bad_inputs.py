@@ -8,6 +8,7 @@ column types) are built by the functions in :data:`BUILDERS`.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -424,3 +425,13 @@ def test_a_scheduler_address_dask_cannot_parse_is_one_line(tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "--scheduler not a url: not a scheduler address" in err, err
     assert not (tmp_path / "m.csv").exists()
+
+
+def test_an_output_that_is_a_pipe_is_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o naming an existing FIFO replaced it with a regular file (the rename is atomic, and removes what was there)."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    os.mkfifo(tmp_path / "pipe.csv")
+    code = main(["metrics", str(corpus), "-o", str(tmp_path / "pipe.csv"), "--families", "readability", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "pipe.csv: not a regular file (a pipe or a device)" in err, err
+    assert stat.S_ISFIFO((tmp_path / "pipe.csv").lstat().st_mode)
