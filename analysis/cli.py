@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
+from .corpus import RECORDS_MARKER, mark_records_folder
 from .interrupts import Interrupted, signals_as_exceptions
 from .metrics import FAMILIES, Settings
 from .metrics.base import DEFAULT_MIN_ENGLISH_SHARE
@@ -116,6 +117,13 @@ def _corpus_arg(value: str) -> str:
     return value
 
 
+def _path_name(value: str) -> str:
+    """A file or folder name given to an option: an empty one is refused (``Path("")`` is the current folder)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a file or folder name, not an empty string")
+    return value
+
+
 def _families(value: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in value.split(",") if n.strip())
     if not names:
@@ -123,14 +131,19 @@ def _families(value: str) -> tuple[str, ...]:
     return names
 
 
-def _jobs(value: str) -> int:
+def whole_number(value: str, least: int = 1) -> int:
+    """An option's whole number of at least ``least``, else a usage error naming the rule."""
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if n < least:
+        raise argparse.ArgumentTypeError(f"must be {least} or more")
     return n
+
+
+def _jobs(value: str) -> int:
+    return whole_number(value)
 
 
 def usable_cores() -> int:
@@ -154,12 +167,12 @@ def _workers(value: str) -> int:
 
 def _add_lexicon_options(p: argparse.ArgumentParser) -> None:
     """Replacement lexicons for the sourcing family (copy the bundled file, edit, pass the copy)."""
-    p.add_argument("--reporting-verbs", metavar="FILE",
+    p.add_argument("--reporting-verbs", metavar="FILE", type=_path_name,
                    help="YAML reporting-verb lexicon replacing the bundled reporting_verbs.yaml "
                         "(quotes, stance verbs, claim attribution, the actor rule '..., X said')")
-    p.add_argument("--hedges", metavar="FILE",
+    p.add_argument("--hedges", metavar="FILE", type=_path_name,
                    help="YAML hedges lexicon replacing the bundled hedges.yaml (hedges, boosters, approximators)")
-    p.add_argument("--source-types", metavar="FILE",
+    p.add_argument("--source-types", metavar="FILE", type=_path_name,
                    help="YAML source-type lexicon replacing the bundled source_types.yaml (speaker types, anonymity)")
 
 
@@ -180,13 +193,15 @@ def _add_english_option(p: argparse.ArgumentParser) -> None:
 
 
 def _add_settings_options(p: argparse.ArgumentParser, families: bool = True) -> None:
-    p.add_argument("--actors", metavar="FILE", help="YAML file of extra, renamed or merged actors (entity emphasis)")
+    p.add_argument("--actors", metavar="FILE", type=_path_name,
+                   help="YAML file of extra, renamed or merged actors (entity emphasis)")
     p.add_argument("--ner", metavar="NAME", default="rules",
                    help="entity recogniser: rules (default, offline), spacy (installed en_core_web_sm) or "
                         "spacy:MODEL (any installed spaCy pipeline with an ner pipe; never downloaded)")
     p.add_argument("--count-self-mentions", action="store_true",
                    help="count an outlet's mentions of its own name as actor mentions (default: flagged, not counted)")
-    p.add_argument("--frames", metavar="FILE", help="YAML framing rules file replacing the bundled one")
+    p.add_argument("--frames", metavar="FILE", type=_path_name,
+                   help="YAML framing rules file replacing the bundled one")
     _add_lexicon_options(p)
     _add_english_option(p)
     if families:  # not for the report: its notebooks need every family
@@ -287,7 +302,7 @@ def _add_analysis_options(p: argparse.ArgumentParser, cluster: str = "") -> None
 def _add_cache_options(p: argparse.ArgumentParser) -> None:
     """Where per-article results are cached between runs (analysis.cache)."""
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--cache", metavar="DIR",
+    group.add_argument("--cache", metavar="DIR", type=_path_name,
                        help="cache per-article results in DIR and reuse them when nothing they depend on changed "
                             "(default: $MEDIACOMPARE_CACHE, else the user cache directory, e.g. "
                             "~/.cache/mediacompare; bounded to 2 GB, least recently used entries evicted)")
@@ -322,11 +337,13 @@ def add_metrics_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare metrics``: corpus -> tidy tables."""
     p = _add_parser(sub, "metrics", "analyse a corpus into tidy tables", METRICS_EPILOG)
     p.add_argument("corpus", metavar="CORPUS", type=_corpus_arg, help=CORPUS_HELP)
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="metrics table (.csv or .parquet)")
-    p.add_argument("--evidence", metavar="FILE", help="also write the evidence table")
-    p.add_argument("--articles", metavar="FILE", help="also write the articles table (metadata, cleaning, status)")
-    p.add_argument("--sentences", metavar="FILE", help="also write the sentences table")
-    p.add_argument("--records", metavar="DIR",
+    p.add_argument("-o", "--output", metavar="FILE", type=_path_name,
+                   required=True, help="metrics table (.csv or .parquet)")
+    p.add_argument("--evidence", metavar="FILE", type=_path_name, help="also write the evidence table")
+    p.add_argument("--articles", metavar="FILE", type=_path_name,
+                   help="also write the articles table (metadata, cleaning, status)")
+    p.add_argument("--sentences", metavar="FILE", type=_path_name, help="also write the sentences table")
+    p.add_argument("--records", metavar="DIR", type=_path_name,
                    help="also write each detail table (e.g. quotes) as DIR/NAME.csv or .parquet, "
                         "in the format of the metrics table")
     _add_analysis_options(p, cluster=METRICS_SCHEDULER_HELP)
@@ -337,12 +354,13 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare report``: corpus -> OUT/tables + rendered notebooks."""
     p = _add_parser(sub, "report", "analyse a corpus and render the notebooks to HTML", REPORT_EPILOG)
     p.add_argument("corpus", metavar="CORPUS", type=_corpus_arg, help=CORPUS_HELP)
-    p.add_argument("-o", "--output", metavar="DIR", required=True, help="report directory (e.g. reports/NAME)")
-    p.add_argument("--notebooks", metavar="DIR",
+    p.add_argument("-o", "--output", metavar="DIR", type=_path_name,
+                   required=True, help="report directory (e.g. reports/NAME)")
+    p.add_argument("--notebooks", metavar="DIR", type=_path_name,
                    help="notebooks to run, e.g. copies made with 'notebooks DIR' (default: the installed ones)")
     p.add_argument("--force", action="store_true",
                    help="write into a non-empty folder that is not a report (its files are kept)")
-    p.add_argument("--validation", metavar="DIR",
+    p.add_argument("--validation", metavar="DIR", type=_path_name,
                    help="output folder of 'validate score': its agreement figures are shown next to each coded "
                         "measure (default: each says 'not validated on this corpus')")
     _add_settings_options(p, families=False)
@@ -361,7 +379,8 @@ examples:
 def add_notebooks_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare notebooks``: copy the bundled notebooks out for adapting."""
     p = _add_parser(sub, "notebooks", "copy the report notebooks into a folder to adapt them", NOTEBOOKS_EPILOG)
-    p.add_argument("folder", metavar="DIR", help="folder to copy the notebooks into (created if missing)")
+    p.add_argument("folder", metavar="DIR", type=_path_name,
+                   help="folder to copy the notebooks into (created if missing)")
     p.add_argument("--quiet", action="store_true", help="no summary line")
     p.set_defaults(run=run_notebooks)
 
@@ -398,7 +417,7 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare compare``: corpus -> same-event comparison and outlet statistics tables."""
     p = _add_parser(sub, "compare", "compare outlets: reuse, alignment, claims, keyness, statistics", COMPARE_EPILOG)
     p.add_argument("corpus", metavar="CORPUS", type=_corpus_arg, help=CORPUS_HELP)
-    p.add_argument("-o", "--output", metavar="DIR", required=True,
+    p.add_argument("-o", "--output", metavar="DIR", type=_path_name, required=True,
                    help="folder for the comparison tables (new, empty, or written by an earlier compare)")
     p.add_argument("--force", action="store_true",
                    help="write into a non-empty folder compare did not write (its files are kept; none is "
@@ -502,6 +521,8 @@ def _check_output(path: str | Path) -> Path:
     table_kind(out)  # .csv or .parquet, else a one-line error
     if out.is_dir():
         raise MediacompareError(f"{out}: is a directory; give a file name ending in .csv or .parquet")
+    if out.exists() and not out.is_file():  # the atomic rename would replace the user's pipe or device
+        raise MediacompareError(f"{out}: not a regular file (a pipe or a device); give a file name")
     return out
 
 
@@ -565,6 +586,17 @@ def _summary(counts: dict[str, int], target: Path) -> str:
     return f"{text}; wrote {target}"
 
 
+def _check_records_folder(folder: Path, tables: list[Path]) -> None:
+    """--records DIR names a folder, not the files: a record table there that an earlier --records run did not
+    write (no marker file) is the user's, and is never replaced."""
+    if not folder.is_dir() or (folder / RECORDS_MARKER).exists():
+        return
+    mine = next((p for p in tables if p.exists() or p.is_symlink()), None)
+    if mine is not None:
+        raise MediacompareError(f"{mine}: --records would replace this file, which 'metrics --records' did not "
+                                f"write; choose a new or empty folder for --records")
+
+
 def run_metrics(args: argparse.Namespace) -> int:
     """Analyse ``args.corpus`` and write the requested tables (all renamed into place only on success)."""
     from .pipeline import analyse_corpus, selected_families
@@ -587,6 +619,8 @@ def run_metrics(args: argparse.Namespace) -> int:
     if records_dir is not None:
         outputs |= {f"--records ({name}.{record_fmt})": records_dir / f"{name}.{record_fmt}" for name in record_tables}
     check_outputs(outputs, _input_files(corpus, settings))
+    if records_dir is not None:
+        _check_records_folder(records_dir, [path for label, path in outputs.items() if label.startswith("--records")])
     if scheduler:
         from .cluster import run_metrics_on_cluster
 
@@ -602,6 +636,8 @@ def run_metrics(args: argparse.Namespace) -> int:
         try:
             partial = {name: staging.file(path) for name, path in targets.items()}
             partial_records = staging.folder(records_dir) if records_dir is not None else None
+            if partial_records is not None:
+                mark_records_folder(partial_records)
             missing = _NoOutlet()
             own = [*targets.values(), *([records_dir] if records_dir is not None else [])]
             with closing(analyse_corpus(corpus, settings, text_column=args.text_column, jobs=args.jobs,

@@ -41,6 +41,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from .corpus import mark_records_folder
 from .metrics import Settings
 from .model import MediacompareError
 
@@ -137,6 +138,9 @@ def connect(scheduler: str) -> tuple[Any, Any]:
         return Client(scheduler, timeout=30), None
     except OSError as exc:
         raise MediacompareError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
+    except (ValueError, TypeError) as exc:  # an address Dask cannot parse ("missing port number in address ...")
+        raise MediacompareError(f"--scheduler {scheduler}: not a scheduler address ({exc}); give one such as "
+                                f"tcp://host:8786, or local:N") from None
 
 
 @contextmanager
@@ -272,6 +276,7 @@ def run_metrics_on_cluster(scheduler: str, corpus: Path, settings: Settings, tar
                 for name in names:
                     parts = [f / "records" / name for f in folders if (f / "records" / name).exists()]
                     assemble(parts, records_dir / name)
+                mark_records_folder(records_dir)  # as a single-process run: a rerun may replace these tables
             if "articles" in targets:
                 write_articles([row for _, rows in results for row in rows], targets["articles"])
     finally:  # also when the scheduler cannot be reached: the staging folder is ours

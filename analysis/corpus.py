@@ -32,7 +32,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,14 +97,15 @@ def table_format(path: Path) -> str:
 def input_files(path: str | Path) -> list[Path]:
     """Every file :func:`load_corpus` reads (or would read if it existed) at ``path``, so no output replaces one.
 
-    A table or a .txt file is itself; a directory is its manifest names (present or not), its .txt files
-    and every file its manifest names.
+    A table or a .txt file is itself; a directory is its manifest names (present or not), every file it lists
+    (the .txt files and the other files it reports as ``not_text`` rows: a user's notes.csv in the corpus folder
+    is never replaced by an output) and every file its manifest names.
     """
     path = Path(path)
     if not path.is_dir():
         return [path]
-    files = [path / n for n in MANIFEST_NAMES] + [p for p in _folder_files(path) if p.suffix.lower() == ".txt"]
-    manifest = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
+    files = [path / n for n in MANIFEST_NAMES] + _folder_files(path)
+    manifest = _manifest_of(path)
     if manifest is not None:
         files += [path / row["file"] for row in read_manifest(manifest) if row.get("file")]
     return files
@@ -164,13 +165,24 @@ def _text_of(value: Any) -> str:
     return safe_text(value)
 
 
+def _metadata_keys(keys: Iterable[Any]) -> dict[str, Any]:
+    """Which key of a row gives each metadata field: the field's own name as written ("outlet") before another
+    spelling ("Outlet") or an alias ("source_outlet"), else the first such key. Other keys are extra columns."""
+    chosen: dict[str, Any] = {}
+    for key in keys:
+        name = ALIASES.get(str(key).strip().lower(), str(key).strip().lower())
+        if name in METADATA_COLUMNS and (name not in chosen or str(key) == name):
+            chosen[name] = key
+    return chosen
+
+
 def _article_from_row(row: dict[str, Any], text: str, source: str, default_id: str) -> Article:
     meta: dict[str, str] = {}
     extra: list[tuple[str, str]] = []
-    for key, value in row.items():
-        name = ALIASES.get(str(key).strip().lower(), str(key).strip().lower())
-        if name in METADATA_COLUMNS:
-            meta[name] = _clean_value(value)
+    chosen = {key: name for name, key in _metadata_keys(row).items()}
+    for key, value in row.items():  # a second spelling ("id" beside "article_id") is kept as an extra column
+        if key in chosen:
+            meta[chosen[key]] = _clean_value(value)
         else:
             extra.append((safe_text(str(key)), _clean_value(value)))
     article_id = meta.pop("article_id", "") or default_id
@@ -212,6 +224,27 @@ def _inside(path: Path, folder: Path) -> bool:
     return os.path.normpath(path).startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _exists(path: Path) -> bool:
+    return _safely(Path.exists, path)
+
+
+def _safely(test: Callable[[Path], bool], path: Path, failed: bool = False) -> bool:
+    """``test(path)`` (``Path.exists``, ``Path.is_symlink``), or ``failed`` where the path cannot be looked at (a
+    name past the system's path length): the entry is then listed and its reading fails with the reason."""
+    try:
+        return test(path)
+    except OSError:
+        return failed
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` (neither holding a NUL) are one file (links followed)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _hidden(name: str) -> bool:
     """A hidden file or folder (``.git``, ``.DS_Store``, a half-written ``.x.partial.csv``) but a hidden ``.txt``
     file, which is read as it always was."""
@@ -219,7 +252,15 @@ def _hidden(name: str) -> bool:
 
 
 # Files that mark a folder as mediacompare's own output (a report, a comparison, a Parquet dataset): not corpus.
-OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_mediacompare_dataset")
+RECORDS_MARKER = ".mediacompare-records"  # in a metrics --records folder: its tables may be replaced by a rerun
+OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_mediacompare_dataset", RECORDS_MARKER)
+
+
+def mark_records_folder(folder: Path) -> None:
+    """Mark ``folder`` as written by ``metrics --records``: a later run may replace its tables, and a corpus
+    folder holding it does not read it as corpus."""
+    (folder / RECORDS_MARKER).write_text("Written by 'mediacompare metrics --records': a later run may replace "
+                                         "its tables.\n", encoding="utf-8")
 
 
 def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path]:
@@ -235,7 +276,7 @@ def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path
     failed: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=failed.append):
         here = Path(root)
-        if here != folder and (any((here / m).exists() for m in OUTPUT_MARKERS)
+        if here != folder and (any(_exists(here / m) for m in OUTPUT_MARKERS)
                                or os.path.normpath(os.path.abspath(here)) in skip):
             dirs[:] = []
             continue
@@ -243,7 +284,7 @@ def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path
         for d in sorted(dirs):
             if d.startswith("."):
                 continue
-            if d.lower().endswith(".txt") or (here / d).is_symlink():
+            if d.lower().endswith(".txt") or _safely(Path.is_symlink, here / d, True):
                 found.append(here / d)  # read as a file: "a directory, not a file" / a link not followed
             else:
                 keep.append(d)
@@ -266,23 +307,40 @@ def _relative_id(path: Path, folder: Path) -> str:
 def _other_file(path: Path, folder: Path) -> Skipped:
     """A file of the folder that is not an article file: listed, with what to do about it."""
     rid, where = _relative_id(path, folder), shown(path)
+    try:
+        path.lstat()
+    except OSError as exc:  # a name past the system's path length: listed, never read
+        return Skipped(rid, where, "unreadable", f"cannot read ({exc.strerror or exc})")
     if path.is_dir():
         what = ("a link to a folder; not followed (give that folder itself)" if path.is_symlink()
                 else "a subfolder that cannot be listed")
         return Skipped(rid, where, "unreadable", what)
+    if path.name.lower() in MANIFEST_NAMES and path.parent == folder:  # Manifest.csv: not read as the manifest
+        return Skipped(rid, where, "not_text", f"named like a manifest but not read as one: a manifest is named "
+                       f"{' or '.join(MANIFEST_NAMES)}, in lower case")
     kind = path.suffix.lower() or "no extension"
     return Skipped(rid, where, "not_text", f"not a .txt file ({kind}); save the article as UTF-8 text in a "
                    ".txt file, or give a table (.csv, .jsonl, ...) as the corpus")
 
 
+def _manifest_of(folder: Path) -> Path | None:
+    """The folder's manifest, if any; both a manifest.csv and a manifest.toml is a one-line error (which one
+    lists the articles would be a guess)."""
+    found = [folder / n for n in MANIFEST_NAMES if (folder / n).is_file()]
+    if len(found) > 1:
+        raise MediacompareError(f"{shown(folder)}: both {' and '.join(MANIFEST_NAMES)}; keep the one that lists "
+                                f"the articles and move or rename the other")
+    return found[0] if found else None
+
+
 def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterator[Record]:
-    manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None)
+    manifest = _manifest_of(folder)
     try:
         found = _folder_files(folder, exclude)
     except OSError as exc:
         raise MediacompareError(f"{shown(folder)}: cannot list the folder ({exc.strerror or exc})") from None
     found = [p for p in found if manifest is None or os.path.normpath(p) != os.path.normpath(manifest)]
-    is_txt = {p: p.suffix.lower() == ".txt" and not (p.is_symlink() and p.is_dir()) for p in found}
+    is_txt = {p: p.suffix.lower() == ".txt" and not (_safely(Path.is_symlink, p) and p.is_dir()) for p in found}
     if manifest is None:
         for p in found:
             if is_txt[p]:
@@ -295,10 +353,12 @@ def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterato
         name = row.get("file", "")
         row = {k: v for k, v in row.items() if k != "file"}
         row.setdefault("article_id", "")
-        row["article_id"] = row["article_id"] or Path(name).stem
+        row["article_id"] = row["article_id"] or Path(name).stem.replace("\0", "\\x00")
         where = f"{shown(manifest)} row {n}"
         target = Path(os.path.normpath(folder / name))
         problem = ("manifest row names no file" if not name
+                   else f"{name!r}: a file name cannot hold a NUL character" if "\0" in name
+                   else f"{name!r} is the manifest itself, not an article" if _same_path(target, manifest)
                    else f"{name!r} is outside the corpus folder; only files in {shown(folder)} are read"
                    if not _inside(target, folder)
                    else f"{name!r} is already named by manifest row {listed[str(target)]}"
@@ -440,16 +500,37 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
                 sep = _csv_delimiter(fh)
             # strict: a quote left open would otherwise swallow every later row into one cell
             reader = csv.DictReader(fh, delimiter=sep, strict=True)
-            if reader.fieldnames is None:
-                raise MediacompareError(f"{shown(path)}: empty table")
-            _require_column(path, [safe_text(f) for f in reader.fieldnames if f is not None], text_column)
+            if reader.fieldnames is None or not any(f.strip() for f in reader.fieldnames):
+                raise MediacompareError(f"{shown(path)}: empty table" + ("" if reader.fieldnames is None else
+                                                                         " (its header line is blank)"))
+            header = [safe_text(f) for f in reader.fieldnames]
+            if "\x00" in "".join(header) or binary_reason("".join(header)):
+                raise MediacompareError(f"{shown(path)}: binary data, not a {sep!r}-separated text table"
+                                        + (" (a Parquet file? name it .parquet)" if header[0].startswith("PAR1")
+                                           else ""))
+            if sep == "," and len(header) == 1 and "\t" in header[0] and text_column not in header:
+                raise MediacompareError(f"{shown(path)}: the header is separated by tabs; name the file .tsv")
+            _require_column(path, header, text_column)
+            _require_unique(path, header)
             for n, row in enumerate(reader, start=1):
+                more = row.pop(None, None) or []  # cells past the header's: separators in an unquoted text?
+                while more and not more[-1].strip():  # a spreadsheet's trailing empty cells
+                    more.pop()
+                if more and header[-1] == text_column:  # the text is the last column: it is the rest of the line
+                    row[text_column] = sep.join([row[text_column], *more])
+                elif more:  # where the text ends cannot be known: never analyse a cut text
+                    yield f"{shown(path)} row {n}", ("invalid", f"{len(header) + len(more)} cells where the header "
+                                                     f"has {len(header)} (a separator inside an unquoted cell?); "
+                                                     f"quote the cells that hold {sep!r}")
+                    continue
                 text = row.get(text_column) or ""
                 if _SURROGATE.search(text):  # bytes that are not UTF-8: text_problem names the first
                     row[text_column] = text.encode("utf-8", "surrogateescape")
                 yield f"{shown(path)} row {n}", {safe_text(k): v for k, v in row.items() if k is not None}
     except csv.Error as exc:
-        raise MediacompareError(f"{shown(path)}: malformed CSV in row {n + 1} ({exc})") from None
+        hint = ("; a cell that opens with a quotation mark is read as quoted: quote the whole cell and double the "
+                'quotation marks inside it ("")' if "expected after '\"'" in str(exc) else "")
+        raise MediacompareError(f"{shown(path)}: malformed CSV in row {n + 1} ({exc}){hint}") from None
 
 
 def _csv_delimiter(fh: io.TextIOWrapper) -> str:
@@ -472,18 +553,29 @@ def _require_column(path: Path, columns: list[str], text_column: str) -> None:
         )
 
 
+def _require_unique(path: Path, columns: list[str]) -> None:
+    """A column name given twice (a CSV header, a Parquet schema) would keep only one column's values."""
+    seen: set[str] = set()
+    for name in columns:
+        if name.strip() and name in seen:
+            raise MediacompareError(f"{shown(path)}: the column {name!r} appears twice; rename one (only one "
+                                    f"column's values would be read)")
+        seen.add(name)
+
+
 def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
     """JSONL rows; a line that is not UTF-8, not JSON (also nested too deep or with a number too long to read)
     or not an object is a row with its reason, and the file goes on."""
     if _open_table(path).startswith(_UTF16_BOMS):
         raise MediacompareError(f"{shown(path)}: UTF-16 text; save the file as UTF-8")
     with _reading(path), _open_binary(path) as fh:
-        for n, line in enumerate(fh, start=1):
+        for n, line in enumerate(_split_cr(fh), start=1):
             if not line.strip():
                 continue
             where = f"{shown(path)} line {n}"
             try:
-                obj = json.loads(line.decode("utf-8-sig"))  # -sig: a byte-order mark opening the file
+                # -sig: a byte-order mark opening the file; a key given twice is refused, not the last kept
+                obj = json.loads(line.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
             except UnicodeDecodeError as exc:
                 yield where, ("undecodable", f"not valid UTF-8 at byte {exc.start} of the line")
                 continue
@@ -497,6 +589,27 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
                 yield where, ("invalid", "not a JSON object")
                 continue
             yield where, obj
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different ({"text": "...", "text": 5} would keep the 5 silently)."""
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key {twice!r} is given twice in one object")
+    return obj
+
+
+def _split_cr(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Lines ended by LF, CRLF or a lone CR (old Mac files): a raw CR cannot be inside a JSON string, so
+    splitting at one never cuts a value."""
+    for line in lines:
+        body = line.rstrip(b"\r\n")
+        if b"\r" in body:
+            yield from body.split(b"\r")
+        else:
+            yield line
 
 
 def _json_rows(path: Path) -> Iterator[tuple[str, Row]]:
@@ -547,6 +660,7 @@ def _parquet_rows(path: Path, text_column: str) -> Iterator[tuple[str, Row]]:
     except Exception as exc:  # pyarrow raises several types for unreadable files
         raise MediacompareError(f"{shown(path)}: cannot read Parquet ({exc})") from None
     _require_column(path, list(pf.schema_arrow.names), text_column)
+    _require_unique(path, list(pf.schema_arrow.names))
     n = 0
     batches = pf.iter_batches(batch_size=1000)
     while True:

@@ -28,7 +28,10 @@ def _key(path: Path) -> str:
 
 
 def same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` name one file: same resolved path, or (both existing) same inode."""
+    """Whether ``a`` and ``b`` name one file: same resolved path, or (both existing) same inode. A name holding a
+    NUL character (a manifest can spell one) names no file."""
+    if "\0" in os.fspath(a) or "\0" in os.fspath(b):
+        return False
     if _key(a) == _key(b):
         return True
     try:
@@ -60,7 +63,7 @@ def atomic_write(path: str | Path, write: Callable[[Path], object]) -> None:
     ``path``: a failure or interrupt leaves the old file intact and no partial file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".partial{path.suffix}", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{_short(path.stem)}.", suffix=f".partial{path.suffix}", dir=path.parent)
     os.close(fd)
     tmp = Path(name)
     try:
@@ -68,6 +71,12 @@ def atomic_write(path: str | Path, write: Callable[[Path], object]) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _short(name: str, limit: int = 100) -> str:
+    """``name`` cut to ``limit`` bytes for a temporary name beside it: a 245-byte output name is valid, but the
+    temporary name holding it whole with a token and ".partial" would pass the 255-byte limit."""
+    return os.fsdecode(os.fsencode(name)[:limit])
 
 
 def _token() -> str:
@@ -114,7 +123,7 @@ class Staging:
         if target.is_dir():
             raise MediacompareError(f"{target}: is a directory; give a file name")
         self._parent(target.parent)
-        tmp = target.with_name(f".{target.stem}.{_token()}.partial{target.suffix}")
+        tmp = target.with_name(f".{_short(target.stem)}.{_token()}.partial{target.suffix}")
         self._files.append((tmp, target))
         return tmp
 
@@ -124,7 +133,7 @@ class Staging:
         if target.exists() and not target.is_dir():
             raise MediacompareError(f"{target}: exists and is not a directory")
         self._parent(target.parent)
-        tmp = target.with_name(f".{target.name}.{_token()}.partial")
+        tmp = target.with_name(f".{_short(target.name)}.{_token()}.partial")
         tmp.mkdir()
         self._folders.append((tmp, target))
         return tmp

@@ -113,7 +113,21 @@ def find_notebooks(folder: str | Path) -> list[Path]:
     found = sorted(p for p in folder.glob(NOTEBOOK_PATTERN) if p.is_file())
     if not found:
         raise MediacompareError(f"{folder}: no notebooks named like NN-name.ipynb")
+    for nb in found:  # before the analysis: a broken copy is one line at once, not a traceback a minute later
+        _check_notebook(nb)
     return found
+
+
+def _check_notebook(path: Path) -> None:
+    """A one-line error unless ``path`` is a Jupyter notebook (nbformat 4) that can be read."""
+    import nbformat
+
+    try:
+        nbformat.validate(nbformat.reads(path.read_bytes().decode("utf-8"), as_version=4))
+    except Exception as exc:  # OSError, UnicodeDecodeError, NotJSONError, ValidationError, ...
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        raise MediacompareError(f"{path}: not a readable Jupyter notebook ({first}); copy a bundled one with "
+                                f"'mediacompare notebooks DIR' and edit it in Jupyter") from None
 
 
 # Kernels started by this process that are still running, and the private folders of their sockets

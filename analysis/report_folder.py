@@ -127,7 +127,8 @@ def staging(out: str | Path) -> Iterator[Path]:
     """A hidden, empty folder next to ``out`` to build the report in; removed on leaving the block."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.mediacompare-partial-", dir=out.parent))
+    folder = Path(tempfile.mkdtemp(prefix=f".{os.fsdecode(os.fsencode(out.name)[:100])}.mediacompare-partial-",
+                                   dir=out.parent))
     try:
         yield folder
     finally:

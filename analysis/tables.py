@@ -666,6 +666,14 @@ def _categorical_text(col: pd.Series) -> pd.Series:
                      index=col.index, name=col.name)
 
 
+def _require_table_columns(path: Path, name: str, df: pd.DataFrame, columns: Iterable[str]) -> None:
+    """A table read back that lacks a column mediacompare writes is one line, not a KeyError later."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise MediacompareError(f"{path}: not a mediacompare {name} table (no {', '.join(map(repr, missing))} "
+                                f"column{'s' if len(missing) > 1 else ''}); write it with 'mediacompare metrics'")
+
+
 def load_tables(folder: str | Path, tables: Iterable[str] = TABLE_NAMES,
                 records: Iterable[str] | None = None, categorical: Iterable[str] = ()) -> AnalysisTables:
     """Read tables written by :func:`save_tables` or :func:`write_results` (Parquet preferred over CSV).
@@ -694,9 +702,23 @@ def load_tables(folder: str | Path, tables: Iterable[str] = TABLE_NAMES,
         if path is None:
             raise MediacompareError(f"{folder}: no {name}.parquet or {name}.csv; run 'mediacompare metrics' first")
         if name == "articles":
-            core[name] = articles_frame(read_table(path))
+            raw = read_table(path)
+            _require_table_columns(path, name, raw, ("article_id", "status"))
+            core[name] = articles_frame(raw)
+            ids = core[name]["article_id"][core[name]["status"] == "analysed"]  # a duplicate_id row repeats one
+            if ids.duplicated().any():
+                first = ids[ids.duplicated()].iloc[0]
+                raise MediacompareError(f"{path}: article_id {first!r} is listed {(ids == first).sum()} times; "
+                                        f"give the articles table of one run")
         else:
             core[name] = read_table(path, _core_kinds(CORE_COLUMNS[name]), categorical=name in set(categorical))
+            _require_table_columns(path, name, core[name], CORE_COLUMNS[name])
+    if {"metrics", "articles"} <= wanted:
+        unknown = set(core["metrics"]["article_id"].unique()) - set(core["articles"]["article_id"])
+        if unknown:
+            raise MediacompareError(f"{find('metrics')}: {len(unknown)} article id{'s' if len(unknown) != 1 else ''} "
+                                    f"that {find('articles')} does not list (first: {min(unknown)!r}); give the "
+                                    f"tables of one run")
     if records is None:
         records = sorted({p.stem for p in folder.iterdir()
                           if p.suffix in (".parquet", ".csv") and not p.name.startswith(".")} - set(TABLE_NAMES))

@@ -8,6 +8,7 @@ column types) are built by the functions in :data:`BUILDERS`.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -116,17 +117,60 @@ def parquet_text_types(tmp: Path) -> Path:
     return path
 
 
+def parquet_named_csv(tmp: Path) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp / "news.csv"
+    pq.write_table(pa.table({"text": [EN]}), path)
+    return path
+
+
+def parquet_duplicate_columns(tmp: Path) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp / "news.parquet"
+    pq.write_table(pa.Table.from_arrays([pa.array([EN]), pa.array([""])], names=["text", "text"]), path)
+    return path
+
+
+def pipe_and_device_in_folder(tmp: Path) -> Path:
+    folder = _folder_with(tmp, **{"a.txt": EN})
+    os.mkfifo(folder / "pipe.txt")  # reading it would block
+    (folder / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    return folder
+
+
+def subfolder_too_deep_to_name(tmp: Path) -> Path:
+    """a.txt, and deep.txt 250 folders down: its path (> 10,000 bytes) is longer than the system lets a path be."""
+    folder = _folder_with(tmp, **{"a.txt": EN})
+    fd = os.open(folder, os.O_RDONLY)
+    for _ in range(250):  # relative to an open folder: each step is a short name
+        os.mkdir("d" * 40, dir_fd=fd)
+        deeper = os.open("d" * 40, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    out = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd)
+    os.write(out, EN.encode("utf-8"))
+    os.close(out)
+    os.close(fd)
+    return folder
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
-    manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder, named_pipe)}
+    manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder, named_pipe, parquet_named_csv,
+    parquet_duplicate_columns, pipe_and_device_in_folder, subfolder_too_deep_to_name)}
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
-    """Every readable file at or under ``path`` (links not followed) with its bytes."""
+    """Every readable file at or under ``path`` (links not followed; folders too deep to name passed over) with its
+    bytes."""
     if path.is_symlink() or not path.exists():
         return {}
-    files = [path] if path.is_file() else [p for p in sorted(path.rglob("*")) if p.is_file() and not p.is_symlink()]
-    return {str(p): p.read_bytes() for p in files if os.access(p, os.R_OK)}
+    files = [path] if path.is_file() else sorted(Path(root) / f for root, _, names in os.walk(path) for f in names)
+    return {str(p): p.read_bytes() for p in files if not p.is_symlink() and p.is_file() and os.access(p, os.R_OK)}
 
 
 def _case_id(case: dict) -> str:
@@ -257,6 +301,15 @@ def test_new_keys_take_their_siblings_shape_and_unknown_top_level_keys_are_left_
     ["compare", "seeds", "-o", "out", "--resamples", "-5"],
     ["report", "seeds", "-o", "out", "--no-cache"],  # an option report does not have: names report's --help
     ["validate", "sample", "", "-o", "out"],
+    # an empty file or folder name (was a KeyError traceback for metrics -o; compare/notebooks used the current folder)
+    ["metrics", "seeds", "-o", ""],
+    ["metrics", "seeds", "-o", "m.csv", "--evidence", ""],  # was ignored: no evidence, no word
+    ["compare", "seeds", "-o", ""],
+    ["report", "seeds", "-o", ""],
+    ["notebooks", ""],
+    ["metrics", "seeds", "-o", "m.csv", "--actors", ""],  # was the bundled actors, silently
+    ["validate", "score", "coding", "-o", ""],
+    ["validate", "sample", "seeds", "-o", "out", "--seed", "-5"],  # was numpy's traceback
 ])
 def test_usage_errors_are_one_line(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -288,3 +341,97 @@ def test_more_jobs_than_cores_runs_as_many_workers_as_cores(tmp_path: Path, caps
                  "--no-cache", "--quiet", "--jobs", "100000"]) == 0
     err = capsys.readouterr().err
     assert started == [2] and "--jobs 100000 is more than the 2 cores" in err
+
+
+def test_metadata_spelled_twice_keeps_both_values(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """article_id beside id, outlet beside Outlet: the field's own name gives the metadata, the other spelling is an
+    extra column (one value was dropped without a word: the last one in the row won)."""
+    for corpus in ("csv_id_and_article_id.csv", "jsonl_keys_differing_in_case.jsonl"):
+        out = tmp_path / corpus
+        assert main(["metrics", str(HERE / corpus), "-o", str(out / "m.csv"), "--articles", str(out / "a.csv"),
+                     "--families", "readability", "--quiet"]) == 0
+    ids = pd.read_csv(tmp_path / "csv_id_and_article_id.csv" / "a.csv", dtype=str, keep_default_na=False)
+    assert ids[["article_id", "outlet", "id"]].values.tolist() == [["x-1", "A", "1"], ["x-2", "B", "2"]]
+    case = pd.read_csv(tmp_path / "jsonl_keys_differing_in_case.jsonl" / "a.csv", dtype=str, keep_default_na=False)
+    assert case[["article_id", "outlet", "Outlet"]].values.tolist() == [["a", "Outlet A", "Wire copy"]]
+
+
+def test_unquoted_commas_in_a_last_text_column_keep_the_whole_text(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Most hand-made CSVs in this folder leave the text unquoted: "...the old bridge, officials said." was cut to
+    its first 11 words. The text is the last column, so the rest of the line is its text: 13 words, counted by hand
+    (The city council voted on Tuesday to close the old bridge / officials said)."""
+    assert main(["metrics", str(HERE / "csv_bom.csv"), "-o", str(tmp_path / "m.csv"), "--articles",
+                 str(tmp_path / "a.csv"), "--families", "readability", "--quiet"]) == 0
+    articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
+    assert articles["n_words"].tolist() == ["13"]
+
+
+def test_no_output_replaces_a_user_file_in_the_corpus_folder(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """notes.csv in a folder corpus is a listed (not_text) input: -o naming it replaced it before."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN, "notes.csv": "my,notes\n"})
+    code = main(["metrics", str(corpus), "-o", str(corpus / "notes.csv"), "--families", "readability", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and "would overwrite the input file" in err and err.count("\n") == 1
+    assert (corpus / "notes.csv").read_text(encoding="utf-8") == "my,notes\n"
+
+
+def test_a_broken_notebook_is_one_line_before_the_analysis(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """report --notebooks with a copy that is not JSON printed nbformat's traceback after the whole analysis."""
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    (notebooks / "01-mine.ipynb").write_text("{not json", encoding="utf-8")
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    code = main(["report", str(corpus), "-o", str(tmp_path / "report"), "--notebooks", str(notebooks), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "01-mine.ipynb: not a readable Jupyter notebook" in err, err
+    assert not (tmp_path / "report").exists()
+
+
+def test_records_never_replace_a_user_table_but_replace_their_own(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """--records DIR names a folder: the user's own quotes.csv there was replaced by the record table."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "readability_counts.csv").write_text("my own counts\n", encoding="utf-8")
+    argv = ["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--families", "readability", "--quiet"]
+    assert main([*argv, "--records", str(mine)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "readability_counts.csv: --records would replace this file" in err
+    assert (mine / "readability_counts.csv").read_text(encoding="utf-8") == "my own counts\n"
+    for _ in range(2):  # a folder --records wrote is its own: a rerun replaces its tables
+        assert main([*argv, "--records", str(tmp_path / "records")]) == 0
+    assert (tmp_path / "records" / "readability_counts.csv").read_text(encoding="utf-8").startswith("article_id,")
+
+
+def test_an_output_name_near_the_length_limit_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 249-byte name is valid, but its temporary name (".NAME.<pid>-<token>.partial.csv") was not: the run failed
+    with "File name too long" naming the temporary file."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    out = tmp_path / ("m" * 245 + ".csv")
+    assert main(["metrics", str(corpus), "-o", str(out), "--families", "readability", "--quiet"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("article_id,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["corpus", out.name])  # no temporary left
+
+
+def test_a_scheduler_address_dask_cannot_parse_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--scheduler 'not a url' was distributed's ValueError traceback ("missing port number")."""
+    pytest.importorskip("distributed")
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    code = main(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--scheduler", "not a url", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--scheduler not a url: not a scheduler address" in err, err
+    assert not (tmp_path / "m.csv").exists()
+
+
+def test_an_output_that_is_a_pipe_is_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o naming an existing FIFO replaced it with a regular file (the rename is atomic, and removes what was there)."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    os.mkfifo(tmp_path / "pipe.csv")
+    code = main(["metrics", str(corpus), "-o", str(tmp_path / "pipe.csv"), "--families", "readability", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "pipe.csv: not a regular file (a pipe or a device)" in err, err
+    assert stat.S_ISFIFO((tmp_path / "pipe.csv").lstat().st_mode)

@@ -70,7 +70,21 @@ class _Bool:
 
 
 class _Loader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that keeps the spelling and line of every boolean."""
+    """``yaml.SafeLoader`` that keeps the spelling and line of every boolean and refuses a key given twice in one
+    mapping (YAML keeps the last silently: a second ``types:`` block pasted into a copy replaced every type)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            line = key_node.start_mark.line + 1
+            if key_node.value in lines:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"line {line}: the key '{key_node.value}' is given twice (first on line "
+                    f"{lines[key_node.value]}); the second would replace the first", key_node.start_mark)
+            lines[key_node.value] = line
+        return super().construct_mapping(node, deep=deep)
 
 
 def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> _Bool:
@@ -86,21 +100,30 @@ def _bool_error(p: Path, where: str, b: _Bool, what: str) -> MediacompareError:
         f"{b.value}; quote the word '{b.text}' (write \"{b.text}\") if it is meant as a word")
 
 
-def _check_bools(value: Any, p: Path, where: str) -> Any:
-    """``value`` with booleans restored; a boolean in a list or as a mapping key is an error."""
+MAX_VALUES = 200_000  # values a lexicon may hold once YAML aliases are expanded (the bundled ones: < 2,000)
+
+
+def _check_bools(value: Any, p: Path, where: str, seen: list[int] | None = None) -> Any:
+    """``value`` with booleans restored; a boolean in a list or as a mapping key is an error. More than
+    :data:`MAX_VALUES` values (aliases nested in aliases: a few lines can stand for billions) is an error."""
+    seen = [0] if seen is None else seen
+    seen[0] += 1
+    if seen[0] > MAX_VALUES:
+        raise MediacompareError(f"{p}: more than {MAX_VALUES:,} values once its YAML aliases (*name) are expanded; "
+                                f"write the lexicon's entries out")
     if isinstance(value, _Bool):
         return value.value
     if isinstance(value, list):
         for item in value:
             if isinstance(item, _Bool):
                 raise _bool_error(p, where, item, "an item of the list")
-        return [_check_bools(item, p, where) for item in value]
+        return [_check_bools(item, p, where, seen) for item in value]
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
             if isinstance(key, _Bool):
                 raise _bool_error(p, where or "the top level", key, "a key")
-            out[key] = _check_bools(item, p, f"{where}.{key}" if where else str(key))
+            out[key] = _check_bools(item, p, f"{where}.{key}" if where else str(key), seen)
         return out
     return value
 

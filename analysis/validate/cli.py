@@ -38,9 +38,16 @@ def _measures(value: str) -> tuple[str, ...]:
     return names
 
 
+def _seed(value: str) -> int:
+    """--seed: a whole number of 0 or more (numpy refuses a negative seed with a traceback)."""
+    from ..cli import whole_number
+
+    return whole_number(value, 0)
+
+
 def add_validate_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare validate {sample,score}``."""
-    from ..cli import CORPUS_HELP, DESCRIPTION, _add_settings_options, _corpus_arg, _jobs
+    from ..cli import CORPUS_HELP, DESCRIPTION, _add_settings_options, _corpus_arg, _jobs, _path_name
 
     p = sub.add_parser("validate", help="validate the toolkit against human coders (coding sheets, agreement)",
                        description=DESCRIPTION, epilog=VALIDATE_EPILOG,
@@ -49,20 +56,24 @@ def add_validate_command(sub: argparse._SubParsersAction) -> None:
     s = vsub.add_parser("sample", help="draw a stratified coding sample and write blind coding sheets",
                         epilog=VALIDATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     s.add_argument("corpus", metavar="CORPUS", type=_corpus_arg, help=CORPUS_HELP)
-    s.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the coding sheets (new or empty)")
+    s.add_argument("-o", "--output", metavar="DIR", type=_path_name,
+                   required=True, help="folder for the coding sheets (new or empty)")
     s.add_argument("--unit", choices=UNITS, default="sentence", help="coding unit (default: sentence)")
     s.add_argument("--measures", type=_measures, default=MEASURES, metavar="LIST",
                    help=f"comma-separated measures to code (default: {','.join(MEASURES)})")
     s.add_argument("--n", type=_jobs, default=200, help="units to draw (default: 200)")
-    s.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    s.add_argument("--seed", type=_seed, default=1, help="random seed (default: 1)")
     s.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input")
     _add_settings_options(s, families=False)
     s.set_defaults(run=run_sample, families=None)
     c = vsub.add_parser("score", help="score filled coding sheets: coders' alpha, toolkit precision/recall/F1",
                         epilog=VALIDATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    c.add_argument("coding", metavar="CODING_DIR", help="folder written by 'validate sample', with coded_* sheets")
-    c.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the agreement tables")
-    c.add_argument("--sheets", metavar="FILE", nargs="+", help="filled sheets (default: CODING_DIR/coded_*)")
+    c.add_argument("coding", metavar="CODING_DIR", type=_path_name,
+                   help="folder written by 'validate sample', with coded_* sheets")
+    c.add_argument("-o", "--output", metavar="DIR", type=_path_name,
+                   required=True, help="folder for the agreement tables")
+    c.add_argument("--sheets", metavar="FILE", type=_path_name,
+                   nargs="+", help="filled sheets (default: CODING_DIR/coded_*)")
     c.add_argument("--corpus", metavar="PATH", type=_corpus_arg,
                    help="corpus to re-run the toolkit on (default: the sample's)")
     c.add_argument("--no-rerun", action="store_true", help="score only the codes stored with the sample")
