@@ -340,8 +340,9 @@ def _kept_joiner(toks: tuple[Token, ...], c: int, table: ActorTable, kept_of: bo
 _COMPOUND = re.compile(r"^[A-Z][a-z]*(?:-[a-z]+)+$")  # "Two-year-old", "Long-time": capitalised, lower after hyphens
 
 
+@lru_cache(maxsize=1)
 def familiar_words() -> frozenset[str]:
-    """The Dale–Chall familiar words, as the readability family reads them (lower case)."""
+    """The Dale–Chall familiar words, as the readability family reads them (lower case); read once per process."""
     from ..metrics.readability import dale_chall_familiar_words  # imported late: metrics imports this package
 
     return dale_chall_familiar_words()
