@@ -15,6 +15,7 @@ and are not counted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -182,23 +183,35 @@ def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found:
     return out
 
 
-def _resolve_acronyms(found: list[Found]) -> None:
-    """An acronym the recogniser found ("FDA") is the organisation of the article whose capitalised words
-    it abbreviates ("Food and Drug Administration"; "CDC" the "Centers for Disease Control and Prevention",
-    :func:`.tokens.acronym_forms`), when exactly one does."""
-    names = {f.name for f in found if f.kind == "organisation" and " " in f.name}
+def _expansions(names: Iterable[str]) -> dict[str, set[str]]:
+    """Acronym -> the names of ``names`` it may abbreviate (:func:`.tokens.acronym_forms`)."""
     by_initials: dict[str, set[str]] = {}
     for n in names:
         for form in acronym_forms(n):
             by_initials.setdefault(form, set()).add(n)
-    for f in found:  # the acronym itself, or its copy typed "same name as in sentence s" (a headline's "CDC:")
-        if f.kind == "organisation" and (f.rule == "acronym" or (
-                f.rule.startswith("same name as in sentence") and not f.listed and " " not in f.name
-                and f.name.replace(".", "").isupper())):
-            full = by_initials.get(f.name.replace(".", ""), set())
-            if len(full) == 1:
-                f.name = next(iter(full))
-                f.rule = f"acronym of {f.name}"
+    return by_initials
+
+
+def _acronym_of(f: Found, by_initials: dict[str, set[str]]) -> str:
+    """The one name ``f`` abbreviates, when ``f`` is an acronym the recogniser found or its copy typed "same name as
+    in sentence s" (a headline's "CDC:") and exactly one name of ``by_initials`` fits; else ""."""
+    if f.kind != "organisation" or not (f.rule == "acronym" or (
+            f.rule.startswith("same name as in sentence") and not f.listed and " " not in f.name
+            and f.name.replace(".", "").isupper())):
+        return ""
+    full = by_initials.get(f.name.replace(".", ""), set())
+    return next(iter(full)) if len(full) == 1 else ""
+
+
+def _resolve_acronyms(found: list[Found]) -> None:
+    """An acronym the recogniser found ("FDA") is the organisation of the article whose capitalised words
+    it abbreviates ("Food and Drug Administration"; "CDC" the "Centers for Disease Control and Prevention",
+    :func:`.tokens.acronym_forms`), when exactly one does."""
+    by_initials = _expansions({f.name for f in found if f.kind == "organisation" and " " in f.name})
+    for f in found:
+        if full := _acronym_of(f, by_initials):
+            f.name = full
+            f.rule = f"acronym of {f.name}"
 
 
 def _acronyms_of_things(found: list[Found], untyped: list[Found], table: ActorTable) -> tuple[list[Found],
@@ -207,17 +220,11 @@ def _acronyms_of_things(found: list[Found], untyped: list[Found], table: ActorTa
     (a name ending in one of ``misc_heads``: "FISA" for "Foreign Intelligence Surveillance Act") is that thing, no
     organisation; not the acronym of any other untyped name ("UAW" of an untyped "United Auto Workers").
     Returns (the rest of ``found``, those acronyms as untyped names)."""
-    by_initials: dict[str, set[str]] = {}
-    for u in untyped:
-        if " " in u.name and u.name.split()[-1] in table.misc_heads:
-            for form in acronym_forms(u.name):
-                by_initials.setdefault(form, set()).add(u.name)
+    by_initials = _expansions(u.name for u in untyped if " " in u.name and u.name.split()[-1] in table.misc_heads)
     kept, things = [], []
     for f in found:
-        acronym = f.kind == "organisation" and not f.listed and " " not in f.name and (
-            f.rule == "acronym" or f.rule.startswith("same name as in sentence")) and f.name.replace(".", "").isupper()
-        if acronym and len(by_initials.get(f.name.replace(".", ""), ())) == 1:
-            f.kind, f.rule = "other", f"acronym of {next(iter(by_initials[f.name.replace('.', '')]))}"
+        if full := _acronym_of(f, by_initials):
+            f.kind, f.rule = "other", f"acronym of {full}"
             things.append(f)
         else:
             kept.append(f)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Sentence, Token
@@ -234,7 +235,7 @@ _ORGANISATION_SHAPE = re.compile(r"[A-Z]{3,5}-(?:TV|FM|AM|DT)$|[A-Z][a-z]+[A-Z][
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Vander|Fitz|St|O['’])[A-Z]")
 
 
-def _party_word(words: list[str], table: ActorTable) -> bool:
+def _party_word(words: Sequence[str], table: ActorTable) -> bool:
     """A party's adjective or noun alone ("Democratic", "Republicans"; ``party_words`` of actors.yaml): a place cue
     after it ("a Democratic region", "the Republican camp") describes, it names no place."""
     return len(words) == 1 and words[0].lower() in table.party_words
@@ -741,7 +742,7 @@ class RuleRecogniser:
                 plural.add((s.index, part.last))  # "Sens. Cruz, Lee and Hawley": the list goes on
                 return "PERSON", "coordinated with a person"
         if len(words) == 1 and part.last < len(toks) and toks[part.last].lower in ("administration", "presidency") \
-                and not part.initial and not _party_word(list(words), table):  # not "the Democratic administration"
+                and not part.initial and not _party_word(words, table):  # not "the Democratic administration"
             return "PERSON", "name before 'administration'"  # "Obama administration officials"
         if len(words) == 1 and toks[part.last - 1].text != words[0] and part.last < len(toks):
             after = toks[part.last].lower
