@@ -93,6 +93,8 @@ class _Rules:
     scope_breakers: frozenset[str]
     trailing: frozenset[str]
     approximators: tuple[re.Pattern[str], ...]  # longest first, each anchored at the end of a text
+    # lower-cased last words of the approximators (None: one is not a plain word, so no pre-test)
+    approximator_ends: frozenset[str] | None = None
     count_nouns: frozenset[str] = frozenset()  # lower-cased first words of units and referents ("one year")
     aged_events: frozenset[str] = frozenset()  # "the three-year-old conflict": an age that is a claim
 
@@ -121,6 +123,7 @@ def _compile(lex: Lexicon, hedges_lex: Lexicon) -> _Rules:
                                                   for w in e.words) + r")\s*$", re.IGNORECASE)
         for e in approx
     )
+    ends = frozenset(a.lower() for e in approx if e.words for a in e.words[-1])
     return _Rules(
         referents=referents,
         units=units,
@@ -131,6 +134,7 @@ def _compile(lex: Lexicon, hedges_lex: Lexicon) -> _Rules:
         scope_breakers=frozenset(str(w).lower() for w in d.get("scope_breakers") or []),
         trailing=frozenset(str(w).lower() for w in d.get("frame_trailing_words") or []),
         approximators=patterns,
+        approximator_ends=ends if all(_PLAIN_WORD.fullmatch(a) for a in ends) else None,
         count_nouns=frozenset(k[0] for k in (*referents, *units, *(_key(str(w)) for w in d.get("count_nouns") or []))
                               if k),
         aged_events=frozenset(str(w).lower() for w in d.get("aged_events") or []),
@@ -270,11 +274,24 @@ APPROX_WINDOW = 60  # characters before a number searched for an approximator (t
 UNIT_WINDOW = 200  # characters after a number read for its unit and referent (a few words)
 
 
+_PLAIN_WORD = re.compile(r"[a-z]+")  # an approximator word the pre-test of _approximator can look up
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
 def _approximator(text: str, end: int, rules: _Rules) -> re.Match[str] | None:
     """The approximator ending at ``text[end]`` (where a number starts), searched in the characters just
     before it only (``pos``/``endpos``: "^" keeps meaning the real start, lookbehind sees back, nothing is
-    copied)."""
+    copied).
+
+    Each pattern ends with a whole word of its own and then only spaces: when the last word before ``end`` is
+    no approximator's last word (and plain ASCII, so that case-folding cannot make it one), none can match
+    and the patterns are not tried.
+    """
     pos = max(0, end - APPROX_WINDOW)
+    if rules.approximator_ends is not None:
+        last = _LAST_WORD.search(text, pos, end)
+        if last is None or (last.group(1).isascii() and last.group(1).lower() not in rules.approximator_ends):
+            return None
     for pat in rules.approximators:
         m = pat.search(text, pos, end)
         if m:

@@ -94,6 +94,13 @@ class _FinderState:
         self._resolved: dict[str, tuple[Any, int]] = {}  # speaker phrase -> (its actor mention, where it was)
         self._role_subjects()
         self.position: dict[tuple[str, int, int], int] = {}  # quote key -> its index in self.quotes
+        # indices into self.quotes by the sentence a quote starts in (a replaced quote keeps its start)
+        self.in_sentence: dict[int, list[int]] = {}
+        # direct quotes' indices into self.quotes and their ends, in the order found (text order, so the ends
+        # ascend unless ``direct_ends_sorted`` says otherwise): :meth:`_last_direct_before` bisects them
+        self.direct_positions: list[int] = []
+        self.direct_ends: list[int] = []
+        self.direct_ends_sorted = True
         # pronoun speakers are resolved after every speaker phrase is known (:meth:`_resolve_pronouns`)
         self.pending: dict[tuple[str, int, int], tuple[str, Sentence, int]] = {}  # quote key -> pronoun, where
         self.continues: dict[tuple[str, int, int], tuple[str, int, int]] = {}  # continuation -> quote it continues
@@ -136,6 +143,12 @@ class _FinderState:
                   body[start:end], hit.tier if hit else "", rule, speaker_rule)
         key = _key(q)
         self.position[key] = len(self.quotes)
+        self.in_sentence.setdefault(q.sentence_index, []).append(len(self.quotes))
+        if kind == "direct":
+            if self.direct_ends and q.end < self.direct_ends[-1]:
+                self.direct_ends_sorted = False
+            self.direct_positions.append(len(self.quotes))
+            self.direct_ends.append(q.end)
         self.quotes.append(q)
         if speaker_rule == PENDING:
             self.pending[key] = (surf, s, pronoun_at)
@@ -166,6 +179,23 @@ class _FinderState:
         _, starts, ends = self._quoted_index
         inside = ends[bisect_left(starts, start):bisect_right(starts, end)]
         return max((e for e in inside if e <= end), default=-1)
+
+    def _last_direct_before(self, offset: int) -> Quote | None:
+        """The direct quote recorded last (and not dropped) among those ending at or before ``offset``, or None.
+
+        Bisects the direct quotes' ends (they ascend: direct quotes are found in text order and never overlap)
+        instead of walking back over every quote of the article; when an end ever came out of order, walks all.
+        """
+        if not self.direct_ends_sorted:
+            for q in reversed(self.quotes):
+                if q is not None and q.kind == "direct" and q.end <= offset:
+                    return q
+            return None
+        for n in range(bisect_right(self.direct_ends, offset) - 1, -1, -1):
+            q = self.quotes[self.direct_positions[n]]
+            if q is not None:
+                return q
+        return None
 
     def _in_direct(self, offset: int) -> bool:
         i = bisect_right(self.direct_starts, offset) - 1  # direct spans are found in text order, never overlap

@@ -315,17 +315,14 @@ class _VerbAttributions(_DirectQuotes):
         between them, when the quote does not open the sentence (then the clause has a subject of its own) or when
         it is unattributed."""
         body = self.doc.body
-        for q in reversed(self.quotes):
-            if q is None or q.kind != "direct" or q.end > hit.start:
-                continue
-            if q.end <= s.start - 2 and q.sentence_index < s.index - 1:
-                return None
-            gap = body[q.end:hit.start]
-            if "," not in gap or gap.strip(" ,.”’\"'") or q.rule == "unattributed":
-                return None
-            opening = body[s.start:q.start].strip(" “‘\"'")
-            return q if not opening else None
-        return None
+        q = self._last_direct_before(hit.start)
+        if q is None or (q.end <= s.start - 2 and q.sentence_index < s.index - 1):
+            return None
+        gap = body[q.end:hit.start]
+        if "," not in gap or gap.strip(" ,.”’\"'") or q.rule == "unattributed":
+            return None
+        opening = body[s.start:q.start].strip(" “‘\"'")
+        return q if not opening else None
 
     def _absorb_partial_quotes(self, q: Quote, hit: VerbHit) -> Quote:
         """A mixed quote ("X said that the treaty reflects “a new …,”") is one quote, not two.
@@ -517,7 +514,8 @@ class _VerbAttributions(_DirectQuotes):
         speaker. Only a report whose speaker opens the span (after an opening phrase and its comma) and whose clause
         has at least two words; with ``coordinated``, only a second verb of the clause before the phrase ("but
         admitted")."""
-        for q in self.quotes:
+        for n in self.in_sentence.get(s.index, ()):
+            q = self.quotes[n]
             if q is None or q.kind != "indirect" or q.rule not in ("verb_complement", "mixed") \
                     or q.sentence_index != s.index or not (start < q.start and q.end <= end + 1):
                 continue
