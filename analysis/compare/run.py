@@ -50,6 +50,7 @@ import pandas as pd
 
 from ..tables import AnalysisTables, TableWriter, write_frame
 from .align import align_sentences, unique_sentences
+from .blas import one_blas_thread
 from .claims import CLAIM_COMPARE_COLUMNS, compare_claims
 from .contrasts import MAX_PAIR_OUTLETS, MIN_ARTICLES, named_pairs, select_pairs
 from .events import ALL_EVENT, assign_events, group_events
@@ -344,7 +345,13 @@ def compare_tables(tables: AnalysisTables, event: str | None = None, *, min_freq
     out (:func:`write_comparison` streams it). ``mapper``: where the per-event batches are compared
     (:func:`event_tables`). Deterministic.
     """
-    s = _settings(settings, min_freq=min_freq, stopwords=stopwords, n_boot=n_boot, seed=seed, max_all=max_all)
+    with one_blas_thread():  # analysis.compare.blas: the statistics' matrix products cost less CPU on one thread
+        return _compare_tables(tables, event, mapper, keyness, _settings(
+            settings, min_freq=min_freq, stopwords=stopwords, n_boot=n_boot, seed=seed, max_all=max_all))
+
+
+def _compare_tables(tables: AnalysisTables, event: str | None, mapper: BatchMapper | None, keyness: bool,
+                    s: CompareSettings) -> dict[str, pd.DataFrame]:
     event = str(event) if event else None
     sentences = tables.sentences
     # every analysed article with its event; grouping only when it can matter (all events, or an auto- event)
