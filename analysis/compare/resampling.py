@@ -296,17 +296,15 @@ def stratified_boot_cis(values: np.ndarray, codes: np.ndarray, k: int, n_boot: i
     sizes = np.bincount(codes, minlength=k)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     counts = stratified_boot_counts(codes, k, n_boot, rng)
-    lo, hi = np.full((k, n_var), np.nan), np.full((k, n_var), np.nan)
-    present = np.flatnonzero(sizes)
+    lo, hi = np.full((k, n_var), np.nan), np.full((k, n_var), np.nan)  # an empty group keeps NaN
     step = max(1, chunk_bytes // max(1, 8 * n_boot * k))
-    for c0 in range(0, n_var, step):
-        cols = slice(c0, min(n_var, c0 + step))
-        means = np.empty((n_boot, k, cols.stop - cols.start))
-        means[:, sizes == 0, :] = np.nan
-        for j in present:
-            seg = slice(starts[j], starts[j] + sizes[j])
-            means[:, j, :] = (counts[:, seg].astype(float) @ v[seg, cols]) / sizes[j]
-        lo[:, cols], hi[:, cols] = np.quantile(means, [(1 - confidence) / 2, (1 + confidence) / 2], axis=0)
+    for j in np.flatnonzero(sizes):
+        seg = slice(starts[j], starts[j] + sizes[j])
+        drawn = counts[:, seg].astype(float)  # the group's draw counts, converted once for all its columns
+        for c0 in range(0, n_var, step):
+            cols = slice(c0, min(n_var, c0 + step))
+            means = (drawn @ v[seg, cols]) / sizes[j]
+            lo[j, cols], hi[j, cols] = np.quantile(means, [(1 - confidence) / 2, (1 + confidence) / 2], axis=0)
     return lo, hi
 
 

@@ -179,8 +179,10 @@ def keyness_contrasts(arts: pd.DataFrame, event: str | None, settings: CompareSe
         members = {str(o): sorted(g["article_id"]) for o, g in group.groupby("outlet", sort=True)}
         names = sorted(members)
         if scope == POOLED and len(names) >= 3:
+            everyone = sorted(set(group["article_id"].tolist()))  # once, not once per outlet
             for o in names:
-                yield scope, "outlet_vs_rest", o, REST, members[o], sorted(set(group["article_id"]) - set(members[o]))
+                own = set(members[o])
+                yield scope, "outlet_vs_rest", o, REST, members[o], [a for a in everyone if a not in own]
         tested = [o for o in names if len(members[o]) >= settings.min_articles]
         for oa, ob in select_pairs(names, tested, named, MAX_PAIR_OUTLETS):
             yield scope, "pair", oa, ob, members[oa], members[ob]
