@@ -1,0 +1,68 @@
+"""Round-11 speaker rules (issue 7 §3), each on a hand-labelled real excerpt (article ids given; ../shared/corpora)
+or a worked example; the expected speakers were read off the text by hand, not printed by the code."""
+
+from analysis.model import Article
+from analysis.parse import parse_article
+from analysis.sourcing import find_quotes
+from analysis.sourcing.quote_marks import single_mark_view
+
+
+def _quotes(text: str):
+    return find_quotes(parse_article(Article("t", text)))
+
+
+def _direct(text: str, words: str) -> tuple[str, str]:
+    found = {(q.speaker, q.speaker_surface) for q in _quotes(text) if words in q.text and q.kind == "direct"}
+    assert len(found) == 1, found
+    return found.pop()
+
+
+# ---- single quotation marks as the house style (Daily Mail)
+
+DAILY_MAIL_CUBA = (  # Daily Mail, allsides YyBA68nd3FZ6rWW0 (s9 split), paragraphs 11, 12 and 19, shortened
+    "'The Administration has advanced the President's Cuba policy by ending 'veiled tourism' to Cuba,' Bolton "
+    "said on Twitter.\n\n"
+    "'We will continue to take actions to restrict the Cuban regime's access to U.S. dollars.'\n\n"
+    "'This affects all of us,' said William Mártinez, 58, a Cuban-born American. 'It's inhuman, the sanctions "
+    "that they're putting on Cuba.'")
+
+
+def test_single_marks_after_the_quote():
+    # "'…,' said NAME": the speaker after the closing mark (was "'" as the speaker of an indirect quote)
+    assert _direct(DAILY_MAIL_CUBA, "This affects all of us")[0] == "William Mártinez"
+    # a second pair in the same paragraph, after the clause: the same speaker
+    assert _direct(DAILY_MAIL_CUBA, "It's inhuman")[0] == "William Mártinez"
+
+
+def test_single_marks_nested_pair_stays_inside():
+    # Bolton's own 'veiled tourism' is inside his quote: the quote runs on to "to Cuba," and "Bolton said" follows
+    assert _direct(DAILY_MAIL_CUBA, "veiled tourism")[1] == "Bolton"
+
+
+def test_single_marks_quote_only_paragraph_continues():
+    # a paragraph that is only a quote continues the previous paragraph's speaker (was not found at all)
+    assert _direct(DAILY_MAIL_CUBA, "restrict the Cuban regime")[1] == "Bolton"
+
+
+def test_single_marks_plural_possessive_inside_a_quote():
+    # worked example: "lawyers' fees" is a possessive, not the closing mark ("'…,' Smith said" closes later)
+    text = "'The lawyers' fees were far too high for a family like ours,' Smith said. 'We will appeal the ruling.'"
+    assert _direct(text, "fees were far too high")[0] == "Smith"
+
+
+def test_single_marks_only_as_scare_quotes_are_no_house_style():
+    # worked examples: short single-quoted words only, or double marks for speech, leave the article as printed
+    scare = parse_article(Article("t", "The senator called it a 'hoax' on Tuesday. Critics called it 'a stunt'."))
+    assert single_mark_view(scare) is None
+    doubles = parse_article(Article("t", '"We will win this fight," she said. "We will win it again," she added. '
+                                         "He called the plan 'a very bad idea for all of us' on Monday."))
+    assert single_mark_view(doubles) is None
+
+
+def test_single_mark_view_keeps_offsets_and_apostrophes():
+    doc = parse_article(Article("t", DAILY_MAIL_CUBA))
+    view = single_mark_view(doc)
+    assert view is not None and len(view.body) == len(doc.body)
+    # one outer pair in each of the three paragraphs and a second pair in the third: 4 opening, 4 closing marks
+    assert view.body.count("“") == 4 and view.body.count("”") == 4
+    assert "President's" in view.body and "It's" in view.body and "'veiled tourism'" in view.body
