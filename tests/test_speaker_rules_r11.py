@@ -66,3 +66,29 @@ def test_single_mark_view_keeps_offsets_and_apostrophes():
     # one outer pair in each of the three paragraphs and a second pair in the third: 4 opening, 4 closing marks
     assert view.body.count("“") == 4 and view.body.count("”") == 4
     assert "President's" in view.body and "It's" in view.body and "'veiled tourism'" in view.body
+
+
+# ---- "the statement" names again the speaker of the report that printed a statement before it
+
+def test_the_statement_after_said_in_a_statement():
+    # USA TODAY, allsides 1vutnmyxCAhCGzMo (devset), paragraphs 14-15: the company is Saratov Airlines
+    text = ("Saratov Airlines is a subsidiary of Aeroflot, Russia's largest airline. The An-148 was built by Voronezh "
+            "Aircraft in 2010, the company said in a statement released through TASS.\n\n"
+            "\"We were grieved to learn about the crash,\" the statement said.")
+    assert _direct(text, "grieved to learn")[0] == "Saratov Airlines"
+
+
+def test_the_statement_continued():
+    # Independent Journal Review, allsides q3G8PlJVBNf94QVQ (s9 split), paragraphs 1-2, shortened
+    text = ("“As I have made clear through prior pronouncements, jailing Texans for non-compliance with executive "
+            "orders should always be the last available option,” Abbott said in a statement on Wednesday afternoon."
+            "\n\nThe statement continued, “Compliance with executive orders during this pandemic is important to "
+            "ensure public safety.”")
+    assert _direct(text, "Compliance with executive orders")[0] == "Abbott"
+
+
+def test_the_statement_without_an_earlier_statement_stays_as_printed():
+    # worked example: the report before it prints no statement, so "the statement" is not Smith's
+    text = ("Smith said the plant would close in May.\n\n"
+            "\"We regret the loss of these jobs,\" the statement said.")
+    assert _direct(text, "We regret the loss")[0] == "the statement"

@@ -179,6 +179,8 @@ class _SpeakerResolution(_FinderState):
             return self._definite_person(pronoun, sentence, offset)
         if not kind and self._media_description(pronoun):
             return self._definite_medium(pronoun, sentence, offset)
+        if not kind and self._issued_description(pronoun):
+            return self._definite_issuer(pronoun, sentence, offset)
         cand = self.antecedents.find(kind, sentence.index, offset) if kind else None
         self._last_cand = cand
         if cand is None:
@@ -216,6 +218,27 @@ class _SpeakerResolution(_FinderState):
             return (surface, surface, classify_speaker(surface, self.types), True), "as printed"
         speaker, _surface, stype, named = cand.value
         return (speaker, surface, stype, named), f"definite description of {speaker}"
+
+    def _issued_description(self, surface: str) -> bool:
+        """Whether a speaker phrase is "the" + an ``issued_nouns`` word ("the statement")."""
+        words = surface.split()
+        return len(words) == 2 and words[0].lower() == "the" and words[1].lower() in self.cues.issued_nouns
+
+    def _definite_issuer(self, surface: str, sentence: Sentence, at: int) -> tuple[tuple[str, str, str, bool], str]:
+        """'“We were grieved to learn about the crash,” the statement said.' after '…, the company said in a statement
+        released through TASS.' (USA TODAY 1vutnmyxCAhCGzMo): the speaker of the nearest quote before it, within a
+        pronoun's window, whose sentence prints the same noun and whose speaker is not such a description itself;
+        otherwise the description as printed."""
+        noun = surface.split()[1].lower()
+        sents, para = self.doc.sentences, sentence.paragraph
+        for q in sorted((q for q in self.quotes if q is not None and q.start < at and q.speaker
+                         and sentence.index - q.sentence_index < PRONOUN_SENTENCES
+                         and self.antecedents.paragraphs_between(sents[q.sentence_index].paragraph, para)
+                         <= PRONOUN_PARAGRAPHS), key=lambda q: q.start, reverse=True):
+            printed = {t.lower for t in sents[q.sentence_index].tokens if t.is_word and not self._in_direct(t.start)}
+            if noun in printed and not self._issued_description(q.speaker_surface):
+                return (q.speaker, surface, q.speaker_type, q.named), f"definite description of {q.speaker}"
+        return (surface, surface, classify_speaker(surface, self.types), True), "as printed"
 
     def _reference_description(self, surface: str) -> bool:
         """Whether a speaker phrase is a definite description of at most four words whose head is a
@@ -307,7 +330,8 @@ class _SpeakerResolution(_FinderState):
             coref = self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
             if coref is not None:
                 mention, accepted = coref, True
-        if not accepted and offset >= 0 and (self._reference_description(surface) or self._media_description(surface)):
+        if not accepted and offset >= 0 and (self._reference_description(surface) or self._media_description(surface)
+                                             or self._issued_description(surface)):
             return ("", surface, OTHER, False), PENDING  # "said the doctor", "the journal said": with the pronouns
         speaker = surface
         stype = ""
