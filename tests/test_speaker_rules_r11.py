@@ -92,3 +92,38 @@ def test_the_statement_without_an_earlier_statement_stays_as_printed():
     text = ("Smith said the plant would close in May.\n\n"
             "\"We regret the loss of these jobs,\" the statement said.")
     assert _direct(text, "We regret the loss")[0] == "the statement"
+
+
+# ---- adverbs and floating quantifiers between the subject and its verb are no speaker
+
+def _indirect(text: str, words: str) -> tuple[str, str]:
+    found = {(q.speaker, q.speaker_surface) for q in _quotes(text) if words in q.text}
+    assert len(found) == 1, found
+    return found.pop()
+
+
+def test_so_far_before_the_verb():
+    # allsides QAuUyoT43HDVetqU (first rows of allsides_dev): the speaker was "far"
+    text = "The Justice Department so far claims to have produced about 7,600 of them."
+    assert _indirect(text, "7,600")[1] == "The Justice Department"
+
+
+def test_so_often_before_the_verb():
+    # allsides 0XRTf70E1LCwlcrU: the speaker was "often"
+    text = ("It was hard not to compare the two, especially since Mandela so often declared his debt to his younger "
+            "American ally.")
+    assert _indirect(text, "his debt")[1] == "Mandela"
+
+
+def test_all_after_a_relative_who():
+    # allsides BQkqIZFQ8gG6YpmX: the students claimed it (the speaker was "all")
+    text = ("One probe involved him handing out five college scholarships to students who all claimed to live in the "
+            "home of one of his campaign aides.")
+    assert _indirect(text, "campaign aides")[1] == "students"
+
+
+def test_both_after_a_list():
+    # allsides LxdIKXDFcu48cYry: the speaker phrase was "Madhira and Stack both"
+    text = ("Madhira and Stack both said despite their excitement over the news, they intend to test the "
+            "administration on this policy.")
+    assert _indirect(text, "test the administration")[1] == "Madhira and Stack"

@@ -226,17 +226,18 @@ class _SpeakerResolution(_FinderState):
 
     def _definite_issuer(self, surface: str, sentence: Sentence, at: int) -> tuple[tuple[str, str, str, bool], str]:
         """'“We were grieved to learn about the crash,” the statement said.' after '…, the company said in a statement
-        released through TASS.' (USA TODAY 1vutnmyxCAhCGzMo): the speaker of the nearest quote before it, within a
-        pronoun's window, whose sentence prints the same noun and whose speaker is not such a description itself;
-        otherwise the description as printed."""
+        released through TASS.' (USA TODAY 1vutnmyxCAhCGzMo): the speaker of the nearest quote of an earlier sentence,
+        within a pronoun's window, whose sentence prints the same noun and whose speaker is not the document itself
+        ("according to a statement the agency put out"); otherwise the description as printed (not the source of its
+        own sentence: "“…,” the statement said, according to WGN")."""
         noun = surface.split()[1].lower()
         sents, para = self.doc.sentences, sentence.paragraph
-        for q in sorted((q for q in self.quotes if q is not None and q.start < at and q.speaker
-                         and sentence.index - q.sentence_index < PRONOUN_SENTENCES
+        for q in sorted((q for q in self.quotes if q is not None and q.speaker
+                         and 0 < sentence.index - q.sentence_index < PRONOUN_SENTENCES
                          and self.antecedents.paragraphs_between(sents[q.sentence_index].paragraph, para)
                          <= PRONOUN_PARAGRAPHS), key=lambda q: q.start, reverse=True):
             printed = {t.lower for t in sents[q.sentence_index].tokens if t.is_word and not self._in_direct(t.start)}
-            if noun in printed and not self._issued_description(q.speaker_surface):
+            if noun in printed and noun not in q.speaker_surface.lower().split():
                 return (q.speaker, surface, q.speaker_type, q.named), f"definite description of {q.speaker}"
         return (surface, surface, classify_speaker(surface, self.types), True), "as printed"
 

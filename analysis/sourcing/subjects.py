@@ -52,6 +52,10 @@ from .stance import VerbHit
 ADDRESSEE_VERBS = frozenset("tell ask urge warn remind assure inform".split())
 # Words that open no verb phrase after "who" (auxiliaries, quantifiers, pronouns): "a conservative who could also
 # win", "students who all claimed", "workers who they hired" are not "people who know him told".
+# Adverbs and floating quantifiers between a subject and its verb, no part of the subject: "Mandela so often
+# declared", "The numbers in the Buckeye State so far suggest", "students who all claimed", "Israel and Hamas, …, each
+# accused" (the speaker was "often", "far", "all", "each" in the first rows of allsides_dev; "so far"/"so often" below)
+FLOATING_BEFORE_VERB = frozenset("often sometimes always usually all each both".split())
 RELATIVE_NOT_VERB = SKIP_BEFORE_VERB | BE_FORMS | PRONOUNS | frozenset("all both each can should must".split())
 OBJECTS = frozenset("him her them it us me".split())  # "who know him": a verb and its object
 RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several current officials who"
@@ -97,7 +101,9 @@ class _SubjectRules(_SpeakerResolution):
         # a capitalised word inside the sentence is no auxiliary ("Theresa May called", BBC E5pZc1o2iOC9qLx5)
         while j >= 0 and toks[j].is_word and not (j > 0 and toks[j].text[:1].isupper()) and (
                 toks[j].lower in SKIP_BEFORE_VERB or toks[j].lower in BE_FORMS or toks[j].lower.endswith(("n't", "n’t"))
-                or _adverb(toks[j]) or toks[j].lower in {"declined", "refused"}
+                or _adverb(toks[j]) or toks[j].lower in {"declined", "refused"} or toks[j].lower in FLOATING_BEFORE_VERB
+                or (toks[j].lower == "so" and toks[j + 1].lower in {"far", "often"})
+                or (toks[j].lower == "far" and j > 0 and toks[j - 1].lower == "so")
                 or (toks[j].lower == "to" and j > 0 and toks[j - 1].lower in {"declined", "refused"})):
             passive = passive or (toks[j].lower in BE_FORMS and not toks[i].lower.endswith("ing"))
             j -= 1
