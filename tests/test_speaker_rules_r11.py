@@ -127,3 +127,28 @@ def test_both_after_a_list():
     text = ("Madhira and Stack both said despite their excitement over the news, they intend to test the "
             "administration on this policy.")
     assert _indirect(text, "test the administration")[1] == "Madhira and Stack"
+
+
+# ---- "NAME, a DESCRIPTION, …, said": the name is the speaker when commas set the description off
+
+def test_name_before_a_description_with_a_determiner():
+    # allsides 5s9rpLT9PvgBCaLt: the speaker was "an associate policy researcher at the Rand Corporation"
+    text = ("Bryce Pardo, an associate policy researcher at the Rand Corporation, a U.S. think tank, said drug laws "
+            "simply cannot cope with the seemingly endless drugs being produced by underground chemists in China.")
+    assert _indirect(text, "cannot cope")[0] == "Bryce Pardo"
+
+
+def test_name_before_the_former_olympian():
+    # roundups 6106_left (The Independent): the speaker was "the former Olympian"
+    text = ("Caitlyn Jenner, the former Olympian, reality TV star and transgender activist, said Friday she is running "
+            "to be governor of California.")
+    assert _indirect(text, "governor of California")[0] == "Caitlyn Jenner"
+
+
+def test_opening_phrase_then_a_description_stays_the_description():
+    # allsides p3rrfJsM37nesKuQ, shortened: "On Wednesday" is no name; a description without a comma before the
+    # verb opens a subject of its own ("In Washington, the president said")
+    text = "On Wednesday, the Global Times tabloid, which is run by the party, said the plan would fail."
+    assert _indirect(text, "plan would fail")[0] == "the Global Times tabloid"
+    assert _indirect("In Washington, the president said the plan would fail.", "plan would fail")[0] == \
+        "the president"

@@ -120,7 +120,8 @@ class _SubjectRules(_SpeakerResolution):
             if k is None or k == 0:
                 return None
             j = k - 1
-        if j >= 0 and toks[j].text == ",":
+        closed = j >= 0 and toks[j].text == ","  # the phrase before the verb ends in a comma: "X, a lawyer, said"
+        if closed:
             # a parenthetical between subject and verb: "The Pentagon, meanwhile, confirmed"
             k = next((m for m in range(j - 1, -1, -1) if toks[m].text == ","), None)
             if k is None or k == 0:
@@ -189,7 +190,7 @@ class _SubjectRules(_SpeakerResolution):
         thing = self._thing_before_that(s, a, start, j)
         if thing is not None:
             return thing
-        apposed = self._name_before_description(toks, a, start, j)
+        apposed = self._name_before_description(toks, a, start, j, appositive=closed)
         if apposed is not None:
             return apposed
         if start <= j and a > 0 and toks[a].lower == "who" and self._time_adverbial(toks[start:j + 1]):
@@ -339,12 +340,16 @@ class _SubjectRules(_SpeakerResolution):
         return (c, c + 1) if c < head else None
 
     @staticmethod
-    def _name_before_description(toks: Sequence[Token], a: int, start: int, j: int) -> tuple[int, int, str] | None:
+    def _name_before_description(toks: Sequence[Token], a: int, start: int, j: int,
+                                 appositive: bool = False) -> tuple[int, int, str] | None:
         """'Theodore Karasik, director of research at the Institute …, told': when the phrase before the verb
         (toks[start:j + 1], after the comma at ``a``) is a lower-case description, the capitalised name set
-        off before that comma is the speaker; None otherwise."""
+        off before that comma is the speaker; None otherwise. ``appositive``: a comma also closes the phrase
+        before the verb, so a description opening with a determiner is set off too ("Sara Collins, a vice president
+        at the Commonwealth Fund, which funded the study, said", "Caitlyn Jenner, the former Olympian, …, said")."""
         if start > j or a <= 0 or toks[a].text != "," or not toks[start].is_word or not toks[start].text[:1].islower() \
-                or toks[start].lower in DETERMINERS | CONJUNCTIONS | {"or", "nor"} or j - start < 1:
+                or toks[start].lower in CONJUNCTIONS | {"or", "nor"} or j - start < 1 \
+                or (toks[start].lower in DETERMINERS and not appositive):
             return None  # "On Tuesday, the minister said": a determiner opens a subject of its own; "X, Y, and Z"
         b = a - 1
         while b >= 0 and toks[b].is_word and (toks[b].text[:1].isupper() or toks[b].lower in NAME_LINKS):
