@@ -152,3 +152,52 @@ def test_opening_phrase_then_a_description_stays_the_description():
     assert _indirect(text, "plan would fail")[0] == "the Global Times tabloid"
     assert _indirect("In Washington, the president said the plan would fail.", "plan would fail")[0] == \
         "the president"
+
+
+# ---- "states" is a plural noun before a modal, "did", "and"/"or", "with", "across", or an -ed/-ing form
+
+def test_member_states_will_meet_is_no_report():
+    # allsides 62P5Hc23kcGUN4eq: "the leaders of EU member" reported "will meet in Brussels …"
+    text = "On July 17, the leaders of EU member states will meet in Brussels for the first in-person summit."
+    assert _quotes(text) == []
+
+
+def test_two_us_states_did_not_require_is_no_report():
+    # allsides 1l2gZi8TRcFdsNPs: "two US" (resolved to the United States) reported the rest of the sentence
+    text = "Until recently, two US states did not require a unanimous jury verdict to convict defendants."
+    assert _quotes(text) == []
+
+
+def test_states_as_a_verb_still_reports():
+    # worked examples: a document or a name before "states" and a clause after it
+    assert _indirect("The law states that the age limit is 21.", "age limit")[1] == "The law"
+    assert _indirect("The letter states the company will close two plants.", "close two plants")[1] == "The letter"
+
+
+def test_says_before_a_modal_still_reports():
+    # allsides w3ADVnDSBmb3VNLZ: a relative clause ("which the FDA says should be …") keeps its report
+    text = ("Fillakit has been squirting one of the alternatives into its tubes, phosphate buffered saline, which the "
+            "FDA says should be placed into “a sterile glass or plastic vial.”")
+    assert any(q.speaker_surface == "the FDA" for q in _quotes(text))
+
+
+# ---- "said if …" and "asked whether …" report their clause
+
+def test_said_if():
+    # BBC, allsides AfVXxbYeP3aIugDx (s6 split), paragraphs 1-2, shortened: the clause after "said if" is Trump's
+    text = ("President Donald Trump has threatened to send in the military to quell growing civil unrest in the US.\n\n"
+            "He said if cities and states failed to control the protests and \"defend their residents\" he would "
+            "deploy the army.")
+    assert _indirect(text, "cities and states failed")[0] in ("Donald Trump", "President Donald Trump")
+
+
+def test_asked_if():
+    # allsides bgKjMjIDdM1YcrvB: an indirect question is reported speech
+    text = "Brzezinski asked if he would approve a search of Tara Reade’s name in the University of Delaware records."
+    assert _indirect(text, "approve a search")[1] == "Brzezinski"
+
+
+def test_not_saying_whether_reports_nothing():
+    # allsides aLXhMA2CPp4N2Wf4 and B1TH1L2K83ee9ULe, shortened: nothing is reported
+    assert _quotes("The White House hasn't said whether it would accept the condition as part of any deal.") == []
+    assert _quotes("Nor would he say whether he would appoint a special prosecutor to investigate her.") == []

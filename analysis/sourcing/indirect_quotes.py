@@ -202,7 +202,8 @@ class _VerbAttributions(_DirectQuotes):
                     # "That section says Comey suggested to Obama that …" (Fox News RRt3cs5w1Kn7SqVX): the "that"
                     # opens the inner report's clause; the outer one reports the inner report
                     start = hit.end
-                if start == hit.end and _no_complement(toks, i + hit.n_tokens):
+                negated = hit.negated or any(t.lower == "nor" for t in toks[max(0, i - 3):i])
+                if start == hit.end and _no_complement(toks, i + hit.n_tokens, negated):
                     continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
                 if start == hit.end and hit.lemma == "tell":
                     words = [t for t in toks[i + hit.n_tokens:] if t.is_word]
