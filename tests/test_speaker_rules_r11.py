@@ -201,3 +201,17 @@ def test_not_saying_whether_reports_nothing():
     # allsides aLXhMA2CPp4N2Wf4 and B1TH1L2K83ee9ULe, shortened: nothing is reported
     assert _quotes("The White House hasn't said whether it would accept the condition as part of any deal.") == []
     assert _quotes("Nor would he say whether he would appoint a special prosecutor to investigate her.") == []
+
+
+# ---- a sentence adverb before a comma is no speaker
+
+def test_opening_adverb_is_no_speaker():
+    # allsides_dev (first rows): the speaker was "Ultimately"
+    text = ("Ultimately, the solution must include stronger critical thinking by individuals, argues Mr. Cook, the "
+            "climate change communications researcher.")
+    assert all(q.speaker != "Ultimately" and q.speaker_surface != "Ultimately" for q in _quotes(text))
+
+
+def test_surname_before_a_comma_stays_the_speaker():
+    # worked example: an -ly surname opening the sentence is still a name
+    assert _indirect("Kelly, the chief of staff, said the president was angry.", "president was angry")[0] == "Kelly"

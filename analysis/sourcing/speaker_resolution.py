@@ -44,6 +44,11 @@ _WH_CLAUSE = re.compile(r"\S+\s+(?:why|how|when|where|because)\s+(?:(?:even|also
 PARTY_NOUNS = frozenset({"democrat", "republican"})  # written capitalised as nouns of a person ("the Democrat")
 
 
+# Sentence connectives that open a sentence before a comma; with -ly adverbs, never a speaker (see _opening_adverb).
+ADVERB_MIN_LETTERS = 8  # our choice: "Secondly", "Currently", "Ultimately" (-ly surnames seen: Kelly, Modly, Ganguly)
+OPENING_CONNECTIVES = frozenset("however still meanwhile yet instead indeed again now then here there also".split())
+
+
 class _SpeakerResolution(_FinderState):
     """Speaker resolution: a printed speaker phrase to its actor (the entity layer), pronouns and definite
     descriptions to their antecedents, continuations to the quote they continue.
@@ -219,6 +224,18 @@ class _SpeakerResolution(_FinderState):
         speaker, _surface, stype, named = cand.value
         return (speaker, surface, stype, named), f"definite description of {speaker}"
 
+    def _opening_adverb(self, surface: str, at: int, sentence: Sentence) -> bool:
+        """Whether a one-word speaker phrase is the adverb that opens its sentence before a comma ("Ultimately,",
+        "Thankfully,", "However,": the speaker was "Ultimately" in "Ultimately, the solution must include …, argues
+        Mr. Cook", allsides_dev): a connective, or an -ly word of :data:`ADVERB_MIN_LETTERS` letters or more that the
+        entity layer did not find as a name (not "Kelly,", "Modly,", "Ganguly,", "Donnelly,": surnames are shorter or
+        end in -elly)."""
+        word = surface.strip()
+        low = word.lower()
+        adverb = len(word) >= ADVERB_MIN_LETTERS and low.endswith("ly") and not low.endswith("elly")
+        return (" " not in word and at == sentence.start and self.doc.body[at + len(word):at + len(word) + 1] == ","
+                and (adverb or low in OPENING_CONNECTIVES))
+
     def _issued_description(self, surface: str) -> bool:
         """Whether a speaker phrase is "the" + an ``issued_nouns`` word ("the statement")."""
         words = surface.split()
@@ -316,6 +333,8 @@ class _SpeakerResolution(_FinderState):
             return ("", "", "", False), ""  # "Social media has made it easier for people …": a sentence
         anonymous = is_anonymous(surface, self.types) or bool(anonymous_cue(sentence.text, self.types))
         mention = self._resolve(surface, sentence, offset + lead if offset >= 0 else 0)
+        if mention is None and offset >= 0 and self._opening_adverb(surface, offset + lead, sentence):
+            return ("", "", "", False), ""  # "Ultimately, the solution must include …": a sentence adverb, no speaker
         accepted = False
         if mention is not None and not str(getattr(mention, "rule", "")).startswith("demonym"):
             # accept the actor only when it is the head of the phrase, not a modifier inside it
