@@ -215,3 +215,10 @@ def test_opening_adverb_is_no_speaker():
 def test_surname_before_a_comma_stays_the_speaker():
     # worked example: an -ly surname opening the sentence is still a name
     assert _indirect("Kelly, the chief of staff, said the president was angry.", "president was angry")[0] == "Kelly"
+
+
+def test_clause_after_an_opening_adverb_then_said_name():
+    # allsides_dev (first rows): "However" was the speaker and "Shawn Steel, …" the content
+    text = ("However, this was no spur-of-the-moment effort by the Democrats, said Shawn Steel, the California GOP’s "
+            "delegate to the Republican National Committee.")
+    assert _indirect(text, "spur-of-the-moment")[0] == "Shawn Steel"

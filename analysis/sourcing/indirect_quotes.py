@@ -165,8 +165,10 @@ class _VerbAttributions(_DirectQuotes):
                 continue
             sub = self._subject(s, i)
             inverted = self._inverted(s, hit)
-            if inverted is not None and not (sub is not None and sub[2] == "start" and self._short_name(s, sub)):
-                # "…, said a Commerce Ministry spokesman, Gao Feng." (not "Nelson Tebbe, a …, said the ruling …")
+            if inverted is not None and not (sub is not None and sub[2] == "start" and self._short_name(s, sub)
+                                             and not self._opening_adverb(body[sub[0]:sub[1]], sub[0], s)):
+                # "…, said a Commerce Ministry spokesman, Gao Feng." (not "Nelson Tebbe, a …, said the ruling …"; but
+                # "However, this was no … effort by the Democrats, said Shawn Steel, …": an adverb opens the clause)
                 q = self._add("indirect", inverted, s, s.start, toks[i - 1].start, hit, "clause_then_speaker")
                 if q is not None:
                     sent_quotes.append(q)
