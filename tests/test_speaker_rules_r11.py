@@ -222,3 +222,17 @@ def test_clause_after_an_opening_adverb_then_said_name():
     text = ("However, this was no spur-of-the-moment effort by the Democrats, said Shawn Steel, the California GOP’s "
             "delegate to the Republican National Committee.")
     assert _indirect(text, "spur-of-the-moment")[0] == "Shawn Steel"
+
+
+# ---- "allowed that" concedes a clause (reporting_verbs.yaml 1.12)
+
+def test_allowed_that():
+    # AP Fact Check, allsides YFDxfzZJrP13vuNx (s8 split), paragraph 37, shortened
+    text = ("Maria Van Kerkhove, acting head of WHO’s emerging diseases unit, allowed that there could be limited "
+            "cases of human transmission.")
+    assert _indirect(text, "limited cases")[0] == "Maria Van Kerkhove"
+
+
+def test_allowed_that_to_happen_reports_nothing():
+    # worked example
+    assert _quotes("The referee allowed that to happen twice.") == []
