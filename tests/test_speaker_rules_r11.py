@@ -236,3 +236,18 @@ def test_allowed_that():
 def test_allowed_that_to_happen_reports_nothing():
     # worked example
     assert _quotes("The referee allowed that to happen twice.") == []
+
+
+# ---- "stress that" after its subject (reporting_verbs.yaml 1.12)
+
+def test_they_stress_that():
+    # Washington Post, allsides hsE8Zi8TRcFdsNPs (s8 split), paragraph 14, shortened: "They" are the vaccine experts
+    text = ("Vaccine experts have said these accelerated development timelines are theoretically possible. They stress "
+            "that it will be crucial to gather convincing data that the vaccines are safe.")
+    assert _indirect(text, "crucial to gather")[0] == "Vaccine experts"
+
+
+def test_the_noun_stress_that_reports_nothing():
+    # allsides_dev rows, shortened: "stress" is the noun of a relative clause
+    assert _quotes("It was the thirteen years of constant stress that followed which killed him.") == []
+    assert _quotes("Breathing practices can help you cope with any stress that you may be experiencing.") == []

@@ -41,6 +41,9 @@ NOUN_AFTER = frozenset("of from about by were are was is have has had".split())
 # or "estimates": "which the FDA says should be placed", "who the CBO estimates will pay", "Weigel explains and".
 PLURAL_NOUN_FORMS = frozenset({"states"})
 PLURAL_NOUN_AFTER = frozenset("did do will would can could should must may might and or with across".split())
+# Bare forms that are verbs only after their subject: a subject pronoun, a plural noun or a name ("They stress that",
+# "advocates stress that"; "constant stress that followed" is the noun).
+SUBJECT_ONLY_FORMS = frozenset({("stress", "that")})
 # A verb-form token preceded by one of these is a verb ("what it claims are", "who said").
 SUBJECT_PRONOUNS = frozenset("it he she they we i who which you".split())
 NEGATIONS = frozenset({"not", "never", "no"})
@@ -195,6 +198,10 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[
     nxt = tokens[i + n] if i + n < len(tokens) else None
     if prev is not None and prev.lower in SUBJECT_PRONOUNS:
         return True
+    if tuple(t.lower for t in tokens[i:i + n]) in SUBJECT_ONLY_FORMS:
+        plural = prev is not None and prev.lower.endswith("s") and not prev.lower.endswith("ss") \
+            and prev.lower not in NOUN_BEFORE | {"was", "is"}
+        return prev is not None and prev.is_word and (prev.text[:1].isupper() or plural)
     if prev is not None and first.lower.endswith("ing") and (prev.lower == "by" or
                                                              (prev.lower in GERUND_AFTER and i > 3)):
         # "reacted to the report by saying …", "resigned after saying …": a gerund whose subject is its clause's
