@@ -251,3 +251,19 @@ def test_the_noun_stress_that_reports_nothing():
     # allsides_dev rows, shortened: "stress" is the noun of a relative clause
     assert _quotes("It was the thirteen years of constant stress that followed which killed him.") == []
     assert _quotes("Breathing practices can help you cope with any stress that you may be experiencing.") == []
+
+
+# ---- "who" after an organisation's name refers to the person described before it
+
+def test_who_after_an_organisation_name():
+    # allsides 6RcCNTzauyVhmbEf: the speaker was the American Enterprise Institute (before: "sometimes")
+    text = ("She recently shared a conference stage with Christina Hoff Sommers, a resident scholar at the American "
+            "Enterprise Institute who sometimes calls herself a “factual feminist” or “equity feminist”.")
+    assert {q.speaker for q in _quotes(text)} == {"Christina Hoff Sommers"}
+
+
+def test_who_after_a_description_ending_in_an_organisation():
+    # allsides_dev (first rows), shortened: no name before the description, so the description is the speaker
+    text = ("Not all Trump supporters are white, the vice chair of the Missouri Republican Party, who said that her "
+            "grandchildren were not allowed to watch Fox News.")
+    assert _indirect(text, "grandchildren")[0] == "the vice chair of the Missouri Republican Party"

@@ -360,6 +360,27 @@ class _SubjectRules(_SpeakerResolution):
             return None
         return words[0].start, words[-1].end, "comma"
 
+    @staticmethod
+    def _person_of_organisation(toks: Sequence[Token], r: int) -> tuple[int, int, str] | None:
+        """'Christina Hoff Sommers, a resident scholar at the American Enterprise Institute who …' (allsides
+        6RcCNTzauyVhmbEf), 'the vice chair of the Missouri Republican Party, who said': before "who", an organisation's
+        name (starting at token ``r``) ends a description of a person set off by a comma; "who" is that person: the
+        name before the comma when one stands there, else the description. None when lower-case description words do
+        not lead from the comma to the organisation."""
+        k = next((m for m in range(r - 1, -1, -1) if not toks[m].is_word or toks[m].text[:1].isupper()), -1)
+        if k < 1 or toks[k].text != "," or k + 1 >= r or not all(t.text[:1].islower() for t in toks[k + 1:r]):
+            return None
+        end = r
+        while end + 1 < len(toks) and toks[end + 1].is_word and toks[end + 1].text[:1].isupper():
+            end += 1
+        n = k - 1
+        while n >= 0 and toks[n].is_word and (toks[n].text[:1].isupper() or toks[n].lower in NAME_LINKS):
+            n -= 1
+        name = toks[n + 1:k]
+        if len(name) >= 2 and _name_words(name):
+            return name[0].start, name[-1].end, "relative"
+        return toks[k + 1].start, toks[end].end, "relative"
+
     def _relative_antecedent(self, s: Sentence, a: int) -> tuple[int, int, str] | None:
         """The subject of "…, who said" / "a pinned tweet that reads": for "who", the person or group named
         last before it in the sentence ("said Catherine Evans, a mom in Silver Spring, Maryland, who said" ->
@@ -374,7 +395,11 @@ class _SubjectRules(_SpeakerResolution):
             while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
                 run.insert(0, toks[b])
                 b -= 1
-            if len(run) >= 2:  # "allegations from Deborah Ramirez, who claims"
+            if len(run) >= 2 and run[-1].lower in self.cues.organisation_nouns:
+                apposed = self._person_of_organisation(toks, b + 1)
+                if apposed is not None:
+                    return apposed
+            elif len(run) >= 2:  # "allegations from Deborah Ramirez, who claims"
                 return run[0].start, run[-1].end, "relative"
             cand = self.antecedents.find("any", s.index, toks[a].start, same_sentence=True)
             if cand is not None:  # "said Catherine Evans, a mom in Silver Spring, Maryland, who said"
