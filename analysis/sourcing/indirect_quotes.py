@@ -165,8 +165,10 @@ class _VerbAttributions(_DirectQuotes):
                 continue
             sub = self._subject(s, i)
             inverted = self._inverted(s, hit)
-            if inverted is not None and not (sub is not None and sub[2] == "start" and self._short_name(s, sub)):
-                # "…, said a Commerce Ministry spokesman, Gao Feng." (not "Nelson Tebbe, a …, said the ruling …")
+            if inverted is not None and not (sub is not None and sub[2] == "start" and self._short_name(s, sub)
+                                             and not self._opening_adverb(body[sub[0]:sub[1]], sub[0], s)):
+                # "…, said a Commerce Ministry spokesman, Gao Feng." (not "Nelson Tebbe, a …, said the ruling …"; but
+                # "However, this was no … effort by the Democrats, said Shawn Steel, …": an adverb opens the clause)
                 q = self._add("indirect", inverted, s, s.start, toks[i - 1].start, hit, "clause_then_speaker")
                 if q is not None:
                     sent_quotes.append(q)
@@ -202,7 +204,8 @@ class _VerbAttributions(_DirectQuotes):
                     # "That section says Comey suggested to Obama that …" (Fox News RRt3cs5w1Kn7SqVX): the "that"
                     # opens the inner report's clause; the outer one reports the inner report
                     start = hit.end
-                if start == hit.end and _no_complement(toks, i + hit.n_tokens):
+                negated = hit.negated or any(t.lower == "nor" for t in toks[max(0, i - 3):i])
+                if start == hit.end and _no_complement(toks, i + hit.n_tokens, negated):
                     continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
                 if start == hit.end and hit.lemma == "tell":
                     words = [t for t in toks[i + hit.n_tokens:] if t.is_word]

@@ -5,9 +5,10 @@ paragraphs) and embedded social-media posts printed without marks.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
-from ..model import ParsedArticle
+from ..model import ParsedArticle, make_token
 
 # our choice, as the sentiment family's cap: a longer "sentence" is almost always a segmentation failure
 # (unpunctuated text), and the speaker and clause search would take time quadratic in its length
@@ -82,3 +83,85 @@ def embedded_posts(doc: ParsedArticle) -> list[tuple[int, int, int, int]]:
     return out
 
 
+
+
+# Single quotation marks as a house style (Daily Mail: "'For now, it's prohibited,' Freyre said."). A mark
+# opens at a paragraph start or after a space, bracket, colon or dash, before a non-space that is not a digit
+# ("the '90s"); it closes after a non-space, before a space, punctuation or the paragraph end ("Cuba's" and
+# "don't" are neither). A mark that opens inside an open quote opens a nested one ("ending 'veiled tourism' to
+# Cuba"); "s' " before a word is a plural possessive ("the lawyers' fees") when the quote closes later in the
+# paragraph.
+_SINGLE_OPENERS, _SINGLE_CLOSERS = "'‘", "'’"
+_SINGLE_MARK = re.compile("['‘’]")
+_BEFORE_OPENER = frozenset(" \t\n([:—–-\"“")
+_AFTER_CLOSER = frozenset(" \t\n,.:;!?)]—–-\"”")
+SINGLE_STYLE_MIN_QUOTES = 2  # our choice: sentence-like single-quoted spans that make single marks an article's style
+SINGLE_STYLE_MIN_WORDS = 4  # our choice: words of a single-quoted span that count as speech, not a scare quote
+POSSESSIVE_LOOKAHEAD = 20  # marks looked at for a later closer (linear time in a paragraph of many marks)
+
+
+def _single_pairs(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of the outermost paired single marks of the paragraph ``body[start:end]``."""
+    marks = [m.start() for m in _SINGLE_MARK.finditer(body, start, end)]
+    if not marks:
+        return []
+
+    def opens(i: int) -> bool:
+        return (body[i] in _SINGLE_OPENERS and (i == start or body[i - 1] in _BEFORE_OPENER)
+                and i + 1 < end and not body[i + 1].isspace() and not body[i + 1].isdigit())
+
+    def closes(i: int) -> bool:
+        return (body[i] in _SINGLE_CLOSERS and i > start and not body[i - 1].isspace()
+                and (i + 1 == end or body[i + 1] in _AFTER_CLOSER))
+
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for n, i in enumerate(marks):
+        if opens(i):
+            stack.append(i)
+        elif stack and closes(i):
+            possessive = (body[i - 1] == "s" and i + 2 < end and body[i + 1] == " " and body[i + 2].isalpha()
+                          and any(closes(j) for j in marks[n + 1:n + 1 + POSSESSIVE_LOOKAHEAD]))
+            if possessive:
+                continue
+            o = stack.pop()
+            if not stack:
+                pairs.append((o, i))
+    return pairs
+
+
+def single_mark_view(doc: ParsedArticle) -> ParsedArticle | None:
+    """``doc`` with its paired single quotation marks written as double ones (same offsets, tokens and
+    sentences otherwise unchanged), when single marks are the article's quotation style: at least
+    :data:`SINGLE_STYLE_MIN_QUOTES` single-quoted spans of :data:`SINGLE_STYLE_MIN_WORDS` words or more outside
+    double quotes, and no more double-quoted spans than single-quoted ones; None otherwise. Single marks inside a
+    double-quoted span stay (a quote within a quote)."""
+    body = doc.body
+    if "'" not in body and "‘" not in body:
+        return None
+    doubles = _quote_mark_spans(doc)  # in text order, not overlapping
+    opens = [x for x, _ in doubles]
+
+    def in_double(a: int) -> bool:
+        k = bisect_right(opens, a) - 1
+        return k >= 0 and doubles[k][0] < a < doubles[k][1]
+
+    pairs = [(a, b) for p in doc.paragraphs for a, b in _single_pairs(body, p.start, p.end) if not in_double(a)]
+    speech = sum(len(body[a + 1:b].split()) >= SINGLE_STYLE_MIN_WORDS for a, b in pairs)
+    if speech < SINGLE_STYLE_MIN_QUOTES or len(doubles) > len(pairs):
+        return None
+    new = {a: "“" for a, _ in pairs} | {b: "”" for _, b in pairs}
+    chars = list(body)
+    for i, c in new.items():
+        chars[i] = c
+    text = "".join(chars)
+    at = sorted(new)
+    sentences = []
+    for s in doc.sentences:
+        k = bisect_left(at, s.start)
+        if k < len(at) and at[k] < s.end:  # only sentences with a rewritten mark get new tokens
+            toks = tuple(make_token(new[t.start], t.start, t.end, "punct") if t.start in new else t for t in s.tokens)
+            s = replace(s, text=text[s.start:s.end], tokens=toks)
+        sentences.append(s)
+    return ParsedArticle(doc.article, replace(doc.cleaned, body=text), doc.paragraphs, tuple(sentences),
+                         doc.headline, doc.cache)

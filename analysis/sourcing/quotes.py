@@ -29,8 +29,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import ParsedArticle
+from .entity_layer import body_mentions
 from .finder import _Finder
-from .quote_marks import embedded_posts, sentence_at
+from .quote_marks import embedded_posts, sentence_at, single_mark_view
 from .quote_records import Quote, QuoteFinding
 
 __all__ = ["Quote", "QuoteFinding", "embedded_posts", "find_quotes", "find_scare_quotes", "quote_finding",
@@ -55,7 +56,10 @@ def quote_finding(doc: ParsedArticle, settings: Settings | None = None) -> Quote
             from ..metrics.base import Settings
 
             settings = Settings()
-        finder = _Finder(doc, settings)
+        view = single_mark_view(doc)
+        if view is not None:  # single marks as the house style: found as double ones (same offsets)
+            body_mentions(doc, settings)  # the entity layer on the article as printed (cached, shared with the view)
+        finder = _Finder(view or doc, settings)
         quotes, scare, stance, quoted = finder.run()
         doc.cache[key] = QuoteFinding(tuple(quotes), tuple(scare), tuple(stance), tuple(quoted),
                                       tuple(sorted(finder.too_long.items())))

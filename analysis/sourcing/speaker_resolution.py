@@ -44,6 +44,11 @@ _WH_CLAUSE = re.compile(r"\S+\s+(?:why|how|when|where|because)\s+(?:(?:even|also
 PARTY_NOUNS = frozenset({"democrat", "republican"})  # written capitalised as nouns of a person ("the Democrat")
 
 
+# Sentence connectives that open a sentence before a comma; with -ly adverbs, never a speaker (see _opening_adverb).
+ADVERB_MIN_LETTERS = 8  # our choice: "Secondly", "Currently", "Ultimately" (-ly surnames seen: Kelly, Modly, Ganguly)
+OPENING_CONNECTIVES = frozenset("however still meanwhile yet instead indeed again now then here there also".split())
+
+
 class _SpeakerResolution(_FinderState):
     """Speaker resolution: a printed speaker phrase to its actor (the entity layer), pronouns and definite
     descriptions to their antecedents, continuations to the quote they continue.
@@ -179,6 +184,8 @@ class _SpeakerResolution(_FinderState):
             return self._definite_person(pronoun, sentence, offset)
         if not kind and self._media_description(pronoun):
             return self._definite_medium(pronoun, sentence, offset)
+        if not kind and self._issued_description(pronoun):
+            return self._definite_issuer(pronoun, sentence, offset)
         cand = self.antecedents.find(kind, sentence.index, offset) if kind else None
         self._last_cand = cand
         if cand is None:
@@ -216,6 +223,40 @@ class _SpeakerResolution(_FinderState):
             return (surface, surface, classify_speaker(surface, self.types), True), "as printed"
         speaker, _surface, stype, named = cand.value
         return (speaker, surface, stype, named), f"definite description of {speaker}"
+
+    def _opening_adverb(self, surface: str, at: int, sentence: Sentence) -> bool:
+        """Whether a one-word speaker phrase is the adverb that opens its sentence before a comma ("Ultimately,",
+        "Thankfully,", "However,": the speaker was "Ultimately" in "Ultimately, the solution must include …, argues
+        Mr. Cook", allsides_dev): a connective, or an -ly word of :data:`ADVERB_MIN_LETTERS` letters or more that the
+        entity layer did not find as a name (not "Kelly,", "Modly,", "Ganguly,", "Donnelly,": surnames are shorter or
+        end in -elly)."""
+        word = surface.strip()
+        low = word.lower()
+        adverb = len(word) >= ADVERB_MIN_LETTERS and low.endswith("ly") and not low.endswith("elly")
+        return (" " not in word and at == sentence.start and self.doc.body[at + len(word):at + len(word) + 1] == ","
+                and (adverb or low in OPENING_CONNECTIVES))
+
+    def _issued_description(self, surface: str) -> bool:
+        """Whether a speaker phrase is "the" + an ``issued_nouns`` word ("the statement")."""
+        words = surface.split()
+        return len(words) == 2 and words[0].lower() == "the" and words[1].lower() in self.cues.issued_nouns
+
+    def _definite_issuer(self, surface: str, sentence: Sentence, at: int) -> tuple[tuple[str, str, str, bool], str]:
+        """'“We were grieved to learn about the crash,” the statement said.' after '…, the company said in a statement
+        released through TASS.' (USA TODAY 1vutnmyxCAhCGzMo): the speaker of the nearest quote of an earlier sentence,
+        within a pronoun's window, whose sentence prints the same noun and whose speaker is not the document itself
+        ("according to a statement the agency put out"); otherwise the description as printed (not the source of its
+        own sentence: "“…,” the statement said, according to WGN")."""
+        noun = surface.split()[1].lower()
+        sents, para = self.doc.sentences, sentence.paragraph
+        for q in sorted((q for q in self.quotes if q is not None and q.speaker
+                         and 0 < sentence.index - q.sentence_index < PRONOUN_SENTENCES
+                         and self.antecedents.paragraphs_between(sents[q.sentence_index].paragraph, para)
+                         <= PRONOUN_PARAGRAPHS), key=lambda q: q.start, reverse=True):
+            printed = {t.lower for t in sents[q.sentence_index].tokens if t.is_word and not self._in_direct(t.start)}
+            if noun in printed and noun not in q.speaker_surface.lower().split():
+                return (q.speaker, surface, q.speaker_type, q.named), f"definite description of {q.speaker}"
+        return (surface, surface, classify_speaker(surface, self.types), True), "as printed"
 
     def _reference_description(self, surface: str) -> bool:
         """Whether a speaker phrase is a definite description of at most four words whose head is a
@@ -292,6 +333,8 @@ class _SpeakerResolution(_FinderState):
             return ("", "", "", False), ""  # "Social media has made it easier for people …": a sentence
         anonymous = is_anonymous(surface, self.types) or bool(anonymous_cue(sentence.text, self.types))
         mention = self._resolve(surface, sentence, offset + lead if offset >= 0 else 0)
+        if mention is None and offset >= 0 and self._opening_adverb(surface, offset + lead, sentence):
+            return ("", "", "", False), ""  # "Ultimately, the solution must include …": a sentence adverb, no speaker
         accepted = False
         if mention is not None and not str(getattr(mention, "rule", "")).startswith("demonym"):
             # accept the actor only when it is the head of the phrase, not a modifier inside it
@@ -307,7 +350,8 @@ class _SpeakerResolution(_FinderState):
             coref = self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
             if coref is not None:
                 mention, accepted = coref, True
-        if not accepted and offset >= 0 and (self._reference_description(surface) or self._media_description(surface)):
+        if not accepted and offset >= 0 and (self._reference_description(surface) or self._media_description(surface)
+                                             or self._issued_description(surface)):
             return ("", surface, OTHER, False), PENDING  # "said the doctor", "the journal said": with the pronouns
         speaker = surface
         stype = ""

@@ -63,6 +63,7 @@ class PronounCues:
     part_nouns: frozenset[str] = frozenset()  # organisation nouns naming a part of one: "committee", "board"
     reference_nouns: frozenset[str] = frozenset()  # "the doctor", "the cleric": a person named just before
     media_nouns: frozenset[str] = frozenset()  # "the journal", "the newspaper": the medium whose report came last
+    issued_nouns: frozenset[str] = frozenset()  # "the statement": the speaker of the report that printed it before
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -92,6 +93,7 @@ def _compile(lex: Lexicon) -> PronounCues:
         part_nouns=frozenset(str(w).lower() for w in d.get("part_nouns") or []),
         reference_nouns=frozenset(str(w).lower() for w in d.get("reference_nouns") or []),
         media_nouns=frozenset(str(w).lower() for w in d.get("media_nouns") or []),
+        issued_nouns=frozenset(str(w).lower() for w in d.get("issued_nouns") or []),
     )
 
 

@@ -34,6 +34,16 @@ NOUN_BEFORE = frozenset("""the a an this these those its his her their our my yo
 GERUND_AFTER = frozenset("after before without upon".split())
 # A plural-looking verb form followed by one of these is a noun ("reports from", "claims were").
 NOUN_AFTER = frozenset("of from about by were are was is have has had".split())
+# Forms that are plural nouns far more often than verbs (1.11 round, seen in allsides_dev: "the leaders of EU member
+# states will meet", "two US states did not require", "Perot won zero states and electoral votes", "southern states
+# capitalized on …", "defending states facing lawsuits"): a noun also before a modal, "did", "and"/"or", "with",
+# "across", and, after a lower-case word, before an -ed or -ing form (not "Trump states", "it states"). Not "says"
+# or "estimates": "which the FDA says should be placed", "who the CBO estimates will pay", "Weigel explains and".
+PLURAL_NOUN_FORMS = frozenset({"states"})
+PLURAL_NOUN_AFTER = frozenset("did do will would can could should must may might and or with across".split())
+# Bare forms that are verbs only after their subject: a subject pronoun, a plural noun or a name ("They stress that",
+# "advocates stress that"; "constant stress that followed" is the noun).
+SUBJECT_ONLY_FORMS = frozenset({("stress", "that")})
 # A verb-form token preceded by one of these is a verb ("what it claims are", "who said").
 SUBJECT_PRONOUNS = frozenset("it he she they we i who which you".split())
 NEGATIONS = frozenset({"not", "never", "no"})
@@ -188,6 +198,10 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[
     nxt = tokens[i + n] if i + n < len(tokens) else None
     if prev is not None and prev.lower in SUBJECT_PRONOUNS:
         return True
+    if tuple(t.lower for t in tokens[i:i + n]) in SUBJECT_ONLY_FORMS:
+        plural = prev is not None and prev.lower.endswith("s") and not prev.lower.endswith("ss") \
+            and prev.lower not in NOUN_BEFORE | {"was", "is"}
+        return prev is not None and prev.is_word and (prev.text[:1].isupper() or plural)
     if prev is not None and first.lower.endswith("ing") and (prev.lower == "by" or
                                                              (prev.lower in GERUND_AFTER and i > 3)):
         # "reacted to the report by saying …", "resigned after saying …": a gerund whose subject is its clause's
@@ -208,6 +222,11 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[
             and not (i > 1 and tokens[i - 2].text[:1].isupper()):
         return False  # "in 43 states", "two reports" (not "Article 51 stipulates", not "1,200 said")
     if nxt is not None and nxt.is_word and first.lower.endswith("s") and nxt.lower in NOUN_AFTER:
+        return False
+    if first.lower in PLURAL_NOUN_FORMS and nxt is not None and nxt.is_word and (
+            nxt.lower in PLURAL_NOUN_AFTER or (
+                nxt.text[:1].islower() and prev is not None and prev.is_word and prev.text[:1].islower()
+                and nxt.lower.endswith(("ed", "ing")) and nxt.lower not in {"need", "indeed"})):
         return False
     if first.lower.endswith("s") and _after_plural_quantifier(tokens, i):
         return False

@@ -52,6 +52,10 @@ from .stance import VerbHit
 ADDRESSEE_VERBS = frozenset("tell ask urge warn remind assure inform".split())
 # Words that open no verb phrase after "who" (auxiliaries, quantifiers, pronouns): "a conservative who could also
 # win", "students who all claimed", "workers who they hired" are not "people who know him told".
+# Adverbs and floating quantifiers between a subject and its verb, no part of the subject: "Mandela so often
+# declared", "The numbers in the Buckeye State so far suggest", "students who all claimed", "Israel and Hamas, …, each
+# accused" (the speaker was "often", "far", "all", "each" in the first rows of allsides_dev; "so far"/"so often" below)
+FLOATING_BEFORE_VERB = frozenset("often sometimes always usually all each both".split())
 RELATIVE_NOT_VERB = SKIP_BEFORE_VERB | BE_FORMS | PRONOUNS | frozenset("all both each can should must".split())
 OBJECTS = frozenset("him her them it us me".split())  # "who know him": a verb and its object
 RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several current officials who"
@@ -97,7 +101,9 @@ class _SubjectRules(_SpeakerResolution):
         # a capitalised word inside the sentence is no auxiliary ("Theresa May called", BBC E5pZc1o2iOC9qLx5)
         while j >= 0 and toks[j].is_word and not (j > 0 and toks[j].text[:1].isupper()) and (
                 toks[j].lower in SKIP_BEFORE_VERB or toks[j].lower in BE_FORMS or toks[j].lower.endswith(("n't", "n’t"))
-                or _adverb(toks[j]) or toks[j].lower in {"declined", "refused"}
+                or _adverb(toks[j]) or toks[j].lower in {"declined", "refused"} or toks[j].lower in FLOATING_BEFORE_VERB
+                or (toks[j].lower == "so" and toks[j + 1].lower in {"far", "often"})
+                or (toks[j].lower == "far" and j > 0 and toks[j - 1].lower == "so")
                 or (toks[j].lower == "to" and j > 0 and toks[j - 1].lower in {"declined", "refused"})):
             passive = passive or (toks[j].lower in BE_FORMS and not toks[i].lower.endswith("ing"))
             j -= 1
@@ -114,7 +120,8 @@ class _SubjectRules(_SpeakerResolution):
             if k is None or k == 0:
                 return None
             j = k - 1
-        if j >= 0 and toks[j].text == ",":
+        closed = j >= 0 and toks[j].text == ","  # the phrase before the verb ends in a comma: "X, a lawyer, said"
+        if closed:
             # a parenthetical between subject and verb: "The Pentagon, meanwhile, confirmed"
             k = next((m for m in range(j - 1, -1, -1) if toks[m].text == ","), None)
             if k is None or k == 0:
@@ -183,7 +190,7 @@ class _SubjectRules(_SpeakerResolution):
         thing = self._thing_before_that(s, a, start, j)
         if thing is not None:
             return thing
-        apposed = self._name_before_description(toks, a, start, j)
+        apposed = self._name_before_description(toks, a, start, j, appositive=closed)
         if apposed is not None:
             return apposed
         if start <= j and a > 0 and toks[a].lower == "who" and self._time_adverbial(toks[start:j + 1]):
@@ -333,12 +340,16 @@ class _SubjectRules(_SpeakerResolution):
         return (c, c + 1) if c < head else None
 
     @staticmethod
-    def _name_before_description(toks: Sequence[Token], a: int, start: int, j: int) -> tuple[int, int, str] | None:
+    def _name_before_description(toks: Sequence[Token], a: int, start: int, j: int,
+                                 appositive: bool = False) -> tuple[int, int, str] | None:
         """'Theodore Karasik, director of research at the Institute …, told': when the phrase before the verb
         (toks[start:j + 1], after the comma at ``a``) is a lower-case description, the capitalised name set
-        off before that comma is the speaker; None otherwise."""
+        off before that comma is the speaker; None otherwise. ``appositive``: a comma also closes the phrase
+        before the verb, so a description opening with a determiner is set off too ("Sara Collins, a vice president
+        at the Commonwealth Fund, which funded the study, said", "Caitlyn Jenner, the former Olympian, …, said")."""
         if start > j or a <= 0 or toks[a].text != "," or not toks[start].is_word or not toks[start].text[:1].islower() \
-                or toks[start].lower in DETERMINERS | CONJUNCTIONS | {"or", "nor"} or j - start < 1:
+                or toks[start].lower in CONJUNCTIONS | {"or", "nor"} or j - start < 1 \
+                or (toks[start].lower in DETERMINERS and not appositive):
             return None  # "On Tuesday, the minister said": a determiner opens a subject of its own; "X, Y, and Z"
         b = a - 1
         while b >= 0 and toks[b].is_word and (toks[b].text[:1].isupper() or toks[b].lower in NAME_LINKS):
@@ -348,6 +359,27 @@ class _SubjectRules(_SpeakerResolution):
                 or words[0].lower in CLAUSE_OPENERS:
             return None
         return words[0].start, words[-1].end, "comma"
+
+    @staticmethod
+    def _person_of_organisation(toks: Sequence[Token], r: int) -> tuple[int, int, str] | None:
+        """'Christina Hoff Sommers, a resident scholar at the American Enterprise Institute who …' (allsides
+        6RcCNTzauyVhmbEf), 'the vice chair of the Missouri Republican Party, who said': before "who", an organisation's
+        name (starting at token ``r``) ends a description of a person set off by a comma; "who" is that person: the
+        name before the comma when one stands there, else the description. None when lower-case description words do
+        not lead from the comma to the organisation."""
+        k = next((m for m in range(r - 1, -1, -1) if not toks[m].is_word or toks[m].text[:1].isupper()), -1)
+        if k < 1 or toks[k].text != "," or k + 1 >= r or not all(t.text[:1].islower() for t in toks[k + 1:r]):
+            return None
+        end = r
+        while end + 1 < len(toks) and toks[end + 1].is_word and toks[end + 1].text[:1].isupper():
+            end += 1
+        n = k - 1
+        while n >= 0 and toks[n].is_word and (toks[n].text[:1].isupper() or toks[n].lower in NAME_LINKS):
+            n -= 1
+        name = toks[n + 1:k]
+        if len(name) >= 2 and _name_words(name):
+            return name[0].start, name[-1].end, "relative"
+        return toks[k + 1].start, toks[end].end, "relative"
 
     def _relative_antecedent(self, s: Sentence, a: int) -> tuple[int, int, str] | None:
         """The subject of "…, who said" / "a pinned tweet that reads": for "who", the person or group named
@@ -363,7 +395,11 @@ class _SubjectRules(_SpeakerResolution):
             while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
                 run.insert(0, toks[b])
                 b -= 1
-            if len(run) >= 2:  # "allegations from Deborah Ramirez, who claims"
+            if len(run) >= 2 and run[-1].lower in self.cues.organisation_nouns:
+                apposed = self._person_of_organisation(toks, b + 1)
+                if apposed is not None:
+                    return apposed
+            elif len(run) >= 2:  # "allegations from Deborah Ramirez, who claims"
                 return run[0].start, run[-1].end, "relative"
             cand = self.antecedents.find("any", s.index, toks[a].start, same_sentence=True)
             if cand is not None:  # "said Catherine Evans, a mom in Silver Spring, Maryland, who said"
