@@ -6,6 +6,9 @@ core by default) spends more CPU waiting between such products than it saves: on
 tables, ``compare --from-tables`` took 16.6 CPU s with OpenBLAS's default threads and 14.5 s with one, with
 byte-identical tables (benchmarks/compare.md). Parallelism comes from ``--jobs`` and the cluster instead.
 
+It also makes the results independent of the machine's core count: OpenBLAS splits a product over its threads,
+and on the roundups ×7 tables 183 of 78,698 CIs differed in the 17th significant digit between one and two threads.
+
 A user who set ``OPENBLAS_NUM_THREADS``, ``OMP_NUM_THREADS`` or ``MKL_NUM_THREADS`` keeps that setting.
 Uses threadpoolctl (the library scikit-learn uses for the same job) to change the limit for the block only.
 """
