@@ -203,6 +203,18 @@ def test_not_saying_whether_reports_nothing():
     assert _quotes("Nor would he say whether he would appoint a special prosecutor to investigate her.") == []
 
 
+def test_a_modal_before_the_verb_reports_nothing():
+    # allsides 8v5zGxw0LKRMEF8S and AoYIeWh0JjRKoiok, shortened: what a test "can tell" or data "would reveal" has
+    # not been said by anyone (both were reports with speakers "a test available yet" and "the kind of … data")
+    assert _quotes("There is not a test available yet that can tell if someone already recovered from the "
+                   "disease.") == []
+    assert _quotes("Better Angels has not compiled the kind of hard and reliable data that would reveal whether "
+                   "the warm feeling engendered by the workshops has a lasting effect.") == []
+    # the same verbs without a modal still report their question
+    assert _indirect("The official asked whether the warm feeling has a lasting effect.",
+                     "lasting effect")[1] == "The official"
+
+
 # ---- a sentence adverb before a comma is no speaker
 
 def test_opening_adverb_is_no_speaker():

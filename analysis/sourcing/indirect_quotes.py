@@ -20,6 +20,7 @@ from .quote_words import (
     CONJUNCTIONS,
     DETERMINERS,
     MEDIUM_PHRASES,
+    MODALS,
     PARTICIPLE_ADVERBS,
     PREPOSITIONS,
     PRONOUNS,
@@ -204,8 +205,11 @@ class _VerbAttributions(_DirectQuotes):
                     # "That section says Comey suggested to Obama that …" (Fox News RRt3cs5w1Kn7SqVX): the "that"
                     # opens the inner report's clause; the outer one reports the inner report
                     start = hit.end
-                negated = hit.negated or any(t.lower == "nor" for t in toks[max(0, i - 3):i])
-                if start == hit.end and _no_complement(toks, i + hit.n_tokens, negated):
+                # a negated verb or one after a modal reports no question: "declined to say whether", "nor would he
+                # say whether", "data that would reveal whether", "a test that can tell if" (nothing was said yet)
+                unsaid = hit.negated or any(t.lower == "nor" for t in toks[max(0, i - 3):i]) \
+                    or (i > 0 and toks[i - 1].lower in MODALS)
+                if start == hit.end and _no_complement(toks, i + hit.n_tokens, unsaid):
                     continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
                 if start == hit.end and hit.lemma == "tell":
                     words = [t for t in toks[i + hit.n_tokens:] if t.is_word]

@@ -73,12 +73,15 @@ MONTHS = frozenset("""january february march april may june july august septembe
 TIME_WORDS = frozenset("""on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last
     this week weekend month year morning afternoon evening night earlier later""".split())
 
+MODALS = frozenset("would will can could might may should must shall".split())
+
+
 def _no_complement(toks: Sequence[Token], k: int, negated: bool = False) -> bool:
     """Whether the words after a verb (time words skipped) open a subordinate clause, not a report. "that" opens the
     reported clause, and so do "if" and "whether" after a verb that is not negated ("He said if cities and states
     failed to control the protests … he would deploy the army", BBC AfVXxbYeP3aIugDx; "Brzezinski asked if he
     would approve a search"; not "The White House wouldn't say whether", "declined to say whether", "nor would he
-    say whether": nothing is reported)."""
+    say whether": nothing is reported; ``negated`` also covers a verb after one of :data:`MODALS`)."""
     while k < len(toks) and toks[k].is_word and toks[k].lower in TIME_WORDS:
         k += 1
     if k < len(toks) and toks[k].lower in {"if", "whether"} and negated:
