@@ -124,6 +124,14 @@ def _path_name(value: str) -> str:
     return value
 
 
+def non_empty(value: str) -> str:
+    """A name given to an option (--ner, --event, --text-column, --scheduler): an empty or blank one is refused
+    (it was taken for the default, or for "no event", without a word)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a value, not an empty string")
+    return value
+
+
 def _families(value: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in value.split(",") if n.strip())
     if not names:
@@ -195,7 +203,7 @@ def _add_english_option(p: argparse.ArgumentParser) -> None:
 def _add_settings_options(p: argparse.ArgumentParser, families: bool = True) -> None:
     p.add_argument("--actors", metavar="FILE", type=_path_name,
                    help="YAML file of extra, renamed or merged actors (entity emphasis)")
-    p.add_argument("--ner", metavar="NAME", default="rules",
+    p.add_argument("--ner", metavar="NAME", default="rules", type=non_empty,
                    help="entity recogniser: rules (default, offline), spacy (installed en_core_web_sm) or "
                         "spacy:MODEL (any installed spaCy pipeline with an ner pipe; never downloaded)")
     p.add_argument("--count-self-mentions", action="store_true",
@@ -289,13 +297,14 @@ COMPARE_SCHEDULER_HELP = SCHEDULER_HELP + ("; the analysis and the per-event tab
 def _add_analysis_options(p: argparse.ArgumentParser, cluster: str = "") -> None:
     """Options of the commands that analyse a corpus themselves (metrics, compare); ``cluster``: the help of
     their ``--scheduler`` option (none without it)."""
-    p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
+    p.add_argument("--text-column", metavar="NAME", default="text", type=non_empty,
+                   help="text column of a table input (default: text)")
     _add_settings_options(p)
     p.add_argument("--jobs", metavar="N", type=_workers, default=1,
                    help="worker processes (default: 1; at most the cores this process can use)")
     _add_cache_options(p)
     if cluster:
-        p.add_argument("--scheduler", metavar="ADDRESS", help=cluster)
+        p.add_argument("--scheduler", metavar="ADDRESS", type=non_empty, help=cluster)
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
 
 
@@ -422,7 +431,8 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true",
                    help="write into a non-empty folder compare did not write (its files are kept; none is "
                         "overwritten)")
-    p.add_argument("--event", metavar="ID", help="compare one event only (default: pooled and every event)")
+    p.add_argument("--event", metavar="ID", type=non_empty,
+                   help="compare one event only (default: pooled and every event)")
     p.add_argument("--from-tables", action="store_true",
                    help="CORPUS is a tables folder written by 'report' (OUT/tables): skip the analysis")
     _add_compare_options(p)
@@ -544,16 +554,34 @@ class _NoOutlet:
 
     n: int = 0
     first: str = ""
+    repaired: int = 0  # rows repaired when read (the articles table's read_note): how many, and the first's id
+    first_repaired: str = ""
 
 
 def _tally_outlets(results: Iterable[ArticleResult], missing: _NoOutlet) -> Iterator[ArticleResult]:
-    """Pass ``results`` through, counting in ``missing`` the analysed articles without an outlet."""
+    """Pass ``results`` through, counting in ``missing`` the analysed articles without an outlet and the rows
+    repaired when read."""
+    from .corpus import READ_NOTE
+
     for res in results:
         if res.article.get("status") == "analysed" and not res.outlet.strip():
             if not missing.n:
                 missing.first = res.article_id
             missing.n += 1
+        if res.article.get(READ_NOTE):
+            if not missing.repaired:
+                missing.first_repaired = res.article_id
+            missing.repaired += 1
         yield res
+
+
+def _warn_repaired(n: int, first: str) -> None:
+    """One warning line on stderr (also with --quiet) for rows repaired when read (unquoted separators in a last
+    text column): the repair is in the articles table's read_note column."""
+    if n:
+        print(f"{PROG}: warning: {n} row{'s' if n != 1 else ''} had more cells than the header (unquoted separators "
+              f"in the last, text column); the rest of the line was kept as the text (first: {first!r}; see the "
+              f"articles table's read_note column)", file=sys.stderr)
 
 
 def _warn_missing_outlets(n: int, first: str) -> None:
@@ -652,6 +680,7 @@ def run_metrics(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise write_error(exc, staging) from None
     _warn_missing_outlets(missing.n, missing.first)
+    _warn_repaired(missing.repaired, missing.first_repaired)
     if not args.quiet:
         print(_summary(counts, targets["metrics"]))
     return 0
@@ -826,6 +855,11 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables, mapper: BatchMapp
     analysed = tables.analysed
     no_outlet = analysed.loc[analysed["outlet"].str.strip() == "", "article_id"]
     _warn_missing_outlets(len(no_outlet), str(no_outlet.iloc[0]) if len(no_outlet) else "")
+    from .corpus import READ_NOTE
+
+    if READ_NOTE in tables.articles.columns:
+        repaired = tables.articles.loc[tables.articles[READ_NOTE].astype("string").fillna("") != "", "article_id"]
+        _warn_repaired(len(repaired), str(repaired.iloc[0]) if len(repaired) else "")
     _warn_unknown_contrasts(args.contrast, set(analysed["outlet"].astype(str)))
 
     if args.event:

@@ -158,10 +158,37 @@ def subfolder_too_deep_to_name(tmp: Path) -> Path:
     return folder
 
 
+def names_differing_in_case(tmp: Path) -> Path:
+    """a.txt, a.TXT and A.txt (a folder git could not check out on a file system that ignores case)."""
+    return _folder_with(tmp, **{"a.txt": EN, "a.TXT": EN, "A.txt": EN})
+
+
+def huge_single_line_csv(tmp: Path) -> Path:
+    path = tmp / "news.csv"
+    path.write_text("article_id,text\nhuge," + "word " * 100_000 + "\n", encoding="utf-8")
+    return path
+
+
+def many_articles_odd_dates(tmp: Path) -> Path:
+    """230 articles without event ids (above 200 they are grouped by date and wording), with dates pandas reads
+    outside its nanosecond range (0001-01-01, 9999-12-31), impossible (2024-02-30) or day-first (31/12/2024)."""
+    dates = ["2024-11-12", "0001-01-01", "9999-12-31", "2024-02-30", "31/12/2024", "yesterday", "", "2262-04-12"]
+    words = "council bridge vote mayor budget school river road park police fire storm tax rail port".split()
+    lines = ["article_id,outlet,published,text"]
+    for i in range(230):
+        w = [words[(i * k) % len(words)] for k in (1, 3, 5, 7)]
+        lines.append(f'a{i},O{i % 4},{dates[i % len(dates)]},"The {w[0]} and the {w[1]} met on Tuesday, officials '
+                     f'said. The {w[2]} was discussed by the {w[3]} committee."')
+    path = tmp / "news.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
     manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder, named_pipe, parquet_named_csv,
-    parquet_duplicate_columns, pipe_and_device_in_folder, subfolder_too_deep_to_name)}
+    parquet_duplicate_columns, pipe_and_device_in_folder, subfolder_too_deep_to_name, names_differing_in_case,
+    huge_single_line_csv, many_articles_odd_dates)}
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
@@ -310,6 +337,14 @@ def test_new_keys_take_their_siblings_shape_and_unknown_top_level_keys_are_left_
     ["metrics", "seeds", "-o", "m.csv", "--actors", ""],  # was the bundled actors, silently
     ["validate", "score", "coding", "-o", ""],
     ["validate", "sample", "seeds", "-o", "out", "--seed", "-5"],  # was numpy's traceback
+    # an empty name was the default without a word (--ner: rules; --event: every event)
+    ["metrics", "seeds", "-o", "m.csv", "--ner", ""],
+    ["metrics", "seeds", "-o", "m.csv", "--text-column", " "],
+    ["metrics", "seeds", "-o", "m.csv", "--scheduler", ""],
+    ["metrics", "seeds", "-o", "m.csv", "--jobs", "0"],
+    ["compare", "seeds", "-o", "out", "--event", ""],
+    ["compare", "seeds", "-o", "out", "--min-articles", "-1"],
+    ["validate", "sample", "seeds", "-o", "out", "--text-column", ""],
 ])
 def test_usage_errors_are_one_line(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -365,6 +400,36 @@ def test_unquoted_commas_in_a_last_text_column_keep_the_whole_text(tmp_path: Pat
                  str(tmp_path / "a.csv"), "--families", "readability", "--quiet"]) == 0
     articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
     assert articles["n_words"].tolist() == ["13"]
+    # recorded, not silent: the row's read_note and one warning line
+    assert articles["read_note"].tolist() == ["text joined across 2 cells: 1 unquoted ',' in the last column"]
+    assert "1 row had more cells than the header" in capsys.readouterr().err
+
+
+def test_metadata_lists_are_invalid_and_other_columns_are_json(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A list or object in a metadata field was written as Python's repr ("['e1', 'e2']") and the row analysed;
+    in another column it is carried as JSON text (the row analysed)."""
+    assert main(["metrics", str(HERE / "jsonl_metadata_lists.jsonl"), "-o", str(tmp_path / "m.csv"), "--articles",
+                 str(tmp_path / "a.csv"), "--families", "readability", "--quiet"]) == 0
+    articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False).set_index("article_id")
+    assert articles.loc["a", "event_id"] == '["e1", "e2"]' and articles.loc["a", "status"] == "invalid"
+    assert articles.loc["e", "status"] == "analysed"
+    assert articles.loc["e", "published"] == "20241112"
+    assert articles.loc["e", "meta"] == '{"author": "Kim", "tags": ["x"]}'
+
+
+def test_a_cache_and_outputs_inside_the_corpus_folder_are_not_read_as_inputs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--cache corpus/cache listed the cache's results.sqlite as a not_text row; -o corpus/out/m.csv was refused on
+    the second run ("would overwrite the input file"): the run's own outputs of the first run were inputs."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    argv = ["metrics", str(corpus), "-o", str(corpus / "out" / "m.csv"), "--articles", str(corpus / "articles.csv"),
+            "--cache", str(corpus / "cache"), "--families", "readability", "--quiet"]
+    for _ in range(2):
+        assert main(argv) == 0, capsys.readouterr().err
+        articles = pd.read_csv(corpus / "articles.csv", dtype=str, keep_default_na=False)
+        assert articles[["article_id", "status"]].values.tolist() == [["a", "analysed"]]
+    assert (corpus / "cache" / "results.sqlite").is_file()
 
 
 def test_no_output_replaces_a_user_file_in_the_corpus_folder(tmp_path: Path,
@@ -435,3 +500,12 @@ def test_an_output_that_is_a_pipe_is_left_alone(tmp_path: Path, capsys: pytest.C
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "pipe.csv: not a regular file (a pipe or a device)" in err, err
     assert stat.S_ISFIFO((tmp_path / "pipe.csv").lstat().st_mode)
+
+
+def test_invisible_marks_at_the_ends_of_an_outlet_do_not_make_a_second_outlet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"\u202eFox News" and "Fox News\u200f" look like "Fox News" but were three outlets in the statistics."""
+    assert main(["metrics", str(HERE / "csv_rtl_marks.csv"), "-o", str(tmp_path / "m.csv"), "--articles",
+                 str(tmp_path / "a.csv"), "--families", "readability", "--quiet"]) == 0
+    articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
+    assert articles["outlet"].tolist() == ["Fox News"] * 3
