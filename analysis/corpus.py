@@ -245,7 +245,8 @@ def _manifest_rows(path: Path, text: str) -> list[dict[str, Any]]:
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise MediacompareError(f"{path}: 'article' must be an array of tables, one [[article]] per article")
         return rows
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    fh = io.StringIO(text, newline="")
+    return list(csv.DictReader(fh, delimiter=_csv_delimiter(fh)))  # ";" as a table's (spreadsheets' CSV)
 
 
 def read_manifest(path: Path) -> list[dict[str, str]]:
@@ -266,10 +267,13 @@ def _entry_problem(row: dict[str, Any]) -> str:
 def manifest_entries(path: Path) -> list[tuple[dict[str, str], str]]:
     """Each row of a manifest as text, with why it cannot be used ("" when it can; see :func:`_entry_problem`)."""
     try:
-        rows = _manifest_rows(path, path.read_bytes().decode("utf-8-sig"))
+        rows = _manifest_rows(path, _decode(path.read_bytes()))
     except OSError as exc:
         raise MediacompareError(f"{shown(path)}: cannot read manifest ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, csv.Error) as exc:
+    except UnicodeDecodeError as exc:
+        problem = exc.reason if exc.encoding == "utf-16" else f"not valid UTF-8 at byte {exc.start}"
+        raise MediacompareError(f"{shown(path)}: cannot read manifest ({problem})") from None
+    except (tomllib.TOMLDecodeError, csv.Error) as exc:
         raise MediacompareError(f"{shown(path)}: cannot read manifest ({exc})") from None
     if rows and "file" not in rows[0]:
         raise MediacompareError(f"{shown(path)}: manifest needs a 'file' column; found "
@@ -400,6 +404,18 @@ def _other_file(path: Path, folder: Path) -> Skipped:
                    ".txt file, or give a table (.csv, .jsonl, ...) as the corpus")
 
 
+def _near_name(target: Path) -> str:
+    """" (did you mean 'a.txt'?)" when a file of the folder differs from a missing ``target`` only in the case of its
+    letters or by the .txt a manifest row left out; else ""."""
+    with contextlib.suppress(OSError):
+        names = {p.name.lower(): p.name for p in target.parent.iterdir()}
+        for guess, why in ((target.name.lower(), "file names are case-sensitive"),
+                           (target.name.lower() + ".txt", "give the whole file name")):
+            if guess in names:
+                return f" (did you mean {names[guess]!r}? {why})"
+    return ""
+
+
 def _manifest_of(folder: Path) -> Path | None:
     """The folder's manifest, if any; both a manifest.csv and a manifest.toml is a one-line error (which one
     lists the articles would be a guess)."""
@@ -451,7 +467,7 @@ def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterato
             continue
         if not target.exists() and not target.is_symlink():
             yield Skipped.of(_article_from_row(row, "", where, Path(name).stem), "missing_file",
-                             f"{shown(target)} named in manifest is missing")
+                             f"{shown(target)} named in manifest is missing{_near_name(target)}")
             continue
         yield _read_text_file(target, row, shown(target))
     for p in found:

@@ -413,9 +413,9 @@ class TableWriter:
 
 
 def is_output_table(path: Path) -> bool:
-    """Whether the file at ``path`` is a metrics, evidence, sentences or articles table this module wrote: a CSV
-    whose header line, or a Parquet file whose schema, has exactly those columns (the articles table: its own
-    columns first). Anything that cannot be read is not."""
+    """Whether the file at ``path`` is a metrics, evidence, sentences, articles or bundled record table this module
+    wrote: a CSV whose header line, or a Parquet file whose schema, has exactly those columns (the articles table:
+    its own columns first). Anything that cannot be read is not."""
     try:
         if path.suffix.lower() == ".parquet":
             import pyarrow.parquet as pq
@@ -427,7 +427,13 @@ def is_output_table(path: Path) -> bool:
     except Exception:  # unreadable, not UTF-8, not Parquet: a user's file
         return False
     return columns in (METRIC_COLUMNS, EVIDENCE_COLUMNS, SENTENCE_COLUMNS) or (
-        columns[:len(ARTICLE_COLUMNS)] == ARTICLE_COLUMNS)
+        columns[:len(ARTICLE_COLUMNS)] == ARTICLE_COLUMNS) or tuple(columns) in _record_headers()
+
+
+@lru_cache(maxsize=1)
+def _record_headers() -> frozenset[tuple[str, ...]]:
+    """The columns of every bundled record table (``--records DIR`` inside a corpus folder: not corpus)."""
+    return frozenset(tuple(record_columns(name)) for name in _record_schemas())
 
 
 def table_kind(path: Path) -> str:

@@ -418,18 +418,20 @@ def test_metadata_lists_are_invalid_and_other_columns_are_json(tmp_path: Path,
     assert articles.loc["e", "meta"] == '{"author": "Kim", "tags": ["x"]}'
 
 
+@pytest.mark.parametrize("cache, records", [("cache", "out/records"), ("", "")])
 def test_a_cache_and_outputs_inside_the_corpus_folder_are_not_read_as_inputs(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--cache corpus/cache listed the cache's results.sqlite as a not_text row; -o corpus/out/m.csv was refused on
-    the second run ("would overwrite the input file"): the run's own outputs of the first run were inputs."""
+        cache: str, records: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--cache corpus/cache listed the cache's results.sqlite as a not_text row; -o corpus/out/m.csv (and --records
+    into the corpus folder) was refused on the second run ("would overwrite the input file"): the first run's
+    outputs were inputs. Also with the cache and the record tables in the corpus folder itself."""
     corpus = _folder_with(tmp_path, **{"a.txt": EN})
     argv = ["metrics", str(corpus), "-o", str(corpus / "out" / "m.csv"), "--articles", str(corpus / "articles.csv"),
-            "--cache", str(corpus / "cache"), "--families", "readability", "--quiet"]
+            "--cache", str(corpus / cache), "--records", str(corpus / records), "--families", "readability", "--quiet"]
     for _ in range(2):
         assert main(argv) == 0, capsys.readouterr().err
         articles = pd.read_csv(corpus / "articles.csv", dtype=str, keep_default_na=False)
         assert articles[["article_id", "status"]].values.tolist() == [["a", "analysed"]]
-    assert (corpus / "cache" / "results.sqlite").is_file()
+    assert (corpus / cache / "results.sqlite").is_file() and (corpus / records / "readability_counts.csv").is_file()
 
 
 def test_no_output_replaces_a_user_file_in_the_corpus_folder(tmp_path: Path,
