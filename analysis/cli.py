@@ -139,15 +139,24 @@ def _families(value: str) -> tuple[str, ...]:
     return names
 
 
-def whole_number(value: str, least: int = 1) -> int:
-    """An option's whole number of at least ``least``, else a usage error naming the rule."""
+def whole_number(value: str, least: int = 1, most: int | None = None) -> int:
+    """An option's whole number of at least ``least`` (and at most ``most``), else a usage error naming the rule."""
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if n < least:
         raise argparse.ArgumentTypeError(f"must be {least} or more")
+    if most is not None and n > most:
+        raise argparse.ArgumentTypeError(f"must be {most:,} or less")
     return n
+
+
+MAX_RESAMPLES = 100_000  # each test holds resamples x articles draws: 10^9 asked for 5.6 GB and a traceback
+
+
+def _resamples(value: str) -> int:
+    return whole_number(value, 1, MAX_RESAMPLES)
 
 
 def _jobs(value: str) -> int:
@@ -449,8 +458,9 @@ def _add_compare_options(p: argparse.ArgumentParser) -> None:
                    help="articles an outlet needs to be tested (default: 10); fewer: described only")
     p.add_argument("--contrast", metavar="A:B", action="append", default=[], type=_contrast,
                    help="also compare outlets A and B pairwise (repeatable; named pairs need 2 articles each)")
-    p.add_argument("--resamples", metavar="N", type=_jobs, default=2000,
-                   help="bootstrap resamples and at most this many permutations per test (default: 2000)")
+    p.add_argument("--resamples", metavar="N", type=_resamples, default=2000,
+                   help="bootstrap resamples and at most this many permutations per test (default: 2000; at most "
+                        f"{MAX_RESAMPLES:,})")
     p.add_argument("--per-event", choices=("auto", "yes", "no"), default="auto",
                    help="statistics and keyness per event too (auto: when there are at most 20 events)")
     p.add_argument("--keyness-top", metavar="N", type=_jobs, default=30,
@@ -914,6 +924,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}")
+    except MemoryError as exc:
+        return _fail(f"out of memory ({exc or 'an allocation failed'}); try a smaller corpus, fewer --jobs or "
+                     f"--resamples, or a machine with more memory")
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130

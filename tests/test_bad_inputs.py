@@ -345,6 +345,7 @@ def test_new_keys_take_their_siblings_shape_and_unknown_top_level_keys_are_left_
     ["compare", "seeds", "-o", "out", "--event", ""],
     ["compare", "seeds", "-o", "out", "--min-articles", "-1"],
     ["validate", "sample", "seeds", "-o", "out", "--text-column", ""],
+    ["compare", "seeds", "-o", "out", "--resamples", "1000000000"],  # was numpy's MemoryError traceback (5.6 GB)
 ])
 def test_usage_errors_are_one_line(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -511,3 +512,17 @@ def test_invisible_marks_at_the_ends_of_an_outlet_do_not_make_a_second_outlet(
                  str(tmp_path / "a.csv"), "--families", "readability", "--quiet"]) == 0
     articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
     assert articles["outlet"].tolist() == ["Fox News"] * 3
+
+
+def test_running_out_of_memory_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A MemoryError (numpy's _ArrayMemoryError is one) was a traceback."""
+    from analysis import cli
+
+    def exhausted(args: object) -> int:
+        raise MemoryError("Unable to allocate 5.59 GiB for an array")
+
+    monkeypatch.setattr(cli, "run_metrics", exhausted)
+    assert main(["metrics", "seeds", "-o", str(tmp_path / "m.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("mediacompare: error: out of memory (Unable to allocate"), err
