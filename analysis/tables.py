@@ -689,11 +689,18 @@ def _require_complete(metrics_path: Path, metrics: pd.DataFrame, articles_path: 
     """CSV tables cut short at a row boundary (``head -n``) read without error: each analysed article of the
     articles table must have every article-level measure (a row without a target) that the others have, and as
     many sentence rows as its ``n_sentences``. (A Parquet file cut short does not read at all.)"""
-    if metrics_path.suffix.lower() != ".csv":
-        metrics = metrics.iloc[:0]
     if sentences_path is not None and sentences_path.suffix.lower() != ".csv":
         sentences = None
     analysed = articles.loc[articles["status"] == "analysed", "article_id"]
+    if metrics_path.suffix.lower() != ".csv":
+        metrics = metrics.iloc[:0]
+    else:  # every family writes rows for every analysed article: none at all is a table cut after its header
+        missing = analysed[~analysed.astype("string").isin(set(metrics["article_id"].astype("string").unique()))]
+        if len(missing):
+            raise MediacompareError(
+                f"{metrics_path}: no rows for {len(missing)} analysed article{'s' if len(missing) != 1 else ''} of "
+                f"{articles_path} (first: {str(missing.iloc[0])!r}); the table was cut short or is not from one "
+                f"run: give the complete tables of one run")
     scalar = metrics.loc[metrics["target"].astype("string").fillna("") == "", "article_id"].astype("string")
     counts = scalar.value_counts().reindex(analysed.astype("string"), fill_value=0)
     if len(counts) and (counts < counts.max()).any():

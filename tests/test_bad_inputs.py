@@ -184,11 +184,30 @@ def many_articles_odd_dates(tmp: Path) -> Path:
     return path
 
 
+def long_outlet_name(tmp: Path) -> Path:
+    """An outlet name of 100,000 characters (a scraper that put the page into the outlet column)."""
+    path = tmp / "news.csv"
+    path.write_text(f'article_id,outlet,text\na,{"X" * 100_000},"{EN}"\nb,B,"{EN}"\n', encoding="utf-8")
+    return path
+
+
+def parquet_cut_short(tmp: Path) -> Path:
+    """The first half of a Parquet file (a download cut short)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp / "news.parquet"
+    pq.write_table(pa.table({"article_id": ["a", "b"], "text": [EN, EN]}), path)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
     manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder, named_pipe, parquet_named_csv,
     parquet_duplicate_columns, pipe_and_device_in_folder, subfolder_too_deep_to_name, names_differing_in_case,
-    huge_single_line_csv, many_articles_odd_dates)}
+    huge_single_line_csv, many_articles_odd_dates, long_outlet_name, parquet_cut_short)}
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
