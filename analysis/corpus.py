@@ -24,6 +24,7 @@ from __future__ import annotations
 import bz2
 import contextlib
 import csv
+import datetime
 import gzip
 import io
 import json
@@ -140,6 +141,8 @@ def _clean_value(value: Any) -> str:
         value = bytes(value).decode("utf-8", "replace")
     if isinstance(value, (list, tuple, dict)):
         value = json.dumps(value, ensure_ascii=False, default=str)
+    elif isinstance(value, (datetime.date, datetime.time)):  # a TOML or Parquet date: ISO 8601 ("2024-11-12T10:00")
+        value = value.isoformat()
     text = str(value)
     if _SURROGATE.search(text):  # a CSV cell read with surrogateescape: back to bytes, decoded with U+FFFD
         with contextlib.suppress(UnicodeEncodeError):  # a JSON "\\ud800" escape: safe_text replaces it
@@ -550,8 +553,10 @@ def _iter_table(path: Path, text_column: str) -> Iterator[Record]:
             yield Skipped(default_id, where, *row)
             continue
         if text_column not in row:  # only JSONL rows get here: a table without the column is fatal
+            near = [k for k in row if str(k).strip().lower() == text_column.lower()]
+            hint = f"--text-column {safe_text(str(near[0]))!r}" if near else "--text-column"
             yield Skipped.of(_article_from_row(row, "", where, default_id), "invalid",
-                             f"no {text_column!r} field (name the text field with --text-column)")
+                             f"no {text_column!r} field (name the text field with {hint})")
             continue
         text = row.pop(text_column)
         problem = text_problem(text) or metadata_problem(row)  # the text's problem first

@@ -680,8 +680,8 @@ def _require_whole_csv(path: Path) -> None:
     download stopped mid-row), and its last row would be read with a cut value ("70" for "70.5")."""
     with path.open("rb") as fh:
         if fh.seek(0, 2) and (fh.seek(-1, 2), fh.read(1))[1] != b"\n":
-            raise MediacompareError(f"{path}: ends in the middle of a row (the file was cut short?); give the "
-                                    f"complete table")
+            raise MediacompareError(f"{path}: ends in the middle of a row (the file was cut short? every table "
+                                    f"mediacompare writes ends with a line break); give the complete table")
 
 
 def _require_complete(metrics_path: Path, metrics: pd.DataFrame, articles_path: Path, articles: pd.DataFrame,

@@ -545,3 +545,16 @@ def test_running_out_of_memory_is_one_line(tmp_path: Path, capsys: pytest.Captur
     assert main(["metrics", "seeds", "-o", str(tmp_path / "m.csv")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("mediacompare: error: out of memory (Unable to allocate"), err
+
+
+def test_dates_in_metadata_are_iso_text_and_lists_json() -> None:
+    """A TOML or Parquet datetime was printed by str() ("2024-11-12 10:00:00"); a list by repr ("['a', 'b']")."""
+    import datetime
+
+    from analysis.corpus import _clean_value
+
+    assert _clean_value(datetime.datetime(2024, 11, 12, 10, 0)) == "2024-11-12T10:00:00"
+    assert _clean_value(datetime.date(2024, 11, 12)) == "2024-11-12"
+    assert _clean_value(["a", "b"]) == '["a", "b"]'
+    assert _clean_value({"x": "é"}) == '{"x": "é"}'
+    assert _clean_value("\u202e Fox News\u200f ") == "Fox News"
