@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
@@ -932,8 +933,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _fail(message: str) -> int:
     first = " ".join(message.split())  # one line, whatever the message carried
+    # control characters from a file name or a value (an escape sequence would clear or recolour the terminal)
+    first = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", first)
     print(f"{PROG}: error: {first}", file=sys.stderr)
     return 2
 

@@ -203,11 +203,18 @@ def parquet_cut_short(tmp: Path) -> Path:
     return path
 
 
+def escape_in_file_name(tmp: Path) -> Path:
+    """A corpus named with a terminal escape sequence: the error line printed it raw (the terminal turned red)."""
+    path = tmp / "x\x1b[31mred.docx"
+    path.write_text(EN, encoding="utf-8")
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
     manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder, named_pipe, parquet_named_csv,
     parquet_duplicate_columns, pipe_and_device_in_folder, subfolder_too_deep_to_name, names_differing_in_case,
-    huge_single_line_csv, many_articles_odd_dates, long_outlet_name, parquet_cut_short)}
+    huge_single_line_csv, many_articles_odd_dates, long_outlet_name, parquet_cut_short, escape_in_file_name)}
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
