@@ -718,7 +718,10 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
                 yield where, ("invalid", "not valid JSON (nested too deeply to read)")
                 continue
             except ValueError as exc:  # JSONDecodeError, or an integer of more digits than Python converts
-                yield where, ("invalid", f"not valid JSON ({str(exc).splitlines()[0][:200]})")
+                message = str(exc).splitlines()[0][:200]
+                hint = ("; more than one JSON value on the line (files joined without a line break?): put each "
+                        "object on its own line" if message.startswith("Extra data") else "")
+                yield where, ("invalid", f"not valid JSON ({message}){hint}")
                 continue
             if not isinstance(obj, dict):
                 yield where, ("invalid", "not a JSON object")
