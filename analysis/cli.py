@@ -238,7 +238,7 @@ def _check_lexicons(settings: Settings) -> None:
     Each must have the shape of the bundled file it replaces (:func:`analysis.lexicons.check_like_bundled`);
     a file its loader still cannot use is a one-line error naming it, never a traceback.
     """
-    from .lexicons import check_like_bundled, load_lexicon
+    from .lexicons import check_like_bundled, load_lexicon, missing_bundled_keys
     from .metrics.framing import frame_rules
     from .sourcing.hedges import hedge_lexicon_for
     from .sourcing.profile import source_types_for
@@ -249,11 +249,12 @@ def _check_lexicons(settings: Settings) -> None:
               (settings.source_types_file, "source_types.yaml", source_types_for),
               (settings.frames_file, "frames.yaml", frame_rules),
               (settings.actors_file, "actors.yaml", None)]  # the actor layer loads its file itself
+    warnings = []
     for path, bundled, loader in checks:
         if path is None:
             continue
         check_like_bundled(load_lexicon(path), bundled)
-        if loader is None:
+        if loader is None:  # the actors file adds to the bundled actors
             continue
         try:
             loader(settings)
@@ -262,6 +263,13 @@ def _check_lexicons(settings: Settings) -> None:
         except Exception as exc:  # a loader meeting a value it cannot use
             problem = f"{type(exc).__name__}: {exc}"
             raise MediacompareError(f"{path}: not a usable {bundled} replacement ({problem})") from None
+        missing = missing_bundled_keys(load_lexicon(path), bundled)
+        if missing:  # read as empty by the loader: that part of the analysis is off, which is never silent
+            them = "them" if len(missing) > 1 else "it"
+            warnings.append(f"{PROG}: warning: {path} has no {', '.join(map(repr, missing))} (the bundled {bundled} "
+                            f"has {them}): read as empty in this run; copy the bundled file and edit it to keep {them}")
+    for line in warnings:  # once every file loaded: an error is then the only line
+        print(line, file=sys.stderr)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
