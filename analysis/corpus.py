@@ -677,6 +677,10 @@ def _csv_delimiter(fh: io.TextIOWrapper) -> str:
 def _require_column(path: Path, columns: list[str], text_column: str) -> None:
     """A table (CSV header, Parquet schema) without the text column cannot be analysed at all."""
     if text_column not in columns:
+        if _own_table(path):
+            raise MediacompareError(f"{shown(path)}: a table mediacompare wrote (no {text_column!r} column), not a "
+                                    f"corpus; give the corpus it was made from ('compare --from-tables' reads a "
+                                    f"folder of such tables)")
         near = [c for c in columns if str(c).strip().lower() == text_column.lower()]
         hint = f"--text-column {near[0]!r}" if near else "--text-column"
         raise MediacompareError(
@@ -802,8 +806,12 @@ def _json_rows(path: Path) -> Iterator[tuple[str, Row]]:
         yield f"{shown(path)} item 1", data  # one article object (not an object wrapping the array)
         return
     if not isinstance(data, list):
+        inner = next((f" whose {safe_text(str(k))!r} holds an array of {len(v)} objects: save that array alone"
+                      for k, v in data.items() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)),
+                     "") if isinstance(data, dict) else ""
         raise MediacompareError(f"{shown(path)}: a .json corpus is an array of article objects "
-                                f"([{{\"text\": ...}}, ...]); this file holds {_KIND_NAMES.get(type(data), 'a value')}")
+                                f"([{{\"text\": ...}}, ...]); this file holds "
+                                f"{_KIND_NAMES.get(type(data), 'a value')}{inner}")
     for n, obj in enumerate(data, start=1):
         where = f"{shown(path)} item {n}"
         yield (where, obj) if isinstance(obj, dict) else (where, ("invalid", "not a JSON object"))
