@@ -645,8 +645,9 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
                     more.pop()
                 if more and header[-1] == text_column:  # the text is the last column: it is the rest of the line
                     row[text_column] = sep.join([row[text_column], *more])
-                    row[READ_NOTE] = (f"text joined across {len(more) + 1} cells: {len(more)} unquoted {sep!r} in "
-                                      f"the last column")
+                    row[READ_NOTE] = (f"{len(more)} cell{'s' if len(more) != 1 else ''} more than the header: the "
+                                      f"rest of the line was kept as the text (unquoted {sep!r} in the text? or "
+                                      f"in an earlier cell, which then holds only its first part)")
                 elif more:  # where the text ends cannot be known: never analyse a cut text
                     yield f"{shown(path)} row {n}", ("invalid", f"{len(header) + len(more)} cells where the header "
                                                      f"has {len(header)} (a separator inside an unquoted cell?); "

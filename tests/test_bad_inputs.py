@@ -428,7 +428,9 @@ def test_unquoted_commas_in_a_last_text_column_keep_the_whole_text(tmp_path: Pat
     articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
     assert articles["n_words"].tolist() == ["13"]
     # recorded, not silent: the row's read_note and one warning line
-    assert articles["read_note"].tolist() == ["text joined across 2 cells: 1 unquoted ',' in the last column"]
+    assert articles["read_note"].tolist() == ["1 cell more than the header: the rest of the line was kept as the text "
+                                              "(unquoted ',' in the text? or in an earlier cell, which then holds "
+                                              "only its first part)"]
     assert "1 row had more cells than the header" in capsys.readouterr().err
 
 
