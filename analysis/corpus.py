@@ -735,10 +735,11 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
 
 
 def _first_line(path: Path) -> bytes:
-    """The first line of a JSON Lines file that is not blank, stripped (its first 64 KB at most; b"" if none)."""
+    """The first line of a JSON Lines file that is not blank, stripped (its first 64 KB at most, never read whole:
+    a one-line file of gigabytes; b"" if none)."""
     with _reading(path), _open_binary(path) as fh:
-        for line in fh:
-            line = line[:65536].strip().removeprefix(b"\xef\xbb\xbf").strip()
+        while line := fh.readline(65536):
+            line = line.strip().removeprefix(b"\xef\xbb\xbf").strip()
             if line:
                 return line
     return b""

@@ -373,7 +373,7 @@ class TableWriter:
         if self.kind == "csv":
             self._fh = self.path.open("w", newline="", encoding="utf-8")
             self._csv = csv.writer(self._fh, lineterminator="\n")
-            self._csv.writerow(columns)
+            self._csv.writerow([csv_safe(str(c)) for c in columns])  # a user's column "=cmd" is no formula either
 
     def write(self, rows: Iterable[list[Any]]) -> None:
         if self._csv is not None:
@@ -525,7 +525,9 @@ def _csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     text = [c for c in frame.columns if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)]
-    return frame.assign(**{c: _safe_column(frame[c]) for c in text}) if text else frame
+    frame = frame.assign(**{c: _safe_column(frame[c]) for c in text}) if text else frame
+    risky = [c for c in frame.columns if csv_safe(str(c)) != str(c)]  # a user's column "=cmd" in the header
+    return frame.rename(columns={c: csv_safe(str(c)) for c in risky}) if risky else frame
 
 
 def write_frames(frames: Iterable[pd.DataFrame], path: str | Path) -> None:
@@ -654,6 +656,7 @@ def read_table(path: str | Path, kinds: Kinds | None = None, categorical: bool =
             _require_whole_csv(path)
             df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
             df = df.apply(_restore_column) if len(df.columns) else df  # every CSV cell is text here
+            df.columns = [csv_restore(str(c)) for c in df.columns]  # header names too ("'=cmd" was "=cmd")
         elif text:
             import pyarrow.parquet as pq
 

@@ -567,3 +567,17 @@ def test_dates_in_metadata_are_iso_text_and_lists_json() -> None:
     assert _clean_value(["a", "b"]) == '["a", "b"]'
     assert _clean_value({"x": "é"}) == '{"x": "é"}'
     assert _clean_value("\u202e Fox News\u200f ") == "Fox News"
+
+
+def test_a_column_name_that_is_a_formula_is_neutralised_in_the_csv_header(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSONL key "=cmd" became the header cell =cmd of articles.csv (a formula when opened in a spreadsheet)."""
+    assert main(["metrics", str(HERE / "jsonl_odd_keys.jsonl"), "-o", str(tmp_path / "metrics.csv"), "--articles",
+                 str(tmp_path / "articles.csv"), "--families", "readability", "--quiet"]) == 0
+    import csv
+
+    with (tmp_path / "articles.csv").open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert header[-3:] == ["<script>alert(1)</script>", "line\nbreak", "'=cmd"]
+    back = load_tables(tmp_path, ("articles",), ()).articles
+    assert back[["<script>alert(1)</script>", "line\nbreak", "=cmd"]].values.tolist() == [["x", "y", "=1+1"]]
