@@ -639,7 +639,12 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
                 raise MediacompareError(f"{shown(path)}: the header is separated by tabs; name the file .tsv")
             _require_column(path, header, text_column)
             _require_unique(path, header)
+            names = list(reader.fieldnames)
             for n, row in enumerate(reader, start=1):
+                if [row.get(f) for f in names] == names and None not in row:  # "article_id,outlet,text" again
+                    yield f"{shown(path)} row {n}", ("invalid", "the row repeats the header (two tables joined into "
+                                                     "one file?); not an article")
+                    continue
                 more = row.pop(None, None) or []  # cells past the header's: separators in an unquoted text?
                 while more and not more[-1].strip():  # a spreadsheet's trailing empty cells
                     more.pop()
