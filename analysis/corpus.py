@@ -198,6 +198,8 @@ def metadata_problem(row: dict[str, Any]) -> tuple[str, str] | None:
         spelled = "" if str(key) == name else f" ({safe_text(str(key))!r})"
         if isinstance(value, (bool, list, tuple, dict)):
             return "invalid", f"the {name} field{spelled} is {_kind(value)}, not a string"
+        if isinstance(value, float) and math.isinf(value):  # JSON's Infinity: never the text "inf"
+            return "invalid", f"the {name} field{spelled} is an infinite number, not a string"
         if isinstance(value, (bytes, bytearray)) and (at := _bad_byte(value)) is not None:
             return "undecodable", f"the {name} field{spelled} is not valid UTF-8 (at byte {at})"
     return None
@@ -606,6 +608,9 @@ def _check_text_table(path: Path, what: str) -> None:
     too) or a
     binary file by its first bytes is one line saying what it is, not one invalid row per line."""
     first = _open_table(path)
+    if len(first) >= 8 and (first[1:4] == first[5:8] == b"\0\0\0" or first[:3] == first[4:7] == b"\0\0\0"
+                            or first[:4] in (b"\xff\xfe\0\0", b"\0\0\xfe\xff")):
+        raise MediacompareError(f"{shown(path)}: UTF-32 text; save the {what} as UTF-8")
     if first.startswith(_UTF16_BOMS) or (len(first) >= 4 and (first[1::2] == bytes(len(first[1::2]))
                                                               or first[0::2] == bytes(len(first[0::2])))):
         raise MediacompareError(f"{shown(path)}: UTF-16 text; save the {what} as UTF-8")
