@@ -591,7 +591,7 @@ def _reading(path: Path) -> Iterator[None]:
 def _open_table(path: Path) -> bytes:
     """The first bytes of a table (to recognise UTF-16); an unreadable file is a one-line error."""
     with _reading(path), _open_binary(path) as fh:
-        return fh.read(8)
+        return fh.read(16)
 
 
 # Files that are not text, by their first bytes: a table saved in one of these is one line naming it.
@@ -600,7 +600,7 @@ _MAGIC = ((b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook?); save the ta
           (b"PAR1", "a Parquet file; name it .parquet"),
           (b"\x1f\x8b", "gzip-compressed; name it .gz (news.jsonl.gz)"),
           (b"BZh", "bzip2-compressed; name it .bz2"), (b"\xfd7zXZ", "xz-compressed; name it .xz"),
-          (b"%PDF", "a PDF document"), (b"SQLite format 3", "an SQLite database"))
+          (b"%PDF", "a PDF document"), (b"SQLite format 3\0", "an SQLite database"))
 
 
 def _check_text_table(path: Path, what: str) -> None:
