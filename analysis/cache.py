@@ -32,6 +32,7 @@ else the platform's user cache directory (``platformdirs.user_cache_dir("mediaco
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -47,6 +48,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .corpus import CACHE_MARKER
 from .lexicons import bundled_path
 from .metrics.base import Evidence, FamilyResult, Measurement, MeasurementColumns, Settings
 from .model import Article, Undefined
@@ -370,6 +372,10 @@ class ResultCache:
     def conn(self) -> sqlite3.Connection:
         if self._conn is None or self._pid != os.getpid():  # a forked worker opens its own connection
             self.config.directory.mkdir(parents=True, exist_ok=True)
+            marker = self.config.directory / CACHE_MARKER
+            if not marker.exists():  # a cache folder inside a corpus folder is then not read as corpus
+                with contextlib.suppress(OSError):
+                    marker.write_text("A mediacompare result cache (results.sqlite): not corpus.\n", encoding="utf-8")
             conn = sqlite3.connect(self.config.directory / DB_NAME, timeout=60, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")

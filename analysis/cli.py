@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
@@ -124,6 +125,14 @@ def _path_name(value: str) -> str:
     return value
 
 
+def non_empty(value: str) -> str:
+    """A name given to an option (--ner, --event, --text-column, --scheduler): an empty or blank one is refused
+    (it was taken for the default, or for "no event", without a word)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a value, not an empty string")
+    return value
+
+
 def _families(value: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in value.split(",") if n.strip())
     if not names:
@@ -131,15 +140,24 @@ def _families(value: str) -> tuple[str, ...]:
     return names
 
 
-def whole_number(value: str, least: int = 1) -> int:
-    """An option's whole number of at least ``least``, else a usage error naming the rule."""
+def whole_number(value: str, least: int = 1, most: int | None = None) -> int:
+    """An option's whole number of at least ``least`` (and at most ``most``), else a usage error naming the rule."""
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if n < least:
         raise argparse.ArgumentTypeError(f"must be {least} or more")
+    if most is not None and n > most:
+        raise argparse.ArgumentTypeError(f"must be {most:,} or less")
     return n
+
+
+MAX_RESAMPLES = 100_000  # each test holds resamples x articles draws: 10^9 asked for 5.6 GB and a traceback
+
+
+def _resamples(value: str) -> int:
+    return whole_number(value, 1, MAX_RESAMPLES)
 
 
 def _jobs(value: str) -> int:
@@ -195,7 +213,7 @@ def _add_english_option(p: argparse.ArgumentParser) -> None:
 def _add_settings_options(p: argparse.ArgumentParser, families: bool = True) -> None:
     p.add_argument("--actors", metavar="FILE", type=_path_name,
                    help="YAML file of extra, renamed or merged actors (entity emphasis)")
-    p.add_argument("--ner", metavar="NAME", default="rules",
+    p.add_argument("--ner", metavar="NAME", default="rules", type=non_empty,
                    help="entity recogniser: rules (default, offline), spacy (installed en_core_web_sm) or "
                         "spacy:MODEL (any installed spaCy pipeline with an ner pipe; never downloaded)")
     p.add_argument("--count-self-mentions", action="store_true",
@@ -220,7 +238,7 @@ def _check_lexicons(settings: Settings) -> None:
     Each must have the shape of the bundled file it replaces (:func:`analysis.lexicons.check_like_bundled`);
     a file its loader still cannot use is a one-line error naming it, never a traceback.
     """
-    from .lexicons import check_like_bundled, load_lexicon
+    from .lexicons import check_like_bundled, load_lexicon, missing_bundled_keys
     from .metrics.framing import frame_rules
     from .sourcing.hedges import hedge_lexicon_for
     from .sourcing.profile import source_types_for
@@ -231,11 +249,12 @@ def _check_lexicons(settings: Settings) -> None:
               (settings.source_types_file, "source_types.yaml", source_types_for),
               (settings.frames_file, "frames.yaml", frame_rules),
               (settings.actors_file, "actors.yaml", None)]  # the actor layer loads its file itself
+    warnings = []
     for path, bundled, loader in checks:
         if path is None:
             continue
         check_like_bundled(load_lexicon(path), bundled)
-        if loader is None:
+        if loader is None:  # the actors file adds to the bundled actors
             continue
         try:
             loader(settings)
@@ -244,6 +263,13 @@ def _check_lexicons(settings: Settings) -> None:
         except Exception as exc:  # a loader meeting a value it cannot use
             problem = f"{type(exc).__name__}: {exc}"
             raise MediacompareError(f"{path}: not a usable {bundled} replacement ({problem})") from None
+        missing = missing_bundled_keys(load_lexicon(path), bundled)
+        if missing:  # read as empty by the loader: that part of the analysis is off, which is never silent
+            them = "them" if len(missing) > 1 else "it"
+            warnings.append(f"{PROG}: warning: {path} has no {', '.join(map(repr, missing))} (the bundled {bundled} "
+                            f"has {them}): read as empty in this run; copy the bundled file and edit it to keep {them}")
+    for line in warnings:  # once every file loaded: an error is then the only line
+        print(line, file=sys.stderr)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -289,13 +315,14 @@ COMPARE_SCHEDULER_HELP = SCHEDULER_HELP + ("; the analysis and the per-event tab
 def _add_analysis_options(p: argparse.ArgumentParser, cluster: str = "") -> None:
     """Options of the commands that analyse a corpus themselves (metrics, compare); ``cluster``: the help of
     their ``--scheduler`` option (none without it)."""
-    p.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input (default: text)")
+    p.add_argument("--text-column", metavar="NAME", default="text", type=non_empty,
+                   help="text column of a table input (default: text)")
     _add_settings_options(p)
     p.add_argument("--jobs", metavar="N", type=_workers, default=1,
                    help="worker processes (default: 1; at most the cores this process can use)")
     _add_cache_options(p)
     if cluster:
-        p.add_argument("--scheduler", metavar="ADDRESS", help=cluster)
+        p.add_argument("--scheduler", metavar="ADDRESS", type=non_empty, help=cluster)
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
 
 
@@ -422,7 +449,8 @@ def add_compare_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true",
                    help="write into a non-empty folder compare did not write (its files are kept; none is "
                         "overwritten)")
-    p.add_argument("--event", metavar="ID", help="compare one event only (default: pooled and every event)")
+    p.add_argument("--event", metavar="ID", type=non_empty,
+                   help="compare one event only (default: pooled and every event)")
     p.add_argument("--from-tables", action="store_true",
                    help="CORPUS is a tables folder written by 'report' (OUT/tables): skip the analysis")
     _add_compare_options(p)
@@ -439,8 +467,9 @@ def _add_compare_options(p: argparse.ArgumentParser) -> None:
                    help="articles an outlet needs to be tested (default: 10); fewer: described only")
     p.add_argument("--contrast", metavar="A:B", action="append", default=[], type=_contrast,
                    help="also compare outlets A and B pairwise (repeatable; named pairs need 2 articles each)")
-    p.add_argument("--resamples", metavar="N", type=_jobs, default=2000,
-                   help="bootstrap resamples and at most this many permutations per test (default: 2000)")
+    p.add_argument("--resamples", metavar="N", type=_resamples, default=2000,
+                   help="bootstrap resamples and at most this many permutations per test (default: 2000; at most "
+                        f"{MAX_RESAMPLES:,})")
     p.add_argument("--per-event", choices=("auto", "yes", "no"), default="auto",
                    help="statistics and keyness per event too (auto: when there are at most 20 events)")
     p.add_argument("--keyness-top", metavar="N", type=_jobs, default=30,
@@ -544,16 +573,34 @@ class _NoOutlet:
 
     n: int = 0
     first: str = ""
+    repaired: int = 0  # rows repaired when read (the articles table's read_note): how many, and the first's id
+    first_repaired: str = ""
 
 
 def _tally_outlets(results: Iterable[ArticleResult], missing: _NoOutlet) -> Iterator[ArticleResult]:
-    """Pass ``results`` through, counting in ``missing`` the analysed articles without an outlet."""
+    """Pass ``results`` through, counting in ``missing`` the analysed articles without an outlet and the rows
+    repaired when read."""
+    from .corpus import READ_NOTE
+
     for res in results:
         if res.article.get("status") == "analysed" and not res.outlet.strip():
             if not missing.n:
                 missing.first = res.article_id
             missing.n += 1
+        if res.article.get(READ_NOTE):
+            if not missing.repaired:
+                missing.first_repaired = res.article_id
+            missing.repaired += 1
         yield res
+
+
+def _warn_repaired(n: int, first: str) -> None:
+    """One warning line on stderr (also with --quiet) for rows repaired when read (unquoted separators in a last
+    text column): the repair is in the articles table's read_note column."""
+    if n:
+        print(f"{PROG}: warning: {n} row{'s' if n != 1 else ''} had more cells than the header (unquoted separators "
+              f"in the last, text column); the rest of the line was kept as the text (first: {first!r}; see the "
+              f"articles table's read_note column)", file=sys.stderr)
 
 
 def _warn_missing_outlets(n: int, first: str) -> None:
@@ -652,6 +699,7 @@ def run_metrics(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise write_error(exc, staging) from None
     _warn_missing_outlets(missing.n, missing.first)
+    _warn_repaired(missing.repaired, missing.first_repaired)
     if not args.quiet:
         print(_summary(counts, targets["metrics"]))
     return 0
@@ -826,6 +874,11 @@ def _compare(args: argparse.Namespace, tables: AnalysisTables, mapper: BatchMapp
     analysed = tables.analysed
     no_outlet = analysed.loc[analysed["outlet"].str.strip() == "", "article_id"]
     _warn_missing_outlets(len(no_outlet), str(no_outlet.iloc[0]) if len(no_outlet) else "")
+    from .corpus import READ_NOTE
+
+    if READ_NOTE in tables.articles.columns:
+        repaired = tables.articles.loc[tables.articles[READ_NOTE].astype("string").fillna("") != "", "article_id"]
+        _warn_repaired(len(repaired), str(repaired.iloc[0]) if len(repaired) else "")
     _warn_unknown_contrasts(args.contrast, set(analysed["outlet"].astype(str)))
 
     if args.event:
@@ -880,13 +933,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}")
+    except MemoryError as exc:
+        return _fail(f"out of memory ({exc or 'an allocation failed'}); try a smaller corpus, fewer --jobs or "
+                     f"--resamples, or a machine with more memory")
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _fail(message: str) -> int:
     first = " ".join(message.split())  # one line, whatever the message carried
+    # control characters from a file name or a value (an escape sequence would clear or recolour the terminal)
+    first = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", first)
     print(f"{PROG}: error: {first}", file=sys.stderr)
     return 2
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bz2
 import contextlib
 import csv
+import datetime
 import gzip
 import io
 import json
@@ -45,6 +46,7 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
 COMPRESSIONS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}  # for every table format but Parquet
 
 Record = Article | Skipped
+READ_NOTE = "read_note"  # the extra column recording how a row was repaired when read (the articles table has it)
 
 
 def load_corpus(path: str | Path, text_column: str = "text", exclude: Iterable[str | Path] = ()) -> Iterator[Record]:
@@ -66,8 +68,9 @@ def load_corpus(path: str | Path, text_column: str = "text", exclude: Iterable[s
     elif path.suffix.lower() == ".txt":
         records = [_read_text_file(path, {"article_id": shown(path.stem)}, shown(path))]
     else:
+        hint = _FOREIGN.get(path.suffix.lower(), "")
         raise MediacompareError(
-            f"{shown(path)}: unsupported input; give a directory of .txt files or a "
+            f"{shown(path)}: unsupported input{hint}; give a directory of .txt files or a "
             f"{'/'.join(TABLE_SUFFIXES)} table (all but .parquet may end in .gz, .bz2 or .xz)"
         )
     seen: dict[str, str] = {}
@@ -82,6 +85,11 @@ def load_corpus(path: str | Path, text_column: str = "text", exclude: Iterable[s
                 yield Skipped.of(rec, "empty", "no text")
                 continue
         yield rec
+
+
+_FOREIGN = {**dict.fromkeys((".xlsx", ".xls", ".xlsm", ".ods"), " (a spreadsheet: save it as CSV, UTF-8)"),
+            **dict.fromkeys((".zip", ".tar", ".tgz", ".7z", ".rar"), " (an archive: unpack it first)"),
+            **dict.fromkeys((".docx", ".doc", ".odt", ".rtf", ".pdf"), " (a document: save its text as .txt)")}
 
 
 def table_format(path: Path) -> str:
@@ -125,20 +133,46 @@ def shown(path: str | Path) -> str:
 
 
 def _clean_value(value: Any) -> str:
-    """A metadata value as stripped text: None and NaN are empty, bytes are decoded, numbers printed; a byte that
-    is not UTF-8 (or a lone surrogate) becomes U+FFFD."""
+    """A metadata value as stripped text: None and NaN are empty, bytes are decoded, numbers printed, a list or
+    an object as JSON text (never Python's repr); a byte that is not UTF-8 (or a lone surrogate) becomes U+FFFD."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, (bytes, bytearray)):
         value = bytes(value).decode("utf-8", "replace")
+    if isinstance(value, (list, tuple, dict)):
+        value = json.dumps(value, ensure_ascii=False, default=str)
+    elif isinstance(value, (datetime.date, datetime.time)):  # a TOML or Parquet date: ISO 8601 ("2024-11-12T10:00")
+        value = value.isoformat()
     text = str(value)
     if _SURROGATE.search(text):  # a CSV cell read with surrogateescape: back to bytes, decoded with U+FFFD
         with contextlib.suppress(UnicodeEncodeError):  # a JSON "\\ud800" escape: safe_text replaces it
             text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return safe_text(text).strip()
+    return _INVISIBLE_ENDS.sub("", safe_text(text))
+
+
+# White space and invisible format characters (right-to-left and left-to-right marks and overrides, zero-width
+# spaces and joiners, a byte-order mark) at either end of a metadata value: "Fox News\u200f" is "Fox News", never a
+# second outlet that looks the same.
+_INVISIBLE_ENDS = re.compile(r"^[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+|"
+                             r"[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+$")
 
 
 _KINDS = ((bool, "a boolean"), (int, "a number"), (float, "a number"), (dict, "an object"), (list, "a list"))
+
+
+def _kind(value: Any) -> str:
+    """What a value that is not text is ("a number", "a list", ...), for a reason."""
+    return "a list" if isinstance(value, tuple) else next(
+        (name for cls, name in _KINDS if isinstance(value, cls)), f"a {type(value).__name__}")
+
+
+def _bad_byte(value: bytes | bytearray) -> int | None:
+    """Where ``value`` stops being UTF-8 (the first bad byte), or None when it is UTF-8."""
+    try:
+        bytes(value).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return None
 
 
 def text_problem(value: Any) -> tuple[str, str] | None:
@@ -147,13 +181,28 @@ def text_problem(value: Any) -> tuple[str, str] | None:
     if value is None or isinstance(value, str) or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, (bytes, bytearray)):
-        try:
-            bytes(value).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return "undecodable", f"the text is bytes that are not valid UTF-8 (at byte {exc.start})"
-        return None
-    kind = next((name for cls, name in _KINDS if isinstance(value, cls)), f"a {type(value).__name__}")
-    return "invalid", f"the text field is {kind}, not a string"
+        at = _bad_byte(value)
+        return None if at is None else ("undecodable", f"the text is bytes that are not valid UTF-8 (at byte {at})")
+    return "invalid", f"the text field is {_kind(value)}, not a string"
+
+
+def metadata_problem(row: dict[str, Any]) -> tuple[str, str] | None:
+    """``(status, reason)`` when a row's metadata cannot be read: a metadata field (``article_id``, ``outlet``,
+    ``title``, ``published``, ``url``, ``event_id``) holding a list, an object or a boolean, which has no text of
+    its own (``invalid``: never written as "['a', 'b']"), or bytes that are not UTF-8 (``undecodable``: a Latin-1
+    outlet cell in a CSV table is never read with U+FFFD in silence). Numbers are text as written (an id 17, a
+    date 20241112); other columns are carried as they are (a list or an object as JSON text; bytes that are not
+    UTF-8 with U+FFFD, as a Parquet column may hold binary data)."""
+    for name, key in _metadata_keys(row).items():
+        value = row[key]
+        spelled = "" if str(key) == name else f" ({safe_text(str(key))!r})"
+        if isinstance(value, (bool, list, tuple, dict)):
+            return "invalid", f"the {name} field{spelled} is {_kind(value)}, not a string"
+        if isinstance(value, float) and math.isinf(value):  # JSON's Infinity: never the text "inf"
+            return "invalid", f"the {name} field{spelled} is an infinite number, not a string"
+        if isinstance(value, (bytes, bytearray)) and (at := _bad_byte(value)) is not None:
+            return "undecodable", f"the {name} field{spelled} is not valid UTF-8 (at byte {at})"
+    return None
 
 
 def _text_of(value: Any) -> str:
@@ -201,21 +250,40 @@ def _manifest_rows(path: Path, text: str) -> list[dict[str, Any]]:
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise MediacompareError(f"{path}: 'article' must be an array of tables, one [[article]] per article")
         return rows
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    fh = io.StringIO(text, newline="")
+    return list(csv.DictReader(fh, delimiter=_csv_delimiter(fh)))  # ";" as a table's (spreadsheets' CSV)
 
 
 def read_manifest(path: Path) -> list[dict[str, str]]:
     """Rows of a ``manifest.csv`` or ``manifest.toml`` (``[[article]]`` tables)."""
+    return [row for row, _ in manifest_entries(path)]
+
+
+def _entry_problem(row: dict[str, Any]) -> str:
+    """Why a manifest row cannot be used ("" when it can): a ``file`` that is not a string (TOML ``file = 5``)
+    or a metadata field with a list, table or boolean (:func:`metadata_problem`)."""
+    name = row.get("file")
+    if name is not None and not isinstance(name, str):
+        return f"the file field is {_kind(name)} ({_clean_value(name)[:80]}), not a file name; write it as a string"
+    problem = metadata_problem(row)
+    return problem[1] if problem else ""
+
+
+def manifest_entries(path: Path) -> list[tuple[dict[str, str], str]]:
+    """Each row of a manifest as text, with why it cannot be used ("" when it can; see :func:`_entry_problem`)."""
     try:
-        rows = _manifest_rows(path, path.read_bytes().decode("utf-8-sig"))
+        rows = _manifest_rows(path, _decode(path.read_bytes()))
     except OSError as exc:
         raise MediacompareError(f"{shown(path)}: cannot read manifest ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, csv.Error) as exc:
+    except UnicodeDecodeError as exc:
+        problem = exc.reason if exc.encoding == "utf-16" else f"not valid UTF-8 at byte {exc.start}"
+        raise MediacompareError(f"{shown(path)}: cannot read manifest ({problem})") from None
+    except (tomllib.TOMLDecodeError, csv.Error) as exc:
         raise MediacompareError(f"{shown(path)}: cannot read manifest ({exc})") from None
     if rows and "file" not in rows[0]:
         raise MediacompareError(f"{shown(path)}: manifest needs a 'file' column; found "
                                 f"{', '.join(str(k) for k in rows[0])}")
-    return [{str(k): _clean_value(v) for k, v in r.items() if k is not None} for r in rows]
+    return [({str(k): _clean_value(v) for k, v in r.items() if k is not None}, _entry_problem(r)) for r in rows]
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -253,7 +321,10 @@ def _hidden(name: str) -> bool:
 
 # Files that mark a folder as mediacompare's own output (a report, a comparison, a Parquet dataset): not corpus.
 RECORDS_MARKER = ".mediacompare-records"  # in a metrics --records folder: its tables may be replaced by a rerun
-OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_mediacompare_dataset", RECORDS_MARKER)
+CACHE_MARKER = ".mediacompare-cache"  # in a result cache folder (--cache DIR): its results.sqlite is not corpus
+OUTPUT_MARKERS = (".mediacompare-report.json", ".mediacompare-compare.json", "_mediacompare_dataset", RECORDS_MARKER,
+                  CACHE_MARKER)
+CACHE_FILES = ("results.sqlite", "results.sqlite-wal", "results.sqlite-shm", "results.sqlite-journal")
 
 
 def mark_records_folder(folder: Path) -> None:
@@ -268,7 +339,10 @@ def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path
     the folder's own files by name as a plain listing sorts them: "a-b.txt" before "a.txt").
 
     Files in subfolders too; links to folders are not followed; hidden files and folders, folders holding a
-    mediacompare output marker, and ``exclude`` are left out. A folder named ``x.txt`` and a link to a folder
+    mediacompare output marker (a report, a comparison, ``--records``, a result cache: its SQLite files are left
+    out also when the cache is the corpus folder itself), the tables mediacompare writes (recognised by their
+    header: ``-o corpus/metrics.csv`` of an earlier run), and ``exclude`` are left out. A folder named ``x.txt`` and
+    a link to a folder
     are entries themselves (they become ``unreadable`` rows), so nothing under the folder is passed over in
     silence. The folder itself unlistable is a one-line error."""
     skip = {os.path.normpath(os.path.abspath(p)) for p in exclude}
@@ -289,13 +363,25 @@ def _folder_files(folder: Path, exclude: Iterable[str | Path] = ()) -> list[Path
             else:
                 keep.append(d)
         dirs[:] = keep
+        cache_here = _exists(here / CACHE_MARKER)
         found += [here / f for f in files
-                  if not _hidden(f) and os.path.normpath(os.path.abspath(here / f)) not in skip]
+                  if not _hidden(f) and os.path.normpath(os.path.abspath(here / f)) not in skip
+                  and not (cache_here and f in CACHE_FILES) and not _own_table(here / f)]
     for exc in failed:
         if os.path.normpath(exc.filename or "") == os.path.normpath(folder):
             raise MediacompareError(f"{shown(folder)}: cannot list the folder ({exc.strerror or exc})")
         found.append(Path(exc.filename))  # a subfolder that cannot be listed: an unreadable row
     return sorted(found, key=lambda p: Path(os.path.relpath(p, folder)).parts)
+
+
+def _own_table(path: Path) -> bool:
+    """Whether ``path`` is a table an earlier mediacompare run wrote (metrics, evidence, sentences or articles, by
+    its header or Parquet schema): an output written into the corpus folder, neither corpus nor a user's file."""
+    if path.suffix.lower() not in (".csv", ".parquet") or not _safely(Path.is_file, path):
+        return False
+    from .tables import is_output_table
+
+    return is_output_table(path)
 
 
 def _relative_id(path: Path, folder: Path) -> str:
@@ -321,6 +407,18 @@ def _other_file(path: Path, folder: Path) -> Skipped:
     kind = path.suffix.lower() or "no extension"
     return Skipped(rid, where, "not_text", f"not a .txt file ({kind}); save the article as UTF-8 text in a "
                    ".txt file, or give a table (.csv, .jsonl, ...) as the corpus")
+
+
+def _near_name(target: Path) -> str:
+    """" (did you mean 'a.txt'?)" when a file of the folder differs from a missing ``target`` only in the case of its
+    letters or by the .txt a manifest row left out; else ""."""
+    with contextlib.suppress(OSError):
+        names = {p.name.lower(): p.name for p in target.parent.iterdir()}
+        for guess, why in ((target.name.lower(), "file names are case-sensitive"),
+                           (target.name.lower() + ".txt", "give the whole file name")):
+            if guess in names:
+                return f" (did you mean {names[guess]!r}? {why})"
+    return ""
 
 
 def _manifest_of(folder: Path) -> Path | None:
@@ -349,14 +447,16 @@ def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterato
                 yield _other_file(p, folder)
         return
     listed: dict[str, int] = {}  # normalised path -> manifest row
-    for n, row in enumerate(read_manifest(manifest), start=2):
-        name = row.get("file", "")
+    for n, (row, typed) in enumerate(manifest_entries(manifest), start=2):
+        bad_file = typed.startswith("the file field")
+        name = "" if bad_file else row.get("file", "")
         row = {k: v for k, v in row.items() if k != "file"}
         row.setdefault("article_id", "")
         row["article_id"] = row["article_id"] or Path(name).stem.replace("\0", "\\x00")
         where = f"{shown(manifest)} row {n}"
         target = Path(os.path.normpath(folder / name))
-        problem = ("manifest row names no file" if not name
+        problem = (typed if bad_file
+                   else "manifest row names no file" if not name
                    else f"{name!r}: a file name cannot hold a NUL character" if "\0" in name
                    else f"{name!r} is the manifest itself, not an article" if _same_path(target, manifest)
                    else f"{name!r} is outside the corpus folder; only files in {shown(folder)} are read"
@@ -367,9 +467,12 @@ def _iter_directory(folder: Path, exclude: Iterable[str | Path] = ()) -> Iterato
             yield Skipped.of(_article_from_row(row, "", where, f"row-{n}"), "invalid", problem)
             continue
         listed[str(target)] = n
+        if typed:  # the file is named (so it is not also unlisted), but the row's metadata cannot be read
+            yield Skipped.of(_article_from_row(row, "", where, f"row-{n}"), "invalid", typed)
+            continue
         if not target.exists() and not target.is_symlink():
             yield Skipped.of(_article_from_row(row, "", where, Path(name).stem), "missing_file",
-                             f"{shown(target)} named in manifest is missing")
+                             f"{shown(target)} named in manifest is missing{_near_name(target)}")
             continue
         yield _read_text_file(target, row, shown(target))
     for p in found:
@@ -436,6 +539,8 @@ Row = dict[str, Any] | tuple[str, str]  # a parsed row, or (status, reason) for 
 
 def _iter_table(path: Path, text_column: str) -> Iterator[Record]:
     fmt = table_format(path)
+    if fmt == "jsonl" and _opens_array(_first_line(path)):  # one JSON array saved as .jsonl (pretty-printed)
+        fmt = "json"
     if fmt == "jsonl":
         rows: Iterable[tuple[str, Row]] = _jsonl_rows(path)
     elif fmt == "json":
@@ -450,11 +555,13 @@ def _iter_table(path: Path, text_column: str) -> Iterator[Record]:
             yield Skipped(default_id, where, *row)
             continue
         if text_column not in row:  # only JSONL rows get here: a table without the column is fatal
+            near = [k for k in row if str(k).strip().lower() == text_column.lower()]
+            hint = f"--text-column {safe_text(str(near[0]))!r}" if near else "--text-column"
             yield Skipped.of(_article_from_row(row, "", where, default_id), "invalid",
-                             f"no {text_column!r} field (name the text field with --text-column)")
+                             f"no {text_column!r} field (name the text field with {hint})")
             continue
         text = row.pop(text_column)
-        problem = text_problem(text)
+        problem = text_problem(text) or metadata_problem(row)  # the text's problem first
         if problem is None:
             text = _text_of(text)
             binary = binary_reason(text)
@@ -484,15 +591,39 @@ def _reading(path: Path) -> Iterator[None]:
 def _open_table(path: Path) -> bytes:
     """The first bytes of a table (to recognise UTF-16); an unreadable file is a one-line error."""
     with _reading(path), _open_binary(path) as fh:
-        return fh.read(2)
+        return fh.read(16)
+
+
+# Files that are not text, by their first bytes: a table saved in one of these is one line naming it.
+_MAGIC = ((b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook?); save the table as CSV (UTF-8)"),
+          (b"\xd0\xcf\x11\xe0", "an old Excel/Word file; save the table as CSV (UTF-8)"),
+          (b"PAR1", "a Parquet file; name it .parquet"),
+          (b"\x1f\x8b", "gzip-compressed; name it .gz (news.jsonl.gz)"),
+          (b"BZh", "bzip2-compressed; name it .bz2"), (b"\xfd7zXZ", "xz-compressed; name it .xz"),
+          (b"%PDF", "a PDF document"), (b"SQLite format 3\0", "an SQLite database"))
+
+
+def _check_text_table(path: Path, what: str) -> None:
+    """A text table (CSV, TSV, JSON, JSONL) that is UTF-16 (with or without a byte-order mark; UTF-32 is named so
+    too) or a
+    binary file by its first bytes is one line saying what it is, not one invalid row per line."""
+    first = _open_table(path)
+    if len(first) >= 8 and (first[1:4] == first[5:8] == b"\0\0\0" or first[:3] == first[4:7] == b"\0\0\0"
+                            or first[:4] in (b"\xff\xfe\0\0", b"\0\0\xfe\xff")):
+        raise MediacompareError(f"{shown(path)}: UTF-32 text; save the {what} as UTF-8")
+    if first.startswith(_UTF16_BOMS) or (len(first) >= 4 and (first[1::2] == bytes(len(first[1::2]))
+                                                              or first[0::2] == bytes(len(first[0::2])))):
+        raise MediacompareError(f"{shown(path)}: UTF-16 text; save the {what} as UTF-8")
+    kind = next((k for magic, k in _MAGIC if first.startswith(magic)), "")  # after decompression (.gz, ...)
+    if kind:
+        raise MediacompareError(f"{shown(path)}: binary data, not a text table: {kind}")
 
 
 def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row]]:
     """CSV/TSV rows. A cell that is not UTF-8 makes its row ``undecodable``, not the whole table."""
     csv.field_size_limit(1 << 30)
     n = 0  # rows read so far
-    if _open_table(path).startswith(_UTF16_BOMS):
-        raise MediacompareError(f"{shown(path)}: UTF-16 text; save the table as UTF-8")
+    _check_text_table(path, "table")
     try:
         with _reading(path), io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig", errors="surrogateescape",
                                               newline="") as fh:
@@ -504,20 +635,29 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
                 raise MediacompareError(f"{shown(path)}: empty table" + ("" if reader.fieldnames is None else
                                                                          " (its header line is blank)"))
             header = [safe_text(f) for f in reader.fieldnames]
-            if "\x00" in "".join(header) or binary_reason("".join(header)):
-                raise MediacompareError(f"{shown(path)}: binary data, not a {sep!r}-separated text table"
-                                        + (" (a Parquet file? name it .parquet)" if header[0].startswith("PAR1")
-                                           else ""))
+            if binary_reason("".join(header)):
+                raise MediacompareError(f"{shown(path)}: binary data, not a {sep!r}-separated text table")
+            if "\x00" in "".join(header):  # a stray NUL: a column name that no option could name
+                raise MediacompareError(f"{shown(path)}: a column name in the header holds a NUL character "
+                                        f"({', '.join(repr(h) for h in header if chr(0) in h)}); remove it")
             if sep == "," and len(header) == 1 and "\t" in header[0] and text_column not in header:
                 raise MediacompareError(f"{shown(path)}: the header is separated by tabs; name the file .tsv")
             _require_column(path, header, text_column)
             _require_unique(path, header)
+            names = list(reader.fieldnames)
             for n, row in enumerate(reader, start=1):
+                if [row.get(f) for f in names] == names and None not in row:  # "article_id,outlet,text" again
+                    yield f"{shown(path)} row {n}", ("invalid", "the row repeats the header (two tables joined into "
+                                                     "one file?); not an article")
+                    continue
                 more = row.pop(None, None) or []  # cells past the header's: separators in an unquoted text?
                 while more and not more[-1].strip():  # a spreadsheet's trailing empty cells
                     more.pop()
                 if more and header[-1] == text_column:  # the text is the last column: it is the rest of the line
                     row[text_column] = sep.join([row[text_column], *more])
+                    row[READ_NOTE] = (f"{len(more)} cell{'s' if len(more) != 1 else ''} more than the header: the "
+                                      f"rest of the line was kept as the text (unquoted {sep!r} in the text? or "
+                                      f"in an earlier cell, which then holds only its first part)")
                 elif more:  # where the text ends cannot be known: never analyse a cut text
                     yield f"{shown(path)} row {n}", ("invalid", f"{len(header) + len(more)} cells where the header "
                                                      f"has {len(header)} (a separator inside an unquoted cell?); "
@@ -526,6 +666,9 @@ def _csv_rows(path: Path, sep: str, text_column: str) -> Iterator[tuple[str, Row
                 text = row.get(text_column) or ""
                 if _SURROGATE.search(text):  # bytes that are not UTF-8: text_problem names the first
                     row[text_column] = text.encode("utf-8", "surrogateescape")
+                for key, value in row.items():  # other cells as bytes too: _iter_table names the first
+                    if key != text_column and isinstance(value, str) and _SURROGATE.search(value):
+                        row[key] = value.encode("utf-8", "surrogateescape")
                 yield f"{shown(path)} row {n}", {safe_text(k): v for k, v in row.items() if k is not None}
     except csv.Error as exc:
         hint = ("; a cell that opens with a quotation mark is read as quoted: quote the whole cell and double the "
@@ -545,6 +688,10 @@ def _csv_delimiter(fh: io.TextIOWrapper) -> str:
 def _require_column(path: Path, columns: list[str], text_column: str) -> None:
     """A table (CSV header, Parquet schema) without the text column cannot be analysed at all."""
     if text_column not in columns:
+        if _own_table(path):
+            raise MediacompareError(f"{shown(path)}: a table mediacompare wrote (no {text_column!r} column), not a "
+                                    f"corpus; give the corpus it was made from ('compare --from-tables' reads a "
+                                    f"folder of such tables)")
         near = [c for c in columns if str(c).strip().lower() == text_column.lower()]
         hint = f"--text-column {near[0]!r}" if near else "--text-column"
         raise MediacompareError(
@@ -566,8 +713,11 @@ def _require_unique(path: Path, columns: list[str]) -> None:
 def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
     """JSONL rows; a line that is not UTF-8, not JSON (also nested too deep or with a number too long to read)
     or not an object is a row with its reason, and the file goes on."""
-    if _open_table(path).startswith(_UTF16_BOMS):
-        raise MediacompareError(f"{shown(path)}: UTF-16 text; save the file as UTF-8")
+    _check_text_table(path, "file")
+    if _first_line(path) == b"{":  # one object over many lines: every line would be an invalid row
+        raise MediacompareError(f"{shown(path)}: its first line is '{{' alone: JSON Lines hold one whole object per "
+                                f"line (this looks like pretty-printed JSON); write one object per line, or give "
+                                f"one JSON array as a .json file")
     with _reading(path), _open_binary(path) as fh:
         for n, line in enumerate(_split_cr(fh), start=1):
             if not line.strip():
@@ -583,12 +733,38 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[str, Row]]:
                 yield where, ("invalid", "not valid JSON (nested too deeply to read)")
                 continue
             except ValueError as exc:  # JSONDecodeError, or an integer of more digits than Python converts
-                yield where, ("invalid", f"not valid JSON ({str(exc).splitlines()[0][:200]})")
+                message = str(exc).splitlines()[0][:200]
+                hint = ("; more than one JSON value on the line (files joined without a line break?): put each "
+                        "object on its own line" if message.startswith("Extra data") else "")
+                yield where, ("invalid", f"not valid JSON ({message}){hint}")
                 continue
             if not isinstance(obj, dict):
                 yield where, ("invalid", "not a JSON object")
                 continue
             yield where, obj
+
+
+def _first_line(path: Path) -> bytes:
+    """The first line of a JSON Lines file that is not blank, stripped (its first 64 KB at most, never read whole:
+    a one-line file of gigabytes; b"" if none)."""
+    with _reading(path), _open_binary(path) as fh:
+        while line := fh.readline(65536):
+            line = line.strip().removeprefix(b"\xef\xbb\xbf").strip()
+            if line:
+                return line
+    return b""
+
+
+def _opens_array(line: bytes) -> bool:
+    """Whether the first line of a .jsonl file opens a JSON array that goes on past it (``[`` or ``[{"text": ...},``),
+    not a line that is a whole JSON value (an array on one line is one invalid row)."""
+    if not line.startswith(b"["):
+        return False
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return True
+    return False
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -616,8 +792,7 @@ def _json_rows(path: Path) -> Iterator[tuple[str, Row]]:
     """A .json file holding one array of article objects (read whole: use JSONL for corpora too big for memory),
     or JSON Lines saved as .json. An element that is not an object is a row with its reason; anything else
     than an array is a one-line error."""
-    if _open_table(path).startswith(_UTF16_BOMS):
-        raise MediacompareError(f"{shown(path)}: UTF-16 text; save the file as UTF-8")
+    _check_text_table(path, "file")
     with _reading(path), _open_binary(path) as fh:
         raw = fh.read()
     try:
@@ -625,6 +800,9 @@ def _json_rows(path: Path) -> Iterator[tuple[str, Row]]:
     except UnicodeDecodeError as exc:
         raise MediacompareError(f"{shown(path)}: not valid UTF-8 at byte {exc.start}") from None
     del raw
+    if not text.strip():
+        raise MediacompareError(f"{shown(path)}: empty file; a .json corpus is an array of article objects "
+                                f"([{{\"text\": ...}}, ...])")
     try:
         data = json.loads(text)
     except RecursionError:
@@ -640,8 +818,12 @@ def _json_rows(path: Path) -> Iterator[tuple[str, Row]]:
         yield f"{shown(path)} item 1", data  # one article object (not an object wrapping the array)
         return
     if not isinstance(data, list):
+        inner = next((f" whose {safe_text(str(k))!r} holds an array of {len(v)} objects: save that array alone"
+                      for k, v in data.items() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)),
+                     "") if isinstance(data, dict) else ""
         raise MediacompareError(f"{shown(path)}: a .json corpus is an array of article objects "
-                                f"([{{\"text\": ...}}, ...]); this file holds {_KIND_NAMES.get(type(data), 'a value')}")
+                                f"([{{\"text\": ...}}, ...]); this file holds "
+                                f"{_KIND_NAMES.get(type(data), 'a value')}{inner}")
     for n, obj in enumerate(data, start=1):
         where = f"{shown(path)} item {n}"
         yield (where, obj) if isinstance(obj, dict) else (where, ("invalid", "not a JSON object"))

@@ -2,7 +2,7 @@
 
 load -> clean -> parse once -> every family -> one :class:`ArticleResult` per input article.
 
-An article is analysed only when cleaning leaves at least one word (else status ``no_body``) and its
+An article is analysed only when cleaning leaves at least one word and a letter (else status ``no_body``) and its
 English share (:mod:`analysis.language`) is at least ``Settings.min_english_share`` (else ``not_english``).
 """
 
@@ -138,6 +138,8 @@ def analyse_record(record: Article | Skipped, settings: Settings, families: list
     if doc.n_words == 0:
         return ArticleResult(article_row(record, doc, "no_body", "no word left after removing caption, credit, "
                                                                  "byline, dateline and separator lines"))
+    if not any(ch.isalpha() for ch in doc.body):  # "12345": numbers and symbols only, no prose to measure
+        return ArticleResult(article_row(record, doc, "no_body", "no letter in the body: only numbers and symbols"))
     reason = not_english_reason(doc, settings.min_english_share)  # too short to judge: analysed
     if reason:
         return ArticleResult(article_row(record, doc, NOT_ENGLISH, reason))

@@ -373,7 +373,7 @@ class TableWriter:
         if self.kind == "csv":
             self._fh = self.path.open("w", newline="", encoding="utf-8")
             self._csv = csv.writer(self._fh, lineterminator="\n")
-            self._csv.writerow(columns)
+            self._csv.writerow([csv_safe(str(c)) for c in columns])  # a user's column "=cmd" is no formula either
 
     def write(self, rows: Iterable[list[Any]]) -> None:
         if self._csv is not None:
@@ -410,6 +410,30 @@ class TableWriter:
                 self._flush()
             if self._pq is not None:
                 self._pq.close()
+
+
+def is_output_table(path: Path) -> bool:
+    """Whether the file at ``path`` is a metrics, evidence, sentences, articles or bundled record table this module
+    wrote: a CSV whose header line, or a Parquet file whose schema, has exactly those columns (the articles table:
+    its own columns first). Anything that cannot be read is not."""
+    try:
+        if path.suffix.lower() == ".parquet":
+            import pyarrow.parquet as pq
+
+            columns = list(pq.read_schema(path).names)
+        else:
+            with path.open(encoding="utf-8", newline="") as fh:
+                columns = next(csv.reader([fh.readline(65536)]), [])
+    except Exception:  # unreadable, not UTF-8, not Parquet: a user's file
+        return False
+    return columns in (METRIC_COLUMNS, EVIDENCE_COLUMNS, SENTENCE_COLUMNS) or (
+        columns[:len(ARTICLE_COLUMNS)] == ARTICLE_COLUMNS) or tuple(columns) in _record_headers()
+
+
+@lru_cache(maxsize=1)
+def _record_headers() -> frozenset[tuple[str, ...]]:
+    """The columns of every bundled record table (``--records DIR`` inside a corpus folder: not corpus)."""
+    return frozenset(tuple(record_columns(name)) for name in _record_schemas())
 
 
 def table_kind(path: Path) -> str:
@@ -501,7 +525,9 @@ def _csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     text = [c for c in frame.columns if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)]
-    return frame.assign(**{c: _safe_column(frame[c]) for c in text}) if text else frame
+    frame = frame.assign(**{c: _safe_column(frame[c]) for c in text}) if text else frame
+    risky = [c for c in frame.columns if csv_safe(str(c)) != str(c)]  # a user's column "=cmd" in the header
+    return frame.rename(columns={c: csv_safe(str(c)) for c in risky}) if risky else frame
 
 
 def write_frames(frames: Iterable[pd.DataFrame], path: str | Path) -> None:
@@ -627,8 +653,10 @@ def read_table(path: str | Path, kinds: Kinds | None = None, categorical: bool =
     text = [c for c, k in (kinds or {}).items() if k == "str"] if categorical else []
     try:
         if path.suffix.lower() == ".csv":
+            _require_whole_csv(path)
             df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
             df = df.apply(_restore_column) if len(df.columns) else df  # every CSV cell is text here
+            df.columns = [csv_restore(str(c)) for c in df.columns]  # header names too ("'=cmd" was "=cmd")
         elif text:
             import pyarrow.parquet as pq
 
@@ -648,6 +676,57 @@ def read_table(path: str | Path, kinds: Kinds | None = None, categorical: bool =
         raise
     except Exception as exc:  # pandas/pyarrow raise many types for unreadable or mistyped files
         raise MediacompareError(f"{path}: cannot read table ({type(exc).__name__}: {exc})") from None
+
+
+def _require_whole_csv(path: Path) -> None:
+    """Every CSV table this module writes ends with a line break: one that does not was cut short (a copy or
+    download stopped mid-row), and its last row would be read with a cut value ("70" for "70.5")."""
+    with path.open("rb") as fh:
+        if fh.seek(0, 2) and (fh.seek(-1, 2), fh.read(1))[1] != b"\n":
+            raise MediacompareError(f"{path}: ends in the middle of a row (the file was cut short? every table "
+                                    f"mediacompare writes ends with a line break); give the complete table")
+
+
+def _require_complete(metrics_path: Path, metrics: pd.DataFrame, articles_path: Path, articles: pd.DataFrame,
+                      sentences_path: Path | None, sentences: pd.DataFrame | None) -> None:
+    """CSV tables cut short at a row boundary (``head -n``) read without error: each analysed article of the
+    articles table must have every article-level measure (a row without a target) that the others have, and as
+    many sentence rows as its ``n_sentences``. (A Parquet file cut short does not read at all.)"""
+    if sentences_path is not None and sentences_path.suffix.lower() != ".csv":
+        sentences = None
+    analysed = articles.loc[articles["status"] == "analysed", "article_id"]
+    if metrics_path.suffix.lower() != ".csv":
+        metrics = metrics.iloc[:0]
+    else:  # every family writes rows for every analysed article: none at all is a table cut after its header
+        missing = analysed[~analysed.astype("string").isin(set(metrics["article_id"].astype("string").unique()))]
+        if len(missing):
+            raise MediacompareError(
+                f"{metrics_path}: no rows for {len(missing)} analysed article{'s' if len(missing) != 1 else ''} of "
+                f"{articles_path} (first: {str(missing.iloc[0])!r}); the table was cut short or is not from one "
+                f"run: give the complete tables of one run")
+    scalar = metrics.loc[metrics["target"].astype("string").fillna("") == "", "article_id"].astype("string")
+    counts = scalar.value_counts().reindex(analysed.astype("string"), fill_value=0)
+    if len(counts) and (counts < counts.max()).any():
+        short = counts[counts < counts.max()]
+        first, n = str(short.index[0]), int(short.iloc[0])
+        raise MediacompareError(
+            f"{metrics_path}: {len(short)} analysed article{'s' if len(short) != 1 else ''} of {articles_path} "
+            f"ha{'ve' if len(short) != 1 else 's'} fewer article-level measures than the others (first: {first!r}, "
+            f"{n} of {int(counts.max())}); the table was cut short or is not from one run: give the complete "
+            f"tables of one run")
+    if sentences is None or sentences_path is None or "n_sentences" not in articles.columns:
+        return
+    expected = articles.loc[articles["status"] == "analysed"].set_index("article_id")["n_sentences"].dropna()
+    found = sentences["article_id"].astype("string").value_counts().reindex(expected.index.astype("string"),
+                                                                             fill_value=0)
+    wrong = (found.to_numpy() != expected.to_numpy()).nonzero()[0]
+    if len(wrong):
+        i = wrong[0]
+        raise MediacompareError(
+            f"{sentences_path}: {len(wrong)} analysed article{'s' if len(wrong) != 1 else ''} of {articles_path} "
+            f"without {'its' if len(wrong) == 1 else 'their'} n_sentences sentence rows (first: "
+            f"{str(expected.index[i])!r}, {int(found.iloc[i])} of {int(expected.iloc[i])}); the table was cut short "
+            f"or is not from one run: give the complete tables of one run")
 
 
 def _categorical_text(col: pd.Series) -> pd.Series:
@@ -719,6 +798,10 @@ def load_tables(folder: str | Path, tables: Iterable[str] = TABLE_NAMES,
             raise MediacompareError(f"{find('metrics')}: {len(unknown)} article id{'s' if len(unknown) != 1 else ''} "
                                     f"that {find('articles')} does not list (first: {min(unknown)!r}); give the "
                                     f"tables of one run")
+        with_sentences = "sentences" in wanted
+        _require_complete(find("metrics"), core["metrics"], find("articles"), core["articles"],
+                          find("sentences") if with_sentences else None,
+                          core["sentences"] if with_sentences else None)
     if records is None:
         records = sorted({p.stem for p in folder.iterdir()
                           if p.suffix in (".parquet", ".csv") and not p.name.startswith(".")} - set(TABLE_NAMES))

@@ -158,10 +158,63 @@ def subfolder_too_deep_to_name(tmp: Path) -> Path:
     return folder
 
 
+def names_differing_in_case(tmp: Path) -> Path:
+    """a.txt, a.TXT and A.txt (a folder git could not check out on a file system that ignores case)."""
+    return _folder_with(tmp, **{"a.txt": EN, "a.TXT": EN, "A.txt": EN})
+
+
+def huge_single_line_csv(tmp: Path) -> Path:
+    path = tmp / "news.csv"
+    path.write_text("article_id,text\nhuge," + "word " * 100_000 + "\n", encoding="utf-8")
+    return path
+
+
+def many_articles_odd_dates(tmp: Path) -> Path:
+    """230 articles without event ids (above 200 they are grouped by date and wording), with dates pandas reads
+    outside its nanosecond range (0001-01-01, 9999-12-31), impossible (2024-02-30) or day-first (31/12/2024)."""
+    dates = ["2024-11-12", "0001-01-01", "9999-12-31", "2024-02-30", "31/12/2024", "yesterday", "", "2262-04-12"]
+    words = "council bridge vote mayor budget school river road park police fire storm tax rail port".split()
+    lines = ["article_id,outlet,published,text"]
+    for i in range(230):
+        w = [words[(i * k) % len(words)] for k in (1, 3, 5, 7)]
+        lines.append(f'a{i},O{i % 4},{dates[i % len(dates)]},"The {w[0]} and the {w[1]} met on Tuesday, officials '
+                     f'said. The {w[2]} was discussed by the {w[3]} committee."')
+    path = tmp / "news.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def long_outlet_name(tmp: Path) -> Path:
+    """An outlet name of 100,000 characters (a scraper that put the page into the outlet column)."""
+    path = tmp / "news.csv"
+    path.write_text(f'article_id,outlet,text\na,{"X" * 100_000},"{EN}"\nb,B,"{EN}"\n', encoding="utf-8")
+    return path
+
+
+def parquet_cut_short(tmp: Path) -> Path:
+    """The first half of a Parquet file (a download cut short)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp / "news.parquet"
+    pq.write_table(pa.table({"article_id": ["a", "b"], "text": [EN, EN]}), path)
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+    return path
+
+
+def escape_in_file_name(tmp: Path) -> Path:
+    """A corpus named with a terminal escape sequence: the error line printed it raw (the terminal turned red)."""
+    path = tmp / "x\x1b[31mred.docx"
+    path.write_text(EN, encoding="utf-8")
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     non_utf8_file_name, directory_named_txt, broken_symlink, symlink_loop, unreadable_file, unreadable_table,
     manifest_names_directory, missing_corpus, parquet_text_types, link_to_folder, named_pipe, parquet_named_csv,
-    parquet_duplicate_columns, pipe_and_device_in_folder, subfolder_too_deep_to_name)}
+    parquet_duplicate_columns, pipe_and_device_in_folder, subfolder_too_deep_to_name, names_differing_in_case,
+    huge_single_line_csv, many_articles_odd_dates, long_outlet_name, parquet_cut_short, escape_in_file_name)}
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
@@ -310,6 +363,15 @@ def test_new_keys_take_their_siblings_shape_and_unknown_top_level_keys_are_left_
     ["metrics", "seeds", "-o", "m.csv", "--actors", ""],  # was the bundled actors, silently
     ["validate", "score", "coding", "-o", ""],
     ["validate", "sample", "seeds", "-o", "out", "--seed", "-5"],  # was numpy's traceback
+    # an empty name was the default without a word (--ner: rules; --event: every event)
+    ["metrics", "seeds", "-o", "m.csv", "--ner", ""],
+    ["metrics", "seeds", "-o", "m.csv", "--text-column", " "],
+    ["metrics", "seeds", "-o", "m.csv", "--scheduler", ""],
+    ["metrics", "seeds", "-o", "m.csv", "--jobs", "0"],
+    ["compare", "seeds", "-o", "out", "--event", ""],
+    ["compare", "seeds", "-o", "out", "--min-articles", "-1"],
+    ["validate", "sample", "seeds", "-o", "out", "--text-column", ""],
+    ["compare", "seeds", "-o", "out", "--resamples", "1000000000"],  # was numpy's MemoryError traceback (5.6 GB)
 ])
 def test_usage_errors_are_one_line(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
@@ -365,6 +427,40 @@ def test_unquoted_commas_in_a_last_text_column_keep_the_whole_text(tmp_path: Pat
                  str(tmp_path / "a.csv"), "--families", "readability", "--quiet"]) == 0
     articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
     assert articles["n_words"].tolist() == ["13"]
+    # recorded, not silent: the row's read_note and one warning line
+    assert articles["read_note"].tolist() == ["1 cell more than the header: the rest of the line was kept as the text "
+                                              "(unquoted ',' in the text? or in an earlier cell, which then holds "
+                                              "only its first part)"]
+    assert "1 row had more cells than the header" in capsys.readouterr().err
+
+
+def test_metadata_lists_are_invalid_and_other_columns_are_json(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A list or object in a metadata field was written as Python's repr ("['e1', 'e2']") and the row analysed;
+    in another column it is carried as JSON text (the row analysed)."""
+    assert main(["metrics", str(HERE / "jsonl_metadata_lists.jsonl"), "-o", str(tmp_path / "m.csv"), "--articles",
+                 str(tmp_path / "a.csv"), "--families", "readability", "--quiet"]) == 0
+    articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False).set_index("article_id")
+    assert articles.loc["a", "event_id"] == '["e1", "e2"]' and articles.loc["a", "status"] == "invalid"
+    assert articles.loc["e", "status"] == "analysed"
+    assert articles.loc["e", "published"] == "20241112"
+    assert articles.loc["e", "meta"] == '{"author": "Kim", "tags": ["x"]}'
+
+
+@pytest.mark.parametrize("cache, records", [("cache", "out/records"), ("", "")])
+def test_a_cache_and_outputs_inside_the_corpus_folder_are_not_read_as_inputs(
+        cache: str, records: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--cache corpus/cache listed the cache's results.sqlite as a not_text row; -o corpus/out/m.csv (and --records
+    into the corpus folder) was refused on the second run ("would overwrite the input file"): the first run's
+    outputs were inputs. Also with the cache and the record tables in the corpus folder itself."""
+    corpus = _folder_with(tmp_path, **{"a.txt": EN})
+    argv = ["metrics", str(corpus), "-o", str(corpus / "out" / "m.csv"), "--articles", str(corpus / "articles.csv"),
+            "--cache", str(corpus / cache), "--records", str(corpus / records), "--families", "readability", "--quiet"]
+    for _ in range(2):
+        assert main(argv) == 0, capsys.readouterr().err
+        articles = pd.read_csv(corpus / "articles.csv", dtype=str, keep_default_na=False)
+        assert articles[["article_id", "status"]].values.tolist() == [["a", "analysed"]]
+    assert (corpus / cache / "results.sqlite").is_file() and (corpus / records / "readability_counts.csv").is_file()
 
 
 def test_no_output_replaces_a_user_file_in_the_corpus_folder(tmp_path: Path,
@@ -435,3 +531,53 @@ def test_an_output_that_is_a_pipe_is_left_alone(tmp_path: Path, capsys: pytest.C
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "pipe.csv: not a regular file (a pipe or a device)" in err, err
     assert stat.S_ISFIFO((tmp_path / "pipe.csv").lstat().st_mode)
+
+
+def test_invisible_marks_at_the_ends_of_an_outlet_do_not_make_a_second_outlet(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"\u202eFox News" and "Fox News\u200f" look like "Fox News" but were three outlets in the statistics."""
+    assert main(["metrics", str(HERE / "csv_rtl_marks.csv"), "-o", str(tmp_path / "m.csv"), "--articles",
+                 str(tmp_path / "a.csv"), "--families", "readability", "--quiet"]) == 0
+    articles = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False)
+    assert articles["outlet"].tolist() == ["Fox News"] * 3
+
+
+def test_running_out_of_memory_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A MemoryError (numpy's _ArrayMemoryError is one) was a traceback."""
+    from analysis import cli
+
+    def exhausted(args: object) -> int:
+        raise MemoryError("Unable to allocate 5.59 GiB for an array")
+
+    monkeypatch.setattr(cli, "run_metrics", exhausted)
+    assert main(["metrics", "seeds", "-o", str(tmp_path / "m.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("mediacompare: error: out of memory (Unable to allocate"), err
+
+
+def test_dates_in_metadata_are_iso_text_and_lists_json() -> None:
+    """A TOML or Parquet datetime was printed by str() ("2024-11-12 10:00:00"); a list by repr ("['a', 'b']")."""
+    import datetime
+
+    from analysis.corpus import _clean_value
+
+    assert _clean_value(datetime.datetime(2024, 11, 12, 10, 0)) == "2024-11-12T10:00:00"
+    assert _clean_value(datetime.date(2024, 11, 12)) == "2024-11-12"
+    assert _clean_value(["a", "b"]) == '["a", "b"]'
+    assert _clean_value({"x": "é"}) == '{"x": "é"}'
+    assert _clean_value("\u202e Fox News\u200f ") == "Fox News"
+
+
+def test_a_column_name_that_is_a_formula_is_neutralised_in_the_csv_header(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSONL key "=cmd" became the header cell =cmd of articles.csv (a formula when opened in a spreadsheet)."""
+    assert main(["metrics", str(HERE / "jsonl_odd_keys.jsonl"), "-o", str(tmp_path / "metrics.csv"), "--articles",
+                 str(tmp_path / "articles.csv"), "--families", "readability", "--quiet"]) == 0
+    import csv
+
+    with (tmp_path / "articles.csv").open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert header[-3:] == ["<script>alert(1)</script>", "line\nbreak", "'=cmd"]
+    back = load_tables(tmp_path, ("articles",), ()).articles
+    assert back[["<script>alert(1)</script>", "line\nbreak", "=cmd"]].values.tolist() == [["x", "y", "=1+1"]]

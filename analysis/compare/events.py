@@ -8,6 +8,7 @@ and the wording of their title and lead, and says for each article how it was gr
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
@@ -144,10 +145,18 @@ def lead_terms(articles: pd.DataFrame, sentences: pd.DataFrame, ids: set[str], l
 
 
 def _parse_dates(published: pd.Series) -> list[pd.Timestamp | None]:
-    """Publication dates (time zone dropped), parsed once per distinct string; None when unparseable."""
+    """Publication dates (time zone dropped), parsed once per distinct string; None when unparseable or outside
+    the years 1677-2262 that a nanosecond timestamp holds ("0001-01-01" parsed, then failed as a number of days)."""
     parsed: dict[str, pd.Timestamp | None] = {}
     for text in pd.unique(published.astype(str)):
-        ts = pd.to_datetime(text, errors="coerce") if text else pd.NaT
+        with warnings.catch_warnings():  # "31/12/2024": pandas warns that it read the day first (stderr noise)
+            warnings.simplefilter("ignore", UserWarning)
+            ts = pd.to_datetime(text, errors="coerce") if text else pd.NaT
+        if not pd.isna(ts):
+            try:
+                ts.value  # noqa: B018  (raises OverflowError outside the nanosecond range)
+            except OverflowError:
+                ts = pd.NaT
         parsed[text] = None if pd.isna(ts) else ts.tz_localize(None) if ts.tzinfo else ts
     return [parsed[p] for p in published.astype(str)]
 

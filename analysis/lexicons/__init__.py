@@ -136,7 +136,9 @@ def _load(path: str, mtime_ns: int) -> Lexicon:
     except OSError as exc:
         raise MediacompareError(f"{p}: cannot read lexicon ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
-        raise MediacompareError(f"{p}: not valid UTF-8 (at byte {exc.start}); save the lexicon as UTF-8") from None
+        utf16 = p.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+        what = "UTF-16 text" if utf16 else f"not valid UTF-8 (at byte {exc.start})"
+        raise MediacompareError(f"{p}: {what}; save the lexicon as UTF-8") from None
     except yaml.YAMLError as exc:
         raise MediacompareError(f"{p}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("meta"), dict):
@@ -240,6 +242,12 @@ def check_like_bundled(lexicon: Lexicon, bundled: str) -> None:
     for key, value in lexicon.data.items():
         if key in like:
             _check_like(value, like[key], str(key), Path(lexicon.path), bundled)
+
+
+def missing_bundled_keys(lexicon: Lexicon, bundled: str) -> list[str]:
+    """The top-level keys (but ``meta``) of the bundled file that a replacement lacks: the loaders read each as
+    empty, so the part it holds (a verb list, the anonymity cues) is switched off."""
+    return [str(k) for k in load_lexicon(bundled).data if k != "meta" and k not in lexicon.data]
 
 
 def bundled_lexicons() -> list[Lexicon]:

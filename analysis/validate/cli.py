@@ -47,7 +47,7 @@ def _seed(value: str) -> int:
 
 def add_validate_command(sub: argparse._SubParsersAction) -> None:
     """``mediacompare validate {sample,score}``."""
-    from ..cli import CORPUS_HELP, DESCRIPTION, _add_settings_options, _corpus_arg, _jobs, _path_name
+    from ..cli import CORPUS_HELP, DESCRIPTION, _add_settings_options, _corpus_arg, _jobs, _path_name, non_empty
 
     p = sub.add_parser("validate", help="validate the toolkit against human coders (coding sheets, agreement)",
                        description=DESCRIPTION, epilog=VALIDATE_EPILOG,
@@ -63,7 +63,7 @@ def add_validate_command(sub: argparse._SubParsersAction) -> None:
                    help=f"comma-separated measures to code (default: {','.join(MEASURES)})")
     s.add_argument("--n", type=_jobs, default=200, help="units to draw (default: 200)")
     s.add_argument("--seed", type=_seed, default=1, help="random seed (default: 1)")
-    s.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input")
+    s.add_argument("--text-column", metavar="NAME", default="text", type=non_empty, help="text column of a table input")
     _add_settings_options(s, families=False)
     s.set_defaults(run=run_sample, families=None)
     c = vsub.add_parser("score", help="score filled coding sheets: coders' alpha, toolkit precision/recall/F1",
@@ -77,7 +77,7 @@ def add_validate_command(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--corpus", metavar="PATH", type=_corpus_arg,
                    help="corpus to re-run the toolkit on (default: the sample's)")
     c.add_argument("--no-rerun", action="store_true", help="score only the codes stored with the sample")
-    c.add_argument("--text-column", metavar="NAME", default="text", help="text column of a table input")
+    c.add_argument("--text-column", metavar="NAME", default="text", type=non_empty, help="text column of a table input")
     _add_settings_options(c, families=False)
     c.set_defaults(run=run_score, families=None)
     p.set_defaults(run=lambda args: _usage(p))
