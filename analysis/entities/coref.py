@@ -166,7 +166,8 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
         # father and son (same given name): the bare surname is the father; a son the article writes "Flynn Jr."
         # is not the bare "Flynn" when no other person of that surname has a different given name (a "Charles
         # Flynn" beside "Michael Flynn Jr." leaves "Flynn" ambiguous, as different given names always do)
-        cands = [p for p in cands if p in others or (p.first not in fathers and not (
+        other_ids = {id(o) for o in others}  # persons are distinct objects (one per key): identity, not __eq__
+        cands = [p for p in cands if id(p) in other_ids or (p.first not in fathers and not (
             word in juniors and all(o.first == p.first for o in others)))]
         if len(cands) == 1:
             p = cands[0]

@@ -50,7 +50,7 @@ def quoted_word_share(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> f
     # not overlap), so the words inside are a run found by bisection: per span, not per word.
     words = doc.words
     w_starts = [w.start for w in words]
-    w_ends = [w.end for w in words]
+    w_ends = [w.start + len(w.text) for w in words]  # Token.end, without a property call per word
     inside = 0
     for i, (a, bound) in enumerate(zip(starts, ends, strict=True)):
         lo = bisect_left(w_starts, a)

@@ -79,14 +79,19 @@ class _SortedSpans(list[tuple[int, int]]):
         return bisect_right(self.max_end, start)
 
 
+_LONE_MARKS = re.compile(r"(?<![^\W_])[“”\"]+(?![^\W_])")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_SPACES = re.compile(r"\s+")
+
+
 def _join(parts: list[str]) -> str:
     """Join the pieces of one voice; quote marks left standing alone and pieces without a word go."""
     kept = []
     for part in parts:
-        part = re.sub(r"(?<![^\W_])[“”\"]+(?![^\W_])", " ", part).strip().lstrip(",;:").strip()
-        if re.search(r"[^\W_]", part):
+        part = _LONE_MARKS.sub(" ", part).strip().lstrip(",;:").strip()
+        if _LETTER_OR_DIGIT.search(part):
             kept.append(part)
-    return re.sub(r"\s+", " ", " ".join(kept)).strip()
+    return _SPACES.sub(" ", " ".join(kept)).strip()
 
 
 def sentence_voices(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model import Sentence, Token
 from .direct_quotes import _DirectQuotes, _name_apposed_after, relative_colon
+from .numbers import _ASCII_FOLDS
 from .quote_marks import OPENERS
 from .quote_records import Quote, _key
 from .quote_words import (
@@ -123,6 +124,10 @@ def _plural_noun_reading(toks: Sequence[Token], i: int, form: str, noun_forms: f
     if prev.text[:1].isupper():
         return False  # a name: "Trump remarks, according to …"
     return not (i >= 2 and toks[i - 2].lower in DETERMINERS and prev.lower not in DETERMINERS)
+
+
+# the word every match of an attribution phrase holds, lower-cased (_attribution_phrase's pre-test)
+_PHRASE_WORDS = {_ACCORDING.pattern: "according", _CITING.pattern: "citing"}
 
 
 class _VerbAttributions(_DirectQuotes):
@@ -429,6 +434,10 @@ class _VerbAttributions(_DirectQuotes):
         return (words[0].start, words[-1].end) if words else None
 
     def _attribution_phrase(self, kind: str, rx: re.Pattern[str], s: Sentence, rule: str) -> None:
+        word = _PHRASE_WORDS.get(rx.pattern)  # a sentence without the phrase's word is not searched (nor is one
+        # holding a character that case folding maps to an ASCII letter: İ ı ſ K)
+        if word is not None and word not in s.text.lower() and not _ASCII_FOLDS.search(s.text):
+            return
         for m in rx.finditer(s.text):
             pos = s.start + m.start()
             if self._in_direct(pos) or self._attributes_quote(pos):
