@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..casefold import ASCII_FOLDS  # a sentence holding one is tested against every pattern
 from ..lexicons import Lexicon, load_lexicon
 from ..model import MediacompareError, ParsedArticle, Sentence, Undefined
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
@@ -131,9 +132,6 @@ class Hit:
 
 _WORD_RUN = re.compile(r"\w+")
 _ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
-# The only non-ASCII characters that re.IGNORECASE matches to an ASCII letter (İ ı ſ and the Kelvin sign K;
-# found by testing every code point): a sentence holding one is tested against every pattern.
-_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 _NO_IDS: frozenset[int] = frozenset()
 _MEMO_WORDS = 200_000  # distinct words whose candidate patterns are remembered (cleared when full)
 _LINE_ANCHORS = ("^", "$", "\\A", "\\Z")  # a regex using one is never tried on the joined text
@@ -249,7 +247,7 @@ class AnchorIndex:
     def candidates(self, text: str, live: frozenset[int]) -> frozenset[int] | None:
         """Ids of the patterns that may match sentence ``text`` (``live``: :meth:`live_unanchored`);
         ``None`` means every pattern (text holding İ ı ſ or K)."""
-        if _ASCII_FOLDS.search(text):
+        if ASCII_FOLDS.search(text):
             return None
         found = set(live)
         memo = self._memo

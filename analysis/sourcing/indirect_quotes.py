@@ -9,9 +9,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..casefold import ASCII_FOLDS
 from ..model import Sentence, Token
 from .direct_quotes import _DirectQuotes, _name_apposed_after, relative_colon
-from .numbers import _ASCII_FOLDS
 from .quote_marks import OPENERS
 from .quote_records import Quote, _key
 from .quote_words import (
@@ -436,7 +436,7 @@ class _VerbAttributions(_DirectQuotes):
     def _attribution_phrase(self, kind: str, rx: re.Pattern[str], s: Sentence, rule: str) -> None:
         word = _PHRASE_WORDS.get(rx.pattern)  # a sentence without the phrase's word is not searched (nor is one
         # holding a character that case folding maps to an ASCII letter: İ ı ſ K)
-        if word is not None and word not in s.text.lower() and not _ASCII_FOLDS.search(s.text):
+        if word is not None and word not in s.text.lower() and not ASCII_FOLDS.search(s.text):
             return
         for m in rx.finditer(s.text):
             pos = s.start + m.start()

@@ -29,6 +29,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from ..casefold import ASCII_FOLDS
+
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -367,8 +369,6 @@ class _Taken:
 
 _DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-# The only non-ASCII characters that re.IGNORECASE matches to an ASCII letter (as in analysis.metrics.framing)
-_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 _NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, *VAGUE, *DENOMINATORS])
 
 
@@ -381,7 +381,7 @@ def _hint_starts(text: str) -> list[int] | None:
     word (no letter, digit or "_" on either side) and a number or scale word. One pass instead of a search of the
     case-insensitive alternation after each number; ``None`` (search with :data:`_HINT`) when ``text`` holds a
     character that case folding maps to an ASCII letter (İ ı ſ K), which ``str.lower`` does not."""
-    if _ASCII_FOLDS.search(text):
+    if ASCII_FOLDS.search(text):
         return None
     out: list[int] = []
     n = len(text)
@@ -404,7 +404,7 @@ def may_hold_number(text: str) -> bool:
     dictionary look-up per word instead of three regular-expression scans of every character. A text holding a
     character that ``re.IGNORECASE`` matches to an ASCII letter (İ ı ſ K) is always searched.
     """
-    if _DIGIT.search(text) or _ASCII_FOLDS.search(text):
+    if _DIGIT.search(text) or ASCII_FOLDS.search(text):
         return True
     return not _NUMBER_WORDS.isdisjoint(_LETTER_RUN.findall(text.lower()))
 
