@@ -2,14 +2,7 @@
 ../shared/corpora): noun uses of reporting-verb forms, verbs that report nothing, speaker phrases."""
 
 import pytest
-
-from analysis.model import Article
-from analysis.parse import parse_article
-from analysis.sourcing import find_quotes
-
-
-def _quotes(text: str):
-    return find_quotes(parse_article(Article("t", text)))
+from speaker_helpers import quotes as _quotes
 
 
 @pytest.mark.parametrize("text", [

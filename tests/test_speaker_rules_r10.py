@@ -2,24 +2,9 @@
 (article ids given; ../shared/corpora) or a worked example; the expected speakers were read off the text by hand,
 not printed by the code."""
 
-from analysis.model import Article
-from analysis.parse import parse_article
-from analysis.sourcing import find_quotes
-
-
-def _quotes(text: str):
-    return find_quotes(parse_article(Article("t", text)))
-
-
-def _speakers(text: str, words: str) -> set[tuple[str, str]]:
-    return {(q.speaker, q.speaker_surface) for q in _quotes(text) if words in q.text}
-
-
-def _speaker(text: str, words: str) -> tuple[str, str]:
-    found = _speakers(text, words)
-    assert len(found) == 1, found  # every quote holding the words (a report and its quoted part) agrees
-    return found.pop()
-
+from speaker_helpers import quotes as _quotes
+from speaker_helpers import speaker as _speaker
+from speaker_helpers import speakers as _speakers
 
 # ---- a second verb after "and": an adverb between ("and later told"), a name object before "and"
 

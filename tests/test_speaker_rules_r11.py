@@ -1,20 +1,16 @@
 """Round-11 speaker rules (issue 7 §3), each on a hand-labelled real excerpt (article ids given; ../shared/corpora)
 or a worked example; the expected speakers were read off the text by hand, not printed by the code."""
 
+from speaker_helpers import quotes as _quotes
+from speaker_helpers import speaker as _indirect
+
 from analysis.model import Article
 from analysis.parse import parse_article
-from analysis.sourcing import find_quotes
 from analysis.sourcing.quote_marks import single_mark_view
 
 
-def _quotes(text: str):
-    return find_quotes(parse_article(Article("t", text)))
-
-
 def _direct(text: str, words: str) -> tuple[str, str]:
-    found = {(q.speaker, q.speaker_surface) for q in _quotes(text) if words in q.text and q.kind == "direct"}
-    assert len(found) == 1, found
-    return found.pop()
+    return _indirect(text, words, kind="direct")
 
 
 # ---- single quotation marks as the house style (Daily Mail)
@@ -95,12 +91,6 @@ def test_the_statement_without_an_earlier_statement_stays_as_printed():
 
 
 # ---- adverbs and floating quantifiers between the subject and its verb are no speaker
-
-def _indirect(text: str, words: str) -> tuple[str, str]:
-    found = {(q.speaker, q.speaker_surface) for q in _quotes(text) if words in q.text}
-    assert len(found) == 1, found
-    return found.pop()
-
 
 def test_so_far_before_the_verb():
     # allsides QAuUyoT43HDVetqU (first rows of allsides_dev): the speaker was "far"

@@ -1,16 +1,12 @@
 """Round-7 speaker rules (issue 7 §3), each on a hand-labelled real excerpt (article ids given; ../shared/corpora)
 or a worked example; the expected speakers were read off the text by hand, not printed by the code."""
 
+from speaker_helpers import quotes as _quotes
+
 from analysis.metrics.base import Settings
 from analysis.model import Article
 from analysis.parse import parse_article
-from analysis.sourcing import find_quotes
 from analysis.sourcing.headline_quotes import headline_quotes
-
-
-def _quotes(text: str):
-    return find_quotes(parse_article(Article("t", text)))
-
 
 # ---- a colon after a relative clause introduces the main clause's quote ---------------------------------------
 

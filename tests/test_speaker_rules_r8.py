@@ -2,15 +2,7 @@
 or a worked example; the expected speakers were read off the text by hand, not printed by the code."""
 
 import pytest
-
-from analysis.model import Article
-from analysis.parse import parse_article
-from analysis.sourcing import find_quotes
-
-
-def _quotes(text: str):
-    return find_quotes(parse_article(Article("t", text)))
-
+from speaker_helpers import quotes as _quotes
 
 # Each row: the text, words of one quote in it, the field compared and the speaker read off the text by hand.
 ONE_QUOTE = [

@@ -2,22 +2,10 @@
 or a worked example; the expected speakers were read off the text by hand, not printed by the code."""
 
 import pytest
+from speaker_helpers import quotes as _quotes
+from speaker_helpers import speaker as _speaker
 
 from analysis.entities.speakers import publication_day
-from analysis.model import Article
-from analysis.parse import parse_article
-from analysis.sourcing import find_quotes
-
-
-def _quotes(text: str, published: str = ""):
-    return find_quotes(parse_article(Article("t", text, published=published)))
-
-
-def _speaker(text: str, words: str, published: str = "") -> tuple[str, str]:
-    found = {(q.speaker, q.speaker_surface) for q in _quotes(text, published) if words in q.text}
-    assert len(found) == 1, found  # every quote holding the words (a report and its quoted part) agrees
-    return found.pop()
-
 
 # ---- "the prime minister", "the US president": the office's holder the article names without the title
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import pkgutil
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -246,9 +248,6 @@ def _write_memo(path: Path, g: Gazetteer) -> None:
             "given_names": g.given_names, "surnames": sorted(g.surnames),
             "english_given_names": sorted(g.english_given_names)}
     try:
-        import os
-        import tempfile
-
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".gazetteers-", suffix=".partial", dir=path.parent)
         try:
