@@ -15,9 +15,11 @@ import pytest
 from analysis.compare.contrasts import outlet_mean_cis
 from analysis.compare.resampling import (
     BlockShuffledSums,
+    PermutationStream,
     random_signs,
     stratified_boot_cis,
     stratified_boot_sums,
+    subset_sums,
 )
 from analysis.compare.stats import pooled_and_per_event
 
@@ -163,3 +165,101 @@ def test_stronger_effects_give_smaller_p() -> None:
         s = pooled_and_per_event(metrics, articles, per_event=False)
         ps.append(float(s.loc[(s["contrast"] == "outlet_vs_rest") & (s["outlet_a"] == "A"), "p_value"].iloc[0]))
     assert ps == sorted(ps, reverse=True) and ps[-1] < 0.001
+
+
+@pytest.mark.parametrize("n, size", [(6, 2), (6, 4), (20, 5), (20, 15), (10, 6)])
+def test_subset_sums_draw_every_subset_equally(n: int, size: int) -> None:
+    # values 2^i make each subset's sum unique, so the draws' sums count the subsets. (6, 2): rejection;
+    # (6, 4): its complement of 2; (20, 5): Floyd's algorithm (5² > 20 ≥ 4 · 5); (20, 15): Floyd on the
+    # complement; (10, 6): a complement of 4 above n/4, from random permutations. Every one of the C(n, size)
+    # subsets must appear about equally often: a chi-square of the counts within 5 SD of its df.
+    values = 2.0 ** np.arange(n)
+    cells = math.comb(n, size)
+    draws = 40 * cells if cells > 100 else 20_000
+    sums = subset_sums(values, size, draws, np.random.default_rng(n * 100 + size))
+    bits = sums.astype(np.int64)
+    assert all(bin(b).count("1") == size for b in np.unique(bits))
+    counts = np.array(list(Counter(bits.tolist()).values()), dtype=float)
+    assert len(counts) == cells
+    expected = draws / cells
+    chi2 = float(((counts - expected) ** 2 / expected).sum())
+    df = cells - 1
+    assert abs(chi2 - df) < 5 * math.sqrt(2 * df)
+
+
+def test_subset_sums_chunked_floyd_and_edges() -> None:
+    # Floyd's taken-mask in chunks of rows (cells capped) draws as many sums, each a sum of 5 distinct values
+    import analysis.compare.resampling as r
+
+    values = 2.0 ** np.arange(20)
+    old = r.FLOYD_CELLS
+    try:
+        r.FLOYD_CELLS = 60  # 3 rows of 20 at a time
+        sums = subset_sums(values, 5, 100, np.random.default_rng(1)).astype(np.int64)
+    finally:
+        r.FLOYD_CELLS = old
+    assert len(sums) == 100 and all(bin(b).count("1") == 5 for b in sums.tolist())
+    assert np.all(subset_sums(values, 20, 3, np.random.default_rng(1)) == values.sum())
+    assert np.all(subset_sums(values, 0, 3, np.random.default_rng(1)) == 0)
+
+
+def test_independent_outlet_against_rest_p_matches_the_exact_permutation_distribution() -> None:
+    # A = {4, 5}, rest B, C = {0, 1, 2, 3} (3 outlets, no events). Each of the C(6, 2) = 15 label sets S for A
+    # is equally likely; with s its sum, mean(S) − mean(rest) = s/2 − (15 − s)/4 = (3s − 15)/4. Observed s = 9:
+    # 3. |3s − 15| ≥ 12 only for s = 9 ({4, 5}) and s = 1 ({0, 1}): exact two-sided p = 2/15.
+    groups = {"A": [4.0, 5], "B": [0.0, 1], "C": [2.0, 3]}
+    metrics = pd.DataFrame([{"article_id": f"{o}{i}", "outlet": o, "family": "t", "metric": "m", "target": "",
+                             "value": v, "note": ""} for o, vals in groups.items() for i, v in enumerate(vals)])
+    articles = metrics[["article_id", "outlet"]].assign(event_id="", status="analysed")
+    s = pooled_and_per_event(metrics, articles, per_event=False, min_articles=2)
+    row = s[(s["contrast"] == "outlet_vs_rest") & (s["outlet_a"] == "A")].iloc[0]
+    assert row["design"] == "independent articles" and row["difference"] == pytest.approx(3.0)
+    assert row["p_value"] == pytest.approx(2 / 15, abs=0.06) and row["n_resamples"] < 2000
+
+
+def test_independent_outlet_against_rest_p_is_uniform_under_the_null() -> None:
+    rng = np.random.default_rng(21)
+    ps = []
+    for _ in range(120):
+        metrics = pd.DataFrame([{"article_id": f"{o}{i}", "outlet": o, "family": "t", "metric": "m", "target": "",
+                                 "value": float(rng.normal()), "note": ""} for o in "ABCD" for i in range(12)])
+        articles = metrics[["article_id", "outlet"]].assign(event_id="", status="analysed")
+        s = pooled_and_per_event(metrics, articles, n_boot=400, per_event=False)
+        ps += list(s.loc[s["contrast"] == "outlet_vs_rest", "p_value"])
+    ps_a = np.array(ps)
+    for u in (0.05, 0.2, 0.5):
+        slack = 3 * math.sqrt(u * (1 - u) / len(ps_a))
+        assert u - slack - 0.05 <= np.mean(ps_a <= u) <= u + slack
+
+
+def test_permutation_stream_batches_are_permutations_and_the_same_when_drawn_again(monkeypatch) -> None:
+    import analysis.compare.resampling as r
+
+    kept = PermutationStream(7, 30)
+    first = [kept.batch(b).copy() for b in range(3)]
+    assert all(np.array_equal(np.sort(rows, axis=1), np.tile(np.arange(30), (r.BATCH, 1))) for rows in first)
+    assert not np.array_equal(first[0], first[1])
+    monkeypatch.setattr(r, "STREAM_CACHE_BYTES", 0)  # nothing kept: every batch drawn again from its state
+    again = PermutationStream(7, 30)
+    assert all(np.array_equal(again.batch(b), first[b]) for b in (2, 0, 1))
+    draw = PermutationStream(7, 30).draws()
+    assert np.array_equal(draw(250), first[0]) and np.array_equal(draw(10), first[1][:10])
+
+
+def test_omnibus_p_does_not_depend_on_the_other_measures() -> None:
+    # the omnibus permutations are shared by every measure on the same number of values, yet a measure's p
+    # is the same alone or next to other measures, in either order
+    rng = np.random.default_rng(3)
+    rows = [{"article_id": f"{o}{i}", "outlet": o, "family": "t", "metric": metric, "target": "",
+             "value": float(rng.normal() + (0.4 if o == "A" and metric == "m1" else 0)), "note": ""}
+            for metric in ("m1", "m2") for o in "ABC" for i in range(12)]
+    metrics = pd.DataFrame(rows)
+    articles = metrics[["article_id", "outlet"]].drop_duplicates().assign(event_id="", status="analysed")
+
+    def omnibus(frame: pd.DataFrame) -> pd.Series:
+        s = pooled_and_per_event(frame, articles, per_event=False)
+        return s[s["contrast"] == "omnibus"].set_index("metric")["p_value"]
+
+    both = omnibus(metrics)
+    alone = omnibus(metrics[metrics["metric"] == "m2"])
+    assert both["m2"] == alone["m2"] and len(both) == 2

@@ -48,16 +48,17 @@ import pandas as pd
 
 from .resampling import (
     BlockShuffledSums,
-    group_sums,
+    GroupSums,
+    PermutationStream,
     kruskal_wallis,
     kw_core,
     midranks,
     percentile_ci,
-    permutation_indices,
     random_signs,
     sequential_p,
     stratified_boot_cis,
     stratified_boot_sums,
+    subset_sums,
 )
 from .stats import (
     INDEPENDENT,
@@ -393,12 +394,13 @@ def _omnibus(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarr
     observed = kw_core(np.bincount(g, weights=ranks, minlength=k_used)[None, :], sizes, len(x))
     rng = row_rng(seed, *key, "omnibus")
     shuffled = BlockShuffledSums(ranks, g, k_used, blocks) if blocks is not None else None
+    permutations = PermutationStream.of(seed, len(x)).draws() if blocks is None else None
+    sums = GroupSums(g, k_used)
 
     def draw(m: int) -> np.ndarray:
         if shuffled is not None:  # labels fixed, ranks permuted within events
             return kw_core(shuffled(rng, m), sizes, len(x))[:, None]
-        perm = permutation_indices(rng, m, len(x))
-        return kw_core(group_sums(ranks[perm], g, k_used), sizes, len(x))[:, None]
+        return kw_core(sums(ranks[permutations(m)]), sizes, len(x))[:, None]
 
     p, used = sequential_p(draw, observed, n_perm, two_sided=False)
     note.append(f"Kruskal–Wallis across {k_used} tested outlets" + (" on event-aligned values" if shared else ""))
@@ -432,12 +434,12 @@ def _cliffs_from_ranks(rank_sum: np.ndarray, n1: np.ndarray, n2: np.ndarray) -> 
 
 def _vs_rest(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.ndarray, sizes: np.ndarray,
              tested: list[int], n_boot: int, seed: int, n_perm: int, only: set[str] | None = None) -> list[Row]:
-    """Independent outlet-against-rest rows: one permutation of all articles per draw gives every tested
-    outlet's statistic. ``only``: just those outlets' tests (a refinement: p-values only, no CI). The
-    permutations do not depend on which outlets are tested, and each test's sequential p only on the draws up to
-    its own stopping point, so an outlet's p is the same whether the others are drawn with it or not; leaving
-    them out stops the draws as soon as the wanted tests stop (an outlet with a tiny p elsewhere in the group
-    would otherwise keep every refinement running to its maximum)."""
+    """Independent outlet-against-rest rows. Shuffling the outlet labels of all articles gives an outlet's sum
+    the distribution of the sum of a uniformly random subset of its size, so each tested outlet is its own test
+    with its own stream (seeded from the row key and the outlet), drawn as random subsets
+    (:func:`analysis.compare.resampling.subset_sums`: m·s values a draw, not a permutation of all n) and stopped
+    by its own sequential rule. ``only``: just those outlets' tests (a refinement: p-values only, no CI); an
+    outlet's p does not depend on which other outlets are tested or re-drawn."""
     n, k = len(v), len(names)
     if only is not None:
         tested = [i for i in tested if str(names[i]) in only]
@@ -448,13 +450,11 @@ def _vs_rest(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.n
     sums = np.bincount(codes, weights=v, minlength=k)
     na, nr = sizes[idx].astype(float), (n - sizes[idx]).astype(float)
     diff = sums[idx] / na - (total - sums[idx]) / nr
-    rng = row_rng(seed, *key, "vs-rest")
-
-    def draw(m: int) -> np.ndarray:
-        s = group_sums(v[permutation_indices(rng, m, n)], codes, k)[:, idx]
-        return s / na[None, :] - (total - s) / nr[None, :]
-
-    p, used = sequential_p(draw, diff, n_perm)
+    p, used = np.full(len(idx), np.nan), np.zeros(len(idx), dtype=np.int64)
+    for j, i in enumerate(idx):  # each outlet its own test and stream: it stops when its own p is clear
+        draw = _rest_draws(v, int(sizes[i]), row_rng(seed, *key, "vs-rest", str(names[i])))
+        pj, uj = sequential_p(draw, diff[j:j + 1], n_perm)
+        p[j], used[j] = pj[0], uj[0]
     lo = hi = np.full(len(idx), np.nan)
     if only is None:
         boot = stratified_boot_sums(v, codes, k, n_boot, row_rng(seed, *key, "vs-rest-boot"))
@@ -473,6 +473,18 @@ def _vs_rest(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, names: np.n
                          p_value=float(p[j]), n_resamples=int(used[j]), design=INDEPENDENT, status=TESTED,
                          note=_reason(hedges_g(v[mine], v[~mine]))))
     return rows
+
+
+def _rest_draws(v: np.ndarray, size: int, rng: np.random.Generator) -> Callable[[int], np.ndarray]:
+    """``draw(m)`` for one outlet against the rest: mean of a random ``size``-subset of ``v`` (the outlet's
+    articles under shuffled labels) minus the mean of the others, as an m × 1 matrix."""
+    total, rest = float(v.sum()), len(v) - size
+
+    def draw(m: int) -> np.ndarray:
+        s = subset_sums(v, size, m, rng)
+        return (s / size - (total - s) / rest)[:, None]
+
+    return draw
 
 
 def _reason(value: object) -> str:

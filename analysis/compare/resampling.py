@@ -18,6 +18,10 @@ stays bounded (:data:`BATCH` draws × n values at a time).
   need those sums (Kruskal–Wallis rank sums): a block of s ≤ :data:`SMALL_BLOCK` values draws one uniform
   integer among its s! orderings (the same uniform within-block permutation as :func:`permutation_indices`,
   drawn as one number per block instead of a shuffle of its positions).
+* :func:`subset_sums` — the sum of a uniformly random subset of given size, m times (one group's sum under
+  shuffled labels): rejection, Floyd's algorithm or permutations by size, on the smaller side.
+* :class:`PermutationStream` — permutations of n positions in batches, one stream per (seed, n) shared by
+  every test on n values, kept in memory up to a bound.
 * :func:`random_signs` — an m × n matrix of independent fair 0/1 draws (8 per random byte) for sign-flip tests.
 * :func:`stratified_boot_sums` — bootstrap sums per stratum (outlet) from one matrix of draws: each row
   resamples every outlet's values with replacement within that outlet (Efron & Tibshirani 1993, §8).
@@ -101,6 +105,78 @@ def permutation_indices(rng: np.random.Generator, m: int, n: int, blocks: np.nda
         shuffled = rng.permuted(np.broadcast_to(pos, (m, *pos.shape)), axis=2)
         out[:, pos.ravel()] = shuffled.reshape(m, -1)
     return out
+
+
+STREAM_CACHE_BYTES = 32 << 20  # permutation batches kept in memory across the tests that share a stream
+
+
+class PermutationStream:
+    """Random permutations of 0 … n − 1, :data:`BATCH` rows a batch, the same for every test on n values.
+
+    A permutation test of n values may use any uniform random permutations, so tests on the same number of
+    values (the omnibus tests of every measure defined on the same articles) draw them from one stream seeded
+    by ``seed`` and n alone: batch b is the same whichever test asks for it and whichever tests asked before,
+    so a test's p still depends only on its own values and on the stream. Batches are kept in memory, as
+    int32, up to :data:`STREAM_CACHE_BYTES` over all streams (the least recently used stream's batches are
+    dropped first); a dropped batch is drawn again from the generator state saved at its start (the same
+    numbers). Generating the permutations was most of an independent omnibus test's cost, and a metrics table
+    has many measures on the same articles.
+    """
+
+    def __init__(self, seed: int, n: int) -> None:
+        self.n = n
+        self._rng = np.random.default_rng([seed, n, 0x5045524D])  # "PERM"
+        self._states: list[dict] = []  # generator state at the start of each batch drawn so far
+        self._data: dict[int, np.ndarray] = {}  # the batches kept in memory
+
+    @staticmethod
+    def of(seed: int, n: int) -> PermutationStream:
+        """The process's stream for ``seed`` and ``n`` (made most recently used)."""
+        key = (int(seed), int(n))
+        stream = _STREAMS.pop(key, None)
+        _STREAMS[key] = stream = stream if stream is not None else PermutationStream(seed, n)
+        return stream
+
+    def _draw(self, rng: np.random.Generator) -> np.ndarray:
+        return rng.permuted(np.tile(np.arange(self.n, dtype=np.int32), (BATCH, 1)), axis=1)
+
+    def _keep(self, b: int, data: np.ndarray) -> None:
+        for other in list(_STREAMS.values()):  # least recently used first
+            if _CACHED[0] + data.nbytes <= STREAM_CACHE_BYTES:
+                break
+            if other is not self and other._data:
+                _CACHED[0] -= sum(d.nbytes for d in other._data.values())
+                other._data.clear()
+        if _CACHED[0] + data.nbytes <= STREAM_CACHE_BYTES:
+            self._data[b] = data
+            _CACHED[0] += data.nbytes
+
+    def batch(self, b: int) -> np.ndarray:
+        """Batch ``b`` (0-based): a :data:`BATCH` × n int32 matrix, each row a permutation."""
+        while len(self._states) <= b:
+            self._states.append(self._rng.bit_generator.state)
+            self._keep(len(self._states) - 1, self._draw(self._rng))
+        data = self._data.get(b)
+        if data is None:
+            bits = type(self._rng.bit_generator)()
+            bits.state = self._states[b]
+            data = self._draw(np.random.Generator(bits))
+        return data
+
+    def draws(self) -> Callable[[int], np.ndarray]:
+        """``draw(m)`` giving the next m permutations (m ≤ :data:`BATCH`), batch by batch from the first."""
+        nxt = iter(range(1 << 62))
+
+        def draw(m: int) -> np.ndarray:
+            return self.batch(next(nxt))[:m]
+
+        return draw
+
+
+_STREAMS: dict[tuple[int, int], PermutationStream] = {}  # by (seed, n), least recently used first
+
+
+_CACHED = [0]  # bytes of the batches kept by all streams
 
 
 SMALL_BLOCK = 4  # blocks up to this size: one random integer per block (s! ≤ 24 orderings, precomputed)
@@ -312,6 +388,42 @@ def percentile_ci(draws: np.ndarray, confidence: float = 0.95) -> tuple[np.ndarr
     """Column-wise percentile interval ((1−c)/2, (1+c)/2 quantiles, numpy's linear interpolation)."""
     lo, hi = np.quantile(draws, [(1 - confidence) / 2, (1 + confidence) / 2], axis=0)
     return lo, hi
+
+
+FLOYD_CELLS = 1 << 24  # rows × n cells of the taken-mask that :func:`subset_sums` keeps at once (16 MB)
+
+
+def subset_sums(values: np.ndarray, size: int, m: int, rng: np.random.Generator) -> np.ndarray:
+    """Sums of ``size`` of ``values`` drawn without replacement, ``m`` times: the permutation distribution of
+    one group's sum when group labels are shuffled (its sum is that of a uniformly random ``size``-subset).
+
+    Drawn as the smaller side (a subset of s = min(size, n − size) values; the sum of the other side is the
+    total minus it): s² ≤ n by :func:`random_subsets`' rejection; s ≤ n/4 by Floyd's algorithm (Bentley &
+    Floyd 1987: for j = n − s … n − 1 draw t uniform on 0 … j and take t, or j when t was taken: every
+    s-subset equally likely), s steps of m draws each; larger s from the first s positions of random
+    permutations. One group's test then costs m·s draws instead of a permutation of all n values.
+    """
+    v = np.asarray(values, dtype=float)
+    n = len(v)
+    s = min(size, n - size)
+    if s <= 0:
+        return np.full(m, v.sum() if size == n else 0.0)
+    if s * s <= n or 4 * s > n:
+        sums = v[random_subsets(rng, m, s, n)].sum(axis=1)
+    else:
+        sums = np.empty(m)
+        chunk = max(1, FLOYD_CELLS // n)
+        for lo in range(0, m, chunk):
+            rows = np.arange(min(chunk, m - lo))
+            taken = np.zeros((len(rows), n), dtype=bool)
+            acc = np.zeros(len(rows))
+            for j in range(n - s, n):
+                t = rng.integers(0, j + 1, size=len(rows))
+                t = np.where(taken[rows, t], j, t)
+                taken[rows, t] = True
+                acc += v[t]
+            sums[lo:lo + len(rows)] = acc
+    return sums if s == size else v.sum() - sums
 
 
 def random_subsets(rng: np.random.Generator, m: int, size: int, n: int) -> np.ndarray:
