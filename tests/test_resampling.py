@@ -15,8 +15,9 @@ import pytest
 from analysis.compare.contrasts import outlet_mean_cis
 from analysis.compare.resampling import (
     BlockShuffledSums,
-    PermutationStream,
+    DrawStream,
     random_signs,
+    shared_permutations,
     stratified_boot_cis,
     stratified_boot_sums,
     subset_sums,
@@ -232,18 +233,22 @@ def test_independent_outlet_against_rest_p_is_uniform_under_the_null() -> None:
         assert u - slack - 0.05 <= np.mean(ps_a <= u) <= u + slack
 
 
-def test_permutation_stream_batches_are_permutations_and_the_same_when_drawn_again(monkeypatch) -> None:
+def test_shared_permutations_are_permutations_and_the_same_when_drawn_again(monkeypatch) -> None:
     import analysis.compare.resampling as r
 
-    kept = PermutationStream(7, 30)
-    first = [kept.batch(b).copy() for b in range(3)]
+    monkeypatch.setattr(r, "_STREAMS", {})
+    monkeypatch.setattr(r, "_CACHED", [0])
+    draw = shared_permutations(7, 30)
+    first = [draw(r.BATCH).copy() for _ in range(3)]
     assert all(np.array_equal(np.sort(rows, axis=1), np.tile(np.arange(30), (r.BATCH, 1))) for rows in first)
     assert not np.array_equal(first[0], first[1])
-    monkeypatch.setattr(r, "STREAM_CACHE_BYTES", 0)  # nothing kept: every batch drawn again from its state
-    again = PermutationStream(7, 30)
-    assert all(np.array_equal(again.batch(b), first[b]) for b in (2, 0, 1))
-    draw = PermutationStream(7, 30).draws()
-    assert np.array_equal(draw(250), first[0]) and np.array_equal(draw(10), first[1][:10])
+    again = shared_permutations(7, 30)  # the same stream from its first batch: the same permutations
+    assert np.array_equal(again(r.BATCH), first[0]) and np.array_equal(again(10), first[1][:10])
+    monkeypatch.setattr(r, "_STREAMS", {})  # forgotten, and nothing kept in memory: drawn again from the states
+    monkeypatch.setattr(r, "STREAM_CACHE_BYTES", 0)
+    stream = DrawStream(("permutations", 7, 30), lambda rng: rng.permuted(
+        np.tile(np.arange(30, dtype=np.int32), (r.BATCH, 1)), axis=1))
+    assert all(np.array_equal(stream.batch(b), first[b]) for b in (2, 0, 1))
 
 
 def test_omnibus_p_does_not_depend_on_the_other_measures() -> None:
@@ -263,3 +268,26 @@ def test_omnibus_p_does_not_depend_on_the_other_measures() -> None:
     both = omnibus(metrics)
     alone = omnibus(metrics[metrics["metric"] == "m2"])
     assert both["m2"] == alone["m2"] and len(both) == 2
+
+
+def test_blocks_of_equal_values_never_move() -> None:
+    # blocks [3, 3] (equal: any ordering gives label 0 and label 1 a 3 each) and [1, 2]: only the second moves,
+    # so label 0's sum is 3 + 1 or 3 + 2, each half the time, and the layout has one block of 2
+    values = np.array([3.0, 3, 1, 2])
+    shuffle = BlockShuffledSums(values, np.array([0, 1, 0, 1]), 2, np.array([0, 0, 1, 1]))
+    assert len(shuffle.small) == 1 and len(shuffle.small[0][2]) == 1  # one block of 2 left to draw
+    sums = shuffle(np.random.default_rng(8), 20_000)
+    assert set(sums[:, 0].tolist()) == {4.0, 5.0} and np.all(sums.sum(axis=1) == 9)
+    assert abs(float((sums[:, 0] == 4).mean()) - 0.5) < 0.02  # SD 0.0035
+    everything_equal = BlockShuffledSums(np.ones(4), np.array([0, 1, 0, 1]), 2, np.array([0, 0, 1, 1]))
+    assert not everything_equal.small and np.all(everything_equal(np.random.default_rng(1), 3) == 2)
+
+
+def test_paired_outlet_against_rest_zero_differences_do_not_change_the_exact_p() -> None:
+    # as the 4-event example, plus 2 events where A equals the rest (d = 0): a zero is the same under either
+    # sign, so the 2⁶ sign patterns give |mean| ≥ 10/6 only when the 4 nonzero signs agree: p = 2/16 still
+    metrics, articles = paired_frames({"A": [1.0, 2, 3, 4, 0, 0], "B": [0.0] * 6, "C": [0.0] * 6})
+    s = pooled_and_per_event(metrics, articles, per_event=False, min_articles=4)
+    row = s[(s["contrast"] == "outlet_vs_rest") & (s["outlet_a"] == "A")].iloc[0]
+    assert row["n_a"] == 6 and row["difference"] == pytest.approx(10 / 6)
+    assert row["p_value"] == pytest.approx(0.125, abs=0.06)

@@ -167,7 +167,14 @@ def align_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, threshold_v
     stop, syn = load_stopwords(stopwords), load_synonyms(synonyms)
     arts = analysed_articles(articles)
     sents = sentences[sentences["sentence_index"] >= 0].sort_values(["article_id", "sentence_index"], kind="stable")
-    by_article = {str(aid): g for aid, g in sents.groupby("article_id", sort=False)}
+    # each article's sentence indices and tokens, in order (one pass over plain lists: per-article pandas
+    # groups cost more than the comparison on short texts)
+    by_article: dict[str, tuple[list[int], list[str]]] = {}
+    for aid, si, tok in zip(sents["article_id"].tolist(), sents["sentence_index"].tolist(),
+                            sents["tokens"].fillna("").tolist(), strict=True):
+        entry = by_article.setdefault(str(aid), ([], []))
+        entry[0].append(int(si))
+        entry[1].append(str(tok))
     rows: list[list[object]] = []
     for event_id, group in event_groups(arts):
         ids = list(group["article_id"])
@@ -175,9 +182,7 @@ def align_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, threshold_v
         idx: dict[str, list[int]] = {}
         toks: dict[str, list[str]] = {}
         for aid in ids:
-            g = by_article.get(aid)
-            idx[aid] = [] if g is None else [int(x) for x in g["sentence_index"]]
-            toks[aid] = [] if g is None else [str(t) for t in g["tokens"].fillna("")]
+            idx[aid], toks[aid] = by_article.get(aid, ([], []))
         if len(set(outlet.values())) < 2:
             continue
         keys = [(aid, i) for aid in ids for i in range(len(toks[aid]))]

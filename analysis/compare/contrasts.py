@@ -49,13 +49,13 @@ import pandas as pd
 from .resampling import (
     BlockShuffledSums,
     GroupSums,
-    PermutationStream,
     kruskal_wallis,
     kw_core,
     midranks,
     percentile_ci,
     random_signs,
     sequential_p,
+    shared_permutations,
     stratified_boot_cis,
     stratified_boot_sums,
     subset_sums,
@@ -392,15 +392,16 @@ def _omnibus(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: np.ndarr
     ranks = midranks(x)
     sizes = np.bincount(g, minlength=k_used).astype(float)
     observed = kw_core(np.bincount(g, weights=ranks, minlength=k_used)[None, :], sizes, len(x))
-    rng = row_rng(seed, *key, "omnibus")
-    shuffled = BlockShuffledSums(ranks, g, k_used, blocks) if blocks is not None else None
-    permutations = PermutationStream.of(seed, len(x)).draws() if blocks is None else None
-    sums = GroupSums(g, k_used)
+    if blocks is not None:  # labels fixed, ranks permuted within events
+        shuffled, rng = BlockShuffledSums(ranks, g, k_used, blocks), row_rng(seed, *key, "omnibus")
 
-    def draw(m: int) -> np.ndarray:
-        if shuffled is not None:  # labels fixed, ranks permuted within events
+        def draw(m: int) -> np.ndarray:
             return kw_core(shuffled(rng, m), sizes, len(x))[:, None]
-        return kw_core(sums(ranks[permutations(m)]), sizes, len(x))[:, None]
+    else:
+        permutations, sums = shared_permutations(seed, len(x)), GroupSums(g, k_used)
+
+        def draw(m: int) -> np.ndarray:
+            return kw_core(sums(ranks[permutations(m)]), sizes, len(x))[:, None]
 
     p, used = sequential_p(draw, observed, n_perm, two_sided=False)
     note.append(f"Kruskal–Wallis across {k_used} tested outlets" + (" on event-aligned values" if shared else ""))
@@ -541,14 +542,17 @@ def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: n
     d_all = np.concatenate([d for _, _, _, d in inputs])
     sizes = np.array([len(d) for _, _, _, d in inputs])
     test_of = np.repeat(np.arange(len(inputs)), sizes)
-    starts = np.r_[0, np.cumsum(sizes)[:-1]]
     t = len(inputs)
     total = np.bincount(test_of, weights=d_all, minlength=t)
     rng = row_rng(seed, *key, "vs-rest-signs")
+    # a zero difference is the same under either sign: only the others are flipped (exact; sparse measures are
+    # mostly zeros)
+    moving = d_all != 0
+    d_moving, per_test = d_all[moving], GroupSums(test_of[moving], t)
 
     def draw(k: int) -> np.ndarray:
-        # Σ sign·d with sign = 2·bit − 1 is 2·Σ bit·d − Σ d; each test's columns are one segment of the row
-        flipped = np.add.reduceat(random_signs(rng, k, len(d_all)) * d_all[None, :], starts, axis=1)
+        # Σ sign·d with sign = 2·bit − 1 is 2·Σ bit·d − Σ d, summed per test
+        flipped = per_test(random_signs(rng, k, len(d_moving)) * d_moving[None, :])
         return (2 * flipped - total[None, :]) / sizes[None, :]
 
     p, used = sequential_p(draw, total / sizes, n_perm)
@@ -628,7 +632,7 @@ def _pairs(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.ndarray, na
         ia, ib = o == oa, o == ob
         minimum = 2 if (oa, ob) in named else min_articles
         r = compare_pair(key[0], key[1], oa, ob, (v[ia], e[ia]), (v[ib], e[ib]), paired, n_boot,
-                         row_rng(seed, *key, oa, ob), min_units=minimum, n_perm=n_perm)
+                         row_rng(seed, *key, oa, ob), min_units=minimum, n_perm=n_perm, stream_seed=seed)
         tested_pair = not math.isnan(float(r["p_value"]))  # type: ignore[arg-type]
         r.update(contrast=PAIR, median_a=float(np.median(v[ia])), median_b=float(np.median(v[ib])),
                  status=TESTED if tested_pair else DESCRIBED, n_groups=0,

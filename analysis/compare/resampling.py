@@ -20,8 +20,8 @@ stays bounded (:data:`BATCH` draws × n values at a time).
   drawn as one number per block instead of a shuffle of its positions).
 * :func:`subset_sums` — the sum of a uniformly random subset of given size, m times (one group's sum under
   shuffled labels): rejection, Floyd's algorithm or permutations by size, on the smaller side.
-* :class:`PermutationStream` — permutations of n positions in batches, one stream per (seed, n) shared by
-  every test on n values, kept in memory up to a bound.
+* :class:`DrawStream` — batches of random draws shared by every test of the same size (one stream per seed and
+  size: :func:`shared_permutations` of n positions), kept in memory up to a bound.
 * :func:`random_signs` — an m × n matrix of independent fair 0/1 draws (8 per random byte) for sign-flip tests.
 * :func:`stratified_boot_sums` — bootstrap sums per stratum (outlet) from one matrix of draws: each row
   resamples every outlet's values with replacement within that outlet (Efron & Tibshirani 1993, §8).
@@ -29,6 +29,7 @@ stays bounded (:data:`BATCH` draws × n values at a time).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
 
 import numpy as np
@@ -107,64 +108,65 @@ def permutation_indices(rng: np.random.Generator, m: int, n: int, blocks: np.nda
     return out
 
 
-STREAM_CACHE_BYTES = 32 << 20  # permutation batches kept in memory across the tests that share a stream
+STREAM_CACHE_BYTES = 32 << 20  # batches of shared draws kept in memory, over all streams
+MAX_STREAMS = 4096  # streams remembered (their generator states), least recently used forgotten first
 
+class DrawStream:
+    """Batches of random draws, :data:`BATCH` rows each, shared by every test whose null distribution they fit.
 
-class PermutationStream:
-    """Random permutations of 0 … n − 1, :data:`BATCH` rows a batch, the same for every test on n values.
-
-    A permutation test of n values may use any uniform random permutations, so tests on the same number of
-    values (the omnibus tests of every measure defined on the same articles) draw them from one stream seeded
-    by ``seed`` and n alone: batch b is the same whichever test asks for it and whichever tests asked before,
-    so a test's p still depends only on its own values and on the stream. Batches are kept in memory, as
-    int32, up to :data:`STREAM_CACHE_BYTES` over all streams (the least recently used stream's batches are
-    dropped first); a dropped batch is drawn again from the generator state saved at its start (the same
-    numbers). Generating the permutations was most of an independent omnibus test's cost, and a metrics table
-    has many measures on the same articles.
+    A permutation test may use any uniform random permutations of its size, so tests of the same size — the
+    omnibus tests of every measure defined on the same articles, pair tests of equal size — can draw them
+    from one stream, seeded by ``seed`` and the size alone: batch b is the same whichever test asks for it and
+    whichever tests asked before, so a test's p still depends only on its own values and on the stream (its
+    Monte Carlo error is correlated with the other tests', which leaves each p valid). ``make(rng)`` draws one
+    batch. Batches are kept in memory up to :data:`STREAM_CACHE_BYTES` over all streams (the least recently
+    used stream's batches are dropped first); a dropped batch is drawn again from the generator state saved at
+    its start (the same numbers).
     """
 
-    def __init__(self, seed: int, n: int) -> None:
-        self.n = n
-        self._rng = np.random.default_rng([seed, n, 0x5045524D])  # "PERM"
+    def __init__(self, key: tuple, make: Callable[[np.random.Generator], np.ndarray]) -> None:
+        self._make = make
+        self._rng = np.random.default_rng([zlib.crc32(repr(key).encode("utf-8"))])
         self._states: list[dict] = []  # generator state at the start of each batch drawn so far
         self._data: dict[int, np.ndarray] = {}  # the batches kept in memory
 
     @staticmethod
-    def of(seed: int, n: int) -> PermutationStream:
-        """The process's stream for ``seed`` and ``n`` (made most recently used)."""
-        key = (int(seed), int(n))
+    def of(key: tuple, make: Callable[[np.random.Generator], np.ndarray]) -> DrawStream:
+        """The process's stream for ``key`` (made most recently used); ``make`` must be the same for a key. At
+        most :data:`MAX_STREAMS` are remembered (a forgotten stream starts again from its seed: the same draws)."""
         stream = _STREAMS.pop(key, None)
-        _STREAMS[key] = stream = stream if stream is not None else PermutationStream(seed, n)
+        _STREAMS[key] = stream = stream if stream is not None else DrawStream(key, make)
+        while len(_STREAMS) > MAX_STREAMS:
+            oldest = _STREAMS.pop(next(iter(_STREAMS)))
+            _CACHED[0] -= sum(d.nbytes for d in oldest._data.values())
         return stream
 
-    def _draw(self, rng: np.random.Generator) -> np.ndarray:
-        return rng.permuted(np.tile(np.arange(self.n, dtype=np.int32), (BATCH, 1)), axis=1)
-
     def _keep(self, b: int, data: np.ndarray) -> None:
+        size = data.nbytes
         for other in list(_STREAMS.values()):  # least recently used first
-            if _CACHED[0] + data.nbytes <= STREAM_CACHE_BYTES:
+            if _CACHED[0] + size <= STREAM_CACHE_BYTES:
                 break
             if other is not self and other._data:
                 _CACHED[0] -= sum(d.nbytes for d in other._data.values())
                 other._data.clear()
-        if _CACHED[0] + data.nbytes <= STREAM_CACHE_BYTES:
+        if _CACHED[0] + size <= STREAM_CACHE_BYTES:
             self._data[b] = data
-            _CACHED[0] += data.nbytes
+            _CACHED[0] += size
 
     def batch(self, b: int) -> np.ndarray:
-        """Batch ``b`` (0-based): a :data:`BATCH` × n int32 matrix, each row a permutation."""
+        """Batch ``b`` (0-based) of the stream."""
         while len(self._states) <= b:
             self._states.append(self._rng.bit_generator.state)
-            self._keep(len(self._states) - 1, self._draw(self._rng))
+            self._keep(len(self._states) - 1, self._make(self._rng))
         data = self._data.get(b)
         if data is None:
             bits = type(self._rng.bit_generator)()
             bits.state = self._states[b]
-            data = self._draw(np.random.Generator(bits))
+            data = self._make(np.random.Generator(bits))
         return data
 
     def draws(self) -> Callable[[int], np.ndarray]:
-        """``draw(m)`` giving the next m permutations (m ≤ :data:`BATCH`), batch by batch from the first."""
+        """``draw(m)`` giving the next m rows (m ≤ :data:`BATCH`), batch by batch from the first."""
         nxt = iter(range(1 << 62))
 
         def draw(m: int) -> np.ndarray:
@@ -173,10 +175,18 @@ class PermutationStream:
         return draw
 
 
-_STREAMS: dict[tuple[int, int], PermutationStream] = {}  # by (seed, n), least recently used first
-
-
+_STREAMS: dict[tuple, DrawStream] = {}  # by key, least recently used first
 _CACHED = [0]  # bytes of the batches kept by all streams
+
+
+def shared_permutations(seed: int, n: int) -> Callable[[int], np.ndarray]:
+    """``draw(m)``: the next m random permutations of 0 … n − 1 (int32 rows) of the process's shared stream for
+    ``seed`` and n (:class:`DrawStream`). Generating permutations was most of an independent omnibus or pair
+    test's cost, and a metrics table has many measures on the same articles."""
+    def make(rng: np.random.Generator) -> np.ndarray:
+        return rng.permuted(np.tile(np.arange(n, dtype=np.int32), (BATCH, 1)), axis=1)
+
+    return DrawStream.of(("permutations", int(seed), int(n)), make).draws()
 
 
 SMALL_BLOCK = 4  # blocks up to this size: one random integer per block (s! ≤ 24 orderings, precomputed)
@@ -192,10 +202,10 @@ class BlockShuffledSums:
     2 ≤ s ≤ :data:`SMALL_BLOCK` draws one integer u uniform on 0 … s! − 1 and takes the u-th ordering of
     ``itertools.permutations`` (its values under every ordering are precomputed, s!·s numbers a block);
     larger blocks are shuffled with ``Generator.permuted`` as in :func:`permutation_indices`; single values
-    never move (their sums are a constant). The random numbers are drawn block size by block size, in
-    ascending size, and the sums of each size are added to the others' in that order (for rank sums, multiples
-    of ½, exactly the sums of any order). For an event design of 2–3 articles per event this is about 3 times
-    cheaper than building every row's permutation of the n positions.
+    and blocks of equal values never move (their sums are a constant under every ordering). The random numbers are
+    drawn block size by block size, in ascending size, and the sums of each size are added to the others' in that
+    order (for rank sums, multiples of ½, exactly the sums of any order). For an event design of 2–3 articles per
+    event this is about 3 times cheaper than building every row's permutation of the n positions.
     """
 
     def __init__(self, values: np.ndarray, labels: np.ndarray, k: int, blocks: np.ndarray) -> None:
@@ -206,12 +216,17 @@ class BlockShuffledSums:
         self.k = k
         starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if n else np.zeros(0, dtype=np.int64)
         sizes = np.diff(np.r_[starts, n]).astype(np.int64)
-        single = starts[sizes == 1]
-        self.fixed = np.bincount(lab[single], weights=v[single], minlength=k)
+        # a block whose values are all equal gives the same sums under every ordering: like a single value it
+        # never moves (an exact shortcut, not an approximation; most blocks of sparse measures are all-zero)
+        block_of = np.repeat(np.arange(len(starts)), sizes)
+        spread = (np.maximum.reduceat(v, starts) - np.minimum.reduceat(v, starts)) if n else np.zeros(0)
+        sizes = np.where(spread == 0, 1, sizes)
+        still = (sizes == 1)[block_of]
+        self.fixed = np.bincount(lab[still], weights=v[still], minlength=k)
         # (s!, values under each ordering, offsets, sums per label of the blocks' positions), per size
         self.small: list[tuple[int, np.ndarray, np.ndarray, GroupSums]] = []
         self.large: list[tuple[np.ndarray, GroupSums]] = []  # positions (blocks × size) above SMALL_BLOCK, per size
-        for size in np.unique(sizes[sizes > 1]):
+        for size in np.unique(sizes[sizes > 1]):  # the blocks that can move, by size
             pos = starts[sizes == size][:, None] + np.arange(size)[None, :]
             sums = GroupSums(lab[pos.ravel()], k)
             if size <= SMALL_BLOCK:

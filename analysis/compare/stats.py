@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Undefined
-from .resampling import EXCEEDANCES, permutation_indices, sequential_p
+from .resampling import EXCEEDANCES, permutation_indices, sequential_p, shared_permutations
 
 STATS_COLUMNS = ["metric", "target", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b", "difference",
                  "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted", "design", "note",
@@ -162,16 +162,22 @@ def permutation_p(x: Sequence[float], y: Sequence[float], n_perm: int = N_BOOT,
 
 
 def permutation_test(x: Sequence[float], y: Sequence[float], n_perm: int = N_BOOT,
-                     rng: np.random.Generator | None = None) -> tuple[float, int]:
-    """:func:`permutation_p` and the number of permutations drawn."""
+                     rng: np.random.Generator | None = None, stream_seed: int | None = None) -> tuple[float, int]:
+    """:func:`permutation_p` and the number of permutations drawn. With ``stream_seed`` the permutations come
+    from the process's shared stream for that seed and the number of values
+    (:func:`analysis.compare.resampling.shared_permutations`) instead of ``rng``."""
     rng = rng if rng is not None else np.random.default_rng(SEED)
     a, b = _clean(x), _clean(y)
     if len(a) < 2 or len(b) < 2:
         return Undefined(f"permutation test needs at least 2 values per group (n={len(a)}, {len(b)})"), 0
     pooled = np.concatenate([a, b])
     na = len(a)
+    shared = shared_permutations(stream_seed, len(pooled)) if stream_seed is not None else None
 
     def draw(m: int) -> np.ndarray:
+        if shared is not None:  # mean(a*) − mean(b*) from the sum of the first na permuted values
+            s = pooled[shared(m)[:, :na]].sum(axis=1)
+            return (s / na - (pooled.sum() - s) / (len(pooled) - na))[:, None]
         perms = pooled[permutation_indices(rng, m, len(pooled))]
         return (perms[:, :na].mean(axis=1) - perms[:, na:].mean(axis=1))[:, None]
 
@@ -554,11 +560,13 @@ Side = tuple[np.ndarray, np.ndarray]  # (values, event ids) of one outlet's arti
 
 
 def compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, paired: bool | str, n_boot: int,
-                 rng: np.random.Generator, min_units: int = 2, n_perm: int | None = None) -> dict[str, object]:
+                 rng: np.random.Generator, min_units: int = 2, n_perm: int | None = None,
+                 stream_seed: int | None = None) -> dict[str, object]:
     """One pair of outlets: difference, CI, effect sizes and p (module docstring); fewer than ``min_units``
     units (articles, or shared events when paired) on a side -> described only, the note says why. The
     bootstrap uses ``n_boot`` draws, the permutation test at most ``n_perm`` (default ``n_boot``); the
-    number of permutation draws is in ``_n_resamples``."""
+    number of permutation draws is in ``_n_resamples``. ``stream_seed``: the independent permutation test
+    draws from the shared stream of that seed (:func:`permutation_test`)."""
     n_perm = n_boot if n_perm is None else n_perm
     notes: list[str] = []
     (va, ea), (vb, eb) = a, b
@@ -607,7 +615,7 @@ def compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, p
             row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
         else:
             lo, hi = bootstrap_ci(x, y, n_boot, rng)
-            p, used = permutation_test(x, y, n_perm, rng)
+            p, used = permutation_test(x, y, n_perm, rng, stream_seed)
             row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g(x, y), cliffs_delta=cliffs_delta(x, y),
                        p_value=p, _n_resamples=used)
     for key in ("hedges_g", "cliffs_delta", "ci_low"):
