@@ -176,9 +176,9 @@ def align_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, threshold_v
         entry[0].append(int(si))
         entry[1].append(str(tok))
     rows: list[list[object]] = []
-    for event_id, group in event_groups(arts):
-        ids = list(group["article_id"])
-        outlet = dict(zip(group["article_id"], group["outlet"], strict=True))
+    memo: dict[str, str | None] = {}  # token -> content term, for this call's stop words and synonyms
+    for event_id, ids, outlets in event_groups(arts):
+        outlet = dict(zip(ids, outlets, strict=True))
         idx: dict[str, list[int]] = {}
         toks: dict[str, list[str]] = {}
         for aid in ids:
@@ -186,7 +186,7 @@ def align_sentences(articles: pd.DataFrame, sentences: pd.DataFrame, threshold_v
         if len(set(outlet.values())) < 2:
             continue
         keys = [(aid, i) for aid in ids for i in range(len(toks[aid]))]
-        flat = tfidf_vectors([content_terms(toks[a][i], stop, syn) for a, i in keys])
+        flat = tfidf_vectors([content_terms(toks[a][i], stop, syn, memo) for a, i in keys])
         vecs: dict[str, list[Vector]] = {aid: [] for aid in ids}
         for (aid, _), v in zip(keys, flat, strict=True):
             vecs[aid].append(v)

@@ -151,9 +151,8 @@ def reuse_table(articles: pd.DataFrame, sentences: pd.DataFrame, n: int = 5,
     arts = analysed_articles(articles)
     rows: list[list[object]] = []
     tokens = article_tokens(sentences, set(arts["article_id"]))
-    for event_id, group in event_groups(arts):
-        ids = list(group["article_id"])
-        outlets = dict(zip(group["article_id"], group["outlet"], strict=True))
+    for event_id, ids, outlet_of in event_groups(arts):
+        outlets = dict(zip(ids, outlet_of, strict=True))
         _, sh = _event_shingles(sentences, set(ids), n, tokens)
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
@@ -204,8 +203,7 @@ def shared_passages(articles: pd.DataFrame, sentences: pd.DataFrame, n: int = 5)
     arts = analysed_articles(articles)
     rows: list[list[object]] = []
     toks = article_tokens(sentences, set(arts["article_id"]))
-    for event_id, group in event_groups(arts):
-        ids = list(group["article_id"])
+    for event_id, ids, _ in event_groups(arts):
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
                 for text, sa, sb, k in passages(toks.get(a, []), toks.get(b, []), n):

@@ -98,16 +98,24 @@ def _load_synonym_file(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out.items())
 
 
-def content_terms(tokens: str | Iterable[str], stopwords: frozenset[str], synonyms: Mapping[str, str]) -> list[str]:
+def content_terms(tokens: str | Iterable[str], stopwords: frozenset[str], synonyms: Mapping[str, str],
+                  memo: dict[str, str | None] | None = None) -> list[str]:
     """Content terms of a sentence, in order: each word normalised (:func:`normalise_term`); stop words and
-    tokens without a letter or digit dropped; a listed synonym -> its class term; any other word -> its stem."""
+    tokens without a letter or digit dropped; a listed synonym -> its class term; any other word -> its stem.
+    ``memo``: a dict the caller keeps for these stop words and synonyms, token -> term (None = dropped)."""
     words = tokens.split() if isinstance(tokens, str) else [str(t) for t in tokens]
     out: list[str] = []
     for token in words:
-        word = normalise_term(token)
-        if word in stopwords or not any(ch.isalnum() for ch in word):
-            continue
-        out.append(synonyms[word] if word in synonyms else stem(word))
+        if memo is not None and token in memo:
+            term = memo[token]
+        else:
+            word = normalise_term(token)
+            dropped = word in stopwords or not any(ch.isalnum() for ch in word)
+            term = None if dropped else synonyms[word] if word in synonyms else stem(word)
+            if memo is not None:
+                memo[token] = term
+        if term is not None:
+            out.append(term)
     return out
 
 
