@@ -49,6 +49,7 @@ import pandas as pd
 from .resampling import (
     BlockShuffledSums,
     GroupSums,
+    group_sums,
     kruskal_wallis,
     kw_core,
     midranks,
@@ -548,14 +549,19 @@ def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: n
     # a zero difference is the same under either sign: only the others are flipped (exact; sparse measures are
     # mostly zeros)
     moving = d_all != 0
-    d_moving, per_test = d_all[moving], GroupSums(test_of[moving], t)
+    d_moving = d_all[moving]
+    moving_of = np.bincount(test_of[moving], minlength=t)  # each test's flippable differences, in test order
+    first = np.r_[0, np.cumsum(moving_of)[:-1]]
 
-    def draw(k: int) -> np.ndarray:
-        # Σ sign·d with sign = 2·bit − 1 is 2·Σ bit·d − Σ d, summed per test
-        flipped = per_test(random_signs(rng, k, len(d_moving)) * d_moving[None, :])
-        return (2 * flipped - total[None, :]) / sizes[None, :]
+    def draw(k: int, tests: np.ndarray) -> np.ndarray:
+        # only the tests still drawing get bits (sequential_p's live_only); Σ sign·d with sign = 2·bit − 1 is
+        # 2·Σ bit·d − Σ d, summed per test
+        cols = np.concatenate([np.arange(first[i], first[i] + moving_of[i]) for i in tests])
+        codes = np.repeat(np.arange(len(tests)), moving_of[tests])
+        flipped = group_sums(random_signs(rng, k, len(cols)) * d_moving[None, cols], codes, len(tests))
+        return (2 * flipped - total[None, tests]) / sizes[None, tests]
 
-    p, used = sequential_p(draw, total / sizes, n_perm)
+    p, used = sequential_p(draw, total / sizes, n_perm, live_only=True)
     for j, (row, x, y, _) in enumerate(inputs):
         g = hedges_g_av(x, y)
         row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=g, cliffs_delta=cliffs_delta(x, y),
@@ -628,13 +634,17 @@ def _pairs(key: tuple[str, str], v: np.ndarray, o: np.ndarray, e: np.ndarray, na
     if only is not None:
         chosen = [p for p in chosen if p in only]
     rows = []
+    # o is sorted by outlet: each outlet's values are one slice, and its median is taken once
+    present, starts = np.unique(o, return_index=True)
+    where = {str(name): slice(lo, hi) for name, lo, hi in zip(present, starts, np.r_[starts[1:], len(o)], strict=True)}
+    medians = {name: float(np.median(v[pos])) for name, pos in where.items()}
     for oa, ob in chosen:
-        ia, ib = o == oa, o == ob
+        ia, ib = where[oa], where[ob]
         minimum = 2 if (oa, ob) in named else min_articles
         r = compare_pair(key[0], key[1], oa, ob, (v[ia], e[ia]), (v[ib], e[ib]), paired, n_boot,
                          row_rng(seed, *key, oa, ob), min_units=minimum, n_perm=n_perm, stream_seed=seed)
         tested_pair = not math.isnan(float(r["p_value"]))  # type: ignore[arg-type]
-        r.update(contrast=PAIR, median_a=float(np.median(v[ia])), median_b=float(np.median(v[ib])),
+        r.update(contrast=PAIR, median_a=medians[oa], median_b=medians[ob],
                  status=TESTED if tested_pair else DESCRIBED, n_groups=0,
                  n_resamples=int(r.pop("_n_resamples", 0)), statistic=math.nan, effect_size=math.nan)
         if (oa, ob) in named:

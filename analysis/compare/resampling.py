@@ -281,13 +281,15 @@ class GroupSums:
         return np.bincount(flat, weights=values.ravel(), minlength=m * k).reshape(m, k)
 
 
-def sequential_p(draw: Callable[[int], np.ndarray], observed: np.ndarray, n_max: int, two_sided: bool = True,
-                 h: int = EXCEEDANCES, batch: int = BATCH) -> tuple[np.ndarray, np.ndarray]:
+def sequential_p(draw: Callable[..., np.ndarray], observed: np.ndarray, n_max: int, two_sided: bool = True,
+                 h: int = EXCEEDANCES, batch: int = BATCH, live_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Besag–Clifford sequential Monte Carlo p-values for several tests sharing the draws.
 
-    ``draw(m)`` returns an m × T matrix of statistics under the null (T = len(observed)). Exceedance:
-    |T*| ≥ |T| (two-sided) or T* ≥ T, with a relative tolerance of 1e-12 for float rounding. Returns
-    ``(p, n_draws)`` per test (module docstring for the rule). NaN observed -> NaN p, 0 draws.
+    ``draw(m)`` returns an m × T matrix of statistics under the null (T = len(observed)); with ``live_only``,
+    ``draw(m, tests)`` returns the m × len(tests) statistics of just the tests still drawing (positions into
+    ``observed``), so stopped tests cost nothing. Exceedance: |T*| ≥ |T| (two-sided) or T* ≥ T, with a
+    relative tolerance of 1e-12 for float rounding. Returns ``(p, n_draws)`` per test (module docstring for
+    the rule). NaN observed -> NaN p, 0 draws.
     """
     obs = np.asarray(observed, dtype=float)
     t = len(obs)
@@ -304,15 +306,16 @@ def sequential_p(draw: Callable[[int], np.ndarray], observed: np.ndarray, n_max:
     drawn = 0
     while drawn < n_max and not done.all():
         m = min(batch, n_max - drawn)
-        stats = draw(m)
-        ext = (np.abs(stats) if two_sided else stats) >= cut[None, :]
-        cum = exceed[None, :] + np.cumsum(ext, axis=0)
-        hit = ~done & (cum[-1] >= h)
+        idx = np.flatnonzero(~done)
+        stats = draw(m, idx) if live_only else draw(m)[:, idx]
+        ext = (np.abs(stats) if two_sided else stats) >= cut[None, idx]
+        cum = exceed[None, idx] + np.cumsum(ext, axis=0)
+        hit = cum[-1] >= h
         if hit.any():
             first = np.argmax(cum[:, hit] >= h, axis=0)
-            stop_at[hit] = drawn + first + 1
-        exceed = np.where(done, exceed, cum[-1])
-        done = done | hit
+            stop_at[idx[hit]] = drawn + first + 1
+        exceed[idx] = cum[-1]
+        done[idx[hit]] = True
         drawn += m
     stopped = live & (stop_at > 0)
     rest = live & ~stopped
