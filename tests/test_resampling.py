@@ -291,3 +291,19 @@ def test_paired_outlet_against_rest_zero_differences_do_not_change_the_exact_p()
     row = s[(s["contrast"] == "outlet_vs_rest") & (s["outlet_a"] == "A")].iloc[0]
     assert row["n_a"] == 6 and row["difference"] == pytest.approx(10 / 6)
     assert row["p_value"] == pytest.approx(0.125, abs=0.06)
+
+
+def test_shared_resamples_differ_by_side_and_repeat_by_key() -> None:
+    from analysis.compare.stats import bootstrap_ci, shared_resamples
+
+    x_draws, y_draws = shared_resamples(3, 12, 2000, "x"), shared_resamples(3, 12, 2000, "y")
+    assert x_draws.shape == (2000, 12) and x_draws.min() >= 0 and x_draws.max() <= 11
+    assert not np.array_equal(x_draws, y_draws)  # two samples of the same size are never resampled alike
+    assert np.array_equal(shared_resamples(3, 12, 2000, "x"), x_draws)
+    # each position drawn with probability 1/12: 24,000 draws, SD about 33 per position
+    counts = np.bincount(x_draws.ravel(), minlength=12)
+    assert np.all(np.abs(counts - 2000) < 170)
+    # the interval of a difference of 4 between two samples of spread ±1 lies around 4, the same on a re-run
+    x, y = np.array([4.0, 5, 6] * 4), np.array([0.0, 1, 2] * 4)
+    lo, hi = bootstrap_ci(x, y, 2000, stream_seed=3)
+    assert lo < 4 < hi and hi - lo < 1.5 and (lo, hi) == bootstrap_ci(x, y, 2000, stream_seed=3)

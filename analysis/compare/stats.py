@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import Undefined
-from .resampling import EXCEEDANCES, permutation_indices, sequential_p, shared_permutations
+from .resampling import EXCEEDANCES, DrawStream, permutation_indices, random_signs, sequential_p, shared_permutations
 
 STATS_COLUMNS = ["metric", "target", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b", "difference",
                  "ci_low", "ci_high", "hedges_g", "cliffs_delta", "p_value", "p_adjusted", "design", "note",
@@ -128,12 +128,15 @@ def bh_adjust(p_values: Sequence[float]) -> np.ndarray:
 
 
 def bootstrap_ci(x: Sequence[float], y: Sequence[float] | None = None, n_boot: int = N_BOOT,
-                 rng: np.random.Generator | None = None, confidence: float = CONFIDENCE) -> tuple[float, float]:
+                 rng: np.random.Generator | None = None, confidence: float = CONFIDENCE,
+                 stream_seed: int | None = None) -> tuple[float, float]:
     """Percentile bootstrap CI (Efron & Tibshirani 1993, §13.3) of mean(x) − mean(y), or of mean(x) alone.
 
     Independent samples: x and y are resampled with replacement separately, ``n_boot`` times. Paired data:
     pass the within-pair differences as x and no y. The interval is the (1−c)/2 and (1+c)/2 quantiles of the
     bootstrap distribution (numpy's default linear interpolation). Undefined below 2 values per sample.
+    ``stream_seed``: the resampled positions come from the process's shared draws for that seed, the sample
+    size and the side (x or y: never the same draws for both) instead of ``rng`` (:func:`shared_resamples`).
     """
     rng = rng if rng is not None else np.random.default_rng(SEED)
     a = _clean(x)
@@ -141,9 +144,14 @@ def bootstrap_ci(x: Sequence[float], y: Sequence[float] | None = None, n_boot: i
     if len(a) < 2 or (b is not None and len(b) < 2):
         reason = f"bootstrap CI needs at least 2 values per group (n={len(a)}{'' if b is None else f', {len(b)}'})"
         return Undefined(reason), Undefined(reason)
-    stats = _resampled_means(a, n_boot, rng)
-    if b is not None:
-        stats = stats - _resampled_means(b, n_boot, rng)
+    if stream_seed is not None:
+        stats = a[shared_resamples(stream_seed, len(a), n_boot, "x")].mean(axis=1)
+        if b is not None:
+            stats = stats - b[shared_resamples(stream_seed, len(b), n_boot, "y")].mean(axis=1)
+    else:
+        stats = _resampled_means(a, n_boot, rng)
+        if b is not None:
+            stats = stats - _resampled_means(b, n_boot, rng)
     lo, hi = np.quantile(stats, [(1 - confidence) / 2, (1 + confidence) / 2])
     return float(lo), float(hi)
 
@@ -203,11 +211,22 @@ def sign_flip_test(d: Sequence[float], n_perm: int = N_BOOT, rng: np.random.Gene
     if len(a) < 2:
         return Undefined(f"sign-flip test needs at least 2 pairs (n={len(a)})"), 0
 
-    def draw(m: int) -> np.ndarray:
-        return (rng.choice(np.array([-1.0, 1.0]), size=(m, len(a))) * a[None, :]).mean(axis=1)[:, None]
+    def draw(m: int) -> np.ndarray:  # Σ sign·d with sign = 2·bit − 1 is 2·Σ bit·d − Σ d (8 bits per random byte)
+        return ((2 * (random_signs(rng, m, len(a)) @ a) - a.sum()) / len(a))[:, None]
 
     p, used = sequential_p(draw, np.array([a.mean()]), n_perm)
     return float(p[0]), int(used[0])
+
+
+def shared_resamples(seed: int, n: int, n_boot: int, side: str) -> np.ndarray:
+    """``n_boot`` × n positions drawn uniformly with replacement (int32), the same for every bootstrap of n
+    values on that ``side`` with that seed in this process (:class:`analysis.compare.resampling.DrawStream`):
+    every pair of outlets with n articles on a side resamples them alike, which leaves each interval a
+    percentile bootstrap and saves drawing the positions again for every measure."""
+    def make(rng: np.random.Generator) -> np.ndarray:
+        return rng.integers(0, n, size=(n_boot, n), dtype=np.int32)
+
+    return DrawStream.of(("resamples", int(seed), int(n), int(n_boot), side), make).batch(0)
 
 
 def _resampled_means(a: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
@@ -601,7 +620,7 @@ def compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, p
             notes.insert(0, f"{NO_INFERENCE}: {n} shared event(s), needs at least {max(2, min_units)}")
             row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
         else:
-            lo, hi = bootstrap_ci(d, None, n_boot, rng)
+            lo, hi = bootstrap_ci(d, None, n_boot, rng, stream_seed=stream_seed)
             p, used = sign_flip_test(d, n_perm, rng)
             row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g_av(x, y), cliffs_delta=cliffs_delta(x, y),
                        p_value=p, _n_resamples=used)
@@ -614,7 +633,7 @@ def compare_pair(metric: str, target: str, oa: str, ob: str, a: Side, b: Side, p
                             "per outlet")
             row.update(ci_low=math.nan, ci_high=math.nan, hedges_g=math.nan, cliffs_delta=math.nan, p_value=math.nan)
         else:
-            lo, hi = bootstrap_ci(x, y, n_boot, rng)
+            lo, hi = bootstrap_ci(x, y, n_boot, rng, stream_seed=stream_seed)
             p, used = permutation_test(x, y, n_perm, rng, stream_seed)
             row.update(ci_low=lo, ci_high=hi, hedges_g=hedges_g(x, y), cliffs_delta=cliffs_delta(x, y),
                        p_value=p, _n_resamples=used)
