@@ -577,20 +577,31 @@ class _NoOutlet:
     first_repaired: str = ""
 
 
+    def count(self, article: dict[str, object]) -> None:
+        """Count one article row (the articles table's: status, outlet, read_note)."""
+        from .corpus import READ_NOTE
+
+        aid = str(article.get("article_id", ""))
+        if article.get("status") == "analysed" and not str(article.get("outlet") or "").strip():
+            if not self.n:
+                self.first = aid
+            self.n += 1
+        if article.get(READ_NOTE):
+            if not self.repaired:
+                self.first_repaired = aid
+            self.repaired += 1
+
+    def warn(self) -> None:
+        """The warning lines (stderr, also with --quiet) for what was counted."""
+        _warn_missing_outlets(self.n, self.first)
+        _warn_repaired(self.repaired, self.first_repaired)
+
+
 def _tally_outlets(results: Iterable[ArticleResult], missing: _NoOutlet) -> Iterator[ArticleResult]:
     """Pass ``results`` through, counting in ``missing`` the analysed articles without an outlet and the rows
     repaired when read."""
-    from .corpus import READ_NOTE
-
     for res in results:
-        if res.article.get("status") == "analysed" and not res.outlet.strip():
-            if not missing.n:
-                missing.first = res.article_id
-            missing.n += 1
-        if res.article.get(READ_NOTE):
-            if not missing.repaired:
-                missing.first_repaired = res.article_id
-            missing.repaired += 1
+        missing.count(res.article)
         yield res
 
 
@@ -671,8 +682,11 @@ def run_metrics(args: argparse.Namespace) -> int:
     if scheduler:
         from .cluster import run_metrics_on_cluster
 
+        noted = _NoOutlet()
         counts = run_metrics_on_cluster(scheduler, corpus, settings, targets, records_dir, record_fmt, record_tables,
-                                        text_column=args.text_column, cache=_cache_config(args))
+                                        text_column=args.text_column, cache=_cache_config(args),
+                                        on_article=noted.count)
+        noted.warn()
         if not args.quiet:
             print(_summary(counts, targets["metrics"]))
         return 0
@@ -698,8 +712,7 @@ def run_metrics(args: argparse.Namespace) -> int:
             staging.commit()
         except OSError as exc:
             raise write_error(exc, staging) from None
-    _warn_missing_outlets(missing.n, missing.first)
-    _warn_repaired(missing.repaired, missing.first_repaired)
+    missing.warn()
     if not args.quiet:
         print(_summary(counts, targets["metrics"]))
     return 0
@@ -710,8 +723,10 @@ def run_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
     settings = _settings(args)
+    noted = _NoOutlet()
     index = build_report(args.corpus, args.output, notebooks_dir=args.notebooks, settings=settings,
-                         force=args.force, validation=args.validation)
+                         force=args.force, validation=args.validation, on_article=noted.count)
+    noted.warn()
     if not args.quiet:
         print(f"{PROG}: report written to {index}")
     return 0

@@ -252,10 +252,12 @@ def write_articles(rows: list[dict[str, Any]], target: Path) -> None:
 def run_metrics_on_cluster(scheduler: str, corpus: Path, settings: Settings, targets: dict[str, Path],
                            records_dir: Path | None, record_format: str, record_tables: list[str],
                            text_column: str = "text", cache: Any = None,
-                           partitions: int | None = None, client: Any = None) -> dict[str, int]:
+                           partitions: int | None = None, client: Any = None,
+                           on_article: Callable[[dict[str, Any]], None] | None = None) -> dict[str, int]:
     """``mediacompare metrics`` on a Dask cluster: the same tables as one process (see the module docstring).
 
-    ``client``: an open Dask client to use (and leave open); default: connect to ``scheduler`` for this run."""
+    ``client``: an open Dask client to use (and leave open); default: connect to ``scheduler`` for this run.
+    ``on_article``: called with every article row (the articles table's), in corpus order, after the run."""
     for path in targets.values():
         check_target(path)
     staging = targets["metrics"].parent / f".mediacompare-{uuid.uuid4().hex[:12]}"
@@ -282,7 +284,10 @@ def run_metrics_on_cluster(scheduler: str, corpus: Path, settings: Settings, tar
     finally:  # also when the scheduler cannot be reached: the staging folder is ours
         shutil.rmtree(staging, ignore_errors=True)
     counts: dict[str, int] = {}
-    for part_counts, _ in results:
+    for part_counts, rows in results:
         for k, v in part_counts.items():
             counts[k] = counts.get(k, 0) + v
+        if on_article is not None:
+            for row in rows:
+                on_article(row)
     return counts

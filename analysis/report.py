@@ -407,8 +407,10 @@ def _nothing_analysed(tables: AnalysisTables, corpus: Path) -> str | None:
 
 def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | Path | None = None,
                  settings: Settings | None = None, force: bool = False,
-                 validation: str | Path | None = None) -> Path:
+                 validation: str | Path | None = None,
+                 on_article: Callable[[dict[str, Any]], None] | None = None) -> Path:
     """Analyse ``corpus`` once, run every notebook on the tables, render them; return ``OUT/index.html``.
+    ``on_article``: called with every row of the articles table once the analysis is done.
 
     The report is built in a hidden folder next to ``OUT`` and moved in only when complete
     (:mod:`analysis.report_folder`): a failed or interrupted run changes nothing in ``OUT``, and only
@@ -437,6 +439,9 @@ def build_report(corpus: str | Path, out_dir: str | Path, notebooks_dir: str | P
             empty = _nothing_analysed(tables, corpus_path)
             if empty:
                 raise MediacompareError(empty)
+            if on_article is not None:
+                for row in tables.articles.to_dict("records"):
+                    on_article(row)
             tables_dir = build / "tables"
             for fmt in TABLE_FORMATS:
                 save_tables(tables, tables_dir, fmt)

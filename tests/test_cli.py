@@ -359,3 +359,21 @@ def test_articles_without_an_outlet_are_counted_not_listed(capsys: pytest.Captur
     assert (missing.n, missing.first) == (2, "b")
     _warn_missing_outlets(missing.n, missing.first)
     assert "2 analysed articles have no outlet (first: 'b')" in capsys.readouterr().err
+
+
+def test_report_warns_of_articles_without_an_outlet(tmp_path, monkeypatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # the report's analysis hands every articles-table row back; the command prints the same warning lines
+    import analysis.report as report
+
+    def fake_build(corpus, out, notebooks_dir=None, settings=None, force=False, validation=None, on_article=None):
+        for row in ({"article_id": "a", "outlet": "UPI", "status": "analysed"},
+                    {"article_id": "b", "outlet": "", "status": "analysed"},
+                    {"article_id": "c", "outlet": "", "status": "empty", "read_note": "3 extra cells kept"}):
+            on_article(row)
+        return Path(out) / "index.html"
+
+    monkeypatch.setattr(report, "build_report", fake_build)
+    assert main(["report", str(tmp_path), "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "1 analysed article has no outlet (first: 'b')" in err
+    assert "1 row had more cells than the header" in err and "(first: 'c'" in err

@@ -157,3 +157,20 @@ def test_a_partition_never_recreates_a_removed_staging_folder(tmp_path, seeds_di
     with pytest.raises(FileNotFoundError):
         analyse_partition(Partition(0, str(seeds_dir), "text", 0, 1), job)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cluster_run_warns_of_articles_without_an_outlet_and_repaired_rows(tmp_path, scheduler, capsys):
+    # as a single-process run: one line each on stderr, also with --quiet (2 articles without an outlet, the
+    # first 'b'; one CSV row with an unquoted comma in its last, text column kept and recorded)
+    corpus = tmp_path / "c.csv"
+    words = "The minister said the budget would rise next year, officials said on Monday. " * 3
+    corpus.write_text("id,outlet,text\n"
+                      f"a,UPI,\"{words}\"\n"
+                      f"b,,\"{words}\"\n"
+                      f"c,,\"{words}\"\n"
+                      f"d,AP,{words}\n", encoding="utf-8")
+    assert main(["metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "--quiet", "--no-cache",
+                 "--scheduler", scheduler]) == 0
+    err = capsys.readouterr().err
+    assert "2 analysed articles have no outlet (first: 'b')" in err
+    assert "1 row had more cells than the header" in err and "(first: 'd'" in err
