@@ -107,8 +107,11 @@ def initials(name: str) -> str:
 def acronym_forms(name: str) -> set[str]:
     """The acronyms ``name`` may go by: its :func:`initials`, and those of the part before a last " and "
     when that part has two or more initials ("Centers for Disease Control and Prevention" -> CDCP and CDC,
-    as the agency writes itself)."""
+    as the agency writes itself), and of the words between hyphens ("United States-Mexico-Canada Agreement" ->
+    USMCA)."""
     out = {initials(name)}
+    if "-" in name:  # "United States-Mexico-Canada Agreement" -> USMCA
+        out.add(initials(name.replace("-", " ")))
     head, sep, _ = name.rpartition(" and ")
     if sep and len(initials(head)) >= 2:
         out.add(initials(head))
