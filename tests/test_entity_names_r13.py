@@ -145,3 +145,37 @@ def test_a_town_in_a_long_list_of_organisations_stays_a_town():
     text = ("Students at Berkeley High School, Richmond High School, Albany High School, San Jose's Lincoln High "
             "School, Oakland's Bishop O'Dowd High School walked out.")
     assert _types(text)["San Jose"] == "GPE"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Google parent Alphabet and Ernst & Young reported results.", "Ernst & Young"),  # was a person "Ernst Young"
+    ("Shares of Procter & Gamble fell on Monday.", "Procter & Gamble"),
+    ("PG&E said it would pay the fines.", "PG&E"),  # allsides_dev: a person "PG E." by the reporting verb
+])
+def test_names_joined_by_an_ampersand_are_a_firm(text: str, name: str):
+    assert _types(text)[name] == "ORG"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mark & Patricia McCloskey waved guns at protesters.", "Mark & Patricia McCloskey"),  # a couple
+    ("Officials recalled how Hiroshima & Nagasaki were bombed.", "Hiroshima & Nagasaki"),  # two places
+    ("The S&P 500 rose on Monday.", "S&P"),  # an index
+])
+def test_an_ampersand_between_persons_places_or_in_an_index_makes_no_firm(text: str, name: str):
+    assert _types(text).get(name) != "ORG"
+
+
+def test_a_team_after_the_in_a_result_is_a_team():
+    found = _types("The Cowboys lost to the Eagles 20-17 on Sunday, and the Giants beat the Jets 14-10.")
+    assert (found["Eagles"], found["Jets"]) == ("ORG", "ORG")
+    assert _types("Trump beat the Democrats in 2016, he said.").get("Democrats") != "ORG"  # no sports evidence
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Researchers at Harvard said the study was flawed.", "Harvard"),
+    ("Exxon Mobil and Royal Dutch Shell cut jobs.", "Royal Dutch Shell"),
+    ("Exxon Mobil and Royal Dutch Shell cut jobs.", "Exxon Mobil"),
+    ("Officials at the Elysee said Fidesz won the vote.", "Fidesz"),
+])
+def test_listed_organisations_of_round_13(text: str, name: str):
+    assert _types(text)[name] == "ORG"

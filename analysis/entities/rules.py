@@ -136,26 +136,7 @@ def _country_halves(sentences: list[Sentence], table: ActorTable) -> dict[str, s
 
 _LOCATION_FIRST_WORDS = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Lakes"})
 _STREET_WORDS = frozenset({"St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Dr", "Drive"})  # "Lake St."
-_SHARE_NOUNS = frozenset({"shares", "stake", "stakes", "shareholders", "shareholding"})  # not "stock of … vaccines"
-_COMPANY_PARTS = frozenset({"board", "shareholders", "subsidiary", "subsidiaries", "earnings", "turnover",
-                            "headquarters"})  # not "Biden's sales pitch", "Trump's profits", "Slaoui's stock"
 _BANK_WORD = re.compile(r"^[A-Z][a-z]{3,}bank$")  # "Bundesbank", "Commerzbank", "Rabobank", "Riksbank"
-
-
-def _company_context(toks: tuple[Token, ...], part: Part, words: tuple[str, ...]) -> str:
-    """The rule when the words around a name no other evidence typed say it is a company: "shares in Unilever",
-    "a stake in Fiat", "Unilever's board", "Nestle's earnings"; else "". Weak evidence, taken after the
-    article's persons are known (not "Slaoui's stock options" after "Moncef Slaoui"); one word that is a
-    surname or given name of the gazetteer is not taken either ("Smith's shareholders")."""
-    i, j = part.first, part.last
-    if i >= 2 and toks[i - 1].lower in ("in", "of") and toks[i - 2].lower in _SHARE_NOUNS:
-        return f"after '{toks[i - 2].lower} {toks[i - 1].lower}'"
-    g = gazetteer()
-    if j < len(toks) and is_possessive(toks[j - 1]) and toks[j].lower in _COMPANY_PARTS and not (
-            len(words) == 1 and (strip_possessive(words[0]) in g.surnames or strip_possessive(words[0]) in
-                                 g.given_names)):  # "Smith's shares": a person's, maybe
-        return f"possessive before '{toks[j].lower}'"
-    return ""
 
 
 def _half_in_context(toks: tuple[Token, ...], part: Part, table: ActorTable) -> bool:
@@ -690,11 +671,9 @@ class RuleRecogniser:
         for s, part, mode in rest:
             words = self._words(s, part)
             key = tuple(w.lower() for w in words)
-            unknown = not (mode or key in known or (len(words) == 1 and words[0] in surnames)
-                           or self._listed_person(tuple(words), table) or _party_word(words, table))
-            company = _company_context(s.tokens, part, words) if unknown else ""  # before "in": "shares in Fiat"
-            cue = ("ORG", company) if company else _place_cue(s.tokens, part, table) if unknown else None
-            # not "the Biden camp", "a one-party, Democratic region"
+            cue = None if mode or key in known or (len(words) == 1 and words[0] in surnames) \
+                or self._listed_person(tuple(words), table) or _party_word(words, table) \
+                else _place_cue(s.tokens, part, table)  # not "the Biden camp", "a one-party, Democratic region"
             if not mode and len(words) == 1 and words[0] in halves and _half_in_context(s.tokens, part, table):
                 cue = ("GPE", f"short name of {halves[words[0]]}")  # "the North" in a story naming North Korea
             if cue is not None:
@@ -709,6 +688,22 @@ class RuleRecogniser:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         out = self._one_team_sense(out, sentences, teams) if teams else out
         return _coordinated_organisations(_company_short_forms(out, sentences), sentences)
+
+    def _pair_joined(self, words: tuple[str, ...], table: ActorTable) -> bool:
+        """Are the names around "&" two persons or two places, not a firm: "Mark & Patricia McCloskey" (a given name,
+        then a given name and more), "Paul Ryan & Ron Johnson", a listed person on one side, "Hiroshima & Nagasaki"
+        (two places)?"""
+        if "&" not in words:
+            return False
+        k = words.index("&")
+        left, right = words[:k], words[k + 1:]
+        given = gazetteer().given_names
+        if not left or not right or (left[0] in given and right[0] in given and len(right) > 1):
+            return True  # a couple ("Bill & Melinda Gates"); not "Ernst & Young", "Simon & Schuster"
+        if self._listed_person(left, table) or self._listed_person(right, table):
+            return True
+        places = [gazetteer_type(side, table) for side in (left, right)]
+        return all(p is not None and p[0] in ("GPE", "LOC") for p in places)
 
     @staticmethod
     def _listed_person(words: tuple[str, ...], table: ActorTable) -> bool:
@@ -886,6 +881,10 @@ class RuleRecogniser:
         if len(words) > 1 and words[-1] in table.misc_heads and not (
                 len(words) == 2 and words[0] in gazetteer().english_given_names):
             return "MISC", f"name of a {words[-1].lower()}", "", ""  # "Civil War", "Voting Rights Act"
+        if ("&" in words[1:-1] or (len(words) == 1 and "&" in words[0].strip("&"))) and all(
+                w[:1].isupper() for w in words if w != "&") and not (
+                part.last < len(toks) and toks[part.last].text.isdigit()) and not self._pair_joined(words, table):
+            return "ORG", "names joined by '&'", "", ""  # "Procter & Gamble", "Ernst & Young": a firm, never a person
         title = part.title
         if not title:
             _, title = title_before(toks, part.first, table)
