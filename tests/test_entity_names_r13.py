@@ -179,3 +179,15 @@ def test_a_team_after_the_in_a_result_is_a_team():
 ])
 def test_listed_organisations_of_round_13(text: str, name: str):
     assert _types(text)[name] == "ORG"
+
+
+def test_an_outlet_opening_a_sentence_before_a_reporting_verb_is_that_outlet():
+    # allsides_GajSohMdJ25I4SQu: "The Hill reports:" (a listed name with "The" opening a sentence was skipped)
+    assert _types("It is troubling. The Hill reports: the deal is off.")["The Hill"] == "ORG"
+    assert _types("The Atlantic is warming fast.").get("The Atlantic") != "ORG"  # the ocean
+
+
+def test_large_companies_named_alone():
+    # allsides_ESsncMKqUgpkoWdx: "The sanctions in the Sony case"
+    found = _types("The sanctions in the Sony case were new, and Unilever and Siemens agreed.")
+    assert (found["Sony"], found["Unilever"], found["Siemens"]) == ("ORG", "ORG", "ORG")

@@ -100,16 +100,19 @@ def _multiword_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
     """Token spans of listed organisations of two or more words that the chunker would cut ("Doctors Without
     Borders", "The Hill"), not inside a longer capitalised name; longest first, left to right. A name
-    starting with "The" counts only inside a sentence, where the capital is the name's ("The Atlantic
-    reported"; a sentence starting "The Atlantic is warming" may mean the ocean)."""
+    starting with "The" counts only inside a sentence, where the capital is the name's ("… as The Atlantic
+    reported"; a sentence starting "The Atlantic is warming" may mean the ocean), or opening one before a
+    reporting verb ("The Hill reports:")."""
     index = _multiword_organisations()
     toks = s.tokens
     start = first_word(s)
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        key = None if taken[i] or toks[i].text not in index or (i == start and toks[i].text == "The") \
-            else longest(toks, i, index)
+        key = None if taken[i] or toks[i].text not in index else longest(toks, i, index)
+        if key and i == start and toks[i].text == "The" and not (
+                i + len(key) < len(toks) and toks[i + len(key)].lower in _OUTLET_VERBS):
+            key = None  # "The Atlantic is warming"; but "The Hill reports:", "The Atlantic reported"
         j = i + len(key) if key else i
         if key and not any(taken[i:j]) and not (j < len(toks) and is_cap(toks[j]) and not is_possessive(toks[j - 1])) \
                 and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"):
@@ -153,6 +156,9 @@ def _ticker(toks: tuple[Token, ...], part: Part) -> bool:
     i, j = part.first, part.last
     return i > 0 and toks[i - 1].text == "(" and j + 2 < len(toks) and toks[j].text == "." \
         and bool(re.fullmatch(r"[A-Z]{1,2}", toks[j + 1].text)) and toks[j + 2].text == ")"
+
+
+_OUTLET_VERBS = frozenset({"reports", "reported", "said", "says", "wrote", "writes", "noted", "notes", "added"})
 
 
 def _plural_title(title: str, table: ActorTable) -> bool:
