@@ -529,16 +529,22 @@ class SystemOutput:
     flagged: list[str] = field(default_factory=list)  # actors with note "the outlet naming itself" (not counted)
 
 
+_DROPPED = frozenset("\u200b\ufeff")  # characters cleaning removes from the text
+
+
 class OffsetMap:
     """Body offsets (the ``sentences`` table's start/end) -> raw-text offsets.
 
     Each sentence's text is searched in the raw text after the previous one (no-break spaces read as
-    spaces, as cleaning does); an offset maps through the sentence that contains it.
+    spaces and zero-width spaces and byte-order marks left out, as cleaning does); an offset maps through
+    the sentence that contains it.
     """
 
     def __init__(self, raw: str, sentences: list[dict[str, Any]]) -> None:
-        hay = same_spaces(raw)
-        self.rows: list[tuple[int, int, int]] = []  # body start, body end, raw start
+        spaced = same_spaces(raw)
+        self.at = [i for i, c in enumerate(spaced) if c not in _DROPPED]  # index in hay -> index in raw
+        hay = "".join(spaced[i] for i in self.at)
+        self.rows: list[tuple[int, int, int]] = []  # body start, body end, hay start
         pos = 0
         for s in sorted(sentences, key=lambda r: r["start"]):
             i = hay.find(s["text"], pos)
@@ -547,9 +553,10 @@ class OffsetMap:
                 pos = i + len(s["text"])
 
     def __call__(self, offset: int, *, is_end: bool = False) -> int | None:
-        for b_start, b_end, raw in self.rows:
+        for b_start, b_end, start in self.rows:
             if b_start <= offset < b_end or (is_end and offset == b_end):
-                return raw + offset - b_start
+                k = start + offset - b_start
+                return self.at[k - 1] + 1 if is_end and k > 0 else self.at[k]
         return None
 
     def span(self, start: int, end: int) -> Span | None:

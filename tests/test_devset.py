@@ -364,6 +364,16 @@ def test_offset_map_maps_body_offsets_to_raw_text() -> None:
     assert omap(40) is None
 
 
+def test_offset_map_skips_the_zero_width_spaces_cleaning_removes() -> None:
+    # allsides_DT4ThOTlioRElLHc: a paragraph opening '"\u200bUSMCA will …' could not be placed
+    raw = 'Title\n\n"\u200bUSMCA will help," Chrystia Freeland said.\n'
+    sentences = [{"start": 0, "end": 44, "text": '"USMCA will help," Chrystia Freeland said.'}]
+    omap = bench.OffsetMap(raw, sentences)
+    span = omap.span(19, 36)
+    assert span is not None and raw[span.start:span.end] == "Chrystia Freeland"
+    assert raw[omap(1):omap(6, is_end=True)] == "USMCA"
+
+
 def test_speaker_phrase_containing_the_full_name_counts() -> None:
     art = resolved()
     we_agree = art.quotes[0]
