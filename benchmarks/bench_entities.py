@@ -2,7 +2,7 @@
 
 Run from the repository root (needs ``../shared/corpora``, see tests/fixtures/devset/README.md)::
 
-    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|e5|m7] [--corpora DIR]
+    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|e5|e6|m7] [--corpora DIR]
         [--out FILE.md]
 
 The labels (``tests/fixtures/devset/*.yaml``) hold article ids, short surfaces and excerpts only; the
@@ -529,16 +529,22 @@ class SystemOutput:
     flagged: list[str] = field(default_factory=list)  # actors with note "the outlet naming itself" (not counted)
 
 
+_DROPPED = frozenset("\u200b\ufeff")  # characters cleaning removes from the text
+
+
 class OffsetMap:
     """Body offsets (the ``sentences`` table's start/end) -> raw-text offsets.
 
     Each sentence's text is searched in the raw text after the previous one (no-break spaces read as
-    spaces, as cleaning does); an offset maps through the sentence that contains it.
+    spaces and zero-width spaces and byte-order marks left out, as cleaning does); an offset maps through
+    the sentence that contains it.
     """
 
     def __init__(self, raw: str, sentences: list[dict[str, Any]]) -> None:
-        hay = same_spaces(raw)
-        self.rows: list[tuple[int, int, int]] = []  # body start, body end, raw start
+        spaced = same_spaces(raw)
+        self.at = [i for i, c in enumerate(spaced) if c not in _DROPPED]  # index in hay -> index in raw
+        hay = "".join(spaced[i] for i in self.at)
+        self.rows: list[tuple[int, int, int]] = []  # body start, body end, hay start
         pos = 0
         for s in sorted(sentences, key=lambda r: r["start"]):
             i = hay.find(s["text"], pos)
@@ -547,9 +553,10 @@ class OffsetMap:
                 pos = i + len(s["text"])
 
     def __call__(self, offset: int, *, is_end: bool = False) -> int | None:
-        for b_start, b_end, raw in self.rows:
+        for b_start, b_end, start in self.rows:
             if b_start <= offset < b_end or (is_end and offset == b_end):
-                return raw + offset - b_start
+                k = start + offset - b_start
+                return self.at[k - 1] + 1 if is_end and k > 0 else self.at[k]
         return None
 
     def span(self, start: int, end: int) -> Span | None:
@@ -962,11 +969,13 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 def split_folders(split: str) -> list[Path]:
     """The fixture folders of a split: the devset, the two held-out sets (entities; quotes and speakers), or
     the round-4, -6, -7, -8 and -11 speaker development samples (``r4``, ``s6``, ``s7``, ``s8``, ``s9``), the
-    round-5 entity sample (``e5``) or the round-7 main-entity sample (``m7``)."""
+    round-5 and round-13 entity samples (``e5``, ``e6``) or the round-7 main-entity sample (``m7``)."""
     if split == "heldout":
         return [DEVSET / "heldout", HELDOUT_SPEAKERS]
     if split == "e5":
         return [DEVSET / "e5"]
+    if split == "e6":
+        return [DEVSET / "e6"]
     if split == "m7":
         return [DEVSET / "m7"]
     if split == "s6":
@@ -983,7 +992,8 @@ def split_folders(split: str) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
-    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "e5", "m7"), default="dev",
+    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "e5", "e6", "m7"),
+                    default="dev",
                     help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder "
                          "(entities) and tests/fixtures/devset_heldout_speakers (quotes), measured only before and "
                          "after a round of rule changes, never read for errors; r4: tests/fixtures/devset_speakers_r4 "
@@ -997,7 +1007,9 @@ def main(argv: list[str] | None = None) -> int:
                          "BBC and The Independent roundups, Independent Journal Review; labelled before the "
                          "round-11 rules); e5: tests/fixtures/devset/e5 (entities of 12 "
                          "roundup excerpts from outlets the devset lacks, "
-                         "labelled before the round-5 entity rules); m7: tests/fixtures/devset/m7 (main entities only "
+                         "labelled before the round-5 entity rules); e6: tests/fixtures/devset/e6 (entities of 13 "
+                         "roundup excerpts and 2 articles' leads, wire, business, sport and world news, labelled "
+                         "before the round-13 entity rules); m7: tests/fixtures/devset/m7 (main entities only "
                          "of 20 Fox News, NYT, HuffPost, CNN, Reuters and AP articles, labelled before the round-7 "
                          "prominence rules)")
     ap.add_argument("--corpora", type=Path, default=CORPORA)

@@ -96,18 +96,22 @@ def test_heldout_split_resolves_and_is_disjoint_from_the_devset() -> None:
     assert bench.load_aliases(bench.DEVSET / "heldout") == bench.load_aliases()
 
 
-def test_e5_split_is_disjoint_from_every_other_split() -> None:
-    # The round-5 entity sample (entities only) holds 12 articles of 12 outlet groups found in no other fixture
-    # folder (compared by file name only: the held-out labels are not read).
-    e5 = bench.fixture_paths(bench.DEVSET / "e5")
-    assert len(e5) == 12
-    others = {p.name for folder in (bench.DEVSET, bench.DEVSET / "heldout", bench.HELDOUT_SPEAKERS, bench.R4_SPEAKERS)
-              for p in bench.fixture_paths(folder)}
-    assert not {p.name for p in e5} & others
-    data = [bench.load_fixture(p) for p in e5]
+@pytest.mark.parametrize(("split", "articles", "groups"), [("e5", 12, 12), ("e6", 15, 9)])
+def test_entity_samples_are_disjoint_from_every_other_split(split: str, articles: int, groups: int) -> None:
+    # The round-5 entity sample holds 12 articles of 12 outlet groups, the round-13 one 15 articles of 9 (wire,
+    # business, sport and world news), entities only, found in no other fixture folder (compared by file name only:
+    # the held-out labels are not read).
+    sample = bench.fixture_paths(bench.DEVSET / split)
+    assert len(sample) == articles
+    folders = (bench.DEVSET, bench.DEVSET / "heldout", bench.DEVSET / "e5", bench.DEVSET / "e6", bench.DEVSET / "m7",
+               bench.HELDOUT_SPEAKERS, bench.R4_SPEAKERS, bench.S6_SPEAKERS, bench.S7_SPEAKERS, bench.S8_SPEAKERS,
+               bench.S9_SPEAKERS)
+    others = {p.name for folder in folders if folder != bench.DEVSET / split for p in bench.fixture_paths(folder)}
+    assert not {p.name for p in sample} & others
+    data = [bench.load_fixture(p) for p in sample]
     assert all(d["scope"] == "entities" and not d["quotes"] and not d["numbers"] for d in data)
-    assert len({d["outlet_group"] for d in data}) == 12
-    assert bench.split_folders("e5") == [bench.DEVSET / "e5"]
+    assert len({d["outlet_group"] for d in data}) == groups
+    assert bench.split_folders(split) == [bench.DEVSET / split]
 
 
 @needs_corpora
@@ -358,6 +362,16 @@ def test_offset_map_maps_body_offsets_to_raw_text() -> None:
     assert raw[19:27] == "sentence"
     assert raw[omap(21):omap(27)] == "Second"
     assert omap(40) is None
+
+
+def test_offset_map_skips_the_zero_width_spaces_cleaning_removes() -> None:
+    # allsides_DT4ThOTlioRElLHc: a paragraph opening '"\u200bUSMCA will …' could not be placed
+    raw = 'Title\n\n"\u200bUSMCA will help," Chrystia Freeland said.\n'
+    sentences = [{"start": 0, "end": 44, "text": '"USMCA will help," Chrystia Freeland said.'}]
+    omap = bench.OffsetMap(raw, sentences)
+    span = omap.span(19, 36)
+    assert span is not None and raw[span.start:span.end] == "Chrystia Freeland"
+    assert raw[omap(1):omap(6, is_end=True)] == "USMCA"
 
 
 def test_speaker_phrase_containing_the_full_name_counts() -> None:

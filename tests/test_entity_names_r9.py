@@ -165,12 +165,12 @@ def test_party_words_come_from_the_actor_lexicon(tmp_path) -> None:
     # "party_words" (actors.yaml 2.9) is a rule list like the others: a user file adds to it. "Whig" is no listed
     # party word, so before the user file the place cue types it as a town ("a Whig region"); with it, no place.
     text = "In the ensuing decades, the South transformed from a one-party, Whig region into another."
-    assert _actors(text) == {"Whig": "city"}
+    assert _actors(text) == {"Whig": "city", "South": "location"}  # "the South": a region (round 13)
     user = tmp_path / "actors.yaml"
     user.write_text("meta: {name: mine, version: '1', source: me, licence: MIT}\nparty_words: [Whig]\n",
                     encoding="utf-8")
     doc = parse_article(Article("t", text, title=""))
-    assert {m.actor for m in find_actor_mentions(doc, Settings(actors_file=str(user)))} == set()
+    assert {m.actor for m in find_actor_mentions(doc, Settings(actors_file=str(user)))} == {"South"}
 
 
 @pytest.mark.parametrize("text", [

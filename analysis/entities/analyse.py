@@ -109,6 +109,10 @@ def _from_span(span: EntitySpan, s: Sentence, table: ActorTable, places: list[Fo
         places.append(Found(s, span.first, span.last, country or text, "place", "dateline", bool(country),
                             place_kind=kind))
         return None
+    if span.label == "GPE" and span.rule.startswith("short name of "):  # "the North" for North Korea (round 13)
+        name = span.rule.removeprefix("short name of ")
+        kind = table.actors[name].kind if name in table.actors else "country"
+        return Found(s, span.first, span.last, name, kind, span.rule, name in table.actors)
     if span.label in ("GPE", "LOC"):
         state_first = span.rule.startswith("gazetteer: state") or (  # a US state wins over a country ("Georgia"),
             span.rule.startswith("same name as") and text in gazetteer().regions and words not in table.aliases)

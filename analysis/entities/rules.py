@@ -43,6 +43,8 @@ from .tokens import NAME_SUFFIXES, build_index, initials, is_cap, is_possessive,
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 _LINES = ("score line", "table row")  # the line shapes of :mod:`.teams`
+_BRITISH = frozenset({"United Kingdom", "England", "Scotland", "Wales", "Northern Ireland"})  # as the gazetteer files
+# British towns (it files Manchester and Leicester under Wales)
 
 
 def _common_word(word: str) -> bool:
@@ -80,6 +82,12 @@ def gazetteer_type(words: tuple[str, ...], table: ActorTable) -> tuple[str, str]
         return "LOC", "gazetteer: continent"
     if text in table.locations:
         return "LOC", "listed location"
+    if len(words) > 1 and words[-1] == "City":
+        inner = gazetteer_type(words[:-1], table)
+        if inner is not None and inner[0] in ("GPE", "LOC") and not (
+                inner[1] == "gazetteer: city" and g.cities.get(" ".join(words[:-1])) in _BRITISH):
+            return "GPE", "place before 'City'"  # "Gaza City", "Iowa City"; a British town's is a football club
+            # ("Manchester City", "Leicester City", "Hull City")
     return None
 
 
@@ -92,16 +100,19 @@ def _multiword_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
     """Token spans of listed organisations of two or more words that the chunker would cut ("Doctors Without
     Borders", "The Hill"), not inside a longer capitalised name; longest first, left to right. A name
-    starting with "The" counts only inside a sentence, where the capital is the name's ("The Atlantic
-    reported"; a sentence starting "The Atlantic is warming" may mean the ocean)."""
+    starting with "The" counts only inside a sentence, where the capital is the name's ("… as The Atlantic
+    reported"; a sentence starting "The Atlantic is warming" may mean the ocean), or opening one before a
+    reporting verb ("The Hill reports:")."""
     index = _multiword_organisations()
     toks = s.tokens
     start = first_word(s)
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        key = None if taken[i] or toks[i].text not in index or (i == start and toks[i].text == "The") \
-            else longest(toks, i, index)
+        key = None if taken[i] or toks[i].text not in index else longest(toks, i, index)
+        if key and i == start and toks[i].text == "The" and not (
+                i + len(key) < len(toks) and toks[i + len(key)].lower in _OUTLET_VERBS):
+            key = None  # "The Atlantic is warming"; but "The Hill reports:", "The Atlantic reported"
         j = i + len(key) if key else i
         if key and not any(taken[i:j]) and not (j < len(toks) and is_cap(toks[j]) and not is_possessive(toks[j - 1])) \
                 and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"):
@@ -110,6 +121,44 @@ def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, 
         else:
             i += 1
     return out
+
+
+def _country_halves(sentences: list[Sentence], table: ActorTable) -> dict[str, str]:
+    """Compass words that start the name of exactly one country the article names ("North" -> "North Korea",
+    "South" -> "South Sudan"): the article's "the North" and "the South" are those countries."""
+    seen: dict[str, set[str]] = {}
+    for s in sentences:
+        toks = s.tokens
+        for k in range(len(toks) - 1):
+            if toks[k].text in _COMPASS:
+                country = table.span_names.get((toks[k].text, strip_possessive(toks[k + 1].text)))
+                if country:
+                    seen.setdefault(toks[k].text, set()).add(country)
+    return {w: next(iter(c)) for w, c in seen.items() if len(c) == 1}
+
+
+_LOCATION_FIRST_WORDS = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Lakes"})
+_STREET_WORDS = frozenset({"St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Dr", "Drive"})  # "Lake St."
+_BANK_WORD = re.compile(r"^[A-Z][a-z]{3,}bank$")  # "Bundesbank", "Commerzbank", "Rabobank", "Riksbank"
+
+
+def _half_in_context(toks: tuple[Token, ...], part: Part, table: ActorTable) -> bool:
+    """A compass word standing for a country: after "the" ("get the North to resume talks") or before a
+    reporting verb ("…, South says" in a headline); not "North Carolina" (one longer name)."""
+    i, j = part.first, part.last
+    return (i >= 1 and toks[i - 1].text == "the" and (j >= len(toks) or toks[j].lower not in _NOUN_AFTER_REGION)) \
+        or (j < len(toks) and toks[j].lower in table.reporting_verbs)
+
+
+def _ticker(toks: tuple[Token, ...], part: Part) -> bool:
+    """A Reuters instrument code in brackets: "(FSLY.N)", "(AAPL.O)", "(7203.T)" - capitals, a full stop and an
+    exchange code of one to two capitals before the closing bracket."""
+    i, j = part.first, part.last
+    return i > 0 and toks[i - 1].text == "(" and j + 2 < len(toks) and toks[j].text == "." \
+        and bool(re.fullmatch(r"[A-Z]{1,2}", toks[j + 1].text)) and toks[j + 2].text == ")"
+
+
+_OUTLET_VERBS = frozenset({"reports", "reported", "said", "says", "wrote", "writes", "noted", "notes", "added"})
 
 
 def _plural_title(title: str, table: ActorTable) -> bool:
@@ -194,7 +243,13 @@ _ROLE_IN_BRACKETS = frozenset({("(", "captain", ")"), ("(", "capt", ")"), ("(", 
 _PLACE_BEFORE = frozenset({"in", "near", "outside"})
 _PLACE_NOUN_OF = frozenset({"town", "village", "city", "province", "region", "district"})  # "the town of Uyo"
 _TOWN_AFTER = frozenset({"province", "region", "district", "village", "town"})  # "the eastern Sharqiyah province"
-_SITE_AFTER = frozenset({"airport", "stadium", "mountains", "prison", "sanatorium", "mosque", "camp"})
+_SITE_AFTER = frozenset({"airport", "stadium", "mountains", "prison", "sanatorium", "mosque", "camp", "airbase",
+                         "airfield", "tower"})  # "Bagram airbase", "al-Jalaa tower" (round 13)
+_COMPASS = frozenset({"North", "South", "East", "West"})
+_REGION_AFTER_THE = _COMPASS | {"Gulf", "Midwest", "Arctic", "Antarctic"}
+# "in the Gulf", "known in the West", "the South tested a missile": a region (or the short name of a country's half)
+_NOUN_AFTER_REGION = frozenset({"side", "coast", "room", "lawn", "wing", "end", "bank", "states", "state", "region",
+                                "war", "pole", "face", "portico", "gate", "entrance"})
 
 
 def _cut_at_legal_form(s: Sentence, parts: list[Part]) -> list[Part]:
@@ -306,6 +361,9 @@ def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[
     if j < len(toks) and is_cap(toks[j]):
         return None  # a name the chunker cut ("in Rhode | Island"): no place of its own
     after = toks[j].lower if j < len(toks) else ""
+    if j - i == 1 and i >= 1 and toks[i - 1].text == "the" and toks[i].text in _REGION_AFTER_THE \
+            and after not in _NOUN_AFTER_REGION:
+        return "LOC", "region after 'the'"  # not "the East room", "the South side", "the Gulf states"
     if j - i == 1 and toks[i].lower in familiar_words():
         return None  # "Huge stadium lights"
     if _country_after_comma(toks, j, table) and i >= 1 and toks[i - 1].kind == "word" and not is_cap(toks[i - 1]):
@@ -474,7 +532,9 @@ def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence])
                 chains.append([b])
                 joints.append([])
         for chain, joint in zip(chains, joints, strict=True):
-            if len(chain) < 2 or joint[-1][-1] not in ("and", "or") or not (
+            commas_only = len(chain) >= 4 and all(j == (",",) for j in joint)  # the list goes on past a listed
+            # name no span holds: "Reddit, Amazon, CNN, Paypal, Spotify, … and the New York Times" (round 13)
+            if len(chain) < 2 or (joint[-1][-1] not in ("and", "or") and not commas_only) or not (
                     all(j == (",",) for j in joint[:-1]) or all(j == joint[-1] for j in joint)):
                 continue  # "Essex, Derbyshire and Surrey", "Sussex or Surrey or Kent"; not "A and B, C"
             first = out[chain[0]].first
@@ -489,7 +549,7 @@ def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence])
             # "London International Financial Futures and Options Exchange": a name with a cue word after the
             # conjunction may be one name cut at "and"; an acronym is weak evidence ("Bond and PIBOR futures"),
             # and so is a name typed only by an earlier use, unless the list is longer ("Malo and Billy")
-            targets = [k for k in chain if (out[k].rule in _TOWN_RULES or (
+            targets = [k for k in chain if ((out[k].rule in _TOWN_RULES and not commas_only) or (
                 out[k].label == "MISC" and out[k].rule == "capitalised name, untyped"))
                 and _may_name_an_organisation(name_of(toks, out[k].first, out[k].last).split(), persons)]
             end = out[chain[-1]].last
@@ -497,7 +557,8 @@ def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence])
                 # two names before a noun: only a town is a club there ("the former Blackburn and Southampton
                 # skipper"), not a person ("advisor to Barack Obama and CNN political contributor")
                 targets = [k for k in targets if out[k].rule in _TOWN_RULES]
-            if anchors and targets and all(k in targets or out[k].label == "ORG" for k in chain):
+            if anchors and targets and all(k in targets or out[k].label == "ORG" for k in chain) and (
+                    not commas_only or len(anchors) >= 3):
                 for k in targets:
                     sp = out[k]
                     retyped[k] = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "coordinated with an "
@@ -612,15 +673,20 @@ class RuleRecogniser:
                     if words[k - 1][:1].isupper() and words[k - 1].lower() not in ("the", "of", "and", "&"):
                         known.setdefault(tuple(w.lower() for w in words[:k]), ("ORG", sp.sentence_index))
         places: dict[tuple[int, int], tuple[str, str]] = {}  # unknown places by their context (see _place_cue)
+        halves = _country_halves(sentences, table)
         for s, part, mode in rest:
             words = self._words(s, part)
             key = tuple(w.lower() for w in words)
             cue = None if mode or key in known or (len(words) == 1 and words[0] in surnames) \
                 or self._listed_person(tuple(words), table) or _party_word(words, table) \
                 else _place_cue(s.tokens, part, table)  # not "the Biden camp", "a one-party, Democratic region"
+            if not mode and len(words) == 1 and words[0] in halves and _half_in_context(s.tokens, part, table):
+                cue = ("GPE", f"short name of {halves[words[0]]}")  # "the North" in a story naming North Korea
             if cue is not None:
                 places[(s.index, part.first)] = cue
-                known[key] = (cue[0], s.index)
+                if words[0] not in _COMPASS or len(words) > 1:
+                    known[key] = (cue[0], s.index)  # a compass word is a region only in its context: not the
+                    # "North" of "North Korean", "Kanye West"
         for s, part, mode in rest:
             if (s.index, part.first) in places:
                 out.append(self._span(s, part, *places[(s.index, part.first)], ""))
@@ -628,6 +694,22 @@ class RuleRecogniser:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         out = self._one_team_sense(out, sentences, teams) if teams else out
         return _coordinated_organisations(_company_short_forms(out, sentences), sentences)
+
+    def _pair_joined(self, words: tuple[str, ...], table: ActorTable) -> bool:
+        """Are the names around "&" two persons or two places, not a firm: "Mark & Patricia McCloskey" (a given name,
+        then a given name and more), "Paul Ryan & Ron Johnson", a listed person on one side, "Hiroshima & Nagasaki"
+        (two places)?"""
+        if "&" not in words:
+            return False
+        k = words.index("&")
+        left, right = words[:k], words[k + 1:]
+        given = gazetteer().given_names
+        if not left or not right or (left[0] in given and right[0] in given and len(right) > 1):
+            return True  # a couple ("Bill & Melinda Gates"); not "Ernst & Young", "Simon & Schuster"
+        if self._listed_person(left, table) or self._listed_person(right, table):
+            return True
+        places = [gazetteer_type(side, table) for side in (left, right)]
+        return all(p is not None and p[0] in ("GPE", "LOC") for p in places)
 
     @staticmethod
     def _listed_person(words: tuple[str, ...], table: ActorTable) -> bool:
@@ -805,6 +887,10 @@ class RuleRecogniser:
         if len(words) > 1 and words[-1] in table.misc_heads and not (
                 len(words) == 2 and words[0] in gazetteer().english_given_names):
             return "MISC", f"name of a {words[-1].lower()}", "", ""  # "Civil War", "Voting Rights Act"
+        if ("&" in words[1:-1] or (len(words) == 1 and "&" in words[0].strip("&"))) and all(
+                w[:1].isupper() for w in words if w != "&") and not (
+                part.last < len(toks) and toks[part.last].text.isdigit()) and not self._pair_joined(words, table):
+            return "ORG", "names joined by '&'", "", ""  # "Procter & Gamble", "Ernst & Young": a firm, never a person
         title = part.title
         if not title:
             _, title = title_before(toks, part.first, table)
@@ -853,6 +939,12 @@ class RuleRecogniser:
                 gaz = None  # "WASHINGTON (AP) —": a state, but also a capital and city
         if gaz is not None:
             return gaz[0], gaz[1], "", ""
+        if len(words) == 2 and words[0] in _LOCATION_FIRST_WORDS and words[1].rstrip(".") not in _STREET_WORDS \
+                and not _country_after_comma(toks, part.last, table):
+            return "LOC", "location cue", "", ""  # "Lake Geneva", "Mount Everest" (not "Cape Town": a city above;
+            # nor "Lake Charles, Louisiana": a town)
+        if len(words) == 1 and _BANK_WORD.match(strip_possessive(words[0])):
+            return "ORG", "bank name", "", ""  # "Bundesbank", "Commerzbank"
         if _organisation_in_apposition(toks, part, table) and not (
                 len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names):
             # not "Maria Lopez, a letter carrier," (a given name: the role noun names a person's job)
@@ -860,6 +952,8 @@ class RuleRecogniser:
         appositive = _title_in_apposition(toks, part, table) if len(words) > 1 else ""
         if appositive:
             return "PERSON", "title in apposition", self._given_sex(words), appositive
+        if len(words) == 1 and _ACRONYM.match(words[0]) and _ticker(toks, part):
+            return "MISC", "stock ticker", "", ""  # Reuters' "Fastly Inc(FSLY.N)", "(AAPL.O)"
         if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in table.not_organisations \
                 and mode != "upper" and not shouted_word(words[0]) \
                 and not (part.last < len(toks) and toks[part.last].text == ":" and part.first == first_word(s)):
@@ -875,6 +969,8 @@ class RuleRecogniser:
         if not single_initial and ((j < len(toks) and toks[j].lower in table.reporting_verbs) or
                                    (part.first > 0 and toks[part.first - 1].lower in table.reporting_verbs and
                                    (j == len(toks) or toks[j].kind == "punct"))):
+            if len(words) == 1 and words[0] in _COMPASS:
+                return None  # "…, South says" (a headline's South Korea): a compass word is no person's name
             if len(words) == 1 and _ORGANISATION_SHAPE.match(words[0]) and not _NAME_PREFIX.match(words[0]):
                 return "ORG", "organisation-shaped name", "", ""  # "WSB-TV reported", "FactSet said", "ProPublica"
             if _modifies_a_noun(toks, part) or _group_plural(words) or _complement_of_a_name(toks, part) \

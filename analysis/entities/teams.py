@@ -57,6 +57,7 @@ class Positions:
     company_says: frozenset[str]
     company_owned: frozenset[str]
     company_owned_of: frozenset[str]
+    company_held: frozenset[str]  # "shares of X", "a stake in X": the noun before company_owned_of
     company_possessed: frozenset[str]
     media_nouns: frozenset[str]
     media_verbs: frozenset[str]
@@ -134,14 +135,14 @@ def _place(toks: tuple[Token, ...], p: Part, table: ActorTable) -> bool:
 
 
 def _company_position(toks: tuple[Token, ...], p: Part, start: int) -> bool:
-    """"Comelf said it" (not opening the sentence), "Magna shares", "shares of X", "Cofinec's GDRs"."""
+    """"Comelf said it" (not opening the sentence), "Magna shares", "shares of X", "a stake in X", "Cofinec's GDRs"."""
     w = positions()
     n = len(toks)
     nxt = toks[p.last].lower if p.last < n else ""
     after = toks[p.last + 1].lower if p.last + 1 < n else ""
     if (nxt in w.company_says and after in ("it", "its") and p.first != start) or nxt in w.company_owned:
         return True
-    if p.first >= 2 and toks[p.first - 1].lower in w.company_owned_of and toks[p.first - 2].lower == "shares":
+    if p.first >= 2 and toks[p.first - 1].lower in w.company_owned_of and toks[p.first - 2].lower in w.company_held:
         return True
     if is_possessive(toks[p.last - 1]) and toks[p.last - 1].kind == "word":
         return nxt in w.company_possessed
@@ -193,8 +194,9 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
             continue  # "Anne-Gaelle Sidot ( France )": a player of a country, not a team ("Dinamo ( Russia )" is)
         nxt = toks[p.last].lower if p.last < n else ""
         after = toks[p.last + 1].lower if p.last + 1 < n else ""
-        prev = toks[p.first - 1].lower if p.first > 0 else ""
-        before = toks[p.first - 2].lower if p.first > 1 else ""
+        k = p.first - 1 if p.first == 0 or toks[p.first - 1].lower != "the" else p.first - 2  # "beat the Eagles",
+        prev = toks[k].lower if k >= 0 else ""  # "lost to the Eagles", "against the Yankees" (round 13)
+        before = toks[k - 1].lower if k >= 1 else ""
         ends_phrase = (p.last == n or toks[p.last].kind != "word" or nxt in w.name_ends
                        or toks[p.last].text[:1].isdigit())
         if nxt in w.versus or (ends_phrase and prev in w.versus):

@@ -87,11 +87,20 @@ def doc_sentences(doc: ParsedArticle) -> list[Sentence]:
 
 
 def name_of(tokens: tuple[Token, ...], i: int, j: int) -> str:
-    """The name printed by tokens ``[i, j)``: words without a possessive, initials with their full stop, and the
-    commas of a list inside a name ("Bureau of Alcohol, Tobacco, Firearms and Explosives")."""
+    """The name printed by tokens ``[i, j)``: words without a possessive, initials with their full stop, an
+    ampersand ("Procter & Gamble"), and the commas of a list inside a name ("Bureau of Alcohol, Tobacco, Firearms
+    and Explosives")."""
     if j - i >= 7 and any(t.text == "," for t in tokens[i + 3:j - 2]):  # "X of Y, Z and W" at least
         return ", ".join(name_of(tokens, a + 1 if tokens[a].text == "," else a, b)
                          for a, b in pairwise([i, *(k for k in range(i + 3, j - 2) if tokens[k].text == ","), j]))
+    if any(t.text == "&" for t in tokens[i:j]):  # "Procter & Gamble"; "S&P", "AT&T" written without spaces
+        out = ""
+        for k in range(i, j):
+            t = tokens[k]
+            if t.kind != "word" and (t.text != "&" or not out or k == j - 1):
+                continue  # an ampersand only between words: not "& Urban Development Secretary …"
+            out += ("" if not out or tokens[k - 1].end == t.start else " ") + strip_possessive(t.text)
+        return out
     words = [strip_possessive(t.text) for t in tokens[i:j] if t.kind == "word"]
     return " ".join(w + "." if (len(w) == 1 and w.isalpha()) or w in ("Jr", "Sr", "St") else w for w in words)
 
@@ -107,8 +116,11 @@ def initials(name: str) -> str:
 def acronym_forms(name: str) -> set[str]:
     """The acronyms ``name`` may go by: its :func:`initials`, and those of the part before a last " and "
     when that part has two or more initials ("Centers for Disease Control and Prevention" -> CDCP and CDC,
-    as the agency writes itself)."""
+    as the agency writes itself), and of the words between hyphens ("United States-Mexico-Canada Agreement" ->
+    USMCA)."""
     out = {initials(name)}
+    if "-" in name:  # "United States-Mexico-Canada Agreement" -> USMCA
+        out.add(initials(name.replace("-", " ")))
     head, sep, _ = name.rpartition(" and ")
     if sep and len(initials(head)) >= 2:
         out.add(initials(head))

@@ -37,6 +37,7 @@ from .stance import ReportingVerbs, find_verb_hits, reporting_verbs_for
 
 REFERENTS_LEXICON = "claim_referents.yaml"
 
+_TIME_DETERMINERS = frozenset({"last", "next", "previous", "this", "each", "every"})  # "412,000 last week"
 # Words that end the noun phrase after a number ("12,000 North Korean soldiers | have been …").
 _STOP = frozenset("""is are was were be been being have has had will would could may might can should shall do does
     did that which who whom whose to in on at from with by for of since as and or but than including into over
@@ -44,6 +45,7 @@ _STOP = frozenset("""is are was were be been being have has had will would could
     across near along against between among amid through toward towards via while when where if""".split())
 _DROP_MODIFIERS = frozenset("""more additional extra other another new such some about big small large major
     straight consecutive separate total whole full last next first previous different same top key""".split())
+_TIME_DETERMINERS = frozenset({"last", "next", "previous", "this", "each", "every"})  # "412,000 last week"
 # Words that end the noun phrase after a number: verbs, adverbs and words that are not nouns ("5 remain").
 _NOT_NOUNS = frozenset("""remain remained died die say said were are is was have has had will would could can may might
     must should do did does so too also still already now then ago later earlier""".split())
@@ -212,6 +214,9 @@ def _unit_and_referent(num: NumberExpr, after: str, rules: _Rules) -> tuple[str,
         else:
             referent = noun
         return num.unit_hint, referent, (upto(k) if k >= 0 else 0)
+    if len(phrase) >= 2 and words[0].lower() in _TIME_DETERMINERS and (
+            (_lookup(words, rules.units, 1) or (0, ("", "")))[1][1] == "duration"):
+        return "", "", 0  # "rose to 412,000 last week": when, not a duration of weeks
     for k in phrase:
         unit = _lookup(words, rules.units, k)
         if unit:
@@ -256,6 +261,8 @@ def _head_noun(words: list[str], phrase: list[int]) -> int | None:
         w = words[k]
         low = w.lower()
         if w[0].isupper():
+            if head is not None and not _plural(words[head].lower()) and _plural(low):
+                return k  # "millions of white Americans": an adjective, then the capitalised plural head
             name = k  # a modifier ("North Korean") or, with no lower-case noun after it, the head ("Dreamers")
             continue
         if _verbal(low):

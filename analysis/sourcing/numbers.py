@@ -92,6 +92,9 @@ _AGE = re.compile(r"[\s-]+(?P<unit>year|month|week|day)s?[\s-]+old\b", re.IGNORE
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|mile|kilometer|kilometre|km|ton|tonne|man|"
                           r"member|seat|point|percent)s?\b", re.IGNORECASE)
+_HYPHEN_NOUN = re.compile(r"-(?P<unit>[a-z]{3,})\b(?![-–])")  # any noun joined to digits: "15-count", "10-story"
+_NOT_HYPHEN_UNITS = frozenset({"fold", "odd", "plus", "ish", "something", "somethings", "year-old", "and", "or", "to",
+                               "the", "for", "per", "ever", "long", "old", "time", "like", "strong"})
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock|o’clock|[ap]\.m\b|h\b)",
                          re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s?(?:-|–|—|to)\s?", re.IGNORECASE)
@@ -181,6 +184,16 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'.])([\w’'.]+)[\s]*$")
 _JOINED_BEFORE = re.compile(r"[^\W_]-?$")
 _MONTH_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s*$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|some\s+|roughly\s+|around\s+)?\$?$", re.IGNORECASE)
+
+
+def _plural_of(noun: str) -> str:
+    """The plural a unit goes by: "count" -> "counts", "story" -> "stories", "inch" -> "inches"."""
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")
 
 
 def _tail_search(rx: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
@@ -318,8 +331,11 @@ def _fractions(text: str, offset: int) -> list[NumberExpr]:
 
 
 def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
-    """A second number making a range: "10 to 12", "10-12", "between 10 and 12"."""
+    """A second number making a range: "10 to 12", "10-12", "between 10 and 12". Not a change and the level it
+    reached: "rose by 37,000 to 412,000" is two numbers."""
     j = _RANGE_JOIN.match(text, pos)
+    if j and j.group().strip().lower() == "to" and _tail_search(_BY_BEFORE, text, start):
+        return None
     if not j and _tail_search(_BETWEEN_BEFORE, text, start):
         j = _AND.match(text, pos)
     if not j:
@@ -498,6 +514,9 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
         is_age = False
         age = _AGE.match(text, end)
         hyph = _HYPHEN_UNIT.match(text, end) if not age else None
+        if not age and not hyph and m.group("digits"):  # "a 15-count indictment": the word after the hyphen
+            hyph = _HYPHEN_NOUN.match(text, end)
+            hyph = hyph if hyph and hyph.group("unit").lower() not in _NOT_HYPHEN_UNITS else None
         excluded = _exclusion(text, start, m.end(), m.group("digits"), m.group("words"), currency, scaled, pct,
                               identifier_words, count_nouns)
         if age and not excluded:
@@ -508,7 +527,7 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
             if not (noun and noun.group(1).lower() in aged_events):
                 excluded = "age"  # "a 19-year-old man", "She was 34 years old"; not "the three-year-old conflict"
         elif hyph and not excluded:
-            unit_hint = hyph.group("unit").lower() + "s"
+            unit_hint = _plural_of(hyph.group("unit").lower())
             end = hyph.end()
         out.append(NumberExpr(start + offset, end + offset, text[start:end], low, low, high, currency=currency,
                               percent=pct, unit_hint=unit_hint, age=is_age, excluded=excluded))
