@@ -537,6 +537,9 @@ class _DirectQuotes(_SubjectRules):
             sub = self._subject(s, i)
             if sub is not None:
                 return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
+            tag = self._quoted_object_subject(s, i, hit)  # 'called the deal "…" and said the trio of nations "…"'
+            if tag is not None:
+                return tag
         if s.index in self.too_long:
             return None  # not searched (see MAX_SENTENCE_WORDS)
         colon = colon_name(s.text, s.start, open_at)

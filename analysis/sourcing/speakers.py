@@ -64,6 +64,8 @@ class PronounCues:
     reference_nouns: frozenset[str] = frozenset()  # "the doctor", "the cleric": a person named just before
     media_nouns: frozenset[str] = frozenset()  # "the journal", "the newspaper": the medium whose report came last
     issued_nouns: frozenset[str] = frozenset()  # "the statement": the speaker of the report that printed it before
+    work_nouns: frozenset[str] = frozenset()  # "a Politico report": the organisation named before it is the source
+    outlet_short_names: frozenset[str] = frozenset()  # "the Journal" after "The Wall Street Journal"
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -94,6 +96,8 @@ def _compile(lex: Lexicon) -> PronounCues:
         reference_nouns=frozenset(str(w).lower() for w in d.get("reference_nouns") or []),
         media_nouns=frozenset(str(w).lower() for w in d.get("media_nouns") or []),
         issued_nouns=frozenset(str(w).lower() for w in d.get("issued_nouns") or []),
+        work_nouns=frozenset(str(w).lower() for w in d.get("work_nouns") or []),
+        outlet_short_names=frozenset(str(w).lower() for w in d.get("outlet_short_names") or []),
     )
 
 
