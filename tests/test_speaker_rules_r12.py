@@ -185,3 +185,25 @@ def test_a_colon_after_an_addressee_only_reports_no_clause():
     qs = _quotes('Fox host Tucker Carlson told his viewers: "It does not require a big army."')
     assert [q.kind for q in qs] == ["direct"]
     assert qs[0].speaker_surface == "Fox host Tucker Carlson"
+
+
+# ---- "X shocked economists by announcing that …": "by" + participle reports for the verb's subject
+
+def test_by_participle_reports_for_the_subject_of_the_verb_it_modifies():
+    # The Guardian, roundups 5983_left (s6), paragraph 2, shortened (the excerpt is cut off after "had")
+    text = ("The news comes one month after the labor department shocked economists by announcing the US had added "
+            "only 266,000 jobs.")
+    assert _speaker(text, "the US had added")[1] == "the labor department"
+    # worked example
+    assert _speaker("The senator surprised colleagues by saying that he would retire.", "he would retire")[1] \
+        == "The senator"
+
+
+# ---- "affirmed it" reports nothing (reporting_verbs.yaml 1.13)
+
+def test_affirmed_it_introduces_no_quote():
+    # Reuters, roundups 5840_center (s7), paragraph 1, shortened: the quoted words are Fitch's, not the decision's
+    text = ("Mississippi Attorney General Lynn Fitch, a Republican, said in papers filed with the court that the Roe "
+            "v. Wade ruling and a subsequent 1992 decision that affirmed it were both “egregiously wrong” and that "
+            "state legislatures should have more leeway.")
+    assert _direct(text, "egregiously wrong")[0] == "Lynn Fitch"

@@ -510,7 +510,7 @@ class _SubjectRules(_SpeakerResolution):
         tagged = self._tag_of_bare_verb(s, limit, hit)
         if tagged is not None:
             return tagged
-        by_relative = self._by_participle_in_relative(s, main, hit)
+        by_relative = self._by_participle_in_relative(s, main, hit) or self._by_participle_subject(s, main, hit)
         if by_relative is not None:
             return by_relative
         # "Trump attempted to take a question from another reporter, but Jiang hit back: “…”" (Business Insider
@@ -567,6 +567,27 @@ class _SubjectRules(_SpeakerResolution):
             if a == b or any(x.lower in SENTENCE_OPENERS for x in toks[a + 1:b + 1]):
                 return None
             return _Tag((toks[a + 1].start, toks[b].end), hit, s, "speaker_before")
+        return None
+
+    def _by_participle_subject(self, s: Sentence, main: int, hit: VerbHit | None) -> _Tag | None:
+        """'The news comes one month after the labor department shocked economists by announcing the US had …' (The
+        Guardian 5983_left): a "by" + participle reports for the subject of the past-tense verb it modifies, found
+        within eight words before "by"; None when there is none or the subject is a relative clause's."""
+        toks = s.tokens
+        if hit is None or not hit.form.lower().endswith("ing") or hit.token_index < 2 \
+                or toks[hit.token_index - 1].lower != "by":
+            return None
+        for v in range(hit.token_index - 2, max(main, hit.token_index - 10) - 1, -1):
+            t = toks[v]
+            if not t.is_word:
+                if t.text in {".", ";", ":", "(", ")", "“", "”", '"'}:
+                    return None
+                continue
+            if _verb_like(t.lower) and t.lower not in AUXILIARIES:
+                sub = self._subject(s, v)
+                if sub is None or sub[2] == "relative" or self._in_direct(sub[0]):
+                    return None
+                return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
         return None
 
     def _quoted_object_subject(self, s: Sentence, i: int, hit: VerbHit) -> _Tag | None:
