@@ -207,3 +207,11 @@ def test_affirmed_it_introduces_no_quote():
             "v. Wade ruling and a subsequent 1992 decision that affirmed it were both “egregiously wrong” and that "
             "state legislatures should have more leeway.")
     assert _direct(text, "egregiously wrong")[0] == "Lynn Fitch"
+
+
+def test_a_but_inside_a_quotation_opens_no_clause():
+    # allsides SCGU9mJSaBg0oQLe, shortened: "adding" is the statement's (Priebus's), not "they" inside the quote
+    text = ('"Democrats are spending this week telling people how great they think Obamacare is, but they can\'t even '
+            'get a website to function correctly," said a statement by RNC Chairman Reince Priebus, adding that "the '
+            'entire law is riddled with errors and needs to be repealed."')
+    assert "they" not in {q.speaker_surface for q in _quotes(text) if "riddled with errors" in q.text}

@@ -515,9 +515,11 @@ class _SubjectRules(_SpeakerResolution):
             return by_relative
         # "Trump attempted to take a question from another reporter, but Jiang hit back: “…”" (Business Insider
         # huSqcDT8MmjllPKr): after ", but" / ", yet" / ", while" or ";", the clause that ends here is the last one,
-        # with a subject of its own (not "and": "Trump, Pence, and Pompeo")
-        turn = next((n + 1 for n in range(limit - 1, main, -1)
-                     if toks[n].text == ";" or (toks[n].lower in CONTRAST_WORDS and toks[n - 1].text == ",")), None)
+        # with a subject of its own (not "and": "Trump, Pence, and Pompeo"; not a "but" inside a quotation: '"…, but
+        # they can't even get a website to function correctly," said a statement by RNC Chairman Reince Priebus,
+        # adding that …', allsides SCGU9mJSaBg0oQLe)
+        turn = next((n + 1 for n in range(limit - 1, main, -1) if not self._in_direct(toks[n].start)
+                     and (toks[n].text == ";" or (toks[n].lower in CONTRAST_WORDS and toks[n - 1].text == ","))), None)
         if turn is not None:
             tag = self._subject_at(s, turn, limit, hit, why)
             if tag is not None:
