@@ -215,3 +215,14 @@ def test_a_but_inside_a_quotation_opens_no_clause():
             'get a website to function correctly," said a statement by RNC Chairman Reince Priebus, adding that "the '
             'entire law is riddled with errors and needs to be repealed."')
     assert "they" not in {q.speaker_surface for q in _quotes(text) if "riddled with errors" in q.text}
+
+
+# ---- a name with a lower-case particle, after an age, before a long apposition
+
+def test_an_age_and_a_name_particle_before_a_long_apposition():
+    # HuffPost, allsides nfsMishGrOj967qI (a development corpus article in no split), shortened: both quotes were
+    # left without a speaker ("39-year-old" and "dos" made the name look like no name)
+    text = ("“We feel that we are suffering so that people from the city can have water,” 39-year-old Francisco "
+            "Venílson dos Santos, a farmer and father of four boys and two girls, said. “They abandoned us here.”")
+    assert _direct(text, "we are suffering")[1] == "Francisco Venílson dos Santos"
+    assert _direct(text, "They abandoned us here")[1] == "Francisco Venílson dos Santos"

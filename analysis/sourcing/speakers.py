@@ -411,9 +411,15 @@ _DASH_NAME = re.compile(rf"\s*[—–-]{{1,2}}\s*(?P<name>(?:{_NAME}\s+){{0,5}}{
 _COLON_NAME = re.compile(rf"(?:^|[\[(,;—–-]\s*)(?P<name>(?:{_NAME}\s+){{0,5}}{_NAME})\s*:\s*$")
 
 
+# Lower-case particles inside a person's name ("Osama bin Laden", "Francisco Venílson dos Santos", "Ursula von der
+# Leyen"); round 12 added the Portuguese, Spanish, Italian and Dutch ones after "dos Santos" (allsides
+# nfsMishGrOj967qI) left a quote without its speaker.
+NAME_PARTICLES = frozenset("of the de al bin van von dos das da del della di der den ibn".split())
+
+
 def _capitalised(words: Sequence[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() or w.lower() in {"of", "the", "de", "al", "bin", "van", "von"}
-                               for w in words) and words[0][:1].isupper()
+    return bool(words) and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) \
+        and words[0][:1].isupper()
 
 
 # Head nouns of a definite description that may refer to any organisation named before ("the company").
@@ -557,6 +563,8 @@ def apposed_name(between: Sequence[Token], max_words: int) -> tuple[int, int] | 
     if between[-1].text != "," and not described:
         return None
     name = [t for t in between[:comma] if t.is_word]
+    while len(name) > 2 and name[0].text[:1].isdigit() and name[0].lower.endswith("-old"):
+        name = name[1:]  # "39-year-old Francisco Venílson dos Santos, a farmer …, said": the age is no part of it
     if not name or len(name) > max_words or not _capitalised([t.text for t in name]):
         return None
     return name[0].start, name[-1].end
