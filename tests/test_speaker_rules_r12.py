@@ -226,3 +226,16 @@ def test_an_age_and_a_name_particle_before_a_long_apposition():
             "Venílson dos Santos, a farmer and father of four boys and two girls, said. “They abandoned us here.”")
     assert _direct(text, "we are suffering")[1] == "Francisco Venílson dos Santos"
     assert _direct(text, "They abandoned us here")[1] == "Francisco Venílson dos Santos"
+
+
+# ---- an opening mark typed as the closing one
+
+def test_an_opening_mark_after_the_last_punctuation_closes_the_quote():
+    # HuffPost-style typo, roundups 6058_left (in no split), shortened: the quote ran on to the next quotation and
+    # had no speaker; ',“ ' after its last word closes it
+    text = ("“Fear of discrimination can lead individuals to forgo care,“ the Department of Health and Human Services "
+            "Secretary Xavier Becerra said in a statement. “Everyone should be able to access healthcare.”")
+    qs = _quotes(text)
+    assert [q.text for q in qs] == ["Fear of discrimination can lead individuals to forgo care",
+                                    "Everyone should be able to access healthcare."]
+    assert {q.speaker for q in qs} == {"Xavier Becerra"}
