@@ -2,8 +2,8 @@
 
 Run from the repository root (needs ``../shared/corpora``, see tests/fixtures/devset/README.md)::
 
-    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|e5|e6|m7] [--corpora DIR]
-        [--out FILE.md]
+    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|s10|e5|e6|m7]
+        [--corpora DIR] [--out FILE.md]
 
 The labels (``tests/fixtures/devset/*.yaml``) hold article ids, short surfaces and excerpts only; the
 article texts are re-read from the corpora at run time. The toolkit runs through its public pipeline
@@ -63,6 +63,9 @@ S8_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_speakers_s8"
 # round-11 development sample of quotes and speakers (Daily Mail, BBC roundups, Independent Journal Review,
 # The Independent; no unused Reuters, Guardian or HuffPost text with a quote is left)
 S9_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_speakers_s9"
+# round-12 development sample of quotes and speakers (AP wire copy, Daily Mail, Business Insider/Insider, BuzzFeed
+# News, The Daily Beast, Slate, Yahoo News: the styles nearest the weak outlets)
+S10_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_speakers_s10"
 CORPORA = ROOT.parent / "shared" / "corpora"
 SOURCES = ("allsides_dev.jsonl.gz", "roundups_dev.jsonl")
 TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -968,7 +971,7 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 
 def split_folders(split: str) -> list[Path]:
     """The fixture folders of a split: the devset, the two held-out sets (entities; quotes and speakers), or
-    the round-4, -6, -7, -8 and -11 speaker development samples (``r4``, ``s6``, ``s7``, ``s8``, ``s9``), the
+    the round-4, -6, -7, -8, -11 and -12 speaker development samples (``r4``, ``s6``-``s10``), the
     round-5 and round-13 entity samples (``e5``, ``e6``) or the round-7 main-entity sample (``m7``)."""
     if split == "heldout":
         return [DEVSET / "heldout", HELDOUT_SPEAKERS]
@@ -986,13 +989,15 @@ def split_folders(split: str) -> list[Path]:
         return [S8_SPEAKERS]
     if split == "s9":
         return [S9_SPEAKERS]
+    if split == "s10":
+        return [S10_SPEAKERS]
     return [R4_SPEAKERS] if split == "r4" else [DEVSET]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
-    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "e5", "e6", "m7"),
+    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "s10", "e5", "e6", "m7"),
                     default="dev",
                     help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder "
                          "(entities) and tests/fixtures/devset_heldout_speakers (quotes), measured only before and "
@@ -1005,7 +1010,9 @@ def main(argv: list[str] | None = None) -> int:
                          "fourth: AP Fact Check, Washington Post, CNN, Reuters and NYT roundups, HuffPost; labelled "
                          "before the round-8 rules); s9: tests/fixtures/devset_speakers_s9 (a fifth: Daily Mail, "
                          "BBC and The Independent roundups, Independent Journal Review; labelled before the "
-                         "round-11 rules); e5: tests/fixtures/devset/e5 (entities of 12 "
+                         "round-11 rules); s10: tests/fixtures/devset_speakers_s10 (a sixth: AP roundups, Daily "
+                         "Mail, Business Insider, BuzzFeed News, Daily Beast, Slate, Yahoo News; labelled before the "
+                         "round-12 rules); e5: tests/fixtures/devset/e5 (entities of 12 "
                          "roundup excerpts from outlets the devset lacks, "
                          "labelled before the round-5 entity rules); e6: tests/fixtures/devset/e6 (entities of 13 "
                          "roundup excerpts and 2 articles' leads, wire, business, sport and world news, labelled "

@@ -38,6 +38,7 @@ from .speakers import (
 from .stance import (
     VerbHit,
     find_verb_hits,
+    reports_nothing,
 )
 from .subjects import _SubjectRules
 
@@ -515,6 +516,12 @@ class _DirectQuotes(_SubjectRules):
             adjacent = all(not t.is_word and t.text in ",:" for t in gap)
             if not hit.tier and not adjacent:
                 continue  # a tag verb attributes only right before the quote ("As Daley put it, “…”")
+            if not adjacent and hit.token_index + hit.n_tokens < len(toks) \
+                    and toks[hit.token_index + hit.n_tokens].lower in {"it", "them"} \
+                    and reports_nothing(self.verbs, toks, hit):
+                continue  # "a subsequent 1992 decision that affirmed it were both “egregiously wrong”" (Reuters
+                # 5840_center): a verb whose pronoun object is all it says introduces no quote after it (not "asked
+                # for a price quote “in the shortest possible time”": what is asked for may be quoted)
             i = hit.token_index
             if relative_colon(toks, hit, open_at) is not None:
                 continue  # "Biden mocked advocates who say they need …: ‘…’": the colon's quote is the main clause's
@@ -537,6 +544,9 @@ class _DirectQuotes(_SubjectRules):
             sub = self._subject(s, i)
             if sub is not None:
                 return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
+            tag = self._quoted_object_subject(s, i, hit)  # 'called the deal "…" and said the trio of nations "…"'
+            if tag is not None:
+                return tag
         if s.index in self.too_long:
             return None  # not searched (see MAX_SENTENCE_WORDS)
         colon = colon_name(s.text, s.start, open_at)

@@ -180,6 +180,8 @@ class _VerbAttributions(_DirectQuotes):
                     sent_quotes.append(q)
                 continue
             if sub is None:
+                if self._quoted_object_subject(s, i, hit) is not None:
+                    self._participle_report(s, hit)  # 'called the deal "…" and said the trio of nations "…"'
                 continue
             surface = body[sub[0]:sub[1]]
             if _PARTICIPLE_CLAUSE.match(surface) and surface.split(" ", 1)[0] not in CLAUSE_OPENERS | ING_PREPOSITIONS:
@@ -225,6 +227,15 @@ class _VerbAttributions(_DirectQuotes):
                 colon = relative_colon(toks, hit, end)
                 if colon is not None and colon > start and not self._in_direct(colon):
                     end = colon  # "advocates who say they need assault weapons …: ‘…’": the colon ends the clause
+                opens = self._colon_before_quote(toks, start, end)
+                if opens is not None:
+                    end = opens  # "A military court filing reports Behenna threatened Mansur: “…,” Behenna said"
+                    # (Slate w7ngiZPmkOx9SAul): the quote after the colon is a direct quote of its own
+                    words = [t for t in toks if t.is_word and start <= t.start and t.end <= end]
+                    if not any(_verb_like(t.lower) for t in words) or (words and words[0].lower in NOT_SPEAKER_START):
+                        continue  # "told his viewers: “…”", "tweets out stuff like this: “…”" (roundups 5804_center,
+                        # 5640_left), "wrote of this (Time magazine, Oct. 13, 1952): “…”", "wrote in a leaked text to a
+                        # friend, who was not named …: ‘…’": no clause before the colon, only the quote after it
                 outside = sum(1 for t in toks if t.is_word and start <= t.start and t.end <= end
                               and not self._in_direct(t.start))
                 if outside < 2:
@@ -234,6 +245,17 @@ class _VerbAttributions(_DirectQuotes):
                     q = self._absorb_partial_quotes(q, hit)
             if q is not None:
                 sent_quotes.append(q)
+
+    def _colon_before_quote(self, toks: Sequence[Token], start: int, end: int) -> int | None:
+        """Body offset of a colon outside direct quotes between ``start`` and ``end`` that a quotation mark opens
+        right after ("… threatened Mansur: “This is your last chance …”"), or None: a reported clause ends there."""
+        body = self.doc.body
+        for t in toks:
+            if start < t.start < end and t.text == ":" and not self._in_direct(t.start):
+                mark = t.end + len(body[t.end:t.end + 2]) - len(body[t.end:t.end + 2].lstrip())
+                if body[mark:mark + 1] in OPENERS and self._in_direct(mark + 1):
+                    return t.start
+        return None
 
     @staticmethod
     def _main_after_parenthetical(s: Sentence, comma: int, after_end: int, verb_end: int) -> int | None:

@@ -46,7 +46,9 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
                     open_at, closers = i, CLOSERS[c]
             elif carried and i == first_char and c in OPENERS:
                 continue  # the reopening mark of a quote that runs on from the previous paragraph
-            elif c in closers:
+            elif c in closers or (c == "“" and body[i - 1] in ",.?!…" and body[i + 1:i + 2] in (" ", "\n", "")):
+                # (an opening mark typed as the closing one after the quote's last punctuation, before a space:
+                # '“Fear of discrimination can lead individuals to forgo care,“ the … Secretary Xavier Becerra said')
                 spans.append((open_at, i))
                 open_at = None
         if open_at is not None:

@@ -232,6 +232,13 @@ def _coordinated(toks: Sequence[Token], i: int) -> bool:
              or toks[i - 2].text[:1].isdigit() or _object_name_before(toks, i - 2))
 
 
+def after_quoted_object(toks: Sequence[Token], i: int) -> bool:
+    """Whether the verb at token ``i`` follows a closing quotation mark and "and"/"but" ('Zhao Lijian called the deal
+    "extremely irresponsible" and said …', Insider 5691_center): a second verb whose subject, when none is found
+    before it, is its clause's (the quoted object ends the first verb phrase)."""
+    return i > 2 and toks[i - 1].lower in {"and", "but"} and toks[i - 2].text in {"”", '"'} and toks[i - 3].is_word
+
+
 # Adverbs between "and"/"but" and a second verb: "and later told", "and then said", "but also warned".
 COORDINATED_ADVERBS = frozenset("later then also again subsequently separately repeatedly".split())
 # Words that take a name as their object: prepositions and past-tense verbs ("with the Freedom Caucus and say",

@@ -46,7 +46,11 @@ PARTY_NOUNS = frozenset({"democrat", "republican"})  # written capitalised as no
 
 # Sentence connectives that open a sentence before a comma; with -ly adverbs, never a speaker (see _opening_adverb).
 ADVERB_MIN_LETTERS = 8  # our choice: "Secondly", "Currently", "Ultimately" (-ly surnames seen: Kelly, Modly, Ganguly)
-OPENING_CONNECTIVES = frozenset("however still meanwhile yet instead indeed again now then here there also".split())
+# (round 12: "Next, they turned to Trump, who … by tweeting out that …" had "Next" for its speaker, Business Insider
+# hjHEDsRGEKKlA1Yt; the sequence and concessive connectives after "also" were added with it)
+OPENING_CONNECTIVES = frozenset("""however still meanwhile yet instead indeed again now then here there also next later
+    earlier afterwards afterward moreover furthermore nonetheless nevertheless therefore thus otherwise likewise
+    overall""".split())
 
 
 class _SpeakerResolution(_FinderState):
@@ -208,6 +212,23 @@ class _SpeakerResolution(_FinderState):
         actor, _surface, stype, _named = cand.value
         return _OrgMention(actor, "organisation", stype, f"definite description of {actor}", at, at + len(surface))
 
+    def _outlet_short_name(self, surface: str, sentence: Sentence, at: int) -> Any:
+        """"the Journal" / "the Journal report" after "The Wall Street Journal" (Daily Beast VkvlXi6UljJQhn6U), "the
+        Post" after "The Washington Post": "the" + an ``outlet_short_names`` word, alone or before a ``work_nouns``
+        word, is the organisation named before whose name ends in that word (searched like "the ministry"); None
+        when there is none."""
+        words = surface.split()
+        if len(words) == 3 and words[2] in self.cues.work_nouns:
+            words = words[:2]
+        if len(words) != 2 or words[0].lower() != "the" or not words[1][:1].isupper() \
+                or words[1].lower() not in self.cues.outlet_short_names:
+            return None
+        cand = self.antecedents.find(f"org:{words[1].lower()}", sentence.index, at, window=ORG_WINDOW)
+        if cand is None or len(str(cand.value[0]).split()) < 2:
+            return None
+        actor, _surface, stype, _named = cand.value
+        return _OrgMention(actor, "organisation", stype, f"short name of {actor}", at, at + len(surface))
+
     def _media_description(self, surface: str) -> bool:
         """Whether a speaker phrase is "the" + a ``media_nouns`` word ("the journal", "the newspaper")."""
         words = surface.split()
@@ -346,8 +367,15 @@ class _SpeakerResolution(_FinderState):
             accepted = bool(key) and (key == head or (not coordinated and head.endswith(key)))
             if not accepted and offset >= 0 and getattr(mention, "kind", "") == "organisation":
                 accepted = self._named_kind(surface, mention.start - offset - lead, mention.end - offset - lead)
+                if not accepted and self._named_work(surface, mention.start - offset - lead,
+                                                     mention.end - offset - lead):
+                    # "a Politico report" is no anonymous "reports": the organisation names itself
+                    accepted, anonymous = True, bool(anonymous_cue(sentence.text, self.types))
         if not accepted:
-            coref = self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
+            short = self._outlet_short_name(surface, sentence, offset + lead if offset >= 0 else sentence.start)
+            if short is not None:  # "the Journal report" is no anonymous "reports": the paper named before
+                anonymous = bool(anonymous_cue(sentence.text, self.types))
+            coref = short or self._definite_org(surface, sentence, offset + lead if offset >= 0 else sentence.start)
             if coref is not None:
                 mention, accepted = coref, True
         if not accepted and offset >= 0 and (self._reference_description(surface) or self._media_description(surface)
@@ -386,6 +414,15 @@ class _SpeakerResolution(_FinderState):
         kind = after[1:] if after[:1] == ["news"] else after  # "news agency": one kind ("budget office" is a part)
         return before.lower() == "the" and len(kind) == 1 and kind[0].islower() \
             and kind[0] in self.cues.organisation_nouns and kind[0] not in self.cues.part_nouns
+
+    def _named_work(self, surface: str, start: int, end: int) -> bool:
+        """Whether a speaker phrase is "a"/"an"/"the" + an organisation's name + a ``work_nouns`` word ("according to
+        a Politico report", Business Insider hjHEDsRGEKKlA1Yt; "according to an NBC News investigation"): the
+        organisation is the source of its own report. Polls and studies are not works of this kind (the devset
+        labels "a Reuters/Ipsos opinion poll" as a description)."""
+        before, after = surface[:max(0, start)].strip(), surface[end:].split()
+        return before.lower() in {"a", "an", "the"} and len(after) == 1 and after[0].islower() \
+            and after[0] in self.cues.work_nouns
 
     @staticmethod
     def _named_organisation(surface: str, mention: Any) -> bool:

@@ -64,6 +64,8 @@ class PronounCues:
     reference_nouns: frozenset[str] = frozenset()  # "the doctor", "the cleric": a person named just before
     media_nouns: frozenset[str] = frozenset()  # "the journal", "the newspaper": the medium whose report came last
     issued_nouns: frozenset[str] = frozenset()  # "the statement": the speaker of the report that printed it before
+    work_nouns: frozenset[str] = frozenset()  # "a Politico report": the organisation named before it is the source
+    outlet_short_names: frozenset[str] = frozenset()  # "the Journal" after "The Wall Street Journal"
 
     def names_people(self, word: str) -> bool:
         """Whether ``word`` (any case, singular or plural) is a person noun or a gendered role noun."""
@@ -94,6 +96,8 @@ def _compile(lex: Lexicon) -> PronounCues:
         reference_nouns=frozenset(str(w).lower() for w in d.get("reference_nouns") or []),
         media_nouns=frozenset(str(w).lower() for w in d.get("media_nouns") or []),
         issued_nouns=frozenset(str(w).lower() for w in d.get("issued_nouns") or []),
+        work_nouns=frozenset(str(w).lower() for w in d.get("work_nouns") or []),
+        outlet_short_names=frozenset(str(w).lower() for w in d.get("outlet_short_names") or []),
     )
 
 
@@ -407,9 +411,15 @@ _DASH_NAME = re.compile(rf"\s*[—–-]{{1,2}}\s*(?P<name>(?:{_NAME}\s+){{0,5}}{
 _COLON_NAME = re.compile(rf"(?:^|[\[(,;—–-]\s*)(?P<name>(?:{_NAME}\s+){{0,5}}{_NAME})\s*:\s*$")
 
 
+# Lower-case particles inside a person's name ("Osama bin Laden", "Francisco Venílson dos Santos", "Ursula von der
+# Leyen"); round 12 added the Portuguese, Spanish, Italian and Dutch ones after "dos Santos" (allsides
+# nfsMishGrOj967qI) left a quote without its speaker.
+NAME_PARTICLES = frozenset("of the de al bin van von dos das da del della di der den ibn".split())
+
+
 def _capitalised(words: Sequence[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() or w.lower() in {"of", "the", "de", "al", "bin", "van", "von"}
-                               for w in words) and words[0][:1].isupper()
+    return bool(words) and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) \
+        and words[0][:1].isupper()
 
 
 # Head nouns of a definite description that may refer to any organisation named before ("the company").
@@ -553,6 +563,8 @@ def apposed_name(between: Sequence[Token], max_words: int) -> tuple[int, int] | 
     if between[-1].text != "," and not described:
         return None
     name = [t for t in between[:comma] if t.is_word]
+    while len(name) > 2 and name[0].text[:1].isdigit() and name[0].lower.endswith("-old"):
+        name = name[1:]  # "39-year-old Francisco Venílson dos Santos, a farmer …, said": the age is no part of it
     if not name or len(name) > max_words or not _capitalised([t.text for t in name]):
         return None
     return name[0].start, name[-1].end

@@ -320,7 +320,7 @@ def _heads_noun_phrase(tokens: Sequence[Token], i: int) -> bool:
 def reports_nothing(verbs: ReportingVerbs, tokens: Sequence[Token], hit: VerbHit) -> bool:
     """Whether the words right after ``hit`` make it a verb that reports no content (``no_report_after`` of the
     lexicon: "responded to a request", "asked for information", "ruled in favor of"); "on" followed by a date
-    or time word ("ruled on Tuesday that …") does not count."""
+    or time word ("ruled on Tuesday that …") and "add to that" do not count."""
     k = hit.token_index + hit.n_tokens
     for entry in verbs.no_report_after:
         if entry[0] != hit.lemma:
@@ -329,8 +329,9 @@ def reports_nothing(verbs: ReportingVerbs, tokens: Sequence[Token], hit: VerbHit
         window = tokens[k:k + len(words)]
         if len(window) == len(words) and all(t.is_word and t.lower == w for t, w in zip(window, words, strict=True)):
             nxt = tokens[k + len(words)] if k + len(words) < len(tokens) else None
-            if not (words == ("on",) and nxt is not None and nxt.lower in DATE_WORDS):
-                return True
+            if not (words == ("on",) and nxt is not None and nxt.lower in DATE_WORDS) \
+                    and not (hit.lemma == "add" and nxt is not None and nxt.lower == "that"):
+                return True  # ("I’d add to that that …": "to that" is "besides", the clause after it is reported)
     return False
 
 

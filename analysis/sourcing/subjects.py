@@ -35,6 +35,7 @@ from .quote_words import (
     _verb_like,
     _with_subject,
     _words_between,
+    after_quoted_object,
     causative_object,
 )
 from .speaker_resolution import _SpeakerResolution
@@ -42,6 +43,7 @@ from .speakers import (
     CLAUSE_OPENERS,
     FRAGMENT_STARTS,
     NOT_SPEAKER_START,
+    Candidate,
     name_after,
     trim_subject,
 )
@@ -57,9 +59,31 @@ ADDRESSEE_VERBS = frozenset("tell ask urge warn remind assure inform".split())
 # accused" (the speaker was "often", "far", "all", "each" in the first rows of allsides_dev; "so far"/"so often" below)
 FLOATING_BEFORE_VERB = frozenset("often sometimes always usually all each both".split())
 RELATIVE_NOT_VERB = SKIP_BEFORE_VERB | BE_FORMS | PRONOUNS | frozenset("all both each can should must".split())
+CONTRAST_WORDS = frozenset("but yet while whereas".split())  # ", but X hit back:": a clause with its own subject
 OBJECTS = frozenset("him her them it us me".split())  # "who know him": a verb and its object
 RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several current officials who"
 _CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
+
+
+def _last_time_opener(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` opens "Last year," / "Last week," (a time phrase set off by a comma before the clause)."""
+    return toks[k].lower == "last" and k + 2 < len(toks) and toks[k + 2].text == "," \
+        and toks[k + 1].lower in TIME_ADVERBIAL_WORDS | {"year", "week", "month", "night", "fall", "spring", "summer",
+                                                         "winter", "weekend"}
+
+
+def _object_then_infinitive(toks: Sequence[Token], h: VerbHit, limit: int) -> bool:
+    """Whether an addressee verb ``h`` ("asked", "urged", "told") has a short object and an infinitive after it
+    ("asked Trump to pardon Behenna", "urged lawmakers to act"): a request, whose object opens no clause."""
+    if h.lemma not in ADDRESSEE_VERBS:
+        return False
+    k = h.token_index + h.n_tokens
+    for n in range(k, min(limit, k + 5)):
+        if toks[n].lower == "to":
+            return n > k and n + 1 < limit and toks[n + 1].is_word
+        if not toks[n].is_word:
+            return False
+    return False
 
 
 def _passive_relative(toks: Sequence[Token], start: int, j: int) -> bool:
@@ -477,7 +501,7 @@ class _SubjectRules(_SpeakerResolution):
             if with_np is not None:  # "…, with some members warning it would …": the members warn
                 return _Tag(with_np, hit, s, "speaker_before")
         k = 0
-        while k < limit and toks[k].lower in CLAUSE_OPENERS:
+        while k < limit and (toks[k].lower in CLAUSE_OPENERS or _last_time_opener(toks, k)):
             if toks[k].lower in CONJUNCTIONS:  # "But some Republicans backed Trump, noting": no opening phrase
                 k += 1
                 continue
@@ -486,6 +510,20 @@ class _SubjectRules(_SpeakerResolution):
         tagged = self._tag_of_bare_verb(s, limit, hit)
         if tagged is not None:
             return tagged
+        by_relative = self._by_participle_in_relative(s, main, hit) or self._by_participle_subject(s, main, hit)
+        if by_relative is not None:
+            return by_relative
+        # "Trump attempted to take a question from another reporter, but Jiang hit back: “…”" (Business Insider
+        # huSqcDT8MmjllPKr): after ", but" / ", yet" / ", while" or ";", the clause that ends here is the last one,
+        # with a subject of its own (not "and": "Trump, Pence, and Pompeo"; not a "but" inside a quotation: '"…, but
+        # they can't even get a website to function correctly," said a statement by RNC Chairman Reince Priebus,
+        # adding that …', allsides SCGU9mJSaBg0oQLe)
+        turn = next((n + 1 for n in range(limit - 1, main, -1) if not self._in_direct(toks[n].start)
+                     and (toks[n].text == ";" or (toks[n].lower in CONTRAST_WORDS and toks[n - 1].text == ","))), None)
+        if turn is not None:
+            tag = self._subject_at(s, turn, limit, hit, why)
+            if tag is not None:
+                return tag
         # "Prosecutors have said Crusius surrendered …, saying": the clause starts after a reporting verb
         # (not for a second verb: "X asserted that Y revealed … and argued" is X's)
         coordinated = hit is not None and _coordinated(toks, hit.token_index)
@@ -495,6 +533,9 @@ class _SubjectRules(_SpeakerResolution):
                 continue  # "they began to complain about Mr. Obama's focus, saying": no clause follows the verb
             if h.token_index and toks[h.token_index - 1].lower in RELATIVE_WORDS:
                 continue  # "Biden mocked advocates who say they need …:": a relative clause is no main clause
+            if _object_then_infinitive(toks, h, limit):
+                continue  # "Mike Hunter … asked Trump to pardon Behenna, admitting that …" (Slate w7ngiZPmkOx9SAul):
+                # the addressee of a request is no subject of a clause
             if h.token_index + h.n_tokens <= limit and h is not hit and h.token_index >= k:
                 k = h.token_index + h.n_tokens
                 if k < limit and toks[k].lower == "that":
@@ -502,6 +543,66 @@ class _SubjectRules(_SpeakerResolution):
         tag = self._subject_at(s, k, limit, hit, why)
         if tag is None and k != main:  # "Trump denied reports that he struck a deal, while insisting “…”"
             tag = self._subject_at(s, main, limit, hit, why)
+        return tag
+
+    @staticmethod
+    def _by_participle_in_relative(s: Sentence, main: int, hit: VerbHit | None) -> _Tag | None:
+        """'Next, they turned to Trump, who blindsided lawmakers … by tweeting out that …' (Business Insider
+        hjHEDsRGEKKlA1Yt; the speaker was "Next"): a "by" + participle inside a relative clause "NAME, who …" (no
+        other clause mark between) reports for the capitalised name before the "who"; None otherwise."""
+        toks = s.tokens
+        if hit is None or not hit.form.lower().endswith("ing") or hit.token_index < 1 \
+                or toks[hit.token_index - 1].lower != "by":
+            return None
+        for w in range(hit.token_index - 2, main, -1):
+            t = toks[w]
+            if t.text in {".", ";", ":", "(", ")"} or (t.is_word and t.lower in {"that", "which", "but"}):
+                return None
+            if t.lower != "who":
+                continue
+            if w < 2 or toks[w - 1].text != ",":
+                return None
+            b = w - 2
+            a = b
+            while a >= 0 and toks[a].is_word and toks[a].text[:1].isupper() and b - a < 4:
+                a -= 1
+            if a == b or any(x.lower in SENTENCE_OPENERS for x in toks[a + 1:b + 1]):
+                return None
+            return _Tag((toks[a + 1].start, toks[b].end), hit, s, "speaker_before")
+        return None
+
+    def _by_participle_subject(self, s: Sentence, main: int, hit: VerbHit | None) -> _Tag | None:
+        """'The news comes one month after the labor department shocked economists by announcing the US had …' (The
+        Guardian 5983_left): a "by" + participle reports for the subject of the past-tense verb it modifies, found
+        within eight words before "by"; None when there is none or the subject is a relative clause's."""
+        toks = s.tokens
+        if hit is None or not hit.form.lower().endswith("ing") or hit.token_index < 2 \
+                or toks[hit.token_index - 1].lower != "by":
+            return None
+        for v in range(hit.token_index - 2, max(main, hit.token_index - 10) - 1, -1):
+            t = toks[v]
+            if not t.is_word:
+                if t.text in {".", ";", ":", "(", ")", "“", "”", '"'}:
+                    return None
+                continue
+            if _verb_like(t.lower) and t.lower not in AUXILIARIES:
+                sub = self._subject(s, v)
+                if sub is None or sub[2] == "relative" or self._in_direct(sub[0]):
+                    return None
+                return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
+        return None
+
+    def _quoted_object_subject(self, s: Sentence, i: int, hit: VerbHit) -> _Tag | None:
+        """The subject of a second verb after a quoted object ('Zhao Lijian called the deal "extremely irresponsible"
+        and said the trio of nations "…"', Insider 5691_center) that has none of its own: the clause's subject when
+        it is a person or organisation the article names, outside quotes; else None (not "We" of an earlier quote,
+        not "Indiana" of "During a rally in Elkhart, Indiana, …, Trump complained that "…" and urged")."""
+        if not after_quoted_object(s.tokens, i):
+            return None
+        tag = self._clause_subject(s, i, hit, f"'{hit.form}'")
+        if tag is None or tag.cand is None or tag.cand.kind not in ("person", "thing") \
+                or self._in_direct(tag.cand.start):
+            return None
         return tag
 
     def _tag_of_bare_verb(self, s: Sentence, limit: int, hit: VerbHit | None) -> _Tag | None:
@@ -534,6 +635,8 @@ class _SubjectRules(_SpeakerResolution):
             cand = None  # "Democrats welcomed Short’s DACA comments, saying": a possessor after the verb is no subject
             # (not "That prompted Klobuchar to hit back hard:", "It was Weinstein telling …": the name speaks; not
             # after an auxiliary: "Here is Uber’s … filing stating", The Nation WmOE8sQYLGRFkLC8)
+        if cand is not None and cand.kind == "thing":
+            cand = self._person_after_organisation(toks, cand, limit) or cand
         if cand is not None and cand.kind != "country":
             nxt = next((t for t in toks[k:limit] if t.start >= cand.end), None)
             if nxt is not None and nxt.is_word and nxt.text[:1].islower() and self.cues.names_people(nxt.text):
@@ -563,6 +666,21 @@ class _SubjectRules(_SpeakerResolution):
         # in "Republican lawmakers" (a modifier)
         return self._people_group(s, k, limit, hit)
 
+    def _person_after_organisation(self, toks: Sequence[Token], cand: Candidate, limit: int) -> Candidate | None:
+        """'House Speaker Paul Ryan of Wisconsin called … and said he couldn’t …' (allsides Vf0TXLIvyNcAUmPT; the
+        speaker was "House"): a person named right after an organisation that opens the subject, with only
+        capitalised title words between them ("Speaker"), is the subject; the organisation only modifies the
+        title. None when no such person follows."""
+        for t in toks:
+            if t.start < cand.end:
+                continue
+            if t.end > toks[limit - 1].end or not (t.is_word and t.text[:1].isupper()) or t.start - cand.end > 40:
+                return None
+            person = self.antecedents.at(t.start, t.start)
+            if person is not None and person.kind == "person":
+                return person
+        return None
+
     def _people_group(self, s: Sentence, k: int, limit: int, hit: VerbHit | None) -> _Tag | None:
         """A short phrase naming people from token ``k`` to a verb ("some Republicans backed", "Senate leaders
         met"): the subject of :meth:`_subject_at`, or None."""
@@ -578,9 +696,20 @@ class _SubjectRules(_SpeakerResolution):
             n += 1
         after = toks[n] if n < limit else None
         if 0 < len(group) <= 5 and after is not None and after.is_word and _verb_like(after.lower) \
-                and self.cues.names_people(group[-1].text) and group[-1].lower not in PRONOUNS:
+                and (self.cues.names_people(group[-1].text) or (
+                    hit is not None and hit.form.lower().endswith("ing") and self._organisation_description(group))) \
+                and group[-1].lower not in PRONOUNS:
             return _Tag((group[0].start, group[-1].end), hit, s, "speaker_before")  # "some Republicans backed"
         return None
+
+    def _organisation_description(self, group: Sequence[Token]) -> bool:
+        """Whether words are a definite or possessive description headed by an organisation noun ("The company",
+        "Alaska’s largest hospital", AP 5701_center: "… has begun rationing care, saying it has been overwhelmed"):
+        the organisation speaks as a group of people would. Only for a participle: "The company encouraged employees
+        to claim that …" reports no claim of anybody."""
+        return len(group) >= 2 and group[-1].lower in self.cues.organisation_nouns \
+            and (group[0].lower == "the" or any(t.lower in ("’s", "'s") or t.lower.endswith(("’s", "'s"))
+                                                for t in group[:-1]))
 
     @staticmethod
     def _demonstrative_subject(toks: Sequence[Token], hit: VerbHit) -> bool:
