@@ -49,7 +49,6 @@ import pandas as pd
 from .resampling import (
     BlockShuffledSums,
     GroupSums,
-    group_sums,
     kruskal_wallis,
     kw_core,
     midranks,
@@ -555,10 +554,14 @@ def _vs_rest_paired(key: tuple[str, str], v: np.ndarray, codes: np.ndarray, e: n
 
     def draw(k: int, tests: np.ndarray) -> np.ndarray:
         # only the tests still drawing get bits (sequential_p's live_only); Σ sign·d with sign = 2·bit − 1 is
-        # 2·Σ bit·d − Σ d, summed per test
-        cols = np.concatenate([np.arange(first[i], first[i] + moving_of[i]) for i in tests])
-        codes = np.repeat(np.arange(len(tests)), moving_of[tests])
-        flipped = group_sums(random_signs(rng, k, len(cols)) * d_moving[None, cols], codes, len(tests))
+        # 2·Σ bit·d − Σ d, summed per test over its (contiguous) columns; a test without a nonzero d sums 0
+        flipped = np.zeros((k, len(tests)))
+        some = np.flatnonzero(moving_of[tests] > 0)
+        if len(some):
+            chosen = tests[some]
+            cols = np.concatenate([np.arange(first[i], first[i] + moving_of[i]) for i in chosen])
+            starts = np.r_[0, np.cumsum(moving_of[chosen])[:-1]]
+            flipped[:, some] = np.add.reduceat(random_signs(rng, k, len(cols)) * d_moving[None, cols], starts, axis=1)
         return (2 * flipped - total[None, tests]) / sizes[None, tests]
 
     p, used = sequential_p(draw, total / sizes, n_perm, live_only=True)
