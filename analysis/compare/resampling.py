@@ -108,7 +108,7 @@ def permutation_indices(rng: np.random.Generator, m: int, n: int, blocks: np.nda
     return out
 
 
-STREAM_CACHE_BYTES = 32 << 20  # batches of shared draws kept in memory, over all streams
+STREAM_CACHE_BYTES = 96 << 20  # batches of shared draws kept in memory, over all streams
 MAX_STREAMS = 4096  # streams remembered (their generator states), least recently used forgotten first
 
 class DrawStream:
