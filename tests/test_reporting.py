@@ -435,3 +435,17 @@ def test_column_widths_follow_the_content() -> None:
     assert '<colgroup><col style="width:16.8%"><col style="width:19.2%"><col style="width:64.0%"></colgroup>' in html
     given = html_table("q", ["a", "b"], [["1", "2"]], widths=["30%", ""])
     assert '<col style="width:30%"><col>' in given  # widths given by the caller are kept
+
+
+def test_findings_choose_pairs_or_outlet_against_the_rest_per_measure() -> None:
+    # many outlets: a sparse measure has pair rows (few outlets have it), an article-level measure only outlet-
+    # against-the-rest rows; a significant outlet-against-rest difference must still be a finding
+    rest = stats_row("n_anonymous_sources", "BBC", "(all other outlets)", -1.9, -2.6, -1.2, -0.41, 0.01,
+                     contrast="outlet_vs_rest", design="independent articles")
+    pair = stats_row("n_sources", "A", "B", 0.1, -0.2, 0.4, 0.05, 0.9)  # tested, not significant
+    pair_rest = stats_row("n_sources", "A", "(all other outlets)", 2.0, 1.0, 3.0, 0.8, 0.001,
+                          contrast="outlet_vs_rest", design="independent articles")  # its measure has pairs
+    stats = pd.DataFrame([rest, pair, pair_rest], columns=PAIRWISE_COLUMNS)
+    result = findings(stats, FACTS_300, {("n_anonymous_sources", ""), ("n_sources", "")})
+    assert result.mode == DIFFERENCES and len(result.items) == 1
+    assert (result.items[0].metric, result.items[0].outlet_a) == ("n_anonymous_sources", "BBC")

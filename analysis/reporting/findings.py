@@ -198,10 +198,16 @@ def findings(stats: pd.DataFrame, facts: CorpusFacts, keys: set[tuple[str, str]]
                        f"{count_noun(len(facts.outlets), 'outlet', words=True)}")
         intro = _t("no_inference", description=description, reason=reason)
         return Findings(NO_INFERENCE, intro, describe(summary) if summary is not None else [])
-    # Outlet pairs when the design tested any (up to 12 outlets), else each outlet against the rest: with
-    # three outlets "A − the others" only repeats the pairs, with 150 there are no pairs to say.
-    kinds = ["pair"] if (tested["contrast"] == "pair").any() else [VS_REST]
-    eligible = tested[(tested["p_adjusted"] <= fdr) & tested["contrast"].isin(kinds)]
+    # Per measure: its outlet pairs when the design tested any for it (up to 12 outlets), else each outlet against
+    # the rest: with three outlets "A − the others" only repeats the pairs, with 150 there are no pairs to say.
+    # (Deciding once for the whole table let a few pair-tested sparse measures hide every other measure's
+    # outlet-against-rest differences, and the index then said none survived.)
+    measure = pd.Series(list(zip(tested["metric"], tested["target"], strict=True)), index=tested.index)
+    is_pair = tested["contrast"] == "pair"
+    paired_measures = set(measure[is_pair])
+    by_pairs = measure.isin(paired_measures)
+    chosen = (is_pair & by_pairs) | ((tested["contrast"] == VS_REST) & ~by_pairs)
+    eligible = tested[(tested["p_adjusted"] <= fdr) & chosen]
     wanted = [k for k in zip(eligible["metric"], eligible["target"], strict=True)
               if metric_label(k[0]).finding and (k in keys if keys is not None else k[1] == "")]
     eligible = eligible[[k in set(wanted) for k in zip(eligible["metric"], eligible["target"], strict=True)]]
