@@ -29,6 +29,7 @@ stays bounded (:data:`BATCH` draws × n values at a time).
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections.abc import Callable, Iterator
 
@@ -167,7 +168,7 @@ class DrawStream:
 
     def draws(self) -> Callable[[int], np.ndarray]:
         """``draw(m)`` giving the next m rows (m ≤ :data:`BATCH`), batch by batch from the first."""
-        nxt = iter(range(1 << 62))
+        nxt = itertools.count()
 
         def draw(m: int) -> np.ndarray:
             return self.batch(next(nxt))[:m]

@@ -181,11 +181,12 @@ def permutation_test(x: Sequence[float], y: Sequence[float], n_perm: int = N_BOO
     pooled = np.concatenate([a, b])
     na = len(a)
     shared = shared_permutations(stream_seed, len(pooled)) if stream_seed is not None else None
+    total = pooled.sum()
 
     def draw(m: int) -> np.ndarray:
         if shared is not None:  # mean(a*) − mean(b*) from the sum of the first na permuted values
             s = pooled[shared(m)[:, :na]].sum(axis=1)
-            return (s / na - (pooled.sum() - s) / (len(pooled) - na))[:, None]
+            return (s / na - (total - s) / (len(pooled) - na))[:, None]
         perms = pooled[permutation_indices(rng, m, len(pooled))]
         return (perms[:, :na].mean(axis=1) - perms[:, na:].mean(axis=1))[:, None]
 
