@@ -374,3 +374,23 @@ def test_event_batches_give_the_tables_of_each_event(synthetic_tables: AnalysisT
     # events in order: 3, 3, 3, 2 articles, the lone one (left out), 3, 3. Batch b holds the events whose
     # running article count c has (c - 1) // size == b: c = 3, 6, 9, 11, 14, 17
     assert batches[1] == [3, 3, 3, 2, 3, 3] and batches[4] == [3, 3, 5, 3, 3] and batches[1000] == [17]
+
+
+def test_keyness_figure_defaults_to_the_largest_contrast() -> None:
+    """With many outlets the first contrast by name is arbitrary (on the roundups report: a 9-article outlet among
+    145); the default is the contrast with the most words on its first side (the largest outlet against the rest),
+    ties to the first."""
+    from analysis.compare.contrasts import REST
+
+    def rows(totals: dict[str, int]) -> pd.DataFrame:
+        return pd.DataFrame([{"scope": "pooled", "outlet_a": o, "outlet_b": REST, "term": f"{o.lower()}{t}",
+                              "count_a": 5, "count_b": 1, "total_a": n, "total_b": 2000 - n, "log_ratio": lr,
+                              "g2": 9.0 - t, "p_value": 0.01, "p_adjusted": 0.02, "n_articles_a": 3,
+                              "n_articles_b": 6, "note": "", "rank": t + 1}
+                             for o, n in totals.items() for t, lr in enumerate((2.0, -1.5))])
+
+    def shown(plot) -> set[str]:
+        return {t.get_text() for t in plot.figure.axes[0].get_yticklabels()}
+
+    assert shown(plot_keyness(rows({"A": 100, "B": 500, "C": 100}))) == {"b0", "b1"}
+    assert shown(plot_keyness(rows({"A": 100, "B": 100}))) == {"a0", "a1"}  # a tie: the first

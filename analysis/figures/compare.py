@@ -63,7 +63,8 @@ def plot_keyness(keyness_df: pd.DataFrame, top: int = 15, scope: str | None = No
     """Diverging bars of Hardie's log ratio for the most key terms of one outlet pair, labelled with counts.
 
     ``top`` terms per side (largest G² first) are drawn; the scope (default ``pooled`` when present) and
-    the outlet pair (default: the first) can be chosen. Accepts the ``keyness`` table of
+    the outlet pair (default: the contrast with the most words on its first side, i.e. the largest outlet
+    against the rest when there are many outlets; ties: the first) can be chosen. Accepts the ``keyness`` table of
     :func:`~analysis.compare.run.compare_tables` or the output of :func:`~analysis.compare.keyness.keyness`.
     """
     title = "Keyness"
@@ -74,7 +75,11 @@ def plot_keyness(keyness_df: pd.DataFrame, top: int = 15, scope: str | None = No
         everyone = (set(df["outlet_a"].astype(str)) | set(df["outlet_b"].astype(str))) - {REST}
     if "outlet_a" in df.columns and not df.empty:
         pairs = list(dict.fromkeys(zip(df["outlet_a"].astype(str), df["outlet_b"].astype(str), strict=True)))
-        pa, pb = (outlet_a, outlet_b) if outlet_a and outlet_b else pairs[0]
+        if outlet_a and outlet_b:
+            pa, pb = outlet_a, outlet_b
+        else:  # the first contrast by name is an arbitrary one (a 9-article outlet among 145): the largest instead
+            words = df.groupby([df["outlet_a"].astype(str), df["outlet_b"].astype(str)], sort=False)["total_a"].max()
+            pa, pb = max(pairs, key=lambda p: (float(words.get(p, 0)), -pairs.index(p)))
         df = df[(df["outlet_a"].astype(str) == pa) & (df["outlet_b"].astype(str) == pb)]
     else:
         pa, pb = outlet_a or "group A", outlet_b or "group B"
