@@ -319,6 +319,7 @@ class AttributionFrame:
     scope_end: int
     anchor: int  # where the cue is; the nearest frame to a claim wins
     rule: str
+    lemma: str = ""  # a reporting verb before the claim: its lemma (the quote finder says whether it reports)
 
 
 def _clean_subject(text: str) -> str:
@@ -392,7 +393,7 @@ def _verb_frames(sent: Sentence, rules: _Rules, verbs: ReportingVerbs | None) ->
             clause_start = sent.start
             if source:
                 frames.append(AttributionFrame(source, hit.form, clause_start, rel + post.start(1), hit.start,
-                                               f"'{hit.form}' after the claim"))
+                                               f"'{hit.form}' after the claim", hit.lemma))
             continue
         last_word = before.split()[-1].lower() if before.split() else ""
         if last_word in _PRONOUNS:
@@ -408,7 +409,8 @@ def _verb_frames(sent: Sentence, rules: _Rules, verbs: ReportingVerbs | None) ->
         cut = re.search(r",\s*(" + "|".join(sorted(rules.scope_breakers)) + r")\b|;", after, re.IGNORECASE)
         if cut and rules.scope_breakers:
             end = hit.end + cut.start()
-        frames.append(AttributionFrame(source, hit.form, hit.end, end, hit.end, f"'{hit.form}' before the claim"))
+        frames.append(AttributionFrame(source, hit.form, hit.end, end, hit.end, f"'{hit.form}' before the claim",
+                                       hit.lemma))
     return frames
 
 
@@ -459,6 +461,21 @@ def _sentence_quote(sentence_index: int, quotes: Sequence[Any]) -> Any | None:
     return None
 
 
+def _report_of(frame: AttributionFrame, pos: int, sent: Sentence, quotes: Sequence[Any]) -> Any | None:
+    """The quote finder's report made by the verb of ``frame`` (same sentence and lemma, its content opening after
+    the verb, holding ``pos``), or None when the finder read no report there.
+
+    The finder decides what a reporting verb reports and who its subject is ("President Biden", not the words
+    before the verb, "President Biden will"); a verb it read as no report ("U.S. employers added 266,000 jobs",
+    "the initially reported 478,000", "Continuing claims …") attributes nothing.
+    """
+    after = frame.anchor > pos  # "…, X said": the report's content ends before the verb
+    inner = [q for q in quotes if getattr(q, "kind", "") != "direct" and getattr(q, "verb", "") == frame.lemma
+             and q.sentence_index == sent.index and q.start <= pos < q.end and _speaker(q)
+             and (q.end <= frame.anchor if after else frame.anchor <= q.start)]
+    return max(inner, key=lambda q: q.start) if inner else None
+
+
 def _breaks_scope(text: str, rules: _Rules) -> bool:
     """Whether ``text`` (from a frame's content start to a claim) crosses ", where/which …" or ";"."""
     words = "|".join(sorted(rules.scope_breakers)) or "(?!)"
@@ -469,7 +486,8 @@ def attribute(pos: int, sent: Sentence, frames: Sequence[AttributionFrame], quot
               rules: _Rules) -> tuple[str, str, str, Any | None]:
     """(source as printed, cue, rule, quote used or None) for a claim at body offset ``pos``.
 
-    Order: a direct quote holding the claim; the nearest same-sentence frame whose scope holds it;
+    Order: a direct quote holding the claim; the nearest same-sentence frame whose scope holds it (a reporting
+    verb before the claim only through the quote finder's report of that verb, with the finder's speaker);
     an indirect / according-to / citing quote of the quote finder holding it (unless a
     non-restrictive clause or ";" stands between the quote's start and the claim); a direct quote
     with a speaker elsewhere in the sentence.
@@ -477,9 +495,14 @@ def attribute(pos: int, sent: Sentence, frames: Sequence[AttributionFrame], quot
     q = _quote_holding(pos, sent.index, quotes, direct=True)
     if q is not None:
         return _speaker(q), _cue(q), "inside a direct quote", q
-    frame = _frame_for(pos, frames)
-    if frame is not None:
-        return frame.source, frame.cue, frame.rule, None
+    frames = list(frames)
+    while (frame := _frame_for(pos, frames)) is not None:
+        if not frame.lemma:
+            return frame.source, frame.cue, frame.rule, None
+        q = _report_of(frame, pos, sent, quotes)
+        if q is not None:
+            return _speaker(q), frame.cue, frame.rule, q
+        frames.remove(frame)  # the finder read no report in the verb: "employers added 266,000 jobs"
     q = _quote_holding(pos, sent.index, quotes, direct=False)
     if q is not None and not _breaks_scope(sent.text[max(q.start - sent.start, 0):pos - sent.start], rules):
         return _speaker(q), _cue(q), f"inside an {str(getattr(q, 'kind', 'indirect')).replace('_', ' ')} quote", q

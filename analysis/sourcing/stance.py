@@ -19,6 +19,7 @@ from ..lexicons.verbs import TIERS, VERBS_FILE, VerbEntry, read_reporting_verbs,
 from ..model import ParsedArticle, Sentence, Token
 from ..segment import tokenize
 from ._cache import compiled
+from .numbers import SCALES, SMALL, TENS, VAGUE
 
 if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package imports this module
     from ..metrics.base import Settings
@@ -76,6 +77,7 @@ class ReportingVerbs:
     first_words: frozenset[str] = frozenset()  # first word of every form: other tokens start no match
     noun_forms: frozenset[str] = frozenset()  # bare forms that are also singular nouns ("report", "claim")
     no_report_after: frozenset[tuple[str, ...]] = frozenset()  # (lemma, word, ...): "responded to" reports nothing
+    no_report_before_quantity: frozenset[str] = frozenset()  # a quantity object is no report: "added 194,000 jobs"
 
 
     def tier_of(self, lemma: str) -> str:
@@ -140,7 +142,8 @@ def _compile(lex: Lexicon) -> ReportingVerbs:
     nouns = frozenset(str(w).lower() for w in lex.data.get("noun_forms") or [])
     after = frozenset((str(lemma), *(t.lower for t in tokenize(str(words)) if t.is_word))
                       for lemma, entry in (lex.data.get("no_report_after") or {}).items() for words in entry or [])
-    return replace(verbs, noun_forms=nouns, no_report_after=after)
+    quantity = frozenset(str(lemma) for lemma in lex.data.get("no_report_before_quantity") or [])
+    return replace(verbs, noun_forms=nouns, no_report_after=after, no_report_before_quantity=quantity)
 
 
 def load_tag_verbs(name_or_path: str | Path = VERBS_FILE) -> ReportingVerbs:
@@ -322,6 +325,8 @@ def reports_nothing(verbs: ReportingVerbs, tokens: Sequence[Token], hit: VerbHit
     lexicon: "responded to a request", "asked for information", "ruled in favor of"); "on" followed by a date
     or time word ("ruled on Tuesday that …") and "add to that" do not count."""
     k = hit.token_index + hit.n_tokens
+    if hit.lemma in verbs.no_report_before_quantity and quantity_follows(tokens, k):
+        return True
     for entry in verbs.no_report_after:
         if entry[0] != hit.lemma:
             continue
@@ -332,6 +337,26 @@ def reports_nothing(verbs: ReportingVerbs, tokens: Sequence[Token], hit: VerbHit
             if not (words == ("on",) and nxt is not None and nxt.lower in DATE_WORDS) \
                     and not (hit.lemma == "add" and nxt is not None and nxt.lower == "that"):
                 return True  # ("I’d add to that that …": "to that" is "besides", the clause after it is reported)
+    return False
+
+
+# Words that may stand between a verb and the number of its quantity object: "added just 194,000 jobs", "adding an
+# additional $600", "added more than 1 million", "would add an estimated $1.5 trillion"
+# (not "the": "he added the two leaders had agreed" reports)
+QUANTITY_LEADS = frozenset("""about around approximately roughly nearly almost some over under up to only just another
+    more less fewer than at least estimated a an net additional further record""".split())
+SPELLED_QUANTITIES = frozenset(SMALL) | frozenset(TENS) | frozenset(SCALES) | frozenset(VAGUE) | {"dozen"}
+CURRENCY_SIGNS = frozenset("$ £ € ¥".split())
+
+
+def quantity_follows(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a quantity opens at ``tokens[k]``, after at most three approximator words: a number, a currency sign
+    or a spelled number ("194,000 jobs", "just 235,000", "$1.5 trillion", "two more vans", "an additional $600")."""
+    for t in tokens[k:k + 4]:
+        if t.kind == "number" or t.text in CURRENCY_SIGNS or t.lower in SPELLED_QUANTITIES:
+            return True
+        if not t.is_word or t.lower not in QUANTITY_LEADS:
+            return False
     return False
 
 

@@ -138,6 +138,11 @@ class _SubjectRules(_SpeakerResolution):
             return None  # an infinitive ("to add pressure"), not a report
         if j >= 1 and toks[j].text == "," and toks[j - 1].text == ".":
             pass  # "D-N.Y., said": the comma logic below sees the affiliation as one piece
+        k = j
+        while k > 0 and toks[k].lower in TIME_WORDS | MONTHS:
+            k -= 1
+        if k < j and toks[k].text == ")":
+            j = k  # "Sen. Joe Manchin (D-W.Va.) on Thursday said" (roundups 5655_center): a date after the affiliation
         if j >= 0 and toks[j].text == ")":
             # "Rep. Dan Crenshaw (R-TX) wrote": the parenthesis belongs to the name before it
             k = next((m for m in range(j - 1, max(-1, j - 12), -1) if toks[m].text == "("), None)
@@ -252,6 +257,10 @@ class _SubjectRules(_SpeakerResolution):
         if k < j and any(toks[m].lower in MONTHS | TIME_WORDS - {"on", "this", "last", "earlier", "later"}
                          for m in range(k + 1, j + 1)):
             j = k  # "President Trump on Wednesday (asked)", "Trump last week": the date is no part of the speaker
+            if j > start and toks[j].text[:1].islower() and toks[j].lower.endswith("ed") \
+                    and toks[j].lower not in AUXILIARIES and toks[j - 1].is_word:
+                j -= 1  # "Census data released on Monday (revealed)" (roundups 6097_right): a participle and its date
+                # after the subject ("a congressional aide helped (confirm)", without a date, stays a fragment)
         if j - start >= 4 and [t.lower for t in (toks[j - 3], toks[j - 2], toks[j])] == ["for", "the", "time"]:
             j -= 4  # "The president for the first time acknowledged" (AP dFnKXFuiwnr023uN): an adverbial
         j = _before_ticker(toks, start, j)
