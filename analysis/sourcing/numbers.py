@@ -108,6 +108,10 @@ _APPROX_BEFORE = re.compile(r"\b(?:more than|less than|fewer than|nearly|almost|
                             r"at least|some|close to|just|only|approximately|upward of|upwards of)\s+$", re.IGNORECASE)
 _NOT_HALF_BEFORE = re.compile(r"\b(?:first|second|other|latter|in|and a|and one|the)\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"[A-Z][\w’'.\-]*\s*(?:,|\()\s*$")
+# "at the age of 84", "adolescents aged 12 to 15", "children ages 5 to 11", "under age 21", "Rayquan Borum, age 23": an
+# age (in all 3,021 rows of ../shared/corpora the 110 numbers after these words are ages)
+_AGE_WORD_BEFORE = re.compile(r"\b(?:aged|ages?|(?:at|over|under|above|below|before|after|until|past|reached|reaching)"
+                              r"\s+the\s+age\s+of)\s+$", re.IGNORECASE)  # not "the average age of 40 respondents"
 _AGE_AFTER = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|$)")
 _OPENING = re.compile(r"[^\s“\"‘'(—–-]")  # a character that is more than a sentence's opening marks
 _CAP_BEFORE = re.compile(r"(?<![\w’'.])([A-Z][\w’'\-]*) $")
@@ -244,6 +248,10 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
     if digits and not currency and not scaled and not pct and "." not in digits and "," not in digits \
             and int(digits) <= 120 and _tail_search(_AGE_BEFORE, text, m_start) and _AGE_AFTER.match(after):
         return "age in an apposition (Mattis, 68,)"
+    if not currency and not scaled and not pct and (digits is None or ("." not in digits and "," not in digits
+                                                                         and int(digits) <= 120)) \
+            and _tail_search(_AGE_WORD_BEFORE, text, m_start):
+        return "age after 'aged', 'age' or 'the age of'"
     cap = _tail_search(_CAP_BEFORE, text, m_start)
     if cap and not currency and not scaled and not pct and (digits or (words or "")[:1].isupper()) \
             and cap.group(1).lower() not in NOT_NAME_BEFORE and cap.group(1).lower() not in _openers() \
@@ -293,6 +301,11 @@ _FRACTION_STEMS = ("half", "halves", "third", "quarter", "fourth", "fifth", "six
                    "tenth")  # every DENOMINATORS key contains one: a text without any has no fraction
 
 
+# plural denominators that name nothing but a share: "two thirds believed governments should do more" (roundups
+# 5786_center: the number two with unit "thirds"); not "quarters" ("the past eight quarters") nor "halves"
+_PLURAL_SHARES = frozenset("thirds fifths sixths sevenths eighths ninths tenths".split())
+
+
 def _fractions(text: str, offset: int) -> list[NumberExpr]:
     """Fractions in words as percent shares ("more than half", "a third of", "two-thirds") and "half a million"."""
     out: list[NumberExpr] = []
@@ -322,8 +335,8 @@ def _fractions(text: str, offset: int) -> list[NumberExpr]:
         elif NUMERATORS[num] == 1:
             if den.endswith("s") or not of_after:
                 continue  # "a third term" is an ordinal; "a third of" a share
-        elif not (of_after or "-" in m.group()):
-            continue  # "two quarters" (of a year) unless "two quarters of" / "two-thirds"
+        elif not (of_after or "-" in m.group() or den in _PLURAL_SHARES):
+            continue  # "two quarters" (of a year) unless "two quarters of" / "two-thirds"; "two thirds believed"
         value = 100.0 * (NUMERATORS.get(num) or 1) / DENOMINATORS[den]
         out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), value, value, value,
                               percent=True, fraction=True))
