@@ -99,6 +99,11 @@ def test_number_normalisation(text: str, expected: tuple[str, float, float, floa
     ("I 100 percent support the decision", "intensifier"),
     ("we are 100% behind him", "intensifier"),
     ("in an article of 9/28/92 it said", "slash"),
+    # Wikipedia-style citation markers (allsides_dev: 898 of its 16,271 claims were these) and list numbers
+    ("funding by private industry doubled.[31]", "reference marker"),
+    ("generally healthy for democracy.[59][74]", "reference marker"),
+    ("5. It is possible that a sharp reduction", "list number"),
+    ("1) Cut the rate", "list number"),
 ])
 def test_not_quantities(text: str, reason: str) -> None:
     ids = load_claim_rules().identifier_words

@@ -222,6 +222,10 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
         if _tail_search(_INTENSIFIER_BEFORE, text, m_start) or (nxt and nxt.group(1).lower() in INTENSIFIED):
             return "intensifier ('I 100 percent support')"
     if digits:
+        if text[m_start - 1:m_start] == "[" and after[:1] == "]" and digits.isdigit():
+            return "reference marker ([12])"  # "… from 1994 to 2003.[31]": 898 of the 16,271 claims of allsides_dev
+        if not text[:m_start].strip() and re.match(r"^[.)]\s", after) and digits.isdigit():
+            return "list number (5. at a paragraph's start)"
         if re.match(r"^(?:st|nd|rd|th)\b", after, re.IGNORECASE):
             return "ordinal"
         if re.match(r"^'?s\b", after) and not currency:
