@@ -26,7 +26,20 @@ def test_a_change_and_the_level_it_reached_are_two_numbers():
 
 
 def test_a_range_after_from_is_still_a_range():
-    assert [(low, high) for _, low, high, _ in _claims("Prices rose from 5 to 7 percent this year.")] == [(5, 7)]
+    assert [(low, high) for _, low, high, _ in _claims("Estimates range from 10 to 12 percent.")] == [(10, 12)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the levels before and after a change are two numbers; the first shares the second's sign and scale
+    ("Prices rose from 5 to 7 percent this year.", [(5, 5, "%"), (7, 7, "%")]),
+    ("The share went from 9 to 35 percent in a decade.", [(9, 9, "%"), (35, 35, "%")]),
+    ("Sales fell from 2 to 1.5 million.", [(2e6, 2e6, ""), (1.5e6, 1.5e6, "")]),
+    # allsides_dev: "the debt rose from $22,985,834,022,811.17 to $23,004,022,933,459.45" was one range
+    ("The debt rose from $22.9 trillion to $23.0 trillion.", [(22.9e12, 22.9e12, "USD"), (23e12, 23e12, "USD")]),
+    ("Uninsured rates dropped from 63.6 percent to 53.5 percent.", [(63.6, 63.6, "%"), (53.5, 53.5, "%")]),
+])
+def test_levels_before_and_after_a_change_are_two_numbers(text: str, expected: list) -> None:
+    assert [(low, high, unit) for _, low, high, unit in _claims(text)] == expected
 
 
 def test_a_duration_is_still_a_unit():

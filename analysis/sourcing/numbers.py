@@ -189,6 +189,16 @@ _JOINED_BEFORE = re.compile(r"[^\W_]-?$")
 _MONTH_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s*$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|some\s+|roughly\s+|around\s+)?\$?$", re.IGNORECASE)
+# "the debt rose from $22.98 trillion to $23.00 trillion", "fell from 12% to 9%": two levels, before and after a
+# change, not a range (a range: "estimates range from 10 to 12")
+_CHANGE_FROM_BEFORE = re.compile(
+    r"\b(?:rose|rises?|rising|fell|falls?|falling|(?:in|de)creas(?:ed?|es|ing)|dropp(?:ed|ing)|drops?|grew|grows?|growing|"
+    r"climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|declin(?:ed?|es|ing)|slipp(?:ed|ing)|surg(?:ed|es|ing)|soar(?:ed|s|ing)|"
+    r"plung(?:ed|es|ing)|plummet(?:ed|s|ing)|went|rais(?:ed?|es|ing)|lower(?:ed|s|ing)|boost(?:ed|s|ing)|"
+    r"reduc(?:ed?|es|ing)|skyrocket(?:ed|s|ing)|doubl(?:ed|es|ing)|tripl(?:ed|es|ing)|halv(?:ed|es|ing)|"
+    r"go(?:es|ing|ne)?|dipp(?:ed|ing)|shrank|shrunk|shrink(?:s|ing)?|narrow(?:ed|s|ing)|widen(?:ed|s|ing)|"
+    r"(?:revised|ticked|edged|moved|shifted)(?:\s+(?:up|down|upward|downward|higher|lower))?)\s+from\s+"
+    r"(?:about\s+|nearly\s+|almost\s+|some\s+|roughly\s+|around\s+)?\$?$", re.IGNORECASE)
 
 
 def _plural_of(noun: str) -> str:
@@ -349,9 +359,10 @@ def _fractions(text: str, offset: int) -> list[NumberExpr]:
 
 def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
     """A second number making a range: "10 to 12", "10-12", "between 10 and 12". Not a change and the level it
-    reached: "rose by 37,000 to 412,000" is two numbers."""
+    reached ("rose by 37,000 to 412,000") nor the levels before and after a change ("fell from 12% to 9%"): two
+    numbers (see :func:`_change_end`)."""
     j = _RANGE_JOIN.match(text, pos)
-    if j and j.group().strip().lower() == "to" and _tail_search(_BY_BEFORE, text, start):
+    if j and j.group().strip().lower() == "to" and _is_change(text, start):
         return None
     if not j and _tail_search(_BETWEEN_BEFORE, text, start):
         j = _AND.match(text, pos)
@@ -361,6 +372,21 @@ def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
     if m and (m.group("digits") or m.group("words")) and m.start() == j.end():
         return m
     return None
+
+
+def _is_change(text: str, start: int) -> bool:
+    return bool(_tail_search(_BY_BEFORE, text, start) or _tail_search(_CHANGE_FROM_BEFORE, text, start))
+
+
+def _change_end(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """The level after a change whose amount or first level ends at ``pos`` ("rose by 37,000 to 412,000", "fell
+    from 12 to 9 percent"): the first number shares its scale and percent sign when it has none ("from 5 to 7
+    percent" is 5 % and 7 %, "from 2 to 3 million" 2 million and 3 million)."""
+    j = _RANGE_JOIN.match(text, pos)
+    if not j or j.group().strip().lower() != "to" or not _is_change(text, start):
+        return None
+    m = _NUMBER.match(text, j.end())
+    return m if m and m.group("digits") and m.start() == j.end() else None
 
 
 def _value_of(m: re.Match[str]) -> float | None:
@@ -514,6 +540,13 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
         currency = symbols.get(cur, "USD" if "$" in cur else "") if cur else ""
         pct = bool(m.group("pct"))
         scaled = bool(m.group("dscale") or m.group("abbr"))
+        change = None if pct or scaled or m.group("a") or not m.group("digits") else _change_end(text, start, end)
+        if change is not None:  # "from 5 to 7 percent": the level after the change carries the scale and the sign
+            if change.group("dscale") or change.group("abbr"):
+                value *= SCALES.get((change.group("dscale") or "").lower()) or SCALE_ABBREVIATIONS.get(
+                    (change.group("abbr") or "").lower(), 1.0)
+                scaled = True
+            pct = bool(change.group("pct"))
         low = high = value
         rng = None if pct or m.group("a") else _range_end(text, start, end)
         if rng is not None:
