@@ -183,6 +183,10 @@ def test_words_that_are_not_numbers() -> None:
     ("They occupied hundreds of square miles.", "", "square miles", "area"),
     ("It is the nearly three-year-old conflict.", "nearly", "years", "age of conflict"),
     ("Exactly 7 ships sailed.", "", "ships", "ships"),
+    # a plural without -s modifying a plural noun: the noun is the unit (allsides_dev: "two negative media")
+    ("It sent 20 police officers.", "", "officers", "police officers"),
+    ("It linked to two negative media responses.", "", "responses", "negative media responses"),
+    ("There were 12 police on duty.", "", "police", "police"),
 ])
 def test_approximator_unit_referent(text: str, approximator: str, unit: str, referent: str) -> None:
     [c] = claims_of(text)

@@ -273,8 +273,17 @@ def _head_noun(words: list[str], phrase: list[int]) -> int | None:
             continue
         head = k
         if _plural(low):
+            if k + 1 in phrase and low in _IRREGULAR_PLURALS and not low.endswith("s") and _plural_noun(words[k + 1]):
+                continue  # "20 police officers", "two negative media responses": a plural without -s as a modifier
             break
     return head if head is not None else name
+
+
+def _plural_noun(word: str) -> bool:
+    """A lower-case word that reads as a plural noun: not a verb or adverb form, not a dropped modifier."""
+    low = word.lower()
+    return word[:1].islower() and low.endswith("s") and _plural(low) and not _verbal(low) \
+        and low not in _DROP_MODIFIERS
 
 
 APPROX_WINDOW = 60  # characters before a number searched for an approximator (the longest is ~20)
