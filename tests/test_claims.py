@@ -133,6 +133,30 @@ def test_words_that_are_not_fractions(text: str) -> None:
     assert not [n for n in find_numbers(text) if n.fraction]
 
 
+@pytest.mark.parametrize(("text", "surface", "value", "referent"), [
+    # "N in M" shares, common in survey reporting (about 80 in ../shared/corpora: Pew's "six-in-ten", "1 in 4")
+    ("Roughly six-in-ten U.S. adults (62%) say so.", "Roughly six-in-ten U.S. adults", 60.0, "U.S. adults"),
+    ("About three in 10 adults are confident.", "About three in 10 adults", 30.0, "adults"),
+    ("It afflicts, at most, 1 in 100 Americans.", "1 in 100 Americans", 1.0, "Americans"),
+    ("Only one in five of them voted early.", "one in five of them", 20.0, "them"),
+    ("He has a 2 in 5 (44 percent) chance.", "2 in 5", 40.0, ""),
+])
+def test_n_in_m_is_a_percent_share(text: str, surface: str, value: float, referent: str) -> None:
+    c = claims_of(text)[0]
+    assert (c.surface, c.value, c.unit, c.referent) == (surface, value, "%", referent)
+
+
+@pytest.mark.parametrize("text", ["Obama issued three in 48 months.", "The first one in 1975 passed.",
+                                  "There is the 2-in-1 model."])
+def test_in_without_a_share(text: str) -> None:
+    assert not [n for n in find_numbers(text) if n.fraction]
+
+
+def test_initialisms_before_the_noun() -> None:
+    # "5,000 U.S. troops" had unit "U.S" and referent "u.s" (the period ended the noun phrase)
+    assert [(c.unit, c.referent) for c in claims_of("Some 5,000 U.S. troops arrived.")] == [("troops", "U.S. troops")]
+
+
 def test_half_a_million_is_a_number() -> None:
     assert [(n.text, n.value, n.percent) for n in find_numbers("half a million people")] == [
         ("half a million", 500_000, False)]
@@ -141,7 +165,7 @@ def test_half_a_million_is_a_number() -> None:
 @pytest.mark.parametrize(("text", "surface", "unit"), [
     ("He was sentenced to one year in prison.", "one year", "years"),  # "one" before a lexicon unit
     ("It sent one soldier.", "one soldier", "soldier"),
-    ("One in five Americans agreed.", "One", ""),  # a ratio ("five Americans" is a second claim)
+    ("One in five Americans agreed.", "One in five Americans", "%"),  # a share (was "One" and "five Americans")
     ("More than half of voters agreed.", "More than half of voters", "%"),
 ])
 def test_one_before_a_count_noun_and_fractions_are_claims(text: str, surface: str, unit: str) -> None:

@@ -145,7 +145,7 @@ def _compile(lex: Lexicon, hedges_lex: Lexicon) -> _Rules:
 
 # ---------------------------------------------------------------- unit and referent
 
-_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*|[,;:.()\[\]“”\"—–]")
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[’'\-.][^\W_]+)*|[,;:.()\[\]“”\"—–]")  # "U.S." is one word
 
 
 def _words_after(text: str, limit: int = 6) -> list[re.Match[str]]:
@@ -192,6 +192,12 @@ def _unit_and_referent(num: NumberExpr, after: str, rules: _Rules) -> tuple[str,
                 nouns.append(m)
             if nouns:
                 return "%", " ".join(m.group() for m in nouns), of.end() + nouns[-1].end()
+        elif num.fraction and phrase and "in" in num.text.lower().replace("-", " ").split():
+            # a share "N in M" before its noun: "six-in-ten U.S. adults", "1 in 4 Americans"
+            k = _head_noun(words, phrase[:4])
+            if k is not None:
+                mods = [words[j] for j in phrase if j < k and words[j].lower() not in _DROP_MODIFIERS]
+                return "%", " ".join([*mods, words[k]]), upto(k)
         return "%", "", 0
     if num.currency:
         return num.currency, "", 0

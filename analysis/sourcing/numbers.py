@@ -357,6 +357,31 @@ def _fractions(text: str, offset: int) -> list[NumberExpr]:
     return out
 
 
+# "one in five", "six-in-ten U.S. adults", "1 in 4 Americans", "3 in 10": a share. The second number is a small
+# denominator (at most ten, or 20, 25, 50, 100, 1,000); not "three in 48 months", "in 2012", "the 2-in-1 model"
+_RATIO_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_RATIO = re.compile(rf"(?<![\w.,$-])(?P<n>\d{{1,3}}|{_RATIO_WORDS})(?:-in-|\s+in\s+)"
+                    rf"(?P<d>10|[2-9]|20|25|50|100|1,?000|{_RATIO_WORDS}|a hundred|a thousand)(?![\w.,%-])"
+                    r"(?!\s+(?:months?|years?|days?|weeks?|hours?|minutes?|decades?|centuries)\b)", re.IGNORECASE)
+
+
+def _ratios(text: str, offset: int) -> list[NumberExpr]:
+    """Shares written as "N in M" ("one in five", "six-in-ten adults", "1 in 4"), as percent shares (100 N / M)."""
+    if "in" not in text:
+        return []
+    out = []
+    for m in _RATIO.finditer(text):
+        n = parse_digits(m.group("n")) if m.group("n")[0].isdigit() else parse_number_words(m.group("n"))
+        d_text = m.group("d").lower().replace(",", "")
+        d = parse_digits(d_text) if d_text[0].isdigit() else parse_number_words(d_text)
+        if n is None or not d or n > d:
+            continue
+        value = 100.0 * n / d
+        out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), value, value, value, percent=True,
+                              fraction=True))
+    return out
+
+
 def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
     """A second number making a range: "10 to 12", "10-12", "between 10 and 12". Not a change and the level it
     reached ("rose by 37,000 to 412,000") nor the levels before and after a change ("fell from 12% to 9%"): two
@@ -493,7 +518,7 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
         low, high = 2 * scale, 10 * scale - 1
         out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), low, low, high, vague=True))
         taken.add(m.start(), m.end())
-    for f in _fractions(text, offset):
+    for f in _fractions(text, offset) + _ratios(text, offset):
         if not taken.holds(f.start - offset):
             out.append(f)
             taken.add(f.start - offset, f.end - offset)
