@@ -104,6 +104,9 @@ def test_number_normalisation(text: str, expected: tuple[str, float, float, floa
     ("generally healthy for democracy.[59][74]", "reference marker"),
     ("5. It is possible that a sharp reduction", "list number"),
     ("1) Cut the rate", "list number"),
+    ("the Nokomis Shoe Shop at 4950 34th Ave was damaged", "street address"),  # allsides_dev
+    ("the White House at 1600 Pennsylvania Avenue", "street address"),
+    ("he lives at 10 Downing Street", "street address"),
 ])
 def test_not_quantities(text: str, reason: str) -> None:
     ids = load_claim_rules().identifier_words
