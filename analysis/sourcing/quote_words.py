@@ -117,10 +117,18 @@ def _name_words(words: Sequence[Token]) -> bool:
 
 def _parenthetical(words: Sequence[Token]) -> bool:
     """A comma-set piece that is not the subject: an age ("45"), a place ("from Andover", "Minn."), a party
-    affiliation ("R-S.C.")."""
+    affiliation ("R-S.C."), a participle with its agent ("The states, led by Letitia James, the New York attorney
+    general, accused Facebook", NYT roundups 5913_left: the speaker was "led by Letitia James")."""
     first = words[0]
-    return first.kind == "number" or first.lower in {"from", "of", "in", "at", "with"} or \
-        bool(_AFFILIATION.match(first.text)) or (len(words) == 1 and first.text[:1].isupper() and len(first.text) <= 5)
+    return first.kind == "number" or first.lower in {"from", "of", "in", "at", "with"} \
+        or bool(_AFFILIATION.match(first.text)) \
+        or (len(words) == 1 and first.text[:1].isupper() and len(first.text) <= 5) \
+        or (len(words) >= 3 and words[1].lower == "by" and first.text[:1].islower()
+            and (first.lower.endswith("ed") or first.lower in IRREGULAR_PARTICIPLES))
+
+
+# past participles not in -ed that open a comma-set "… by X" piece ("led by", "run by", "overseen by")
+IRREGULAR_PARTICIPLES = frozenset("led run known overseen chosen driven written held taken backed".split())
 
 
 def _before_ticker(toks: Sequence[Token], start: int, j: int) -> int:

@@ -105,6 +105,18 @@ APPOSITION_BREAKS = frozenset("despite amid after before because while although 
                               "including like unlike as".split())
 
 
+
+# "The judge, James E. Boasberg for the U.S. District Court …," (_apposed_name_of): the words that join a name to the
+# body its holder belongs to, and at most this many words between the commas (our choice: the longest court name seen
+# in the NYT roundups is 14 words with the judge's name)
+_AFFILIATION_LINKS = frozenset("of for at from".split())
+MAX_APPOSED_WORDS = 16
+
+
+def _possessive_end(body: str, end: int) -> bool:
+    """Whether a mention ending at body offset ``end`` is a possessive ("Trump’s", "the FBI's")."""
+    return body[end:end + 2] in ("’s", "'s") or body[end - 2:end] in ("’s", "'s")
+
 class _SubjectRules(_SpeakerResolution):
     """Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
     attribution) or, for a participle, infinitive or colon, the subject of its clause.
@@ -160,7 +172,7 @@ class _SubjectRules(_SpeakerResolution):
                 # an apposed name after a description: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
                 # (not "Storhaug, 45, from Andover, Minn., said", not "Graham, R-S.C., said")
                 return inner[0].start, inner[-1].end, "comma"
-            apposed = self._apposed_name(toks, k, inner)
+            apposed = self._apposed_name(toks, k, inner) or self._apposed_name_of(toks, k, inner)
             if apposed is not None:
                 return apposed
             j = k - 1
@@ -303,6 +315,24 @@ class _SubjectRules(_SpeakerResolution):
         before = [t for t in toks[b + 1:k] if t.is_word]
         if len(before) < 2 or before[0].lower not in DETERMINERS | {"one"} \
                 or not any(t.text[:1].islower() and self.cues.names_people(t.text) for t in before[1:]):
+            return None
+        return name[0].start, name[-1].end, "comma"
+
+    def _apposed_name_of(self, toks: Sequence[Token], k: int, inner: Sequence[Token]) -> tuple[int, int, str] | None:
+        """'The judge, James E. Boasberg for the U.S. District Court for the District of Columbia, said that …' (NYT
+        roundups 5913_left), 'The judge, Roger T. Benitez of the U.S. District Court …, wrote that …' (5980_left): a
+        name of two or more capitalised words set off by commas after "the"/"a" + a lower-case person noun, followed
+        inside the commas by "of"/"for"/"at"/"from" and the body the person belongs to: the name is the speaker (the
+        plain case, a name alone between the commas, is read before this)."""
+        cut = next((m for m, t in enumerate(inner) if t.lower in _AFFILIATION_LINKS), -1)
+        name = inner[:cut]
+        if cut < 2 or cut + 1 >= len(inner) or len(inner) > MAX_APPOSED_WORDS or not _name_words(name) \
+                or any(t.lower in NAME_LINKS for t in name) or _AFFILIATION.match(name[0].text) \
+                or (not inner[cut + 1].text[:1].isupper() and inner[cut + 1].lower != "the"):
+            return None
+        if k < 2 or toks[k - 2].lower not in {"the", "a", "an"} or not toks[k - 1].is_word \
+                or not toks[k - 1].text[:1].islower() or not self.cues.names_people(toks[k - 1].text) \
+                or (k > 2 and not self._boundary(toks[k - 3])):
             return None
         return name[0].start, name[-1].end, "comma"
 
@@ -635,6 +665,8 @@ class _SubjectRules(_SpeakerResolution):
             cand = None  # "Democrats welcomed Short’s DACA comments, saying": a possessor after the verb is no subject
             # (not "That prompted Klobuchar to hit back hard:", "It was Weinstein telling …": the name speaks; not
             # after an auxiliary: "Here is Uber’s … filing stating", The Nation WmOE8sQYLGRFkLC8)
+        if cand is not None and cand.start == toks[k].start and _possessive_end(self.doc.body, cand.end):
+            cand = self._possessed_head(toks, cand, limit)  # "Trump’s own CDC was warning …": the CDC
         if cand is not None and cand.kind == "thing":
             cand = self._person_after_organisation(toks, cand, limit) or cand
         if cand is not None and cand.kind != "country":
@@ -665,6 +697,22 @@ class _SubjectRules(_SpeakerResolution):
         # not "The", "It", "However" (a capitalised word at a clause start that names no one), not "Republican"
         # in "Republican lawmakers" (a modifier)
         return self._people_group(s, k, limit, hit)
+
+    def _possessed_head(self, toks: Sequence[Token], cand: Candidate, limit: int) -> Candidate:
+        """The head of a subject that opens with a possessor, when the head is a person or organisation the article
+        names and the verb follows it ("Trump’s own CDC was warning in February that …", Raw Story YvuL5nMe21Td4oov,
+        s11: the speaker was Trump); otherwise the possessor, as before: "Meade’s basic argument … is:", "Trump’s
+        tweet said", "Roosevelt’s “New Nationalism” promised" report their possessor's words, and "Pagliano’s lawyer
+        criticized …" is read as a group after it."""
+        after = [t for t in toks[:limit] if t.start >= cand.end and t.is_word and t.lower not in {"s", "’s", "'s"}]
+        m = 1 if after[:1] and after[0].lower == "own" else 0
+        if m >= len(after):
+            return cand
+        head = self.antecedents.at(after[m].start, after[m].start)
+        if head is None or head.kind not in ("person", "thing") or _possessive_end(self.doc.body, head.end):
+            return cand
+        nxt = next((t for t in after[m:] if t.start >= head.end), None)
+        return head if nxt is not None and (_verb_like(nxt.lower) or nxt.lower in AUXILIARIES) else cand
 
     def _person_after_organisation(self, toks: Sequence[Token], cand: Candidate, limit: int) -> Candidate | None:
         """'House Speaker Paul Ryan of Wisconsin called … and said he couldn’t …' (allsides Vf0TXLIvyNcAUmPT; the
