@@ -139,3 +139,24 @@ def test_plural_pronoun_takes_the_people_not_their_organisation():
 def test_indefinite_role_subject_with_a_place_and_a_day():
     # "he" had no antecedent
     assert _speaker(JUDGE, "failed experiment")[0] == "A federal judge in California"
+
+
+# ---- a second verb after an irregular past tense; a comma-set occasion before the verb
+
+MCCAUL = (  # Fox News, roundups 5815_right (s11), paragraph 1
+    "The committee's ranking Republican, during an appearance on “America’s Newsroom,” laid out a number of key "
+    "points from the report and asserted that the CCP is likely “very concerned” by its findings.")
+AIDES = (  # New York Times, allsides jk7ENwwApf3qJzJN (dev), the sentence the rule gained there
+    "Like his predecessors, Mr. Trump was unhappy with the rulings, although aides sought to calm him by assuring "
+    "him that he could continue fighting in lower courts.")
+
+
+def test_second_verb_after_an_irregular_past_and_an_occasion():
+    # no report: "laid" was no verb (so "and asserted" found no clause subject), and the comma-set occasion
+    # stopped the subject
+    assert _speaker(MCCAUL, "the CCP is likely")[1] == "The committee's ranking Republican"
+    assert _speaker(AIDES, "he could continue fighting", kind="indirect")[1] == "aides"
+    # worked examples: a given name that is also a past tense is no verb ("Rose", "Drew")
+    text = "Actress Rose McGowan pushed back on critics, adding that she had no regrets."
+    assert _speaker(text, "she had no regrets")[1] != "Actress"
+    assert _speaker("The minister, on Monday, said that prices would rise.", "prices would rise")[1] == "The minister"

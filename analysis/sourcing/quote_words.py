@@ -115,12 +115,17 @@ def _name_words(words: Sequence[Token]) -> bool:
                                                or _ELIDED_PARTICLE.match(t.text) for t in words)
 
 
+PARENTHETICAL_OPENERS = frozenset("from of in at with during on".split())
+
+
 def _parenthetical(words: Sequence[Token]) -> bool:
     """A comma-set piece that is not the subject: an age ("45"), a place ("from Andover", "Minn."), a party
-    affiliation ("R-S.C."), a participle with its agent ("The states, led by Letitia James, the New York attorney
+    affiliation ("R-S.C."), a time or occasion ("The committee's ranking Republican, during an appearance on
+    “America’s Newsroom,” laid out …", Fox News roundups 5815_right, s11; ", on Monday,"), a participle with its
+    agent ("The states, led by Letitia James, the New York attorney
     general, accused Facebook", NYT roundups 5913_left: the speaker was "led by Letitia James")."""
     first = words[0]
-    return first.kind == "number" or first.lower in {"from", "of", "in", "at", "with"} \
+    return first.kind == "number" or first.lower in PARENTHETICAL_OPENERS \
         or bool(_AFFILIATION.match(first.text)) \
         or (len(words) == 1 and first.text[:1].isupper() and len(first.text) <= 5) \
         or (len(words) >= 3 and words[1].lower == "by" and first.text[:1].islower()
@@ -290,7 +295,14 @@ def _verb_like(low: str) -> bool:
 
 
 IRREGULAR_PAST = frozenset("""took went made gave got put said told wrote came saw sent left met kept ran brought
-    thought felt found led held stood won lost spoke""".split())
+    thought felt found led held stood won lost spoke
+    laid sought taught bought fought caught began threw chose broke fell became knew grew flew drove wore swore shook
+    forgot sank stole froze woke withdrew undertook underwent oversaw overtook""".split())
+# (the second and third lines added in round 13: "McCaul … laid out a number of key points from the report and asserted
+# that …", Fox News roundups 5815_right, s11, had no report: "laid" was no verb, so "and asserted" found no clause
+# subject. Past tenses only, or past participles seldom used as adjectives; not "paid" ("paid protesters"), "built",
+# "spent", "set", "read", "cut", "hit", which stand before nouns or are present tenses too; not "rose", "drew",
+# "sang", "rang": words are compared in lower case, and Rose, Drew, Sang are given names)
 
 def _words_between(tokens: Sequence[Token], a: int, b: int) -> int:
     return sum(1 for t in tokens if a <= t.start and t.end <= b and t.is_word)

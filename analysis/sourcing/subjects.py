@@ -117,6 +117,9 @@ def _possessive_end(body: str, end: int) -> bool:
     """Whether a mention ending at body offset ``end`` is a possessive ("Trump’s", "the FBI's")."""
     return body[end:end + 2] in ("’s", "'s") or body[end - 2:end] in ("’s", "'s")
 
+
+CLOSING_MARKS = frozenset({"”", "’", '"', "'"})
+
 class _SubjectRules(_SpeakerResolution):
     """Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
     attribution) or, for a participle, infinitive or colon, the subject of its clause.
@@ -738,10 +741,23 @@ class _SubjectRules(_SpeakerResolution):
             if group and t.is_word and t.lower in TIME_WORDS | MONTHS:
                 n += 1  # "Democratic lawmakers on Friday trashed …, saying": the date is no part of the subject
                 continue
+            if group and t.text in ("’s", "'s"):
+                group.append(t)  # "The committee's ranking Republican"
+                n += 1
+                continue
             if not t.is_word or _verb_like(t.lower) or t.lower in BOUNDARY_WORDS:
                 break
             group.append(t)
             n += 1
+        if group and n < limit and toks[n].text == ",":
+            # "The committee's ranking Republican, during an appearance on “America’s Newsroom,” laid out … and
+            # asserted that …" (Fox News roundups 5815_right, s11): a comma-set time or occasion before the verb
+            close = next((m for m in range(n + 1, limit) if toks[m].text == ","), -1)
+            piece = [t for t in toks[n + 1:close] if t.is_word]
+            if close > 0 and piece and _parenthetical(piece) and not any(_verb_like(t.lower) for t in piece):
+                n = close + 1
+                while n < limit and toks[n].text in CLOSING_MARKS:
+                    n += 1  # ', during an appearance on “America’s Newsroom,” laid out': the comma inside the marks
         after = toks[n] if n < limit else None
         if 0 < len(group) <= 5 and after is not None and after.is_word and _verb_like(after.lower) \
                 and (self.cues.names_people(group[-1].text) or (
