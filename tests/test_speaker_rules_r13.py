@@ -160,3 +160,23 @@ def test_second_verb_after_an_irregular_past_and_an_occasion():
     text = "Actress Rose McGowan pushed back on critics, adding that she had no regrets."
     assert _speaker(text, "she had no regrets")[1] != "Actress"
     assert _speaker("The minister, on Monday, said that prices would rise.", "prices would rise")[1] == "The minister"
+
+
+# ---- "Per X," opening a sentence attributes it; "referred to “…”" frames its subject's words (1.14)
+
+SWEDISH = (  # ThinkProgress, allsides twcJ4qrab2aIrxZW (s11), paragraph 5, first sentence
+    "Per Swedish media, Spencer was prevented from traveling during a layover in Poland.")
+FACT_SHEET = (  # Fox News, allsides EFEm1QAcezAlMHEx (s11), paragraph 7, second sentence
+    "An accompanying media fact sheet issued Nov. 30 referred to \"contributions\" without detailing the total cost "
+    "and scope of the program.")
+
+
+def test_per_opening_a_sentence_and_referred_to():
+    found = _quotes(SWEDISH)  # no quote before
+    assert [(q.kind, q.speaker_surface) for q in found] == [("according_to", "Swedish media")]
+    # worked examples: "per" inside a sentence, "Per capita" are no attribution
+    assert _quotes("Prices rose $5 per month. Per capita income fell.") == []
+    # the quoted word had no speaker (a scare quote)
+    assert _speaker(FACT_SHEET, "contributions")[1].startswith("An accompanying media fact sheet")
+    # worked example: a passive "was referred to" frames nothing
+    assert _quotes("The case was referred to the “special master” last week.") == []
