@@ -44,6 +44,9 @@ from .subjects import _SubjectRules
 
 # Nouns of a medium right before a quoted title ("the show “Face the Nation”").
 MEDIUM_NOUNS = frozenset("show program programme podcast newspaper magazine book film movie series column".split())
+# our choice: words of a reporting clause that splits one quoted sentence ("promised the company’s chief executive,
+# John Matze, in a June CNBC interview," is 11)
+TAG_GAP_WORDS = 16
 NEXT_QUOTE_WORDS = 3  # our choice: journalist's words between two quotes that share the speaker after the second
 # (the first must be longer than SCARE_MAX_WORDS: "the “Capitol Hill Organized Protest,” or “CHOP,”" names, not speech)
 
@@ -406,6 +409,8 @@ class _DirectQuotes(_SubjectRules):
         if prev is None or not (prev.speaker or _key(prev) in self.pending or _key(prev) in self.continues):
             return None
         sents = self.doc.sentences
+        if self._split_by_own_tag(prev, first, open_at):
+            return prev  # '“If you can say it …,” promised …, John Matze, in a June CNBC interview, “you can say …”'
         if self.antecedents.paragraphs_between(sents[prev.end_sentence_index].paragraph, first.paragraph) > 1:
             return None  # filler lines ("Photo", "AD") do not count as paragraphs
         if first.index in self.too_long or \
@@ -418,6 +423,25 @@ class _DirectQuotes(_SubjectRules):
                         and self._subject(sents[si], h.token_index) is not None:  # "when asked", "urging" have none
                     return None
         return prev
+
+    def _split_by_own_tag(self, prev: Quote, first: Sentence, open_at: int) -> bool:
+        """Whether a quotation is the second half of one sentence split by the first half's own reporting clause:
+        '“If you can say it on the streets of New York,” promised the company’s chief executive, John Matze, in a
+        June CNBC interview, “you can say it on Parler.”' (NYT roundups 5809_left, s11), '“…,” said Smith, “…”': the
+        quote before ends in the same sentence, the words between the two hold its speaker as printed and no other
+        reporting verb (at most ``TAG_GAP_WORDS`` words), and end in a comma right before the opening mark. (A tag
+        with the subject first, '“…,” Smith said, “…”', is read by :meth:`_speaker_before`.)"""
+        surface = prev.speaker_surface.strip()
+        if prev.end_sentence_index != first.index or not surface:
+            return False
+        gap = self.doc.body[prev.end:open_at]
+        if not gap.rstrip(" \u00a0").endswith(",") or surface not in gap:
+            return False
+        words = [t for t in first.tokens if t.is_word and prev.end <= t.start < open_at]
+        if not words or len(words) > TAG_GAP_WORDS or any(self._in_direct(t.start) for t in words):
+            return False
+        verbs = [h for h in self._tag_verbs(first) if prev.end <= h.start < open_at]
+        return len(verbs) == 1 and verbs[0].start in self.used_verbs
 
     def _tag_verbs(self, s: Sentence) -> list[VerbHit]:
         """Reporting-verb hits of ``s`` plus its tag verbs ("shouted", "tweeted"), in text order."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .indirect_quotes import _VerbAttributions
 from .quote_harmonise import _harmonise
 from .quote_records import Quote
-from .quote_words import _ACCORDING, _CITING
+from .quote_words import _ACCORDING, _CITING, _PER_OPENING
 from .stance import StanceVerb
 
 
@@ -24,6 +24,8 @@ class _Finder(_VerbAttributions):
             self._verb_attributions(s)
             self._attribution_phrase("according_to", _ACCORDING, s, "according_to")
             self._attribution_phrase("citing", _CITING, s, "citing")
+            if s.text.startswith("Per "):  # "Per Swedish media, Spencer was prevented …" (ThinkProgress, s11)
+                self._attribution_phrase("according_to", _PER_OPENING, s, "according_to")
         self._clause_speakers()
         self._resolve_pronouns()
         kept = [q for q in self.quotes if q is not None]

@@ -184,6 +184,15 @@ class _VerbAttributions(_DirectQuotes):
                     self._participle_report(s, hit)  # 'called the deal "…" and said the trio of nations "…"'
                 continue
             surface = body[sub[0]:sub[1]]
+            if surface.lower().startswith("according to "):
+                if prev is None or prev.lower != "who":
+                    continue  # "According to the DHS report, they saw …" (Raw Story YvuL5nMe21Td4oov, s11), "…,
+                    # according to a memo Comey wrote afterwards": the attribution phrase's own words, whose "according
+                    # to" quote is found apart; no report with the phrase as its speaker
+                # "…, according to one New York University professor who told The Post that …" (New York Post
+                # hsVonkm2LaJKbfRK): the relative clause reports for the professor, not for "according to …"
+                sub = (sub[0] + len("according to "), sub[1], sub[2])
+                surface = body[sub[0]:sub[1]]
             if _PARTICIPLE_CLAUSE.match(surface) and surface.split(" ", 1)[0] not in CLAUSE_OPENERS | ING_PREPOSITIONS:
                 continue  # "…, putting him $2 trillion away from the lowest number progressive Democrats have said": a
                 # participle clause with its object, no subject (not "leading experts say", "the ruling party said")

@@ -20,7 +20,7 @@ from .profile import (
     source_key,
 )
 from .quote_records import Quote, _key, _OrgMention
-from .quote_words import _TRAILING, CONJUNCTIONS, ORG_WINDOW, PRONOUNS, _verb_like
+from .quote_words import _TRAILING, CONJUNCTIONS, ORG_WINDOW, PRONOUNS, TIME_WORDS, _verb_like
 from .speakers import (
     CLAUSE_OPENERS,
     GENERIC_ORG_HEADS,
@@ -42,6 +42,8 @@ _WH_CLAUSE = re.compile(r"\S+\s+(?:why|how|when|where|because)\s+(?:(?:even|also
 
 
 PARTY_NOUNS = frozenset({"democrat", "republican"})  # written capitalised as nouns of a person ("the Democrat")
+# Nouns of a group that, with "of" and a plural of people, make a group of people ("a group of 18 scientists")
+GROUP_NOUNS = frozenset("group handful team panel coalition couple pair number".split())
 
 
 # Sentence connectives that open a sentence before a comma; with -ly adverbs, never a speaker (see _opening_adverb).
@@ -155,9 +157,10 @@ class _SpeakerResolution(_FinderState):
     def _indefinite_role_subject(self, s: Sentence, k: int) -> None:
         """'But on Tuesday, a spokeswoman for Rice indicated that …. She said Rice, for one, …' (Fox News
         RRt3cs5w1Kn7SqVX): an indefinite description of one person that is its sentence's subject (a person or
-        gendered role noun, then at most "for"/"of"/"at" and a capitalised name, then a verb) is the antecedent
-        of a later "she"/"he" — a description, so the pronoun's speaker is the description, not the person
-        named inside it."""
+        gendered role noun, then at most "for"/"of"/"at"/"to"/"in" and a capitalised name, then at most two time
+        words, then a verb: "A federal judge in California on Friday overturned …, which he called a “failed
+        experiment”", NYT roundups 5980_left, s11) is the antecedent of a later "she"/"he" — a description, so the
+        pronoun's speaker is the description, not the person named inside it."""
         toks = s.tokens
         m = k + 1
         while m < len(toks) and m - k <= 3 and toks[m].is_word and toks[m].text[:1].islower() \
@@ -167,11 +170,15 @@ class _SpeakerResolution(_FinderState):
                 or toks[m].lower.endswith("s"):
             return
         end = m
-        if m + 2 < len(toks) and toks[m + 1].lower in {"for", "of", "at", "to"} and toks[m + 2].text[:1].isupper():
+        if m + 2 < len(toks) and toks[m + 1].lower in {"for", "of", "at", "to", "in"} \
+                and toks[m + 2].text[:1].isupper():
             end = m + 2
             while end + 1 < len(toks) and toks[end + 1].is_word and toks[end + 1].text[:1].isupper():
                 end += 1
-        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        after = end + 1
+        while after < len(toks) and after - end <= 2 and toks[after].lower in TIME_WORDS:
+            after += 1  # "A federal judge in California on Friday overturned …" (NYT roundups 5980_left, s11)
+        nxt = toks[after] if after < len(toks) else None
         if nxt is None or not nxt.is_word or not (_verb_like(nxt.lower) or nxt.lower.endswith("ed")):
             return
         surface = self.doc.body[toks[k].start:toks[end].end]
@@ -320,8 +327,9 @@ class _SpeakerResolution(_FinderState):
                 return ("thing" if mention.kind == "organisation" else "country"), ""
         head = [t.lower for t in tokenize_phrase(head_phrase(surface)) if t.is_word]
         last = head[-1] if head else ""
-        if (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or last in self.cues.plural_nouns:
-            return "plural", ""  # "officials", "Two people familiar with her testimony"
+        if (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or last in self.cues.plural_nouns \
+                or self._group_of_people(words):
+            return "plural", ""  # "officials", "Two people familiar with her testimony", "A group of 18 scientists"
         if last in self.cues.organisation_nouns and not self.cues.names_people(last):
             return "organisation", ""  # "The Trump campaign", "the appeals court": no pronoun's antecedent ("he" is
             # not the campaign; "it"/"they" are left to the organisations the entity layer names)
@@ -330,6 +338,15 @@ class _SpeakerResolution(_FinderState):
         if words and all(w[:1].isupper() for w in words):
             return "person", ""  # an unlisted name ("Peter Brown")
         return "", ""
+
+    def _group_of_people(self, words: list[str]) -> bool:
+        """Whether a speaker phrase is a group noun with "of" and people ("A group of 18 scientists stated … that ….
+        They argued …", NYT roundups 6041_left, s11: "group" heads organisations, so "They" had no antecedent): the
+        antecedent of a later "they"."""
+        low = [w.lower() for w in words]
+        k = next((n for n, w in enumerate(low) if w in GROUP_NOUNS), -1)
+        return 0 <= k < len(low) - 2 and low[k + 1] == "of" and low[-1].endswith("s") \
+            and self.cues.names_people(low[-1])
 
     def _speaker(self, surface: str, sentence: Sentence, offset: int = -1,
                  report: bool = True) -> tuple[tuple[str, str, str, bool], str]:

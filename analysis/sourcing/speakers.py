@@ -301,12 +301,15 @@ class AntecedentIndex:
         i = bisect_left(self._starts, cand.start)
         if i < len(self._starts) and self._starts[i] == cand.start:
             old = self._cands[i]
-            if cand.end > old.end and ((old.kind == "country" and cand.kind in ("plural", "person")) or (
+            if cand.end > old.end and ((old.kind == "country" and cand.kind in ("plural", "person"))
+                                       or (old.kind == "thing" and cand.kind == "plural") or (
                     old.kind == "person" and cand.kind == "person" and cand.value[0] != old.value[0])):
                 # "U.S. officials said … “…,” they said." (Reuters 5749_center): the country is a modifier of the
                 # speaker phrase that starts with it; the people are the antecedent. So is a person's name before
                 # another's title ("Trump campaign communications director Tim Murtaugh said …. He said …" is
-                # Murtaugh, AP Fact Check allsides MZBQlyoa12jjXiSS)
+                # Murtaugh, AP Fact Check allsides MZBQlyoa12jjXiSS). So is an organisation's name before people
+                # ("Defense Department officials said …. Both, they said, were involved …", NYT roundups 5748_left, s11:
+                # "they" was the department)
                 self._cands[i] = cand
             return
         self._starts.insert(i, cand.start)

@@ -105,6 +105,21 @@ APPOSITION_BREAKS = frozenset("despite amid after before because while although 
                               "including like unlike as".split())
 
 
+
+# "The judge, James E. Boasberg for the U.S. District Court …," (_apposed_name_of): the words that join a name to the
+# body its holder belongs to, and at most this many words between the commas (our choice: the longest court name seen
+# in the NYT roundups is 14 words with the judge's name)
+_AFFILIATION_LINKS = frozenset("of for at from".split())
+MAX_APPOSED_WORDS = 16
+
+
+def _possessive_end(body: str, end: int) -> bool:
+    """Whether a mention ending at body offset ``end`` is a possessive ("Trump’s", "the FBI's")."""
+    return body[end:end + 2] in ("’s", "'s") or body[end - 2:end] in ("’s", "'s")
+
+
+CLOSING_MARKS = frozenset({"”", "’", '"', "'"})
+
 class _SubjectRules(_SpeakerResolution):
     """Attribution rules: the speaker phrase of a reporting verb, before it (its subject), after it (an inverted
     attribution) or, for a participle, infinitive or colon, the subject of its clause.
@@ -165,7 +180,7 @@ class _SubjectRules(_SpeakerResolution):
                 # an apposed name after a description: "The governor, Mr. Hogan, announced" -> "Mr. Hogan"
                 # (not "Storhaug, 45, from Andover, Minn., said", not "Graham, R-S.C., said")
                 return inner[0].start, inner[-1].end, "comma"
-            apposed = self._apposed_name(toks, k, inner)
+            apposed = self._apposed_name(toks, k, inner) or self._apposed_name_of(toks, k, inner)
             if apposed is not None:
                 return apposed
             j = k - 1
@@ -312,6 +327,24 @@ class _SubjectRules(_SpeakerResolution):
         before = [t for t in toks[b + 1:k] if t.is_word]
         if len(before) < 2 or before[0].lower not in DETERMINERS | {"one"} \
                 or not any(t.text[:1].islower() and self.cues.names_people(t.text) for t in before[1:]):
+            return None
+        return name[0].start, name[-1].end, "comma"
+
+    def _apposed_name_of(self, toks: Sequence[Token], k: int, inner: Sequence[Token]) -> tuple[int, int, str] | None:
+        """'The judge, James E. Boasberg for the U.S. District Court for the District of Columbia, said that …' (NYT
+        roundups 5913_left), 'The judge, Roger T. Benitez of the U.S. District Court …, wrote that …' (5980_left): a
+        name of two or more capitalised words set off by commas after "the"/"a" + a lower-case person noun, followed
+        inside the commas by "of"/"for"/"at"/"from" and the body the person belongs to: the name is the speaker (the
+        plain case, a name alone between the commas, is read before this)."""
+        cut = next((m for m, t in enumerate(inner) if t.lower in _AFFILIATION_LINKS), -1)
+        name = inner[:cut]
+        if cut < 2 or cut + 1 >= len(inner) or len(inner) > MAX_APPOSED_WORDS or not _name_words(name) \
+                or any(t.lower in NAME_LINKS for t in name) or _AFFILIATION.match(name[0].text) \
+                or (not inner[cut + 1].text[:1].isupper() and inner[cut + 1].lower != "the"):
+            return None
+        if k < 2 or toks[k - 2].lower not in {"the", "a", "an"} or not toks[k - 1].is_word \
+                or not toks[k - 1].text[:1].islower() or not self.cues.names_people(toks[k - 1].text) \
+                or (k > 2 and not self._boundary(toks[k - 3])):
             return None
         return name[0].start, name[-1].end, "comma"
 
@@ -644,6 +677,8 @@ class _SubjectRules(_SpeakerResolution):
             cand = None  # "Democrats welcomed Short’s DACA comments, saying": a possessor after the verb is no subject
             # (not "That prompted Klobuchar to hit back hard:", "It was Weinstein telling …": the name speaks; not
             # after an auxiliary: "Here is Uber’s … filing stating", The Nation WmOE8sQYLGRFkLC8)
+        if cand is not None and cand.start == toks[k].start and _possessive_end(self.doc.body, cand.end):
+            cand = self._possessed_head(toks, cand, limit)  # "Trump’s own CDC was warning …": the CDC
         if cand is not None and cand.kind == "thing":
             cand = self._person_after_organisation(toks, cand, limit) or cand
         if cand is not None and cand.kind != "country":
@@ -675,6 +710,22 @@ class _SubjectRules(_SpeakerResolution):
         # in "Republican lawmakers" (a modifier)
         return self._people_group(s, k, limit, hit)
 
+    def _possessed_head(self, toks: Sequence[Token], cand: Candidate, limit: int) -> Candidate:
+        """The head of a subject that opens with a possessor, when the head is a person or organisation the article
+        names and the verb follows it ("Trump’s own CDC was warning in February that …", Raw Story YvuL5nMe21Td4oov,
+        s11: the speaker was Trump); otherwise the possessor, as before: "Meade’s basic argument … is:", "Trump’s
+        tweet said", "Roosevelt’s “New Nationalism” promised" report their possessor's words, and "Pagliano’s lawyer
+        criticized …" is read as a group after it."""
+        after = [t for t in toks[:limit] if t.start >= cand.end and t.is_word and t.lower not in {"s", "’s", "'s"}]
+        m = 1 if after[:1] and after[0].lower == "own" else 0
+        if m >= len(after):
+            return cand
+        head = self.antecedents.at(after[m].start, after[m].start)
+        if head is None or head.kind not in ("person", "thing") or _possessive_end(self.doc.body, head.end):
+            return cand
+        nxt = next((t for t in after[m:] if t.start >= head.end), None)
+        return head if nxt is not None and (_verb_like(nxt.lower) or nxt.lower in AUXILIARIES) else cand
+
     def _person_after_organisation(self, toks: Sequence[Token], cand: Candidate, limit: int) -> Candidate | None:
         """'House Speaker Paul Ryan of Wisconsin called … and said he couldn’t …' (allsides Vf0TXLIvyNcAUmPT; the
         speaker was "House"): a person named right after an organisation that opens the subject, with only
@@ -699,10 +750,23 @@ class _SubjectRules(_SpeakerResolution):
             if group and t.is_word and t.lower in TIME_WORDS | MONTHS:
                 n += 1  # "Democratic lawmakers on Friday trashed …, saying": the date is no part of the subject
                 continue
+            if group and t.text in ("’s", "'s"):
+                group.append(t)  # "The committee's ranking Republican"
+                n += 1
+                continue
             if not t.is_word or _verb_like(t.lower) or t.lower in BOUNDARY_WORDS:
                 break
             group.append(t)
             n += 1
+        if group and n < limit and toks[n].text == ",":
+            # "The committee's ranking Republican, during an appearance on “America’s Newsroom,” laid out … and
+            # asserted that …" (Fox News roundups 5815_right, s11): a comma-set time or occasion before the verb
+            close = next((m for m in range(n + 1, limit) if toks[m].text == ","), -1)
+            piece = [t for t in toks[n + 1:close] if t.is_word]
+            if close > 0 and piece and _parenthetical(piece) and not any(_verb_like(t.lower) for t in piece):
+                n = close + 1
+                while n < limit and toks[n].text in CLOSING_MARKS:
+                    n += 1  # ', during an appearance on “America’s Newsroom,” laid out': the comma inside the marks
         after = toks[n] if n < limit else None
         if 0 < len(group) <= 5 and after is not None and after.is_word and _verb_like(after.lower) \
                 and (self.cues.names_people(group[-1].text) or (
