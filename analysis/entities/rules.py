@@ -97,6 +97,42 @@ def _multiword_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
     return build_index(key for key in listed_organisations() if len(key) > 1)
 
 
+_OPENING_ARTICLES = frozenset({"the", "a", "an"})
+# plural place words that end town names ("Colorado Springs", "Cedar Rapids", "Beverly Hills"), not club nicknames
+_PLACE_PLURALS = frozenset("Springs Rapids Hills Heights Falls Keys Islands Isles Lakes Plains Woods Highlands Flats "
+                           "Gardens Palms Shores Beaches Mountains Banks Meadows Oaks Pines Groves Sands Villages "
+                           "Towers States Knolls Estates Acres Ridges Glades Dunes Cliffs Bluffs Narrows Rocks "
+                           "Districts Counties".split())
+
+
+_SPORT_WORDS = frozenset("game games season victory win wins won beat beats defeated lost loss coach quarterback "
+                         "player players team teams league playoff playoffs tipoff draft drafted roster stadium match "
+                         "score scored nba nfl mlb nhl mls touchdown innings pitcher striker club franchise".split())
+
+
+def _team_name(words: tuple[str, ...], table: ActorTable) -> bool:
+    """A town or state of the gazetteer and one capitalised plural nickname: a sports club ("Denver Nuggets",
+    "Dallas Mavericks", "New York Yankees"; sample e7's NBA report). Not a group noun or demonym ("Texas Democrats",
+    "Ohio Republicans"), a cue word, or a plural that ends town names ("Colorado Springs")."""
+    if not 2 <= len(words) <= 4:
+        return False
+    nick = strip_possessive(words[-1])
+    if not (nick[:1].isupper() and nick[1:].islower() and nick.endswith("s") and not nick.endswith(("ss", "'s"))
+            and len(nick) > 3):
+        return False
+    if nick in table.not_names or nick in _PLACE_PLURALS or (nick,) in table.demonyms \
+            or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues:
+        return False
+    g = gazetteer()
+    town = " ".join(words[:-1])
+    if town in g.english_given_names:  # "George Stephanopoulos" (George, South Africa): a person unless the town is
+        return g.cities.get(town) in _LEAGUE_COUNTRIES  # one of the North American leagues' ("Dallas Mavericks")
+    return town in g.cities or town in g.regions
+
+
+_LEAGUE_COUNTRIES = frozenset({"United States", "Canada"})
+
+
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
     """Token spans of listed organisations of two or more words that the chunker would cut ("Doctors Without
     Borders", "The Hill"), not inside a longer capitalised name; longest first, left to right. A name
@@ -115,8 +151,9 @@ def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, 
             key = None  # "The Atlantic is warming"; but "The Hill reports:", "The Atlantic reported"
         j = i + len(key) if key else i
         if key and not any(taken[i:j]) and not (j < len(toks) and is_cap(toks[j]) and not is_possessive(toks[j - 1])) \
-                and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"):
-            out.append((i, j))
+                and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"
+                         and not (i - 1 == start and toks[i - 1].lower in _OPENING_ARTICLES)):
+            out.append((i, j))  # (a capitalised article opening the sentence: "The Muslim Brotherhood said")
             i = j
         else:
             i += 1
@@ -137,7 +174,7 @@ def _country_halves(sentences: list[Sentence], table: ActorTable) -> dict[str, s
     return {w: next(iter(c)) for w, c in seen.items() if len(c) == 1}
 
 
-_LOCATION_FIRST_WORDS = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Lakes"})
+_LOCATION_FIRST_WORDS = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Lakes", "River"})  # "River Thames"
 _STREET_WORDS = frozenset({"St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Dr", "Drive"})  # "Lake St."
 _BANK_WORD = re.compile(r"^[A-Z][a-z]{3,}bank$")  # "Bundesbank", "Commerzbank", "Rabobank", "Riksbank"
 
@@ -943,6 +980,9 @@ class RuleRecogniser:
                 and not _country_after_comma(toks, part.last, table):
             return "LOC", "location cue", "", ""  # "Lake Geneva", "Mount Everest" (not "Cape Town": a city above;
             # nor "Lake Charles, Louisiana": a town)
+        if not mode and _team_name(words, table) and any(t.lower in _SPORT_WORDS for t in toks):
+            return "ORG", "team name", "", ""  # "Denver Nuggets", "New York Yankees": a town and a plural nickname in
+            # a sentence about sport ("Virginia Districts" in a story on redistricting is none)
         if len(words) == 1 and _BANK_WORD.match(strip_possessive(words[0])):
             return "ORG", "bank name", "", ""  # "Bundesbank", "Commerzbank"
         if _organisation_in_apposition(toks, part, table) and not (
