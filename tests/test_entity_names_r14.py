@@ -100,3 +100,30 @@ def test_brigades_end_an_armed_groups_name_and_a_knife_is_a_thing():
     found = _types("The Ezzedeen al-Qassam Brigades said by e-mail that the raid failed.")
     assert found["Ezzedeen al-Qassam Brigades"] == "ORG"
     assert _types("The ruling compared rifles to Swiss Army knives.").get("Swiss Army") != "ORG"
+
+
+def test_usa_before_a_name_is_a_national_body():
+    # 5699_left: "Biles blamed USA Gymnastics, the U.S. Olympics committee and the FBI"
+    found = _types("Biles blamed USA Gymnastics and the FBI for the abuse.")
+    assert found["USA Gymnastics"] == "ORG"
+    assert _actors("The USA beat Canada 3-1, and he left the USA in May.")["USA"] == "United States"
+    assert _types("Congress renewed the USA Freedom Act.").get("USA Freedom Act") == "MISC"
+
+
+def test_a_clubs_nickname_after_the_is_the_club():
+    # 2Spq5gQmthECCOy5: "after a Utah Jazz player tested positive" ... "Rudy Gobert of the Jazz"
+    text = ("The NBA suspended its season after a Utah Jazz player tested positive. The player is Rudy Gobert of "
+            "the Jazz, sources said.")
+    assert _types(text)["Jazz"] == "ORG"
+    text = "The Denver Nuggets won the game, and the Nuggets will play again."
+    assert _types(text)["Nuggets"] == "ORG"
+    # a newspaper's cue word is no nickname: "the Times" stays as it was
+    assert _types("The Los Angeles Times reported it, the Times said.").get("Times") != "ORG"
+
+
+def test_a_shouted_verb_after_a_name_in_a_headline_ends_it():
+    # 5691_right (Daily Mail): "Macron RECALLS French ambassador to the US over 'unacceptable' AUKUS submarine pact"
+    body = "French President Emmanuel Macron recalled the ambassador on Friday."
+    doc = parse_article(Article("t", body, title="Macron RECALLS French ambassador to the US"))
+    headline = {m.surface: m.ner_type for m in find_entities(doc, Settings()) if m.sentence_index == -1}
+    assert headline["Macron"] == "PERSON"

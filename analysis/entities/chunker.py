@@ -214,7 +214,9 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
             if j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
                                         or strip_possessive(t.text) in table.organisation_cues
                                         or (t.text in _FAITH_WORDS and _starts_organisation(toks, j, taken, table))) \
-                    and not _PARTY_LABEL.match(t.text) and not _NAME_ADJECTIVE.search(t.text):
+                    and not _PARTY_LABEL.match(t.text) and not _NAME_ADJECTIVE.search(t.text) \
+                    and not (j == i + 1 and sentence.index < 0 and t.text.isupper()
+                             and _emphasis(t.text, toks[i].text)):
                 pass  # "Seattle Police Department": a cue goes on a name; so does "Aligarh Muslim University"
             elif j == i:
                 pass
@@ -354,6 +356,12 @@ def familiar_words() -> frozenset[str]:
     from ..metrics.readability import dale_chall_familiar_words  # imported late: metrics imports this package
 
     return dale_chall_familiar_words()
+
+
+def _emphasis(word: str, before: str) -> bool:
+    """A verb in capitals after a one-word name in lower case in a headline ("Macron RECALLS French ambassador",
+    "Biden SLAMS …": tabloid style): five or more letters ending in -S, -ED or -ING; it ends the name."""
+    return not before.isupper() and word.isalpha() and len(word) >= 5 and word.endswith(("S", "ED", "ING"))
 
 
 def shouted_word(word: str) -> bool:

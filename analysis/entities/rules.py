@@ -533,6 +533,36 @@ def _company_short_forms(out: list[EntitySpan], sentences: list[Sentence]) -> li
             and words(sp) in weak else sp for sp in out]
 
 
+END_OF_TEAM = "end of a club's name"
+
+
+def _team_short_forms(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable) -> list[EntitySpan]:
+    """"the Jazz", "the Nuggets" after "Utah Jazz", "Denver Nuggets": a club of the article named by a town or state
+    of the gazetteer and a nickname is named by its nickname after "the" (sample e7's NBA report: "Rudy Gobert of
+    the Jazz" was a person). Only a one-word name nothing typed, or typed a person by a given name or a surname."""
+    by_index = {s.index: s for s in sentences}
+    g = gazetteer()
+    nicknames: set[str] = set()
+    for sp in out:
+        if sp.label == "ORG" and sp.last - sp.first >= 2:
+            words = name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split()
+            town = " ".join(words[:-1])
+            if (town in g.cities or town in g.regions) and words[-1] not in table.organisation_cues:
+                nicknames.add(strip_possessive(words[-1]))  # not "the Times", "the Center" after "Los Angeles Times"
+    if not nicknames:
+        return out
+    result = []
+    for sp in out:
+        toks = by_index[sp.sentence_index].tokens
+        if sp.last - sp.first == 1 and sp.first > 0 and toks[sp.first - 1].lower == "the" \
+                and strip_possessive(toks[sp.first].text) in nicknames \
+                and (sp.label == "MISC" or sp.rule in ("given name", "surname", "reporting verb")
+                     or sp.rule.startswith("surname of a person")):  # (the club read as "Utah Jazz", a person)
+            sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", END_OF_TEAM, sp.title, "")
+        result.append(sp)
+    return result
+
+
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
 
@@ -730,7 +760,8 @@ class RuleRecogniser:
             else:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         out = self._one_team_sense(out, sentences, teams) if teams else out
-        return _coordinated_organisations(_company_short_forms(out, sentences), sentences)
+        return _team_short_forms(_coordinated_organisations(_company_short_forms(out, sentences), sentences),
+                                 sentences, table)
 
     def _pair_joined(self, words: tuple[str, ...], table: ActorTable) -> bool:
         """Are the names around "&" two persons or two places, not a firm: "Mark & Patricia McCloskey" (a given name,
@@ -980,6 +1011,9 @@ class RuleRecogniser:
                 and not _country_after_comma(toks, part.last, table):
             return "LOC", "location cue", "", ""  # "Lake Geneva", "Mount Everest" (not "Cape Town": a city above;
             # nor "Lake Charles, Louisiana": a town)
+        if len(words) > 1 and words[0] == "USA" and not mode and not (
+                part.last < len(toks) and toks[part.last].text in table.misc_heads):
+            return "ORG", "USA and a name", "", ""  # "USA Gymnastics", "USA Swimming": national bodies of a sport
         if not mode and _team_name(words, table) and any(t.lower in _SPORT_WORDS for t in toks):
             return "ORG", "team name", "", ""  # "Denver Nuggets", "New York Yankees": a town and a plural nickname in
             # a sentence about sport ("Virginia Districts" in a story on redistricting is none)
