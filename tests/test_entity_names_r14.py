@@ -127,3 +127,15 @@ def test_a_shouted_verb_after_a_name_in_a_headline_ends_it():
     doc = parse_article(Article("t", body, title="Macron RECALLS French ambassador to the US"))
     headline = {m.surface: m.ner_type for m in find_entities(doc, Settings()) if m.sentence_index == -1}
     assert headline["Macron"] == "PERSON"
+
+
+def test_a_compass_word_before_a_state_or_country_names_a_region():
+    # devset YfeSxy4MqBqUhfkt: "another in the West Texas cities of Midland and Odessa"
+    found = _types("These shootings were followed by another in the West Texas cities of Midland and Odessa.")
+    assert found["West Texas"] == "LOC"
+    found = _types("Fires spread across Southern California, and Central Florida was spared.")
+    assert (found["Southern California"], found["Central Florida"]) == ("LOC", "LOC")
+    # a state or country named so is found whole; former states stay states
+    found = _types("He visited West Virginia, South Sudan and North Korea.")
+    assert (found["West Virginia"], found["South Sudan"], found["North Korea"]) == ("GPE", "GPE", "GPE")
+    assert _types("He was born in East Germany in 1960.").get("East Germany") != "LOC"

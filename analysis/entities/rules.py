@@ -88,7 +88,19 @@ def gazetteer_type(words: tuple[str, ...], table: ActorTable) -> tuple[str, str]
                 inner[1] == "gazetteer: city" and g.cities.get(" ".join(words[:-1])) in _BRITISH):
             return "GPE", "place before 'City'"  # "Gaza City", "Iowa City"; a British town's is a football club
             # ("Manchester City", "Leicester City", "Hull City")
+    if len(words) > 1 and words[0] in _COMPASS_PARTS and text not in _FORMER_STATES:
+        inner = gazetteer_type(words[1:], table)
+        if inner is not None and inner[1].startswith(_WHOLE_PLACES):
+            return "LOC", "part of a state or country"  # "West Texas", "Southern California", "South Florida": a
+            # region (a state or country named so, "West Virginia", "South Africa", is found whole above)
     return None
+
+
+_COMPASS_PARTS = frozenset("North South East West Northern Southern Eastern Western Central Northeast Northwest "
+                           "Southeast Southwest Northeastern Northwestern Southeastern Southwestern Upstate".split())
+_WHOLE_PLACES = ("gazetteer: state", "gazetteer: country", "gazetteer: continent")
+_FORMER_STATES = frozenset({"East Germany", "West Germany", "North Vietnam", "South Vietnam", "East Pakistan",
+                            "West Pakistan", "North Yemen", "South Yemen"})  # states of their own, once
 
 
 @lru_cache(maxsize=1)
