@@ -139,3 +139,31 @@ def test_a_compass_word_before_a_state_or_country_names_a_region():
     found = _types("He visited West Virginia, South Sudan and North Korea.")
     assert (found["West Virginia"], found["South Sudan"], found["North Korea"]) == ("GPE", "GPE", "GPE")
     assert _types("He was born in East Germany in 1960.").get("East Germany") != "LOC"
+
+
+def test_a_name_inside_a_hyphenated_word_is_found():
+    # devset: "Hezbollah-backed Al Manar", "then-IRS Commissioner John Koskinen", "A Reuters-Ipsos national poll",
+    # "World Bank-backed projects"; e7 KPw1mwfvycpsGv0D: "the Israel-Palestinian conflict"
+    found = _types("Assad spoke to Hezbollah-backed Al Manar on Monday.")
+    assert found["Hezbollah"] == "ORG"
+    found = _types("He tried to impeach then-IRS Commissioner John Koskinen.")
+    assert (found["IRS"], found["John Koskinen"]) == ("ORG", "PERSON")
+    found = _types("A Reuters-Ipsos national poll showed a tie.")
+    assert (found["Reuters"], found["Ipsos"]) == ("ORG", "ORG")
+    assert _types("Millions were displaced by World Bank-backed projects.")["World Bank"] == "ORG"
+    assert _types("He was frustrated by the Israel-Palestinian conflict.")["Israel"] == "GPE"
+    # the mention is the name's characters only
+    doc = parse_article(Article("t", "Assad spoke to Hezbollah-backed Al Manar.", title=""))
+    assert next(m.surface for m in find_entities(doc, Settings()) if m.ner_type == "ORG") == "Hezbollah"
+
+
+def test_hyphenated_names_stay_whole():
+    found = _types("Jean-Yves LeDrian met Coca-Cola and the AFL-CIO at the University of California-Berkeley.")
+    assert found["Jean-Yves LeDrian"] == "PERSON"
+    assert "University of California-Berkeley" in found and "Berkeley" not in found
+    assert "CIO" not in found and "Yves" not in found
+    found = _types("The Mexican-American Legal Defense Fund sued, and anti-Semitic and pro-Western groups objected.")
+    assert found["Mexican-American Legal Defense Fund"] == "ORG"
+    assert "Semitic" not in found and "Western" not in found
+    # an apposition goes on over a split word: "Github, a Microsoft-owned company"
+    assert _types("Github, a Microsoft-owned company that hosts code, is changing it.")["Github"] == "ORG"

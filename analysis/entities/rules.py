@@ -241,6 +241,8 @@ def _organisation_in_apposition(toks: tuple[Token, ...], part: Part, table: Acto
         return False  # the end of a longer name the chunker cut: "Friends of Buckingham, a … group"
     k = j + 2
     for _ in range(5):
+        if k + 1 < len(toks) and toks[k].text == "-" and toks[k - 1].end == toks[k].start == toks[k + 1].start - 1:
+            k += 1  # the hyphen of a word split at a name: "Github, a Microsoft-owned company"
         if k >= len(toks) or toks[k].kind != "word" or toks[k].lower in _NOT_IN_APPOSITION:
             return False
         for noun in table.organisation_nouns:
