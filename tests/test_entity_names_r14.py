@@ -167,3 +167,10 @@ def test_hyphenated_names_stay_whole():
     assert "Semitic" not in found and "Western" not in found
     # an apposition goes on over a split word: "Github, a Microsoft-owned company"
     assert _types("Github, a Microsoft-owned company that hosts code, is changing it.")["Github"] == "ORG"
+
+
+def test_a_possessive_name_before_a_thing_head_is_the_possessor():
+    # e7 KPw1mwfvycpsGv0D: "staunchly opposed the Middle East's wave of pro-democracy uprisings"
+    found = _types("Monarchs opposed the Middle East's wave of uprisings, and the Delta variant spread.")
+    assert found["Middle East"] == "LOC"
+    assert found.get("Delta") != "GPE"

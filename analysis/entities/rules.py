@@ -964,7 +964,8 @@ class RuleRecogniser:
             return "MISC", "demonym", "", ""  # "North Koreans", "Russian": never the state itself
         if len(words) == 1 and words[0] in table.not_organisations:
             return "MISC", "listed as no organisation", "", ""  # "DACA", "GDP"
-        if part.last < len(toks) and toks[part.last].lower in table.thing_heads:
+        if part.last < len(toks) and toks[part.last].lower in table.thing_heads \
+                and not is_possessive(toks[part.last - 1]):  # "the Middle East's wave of uprisings": the region's
             return "MISC", f"name of a {toks[part.last].lower}", "", ""  # "the Delta variant": not the city
         if len(words) > 1 and words[-1] in table.misc_heads and not (
                 len(words) == 2 and words[0] in gazetteer().english_given_names):
