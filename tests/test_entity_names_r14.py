@@ -108,6 +108,7 @@ def test_usa_before_a_name_is_a_national_body():
     assert found["USA Gymnastics"] == "ORG"
     assert _actors("The USA beat Canada 3-1, and he left the USA in May.")["USA"] == "United States"
     assert _types("Congress renewed the USA Freedom Act.").get("USA Freedom Act") == "MISC"
+    assert _types("Shortly after USA Freedom passed the House, he left.").get("USA Freedom") != "ORG"  # a law
 
 
 def test_a_clubs_nickname_after_the_is_the_club():

@@ -117,6 +117,9 @@ _PLACE_PLURALS = frozenset("Springs Rapids Hills Heights Falls Keys Islands Isle
                            "Districts Counties".split())
 
 
+_SPORTS = frozenset("Gymnastics Swimming Basketball Hockey Track Wrestling Cycling Fencing Rugby Soccer Volleyball "
+                    "Baseball Softball Boxing Rowing Diving Golf Tennis Triathlon Weightlifting Archery Judo Skiing "
+                    "Football Lacrosse Climbing Surfing Skateboarding Taekwondo Badminton Canoe Sailing".split())
 _SPORT_WORDS = frozenset("game games season victory win wins won beat beats defeated lost loss coach quarterback "
                          "player players team teams league playoff playoffs tipoff draft drafted roster stadium match "
                          "score scored nba nfl mlb nhl mls touchdown innings pitcher striker club franchise".split())
@@ -1026,9 +1029,8 @@ class RuleRecogniser:
                 and not _country_after_comma(toks, part.last, table):
             return "LOC", "location cue", "", ""  # "Lake Geneva", "Mount Everest" (not "Cape Town": a city above;
             # nor "Lake Charles, Louisiana": a town)
-        if len(words) > 1 and words[0] == "USA" and not mode and not (
-                part.last < len(toks) and toks[part.last].text in table.misc_heads):
-            return "ORG", "USA and a name", "", ""  # "USA Gymnastics", "USA Swimming": national bodies of a sport
+        if len(words) > 1 and words[0] == "USA" and words[1] in _SPORTS and not mode:
+            return "ORG", "USA and a sport", "", ""  # "USA Gymnastics", "USA Swimming": national bodies of a sport
         if not mode and _team_name(words, table) and any(t.lower in _SPORT_WORDS for t in toks):
             return "ORG", "team name", "", ""  # "Denver Nuggets", "New York Yankees": a town and a plural nickname in
             # a sentence about sport ("Virginia Districts" in a story on redistricting is none)
