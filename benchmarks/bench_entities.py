@@ -2,7 +2,7 @@
 
 Run from the repository root (needs ``../shared/corpora``, see tests/fixtures/devset/README.md)::
 
-    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|s10|s11|e5|e6|m7]
+    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|s10|s11|e5|e6|e7|m7]
         [--corpora DIR] [--out FILE.md]
 
 The labels (``tests/fixtures/devset/*.yaml``) hold article ids, short surfaces and excerpts only; the
@@ -975,13 +975,15 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 def split_folders(split: str) -> list[Path]:
     """The fixture folders of a split: the devset, the two held-out sets (entities; quotes and speakers), or
     the round-4, -6, -7, -8, -11, -12 and -13 speaker development samples (``r4``, ``s6``-``s11``), the
-    round-5 and round-13 entity samples (``e5``, ``e6``) or the round-7 main-entity sample (``m7``)."""
+    round-5, -13 and -14 entity samples (``e5``, ``e6``, ``e7``) or the round-7 main-entity sample (``m7``)."""
     if split == "heldout":
         return [DEVSET / "heldout", HELDOUT_SPEAKERS]
     if split == "e5":
         return [DEVSET / "e5"]
     if split == "e6":
         return [DEVSET / "e6"]
+    if split == "e7":
+        return [DEVSET / "e7"]
     if split == "m7":
         return [DEVSET / "m7"]
     if split == "s6":
@@ -1002,7 +1004,8 @@ def split_folders(split: str) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
-    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "s10", "s11", "e5", "e6", "m7"),
+    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "s10", "s11", "e5", "e6",
+                                        "e7", "m7"),
                     default="dev",
                     help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder "
                          "(entities) and tests/fixtures/devset_heldout_speakers (quotes), measured only before and "
@@ -1023,9 +1026,11 @@ def main(argv: list[str] | None = None) -> int:
                          "roundup excerpts from outlets the devset lacks, "
                          "labelled before the round-5 entity rules); e6: tests/fixtures/devset/e6 (entities of 13 "
                          "roundup excerpts and 2 articles' leads, wire, business, sport and world news, labelled "
-                         "before the round-13 entity rules); m7: tests/fixtures/devset/m7 (main entities only "
-                         "of 20 Fox News, NYT, HuffPost, CNN, Reuters and AP articles, labelled before the round-7 "
-                         "prominence rules)")
+                         "before the round-13 entity rules); e7: tests/fixtures/devset/e7 (entities of 11 roundup "
+                         "excerpts and 5 articles' leads: places other than countries, sport, business and world "
+                         "news, labelled before the round-14 entity rules); m7: tests/fixtures/devset/m7 (main "
+                         "entities only of 20 Fox News, NYT, HuffPost, CNN, Reuters and AP articles, labelled "
+                         "before the round-7 prominence rules)")
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--code", type=Path, default=ROOT,
                     help="folder holding the analysis package to measure (default: this repository)")

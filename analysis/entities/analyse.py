@@ -15,19 +15,31 @@ and are not counted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import ParsedArticle, Sentence
 from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons, sole_listed_person_forms
-from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer
+from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer, listed_organisations
 from .listed import LEGAL_FORMS, Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
 from .rules import NICKNAME_RULE, START_OF_COMPANY, nickname_words
 from .table import NER_TYPES, ActorTable, actor_table
-from .tokens import acronym_forms, doc_sentences, is_cap, is_possessive, name_of, norm, span_text, strip_possessive
+from .tokens import (
+    DEMONYM,
+    NAME,
+    acronym_forms,
+    doc_sentences,
+    is_cap,
+    is_possessive,
+    name_of,
+    norm,
+    span_text,
+    split_compounds,
+    strip_possessive,
+)
 
 if TYPE_CHECKING:
     from ..metrics.base import Settings
@@ -350,10 +362,26 @@ def _mention(f: Found, kind: str, source_type: str) -> ActorMention:
                         place_kind=f.place_kind)
 
 
+def _known_name(table: ActorTable) -> Callable[[str], int]:
+    """Is a one-word half of a hyphenated word a name by itself: a listed alias or demonym, a country of the
+    gazetteer, a listed organisation or an acronym not listed as none ("Israel", "Palestinian", "Reuters", "Pfizer",
+    "IRS"; not "LGBT")? Not a state or city: "University of California-Berkeley", "Winston-Salem" are one name."""
+    orgs = listed_organisations()
+
+    def known(word: str) -> int:
+        key = (word,)
+        if key in table.aliases or key in table.span_names or key in orgs or (
+                2 <= len(word) <= 5 and word.isupper() and word.isalpha() and word not in table.not_organisations):
+            return NAME
+        return DEMONYM if key in table.demonyms else 0
+    return known
+
+
 def analyse_doc(doc: ParsedArticle, table: ActorTable, ner: str = "rules", outlet: str = "",
                 count_self: bool = False) -> ActorAnalysis:
     """Every actor mention of ``doc`` (see the module docstring)."""
-    sentences = doc_sentences(doc)
+    known = _known_name(table)
+    sentences = [split_compounds(s, known) for s in doc_sentences(doc)]  # "Hezbollah-backed": a name and a word
     taken = {s.index: [False] * len(s.tokens) for s in sentences}
     found: list[Found] = []
     places: list[Found] = []

@@ -134,9 +134,16 @@ def _starts_organisation(toks: tuple[Token, ...], i: int, taken: list[bool], tab
     if k < len(toks) and not taken[k] and is_cap(toks[k]) and k - i < MAX_RUN:
         k += 1  # a possessive last word ("Democrat Party's")
     # a demonym describes ("Lebanese TV station Al Manar") unless it opens a name of three or more capitalised
-    # words ending in a cue: "American Medical Association", "Russian Orthodox Church", "American Stock Exchange"
-    least = 3 if (toks[i].text,) in table.demonyms else 2
-    return k - i >= least and strip_possessive(toks[k - 1].text) in table.organisation_cues
+    # words ending in a cue: "American Medical Association", "Russian Orthodox Church", "American Stock Exchange";
+    # before a branch of the armed forces it names it: "Russian Navy", "British Army" (round 14)
+    cue = strip_possessive(toks[k - 1].text)
+    least = 3 if (toks[i].text,) in table.demonyms and cue not in _ARMED_FORCES else 2
+    return k - i >= least and cue in table.organisation_cues
+
+
+_ARMED_FORCES = frozenset({"Army", "Navy"})
+# religious words of ``not_names`` (actors.yaml 2.11) that go on inside a body's name ("Aligarh Muslim University")
+_FAITH_WORDS = frozenset({"Sunni", "Shiite", "Shia", "Muslim"})
 
 
 def _place_named(words: tuple[str, ...], table: ActorTable) -> bool:
@@ -205,9 +212,12 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
                 j = campus - 1
                 break
             if j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
-                                        or strip_possessive(t.text) in table.organisation_cues) \
-                    and not _PARTY_LABEL.match(t.text) and not _NAME_ADJECTIVE.search(t.text):
-                pass  # "Seattle Police Department": a cue goes on a name
+                                        or strip_possessive(t.text) in table.organisation_cues
+                                        or (t.text in _FAITH_WORDS and _starts_organisation(toks, j, taken, table))) \
+                    and not _PARTY_LABEL.match(t.text) and not _NAME_ADJECTIVE.search(t.text) \
+                    and not (j == i + 1 and sentence.index < 0 and t.text.isupper()
+                             and _emphasis(t.text, toks[i].text)):
+                pass  # "Seattle Police Department": a cue goes on a name; so does "Aligarh Muslim University"
             elif j == i:
                 pass
             elif t.text == "May" and toks[j - 1].kind == "word" and is_cap(toks[j - 1]) \
@@ -346,6 +356,12 @@ def familiar_words() -> frozenset[str]:
     from ..metrics.readability import dale_chall_familiar_words  # imported late: metrics imports this package
 
     return dale_chall_familiar_words()
+
+
+def _emphasis(word: str, before: str) -> bool:
+    """A verb in capitals after a one-word name in lower case in a headline ("Macron RECALLS French ambassador",
+    "Biden SLAMS …": tabloid style): five or more letters ending in -S, -ED or -ING; it ends the name."""
+    return not before.isupper() and word.isalpha() and len(word) >= 5 and word.endswith(("S", "ED", "ING"))
 
 
 def shouted_word(word: str) -> bool:

@@ -110,7 +110,8 @@ def _named_after(toks: tuple[Token, ...], i: int, taken: list[bool], table: Acto
     return cue in table.organisation_cues and cue not in _STATE_CUES and is_cap(toks[i - 2])
 
 
-_STATE_CUES = frozenset({"Republic"})  # "Republic of Ireland", "Republic of Korea": the state
+_STATE_CUES = frozenset({"Republic"})
+_USA = ("USA",)  # "Republic of Ireland", "Republic of Korea": the state
 
 
 def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
@@ -138,6 +139,9 @@ def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
             key = None  # "Central America", "North America": a region, not the country
         if key is not None and len(key) == 1 and key in table.places and _after_given_name(toks, i, taken):
             key = None  # "George Washington", "Denzel Washington": a person's surname, not the capital
+        if key == _USA and i + 1 < len(toks) and is_cap(toks[i + 1]) and not toks[i + 1].text.isupper() \
+                and strip_possessive(toks[i + 1].text) not in table.not_names:
+            key = None  # "USA Gymnastics", "USA Swimming": a national body's name, not the country
         if key is not None and _named_after(toks, i, taken, table):
             key = None  # "Bank of America", "Consumer Federation of America", "Church of England": one organisation
         if key is not None and not any(taken[i:i + len(key)]):

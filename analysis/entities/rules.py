@@ -88,13 +88,64 @@ def gazetteer_type(words: tuple[str, ...], table: ActorTable) -> tuple[str, str]
                 inner[1] == "gazetteer: city" and g.cities.get(" ".join(words[:-1])) in _BRITISH):
             return "GPE", "place before 'City'"  # "Gaza City", "Iowa City"; a British town's is a football club
             # ("Manchester City", "Leicester City", "Hull City")
+    if len(words) > 1 and words[0] in _COMPASS_PARTS and text not in _FORMER_STATES:
+        inner = gazetteer_type(words[1:], table)
+        if inner is not None and inner[1].startswith(_WHOLE_PLACES):
+            return "LOC", "part of a state or country"  # "West Texas", "Southern California", "South Florida": a
+            # region (a state or country named so, "West Virginia", "South Africa", is found whole above)
     return None
+
+
+_COMPASS_PARTS = frozenset("North South East West Northern Southern Eastern Western Central Northeast Northwest "
+                           "Southeast Southwest Northeastern Northwestern Southeastern Southwestern Upstate".split())
+_WHOLE_PLACES = ("gazetteer: state", "gazetteer: country", "gazetteer: continent")
+_FORMER_STATES = frozenset({"East Germany", "West Germany", "North Vietnam", "South Vietnam", "East Pakistan",
+                            "West Pakistan", "North Yemen", "South Yemen"})  # states of their own, once
 
 
 @lru_cache(maxsize=1)
 def _multiword_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word -> listed organisations of two or more words (``organisations.yaml``)."""
     return build_index(key for key in listed_organisations() if len(key) > 1)
+
+
+_OPENING_ARTICLES = frozenset({"the", "a", "an"})
+# plural place words that end town names ("Colorado Springs", "Cedar Rapids", "Beverly Hills"), not club nicknames
+_PLACE_PLURALS = frozenset("Springs Rapids Hills Heights Falls Keys Islands Isles Lakes Plains Woods Highlands Flats "
+                           "Gardens Palms Shores Beaches Mountains Banks Meadows Oaks Pines Groves Sands Villages "
+                           "Towers States Knolls Estates Acres Ridges Glades Dunes Cliffs Bluffs Narrows Rocks "
+                           "Districts Counties".split())
+
+
+_SPORTS = frozenset("Gymnastics Swimming Basketball Hockey Track Wrestling Cycling Fencing Rugby Soccer Volleyball "
+                    "Baseball Softball Boxing Rowing Diving Golf Tennis Triathlon Weightlifting Archery Judo Skiing "
+                    "Football Lacrosse Climbing Surfing Skateboarding Taekwondo Badminton Canoe Sailing".split())
+_SPORT_WORDS = frozenset("game games season victory win wins won beat beats defeated lost loss coach quarterback "
+                         "player players team teams league playoff playoffs tipoff draft drafted roster stadium match "
+                         "score scored nba nfl mlb nhl mls touchdown innings pitcher striker club franchise".split())
+
+
+def _team_name(words: tuple[str, ...], table: ActorTable) -> bool:
+    """A town or state of the gazetteer and one capitalised plural nickname: a sports club ("Denver Nuggets",
+    "Dallas Mavericks", "New York Yankees"; sample e7's NBA report). Not a group noun or demonym ("Texas Democrats",
+    "Ohio Republicans"), a cue word, or a plural that ends town names ("Colorado Springs")."""
+    if not 2 <= len(words) <= 4:
+        return False
+    nick = strip_possessive(words[-1])
+    if not (nick[:1].isupper() and nick[1:].islower() and nick.endswith("s") and not nick.endswith(("ss", "'s"))
+            and len(nick) > 3):
+        return False
+    if nick in table.not_names or nick in _PLACE_PLURALS or (nick,) in table.demonyms \
+            or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues:
+        return False
+    g = gazetteer()
+    town = " ".join(words[:-1])
+    if town in g.english_given_names:  # "George Stephanopoulos" (George, South Africa): a person unless the town is
+        return g.cities.get(town) in _LEAGUE_COUNTRIES  # one of the North American leagues' ("Dallas Mavericks")
+    return town in g.cities or town in g.regions
+
+
+_LEAGUE_COUNTRIES = frozenset({"United States", "Canada"})
 
 
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
@@ -115,8 +166,9 @@ def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, 
             key = None  # "The Atlantic is warming"; but "The Hill reports:", "The Atlantic reported"
         j = i + len(key) if key else i
         if key and not any(taken[i:j]) and not (j < len(toks) and is_cap(toks[j]) and not is_possessive(toks[j - 1])) \
-                and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"):
-            out.append((i, j))
+                and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"
+                         and not (i - 1 == start and toks[i - 1].lower in _OPENING_ARTICLES)):
+            out.append((i, j))  # (a capitalised article opening the sentence: "The Muslim Brotherhood said")
             i = j
         else:
             i += 1
@@ -137,7 +189,7 @@ def _country_halves(sentences: list[Sentence], table: ActorTable) -> dict[str, s
     return {w: next(iter(c)) for w, c in seen.items() if len(c) == 1}
 
 
-_LOCATION_FIRST_WORDS = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Lakes"})
+_LOCATION_FIRST_WORDS = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Lakes", "River"})  # "River Thames"
 _STREET_WORDS = frozenset({"St", "Street", "Ave", "Avenue", "Rd", "Road", "Blvd", "Dr", "Drive"})  # "Lake St."
 _BANK_WORD = re.compile(r"^[A-Z][a-z]{3,}bank$")  # "Bundesbank", "Commerzbank", "Rabobank", "Riksbank"
 
@@ -192,6 +244,8 @@ def _organisation_in_apposition(toks: tuple[Token, ...], part: Part, table: Acto
         return False  # the end of a longer name the chunker cut: "Friends of Buckingham, a … group"
     k = j + 2
     for _ in range(5):
+        if k + 1 < len(toks) and toks[k].text == "-" and toks[k - 1].end == toks[k].start == toks[k + 1].start - 1:
+            k += 1  # the hyphen of a word split at a name: "Github, a Microsoft-owned company"
         if k >= len(toks) or toks[k].kind != "word" or toks[k].lower in _NOT_IN_APPOSITION:
             return False
         for noun in table.organisation_nouns:
@@ -496,6 +550,36 @@ def _company_short_forms(out: list[EntitySpan], sentences: list[Sentence]) -> li
             and words(sp) in weak else sp for sp in out]
 
 
+END_OF_TEAM = "end of a club's name"
+
+
+def _team_short_forms(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable) -> list[EntitySpan]:
+    """"the Jazz", "the Nuggets" after "Utah Jazz", "Denver Nuggets": a club of the article named by a town or state
+    of the gazetteer and a nickname is named by its nickname after "the" (sample e7's NBA report: "Rudy Gobert of
+    the Jazz" was a person). Only a one-word name nothing typed, or typed a person by a given name or a surname."""
+    by_index = {s.index: s for s in sentences}
+    g = gazetteer()
+    nicknames: set[str] = set()
+    for sp in out:
+        if sp.label == "ORG" and sp.last - sp.first >= 2:
+            words = name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split()
+            town = " ".join(words[:-1])
+            if (town in g.cities or town in g.regions) and words[-1] not in table.organisation_cues:
+                nicknames.add(strip_possessive(words[-1]))  # not "the Times", "the Center" after "Los Angeles Times"
+    if not nicknames:
+        return out
+    result = []
+    for sp in out:
+        toks = by_index[sp.sentence_index].tokens
+        if sp.last - sp.first == 1 and sp.first > 0 and toks[sp.first - 1].lower == "the" \
+                and strip_possessive(toks[sp.first].text) in nicknames \
+                and (sp.label == "MISC" or sp.rule in ("given name", "surname", "reporting verb")
+                     or sp.rule.startswith("surname of a person")):  # (the club read as "Utah Jazz", a person)
+            sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", END_OF_TEAM, sp.title, "")
+        result.append(sp)
+    return result
+
+
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
 
@@ -693,7 +777,8 @@ class RuleRecogniser:
             else:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         out = self._one_team_sense(out, sentences, teams) if teams else out
-        return _coordinated_organisations(_company_short_forms(out, sentences), sentences)
+        return _team_short_forms(_coordinated_organisations(_company_short_forms(out, sentences), sentences),
+                                 sentences, table)
 
     def _pair_joined(self, words: tuple[str, ...], table: ActorTable) -> bool:
         """Are the names around "&" two persons or two places, not a firm: "Mark & Patricia McCloskey" (a given name,
@@ -882,7 +967,8 @@ class RuleRecogniser:
             return "MISC", "demonym", "", ""  # "North Koreans", "Russian": never the state itself
         if len(words) == 1 and words[0] in table.not_organisations:
             return "MISC", "listed as no organisation", "", ""  # "DACA", "GDP"
-        if part.last < len(toks) and toks[part.last].lower in table.thing_heads:
+        if part.last < len(toks) and toks[part.last].lower in table.thing_heads \
+                and not is_possessive(toks[part.last - 1]):  # "the Middle East's wave of uprisings": the region's
             return "MISC", f"name of a {toks[part.last].lower}", "", ""  # "the Delta variant": not the city
         if len(words) > 1 and words[-1] in table.misc_heads and not (
                 len(words) == 2 and words[0] in gazetteer().english_given_names):
@@ -943,6 +1029,11 @@ class RuleRecogniser:
                 and not _country_after_comma(toks, part.last, table):
             return "LOC", "location cue", "", ""  # "Lake Geneva", "Mount Everest" (not "Cape Town": a city above;
             # nor "Lake Charles, Louisiana": a town)
+        if len(words) > 1 and words[0] == "USA" and words[1] in _SPORTS and not mode:
+            return "ORG", "USA and a sport", "", ""  # "USA Gymnastics", "USA Swimming": national bodies of a sport
+        if not mode and _team_name(words, table) and any(t.lower in _SPORT_WORDS for t in toks):
+            return "ORG", "team name", "", ""  # "Denver Nuggets", "New York Yankees": a town and a plural nickname in
+            # a sentence about sport ("Virginia Districts" in a story on redistricting is none)
         if len(words) == 1 and _BANK_WORD.match(strip_possessive(words[0])):
             return "ORG", "bank name", "", ""  # "Bundesbank", "Commerzbank"
         if _organisation_in_apposition(toks, part, table) and not (
