@@ -38,7 +38,17 @@ from .gazetteers import gazetteer, listed_organisations
 from .listed import LEGAL_FORMS, title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
-from .teams import SPORTS, STRONG, as_team, country_in_brackets, positions, sports_evidence, team_positions
+from .teams import (
+    SPORTS,
+    STRONG,
+    as_team,
+    club_after_country_and_score,
+    club_before_country_and_score,
+    country_in_brackets,
+    positions,
+    sports_evidence,
+    team_positions,
+)
 from .tokens import NAME_SUFFIXES, build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
@@ -977,6 +987,9 @@ class RuleRecogniser:
                 w[:1].isupper() for w in words if w != "&") and not (
                 part.last < len(toks) and toks[part.last].text.isdigit()) and not self._pair_joined(words, table):
             return "ORG", "names joined by '&'", "", ""  # "Procter & Gamble", "Ernst & Young": a firm, never a person
+        if len(words) <= 4 and (club_before_country_and_score(toks, part.last, table)
+                                or club_after_country_and_score(toks, part.first, table)):
+            return "ORG", "club in a cup results line", "", ""  # "Brann (Norway) 2 Shelbourne (Ireland) 1"
         title = part.title
         if not title:
             _, title = title_before(toks, part.first, table)

@@ -1,0 +1,40 @@
+"""Clubs, companies and sentence-initial names in wire news (issue 7, round 15).
+
+Each case is a short hand-made sentence of the shape of a CoNLL-2003 (Reuters 1996) miss, labelled by hand before
+the change: which words are a name and of which type (PER, ORG, GPE; MISC for a capitalised name that is none of
+them). No CoNLL text is used.
+"""
+
+from __future__ import annotations
+
+from analysis.entities import find_entities
+from analysis.metrics.base import Settings
+from analysis.model import Article
+from analysis.parse import parse_article
+
+
+def _types(text: str) -> dict[str, str]:
+    """Surface -> NER type of every recognised name of ``text`` (the last one when a surface repeats)."""
+    doc = parse_article(Article("t", text, title=""))
+    return {m.surface.removesuffix("'s").removesuffix("’s"): m.ner_type for m in find_entities(doc, Settings())}
+
+
+def test_clubs_in_a_cup_results_line_are_organisations():
+    # a club, its country in brackets, its score; the opponent after the score (the line may wrap before its
+    # country); the half-time score in brackets
+    found = _types("Results of the first round:\nIn Oslo: Brann (Norway) 2 Kilmarnock (Scotland) 1 (1-1)\n"
+                   "In Minsk: Dinamo Zarechye (Belarus) 0 Zalgiris Kaunas\n(Lithuania) 3\n")
+    assert found["Brann"] == "ORG"
+    assert found["Kilmarnock"] == "ORG"
+    assert found["Dinamo Zarechye"] == "ORG"
+    assert found["Zalgiris Kaunas"] == "ORG"
+    assert found["Norway"] == "GPE" and found["Lithuania"] == "GPE"
+
+
+def test_players_before_a_country_stay_persons():
+    # golf rounds (two numbers, above 15) and a tennis set score are no club scores
+    found = _types("Leading scores:\nPaolo Quirici (Switzerland) 70 69\nTennis: Ivo Karlsen (Norway) beat Karel Boek "
+                   "(Germany) 6-3 6-2\n")
+    assert found["Paolo Quirici"] == "PERSON"
+    assert found["Ivo Karlsen"] == "PERSON"
+    assert found["Karel Boek"] == "PERSON"
