@@ -38,3 +38,14 @@ def test_players_before_a_country_stay_persons():
     assert found["Paolo Quirici"] == "PERSON"
     assert found["Ivo Karlsen"] == "PERSON"
     assert found["Karel Boek"] == "PERSON"
+
+
+def test_names_in_brackets_after_persons_of_a_squad_list_are_clubs():
+    found = _types("Defenders - Marc Keller (Servette), Ivo Lang (Sion), Hans Abt (Cagliari).")
+    assert found["Servette"] == "ORG"
+    assert found["Sion"] == "ORG"
+    assert found["Cagliari"] == "GPE"  # a city of the gazetteers stays a place
+    assert found["Marc Keller"] == "PERSON"
+    found = _types("The senators, John Smith (Texas) and Ann Lee (Ohio), spoke.")
+    assert found["Texas"] == "GPE" and found["Ohio"] == "GPE"
+    assert _types("Ms Keller (Servette) said she would stay.").get("Servette") != "ORG"  # one person: no list

@@ -900,6 +900,9 @@ class RuleRecogniser:
         * ``name before 'administration'``: "the Obama administration" names a president;
         * ``possessor of a role``: one word before 's and a role ("Facebook's vice president", "Pfizer's
           chief executive") is an organisation;
+        * ``affiliation in brackets after a person``: a name in brackets after each of two or more persons of
+          the sentence, not typed otherwise, is their club or firm ("Defenders - Marc Keller (Servette), Ivo Lang
+          (Sion)");
         * ``possessor of a kinship noun``: before 's and a kinship noun ("Crutcher's sister"), a person (not
           before "sister company"; the words are in ``entity_positions.yaml``).
         """
@@ -918,6 +921,11 @@ class RuleRecogniser:
             if (s.index, prev) in plural:
                 plural.add((s.index, part.last))  # "Sens. Cruz, Lee and Hawley": the list goes on
                 return "PERSON", "coordinated with a person"
+        if k >= 1 and toks[k].text == "(" and part.last < len(toks) and toks[part.last].text == ")" \
+                and len(words) <= 3 and ends.get((s.index, k)) == "PERSON" \
+                and sum(1 for i, t in enumerate(toks) if t.text == "(" and ends.get((s.index, i)) == "PERSON") >= 2:
+            return "ORG", "affiliation in brackets after a person"  # a squad list: "Marco Rossi (Grasshoppers),
+            # Ivo Lang (Sion)"; countries, places and roles in brackets are typed before
         if len(words) == 1 and part.last < len(toks) and toks[part.last].lower in ("administration", "presidency") \
                 and not part.initial and not _party_word(words, table):  # not "the Democratic administration"
             return "PERSON", "name before 'administration'"  # "Obama administration officials"
