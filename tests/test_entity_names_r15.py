@@ -49,3 +49,12 @@ def test_names_in_brackets_after_persons_of_a_squad_list_are_clubs():
     found = _types("The senators, John Smith (Texas) and Ann Lee (Ohio), spoke.")
     assert found["Texas"] == "GPE" and found["Ohio"] == "GPE"
     assert _types("Ms Keller (Servette) said she would stay.").get("Servette") != "ORG"  # one person: no list
+
+
+def test_a_name_before_a_goal_minute_in_brackets_is_a_scorer():
+    found = _types("Scorers: Marek Novak (1st and 55th), Lubarskij (50th minute), Valkucak (penalty, 54th)\n")
+    assert found["Marek Novak"] == "PERSON"
+    assert found["Lubarskij"] == "PERSON"
+    assert found["Valkucak"] == "PERSON"
+    found = _types("Ohio (1st) and Texas (2nd) led the ranking.")
+    assert found["Ohio"] == "GPE" and found["Texas"] == "GPE"  # a place keeps its type

@@ -449,6 +449,26 @@ def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[
 
 
 
+_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+_GOAL_KINDS = frozenset({"penalty", "pen", "pen.", "own-goal", "og"})
+
+
+def _minute_in_brackets(toks: tuple[Token, ...], j: int) -> bool:
+    """Does a goal's minute in brackets follow token ``j - 1``: "(24th)", "(50th minute)", "(1st and 55th)",
+    "(penalty, 70th)"? Soccer reports list each scorer so; a club or place is never followed by an ordinal
+    minute."""
+    if j + 1 >= len(toks) or toks[j].text != "(":
+        return False
+    k = j + 1
+    if toks[k].lower in _GOAL_KINDS:
+        if k + 1 < len(toks) and toks[k + 1].text == ",":
+            k += 2
+        else:
+            return k + 1 < len(toks) and toks[k + 1].text in (")", ",")  # "(penalty)" at a wrapped line's end
+    return k < len(toks) and bool(_ORDINAL.match(toks[k].text)) and (
+        k + 1 == len(toks) or toks[k + 1].text in (")", ",", "and") or toks[k + 1].lower in ("minute", "min"))
+
+
 def _person_like(words: tuple[str, ...], found: tuple[str, str, str, str] | None) -> bool:
     """A given name and one or two more capitalised words, typed as a person or not typed yet (a name opening
     its line is typed later): "Colin Montgomerie", not "Kent" nor "Red Star Belgrade" typed ORG."""
@@ -1070,6 +1090,8 @@ class RuleRecogniser:
                 and mode != "upper" and not shouted_word(words[0]) \
                 and not (part.last < len(toks) and toks[part.last].text == ":" and part.first == first_word(s)):
             return "ORG", "acronym", "", ""  # not a field label opening a line ("CUSIP : 072261", "AMT :")
+        if len(words) <= 4 and _minute_in_brackets(toks, part.last):
+            return "PERSON", "scorer before the minute in brackets", "", ""  # "Scorers: Ivo Lang (24th)"
         if strong_only:
             return None
         if len(words) == 1 and words[0] in table.organisation_cues:
