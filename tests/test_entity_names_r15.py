@@ -58,3 +58,10 @@ def test_a_name_before_a_goal_minute_in_brackets_is_a_scorer():
     assert found["Valkucak"] == "PERSON"
     found = _types("Ohio (1st) and Texas (2nd) led the ranking.")
     assert found["Ohio"] == "GPE" and found["Texas"] == "GPE"  # a place keeps its type
+
+
+def test_a_name_opening_a_line_before_a_dash_and_its_scorers_is_a_club():
+    found = _types("Sion - Marek Novak (1st and 55th), Ivo Lang (24th)\nRed Star - Vinko Marinovic (59th)\n")
+    assert found["Sion"] == "ORG"
+    assert found["Red Star"] == "ORG"  # not a person from the given name "Red"
+    assert found["Vinko Marinovic"] == "PERSON"

@@ -469,6 +469,17 @@ def _minute_in_brackets(toks: tuple[Token, ...], j: int) -> bool:
         k + 1 == len(toks) or toks[k + 1].text in (")", ",", "and") or toks[k + 1].lower in ("minute", "min"))
 
 
+def _scorers_after_dash(toks: tuple[Token, ...], j: int) -> bool:
+    """Do a dash and a scorer with the minute in brackets follow token ``j - 1`` ("Sion - Ivo Lang (24th)")? A
+    results line names the club, then its scorers."""
+    if j + 1 >= len(toks) or toks[j].text not in ("-", "–", "—"):
+        return False
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+        k += 1
+    return k > j + 1 and _minute_in_brackets(toks, k)
+
+
 def _person_like(words: tuple[str, ...], found: tuple[str, str, str, str] | None) -> bool:
     """A given name and one or two more capitalised words, typed as a person or not typed yet (a name opening
     its line is typed later): "Colin Montgomerie", not "Kent" nor "Red Star Belgrade" typed ORG."""
@@ -1090,6 +1101,8 @@ class RuleRecogniser:
                 and mode != "upper" and not shouted_word(words[0]) \
                 and not (part.last < len(toks) and toks[part.last].text == ":" and part.first == first_word(s)):
             return "ORG", "acronym", "", ""  # not a field label opening a line ("CUSIP : 072261", "AMT :")
+        if len(words) <= 4 and part.first == first_word(s) and _scorers_after_dash(toks, part.last):
+            return "ORG", "club before its scorers", "", ""  # "Sion - Ivo Lang (24th), Jan Berg (60th)"
         if len(words) <= 4 and _minute_in_brackets(toks, part.last):
             return "PERSON", "scorer before the minute in brackets", "", ""  # "Scorers: Ivo Lang (24th)"
         if strong_only:
