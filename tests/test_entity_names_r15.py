@@ -65,3 +65,12 @@ def test_a_name_opening_a_line_before_a_dash_and_its_scorers_is_a_club():
     assert found["Sion"] == "ORG"
     assert found["Red Star"] == "ORG"  # not a person from the given name "Red"
     assert found["Vinko Marinovic"] == "PERSON"
+
+
+def test_a_plural_nickname_after_the_in_a_sports_sentence_is_a_club():
+    found = _types("In Detroit, a three-run homer lifted the Tigers to a 7-4 win.")
+    assert found["Tigers"] == "ORG"
+    assert found["Detroit"] == "GPE"
+    found = _types("The Kennedys met the Clintons at the White House.")  # families, and no sports page
+    assert found.get("Kennedys") != "ORG" and found.get("Clintons") != "ORG"
+    assert _types("He said the Democrats won 52-48 in the Senate vote.").get("Democrats") != "ORG"

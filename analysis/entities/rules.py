@@ -141,12 +141,7 @@ def _team_name(words: tuple[str, ...], table: ActorTable) -> bool:
     "Ohio Republicans"), a cue word, or a plural that ends town names ("Colorado Springs")."""
     if not 2 <= len(words) <= 4:
         return False
-    nick = strip_possessive(words[-1])
-    if not (nick[:1].isupper() and nick[1:].islower() and nick.endswith("s") and not nick.endswith(("ss", "'s"))
-            and len(nick) > 3):
-        return False
-    if nick in table.not_names or nick in _PLACE_PLURALS or (nick,) in table.demonyms \
-            or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues:
+    if not _nickname(strip_possessive(words[-1]), table):
         return False
     g = gazetteer()
     town = " ".join(words[:-1])
@@ -156,6 +151,17 @@ def _team_name(words: tuple[str, ...], table: ActorTable) -> bool:
 
 
 _LEAGUE_COUNTRIES = frozenset({"United States", "Canada"})
+
+
+def _nickname(nick: str, table: ActorTable) -> bool:
+    """A capitalised plural that may be a club's nickname ("Nuggets", "Orioles"): not a group noun or demonym
+    ("Democrats", "Texans"), a cue word, or a plural that ends town names ("Springs")."""
+    if not (nick[:1].isupper() and nick[1:].islower() and nick.endswith("s") and not nick.endswith(("ss", "'s"))
+            and len(nick) > 3):
+        return False
+    return not (nick in table.not_names or nick in _PLACE_PLURALS or (nick,) in table.demonyms
+                or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues
+                or _group_plural((nick,)))
 
 
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
@@ -621,6 +627,28 @@ def _team_short_forms(out: list[EntitySpan], sentences: list[Sentence], table: A
     return result
 
 
+def _nicknames_after_the(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable,
+                         sports: bool) -> list[EntitySpan]:
+    """"the Tigers", "the Orioles": a capitalised plural nickname after "the", untyped or read as a person, is a
+    club in an article where a sports position named a team (``sports``: a table, a score line, a team noun …),
+    or in a sentence with a score ("lifted the Tigers to a 7-4 victory"). Not a family ("the Kennedys" is no
+    sports page, and "Kennedy" is a surname) nor a group noun or demonym ("the Democrats")."""
+    by_index = {s.index: s for s in sentences}
+    g = gazetteer()
+    result = []
+    for sp in out:
+        toks = by_index[sp.sentence_index].tokens
+        if sp.last - sp.first == 1 and sp.first > 0 and toks[sp.first - 1].lower == "the" \
+                and (sp.label == "MISC" or sp.rule in ("given name", "surname", "reporting verb")) \
+                and _nickname(strip_possessive(toks[sp.first].text), table) \
+                and strip_possessive(toks[sp.first].text)[:-1] not in g.surnames \
+                and (sports or any(_SCORE_PAIR.match(t.text) for t in toks)):
+            sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "club's nickname after 'the'", sp.title, "")
+        result.append(sp)
+    return result
+
+
+_SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
 
@@ -818,6 +846,7 @@ class RuleRecogniser:
             else:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         out = self._one_team_sense(out, sentences, teams) if teams else out
+        out = _nicknames_after_the(out, sentences, table, bool(teams))
         return _team_short_forms(_coordinated_organisations(_company_short_forms(out, sentences), sentences),
                                  sentences, table)
 
