@@ -74,3 +74,11 @@ def test_a_plural_nickname_after_the_in_a_sports_sentence_is_a_club():
     found = _types("The Kennedys met the Clintons at the White House.")  # families, and no sports page
     assert found.get("Kennedys") != "ORG" and found.get("Clintons") != "ORG"
     assert _types("He said the Democrats won 52-48 in the Senate vote.").get("Democrats") != "ORG"
+
+
+def test_an_untyped_name_before_s_and_a_persons_full_name_is_the_club_or_firm():
+    found = _types("Everton's Duncan Ferguson, who scored twice, was picked on Thursday.")
+    assert found["Everton"] == "ORG"
+    assert found["Duncan Ferguson"] == "PERSON"
+    found = _types("Britain's Tony Blair spoke.")
+    assert found["Britain"] == "GPE"  # a place keeps its type

@@ -963,6 +963,8 @@ class RuleRecogniser:
         * ``affiliation in brackets after a person``: a name in brackets after each of two or more persons of
           the sentence, not typed otherwise, is their club or firm ("Defenders - Marc Keller (Servette), Ivo Lang
           (Sion)");
+        * ``possessor of a person``: one word nothing typed, before 's and a given name that opens a person's
+          name, is the person's club or firm ("Everton's Duncan Ferguson", "Goldman's Lloyd Blankfein");
         * ``possessor of a kinship noun``: before 's and a kinship noun ("Crutcher's sister"), a person (not
           before "sister company"; the words are in ``entity_positions.yaml``).
         """
@@ -995,6 +997,11 @@ class RuleRecogniser:
             if after in kin.kin_nouns:  # "Crutcher's sister described him": only a person has a sister
                 nxt = toks[part.last + 1].lower if part.last + 1 < len(toks) else ""
                 return None if nxt in kin.kin_compounds else ("PERSON", "possessor of a kinship noun")
+            person_ends = range(part.last + 2, min(part.last + 4, len(toks)) + 1)
+            if any(ends.get((s.index, e)) == "PERSON" for e in person_ends) \
+                    and all(t.kind == "word" and t.text[:1].isupper() for t in toks[part.last:part.last + 2]) \
+                    and toks[part.last].text in gazetteer().given_names:
+                return "ORG", "possessor of a person"  # "Everton's Duncan Ferguson", "Goldman's Lloyd Blankfein"
             if (after,) in table.titles or any(key[0] == after and len(key) > 1 and
                                                tuple(t.lower for t in toks[part.last:part.last + len(key)]) == key
                                                for key in table.titles if key[0] == after):
