@@ -82,3 +82,13 @@ def test_an_untyped_name_before_s_and_a_persons_full_name_is_the_club_or_firm():
     assert found["Duncan Ferguson"] == "PERSON"
     found = _types("Britain's Tony Blair spoke.")
     assert found["Britain"] == "GPE"  # a place keeps its type
+
+
+def test_a_country_named_with_a_demonym_or_a_common_word_is_one_name():
+    # "Czech" alone is a demonym and "Islands" a common word: neither opens or goes on a name by itself
+    found = _types("Martin Damm (Czech Republic) won. The Faroe Islands drew.")
+    assert found["Czech Republic"] == "GPE"
+    assert found["Faroe Islands"] == "GPE"
+    assert "Republic" not in found and "Faroe" not in found
+    found = _types("Czech President Vaclav Havel spoke.")  # a demonym before a title still describes
+    assert found["Vaclav Havel"] == "PERSON"
