@@ -92,3 +92,12 @@ def test_a_country_named_with_a_demonym_or_a_common_word_is_one_name():
     assert "Republic" not in found and "Faroe" not in found
     found = _types("Czech President Vaclav Havel spoke.")  # a demonym before a title still describes
     assert found["Vaclav Havel"] == "PERSON"
+
+
+def test_the_host_town_of_a_schedule_line_is_a_place():
+    found = _types("ATLANTA 80 45 .640 -\nCINCINNATI 60 65 .480 -\nCINCINNATI AT ATLANTA\n")
+    # the standings rows name the clubs; the schedule line names the guest club and the host town
+    assert [m.ner_type for m in find_entities(parse_article(Article(
+        "t", "ATLANTA 80 45 .640 -\nCINCINNATI 60 65 .480 -\nCINCINNATI AT ATLANTA\n", title="")), Settings())
+        if m.surface == "ATLANTA"] == ["ORG", "GPE"]
+    assert found["CINCINNATI"] == "ORG"

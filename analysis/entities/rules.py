@@ -648,6 +648,26 @@ def _nicknames_after_the(out: list[EntitySpan], sentences: list[Sentence], table
     return result
 
 
+def _host_towns(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable) -> list[EntitySpan]:
+    """A schedule line "GUEST AT HOST" ("CINCINNATI AT ATLANTA", "Cincinnati at Atlanta"): the name after "at"
+    is where the game is played, a town or state of the gazetteers, even when the article's tables name a club
+    by it. The guest before "at" keeps its type."""
+    by_index = {s.index: s for s in sentences}
+    result = []
+    for sp in out:
+        toks = by_index[sp.sentence_index].tokens
+        if sp.sentence_index >= 0 and sp.first >= 2 and toks[sp.first - 1].lower == "at" \
+                and sp.last == len(toks) - (toks[-1].text == ".") and toks[sp.first - 2].kind == "word" \
+                and toks[0].text[:1].isupper() and all(t.kind == "word" and t.text[:1].isupper()
+                                                       for t in toks[:sp.first - 1]):
+            words = tuple(w.title() if w.isupper() else w for w in name_of(toks, sp.first, sp.last).split())
+            gaz = gazetteer_type(words, table)
+            if gaz is not None and gaz[0] in ("GPE", "LOC") and sp.label != gaz[0]:
+                sp = EntitySpan(sp.sentence_index, sp.first, sp.last, gaz[0], "host town after 'at'", sp.title, "")
+        result.append(sp)
+    return result
+
+
 _SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
@@ -847,6 +867,7 @@ class RuleRecogniser:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         out = self._one_team_sense(out, sentences, teams) if teams else out
         out = _nicknames_after_the(out, sentences, table, bool(teams))
+        out = _host_towns(out, sentences, table)
         return _team_short_forms(_coordinated_organisations(_company_short_forms(out, sentences), sentences),
                                  sentences, table)
 
