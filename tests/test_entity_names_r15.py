@@ -101,3 +101,9 @@ def test_the_host_town_of_a_schedule_line_is_a_place():
         "t", "ATLANTA 80 45 .640 -\nCINCINNATI 60 65 .480 -\nCINCINNATI AT ATLANTA\n", title="")), Settings())
         if m.surface == "ATLANTA"] == ["ORG", "GPE"]
     assert found["CINCINNATI"] == "ORG"
+
+
+def test_a_venue_between_at_and_a_colon_opening_a_results_line_is_a_place():
+    found = _types("At Headingley: Yorkshire 305-5 v Kent.")
+    assert found["Headingley"] == "LOC"
+    assert found["Kent"] == "ORG"

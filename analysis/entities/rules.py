@@ -651,19 +651,26 @@ def _nicknames_after_the(out: list[EntitySpan], sentences: list[Sentence], table
 def _host_towns(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable) -> list[EntitySpan]:
     """A schedule line "GUEST AT HOST" ("CINCINNATI AT ATLANTA", "Cincinnati at Atlanta"): the name after "at"
     is where the game is played, a town or state of the gazetteers, even when the article's tables name a club
-    by it. The guest before "at" keeps its type."""
+    by it. The guest before "at" keeps its type. So is a name between "In" or "At" opening a line and a colon, the
+    venue of the results after it ("In Vaduz: Vaduz (Liechtenstein) 1 …", "At Headingley: Yorkshire 305-5")."""
     by_index = {s.index: s for s in sentences}
     result = []
     for sp in out:
         toks = by_index[sp.sentence_index].tokens
-        if sp.sentence_index >= 0 and sp.first >= 2 and toks[sp.first - 1].lower == "at" \
-                and sp.last == len(toks) - (toks[-1].text == ".") and toks[sp.first - 2].kind == "word" \
-                and toks[0].text[:1].isupper() and all(t.kind == "word" and t.text[:1].isupper()
-                                                       for t in toks[:sp.first - 1]):
+        schedule = sp.sentence_index >= 0 and sp.first >= 2 and toks[sp.first - 1].lower == "at" \
+            and sp.last == len(toks) - (toks[-1].text == ".") and toks[sp.first - 2].kind == "word" \
+            and toks[0].text[:1].isupper() and all(t.kind == "word" and t.text[:1].isupper()
+                                                   for t in toks[:sp.first - 1])
+        venue = sp.first == 1 and toks[0].lower in ("in", "at") and sp.last < len(toks) and toks[sp.last].text == ":"
+        if schedule or venue:
             words = tuple(w.title() if w.isupper() else w for w in name_of(toks, sp.first, sp.last).split())
             gaz = gazetteer_type(words, table)
             if gaz is not None and gaz[0] in ("GPE", "LOC") and sp.label != gaz[0]:
-                sp = EntitySpan(sp.sentence_index, sp.first, sp.last, gaz[0], "host town after 'at'", sp.title, "")
+                sp = EntitySpan(sp.sentence_index, sp.first, sp.last, gaz[0], "host town after 'at'" if schedule
+                                else "venue opening a results line", sp.title, "")
+            elif gaz is None and venue and sp.label == "MISC":
+                sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "LOC", "venue opening a results line",
+                                sp.title, "")
         result.append(sp)
     return result
 
