@@ -160,8 +160,7 @@ def _nickname(nick: str, table: ActorTable) -> bool:
             and len(nick) > 3):
         return False
     return not (nick in table.not_names or nick in _PLACE_PLURALS or (nick,) in table.demonyms
-                or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues
-                or _group_plural((nick,)))
+                or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues)
 
 
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
@@ -475,6 +474,16 @@ def _minute_in_brackets(toks: tuple[Token, ...], j: int) -> bool:
         k + 1 == len(toks) or toks[k + 1].text in (")", ",", "and") or toks[k + 1].lower in ("minute", "min"))
 
 
+def _may_be_a_club(words: tuple[str, ...]) -> bool:
+    """Can a name in brackets after a person be a club or firm: not a given name ("Jonathan (Jon) Tester"), a
+    party label ("(D)", "(D-Minn.)"), nor one familiar word (a show's title: "Johnny Sibilly (Pose)")?"""
+    g = gazetteer()
+    if len(words) == 1 and (words[0] in g.given_names or len(words[0].rstrip(".")) < 3 or "-" in words[0]
+                            or words[0].lower() in familiar_words()):
+        return False
+    return True
+
+
 def _scorers_after_dash(toks: tuple[Token, ...], j: int) -> bool:
     """Do a dash and a scorer with the minute in brackets follow token ``j - 1`` ("Sion - Ivo Lang (24th)")? A
     results line names the club, then its scorers."""
@@ -630,9 +639,10 @@ def _team_short_forms(out: list[EntitySpan], sentences: list[Sentence], table: A
 def _nicknames_after_the(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable,
                          sports: bool) -> list[EntitySpan]:
     """"the Tigers", "the Orioles": a capitalised plural nickname after "the", untyped or read as a person, is a
-    club in an article where a sports position named a team (``sports``: a table, a score line, a team noun …),
-    or in a sentence with a score ("lifted the Tigers to a 7-4 victory"). Not a family ("the Kennedys" is no
-    sports page, and "Kennedy" is a surname) nor a group noun or demonym ("the Democrats")."""
+    club in a sentence with a sports word in an article where a sports position named a team (``sports``: a table,
+    a score line, a team noun …: "The Rangers have won 10 of their last 12 games"), or in a sentence with a score
+    ("lifted the Tigers to a 7-4 victory"). Not a family ("the Kennedys": "Kennedy" is a surname), a group noun or
+    demonym ("the Democrats"), nor a plural in other news ("the Dems will extract compromises", "the Commons")."""
     by_index = {s.index: s for s in sentences}
     g = gazetteer()
     result = []
@@ -641,8 +651,10 @@ def _nicknames_after_the(out: list[EntitySpan], sentences: list[Sentence], table
         if sp.last - sp.first == 1 and sp.first > 0 and toks[sp.first - 1].lower == "the" \
                 and (sp.label == "MISC" or sp.rule in ("given name", "surname", "reporting verb")) \
                 and _nickname(strip_possessive(toks[sp.first].text), table) \
+                and not _group_plural((strip_possessive(toks[sp.first].text),)) \
                 and strip_possessive(toks[sp.first].text)[:-1] not in g.surnames \
-                and (sports or any(_SCORE_PAIR.match(t.text) for t in toks)):
+                and (any(_SCORE_PAIR.match(t.text) for t in toks)
+                     or (sports and any(t.lower in _SPORT_WORDS for t in toks))):
             sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "club's nickname after 'the'", sp.title, "")
         result.append(sp)
     return result
@@ -835,7 +847,7 @@ class RuleRecogniser:
         listed, openers = _lists_of_persons(sentences, out, later, surnames)
         out += [self._span(s, part, "PERSON", "list of persons", "") for s, part in openers]
         for s, part, mode in later:  # evidence from the neighbours in the sentence
-            found = None if mode else self._from_neighbours(s, part, ends, table, plural)
+            found = None if mode else self._from_neighbours(s, part, ends, table, plural, surnames, known, bool(teams))
             if found is None and (s.index, part.first) in listed:
                 found = ("PERSON", "list of persons")
             if found is None:
@@ -979,7 +991,10 @@ class RuleRecogniser:
         return False
 
     def _from_neighbours(self, s: Sentence, part: Part, ends: dict[tuple[int, int], str],
-                         table: ActorTable, plural: set[tuple[int, int]]) -> tuple[str, str] | None:
+                         table: ActorTable, plural: set[tuple[int, int]],
+                         surnames: frozenset[str] | set[str] = frozenset(),
+                         known: dict[tuple[str, ...], tuple[str, int]] | None = None,
+                         sports: bool = False) -> tuple[str, str] | None:
         """(label, rule) from the words around an untyped name:
 
         * ``coordinated with a person``: a two- or three-word name listed after a person ("Presidents Joe
@@ -988,11 +1003,13 @@ class RuleRecogniser:
         * ``name before 'administration'``: "the Obama administration" names a president;
         * ``possessor of a role``: one word before 's and a role ("Facebook's vice president", "Pfizer's
           chief executive") is an organisation;
-        * ``affiliation in brackets after a person``: a name in brackets after each of two or more persons of
-          the sentence, not typed otherwise, is their club or firm ("Defenders - Marc Keller (Servette), Ivo Lang
+        * ``affiliation in brackets after a person``: in an article where a sports position named a team
+          (``sports``), a name in brackets after each of two or more persons of the sentence, not typed otherwise,
+          is their club ("Defenders - Marc Keller (Servette), Ivo Lang
           (Sion)");
-        * ``possessor of a person``: one word nothing typed, before 's and a given name that opens a person's
-          name, is the person's club or firm ("Everton's Duncan Ferguson", "Goldman's Lloyd Blankfein");
+        * ``possessor of a person``: one word nothing typed (no person of the article: ``surnames``, ``known``),
+          before 's and a given name that opens a person's name, is the person's club, firm or paper ("Everton's
+          Duncan Ferguson", "Reason's Jacob Sullum");
         * ``possessor of a kinship noun``: before 's and a kinship noun ("Crutcher's sister"), a person (not
           before "sister company"; the words are in ``entity_positions.yaml``).
         """
@@ -1012,7 +1029,7 @@ class RuleRecogniser:
                 plural.add((s.index, part.last))  # "Sens. Cruz, Lee and Hawley": the list goes on
                 return "PERSON", "coordinated with a person"
         if k >= 1 and toks[k].text == "(" and part.last < len(toks) and toks[part.last].text == ")" \
-                and len(words) <= 3 and ends.get((s.index, k)) == "PERSON" \
+                and len(words) <= 3 and ends.get((s.index, k)) == "PERSON" and _may_be_a_club(words) and sports \
                 and sum(1 for i, t in enumerate(toks) if t.text == "(" and ends.get((s.index, i)) == "PERSON") >= 2:
             return "ORG", "affiliation in brackets after a person"  # a squad list: "Marco Rossi (Grasshoppers),
             # Ivo Lang (Sion)"; countries, places and roles in brackets are typed before
@@ -1028,7 +1045,10 @@ class RuleRecogniser:
             person_ends = range(part.last + 2, min(part.last + 4, len(toks)) + 1)
             if any(ends.get((s.index, e)) == "PERSON" for e in person_ends) \
                     and all(t.kind == "word" and t.text[:1].isupper() for t in toks[part.last:part.last + 2]) \
-                    and toks[part.last].text in gazetteer().given_names:
+                    and toks[part.last].text in gazetteer().given_names \
+                    and strip_possessive(words[0]) not in surnames and not self._listed_person(words, table) \
+                    and all((known or {}).get((w.lower(),), ("",))[0] != "PERSON"
+                            for w in (words[0], strip_possessive(words[0]))):
                 return "ORG", "possessor of a person"  # "Everton's Duncan Ferguson", "Goldman's Lloyd Blankfein"
             if (after,) in table.titles or any(key[0] == after and len(key) > 1 and
                                                tuple(t.lower for t in toks[part.last:part.last + len(key)]) == key
