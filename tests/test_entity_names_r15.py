@@ -130,3 +130,10 @@ def test_a_town_and_a_plural_in_ans_is_still_a_club():
     assert found["New Orleans Pelicans"] == "ORG"
     found = _types("President Reagan's plan worked. The left blocked Reagan's Star Wars proposals.")
     assert found["Reagan"] == "PERSON"
+
+
+def test_rows_of_a_table_of_amounts_are_no_clubs():
+    found = _types("Trade figures.\nExports 14,494 14,153 56,126 56,261\nImports 10,663 10,725 43,430 40,989\n")
+    assert found.get("Exports") != "ORG" and found.get("Imports") != "ORG"
+    found = _types("Standings.\nBALTIMORE 70 55 .560 2\nBOSTON 68 57 .544 4\n")  # games and points: clubs
+    assert found["BALTIMORE"] == "ORG"

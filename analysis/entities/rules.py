@@ -688,6 +688,7 @@ def _host_towns(out: list[EntitySpan], sentences: list[Sentence], table: ActorTa
 
 
 _SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")
+_AMOUNT = re.compile(r"^[$£€]|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "$10,756", "14,494"
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
 
@@ -930,6 +931,9 @@ class RuleRecogniser:
         polls = {name for v in pairs if pairs.count(v) >= 3 for name in v}  # "Time: Trump 55 Clinton 45",
         # "Fortune: Trump 53, Clinton 47", …: the same two names line after line are candidates in polls
         card = self._persons_scorecard([(self._words(s, p), pos, f) for s, p, pos, f in candidates])
+        ledger = any(pos == "table row" and any(_AMOUNT.match(t.text) for t in s.tokens) for s, _, pos, _ in candidates)
+        # a table of amounts ("Total Revenue $10,756 $13,102", "Exports 14,494 14,153"): its rows are accounts, no
+        # clubs; a sports table counts games and points, never thousands
         # a result verb or "against" counts only in an article with sports evidence ("fought against Hitler")
         sports = [c for c in candidates if sports_evidence(c[0], c[2]) or c[2] not in ("result", "against")]
         weak = [c for c in candidates if not (sports_evidence(c[0], c[2]) or c[2] not in ("result", "against"))]
@@ -941,6 +945,7 @@ class RuleRecogniser:
                                                                       and position not in STRONG) \
                     or (len(words) == 1 and strip_possessive(words[0]) in surnames) \
                     or self._listed_person(words, table) or (position == "score line" and key in polls) \
+                    or (ledger and position == "table row") \
                     or (card and position in _LINES and _person_like(words, found)) \
                     or (position in ("result", "against") and not sports_evidence(s, position) and not any(
                         sports_evidence(c[0], c[2]) for c in sports if c[2] in SPORTS or c[2] == "result")) \
