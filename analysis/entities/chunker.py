@@ -200,18 +200,24 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
         if _numbered_part(toks, i):
             i += 2  # the word and its number: "Title IX" names no body
             continue
-        if not _can_start(toks[i], taken[i], table) and not _starts_organisation(toks, i, taken, table):
+        country = _country_end(toks, i, table) if is_cap(toks[i]) and not any(taken[i:i + 3]) else i
+        if country == i and not _can_start(toks[i], taken[i], table) \
+                and not _starts_organisation(toks, i, taken, table):
             i += 1
             continue
         j, complement, campus, listing = i, False, -1, False
         while j < n and j - i < MAX_RUN and not taken[j]:
             t = toks[j]
-            if campus >= 0 and is_cap(t) and (j - campus >= 3 or strip_possessive(t.text) in table.organisation_cues):
+            if j >= country and j > i and is_cap(t) and toks[j - 1].kind == "word":
+                country = _country_end(toks, j, table)  # "the Faroe Islands"
+            if j < country:
+                pass  # "Czech Republic", "Faroe Islands": a country's name, whatever its words
+            elif campus >= 0 and is_cap(t) and (j - campus >= 3 or strip_possessive(t.text) in table.organisation_cues):
                 # a campus is a place of one to three words ("at Chapel Hill", "at Chapel Hill's offer": the
                 # university's possessive), not another body ("at Portland State University")
                 j = campus - 1
                 break
-            if j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
+            elif j > i and is_cap(t) and (strip_possessive(t.text) not in table.not_names
                                         or strip_possessive(t.text) in table.organisation_cues
                                         or (t.text in _FAITH_WORDS and _starts_organisation(toks, j, taken, table))) \
                     and not _PARTY_LABEL.match(t.text) and not _NAME_ADJECTIVE.search(t.text) \
@@ -266,11 +272,25 @@ def _title_prefix(toks: tuple[Token, ...], i: int, j: int, table: ActorTable) ->
             end = k
             continue
         word = norm(toks[k].text)
+        if (word,) in table.demonyms and _country_end(toks, k, table) > k:
+            break  # "Czech Republic", "Dominican Republic": the demonym opens a country's name
         if word.lower() in table.title_modifiers or (word,) in table.demonyms:
             k += 1
             continue
         break
     return end, title
+
+
+def _country_end(toks: tuple[Token, ...], i: int, table: ActorTable) -> int:
+    """The end of a country's name of two or three words opening at token ``i`` whose words the chunker would
+    not take as a name ("Czech Republic": "Czech" is a demonym; "Faroe Islands": "Islands" a common word), or
+    ``i``."""
+    for length in (3, 2):
+        words = tuple(strip_possessive(norm(t.text)) for t in toks[i:i + length])
+        if len(words) == length and words in table.span_names and all(is_cap(t) for t in toks[i:i + length]) \
+                and any(w in table.not_names for w in words):
+            return i + length
+    return i
 
 
 def _is_place_or_body(toks: tuple[Token, ...], i: int, p: int, table: ActorTable) -> bool:

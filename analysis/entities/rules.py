@@ -38,7 +38,17 @@ from .gazetteers import gazetteer, listed_organisations
 from .listed import LEGAL_FORMS, title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
-from .teams import SPORTS, STRONG, as_team, country_in_brackets, positions, sports_evidence, team_positions
+from .teams import (
+    SPORTS,
+    STRONG,
+    as_team,
+    club_after_country_and_score,
+    club_before_country_and_score,
+    country_in_brackets,
+    positions,
+    sports_evidence,
+    team_positions,
+)
 from .tokens import NAME_SUFFIXES, build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
@@ -131,12 +141,7 @@ def _team_name(words: tuple[str, ...], table: ActorTable) -> bool:
     "Ohio Republicans"), a cue word, or a plural that ends town names ("Colorado Springs")."""
     if not 2 <= len(words) <= 4:
         return False
-    nick = strip_possessive(words[-1])
-    if not (nick[:1].isupper() and nick[1:].islower() and nick.endswith("s") and not nick.endswith(("ss", "'s"))
-            and len(nick) > 3):
-        return False
-    if nick in table.not_names or nick in _PLACE_PLURALS or (nick,) in table.demonyms \
-            or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues:
+    if not _nickname(strip_possessive(words[-1]), table):
         return False
     g = gazetteer()
     town = " ".join(words[:-1])
@@ -146,6 +151,16 @@ def _team_name(words: tuple[str, ...], table: ActorTable) -> bool:
 
 
 _LEAGUE_COUNTRIES = frozenset({"United States", "Canada"})
+
+
+def _nickname(nick: str, table: ActorTable) -> bool:
+    """A capitalised plural that may be a club's nickname ("Nuggets", "Orioles"): not a group noun or demonym
+    ("Democrats", "Texans"), a cue word, or a plural that ends town names ("Springs")."""
+    if not (nick[:1].isupper() and nick[1:].islower() and nick.endswith("s") and not nick.endswith(("ss", "'s"))
+            and len(nick) > 3):
+        return False
+    return not (nick in table.not_names or nick in _PLACE_PLURALS or (nick,) in table.demonyms
+                or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues)
 
 
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
@@ -439,6 +454,47 @@ def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[
 
 
 
+_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+_GOAL_KINDS = frozenset({"penalty", "pen", "pen.", "own-goal", "og"})
+
+
+def _minute_in_brackets(toks: tuple[Token, ...], j: int) -> bool:
+    """Does a goal's minute in brackets follow token ``j - 1``: "(24th)", "(50th minute)", "(1st and 55th)",
+    "(penalty, 70th)"? Soccer reports list each scorer so; a club or place is never followed by an ordinal
+    minute."""
+    if j + 1 >= len(toks) or toks[j].text != "(":
+        return False
+    k = j + 1
+    if toks[k].lower in _GOAL_KINDS:
+        if k + 1 < len(toks) and toks[k + 1].text == ",":
+            k += 2
+        else:
+            return k + 1 < len(toks) and toks[k + 1].text in (")", ",")  # "(penalty)" at a wrapped line's end
+    return k < len(toks) and bool(_ORDINAL.match(toks[k].text)) and (
+        k + 1 == len(toks) or toks[k + 1].text in (")", ",", "and") or toks[k + 1].lower in ("minute", "min"))
+
+
+def _may_be_a_club(words: tuple[str, ...]) -> bool:
+    """Can a name in brackets after a person be a club or firm: not a given name ("Jonathan (Jon) Tester"), a
+    party label ("(D)", "(D-Minn.)"), nor one familiar word (a show's title: "Johnny Sibilly (Pose)")?"""
+    g = gazetteer()
+    if len(words) == 1 and (words[0] in g.given_names or len(words[0].rstrip(".")) < 3 or "-" in words[0]
+                            or words[0].lower() in familiar_words()):
+        return False
+    return True
+
+
+def _scorers_after_dash(toks: tuple[Token, ...], j: int) -> bool:
+    """Do a dash and a scorer with the minute in brackets follow token ``j - 1`` ("Sion - Ivo Lang (24th)")? A
+    results line names the club, then its scorers."""
+    if j + 1 >= len(toks) or toks[j].text not in ("-", "–", "—"):
+        return False
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+        k += 1
+    return k > j + 1 and _minute_in_brackets(toks, k)
+
+
 def _person_like(words: tuple[str, ...], found: tuple[str, str, str, str] | None) -> bool:
     """A given name and one or two more capitalised words, typed as a person or not typed yet (a name opening
     its line is typed later): "Colin Montgomerie", not "Kent" nor "Red Star Belgrade" typed ORG."""
@@ -580,6 +636,59 @@ def _team_short_forms(out: list[EntitySpan], sentences: list[Sentence], table: A
     return result
 
 
+def _nicknames_after_the(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable,
+                         sports: bool) -> list[EntitySpan]:
+    """"the Tigers", "the Orioles": a capitalised plural nickname after "the", untyped or read as a person, is a
+    club in a sentence with a sports word in an article where a sports position named a team (``sports``: a table,
+    a score line, a team noun …: "The Rangers have won 10 of their last 12 games"), or in a sentence with a score
+    ("lifted the Tigers to a 7-4 victory"). Not a family ("the Kennedys": "Kennedy" is a surname), a group noun or
+    demonym ("the Democrats"), nor a plural in other news ("the Dems will extract compromises", "the Commons")."""
+    by_index = {s.index: s for s in sentences}
+    g = gazetteer()
+    result = []
+    for sp in out:
+        toks = by_index[sp.sentence_index].tokens
+        if sp.last - sp.first == 1 and sp.first > 0 and toks[sp.first - 1].lower == "the" \
+                and (sp.label == "MISC" or sp.rule in ("given name", "surname", "reporting verb")) \
+                and _nickname(strip_possessive(toks[sp.first].text), table) \
+                and not _group_plural((strip_possessive(toks[sp.first].text),)) \
+                and strip_possessive(toks[sp.first].text)[:-1] not in g.surnames \
+                and (any(_SCORE_PAIR.match(t.text) for t in toks)
+                     or (sports and any(t.lower in _SPORT_WORDS for t in toks))):
+            sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "club's nickname after 'the'", sp.title, "")
+        result.append(sp)
+    return result
+
+
+def _host_towns(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable) -> list[EntitySpan]:
+    """A schedule line "GUEST AT HOST" ("CINCINNATI AT ATLANTA", "Cincinnati at Atlanta"): the name after "at"
+    is where the game is played, a town or state of the gazetteers, even when the article's tables name a club
+    by it. The guest before "at" keeps its type. So is a name between "In" or "At" opening a line and a colon, the
+    venue of the results after it ("In Vaduz: Vaduz (Liechtenstein) 1 …", "At Headingley: Yorkshire 305-5")."""
+    by_index = {s.index: s for s in sentences}
+    result = []
+    for sp in out:
+        toks = by_index[sp.sentence_index].tokens
+        schedule = sp.sentence_index >= 0 and sp.first >= 2 and toks[sp.first - 1].lower == "at" \
+            and sp.last == len(toks) - (toks[-1].text == ".") and toks[sp.first - 2].kind == "word" \
+            and toks[0].text[:1].isupper() and all(t.kind == "word" and t.text[:1].isupper()
+                                                   for t in toks[:sp.first - 1])
+        venue = sp.first == 1 and toks[0].lower in ("in", "at") and sp.last < len(toks) and toks[sp.last].text == ":"
+        if schedule or venue:
+            words = tuple(w.title() if w.isupper() else w for w in name_of(toks, sp.first, sp.last).split())
+            gaz = gazetteer_type(words, table)
+            if gaz is not None and gaz[0] in ("GPE", "LOC") and sp.label != gaz[0]:
+                sp = EntitySpan(sp.sentence_index, sp.first, sp.last, gaz[0], "host town after 'at'" if schedule
+                                else "venue opening a results line", sp.title, "")
+            elif gaz is None and venue and sp.label == "MISC":
+                sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "LOC", "venue opening a results line",
+                                sp.title, "")
+        result.append(sp)
+    return result
+
+
+_SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")
+_AMOUNT = re.compile(r"^[$£€]|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "$10,756", "14,494"
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
 
@@ -739,7 +848,7 @@ class RuleRecogniser:
         listed, openers = _lists_of_persons(sentences, out, later, surnames)
         out += [self._span(s, part, "PERSON", "list of persons", "") for s, part in openers]
         for s, part, mode in later:  # evidence from the neighbours in the sentence
-            found = None if mode else self._from_neighbours(s, part, ends, table, plural)
+            found = None if mode else self._from_neighbours(s, part, ends, table, plural, surnames, known, bool(teams))
             if found is None and (s.index, part.first) in listed:
                 found = ("PERSON", "list of persons")
             if found is None:
@@ -777,6 +886,8 @@ class RuleRecogniser:
             else:
                 out += self._resolve_pending(s, part, mode, known, surnames, table)
         out = self._one_team_sense(out, sentences, teams) if teams else out
+        out = _nicknames_after_the(out, sentences, table, bool(teams))
+        out = _host_towns(out, sentences, table)
         return _team_short_forms(_coordinated_organisations(_company_short_forms(out, sentences), sentences),
                                  sentences, table)
 
@@ -820,6 +931,9 @@ class RuleRecogniser:
         polls = {name for v in pairs if pairs.count(v) >= 3 for name in v}  # "Time: Trump 55 Clinton 45",
         # "Fortune: Trump 53, Clinton 47", …: the same two names line after line are candidates in polls
         card = self._persons_scorecard([(self._words(s, p), pos, f) for s, p, pos, f in candidates])
+        ledger = any(pos == "table row" and any(_AMOUNT.match(t.text) for t in s.tokens) for s, _, pos, _ in candidates)
+        # a table of amounts ("Total Revenue $10,756 $13,102", "Exports 14,494 14,153"): its rows are accounts, no
+        # clubs; a sports table counts games and points, never thousands
         # a result verb or "against" counts only in an article with sports evidence ("fought against Hitler")
         sports = [c for c in candidates if sports_evidence(c[0], c[2]) or c[2] not in ("result", "against")]
         weak = [c for c in candidates if not (sports_evidence(c[0], c[2]) or c[2] not in ("result", "against"))]
@@ -831,6 +945,7 @@ class RuleRecogniser:
                                                                       and position not in STRONG) \
                     or (len(words) == 1 and strip_possessive(words[0]) in surnames) \
                     or self._listed_person(words, table) or (position == "score line" and key in polls) \
+                    or (ledger and position == "table row") \
                     or (card and position in _LINES and _person_like(words, found)) \
                     or (position in ("result", "against") and not sports_evidence(s, position) and not any(
                         sports_evidence(c[0], c[2]) for c in sports if c[2] in SPORTS or c[2] == "result")) \
@@ -881,7 +996,10 @@ class RuleRecogniser:
         return False
 
     def _from_neighbours(self, s: Sentence, part: Part, ends: dict[tuple[int, int], str],
-                         table: ActorTable, plural: set[tuple[int, int]]) -> tuple[str, str] | None:
+                         table: ActorTable, plural: set[tuple[int, int]],
+                         surnames: frozenset[str] | set[str] = frozenset(),
+                         known: dict[tuple[str, ...], tuple[str, int]] | None = None,
+                         sports: bool = False) -> tuple[str, str] | None:
         """(label, rule) from the words around an untyped name:
 
         * ``coordinated with a person``: a two- or three-word name listed after a person ("Presidents Joe
@@ -890,6 +1008,13 @@ class RuleRecogniser:
         * ``name before 'administration'``: "the Obama administration" names a president;
         * ``possessor of a role``: one word before 's and a role ("Facebook's vice president", "Pfizer's
           chief executive") is an organisation;
+        * ``affiliation in brackets after a person``: in an article where a sports position named a team
+          (``sports``), a name in brackets after each of two or more persons of the sentence, not typed otherwise,
+          is their club ("Defenders - Marc Keller (Servette), Ivo Lang
+          (Sion)");
+        * ``possessor of a person``: one word nothing typed (no person of the article: ``surnames``, ``known``),
+          before 's and a given name that opens a person's name, is the person's club, firm or paper ("Everton's
+          Duncan Ferguson", "Reason's Jacob Sullum");
         * ``possessor of a kinship noun``: before 's and a kinship noun ("Crutcher's sister"), a person (not
           before "sister company"; the words are in ``entity_positions.yaml``).
         """
@@ -908,6 +1033,11 @@ class RuleRecogniser:
             if (s.index, prev) in plural:
                 plural.add((s.index, part.last))  # "Sens. Cruz, Lee and Hawley": the list goes on
                 return "PERSON", "coordinated with a person"
+        if k >= 1 and toks[k].text == "(" and part.last < len(toks) and toks[part.last].text == ")" \
+                and len(words) <= 3 and ends.get((s.index, k)) == "PERSON" and _may_be_a_club(words) and sports \
+                and sum(1 for i, t in enumerate(toks) if t.text == "(" and ends.get((s.index, i)) == "PERSON") >= 2:
+            return "ORG", "affiliation in brackets after a person"  # a squad list: "Marco Rossi (Grasshoppers),
+            # Ivo Lang (Sion)"; countries, places and roles in brackets are typed before
         if len(words) == 1 and part.last < len(toks) and toks[part.last].lower in ("administration", "presidency") \
                 and not part.initial and not _party_word(words, table):  # not "the Democratic administration"
             return "PERSON", "name before 'administration'"  # "Obama administration officials"
@@ -917,6 +1047,14 @@ class RuleRecogniser:
             if after in kin.kin_nouns:  # "Crutcher's sister described him": only a person has a sister
                 nxt = toks[part.last + 1].lower if part.last + 1 < len(toks) else ""
                 return None if nxt in kin.kin_compounds else ("PERSON", "possessor of a kinship noun")
+            person_ends = range(part.last + 2, min(part.last + 4, len(toks)) + 1)
+            if any(ends.get((s.index, e)) == "PERSON" for e in person_ends) \
+                    and all(t.kind == "word" and t.text[:1].isupper() for t in toks[part.last:part.last + 2]) \
+                    and toks[part.last].text in gazetteer().given_names \
+                    and strip_possessive(words[0]) not in surnames and not self._listed_person(words, table) \
+                    and all((known or {}).get((w.lower(),), ("",))[0] != "PERSON"
+                            for w in (words[0], strip_possessive(words[0]))):
+                return "ORG", "possessor of a person"  # "Everton's Duncan Ferguson", "Goldman's Lloyd Blankfein"
             if (after,) in table.titles or any(key[0] == after and len(key) > 1 and
                                                tuple(t.lower for t in toks[part.last:part.last + len(key)]) == key
                                                for key in table.titles if key[0] == after):
@@ -977,6 +1115,9 @@ class RuleRecogniser:
                 w[:1].isupper() for w in words if w != "&") and not (
                 part.last < len(toks) and toks[part.last].text.isdigit()) and not self._pair_joined(words, table):
             return "ORG", "names joined by '&'", "", ""  # "Procter & Gamble", "Ernst & Young": a firm, never a person
+        if len(words) <= 4 and (club_before_country_and_score(toks, part.last, table)
+                                or club_after_country_and_score(toks, part.first, table)):
+            return "ORG", "club in a cup results line", "", ""  # "Brann (Norway) 2 Shelbourne (Ireland) 1"
         title = part.title
         if not title:
             _, title = title_before(toks, part.first, table)
@@ -1049,6 +1190,10 @@ class RuleRecogniser:
                 and mode != "upper" and not shouted_word(words[0]) \
                 and not (part.last < len(toks) and toks[part.last].text == ":" and part.first == first_word(s)):
             return "ORG", "acronym", "", ""  # not a field label opening a line ("CUSIP : 072261", "AMT :")
+        if len(words) <= 4 and part.first == first_word(s) and _scorers_after_dash(toks, part.last):
+            return "ORG", "club before its scorers", "", ""  # "Sion - Ivo Lang (24th), Jan Berg (60th)"
+        if len(words) <= 4 and _minute_in_brackets(toks, part.last):
+            return "PERSON", "scorer before the minute in brackets", "", ""  # "Scorers: Ivo Lang (24th)"
         if strong_only:
             return None
         if len(words) == 1 and words[0] in table.organisation_cues:

@@ -117,6 +117,50 @@ def country_in_brackets(toks: tuple[Token, ...], j: int, table: ActorTable) -> b
     return False
 
 
+_CLUB_SCORE = re.compile(r"^\d{1,2}$")
+_HALF_TIME = re.compile(r"^\d{1,2}-\d{1,2}$")
+
+
+def _country_bracket_end(toks: tuple[Token, ...], j: int, table: ActorTable) -> int:
+    """The index after the ")" of a country in brackets opening at token ``j``, or -1."""
+    if not country_in_brackets(toks, j, table):
+        return -1
+    return next(k for k in range(j + 2, min(j + 5, len(toks))) if toks[k].text == ")") + 1
+
+
+def _club_score(toks: tuple[Token, ...], k: int) -> bool:
+    """Is token ``k`` a match score (at most 15) followed by the end of the line, an opponent's name or the
+    half-time score in brackets? Not a golf round ("68 70"), a time or a points total."""
+    if k >= len(toks) or not _CLUB_SCORE.match(toks[k].text) or int(toks[k].text) > 15:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or nxt.text in (".", ";"):
+        return True
+    if nxt.text == "(":
+        return k + 3 < len(toks) and bool(_HALF_TIME.match(toks[k + 2].text)) and toks[k + 3].text == ")"
+    return nxt.kind == "word" and nxt.text[:1].isupper()
+
+
+def club_before_country_and_score(toks: tuple[Token, ...], j: int, table: ActorTable) -> bool:
+    """Is the name ending before token ``j`` a club in a cup results line: a country in brackets, then a score
+    ("In Bergen: Brann (Norway) 2 Shelbourne (Ireland) 1 (1-1)", "Batumi (Georgia) 3 (0-2)")? A player before
+    a country has a result verb, a set score or several numbers after it ("Jiri Novak (Czech Republic) 6-3",
+    "Stewart Ginn (Australia) 70 69")."""
+    end = _country_bracket_end(toks, j, table)
+    return end > 0 and _club_score(toks, end)
+
+
+def club_after_country_and_score(toks: tuple[Token, ...], i: int, table: ActorTable) -> bool:
+    """Is the name starting at token ``i`` the opponent in a cup results line, after the first club's country in
+    brackets and its score ("Sparta Prague (Czech Republic) 8 Glentoran")?"""
+    if i < 4 or not _club_score(toks, i - 1) or toks[i - 2].text != ")":
+        return False
+    for k in range(i - 4, max(i - 7, 0), -1):
+        if toks[k].text == "(":
+            return toks[k - 1].kind == "word" and _country_bracket_end(toks, k, table) == i - 1
+    return False
+
+
 def _familiar(word: str) -> bool:
     """A familiar English word or a form of one ("later", "earlier"): no part of a team's name."""
     stems = {word}
