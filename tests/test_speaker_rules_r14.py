@@ -116,3 +116,19 @@ def test_according_to_is_no_part_of_a_direct_quotes_speaker():
     text = ("According to the annual National Coalition of Anti-Violence Programs report on violence against gay "
             "communities, “hate violence related homicides rose sharply.”")
     assert not any(s.lower().startswith("according to") for s in _surfaces(text))
+
+
+# ---- a lone word that names no one is no speaker
+
+def test_lone_adverb_or_opener_is_no_speaker():
+    # allsides PkHHA6gksdgAfUBp, jzWeF1dSf3CNVxT2, uZPrWUqF05ufOzIN (shortened) and a worked example: the speakers
+    # were "meanwhile", "Well", "neither" and "more" (unresolved is honest; they named no one)
+    assert "meanwhile" not in _surfaces("Chicago police, meanwhile, will not take part in the raids, said spokesman "
+                                        "Anthony Guglielmi.")
+    assert "Well" not in _surfaces("Well, Tim Cook, said it: anything that doesn't conform to his worldview.")
+    assert "neither" not in _surfaces("But neither claim—and both are key assumptions made by analysts—stands to "
+                                      "serious scrutiny.")
+    assert "more" not in _surfaces("If more come in, more said they will come in.")
+    # worked examples: a pronoun after the opener, and a people noun, still speak
+    assert _speaker("Well, he said it was fine.", "it was fine")[1] == "he"
+    assert _speaker("Still, officials said the plan works.", "the plan works")[1] == "officials"

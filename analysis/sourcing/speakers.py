@@ -399,6 +399,11 @@ FRAGMENT_ENDS = frozenset("""and or but nor the a an of to in on at for with by 
 # "Must" may be names.
 VERB_OPENERS = frozenset("""is was are were am be been being has had have will would could should can may might must
     shall did does do""".split())
+# One-word subjects that name no one (round 14; our choice, from the lone words before a reporting verb in
+# ../shared/corpora): adverbs, quantifiers and function words, and sentence openers ("Yes", "Well", "Having", "To").
+LONE_NOT_SPEAKERS = frozenset("""even enough more much such neither likewise instead meanwhile elsewhere earlier
+    yesterday last well here there cannot said wherein except full also too yet already now then still yes no to on
+    of having running recounting everything uh""".split())
 LY_NOUNS = frozenset("family ally assembly supply monopoly anomaly daily weekly rally folly bully homily".split())
 # Words that open no speaker phrase after a verb ("“…,” said in a statement"; "said Tuesday" is a date).
 NOT_SPEAKER_START = frozenset("""in on at to for with of during after before by from about into over under that
@@ -510,7 +515,11 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
             and not (toks[start].lower == "at" and toks[start + 1].lower in {"least", "most"}) \
             and not (toks[start].kind == "number" and toks[start + 1].lower in {"of", "%", "percent"}):
         start += 1  # (not the number of "63% of people say", "Forty-three percent of voters surveyed")
-    return _after_filler(toks, start, j)  # "…, 2017 ADVERTISEMENT The news network"
+    start = _after_filler(toks, start, j)  # "…, 2017 ADVERTISEMENT The news network"
+    if start == j and last.lower in LONE_NOT_SPEAKERS and (
+            last.text[:1].islower() or not any(t.is_word for t in toks[:j])):
+        return None  # "Yes", "Well", "To", "even", "meanwhile": a lone word that names no one is no speaker (round 14)
+    return start
 
 
 def _after_filler(toks: Sequence[Token], start: int, j: int) -> int:
