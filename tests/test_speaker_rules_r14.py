@@ -132,3 +132,14 @@ def test_lone_adverb_or_opener_is_no_speaker():
     # worked examples: a pronoun after the opener, and a people noun, still speak
     assert _speaker("Well, he said it was fine.", "it was fine")[1] == "he"
     assert _speaker("Still, officials said the plan works.", "the plan works")[1] == "officials"
+
+
+def test_lone_adjective_or_gerund_is_no_speaker():
+    # allsides 4BBoO8T0gH22Y6CP and GfW3ziPPCt5GzPOD (shortened): the noun after the word ("promises", "states") was
+    # read as a reporting verb and the speakers were "vague" and "letting"
+    assert "vague" not in _surfaces("Getting there requires more than vague promises or calls for a revolution.")
+    assert "letting" not in _surfaces("The United States also seems to be adopting such a strategy, letting states "
+                                      "decide when they reopen.")
+    # worked example: a person noun with an adjective's ending still speaks
+    assert _speaker("Conservatives said the bill fails.", "the bill fails")[1] == "Conservatives"
+    assert _speaker("A representative said the bill fails.", "the bill fails")[1] == "A representative"
