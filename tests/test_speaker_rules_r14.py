@@ -143,3 +143,12 @@ def test_lone_adjective_or_gerund_is_no_speaker():
     # worked example: a person noun with an adjective's ending still speaks
     assert _speaker("Conservatives said the bill fails.", "the bill fails")[1] == "Conservatives"
     assert _speaker("A representative said the bill fails.", "the bill fails")[1] == "A representative"
+
+
+def test_attribution_phrase_of_a_lone_determiner_is_none():
+    # allsides 3HuJ287WDLgXTt38 and roundups 5749_left (shortened): the speakers were "a" and "the"
+    text = "The WHO said the US could become the new epicenter, citing a \"very large acceleration\" in infections."
+    assert "a" not in _surfaces(text)
+    assert _surfaces("The two prevailing theories are plausible, according to the...") <= {""}
+    # allsides 86HXkUYhGGK1pgET, shortened: "her" is the object pronoun, a speaker
+    assert _speaker("That, according to her, was the lesson of the post–Vietnam War era.", "the lesson")[1] == "her"

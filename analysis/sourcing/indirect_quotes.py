@@ -491,6 +491,9 @@ class _VerbAttributions(_DirectQuotes):
                     del words[head:]
                     break
             words.append(t)
+        if words and all(w.lower in DETERMINERS - {"her"} for w in words):
+            return None  # 'citing a "very large acceleration"', "according to the..." (text cut off): no phrase ("her"
+            # is also the object pronoun: "That, according to her, was the lesson")
         return (words[0].start, words[-1].end) if words else None
 
     def _author_after(self, s: Sentence, n: int) -> tuple[int, int] | None:
