@@ -152,3 +152,24 @@ def test_attribution_phrase_of_a_lone_determiner_is_none():
     assert _surfaces("The two prevailing theories are plausible, according to the...") <= {""}
     # allsides 86HXkUYhGGK1pgET, shortened: "her" is the object pronoun, a speaker
     assert _speaker("That, according to her, was the lesson of the post–Vietnam War era.", "the lesson")[1] == "her"
+
+
+def test_states_in_a_list_of_plural_nouns_is_a_noun():
+    # allsides jQPvki0Wn8VQungC, shortened: the first "states" was a verb and "We" its speaker, with the content
+    # "particularly communities in swing states."
+    text = ("We found that the conservative sites are more focused on local communities than on broader regions and "
+            "states, particularly communities in swing states.")
+    assert not [q for q in _quotes(text) if q.text.startswith("particularly")]
+    # BBC, allsides AfVXxbYeP3aIugDx (s6), shortened: a list that goes on into its clause keeps the report
+    text = ("He called on cities and states to deploy the National Guard, the reserve military force, “in sufficient "
+            "numbers that we dominate the streets”.")
+    assert _speaker(text, "dominate the streets")[1] == "He"
+
+
+def test_participle_and_its_plural_object_after_a_comma_end_the_report():
+    # Reuters, roundups 5666_center (as in round 10's test): "contradicting" is no speaker, and the report ends at
+    # its comma
+    text = ("Top military officials told lawmakers on Tuesday that they had recommended 2,500 U.S. troops remain in "
+            "Afghanistan, contradicting comments made by President Biden earlier this year.")
+    assert _speaker(text, "2,500 U.S. troops")[1] == "Top military officials"
+    assert not [q for q in _quotes(text) if "President Biden earlier" in q.text]

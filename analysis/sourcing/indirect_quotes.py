@@ -439,6 +439,13 @@ class _VerbAttributions(_DirectQuotes):
             if _subjectless(toks, h):
                 continue
             sub = self._subject(s, h.token_index)
+            i = h.token_index
+            if sub is None and i >= 2 and toks[i - 2].text == "," and toks[i - 2].start > start \
+                    and toks[i - 1].text[:1].islower() and toks[i - 1].lower.endswith("ing") \
+                    and h.form.lower().endswith("s"):
+                end = min(end, toks[i - 2].start)  # "…, contradicting comments made by President Biden": a
+                break  # participle and its plural object after a comma end the report ("contradicting" is no
+                # speaker; not "a letter, evidently from Ford, describing alleged misconduct")
             k = next((n for n, t in enumerate(toks) if t.start >= sub[0]), 0) if sub is not None else 0
             if sub is not None and sub[0] > start and k > 0 and (toks[k - 1].text in ",;" or toks[k - 1].lower in
                                                                  {"but", "while", "whereas", "and"}):

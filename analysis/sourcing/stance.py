@@ -261,6 +261,11 @@ def _is_verb_use(tokens: Sequence[Token], i: int, n: int, noun_forms: frozenset[
     if first.lower in PLURAL_NOUN_FORMS and prev is not None and prev.lower in STATES_MODIFIERS \
             and (prev.text[:1].islower() or i == 1 + _opening_marks(tokens)):
         return False  # "swing states continues to dim", "coastal states such as Virginia"
+    if first.lower in PLURAL_NOUN_FORMS and prev is not None and prev.lower in {"and", "or"} and i >= 2 \
+            and tokens[i - 2].text[:1].islower() and tokens[i - 2].lower.endswith("s") \
+            and not tokens[i - 2].lower.endswith("ss") and (nxt is None or nxt.text in {",", ".", ";"}):
+        return False  # "broader regions and states, particularly …": a list of plural nouns that ends there (not
+        # "He called on cities and states to deploy the National Guard, “…”", BBC s6, whose report names the speaker)
     if first.lower in PLURAL_NOUN_FORMS and nxt is not None and nxt.is_word and (
             nxt.lower in PLURAL_NOUN_AFTER or (
                 nxt.text[:1].islower() and prev is not None and prev.is_word and prev.text[:1].islower()
