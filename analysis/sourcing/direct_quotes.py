@@ -566,6 +566,9 @@ class _DirectQuotes(_SubjectRules):
                         and (words[0].text[:1].isupper() or self.cues.names_people(words[-1].text)):
                     return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
             sub = self._subject(s, i)
+            if sub is not None and self.doc.body[sub[0]:sub[1]].lower().startswith("according to "):
+                continue  # "According to the annual National Coalition of Anti-Violence Programs report on …, “…”"
+                # (EDAZQqCEHMn8eW0p): a noun read as a verb inside the attribution phrase, which is no speaker
             if sub is not None:
                 return _Tag((sub[0], sub[1]), hit, s, "speaker_before")
             tag = self._quoted_object_subject(s, i, hit)  # 'called the deal "…" and said the trio of nations "…"'

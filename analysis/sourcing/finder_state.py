@@ -73,6 +73,7 @@ class _FinderState:
         self.quoted: list[tuple[int, int]] = []  # content spans of direct quotes, also inside mixed quotes
         self._quoted_index: tuple[int, list[int], list[int]] = (-1, [], [])  # see :meth:`_last_quoted_end`
         self._token_ends: dict[int, list[int]] = {}  # sentence index -> its tokens' ends (see _work_title)
+        self.author_ends: dict[tuple[int, int], int] = {}  # author phrase -> end of the document phrase it ends
         self.by_verb: dict[int, list[Quote]] = {}  # verb start -> direct quotes it introduces (speaker_before)
         self.cues: PronounCues = load_pronoun_cues()
         mentions = body_mentions(doc, settings)

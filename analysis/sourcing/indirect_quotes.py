@@ -112,6 +112,26 @@ def _appended_after(toks: Sequence[Token], end: int) -> bool:
         (rest[1].lower in _PORTIONS and rest[2].lower == "of") or rest[1].lower == "with")
 
 
+# Participles after a document noun that name its author after "by" (round 14; our choice): "estimates released
+# Wednesday by the SSA", "a count kept by Johns Hopkins University", "a survey conducted by Gallup".
+AUTHOR_PARTICIPLES = frozenset("""released published compiled kept conducted issued collected gathered produced
+    prepared maintained written authored posted""".split())
+# -ing words that are nouns in a document phrase ("polling data compiled by …"); any other -ing word before the
+# participle opens a clause of its own ("a professor citing documents released by the agency": the professor speaks)
+ING_NOUNS = frozenset("polling reporting spending funding housing voting testing screening briefing filing".split())
+AUTHOR_TRAILERS = frozenset("on in and or".split())  # dropped, with time words, from the end of an author phrase
+AUTHOR_GAP = 3  # time words between the participle and "by" ("released on Wednesday by")
+
+
+def _determiner_then_adverbs(words: Sequence[Token]) -> bool:
+    """Whether ``words`` are a determiner and nothing but adverbs after it ("a previously", "the"): an -ed word next
+    is a modifier of the phrase's head ("according to a previously undisclosed U.S. intelligence report")."""
+    k = len(words) - 1
+    while k > 0 and (_adverb(words[k]) or words[k].lower in PARTICIPLE_ADVERBS):
+        k -= 1
+    return words[k].lower in DETERMINERS
+
+
 def _plural_noun_reading(toks: Sequence[Token], i: int, form: str, noun_forms: frozenset[str]) -> bool:
     """Whether the one-word hit ``toks[i]`` (``form``) can be a plural noun rather than a verb with a subject before it:
     it ends in "s" and its bare form is a noun ("inappropriate comments"), and the word before cannot be its subject
@@ -419,6 +439,13 @@ class _VerbAttributions(_DirectQuotes):
             if _subjectless(toks, h):
                 continue
             sub = self._subject(s, h.token_index)
+            i = h.token_index
+            if sub is None and i >= 2 and toks[i - 2].text == "," and toks[i - 2].start > start \
+                    and toks[i - 1].text[:1].islower() and toks[i - 1].lower.endswith("ing") \
+                    and h.form.lower().endswith("s"):
+                end = min(end, toks[i - 2].start)  # "…, contradicting comments made by President Biden": a
+                break  # participle and its plural object after a comma end the report ("contradicting" is no
+                # speaker; not "a letter, evidently from Ford, describing alleged misconduct")
             k = next((n for n, t in enumerate(toks) if t.start >= sub[0]), 0) if sub is not None else 0
             if sub is not None and sub[0] > start and k > 0 and (toks[k - 1].text in ",;" or toks[k - 1].lower in
                                                                  {"but", "while", "whereas", "and"}):
@@ -450,8 +477,17 @@ class _VerbAttributions(_DirectQuotes):
                 and (after is None or not after.is_word or after.lower in PREPOSITIONS | BOUNDARY_WORDS)
             # "a much anticipated report from …" (NYT 5812_left), "the central bank's preferred gauge": an -ed word
             # right before the noun that ends the phrase modifies it (not "a poll published last week by …")
-            if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and words[-1].lower not in \
-                    DETERMINERS and not premodifier:
+            if t.text[:1].islower() and t.lower in AUTHOR_PARTICIPLES and words \
+                    and not any(self.cues.names_people(w.text) or (
+                        w.text[:1].islower() and w.lower.endswith("ing") and w.lower not in ING_NOUNS
+                        and not (m and words[m - 1].lower in DETERMINERS)) for m, w in enumerate(words)):
+                author = self._author_after(s, n)
+                if author is not None:
+                    return author  # "according to estimates released Wednesday by the Social Security
+                    # Administration", "a count kept by Johns Hopkins University": the author speaks for its
+                    # document, as "a Politico report" is Politico (round 14)
+            if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and not premodifier \
+                    and not _determiner_then_adverbs(words):
                 # "a Reuters/Ipsos opinion poll released on Thursday", "reports first shared by": the participle
                 # phrase (and an adverb before it) is no part of the source; unless it is of a person ("a person
                 # briefed on the negotiations")
@@ -462,7 +498,33 @@ class _VerbAttributions(_DirectQuotes):
                     del words[head:]
                     break
             words.append(t)
+        if words and all(w.lower in DETERMINERS - {"her"} for w in words):
+            return None  # 'citing a "very large acceleration"', "according to the..." (text cut off): no phrase ("her"
+            # is also the object pronoun: "That, according to her, was the lesson")
         return (words[0].start, words[-1].end) if words else None
+
+    def _author_after(self, s: Sentence, n: int) -> tuple[int, int] | None:
+        """The phrase after "by" following the participle at token ``n`` ("released Wednesday by the Social Security
+        Administration"), with at most :data:`AUTHOR_GAP` time words, numbers or prepositions between; None without
+        one, or when the phrase after "by" is empty."""
+        toks = s.tokens
+        for k in range(n + 1, min(len(toks), n + 2 + AUTHOR_GAP)):
+            t = toks[k]
+            if t.lower == "by":
+                np = self._phrase_after(s, toks[k + 1].start) if k + 1 < len(toks) else None
+                if np is None:
+                    return None
+                inside = [u for u in toks if np[0] <= u.start and u.end <= np[1]]
+                while len(inside) > 1 and (inside[-1].lower in TIME_WORDS | AUTHOR_TRAILERS
+                                           or inside[-1].kind == "number"):
+                    inside.pop()  # "the California secretary of state on Monday", "… Archive and (reviewed by NPR)"
+                self.author_ends[(inside[0].start, inside[-1].end)] = np[1]  # the content starts after it
+                return inside[0].start, inside[-1].end
+            if not (t.is_word or t.kind == "number") or not (
+                    t.lower in TIME_WORDS or t.kind == "number" or t.lower in {"on", "in", "last", "this", "late",
+                                                                               "early", "jointly", "publicly"}):
+                return None
+        return None
 
     def _attribution_phrase(self, kind: str, rx: re.Pattern[str], s: Sentence, rule: str) -> None:
         word = _PHRASE_WORDS.get(rx.pattern)  # a sentence without the phrase's word is not searched (nor is one
@@ -523,8 +585,9 @@ class _VerbAttributions(_DirectQuotes):
                            hit: VerbHit | None, rule: str) -> None:
         """Attribution phrase inside a sentence: its content is the larger side outside the phrase."""
         before = _words_between(s.tokens, s.start, phrase_start)
-        after = _words_between(s.tokens, np[1], s.end)
-        if before >= 3 and _appended_after(s.tokens, np[1]):
+        np_end = self.author_ends.get(np, np[1])  # words trimmed off an author phrase are no content
+        after = _words_between(s.tokens, np_end, s.end)
+        if before >= 3 and _appended_after(s.tokens, np_end):
             after = 0  # "…, according to officials in other Georgia health districts who spoke on the condition of
             # anonymity …" (Washington Post W7qLB3fDpMszT1Hq), "…, according to the exit poll, much of it due to …"
             # (AP via KSL d0z1LY5lA0RXXF5b): what follows the source describes it or adds to the clause before
@@ -542,9 +605,9 @@ class _VerbAttributions(_DirectQuotes):
                 end = inner  # "At a July meeting …, the president said he wanted to expand …, according to the
                 # report" (The Hill IHNDUYCuCVdWrUPY): the report attests the saying; what he said is his own quote
         else:
-            start, end = np[1], s.end
+            start, end = np_end, s.end
             # "…, citing officials, reported that X": the content is X
-            k = next((n for n, t in enumerate(s.tokens) if t.start >= np[1] and t.is_word), None)
+            k = next((n for n, t in enumerate(s.tokens) if t.start >= np_end and t.is_word), None)
             hit0 = next((h for h in self.hits[s.index] if k is not None and h.token_index == k), None)
             if hit0 is not None:
                 start = self._after_that(s.tokens, k + hit0.n_tokens, hit0.end)

@@ -399,6 +399,19 @@ FRAGMENT_ENDS = frozenset("""and or but nor the a an of to in on at for with by 
 # "Must" may be names.
 VERB_OPENERS = frozenset("""is was are were am be been being has had have will would could should can may might must
     shall did does do""".split())
+# One-word subjects that name no one (round 14; our choice, from the lone words before a reporting verb in
+# ../shared/corpora): adverbs, quantifiers and function words, and sentence openers ("Yes", "Well", "Having", "To").
+LONE_NOT_SPEAKERS = frozenset("""even enough more much such neither likewise instead meanwhile elsewhere earlier
+    yesterday last well here there cannot said wherein except full also too yet already now then still yes no to on
+    of having running recounting everything anything something nothing uh""".split())
+# Lone lower-case words that are adjectives by their ending or by this list (our choice, round 14), except the
+# person nouns among them; and -ing forms that are nouns able to "show" or "find" something
+LONE_ADJECTIVE_ENDINGS = ("ive", "ous", "ical", "ful", "less", "able", "ible", "istic")
+LONE_ADJECTIVES = frozenset("""sexist racist absurd shallow angry minor relevant false vague blue red full chief
+    misogynistic psychological technical authoritative coastal primary dynamic geo-located early-voting""".split())
+LONE_PERSON_NOUNS = frozenset("""detective executive representative relative native operative captive
+    conservative progressive""".split())
+LONE_ING_NOUNS = frozenset("polling reporting testing briefing filing ruling finding meeting hearing".split())
 LY_NOUNS = frozenset("family ally assembly supply monopoly anomaly daily weekly rally folly bully homily".split())
 # Words that open no speaker phrase after a verb ("“…,” said in a statement"; "said Tuesday" is a date).
 NOT_SPEAKER_START = frozenset("""in on at to for with of during after before by from about into over under that
@@ -510,7 +523,23 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
             and not (toks[start].lower == "at" and toks[start + 1].lower in {"least", "most"}) \
             and not (toks[start].kind == "number" and toks[start + 1].lower in {"of", "%", "percent"}):
         start += 1  # (not the number of "63% of people say", "Forty-three percent of voters surveyed")
-    return _after_filler(toks, start, j)  # "…, 2017 ADVERTISEMENT The news network"
+    start = _after_filler(toks, start, j)  # "…, 2017 ADVERTISEMENT The news network"
+    if start == j and last.lower in LONE_NOT_SPEAKERS and (
+            last.text[:1].islower() or not any(t.is_word for t in toks[:j])):
+        return None  # "Yes", "Well", "To", "even", "meanwhile": a lone word that names no one is no speaker (round 14)
+    if start == j and _lone_modifier(last):
+        return None  # "vague (calls)", "sexist (comments)", "letting (states) decide": an adjective or gerund alone
+    return start
+
+
+def _lone_modifier(t: Token) -> bool:
+    """A lower-case adjective or -ing form standing alone where a subject was looked for ("vague", "psychological",
+    "ignoring"): the head noun after it was read as a reporting verb (round 14)."""
+    low = t.lower
+    if not t.text[:1].islower() or not t.is_word or low in LONE_PERSON_NOUNS:
+        return False
+    return low in LONE_ADJECTIVES or low.endswith(LONE_ADJECTIVE_ENDINGS) or (
+        low.endswith("ing") and len(low) > 5 and low not in LONE_ING_NOUNS)
 
 
 def _after_filler(toks: Sequence[Token], start: int, j: int) -> int:

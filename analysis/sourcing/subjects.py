@@ -61,6 +61,12 @@ FLOATING_BEFORE_VERB = frozenset("often sometimes always usually all each both".
 RELATIVE_NOT_VERB = SKIP_BEFORE_VERB | BE_FORMS | PRONOUNS | frozenset("all both each can should must".split())
 CONTRAST_WORDS = frozenset("but yet while whereas".split())  # ", but X hit back:": a clause with its own subject
 OBJECTS = frozenset("him her them it us me".split())  # "who know him": a verb and its object
+# A reduced relative clause after a plural people noun, at most this many words back from the clause word that cut
+# the subject short (our choice): "health experts advising the government on that decision say"
+REDUCED_RELATIVE_WORDS = 8
+# -ing words that are prepositions or adjectives after a people noun, not participles opening a relative clause
+REDUCED_NOT_PARTICIPLES = frozenset("""including excluding following regarding concerning according during pending
+    considering notwithstanding""".split())
 RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several current officials who"
 _CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
 
@@ -225,12 +231,10 @@ class _SubjectRules(_SpeakerResolution):
             # a3bo2uXOgonwHJ3D; not "workers who Trump has said", "a conservative who could also win", "the man
             # who local police said"); the speaker is the people noun
             # before "who", from a determiner at most RELATIVE_HEAD_WORDS words back ("the people who know him")
-            b = a2 = a - 1
-            while a2 >= 0 and not self._boundary(toks[a2]) and b - a2 < RELATIVE_HEAD_WORDS:
-                a2 -= 1
-            det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
-            det = trim_subject(toks, det, b)
-            return None if det is None else (toks[det].start, toks[b].end, "relative")
+            return self._relative_head(toks, a - 1)
+        reduced = self._reduced_relative_head(toks, a, j)
+        if reduced is not None:
+            return reduced
         thing = self._thing_before_that(s, a, start, j)
         if thing is not None:
             return thing
@@ -306,6 +310,35 @@ class _SubjectRules(_SpeakerResolution):
                 return toks[k].start, toks[j].end, "word"
             return None
         return toks[trimmed].start, toks[j].end, boundary
+
+    def _reduced_relative_head(self, toks: Sequence[Token], a: int, j: int) -> tuple[int, int, str] | None:
+        """'But health experts advising the government on that decision say …' (roundups 5729_left): a people noun
+        followed by a lower-case -ing participle opens a reduced relative clause; when a clause word inside it ("that",
+        "as") cut the subject short ("decision"), the speaker is the people noun (round 14). None otherwise."""
+        if a <= 1 or not toks[a].is_word:
+            return None
+        for m in range(a - 1, max(0, a - REDUCED_RELATIVE_WORDS) - 1, -1):
+            t = toks[m]
+            if t.text in BOUNDARY_PUNCT or (t.is_word and t.lower in BOUNDARY_WORDS):
+                return None
+            if not (m >= 1 and t.is_word and t.text[:1].islower() and t.lower.endswith("ing") and len(t.lower) > 5
+                    and t.lower not in REDUCED_NOT_PARTICIPLES):
+                continue
+            head = toks[m - 1]
+            if not (head.is_word and self.cues.names_people(head.text) and head.lower.endswith("s")):
+                return None
+            return self._relative_head(toks, m - 1)
+        return None
+
+    def _relative_head(self, toks: Sequence[Token], b: int) -> tuple[int, int, str] | None:
+        """The people noun phrase ending at token ``b`` before a relative clause, from a determiner at most
+        RELATIVE_HEAD_WORDS words back ("the people (who know him)"); None when it is a fragment."""
+        a2 = b
+        while a2 >= 0 and not self._boundary(toks[a2]) and b - a2 < RELATIVE_HEAD_WORDS:
+            a2 -= 1
+        det = next((m for m in range(b, a2, -1) if toks[m].lower in DETERMINERS), a2 + 1)
+        det = trim_subject(toks, det, b)
+        return None if det is None else (toks[det].start, toks[b].end, "relative")
 
     def _apposed_name(self, toks: Sequence[Token], k: int, inner: Sequence[Token]) -> tuple[int, int, str] | None:
         """'His opponent, conservative Erin O'Toole, called …' (roundups 5685_right), 'The chairman of the Joint Chiefs
