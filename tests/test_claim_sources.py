@@ -70,6 +70,10 @@ def _claims(text: str) -> list[tuple[str, str, str]]:
     ("The economy added 266,000 jobs, and unemployment ticked up instead of dropping as predicted.",
      [("266,000 jobs", "", "")]),
     ("Some 300 people fled, police said on Monday.", [("Some 300 people", "police", "said")]),
+    # "according to" a document and its author: the finder's speaker, the author (roundups 5621_left)
+    ("The COLA amounts to $92 a month, according to estimates released Wednesday by the Social Security "
+     "Administration.", [("$92", "the Social Security Administration", "according to")]),
+    ("500 soldiers died, according to the ministry.", [("500 soldiers", "the ministry", "according to")]),
 ])
 def test_claim_around_a_reporting_verb_takes_the_finders_speaker(text: str, expected: list) -> None:
     assert _claims(text) == expected

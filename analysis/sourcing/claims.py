@@ -491,6 +491,16 @@ def _report_of(frame: AttributionFrame, pos: int, sent: Sentence, quotes: Sequen
     return max(inner, key=lambda q: q.start) if inner else None
 
 
+def _phrase_report(frame: AttributionFrame, pos: int, sent: Sentence, quotes: Sequence[Any]) -> Any | None:
+    """The quote finder's according-to or citing report holding ``pos`` in the sentence of ``frame`` whose speaker
+    phrase lies inside the frame's source ("estimates released Wednesday by the Social Security Administration" ->
+    "the Social Security Administration"), or None."""
+    kind = "citing" if frame.cue.lower().startswith("citing") else "according_to"
+    inner = [q for q in quotes if getattr(q, "kind", "") == kind and q.sentence_index == sent.index
+             and q.start <= pos < q.end and _speaker(q) and str(getattr(q, "speaker_surface", "")) in frame.source]
+    return max(inner, key=lambda q: q.start) if inner else None
+
+
 def _breaks_scope(text: str, rules: _Rules) -> bool:
     """Whether ``text`` (from a frame's content start to a claim) crosses ", where/which …" or ";"."""
     words = "|".join(sorted(rules.scope_breakers)) or "(?!)"
@@ -512,8 +522,10 @@ def attribute(pos: int, sent: Sentence, frames: Sequence[AttributionFrame], quot
         return _speaker(q), _cue(q), "inside a direct quote", q
     frames = list(frames)
     while (frame := _frame_for(pos, frames)) is not None:
-        if not frame.lemma:
-            return frame.source, frame.cue, frame.rule, None
+        if not frame.lemma:  # "according to X", "citing X": the finder's speaker of the same phrase when it has one
+            q = _phrase_report(frame, pos, sent, quotes)  # ("estimates released … by the SSA" -> the SSA)
+            return (_speaker(q), frame.cue, frame.rule, q) if q is not None else (frame.source, frame.cue, frame.rule,
+                                                                                   None)
         q = _report_of(frame, pos, sent, quotes)
         if q is not None:
             return _speaker(q), frame.cue, frame.rule, q
