@@ -241,7 +241,7 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
         if text[m_start - 1:m_start] == "[" and after[:1] == "]" and digits.isdigit():
             return "reference marker ([12])"  # "… from 1994 to 2003.[31]": 898 of the 16,271 claims of allsides_dev
         if not text[:m_start].strip() and re.match(r"^[.)]\s", after) and digits.isdigit():
-            return "list number (5. at a paragraph's start)"
+            return "list number (5. at a sentence's start)"
         if re.match(r"^(?:st|nd|rd|th)\b", after, re.IGNORECASE):
             return "ordinal"
         if re.match(r"^'?s\b", after) and not currency:
@@ -420,6 +420,12 @@ def _change_end(text: str, start: int, pos: int) -> re.Match[str] | None:
     return m if m and m.group("digits") and m.start() == j.end() else None
 
 
+def _scale_of(m: re.Match[str]) -> float:
+    """The scale word or abbreviation of a number match ("3 million", "5bn"); 1 without one."""
+    word, abbr = (m.group("dscale") or "").lower(), (m.group("abbr") or "").lower()
+    return SCALES.get(word) or SCALE_ABBREVIATIONS.get(abbr, 1.0)
+
+
 def _value_of(m: re.Match[str]) -> float | None:
     if m.group("digits"):
         if ":" in m.group("digits"):  # a clock time; excluded later, value in hours
@@ -574,19 +580,16 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
         change = None if pct or scaled or m.group("a") or not m.group("digits") else _change_end(text, start, end)
         if change is not None:  # "from 5 to 7 percent": the level after the change carries the scale and the sign
             if change.group("dscale") or change.group("abbr"):
-                value *= SCALES.get((change.group("dscale") or "").lower()) or SCALE_ABBREVIATIONS.get(
-                    (change.group("abbr") or "").lower(), 1.0)
+                value *= _scale_of(change)
                 scaled = True
             pct = bool(change.group("pct"))
         low = high = value
-        rng = None if pct or m.group("a") else _range_end(text, start, end)
+        rng = None if change is not None or pct or m.group("a") else _range_end(text, start, end)
         if rng is not None:
             v2 = _value_of(rng)
             if v2 is not None and v2 > value:
                 if not scaled and (rng.group("dscale") or rng.group("abbr")):
-                    scale2 = SCALES.get((rng.group("dscale") or "").lower()) or SCALE_ABBREVIATIONS.get(
-                        (rng.group("abbr") or "").lower(), 1.0)
-                    value *= scale2
+                    value *= _scale_of(rng)
                     scaled = True
                 low, high = value, v2
                 pct = pct or bool(rng.group("pct"))

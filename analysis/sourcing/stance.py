@@ -68,10 +68,10 @@ PLURAL_QUANTIFIERS = frozenset("""various several many multiple numerous few bot
 STATES_MODIFIERS = frozenset("""swing red blue battleground coastal southern northern eastern western midwestern
     neighboring neighbouring border member key remaining individual early-voting primary caucus gulf frontline
     landlocked""".split())
-# Forms of "get" before a past participle make a passive with no subject of its own ("Continuing claims—which get
-# reported with a week's delay—fell", roundups 6047_right): the participle reports nothing for the word before it.
 # Adjectives before "media reports" as a noun phrase (our choice; "state media reports that" is a verb)
 MEDIA_ADJECTIVES = frozenset("earlier local foreign social multiple conflicting numerous".split())
+# Forms of "get" before a past participle make a passive with no subject of its own ("Continuing claims—which get
+# reported with a week's delay—fell", roundups 6047_right): the participle reports nothing for the word before it.
 GET_FORMS = frozenset("get gets got gotten getting".split())
 # "other" after one of these and right before the -s form is a singular pronoun phrase, the form its verb ("while
 # the other says"); with words between, the form heads a noun phrase ("the other three states that were sued").
