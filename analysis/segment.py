@@ -244,8 +244,12 @@ def _title_pattern() -> str:
     return rf"(?<![\w.’'\-])(?=[^\W\d_]{{1,{longest}}}\.)(?:" + "|".join(alternatives) + ")"
 
 
+# ``plain`` comes first only for speed: an ASCII lower-case word followed by none of the characters that could make
+# it part of a URL, title, e-mail address, initialism or longer word is exactly the ``word2`` match the rest of the
+# alternation gives it (tested token for token on the development corpora), found without trying the others first.
 _TOKEN = re.compile(
-    r"""(?P<word>https?://\S+?(?=[.,;:!?)\]”’"']*(?:\s|$))    # URLs
+    r"""(?P<plain>[a-z]++(?![\w’'\-.@+:/]))                   # a plain lower-case word (most tokens)
+      |(?P<word>https?://\S+?(?=[.,;:!?)\]”’"']*(?:\s|$))    # URLs
         |""" + _title_pattern() + r"""                       # titles: Mr. Gen. Sen. St. (before a name)
         |(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+        # e-mail addresses (from a run's start: linear)
         |(?:[^\W\d_]\.){2,}                                  # initialisms: U.S. U.N. a.m.
@@ -302,4 +306,5 @@ def tokenize_phrase(text: str) -> tuple[Token, ...]:
     return tokenize(text)
 
 
-_KINDS = {"word": "word", "word2": "word", "number": "number", "punct": "punct"}  # regex group -> token kind
+# regex group -> token kind
+_KINDS = {"plain": "word", "word": "word", "word2": "word", "number": "number", "punct": "punct"}

@@ -53,6 +53,9 @@ class Part:
 
 def first_word(sentence: Sentence) -> int:
     """Index of the sentence's first non-punctuation token."""
+    toks = sentence.tokens
+    if toks and toks[0].kind != "punct":
+        return 0  # (most sentences)
     return next((k for k, t in enumerate(sentence.tokens) if t.kind != "punct"), 0)
 
 
@@ -79,9 +82,16 @@ def case_mode(sentence: Sentence) -> str:
 
 
 def _can_start(tok: Token, taken: bool, table: ActorTable) -> bool:
-    return (not taken and is_cap(tok) and strip_possessive(tok.text) not in table.not_names
-            and not _PARTY_LABEL.match(tok.text) and not _NAME_ADJECTIVE.search(tok.text)
-            and not (("'" in tok.text or "’" in tok.text) and _CONTRACTION.match(tok.text)))
+    if taken or not is_cap(tok):
+        return False
+    memo = table.memo("can start")  # the test of a word's text is a function of the text and the table alone
+    ok = memo.get(tok.text)
+    if ok is None:
+        text = tok.text
+        ok = memo[text] = (strip_possessive(text) not in table.not_names and not _PARTY_LABEL.match(text)
+                           and not _NAME_ADJECTIVE.search(text)
+                           and not (("'" in text or "’" in text) and _CONTRACTION.match(text)))
+    return ok
 
 
 # A pronoun or "let", "that", "there" … with a contracted verb ("I'm", "We’ve", "That's"): no name starts with it
@@ -197,10 +207,13 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
     out: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        if _numbered_part(toks, i):
+        if toks[i].lower in _NUMBERED_PARTS and _numbered_part(toks, i):
             i += 2  # the word and its number: "Title IX" names no body
             continue
-        country = _country_end(toks, i, table) if is_cap(toks[i]) and not any(taken[i:i + 3]) else i
+        if not is_cap(toks[i]):
+            i += 1  # (what follows would find no country, no start and no organisation: each needs a capital)
+            continue
+        country = _country_end(toks, i, table) if not any(taken[i:i + 3]) else i
         if country == i and not _can_start(toks[i], taken[i], table) \
                 and not _starts_organisation(toks, i, taken, table):
             i += 1
@@ -261,7 +274,7 @@ def _title_prefix(toks: tuple[Token, ...], i: int, j: int, table: ActorTable) ->
     k, title, end = i, "", i
     while k < j:
         best = 0
-        for length in range(min(5, j - k), 0, -1):
+        for length in range(min(5, j - k), 0, -1) if norm(toks[k].text).lower() in table.title_starts else ():
             key = tuple(norm(t.text).lower() for t in toks[k:k + length])
             if key in table.titles:
                 best = length
@@ -285,12 +298,23 @@ def _country_end(toks: tuple[Token, ...], i: int, table: ActorTable) -> int:
     """The end of a country's name of two or three words opening at token ``i`` whose words the chunker would
     not take as a name ("Czech Republic": "Czech" is a demonym; "Faroe Islands": "Islands" a common word), or
     ``i``."""
+    if strip_possessive(norm(toks[i].text)) not in _country_openers(table):
+        return i
     for length in (3, 2):
         words = tuple(strip_possessive(norm(t.text)) for t in toks[i:i + length])
         if len(words) == length and words in table.span_names and all(is_cap(t) for t in toks[i:i + length]) \
                 and any(w in table.not_names for w in words):
             return i + length
     return i
+
+
+def _country_openers(table: ActorTable) -> frozenset[str]:
+    """First words of the two- and three-word country names :func:`_country_end` can find (a quick "no")."""
+    memo = table.memo("country openers")
+    if not memo:
+        memo[""] = frozenset(k[0] for k in table.span_names
+                             if len(k) in (2, 3) and any(w in table.not_names for w in k))
+    return memo[""]
 
 
 def _is_place_or_body(toks: tuple[Token, ...], i: int, p: int, table: ActorTable) -> bool:

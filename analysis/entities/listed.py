@@ -125,9 +125,16 @@ def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
     toks = sentence.tokens
     i = 0
     index = table.alias_index
+    opens = table.memo("opens an alias")  # a spelling -> does an alias start with it (plain or possessive)?
     while i < len(toks):
         text = toks[i].text
-        if toks[i].kind == "punct" or (norm(text) not in index and strip_possessive(text) not in index):
+        if toks[i].kind == "punct":
+            i += 1
+            continue
+        may = opens.get(text)
+        if may is None:
+            may = opens[text] = norm(text) in index or strip_possessive(text) in index
+        if not may:
             i += 1  # no alias starts with this word (the common case: checked without a call to longest)
             continue
         key = longest(toks, i, index)

@@ -195,6 +195,8 @@ def _country_halves(sentences: list[Sentence], table: ActorTable) -> dict[str, s
     "South" -> "South Sudan"): the article's "the North" and "the South" are those countries."""
     seen: dict[str, set[str]] = {}
     for s in sentences:
+        if not any(w in s.text for w in _COMPASS):
+            continue  # (most sentences: no compass word at all)
         toks = s.tokens
         for k in range(len(toks) - 1):
             if toks[k].text in _COMPASS:
@@ -518,6 +520,8 @@ def _nicknamed_persons(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
     """Token spans of a given name, a nickname of one to four capitalised words in double quotes and a
     capitalised surname: 'Roberto "Hands of Stone" Duran', 'Hector "Macho" Camacho' (CoNLL-2003 eng.testa,
     document 8), 'Joaquin "El Chapo" Guzman'. The chunker cuts such a name at the quotes."""
+    if '"' not in s.text and "“" not in s.text and "”" not in s.text:  # :data:`_QUOTE_MARKS`
+        return []  # (most sentences)
     toks = s.tokens
     n = len(toks)
     given = gazetteer().given_names
@@ -759,6 +763,12 @@ def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence])
     return [retyped.get(k, sp) for k, sp in enumerate(out)]
 
 
+# (id of a sentence's tokens, first, last) -> (those tokens, the words of that span), for the article being recognised
+# (emptied when the next begins: memory stays flat); the tokens are kept with their words, so an id reused after the
+# tuple is gone never answers for another sentence
+_WORDS_MEMO: dict[tuple[int, int, int], tuple[tuple[Token, ...], tuple[str, ...]]] = {}
+
+
 class RuleRecogniser:
     """Candidate names typed by titles, cue words, gazetteers and reporting verbs (no model)."""
 
@@ -770,6 +780,7 @@ class RuleRecogniser:
         pending: list[tuple[Sentence, Part, str]] = []  # untyped, with the case mode of the sentence
         known: dict[tuple[str, ...], tuple[str, int]] = {}  # lower-cased words -> (label, sentence)
         surnames: set[str] = set()
+        _WORDS_MEMO.clear()
         ordered = [s for s in sentences if s.index >= 0] + [s for s in sentences if s.index < 0]  # headline last
         taken = {k: list(v) for k, v in taken.items()}  # a copy: listed organisations claim tokens here
         for s in ordered:
@@ -1082,7 +1093,15 @@ class RuleRecogniser:
 
     @staticmethod
     def _words(s: Sentence, part: Part) -> tuple[str, ...]:
-        return tuple(name_of(s.tokens, part.first, part.last).split())
+        """The words of :func:`name_of` the part; remembered per token tuple and span (the rules ask again and
+        again for the same candidate)."""
+        key = (id(s.tokens), part.first, part.last)
+        hit = _WORDS_MEMO.get(key)
+        if hit is not None and hit[0] is s.tokens:
+            return hit[1]
+        words = tuple(name_of(s.tokens, part.first, part.last).split())
+        _WORDS_MEMO[key] = (s.tokens, words)
+        return words
 
     @staticmethod
     def _surname(words: tuple[str, ...]) -> str:

@@ -52,6 +52,9 @@ class ActorSpec:
     part_of: str = ""  # the actor this one belongs to ("White House" -> "United States")
 
 
+MEMO_SIZE = 100_000  # entries of one :meth:`ActorTable.memo` (forgotten all at once when full: memory stays flat)
+
+
 @dataclass(frozen=True)
 class ActorTable:
     """Listed actors and the detection rules, ready for matching."""
@@ -90,6 +93,15 @@ class ActorTable:
     organisation_nouns: frozenset[tuple[str, ...]] = frozenset()  # "NAME, a ... firm": NAME is an organisation
     party_words: frozenset[str] = frozenset()  # lower case: "democratic" in "a Democratic region" names no place
     misc_heads: frozenset[str] = frozenset()  # "Civil War", "Voting Rights Act": a name ending so is no actor
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dictionary named ``name`` for what the rules derive from this table alone (a word's test, a set of
+        first words): made empty on first use, forgotten when it reaches :data:`MEMO_SIZE` entries."""
+        memos = self.__dict__.setdefault("_memos", {})  # outside the fields: no part of equality or repr
+        d = memos.get(name)
+        if d is None or len(d) >= MEMO_SIZE:
+            d = memos[name] = {}
+        return d
 
     def get(self, name: str) -> ActorSpec | None:
         """The listed actor called ``name`` (display name), if any."""

@@ -207,6 +207,8 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
     """(first, last) of each candidate name of ``s`` in a team's position -> (the position: "result",
     "against", "score line", "table row" or "team noun"; the name, without a familiar word opening the
     sentence: "Later Kent beat Essex")."""
+    if not parts:
+        return {}
     w = positions()
     toks = s.tokens
     n = len(toks)
