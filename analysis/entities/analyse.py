@@ -187,7 +187,9 @@ def _short_forms(sentences: list[Sentence], taken: dict[int, list[bool]], found:
     for s in sentences:
         toks, tk = s.tokens, taken[s.index]
         for i, tok in enumerate(toks):
-            if tk[i] or not is_cap(tok) or strip_possessive(tok.text) not in words:
+            text = tok.text
+            if tk[i] or (text if "'" not in text and "’" not in text else strip_possessive(text)) not in words \
+                    or not is_cap(tok):
                 continue
             if i + 1 < len(toks) and is_cap(toks[i + 1]) and not tk[i + 1] and not is_possessive(tok):
                 continue  # part of a longer, unknown name ("Kim Yong Chol"); a possessive ends a name ("Biden's Win")
@@ -280,26 +282,30 @@ def _resolve_organisation_short_forms(found: list[Found]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _state_tag_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(party tag, city then state): "Chuck Schumer, D-N.Y.," / "(R-Texas)" and "Springfield, Mass.," (AP style)."""
+def _state_tag_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(party tag, city then state, the state part alone): "Chuck Schumer, D-N.Y.," / "(R-Texas)" and
+    "Springfield, Mass.," (AP style); the third finds the comma and abbreviation every city match ends with (a
+    quick "no" for the many sentences with commas and no state)."""
     states = sorted({*AP_STATE_ABBREVIATIONS, *(r for r, c in gazetteer().regions.items() if c == "United States")},
                     key=len, reverse=True)
     alt = "|".join(re.escape(x) for x in states)
     abbr = "|".join(re.escape(x) for x in sorted(AP_STATE_ABBREVIATIONS, key=len, reverse=True))
     return (re.compile(rf"(?<![\w-])[DRI]-(?P<state>{alt})(?![\w])"),
-            re.compile(rf"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?P<state>{abbr})(?=[\s,;:)]|$)"))
+            re.compile(rf"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?P<state>{abbr})(?=[\s,;:)]|$)"),
+            re.compile(rf", (?:{abbr})(?=[\s,;:)]|$)"))
 
 
 def _state_tags(sentences: list[Sentence]) -> list[ActorMention]:
     """US states named by a party tag ("Sen. Chuck Schumer, D-N.Y.", "(R-S.C.)", "R-Texas") or in the AP
     style after a city ("Springfield, Mass."): place uses of the state (``actor_places``), not counted as
     mentions of the state as an actor (the legislator's state, or where a town is, is said in passing)."""
-    party, city = _state_tag_patterns()
+    party, city, city_end = _state_tag_patterns()
     out = []
     for s in sentences:
-        if "-" not in s.text and ", " not in s.text:
-            continue
-        for pattern, rule in ((party, "state in a party tag"), (city, "state after a city (AP style)")):
+        tries = [(party, "state in a party tag")] if "-" in s.text else []
+        if ", " in s.text and city_end.search(s.text):
+            tries.append((city, "state after a city (AP style)"))
+        for pattern, rule in tries:
             for m in pattern.finditer(s.text):
                 text = m.group("state")
                 name = AP_STATE_ABBREVIATIONS.get(text, text)

@@ -112,6 +112,8 @@ def split_compounds(s: Sentence, known: Callable[[str], int]) -> Sentence:
     ("Israel-Palestinian", "Reuters-Ipsos", "Pfizer-BioNTech"; not "Mexican-American Legal Defense Fund", two
     acronyms such as "AFL-CIO", "Jean-Yves", "Coca-Cola", "Rhineland-Palatinate"). The same sentence
     when there is none (the common case). Offsets are unchanged: a mention's characters are the name's."""
+    if "-" not in s.text:
+        return s  # (most sentences: no hyphen, no compound)
     out: list[Token] = []
     changed = False
     for t in s.tokens:

@@ -208,6 +208,30 @@ def _branch_anchors(data: list[Any]) -> tuple[str, ...]:
     return ()
 
 
+def required_literals(pattern: str, flags: int = re.IGNORECASE) -> tuple[str, ...]:
+    """Strings every match of regex ``pattern`` contains: the runs of literal characters at the top level of its
+    sequence (not inside a group, branch or repeat), keeping under ``re.IGNORECASE`` only runs without a cased
+    character (their case cannot vary). ``r"\\b[A-Z]\\w+, \\d{1,3},"`` -> ``(", ", ",")``; ``()`` when there is none
+    or the pattern does not parse. A text lacking one of them cannot match: a quick "no"."""
+    try:
+        data = list(_parser.parse(pattern, flags).data)
+    except (re.error, RecursionError, TypeError):
+        return ()
+    if any(op is _sre.BRANCH for op, _ in data):
+        return ()  # (a top-level alternation: each branch has its own literals)
+    runs, run = [], []
+    for op, av in [*data, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            runs.append("".join(run))
+            run = []
+    if flags & re.IGNORECASE:
+        runs = [r for r in runs if r.lower() == r.upper() == r]
+    return tuple(dict.fromkeys(runs))
+
+
 def _line_anchored(p: Pattern) -> bool:
     return not p.phrase_body and any(a in p.regex.pattern for a in _LINE_ANCHORS)
 
@@ -241,8 +265,20 @@ class AnchorIndex:
                    tuple(unanchored.values()))
 
     def live_unanchored(self, whole: str) -> frozenset[int]:
-        """Ids of the unanchored patterns worth trying on the sentences whose joined text is ``whole``."""
-        return frozenset(id(p) for p in self.unanchored if _line_anchored(p) or p.regex.search(whole))
+        """Ids of the unanchored patterns worth trying on the sentences whose joined text is ``whole`` (a pattern
+        whose :func:`required_literals` are not all in ``whole`` is not searched: it cannot match)."""
+        return frozenset(id(p) for p in self.unanchored if _line_anchored(p) or (
+            all(lit in whole for lit in self._required(p)) and p.regex.search(whole)))
+
+    def _required(self, p: Pattern) -> tuple[str, ...]:
+        found = self._literals.get(id(p))
+        if found is None or found[0] is not p:
+            found = self._literals[id(p)] = (p, required_literals(p.regex.pattern, p.regex.flags))
+        return found[1]
+
+    @cached_property
+    def _literals(self) -> dict[int, tuple[Pattern, tuple[str, ...]]]:
+        return {}
 
     def candidates(self, text: str, live: frozenset[int]) -> frozenset[int] | None:
         """Ids of the patterns that may match sentence ``text`` (``live``: :meth:`live_unanchored`);
