@@ -28,8 +28,20 @@ class Measurement:
 
     @classmethod
     def of(cls, metric: str, value: float, target: str = "") -> Measurement:
-        """A measurement whose note is the reason carried by an undefined value."""
-        return cls(metric, float(value), target, reason_of(value))
+        """A measurement whose note is the reason carried by an undefined value (built through its slots, as
+        :func:`analysis.model.make_token` builds a token: an article makes hundreds)."""
+        m = _new_object(cls)
+        _SET_METRIC(m, metric)
+        _SET_VALUE(m, float(value))
+        _SET_TARGET(m, target)
+        _SET_NOTE(m, reason_of(value))
+        return m
+
+
+_new_object = object.__new__
+_SET_METRIC, _SET_VALUE, _SET_TARGET, _SET_NOTE = (  # the slots' setters (the class is immutable)
+    Measurement.metric.__set__, Measurement.value.__set__,  # type: ignore[attr-defined]
+    Measurement.target.__set__, Measurement.note.__set__)  # type: ignore[attr-defined]
 
 
 def flat_record(obj: object) -> dict[str, object]:

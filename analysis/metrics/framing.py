@@ -287,7 +287,10 @@ class AnchorIndex:
             return None
         found = set(live)
         memo = self._memo
-        for word in {w.lower() for w in _WORD_RUN.findall(text)}:
+        # the words of the lower-cased text: each run of ``\w`` lower-cases to one run (every character but İ, excluded
+        # above, keeps its word-ness), and only a word's ASCII start meets an anchor (so Greek's final sigma, which
+        # depends on what follows, changes nothing)
+        for word in set(_WORD_RUN.findall(text.lower())):
             ids = memo.get(word)
             if ids is None:
                 ids = self._word_candidates(word)
