@@ -72,12 +72,13 @@ def english_share(tokens: Iterable[Token]) -> float:
 
     See the module docstring; ``Undefined`` when there is no checkable word.
     """
-    return _share(_checked(tokens))
+    return _share_of(*_counts(tokens))
 
 
-def _checked(tokens: Iterable[Token]) -> list[bool]:
-    """For each checkable word of ``tokens``: whether it is in the dictionary (memoised per spelling)."""
-    memo, out = _WORDS, []
+def _counts(tokens: Iterable[Token]) -> tuple[int, int]:
+    """(words in the dictionary, checkable words) of ``tokens`` (each word's answer memoised per spelling)."""
+    memo = _WORDS
+    found_n = checkable = 0
     for t in tokens:
         if t.kind != "word":
             continue
@@ -89,17 +90,14 @@ def _checked(tokens: Iterable[Token]) -> list[bool]:
                 memo.clear()
             memo[text] = found
         if found is not None:  # None: not checkable
-            out.append(found)
-    return out
+            checkable += 1
+            found_n += found
+    return found_n, checkable
 
 
 _UNSEEN = object()
 _WORDS: dict[str, bool | None] = {}  # spelling -> _english_word(spelling): a dict look-up per word, not a call
 MAX_WORDS = 200_000  # spellings remembered (forgotten all at once when full: memory stays flat)
-
-
-def _share(checked: list[bool]) -> float:
-    return _share_of(sum(checked), len(checked))
 
 
 def _share_of(found: int, checkable: int) -> float:
@@ -110,19 +108,18 @@ def _share_of(found: int, checkable: int) -> float:
 
 def _english_word(text: str) -> bool | None:
     """For a word token's text: ``None`` when it is not checkable, else whether it is in the dictionary (memoised
-    by :func:`_checked` in ``_WORDS``)."""
+    by :func:`_counts` in ``_WORDS``)."""
     if not is_checkable_word(Token(text, 0, len(text), "word")):
         return None
     return in_dictionary(text, cmu_syllables())
 
 
 def _article_counts(doc: ParsedArticle) -> tuple[int, int]:
-    """(words in the dictionary, checkable words) of the body (:func:`_checked`), counted once per article
+    """(words in the dictionary, checkable words) of the body (:func:`_counts`), counted once per article
     (``doc.cache["english_counts"]``; the two counts, not a list of a million flags for a 5 MB article)."""
     counts = doc.cache.get("english_counts")
     if counts is None:
-        checked = _checked(doc.words)
-        counts = doc.cache["english_counts"] = (sum(checked), len(checked))
+        counts = doc.cache["english_counts"] = _counts(t for s in doc.sentences for t in s.tokens)
     return counts
 
 

@@ -205,10 +205,10 @@ def test_readability_counts_of_a_long_article_are_those_of_the_held_words(monkey
 
 def test_english_check_memo_gives_the_uncached_answer() -> None:
     # the per-spelling memo of the English check: the same answer as asking the dictionary for each word
-    from analysis.language import _checked, _english_word
+    from analysis.language import _counts, _english_word
 
     doc = parse_article(Article("a", "The council voted to repair the bridge; der Rat stimmte zu. THE END, Bridges."))
     expected = [f for f in (_english_word(t.text) for t in doc.words if t.kind == "word")
                 if f is not None]
-    assert _checked(doc.words) == expected == _checked(doc.words)
+    assert _counts(doc.words) == (sum(expected), len(expected)) == _counts(doc.words)
     assert expected.count(False) == 1  # "stimmte" is not in the CMU dictionary (the other checkable words are)

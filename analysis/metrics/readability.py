@@ -263,7 +263,13 @@ def _sentence_words(sent: Sentence) -> list[tuple[str, _WordCounts, bool, bool, 
     """The word tokens of one sentence as ``(text, counts, spelled, capitalised and not sentence-initial,
     capitalised and sentence-initial)``."""
     words = []
-    for tok, initial in _word_tokens(sent):
+    first_word_seen = prev_opener = False  # :func:`_word_tokens`, inlined (a generator step per word cost more)
+    for tok in sent.tokens:
+        if tok.kind == "punct":
+            prev_opener = tok.text in _SENTENCE_OPENERS
+            continue
+        initial = not first_word_seen or prev_opener
+        first_word_seen, prev_opener = True, False
         text = tok.text
         wc = _word_counts(text)
         spelled = tok.kind == "word" and wc.facts.has_letter
