@@ -35,6 +35,7 @@ from .tokens import (
     is_cap,
     is_possessive,
     name_of,
+    name_words,
     norm,
     span_text,
     split_compounds,
@@ -106,7 +107,7 @@ def is_self_reference(actor: str, outlet: str) -> bool:
 
 def _from_span(span: EntitySpan, s: Sentence, table: ActorTable, places: list[Found]) -> Found | None:
     toks = s.tokens
-    words = tuple(name_of(toks, span.first, span.last).split())
+    words = name_words(toks, span.first, span.last)
     if span.rule == NICKNAME_RULE:  # 'Mitch "Meathead" McConnell' is Mitch McConnell: the quoted words left out
         words = tuple(w for w in words if w not in nickname_words(toks, span.first, span.last))
     if span.label in ("GPE", "LOC") and all(w.isupper() for w in words) and sum(len(w) for w in words) > 2:

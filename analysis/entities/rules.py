@@ -49,7 +49,17 @@ from .teams import (
     sports_evidence,
     team_positions,
 )
-from .tokens import NAME_SUFFIXES, build_index, initials, is_cap, is_possessive, longest, name_of, strip_possessive
+from .tokens import (
+    NAME_SUFFIXES,
+    build_index,
+    initials,
+    is_cap,
+    is_possessive,
+    longest,
+    name_of,
+    name_words,
+    strip_possessive,
+)
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$")
 _LINES = ("score line", "table row")  # the line shapes of :mod:`.teams`
@@ -598,7 +608,7 @@ def _company_short_forms(out: list[EntitySpan], sentences: list[Sentence]) -> li
     by_index = {s.index: s for s in sentences}
 
     def words(sp: EntitySpan) -> tuple[str, ...]:
-        return tuple(w.lower() for w in name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split())
+        return tuple(w.lower() for w in name_words(by_index[sp.sentence_index].tokens, sp.first, sp.last))
 
     heads = {key[:k] for sp in out if sp.label == "ORG" and sp.rule == "organisation cue"
              for key in [words(sp)] if key[-1] in _LEGAL_LOWER for k in range(1, len(key))}
@@ -713,7 +723,7 @@ def _coordinated_organisations(out: list[EntitySpan], sentences: list[Sentence])
     for k, sp in enumerate(out):
         rows.setdefault(sp.sentence_index, []).append(k)
     retyped: dict[int, EntitySpan] = {}
-    persons = {tuple(name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split()) for sp in out
+    persons = {name_words(by_index[sp.sentence_index].tokens, sp.first, sp.last) for sp in out
                if sp.label == "PERSON"}
     for index, ks in rows.items():
         toks = by_index[index].tokens
@@ -987,7 +997,7 @@ class RuleRecogniser:
         by_index = {s.index: s for s in sentences}
         result = []
         for sp in out:
-            key = tuple(w.lower() for w in name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split())
+            key = tuple(w.lower() for w in name_words(by_index[sp.sentence_index].tokens, sp.first, sp.last))
             if key in teams and (sp.label in ("GPE", "LOC", "MISC")
                                  or sp.rule in ("given name", "surname", "reporting verb")) \
                     and not sp.rule.startswith(("gazetteer: country", "gazetteer: capital", "dateline", "demonym",
@@ -1099,7 +1109,7 @@ class RuleRecogniser:
         hit = _WORDS_MEMO.get(key)
         if hit is not None and hit[0] is s.tokens:
             return hit[1]
-        words = tuple(name_of(s.tokens, part.first, part.last).split())
+        words = name_words(s.tokens, part.first, part.last)
         _WORDS_MEMO[key] = (s.tokens, words)
         return words
 

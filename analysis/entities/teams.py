@@ -220,7 +220,8 @@ def team_positions(s: Sentence, parts: list[Part], table: ActorTable) -> dict[tu
         if p.first == start and p.last - p.first > 1 and _familiar(toks[p.first].lower):
             trimmed[(p.first, p.last)] = Part(p.first + 1, p.last, p.title, p.title_start)
     ordered = [p for p in ordered if not _INITIAL.match(toks[p.first].text) and not any(
-        c.isdigit() for t in toks[p.first:p.last] for c in t.text) and not _after_initial(toks, p.first)]
+        not t.text.isalpha() and any(c.isdigit() for c in t.text)  # (letters only: no digit, checked in C)
+        for t in toks[p.first:p.last]) and not _after_initial(toks, p.first)]
     # "P. Simmons 4-38", "A. Smith 5-68" (the "A" is no name), "M1 63.02": no teams
     scored = [p for p in ordered if p.last < n and _SCORE.match(toks[p.last].text)]
     if len(scored) >= 2 and not any(t.kind == "word" and t.text[:1].islower() for t in toks[:scored[0].first]):

@@ -140,6 +140,9 @@ def name_of(tokens: tuple[Token, ...], i: int, j: int) -> str:
     if j - i >= 7 and any(t.text == "," for t in tokens[i + 3:j - 2]):  # "X of Y, Z and W" at least
         return ", ".join(name_of(tokens, a + 1 if tokens[a].text == "," else a, b)
                          for a, b in pairwise([i, *(k for k in range(i + 3, j - 2) if tokens[k].text == ","), j]))
+    words = _plain_name_words(tokens, i, j)
+    if words is not None:
+        return " ".join(words)
     if any(t.text == "&" for t in tokens[i:j]):  # "Procter & Gamble"; "S&P", "AT&T" written without spaces
         out = ""
         for k in range(i, j):
@@ -150,6 +153,34 @@ def name_of(tokens: tuple[Token, ...], i: int, j: int) -> str:
         return out
     words = [strip_possessive(t.text) for t in tokens[i:j] if t.kind == "word"]
     return " ".join(w + "." if (len(w) == 1 and w.isalpha()) or w in ("Jr", "Sr", "St") else w for w in words)
+
+
+def name_words(tokens: tuple[Token, ...], i: int, j: int) -> tuple[str, ...]:
+    """``tuple(name_of(tokens, i, j).split())``, without the join and split in the common case."""
+    words = _plain_name_words(tokens, i, j)
+    if words is None:
+        return tuple(name_of(tokens, i, j).split())
+    return tuple([w for w in words if w])  # a token's text holds no white space: only an emptied possessive splits
+
+
+def _plain_name_words(tokens: tuple[Token, ...], i: int, j: int) -> list[str] | None:
+    """The words :func:`name_of` joins for a name with no ampersand and no list of complements, else ``None``."""
+    seg = tokens[i:j]
+    if j - i >= 7 and any(t.text == "," for t in tokens[i + 3:j - 2]):
+        return None
+    words = []
+    for t in seg:
+        text = t.text
+        if text == "&":
+            return None
+        if t.kind != "word":
+            continue
+        w = text if "'" not in text and "’" not in text else strip_possessive(text)
+        words.append(w + "." if (len(w) == 1 and w.isalpha()) or w in _DOTTED else w)
+    return words
+
+
+_DOTTED = frozenset({"Jr", "Sr", "St"})  # abbreviations :func:`name_of` prints with their full stop
 
 
 _NOT_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "&", "U.S.", "US"})

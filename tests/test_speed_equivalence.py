@@ -1,0 +1,104 @@
+"""The shortcuts taken for speed (issue 10 §1) give what the longer way gives: properties, not timings."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from analysis.entities.table import load_actor_table
+from analysis.entities.tokens import name_of, name_words
+from analysis.metrics.framing import _WORD_RUN, required_literals
+from analysis.segment import _TOKEN, tokenize
+
+
+def _without_plain() -> re.Pattern[str]:
+    """The token pattern without its leading ``plain`` alternative (what it was before the shortcut)."""
+    src = _TOKEN.pattern
+    assert src.lstrip().startswith("(?P<plain>")
+    rest = src[src.index("\n"):].lstrip()
+    assert rest.startswith("|")
+    return re.compile(rest[1:], re.VERBOSE)
+
+
+def _kinds(pattern: re.Pattern[str], text: str) -> list[tuple[str, int, str]]:
+    words = ("plain", "word", "word2")
+    return [(m.group(), m.start(), "word" if m.lastgroup in words else str(m.lastgroup))
+            for m in pattern.finditer(text)]
+
+
+def test_plain_words_first_give_the_same_tokens_on_random_text() -> None:
+    # every character that can end or extend a word, a URL, an e-mail address, a title or an initialism
+    alphabet = "abcxyzhtpsmrgenAMSé’'-.@+:/_ 1,%“”\"()\n\tß"
+    full, base = _TOKEN, _without_plain()
+    rng = random.Random(1)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25)))
+        assert _kinds(full, text) == _kinds(base, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "mr. Smith said", "see https://example.com/a.b now", "write to a.b+c@example.org today",
+    "at 5 a.m. sharp", "the well-known co-op's plan", "he said: yes", "mail jo@x.io", "st. Louis", "abc_def",
+])
+def test_plain_words_first_on_the_hard_cases(text: str) -> None:
+    assert _kinds(_TOKEN, text) == _kinds(_without_plain(), text)
+
+
+def test_name_words_are_the_words_of_name_of() -> None:
+    cases = ["Procter & Gamble", "AT&T Inc.", "Bureau of Alcohol, Tobacco, Firearms and Explosives said",
+             "Martin Luther King Jr. 's", "John F. Kennedy's", "the 's alone", "Trump’s", "St. Louis Cardinals",
+             "United States-Mexico-Canada Agreement", "A", ", , ,"]
+    for text in cases:
+        toks = tokenize(text)
+        for i in range(len(toks) + 1):
+            for j in range(i, len(toks) + 1):
+                assert name_words(toks, i, j) == tuple(name_of(toks, i, j).split()), (text, i, j)
+    toks = tokenize("John F. Kennedy's")
+    assert name_words(toks, 0, len(toks)) == ("John", "F.", "Kennedy")  # by hand: the initial keeps its stop
+
+
+def test_required_literals_worked_examples() -> None:
+    assert required_literals(r"\b[A-Z]\w+, \d{1,3},", 0) == (", ", ",")
+    assert required_literals(r"abc\d+xyz", 0) == ("abc", "xyz")
+    assert required_literals(r"abc\d+xyz", re.IGNORECASE) == ()  # cased: the text may print them in any case
+    assert required_literals(r"a|b", 0) == ()  # a top-level alternation promises no literal
+    assert required_literals(r"(a)b?c", 0) == ("c",)  # inside a group or a repeat: not required at this level
+    assert required_literals(r"(unbalanced", 0) == ()
+
+
+def test_required_literals_are_in_every_match() -> None:
+    rng = random.Random(2)
+    pattern = r"(?-i:\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+), \d{1,3},"
+    compiled = re.compile(pattern, re.IGNORECASE)
+    lits = required_literals(pattern, re.IGNORECASE)
+    assert lits == (", ", ",")
+    for _ in range(2_000):
+        text = "".join(rng.choice("Ab ,12") for _ in range(rng.randint(0, 30)))
+        if compiled.search(text):
+            assert all(lit in text for lit in lits)
+
+
+def test_words_of_lower_cased_text_are_the_lower_cased_words() -> None:
+    # every code point but U+0130 keeps its word-ness when lower-cased (U+0130 sends a sentence the slow way)
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if cp == 0x130:
+            continue
+        is_word = bool(_WORD_RUN.fullmatch(ch))
+        assert all(bool(_WORD_RUN.fullmatch(c)) == is_word for c in ch.lower()), hex(cp)
+    text = "Kim Jong Un's ΟΔΟΣ straße and ǅemal, U.S.-led"
+    assert set(_WORD_RUN.findall(text.lower())) == {w.lower() for w in _WORD_RUN.findall(text)}
+
+
+def test_actor_table_memo_is_per_name_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import analysis.entities.table as table_module
+
+    table = load_actor_table()
+    a = table.memo("speed test a")
+    a["x"] = 1
+    assert table.memo("speed test a") is a and table.memo("speed test b") == {}
+    monkeypatch.setattr(table_module, "MEMO_SIZE", 1)
+    assert table.memo("speed test a") == {}  # full: forgotten at once
+    assert table == load_actor_table()  # the memos are no part of the table's value
