@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre
 import re._parser as _parser
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -89,13 +89,14 @@ class FrameRules:
         return tuple(i for f in self.frames for i in f.items)
 
     @cached_property
-    def cue_plan(self) -> dict[int, tuple[tuple[int, int], ...]]:
-        """Pattern id -> (position among the applicable items, position of the cue in the item) of its cues."""
-        plan: dict[int, list[tuple[int, int]]] = {}
+    def cue_plan(self) -> dict[int, tuple[tuple[int, int, int], ...]]:
+        """Pattern id -> (position among the applicable items, position of the cue in the item, position of the
+        pattern in the cue) of each place the pattern has in a cue."""
+        plan: dict[int, list[tuple[int, int, int]]] = {}
         for i, item in enumerate(i for i in self.items if i.applicable):
             for c, cue in enumerate(item.cues):
-                for p in cue.patterns:
-                    plan.setdefault(id(p), []).append((i, c))
+                for k, p in enumerate(cue.patterns):
+                    plan.setdefault(id(p), []).append((i, c, k))
         return {pid: tuple(v) for pid, v in plan.items()}
 
     @cached_property
@@ -531,17 +532,18 @@ def _first(patterns: tuple[Pattern, ...], text: str,
 
 
 def cue_hits(cue: Cue, item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]],
-             candidates: Candidates = None) -> list[Hit]:
+             candidates: Candidates = None, patterns: Sequence[Pattern] | None = None) -> list[Hit]:
     """Every match of ``cue`` in ``sentence``, if its required groups co-occur and its forbidden ones do not.
 
-    ``candidates`` (from :meth:`AnchorIndex.candidates`) skips patterns that cannot match the sentence.
+    ``candidates`` (from :meth:`AnchorIndex.candidates`) skips patterns that cannot match the sentence;
+    ``patterns``, when the caller has them, are the cue's patterns in ``candidates``, in the cue's order.
     """
     text = sentence.text
     if candidates is None:
         if cue.prefilter is not None and cue.prefilter.search(text) is None:
             return []
         patterns = cue.patterns
-    else:
+    elif patterns is None:
         patterns = tuple(p for p in cue.patterns if id(p) in candidates)
     found = [(p, m) for p in patterns for m in p.regex.finditer(text) if m.end() > m.start()]
     if not found:
@@ -558,11 +560,14 @@ def cue_hits(cue: Cue, item: Item, sentence: Sentence, groups: dict[str, tuple[P
 
 
 def item_hits(item: Item, sentence: Sentence, groups: dict[str, tuple[Pattern, ...]],
-              cues: tuple[Cue, ...] | None = None, candidates: Candidates = None) -> list[Hit]:
-    """Hits of the cues of ``item`` (or only ``cues``) in one sentence, in text order, one per matched span."""
+              cues: tuple[Cue, ...] | None = None, candidates: Candidates = None,
+              patterns: Sequence[Sequence[Pattern] | None] | None = None) -> list[Hit]:
+    """Hits of the cues of ``item`` (or only ``cues``) in one sentence, in text order, one per matched span
+    (``patterns``: each cue's candidate patterns, as :func:`cue_hits` takes them, when the caller has them)."""
     hits: dict[tuple[int, int], Hit] = {}
-    for cue in item.cues if cues is None else cues:
-        for h in cue_hits(cue, item, sentence, groups, candidates):
+    chosen = item.cues if cues is None else cues
+    for k, cue in enumerate(chosen):
+        for h in cue_hits(cue, item, sentence, groups, candidates, patterns[k] if patterns is not None else None):
             hits.setdefault((h.start, h.end), h)
     return sorted(hits.values(), key=lambda h: (h.start, h.end))
 
@@ -589,14 +594,18 @@ def detect_items(doc: ParsedArticle, rules: FrameRules) -> dict[str, list[Hit]]:
             for item in items:
                 out[item.id] += item_hits(item, s, rules.groups, item.cues, candidates)
             continue
-        chosen: dict[int, set[int]] = {}  # item position -> positions of its cues with a candidate pattern
+        # item position -> position of each of its cues with a candidate pattern -> positions of those patterns
+        chosen: dict[int, dict[int, list[int]]] = {}
         for pid in candidates:
-            for i, c in plan.get(pid, ()):
-                chosen.setdefault(i, set()).add(c)
+            for i, c, k in plan.get(pid, ()):
+                chosen.setdefault(i, {}).setdefault(c, []).append(k)
         for i in sorted(chosen):
             item = items[i]
-            cues = tuple(item.cues[c] for c in sorted(chosen[i]))
-            out[item.id] += item_hits(item, s, rules.groups, cues, candidates)
+            by_cue = chosen[i]
+            order = sorted(by_cue)
+            cues = tuple(item.cues[c] for c in order)
+            patterns = [tuple(item.cues[c].patterns[k] for k in sorted(by_cue[c])) for c in order]
+            out[item.id] += item_hits(item, s, rules.groups, cues, candidates, patterns)
     return out
 
 
