@@ -336,6 +336,8 @@ def _handles(sentences: list[Sentence], taken: dict[int, list[bool]], found: lis
     order = {form: n for n, form in enumerate(names)}
     out: list[Found] = []
     for s in sentences:
+        if "@" not in s.text:
+            continue  # (most sentences: no handle)
         toks, tk = s.tokens, taken[s.index]
         for i in range(len(toks) - 1):
             at, word = toks[i], toks[i + 1]
