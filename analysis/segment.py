@@ -172,14 +172,16 @@ WINDOW = 64  # characters searched back from a candidate before the whole senten
 
 
 def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
-    """``_WORD_BEFORE.search(text, start, end)`` (the word that ends at ``end``), searched in the last
-    :data:`WINDOW` characters first: from ``start`` every position is tried, so a long sentence's candidates
-    cost its length each. A match at the window's edge may be cut: then the whole range is searched."""
-    low = max(start, end - WINDOW)
-    m = _WORD_BEFORE.search(text, low, end)
-    if m is not None and m.start() == low and low > start:
-        return _WORD_BEFORE.search(text, start, end)
-    return m
+    """``_WORD_BEFORE.search(text, start, end)``: the word that ends at ``end``, not before ``start``. Its first
+    character is found by stepping back over the word's characters (``\\w`` is ``str.isalnum()`` or "_" in
+    Python's ``re``), so a candidate costs the word's length, not the sentence's; the match is then made there."""
+    k = end
+    while k > start and (text[k - 1].isalnum() or text[k - 1] in _WORD_BEFORE_MARKS):
+        k -= 1
+    return _WORD_BEFORE.match(text, k, end) if k < end else None
+
+
+_WORD_BEFORE_MARKS = "_’'&°º.-"  # the characters of :data:`_WORD_BEFORE`'s class besides letters and digits
 
 
 def _url_tail(text: str, start: int, end: int) -> bool:

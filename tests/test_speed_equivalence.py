@@ -110,3 +110,18 @@ def test_emoji_class_is_exactly_the_single_character_emoji() -> None:
     chars = {k for k in analyzer().emojis if len(k) == 1}
     pattern = _emoji_chars()
     assert {chr(cp) for cp in range(0x110000) if pattern.fullmatch(chr(cp))} == chars
+
+
+def test_word_before_is_the_regex_search() -> None:
+    from analysis.segment import _WORD_BEFORE, _word_before
+
+    alphabet = "ab Z1_’'&°º.-,;é\u0301²\t/@xyz"
+    rng = random.Random(5)
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 90)))
+        end = rng.randint(0, len(text))
+        start = rng.randint(0, end)
+        fast, slow = _word_before(text, start, end), _WORD_BEFORE.search(text, start, end)
+        assert (fast is None) == (slow is None), (text, start, end)
+        assert fast is None or slow is None or (fast.span(), fast.group(1)) == (slow.span(), slow.group(1))
+    assert _word_before("He met Mr. Smith", 0, 9).group(1) == "Mr"  # by hand: the word before "." at 9
