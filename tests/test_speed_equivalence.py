@@ -104,14 +104,6 @@ def test_actor_table_memo_is_per_name_and_bounded(monkeypatch: pytest.MonkeyPatc
     assert table == load_actor_table()  # the memos are no part of the table's value
 
 
-def test_emoji_class_is_exactly_the_single_character_emoji() -> None:
-    from analysis.metrics.sentiment import _emoji_chars, analyzer
-
-    chars = {k for k in analyzer().emojis if len(k) == 1}
-    pattern = _emoji_chars()
-    assert {chr(cp) for cp in range(0x110000) if pattern.fullmatch(chr(cp))} == chars
-
-
 def test_word_before_is_the_regex_search() -> None:
     from analysis.segment import _WORD_BEFORE, _word_before
 
