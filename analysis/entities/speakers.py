@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -35,9 +36,17 @@ def _located_tokens(doc: ParsedArticle, text: str, sentence_index: int, start: i
     if sentence is None or start < sentence.start or end > sentence.end or \
             span_text(sentence, start, end) != text:
         return None
-    if any(t.start < start < t.end or t.start < end < t.end for t in sentence.tokens):
+    # tokens are in text order and do not overlap: only the last token starting before an edge can cross it, and
+    # the tokens inside are those starting from ``start`` up to ``end`` (found by bisection, not a scan)
+    toks = sentence.tokens
+    lo, hi = bisect_left(toks, start, key=_token_start), bisect_left(toks, end, key=_token_start)
+    if (lo > 0 and start < toks[lo - 1].end) or (hi > 0 and toks[hi - 1].start < end < toks[hi - 1].end):
         return None
-    return tuple(t for t in sentence.tokens if start <= t.start and t.end <= end)
+    return toks[lo:hi]
+
+
+def _token_start(t: Token) -> int:
+    return t.start
 
 
 def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sentence_index: int = -2,

@@ -13,7 +13,7 @@ from .profile import (
     classify_speaker,
     source_types_for,
 )
-from .quote_marks import sentence_at
+from .quote_marks import sentence_at, word_starts
 from .quote_records import Quote, _key
 from .quote_words import _TRAILING
 from .speakers import (
@@ -69,7 +69,7 @@ class _FinderState:
         self.per_quoted: set[int] = set()  # content starts of direct quotes attributed by "per"/"according to" after
         self.used_verbs: set[int] = set()  # start offsets of verbs that only name a direct quote's speaker
         self.direct_starts: list[int] = []  # starts of self.direct (direct quotes are found in text order)
-        self.word_starts = [t.start for t in doc.words]  # offsets of doc.words, for bisection
+        self.word_starts = word_starts(doc)  # offsets of doc.words, for bisection (shared: read only)
         self.quoted: list[tuple[int, int]] = []  # content spans of direct quotes, also inside mixed quotes
         self._quoted_index: tuple[int, list[int], list[int]] = (-1, [], [])  # see :meth:`_last_quoted_end`
         self._token_ends: dict[int, list[int]] = {}  # sentence index -> its tokens' ends (see _work_title)

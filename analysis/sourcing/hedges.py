@@ -18,6 +18,7 @@ from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
 from ..model import MediacompareError, ParsedArticle, Sentence, Token, Undefined
 from ._cache import compiled
 from .numbers import number_follows
+from .quote_marks import word_starts
 
 HEDGES_LEXICON = "hedges.yaml"
 # characters after a cue read to see whether a number follows (a number is shorter; no copy of the rest of
@@ -140,7 +141,7 @@ def voice_of(pos: int, spans: Sequence[tuple[int, int]]) -> str:
 
 def voice_word_counts(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> dict[str, int]:
     """Word tokens of the body in each voice (a word belongs to the voice of its first character)."""
-    quoted = _Spans(spans).count_inside([t.start for t in doc.words])  # words in text order: starts ascending
+    quoted = _Spans(spans).count_inside(word_starts(doc))  # words in text order: starts ascending
     return {"journalist": len(doc.words) - quoted, "quoted": quoted}
 
 
