@@ -265,7 +265,9 @@ def _office_holder(words: list[str], doc: ParsedArticle, persons: _ArticlePerson
     several are mentioned. A phrase with any other word ("the former president") is no office's current holder."""
     if len(words) < 2 or words[0] != "the":
         return None
-    offices = _compile_offices(load_lexicon(OFFICES_FILE))
+    offices = doc.cache.get("_speaker_offices")  # the file is read once per article, not once per phrase
+    if not isinstance(offices, _Offices):
+        offices = doc.cache["_speaker_offices"] = _compile_offices(load_lexicon(OFFICES_FILE))
     day = publication_day(doc.article.published or "")
     found: dict[str, str] = {}
     for n in range(1, min(offices.longest, len(words) - 1) + 1):
@@ -294,6 +296,12 @@ def _mentioned_as(holder: _Holder, doc: ParsedArticle, persons: _ArticlePersons)
     same = [p for p in cands if p.split()[0] == given or " " not in p]
     if len(cands) == 1 and same:
         return same[0]
-    if re.search(rf"\b{re.escape(holder.short)}(?:’s|'s)? (?:{'|'.join(_GOVERNMENT_NOUNS)})\b", doc.body):
-        return holder.name
-    return ""
+    body = doc.body
+    cached = doc.cache.get("_speaker_government_nouns")  # surname -> found in this body: each searched once
+    if cached is None or cached[0] is not body:
+        cached = doc.cache["_speaker_government_nouns"] = (body, {})
+    seen: dict[str, bool] = cached[1]
+    if holder.short not in seen:
+        seen[holder.short] = re.search(rf"\b{re.escape(holder.short)}(?:’s|'s)? (?:{'|'.join(_GOVERNMENT_NOUNS)})\b",
+                                       body) is not None
+    return holder.name if seen[holder.short] else ""

@@ -13,7 +13,7 @@ from .profile import (
     classify_speaker,
     source_types_for,
 )
-from .quote_marks import sentence_at, word_starts
+from .quote_marks import sentence_at, sentence_word_counts, word_starts
 from .quote_records import Quote, _key
 from .quote_words import _TRAILING
 from .speakers import (
@@ -55,7 +55,8 @@ class _FinderState:
         self.types = source_types_for(settings)
         self.resolve = actor_resolver()
         # sentences too long to search (see MAX_SENTENCE_WORDS): no reporting verbs, so no speakers
-        self.too_long = {s.index: n for s in doc.sentences if (n := len(s.words)) > MAX_SENTENCE_WORDS}
+        self.too_long = {s.index: n for s, n in zip(doc.sentences, sentence_word_counts(doc), strict=True)
+                         if n > MAX_SENTENCE_WORDS}
         self.hits = {s.index: [] if s.index in self.too_long else find_verb_hits(s, self.verbs)
                      for s in doc.sentences}
         self.tags = tag_verbs_for(settings)

@@ -29,6 +29,19 @@ def sentence_at(doc: ParsedArticle, offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
+def sentence_word_counts(doc: ParsedArticle) -> list[int]:
+    """``len(s.words)`` of each sentence of ``doc`` (counted once per article: the finder's too-long test, the
+    antecedent window and the claims read it; cached with the sentences, so the single-mark view gets its own).
+    Read only."""
+    sents = doc.sentences
+    cached = doc.cache.get("_sourcing_sentence_words")
+    if cached is not None and cached[0] is sents:
+        return cached[1]  # type: ignore[no-any-return]
+    counts = [len(s.words) for s in sents]
+    doc.cache["_sourcing_sentence_words"] = (sents, counts)
+    return counts
+
+
 def word_starts(doc: ParsedArticle) -> list[int]:
     """Body offsets of ``doc.words`` (ascending), made once per article and shared by the finder, the hedges,
     the gender cues and the quoted-word share (cached in ``doc.cache`` with the words they are the starts of, so

@@ -35,7 +35,7 @@ from ..lexicons import Lexicon, load_lexicon
 from ..lexicons.verbs import reporting_verb_forms
 from ..model import ParsedArticle, Token
 from ._cache import compiled
-from .quote_marks import word_starts
+from .quote_marks import sentence_word_counts, word_starts
 
 PRONOUNS_FILE = "speaker_pronouns.yaml"
 PENDING = "pronoun: pending"  # speaker rule of a pronoun speaker until the quote finder resolves it
@@ -265,10 +265,11 @@ class AntecedentIndex:
         self._speakers: set[int] = set()  # starts of candidates printed as the speaker of a report
         self._reporting_things: set[int] = set()  # starts of organisations and documents printed as one
         n = 0
+        counts = sentence_word_counts(doc)
         for k, p in enumerate(doc.paragraphs):
             if filler and doc.body[p.start:p.start + 40].lstrip().lower().startswith(filler):
                 self._furniture.add(k)
-            words = sum(len(doc.sentences[i].words) for i in p.sentence_indices)
+            words = sum(counts[i] for i in p.sentence_indices)
             n += words > FILLER_WORDS and k not in self._furniture
             self._counted_upto.append(n)
         self._intro_end: dict[int, int] = {}  # sentence index -> end of its opening phrase (-1: none)
