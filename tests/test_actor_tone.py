@@ -12,7 +12,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 import analysis.metrics  # noqa: F401  (registers families before the sourcing modules are imported)
 from analysis.corpus import load_corpus
 from analysis.metrics.base import Settings
-from analysis.model import Article
+from analysis.model import Article, ParsedArticle
 from analysis.parse import parse_article
 from analysis.sourcing.actor_tone import actor_tone_result, sentence_voices
 
@@ -130,21 +130,37 @@ def test_seed_002_rudenko_quote_is_quoted_voice() -> None:
     assert all(r["compound"] == pytest.approx(vader(r["text"])) for r in rows)
 
 
-def test_sentence_without_quotes_reuses_the_sentiment_familys_score():
-    # the journalist piece of a sentence without quoted text IS the sentence: its score comes from
-    # analysis.metrics.sentiment.sentence_scores (cached on the doc), not from a second VADER run
+def test_sentence_without_quotes_reuses_the_sentiment_familys_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the journalist piece of a sentence without quoted text IS the sentence: when the sentiment family has
+    # scored the article (analysis.metrics.sentiment.sentence_scores, cached on the doc), its score is read
+    # from there, not from a second VADER run; without it, only that sentence is scored (not every sentence)
+    from analysis.metrics import sentiment
     from analysis.metrics.sentiment import score_text, sentence_scores
 
-    doc = parse_article(Article("t", "Russia praised the treaty. North Korea said “we are proud.”"))
-    assert doc.n_sentences == 2
+    text = "Russia praised the treaty. North Korea said “we are proud.” The talks ended."
     mentions = [type("M", (), {"actor": "Russia", "sentence_index": 0})(),
                 type("M", (), {"actor": "North Korea", "sentence_index": 1})()]
-    res = actor_tone_result(doc, Settings(), mentions=mentions, spans=[(doc.body.index("we"), len(doc.body) - 2)])
-    pieces = {(p["actor"], p["voice"]): p["compound"] for p in res.records["actor_tone"]}
-    assert "vader_sentences" in doc.cache  # computed once, shared
-    assert pieces[("Russia", "journalist")] == sentence_scores(doc)[0]["compound"] == score_text(
+    scored: list[str] = []
+    monkeypatch.setattr(sentiment, "score_text", lambda t: scored.append(t) or score_text(t))
+
+    def pieces_of(doc: ParsedArticle) -> dict[tuple[str, str], float]:
+        res = actor_tone_result(doc, Settings(), mentions=mentions, spans=[(doc.body.index("we"),
+                                                                            doc.body.index("”"))])
+        return {(p["actor"], p["voice"]): p["compound"] for p in res.records["actor_tone"]}
+
+    doc = parse_article(Article("t", text))
+    assert doc.n_sentences == 3
+    alone = pieces_of(doc)
+    assert "vader_sentences" not in doc.cache  # the family alone: the third sentence, no actor's, is not scored
+    assert sorted(scored) == ["North Korea said", "Russia praised the treaty.", "we are proud."]
+    shared = parse_article(Article("t", text))
+    sentence_scores(shared)  # what the sentiment family computes first
+    scored.clear()
+    assert pieces_of(shared) == alone
+    assert sorted(scored) == ["North Korea said", "we are proud."]  # the whole sentence: read from the cache
+    assert alone[("Russia", "journalist")] == sentence_scores(shared)[0]["compound"] == score_text(
         "Russia praised the treaty.")["compound"]
-    assert pieces[("North Korea", "journalist")] == score_text("North Korea said")["compound"]
+    assert alone[("North Korea", "journalist")] == score_text("North Korea said")["compound"]
 
 
 def test_over_long_quoted_piece_is_not_scored() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -35,9 +36,17 @@ def _located_tokens(doc: ParsedArticle, text: str, sentence_index: int, start: i
     if sentence is None or start < sentence.start or end > sentence.end or \
             span_text(sentence, start, end) != text:
         return None
-    if any(t.start < start < t.end or t.start < end < t.end for t in sentence.tokens):
+    # tokens are in text order and do not overlap: only the last token starting before an edge can cross it, and
+    # the tokens inside are those starting from ``start`` up to ``end`` (found by bisection, not a scan)
+    toks = sentence.tokens
+    lo, hi = bisect_left(toks, start, key=_token_start), bisect_left(toks, end, key=_token_start)
+    if (lo > 0 and start < toks[lo - 1].end) or (hi > 0 and toks[hi - 1].start < end < toks[hi - 1].end):
         return None
-    return tuple(t for t in sentence.tokens if start <= t.start and t.end <= end)
+    return toks[lo:hi]
+
+
+def _token_start(t: Token) -> int:
+    return t.start
 
 
 def resolve_actor(surface: str, doc: ParsedArticle, settings: Settings, *, sentence_index: int = -2,
@@ -256,7 +265,9 @@ def _office_holder(words: list[str], doc: ParsedArticle, persons: _ArticlePerson
     several are mentioned. A phrase with any other word ("the former president") is no office's current holder."""
     if len(words) < 2 or words[0] != "the":
         return None
-    offices = _compile_offices(load_lexicon(OFFICES_FILE))
+    offices = doc.cache.get("_speaker_offices")  # the file is read once per article, not once per phrase
+    if not isinstance(offices, _Offices):
+        offices = doc.cache["_speaker_offices"] = _compile_offices(load_lexicon(OFFICES_FILE))
     day = publication_day(doc.article.published or "")
     found: dict[str, str] = {}
     for n in range(1, min(offices.longest, len(words) - 1) + 1):
@@ -285,6 +296,12 @@ def _mentioned_as(holder: _Holder, doc: ParsedArticle, persons: _ArticlePersons)
     same = [p for p in cands if p.split()[0] == given or " " not in p]
     if len(cands) == 1 and same:
         return same[0]
-    if re.search(rf"\b{re.escape(holder.short)}(?:’s|'s)? (?:{'|'.join(_GOVERNMENT_NOUNS)})\b", doc.body):
-        return holder.name
-    return ""
+    body = doc.body
+    cached = doc.cache.get("_speaker_government_nouns")  # surname -> found in this body: each searched once
+    if cached is None or cached[0] is not body:
+        cached = doc.cache["_speaker_government_nouns"] = (body, {})
+    seen: dict[str, bool] = cached[1]
+    if holder.short not in seen:
+        seen[holder.short] = re.search(rf"\b{re.escape(holder.short)}(?:’s|'s)? (?:{'|'.join(_GOVERNMENT_NOUNS)})\b",
+                                       body) is not None
+    return holder.name if seen[holder.short] else ""

@@ -14,12 +14,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Undefined
+from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Token, Undefined
 from ..sourcing.actor_tone import actor_tone_result
 from ..sourcing.claims import claim_result
 from ..sourcing.headline_quotes import headline_quote_result
 from ..sourcing.hedges import hedge_result
 from ..sourcing.profile import Source, source_profile, source_types_for, sources_by_type
+from ..sourcing.quote_marks import word_starts
 from ..sourcing.quotes import Quote, find_quotes, find_scare_quotes, quoted_spans, sentence_at, skipped_sentences
 from ..sourcing.stance import TIERS, StanceVerb, find_stance_verbs, stance_counts
 from .base import Evidence, FamilyResult, Measurement, Settings, flat_record, register_family
@@ -31,6 +32,10 @@ EMPTY = "empty body: no text to find quotes in"
 def n_quotes(quotes: Sequence[Quote], kind: str = "") -> int:
     """Number of attributions (all kinds, or one ``kind``); each quoted span or attributed clause counts once."""
     return sum(1 for q in quotes if not kind or q.kind == kind)
+
+
+def _word_end(w: Token) -> int:
+    return w.start + len(w.text)
 
 
 def quoted_word_share(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> float:
@@ -49,14 +54,13 @@ def quoted_word_share(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> f
     # span starts that bound is one number, and word ends grow with word starts (tokens are in text order and do
     # not overlap), so the words inside are a run found by bisection: per span, not per word.
     words = doc.words
-    w_starts = [w.start for w in words]
-    w_ends = [w.start + len(w.text) for w in words]  # Token.end, without a property call per word
+    w_starts = word_starts(doc)  # shared with the quote finder and the hedges (read only)
     inside = 0
     for i, (a, bound) in enumerate(zip(starts, ends, strict=True)):
         lo = bisect_left(w_starts, a)
         hi = bisect_left(w_starts, starts[i + 1]) if i + 1 < len(starts) else len(words)
-        if hi > lo:
-            inside += bisect_right(w_ends, bound, lo, hi) - lo
+        if hi > lo:  # word ends ascend too: bisected with the end as key (Token.end, without a property call)
+            inside += bisect_right(words, bound, lo, hi, key=_word_end) - lo
     return inside / doc.n_words
 
 

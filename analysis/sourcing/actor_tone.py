@@ -179,14 +179,17 @@ def actor_tone_result(doc: ParsedArticle, settings: Settings, *, mentions: Seque
         spans = quoted_spans(doc, settings)
     sentence_compound = None
     if score is None:
-        from ..metrics.sentiment import score_text, sentence_scores, too_long_reason
+        from ..metrics.sentiment import CACHE_BODY, score_text, too_long_reason
 
         def score(text: str) -> dict[str, float]:
             reason = too_long_reason(text)  # the sentiment family's cap: VADER is quadratic in length
             return {"compound": Undefined(reason)} if reason else score_text(text)
 
         def sentence_compound(i: int) -> float:
-            return float(sentence_scores(doc)[i]["compound"])  # shared with the sentiment family
+            scored = doc.cache.get(CACHE_BODY)  # the sentiment family's scores (:func:`sentence_scores`), when it ran
+            if scored is None:  # the family alone: this sentence only, not every sentence of the article
+                return float(score(doc.sentences[i].text)["compound"])  # what sentence_scores gives it
+            return float(scored[i]["compound"])
 
     pieces = actor_tone_pieces(doc, mentions, spans, score, sentence_compound)
     grouped: dict[tuple[str, str], list[float]] = {}  # (actor, voice) -> compounds, actors in order of first piece

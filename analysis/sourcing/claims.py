@@ -33,6 +33,7 @@ from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Undefined
 from ._cache import compiled
 from .hedges import HEDGES_LEXICON, load_hedge_lexicon
 from .numbers import NumberExpr, find_numbers
+from .quote_marks import sentence_word_counts
 from .stance import ReportingVerbs, find_verb_hits, reporting_verbs_for
 
 REFERENTS_LEXICON = "claim_referents.yaml"
@@ -585,7 +586,7 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
         for i in range(q.sentence_index, getattr(q, "end_sentence_index", q.sentence_index) + 1):
             by_sentence.setdefault(i, []).append(q)
     resolved: dict[str, str] = {}  # a source phrase resolves once per article
-    for sent in doc.sentences:
+    for sent, n_words in zip(doc.sentences, sentence_word_counts(doc), strict=True):  # counts shared with the finder
         numbers = [n for n in find_numbers(sent.text, sent.start, identifier_words=rules.identifier_words,
                                            currency_symbols=rules.currency_symbols, count_nouns=rules.count_nouns,
                                            aged_events=rules.aged_events)
@@ -593,7 +594,7 @@ def find_claims(doc: ParsedArticle, settings: Settings, *, quotes: Sequence[Any]
         if not numbers:
             continue
         # a sentence too long to search (quotes.MAX_SENTENCE_WORDS) has no attribution frames
-        frames = [] if len(sent.words) > MAX_SENTENCE_WORDS else attribution_frames(sent, rules, verbs)
+        frames = [] if n_words > MAX_SENTENCE_WORDS else attribution_frames(sent, rules, verbs)
         here = by_sentence.get(sent.index, [])
         for num in numbers:
             rel_start, rel_end = num.start - sent.start, num.end - sent.start

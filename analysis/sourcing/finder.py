@@ -4,6 +4,7 @@ pronoun speakers last.
 
 from __future__ import annotations
 
+from ..casefold import ASCII_FOLDS
 from .indirect_quotes import _VerbAttributions
 from .quote_harmonise import _harmonise
 from .quote_records import Quote
@@ -22,8 +23,9 @@ class _Finder(_VerbAttributions):
             if s.index in self.too_long:
                 continue
             self._verb_attributions(s)
-            self._attribution_phrase("according_to", _ACCORDING, s, "according_to")
-            self._attribution_phrase("citing", _CITING, s, "citing")
+            low, folds = s.text.lower(), ASCII_FOLDS.search(s.text) is not None  # once for both phrases
+            self._attribution_phrase("according_to", _ACCORDING, s, "according_to", low, folds)
+            self._attribution_phrase("citing", _CITING, s, "citing", low, folds)
             if s.text.startswith("Per "):  # "Per Swedish media, Spencer was prevented …" (ThinkProgress, s11)
                 self._attribution_phrase("according_to", _PER_OPENING, s, "according_to")
         self._clause_speakers()

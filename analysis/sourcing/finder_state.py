@@ -13,7 +13,7 @@ from .profile import (
     classify_speaker,
     source_types_for,
 )
-from .quote_marks import sentence_at
+from .quote_marks import sentence_at, sentence_word_counts, word_starts
 from .quote_records import Quote, _key
 from .quote_words import _TRAILING
 from .speakers import (
@@ -55,7 +55,8 @@ class _FinderState:
         self.types = source_types_for(settings)
         self.resolve = actor_resolver()
         # sentences too long to search (see MAX_SENTENCE_WORDS): no reporting verbs, so no speakers
-        self.too_long = {s.index: n for s in doc.sentences if (n := len(s.words)) > MAX_SENTENCE_WORDS}
+        self.too_long = {s.index: n for s, n in zip(doc.sentences, sentence_word_counts(doc), strict=True)
+                         if n > MAX_SENTENCE_WORDS}
         self.hits = {s.index: [] if s.index in self.too_long else find_verb_hits(s, self.verbs)
                      for s in doc.sentences}
         self.tags = tag_verbs_for(settings)
@@ -69,7 +70,7 @@ class _FinderState:
         self.per_quoted: set[int] = set()  # content starts of direct quotes attributed by "per"/"according to" after
         self.used_verbs: set[int] = set()  # start offsets of verbs that only name a direct quote's speaker
         self.direct_starts: list[int] = []  # starts of self.direct (direct quotes are found in text order)
-        self.word_starts = [t.start for t in doc.words]  # offsets of doc.words, for bisection
+        self.word_starts = word_starts(doc)  # offsets of doc.words, for bisection (shared: read only)
         self.quoted: list[tuple[int, int]] = []  # content spans of direct quotes, also inside mixed quotes
         self._quoted_index: tuple[int, list[int], list[int]] = (-1, [], [])  # see :meth:`_last_quoted_end`
         self._token_ends: dict[int, list[int]] = {}  # sentence index -> its tokens' ends (see _work_title)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 
 from ..lexicons import Lexicon, load_lexicon
@@ -18,6 +20,7 @@ from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
 from ..model import MediacompareError, ParsedArticle, Sentence, Token, Undefined
 from ._cache import compiled
 from .numbers import number_follows
+from .quote_marks import word_starts
 
 HEDGES_LEXICON = "hedges.yaml"
 # characters after a cue read to see whether a number follows (a number is shorter; no copy of the rest of
@@ -107,6 +110,9 @@ def hedge_lexicon_for(settings: Settings | None) -> HedgeLexicon:
     return load_hedge_lexicon(Path(path) if path else HEDGES_LEXICON)
 
 
+_LOWER = attrgetter("lower")  # Token.lower
+
+
 class _Spans:
     """Sorted, non-overlapping ``(start, end)`` body spans with a fast membership test."""
 
@@ -140,7 +146,7 @@ def voice_of(pos: int, spans: Sequence[tuple[int, int]]) -> str:
 
 def voice_word_counts(doc: ParsedArticle, spans: Sequence[tuple[int, int]]) -> dict[str, int]:
     """Word tokens of the body in each voice (a word belongs to the voice of its first character)."""
-    quoted = _Spans(spans).count_inside([t.start for t in doc.words])  # words in text order: starts ascending
+    quoted = _Spans(spans).count_inside(word_starts(doc))  # words in text order: starts ascending
     return {"journalist": len(doc.words) - quoted, "quoted": quoted}
 
 
@@ -187,8 +193,8 @@ def find_hedges(doc: ParsedArticle, spans: Sequence[tuple[int, int]] = (),
         nxt = 0  # the first token not inside the previous cue
         # the words that may start an entry, in one pass (most start none); then left to right, skipping the
         # words of the cue matched last
-        for i in [k for k, t in enumerate(tokens) if t.kind != "punct" and t.lower in firsts]:
-            if i < nxt:
+        for i in compress(range(len(tokens)), map(firsts.__contains__, map(_LOWER, tokens))):  # (no Python loop)
+            if i < nxt or tokens[i].kind == "punct":
                 continue
             hit = _match_at(tokens, i, doc, sent, lex)
             if hit is None:

@@ -526,10 +526,14 @@ class _VerbAttributions(_DirectQuotes):
                 return None
         return None
 
-    def _attribution_phrase(self, kind: str, rx: re.Pattern[str], s: Sentence, rule: str) -> None:
+    def _attribution_phrase(self, kind: str, rx: re.Pattern[str], s: Sentence, rule: str, low: str | None = None,
+                            folds: bool | None = None) -> None:
+        """``low``, ``folds``: the sentence text lower-cased and whether it holds a character of ``ASCII_FOLDS``,
+        when the caller has them (each sentence is tried for several phrases)."""
         word = _PHRASE_WORDS.get(rx.pattern)  # a sentence without the phrase's word is not searched (nor is one
         # holding a character that case folding maps to an ASCII letter: İ ı ſ K)
-        if word is not None and word not in s.text.lower() and not ASCII_FOLDS.search(s.text):
+        if word is not None and word not in (s.text.lower() if low is None else low) and not (
+                ASCII_FOLDS.search(s.text) if folds is None else folds):
             return
         for m in rx.finditer(s.text):
             pos = s.start + m.start()

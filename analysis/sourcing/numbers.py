@@ -214,15 +214,46 @@ def _plural_of(noun: str) -> str:
     return noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")
 
 
-def _tail_search(rx: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+def _tail_search(rx: re.Pattern[str], text: str, pos: int, needs: str = "") -> re.Match[str] | None:
     """``rx.search(text[:pos])`` for a pattern anchored at the end, looking back ``BACK`` characters only
-    (``\b`` and look-behinds still see the text before the window, so no match starts mid-word)."""
-    return rx.search(text, max(0, pos - BACK), pos)
+    (``\b`` and look-behinds still see the text before the window, so no match starts mid-word).
+
+    ``needs``: a lower-case word every match of ``rx`` holds (case-insensitively) and none of whose letters is one
+    that case folding reaches from a non-ASCII character (i, s, k): a window without it in its lower-cased text
+    is not searched (most are not: the pattern would be tried at each of its characters)."""
+    lo = max(0, pos - BACK)
+    if needs and needs not in text[lo:pos].lower():
+        return None
+    return rx.search(text, lo, pos)
+
+
+_WORD_BEFORE_MARKS = "_’'."  # with the letters and digits, the characters of _WORD_BEFORE's word
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = _tail_search(_WORD_BEFORE, text, pos)
-    return m.group(1).lower() if m else ""
+    r"""``_tail_search(_WORD_BEFORE, text, pos).group(1).lower()`` ("" without a match), read backwards from
+    ``pos``: the run of word characters (``\w``, ``’``, ``'``, ``.``) before the trailing white space (``\s``),
+    whole (a run that goes on before the window has no start the look-behind accepts). ``\w`` is ``isalnum()``
+    or "_" and ``\s`` is ``isspace()`` (one definition in CPython)."""
+    lo = max(0, pos - BACK)
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in _WORD_BEFORE_MARKS):
+        start -= 1
+    if start == end or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_BEFORE_MARKS)):
+        return ""
+    return text[start:end].lower()
+
+
+def _joined_before(text: str, pos: int) -> bool:
+    r"""``bool(_tail_search(_JOINED_BEFORE, text, pos))``: a letter or digit right before ``pos``, or before a
+    hyphen right before it (``[^\W_]`` is ``isalnum()``); ``$`` also matches before a newline ending the text."""
+    for end in (pos, pos - 1) if pos >= 1 and text[pos - 1] == "\n" else (pos,):
+        if (end >= 1 and text[end - 1].isalnum()) or (end >= 2 and text[end - 1] == "-" and text[end - 2].isalnum()):
+            return True
+    return False
 
 
 def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: str | None, currency: str,
@@ -246,7 +277,7 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
             return "ordinal"
         if re.match(r"^'?s\b", after) and not currency:
             return "decade"
-        if _tail_search(_JOINED_BEFORE, text, m_start) or re.match(r"^[^\W\d_]", after):
+        if _joined_before(text, m_start) or re.match(r"^[^\W\d_]", after):
             return "model or identifier (letters joined to the number)"
         if ":" in text[m_start:m_end] or re.match(r"^:\d", after) or _TIME_AFTER.match(after):
             return "time"
@@ -270,7 +301,7 @@ def _exclusion(text: str, m_start: int, m_end: int, digits: str | None, words: s
         return "age in an apposition (Mattis, 68,)"
     if not currency and not scaled and not pct and (digits is None or ("." not in digits and "," not in digits
                                                                          and int(digits) <= 120)) \
-            and _tail_search(_AGE_WORD_BEFORE, text, m_start):
+            and _tail_search(_AGE_WORD_BEFORE, text, m_start, "age"):
         return "age after 'aged', 'age' or 'the age of'"
     cap = _tail_search(_CAP_BEFORE, text, m_start)
     if cap and not currency and not scaled and not pct and (digits or (words or "")[:1].isupper()) \
@@ -329,7 +360,8 @@ _PLURAL_SHARES = frozenset("thirds fifths sixths sevenths eighths ninths tenths"
 def _fractions(text: str, offset: int) -> list[NumberExpr]:
     """Fractions in words as percent shares ("more than half", "a third of", "two-thirds") and "half a million"."""
     out: list[NumberExpr] = []
-    if text.isascii():  # substring tests first, the regex is slow on every word (non-ASCII: İ, ı, ſ match too)
+    if text.isascii() or not ASCII_FOLDS.search(text):  # substring tests first, the regex is slow on every word
+        # (a text holding İ, ı, ſ or K is searched: case folding matches them to i, s and k)
         low = text.lower()
         if not any(stem in low for stem in _FRACTION_STEMS):
             return out
@@ -395,7 +427,7 @@ def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
     j = _RANGE_JOIN.match(text, pos)
     if j and j.group().strip().lower() == "to" and _is_change(text, start):
         return None
-    if not j and _tail_search(_BETWEEN_BEFORE, text, start):
+    if not j and _tail_search(_BETWEEN_BEFORE, text, start, "between"):
         j = _AND.match(text, pos)
     if not j:
         return None
@@ -406,7 +438,7 @@ def _range_end(text: str, start: int, pos: int) -> re.Match[str] | None:
 
 
 def _is_change(text: str, start: int) -> bool:
-    return bool(_tail_search(_BY_BEFORE, text, start) or _tail_search(_CHANGE_FROM_BEFORE, text, start))
+    return bool(_tail_search(_BY_BEFORE, text, start, "by") or _tail_search(_CHANGE_FROM_BEFORE, text, start, "from"))
 
 
 def _change_end(text: str, start: int, pos: int) -> re.Match[str] | None:
@@ -470,6 +502,7 @@ _NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, *VAGUE, *DENOMINATORS])
 
 _HINT_RUN = re.compile(r"\d|[^\W\d_]+")  # a digit, or a run of letters
 _HINT_WORDS = frozenset([*SMALL, *TENS, *SCALES])
+_HINT_WORD_LIST = tuple(sorted(_HINT_WORDS))
 
 
 def _hint_starts(text: str) -> list[int] | None:
@@ -479,15 +512,24 @@ def _hint_starts(text: str) -> list[int] | None:
     character that case folding maps to an ASCII letter (İ ı ſ K), which ``str.lower`` does not."""
     if ASCII_FOLDS.search(text):
         return None
-    out: list[int] = []
+    out = [m.start() for m in _DIGIT.finditer(text)]  # every digit (``\d`` is ``isdecimal()``)
+    # each number word where it stands in the lower-cased text (the same offsets: of all characters only İ, one of
+    # ASCII_FOLDS, changes length when lower-cased, and only it and K lower-case to ASCII letters), kept when no
+    # letter, digit or "_" is next to it: then it is a whole run of letters, as _HINT_RUN finds them
+    low = text.lower()
     n = len(text)
-    for m in _HINT_RUN.finditer(text):
-        a, b = m.span()
-        if b - a == 1 and text[a].isdecimal():
-            out.append(a)
-        elif m.group().lower() in _HINT_WORDS and (a == 0 or not (text[a - 1].isalnum() or text[a - 1] == "_")) \
-                and (b == n or not (text[b].isalnum() or text[b] == "_")):
-            out.append(a)
+    found = False
+    for w in _HINT_WORD_LIST:
+        a = low.find(w)
+        while a >= 0:
+            b = a + len(w)
+            if (a == 0 or not (text[a - 1].isalnum() or text[a - 1] == "_")) \
+                    and (b == n or not (text[b].isalnum() or text[b] == "_")):
+                out.append(a)
+                found = True
+            a = low.find(w, a + 1)
+    if found:
+        out.sort()
     return out
 
 

@@ -119,14 +119,20 @@ def anonymous_cue(sentence_text: str, types: SourceTypes | None = None) -> str:
     """The anonymous-source cue in a sentence ("on condition of anonymity"), or ""."""
     types = types or load_source_types()
     text = sentence_text.lower()  # every word of a cue in the sentence is in its lower-cased text: most hold none
-    cues = [cue for cue in types.anonymous_cues if all(w in text for w in _words(cue))]
+    cues = [(cue, padded) for cue, words, padded in _cue_words(types.anonymous_cues) if all(w in text for w in words)]
     if not cues:
         return ""
-    low = " ".join(_words(sentence_text))
-    for cue in cues:
-        if f" {' '.join(_words(cue))} " in f" {low} ":
+    low = f" {' '.join(_words(sentence_text))} "
+    for cue, padded in cues:
+        if padded in low:
             return cue
     return ""
+
+
+@lru_cache(maxsize=16)
+def _cue_words(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """Each anonymous cue with its words and its words joined and padded with spaces (made once per cue list)."""
+    return tuple((cue, _words(cue), f" {' '.join(_words(cue))} ") for cue in cues)
 
 
 def is_anonymous(phrase: str, types: SourceTypes | None = None) -> bool:

@@ -29,9 +29,39 @@ def sentence_at(doc: ParsedArticle, offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
+def sentence_word_counts(doc: ParsedArticle) -> list[int]:
+    """``len(s.words)`` of each sentence of ``doc`` (counted once per article: the finder's too-long test, the
+    antecedent window and the claims read it; cached with the sentences, so the single-mark view gets its own).
+    Read only."""
+    sents = doc.sentences
+    cached = doc.cache.get("_sourcing_sentence_words")
+    if cached is not None and cached[0] is sents:
+        return cached[1]  # type: ignore[no-any-return]
+    counts = [len(s.words) for s in sents]
+    doc.cache["_sourcing_sentence_words"] = (sents, counts)
+    return counts
+
+
+def word_starts(doc: ParsedArticle) -> list[int]:
+    """Body offsets of ``doc.words`` (ascending), made once per article and shared by the finder, the hedges,
+    the gender cues and the quoted-word share (cached in ``doc.cache`` with the words they are the starts of, so
+    the single-mark view, whose cache is its article's, gets its own). Read only."""
+    words = doc.words
+    cached = doc.cache.get("_sourcing_word_starts")
+    if cached is not None and cached[0] is words:
+        return cached[1]  # type: ignore[no-any-return]
+    starts = [t.start for t in words]
+    doc.cache["_sourcing_word_starts"] = (words, starts)
+    return starts
+
+
 def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
-    """(open, close) body offsets of double-quote pairs; the content is body[open + 1:close]."""
+    """(open, close) body offsets of double-quote pairs; the content is body[open + 1:close]. Found once per body
+    (cached in ``doc.cache`` with the body: the single-mark view shares its article's cache); read only."""
     body = doc.body
+    cached = doc.cache.get("_sourcing_mark_spans")
+    if cached is not None and cached[0] is body:
+        return cached[1]  # type: ignore[no-any-return]
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closers: frozenset[str] = frozenset()
@@ -57,6 +87,7 @@ def _quote_mark_spans(doc: ParsedArticle) -> list[tuple[int, int]]:
             if not reopens:
                 spans.append((open_at, p.end))  # unclosed: the quote ends with its paragraph
                 open_at = None
+    doc.cache["_sourcing_mark_spans"] = (body, spans)
     return spans
 
 
@@ -70,7 +101,9 @@ def embedded_posts(doc: ParsedArticle) -> list[tuple[int, int, int, int]]:
     October 11, 2017"), printed without quotation marks. The content runs from the paragraph start (or the end
     of the post before it) to the dash; leading dots ("....The assault") are left out."""
     body = doc.body
-    out = []
+    out: list[tuple[int, int, int, int]] = []
+    if "(@" not in body:
+        return out  # every signature has its handle in brackets
     for p in doc.paragraphs:
         start = p.start
         for m in _POST_SIGNATURE.finditer(body, p.start, p.end):

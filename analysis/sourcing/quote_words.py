@@ -5,6 +5,7 @@ parentheticals, and the caps on its searches (our choices, documented in docs/so
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -310,6 +311,18 @@ IRREGULAR_PAST = frozenset("""took went made gave got put said told wrote came s
 # "sang", "rang": words are compared in lower case, and Rose, Drew, Sang are given names)
 
 def _words_between(tokens: Sequence[Token], a: int, b: int) -> int:
-    return sum(1 for t in tokens if a <= t.start and t.end <= b and t.is_word)
+    """Word tokens lying wholly in body offsets ``[a, b]``. A sentence's tokens are in text order and do not
+    overlap, so their ends ascend with their starts: those from the first starting at ``a`` to the last ending by
+    ``b`` (found by bisection), not a scan of the sentence."""
+    lo, hi = bisect_left(tokens, a, key=_start_of), bisect_right(tokens, b, key=_end_of)
+    return sum(1 for t in tokens[lo:hi] if t.kind != "punct")  # Token.is_word
+
+
+def _start_of(t: Token) -> int:
+    return t.start
+
+
+def _end_of(t: Token) -> int:
+    return t.start + len(t.text)  # Token.end
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from ..model import Sentence
@@ -41,6 +43,7 @@ from .speakers import (
 _WH_CLAUSE = re.compile(r"\S+\s+(?:why|how|when|where|because)\s+(?:(?:even|also|only|now)\s+)?(?=[A-Z])")
 
 
+_LOWER = attrgetter("lower")  # Token.lower
 PARTY_NOUNS = frozenset({"democrat", "republican"})  # written capitalised as nouns of a person ("the Democrat")
 # Nouns of a group that, with "of" and a plural of people, make a group of people ("a group of 18 scientists")
 GROUP_NOUNS = frozenset("group handful team panel coalition couple pair number".split())
@@ -110,8 +113,9 @@ class _SpeakerResolution(_FinderState):
         if not self.role_holders:
             return  # no titled person in the article: no description can name one
         role_words = self._role_words()
-        for k, t in enumerate(toks):
-            if t.lower != "the" or self.antecedents.at(t.start, t.start) is not None:
+        for k in compress(range(len(toks)), map("the".__eq__, map(_LOWER, toks))):  # each "the" (no Python loop)
+            t = toks[k]
+            if self.antecedents.at(t.start, t.start) is not None:
                 continue
             for n in range(k + 1, min(k + 4, len(toks))):  # the shortest description that names a role
                 w = toks[n]

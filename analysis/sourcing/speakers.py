@@ -35,6 +35,7 @@ from ..lexicons import Lexicon, load_lexicon
 from ..lexicons.verbs import reporting_verb_forms
 from ..model import ParsedArticle, Token
 from ._cache import compiled
+from .quote_marks import sentence_word_counts, word_starts
 
 PRONOUNS_FILE = "speaker_pronouns.yaml"
 PENDING = "pronoun: pending"  # speaker rule of a pronoun speaker until the quote finder resolves it
@@ -168,13 +169,14 @@ def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCue
     or role noun next to a mention; the subject pronoun of the person's own report, :func:`report_pronoun_gender`)
     and from the given name of a full name when the entity layer's gazetteer types it (cues of both: unknown)."""
     seen: dict[str, set[str]] = {}
-    starts = [t.start for t in doc.words] if mentions else []
+    starts = word_starts(doc) if mentions else []
+    forms = reporting_verb_forms() if mentions else frozenset()  # looked up once, not per mention
     for m in mentions:
         if getattr(m, "kind", "") != "person" or m.sentence_index < 0:
             continue
         gs = seen.setdefault(m.actor, set())
         gs.update(mention_gender_cues(doc.body, m.start, m.end, cues))
-        g = report_pronoun_gender(doc, starts, m.start, m.end, cues)
+        g = report_pronoun_gender(doc, starts, m.start, m.end, cues, forms)
         if g:
             gs.add(g)
     given = _given_names() if seen else {}
@@ -190,14 +192,17 @@ def person_genders(doc: ParsedArticle, mentions: Sequence[Any], cues: PronounCue
 _NOT_SUBJECT_BEFORE = frozenset("to of for with by from about against than like near and or".split())
 
 
-def report_pronoun_gender(doc: ParsedArticle, starts: Sequence[int], start: int, end: int, cues: PronounCues) -> str:
+def report_pronoun_gender(doc: ParsedArticle, starts: Sequence[int], start: int, end: int, cues: PronounCues,
+                          forms: frozenset[str] | None = None) -> str:
     """The gender a person's own report tells: a name right before a reporting verb whose clause opens with a
     subject pronoun ("Pelosi said she …", "Cohen said that he believes …") is that pronoun's antecedent, as
     in nearly every such report; "" when the name is no subject (a possessive, after a preposition: "an aide
-    to Pelosi said she …") or the verb is followed by anything else."""
+    to Pelosi said she …") or the verb is followed by anything else. ``forms``: :func:`reporting_verb_forms`
+    (looked up when not given)."""
     i = bisect_left(starts, end)
     words = doc.words
-    if i + 1 >= len(words) or words[i].start - end > 1 or words[i].lower not in reporting_verb_forms():
+    if i + 1 >= len(words) or words[i].start - end > 1 or \
+            words[i].lower not in (reporting_verb_forms() if forms is None else forms):
         return ""
     j = i + 1 + (words[i + 1].lower == "that" and i + 2 < len(words))
     g = cues.pronouns.get(words[j].lower, "") if words[j].start - words[j - 1].end <= 1 else ""
@@ -260,10 +265,11 @@ class AntecedentIndex:
         self._speakers: set[int] = set()  # starts of candidates printed as the speaker of a report
         self._reporting_things: set[int] = set()  # starts of organisations and documents printed as one
         n = 0
+        counts = sentence_word_counts(doc)
         for k, p in enumerate(doc.paragraphs):
             if filler and doc.body[p.start:p.start + 40].lstrip().lower().startswith(filler):
                 self._furniture.add(k)
-            words = sum(len(doc.sentences[i].words) for i in p.sentence_indices)
+            words = sum(counts[i] for i in p.sentence_indices)
             n += words > FILLER_WORDS and k not in self._furniture
             self._counted_upto.append(n)
         self._intro_end: dict[int, int] = {}  # sentence index -> end of its opening phrase (-1: none)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,6 +78,9 @@ GET_FORMS = frozenset("get gets got gotten getting".split())
 # "other" after one of these and right before the -s form is a singular pronoun phrase, the form its verb ("while
 # the other says"); with words between, the form heads a noun phrase ("the other three states that were sued").
 SINGULAR_BEFORE_OTHER = frozenset("the each one".split())
+
+
+_LOWER = attrgetter("lower")  # Token.lower
 
 
 @dataclass(frozen=True)
@@ -433,7 +438,7 @@ def find_verb_hits(sentence: Sentence, verbs: ReportingVerbs | None = None) -> l
     nxt = 0  # the first token not inside a form matched already
     # the tokens that may start a form, found in one pass (most tokens start none); then, left to right, the
     # longest form from each that is not inside the previous match
-    for i in [k for k, t in enumerate(toks) if t.lower in first_words]:
+    for i in compress(range(len(toks)), map(first_words.__contains__, map(_LOWER, toks))):  # (no Python loop)
         if i < nxt:
             continue
         matched = 0
