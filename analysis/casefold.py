@@ -13,3 +13,13 @@ from __future__ import annotations
 import re
 
 ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased as ``re.IGNORECASE`` compares ASCII letters: the four characters of
+    :data:`ASCII_FOLDS` become the letter they match ("thouſand" -> "thousand"), so a word a case-insensitive
+    pattern matched is found in a dictionary of lower-case ASCII keys."""
+    return text.translate(_TO_ASCII).lower() if ASCII_FOLDS.search(text) else text.lower()

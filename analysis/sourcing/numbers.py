@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..casefold import ASCII_FOLDS
+from ..casefold import ASCII_FOLDS, fold
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -371,7 +371,7 @@ def _fractions(text: str, offset: int) -> list[NumberExpr]:
         of_after = re.match(r"^\s+of\b", after, re.IGNORECASE) is not None
         if m.group("scale"):  # "half a million" is a number
             if den == "half" and not num:
-                value = 0.5 * SCALES[m.group("scale").lower()]
+                value = 0.5 * SCALES[fold(m.group("scale"))]
                 out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), value, value, value))
             continue
         if after[:1] == "-":
@@ -467,9 +467,9 @@ def _value_of(m: re.Match[str]) -> float | None:
         if v is None:
             return None
         if m.group("dscale"):
-            v *= SCALES[m.group("dscale").lower()]
+            v *= SCALES[fold(m.group("dscale"))]
         elif m.group("abbr"):
-            v *= SCALE_ABBREVIATIONS[m.group("abbr").lower()]
+            v *= SCALE_ABBREVIATIONS[fold(m.group("abbr"))]
         return v
     if m.group("words"):
         return parse_number_words(m.group("words"))
@@ -567,8 +567,8 @@ def find_numbers(text: str, offset: int = 0, *, identifier_words: frozenset[str]
     taken = _Taken()
     # vague plurals first: "hundreds of", "tens of thousands"
     for m in _VAGUE_RE.finditer(text):
-        first = VAGUE[m.group("first").lower()]
-        scale = first * (VAGUE[m.group("second").lower()] if m.group("second") else 1.0)
+        first = VAGUE[fold(m.group("first"))]
+        scale = first * (VAGUE[fold(m.group("second"))] if m.group("second") else 1.0)
         low, high = 2 * scale, 10 * scale - 1
         out.append(NumberExpr(m.start() + offset, m.end() + offset, m.group(), low, low, high, vague=True))
         taken.add(m.start(), m.end())
