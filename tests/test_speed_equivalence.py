@@ -117,3 +117,21 @@ def test_word_before_is_the_regex_search() -> None:
         assert (fast is None) == (slow is None), (text, start, end)
         assert fast is None or slow is None or (fast.span(), fast.group(1)) == (slow.span(), slow.group(1))
     assert _word_before("He met Mr. Smith", 0, 9).group(1) == "Mr"  # by hand: the word before "." at 9
+
+
+def test_phrase_runs_prune_candidates_that_cannot_match() -> None:
+    from analysis.metrics.framing import AnchorIndex, compile_pattern
+
+    blame = compile_pattern("blame game", "test")
+    accuse = compile_pattern("accus* of lying", "test")
+    index = AnchorIndex.build([blame, accuse])
+    assert index.runs[id(blame)] == ("blame", "game") and index.runs[id(accuse)] == ("accus", "of", "lying")
+    live = index.live_unanchored("")
+    assert index.candidates("They blame him.", live) == frozenset()  # the anchor, but no "game": cannot match
+    assert index.candidates("Stop the BLAME GAME now.", live) == {id(blame)}
+    assert index.candidates("She accused him of lying.", live) == {id(accuse)}
+    assert index.candidates("She accused him.", live) == frozenset()
+    for text in ("Stop the BLAME GAME now.", "She accused him of lying.", "They blame him."):
+        cands = index.candidates(text, live)
+        for p in (blame, accuse):  # never pruned when it matches
+            assert cands is not None and (p.regex.search(text) is None or id(p) in cands)

@@ -13,7 +13,7 @@ import re
 import re._constants as _sre
 import re._parser as _parser
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -133,6 +133,7 @@ class Hit:
 
 _WORD_RUN = re.compile(r"\w+")
 _ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")
 _NO_IDS: frozenset[int] = frozenset()
 _MEMO_WORDS = 200_000  # distinct words whose candidate patterns are remembered (cleared when full)
 _LINE_ANCHORS = ("^", "$", "\\A", "\\Z")  # a regex using one is never tried on the joined text
@@ -250,12 +251,20 @@ class AnchorIndex:
     by_anchor: dict[str, frozenset[int]]  # anchor -> ids (``id(pattern)``) of the patterns it starts
     lengths: tuple[int, ...]  # distinct anchor lengths, ascending
     unanchored: tuple[Pattern, ...]  # patterns without an anchor
+    # phrase pattern id -> its runs of ASCII letters, digits and "_" (lower-cased, two or more characters), when it
+    # has more than one: each is matched literally, so a sentence whose lower-cased text lacks one cannot match
+    runs: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, patterns: Iterable[Pattern]) -> AnchorIndex:
         by_anchor: dict[str, set[int]] = {}
         unanchored: dict[int, Pattern] = {}
+        runs: dict[int, tuple[str, ...]] = {}
         for p in patterns:
+            if p.phrase_body:
+                literal = tuple(dict.fromkeys(r.lower() for r in _ASCII_RUN.findall(p.source) if len(r) >= 2))
+                if len(literal) > 1:
+                    runs[id(p)] = literal
             anchors = (phrase_anchor(p.source),) if p.phrase_body else regex_anchors(p.regex.pattern, p.regex.flags)
             if anchors and all(anchors):
                 for a in anchors:
@@ -263,7 +272,7 @@ class AnchorIndex:
             else:
                 unanchored[id(p)] = p
         return cls({a: frozenset(ids) for a, ids in by_anchor.items()}, tuple(sorted({len(a) for a in by_anchor})),
-                   tuple(unanchored.values()))
+                   tuple(unanchored.values()), runs)
 
     def live_unanchored(self, whole: str) -> frozenset[int]:
         """Ids of the unanchored patterns worth trying on the sentences whose joined text is ``whole`` (a pattern
@@ -282,16 +291,19 @@ class AnchorIndex:
         return {}
 
     def candidates(self, text: str, live: frozenset[int]) -> frozenset[int] | None:
-        """Ids of the patterns that may match sentence ``text`` (``live``: :meth:`live_unanchored`);
-        ``None`` means every pattern (text holding İ ı ſ or K)."""
+        """Ids of the patterns that may match sentence ``text`` (``live``: :meth:`live_unanchored`): those whose
+        anchor begins a word of it and whose other literal runs (``runs``) are in its lower-cased text (in a text
+        without İ ı ſ K, only an ASCII letter of either case lower-cases to that letter, as ``re.IGNORECASE``
+        matches it). ``None`` means every pattern (text holding İ ı ſ or K)."""
         if ASCII_FOLDS.search(text):
             return None
         found = set(live)
         memo = self._memo
+        low = text.lower()
         # the words of the lower-cased text: each run of ``\w`` lower-cases to one run (every character but İ, excluded
         # above, keeps its word-ness), and only a word's ASCII start meets an anchor (so Greek's final sigma, which
         # depends on what follows, changes nothing)
-        for word in set(_WORD_RUN.findall(text.lower())):
+        for word in set(_WORD_RUN.findall(low)):
             ids = memo.get(word)
             if ids is None:
                 ids = self._word_candidates(word)
@@ -300,7 +312,8 @@ class AnchorIndex:
                 memo[word] = ids
             if ids:
                 found |= ids
-        return frozenset(found)
+        runs = self.runs
+        return frozenset([i for i in found if i not in runs or all(r in low for r in runs[i])])
 
     def _word_candidates(self, word: str) -> frozenset[int]:
         """Ids of the patterns whose anchor begins ``word`` (lower-cased); most words begin none, and share one
