@@ -135,3 +135,19 @@ def test_phrase_runs_prune_candidates_that_cannot_match() -> None:
         cands = index.candidates(text, live)
         for p in (blame, accuse):  # never pruned when it matches
             assert cands is not None and (p.regex.search(text) is None or id(p) in cands)
+
+
+def test_required_tail_worked_examples_and_property() -> None:
+    from analysis.metrics.framing import required_tail
+
+    pattern = r"(?-i:\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+), \d{1,3},"
+    tail = required_tail(pattern, re.IGNORECASE)
+    assert tail is not None and tail.search("Kim Jong Un, 40, said") and not tail.search("Kim Jong Un said")
+    assert required_tail(r"abc\d", 0) is None  # starts with its literal: the tail would be the whole pattern
+    assert required_tail(r"(a)x\1", 0) is None  # the part after the literal refers to a group before it
+    full = re.compile(pattern, re.IGNORECASE)
+    rng = random.Random(3)
+    for _ in range(5_000):
+        text = "".join(rng.choice(["Ab", "Cd", " ", ", ", "4", "12", ",", "x"]) for _ in range(rng.randint(0, 12)))
+        if full.search(text):
+            assert tail.search(text), text  # every match of the pattern holds a match of its tail

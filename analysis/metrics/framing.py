@@ -10,6 +10,7 @@ items; a frame is present when at least one of its items fires. The rules are da
 from __future__ import annotations
 
 import re
+import re._compiler as _compiler
 import re._constants as _sre
 import re._parser as _parser
 from collections.abc import Iterable, Sequence
@@ -234,6 +235,38 @@ def required_literals(pattern: str, flags: int = re.IGNORECASE) -> tuple[str, ..
     return tuple(dict.fromkeys(runs))
 
 
+def required_tail(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """A pattern every match of regex ``pattern`` holds a match of: the part of its top-level sequence from its
+    first literal character on (``r"\\b[A-Z]\\w+, \\d{1,3},"`` -> ``", \\d{1,3},"``), compiled alone. Searched
+    before the pattern, it rules out most texts for the price of a scan for that literal (the whole pattern is
+    tried at every position). ``None`` when there is no such part after the start, it refers to a group, or the
+    regex internals it is built with refuse it."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        data = list(parsed.data)
+        k = next((i for i, (op, _) in enumerate(data) if op is _sre.LITERAL), 0)
+        if k == 0 or _refers_to_group(data[k:]):
+            return None
+        return _compiler.compile(_parser.SubPattern(parsed.state, data[k:]), flags)
+    except Exception:  # (a private interface: any refusal means no shortcut, never a wrong answer)
+        return None
+
+
+def _refers_to_group(node: Any) -> bool:
+    """Does a parsed regex (a sequence of (op, argument) pairs, nested) hold a back-reference to a group?"""
+    if isinstance(node, _parser.SubPattern):
+        node = node.data
+    if isinstance(node, (list, tuple)):
+        if len(node) == 2 and isinstance(node[0], _sre._NamedIntConstant):
+            op, av = node
+            return op in _GROUP_REFERENCES or _refers_to_group(av)
+        return any(_refers_to_group(item) for item in node)
+    return False
+
+
+_GROUP_REFERENCES = frozenset({_sre.GROUPREF, _sre.GROUPREF_EXISTS})
+
+
 def _line_anchored(p: Pattern) -> bool:
     return not p.phrase_body and any(a in p.regex.pattern for a in _LINE_ANCHORS)
 
@@ -277,17 +310,21 @@ class AnchorIndex:
     def live_unanchored(self, whole: str) -> frozenset[int]:
         """Ids of the unanchored patterns worth trying on the sentences whose joined text is ``whole`` (a pattern
         whose :func:`required_literals` are not all in ``whole`` is not searched: it cannot match)."""
-        return frozenset(id(p) for p in self.unanchored if _line_anchored(p) or (
-            all(lit in whole for lit in self._required(p)) and p.regex.search(whole)))
+        return frozenset(id(p) for p in self.unanchored if _line_anchored(p) or self._may_match(p, whole))
 
-    def _required(self, p: Pattern) -> tuple[str, ...]:
+    def _may_match(self, p: Pattern, whole: str) -> bool:
+        """``p.regex.search(whole)``, after the quick "no"s of its :func:`required_literals` and
+        :func:`required_tail`."""
         found = self._literals.get(id(p))
         if found is None or found[0] is not p:
-            found = self._literals[id(p)] = (p, required_literals(p.regex.pattern, p.regex.flags))
-        return found[1]
+            found = self._literals[id(p)] = (p, required_literals(p.regex.pattern, p.regex.flags),
+                                             required_tail(p.regex.pattern, p.regex.flags))
+        _, literals, tail = found
+        return all(lit in whole for lit in literals) and (tail is None or tail.search(whole) is not None) \
+            and p.regex.search(whole) is not None
 
     @cached_property
-    def _literals(self) -> dict[int, tuple[Pattern, tuple[str, ...]]]:
+    def _literals(self) -> dict[int, tuple[Pattern, tuple[str, ...], re.Pattern[str] | None]]:
         return {}
 
     def candidates(self, text: str, live: frozenset[int]) -> frozenset[int] | None:
