@@ -172,13 +172,21 @@ WINDOW = 64  # characters searched back from a candidate before the whole senten
 
 
 def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
-    """``_WORD_BEFORE.search(text, start, end)``: the word that ends at ``end``, not before ``start``. Its first
-    character is found by stepping back over the word's characters (``\\w`` is ``str.isalnum()`` or "_" in
-    Python's ``re``), so a candidate costs the word's length, not the sentence's; the match is then made there."""
-    k = end
-    while k > start and (text[k - 1].isalnum() or text[k - 1] in _WORD_BEFORE_MARKS):
-        k -= 1
+    """``_WORD_BEFORE.search(text, start, end)``: the word that ends at ``end``, not before ``start``, its first
+    character found by :func:`run_start` (a candidate costs the word's length, not the sentence's); the match is
+    then made there."""
+    k = run_start(text, end, start, _WORD_BEFORE_MARKS)
     return _WORD_BEFORE.match(text, k, end) if k < end else None
+
+
+def run_start(text: str, end: int, low: int, marks: str) -> int:
+    """Where the run of letters, digits and ``marks`` that ends at ``end`` begins, not before ``low`` (``end``
+    when there is none): a word read backwards from where it stops, in the time its length takes. With "_" in
+    ``marks`` the run is ``[\\w…]``: ``\\w`` is ``str.isalnum()`` or "_" in Python's ``re``."""
+    k = end
+    while k > low and (text[k - 1].isalnum() or text[k - 1] in marks):
+        k -= 1
+    return k
 
 
 _WORD_BEFORE_MARKS = "_’'&°º.-"  # the characters of :data:`_WORD_BEFORE`'s class besides letters and digits

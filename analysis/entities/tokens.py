@@ -143,16 +143,13 @@ def name_of(tokens: tuple[Token, ...], i: int, j: int) -> str:
     words = _plain_name_words(tokens, i, j)
     if words is not None:
         return " ".join(words)
-    if any(t.text == "&" for t in tokens[i:j]):  # "Procter & Gamble"; "S&P", "AT&T" written without spaces
-        out = ""
-        for k in range(i, j):
-            t = tokens[k]
-            if t.kind != "word" and (t.text != "&" or not out or k == j - 1):
-                continue  # an ampersand only between words: not "& Urban Development Secretary …"
-            out += ("" if not out or tokens[k - 1].end == t.start else " ") + strip_possessive(t.text)
-        return out
-    words = [strip_possessive(t.text) for t in tokens[i:j] if t.kind == "word"]
-    return " ".join(w + "." if (len(w) == 1 and w.isalpha()) or w in ("Jr", "Sr", "St") else w for w in words)
+    out = ""  # an ampersand among the tokens: "Procter & Gamble"; "S&P", "AT&T" written without spaces
+    for k in range(i, j):
+        t = tokens[k]
+        if t.kind != "word" and (t.text != "&" or not out or k == j - 1):
+            continue  # an ampersand only between words: not "& Urban Development Secretary …"
+        out += ("" if not out or tokens[k - 1].end == t.start else " ") + strip_possessive(t.text)
+    return out
 
 
 def name_words(tokens: tuple[Token, ...], i: int, j: int) -> tuple[str, ...]:
@@ -164,7 +161,8 @@ def name_words(tokens: tuple[Token, ...], i: int, j: int) -> tuple[str, ...]:
 
 
 def _plain_name_words(tokens: tuple[Token, ...], i: int, j: int) -> list[str] | None:
-    """The words :func:`name_of` joins for a name with no ampersand and no list of complements, else ``None``."""
+    """The words :func:`name_of` joins for a name with no ampersand token and no list of complements, else ``None``
+    (words without a possessive; an initial, "Jr", "Sr" and "St" with their full stop)."""
     seg = tokens[i:j]
     if j - i >= 7 and any(t.text == "," for t in tokens[i + 3:j - 2]):
         return None

@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..casefold import ASCII_FOLDS, fold
+from ..segment import run_start
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -239,9 +240,7 @@ def _word_before(text: str, pos: int) -> str:
     end = pos
     while end > lo and text[end - 1].isspace():
         end -= 1
-    start = end
-    while start > lo and (text[start - 1].isalnum() or text[start - 1] in _WORD_BEFORE_MARKS):
-        start -= 1
+    start = run_start(text, end, lo, _WORD_BEFORE_MARKS)
     if start == end or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_BEFORE_MARKS)):
         return ""
     return text[start:end].lower()
