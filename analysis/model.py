@@ -9,8 +9,11 @@ from __future__ import annotations
 import math
 from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from sys import intern
 from typing import Any
+
+from .frozen import quick_init
 
 MAX_SENTENCE_WORDS = 250
 """Longest sentence the tone and speaker rules process. A longer "sentence" is almost always a segmentation
@@ -165,6 +168,10 @@ _set_text, _set_start, _set_kind, _set_lower = (  # the slots' setters (the clas
     Token.text.__set__, Token.start.__set__, Token.kind.__set__, Token.lower.__set__)  # type: ignore[attr-defined]
 
 
+TOKEN_TEXT = attrgetter("text")  # Token.text, for map() over a sentence's tokens without a Python loop
+TOKEN_LOWER = attrgetter("lower")  # Token.lower, likewise
+
+
 def make_token(text: str, start: int, end: int, kind: str) -> Token:
     """``Token(text, start, end, kind)`` (``end`` is ``start + len(text)``), built through its slots: the
     tokenizer makes one per word and mark, and a call of ``__init__`` per token costs about twice as much."""
@@ -176,6 +183,7 @@ def make_token(text: str, start: int, end: int, kind: str) -> Token:
     return tok
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int  # 0-based position in the body; -1 for the headline
@@ -190,6 +198,7 @@ class Sentence:
         return tuple([t for t in self.tokens if t.kind != "punct"])  # Token.is_word, without a call per token
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..frozen import quick_init
 from ..model import ParsedArticle, Sentence
 from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons, sole_listed_person_forms
 from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer, listed_organisations
@@ -53,6 +54,7 @@ SELF_NOTE = "the outlet naming itself"
 # Assistant Secretary.
 TITLE_PREFIXES = frozenset("prime first deputy vice assistant under associate junior".split())
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ActorMention:
     """One mention of an actor in the headline (sentence_index -1) or the body."""

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from ..frozen import quick_init
 from ..model import MediacompareError, Sentence
 from .table import ActorTable
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "MISC")
 
 
+@quick_init
 @dataclass(frozen=True)
 class EntitySpan:
     """A typed name: tokens ``[first, last)`` of one sentence (index -1 = headline)."""

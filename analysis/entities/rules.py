@@ -182,10 +182,12 @@ def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, 
     index = _multiword_organisations()
     toks = s.tokens
     start = first_word(s)
+    end = 0  # where the name found last ends
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        key = None if taken[i] or toks[i].text not in index else longest(toks, i, index)
+    for i in [k for k, t in enumerate(toks) if t.text in index]:  # the words that open a listed name
+        if i < end:  # (inside the name found last)
+            continue
+        key = None if taken[i] else longest(toks, i, index)
         if key and i == start and toks[i].text == "The" and not (
                 i + len(key) < len(toks) and toks[i + len(key)].lower in _OUTLET_VERBS):
             key = None  # "The Atlantic is warming"; but "The Hill reports:", "The Atlantic reported"
@@ -194,9 +196,7 @@ def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, 
                 and not (i > 0 and is_cap(toks[i - 1]) and toks[i - 1].kind == "word"
                          and not (i - 1 == start and toks[i - 1].lower in _OPENING_ARTICLES)):
             out.append((i, j))  # (a capitalised article opening the sentence: "The Muslim Brotherhood said")
-            i = j
-        else:
-            i += 1
+            end = j
     return out
 
 

@@ -38,11 +38,11 @@ def is_possessive(tok: Token) -> bool:
 def is_cap(tok: Token) -> bool:
     """A word token that starts with a capital letter, or with the Arabic article "al-"/"el-" before one
     ("al-Qaida", "al-Assad", "el-Sisi": a name as wire copy prints it)."""
-    return tok.kind == "word" and (tok.text[:1].isupper() or (tok.text.startswith(_ARTICLES)
+    return tok.kind == "word" and (tok.text[:1].isupper() or (tok.text.startswith(NAME_ARTICLES)
                                                                and tok.text[3:4].isupper()))
 
 
-_ARTICLES = ("al-", "el-")
+NAME_ARTICLES = ("al-", "el-")
 
 
 def match_seq(tokens: tuple[Token, ...], i: int, key: tuple[str, ...], lower: bool = False) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Protocol
 
+from ..frozen import quick_init
 from ..model import ParsedArticle, reason_of
 
 DEFAULT_MIN_ENGLISH_SHARE = 0.6  # measured in analysis/language.py (its docstring and tests/test_language.py)
@@ -63,6 +64,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What produced a value: the sentence (index -1 = headline) and the matched cue."""

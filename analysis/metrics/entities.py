@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..entities import ActorMention, ActorTable, actor_table, analyse_actors
+from ..frozen import quick_init
 from ..model import ParsedArticle, Undefined
 from .base import Evidence, FamilyResult, Measurement, Settings, flat_record, register_family
 
@@ -111,6 +112,7 @@ def in_lead(sentence_indices: list[int], lead_indices: set[int]) -> float:
     return 1.0 if lead_indices.intersection(sentence_indices) else 0.0
 
 
+@quick_init
 @dataclass(frozen=True)
 class ActorRow:
     """One row of the ``actors`` record table: an actor of one article."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..casefold import ASCII_FOLDS  # a sentence holding one is tested against every pattern
+from ..frozen import quick_init
 from ..lexicons import Lexicon, load_lexicon
 from ..model import MediacompareError, ParsedArticle, Sentence, Undefined
 from .base import Evidence, FamilyResult, Measurement, Settings, register_family
@@ -107,6 +108,7 @@ class FrameRules:
         return AnchorIndex.build(patterns + [p for g in self.groups.values() for p in g])
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One cue match: the item and cue, the sentence, the matched span and the co-occurring groups."""

@@ -35,6 +35,7 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
+from ..frozen import quick_init
 from ..lexdiv import MTLD_MIN_TOKENS
 from ..lexdiv import mtld as _mtld
 from ..model import ParsedArticle, Sentence, Token, Undefined
@@ -189,6 +190,7 @@ def word_facts(text: str) -> WordFacts:
 # Counts, computed once per article
 
 
+@quick_init
 @dataclass(frozen=True)
 class SentenceCounts:
     """Readability counts of one sentence, with the words behind each count."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from ..frozen import quick_init
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings, flat_record
 from ..model import ParsedArticle, Sentence, Undefined
 
@@ -34,6 +35,7 @@ COUNT = {"journalist": "n_actor_tone_sentences_journalist", "quoted": "n_actor_t
 Scorer = Callable[[str], dict[str, float]]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TonePiece:
     """One scored piece: the part of a sentence mentioning ``actor`` that is in ``voice``."""

@@ -27,6 +27,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..frozen import quick_init
 from ..lexicons import Lexicon, load_lexicon
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings, flat_record
 from ..model import MAX_SENTENCE_WORDS, ParsedArticle, Sentence, Undefined
@@ -65,6 +66,7 @@ _TRAILING_AUX = re.compile(r"(?:\s+(?:has|have|had|also|recently|previously|earl
                            r"separately|reportedly|publicly|officially))+\s*$", re.IGNORECASE)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NumericClaim:
     """A quantity in the body with what it counts and who says so."""

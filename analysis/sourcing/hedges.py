@@ -12,12 +12,12 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import attrgetter
 from pathlib import Path
 
+from ..frozen import quick_init
 from ..lexicons import Lexicon, load_lexicon
 from ..metrics.base import Evidence, FamilyResult, Measurement, Settings
-from ..model import MediacompareError, ParsedArticle, Sentence, Token, Undefined
+from ..model import TOKEN_LOWER, MediacompareError, ParsedArticle, Sentence, Token, Undefined
 from ._cache import compiled
 from .numbers import number_follows
 from .quote_marks import word_starts
@@ -52,6 +52,7 @@ class HedgeLexicon:
     version: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class HedgeMatch:
     """One matched cue: where it is, which category and lexicon line, and whose voice."""
@@ -110,7 +111,6 @@ def hedge_lexicon_for(settings: Settings | None) -> HedgeLexicon:
     return load_hedge_lexicon(Path(path) if path else HEDGES_LEXICON)
 
 
-_LOWER = attrgetter("lower")  # Token.lower
 
 
 class _Spans:
@@ -193,7 +193,7 @@ def find_hedges(doc: ParsedArticle, spans: Sequence[tuple[int, int]] = (),
         nxt = 0  # the first token not inside the previous cue
         # the words that may start an entry, in one pass (most start none); then left to right, skipping the
         # words of the cue matched last
-        for i in compress(range(len(tokens)), map(firsts.__contains__, map(_LOWER, tokens))):  # (no Python loop)
+        for i in compress(range(len(tokens)), map(firsts.__contains__, map(TOKEN_LOWER, tokens))):  # (no Python loop)
             if i < nxt or tokens[i].kind == "punct":
                 continue
             hit = _match_at(tokens, i, doc, sent, lex)

@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..casefold import ASCII_FOLDS, fold
+from ..frozen import quick_init
 from ..segment import run_start
 
 SMALL = {
@@ -124,6 +125,7 @@ _RATIO_AFTER = re.compile(r"^\s+(?:in|out of)\s+(?:\d|every|each|ten|five|four|t
                           r"twenty|hundred|thousand)", re.IGNORECASE)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NumberExpr:
     """A number found in text: where it is, its value (or range) and whether it is a quantity."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..frozen import quick_init
 from ..model import Sentence
 from .speakers import Candidate
 from .stance import (
@@ -14,6 +15,7 @@ from .stance import (
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One attribution: who (speaker), how (kind, verb) and what (content offsets in the body)."""
@@ -47,6 +49,7 @@ class _OrgMention:
     end: int
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Tag:
     """How a direct quote is attributed: a speaker phrase (body offsets) and/or its verb, or an implicit

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from itertools import compress
-from operator import attrgetter
 from typing import Any
 
-from ..model import Sentence
+from ..model import TOKEN_LOWER, Sentence
 from ..segment import tokenize_phrase
 from .finder_state import _FinderState
 from .profile import (
@@ -43,7 +42,6 @@ from .speakers import (
 _WH_CLAUSE = re.compile(r"\S+\s+(?:why|how|when|where|because)\s+(?:(?:even|also|only|now)\s+)?(?=[A-Z])")
 
 
-_LOWER = attrgetter("lower")  # Token.lower
 PARTY_NOUNS = frozenset({"democrat", "republican"})  # written capitalised as nouns of a person ("the Democrat")
 # Nouns of a group that, with "of" and a plural of people, make a group of people ("a group of 18 scientists")
 GROUP_NOUNS = frozenset("group handful team panel coalition couple pair number".split())
@@ -113,7 +111,7 @@ class _SpeakerResolution(_FinderState):
         if not self.role_holders:
             return  # no titled person in the article: no description can name one
         role_words = self._role_words()
-        for k in compress(range(len(toks)), map("the".__eq__, map(_LOWER, toks))):  # each "the" (no Python loop)
+        for k in compress(range(len(toks)), map("the".__eq__, map(TOKEN_LOWER, toks))):  # each "the" (no Python loop)
             t = toks[k]
             if self.antecedents.at(t.start, t.start) is not None:
                 continue

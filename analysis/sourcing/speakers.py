@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..frozen import quick_init
 from ..lexicons import Lexicon, load_lexicon
 from ..lexicons.verbs import reporting_verb_forms
 from ..model import ParsedArticle, Token
@@ -102,6 +103,7 @@ def _compile(lex: Lexicon) -> PronounCues:
     )
 
 
+@quick_init
 @dataclass(frozen=True)
 class Candidate:
     """A possible antecedent: where it is printed and what it resolves to."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import compress
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..frozen import quick_init
 from ..lexicons import Lexicon, load_lexicon
 from ..lexicons.verbs import TIERS, VERBS_FILE, VerbEntry, read_reporting_verbs, read_tag_verbs
-from ..model import ParsedArticle, Sentence, Token
+from ..model import TOKEN_LOWER, ParsedArticle, Sentence, Token
 from ..segment import tokenize
 from ._cache import compiled
 from .numbers import SCALES, SMALL, TENS, VAGUE
@@ -80,7 +80,6 @@ GET_FORMS = frozenset("get gets got gotten getting".split())
 SINGULAR_BEFORE_OTHER = frozenset("the each one".split())
 
 
-_LOWER = attrgetter("lower")  # Token.lower
 
 
 @dataclass(frozen=True)
@@ -104,6 +103,7 @@ class ReportingVerbs:
         return ""
 
 
+@quick_init
 @dataclass(frozen=True)
 class VerbHit:
     """One reporting-verb use in a sentence; ``token_index`` indexes ``sentence.tokens``."""
@@ -119,6 +119,7 @@ class VerbHit:
     negated: bool
 
 
+@quick_init
 @dataclass(frozen=True)
 class StanceVerb:
     """A reporting verb the journalist used to attribute content, with whom it attributes to."""
@@ -438,7 +439,7 @@ def find_verb_hits(sentence: Sentence, verbs: ReportingVerbs | None = None) -> l
     nxt = 0  # the first token not inside a form matched already
     # the tokens that may start a form, found in one pass (most tokens start none); then, left to right, the
     # longest form from each that is not inside the previous match
-    for i in compress(range(len(toks)), map(first_words.__contains__, map(_LOWER, toks))):  # (no Python loop)
+    for i in compress(range(len(toks)), map(first_words.__contains__, map(TOKEN_LOWER, toks))):  # (no Python loop)
         if i < nxt:
             continue
         matched = 0
