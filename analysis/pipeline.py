@@ -164,6 +164,23 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """The objects alive when a run starts (modules, lexicons, gazetteers, memos) out of the cyclic garbage
+    collector's view for the run, and back in its view after (``gc.freeze`` / ``gc.unfreeze``).
+
+    Between articles the collector runs; every so often a full collection walks every object of the process, about
+    420,000 after the lexicons are loaded, which cost about 0.2 s each time (3 % of a run's time at the usual rate of
+    one per 150 articles). Frozen objects are not walked; nothing is freed later than it would be otherwise except
+    cyclic garbage that already existed when the run started, which the first full collection after the run frees.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _analyse_one(record: Article | Skipped, settings: Settings, families: list[str], cache: CacheConfig | None,
                  keep: frozenset[str]) -> ArticleResult:
     with paused_gc():
@@ -207,20 +224,21 @@ def analyse_records(records: Iterable[Article | Skipped], settings: Settings | N
 
         bar = tqdm(unit=" articles", desc="analysing", file=sys.stderr)
     try:
-        if jobs > 1:
-            ctx = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
-            with ctx.Pool(jobs, initializer=quiet_worker) as pool:  # only the parent handles SIGINT/SIGTERM
-                tasks = ((r, settings, families, cache, keep) for r in records)
-                for res in pool.imap(_worker, tasks, chunksize=16):
+        with frozen_heap():
+            if jobs > 1:
+                ctx = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+                with ctx.Pool(jobs, initializer=quiet_worker) as pool:  # only the parent handles SIGINT/SIGTERM
+                    tasks = ((r, settings, families, cache, keep) for r in records)
+                    for res in pool.imap(_worker, tasks, chunksize=16):
+                        if bar is not None:
+                            bar.update()
+                        yield res
+            else:
+                for rec in records:
+                    res = _analyse_one(rec, settings, families, cache, keep)
                     if bar is not None:
                         bar.update()
                     yield res
-        else:
-            for rec in records:
-                res = _analyse_one(rec, settings, families, cache, keep)
-                if bar is not None:
-                    bar.update()
-                yield res
     finally:
         if bar is not None:
             bar.close()

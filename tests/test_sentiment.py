@@ -328,3 +328,25 @@ def test_empty_body_gives_nan_with_reason_and_no_warnings(text):
         m = values[("tone_arc", f"fifth_{k}")]
         assert math.isnan(m.value) and m.note
     assert not res.evidence and res.records["sentence_tone"] == []
+
+
+def test_vader_words_equal_sentitext():
+    """VaderWords splits, strips and flags capitals exactly as vaderSentiment's SentiText (tricky strings: emoticons,
+    two-letter remains, all capitals, one word, empty, only punctuation; then every sentence of 40 real articles)."""
+    from vaderSentiment.vaderSentiment import SentiText
+
+    from analysis.metrics.sentiment import VaderWords
+
+    texts = [*RULE_SENTENCES, "", "   ", "!!!", ":-) ;) <3 :D", "'ok' \"no\" (yes)", "US UK EU", "GREAT", "a",
+             "Hello WORLD", "...wow... --hey-- x.", "“Quoted” ‘single’ «guillemets»", "ALL CAPS HERE"]
+    if DEV_CORPUS.is_file():
+        import gzip
+        import json
+
+        with gzip.open(DEV_CORPUS, "rt", encoding="utf-8") as fh:
+            for line, _ in zip(fh, range(40), strict=False):
+                texts += json.loads(line)["text"].split("\n")
+    for text in texts:
+        ours, theirs = VaderWords(text), SentiText(text)
+        assert ours.words_and_emoticons == theirs.words_and_emoticons, text
+        assert ours.is_cap_diff is theirs.is_cap_diff, text

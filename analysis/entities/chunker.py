@@ -17,15 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import getitem, methodcaller, or_
 
 from ..frozen import quick_init
 from ..lexicons import bundled_path, load_lexicon
-from ..model import TOKEN_LOWER, TOKEN_TEXT, Sentence, Token
+from ..model import Sentence, Token
 from .gazetteers import gazetteer, listed_organisations
 from .table import ActorTable
-from .tokens import NAME_ARTICLES, NAME_SUFFIXES, is_cap, is_possessive, norm, strip_possessive
+from .tokens import NAME_SUFFIXES, is_cap, is_possessive, norm, strip_possessive
 
 MAX_RUN = 12  # words; longer capitalised runs are split (tables, lists of names)
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
@@ -104,7 +102,6 @@ _CONTRACTION = re.compile(r"(?i)(?:i|we|you|they|he|she|it|let|that|there|here|w
 # or a Roman numeral it starts no name
 _NUMBERED_PARTS = frozenset({"chapter", "section", "article", "title", "amendment", "proposition", "prop", "clause",
                              "paragraph", "form", "schedule", "exhibit", "measure"})
-_FIRST = slice(0, 1)  # a token's first character
 _ROMAN = re.compile(r"[IVXLC]+$")
 
 
@@ -210,23 +207,8 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
     toks = sentence.tokens
     n = len(toks)
     out: list[tuple[int, int]] = []
-    # Only a word that is capitalised (or "al-"/"el-" before a capital) or names a numbered part can open a run or
-    # be skipped as one: the loop jumps from one such word to the next (a superset of both tests, each rechecked)
-    # instead of stepping over every lower-case word and punctuation mark.
-    texts = list(map(TOKEN_TEXT, toks))  # (maps of C functions: no Python step per token)
-    maybe = map(or_, map(str.isupper, map(getitem, texts, repeat(_FIRST))),
-                map(_NUMBERED_PARTS.__contains__, map(TOKEN_LOWER, toks)))
-    if "l-" in "".join(texts):
-        maybe = map(or_, maybe, map(methodcaller("startswith", NAME_ARTICLES), texts))
-    opens = list(compress(range(n), maybe))
-    n_opens, p = len(opens), 0
     i = 0
-    while True:
-        while p < n_opens and opens[p] < i:
-            p += 1
-        if p == n_opens:
-            break
-        i = opens[p]
+    while i < n:
         if toks[i].lower in _NUMBERED_PARTS and _numbered_part(toks, i):
             i += 2  # the word and its number: "Title IX" names no body
             continue

@@ -11,6 +11,7 @@ families (sourcing: tone per actor, journalist's voice vs. quotes) reuse them.
 from __future__ import annotations
 
 import math
+import string
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -114,6 +115,31 @@ def _fast_analyzer_class() -> type:
     return FastAnalyzer
 
 
+class VaderWords:
+    """vaderSentiment 3.3.2's ``SentiText`` of a ``str``, built without a method call per word: the same
+    ``words_and_emoticons`` (white-space split, edge punctuation stripped unless two or fewer characters would be
+    left) and ``is_cap_diff`` (some but not all words in capitals). Compared with ``SentiText`` on tricky cases
+    and every sentence of the development corpora in tests/test_sentiment.py."""
+
+    __slots__ = ("is_cap_diff", "text", "words_and_emoticons")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        words, capitals, punctuation = [], 0, _PUNCTUATION
+        for word in text.split():
+            bare = word.strip(punctuation)
+            if len(bare) > 2:
+                word = bare
+            words.append(word)
+            if word.isupper():
+                capitals += 1
+        self.words_and_emoticons = words
+        self.is_cap_diff = 0 < len(words) - capitals < len(words)
+
+
+_PUNCTUATION = string.punctuation
+
+
 def score_text(text: str) -> dict[str, float]:
     """VADER ``polarity_scores`` of ``text`` (keys neg, neu, pos, compound), exactly as vaderSentiment gives them.
 
@@ -137,11 +163,11 @@ def _analyse(text: str) -> tuple[dict[str, float], Entries]:
     ``sentiment_valence`` are those :func:`fired_entries` lists (in the lexicon, not a booster, not "kind" in
     "kind of"), so the evidence cue's entries are collected here instead of in a second pass over the tokens.
     """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
     vader = analyzer()
     clean = _vader_text(text)
-    sentitext = SentiText(clean)
+    sentitext = VaderWords(clean)
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
     entries: Entries = []
@@ -417,11 +443,11 @@ def fired_entries(text: str, words: list[str] | None = None) -> list[tuple[str, 
     (negation, boosters, capitals, "but", "least", idioms, ! and ?) are *not* replayed, so they need not
     sum to the score; the score always comes from ``polarity_scores``.
     """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
     lexicon = analyzer().lexicon
     if words is None:
-        words = SentiText(_vader_text(text)).words_and_emoticons
+        words = VaderWords(_vader_text(text)).words_and_emoticons
     out: list[tuple[str, float]] = []
     for i, word in enumerate(words):
         low = word.lower()
