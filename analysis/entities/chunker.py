@@ -92,12 +92,23 @@ def _can_start(tok: Token, taken: bool, table: ActorTable) -> bool:
         text = tok.text
         ok = memo[text] = (strip_possessive(text) not in table.not_names and not _PARTY_LABEL.match(text)
                            and not _NAME_ADJECTIVE.search(text)
-                           and not (("'" in text or "’" in text) and _CONTRACTION.match(text)))
+                           and not _contraction(text))
     return ok
 
 
-# A pronoun or "let", "that", "there" … with a contracted verb ("I'm", "We’ve", "That's"): no name starts with it
-_CONTRACTION = re.compile(r"(?i)(?:i|we|you|they|he|she|it|let|that|there|here|what|who|where)['’](?:m|ve|ll|d|re|s)$")
+def _contraction(text: str) -> bool:
+    """Is ``text`` a contraction that opens no name (:data:`_CONTRACTION`)? Not an acronym's possessive: "WHO’s
+    Director-General" (Foreign Policy Mld6GfouctyLxfa2) is the organisation's."""
+    if ("'" not in text and "’" not in text) or _CONTRACTION.match(text) is None:
+        return False
+    stem = text.replace("’", "'").partition("'")[0]
+    return not (len(stem) > 1 and stem.isupper())
+
+
+# A pronoun or "let", "that", "there" … with a contracted verb ("I'm", "We’ve", "That's"), or a verb with a contracted
+# "not" ("Didn’t Trump’s team …", Krauthammer in the allsides corpus; "Can't", "Won't"): no name starts with it
+_CONTRACTION = re.compile(r"(?i)(?:(?:i|we|you|they|he|she|it|let|that|there|here|what|who|where)['’](?:m|ve|ll|d|re|s)"
+                          r"|[a-z]+n['’]t)$")
 # A word that numbers a part of a text or a law ("Chapter 7 bankruptcy", "Section 230", "Title IX"): before a number
 # or a Roman numeral it starts no name
 _NUMBERED_PARTS = frozenset({"chapter", "section", "article", "title", "amendment", "proposition", "prop", "clause",
@@ -499,9 +510,9 @@ def split_run(sentence: Sentence, i: int, j: int, table: ActorTable) -> list[Par
         if s > k:
             e, org = _segment_end(toks, s, j, table)
         # function words capitalised at a sentence start or in a headline ("Despite Trump", "But Biden")
-        while s < e and (toks[s].lower in stopwords() or toks[s].lower in _ADJECTIVE_MODIFIERS) \
-                and toks[s].kind == "word":
-            s += 1
+        while s < e and (toks[s].lower in stopwords() or toks[s].lower in _ADJECTIVE_MODIFIERS
+                         or _contraction(toks[s].text)) and toks[s].kind == "word":
+            s += 1  # (and "Won't Congress act?": a contraction opens no name)
         if s == start_word and e - s > 1 and toks[s].lower.endswith(("ing", "ly", "ed")) \
                 and toks[s].text not in gazetteer().given_names:
             s += 1  # "Taking Clinton …", "Reportedly …": a capitalised first word that is no name

@@ -1028,7 +1028,8 @@ class RuleRecogniser:
           under a plural title ("Justices Gorsuch and Kavanaugh");
         * ``name before 'administration'``: "the Obama administration" names a president;
         * ``possessor of a role``: one word before 's and a role ("Facebook's vice president", "Pfizer's
-          chief executive") is an organisation;
+          chief executive") is an organisation, unless it is the surname of a person of the article (``surnames``:
+          "Bush's defense secretary" after "George W. Bush");
         * ``affiliation in brackets after a person``: in an article where a sports position named a team
           (``sports``), a name in brackets after each of two or more persons of the sentence, not typed otherwise,
           is their club ("Defenders - Marc Keller (Servette), Ivo Lang
@@ -1076,10 +1077,11 @@ class RuleRecogniser:
                     and all((known or {}).get((w.lower(),), ("",))[0] != "PERSON"
                             for w in (words[0], strip_possessive(words[0]))):
                 return "ORG", "possessor of a person"  # "Everton's Duncan Ferguson", "Goldman's Lloyd Blankfein"
-            if (after,) in table.titles or any(key[0] == after and len(key) > 1 and
-                                               tuple(t.lower for t in toks[part.last:part.last + len(key)]) == key
-                                               for key in table.titles if key[0] == after):
-                return "ORG", "possessor of a role"
+            if ((after,) in table.titles or any(key[0] == after and len(key) > 1 and
+                                                tuple(t.lower for t in toks[part.last:part.last + len(key)]) == key
+                                                for key in table.titles if key[0] == after)) \
+                    and strip_possessive(words[0]) not in surnames:
+                return "ORG", "possessor of a role"  # not "Bush's defense secretary" after "George W. Bush"
         return None
 
     def _surnames_used_alone(self, pending: list[tuple[Sentence, Part, str]],
