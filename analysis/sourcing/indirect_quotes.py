@@ -164,7 +164,7 @@ class _VerbAttributions(_DirectQuotes):
             if self._in_direct(hit.start):
                 continue
             if hit.start in self.used_verbs:
-                if _subjectless(toks, hit) and hit.form.lower().endswith("ing") \
+                if _subjectless(toks, hit) and hit.participle \
                         and self._after_that(toks, hit.token_index + hit.n_tokens, hit.end) != hit.end:
                     self._participle_report(s, hit)  # '“…,” adding that …': the tag of the quote reports too
                 continue
@@ -319,7 +319,7 @@ class _VerbAttributions(_DirectQuotes):
         phrase opened by an article ("says Comey suggested", "said the minister told"), not an object or a
         preposition ("told him that", "responded by saying that")."""
         words = toks[k:inner.token_index]
-        return 0 < len(words) <= 5 and all(t.is_word for t in words) and not inner.form.lower().endswith("ing") \
+        return 0 < len(words) <= 5 and all(t.is_word for t in words) and not inner.participle \
             and (_name_words(words) or words[0].lower in {"the", "a", "an"})
 
     def _bare_verb(self, s: Sentence, hit: VerbHit, end: int) -> bool:
@@ -430,7 +430,7 @@ class _VerbAttributions(_DirectQuotes):
         for h in self.hits[s.index]:
             if h.start <= start or h.start >= end or self._in_direct(h.start):
                 continue
-            with_np = _with_subject(toks, h.token_index) if h.form.lower().endswith("ing") else None
+            with_np = _with_subject(toks, h.token_index) if h.participle else None
             if with_np is not None:  # "X expressed concerns over …, with some members warning …": a report of its own
                 k = next(n for n, t in enumerate(toks) if t.start >= with_np[0]) - 1
                 if toks[k].start > start:
@@ -446,6 +446,10 @@ class _VerbAttributions(_DirectQuotes):
                 end = min(end, toks[i - 2].start)  # "…, contradicting comments made by President Biden": a
                 break  # participle and its plural object after a comma end the report ("contradicting" is no
                 # speaker; not "a letter, evidently from Ford, describing alleged misconduct")
+            if sub is not None and sub[0] < start and toks[i - 1].text == "," and toks[i - 1].start > start:
+                end = min(end, toks[i - 1].start)  # "Mark Judge, a friend of Kavanaugh’s who Ford claims witnessed
+                break  # the assault, said Tuesday he does not wish to testify" (AP via PBS WpYGDv89wRhX1V5y, s12):
+                # a report inside the subject of a later verb ends where that verb's comma sets the subject off
             k = next((n for n, t in enumerate(toks) if t.start >= sub[0]), 0) if sub is not None else 0
             if sub is not None and sub[0] > start and k > 0 and (toks[k - 1].text in ",;" or toks[k - 1].lower in
                                                                  {"but", "while", "whereas", "and"}):
@@ -602,8 +606,11 @@ class _VerbAttributions(_DirectQuotes):
             last = self._last_quoted_end(start, end)
             rest = next((t.start for t in s.tokens if t.is_word and t.start > last and not self._in_direct(t.start)),
                         end) if last >= 0 else start
-            if last >= 0 and _words_between(s.tokens, rest, end) >= 2:
-                start = rest
+            if last >= 0 and _words_between(s.tokens, rest, end) >= 2 and (
+                    kind != "according_to" or self._verb_between(s, rest, end)):
+                start = rest  # (round 15: after a quotation whose following words report nothing, the quotation is
+                # the source's: "“There is no discussion of a Plan B” should Kavanaugh’s nomination fail, according
+                # to an individual familiar with the nomination process", AP via PBS WpYGDv89wRhX1V5y, s12)
             inner = self._inner_report(s, start, end)
             if inner is not None:
                 end = inner  # "At a July meeting …, the president said he wanted to expand …, according to the
@@ -621,6 +628,10 @@ class _VerbAttributions(_DirectQuotes):
                     end = inner  # Mail a3bo2uXOgonwHJ3D): the admission is Hill's; "According to the memo, FBI deputy
                     # director Andrew McCabe told the committee that …": what McCabe told is his
         self._add(kind, np, s, start, end, hit, rule)
+
+    def _verb_between(self, s: Sentence, start: int, end: int) -> bool:
+        """Whether a reporting verb of sentence ``s`` lies in body offsets ``[start, end)``."""
+        return any(start <= h.start < end for h in self.hits[s.index])
 
     def _inner_report(self, s: Sentence, start: int, end: int, coordinated: bool = False) -> int | None:
         """Start of the content of a verb report found in sentence ``s`` inside ``start``–``end``, or None: the speaker

@@ -201,7 +201,7 @@ class _SpeakerResolution(_FinderState):
             return self._definite_medium(pronoun, sentence, offset)
         if not kind and self._issued_description(pronoun):
             return self._definite_issuer(pronoun, sentence, offset)
-        cand = self.antecedents.find(kind, sentence.index, offset) if kind else None
+        cand = self.antecedents.find(kind, sentence.index, offset, bound=True) if kind else None
         self._last_cand = cand
         if cand is None:
             return ("", pronoun, OTHER, False), f"pronoun '{pronoun}': no compatible antecedent"
@@ -318,7 +318,8 @@ class _SpeakerResolution(_FinderState):
         self._last_cand = Candidate(at, at + len(surface), sentence.index, "person", gender, value)
         return value, "as printed"
 
-    def _candidate_kind(self, surface: str, mention: Any, anonymous: bool, stype: str = "") -> tuple[str, str]:
+    def _candidate_kind(self, surface: str, mention: Any, anonymous: bool, stype: str = "",
+                        offset: int = -1) -> tuple[str, str]:
         """(kind, gender) of a speaker phrase as an antecedent of a later pronoun; a document or a medium ("A 2008
         commission document states …", "The news network reported") is a thing, the antecedent of a later "It"."""
         words = [t.text for t in tokenize_phrase(surface) if t.is_word]
@@ -331,6 +332,11 @@ class _SpeakerResolution(_FinderState):
                 return ("thing" if mention.kind == "organisation" else "country"), ""
         head = [t.lower for t in tokenize_phrase(head_phrase(surface)) if t.is_word]
         last = head[-1] if head else ""
+        if offset >= 0 and len(words) <= 2 and all(w[:1].isupper() for w in words):
+            person = self.antecedents.person_surnamed(words[-1], offset)
+            if person is not None:  # "Jones speculated that …" after "novelist Robert Jones Jr." (Mother Jones
+                # c1osjH3GV9ggSVF7, s12): a surname in -s of a person named before is that person, not a group
+                return "person", person.gender
         if (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or last in self.cues.plural_nouns \
                 or self._group_of_people(words):
             return "plural", ""  # "officials", "Two people familiar with her testimony", "A group of 18 scientists"
@@ -414,7 +420,8 @@ class _SpeakerResolution(_FinderState):
             stype = str(mention.source_type)  # "the U.S., South Korea, and Ukraine": governments
         value = (speaker, surface, stype, not anonymous)
         if offset >= 0:
-            kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous, stype)
+            kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous, stype,
+                                                offset + lead)
             if kind == "organisation":  # "The Trump campaign": the name inside modifies it, no antecedent
                 self.antecedents.drop_modifiers(offset + lead, offset + lead + len(surface))
             if kind:
@@ -497,7 +504,7 @@ class _SpeakerResolution(_FinderState):
             if n < 0:
                 sent = self.doc.sentences[-1 - n]
                 tok = sent.tokens[0]
-                cand = self.antecedents.find(self.cues.pronouns.get(tok.lower, ""), sent.index, tok.start)
+                cand = self.antecedents.find(self.cues.pronouns.get(tok.lower, ""), sent.index, tok.start, bound=True)
                 if cand is not None:
                     self.antecedents.add(replace(cand, start=tok.start, end=tok.end, sentence_index=sent.index))
                 continue

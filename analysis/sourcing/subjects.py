@@ -222,14 +222,15 @@ class _SubjectRules(_SpeakerResolution):
             start = a + 1
         if a > 0 and start < j and toks[a].lower == "who" and toks[a - 1].is_word \
                 and (toks[a - 1].text[:1].islower() or a == 1) and self.cues.names_people(toks[a - 1].text) \
-                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or (
+                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or _adverb(toks[start]) or (
                     toks[start].lower not in RELATIVE_NOT_VERB and (
                         _verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS))):
             # "people who know him told Reuters": the words after "who" are a relative clause (a verb first, by its
             # form, or a verb and its object pronoun, or a passive or perfect: "The former White House foreign
             # policy adviser who was questioned by House impeachment investigators on Monday said", Daily Mail
-            # a3bo2uXOgonwHJ3D; not "workers who Trump has said", "a conservative who could also win", "the man
-            # who local police said"); the speaker is the people noun
+            # a3bo2uXOgonwHJ3D; an -ly adverb first: "even allies who ordinarily reinforce the President's combative
+            # instincts have warned", CNN XOZmR6Wv0REDHvli, s12; not "workers who Trump has said", "a conservative who
+            # could also win", "the man who local police said"); the speaker is the people noun
             # before "who", from a determiner at most RELATIVE_HEAD_WORDS words back ("the people who know him")
             return self._relative_head(toks, a - 1)
         reduced = self._reduced_relative_head(toks, a, j)
@@ -490,6 +491,12 @@ class _SubjectRules(_SpeakerResolution):
             group = self._plural_before_who(toks, b, a)
             if group is not None:
                 return group
+            if b == a - 1 and b >= 1 and toks[b].is_word and toks[b].text[:1].islower() \
+                    and self.cues.names_people(toks[b].lower) and toks[b - 1].lower in DETERMINERS:
+                # "a hearing with Supreme Court nominee Brett Kavanaugh and the woman who says he sexually assaulted
+                # her" (AP via PBS WpYGDv89wRhX1V5y, s12): a restrictive "who" right after a people noun and its
+                # determiner refers to that noun phrase, not to a person named before it
+                return toks[b - 1].start, toks[b].end, "relative"
             run = []
             while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
                 run.insert(0, toks[b])
@@ -571,7 +578,7 @@ class _SubjectRules(_SpeakerResolution):
         caused = causative_object(toks, hit.token_index) if hit is not None else None
         if caused is not None:  # "prompting the state’s governor to ask: “…”": the governor asks
             return _Tag(caused, hit, s, "speaker_before")
-        if hit is not None and hit.form.lower().endswith("ing"):
+        if hit is not None and hit.participle:
             with_np = _with_subject(toks, hit.token_index)
             if with_np is not None:  # "…, with some members warning it would …": the members warn
                 return _Tag(with_np, hit, s, "speaker_before")
@@ -608,6 +615,9 @@ class _SubjectRules(_SpeakerResolution):
                 continue  # "they began to complain about Mr. Obama's focus, saying": no clause follows the verb
             if h.token_index and toks[h.token_index - 1].lower in RELATIVE_WORDS:
                 continue  # "Biden mocked advocates who say they need …:": a relative clause is no main clause
+            if h.lemma == "tell" and h is not hit and h.participle:
+                continue  # "Jessica Manafort filed to change her name …, telling the Los Angeles Times: ‘…’" (Daily
+                # Mail VzQ0xxS4F2Vh1pDD, s12): a participle's object is its addressee, not a clause's subject
             if _object_then_infinitive(toks, h, limit):
                 continue  # "Mike Hunter … asked Trump to pardon Behenna, admitting that …" (Slate w7ngiZPmkOx9SAul):
                 # the addressee of a request is no subject of a clause
@@ -626,7 +636,7 @@ class _SubjectRules(_SpeakerResolution):
         hjHEDsRGEKKlA1Yt; the speaker was "Next"): a "by" + participle inside a relative clause "NAME, who …" (no
         other clause mark between) reports for the capitalised name before the "who"; None otherwise."""
         toks = s.tokens
-        if hit is None or not hit.form.lower().endswith("ing") or hit.token_index < 1 \
+        if hit is None or not hit.participle or hit.token_index < 1 \
                 or toks[hit.token_index - 1].lower != "by":
             return None
         for w in range(hit.token_index - 2, main, -1):
@@ -651,7 +661,7 @@ class _SubjectRules(_SpeakerResolution):
         Guardian 5983_left): a "by" + participle reports for the subject of the past-tense verb it modifies, found
         within eight words before "by"; None when there is none or the subject is a relative clause's."""
         toks = s.tokens
-        if hit is None or not hit.form.lower().endswith("ing") or hit.token_index < 2 \
+        if hit is None or not hit.participle or hit.token_index < 2 \
                 or toks[hit.token_index - 1].lower != "by":
             return None
         for v in range(hit.token_index - 2, max(main, hit.token_index - 10) - 1, -1):
@@ -698,8 +708,9 @@ class _SubjectRules(_SpeakerResolution):
         toks = s.tokens
         while k < limit and not toks[k].is_word:
             k += 1
-        if k >= limit:
-            return None
+        if k >= limit or self._in_direct(toks[k].start):
+            return None  # (round 15) not a quotation's first words: "Jones speculated that “the government is …,”
+            # theorizing that …" (Mother Jones c1osjH3GV9ggSVF7, s12) is Jones's theory, not the government's
         if toks[k].lower in PRONOUNS and toks[k].lower != "it":  # "He looked into … and said": resolved later
             return _Tag((toks[k].start, toks[k].end), hit, s, "speaker_before")
         cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
@@ -803,7 +814,7 @@ class _SubjectRules(_SpeakerResolution):
         after = toks[n] if n < limit else None
         if 0 < len(group) <= 5 and after is not None and after.is_word and _verb_like(after.lower) \
                 and (self.cues.names_people(group[-1].text) or (
-                    hit is not None and hit.form.lower().endswith("ing") and self._organisation_description(group))) \
+                    hit is not None and hit.participle and self._organisation_description(group))) \
                 and group[-1].lower not in PRONOUNS:
             return _Tag((group[0].start, group[-1].end), hit, s, "speaker_before")  # "some Republicans backed"
         return None
