@@ -4,6 +4,7 @@ continuation of the quote before it), or a scare quote when none attributes it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -49,6 +50,9 @@ MEDIUM_NOUNS = frozenset("show program programme podcast newspaper magazine book
 TAG_GAP_WORDS = 16
 NEXT_QUOTE_WORDS = 3  # our choice: journalist's words between two quotes that share the speaker after the second
 # (the first must be longer than SCARE_MAX_WORDS: "the “Capitol Hill Organized Protest,” or “CHOP,”" names, not speech)
+
+
+_AS_AFTER = re.compile(r"[ \t]+as[ \t]+[A-Z]")  # "” as Anthony Cooke …": "as" and a capitalised word after a quote
 
 
 def _name_apposed_after(s: Sentence, phrase: tuple[int, int]) -> tuple[int, int] | None:
@@ -135,7 +139,9 @@ class _DirectQuotes(_SubjectRules):
             self.direct.append((cstart, cend))  # before the speaker search: its own words are no antecedent
             self.direct_starts.append(cstart)
             # "…,” / "…?”" / "…,’”" (a nested quote closing first) / "…” – Name" / "…”, said"
-            speechlike = content.rstrip().rstrip("’'")[-1:] in ",.!?…" or body[close + 1:close + 2] == ","
+            speechlike = content.rstrip().rstrip("’'")[-1:] in ",.!?…" or body[close + 1:close + 2] == "," \
+                or _AS_AFTER.match(body, close + 1) is not None  # "a “productive resource” as Anthony Cooke …
+            # once put it" (Mother Jones c1osjH3GV9ggSVF7, s12): "as" opens the tag clause of the quoted words
             tag = self._speaker_after(close, speechlike, open_at) if close < len(body) else None
             if tag is None:
                 tag = self._speaker_before(first, open_at) or self._speaker_before_paragraph(first, open_at)
@@ -491,7 +497,8 @@ class _DirectQuotes(_SubjectRules):
                     break
                 if len(before) > SPEAKER_AFTER_MAX_WORDS:
                     # "“…,” Alex M. Azar II, the secretary of …, said" / "“…,” presumptive nominee … Joe Biden writes"
-                    named = apposed_name(between, SPEAKER_AFTER_MAX_WORDS) or final_name(between)
+                    named_in = between[1:] if between and between[0].lower == "as" else between  # "” as X, …,"
+                    named = apposed_name(named_in, SPEAKER_AFTER_MAX_WORDS) or final_name(between)
                     if named is not None:
                         return _Tag(named, hit, s, "speaker_after")
                     break

@@ -81,6 +81,26 @@ ADVERBIAL_OPENERS = PREPOSITIONS | frozenset("""most above still meanwhile inste
     after before until since within without despite following amid beyond unlike""".split())
 
 
+TIME_CLAUSE_WORDS = frozenset("as while when after before".split())
+DELAYED_THAT_WORDS = 8  # our choice: at most this many words in the time clause before "that"
+
+
+def _delayed_that(toks: Sequence[Token], k: int) -> int | None:
+    """Body offset of the clause after a "that" which follows a short time clause right after a reporting verb
+    ("said Tuesday as he left the hospital that he was …"): time words skipped, then "as"/"while"/"when"/"after"/
+    "before", at most DELAYED_THAT_WORDS words without punctuation, "that" and a word; else None."""
+    while k < len(toks) and toks[k].is_word and toks[k].lower in TIME_WORDS:
+        k += 1
+    if k >= len(toks) or toks[k].lower not in TIME_CLAUSE_WORDS:
+        return None
+    for m in range(k + 1, min(len(toks) - 1, k + DELAYED_THAT_WORDS + 2)):
+        if not toks[m].is_word:
+            return None
+        if toks[m].lower == "that":
+            return toks[m + 1].start if toks[m + 1].is_word else None
+    return None
+
+
 def _adverbial_opener(words: Sequence[Token]) -> bool:
     """Whether the tokens before a parenthetical attribution's first comma are an adverbial phrase without a verb: at
     most six words, the first an adverbial opener (or an -ly adverb), none a verb form, a pronoun or "that", and no
@@ -246,7 +266,12 @@ class _VerbAttributions(_DirectQuotes):
                 unsaid = hit.negated or any(t.lower == "nor" for t in toks[max(0, i - 3):i]) \
                     or (i > 0 and toks[i - 1].lower in MODALS)
                 if start == hit.end and _no_complement(toks, i + hit.n_tokens, unsaid):
-                    continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
+                    delayed = None if unsaid else _delayed_that(toks, i + hit.n_tokens)
+                    if delayed is None or any(hit.end < h.start < delayed for h in self.hits[s.index]):
+                        continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
+                    start = delayed  # "said Tuesday as he left the hospital that he was living proof …" (AP via
+                    # Salon GJkFtgL1xh0R5I5S, s12): a short time clause between the verb and its "that" (not "tweeted
+                    # Sunday after a Democrat said that …": that "that" is the other verb's)
                 if start == hit.end and hit.lemma == "tell":
                     words = [t for t in toks[i + hit.n_tokens:] if t.is_word]
                     rest = _after_addressee(words)
@@ -491,7 +516,9 @@ class _VerbAttributions(_DirectQuotes):
                     # Administration", "a count kept by Johns Hopkins University": the author speaks for its
                     # document, as "a Politico report" is Politico (round 14)
             if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and not premodifier \
-                    and not _determiner_then_adverbs(words):
+                    and not _determiner_then_adverbs(words) and words[-1].lower not in PREPOSITIONS:
+                # (round 15: not right after a preposition, "according to years of hacked text messages", Daily
+                # Mail VzQ0xxS4F2Vh1pDD, s12: the -ed word modifies the noun after it; the source was "years of")
                 # "a Reuters/Ipsos opinion poll released on Thursday", "reports first shared by": the participle
                 # phrase (and an adverb before it) is no part of the source; unless it is of a person ("a person
                 # briefed on the negotiations")

@@ -342,7 +342,7 @@ class AntecedentIndex:
 
     def find(self, pronoun_kind: str, sentence_index: int, offset: int, same_sentence: bool = False,
              window: tuple[int, int] = (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES),
-             reports_only: bool = False, bound: bool = False) -> Candidate | None:
+             reports_only: bool = False, bound: int = -1) -> Candidate | None:
         """The nearest compatible candidate before body ``offset`` in sentence ``sentence_index``, or None.
 
         ``window``: at most this many (earlier paragraphs, sentences) are searched; a definite description
@@ -354,13 +354,15 @@ class AntecedentIndex:
         ``reports_only``: only candidates printed as the speaker of a report, the nearest first ("the journal said"
         after "The Lancet said …").
 
-        ``bound``: the pronoun is the subject of its clause, so it is none of the people named after it in its
-        sentence outside quotations ("he called Trump the “greatest friend …”" is not Trump) nor the topic of an
-        opening "As for …," or "Asked about …," ("As for Kavanaugh, he said, “I feel so badly for him …”")."""
+        ``bound``: the body offset where the pronoun's own verb phrase ends (-1: not a subject pronoun); as the
+        subject of that phrase, it is none of the people named in it ("he called Trump the “greatest friend …”" is
+        not Trump; not "He said Pence … had heard Sondland say": the reported clause may name the subject again)
+        nor the topic of an opening "As for …," or "Asked about …," ("As for Kavanaugh, he said, “I feel so badly
+        for him …”")."""
         sents = self.doc.sentences
         if not 0 <= sentence_index < len(sents):
             return None
-        barred = self._bound_out(sentence_index, offset) if bound else frozenset()
+        barred = self._bound_out(sentence_index, offset, bound) if bound >= 0 else frozenset()
         if same_sentence:
             lo = bisect_left(self._starts, sents[sentence_index].start)
             hi = bisect_left(self._starts, offset)
@@ -386,10 +388,10 @@ class AntecedentIndex:
             si -= 1
         return None
 
-    def _bound_out(self, sentence_index: int, offset: int) -> frozenset[Any]:
+    def _bound_out(self, sentence_index: int, offset: int, end: int) -> frozenset[Any]:
         """Speakers a subject pronoun at body ``offset`` cannot stand for (see :meth:`find`): those of the person
-        candidates after it in its sentence outside direct quotes, and the starts of the candidates in an opening
-        topic phrase before it ("As for X,", "Asked about X,")."""
+        candidates printed as names after it up to body offset ``end`` outside direct quotes, and the starts of the
+        candidates in an opening topic phrase before it ("As for X,", "Asked about X,")."""
         s = self.doc.sentences[sentence_index]
         if not s.start <= offset < s.end:
             return frozenset()
@@ -397,9 +399,10 @@ class AntecedentIndex:
         out: set[Any] = set()
         if not (before and before[-1].lower in SUBORDINATORS):  # "When she wrote the “…,” Kent was referring":
             # a pronoun in an opening subordinate clause may stand for the main clause's subject
-            lo, hi = bisect_right(self._starts, offset), bisect_left(self._starts, s.end)
+            lo, hi = bisect_right(self._starts, offset), bisect_left(self._starts, min(end, s.end))
             out = {c.value[0] for c in self._cands[lo:hi]
-                   if c.kind == "person" and c.value[0] and not self.excluded(c.start)}
+                   if c.kind == "person" and c.value[0] and not self.excluded(c.start)
+                   and self.doc.body[c.start:c.end].lower() not in PERSONAL_PRONOUNS}
         words = [t for t in s.tokens if t.is_word]
         if len(words) > 2 and (words[0].lower, words[1].lower) in TOPIC_OPENERS:
             comma = next((t.start for t in s.tokens if t.text == ","), -1)
@@ -408,16 +411,19 @@ class AntecedentIndex:
                 out |= {c.start for c in self._cands[lo:bisect_left(self._starts, comma)]}
         return frozenset(out)
 
-    def person_surnamed(self, word: str, offset: int) -> Candidate | None:
-        """The last person candidate before body ``offset`` whose name ends in ``word`` (a "Jr."/"Sr."/"II"/"III"
-        after it aside) and has at least two words, or None."""
-        for c in reversed(self._cands[:bisect_left(self._starts, offset)]):
+    def person_surnamed(self, word: str, offset: int) -> str | None:
+        """The gender of the people named before body ``offset`` whose names of at least two words end in ``word``
+        (a "Jr."/"Sr."/"II"/"III" after it aside): "" when they differ or none is known; None when there is none."""
+        genders = set()
+        for c in self._cands[:bisect_left(self._starts, offset)]:
             if c.kind != "person":
                 continue
             names = [w for w in _WORD.findall(self.doc.body[c.start:c.end]) if w.lower() not in NAME_SUFFIXES]
             if len(names) >= 2 and names[-1] == word:
-                return c
-        return None
+                genders.add(c.gender)
+        if not genders:
+            return None
+        return genders.pop() if len(genders) == 1 else ""
 
     def at(self, start: int, end: int) -> Candidate | None:
         """The first candidate starting in body offsets [start, end], or None."""
