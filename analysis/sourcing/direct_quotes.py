@@ -4,6 +4,7 @@ continuation of the quote before it), or a scare quote when none attributes it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -49,6 +50,9 @@ MEDIUM_NOUNS = frozenset("show program programme podcast newspaper magazine book
 TAG_GAP_WORDS = 16
 NEXT_QUOTE_WORDS = 3  # our choice: journalist's words between two quotes that share the speaker after the second
 # (the first must be longer than SCARE_MAX_WORDS: "the “Capitol Hill Organized Protest,” or “CHOP,”" names, not speech)
+
+
+_AS_AFTER = re.compile(r"[ \t]+as[ \t]+[A-Z]")  # "” as Anthony Cooke …": "as" and a capitalised word after a quote
 
 
 def _name_apposed_after(s: Sentence, phrase: tuple[int, int]) -> tuple[int, int] | None:
@@ -135,7 +139,9 @@ class _DirectQuotes(_SubjectRules):
             self.direct.append((cstart, cend))  # before the speaker search: its own words are no antecedent
             self.direct_starts.append(cstart)
             # "…,” / "…?”" / "…,’”" (a nested quote closing first) / "…” – Name" / "…”, said"
-            speechlike = content.rstrip().rstrip("’'")[-1:] in ",.!?…" or body[close + 1:close + 2] == ","
+            speechlike = content.rstrip().rstrip("’'")[-1:] in ",.!?…" or body[close + 1:close + 2] == "," \
+                or _AS_AFTER.match(body, close + 1) is not None  # "a “productive resource” as Anthony Cooke …
+            # once put it" (Mother Jones c1osjH3GV9ggSVF7, s12): "as" opens the tag clause of the quoted words
             tag = self._speaker_after(close, speechlike, open_at) if close < len(body) else None
             if tag is None:
                 tag = self._speaker_before(first, open_at) or self._speaker_before_paragraph(first, open_at)
@@ -185,8 +191,8 @@ class _DirectQuotes(_SubjectRules):
         # candidate sources indexed once: by start (a clause opening at the quote) and by sentence (a quote after
         # it in its sentence); each quote is compared with these only, not with every quote of the article
         order = {id(r): n for n, r in enumerate(live)}
-        by_start = sorted((r.start, order[id(r)]) for r in live if r.kind == "indirect"
-                          and r.rule == "clause_then_speaker" and (r.speaker or r.speaker_surface))
+        by_start = sorted((r.start, order[id(r)]) for r in live if (r.speaker or r.speaker_surface) and (
+            (r.kind == "indirect" and r.rule == "clause_then_speaker") or r.kind == "according_to"))
         by_sentence: dict[int, list[Quote]] = {}
         for r in live:
             if r.kind == "direct" and r.rule == "speaker_after" and (r.speaker or r.speaker_surface):
@@ -240,6 +246,8 @@ class _DirectQuotes(_SubjectRules):
         for r in (live[n] for n in sorted(cands)):
             if r is q:
                 continue
+            if r.kind == "according_to" and r.start <= q.start <= r.start + 1 and q.end <= r.end + 2:
+                return r, "clause_after"  # "“…” should …, according to an individual familiar with …" (round 15)
             if r.kind == "indirect" and r.start <= q.start <= r.start + 1 \
                     and q.end <= r.end + 2:  # the quote opens the clause (not '… by asking, “…” documents said.')
                 verb = next((h for h in self.hits[r.sentence_index] if h.start >= r.end and h.lemma == r.verb), None)
@@ -295,7 +303,7 @@ class _DirectQuotes(_SubjectRules):
         name and verb follow."""
         toks = s.tokens
         first = next((n for n, t in enumerate(toks) if t.is_word and t.lower not in {"and", "but"}), len(toks))
-        if first != hit.token_index or not hit.form.lower().endswith("ing"):
+        if first != hit.token_index or not hit.participle:
             return None
         k = next((n for n, t in enumerate(toks) if t.start > open_at and t.is_word and not self._in_direct(t.start)),
                  None)
@@ -419,7 +427,7 @@ class _DirectQuotes(_SubjectRules):
         for si in range(prev.end_sentence_index, first.index + 1):
             for h in self.hits[si]:
                 if prev.end <= h.start < open_at and h.start not in self.used_verbs and not self._in_direct(h.start) \
-                        and not h.form.lower().endswith("ing") \
+                        and not h.participle \
                         and self._subject(sents[si], h.token_index) is not None:  # "when asked", "urging" have none
                     return None
         return prev
@@ -489,7 +497,8 @@ class _DirectQuotes(_SubjectRules):
                     break
                 if len(before) > SPEAKER_AFTER_MAX_WORDS:
                     # "“…,” Alex M. Azar II, the secretary of …, said" / "“…,” presumptive nominee … Joe Biden writes"
-                    named = apposed_name(between, SPEAKER_AFTER_MAX_WORDS) or final_name(between)
+                    named_in = between[1:] if between and between[0].lower == "as" else between  # "” as X, …,"
+                    named = apposed_name(named_in, SPEAKER_AFTER_MAX_WORDS) or final_name(between)
                     if named is not None:
                         return _Tag(named, hit, s, "speaker_after")
                     break
@@ -501,7 +510,7 @@ class _DirectQuotes(_SubjectRules):
                         return None  # a fragment before the verb: no speaker rather than a wrong one
                     sub_start = max(sub[0], before[0].start)
                     return _Tag((sub_start, sub[1]), hit, s, "speaker_after")  # "Blumenthal reportedly said"
-                if hit.form.lower().endswith("ing"):
+                if hit.participle:
                     # "“…,” adding that …": the participle's subject is the speaker of the clause before
                     return self._implicit(hit, s, open_at, "speaker_after")
                 after = name_after(s.tokens, hit.token_index + hit.n_tokens)

@@ -81,6 +81,26 @@ ADVERBIAL_OPENERS = PREPOSITIONS | frozenset("""most above still meanwhile inste
     after before until since within without despite following amid beyond unlike""".split())
 
 
+TIME_CLAUSE_WORDS = frozenset("as while when after before".split())
+DELAYED_THAT_WORDS = 8  # our choice: at most this many words in the time clause before "that"
+
+
+def _delayed_that(toks: Sequence[Token], k: int) -> int | None:
+    """Body offset of the clause after a "that" which follows a short time clause right after a reporting verb
+    ("said Tuesday as he left the hospital that he was …"): time words skipped, then "as"/"while"/"when"/"after"/
+    "before", at most DELAYED_THAT_WORDS words without punctuation, "that" and a word; else None."""
+    while k < len(toks) and toks[k].is_word and toks[k].lower in TIME_WORDS:
+        k += 1
+    if k >= len(toks) or toks[k].lower not in TIME_CLAUSE_WORDS:
+        return None
+    for m in range(k + 1, min(len(toks) - 1, k + DELAYED_THAT_WORDS + 2)):
+        if not toks[m].is_word:
+            return None
+        if toks[m].lower == "that":
+            return toks[m + 1].start if toks[m + 1].is_word else None
+    return None
+
+
 def _adverbial_opener(words: Sequence[Token]) -> bool:
     """Whether the tokens before a parenthetical attribution's first comma are an adverbial phrase without a verb: at
     most six words, the first an adverbial opener (or an -ly adverb), none a verb form, a pronoun or "that", and no
@@ -164,7 +184,7 @@ class _VerbAttributions(_DirectQuotes):
             if self._in_direct(hit.start):
                 continue
             if hit.start in self.used_verbs:
-                if _subjectless(toks, hit) and hit.form.lower().endswith("ing") \
+                if _subjectless(toks, hit) and hit.participle \
                         and self._after_that(toks, hit.token_index + hit.n_tokens, hit.end) != hit.end:
                     self._participle_report(s, hit)  # '“…,” adding that …': the tag of the quote reports too
                 continue
@@ -246,7 +266,12 @@ class _VerbAttributions(_DirectQuotes):
                 unsaid = hit.negated or any(t.lower == "nor" for t in toks[max(0, i - 3):i]) \
                     or (i > 0 and toks[i - 1].lower in MODALS)
                 if start == hit.end and _no_complement(toks, i + hit.n_tokens, unsaid):
-                    continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
+                    delayed = None if unsaid else _delayed_that(toks, i + hit.n_tokens)
+                    if delayed is None or any(hit.end < h.start < delayed for h in self.hits[s.index]):
+                        continue  # "The president tweeted Sunday after a Democrat said …": nothing reported
+                    start = delayed  # "said Tuesday as he left the hospital that he was living proof …" (AP via
+                    # Salon GJkFtgL1xh0R5I5S, s12): a short time clause between the verb and its "that" (not "tweeted
+                    # Sunday after a Democrat said that …": that "that" is the other verb's)
                 if start == hit.end and hit.lemma == "tell":
                     words = [t for t in toks[i + hit.n_tokens:] if t.is_word]
                     rest = _after_addressee(words)
@@ -319,7 +344,7 @@ class _VerbAttributions(_DirectQuotes):
         phrase opened by an article ("says Comey suggested", "said the minister told"), not an object or a
         preposition ("told him that", "responded by saying that")."""
         words = toks[k:inner.token_index]
-        return 0 < len(words) <= 5 and all(t.is_word for t in words) and not inner.form.lower().endswith("ing") \
+        return 0 < len(words) <= 5 and all(t.is_word for t in words) and not inner.participle \
             and (_name_words(words) or words[0].lower in {"the", "a", "an"})
 
     def _bare_verb(self, s: Sentence, hit: VerbHit, end: int) -> bool:
@@ -430,7 +455,7 @@ class _VerbAttributions(_DirectQuotes):
         for h in self.hits[s.index]:
             if h.start <= start or h.start >= end or self._in_direct(h.start):
                 continue
-            with_np = _with_subject(toks, h.token_index) if h.form.lower().endswith("ing") else None
+            with_np = _with_subject(toks, h.token_index) if h.participle else None
             if with_np is not None:  # "X expressed concerns over …, with some members warning …": a report of its own
                 k = next(n for n, t in enumerate(toks) if t.start >= with_np[0]) - 1
                 if toks[k].start > start:
@@ -446,6 +471,10 @@ class _VerbAttributions(_DirectQuotes):
                 end = min(end, toks[i - 2].start)  # "…, contradicting comments made by President Biden": a
                 break  # participle and its plural object after a comma end the report ("contradicting" is no
                 # speaker; not "a letter, evidently from Ford, describing alleged misconduct")
+            if sub is not None and sub[0] < start and toks[i - 1].text == "," and toks[i - 1].start > start:
+                end = min(end, toks[i - 1].start)  # "Mark Judge, a friend of Kavanaugh’s who Ford claims witnessed
+                break  # the assault, said Tuesday he does not wish to testify" (AP via PBS WpYGDv89wRhX1V5y, s12):
+                # a report inside the subject of a later verb ends where that verb's comma sets the subject off
             k = next((n for n, t in enumerate(toks) if t.start >= sub[0]), 0) if sub is not None else 0
             if sub is not None and sub[0] > start and k > 0 and (toks[k - 1].text in ",;" or toks[k - 1].lower in
                                                                  {"but", "while", "whereas", "and"}):
@@ -487,7 +516,9 @@ class _VerbAttributions(_DirectQuotes):
                     # Administration", "a count kept by Johns Hopkins University": the author speaks for its
                     # document, as "a Politico report" is Politico (round 14)
             if len(words) > 1 and t.text[:1].islower() and t.lower.endswith("ed") and not premodifier \
-                    and not _determiner_then_adverbs(words):
+                    and not _determiner_then_adverbs(words) and words[-1].lower not in PREPOSITIONS:
+                # (round 15: not right after a preposition, "according to years of hacked text messages", Daily
+                # Mail VzQ0xxS4F2Vh1pDD, s12: the -ed word modifies the noun after it; the source was "years of")
                 # "a Reuters/Ipsos opinion poll released on Thursday", "reports first shared by": the participle
                 # phrase (and an adverb before it) is no part of the source; unless it is of a person ("a person
                 # briefed on the negotiations")
@@ -602,8 +633,11 @@ class _VerbAttributions(_DirectQuotes):
             last = self._last_quoted_end(start, end)
             rest = next((t.start for t in s.tokens if t.is_word and t.start > last and not self._in_direct(t.start)),
                         end) if last >= 0 else start
-            if last >= 0 and _words_between(s.tokens, rest, end) >= 2:
-                start = rest
+            if last >= 0 and _words_between(s.tokens, rest, end) >= 2 and (
+                    kind != "according_to" or self._verb_between(s, rest, end)):
+                start = rest  # (round 15: after a quotation whose following words report nothing, the quotation is
+                # the source's: "“There is no discussion of a Plan B” should Kavanaugh’s nomination fail, according
+                # to an individual familiar with the nomination process", AP via PBS WpYGDv89wRhX1V5y, s12)
             inner = self._inner_report(s, start, end)
             if inner is not None:
                 end = inner  # "At a July meeting …, the president said he wanted to expand …, according to the
@@ -621,6 +655,10 @@ class _VerbAttributions(_DirectQuotes):
                     end = inner  # Mail a3bo2uXOgonwHJ3D): the admission is Hill's; "According to the memo, FBI deputy
                     # director Andrew McCabe told the committee that …": what McCabe told is his
         self._add(kind, np, s, start, end, hit, rule)
+
+    def _verb_between(self, s: Sentence, start: int, end: int) -> bool:
+        """Whether a reporting verb of sentence ``s`` lies in body offsets ``[start, end)``."""
+        return any(start <= h.start < end for h in self.hits[s.index])
 
     def _inner_report(self, s: Sentence, start: int, end: int, coordinated: bool = False) -> int | None:
         """Start of the content of a verb report found in sentence ``s`` inside ``start``–``end``, or None: the speaker

@@ -192,7 +192,7 @@ def _subjectless(toks: Sequence[Token], hit: VerbHit) -> bool:
     """A participle ("saying", "adding"), an infinitive ("to claim") or a second verb after "and" ("X echoed
     the comments and said"): a verb whose subject is its clause's."""
     i = hit.token_index
-    if hit.form.lower().endswith("ing"):
+    if hit.participle:
         return True
     if _coordinated(toks, i):
         return True

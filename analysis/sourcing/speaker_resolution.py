@@ -20,8 +20,9 @@ from .profile import (
     is_anonymous,
     source_key,
 )
+from .quote_marks import OPENERS
 from .quote_records import Quote, _key, _OrgMention
-from .quote_words import _TRAILING, CONJUNCTIONS, ORG_WINDOW, PRONOUNS, TIME_WORDS, _verb_like
+from .quote_words import _TRAILING, BOUNDARY_WORDS, CONJUNCTIONS, ORG_WINDOW, PRONOUNS, TIME_WORDS, _verb_like
 from .speakers import (
     CLAUSE_OPENERS,
     GENERIC_ORG_HEADS,
@@ -45,6 +46,8 @@ _WH_CLAUSE = re.compile(r"\S+\s+(?:why|how|when|where|because)\s+(?:(?:even|also
 PARTY_NOUNS = frozenset({"democrat", "republican"})  # written capitalised as nouns of a person ("the Democrat")
 # Nouns of a group that, with "of" and a plural of people, make a group of people ("a group of 18 scientists")
 GROUP_NOUNS = frozenset("group handful team panel coalition couple pair number".split())
+# Reporting verbs whose object is who was addressed: named in the subject pronoun's own verb phrase ("He told a guard")
+TELLING_VERBS = frozenset("tell ask urge warn remind assure inform".split())
 
 
 # Sentence connectives that open a sentence before a comma; with -ly adverbs, never a speaker (see _opening_adverb).
@@ -76,6 +79,9 @@ class _SpeakerResolution(_FinderState):
                 k = next((n + 1 for n in range(k, len(toks)) if toks[n].text == ","), len(toks))
             if s.index not in self.too_long and k < len(toks) and toks[k].lower in {"a", "an"}:
                 self._indefinite_role_subject(s, k)
+                continue
+            if s.index not in self.too_long and k + 2 < len(toks) and toks[k].lower in {"his", "her", "their"}:
+                self._possessed_role_name(s, k)
                 continue
             if s.index in self.too_long or k >= len(toks) or toks[k].lower != "the":
                 continue
@@ -189,6 +195,33 @@ class _SpeakerResolution(_FinderState):
         self.antecedents.add(Candidate(toks[k].start, toks[end].end, s.index, "person",
                                        phrase_gender(words, self.cues), value))
 
+    def _possessed_role_name(self, s: Sentence, k: int) -> None:
+        """'His daughter Andrea took a different view of that. She wrote in a leaked text …' (Daily Mail
+        VzQ0xxS4F2Vh1pDD, s12): a subject made of a possessive, at most one lower-case modifier, a person or gendered
+        role noun and a capitalised name right before a verb is that name, the antecedent of a later "she"/"he" of
+        the role noun's gender (the entity layer may not know a lone given name)."""
+        toks = s.tokens
+        m = k + 1
+        if toks[m].is_word and toks[m].text[:1].islower() and not self.cues.names_people(toks[m].text) \
+                and not _verb_like(toks[m].lower):
+            m += 1  # "His elder daughter"
+        if m + 1 >= len(toks) or not (toks[m].is_word and toks[m].text[:1].islower()
+                                      and self.cues.names_people(toks[m].text)) or toks[m].lower.endswith("s"):
+            return
+        end = m
+        while end + 1 < len(toks) and end - m < 3 and toks[end + 1].is_word and toks[end + 1].text[:1].isupper():
+            end += 1
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        if end == m or nxt is None or not nxt.is_word or not (_verb_like(nxt.lower) or any(
+                h.token_index == end + 1 for h in self.hits[s.index])):
+            return
+        if self.antecedents.at(toks[m + 1].start, toks[end].end) is not None:
+            return  # a name the entity layer knows is a candidate already
+        surface = self.doc.body[toks[m + 1].start:toks[end].end]
+        gender = phrase_gender([toks[m].text], self.cues)
+        value = (surface, surface, classify_speaker(surface, self.types), True)
+        self.antecedents.add(Candidate(toks[m + 1].start, toks[end].end, s.index, "person", gender, value))
+
     # ---- speakers -------------------------------------------------------------------------
     def _pronoun(self, pronoun: str, sentence: Sentence, offset: int) -> tuple[tuple[str, str, str, bool], str]:
         """(speaker, surface, type, named) and speaker rule of a pronoun speaker (module :mod:`.speakers`)."""
@@ -199,13 +232,41 @@ class _SpeakerResolution(_FinderState):
             return self._definite_medium(pronoun, sentence, offset)
         if not kind and self._issued_description(pronoun):
             return self._definite_issuer(pronoun, sentence, offset)
-        cand = self.antecedents.find(kind, sentence.index, offset) if kind else None
+        cand = self.antecedents.find(kind, sentence.index, offset, bound=self._own_phrase_end(sentence, offset)) \
+            if kind else None
         self._last_cand = cand
         if cand is None:
             return ("", pronoun, OTHER, False), f"pronoun '{pronoun}': no compatible antecedent"
         speaker, _surface, stype, named = cand.value
         return (speaker, pronoun, stype, named), \
             f"pronoun '{pronoun}': nearest {cand.gender + ' ' if cand.gender else ''}{cand.kind}"
+
+    def _own_phrase_end(self, s: Sentence, offset: int) -> int:
+        """Body offset where the verb phrase of a subject pronoun at ``offset`` ends, for the binding of
+        :meth:`AntecedentIndex.find`: at a clause word, a quotation mark, a colon or semicolon, or a reporting verb
+        (what it reports is another clause: "He said Pence … had heard Sondland say …"); after a verb of telling,
+        at the end of its addressee ("He told a guard, and … Tillman was taken"); -1 when ``offset`` starts no token
+        of ``s``."""
+        toks = s.tokens
+        p = next((n for n, t in enumerate(toks) if t.start == offset), -1)
+        if p < 0:
+            return -1
+        hits = {h.token_index: h for h in self.hits[s.index]}
+        m = p + 1
+        while m < len(toks):
+            t = toks[m]
+            if t.text in OPENERS or t.text in {"”", '"', ":", ";"} or (t.is_word and t.lower in BOUNDARY_WORDS):
+                return t.start
+            h = hits.get(m)
+            if h is not None:
+                if h.lemma not in TELLING_VERBS:
+                    return t.start
+                m += h.n_tokens
+                while m < len(toks) and toks[m].is_word and toks[m].lower not in BOUNDARY_WORDS and m - p < 8:
+                    m += 1  # the addressee
+                return toks[m].start if m < len(toks) else s.end
+            m += 1
+        return s.end
 
     def _definite_org(self, surface: str, sentence: Sentence, at: int) -> Any:
         """"the ministry" / "the agency": the organisation named before whose name ends in that noun
@@ -316,7 +377,8 @@ class _SpeakerResolution(_FinderState):
         self._last_cand = Candidate(at, at + len(surface), sentence.index, "person", gender, value)
         return value, "as printed"
 
-    def _candidate_kind(self, surface: str, mention: Any, anonymous: bool, stype: str = "") -> tuple[str, str]:
+    def _candidate_kind(self, surface: str, mention: Any, anonymous: bool, stype: str = "",
+                        offset: int = -1) -> tuple[str, str]:
         """(kind, gender) of a speaker phrase as an antecedent of a later pronoun; a document or a medium ("A 2008
         commission document states …", "The news network reported") is a thing, the antecedent of a later "It"."""
         words = [t.text for t in tokenize_phrase(surface) if t.is_word]
@@ -329,6 +391,11 @@ class _SpeakerResolution(_FinderState):
                 return ("thing" if mention.kind == "organisation" else "country"), ""
         head = [t.lower for t in tokenize_phrase(head_phrase(surface)) if t.is_word]
         last = head[-1] if head else ""
+        if offset >= 0 and len(words) <= 2 and all(w[:1].isupper() for w in words) and last.endswith("s"):
+            gender = self.antecedents.person_surnamed(words[-1], offset)
+            if gender is not None:  # "Jones speculated that …" after "novelist Robert Jones Jr." (Mother Jones
+                # c1osjH3GV9ggSVF7, s12): a surname in -s of a person named before is that person, not a group
+                return "person", gender
         if (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or last in self.cues.plural_nouns \
                 or self._group_of_people(words):
             return "plural", ""  # "officials", "Two people familiar with her testimony", "A group of 18 scientists"
@@ -412,7 +479,8 @@ class _SpeakerResolution(_FinderState):
             stype = str(mention.source_type)  # "the U.S., South Korea, and Ukraine": governments
         value = (speaker, surface, stype, not anonymous)
         if offset >= 0:
-            kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous, stype)
+            kind, gender = self._candidate_kind(surface, mention if accepted else None, anonymous, stype,
+                                                offset + lead)
             if kind == "organisation":  # "The Trump campaign": the name inside modifies it, no antecedent
                 self.antecedents.drop_modifiers(offset + lead, offset + lead + len(surface))
             if kind:
@@ -495,7 +563,8 @@ class _SpeakerResolution(_FinderState):
             if n < 0:
                 sent = self.doc.sentences[-1 - n]
                 tok = sent.tokens[0]
-                cand = self.antecedents.find(self.cues.pronouns.get(tok.lower, ""), sent.index, tok.start)
+                cand = self.antecedents.find(self.cues.pronouns.get(tok.lower, ""), sent.index, tok.start,
+                                             bound=self._own_phrase_end(sent, tok.start))
                 if cand is not None:
                     self.antecedents.add(replace(cand, start=tok.start, end=tok.end, sentence_index=sent.index))
                 continue

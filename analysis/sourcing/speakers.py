@@ -117,6 +117,10 @@ class Candidate:
 
 
 PLACE_WORDS = frozenset("in at from near outside".split())  # before a name: the name is a place
+SUBORDINATORS = frozenset("when while after before as if because since although though once until unless".split())
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # after a surname ("Robert Jones Jr.")
+# Opening words of a topic phrase: the person it names is what the sentence's subject speaks about
+TOPIC_OPENERS = frozenset({("as", "for"), ("as", "to"), ("asked", "about"), ("when", "asked")})
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
@@ -340,7 +344,7 @@ class AntecedentIndex:
 
     def find(self, pronoun_kind: str, sentence_index: int, offset: int, same_sentence: bool = False,
              window: tuple[int, int] = (PRONOUN_PARAGRAPHS, PRONOUN_SENTENCES),
-             reports_only: bool = False) -> Candidate | None:
+             reports_only: bool = False, bound: int = -1) -> Candidate | None:
         """The nearest compatible candidate before body ``offset`` in sentence ``sentence_index``, or None.
 
         ``window``: at most this many (earlier paragraphs, sentences) are searched; a definite description
@@ -350,10 +354,17 @@ class AntecedentIndex:
         antecedent: "…, a mom in Silver Spring, Maryland, who said").
 
         ``reports_only``: only candidates printed as the speaker of a report, the nearest first ("the journal said"
-        after "The Lancet said …")."""
+        after "The Lancet said …").
+
+        ``bound``: the body offset where the pronoun's own verb phrase ends (-1: not a subject pronoun); as the
+        subject of that phrase, it is none of the people named in it ("he called Trump the “greatest friend …”" is
+        not Trump; not "He said Pence … had heard Sondland say": the reported clause may name the subject again)
+        nor the topic of an opening "As for …," or "Asked about …," ("As for Kavanaugh, he said, “I feel so badly
+        for him …”")."""
         sents = self.doc.sentences
         if not 0 <= sentence_index < len(sents):
             return None
+        barred = self._bound_out(sentence_index, offset, bound) if bound >= 0 else frozenset()
         if same_sentence:
             lo = bisect_left(self._starts, sents[sentence_index].start)
             hi = bisect_left(self._starts, offset)
@@ -368,7 +379,8 @@ class AntecedentIndex:
             lo = bisect_left(self._starts, sents[si].start, 0, hi)
             found = [c for c in self._cands[lo:hi]
                      if c.end <= offset and not self.excluded(c.start) and compatible(pronoun_kind, c)
-                     and (not reports_only or c.start in self._reporting_things)]
+                     and (not reports_only or c.start in self._reporting_things)
+                     and not (barred and (c.start in barred or c.value[0] in barred))]
             if found and reports_only:
                 return max(found, key=lambda c: c.start)
             if found:  # a report's speaker first ("The plane …, Darby said. … he said"), then left to right
@@ -377,6 +389,43 @@ class AntecedentIndex:
             hi = lo
             si -= 1
         return None
+
+    def _bound_out(self, sentence_index: int, offset: int, end: int) -> frozenset[Any]:
+        """Speakers a subject pronoun at body ``offset`` cannot stand for (see :meth:`find`): those of the person
+        candidates printed as names after it up to body offset ``end`` outside direct quotes, and the starts of the
+        candidates in an opening topic phrase before it ("As for X,", "Asked about X,")."""
+        s = self.doc.sentences[sentence_index]
+        if not s.start <= offset < s.end:
+            return frozenset()
+        before = [t for t in s.tokens if t.end <= offset]
+        out: set[Any] = set()
+        if not (before and before[-1].lower in SUBORDINATORS):  # "When she wrote the “…,” Kent was referring":
+            # a pronoun in an opening subordinate clause may stand for the main clause's subject
+            lo, hi = bisect_right(self._starts, offset), bisect_left(self._starts, min(end, s.end))
+            out = {c.value[0] for c in self._cands[lo:hi]
+                   if c.kind == "person" and c.value[0] and not self.excluded(c.start)
+                   and self.doc.body[c.start:c.end].lower() not in PERSONAL_PRONOUNS}
+        words = [t for t in s.tokens if t.is_word]
+        if len(words) > 2 and (words[0].lower, words[1].lower) in TOPIC_OPENERS:
+            comma = next((t.start for t in s.tokens if t.text == ","), -1)
+            if 0 <= comma <= offset:
+                lo = bisect_left(self._starts, s.start)
+                out |= {c.start for c in self._cands[lo:bisect_left(self._starts, comma)]}
+        return frozenset(out)
+
+    def person_surnamed(self, word: str, offset: int) -> str | None:
+        """The gender of the people named before body ``offset`` whose names of at least two words end in ``word``
+        (a "Jr."/"Sr."/"II"/"III" after it aside): "" when they differ or none is known; None when there is none."""
+        genders = set()
+        for c in self._cands[:bisect_left(self._starts, offset)]:
+            if c.kind != "person":
+                continue
+            names = [w for w in _WORD.findall(self.doc.body[c.start:c.end]) if w.lower() not in NAME_SUFFIXES]
+            if len(names) >= 2 and names[-1] == word:
+                genders.add(c.gender)
+        if not genders:
+            return None
+        return genders.pop() if len(genders) == 1 else ""
 
     def at(self, start: int, end: int) -> Candidate | None:
         """The first candidate starting in body offsets [start, end], or None."""
@@ -390,6 +439,8 @@ class AntecedentIndex:
 # Token-level rules the quote finder uses to read the speaker phrase of a direct quote.
 
 PERSONAL_PRONOUNS = frozenset("he she it they we i".split())
+# Prepositions among INTRO_WORDS: the lower-case words after one, up to a name, are its phrase, not the subject
+PHRASE_PREPOSITIONS = frozenset("in on at".split())
 # Opening words of a subject that are not part of it ("On Friday the minister said", "And he said").
 INTRO_WORDS = frozenset("""and but so yet or then also meanwhile however in on at last this next earlier later
     early late today yesterday tonight week month year morning afternoon evening night weekend
@@ -527,11 +578,19 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
     if last.text[:1].islower() and last.lower.endswith("ed") and j > start:
         return None  # "a congressional aide helped (confirm)": a verb ends the phrase, not a noun
     start = _after_filler(toks, start, j)
+    opened = start
     while start < j and (toks[start].lower in INTRO_WORDS or toks[start].kind == "number") \
             and not (toks[start].lower == "at" and toks[start + 1].lower in {"least", "most"}) \
             and not (toks[start].kind == "number" and toks[start + 1].lower in {"of", "%", "percent"}):
         start += 1  # (not the number of "63% of people say", "Forty-three percent of voters surveyed")
     start = _after_filler(toks, start, j)  # "…, 2017 ADVERTISEMENT The news network"
+    if start > opened and toks[opened].lower in PHRASE_PREPOSITIONS and last.text[:1].isupper():
+        run = j
+        while run - 1 >= start and toks[run - 1].is_word and toks[run - 1].text[:1].isupper():
+            run -= 1
+        if run > start and all(t.is_word and t.text[:1].islower() for t in toks[start:run]):
+            return run  # "In recent conversations Trump (has asked)" (CNN XOZmR6Wv0REDHvli, s12): an opening
+            # prepositional phrase without its comma ends before the name
     if start == j and last.lower in LONE_NOT_SPEAKERS and (
             last.text[:1].islower() or not any(t.is_word for t in toks[:j])):
         return None  # "Yes", "Well", "To", "even", "meanwhile": a lone word that names no one is no speaker (round 14)

@@ -58,7 +58,10 @@ ARTICLES = frozenset("a an this another each every".split())  # singular, and ne
 # Words that end a noun phrase when looking back from a bare form: auxiliaries, negations and adverbs put
 # the form in a verb phrase ("the companies also report", "did not comment", "would promise").
 VERB_PHRASE_WORDS = frozenset("""also still never not just only then now even already again often always
-    will would could can may might must should shall did does do to and or but that who which""".split())
+    will would could can may might must should shall did does do to and or but that who which
+    is was are were when where while because if""".split())
+# (round 15: a finite "be" or a clause word ends the noun phrase too: "This is when prosecutors claim Manafort started
+# applying for loans", Daily Mail VzQ0xxS4F2Vh1pDD, s12, was read as the noun phrase "This … claim")
 NOUN_PHRASE_LOOKBACK = 4  # our choice: modifiers between a determiner and its head ("a final quarterly report")
 # Plural quantifiers: an -s form after one of them (modifiers between) heads a noun phrase, since a verb after a
 # plural subject carries no -s ("various intelligence reports viewed by", not "various intelligence report").
@@ -117,6 +120,12 @@ class VerbHit:
     token_index: int
     n_tokens: int
     negated: bool
+
+    @property
+    def participle(self) -> bool:
+        """An -ing form, its first word for a phrase ("saying", "theorizing that", "pointing out"): a verb whose
+        subject is its clause's (round 15: the phrases' -ing forms were read as finite verbs)."""
+        return self.form.split(maxsplit=1)[0].lower().endswith("ing")
 
 
 @quick_init

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..model import Sentence, Token
 from ..segment import SENTENCE_OPENERS
+from .profile import classify_speaker
 from .quote_records import _Tag
 from .quote_words import (
     _AFFILIATION,
@@ -106,6 +107,7 @@ DURATIONS = frozenset("moments minutes hours days weeks months years decades".sp
 TIME_ADVERBIAL_WORDS = DURATIONS | TIME_WORDS | MONTHS | SKIP_BEFORE_VERB | frozenset(
     "just only a few several some ago two three four five six".split())
 
+APPOSITION_MARKS = frozenset({",", "—", "–", "-", "("})  # before an apposition: "Rubin — a man who says …"
 # Words that open an adverbial clause or phrase, never part of an apposition of a name.
 APPOSITION_BREAKS = frozenset("despite amid after before because while although though since unless whereas "
                               "including like unlike as".split())
@@ -222,14 +224,15 @@ class _SubjectRules(_SpeakerResolution):
             start = a + 1
         if a > 0 and start < j and toks[a].lower == "who" and toks[a - 1].is_word \
                 and (toks[a - 1].text[:1].islower() or a == 1) and self.cues.names_people(toks[a - 1].text) \
-                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or (
+                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or _adverb(toks[start]) or (
                     toks[start].lower not in RELATIVE_NOT_VERB and (
                         _verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS))):
             # "people who know him told Reuters": the words after "who" are a relative clause (a verb first, by its
             # form, or a verb and its object pronoun, or a passive or perfect: "The former White House foreign
             # policy adviser who was questioned by House impeachment investigators on Monday said", Daily Mail
-            # a3bo2uXOgonwHJ3D; not "workers who Trump has said", "a conservative who could also win", "the man
-            # who local police said"); the speaker is the people noun
+            # a3bo2uXOgonwHJ3D; an -ly adverb first: "even allies who ordinarily reinforce the President's combative
+            # instincts have warned", CNN XOZmR6Wv0REDHvli, s12; not "workers who Trump has said", "a conservative who
+            # could also win", "the man who local police said"); the speaker is the people noun
             # before "who", from a determiner at most RELATIVE_HEAD_WORDS words back ("the people who know him")
             return self._relative_head(toks, a - 1)
         reduced = self._reduced_relative_head(toks, a, j)
@@ -490,6 +493,13 @@ class _SubjectRules(_SpeakerResolution):
             group = self._plural_before_who(toks, b, a)
             if group is not None:
                 return group
+            if b == a - 1 and b >= 1 and toks[b].is_word and toks[b].text[:1].islower() \
+                    and self.cues.names_people(toks[b].lower) and toks[b - 1].lower in DETERMINERS \
+                    and not (b >= 2 and toks[b - 2].text in APPOSITION_MARKS):  # not "Rubin — a man who says"
+                # "a hearing with Supreme Court nominee Brett Kavanaugh and the woman who says he sexually assaulted
+                # her" (AP via PBS WpYGDv89wRhX1V5y, s12): a restrictive "who" right after a people noun and its
+                # determiner refers to that noun phrase, not to a person named before it
+                return toks[b - 1].start, toks[b].end, "relative"
             run = []
             while b >= 0 and toks[b].is_word and toks[b].text[:1].isupper():
                 run.insert(0, toks[b])
@@ -571,12 +581,16 @@ class _SubjectRules(_SpeakerResolution):
         caused = causative_object(toks, hit.token_index) if hit is not None else None
         if caused is not None:  # "prompting the state’s governor to ask: “…”": the governor asks
             return _Tag(caused, hit, s, "speaker_before")
-        if hit is not None and hit.form.lower().endswith("ing"):
+        if hit is not None and hit.participle:
             with_np = _with_subject(toks, hit.token_index)
             if with_np is not None:  # "…, with some members warning it would …": the members warn
                 return _Tag(with_np, hit, s, "speaker_before")
         k = 0
-        while k < limit and (toks[k].lower in CLAUSE_OPENERS or _last_time_opener(toks, k)):
+        while k < limit and (toks[k].lower in CLAUSE_OPENERS or _last_time_opener(toks, k) or (
+                k == 0 and toks[k].lower == "to" and limit > 1 and toks[1].text[:1].islower())):
+            # (round 15: an opening infinitive of purpose too, "To prevent further spread of the Delta variant, the
+            # US Centers for Disease Control and Prevention updated its mask guidance … to recommend that …", CNN
+            # roundups 5828_left, s12)
             if toks[k].lower in CONJUNCTIONS:  # "But some Republicans backed Trump, noting": no opening phrase
                 k += 1
                 continue
@@ -608,6 +622,9 @@ class _SubjectRules(_SpeakerResolution):
                 continue  # "they began to complain about Mr. Obama's focus, saying": no clause follows the verb
             if h.token_index and toks[h.token_index - 1].lower in RELATIVE_WORDS:
                 continue  # "Biden mocked advocates who say they need …:": a relative clause is no main clause
+            if h.lemma == "tell" and h is not hit and h.participle:
+                continue  # "Jessica Manafort filed to change her name …, telling the Los Angeles Times: ‘…’" (Daily
+                # Mail VzQ0xxS4F2Vh1pDD, s12): a participle's object is its addressee, not a clause's subject
             if _object_then_infinitive(toks, h, limit):
                 continue  # "Mike Hunter … asked Trump to pardon Behenna, admitting that …" (Slate w7ngiZPmkOx9SAul):
                 # the addressee of a request is no subject of a clause
@@ -626,7 +643,7 @@ class _SubjectRules(_SpeakerResolution):
         hjHEDsRGEKKlA1Yt; the speaker was "Next"): a "by" + participle inside a relative clause "NAME, who …" (no
         other clause mark between) reports for the capitalised name before the "who"; None otherwise."""
         toks = s.tokens
-        if hit is None or not hit.form.lower().endswith("ing") or hit.token_index < 1 \
+        if hit is None or not hit.participle or hit.token_index < 1 \
                 or toks[hit.token_index - 1].lower != "by":
             return None
         for w in range(hit.token_index - 2, main, -1):
@@ -651,7 +668,7 @@ class _SubjectRules(_SpeakerResolution):
         Guardian 5983_left): a "by" + participle reports for the subject of the past-tense verb it modifies, found
         within eight words before "by"; None when there is none or the subject is a relative clause's."""
         toks = s.tokens
-        if hit is None or not hit.form.lower().endswith("ing") or hit.token_index < 2 \
+        if hit is None or not hit.participle or hit.token_index < 2 \
                 or toks[hit.token_index - 1].lower != "by":
             return None
         for v in range(hit.token_index - 2, max(main, hit.token_index - 10) - 1, -1):
@@ -698,8 +715,9 @@ class _SubjectRules(_SpeakerResolution):
         toks = s.tokens
         while k < limit and not toks[k].is_word:
             k += 1
-        if k >= limit:
-            return None
+        if k >= limit or self._in_direct(toks[k].start):
+            return None  # (round 15) not a quotation's first words: "Jones speculated that “the government is …,”
+            # theorizing that …" (Mother Jones c1osjH3GV9ggSVF7, s12) is Jones's theory, not the government's
         if toks[k].lower in PRONOUNS and toks[k].lower != "it":  # "He looked into … and said": resolved later
             return _Tag((toks[k].start, toks[k].end), hit, s, "speaker_before")
         cand = self.antecedents.at(toks[k].start, toks[min(k + 2, limit - 1)].end)
@@ -736,6 +754,9 @@ class _SubjectRules(_SpeakerResolution):
             name.append(t)
         words = [t for t in name if t.is_word]
         after = toks[k + len(name)] if k + len(name) < limit else None
+        if len(words) == 1 and len(words[0].text) >= 8 and words[0].lower.endswith("ly") and after is not None \
+                and after.is_word and after.text[:1].islower():
+            return None  # "Momentarily fazed, the BJP denied …" (allsides OL4aJP8zssvvzvu6, round 15): an adverb
         if words and not (len(words) == 1 and words[0].lower in SENTENCE_OPENERS and not _acronym(words[0])) \
                 and not (after is not None and after.is_word and not _verb_like(after.lower)):
             return _Tag((words[0].start, words[-1].end), hit, s, "speaker_before")
@@ -764,21 +785,40 @@ class _SubjectRules(_SpeakerResolution):
         speaker was "House"): a person named right after an organisation that opens the subject, with only
         capitalised title words between them ("Speaker"), is the subject; the organisation only modifies the
         title. None when no such person follows."""
-        for t in toks:
+        titled = -1
+        for n, t in enumerate(toks):
             if t.start < cand.end:
                 continue
+            if t.text in {"(", ")"} or (t.is_word and t.text[:1].islower() and self.cues.names_people(t.text)):
+                titled = n if t.is_word else titled
+                continue  # "Special Broadcasting Service (SBS) reporter Scott McIntyre took to Twitter and wrote: “…”"
+                # (allsides 9TwTVtQTzfNcPlIX, round 15): an acronym in parentheses and a lower-case title between
             if t.end > toks[limit - 1].end or not (t.is_word and t.text[:1].isupper()) or t.start - cand.end > 40:
                 return None
             person = self.antecedents.at(t.start, t.start)
             if person is not None and person.kind == "person":
                 return person
+            if titled == n - 1:  # a name the entity layer did not list, right after the title: up to the verb
+                end = n
+                while end + 1 < limit and toks[end + 1].is_word and toks[end + 1].text[:1].isupper():
+                    end += 1
+                if end > n and end + 1 <= limit and (end + 1 == limit or _verb_like(toks[end + 1].lower)):
+                    surface = self.doc.body[t.start:toks[end].end]
+                    return Candidate(t.start, toks[end].end, cand.sentence_index, "person", "",
+                                     (surface, surface, classify_speaker(surface, self.types), True))
         return None
 
     def _people_group(self, s: Sentence, k: int, limit: int, hit: VerbHit | None) -> _Tag | None:
         """A short phrase naming people from token ``k`` to a verb ("some Republicans backed", "Senate leaders
         met"): the subject of :meth:`_subject_at`, or None."""
         toks = s.tokens
-        group, n = [], k
+
+        def verb_at(m: int) -> bool:  # "A Beijing official hit back at the bill …, saying it “…”" (BBC 5969_center,
+            # s12): a lower-case word before "back" is a phrasal verb ("hit back", "shot back"), whatever its form
+            return _verb_like(toks[m].lower) or (group != [] and m + 1 < limit and toks[m + 1].lower == "back"
+                                                 and toks[m].text.isalpha() and toks[m].text.islower())
+        group: list[Token] = []
+        n = k
         for t in toks[k:limit]:
             if group and t.is_word and t.lower in TIME_WORDS | MONTHS:
                 n += 1  # "Democratic lawmakers on Friday trashed …, saying": the date is no part of the subject
@@ -787,7 +827,7 @@ class _SubjectRules(_SpeakerResolution):
                 group.append(t)  # "The committee's ranking Republican"
                 n += 1
                 continue
-            if not t.is_word or _verb_like(t.lower) or t.lower in BOUNDARY_WORDS:
+            if not t.is_word or verb_at(n) or t.lower in BOUNDARY_WORDS:
                 break
             group.append(t)
             n += 1
@@ -801,9 +841,9 @@ class _SubjectRules(_SpeakerResolution):
                 while n < limit and toks[n].text in CLOSING_MARKS:
                     n += 1  # ', during an appearance on “America’s Newsroom,” laid out': the comma inside the marks
         after = toks[n] if n < limit else None
-        if 0 < len(group) <= 5 and after is not None and after.is_word and _verb_like(after.lower) \
+        if 0 < len(group) <= 5 and after is not None and after.is_word and verb_at(n) \
                 and (self.cues.names_people(group[-1].text) or (
-                    hit is not None and hit.form.lower().endswith("ing") and self._organisation_description(group))) \
+                    hit is not None and hit.participle and self._organisation_description(group))) \
                 and group[-1].lower not in PRONOUNS:
             return _Tag((group[0].start, group[-1].end), hit, s, "speaker_before")  # "some Republicans backed"
         return None
@@ -849,6 +889,10 @@ class _SubjectRules(_SpeakerResolution):
         if len(words) > 8 or any(_verb_like(t.lower) or t.lower in PRONOUNS for t in words):
             return None
         rest = [t for t in toks if t.start >= phrase[1]]
+        if rest and rest[0].lower == "who" and not words[0].text[:1].isupper() and self.cues.names_people(
+                words[-1].text):
+            return phrase  # "…, said a person who wasn’t authorized to be identified" (AP via PBS WpYGDv89wRhX1V5y,
+            # s12): a relative clause describes the person who speaks
         if (rest and rest[0].text not in ",.;") or any(t.is_word and t.lower in BOUNDARY_WORDS for t in rest[:1]):
             return None
         if words[0].text[:1].isupper():
