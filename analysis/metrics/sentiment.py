@@ -173,16 +173,33 @@ def _analyse(text: str) -> tuple[dict[str, float], Entries]:
     entries: Entries = []
     last = len(words) - 1
     lexicon = vader.lexicon
-    for i, item in enumerate(words):
-        low = item.lower()
-        if low in BOOSTER_DICT or (i < last and low == "kind" and words[i + 1].lower() == "of") or low not in lexicon:
-            # a word outside the lexicon: sentiment_valence would append the valence it was given (0) unchanged
-            sentiments.append(0)
+    lows = [w.lower() for w in words]
+    scorable = _scorable(vader, BOOSTER_DICT)
+    # only a lexicon word that is no booster is scored; every other word's valence is the 0 it was given
+    # (sentiment_valence would append it unchanged), so the zeros are added in runs, not one call per word
+    for i in [i for i, low in enumerate(lows) if low in scorable]:
+        low = lows[i]
+        if low == "kind" and i < last and lows[i + 1] == "of":
             continue
+        if len(sentiments) < i:
+            sentiments.extend([0] * (i - len(sentiments)))
         entries.append((low, lexicon[low]))
-        sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = vader.sentiment_valence(0, sentitext, words[i], i, sentiments)
+    if len(sentiments) < len(words):
+        sentiments.extend([0] * (len(words) - len(sentiments)))
     sentiments = vader._but_check(words, sentiments)
     return vader.score_valence(sentiments, clean), entries
+
+
+_SCORABLE: dict[int, frozenset[str]] = {}  # id of an analyser -> its lexicon words that are no booster
+
+
+def _scorable(vader: Any, boosters: Mapping[str, float]) -> frozenset[str]:
+    """The words of ``vader``'s lexicon that it scores (not a booster or dampener), computed once per analyser."""
+    words = _SCORABLE.get(id(vader))
+    if words is None:
+        words = _SCORABLE[id(vader)] = frozenset(vader.lexicon) - frozenset(boosters)
+    return words
 
 
 def too_long_reason(text: str) -> str:
