@@ -80,3 +80,12 @@ def test_the_bare_surname_still_joins_the_other_namesake_named_in_full():
 def test_a_namesake_named_in_full_without_kinship_still_takes_the_surname():
     found = _mentions("First lady Jill Biden visited a school on Monday. Biden said teachers matter.")
     assert ("Biden", "Jill Biden", "person") in found
+
+
+# "U.S., NATO and EU to blame China" over "the European Union, Australia, New Zealand and Japan" (CNBC roundups
+# 5853_center, e6): two actors, as organisations.yaml lists both the acronym and the full name.
+
+def test_a_listed_acronym_is_the_listed_organisation_it_abbreviates():
+    found = _mentions("The European Union and Japan will act together. The EU said so on Monday.")
+    assert ("EU", "European Union", "organisation") in found
+    assert ("European Union", "European Union", "organisation") in found
