@@ -89,3 +89,17 @@ def test_a_listed_acronym_is_the_listed_organisation_it_abbreviates():
     found = _mentions("The European Union and Japan will act together. The EU said so on Monday.")
     assert ("EU", "European Union", "organisation") in found
     assert ("European Union", "European Union", "organisation") in found
+
+
+# "the police-involved shooting of Ma'Khia Bryant in Columbus, Ohio" (Fox News roundups 6111_right, m7): no actor,
+# as "Ma'Khia" is in no list of given names and nothing else around the name says it is a person's.
+
+def test_a_given_name_with_an_inner_apostrophe_before_a_surname_is_a_persons():
+    found = _mentions("Police shot Ma'Khia Bryant in Columbus, Ohio. Bryant was 16.")
+    assert ("Ma'Khia Bryant", "Ma'Khia Bryant", "person") in found
+    assert ("Bryant", "Ma'Khia Bryant", "person") in found
+
+
+def test_an_irish_prefix_is_no_given_name():
+    found = _mentions("Shares of O'Reilly Auto Parts rose on Monday.")
+    assert not any(kind == "person" for _, _, kind in found)

@@ -368,6 +368,9 @@ def _country_after_comma(toks: tuple[Token, ...], j: int, table: ActorTable) -> 
 # a capital inside the word ("FactSet", "MarketWatch", "ProPublica", "AllSides"), unless a surname prefix explains
 # it (_NAME_PREFIX: "McConnell", "MacArthur", "DeSantis", "LaPierre", "DiCaprio", "O'Rourke", "VanderMeer")
 _ORGANISATION_SHAPE = re.compile(r"[A-Z]{3,5}-(?:TV|FM|AM|DT)$|[A-Z][a-z]+[A-Z][A-Za-z]*$")
+# a given name with an apostrophe between two capitalised parts, lower-case letters before it ("Ma'Khia", "De'Aaron",
+# "Ja'Marr"; not the Irish or French prefixes "O'", "D'", "L'" of a surname or a brand)
+_APOSTROPHE_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}['’][A-Z][a-z]{2,}$")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Vander|Fitz|St|O['’])[A-Z]")
 
 
@@ -1249,6 +1252,8 @@ class RuleRecogniser:
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
                 and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):
             return "PERSON", "given name", self._given_sex(words), ""
+        if len(words) == 2 and _APOSTROPHE_GIVEN_NAME.match(words[0]) and words[1] in gazetteer().surnames:
+            return "PERSON", "given name", "", ""  # "Ma'Khia Bryant", "Ja'Marr Chase": not "O'Reilly", "L'Oreal"
         if 1 < len(words) <= 4 and country_in_brackets(toks, part.last, table):
             return "PERSON", "name before a country in brackets", "", ""  # "Dally Randriantefy ( Madagascar )"
         if 1 < len(words) <= 4 and tuple(t.lower for t in toks[part.last:part.last + 3]) in _ROLE_IN_BRACKETS:
