@@ -103,3 +103,16 @@ def test_a_given_name_with_an_inner_apostrophe_before_a_surname_is_a_persons():
 def test_an_irish_prefix_is_no_given_name():
     found = _mentions("Shares of O'Reilly Auto Parts rose on Monday.")
     assert not any(kind == "person" for _, _, kind in found)
+
+
+# "Texas Democrats fled the state on Monday ..., heading to Washington to draw attention" (NYT roundups 5873_left,
+# dev): the destination counted as the United States' government.
+
+def test_a_capital_one_is_heading_to_is_the_town():
+    found = _mentions("The lawmakers left on Monday, heading to Washington to draw attention to the bill.")
+    assert not any(actor == "United States" for _, actor, _ in found)
+
+
+def test_a_country_one_is_heading_to_is_still_the_country():
+    found = _mentions("The envoy left on Monday, heading to China for talks on trade.")
+    assert ("China", "China", "country") in found
