@@ -111,3 +111,11 @@ def test_an_irish_prefix_is_no_given_name():
 def test_a_country_one_is_heading_to_is_still_the_country():
     found = _mentions("The envoy left on Monday, heading to China for talks on trade.")
     assert ("China", "China", "country") in found
+
+
+# "Surfside's Champlain Towers South's condominium association president Jean Wodnicki" (HuffPost roundups 5909_left,
+# dev): the building was an untyped name, as its last word is a compass word, not the location cue "Towers".
+
+def test_a_compass_word_after_a_location_cue_is_the_locations_wing():
+    found = _mentions("The Champlain Towers South condominium collapsed on Thursday.")
+    assert ("Champlain Towers South", "Champlain Towers South", "location") in found

@@ -1174,8 +1174,9 @@ class RuleRecogniser:
             return "PERSON", ("honorific" if sex else "title"), sex or self._given_sex(words), title
         if (last in table.location_cues and len(words) > 1) or any(
                 strip_possessive(toks[k].text) in table.location_cues and toks[k + 1].lower == "of"
-                for k in range(part.first, part.last - 1)):
-            return "LOC", "location cue", "", ""
+                for k in range(part.first, part.last - 1)) or (
+                len(words) > 2 and last in _COMPASS and words[-2] in table.location_cues):
+            return "LOC", "location cue", "", ""  # (a wing after the cue: "Champlain Towers South")
         if last in table.region_cues and len(words) > 1:
             return "GPE", "region cue", "", ""
         if len(words) > 1 and _acronym_after(toks, part.last) == initials(" ".join(words)) and \
