@@ -214,11 +214,13 @@ def _expansions(names: Iterable[str]) -> dict[str, set[str]]:
 
 
 def _acronym_of(f: Found, by_initials: dict[str, set[str]]) -> str:
-    """The one name ``f`` abbreviates, when ``f`` is an acronym the recogniser found or its copy typed "same name as
-    in sentence s" (a headline's "CDC:") and exactly one name of ``by_initials`` fits; else ""."""
+    """The one name ``f`` abbreviates, when ``f`` is an acronym the recogniser found, a listed one ("EU" beside
+    "European Union": organisations.yaml lists both) or its copy typed "same name as in sentence s" (a headline's
+    "CDC:") and exactly one name of ``by_initials`` fits; else ""."""
     if f.kind != "organisation" or not (f.rule == "acronym" or (
             f.rule.startswith("same name as in sentence") and not f.listed and " " not in f.name
-            and f.name.replace(".", "").isupper())):
+            and f.name.replace(".", "").isupper()) or (
+            f.rule == "listed organisation" and " " not in f.name and f.name.replace(".", "").isupper())):
         return ""
     full = by_initials.get(f.name.replace(".", ""), set())
     return next(iter(full)) if len(full) == 1 else ""

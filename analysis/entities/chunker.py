@@ -33,6 +33,8 @@ _MONTHS = frozenset("january february march april may june july august september
 # name after it ("Minneapolis-based First Bank System Inc."; CoNLL-2003 eng.testa)
 _NAME_ADJECTIVE = re.compile(r"-(?:based|born|led|listed|registered|owned|bound|backed|sponsored|run)$", re.IGNORECASE)
 _JOINERS = frozenset({"of", "for", "on", "the", "and", "&"})
+# a model designator: capitals, an optional hyphen and digits ("MD-83", "F-22s", "A320"; not "COVID-19": five capitals)
+_DESIGNATOR = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,2}$")
 
 
 @lru_cache(maxsize=1)
@@ -238,6 +240,8 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
                 country = _country_end(toks, j, table)  # "the Faroe Islands"
             if j < country:
                 pass  # "Czech Republic", "Faroe Islands": a country's name, whatever its words
+            elif j > i and _DESIGNATOR.match(t.text) and toks[j - 1].kind == "word":
+                break  # "the Dana Air MD-83", "Lockheed Martin F-35s": a model's code ends its maker's name
             elif campus >= 0 and is_cap(t) and (j - campus >= 3 or strip_possessive(t.text) in table.organisation_cues):
                 # a campus is a place of one to three words ("at Chapel Hill", "at Chapel Hill's offer": the
                 # university's possessive), not another body ("at Portland State University")

@@ -11,7 +11,8 @@ honorific ("Mrs.") and a given name of the other sex ("Bill") do not go together
 person the one word is a person of its own ("Trump"; "Mrs. Clinton" when a man named Clinton is
 also in the article). With two or more, the mention is ambiguous: it is left unmerged, with a note
 naming the candidates, and not counted; but a "Jr." is no candidate beside his namesake father, nor where
-the article writes him "Flynn Jr." (news style tells the son by his suffix: "Trump said" is the father).
+the article writes him "Flynn Jr." (news style tells the son by his suffix: "Trump said" is the father), nor a
+relative introduced by the possessive of that surname ("Trump's daughter, Ivanka Trump": "Trump" is someone else).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from .gazetteers import gazetteer
 from .listed import Found
 from .table import ActorTable
+from .tokens import is_possessive, strip_possessive
 
 SURNAME_RULE = "surname of a person named in the article"
 SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
@@ -96,6 +98,30 @@ def sole_listed_person_forms(table: ActorTable) -> dict[str, str]:
     return out
 
 
+# a relative named in full right after the possessive of the bare surname ("Trump's daughter, Ivanka Trump", "Biden's
+# son Hunter Biden", "Trump's son-in-law"): the article uses the bare surname for the other person, not for the relative
+KIN_NOUNS = frozenset("daughter daughters son sons wife husband brother brothers sister sisters father mother niece "
+                      "nephew cousin granddaughter grandson grandchildren stepson stepdaughter widow ex-wife "
+                      "ex-husband daughter-in-law son-in-law brother-in-law sister-in-law".split())
+_KIN_MODIFIERS = frozenset("eldest oldest youngest younger older elder late only first second third".split())
+
+
+def relative_of_namesake(f: Found, surname: str) -> bool:
+    """Is the full name ``f`` introduced as a relative of the bare surname ``surname``: "Trump's daughter, Ivanka
+    Trump", "Biden's late son Beau Biden" (the possessive, at most two modifiers, a kinship noun, a comma or none)?"""
+    toks = f.sentence.tokens
+    k = f.first - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    if k < 0 or toks[k].lower not in KIN_NOUNS:
+        return False
+    k -= 1
+    for _ in range(2):
+        if k >= 0 and toks[k].lower in _KIN_MODIFIERS:
+            k -= 1
+    return k >= 0 and is_possessive(toks[k]) and strip_possessive(toks[k].text) == surname
+
+
 @dataclass
 class _Person:
     name: str
@@ -143,6 +169,7 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
         p.sex = p.sex or f.sex
     for f in fulls:
         f.name = persons[key_of(f)].name
+    relatives = {id(persons[key_of(f)]) for f in fulls if relative_of_namesake(f, name_parts(f.name)[1])}
     by_form: dict[str, list[_Person]] = {}  # short form -> persons
     upper: dict[str, str] = {}  # "TRUMP" -> "Trump"
     for p in persons.values():
@@ -160,7 +187,7 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
         word = f.name
         if word.isupper() and len(word) > 1:  # "TRUMP" in an upper-case headline
             word = upper.get(word, word)
-        cands = [p for p in by_form.get(word, ()) if _compatible(f.sex, p)]
+        cands = [p for p in by_form.get(word, ()) if _compatible(f.sex, p) and id(p) not in relatives]
         others = [p for p in cands if p.name.split()[-1] not in ("Jr.", "Jr")]
         fathers = {p.first for p in others}
         # father and son (same given name): the bare surname is the father; a son the article writes "Flynn Jr."
@@ -181,8 +208,9 @@ def resolve_persons(found: list[Found], table: ActorTable) -> None:
             f.note = "ambiguous: " + " or ".join(sorted(p.name for p in cands))
             continue
         sole = sole_listed_person_forms(table).get(word)
+        namesakes = [p for p in by_form.get(word, ()) if id(p) not in relatives]  # (a relative is none)
         sole_sex = gazetteer().given_names.get(sole.split()[0], "") if sole is not None else ""
-        if sole is not None and not cands and word not in by_form and f.sex in ("", sole_sex):
+        if sole is not None and not cands and not namesakes and f.sex in ("", sole_sex):
             # no person of the article has this surname, and no "Mrs." before Joe Biden's
             f.rule = f"short form of the listed {sole}" if f.rule in ("", "short form", SURNAME_RULE) \
                 else f"{f.rule}; short form of the listed {sole}"

@@ -368,6 +368,9 @@ def _country_after_comma(toks: tuple[Token, ...], j: int, table: ActorTable) -> 
 # a capital inside the word ("FactSet", "MarketWatch", "ProPublica", "AllSides"), unless a surname prefix explains
 # it (_NAME_PREFIX: "McConnell", "MacArthur", "DeSantis", "LaPierre", "DiCaprio", "O'Rourke", "VanderMeer")
 _ORGANISATION_SHAPE = re.compile(r"[A-Z]{3,5}-(?:TV|FM|AM|DT)$|[A-Z][a-z]+[A-Z][A-Za-z]*$")
+# a given name with an apostrophe between two capitalised parts, lower-case letters before it ("Ma'Khia", "De'Aaron",
+# "Ja'Marr"; not the Irish or French prefixes "O'", "D'", "L'" of a surname or a brand)
+_APOSTROPHE_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}['’][A-Z][a-z]{2,}$")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Vander|Fitz|St|O['’])[A-Z]")
 
 
@@ -1171,8 +1174,9 @@ class RuleRecogniser:
             return "PERSON", ("honorific" if sex else "title"), sex or self._given_sex(words), title
         if (last in table.location_cues and len(words) > 1) or any(
                 strip_possessive(toks[k].text) in table.location_cues and toks[k + 1].lower == "of"
-                for k in range(part.first, part.last - 1)):
-            return "LOC", "location cue", "", ""
+                for k in range(part.first, part.last - 1)) or (
+                len(words) > 2 and last in _COMPASS and words[-2] in table.location_cues):
+            return "LOC", "location cue", "", ""  # (a wing after the cue: "Champlain Towers South")
         if last in table.region_cues and len(words) > 1:
             return "GPE", "region cue", "", ""
         if len(words) > 1 and _acronym_after(toks, part.last) == initials(" ".join(words)) and \
@@ -1249,6 +1253,8 @@ class RuleRecogniser:
         if len(words) > 1 and words[0] in gazetteer().given_names and words[0] not in table.not_given_names \
                 and gazetteer_type(words[:1], table) is None and not _common_word(words[0]):
             return "PERSON", "given name", self._given_sex(words), ""
+        if len(words) == 2 and _APOSTROPHE_GIVEN_NAME.match(words[0]) and words[1] in gazetteer().surnames:
+            return "PERSON", "given name", "", ""  # "Ma'Khia Bryant", "Ja'Marr Chase": not "O'Reilly", "L'Oreal"
         if 1 < len(words) <= 4 and country_in_brackets(toks, part.last, table):
             return "PERSON", "name before a country in brackets", "", ""  # "Dally Randriantefy ( Madagascar )"
         if 1 < len(words) <= 4 and tuple(t.lower for t in toks[part.last:part.last + 3]) in _ROLE_IN_BRACKETS:
