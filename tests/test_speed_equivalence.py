@@ -151,3 +151,42 @@ def test_required_tail_worked_examples_and_property() -> None:
         text = "".join(rng.choice(["Ab", "Cd", " ", ", ", "4", "12", ",", "x"]) for _ in range(rng.randint(0, 12)))
         if full.search(text):
             assert tail.search(text), text  # every match of the pattern holds a match of its tail
+
+
+def _recognised(text: str) -> list:
+    from analysis.entities.rules import RuleRecogniser
+    from analysis.entities.table import actor_table
+    from analysis.metrics import Settings
+    from analysis.model import Sentence
+
+    toks = tokenize(text, 0)
+    phrase = Sentence(-2, -1, 0, len(text), text, toks)
+    return RuleRecogniser().recognise([phrase], {phrase.index: [False] * len(toks)}, actor_table(Settings()))
+
+
+def test_a_phrase_without_a_capital_holds_no_recognised_name() -> None:
+    """resolve_actor skips the rule recogniser for a speaker phrase without an upper-case letter: every rule needs a
+    capital. Checked on hand-made hard cases and on 1,500 lower-case word windows of real sentences (the seeds and,
+    when present, the roundups corpus)."""
+    from pathlib import Path
+
+    from analysis.entities.speakers import has_capital
+
+    hard = ["he", "officials", "a senior administration official", "the president", "al-qaida", "al qaeda",
+            "the “tigers”", "three officials familiar with the matter", "the u.s. ambassador", "mr. smith",
+            "the white house", "sky tg24", "ʙʙᴄ", "ǆokić", "a spokeswoman for the department", "isis-k", "the 49ers"]
+    assert has_capital("Đokić") and not has_capital("ǅokić")  # a titlecase letter is no capital for the chunker either
+    texts = [t for t in hard if not has_capital(t)]
+    roundups = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "roundups_dev.jsonl"
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    sources = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    if roundups.is_file():
+        sources.append(roundups.read_text(encoding="utf-8")[:400_000])
+    rng = random.Random(11)
+    words = [w for src in sources for w in re.findall(r"[^\s]+", src)]
+    while len(texts) < 1_500:
+        k = rng.randrange(len(words))
+        window = " ".join(words[k:k + rng.randint(1, 6)])
+        if window and not has_capital(window):
+            texts.append(window)
+    assert [t for t in texts if _recognised(t)] == []
