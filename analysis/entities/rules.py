@@ -39,15 +39,24 @@ from .listed import LEGAL_FORMS, title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
 from .teams import (
+    SCORE_PAIR,
+    SPORT_NAMES,
+    SPORT_WORDS,
     SPORTS,
     STRONG,
     as_team,
     club_after_country_and_score,
     club_before_country_and_score,
+    club_nickname,
     country_in_brackets,
+    may_be_a_club,
+    minute_in_brackets,
     positions,
+    scorers_after_dash,
     sports_evidence,
+    team_name,
     team_positions,
+    team_short_forms,
 )
 from .tokens import (
     NAME_SUFFIXES,
@@ -130,47 +139,9 @@ def _multiword_organisations() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _OPENING_ARTICLES = frozenset({"the", "a", "an"})
-# plural place words that end town names ("Colorado Springs", "Cedar Rapids", "Beverly Hills"), not club nicknames
-_PLACE_PLURALS = frozenset("Springs Rapids Hills Heights Falls Keys Islands Isles Lakes Plains Woods Highlands Flats "
-                           "Gardens Palms Shores Beaches Mountains Banks Meadows Oaks Pines Groves Sands Villages "
-                           "Towers States Knolls Estates Acres Ridges Glades Dunes Cliffs Bluffs Narrows Rocks "
-                           "Districts Counties".split())
 
 
-_SPORTS = frozenset("Gymnastics Swimming Basketball Hockey Track Wrestling Cycling Fencing Rugby Soccer Volleyball "
-                    "Baseball Softball Boxing Rowing Diving Golf Tennis Triathlon Weightlifting Archery Judo Skiing "
-                    "Football Lacrosse Climbing Surfing Skateboarding Taekwondo Badminton Canoe Sailing".split())
-_SPORT_WORDS = frozenset("game games season victory win wins won beat beats defeated lost loss coach quarterback "
-                         "player players team teams league playoff playoffs tipoff draft drafted roster stadium match "
-                         "score scored nba nfl mlb nhl mls touchdown innings pitcher striker club franchise".split())
 
-
-def _team_name(words: tuple[str, ...], table: ActorTable) -> bool:
-    """A town or state of the gazetteer and one capitalised plural nickname: a sports club ("Denver Nuggets",
-    "Dallas Mavericks", "New York Yankees"; sample e7's NBA report). Not a group noun or demonym ("Texas Democrats",
-    "Ohio Republicans"), a cue word, or a plural that ends town names ("Colorado Springs")."""
-    if not 2 <= len(words) <= 4:
-        return False
-    if not _nickname(strip_possessive(words[-1]), table):
-        return False
-    g = gazetteer()
-    town = " ".join(words[:-1])
-    if town in g.english_given_names:  # "George Stephanopoulos" (George, South Africa): a person unless the town is
-        return g.cities.get(town) in _LEAGUE_COUNTRIES  # one of the North American leagues' ("Dallas Mavericks")
-    return town in g.cities or town in g.regions
-
-
-_LEAGUE_COUNTRIES = frozenset({"United States", "Canada"})
-
-
-def _nickname(nick: str, table: ActorTable) -> bool:
-    """A capitalised plural that may be a club's nickname ("Nuggets", "Orioles"): not a group noun or demonym
-    ("Democrats", "Texans"), a cue word, or a plural that ends town names ("Springs")."""
-    if not (nick[:1].isupper() and nick[1:].islower() and nick.endswith("s") and not nick.endswith(("ss", "'s"))
-            and len(nick) > 3):
-        return False
-    return not (nick in table.not_names or nick in _PLACE_PLURALS or (nick,) in table.demonyms
-                or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues)
 
 
 def _listed_organisations_in(s: Sentence, taken: list[bool]) -> list[tuple[int, int]]:
@@ -469,45 +440,8 @@ def _place_cue(toks: tuple[Token, ...], part: Part, table: ActorTable) -> tuple[
 
 
 
-_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
-_GOAL_KINDS = frozenset({"penalty", "pen", "pen.", "own-goal", "og"})
 
 
-def _minute_in_brackets(toks: tuple[Token, ...], j: int) -> bool:
-    """Does a goal's minute in brackets follow token ``j - 1``: "(24th)", "(50th minute)", "(1st and 55th)",
-    "(penalty, 70th)"? Soccer reports list each scorer so; a club or place is never followed by an ordinal
-    minute."""
-    if j + 1 >= len(toks) or toks[j].text != "(":
-        return False
-    k = j + 1
-    if toks[k].lower in _GOAL_KINDS:
-        if k + 1 < len(toks) and toks[k + 1].text == ",":
-            k += 2
-        else:
-            return k + 1 < len(toks) and toks[k + 1].text in (")", ",")  # "(penalty)" at a wrapped line's end
-    return k < len(toks) and bool(_ORDINAL.match(toks[k].text)) and (
-        k + 1 == len(toks) or toks[k + 1].text in (")", ",", "and") or toks[k + 1].lower in ("minute", "min"))
-
-
-def _may_be_a_club(words: tuple[str, ...]) -> bool:
-    """Can a name in brackets after a person be a club or firm: not a given name ("Jonathan (Jon) Tester"), a
-    party label ("(D)", "(D-Minn.)"), nor one familiar word (a show's title: "Johnny Sibilly (Pose)")?"""
-    g = gazetteer()
-    if len(words) == 1 and (words[0] in g.given_names or len(words[0].rstrip(".")) < 3 or "-" in words[0]
-                            or words[0].lower() in familiar_words()):
-        return False
-    return True
-
-
-def _scorers_after_dash(toks: tuple[Token, ...], j: int) -> bool:
-    """Do a dash and a scorer with the minute in brackets follow token ``j - 1`` ("Sion - Ivo Lang (24th)")? A
-    results line names the club, then its scorers."""
-    if j + 1 >= len(toks) or toks[j].text not in ("-", "–", "—"):
-        return False
-    k = j + 1
-    while k < len(toks) and k - j <= 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
-        k += 1
-    return k > j + 1 and _minute_in_brackets(toks, k)
 
 
 def _person_like(words: tuple[str, ...], found: tuple[str, str, str, str] | None) -> bool:
@@ -623,34 +557,6 @@ def _company_short_forms(out: list[EntitySpan], sentences: list[Sentence]) -> li
             and words(sp) in weak else sp for sp in out]
 
 
-END_OF_TEAM = "end of a club's name"
-
-
-def _team_short_forms(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable) -> list[EntitySpan]:
-    """"the Jazz", "the Nuggets" after "Utah Jazz", "Denver Nuggets": a club of the article named by a town or state
-    of the gazetteer and a nickname is named by its nickname after "the" (sample e7's NBA report: "Rudy Gobert of
-    the Jazz" was a person). Only a one-word name nothing typed, or typed a person by a given name or a surname."""
-    by_index = {s.index: s for s in sentences}
-    g = gazetteer()
-    nicknames: set[str] = set()
-    for sp in out:
-        if sp.label == "ORG" and sp.last - sp.first >= 2:
-            words = name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split()
-            town = " ".join(words[:-1])
-            if (town in g.cities or town in g.regions) and words[-1] not in table.organisation_cues:
-                nicknames.add(strip_possessive(words[-1]))  # not "the Times", "the Center" after "Los Angeles Times"
-    if not nicknames:
-        return out
-    result = []
-    for sp in out:
-        toks = by_index[sp.sentence_index].tokens
-        if sp.last - sp.first == 1 and sp.first > 0 and toks[sp.first - 1].lower == "the" \
-                and strip_possessive(toks[sp.first].text) in nicknames \
-                and (sp.label == "MISC" or sp.rule in ("given name", "surname", "reporting verb")
-                     or sp.rule.startswith("surname of a person")):  # (the club read as "Utah Jazz", a person)
-            sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", END_OF_TEAM, sp.title, "")
-        result.append(sp)
-    return result
 
 
 def _nicknames_after_the(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable,
@@ -667,11 +573,11 @@ def _nicknames_after_the(out: list[EntitySpan], sentences: list[Sentence], table
         toks = by_index[sp.sentence_index].tokens
         if sp.last - sp.first == 1 and sp.first > 0 and toks[sp.first - 1].lower == "the" \
                 and (sp.label == "MISC" or sp.rule in ("given name", "surname", "reporting verb")) \
-                and _nickname(strip_possessive(toks[sp.first].text), table) \
+                and club_nickname(strip_possessive(toks[sp.first].text), table) \
                 and not _group_plural((strip_possessive(toks[sp.first].text),)) \
                 and strip_possessive(toks[sp.first].text)[:-1] not in g.surnames \
-                and (any(_SCORE_PAIR.match(t.text) for t in toks)
-                     or (sports and any(t.lower in _SPORT_WORDS for t in toks))):
+                and (any(SCORE_PAIR.match(t.text) for t in toks)
+                     or (sports and any(t.lower in SPORT_WORDS for t in toks))):
             sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", "club's nickname after 'the'", sp.title, "")
         result.append(sp)
     return result
@@ -704,7 +610,6 @@ def _host_towns(out: list[EntitySpan], sentences: list[Sentence], table: ActorTa
     return result
 
 
-_SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")
 _AMOUNT = re.compile(r"^[$£€]|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "$10,756", "14,494"
 _COORDINATION = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 _TOWN_RULES = ("gazetteer: city",)
@@ -912,7 +817,7 @@ class RuleRecogniser:
         out = self._one_team_sense(out, sentences, teams) if teams else out
         out = _nicknames_after_the(out, sentences, table, bool(teams))
         out = _host_towns(out, sentences, table)
-        return _team_short_forms(_coordinated_organisations(_company_short_forms(out, sentences), sentences),
+        return team_short_forms(_coordinated_organisations(_company_short_forms(out, sentences), sentences),
                                  sentences, table)
 
     def _pair_joined(self, words: tuple[str, ...], table: ActorTable) -> bool:
@@ -1059,7 +964,7 @@ class RuleRecogniser:
                 plural.add((s.index, part.last))  # "Sens. Cruz, Lee and Hawley": the list goes on
                 return "PERSON", "coordinated with a person"
         if k >= 1 and toks[k].text == "(" and part.last < len(toks) and toks[part.last].text == ")" \
-                and len(words) <= 3 and ends.get((s.index, k)) == "PERSON" and _may_be_a_club(words) and sports \
+                and len(words) <= 3 and ends.get((s.index, k)) == "PERSON" and may_be_a_club(words) and sports \
                 and sum(1 for i, t in enumerate(toks) if t.text == "(" and ends.get((s.index, i)) == "PERSON") >= 2:
             return "ORG", "affiliation in brackets after a person"  # a squad list: "Marco Rossi (Grasshoppers),
             # Ivo Lang (Sion)"; countries, places and roles in brackets are typed before
@@ -1205,9 +1110,9 @@ class RuleRecogniser:
                 and not _country_after_comma(toks, part.last, table):
             return "LOC", "location cue", "", ""  # "Lake Geneva", "Mount Everest" (not "Cape Town": a city above;
             # nor "Lake Charles, Louisiana": a town)
-        if len(words) > 1 and words[0] == "USA" and words[1] in _SPORTS and not mode:
+        if len(words) > 1 and words[0] == "USA" and words[1] in SPORT_NAMES and not mode:
             return "ORG", "USA and a sport", "", ""  # "USA Gymnastics", "USA Swimming": national bodies of a sport
-        if not mode and _team_name(words, table) and any(t.lower in _SPORT_WORDS for t in toks):
+        if not mode and team_name(words, table) and any(t.lower in SPORT_WORDS for t in toks):
             return "ORG", "team name", "", ""  # "Denver Nuggets", "New York Yankees": a town and a plural nickname in
             # a sentence about sport ("Virginia Districts" in a story on redistricting is none)
         if len(words) == 1 and _BANK_WORD.match(strip_possessive(words[0])):
@@ -1225,9 +1130,9 @@ class RuleRecogniser:
                 and mode != "upper" and not shouted_word(words[0]) \
                 and not (part.last < len(toks) and toks[part.last].text == ":" and part.first == first_word(s)):
             return "ORG", "acronym", "", ""  # not a field label opening a line ("CUSIP : 072261", "AMT :")
-        if len(words) <= 4 and part.first == first_word(s) and _scorers_after_dash(toks, part.last):
+        if len(words) <= 4 and part.first == first_word(s) and scorers_after_dash(toks, part.last):
             return "ORG", "club before its scorers", "", ""  # "Sion - Ivo Lang (24th), Jan Berg (60th)"
-        if len(words) <= 4 and _minute_in_brackets(toks, part.last):
+        if len(words) <= 4 and minute_in_brackets(toks, part.last):
             return "PERSON", "scorer before the minute in brackets", "", ""  # "Scorers: Ivo Lang (24th)"
         if strong_only:
             return None

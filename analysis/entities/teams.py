@@ -39,8 +39,9 @@ from ..lexicons import bundled_path, load_lexicon
 from ..model import Sentence, Token
 from .chunker import Part, familiar_words, first_word
 from .gazetteers import gazetteer
+from .recogniser import EntitySpan
 from .table import ActorTable
-from .tokens import is_possessive
+from .tokens import is_possessive, name_of, strip_possessive
 
 
 @dataclass(frozen=True)
@@ -94,14 +95,14 @@ _INITIAL = re.compile(r"^[A-Z]\.")
 
 STRONG = ("score line", "table row", "team noun", "company", "media")
 SPORTS = ("score line", "table row", "team noun", "versus")  # positions only sports pages have
-_SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")  # "2-1", "42-36"
+SCORE_PAIR = re.compile(r"^\d{1,3}-\d{1,3}$")  # "2-1", "42-36"
 
 
 def sports_evidence(s: Sentence, position: str) -> bool:
     """Does a name's position in ``s`` say sports by itself: a table, a score line, a team noun, "v", or a result
     verb in a sentence with a score ("Romania beat Lithuania 2-1")? A result verb alone does not ("Trump beat
     Hillary in 2016"; "fought against Hitler")."""
-    return position in SPORTS or (position == "result" and any(_SCORE_PAIR.match(t.text) for t in s.tokens))
+    return position in SPORTS or (position == "result" and any(SCORE_PAIR.match(t.text) for t in s.tokens))
 
 
 def country_in_brackets(toks: tuple[Token, ...], j: int, table: ActorTable) -> bool:
@@ -285,3 +286,124 @@ def as_team(found: tuple[str, str, str, str] | None, position: str) -> tuple[str
     if label == "PERSON":
         return team if position in STRONG and rule in ("given name", "surname", "reporting verb") else found
     return team
+
+
+# ---- clubs in the rule recogniser: names, nicknames, scorers and short forms ----
+
+# plural place words that end town names ("Colorado Springs", "Cedar Rapids", "Beverly Hills"), not club nicknames
+PLACE_PLURALS = frozenset("Springs Rapids Hills Heights Falls Keys Islands Isles Lakes Plains Woods Highlands Flats "
+                          "Gardens Palms Shores Beaches Mountains Banks Meadows Oaks Pines Groves Sands Villages "
+                          "Towers States Knolls Estates Acres Ridges Glades Dunes Cliffs Bluffs Narrows Rocks "
+                          "Districts Counties".split())
+
+
+SPORT_NAMES = frozenset("Gymnastics Swimming Basketball Hockey Track Wrestling Cycling Fencing Rugby Soccer "
+                        "Volleyball Baseball Softball Boxing Rowing Diving Golf Tennis Triathlon Weightlifting Archery "
+                        "Judo Skiing Football Lacrosse Climbing Surfing Skateboarding Taekwondo Badminton Canoe "
+                        "Sailing".split())
+
+
+SPORT_WORDS = frozenset("game games season victory win wins won beat beats defeated lost loss coach quarterback "
+                        "player players team teams league playoff playoffs tipoff draft drafted roster stadium match "
+                        "score scored nba nfl mlb nhl mls touchdown innings pitcher striker club franchise".split())
+
+
+def team_name(words: tuple[str, ...], table: ActorTable) -> bool:
+    """A town or state of the gazetteer and one capitalised plural nickname: a sports club ("Denver Nuggets",
+    "Dallas Mavericks", "New York Yankees"; sample e7's NBA report). Not a group noun or demonym ("Texas Democrats",
+    "Ohio Republicans"), a cue word, or a plural that ends town names ("Colorado Springs")."""
+    if not 2 <= len(words) <= 4:
+        return False
+    if not club_nickname(strip_possessive(words[-1]), table):
+        return False
+    g = gazetteer()
+    town = " ".join(words[:-1])
+    if town in g.english_given_names:  # "George Stephanopoulos" (George, South Africa): a person unless the town is
+        return g.cities.get(town) in _LEAGUE_COUNTRIES  # one of the North American leagues' ("Dallas Mavericks")
+    return town in g.cities or town in g.regions
+
+
+_LEAGUE_COUNTRIES = frozenset({"United States", "Canada"})
+
+
+def club_nickname(nick: str, table: ActorTable) -> bool:
+    """A capitalised plural that may be a club's nickname ("Nuggets", "Orioles"): not a group noun or demonym
+    ("Democrats", "Texans"), a cue word, or a plural that ends town names ("Springs")."""
+    if not (nick[:1].isupper() and nick[1:].islower() and nick.endswith("s") and not nick.endswith(("ss", "'s"))
+            and len(nick) > 3):
+        return False
+    return not (nick in table.not_names or nick in PLACE_PLURALS or (nick,) in table.demonyms
+                or nick in table.organisation_cues or nick in table.location_cues or nick in table.region_cues)
+
+
+_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+
+
+_GOAL_KINDS = frozenset({"penalty", "pen", "pen.", "own-goal", "og"})
+
+
+def minute_in_brackets(toks: tuple[Token, ...], j: int) -> bool:
+    """Does a goal's minute in brackets follow token ``j - 1``: "(24th)", "(50th minute)", "(1st and 55th)",
+    "(penalty, 70th)"? Soccer reports list each scorer so; a club or place is never followed by an ordinal
+    minute."""
+    if j + 1 >= len(toks) or toks[j].text != "(":
+        return False
+    k = j + 1
+    if toks[k].lower in _GOAL_KINDS:
+        if k + 1 < len(toks) and toks[k + 1].text == ",":
+            k += 2
+        else:
+            return k + 1 < len(toks) and toks[k + 1].text in (")", ",")  # "(penalty)" at a wrapped line's end
+    return k < len(toks) and bool(_ORDINAL.match(toks[k].text)) and (
+        k + 1 == len(toks) or toks[k + 1].text in (")", ",", "and") or toks[k + 1].lower in ("minute", "min"))
+
+
+def may_be_a_club(words: tuple[str, ...]) -> bool:
+    """Can a name in brackets after a person be a club or firm: not a given name ("Jonathan (Jon) Tester"), a
+    party label ("(D)", "(D-Minn.)"), nor one familiar word (a show's title: "Johnny Sibilly (Pose)")?"""
+    g = gazetteer()
+    if len(words) == 1 and (words[0] in g.given_names or len(words[0].rstrip(".")) < 3 or "-" in words[0]
+                            or words[0].lower() in familiar_words()):
+        return False
+    return True
+
+
+def scorers_after_dash(toks: tuple[Token, ...], j: int) -> bool:
+    """Do a dash and a scorer with the minute in brackets follow token ``j - 1`` ("Sion - Ivo Lang (24th)")? A
+    results line names the club, then its scorers."""
+    if j + 1 >= len(toks) or toks[j].text not in ("-", "–", "—"):
+        return False
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+        k += 1
+    return k > j + 1 and minute_in_brackets(toks, k)
+
+
+END_OF_TEAM = "end of a club's name"
+
+
+def team_short_forms(out: list[EntitySpan], sentences: list[Sentence], table: ActorTable) -> list[EntitySpan]:
+    """"the Jazz", "the Nuggets" after "Utah Jazz", "Denver Nuggets": a club of the article named by a town or state
+    of the gazetteer and a nickname is named by its nickname after "the" (sample e7's NBA report: "Rudy Gobert of
+    the Jazz" was a person). Only a one-word name nothing typed, or typed a person by a given name or a surname."""
+    by_index = {s.index: s for s in sentences}
+    g = gazetteer()
+    nicknames: set[str] = set()
+    for sp in out:
+        if sp.label == "ORG" and sp.last - sp.first >= 2:
+            words = name_of(by_index[sp.sentence_index].tokens, sp.first, sp.last).split()
+            town = " ".join(words[:-1])
+            if (town in g.cities or town in g.regions) and words[-1] not in table.organisation_cues:
+                nicknames.add(strip_possessive(words[-1]))  # not "the Times", "the Center" after "Los Angeles Times"
+    if not nicknames:
+        return out
+    result = []
+    for sp in out:
+        toks = by_index[sp.sentence_index].tokens
+        if sp.last - sp.first == 1 and sp.first > 0 and toks[sp.first - 1].lower == "the" \
+                and strip_possessive(toks[sp.first].text) in nicknames \
+                and (sp.label == "MISC" or sp.rule in ("given name", "surname", "reporting verb")
+                     or sp.rule.startswith("surname of a person")):  # (the club read as "Utah Jazz", a person)
+            sp = EntitySpan(sp.sentence_index, sp.first, sp.last, "ORG", END_OF_TEAM, sp.title, "")
+        result.append(sp)
+    return result
