@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .gazetteers import gazetteer
 from .listed import Found
 from .table import ActorTable
+from .teams import positions
 from .tokens import is_possessive, strip_possessive
 
 SURNAME_RULE = "surname of a person named in the article"
@@ -98,22 +99,18 @@ def sole_listed_person_forms(table: ActorTable) -> dict[str, str]:
     return out
 
 
-# a relative named in full right after the possessive of the bare surname ("Trump's daughter, Ivanka Trump", "Biden's
-# son Hunter Biden", "Trump's son-in-law"): the article uses the bare surname for the other person, not for the relative
-KIN_NOUNS = frozenset("daughter daughters son sons wife husband brother brothers sister sisters father mother niece "
-                      "nephew cousin granddaughter grandson grandchildren stepson stepdaughter widow ex-wife "
-                      "ex-husband daughter-in-law son-in-law brother-in-law sister-in-law".split())
 _KIN_MODIFIERS = frozenset("eldest oldest youngest younger older elder late only first second third".split())
 
 
 def relative_of_namesake(f: Found, surname: str) -> bool:
     """Is the full name ``f`` introduced as a relative of the bare surname ``surname``: "Trump's daughter, Ivanka
-    Trump", "Biden's late son Beau Biden" (the possessive, at most two modifiers, a kinship noun, a comma or none)?"""
+    Trump", "Biden's late son Beau Biden" (the possessive, at most two modifiers, a kinship noun of
+    ``entity_positions.yaml``, a comma or none)? The article then uses the bare surname for the other person."""
     toks = f.sentence.tokens
     k = f.first - 1
     if k >= 0 and toks[k].text == ",":
         k -= 1
-    if k < 0 or toks[k].lower not in KIN_NOUNS:
+    if k < 0 or toks[k].lower not in positions().kin_nouns:  # (entity_positions.yaml)
         return False
     k -= 1
     for _ in range(2):
