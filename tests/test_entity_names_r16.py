@@ -59,3 +59,9 @@ def test_acronym_possessive_is_no_contraction():
                       "Ghebreyesus said the virus was slowing, I’d say experts disagreed.")
     assert any(s.startswith("WHO") and a == "World Health Organization" for s, a, _ in found)
     assert not any(s.startswith("I’d") for s, _, _ in found)
+
+
+def test_hyphenated_director_general_is_a_title():
+    # "Director-General Tedros Adhanom Ghebreyesus said …" (STAT, roundups 5807_center): the title is one token
+    found = _mentions("Director-General Tedros Adhanom Ghebreyesus said that countries should hold off.")
+    assert ("Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus", "person") in found
