@@ -104,3 +104,12 @@ def test_the_ends_of_a_flight_are_towns():
     assert not any(actor in ("Qatar", "Afghanistan") for _, actor, _ in found)
     # a capital that acts is still its government (round 17)
     assert ("Kabul", "Afghanistan", "country") in _mentions("Kabul said the talks would resume.")
+
+
+def test_an_acronym_with_an_ampersand_joins_the_company_it_abbreviates():
+    # LA Times allsides 87n6NKPoGYzwru4c: "Pacific Gas & Electric Co." and "PG&E" were two actors (the legal form
+    # ends the name without an initial of its own; the ampersand is no letter)
+    found = _mentions("Pacific Gas & Electric Co. said it could shut off power. PG&E said the risk was high.")
+    assert [actor for _, actor, _ in found] == ["Pacific Gas & Electric Co", "Pacific Gas & Electric Co"]
+    # two letters are too few to tell: "S&P" stays itself
+    assert ("S&P", "S&P", "organisation") in _mentions("S&P fell. Standard & Poor's said so.")

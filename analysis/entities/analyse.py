@@ -32,6 +32,7 @@ from .tokens import (
     DEMONYM,
     NAME,
     acronym_forms,
+    acronym_key,
     doc_sentences,
     is_cap,
     is_possessive,
@@ -214,15 +215,16 @@ def _expansions(names: Iterable[str]) -> dict[str, set[str]]:
 
 
 def _acronym_of(f: Found, by_initials: dict[str, set[str]]) -> str:
-    """The one name ``f`` abbreviates, when ``f`` is an acronym the recogniser found, a listed one ("EU" beside
-    "European Union": organisations.yaml lists both) or its copy typed "same name as in sentence s" (a headline's
-    "CDC:") and exactly one name of ``by_initials`` fits; else ""."""
+    """The one name ``f`` abbreviates, when ``f`` is an acronym the recogniser found (also one holding an ampersand,
+    "PG&E", round 18), a listed one ("EU" beside "European Union": organisations.yaml lists both) or its copy typed
+    "same name as in sentence s" (a headline's "CDC:") and exactly one name of ``by_initials`` fits; else ""."""
     if f.kind != "organisation" or not (f.rule == "acronym" or (
+            f.rule == "names joined by '&'" and " " not in f.name and f.name.replace("&", "").isupper()) or (
             f.rule.startswith("same name as in sentence") and not f.listed and " " not in f.name
             and f.name.replace(".", "").isupper()) or (
             f.rule == "listed organisation" and " " not in f.name and f.name.replace(".", "").isupper())):
         return ""
-    full = by_initials.get(f.name.replace(".", ""), set())
+    full = by_initials.get(acronym_key(f.name), set())
     return next(iter(full)) if len(full) == 1 else ""
 
 

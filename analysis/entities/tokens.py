@@ -182,6 +182,15 @@ _DOTTED = frozenset({"Jr", "Sr", "St"})  # abbreviations :func:`name_of` prints 
 
 
 _NOT_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "&", "U.S.", "US"})
+_LEGAL_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "LLC", "plc", "PLC"})  # a company's name goes on without them
+
+
+def acronym_key(acronym: str) -> str:
+    """An acronym as :func:`acronym_forms` spells it: no full stops, no ampersand when three letters or more are
+    left ("PG&E" -> PGE, "AT&T" -> ATT; "S&P" stays, two letters are too few to tell)."""
+    bare = acronym.replace(".", "")
+    plain = bare.replace("&", "")
+    return plain if len(plain) >= 3 else bare
 
 
 def initials(name: str) -> str:
@@ -195,6 +204,9 @@ def acronym_forms(name: str) -> set[str]:
     as the agency writes itself), and of the words between hyphens ("United States-Mexico-Canada Agreement" ->
     USMCA)."""
     out = {initials(name)}
+    words = name.split()
+    if len(words) > 2 and words[-1].rstrip(".") in _LEGAL_FORMS:  # "Pacific Gas & Electric Co." -> PGE (round 18)
+        out.add(initials(" ".join(words[:-1])))
     if "-" in name:  # "United States-Mexico-Canada Agreement" -> USMCA
         out.add(initials(name.replace("-", " ")))
     head, sep, _ = name.rpartition(" and ")
