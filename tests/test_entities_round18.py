@@ -113,3 +113,13 @@ def test_an_acronym_with_an_ampersand_joins_the_company_it_abbreviates():
     assert [actor for _, actor, _ in found] == ["Pacific Gas & Electric Co", "Pacific Gas & Electric Co"]
     # two letters are too few to tell: "S&P" stays itself
     assert ("S&P", "S&P", "organisation") in _mentions("S&P fell. Standard & Poor's said so.")
+
+
+def test_a_network_is_its_news_division():
+    # Fox News roundups 6111_right (m7): "called out NBC News for editing" … "NBC did air a brief audio clip" were
+    # two actors; the devset labels both as NBC News (aliases.yaml)
+    found = _mentions("An analyst called out NBC News for editing the call. NBC did air a brief clip.")
+    assert [actor for _, actor, _ in found] == ["NBC News", "NBC News"]
+    # a show's name adds more than "News" to the network's: "NBC" is no short form of "NBC Nightly News"
+    found = _mentions("NBC Nightly News aired the clip. NBC said nothing.")
+    assert ("NBC", "NBC Nightly News", "organisation") not in found

@@ -257,9 +257,11 @@ def _acronyms_of_things(found: list[Found], untyped: list[Found], table: ActorTa
 
 
 # Cue words that only say what kind of body a name is, so the name alone is the same body ("Treasury" for
-# "Treasury Department", "Pfizer" for "Pfizer Inc."); not a committee or court of a chamber ("Senate").
+# "Treasury Department", "Pfizer" for "Pfizer Inc."); not a committee or court of a chamber ("Senate"). "News"
+# (round 18): a network's news division is the network ("NBC" after "NBC News", Fox News roundups 6111_right, m7)
 _KIND_CUES = frozenset({"Department", "Ministry", "Agency", "Bureau", "Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd",
-                        "Ltd.", "LLC", "Group", "Company", "Corporation", "Party", "University", "Airlines", "Airways"})
+                        "Ltd.", "LLC", "Group", "Company", "Corporation", "Party", "University", "Airlines", "Airways",
+                        "News"})
 
 
 _LEGAL = frozenset(w.rstrip(".") for w in LEGAL_FORMS)
