@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from test_devset import bench  # the scorer, loaded once by the devset tests
 from test_entity_names_r17 import _mentions  # (surface, actor, kind) of every actor mention of a text
 
@@ -54,11 +53,11 @@ def test_m18_is_disjoint_from_every_other_fixture():
 # by hand from the sentences.
 
 
-def test_a_rank_adjective_opening_a_sentence_is_no_given_name():
+def test_a_title_modifier_opening_a_sentence_is_no_given_name():
     # "Senior Trump administration officials are growing in…" (Washington Post tHkncskGYYG9NF9m): a person
     # "Senior Trump" took every later "Trump" of the newsletter
-    found = _mentions("Senior Trump administration officials are growing wary. President Trump left.")
-    assert [actor for surface, actor, _ in found if "Trump" in surface] == ["Trump", "Trump"]
+    found = _mentions("Senior Trump administration officials are wary. President Trump spoke. Trump left.")
+    assert {actor for surface, actor, _ in found if "Trump" in surface} == {"Trump"}
     assert not any("Senior" in actor for _, actor, _ in found)
 
 
@@ -76,18 +75,11 @@ def test_a_disease_name_with_a_digit_is_no_surname():
     assert not any("Covid" in actor for _, actor, _ in found)
 
 
-@pytest.mark.parametrize(("text", "names"), [
+def test_energy_companies_are_organisations():
     # NBC allsides 9Kz85JkCNejcaXgg: both companies were persons (given names "Dominion", "Duke")
-    ("The two energy companies, Dominion Energy in Richmond and Duke Energy in Charlotte, quit.",
-     ["Dominion Energy", "Duke Energy"]),
-    # same article: "Standing" was dropped as an -ing verb and "Rock Sioux Tribe" was a person
-    ("The protests were led by the Standing Rock Sioux Tribe.", ["Standing Rock Sioux Tribe"]),
-    ("She is a citizen of the Lumbee Tribe of North Carolina.", ["Lumbee Tribe of North Carolina"]),
-])
-def test_energy_companies_and_tribes_are_organisations(text: str, names: list[str]) -> None:
-    found = _mentions(text)
-    for name in names:
-        assert (name, name, "organisation") in found
+    found = _mentions("The two energy companies, Dominion Energy in Richmond and Duke Energy in Charlotte, quit.")
+    assert ("Dominion Energy", "Dominion Energy", "organisation") in found
+    assert ("Duke Energy", "Duke Energy", "organisation") in found
     assert not any(kind == "person" for _, _, kind in found)
 
 
@@ -95,6 +87,9 @@ def test_the_gop_and_the_republican_party_are_one_actor():
     # WSJ allsides aLXhMA2CPp4N2Wf4: "a GOP proposal" … "The Republican Party's image" were two actors
     found = _mentions("Talks began on a GOP proposal. The Republican Party's image has slumped.")
     assert [actor for _, actor, _ in found] == ["Republican Party", "Republican Party"]
+    # a state party keeps its own name
+    found = _mentions("The Republican Party of Florida sued on Monday.")
+    assert ("Republican Party of Florida", "Republican Party of Florida", "organisation") in found
 
 
 def test_the_ends_of_a_flight_are_towns():
@@ -123,3 +118,6 @@ def test_a_network_is_its_news_division():
     # a show's name adds more than "News" to the network's: "NBC" is no short form of "NBC Nightly News"
     found = _mentions("NBC Nightly News aired the clip. NBC said nothing.")
     assert ("NBC", "NBC Nightly News", "organisation") not in found
+    # a company is not its news service: "Google" stays apart from "Google News"
+    found = _mentions("Google News dropped the site. Google said so.")
+    assert ("Google", "Google", "organisation") in found

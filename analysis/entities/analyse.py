@@ -258,7 +258,8 @@ def _acronyms_of_things(found: list[Found], untyped: list[Found], table: ActorTa
 
 # Cue words that only say what kind of body a name is, so the name alone is the same body ("Treasury" for
 # "Treasury Department", "Pfizer" for "Pfizer Inc."); not a committee or court of a chamber ("Senate"). "News"
-# (round 18): a network's news division is the network ("NBC" after "NBC News", Fox News roundups 6111_right, m7)
+# (round 18) after a network's letters only: "NBC" is "NBC News" (Fox News roundups 6111_right, m7), but "Google" is
+# no "Google News" (a service of the company)
 _KIND_CUES = frozenset({"Department", "Ministry", "Agency", "Bureau", "Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd",
                         "Ltd.", "LLC", "Group", "Company", "Corporation", "Party", "University", "Airlines", "Airways",
                         "News"})
@@ -276,7 +277,8 @@ def _resolve_organisation_short_forms(found: list[Found]) -> None:
     companies: dict[str, set[str]] = {}  # the opening words of a company's name ("Neptune" of "Neptune … Inc")
     for f in found:
         words = f.name.split()
-        if f.kind == "organisation" and not f.listed and len(words) > 1 and all(w in _KIND_CUES for w in words[1:]):
+        if f.kind == "organisation" and not f.listed and len(words) > 1 and all(w in _KIND_CUES for w in words[1:]) \
+                and ("News" not in words or words[0].replace("&", "").isupper()):
             longer.setdefault(words[0], set()).add(f.name)
         if f.kind == "organisation" and not f.listed and len(words) > 1 and words[-1].rstrip(".") in _LEGAL:
             for k in range(1, len(words)):

@@ -445,9 +445,6 @@ def _verb_in_ing(word: str) -> bool:
 
 
 _ADJECTIVE_MODIFIERS = frozenset({"former", "then", "acting", "late", "incoming", "outgoing", "interim"})
-# Rank adjectives, no part of a person's name (round 18: "Senior Trump administration officials" made a person "Senior
-# Trump" that took every "Trump"); a body's name may open with one ("Senior Citizens League")
-_RANK_ADJECTIVES = frozenset({"senior"})
 _CLAUSE_OPENERS = frozenset({":", "—", "–", "“", '"', "‘"})
 
 
@@ -518,16 +515,14 @@ def split_run(sentence: Sentence, i: int, j: int, table: ActorTable) -> list[Par
             e, org = _segment_end(toks, s, j, table)
         # function words capitalised at a sentence start or in a headline ("Despite Trump", "But Biden")
         while s < e and (toks[s].lower in stopwords() or toks[s].lower in _ADJECTIVE_MODIFIERS
-                         or (toks[s].lower in _RANK_ADJECTIVES and not org)
                          or _contraction(toks[s].text)) and toks[s].kind == "word":
             s += 1  # (and "Won't Congress act?": a contraction opens no name)
         if s == start_word and e - s > 1 and toks[s].lower.endswith(("ing", "ly", "ed")) \
                 and toks[s].text not in gazetteer().given_names:
             s += 1  # "Taking Clinton …", "Reportedly …": a capitalised first word that is no name
         while e - s > 1 and (_COMPOUND.match(toks[s].text) or shouted_word(toks[s].text)
-                             or (_verb_in_ing(toks[s].text) and not org)):
-            s += 1  # "Two-year-old Emile Ouamouno", "WATCH Obama", "Protecting Medicare": no part of a name (a body's
-            # name ending in a cue keeps its -ing word: "the Standing Rock Sioux Tribe", round 18)
+                             or _verb_in_ing(toks[s].text)):
+            s += 1  # "Two-year-old Emile Ouamouno", "WATCH Obama", "Protecting Medicare": no part of a name
         if e > s:
             parts.append(Part(s, e, title, title_start, s == start_word or _opens_clause(toks, s)))
         k = max(e, s, k + 1)
