@@ -201,8 +201,9 @@ def initials(name: str) -> str:
 def acronym_forms(name: str) -> set[str]:
     """The acronyms ``name`` may go by: its :func:`initials`, and those of the part before a last " and "
     when that part has two or more initials ("Centers for Disease Control and Prevention" -> CDCP and CDC,
-    as the agency writes itself), and of the words between hyphens ("United States-Mexico-Canada Agreement" ->
-    USMCA)."""
+    as the agency writes itself), of the words between hyphens ("United States-Mexico-Canada Agreement" ->
+    USMCA), and of the name without its legal form ("Pacific Gas & Electric Co." -> PGE, "International Business
+    Machines Corp" -> IBM)."""
     out = {initials(name)}
     words = name.split()
     if len(words) > 2 and words[-1].rstrip(".") in _LEGAL_FORMS:  # "Pacific Gas & Electric Co." -> PGE (round 18)
