@@ -2,7 +2,7 @@
 
 Run from the repository root (needs ``../shared/corpora``, see tests/fixtures/devset/README.md)::
 
-    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|s10|s11|s12|e5|e6|e7|m7]
+    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|s10|s11|s12|e5|e6|e7|m7|m18]
         [--corpora DIR] [--out FILE.md]
 
 The labels (``tests/fixtures/devset/*.yaml``) hold article ids, short surfaces and excerpts only; the
@@ -976,7 +976,8 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 def split_folders(split: str) -> list[Path]:
     """The fixture folders of a split: the devset, the two held-out sets (entities; quotes and speakers), or
     the round-4, -6, -7, -8, -11, -12, -13 and -15 speaker development samples (``r4``, ``s6``-``s12``), the
-    round-5, -13 and -14 entity samples (``e5``, ``e6``, ``e7``) or the round-7 main-entity sample (``m7``)."""
+    round-5, -13 and -14 entity samples (``e5``, ``e6``, ``e7``) or the round-7 and -18 main-entity samples
+    (``m7``, ``m18``)."""
     if split == "heldout":
         return [DEVSET / "heldout", HELDOUT_SPEAKERS]
     if split == "e5":
@@ -987,6 +988,8 @@ def split_folders(split: str) -> list[Path]:
         return [DEVSET / "e7"]
     if split == "m7":
         return [DEVSET / "m7"]
+    if split == "m18":
+        return [DEVSET / "m18"]
     if split == "s6":
         return [S6_SPEAKERS]
     if split == "s7":
@@ -1008,7 +1011,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
     ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "e5",
-                                        "e6", "e7", "m7"),
+                                        "e6", "e7", "m7", "m18"),
                     default="dev",
                     help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder "
                          "(entities) and tests/fixtures/devset_heldout_speakers (quotes), measured only before and "
@@ -1035,7 +1038,9 @@ def main(argv: list[str] | None = None) -> int:
                          "excerpts and 5 articles' leads: places other than countries, sport, business and world "
                          "news, labelled before the round-14 entity rules); m7: tests/fixtures/devset/m7 (main "
                          "entities only of 20 Fox News, NYT, HuffPost, CNN, Reuters and AP articles, labelled "
-                         "before the round-7 prominence rules)")
+                         "before the round-7 prominence rules); m18: tests/fixtures/devset/m18 (main entities only "
+                         "of 30 articles of 19 outlet groups, half allsides articles and half roundup excerpts, "
+                         "labelled before round 18's changes)")
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--code", type=Path, default=ROOT,
                     help="folder holding the analysis package to measure (default: this repository)")

@@ -106,7 +106,8 @@ def test_entity_samples_are_disjoint_from_every_other_split(split: str, articles
     sample = bench.fixture_paths(bench.DEVSET / split)
     assert len(sample) == articles
     folders = (bench.DEVSET, bench.DEVSET / "heldout", bench.DEVSET / "e5", bench.DEVSET / "e6", bench.DEVSET / "e7",
-               bench.DEVSET / "m7", bench.HELDOUT_SPEAKERS, bench.R4_SPEAKERS, bench.S6_SPEAKERS, bench.S7_SPEAKERS,
+               bench.DEVSET / "m7", bench.DEVSET / "m18", bench.HELDOUT_SPEAKERS, bench.R4_SPEAKERS, bench.S6_SPEAKERS,
+               bench.S7_SPEAKERS,
                bench.S8_SPEAKERS, bench.S9_SPEAKERS, bench.S10_SPEAKERS, bench.S11_SPEAKERS,
                bench.S12_SPEAKERS)
     others = {p.name for folder in folders if folder != bench.DEVSET / split for p in bench.fixture_paths(folder)}

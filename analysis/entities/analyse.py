@@ -32,6 +32,7 @@ from .tokens import (
     DEMONYM,
     NAME,
     acronym_forms,
+    acronym_key,
     doc_sentences,
     is_cap,
     is_possessive,
@@ -214,15 +215,16 @@ def _expansions(names: Iterable[str]) -> dict[str, set[str]]:
 
 
 def _acronym_of(f: Found, by_initials: dict[str, set[str]]) -> str:
-    """The one name ``f`` abbreviates, when ``f`` is an acronym the recogniser found, a listed one ("EU" beside
-    "European Union": organisations.yaml lists both) or its copy typed "same name as in sentence s" (a headline's
-    "CDC:") and exactly one name of ``by_initials`` fits; else ""."""
+    """The one name ``f`` abbreviates, when ``f`` is an acronym the recogniser found (also one holding an ampersand,
+    "PG&E", round 18), a listed one ("EU" beside "European Union": organisations.yaml lists both) or its copy typed
+    "same name as in sentence s" (a headline's "CDC:") and exactly one name of ``by_initials`` fits; else ""."""
     if f.kind != "organisation" or not (f.rule == "acronym" or (
+            f.rule == "names joined by '&'" and " " not in f.name and f.name.replace("&", "").isupper()) or (
             f.rule.startswith("same name as in sentence") and not f.listed and " " not in f.name
             and f.name.replace(".", "").isupper()) or (
             f.rule == "listed organisation" and " " not in f.name and f.name.replace(".", "").isupper())):
         return ""
-    full = by_initials.get(f.name.replace(".", ""), set())
+    full = by_initials.get(acronym_key(f.name), set())
     return next(iter(full)) if len(full) == 1 else ""
 
 
@@ -255,9 +257,12 @@ def _acronyms_of_things(found: list[Found], untyped: list[Found], table: ActorTa
 
 
 # Cue words that only say what kind of body a name is, so the name alone is the same body ("Treasury" for
-# "Treasury Department", "Pfizer" for "Pfizer Inc."); not a committee or court of a chamber ("Senate").
+# "Treasury Department", "Pfizer" for "Pfizer Inc."); not a committee or court of a chamber ("Senate"). "News"
+# (round 18) after a network's letters only: "NBC" is "NBC News" (Fox News roundups 6111_right, m7), but "Google" is
+# no "Google News" (a service of the company)
 _KIND_CUES = frozenset({"Department", "Ministry", "Agency", "Bureau", "Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd",
-                        "Ltd.", "LLC", "Group", "Company", "Corporation", "Party", "University", "Airlines", "Airways"})
+                        "Ltd.", "LLC", "Group", "Company", "Corporation", "Party", "University", "Airlines", "Airways",
+                        "News"})
 
 
 _LEGAL = frozenset(w.rstrip(".") for w in LEGAL_FORMS)
@@ -272,7 +277,8 @@ def _resolve_organisation_short_forms(found: list[Found]) -> None:
     companies: dict[str, set[str]] = {}  # the opening words of a company's name ("Neptune" of "Neptune … Inc")
     for f in found:
         words = f.name.split()
-        if f.kind == "organisation" and not f.listed and len(words) > 1 and all(w in _KIND_CUES for w in words[1:]):
+        if f.kind == "organisation" and not f.listed and len(words) > 1 and all(w in _KIND_CUES for w in words[1:]) \
+                and ("News" not in words or words[0].replace("&", "").isupper()):
             longer.setdefault(words[0], set()).add(f.name)
         if f.kind == "organisation" and not f.listed and len(words) > 1 and words[-1].rstrip(".") in _LEGAL:
             for k in range(1, len(words)):

@@ -39,7 +39,7 @@ import pandas as pd
 from .coref import middle_groups, name_parts
 from .gazetteers import gazetteer
 from .table import load_actor_table
-from .tokens import acronym_forms
+from .tokens import acronym_forms, acronym_key
 
 DOMINANT_SHARE = 0.8
 """Share of the compatible full-name persons' mentions one of them needs to take a bare surname ("our choice")."""
@@ -124,7 +124,7 @@ def _plan(rows: Iterable[Mapping[str, Any]]) -> _Plan:
         elif actor.startswith("The ") and (actor[4:], kind) in mentions:
             out[actor] = (actor[4:], 'the same name without "The"')
     for acronym in orgs_later:  # "FDA" -> the only organisation of the corpus with those initials
-        full = orgs.get(acronym.replace(".", ""), set())
+        full = orgs.get(acronym_key(acronym), set())
         if len(full) == 1:
             out[acronym] = (next(iter(full)), "acronym of the only organisation with these initials in the corpus")
     persons: dict[str, tuple[str, int, str]] = {}  # canonical -> (surname, mentions, sex)

@@ -1002,9 +1002,12 @@ class RuleRecogniser:
         for s, p, mode in pending:
             words = self._words(s, p)
             if not mode and 1 < len(words) <= 3 and words[-1] in alone and all(w[:1].isupper() for w in words) \
+                    and not any(c.isdigit() for c in words[-1]) and words[0].lower() not in table.title_modifiers \
                     and not any(w in table.organisation_cues or w in table.location_cues for w in words) \
                     and (len(words) < 3 or gazetteer_type(words[:-1], table) is None):
-                # "Da Nang Blumenthal": a place of two words, then a name (a nickname, not a person of its own)
+                # "Da Nang Blumenthal": a place of two words, then a name (a nickname, not a person of its own);
+                # no surname holds a digit ("the Pfizer/BioNTech Covid-19 vaccine" … "risk of Covid-19") and no title
+                # modifier is a given name ("Senior Trump administration officials" … "Trump"; round 18)
                 known.setdefault(tuple(w.lower() for w in words), ("PERSON", s.index))
                 out.add(words[-1])
         return out

@@ -182,6 +182,15 @@ _DOTTED = frozenset({"Jr", "Sr", "St"})  # abbreviations :func:`name_of` prints 
 
 
 _NOT_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "&", "U.S.", "US"})
+_LEGAL_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "LLC", "plc", "PLC"})  # a company's name goes on without them
+
+
+def acronym_key(acronym: str) -> str:
+    """An acronym as :func:`acronym_forms` spells it: no full stops, no ampersand when three letters or more are
+    left ("PG&E" -> PGE, "AT&T" -> ATT; "S&P" stays, two letters are too few to tell)."""
+    bare = acronym.replace(".", "")
+    plain = bare.replace("&", "")
+    return plain if len(plain) >= 3 else bare
 
 
 def initials(name: str) -> str:
@@ -192,9 +201,13 @@ def initials(name: str) -> str:
 def acronym_forms(name: str) -> set[str]:
     """The acronyms ``name`` may go by: its :func:`initials`, and those of the part before a last " and "
     when that part has two or more initials ("Centers for Disease Control and Prevention" -> CDCP and CDC,
-    as the agency writes itself), and of the words between hyphens ("United States-Mexico-Canada Agreement" ->
-    USMCA)."""
+    as the agency writes itself), of the words between hyphens ("United States-Mexico-Canada Agreement" ->
+    USMCA), and of the name without its legal form ("Pacific Gas & Electric Co." -> PGE, "International Business
+    Machines Corp" -> IBM)."""
     out = {initials(name)}
+    words = name.split()
+    if len(words) > 2 and words[-1].rstrip(".") in _LEGAL_FORMS:  # "Pacific Gas & Electric Co." -> PGE (round 18)
+        out.add(initials(" ".join(words[:-1])))
     if "-" in name:  # "United States-Mexico-Canada Agreement" -> USMCA
         out.add(initials(name.replace("-", " ")))
     head, sep, _ = name.rpartition(" and ")
