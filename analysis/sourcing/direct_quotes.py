@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..model import Sentence, Token
 from ..segment import SENTENCE_OPENERS
@@ -336,6 +338,9 @@ class _DirectQuotes(_SubjectRules):
                                     and clause.rstrip().rstrip("’'").endswith(","))
                                    or (nxt is not None and nxt.lower in REFLEXIVES)):
             return None
+        if _reduced_passive(toks, h, between):
+            return None  # "Stores may open for activities deemed “essential.”": the quoted words name what the noun
+            # is called, with no one who calls it (the speaker was "Stores may open for activities"; round 18)
         if _subjectless(toks, h):
             tag = self._clause_subject(s, h.token_index, h, f"'{h.form}'")
             return replace(tag, rule="speaker_before_frame") if tag is not None else None
@@ -596,3 +601,19 @@ class _DirectQuotes(_SubjectRules):
                 return replace(tag, rule="speaker_before_colon")
         return None
 
+
+# words before an -ed form that make it an active verb, not a passive participle after its noun
+_ACTIVE_BEFORE = frozenset("""have has had who which that he she they we i it you also regularly often once
+    repeatedly publicly openly""".split())
+
+
+def _reduced_passive(toks: Sequence[Token], h: Any, between: Sequence[Token]) -> bool:
+    """Whether a frame verb is a past participle right after a lower-case noun with its quoted words straight after
+    it ("activities deemed “essential”", "the firearms labeled ‘assault weapons’"): a reduced passive relative clause,
+    whose quoted words have no speaker in the sentence."""
+    i = h.token_index
+    if any(t.is_word for t in between) or not h.form.lower().endswith("ed") or i < 1:
+        return False
+    prev = toks[i - 1]
+    return prev.is_word and prev.text[:1].islower() and prev.lower not in _ACTIVE_BEFORE \
+        and not prev.lower.endswith("ly")

@@ -473,6 +473,14 @@ class _SpeakerResolution(_FinderState):
             stype = str(getattr(mention, "source_type", "") or "")
             if not anonymous:
                 speaker = str(mention.actor)
+        elif mention is None and offset >= 0 and not anonymous:
+            same = self.antecedents.at(offset + lead, offset + lead)
+            if same is not None and same.kind == "person" and same.start == offset + lead \
+                    and same.end == offset + lead + len(surface) and same.value[0] and same.value[3]:
+                # "Tsai warned that …" after "President Tsai Ing-wen said …" (CNN roundups 5630_left, s13): the
+                # resolver reads the bare name alone, the entity layer's article pass merged it with the full name
+                # printed before (a family name first); the speaker is that person (round 18)
+                speaker = str(same.value[0])
         if not stype:
             stype = classify_speaker(surface, self.types)
         if stype == OTHER and mention is not None and getattr(mention, "source_type", ""):

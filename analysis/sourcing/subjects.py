@@ -361,8 +361,11 @@ class _SubjectRules(_SpeakerResolution):
         while b >= 0 and not self._boundary(toks[b]):
             b -= 1
         before = [t for t in toks[b + 1:k] if t.is_word]
+        # (round 18: a title many hold at once, ``reference_nouns``, is a person noun here too: "The mayor of Accumoli,
+        # Stefano Petrucci, said …", AP via CBS News sJAvgCtkEbT3aXdZ, s13; the speaker was the description)
         if len(before) < 2 or before[0].lower not in DETERMINERS | {"one"} \
-                or not any(t.text[:1].islower() and self.cues.names_people(t.text) for t in before[1:]):
+                or not any(t.text[:1].islower() and (self.cues.names_people(t.text)
+                                                     or t.lower in self.cues.reference_nouns) for t in before[1:]):
             return None
         return name[0].start, name[-1].end, "comma"
 
@@ -490,6 +493,16 @@ class _SubjectRules(_SpeakerResolution):
         toks = s.tokens
         if toks[a].lower == "who":
             b = a - 2 if a >= 2 and toks[a - 1].text == "," else a - 1
+            dated = b
+            while dated > 1 and toks[dated].lower in TIME_WORDS | MONTHS:
+                dated -= 1  # "a black Trump supporter last Friday who claimed" (CNN E6oLLBTmP13AMuMY, s13)
+            if dated < b and b == a - 1 and toks[dated].is_word and toks[dated].text[:1].islower() \
+                    and self.cues.names_people(toks[dated].text):
+                det = next((m for m in range(dated - 1, max(-1, dated - RELATIVE_HEAD_WORDS), -1)
+                            if toks[m].lower in DETERMINERS), -1)
+                if det >= 0 and all(t.is_word for t in toks[det:dated]):
+                    # a restrictive "who" after a people noun and a time phrase: that noun phrase speaks (round 18)
+                    return toks[det].start, toks[dated].end, "relative"
             group = self._plural_before_who(toks, b, a)
             if group is not None:
                 return group
@@ -643,18 +656,24 @@ class _SubjectRules(_SpeakerResolution):
         hjHEDsRGEKKlA1Yt; the speaker was "Next"): a "by" + participle inside a relative clause "NAME, who …" (no
         other clause mark between) reports for the capitalised name before the "who"; None otherwise."""
         toks = s.tokens
-        if hit is None or not hit.participle or hit.token_index < 1 \
-                or toks[hit.token_index - 1].lower != "by":
+        if hit is None or not hit.participle or hit.token_index < 1 or not toks[hit.token_index - 1].is_word:
             return None
+        by = toks[hit.token_index - 1].lower == "by"
+        # (round 18: a participle right after the relative clause's words, no comma, belongs to it as well: "with NRA
+        # chief Wayne LaPierre on Sunday, who launched a diatribe last week accusing those who want gun control of
+        # plotting …", CNN fURmd3QmV3mbEvpe, s13; the speaker was the main clause's "he")
         for w in range(hit.token_index - 2, main, -1):
             t = toks[w]
-            if t.text in {".", ";", ":", "(", ")"} or (t.is_word and t.lower in {"that", "which", "but"}):
+            if t.text in {".", ";", ":", "(", ")"} or (t.is_word and t.lower in {"that", "which", "but"}) \
+                    or (not by and (t.text in {",", "—", "–", "“", "”", '"'} or t.lower in {"and", "or"})):
                 return None
             if t.lower != "who":
                 continue
             if w < 2 or toks[w - 1].text != ",":
                 return None
             b = w - 2
+            while not by and b > 1 and toks[b].lower in TIME_WORDS | MONTHS:
+                b -= 1  # "Wayne LaPierre on Sunday, who"
             a = b
             while a >= 0 and toks[a].is_word and toks[a].text[:1].isupper() and b - a < 4:
                 a -= 1
