@@ -66,9 +66,16 @@ def test_deemed_frames_its_subjects_quoted_words():
     assert _speaker(text, "embarrassment")[0] == "Donald Trump"
     text = "Stores may open for activities deemed “essential.”"
     assert all(not q.speaker for q in _quotes(text))
+    # constructed after allsides bGHK08Zzu6sbFKqR: a plural of things before the participle, quote right after it
+    assert all(not q.speaker for q in _quotes("Stances and actions deemed “protective” of the group are rewarded."))
+    # and the active verbs stay reports: an auxiliary and adverb before the verb, a name that looks like a modal
+    text = "Native American advocates and experts have long criticized the name they call a “racial slur.”"
+    assert _speaker(text, "racial slur")[1] == "Native American advocates and experts"
+    assert _speaker("Theresa May called the attack “sickening”.", "sickening")[0] == "Theresa May"
 
 
-# ---- a name that modifies a people noun ("a Trump supporter") is neither the speaker nor a pronoun's antecedent
+# ---- "a Trump supporter last Friday who …" is the supporter; a pronoun after an opening participle phrase is none
+# of the people it names
 
 
 def test_a_supporter_after_a_time_phrase_and_who_is_the_speaker():
@@ -130,6 +137,13 @@ def test_a_subordinate_clause_after_said_and_a_date_keeps_the_report():
     # CNN roundups 5630_left (s13), paragraph 0, shortened: no report was found
     text = "Taiwan will not bow to pressure, President Tsai Ing-wen said Sunday as the island celebrated."
     assert _speaker(text, "Taiwan will not bow")[0] == "Tsai Ing-wen"
+
+
+def test_a_time_clause_after_reported_and_a_date_is_no_part_of_the_report():
+    # constructed after allsides I473ZSPU9fZv1NUN: the report is the clause before the comma
+    text = "Hamdan is at liberty, his attorney reported Thursday after telling his client that the appeal won."
+    quote = next(q for q in _quotes(text) if q.speaker_surface == "his attorney")
+    assert "Hamdan is at liberty" in quote.text
 
 
 # ---- a bare family name the entity layer merged with a full name printed before is that person

@@ -4,7 +4,6 @@ is recorded.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +33,6 @@ from .stance import (
     reporting_verbs_for,
     tag_verbs_for,
 )
-
-# a lower-case word right after a name (no comma): "Trump supporter", "Obama aide"
-_WORD_AFTER = re.compile(r"[ \u00a0]([a-z][a-z]+)\b")
-# people nouns that are also other parts of speech after a name: "told Trump people were …" is no "Trump people"
-_NOT_PEOPLE_HEADS = frozenset({"people", "person", "men", "women", "children", "police"})
 
 if TYPE_CHECKING:  # metrics.base is imported lazily: the metrics package imports this module
     from ..metrics.base import Settings
@@ -91,8 +85,6 @@ class _FinderState:
         self._role_word_set: frozenset[str] | None = None  # words of those titles (_SpeakerResolution._role_words)
         for m in mentions:
             kind = {"person": "person", "organisation": "thing", "country": "country"}.get(m.kind, "")
-            if kind == "person" and self._modifies_people_noun(m.end):
-                continue  # "a black Trump supporter", "an Obama aide": the people are meant, not the person named
             if kind:
                 if m.surface not in stypes:
                     stypes[m.surface] = str(m.source_type or "") or classify_speaker(m.surface, self.types)
@@ -117,15 +109,6 @@ class _FinderState:
         self.pending_stance: dict[int, tuple[str, int, int]] = {}  # verb start -> quote whose speaker it names
         self.absorbed: dict[tuple[str, int, int], tuple[str, int, int]] = {}  # dropped direct -> its mixed quote
         self.verb_speaker: dict[int, tuple[int, int]] = {}  # verb start -> body offsets of its speaker phrase
-
-    def _modifies_people_noun(self, end: int) -> bool:
-        """Whether the person name ending at body offset ``end`` modifies a lower-case people noun right after it
-        ("After co-signing a black Trump supporter last Friday who idiotically claimed …, he spoke to Ebro Darden …,
-        saying, "I love Donald Trump."", CNN E6oLLBTmP13AMuMY, s13: "he" was Trump, not the supporter): no antecedent
-        of a later pronoun, as an organisation's modifier is not (round 18)."""
-        m = _WORD_AFTER.match(self.doc.body, end)
-        return m is not None and self.doc.body[end - 2:end] not in ("’s", "'s") \
-            and self.cues.names_people(m.group(1)) and m.group(1).lower() not in _NOT_PEOPLE_HEADS
 
     def _add(self, kind: str, surface: tuple[int, int] | None, s: Sentence, start: int, end: int,
              hit: VerbHit | None, rule: str, inherit: Quote | None = None, cand: Candidate | None = None,

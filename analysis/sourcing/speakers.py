@@ -615,7 +615,9 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
     if start == j and _lone_modifier(last):
         return None  # "vague (calls)", "sexist (comments)", "letting (states) decide": an adjective or gerund alone
     if j - start >= 2 and toks[start].lower in PARTITIVES and toks[start + 1].lower == "of" \
-            and last.text[:1].islower() and not last.lower.endswith("s") and last.lower not in PLURALS_WITHOUT_S:
+            and last.text[:1].islower() and not any(
+                t.lower.endswith("s") or t.lower in PLURALS_WITHOUT_S or t.text[:1].isupper()
+                for t in toks[start + 2:j + 1] if t.is_word):
         return None  # "One of the important (claims) the “yes” camp makes, is that …" (Daily Sabah ocNrBuzL7HQZFm9k,
         # s13): a part of a group ends in the group's plural ("one of the officials"); without it, a noun was read
         # as the verb (round 18)
