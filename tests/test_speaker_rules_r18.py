@@ -154,3 +154,21 @@ def test_a_family_name_first_is_the_person_named_before():
     text = ("Taiwan will not bow to pressure, President Tsai Ing-wen said Sunday.\n\n"
             "During her speech, Tsai warned that Taiwan is facing the \"most complex situation\" in years.")
     assert _speaker(text, "Taiwan is facing")[0] == "Tsai Ing-wen"
+
+
+# ---- a participle after a quotation's own tag with a place phrase reports for the quotation's speaker
+
+
+def test_participle_after_a_tag_with_a_place_reports_for_the_quotes_speaker():
+    # Daily Sabah ocNrBuzL7HQZFm9k (s13), paragraph 9, shortened: no report was found
+    text = "“The path is open,” Yıldırım said in İzmir, underlining that divisive politics were being shut down."
+    assert _speaker(text, "divisive politics were being")[0] == "Yıldırım"
+
+
+# ---- "the <people> who are the <noun phrase> <verb>": a relative clause with a copula describes the people
+
+
+def test_people_who_are_a_noun_phrase_speak():
+    # AP via CBS News sJAvgCtkEbT3aXdZ (s13), paragraph 46, shortened: no speaker was found
+    text = "The Franciscan friars who are the custodians of the basilica reported no immediate damage."
+    assert _speaker(text, "no immediate damage")[1] == "The Franciscan friars"

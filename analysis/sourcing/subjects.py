@@ -72,6 +72,15 @@ RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several curre
 _CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
 
 
+def _copula_relative(toks: Sequence[Token], start: int, j: int) -> bool:
+    """Whether the words after "who" up to the verb are "are/is/was/were" and a noun phrase with a determiner: "The
+    Franciscan friars who are the custodians of the basilica reported no immediate damage" (AP via CBS News
+    sJAvgCtkEbT3aXdZ, s13: no speaker was found); the relative clause describes the people before "who" (round 18)."""
+    return start + 2 <= j and toks[start].lower in {"is", "are", "was", "were"} \
+        and toks[start + 1].lower in DETERMINERS \
+        and all(t.is_word and not _verb_like(t.lower) for t in toks[start + 2:j + 1])
+
+
 def _last_time_opener(toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` opens "Last year," / "Last week," (a time phrase set off by a comma before the clause)."""
     return toks[k].lower == "last" and k + 2 < len(toks) and toks[k + 2].text == "," \
@@ -224,7 +233,8 @@ class _SubjectRules(_SpeakerResolution):
             start = a + 1
         if a > 0 and start < j and toks[a].lower == "who" and toks[a - 1].is_word \
                 and (toks[a - 1].text[:1].islower() or a == 1) and self.cues.names_people(toks[a - 1].text) \
-                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or _adverb(toks[start]) or (
+                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or _adverb(toks[start])
+                                                        or _copula_relative(toks, start, j) or (
                     toks[start].lower not in RELATIVE_NOT_VERB and (
                         _verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS))):
             # "people who know him told Reuters": the words after "who" are a relative clause (a verb first, by its
