@@ -2,7 +2,7 @@
 
 Run from the repository root (needs ``../shared/corpora``, see tests/fixtures/devset/README.md)::
 
-    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|s10|s11|s12|e5|e6|e7|m7|m18]
+    .venv/bin/python benchmarks/bench_entities.py [--split dev|heldout|r4|s6|s7|s8|s9|s10|s11|s12|s13|e5|e6|e7|m7|m18]
         [--corpora DIR] [--out FILE.md]
 
 The labels (``tests/fixtures/devset/*.yaml``) hold article ids, short surfaces and excerpts only; the
@@ -70,6 +70,9 @@ S10_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_speakers_s10"
 # The Daily Beast, Raw Story: the three house styles of the issue's own test)
 S11_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_speakers_s11"
 S12_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_speakers_s12"
+# round-18 development sample of quotes and speakers (Reuters and AP copy carried by other outlets, Al Jazeera,
+# Daily Sabah, CNN articles and roundups, ABC News: no unused British outlet text with a quote is left)
+S13_SPEAKERS = ROOT / "tests" / "fixtures" / "devset_speakers_s13"
 CORPORA = ROOT.parent / "shared" / "corpora"
 SOURCES = ("allsides_dev.jsonl.gz", "roundups_dev.jsonl")
 TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -975,7 +978,7 @@ with `--code DIR` measures an older `analysis/` exported with `git archive COMMI
 
 def split_folders(split: str) -> list[Path]:
     """The fixture folders of a split: the devset, the two held-out sets (entities; quotes and speakers), or
-    the round-4, -6, -7, -8, -11, -12, -13 and -15 speaker development samples (``r4``, ``s6``-``s12``), the
+    the round-4, -6, -7, -8, -11, -12, -13, -15 and -18 speaker development samples (``r4``, ``s6``-``s13``), the
     round-5, -13 and -14 entity samples (``e5``, ``e6``, ``e7``) or the round-7 and -18 main-entity samples
     (``m7``, ``m18``)."""
     if split == "heldout":
@@ -1004,14 +1007,16 @@ def split_folders(split: str) -> list[Path]:
         return [S11_SPEAKERS]
     if split == "s12":
         return [S12_SPEAKERS]
+    if split == "s13":
+        return [S13_SPEAKERS]
     return [R4_SPEAKERS] if split == "r4" else [DEVSET]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--devset", type=Path, default=None, help="fixture folder (default: the --split's)")
-    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "e5",
-                                        "e6", "e7", "m7", "m18"),
+    ap.add_argument("--split", choices=("dev", "heldout", "r4", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
+                                        "e5", "e6", "e7", "m7", "m18"),
                     default="dev",
                     help="dev: tests/fixtures/devset (rules are developed on it); heldout: its heldout/ folder "
                          "(entities) and tests/fixtures/devset_heldout_speakers (quotes), measured only before and "
@@ -1030,7 +1035,10 @@ def main(argv: list[str] | None = None) -> int:
                          "and roundups, NYT roundups, ThinkProgress, Daily Beast, Raw Story; labelled before the "
                          "round-13 rules); s12: tests/fixtures/devset_speakers_s12 (an eighth: AP and AFP "
                          "wire copy run by other outlets, CNN, Daily Mail, BBC and Independent roundups, Mother "
-                         "Jones; labelled before the round-15 rules); e5: tests/fixtures/devset/e5 (entities of 12 "
+                         "Jones; labelled before the round-15 rules); s13: "
+                         "tests/fixtures/devset_speakers_s13 (a ninth: Reuters and AP wire copy run by other "
+                         "outlets, Al Jazeera, Daily Sabah, CNN articles and roundups, ABC News; labelled before "
+                         "the round-18 rules); e5: tests/fixtures/devset/e5 (entities of 12 "
                          "roundup excerpts from outlets the devset lacks, "
                          "labelled before the round-5 entity rules); e6: tests/fixtures/devset/e6 (entities of 13 "
                          "roundup excerpts and 2 articles' leads, wire, business, sport and world news, labelled "

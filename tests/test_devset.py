@@ -109,7 +109,7 @@ def test_entity_samples_are_disjoint_from_every_other_split(split: str, articles
                bench.DEVSET / "m7", bench.DEVSET / "m18", bench.HELDOUT_SPEAKERS, bench.R4_SPEAKERS, bench.S6_SPEAKERS,
                bench.S7_SPEAKERS,
                bench.S8_SPEAKERS, bench.S9_SPEAKERS, bench.S10_SPEAKERS, bench.S11_SPEAKERS,
-               bench.S12_SPEAKERS)
+               bench.S12_SPEAKERS, bench.S13_SPEAKERS)
     others = {p.name for folder in folders if folder != bench.DEVSET / split for p in bench.fixture_paths(folder)}
     # (e7 and the round-13 speaker sample s11 were drawn at the same time by two helpers: both hold the NYT excerpt
     # 5856_left, entities labelled in e7 and quotes in s11; each is scored on its own labels only)

@@ -1,4 +1,4 @@
-"""The speaker development samples (r4, s6-s12 under tests/fixtures/devset_speakers_*), checked alike.
+"""The speaker development samples (r4, s6-s13 under tests/fixtures/devset_speakers_*), checked alike.
 
 Schema checks always; with ../shared/corpora present every label is found at its stated place. No article of
 a sample is in another split (the devset, its held-out and e5 folders, the held-out speaker set, another
@@ -16,7 +16,7 @@ from test_devset import bench  # the scorer, loaded once by the devset tests
 
 SAMPLES = {"r4": bench.R4_SPEAKERS, "s6": bench.S6_SPEAKERS, "s7": bench.S7_SPEAKERS, "s8": bench.S8_SPEAKERS,
            "s9": bench.S9_SPEAKERS, "s10": bench.S10_SPEAKERS,
-           "s11": bench.S11_SPEAKERS, "s12": bench.S12_SPEAKERS}
+           "s11": bench.S11_SPEAKERS, "s12": bench.S12_SPEAKERS, "s13": bench.S13_SPEAKERS}
 FILES = [(split, p) for split, folder in SAMPLES.items() for p in bench.fixture_paths(folder)]
 HAS_CORPORA = all((bench.CORPORA / s).is_file() for s in bench.SOURCES)
 
@@ -30,7 +30,7 @@ def test_sample_fixture_schema(split: str, path: Path) -> None:
 
 
 @pytest.mark.skipif(not HAS_CORPORA, reason="no ../shared/corpora")
-@pytest.mark.parametrize("split", ["s6", "s7", "s8", "s9", "s10", "s11", "s12"])
+@pytest.mark.parametrize("split", ["s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13"])
 def test_sample_labels_resolve_against_the_corpora(split: str) -> None:
     arts = bench.load_devset(SAMPLES[split], bench.CORPORA)
     assert len(arts) == len(bench.fixture_paths(SAMPLES[split]))

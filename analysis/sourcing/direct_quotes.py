@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..model import Sentence, Token
 from ..segment import SENTENCE_OPENERS
@@ -340,6 +342,10 @@ class _DirectQuotes(_SubjectRules):
             tag = self._clause_subject(s, h.token_index, h, f"'{h.form}'")
             return replace(tag, rule="speaker_before_frame") if tag is not None else None
         sub = self._subject(s, h.token_index)
+        if sub is not None and _clause_before_participle(toks, sub, h, between, self.cues.names_people):
+            return None  # "Stores may open for activities deemed “essential.”", "a proclamation that blocked potential
+            # immigrants deemed to be a “financial burden”": a participle after its noun, no one who calls it so (the
+            # speaker was "Stores may open for activities", "blocked potential immigrants"; round 18)
         return _Tag((sub[0], sub[1]), h, s, "speaker_before_frame") if sub is not None else None
 
     def _possessive_frame(self, s: Sentence, open_at: int) -> _Tag | None:
@@ -596,3 +602,30 @@ class _DirectQuotes(_SubjectRules):
                 return replace(tag, rule="speaker_before_colon")
         return None
 
+
+# lower-case words that make a phrase a clause, not a subject: "Stores may open for activities (deemed)"
+_AUX_ADVERBS = frozenset("long also still never not already often since repeatedly".split())
+_CLAUSE_WORDS = frozenset("may might will would can could should must is are was were has have had".split())
+
+
+def _clause_before_participle(toks: Sequence[Token], sub: tuple[int, int, str], h: Any, between: Sequence[Token],
+                              names_people: Any) -> bool:
+    """Whether the phrase read as the subject of an -ed frame verb is a clause or opens with a verb, or the verb
+    follows a plural noun of things with its quoted words right after it, so the verb is a participle after its noun
+    ("activities deemed “essential”", "immigrants deemed to be a “financial burden”", "stances and actions deemed
+    “protective”"; not "critics labeled “…”", "Theresa May called the attack “sickening”")."""
+    if not h.form.lower().endswith("ed"):
+        return False
+    words = [t for t in toks if t.is_word and sub[0] <= t.start and t.end <= sub[1]]
+    while words and words[-1].text.islower() and (words[-1].lower in _CLAUSE_WORDS | _AUX_ADVERBS
+                                                  or words[-1].lower.endswith("ly")):
+        words.pop()  # "experts have long (criticized)": the verb group's auxiliary and adverb, not a clause
+    if not words:
+        return False
+    if any(t.text.islower() and t.lower in _CLAUSE_WORDS for t in words) \
+            or (words[0].text[:1].islower() and words[0].lower.endswith("ed")):
+        return True
+    prev = toks[h.token_index - 1] if h.token_index > 0 else None
+    return not any(t.is_word for t in between) and prev is not None and prev.is_word and prev.text.islower() \
+        and prev.end == words[-1].end and prev.lower.endswith("s") and not prev.lower.endswith("ss") \
+        and not names_people(prev.text)

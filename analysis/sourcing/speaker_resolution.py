@@ -59,6 +59,10 @@ OPENING_CONNECTIVES = frozenset("""however still meanwhile yet instead indeed ag
     overall""".split())
 
 
+# a person's full name as the entity layer prints it: two to four capitalised words or initials ("Tsai Ing-wen",
+# "Edward J. DeBartolo"), not link text glued to a name ("Trump Donald John TrumpGOP")
+_PERSON_NAME = re.compile(r"(?:[A-Z][a-z’'-]*[a-z]|[A-Z]\.)(?: (?:[A-Z][a-z’'-]*[a-z]|[A-Z]\.)){1,3}")
+
 class _SpeakerResolution(_FinderState):
     """Speaker resolution: a printed speaker phrase to its actor (the entity layer), pronouns and definite
     descriptions to their antecedents, continuations to the quote they continue.
@@ -473,6 +477,15 @@ class _SpeakerResolution(_FinderState):
             stype = str(getattr(mention, "source_type", "") or "")
             if not anonymous:
                 speaker = str(mention.actor)
+        elif mention is None and offset >= 0 and not anonymous:
+            same = self.antecedents.at(offset + lead, offset + lead)
+            if same is not None and same.kind == "person" and same.start == offset + lead \
+                    and same.end == offset + lead + len(surface) and same.value[3] \
+                    and _PERSON_NAME.fullmatch(str(same.value[0])) and surface in str(same.value[0]).split():
+                # "Tsai warned that …" after "President Tsai Ing-wen said …" (CNN roundups 5630_left, s13): the
+                # resolver reads the bare name alone, the entity layer's article pass merged it with the full name
+                # printed before (a family name first); the speaker is that person (round 18)
+                speaker = str(same.value[0])
         if not stype:
             stype = classify_speaker(surface, self.types)
         if stype == OTHER and mention is not None and getattr(mention, "source_type", ""):

@@ -121,6 +121,7 @@ SUBORDINATORS = frozenset("when while after before as if because since although 
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # after a surname ("Robert Jones Jr.")
 # Opening words of a topic phrase: the person it names is what the sentence's subject speaks about
 TOPIC_OPENERS = frozenset({("as", "for"), ("as", "to"), ("asked", "about"), ("when", "asked")})
+PARTICIPLE_LEADS = frozenset("after before while since upon when".split())  # "After co-signing …, he"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _HONORIFIC_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
@@ -411,6 +412,12 @@ class AntecedentIndex:
             if 0 <= comma <= offset:
                 lo = bisect_left(self._starts, s.start)
                 out |= {c.start for c in self._cands[lo:bisect_left(self._starts, comma)]}
+        elif len(words) > 2 and before and before[-1].text == "," and _participle_opening(words):
+            # "After co-signing a black Trump supporter …, he spoke to Ebro Darden …, saying, "…"" (CNN
+            # E6oLLBTmP13AMuMY, s13): the subject pronoun right after an opening participle phrase is that
+            # participle's subject, none of the people it names (round 18)
+            lo = bisect_left(self._starts, s.start)
+            out |= {c.start for c in self._cands[lo:bisect_left(self._starts, before[-1].start)]}
         return frozenset(out)
 
     def person_surnamed(self, word: str, offset: int) -> str | None:
@@ -465,6 +472,8 @@ LONE_NOT_SPEAKERS = frozenset("""even enough more much such neither likewise ins
     of having running recounting everything anything something nothing uh""".split())
 # Lone lower-case words that are adjectives by their ending or by this list (our choice, round 14), except the
 # person nouns among them; and -ing forms that are nouns able to "show" or "find" something
+PARTITIVES = frozenset("one some many each most all none any both either neither several".split())
+PLURALS_WITHOUT_S = frozenset("people police men women children them us those these".split())
 LONE_ADJECTIVE_ENDINGS = ("ive", "ous", "ical", "ful", "less", "able", "ible", "istic")
 LONE_ADJECTIVES = frozenset("""sexist racist absurd shallow angry minor relevant false vague blue red full chief
     misogynistic psychological technical authoritative coastal primary dynamic geo-located early-voting""".split())
@@ -490,6 +499,15 @@ _COLON_NAME = re.compile(rf"(?:^|[\[(,;—–-]\s*)(?P<name>(?:{_NAME}\s+){{0,5}
 # Leyen"); round 12 added the Portuguese, Spanish, Italian and Dutch ones after "dos Santos" (allsides
 # nfsMishGrOj967qI) left a quote without its speaker.
 NAME_PARTICLES = frozenset("of the de al bin van von dos das da del della di der den ibn".split())
+
+
+def _participle_opening(words: Sequence[Token]) -> bool:
+    """Whether a sentence opens with a participle phrase: "After co-signing …", "While visiting …", "Speaking
+    to …" (an -ing word first, or after a preposition of time)."""
+    first, second = words[0].lower, words[1].lower
+    return (first in PARTICIPLE_LEADS and second.endswith("ing") and len(second) > 5) \
+        or (first.endswith("ing") and len(first) > 5 and words[0].text[:1].isupper()
+            and first not in {"according", "during", "following", "including", "regarding"})
 
 
 def _capitalised(words: Sequence[str]) -> bool:
@@ -596,6 +614,13 @@ def trim_subject(toks: Sequence[Token], start: int, j: int) -> int | None:
         return None  # "Yes", "Well", "To", "even", "meanwhile": a lone word that names no one is no speaker (round 14)
     if start == j and _lone_modifier(last):
         return None  # "vague (calls)", "sexist (comments)", "letting (states) decide": an adjective or gerund alone
+    if j - start >= 2 and toks[start].lower in PARTITIVES and toks[start + 1].lower == "of" \
+            and last.text[:1].islower() and not any(
+                t.lower.endswith("s") or t.lower in PLURALS_WITHOUT_S or t.text[:1].isupper()
+                for t in toks[start + 2:j + 1] if t.is_word):
+        return None  # "One of the important (claims) the “yes” camp makes, is that …" (Daily Sabah ocNrBuzL7HQZFm9k,
+        # s13): a part of a group ends in the group's plural ("one of the officials"); without it, a noun was read
+        # as the verb (round 18)
     return start
 
 

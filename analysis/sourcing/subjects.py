@@ -72,6 +72,15 @@ RELATIVE_HEAD_WORDS = 5  # our choice: "the three residents who", "several curre
 _CONTRACTED = re.compile(r"([^\W\d_]+)[’'](?:d|ll|ve|m|re)", re.IGNORECASE)  # "I’d", "we'll": pronoun + auxiliary
 
 
+def _copula_relative(toks: Sequence[Token], start: int, j: int) -> bool:
+    """Whether the words after "who" up to the verb are "are/is/was/were" and a noun phrase with a determiner: "The
+    Franciscan friars who are the custodians of the basilica reported no immediate damage" (AP via CBS News
+    sJAvgCtkEbT3aXdZ, s13: no speaker was found); the relative clause describes the people before "who" (round 18)."""
+    return start + 2 <= j and toks[start].lower in {"is", "are", "was", "were"} \
+        and toks[start + 1].lower in DETERMINERS \
+        and all(t.is_word and not _verb_like(t.lower) for t in toks[start + 2:j + 1])
+
+
 def _last_time_opener(toks: Sequence[Token], k: int) -> bool:
     """Whether token ``k`` opens "Last year," / "Last week," (a time phrase set off by a comma before the clause)."""
     return toks[k].lower == "last" and k + 2 < len(toks) and toks[k + 2].text == "," \
@@ -224,7 +233,8 @@ class _SubjectRules(_SpeakerResolution):
             start = a + 1
         if a > 0 and start < j and toks[a].lower == "who" and toks[a - 1].is_word \
                 and (toks[a - 1].text[:1].islower() or a == 1) and self.cues.names_people(toks[a - 1].text) \
-                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or _adverb(toks[start]) or (
+                and toks[start].text[:1].islower() and (_passive_relative(toks, start, j) or _adverb(toks[start])
+                                                        or _copula_relative(toks, start, j) or (
                     toks[start].lower not in RELATIVE_NOT_VERB and (
                         _verb_like(toks[start].lower) or toks[start].lower.endswith("s") or toks[j].lower in OBJECTS))):
             # "people who know him told Reuters": the words after "who" are a relative clause (a verb first, by its
@@ -361,8 +371,11 @@ class _SubjectRules(_SpeakerResolution):
         while b >= 0 and not self._boundary(toks[b]):
             b -= 1
         before = [t for t in toks[b + 1:k] if t.is_word]
+        # (round 18: a title many hold at once, ``reference_nouns``, is a person noun here too: "The mayor of Accumoli,
+        # Stefano Petrucci, said …", AP via CBS News sJAvgCtkEbT3aXdZ, s13; the speaker was the description)
         if len(before) < 2 or before[0].lower not in DETERMINERS | {"one"} \
-                or not any(t.text[:1].islower() and self.cues.names_people(t.text) for t in before[1:]):
+                or not any(t.text[:1].islower() and (self.cues.names_people(t.text)
+                                                     or t.lower in self.cues.reference_nouns) for t in before[1:]):
             return None
         return name[0].start, name[-1].end, "comma"
 
@@ -490,6 +503,16 @@ class _SubjectRules(_SpeakerResolution):
         toks = s.tokens
         if toks[a].lower == "who":
             b = a - 2 if a >= 2 and toks[a - 1].text == "," else a - 1
+            dated = b
+            while dated > 1 and toks[dated].lower in TIME_WORDS | MONTHS:
+                dated -= 1  # "a black Trump supporter last Friday who claimed" (CNN E6oLLBTmP13AMuMY, s13)
+            if dated < b and b == a - 1 and toks[dated].is_word and toks[dated].text[:1].islower() \
+                    and self.cues.names_people(toks[dated].text):
+                det = next((m for m in range(dated - 1, max(-1, dated - RELATIVE_HEAD_WORDS), -1)
+                            if toks[m].lower in DETERMINERS), -1)
+                if det >= 0 and all(t.is_word for t in toks[det:dated]):
+                    # a restrictive "who" after a people noun and a time phrase: that noun phrase speaks (round 18)
+                    return toks[det].start, toks[dated].end, "relative"
             group = self._plural_before_who(toks, b, a)
             if group is not None:
                 return group
@@ -643,18 +666,24 @@ class _SubjectRules(_SpeakerResolution):
         hjHEDsRGEKKlA1Yt; the speaker was "Next"): a "by" + participle inside a relative clause "NAME, who …" (no
         other clause mark between) reports for the capitalised name before the "who"; None otherwise."""
         toks = s.tokens
-        if hit is None or not hit.participle or hit.token_index < 1 \
-                or toks[hit.token_index - 1].lower != "by":
+        if hit is None or not hit.participle or hit.token_index < 1 or not toks[hit.token_index - 1].is_word:
             return None
+        by = toks[hit.token_index - 1].lower == "by"
+        # (round 18: a participle right after the relative clause's words, no comma, belongs to it as well: "with NRA
+        # chief Wayne LaPierre on Sunday, who launched a diatribe last week accusing those who want gun control of
+        # plotting …", CNN fURmd3QmV3mbEvpe, s13; the speaker was the main clause's "he")
         for w in range(hit.token_index - 2, main, -1):
             t = toks[w]
-            if t.text in {".", ";", ":", "(", ")"} or (t.is_word and t.lower in {"that", "which", "but"}):
+            if t.text in {".", ";", ":", "(", ")"} or (t.is_word and t.lower in {"that", "which", "but"}) \
+                    or (not by and (t.text in {",", "—", "–", "“", "”", '"'} or t.lower in {"and", "or"})):
                 return None
             if t.lower != "who":
                 continue
             if w < 2 or toks[w - 1].text != ",":
                 return None
             b = w - 2
+            while not by and b > 1 and toks[b].lower in TIME_WORDS | MONTHS:
+                b -= 1  # "Wayne LaPierre on Sunday, who"
             a = b
             while a >= 0 and toks[a].is_word and toks[a].text[:1].isupper() and b - a < 4:
                 a -= 1
