@@ -24,10 +24,10 @@ from .gazetteers import gazetteer
 from .listed import Found
 from .table import ActorTable
 from .teams import positions
-from .tokens import is_possessive, strip_possessive
+from .tokens import FAMILY_WORDS, WRITTEN_SUFFIXES, is_possessive, strip_possessive
 
 SURNAME_RULE = "surname of a person named in the article"
-SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+SUFFIXES = WRITTEN_SUFFIXES
 
 
 def name_parts(name: str) -> tuple[str, str]:
@@ -36,7 +36,8 @@ def name_parts(name: str) -> tuple[str, str]:
     return words[0], words[-1]
 
 
-FAMILY_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})  # tell a father from a son; "II", "III" do not conflict
+# tell a father from a son; "II", "III" do not conflict
+FAMILY_SUFFIXES = frozenset(FAMILY_WORDS + tuple(f"{w}." for w in FAMILY_WORDS))
 
 
 def middle_initials(name: str) -> str:

@@ -9,7 +9,13 @@ from typing import Any
 
 from ..model import ParsedArticle, Sentence, Token
 
-NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})  # generational suffixes as tokens ("Jr." is "Jr" + ".")
+# The one list of generational suffixes after a person's name ("Martin Luther King Jr.", "Henry Ford II"), in the
+# three forms the entity and sourcing modules meet them
+FAMILY_WORDS = ("Jr", "Sr")  # tell a father from a son
+ORDINAL_WORDS = ("II", "III", "IV")
+NAME_SUFFIXES = frozenset(FAMILY_WORDS + ORDINAL_WORDS)  # as tokens ("Jr." is "Jr" + ".")
+WRITTEN_SUFFIXES = frozenset(tuple(f"{w}." for w in FAMILY_WORDS) + ORDINAL_WORDS)  # as words of a name ("Jr.")
+LOWER_SUFFIXES = frozenset(w.lower() for w in NAME_SUFFIXES)  # as words of a phrase, compared lower-case
 
 
 def norm(text: str) -> str:

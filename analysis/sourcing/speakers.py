@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..entities.tokens import LOWER_SUFFIXES
 from ..frozen import quick_init
 from ..lexicons import Lexicon, load_lexicon
 from ..lexicons.verbs import reporting_verb_forms
@@ -118,7 +119,7 @@ class Candidate:
 
 PLACE_WORDS = frozenset("in at from near outside".split())  # before a name: the name is a place
 SUBORDINATORS = frozenset("when while after before as if because since although though once until unless".split())
-NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())  # after a surname ("Robert Jones Jr.")
+NAME_SUFFIXES = LOWER_SUFFIXES  # after a surname ("Robert Jones Jr.")
 # Opening words of a topic phrase: the person it names is what the sentence's subject speaks about
 TOPIC_OPENERS = frozenset({("as", "for"), ("as", "to"), ("asked", "about"), ("when", "asked")})
 PARTICIPLE_LEADS = frozenset("after before while since upon when".split())  # "After co-signing …, he"
