@@ -28,6 +28,8 @@ def persons(text: str) -> list[str]:
     ("Homicide Sergeant Dave Walker said the men fled.", ["Dave Walker"]),
     ("Army Colonel Jamie Davis said the base was closed.", ["Jamie Davis"]),
     ("Chief Operating Officer Sheryl Sandberg said the firm grew.", ["Sheryl Sandberg"]),
+    ("Marine Corps Lance Cpl. Rylee McCollum was killed in the blast.", ["Rylee McCollum"]),
+    ("Army Staff Sgt. Ryan Knauss died.", ["Ryan Knauss"]),
 ])
 def test_the_title_is_no_part_of_the_name(text, expected):
     assert persons(text) == expected
