@@ -30,6 +30,9 @@ def persons(text: str) -> list[str]:
     ("Chief Operating Officer Sheryl Sandberg said the firm grew.", ["Sheryl Sandberg"]),
     ("Marine Corps Lance Cpl. Rylee McCollum was killed in the blast.", ["Rylee McCollum"]),
     ("Army Staff Sgt. Ryan Knauss died.", ["Ryan Knauss"]),
+    ("Congressman Elijah Cummings said the hearing would go on.", ["Elijah Cummings"]),
+    ("Actor Kevin Spacey was charged.", ["Kevin Spacey"]),
+    ("Rachel Maddow said so on The Rachel Maddow Show on Monday.", ["Rachel Maddow"]),  # a show is no person
 ])
 def test_the_title_is_no_part_of_the_name(text, expected):
     assert persons(text) == expected
@@ -37,6 +40,7 @@ def test_the_title_is_no_part_of_the_name(text, expected):
 
 def test_words_that_only_look_like_titles_make_no_person():
     assert persons("Agent Orange was sprayed by the planes.") == []  # "Agent" alone is no title
+    assert persons("The Singer Building was sold.") == []  # "Singer" is no title (a surname and a company)
 
 
 def test_a_company_before_an_officer_title_is_the_company():
