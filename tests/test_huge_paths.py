@@ -186,21 +186,24 @@ def test_readability_drops_its_counts_and_a_second_run_gives_the_same() -> None:
     assert first.records["readability_counts"][0]["n_words"] == 8
 
 
-def test_readability_counts_of_a_long_article_are_those_of_the_held_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    # above HELD_WORDS the proper names are found in a pass of their own and the words counted sentence by
-    # sentence; the counts must be the same as from the words held at once (names seen mid-sentence anywhere,
-    # "“Rivers”" after an opening quote stays sentence-initial)
+def test_readability_names_are_seen_anywhere_in_the_article() -> None:
+    # the proper names are found in a pass of their own before the words are counted sentence by sentence:
+    # a spelling capitalised mid-sentence anywhere is a name everywhere, also where it opens a sentence ("Rivers
+    # said …" before "agreed with Rivers"); "“Rivers”" after an opening quote stays sentence-initial
     import analysis.metrics.readability as readability
 
     text = ("Rivers said the council met. “Rivers are rising,” he said. The Ministry of Water agreed with Rivers.\n"
             "Phenomenal rainfall, unprecedented and catastrophic, followed. Officials, including Rivers, evacuated "
             "3,500 residents.")
     doc = parse_article(Article("a", text, title="Rivers rise"))
-    held = readability.compute_readability_counts(doc)
-    monkeypatch.setattr(readability, "HELD_WORDS", 0)
-    assert readability.compute_readability_counts(doc) == held
+    assert readability._names_seen(doc) == {"Ministry", "Water", "Rivers"}  # by hand: capitalised, not initial
+    counts = readability.compute_readability_counts(doc)
     # "Ministry", capitalised mid-sentence, is a name, and not on the Dale–Chall list ("Rivers": "river" is)
-    assert {w for s in held.sentences for w in s.difficult_names} == {"Ministry"}
+    assert {w for s in counts.sentences for w in s.difficult_names} == {"Ministry"}
+    # by hand: "Phenomenal" (4 syllables) opens a sentence and is seen nowhere else: complex, no name;
+    # "unprecedented" and "catastrophic" are complex too
+    assert counts.sentences[3].complex == ("Phenomenal", "unprecedented", "catastrophic")
+    assert counts.sentences[3].difficult_names == ()
 
 
 def test_english_check_memo_gives_the_uncached_answer() -> None:

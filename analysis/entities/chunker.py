@@ -23,7 +23,7 @@ from ..lexicons import bundled_path, load_lexicon
 from ..model import Sentence, Token
 from .gazetteers import gazetteer, listed_organisations
 from .table import ActorTable
-from .tokens import NAME_SUFFIXES, is_cap, is_possessive, norm, strip_possessive
+from .tokens import NAME_ARTICLES, NAME_SUFFIXES, is_cap, is_possessive, norm, strip_possessive
 
 MAX_RUN = 12  # words; longer capitalised runs are split (tables, lists of names)
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
@@ -220,8 +220,11 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
     toks = sentence.tokens
     n = len(toks)
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
+    i = 0  # the first token not yet read
+    for k in _openings(toks):  # (no run starts at any other token: each is passed over)
+        if k < i:
+            continue  # inside the run found last, or the number after "Title"
+        i = k
         if toks[i].lower in _NUMBERED_PARTS and _numbered_part(toks, i):
             i += 2  # the word and its number: "Title IX" names no body
             continue
@@ -284,6 +287,14 @@ def runs(sentence: Sentence, taken: list[bool], table: ActorTable) -> list[tuple
         out.append((i, j))
         i = max(j, i + 1)
     return out
+
+
+def _openings(toks: tuple[Token, ...]) -> list[int]:
+    """Indices of the tokens where :func:`runs` may do more than step to the next token: the capitalised words
+    (:func:`.tokens.is_cap`, written out: one comprehension over the sentence instead of a call per token) and
+    the words that number a part ("Title", "section")."""
+    return [k for k, t in enumerate(toks) if t.lower in _NUMBERED_PARTS or (t.kind == "word" and (
+        t.text[:1].isupper() or (t.text.startswith(NAME_ARTICLES) and t.text[3:4].isupper())))]
 
 
 def _title_prefix(toks: tuple[Token, ...], i: int, j: int, table: ActorTable) -> tuple[int, str]:

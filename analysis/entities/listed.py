@@ -52,11 +52,29 @@ def place_context(toks: tuple[Token, ...], i: int, table: ActorTable) -> str:
 
 
 def _context_at(toks: tuple[Token, ...], i: int, table: ActorTable) -> str:
-    for ctx in table.place_contexts:
+    by_last = _contexts_by_last_word(table)
+    if by_last is None or i == 0:
+        contexts = table.place_contexts  # (an empty context, which matches anywhere: every context in order)
+    else:
+        contexts = by_last.get(norm(toks[i - 1].text).lower(), ())
+    for ctx in contexts:
         s = i - len(ctx)
         if s >= 0 and all(norm(toks[s + j].text).lower() == w for j, w in enumerate(ctx)):
             return " ".join(ctx)
     return ""
+
+
+def _contexts_by_last_word(table: ActorTable) -> dict[str, list[tuple[str, ...]]] | None:
+    """The table's place contexts by their last word, each list in the table's order (made once per table): only
+    the contexts ending with the word before a place can end there. ``None`` when a context is empty."""
+    memo = table.memo("place contexts by last word")
+    index = memo.get("index")
+    if index is None:
+        index = None if () in table.place_contexts else {}
+        for ctx in table.place_contexts if index is not None else ():
+            index.setdefault(ctx[-1], []).append(ctx)
+        memo["index"] = index
+    return index
 
 
 def org_end(toks: tuple[Token, ...], i: int, taken: list[bool], table: ActorTable) -> int:
@@ -123,20 +141,20 @@ def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
     """
     out: list[Found] = []
     toks = sentence.tokens
-    i = 0
+    i = 0  # the first token not yet read
     index = table.alias_index
     opens = table.memo("opens an alias")  # a spelling -> does an alias start with it (plain or possessive)?
-    while i < len(toks):
+    # the words that open an alias or are not known yet (the common "no" read in one comprehension, no call)
+    for k in [k for k, t in enumerate(toks) if t.kind != "punct" and opens.get(t.text) is not False]:
+        if k < i:
+            continue  # inside the alias found last
+        i = k
         text = toks[i].text
-        if toks[i].kind == "punct":
-            i += 1
-            continue
         may = opens.get(text)
         if may is None:
             may = opens[text] = norm(text) in index or strip_possessive(text) in index
         if not may:
-            i += 1  # no alias starts with this word (the common case: checked without a call to longest)
-            continue
+            continue  # no alias starts with this word
         key = longest(toks, i, index)
         if key is not None and not is_possessive(toks[i + len(key) - 1]) and \
                 org_end(toks, i, taken, table) > i + len(key):
@@ -163,8 +181,8 @@ def find_listed(sentence: Sentence, taken: list[bool], table: ActorTable,
                     out.append(Found(sentence, i, i + n, owner, table.actors[owner].kind,
                                      f"alias; possessor in an alias of {name}", True))
                 out.append(Found(sentence, i, i + len(key), name, table.actors[name].kind, "alias", True))
-            for k in range(i, i + len(key)):
-                taken[k] = True
+            for m in range(i, i + len(key)):
+                taken[m] = True
             i += len(key)
         else:
             i += 1

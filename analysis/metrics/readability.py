@@ -28,7 +28,6 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -38,7 +37,7 @@ from pathlib import Path
 from ..frozen import quick_init
 from ..lexdiv import MTLD_MIN_TOKENS
 from ..lexdiv import mtld as _mtld
-from ..model import ParsedArticle, Sentence, Token, Undefined
+from ..model import ParsedArticle, Undefined
 from ..numerals import spell_numeral
 from ..syllables import SyllableCount, count_syllables, normalise_word, syllable_count
 from .base import Evidence, FamilyResult, Settings, metric, register_family, scalar_measurements
@@ -249,69 +248,50 @@ def _word_counts(text: str) -> _WordCounts:
     return _WordCounts(word_facts(text), syllable_count(text), is_complex_word(text, False), is_familiar(text))
 
 
-def _word_tokens(sent: Sentence) -> Iterator[tuple[Token, bool]]:
-    """The word and number tokens of one sentence, each with whether it is sentence-initial: the first word, or
-    a word after an opening quote, bracket, colon or dash."""
-    first_word_seen = prev_opener = False
-    for tok in sent.tokens:
-        if tok.kind == "punct":
-            prev_opener = tok.text in _SENTENCE_OPENERS
-            continue
-        yield tok, not first_word_seen or prev_opener
-        first_word_seen, prev_opener = True, False
-
-
-def _sentence_words(sent: Sentence) -> list[tuple[str, _WordCounts, bool, bool, bool]]:
-    """The word tokens of one sentence as ``(text, counts, spelled, capitalised and not sentence-initial,
-    capitalised and sentence-initial)``."""
-    words = []
-    first_word_seen = prev_opener = False  # :func:`_word_tokens`, inlined (a generator step per word cost more)
-    for tok in sent.tokens:
-        if tok.kind == "punct":
-            prev_opener = tok.text in _SENTENCE_OPENERS
-            continue
-        initial = not first_word_seen or prev_opener
-        first_word_seen, prev_opener = True, False
-        text = tok.text
-        wc = _word_counts(text)
-        spelled = tok.kind == "word" and wc.facts.has_letter
-        capital = spelled and text[:1].isupper()
-        words.append((text, wc, spelled, capital and not initial, capital and initial))
-    return words
-
-
 def _names_seen(doc: ParsedArticle) -> set[str]:
     """The spellings seen capitalised in a non-initial position anywhere in ``doc`` (the proper-name rule of the
-    module docstring). A pass of its own, so the counts need only one sentence's words at a time (a 5 MB
-    article's word tuples at once were about 100 MB)."""
-    return {tok.text for sent in doc.sentences for tok, initial in _word_tokens(sent)  # _sentence_words' 4th value
-            if not initial and tok.kind == "word" and tok.text[:1].isupper()
-            and _word_counts(tok.text).facts.has_letter}
-
-
-HELD_WORDS = 50_000  # articles up to this many words are counted from their words held at once (about 5 MB per 50,000)
+    module docstring): spelled words (word tokens with a letter) with a capital first letter that are not
+    sentence-initial. A word is sentence-initial when it is the sentence's first word or follows an opening quote,
+    bracket, colon or dash. A pass of its own, before the counts, which need the whole article's names."""
+    names: set[str] = set()
+    for sent in doc.sentences:
+        first_word_seen = prev_opener = False
+        for tok in sent.tokens:
+            if tok.kind == "punct":
+                prev_opener = tok.text in _SENTENCE_OPENERS
+                continue
+            if first_word_seen and not prev_opener and tok.kind == "word" and tok.text[:1].isupper() \
+                    and _word_counts(tok.text).facts.has_letter:
+                names.add(tok.text)
+            first_word_seen, prev_opener = True, False
+    return names
 
 
 def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
-    """Count words, syllables, letters and word classes over ``doc``'s sentences (no caching)."""
-    held: list[list[tuple[str, _WordCounts, bool, bool, bool]]] | None = None
-    if len(doc.words) <= HELD_WORDS:  # an ordinary article: one walk over its tokens, the words held meanwhile
-        held = [_sentence_words(sent) for sent in doc.sentences]
-        seen_as_name = {w[0] for words in held for w in words if w[3]}
-    else:  # a very long one: the names first, then one sentence's words at a time (flat memory)
-        seen_as_name = _names_seen(doc)
+    """Count words, syllables, letters and word classes over ``doc``'s sentences (no caching).
+
+    Two passes over the tokens: the proper names first (:func:`_names_seen`), then the counts, one sentence at a
+    time (no word of the article is held meanwhile: memory stays flat on a 5 MB article)."""
+    seen_as_name = _names_seen(doc)
     per_sentence = []
     lexical: list[str] = []
     fallback: dict[str, None] = {}
     n_letters = n_chars = 0
-    for k, sent in enumerate(doc.sentences):
-        words = held[k] if held is not None else _sentence_words(sent)
+    for sent in doc.sentences:
         n_words = n_num = n_syl = 0
         poly, comp, diff, diff_names, fb, spoken, hard = [], [], [], [], [], [], []
-        for text, wc, spelled, name_inside, capital_initial in words:
-            is_name = name_inside or (capital_initial and text in seen_as_name)
-            n_words += 1
+        first_word_seen = prev_opener = False
+        for tok in sent.tokens:  # the word and number tokens, each with whether it is sentence-initial
+            if tok.kind == "punct":
+                prev_opener = tok.text in _SENTENCE_OPENERS
+                continue
+            initial = not first_word_seen or prev_opener
+            first_word_seen, prev_opener = True, False
+            text = tok.text
+            wc = _word_counts(text)
             facts, sc = wc.facts, wc.syllables
+            spelled = tok.kind == "word" and facts.has_letter
+            n_words += 1
             n_syl += sc.n
             n_letters += facts.n_letters
             n_chars += facts.n_characters
@@ -319,7 +299,7 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
             if sc.n >= 3:
                 poly.append(text)
                 classes = "P"
-            if not is_name and wc.complex_unless_name:
+            if wc.complex_unless_name and not _is_name(text, spelled, initial, seen_as_name):
                 comp.append(text)
                 classes += "C"
             if sc.source == "fallback":
@@ -334,7 +314,7 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
                 if not wc.familiar:
                     diff.append(text)
                     classes += "D"
-                    if is_name:
+                    if _is_name(text, spelled, initial, seen_as_name):
                         diff_names.append(text)
                         classes += "N"
             if classes:
@@ -361,6 +341,13 @@ def compute_readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
         fallback_words=tuple(fallback),
         sentences=tuple(per_sentence),
     )
+
+
+def _is_name(text: str, spelled: bool, initial: bool, seen_as_name: set[str]) -> bool:
+    """Is a word a proper name (module docstring): a spelled word with a capital first letter, not sentence-initial
+    or seen as a name elsewhere in the article? Asked only of the words whose class depends on it (complex and
+    difficult words), not of every word."""
+    return spelled and text[:1].isupper() and (not initial or text in seen_as_name)
 
 
 def readability_counts(doc: ParsedArticle) -> ReadabilityCounts:
