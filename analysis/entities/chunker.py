@@ -63,16 +63,17 @@ def first_word(sentence: Sentence) -> int:
     return next((k for k, t in enumerate(sentence.tokens) if t.kind != "punct"), 0)
 
 
-def case_mode(sentence: Sentence) -> str:
-    """"upper" (letters all upper case), "title" (a headline with most longer words capitalised) or ""."""
+def case_mode(sentence: Sentence, table: ActorTable | None = None) -> str:
+    """"upper" (letters all upper case), "title" (a headline with most longer words capitalised, or, given the
+    actor table, a line of the body set like one: :func:`_body_heading`) or ""."""
     n_words = n_upper = n_long = n_cap = 0
     headline = sentence.index < 0
     for t in sentence.tokens:
         w = t.text
         if t.kind != "word" or not w[:1].isalpha():
             continue
-        if not headline and not w.isupper():
-            return ""  # a body sentence is only ever "upper": done at its first word with a small letter
+        if not headline and not w.isupper():  # a body sentence is "upper" or a heading line: decided at its first
+            return _body_heading(sentence, table) if table is not None else ""  # word with a small letter
         n_words += 1
         n_upper += w.isupper()
         if len(w) > 3:
@@ -83,6 +84,38 @@ def case_mode(sentence: Sentence) -> str:
     if sentence.index < 0 and n_long >= 3 and n_cap >= 0.75 * n_long:
         return "title"  # only a headline: a body sentence full of names is still ordinary text
     return ""
+
+
+_HEADING_ENDS = frozenset({".", "!", "?", "…", "”", '"', "’", "'", ":", ";", ")", "]"})
+
+
+def _body_heading(sentence: Sentence, table: ActorTable) -> str:
+    """"title" for a line of the body set like a headline, else "": no closing mark, five or more words of four or
+    more letters all capitalised, no number, at most one comma and no organisation cue (a related-story link after
+    "SEE ALSO:", a headline repeated above the text, a photo-credit line). Such lines made persons of "Bernie Sanders
+    Advises Black Drivers", "Clinton Knocks", "Bloomberg Photographer" (allsides_dev); read like a headline, they
+    name only what the article names elsewhere. A name on a line of its own keeps being read as prose: a list of
+    names has commas or numbers, an organisation's name its cue ("Federal Reserve Bank of St. Louis"); so does a
+    sentence with a lower-case word of four or more letters ("Lindsay Davenport beat Wang Shi-ting")."""
+    toks = sentence.tokens
+    if not toks or toks[-1].text in _HEADING_ENDS:
+        return ""  # (most sentences)
+    n_long = commas = 0
+    cues = table.organisation_cues
+    for t in toks:
+        if t.kind == "number":
+            return ""
+        commas += t.text == ","
+        w = t.text
+        if t.kind != "word" or not w[:1].isalpha():
+            continue
+        if strip_possessive(norm(w)) in cues:
+            return ""
+        if len(w) > 3:
+            if not w[0].isupper():
+                return ""
+            n_long += 1
+    return "title" if n_long >= 5 and commas <= 1 else ""
 
 
 def _can_start(tok: Token, taken: bool, table: ActorTable) -> bool:

@@ -723,7 +723,7 @@ class RuleRecogniser:
                 surnames.add(self._surname(words))
         team_candidates: list[tuple[Sentence, Part, str, tuple[str, str, str, str] | None]] = []
         for s in ordered:
-            mode = case_mode(s)
+            mode = case_mode(s, table)
             run_list = runs(s, taken[s.index], table)
             split = {} if mode else {(i, j): _cut_at_legal_form(s, split_run(s, i, j, table)) for i, j in run_list}
             positions = team_positions(s, [p for ps in split.values() for p in ps], table)
