@@ -37,3 +37,8 @@ def test_lists_and_sentences_without_a_full_stop_stay_prose():
     assert ("Lindsay Davenport", "PERSON") in actors("Lindsay Davenport beat Maria Sharapova in Sydney on Monday")
     found = actors("The signatories:\n\nJohn Smith, Mary Jones, Peter Brown and Anna White")
     assert {("John Smith", "PERSON"), ("Mary Jones", "PERSON")} <= found
+
+
+def test_a_sentence_cut_short_with_an_ellipsis_is_prose():
+    found = actors("The bill stalled.\n\nModerate Senators Kyrsten Sinema (D., Ariz.) and Joe Manchin...")
+    assert {("Kyrsten Sinema", "PERSON"), ("Joe Manchin", "PERSON")} <= found

@@ -86,7 +86,7 @@ def case_mode(sentence: Sentence, table: ActorTable | None = None) -> str:
     return ""
 
 
-_HEADING_ENDS = frozenset({".", "!", "?", "…", "”", '"', "’", "'", ":", ";", ")", "]"})
+_HEADING_ENDS = frozenset('.!?…”"’\':;)]')  # a closing mark ends a sentence, never a heading ("...", "?!" too)
 
 
 def _body_heading(sentence: Sentence, table: ActorTable) -> str:
@@ -98,7 +98,7 @@ def _body_heading(sentence: Sentence, table: ActorTable) -> str:
     names has commas or numbers, an organisation's name its cue ("Federal Reserve Bank of St. Louis"); so does a
     sentence with a lower-case word of four or more letters ("Lindsay Davenport beat Wang Shi-ting")."""
     toks = sentence.tokens
-    if not toks or toks[-1].text in _HEADING_ENDS:
+    if not toks or toks[-1].text[-1] in _HEADING_ENDS:
         return ""  # (most sentences)
     n_long = commas = 0
     cues = table.organisation_cues
