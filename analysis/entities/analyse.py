@@ -24,12 +24,13 @@ from ..frozen import quick_init
 from ..model import ParsedArticle, Sentence
 from .coref import SUFFIXES, name_parts, person_short_forms, resolve_persons, sole_listed_person_forms
 from .gazetteers import AP_STATE_ABBREVIATIONS, gazetteer, listed_organisations
-from .listed import LEGAL_FORMS, Found, employer_before, find_listed, place_context, title_before
+from .listed import Found, employer_before, find_listed, place_context, title_before
 from .recogniser import EntitySpan, get_recogniser
 from .rules import NICKNAME_RULE, START_OF_COMPANY, nickname_words
 from .table import NER_TYPES, ActorTable, actor_table
 from .tokens import (
     DEMONYM,
+    LEGAL_WORDS,
     NAME,
     acronym_forms,
     acronym_key,
@@ -218,11 +219,12 @@ def _acronym_of(f: Found, by_initials: dict[str, set[str]]) -> str:
     """The one name ``f`` abbreviates, when ``f`` is an acronym the recogniser found (also one holding an ampersand,
     "PG&E", round 18), a listed one ("EU" beside "European Union": organisations.yaml lists both) or its copy typed
     "same name as in sentence s" (a headline's "CDC:") and exactly one name of ``by_initials`` fits; else ""."""
-    if f.kind != "organisation" or not (f.rule == "acronym" or (
-            f.rule == "names joined by '&'" and " " not in f.name and f.name.replace("&", "").isupper()) or (
-            f.rule.startswith("same name as in sentence") and not f.listed and " " not in f.name
-            and f.name.replace(".", "").isupper()) or (
-            f.rule == "listed organisation" and " " not in f.name and f.name.replace(".", "").isupper())):
+    if f.kind != "organisation":
+        return ""
+    one_capitalised_word = " " not in f.name and f.name.isupper()  # (full stops and "&" have no case)
+    if not (f.rule == "acronym" or (one_capitalised_word and (
+            f.rule in ("names joined by '&'", "listed organisation")
+            or (f.rule.startswith("same name as in sentence") and not f.listed)))):
         return ""
     full = by_initials.get(acronym_key(f.name), set())
     return next(iter(full)) if len(full) == 1 else ""
@@ -265,7 +267,6 @@ _KIND_CUES = frozenset({"Department", "Ministry", "Agency", "Bureau", "Inc", "In
                         "News"})
 
 
-_LEGAL = frozenset(w.rstrip(".") for w in LEGAL_FORMS)
 
 
 def _resolve_organisation_short_forms(found: list[Found]) -> None:
@@ -280,7 +281,7 @@ def _resolve_organisation_short_forms(found: list[Found]) -> None:
         if f.kind == "organisation" and not f.listed and len(words) > 1 and all(w in _KIND_CUES for w in words[1:]) \
                 and ("News" not in words or words[0].replace("&", "").isupper()):
             longer.setdefault(words[0], set()).add(f.name)
-        if f.kind == "organisation" and not f.listed and len(words) > 1 and words[-1].rstrip(".") in _LEGAL:
+        if f.kind == "organisation" and not f.listed and len(words) > 1 and words[-1].rstrip(".") in LEGAL_WORDS:
             for k in range(1, len(words)):
                 companies.setdefault(" ".join(words[:k]), set()).add(f.name)
     for f in found:

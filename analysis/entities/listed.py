@@ -15,10 +15,9 @@ from ..model import Sentence, Token
 from .chunker import familiar_words
 from .gazetteers import gazetteer
 from .table import ActorTable
-from .tokens import is_cap, is_possessive, longest, match_seq, norm, strip_possessive
+from .tokens import LEGAL_FORMS, is_cap, is_possessive, longest, match_seq, norm, strip_possessive
 
 CONNECTORS = frozenset({"of", "for", "and", "on"})
-LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC S.A SA SpA AG NV N.V plc PLC".split())  # a company name ends here
 
 
 @dataclass(slots=True)

@@ -35,7 +35,7 @@ from ..model import Sentence, Token
 from .chunker import Part, case_mode, familiar_words, first_word, runs, shouted_word, split_run
 from .coref import SURNAME_RULE
 from .gazetteers import gazetteer, listed_organisations
-from .listed import LEGAL_FORMS, title_before
+from .listed import title_before
 from .recogniser import EntitySpan
 from .table import ActorTable
 from .teams import (
@@ -59,6 +59,7 @@ from .teams import (
     team_short_forms,
 )
 from .tokens import (
+    LEGAL_FORMS,
     NAME_SUFFIXES,
     build_index,
     initials,

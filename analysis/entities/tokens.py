@@ -188,7 +188,8 @@ _DOTTED = frozenset({"Jr", "Sr", "St"})  # abbreviations :func:`name_of` prints 
 
 
 _NOT_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "&", "U.S.", "US"})
-_LEGAL_FORMS = frozenset({"Co", "Inc", "Corp", "Ltd", "LLC", "plc", "PLC"})  # a company's name goes on without them
+LEGAL_FORMS = frozenset("Inc Corp Co Ltd LLC S.A SA SpA AG NV N.V plc PLC".split())  # a company name ends here
+LEGAL_WORDS = frozenset(w.rstrip(".") for w in LEGAL_FORMS)  # as the last word of a name, full stop or none
 
 
 def acronym_key(acronym: str) -> str:
@@ -212,7 +213,7 @@ def acronym_forms(name: str) -> set[str]:
     Machines Corp" -> IBM)."""
     out = {initials(name)}
     words = name.split()
-    if len(words) > 2 and words[-1].rstrip(".") in _LEGAL_FORMS:  # "Pacific Gas & Electric Co." -> PGE (round 18)
+    if len(words) > 2 and words[-1].rstrip(".") in LEGAL_WORDS:  # "Pacific Gas & Electric Co." -> PGE (round 18)
         out.add(initials(" ".join(words[:-1])))
     if "-" in name:  # "United States-Mexico-Canada Agreement" -> USMCA
         out.add(initials(name.replace("-", " ")))
